@@ -1,0 +1,93 @@
+# glean - see README.md.  GNU make.
+include config.mk
+
+# Objects and programs go under $(O); the sanitizer build uses another $(O).
+O = build
+ifeq ($(SAN),1)
+O = build-san
+CFLAGS += $(SAN_FLAGS)
+LDFLAGS += $(SAN_FLAGS)
+endif
+
+STAGES = $(patsubst stages/%.c,%,$(wildcard stages/*.c))
+BIN = $(STAGES:%=$(O)/bin/glean-%)
+MAN = $(wildcard stages/*.1)
+HDR = $(wildcard stages/lib/*.h)
+LIBOBJ = $(patsubst stages/lib/%.c,$(O)/lib/%.o,$(wildcard stages/lib/*.c))
+LIB = $(O)/libglean.a
+UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
+
+ALL_CFLAGS = $(CFLAGS) $(PKG_CFLAGS) -Istages/lib
+LIBS = $(PKG_LIBS) $(STEMMER_LIBS) -lm
+
+SHARED = $(abspath ../shared)
+
+all: $(BIN) $(UNIT)
+
+$(O)/lib/%.o: stages/lib/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/stages/%.o: stages/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIBOBJ)
+	rm -f $@
+	$(AR) rc $@ $(LIBOBJ)
+	$(RANLIB) $@
+
+$(O)/bin/glean-%: $(O)/stages/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+$(O)/tests/%: tests/unit/%.c $(LIB) $(HDR) tests/unit/testhelp.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+TEST_ENV = GLEAN_BIN=$(abspath $(O)/bin) GLEAN_TESTBIN=$(abspath $(O)/tests) \
+	GLEAN_LEXICONS=$(abspath lexicons) GLEAN_SHARED=$(SHARED) \
+	GLEAN_TOP=$(CURDIR)
+
+# check: the whole suite on the normal build, then again under ASan+UBSan.
+check: all
+	$(TEST_ENV) tests/run tests/*.test tests/score/*.sh
+	$(MAKE) SAN=1 check-san
+
+check-san: all
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(TEST_ENV) tests/run tests/*.test
+
+# score: accuracy against ../shared/gold and ../shared/eval (skips without).
+score: all
+	$(TEST_ENV) tests/run tests/score/*.sh
+
+score-%: all
+	$(TEST_ENV) tests/run tests/score/$*.sh
+
+# bench: timings, never in tests.
+bench: all
+	@for b in tests/bench/*.sh; do $(TEST_ENV) sh $$b || exit 1; done
+
+bench-%: all
+	$(TEST_ENV) sh tests/bench/$*.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(DATADIR)
+	cp -f $(BIN) pipeline/glean $(DESTDIR)$(PREFIX)/bin/
+	cp -f $(MAN) $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f lexicons/*.tsv $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	for s in $(STAGES); do rm -f $(DESTDIR)$(PREFIX)/bin/glean-$$s \
+		$(DESTDIR)$(MANPREFIX)/man1/glean-$$s.1; done
+	rm -f $(DESTDIR)$(PREFIX)/bin/glean
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all check check-san score bench install uninstall clean
+.SECONDARY:

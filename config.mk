@@ -1,0 +1,27 @@
+# glean version and build settings; override on the make command line.
+VERSION = 0.1.0
+
+PREFIX = /usr/local
+MANPREFIX = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/glean
+
+CC = cc
+AR = ar
+RANLIB = ranlib
+PKG_CONFIG = pkg-config
+
+# libstemmer ships no .pc file (snowballstem/snowball#190).
+STEMMER_LIBS = -lstemmer
+
+PKGS = jansson libpcre2-8 libutf8proc
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+
+CFLAGS = -std=c11 -O2 -g -Wall -Wextra -Werror -Wstrict-prototypes \
+	-Wno-missing-field-initializers
+CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+LDFLAGS =
+
+# make SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer build.
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer

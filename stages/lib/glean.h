@@ -1,0 +1,264 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean.h - the small library shared by every glean stage: diagnostics,
+ * dying allocators, command-line conventions, the JSON Lines document
+ * stream, code-point offsets, TSV lexicons, and thin wrappers over pcre2,
+ * utf8proc and libstemmer.  Everything exported starts with glean_.
+ */
+#ifndef GLEAN_H
+#define GLEAN_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <getopt.h>
+#include <jansson.h>
+#include <pcre2.h>
+
+/* Exit statuses shared by every program (see EXIT STATUS in the man pages). */
+enum {
+	GLEAN_EXIT_OK = 0,	/* all input read, all records processed */
+	GLEAN_EXIT_REJECT = 1,	/* some file unreadable or some record rejected */
+	GLEAN_EXIT_FATAL = 2	/* usage, lexicon, memory or write error */
+};
+
+/* ---- diagnostics (diag.c) ---------------------------------------------- */
+
+/* Program name used as the prefix of every diagnostic ("glean-tokenize"). */
+extern const char *glean_prog;
+
+/* Remember argv[0]'s base name as glean_prog. */
+void glean_setprog(const char *argv0);
+
+/*
+ * "prog: message" on stderr.  A format ending in ':' gets ": strerror(errno)"
+ * appended, as sbase's eprintf does.
+ */
+void glean_warn(const char *fmt, ...);
+
+/* glean_warn, then exit(status). */
+_Noreturn void glean_die(int status, const char *fmt, ...);
+
+/* "prog: file:line: message" on stderr; line 0 omits the line number. */
+void glean_warn_at(const char *file, long line, const char *fmt, ...);
+
+/* ---- allocation (alloc.c): these never return NULL; they die with 2 ----- */
+
+void *glean_malloc(size_t n);
+void *glean_calloc(size_t nmemb, size_t size);
+void *glean_realloc(void *p, size_t n);
+char *glean_strdup(const char *s);
+char *glean_strndup(const char *s, size_t n);
+/* printf into a fresh string; caller frees. */
+char *glean_asprintf(const char *fmt, ...);
+
+/* ---- growable byte buffer (buf.c) -------------------------------------- */
+
+struct glean_buf {
+	char *s;	/* always NUL-terminated when non-NULL */
+	size_t len;
+	size_t cap;
+};
+
+void glean_buf_add(struct glean_buf *b, const char *s, size_t n);
+void glean_buf_addc(struct glean_buf *b, int c);
+void glean_buf_addcp(struct glean_buf *b, int32_t cp);	/* UTF-8 encode */
+void glean_buf_reset(struct glean_buf *b);		/* len = 0, keep storage */
+void glean_buf_free(struct glean_buf *b);
+
+/* ---- command line (cli.c) ----------------------------------------------- */
+
+/* Options every stage takes.  Fill with GLEAN_OPTS_INIT. */
+struct glean_opts {
+	const char *lexdir;	/* -L DIR, else $GLEAN_LEXICONS, else DATADIR */
+	int strict;		/* --strict: stop at the first bad record */
+	int unbuffered;		/* --unbuffered: flush after every record */
+};
+#define GLEAN_OPTS_INIT { NULL, 0, 0 }
+
+enum { GLEAN_OPT_STRICT = 0x1000, GLEAN_OPT_UNBUFFERED, GLEAN_OPT_FIRST_FREE };
+
+/* Put these first in a stage's getopt_long tables. */
+#define GLEAN_SHORTOPTS "hVL:"
+#define GLEAN_LONGOPTS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "lexicons", required_argument, NULL, 'L' }, \
+	{ "strict", no_argument, NULL, GLEAN_OPT_STRICT }, \
+	{ "unbuffered", no_argument, NULL, GLEAN_OPT_UNBUFFERED }
+
+/* Help text lines for the common options, for a stage's usage(). */
+#define GLEAN_COMMON_HELP \
+	"  -L, --lexicons DIR  read word lists from DIR\n" \
+	"      --strict        stop at the first bad record\n" \
+	"      --unbuffered    flush output after every record\n" \
+	"  -h, --help          show this help and exit\n" \
+	"  -V, --version       show the version and exit\n"
+
+/*
+ * Handle one getopt_long result if it is a common option: returns 1 when
+ * handled, 0 when it is the stage's own.  -h calls usage(0), -V prints the
+ * version and exits 0, '?' calls usage(2).
+ */
+int glean_common_option(int c, const char *arg, struct glean_opts *o,
+    void (*usage)(int status));
+
+/* The lexicon directory after -L, $GLEAN_LEXICONS and the built-in default. */
+const char *glean_lexdir(const struct glean_opts *o);
+
+/* ---- document stream (stream.c) ---------------------------------------- */
+
+/*
+ * A stage's pure per-document function.  doc is a JSON object with a
+ * string "text" (checked before the call); it adds or replaces its own
+ * field in place.  Returns 0, or -1 with *err set to a message (malloc'd,
+ * freed by the caller) when the document cannot be processed; the document
+ * is then passed on with the message appended to its "errors".
+ */
+typedef int glean_doc_fn(json_t *doc, void *ctx, char **err);
+
+struct glean_stage {
+	const char *name;	/* "tokenize": names the stage in error records */
+	glean_doc_fn *process;
+	void *ctx;
+};
+
+/*
+ * Run a stage over the file operands (none or "-" is stdin), one JSON
+ * object per line.  A line that is not a document (bad JSON, not an
+ * object, no string "text") is reported as "prog: FILE:LINE: message" and
+ * replaced by an error record (see glean_error_record) so nothing is lost.
+ * Error records of earlier stages (no "text", an "errors" array) pass
+ * through untouched.  Returns the exit status.
+ */
+int glean_run(const struct glean_stage *st, const struct glean_opts *o,
+    int argc, char **argv);
+
+/*
+ * Same, over one open stream; name is used in diagnostics.  Adds to
+ * *status (max) and returns -1 when --strict asks to stop.
+ */
+int glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
+    FILE *fp, const char *name, int *status);
+
+/*
+ * An error record in place of a line that could not be read as a
+ * document: {"id", "source", "line", "raw", "errors": [{"stage","message"}]}.
+ * raw is the line itself with invalid UTF-8 replaced by U+FFFD.
+ * id is taken from the raw line when it can be found, else
+ * "<file>:<line>".  Caller owns the result.
+ */
+json_t *glean_error_record(const char *stage, const char *file, long line,
+    const char *raw, size_t rawlen, const char *message);
+
+/* Append {"stage","message"} to doc's "errors" array (created if absent). */
+void glean_add_error(json_t *doc, const char *stage, const char *message);
+
+/*
+ * Write one document as one compact line.  Output is buffered and handed
+ * to the kernel only in whole lines, so a killed stage never leaves half
+ * a document.  A write error is fatal (exit 2).
+ */
+void glean_emit(json_t *doc);
+void glean_emit_line(const char *s, size_t n);	/* s without its newline */
+/* Flush pending whole lines; with --unbuffered glean_emit does it itself. */
+void glean_flush(void);
+void glean_set_unbuffered(int on);
+
+/* Read a whole file (or stdin for "-") into memory; -1 and errno on failure. */
+int glean_read_file(const char *path, char **data, size_t *len);
+
+/* ---- UTF-8 and code-point offsets (utf8.c) ------------------------------ */
+
+/*
+ * Offsets in the stream are code points; C works in bytes.  A glean_offsets
+ * maps every byte offset of a valid UTF-8 text to its code-point offset
+ * and back.  Build once per document; O(len) memory.
+ */
+struct glean_offsets {
+	size_t nbytes, ncps;
+	uint32_t *cp_of_byte;	/* nbytes + 1 entries */
+	uint32_t *byte_of_cp;	/* ncps + 1 entries */
+};
+
+void glean_offsets_init(struct glean_offsets *m, const char *s, size_t n);
+void glean_offsets_free(struct glean_offsets *m);
+/* Byte offset -> code point; a byte inside a character maps to its start. */
+size_t glean_cp(const struct glean_offsets *m, size_t byte);
+/* Code point -> byte offset; clamps to the end. */
+size_t glean_byte(const struct glean_offsets *m, size_t cp);
+
+/* Number of code points in valid UTF-8 s[0..n). */
+size_t glean_cp_count(const char *s, size_t n);
+
+/* Is s[0..n) valid UTF-8 (no overlongs, no surrogates)? */
+int glean_utf8_valid(const char *s, size_t n);
+
+/*
+ * Decode one code point at s[0..n); returns its length in bytes (>= 1),
+ * with *cp = -1 for an invalid sequence (length 1 then).
+ */
+size_t glean_utf8_next(const char *s, size_t n, int32_t *cp);
+
+/*
+ * Case-fold s[0..n) (utf8proc, NFKC_Casefold-free simple fold + NFC).
+ * Returns a fresh NUL-terminated string; *outlen gets its length.
+ */
+char *glean_casefold(const char *s, size_t n, size_t *outlen);
+
+/* ---- lexicons (lexicon.c) ----------------------------------------------- */
+
+/*
+ * A TSV lexicon: lines of tab-separated fields; blank lines and lines
+ * starting with '#' are skipped.  Fields are NUL-terminated copies.
+ */
+struct glean_row {
+	size_t nf;
+	char **f;
+	long line;		/* line number in the file, for diagnostics */
+};
+
+struct glean_lexicon {
+	char *path;
+	size_t nrows;
+	struct glean_row *rows;
+};
+
+/*
+ * Load lexdir/name.  Every row must have at least minfields fields.  A
+ * missing file or a short row is fatal: "prog: PATH:LINE: message", exit 2.
+ */
+struct glean_lexicon *glean_lexicon_load(const char *lexdir, const char *name,
+    size_t minfields);
+void glean_lexicon_free(struct glean_lexicon *lx);
+
+/* ---- pcre2 (regex.c) ---------------------------------------------------- */
+
+/*
+ * Compile a UTF-8 pattern once (PCRE2_UTF | PCRE2_UCP | flags) and JIT it.
+ * A bad pattern is fatal (exit 2) and names what (e.g. the lexicon line).
+ */
+pcre2_code *glean_re_compile(const char *pattern, uint32_t flags,
+    const char *what);
+
+/*
+ * Match re against s[0..n) from byte offset start.  Returns the number of
+ * pairs in md (> 0) on a match, 0 on no match; errors other than no-match
+ * are fatal.  md must come from glean_re_match_data(re).
+ */
+int glean_re_match(const pcre2_code *re, const char *s, size_t n,
+    size_t start, pcre2_match_data *md);
+pcre2_match_data *glean_re_match_data(const pcre2_code *re);
+
+/* ---- libstemmer (stem.c) ------------------------------------------------ */
+
+/*
+ * English Snowball stem of an already case-folded UTF-8 word.  Returns a
+ * pointer to storage owned by the library, valid until the next call.
+ */
+const char *glean_stem(const char *word, size_t n, size_t *outlen);
+
+#endif

@@ -1,0 +1,371 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The document stream: JSON Lines in, JSON Lines out.  Reading never
+ * drops a line: what cannot be read as a document becomes an error
+ * record.  Writing hands the kernel whole lines only.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "glean.h"
+
+/* Output is flushed once this much is pending: big enough for throughput,
+ * small enough that a pipeline keeps flowing. */
+#define OUT_CHUNK (64 * 1024)
+
+static struct glean_buf out;
+static int unbuffered;
+static int flush_registered;
+
+static void
+write_all(const char *s, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(STDOUT_FILENO, s, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			glean_die(GLEAN_EXIT_FATAL, "write error:");
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+void
+glean_flush(void)
+{
+	if (out.len) {
+		write_all(out.s, out.len);
+		glean_buf_reset(&out);
+	}
+}
+
+static void
+flush_at_exit(void)
+{
+	glean_flush();
+	glean_buf_free(&out);
+}
+
+void
+glean_set_unbuffered(int on)
+{
+	unbuffered = on;
+}
+
+static void
+line_done(void)
+{
+	glean_buf_addc(&out, '\n');
+	if (!flush_registered) {
+		atexit(flush_at_exit);
+		flush_registered = 1;
+	}
+	if (unbuffered || out.len >= OUT_CHUNK)
+		glean_flush();
+}
+
+void
+glean_emit_line(const char *s, size_t n)
+{
+	glean_buf_add(&out, s, n);
+	line_done();
+}
+
+static int
+dump_into_out(const char *s, size_t n, void *data)
+{
+	(void)data;
+	glean_buf_add(&out, s, n);
+	return 0;
+}
+
+void
+glean_emit(json_t *doc)
+{
+	size_t mark = out.len;
+
+	/* Keys keep their insertion order (jansson >= 2.8), so golden
+	 * files match byte for byte. */
+	if (json_dump_callback(doc, dump_into_out, NULL,
+	    JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0) {
+		/* nothing half-written: drop what this record added */
+		out.len = mark;
+		if (out.s)
+			out.s[mark] = '\0';
+		glean_warn("cannot serialise a document");
+		return;
+	}
+	line_done();
+}
+
+void
+glean_add_error(json_t *doc, const char *stage, const char *message)
+{
+	json_t *errs = json_object_get(doc, "errors");
+
+	if (!json_is_array(errs)) {
+		errs = json_array();
+		json_object_set_new(doc, "errors", errs);
+	}
+	json_array_append_new(errs, json_pack("{s:s,s:s}", "stage", stage,
+	    "message", message));
+}
+
+/* The line with invalid UTF-8 bytes replaced by U+FFFD. */
+static json_t *
+repaired_string(const char *s, size_t n)
+{
+	struct glean_buf b = { 0 };
+	size_t i = 0, len;
+	int32_t cp;
+	json_t *str;
+
+	if (glean_utf8_valid(s, n))
+		return json_stringn(s, n);
+	while (i < n) {
+		len = glean_utf8_next(s + i, n - i, &cp);
+		if (cp < 0)
+			glean_buf_addcp(&b, 0xFFFD);
+		else
+			glean_buf_add(&b, s + i, len);
+		i += len;
+	}
+	str = json_stringn(b.s ? b.s : "", b.len);
+	glean_buf_free(&b);
+	return str;
+}
+
+/* The value of a plain "id": "..." in a line jansson could not parse. */
+static json_t *
+salvage_id(const char *s, size_t n)
+{
+	const char *p = memmem(s, n, "\"id\"", 4), *end = s + n, *q;
+
+	if (!p)
+		return NULL;
+	for (p += 4; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p >= end || *p++ != ':')
+		return NULL;
+	for (; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p >= end || *p++ != '"')
+		return NULL;
+	for (q = p; q < end && *q != '"' && *q != '\\' && q - p < 256; q++)
+		;
+	if (q >= end || *q != '"' || !glean_utf8_valid(p, (size_t)(q - p)))
+		return NULL;
+	return json_stringn(p, (size_t)(q - p));
+}
+
+json_t *
+glean_error_record(const char *stage, const char *file, long line,
+    const char *raw, size_t rawlen, const char *message)
+{
+	json_t *rec = json_object(), *id;
+
+	if (!file)
+		file = "<stdin>";
+	id = raw ? salvage_id(raw, rawlen) : NULL;
+	if (!id)
+		id = json_sprintf("%s:%ld", file, line);
+	json_object_set_new(rec, "id", id);
+	json_object_set_new(rec, "source", json_string(file));
+	json_object_set_new(rec, "line", json_integer(line));
+	if (raw)
+		json_object_set_new(rec, "raw", repaired_string(raw, rawlen));
+	glean_add_error(rec, stage, message);
+	return rec;
+}
+
+/* An error record from an earlier stage: no text, an errors array. */
+static int
+is_error_record(json_t *doc)
+{
+	return !json_object_get(doc, "text") &&
+	    json_is_array(json_object_get(doc, "errors"));
+}
+
+/* Handle one line; returns 0 if fine, 1 if rejected. */
+static int
+process_line(const struct glean_stage *st, const char *line, size_t len,
+    const char *name, long lineno)
+{
+	json_error_t jerr;
+	json_t *doc;
+	char *err = NULL, *msg;
+	int bad = 0;
+
+	doc = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+	if (!doc) {
+		msg = glean_asprintf("invalid JSON: %s", jerr.text);
+		glean_warn_at(name, lineno, "%s", msg);
+		doc = glean_error_record(st->name, name, lineno, line, len, msg);
+		free(msg);
+		bad = 1;
+	} else if (!json_is_object(doc)) {
+		msg = "not a JSON object";
+		glean_warn_at(name, lineno, "%s", msg);
+		json_decref(doc);
+		doc = glean_error_record(st->name, name, lineno, line, len, msg);
+		bad = 1;
+	} else if (is_error_record(doc)) {
+		/* reported by the stage that made it; pass it on */
+	} else if (!json_is_string(json_object_get(doc, "text"))) {
+		msg = "no \"text\" string in the document";
+		glean_warn_at(name, lineno, "%s", msg);
+		glean_add_error(doc, st->name, msg);
+		bad = 1;
+	} else if (st->process(doc, st->ctx, &err) != 0) {
+		glean_warn_at(name, lineno, "%s", err ? err : "failed");
+		glean_add_error(doc, st->name, err ? err : "failed");
+		bad = 1;
+	}
+	free(err);
+	glean_emit(doc);
+	json_decref(doc);
+	return bad;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+int
+glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
+    FILE *fp, const char *name, int *status)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0;
+	int stop = 0;
+
+	while (!stop && (len = getline(&line, &cap, fp)) >= 0) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		if (blank(line, (size_t)len))
+			continue;
+		if (process_line(st, line, (size_t)len, name, lineno)) {
+			if (*status < GLEAN_EXIT_REJECT)
+				*status = GLEAN_EXIT_REJECT;
+			if (o && o->strict)
+				stop = 1;
+		}
+	}
+	if (ferror(fp)) {
+		glean_warn_at(name, 0, "read error:");
+		if (*status < GLEAN_EXIT_REJECT)
+			*status = GLEAN_EXIT_REJECT;
+	}
+	free(line);
+	return stop ? -1 : 0;
+}
+
+/* Open an operand; NULL (reported) if it cannot be read as a stream. */
+static FILE *
+open_operand(const char *path)
+{
+	struct stat sb;
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if (!(fp = fopen(path, "r"))) {
+		glean_warn_at(path, 0, "cannot open:");
+		return NULL;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		glean_warn_at(path, 0, "is a directory");
+		fclose(fp);
+		return NULL;
+	}
+	return fp;
+}
+
+int
+glean_run(const struct glean_stage *st, const struct glean_opts *o,
+    int argc, char **argv)
+{
+	static char dash[] = "-";
+	static char *just_stdin[] = { dash };
+	int i, status = GLEAN_EXIT_OK;
+	FILE *fp;
+
+	if (o && o->unbuffered)
+		glean_set_unbuffered(1);
+	if (argc == 0) {
+		argc = 1;
+		argv = just_stdin;
+	}
+	for (i = 0; i < argc; i++) {
+		if (!(fp = open_operand(argv[i]))) {
+			status = GLEAN_EXIT_REJECT;
+			continue;
+		}
+		if (glean_run_stream(st, o, fp,
+		    fp == stdin ? "<stdin>" : argv[i], &status) < 0) {
+			if (fp != stdin)
+				fclose(fp);
+			break;
+		}
+		if (fp != stdin)
+			fclose(fp);
+	}
+	glean_flush();
+	return status;
+}
+
+int
+glean_read_file(const char *path, char **data, size_t *len)
+{
+	struct glean_buf b = { 0 };
+	struct stat sb;
+	char chunk[65536];
+	size_t n;
+	FILE *fp;
+
+	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!fp)
+		return -1;
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (fp != stdin)
+			fclose(fp);
+		errno = EISDIR;
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		glean_buf_add(&b, chunk, n);
+	if (ferror(fp)) {
+		int saved = errno;
+
+		if (fp != stdin)
+			fclose(fp);
+		glean_buf_free(&b);
+		errno = saved ? saved : EIO;
+		return -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	if (!b.s)
+		glean_buf_add(&b, "", 0);
+	*data = b.s;
+	*len = b.len;
+	return 0;
+}

@@ -1,0 +1,246 @@
+/* See LICENSE file for copyright and license details. */
+/* Unit tests of the shared library (stages/lib). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "glean.h"
+#include "testhelp.h"
+
+static void
+test_offsets(void)
+{
+	/* "£3.5m – é" : £ is 2 bytes, – is 3, é is 2 */
+	const char *s = "\xc2\xa3" "3.5m \xe2\x80\x93 \xc3\xa9";
+	struct glean_offsets m;
+
+	glean_offsets_init(&m, s, strlen(s));
+	test_cond("code points counted", m.ncps == 9);
+	test_cond("byte 2 is code point 1", glean_cp(&m, 2) == 1);
+	test_cond("inside a character maps to its start", glean_cp(&m, 1) == 0);
+	test_cond("code point 6 starts at byte 7", glean_byte(&m, 6) == 7);
+	test_cond("end maps to end", glean_cp(&m, strlen(s)) == 9 &&
+	    glean_byte(&m, 9) == strlen(s));
+	test_cond("beyond the end clamps", glean_byte(&m, 99) == strlen(s));
+	glean_offsets_free(&m);
+	glean_offsets_init(&m, "", 0);
+	test_cond("empty text", m.ncps == 0 && glean_cp(&m, 0) == 0);
+	glean_offsets_free(&m);
+}
+
+static void
+test_utf8(void)
+{
+	int32_t cp;
+
+	test_cond("valid UTF-8", glean_utf8_valid("a\xc2\xa3\xe6\x8b\xa2", 6));
+	test_cond("lone continuation byte", !glean_utf8_valid("a\x80", 2));
+	test_cond("overlong slash", !glean_utf8_valid("\xc0\xaf", 2));
+	test_cond("surrogate", !glean_utf8_valid("\xed\xa0\x80", 3));
+	test_cond("truncated sequence", !glean_utf8_valid("\xe2\x80", 2));
+	test_cond("cp1252 pound byte", !glean_utf8_valid("\xa3" "5", 2));
+	test_cond("decodes U+62E2", glean_utf8_next("\xe6\x8b\xa2", 3, &cp)
+	    == 3 && cp == 0x62E2);
+	test_cond("bad byte is one byte, cp -1",
+	    glean_utf8_next("\xff" "a", 2, &cp) == 1 && cp == -1);
+	test_cond("count", glean_cp_count("\xc2\xa3" "ab", 4) == 3);
+}
+
+static void
+test_casefold_stem(void)
+{
+	size_t n;
+	char *f;
+	const char *st;
+
+	f = glean_casefold("Council's", 9, &n);
+	test_cond("ASCII fold", n == 9 && strcmp(f, "council's") == 0);
+	free(f);
+	f = glean_casefold("STRASSE \xc3\x89T\xc3\x89", 13, &n);
+	test_cond("Unicode fold: É -> é", strstr(f, "\xc3\xa9t\xc3\xa9") != NULL);
+	free(f);
+	st = glean_stem("inspections", 11, &n);
+	test_cond("stem of inspections", n == 7 && memcmp(st, "inspect", 7) == 0);
+	st = glean_stem("failing", 7, &n);
+	test_cond("stem of failing", n == 4 && memcmp(st, "fail", 4) == 0);
+}
+
+static void
+test_buf(void)
+{
+	struct glean_buf b = { 0 };
+
+	glean_buf_add(&b, "ab", 2);
+	glean_buf_addc(&b, 'c');
+	glean_buf_addcp(&b, 0xA3);
+	glean_buf_addcp(&b, 0xD800);	/* surrogate becomes U+FFFD */
+	test_cond("buffer bytes",
+	    strcmp(b.s, "abc\xc2\xa3\xef\xbf\xbd") == 0 && b.len == 8);
+	glean_buf_reset(&b);
+	test_cond("reset", b.len == 0 && b.s[0] == '\0');
+	glean_buf_free(&b);
+}
+
+static void
+test_lexicon(void)
+{
+	char dir[] = "/tmp/glean-lexXXXXXX", path[64];
+	struct glean_lexicon *lx;
+	FILE *fp;
+
+	if (!mkdtemp(dir))
+		return;
+	snprintf(path, sizeof path, "%s/t.tsv", dir);
+	fp = fopen(path, "w");
+	fputs("# name\tcode\n\nWirral\tE08000015\tWirral Council\r\n"
+	    "Worcestershire\tE10000034\n", fp);
+	fclose(fp);
+	lx = glean_lexicon_load(dir, "t.tsv", 2);
+	test_cond("two rows, comments and blanks skipped", lx->nrows == 2);
+	test_cond("three fields, CR stripped", lx->rows[0].nf == 3 &&
+	    strcmp(lx->rows[0].f[2], "Wirral Council") == 0);
+	test_cond("line numbers kept", lx->rows[1].line == 4);
+	glean_lexicon_free(lx);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void
+test_regex(void)
+{
+	pcre2_code *re = glean_re_compile("\xc2\xa3(\\d+(?:\\.\\d+)?)m\\b", 0,
+	    "test");
+	pcre2_match_data *md = glean_re_match_data(re);
+	const char *s = "an extra \xc2\xa3" "3.5m into";
+	PCRE2_SIZE *ov;
+
+	test_cond("match found", glean_re_match(re, s, strlen(s), 0, md) > 0);
+	ov = pcre2_get_ovector_pointer(md);
+	test_cond("group is 3.5", ov[3] - ov[2] == 3 &&
+	    memcmp(s + ov[2], "3.5", 3) == 0);
+	test_cond("start past the match: none",
+	    glean_re_match(re, s, strlen(s), 12, md) == 0);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+}
+
+/* The stage for the stream tests: adds "n": length of text in bytes,
+ * and refuses texts that say "refuse". */
+static int
+count_text(json_t *doc, void *ctx, char **err)
+{
+	const char *t = json_string_value(json_object_get(doc, "text"));
+
+	(void)ctx;
+	if (strcmp(t, "refuse") == 0) {
+		*err = glean_strdup("refused");
+		return -1;
+	}
+	json_object_set_new(doc, "n", json_integer((json_int_t)
+	    json_string_length(json_object_get(doc, "text"))));
+	return 0;
+}
+
+/* Run the stream over input; return what it wrote (caller frees). */
+static char *
+run_stream(const char *input, size_t len, int *status)
+{
+	struct glean_stage st = { "test", count_text, NULL };
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *in, *cap;
+	int saved;
+
+	in = fmemopen((void *)input, len, "r");
+	cap = tmpfile();
+	fflush(stdout);
+	saved = dup(1);
+	dup2(fileno(cap), 1);
+	*status = 0;
+	glean_run_stream(&st, &o, in, "in.jsonl", status);
+	glean_flush();
+	dup2(saved, 1);
+	close(saved);
+	fclose(in);
+	fseek(cap, 0, SEEK_END);
+	outlen = (size_t)ftell(cap);
+	rewind(cap);
+	out = glean_malloc(outlen + 1);
+	outlen = fread(out, 1, outlen, cap);
+	out[outlen] = '\0';
+	fclose(cap);
+	return out;
+}
+
+static void
+test_stream(void)
+{
+	static const char in[] =
+	    "{\"id\":\"a\",\"text\":\"abc\",\"keep\":[1,{\"x\":null}]}\n"
+	    "\n"
+	    "{\"id\":\"b\",\"text\":\"ab\n"		/* truncated */
+	    "[1,2]\n"				/* not an object */
+	    "{\"id\":\"c\",\"text\":7}\n"		/* wrong type */
+	    "{\"id\":\"d\",\"text\":\"refuse\"}\n"
+	    "{\"id\":\"e\",\"errors\":[{\"stage\":\"x\",\"message\":\"m\"}]}\n"
+	    "{\"id\":\"f\",\"text\":\"a\\u0000b\"}";	/* NUL, no newline */
+	char *out;
+	int status;
+
+	out = run_stream(in, sizeof in - 1, &status);
+	test_cond("status 1 for rejected records", status == 1);
+	test_cond("fields kept, key order kept, field added", strstr(out,
+	    "{\"id\":\"a\",\"text\":\"abc\",\"keep\":[1,{\"x\":null}],\"n\":3}\n")
+	    == out);
+	test_cond("truncated line: error record with id and line", strstr(out,
+	    "{\"id\":\"b\",\"source\":\"in.jsonl\",\"line\":3,\"raw\":") != NULL);
+	test_cond("non-object: id from file and line",
+	    strstr(out, "{\"id\":\"in.jsonl:4\"") != NULL);
+	test_cond("wrong type kept with an error", strstr(out,
+	    "{\"id\":\"c\",\"text\":7,\"errors\":[{\"stage\":\"test\",") != NULL);
+	test_cond("refused document kept with its error", strstr(out,
+	    "\"text\":\"refuse\",\"errors\":[{\"stage\":\"test\","
+	    "\"message\":\"refused\"}]}") != NULL);
+	test_cond("earlier error record passed through untouched", strstr(out,
+	    "{\"id\":\"e\",\"errors\":[{\"stage\":\"x\",\"message\":\"m\"}]}\n")
+	    != NULL);
+	test_cond("NUL inside text survives", strstr(out,
+	    "\"text\":\"a\\u0000b\",\"n\":3}\n") != NULL);
+	{
+		size_t lines = 0;
+		const char *p;
+
+		for (p = out; *p; p++)
+			lines += *p == '\n';
+		test_cond("seven documents out for seven in", lines == 7);
+	}
+	free(out);
+
+	out = run_stream("\xff\xfe{\"id\":\"z\"}\n", 12, &status);
+	test_cond("invalid UTF-8 line: raw repaired to U+FFFD", strstr(out,
+	    "\"raw\":\"\xef\xbf\xbd\xef\xbf\xbd{\\\"id\\\":\\\"z\\\"}\"") != NULL);
+	test_cond("invalid UTF-8 line: id salvaged",
+	    strstr(out, "{\"id\":\"z\",") == out);
+	free(out);
+
+	out = run_stream("", 0, &status);
+	test_cond("empty input: no output, status 0", *out == '\0' &&
+	    status == 0);
+	free(out);
+}
+
+int
+main(void)
+{
+	glean_setprog("lib-test");
+	test_offsets();
+	test_utf8();
+	test_casefold_stem();
+	test_buf();
+	test_lexicon();
+	test_regex();
+	test_stream();
+	test_report();
+}
