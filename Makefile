@@ -76,14 +76,20 @@ bench-%: all
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(DATADIR)
-	cp -f $(BIN) pipeline/glean $(DESTDIR)$(PREFIX)/bin/
-	cp -f $(MAN) $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f $(BIN) $(DESTDIR)$(PREFIX)/bin/
+	cp -f pipeline/glean $(DESTDIR)$(PREFIX)/bin/glean
+	cp -f pipeline/nightly $(DESTDIR)$(PREFIX)/bin/glean-nightly
+	for m in $(MAN); do b=$${m##*/}; \
+		cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/glean-$$b; done
+	cp -f pipeline/*.1 $(DESTDIR)$(MANPREFIX)/man1/
 	cp -f lexicons/*.tsv $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for s in $(STAGES); do rm -f $(DESTDIR)$(PREFIX)/bin/glean-$$s \
 		$(DESTDIR)$(MANPREFIX)/man1/glean-$$s.1; done
-	rm -f $(DESTDIR)$(PREFIX)/bin/glean
+	rm -f $(DESTDIR)$(PREFIX)/bin/glean $(DESTDIR)$(PREFIX)/bin/glean-nightly
+	rm -f $(DESTDIR)$(MANPREFIX)/man1/glean.1 \
+		$(DESTDIR)$(MANPREFIX)/man1/glean-nightly.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

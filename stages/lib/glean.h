@@ -124,6 +124,14 @@ struct glean_stage {
 	const char *name;	/* "tokenize": names the stage in error records */
 	glean_doc_fn *process;
 	void *ctx;
+	/*
+	 * NULL: process() gets the whole document.  Otherwise a NULL-ended
+	 * list of the fields process() reads ("text" is always given): the
+	 * others are not parsed but copied through as they are, which saves
+	 * most of the JSON work in late stages.  Whatever process() sets
+	 * (new fields, or replacements of unread ones) is written in place.
+	 */
+	const char *const *reads;
 };
 
 /*

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "glean.h"
+#include "jscan.h"
 
 /* Output is flushed once this much is pending: big enough for throughput,
  * small enough that a pipeline keeps flowing. */
@@ -194,6 +195,128 @@ is_error_record(json_t *doc)
 	    json_is_array(json_object_get(doc, "errors"));
 }
 
+static int
+wanted(const struct glean_stage *st, const char *key, size_t n)
+{
+	const char *const *r;
+
+	if (n == 4 && memcmp(key, "text", 4) == 0)
+		return 1;
+	for (r = st->reads; *r; r++)
+		if (strlen(*r) == n && memcmp(*r, key, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Write one raw field "key":value after a separator. */
+static void
+add_raw_field(const struct glean_jfield *f, int *first)
+{
+	if (!*first)
+		glean_buf_addc(&out, ',');
+	*first = 0;
+	glean_buf_addc(&out, '"');
+	glean_buf_add(&out, f->key, f->keylen);
+	glean_buf_add(&out, "\":", 2);
+	glean_buf_add(&out, f->val, f->vallen);
+}
+
+static void
+add_json_field(const char *key, json_t *v, int *first)
+{
+	json_t *k = json_string(key);
+
+	if (!*first)
+		glean_buf_addc(&out, ',');
+	*first = 0;
+	json_dump_callback(k, dump_into_out, NULL, JSON_ENCODE_ANY);
+	glean_buf_addc(&out, ':');
+	json_dump_callback(v, dump_into_out, NULL, JSON_COMPACT |
+	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	json_decref(k);
+}
+
+/*
+ * The lazy path: parse only the fields the stage reads, run it, and
+ * splice its results into the line.  Returns 1 if rejected, 0 if done,
+ * -1 if the line needs the full path (bad JSON, no text, odd keys).
+ */
+static int
+process_lazy(const struct glean_stage *st, const char *line, size_t len,
+    const char *name, long lineno)
+{
+	static struct glean_jfields jf;
+	json_t *doc, *v, **loaded;
+	const char *key;
+	char *err = NULL, *k;
+	size_t i;
+	int first = 1, has_text = 0, rc;
+
+
+	if (glean_jscan_object(line, len, &jf) < 0)
+		return -1;
+	for (i = 0; i < jf.n; i++) {
+		if (jf.f[i].key_escaped)
+			return -1;
+		if (jf.f[i].keylen == 4 && memcmp(jf.f[i].key, "text", 4) == 0)
+			has_text = jf.f[i].val[0] == '"';
+	}
+	if (!has_text)
+		return -1;
+	doc = json_object();
+	loaded = glean_calloc(jf.n, sizeof *loaded);
+	for (i = 0; i < jf.n; i++) {
+		const struct glean_jfield *f = &jf.f[i];
+
+		if (!wanted(st, f->key, f->keylen))
+			continue;
+		if (f->val[0] == '"')
+			v = glean_jstring_decode(f->val + 1, f->vallen - 2);
+		else
+			v = json_loadb(f->val, f->vallen, JSON_DECODE_ANY |
+			    JSON_ALLOW_NUL, NULL);
+		k = glean_strndup(f->key, f->keylen);
+		loaded[i] = v;
+		json_object_set_new(doc, k, v);
+		free(k);
+	}
+	rc = st->process(doc, st->ctx, &err);
+	if (rc != 0) {
+		glean_warn_at(name, lineno, "%s", err ? err : "failed");
+		glean_add_error(doc, st->name, err ? err : "failed");
+	}
+	free(err);
+
+	glean_buf_addc(&out, '{');
+	for (i = 0; i < jf.n; i++) {
+		const struct glean_jfield *f = &jf.f[i];
+
+		k = glean_strndup(f->key, f->keylen);
+		v = json_object_get(doc, k);
+		if (!v) {
+			if (!loaded[i])
+				add_raw_field(f, &first);
+			/* else: the stage removed it */
+		} else if (v == loaded[i] && json_is_string(v)) {
+			add_raw_field(f, &first);	/* unchanged */
+			json_object_del(doc, k);
+		} else {
+			add_json_field(k, v, &first);
+			json_object_del(doc, k);
+		}
+		free(k);
+	}
+	/* what the stage added */
+	json_object_foreach(doc, key, v) {
+		add_json_field(key, v, &first);
+	}
+	glean_buf_addc(&out, '}');
+	line_done();
+	free(loaded);
+	json_decref(doc);
+	return rc != 0;
+}
+
 /* Handle one line; returns 0 if fine, 1 if rejected. */
 static int
 process_line(const struct glean_stage *st, const char *line, size_t len,
@@ -204,6 +327,9 @@ process_line(const struct glean_stage *st, const char *line, size_t len,
 	char *err = NULL, *msg;
 	int bad = 0;
 
+	if (st->reads && (bad = process_lazy(st, line, len, name, lineno)) >= 0)
+		return bad;
+	bad = 0;
 	doc = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
 	if (!doc) {
 		msg = glean_asprintf("invalid JSON: %s", jerr.text);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "glean.h"
+#include "jscan.h"
 #include "testhelp.h"
 
 static void
@@ -142,11 +143,14 @@ count_text(json_t *doc, void *ctx, char **err)
 	return 0;
 }
 
+static const char *const text_only[] = { NULL };
+static const char *const *stage_reads;	/* NULL: full parse */
+
 /* Run the stream over input; return what it wrote (caller frees). */
 static char *
 run_stream(const char *input, size_t len, int *status)
 {
-	struct glean_stage st = { "test", count_text, NULL };
+	struct glean_stage st = { "test", count_text, NULL, stage_reads };
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	char *out = NULL;
 	size_t outlen = 0;
@@ -172,6 +176,52 @@ run_stream(const char *input, size_t len, int *status)
 	out[outlen] = '\0';
 	fclose(cap);
 	return out;
+}
+
+/* The scanner must accept exactly what jansson accepts as an object. */
+static void
+test_jscan(void)
+{
+	static const char *lines[] = {
+		"{}", " { \"a\" : [ 1 , -2.5e3, true, false, null, {} ] } ",
+		"{\"a\":\"\\ud83d\\ude00\"}", "{\"a\":\"\\ud800\"}",
+		"{\"a\":\"\\udc00x\"}", "{\"a\":01}", "{\"a\":1.}",
+		"{\"a\":-}", "{\"a\":1,}", "{,}", "[1]", "\"s\"",
+		"{\"a\":[1,2}", "{\"a\":{\"b\":]}}", "{\"a\" 1}",
+		"{\"a\":\"\x01\"}", "{\"a\":\"\xc3\x28\"}", "{\"a\":tru}",
+		"{\"a\":\"\\x\"}", "{\"a\":\"\\u12G4\"}", "{} {}",
+		"{\"a\":1}x", "{\"a\":\"\xe6\x8b\xa2\"}", "{\"a\":1e+}",
+		"{\"\\u0041\":0}", "{\"a\":[[[[]]]]}", "{\"a\":\"\\u0000\"}",
+	};
+	struct glean_jfields jf = { 0 };
+	size_t i;
+	json_t *j;
+	int ok;
+
+	for (i = 0; i < sizeof lines / sizeof *lines; i++) {
+		j = json_loads(lines[i], JSON_ALLOW_NUL, NULL);
+		ok = glean_jscan_object(lines[i], strlen(lines[i]), &jf) == 0;
+		if (ok != (j != NULL && json_is_object(j)))
+			printf("  disagreement on: %s\n", lines[i]);
+		test_cond("scanner agrees with jansson", ok ==
+		    (j != NULL && json_is_object(j)));
+		json_decref(j);
+	}
+	{
+		const char *l = "{\"id\":\"x\", \"n\":[1,{\"k\":2}]}";
+
+		glean_jscan_object(l, strlen(l), &jf);
+	}
+	test_cond("two top-level fields", jf.n == 2);
+	test_cond("second key and value", jf.f[1].keylen == 1 &&
+	    jf.f[1].key[0] == 'n' && jf.f[1].vallen == 11 &&
+	    memcmp(jf.f[1].val, "[1,{\"k\":2}]", 11) == 0);
+	j = glean_jstring_decode("a\\n\\u00a3\\ud83d\\ude00",
+	    strlen("a\\n\\u00a3\\ud83d\\ude00"));
+	test_cond("escapes decoded", strcmp(json_string_value(j),
+	    "a\n\xc2\xa3\xf0\x9f\x98\x80") == 0);
+	json_decref(j);
+	free(jf.f);
 }
 
 static void
@@ -241,6 +291,10 @@ main(void)
 	test_buf();
 	test_lexicon();
 	test_regex();
+	test_jscan();
+	test_stream();
+	/* the same behaviour when only "text" is parsed */
+	stage_reads = text_only;
 	test_stream();
 	test_report();
 }

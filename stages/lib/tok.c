@@ -1,0 +1,1000 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The news-English tokenizer and sentence splitter (see tok.h and
+ * glean-tokenize(1) for the rules).  One pass over the bytes with an
+ * ASCII fast path; code-point offsets are counted as it goes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "glean.h"
+#include "tok.h"
+
+const char *const glean_tok_kind_names[GLEAN_TOK_NKINDS] = {
+	"word", "number", "punct", "quote", "symbol", "url", "email"
+};
+
+/* Character classes. */
+enum {
+	C_SPACE, C_NL, C_LETTER, C_DIGIT, C_MARK, C_PUNCT, C_QUOTE, C_OPENQ,
+	C_APOS, C_SYMBOL, C_JOIN
+};
+
+static unsigned char ascii_cls[128];
+static int ascii_ready;
+
+static void
+init_ascii(void)
+{
+	int c;
+	const char *p;
+
+	for (c = 0; c < 128; c++)
+		ascii_cls[c] = c < 32 ? C_SPACE : C_SYMBOL;
+	ascii_cls['\n'] = ascii_cls['\v'] = ascii_cls['\f'] = C_NL;
+	ascii_cls[' '] = C_SPACE;
+	ascii_cls[127] = C_SPACE;
+	for (c = 'a'; c <= 'z'; c++)
+		ascii_cls[c] = ascii_cls[c - 32] = C_LETTER;
+	for (c = '0'; c <= '9'; c++)
+		ascii_cls[c] = C_DIGIT;
+	for (p = ".,;:!?()[]{}-"; *p; p++)
+		ascii_cls[(unsigned char)*p] = C_PUNCT;
+	ascii_cls['"'] = ascii_cls['`'] = C_QUOTE;
+	ascii_cls['\''] = C_APOS;
+	ascii_ready = 1;
+}
+
+static int
+uni_cls(int32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x201A: case 0x201B:
+		return C_OPENQ;
+	case 0x2019:
+		return C_APOS;
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+	case 0x00BB: case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+		return C_QUOTE;
+	case 0x2010: case 0x2011:
+		return C_JOIN;
+	case 0x2028: case 0x2029: case 0x85:
+		return C_NL;
+	case 0x2030: case 0x2031:
+		return C_SYMBOL;
+	}
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return C_MARK;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_CF:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return C_NL;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	default:
+		return C_SYMBOL;
+	}
+}
+
+/* Decode the character at s[i]; its class in *cl, its length returned. */
+static size_t
+peek(const char *s, size_t n, size_t i, int32_t *cp, int *cl)
+{
+	unsigned char b;
+	size_t len;
+
+	if (i >= n) {
+		*cp = -1;
+		*cl = C_SPACE;
+		return 0;
+	}
+	b = (unsigned char)s[i];
+	if (b < 0x80) {
+		*cp = b;
+		*cl = ascii_cls[b];
+		if (b == '\r')
+			*cl = (i + 1 < n && s[i + 1] == '\n') ? C_SPACE : C_NL;
+		return 1;
+	}
+	len = glean_utf8_next(s + i, n - i, cp);
+	*cl = *cp < 0 ? C_SYMBOL : uni_cls(*cp);
+	return len;
+}
+
+static int
+cls_at(const char *s, size_t n, size_t i)
+{
+	int32_t cp;
+	int cl;
+
+	peek(s, n, i, &cp, &cl);
+	return cl;
+}
+
+static int
+alnum(int cl)
+{
+	return cl == C_LETTER || cl == C_DIGIT || cl == C_MARK;
+}
+
+static int
+adigit(const char *s, size_t n, size_t i)
+{
+	return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+static int
+aletter(const char *s, size_t n, size_t i)
+{
+	return i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= 'A' && s[i] <= 'Z'));
+}
+
+/* ---- abbreviations ----------------------------------------------------- */
+
+enum { AB_TITLE, AB_NUM, AB_ANY };
+
+struct glean_abbrevs {
+	size_t n;
+	char **form;
+	unsigned char *cls;
+	int anylower;
+};
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct glean_abbrevs *
+glean_abbrevs_load(const char *lexdir)
+{
+	struct glean_lexicon *lx;
+	struct glean_abbrevs *ab;
+	size_t i;
+	char *c;
+	char **pairs;
+
+	lx = glean_lexicon_load(lexdir, "abbreviations.tsv", 2);
+	ab = glean_calloc(1, sizeof *ab);
+	ab->n = lx->nrows;
+	/* sort "form\0class" strings together */
+	pairs = glean_malloc((ab->n + 1) * sizeof *pairs);
+	for (i = 0; i < ab->n; i++) {
+		c = lx->rows[i].f[1];
+		if (strcmp(c, "title") && strcmp(c, "num") && strcmp(c, "any")) {
+			glean_warn_at(lx->path, lx->rows[i].line,
+			    "unknown class \"%s\" (title, num or any)", c);
+			exit(GLEAN_EXIT_FATAL);
+		}
+		pairs[i] = glean_asprintf("%s%c%c", lx->rows[i].f[0], '\0',
+		    c[0] == 't' ? '0' + AB_TITLE : c[0] == 'n' ?
+		    '0' + AB_NUM : '0' + AB_ANY);
+	}
+	qsort(pairs, ab->n, sizeof *pairs, cmpstr);
+	ab->form = pairs;
+	ab->cls = glean_malloc(ab->n + 1);
+	for (i = 0; i < ab->n; i++)
+		ab->cls[i] = (unsigned char)(pairs[i][strlen(pairs[i]) + 1] -
+		    '0');
+	glean_lexicon_free(lx);
+	return ab;
+}
+
+void
+glean_abbrevs_free(struct glean_abbrevs *ab)
+{
+	size_t i;
+
+	if (!ab)
+		return;
+	for (i = 0; i < ab->n; i++)
+		free(ab->form[i]);
+	free(ab->form);
+	free(ab->cls);
+	free(ab);
+}
+
+static int
+ab_find(const struct glean_abbrevs *ab, const char *w, size_t len)
+{
+	size_t lo = 0, hi = ab->n, mid;
+	int r;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		r = strncmp(ab->form[mid], w, len);
+		if (r == 0 && ab->form[mid][len] != '\0')
+			r = 1;
+		if (r == 0)
+			return (int)mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Class of the abbreviation w[0..len), or -1. */
+static int
+ab_class(const struct glean_abbrevs *ab, const char *w, size_t len)
+{
+	char low[32];
+	size_t i;
+	int k;
+
+	if (!ab || len == 0 || len >= sizeof low)
+		return -1;
+	if ((k = ab_find(ab, w, len)) >= 0)
+		return ab->cls[k];
+	/* "Etc." matches "etc": try the lower-case form */
+	for (i = 0; i < len; i++)
+		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i];
+	if (memcmp(low, w, len) && (k = ab_find(ab, low, len)) >= 0 &&
+	    ab->cls[k] == AB_ANY)
+		return ab->cls[k];
+	return -1;
+}
+
+/* ---- scanning ---------------------------------------------------------- */
+
+struct scan {
+	const char *s;
+	size_t n;
+	const struct glean_abbrevs *ab;
+	struct glean_toks *tk;
+	size_t cpb;		/* byte up to which code points are counted */
+	uint32_t cp;		/* code points in s[0..cpb) */
+	int flags;		/* for the next token */
+	int opensingle;		/* single quotes opened, not yet closed */
+};
+
+static uint32_t
+cp_at(struct scan *sc, size_t b)
+{
+	for (; sc->cpb < b; sc->cpb++)
+		if (((unsigned char)sc->s[sc->cpb] & 0xC0) != 0x80)
+			sc->cp++;
+	return sc->cp;
+}
+
+static void
+emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
+{
+	struct glean_toks *tk = sc->tk;
+	struct glean_tok *t;
+
+	if (be <= bs)
+		return;
+	if (tk->n == tk->cap) {
+		tk->cap = tk->cap ? tk->cap * 2 : 256;
+		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
+	}
+	t = &tk->t[tk->n++];
+	t->bs = (uint32_t)bs;
+	t->be = (uint32_t)be;
+	t->s = cp_at(sc, bs);
+	t->e = cp_at(sc, be);
+	t->kind = (uint8_t)kind;
+	t->flags = (uint8_t)(flags | sc->flags);
+	sc->flags = 0;
+}
+
+/* Length of a URL starting at i ("http://", "https://", "www."), or 0. */
+static size_t
+url_len(const char *s, size_t n, size_t i)
+{
+	size_t j = i, k;
+	int depth = 0;
+
+	while (j < n) {
+		unsigned char b = (unsigned char)s[j];
+
+		if (b <= ' ' || b == '"' || b == '<' || b == '>' || b == '`')
+			break;
+		if (b >= 0x80) {
+			int32_t cp;
+			int cl;
+
+			k = peek(s, n, j, &cp, &cl);
+			if (cl == C_SPACE || cl == C_NL || cl == C_QUOTE ||
+			    cl == C_OPENQ || cl == C_APOS)
+				break;
+			j += k;
+			continue;
+		}
+		if (b == '(')
+			depth++;
+		else if (b == ')' && --depth < 0)
+			break;
+		j++;
+	}
+	/* trailing punctuation belongs to the sentence */
+	while (j > i && strchr(".,;:!?'", s[j - 1]))
+		j--;
+	return j - i;
+}
+
+static int
+email_local(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	    (b >= '0' && b <= '9') || b == '.' || b == '_' || b == '%' ||
+	    b == '+' || b == '-';
+}
+
+static int
+email_dom(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	    (b >= '0' && b <= '9') || b == '-';
+}
+
+/* Length of an e-mail address starting at i, or 0. */
+static size_t
+email_len(const char *s, size_t n, size_t i)
+{
+	size_t j = i, lab, dots = 0, end = 0;
+
+	while (j < n && email_local((unsigned char)s[j]))
+		j++;
+	if (j == i || j >= n || s[j] != '@' || s[j - 1] == '.')
+		return 0;
+	j++;
+	for (;;) {
+		lab = j;
+		while (j < n && email_dom((unsigned char)s[j]))
+			j++;
+		if (j == lab)
+			break;
+		end = j;
+		if (j + 1 < n && s[j] == '.' && email_dom((unsigned char)s[j + 1]))
+		{
+			j++;
+			dots++;
+			continue;
+		}
+		break;
+	}
+	return dots ? end - i : 0;
+}
+
+static int
+is_clitic(const char *w, size_t len)
+{
+	char a = len > 0 ? (char)(w[0] | 0x20) : 0;
+	char b = len > 1 ? (char)(w[1] | 0x20) : 0;
+
+	if (len == 1)
+		return a == 's' || a == 'd' || a == 'm';
+	if (len == 2)
+		return (a == 'r' && b == 'e') || (a == 'v' && b == 'e') ||
+		    (a == 'l' && b == 'l');
+	return 0;
+}
+
+/* A word starting at letter i; returns the end of what it consumed. */
+static size_t
+scan_word(struct scan *sc, size_t i)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, p = i, j, k, l, ulen;
+	int32_t cp;
+	int cl, c2, abc;
+
+	for (;;) {
+		while (i < n) {
+			l = peek(s, n, i, &cp, &cl);
+			if (!alnum(cl))
+				break;
+			i += l;
+		}
+		if (i >= n)
+			break;
+		l = peek(s, n, i, &cp, &cl);
+		if ((cp == '-' || cl == C_JOIN) &&
+		    alnum(cls_at(s, n, i + l))) {
+			i += l;
+			continue;
+		}
+		if (cl == C_APOS && (c2 = cls_at(s, n, i + l)) == C_LETTER) {
+			/* a clitic ends the word: council's, don't */
+			for (j = k = i + l; k < n && aletter(s, n, k); k++)
+				;
+			if (k == n || !alnum(cls_at(s, n, k))) {
+				if (is_clitic(s + j, k - j)) {
+					emit(sc, p, i, GLEAN_TOK_WORD, 0);
+					emit(sc, i, k, GLEAN_TOK_WORD,
+					    GLEAN_TOKF_CLITIC);
+					return k;
+				}
+				if (k - j == 1 && (s[j] | 0x20) == 't' &&
+				    i - p > 1 && (s[i - 1] | 0x20) == 'n') {
+					emit(sc, p, i - 1, GLEAN_TOK_WORD, 0);
+					emit(sc, i - 1, k, GLEAN_TOK_WORD,
+					    GLEAN_TOKF_CLITIC);
+					return k;
+				}
+			}
+			i += l;		/* O'Brien */
+			continue;
+		}
+		break;
+	}
+	/* dotted initialisms: U.K., e.g., a.m. */
+	if (i - p == 1 && i + 2 < n && s[i] == '.' && aletter(s, n, i + 1) &&
+	    s[i + 2] == '.') {
+		j = i;
+		while (j + 2 < n && s[j] == '.' && aletter(s, n, j + 1) &&
+		    s[j + 2] == '.')
+			j += 2;
+		j++;
+		if (!alnum(cls_at(s, n, j))) {
+			emit(sc, p, j, GLEAN_TOK_WORD, GLEAN_TOKF_ABBR);
+			return j;
+		}
+	}
+	if (i < n && (s[i] == '@' || s[i] == '.' || s[i] == '_' ||
+	    s[i] == '+') && (ulen = email_len(s, n, p)) > 0) {
+		emit(sc, p, p + ulen, GLEAN_TOK_EMAIL, 0);
+		return p + ulen;
+	}
+	if (i + 3 <= n && memcmp(s + i, "://", 3) == 0 && i - p <= 5) {
+		if ((ulen = url_len(s, n, p)) > (i - p) + 3) {
+			emit(sc, p, p + ulen, GLEAN_TOK_URL, 0);
+			return p + ulen;
+		}
+	}
+	if (i - p == 3 && i < n && s[i] == '.' && strncasecmp(s + p, "www", 3)
+	    == 0 && aletter(s, n, i + 1)) {
+		ulen = url_len(s, n, p);
+		emit(sc, p, p + ulen, GLEAN_TOK_URL, 0);
+		return p + ulen;
+	}
+	if (i < n && s[i] == '.' && (abc = ab_class(sc->ab, s + p, i - p)) >= 0)
+	{
+		for (j = i + 1; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
+			;
+		if (abc == AB_TITLE) {
+			emit(sc, p, i + 1, GLEAN_TOK_WORD,
+			    GLEAN_TOKF_ABBR | GLEAN_TOKF_TITLE);
+			return i + 1;
+		}
+		if (abc == AB_ANY || adigit(s, n, j)) {
+			emit(sc, p, i + 1, GLEAN_TOK_WORD, GLEAN_TOKF_ABBR);
+			return i + 1;
+		}
+	}
+	/* an initial: "John F. Kennedy" */
+	if (i - p == 1 && s[p] >= 'A' && s[p] <= 'Z' && i + 2 < n &&
+	    s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'A' &&
+	    s[i + 2] <= 'Z') {
+		emit(sc, p, i + 1, GLEAN_TOK_WORD,
+		    GLEAN_TOKF_ABBR | GLEAN_TOKF_TITLE);
+		return i + 1;
+	}
+	emit(sc, p, i, GLEAN_TOK_WORD, 0);
+	return i;
+}
+
+/* A number starting at an ASCII digit. */
+static size_t
+scan_number(struct scan *sc, size_t i)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, p = i;
+
+	while (adigit(s, n, i))
+		i++;
+	for (;;) {
+		if (i + 3 < n + 0 && s[i] == ',' && adigit(s, n, i + 1) &&
+		    adigit(s, n, i + 2) && adigit(s, n, i + 3) &&
+		    !adigit(s, n, i + 4)) {
+			i += 4;
+			continue;
+		}
+		if (i + 1 < n && s[i] == '.' && adigit(s, n, i + 1)) {
+			i += 2;
+			while (adigit(s, n, i))
+				i++;
+			continue;
+		}
+		break;
+	}
+	/* attached letters: 3.5m, 2bn, 1990s, 22nd, 10am */
+	while (aletter(s, n, i))
+		i++;
+	if (i < n && alnum(cls_at(s, n, i))) {
+		/* digits glued to other letters (4x4b, 5G's...): a word */
+		return scan_word(sc, p);
+	}
+	emit(sc, p, i, GLEAN_TOK_NUMBER, 0);
+	return i;
+}
+
+static void
+scan(struct scan *sc)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, i = 0, l, j;
+	int32_t cp, pcp = -1, ncp;
+	int cl, pcl = C_SPACE, ncl, nl = 0, space = 0;
+
+	while (i < n) {
+		l = peek(s, n, i, &cp, &cl);
+		if (cl == C_SPACE || cl == C_NL) {
+			if (cl == C_NL)
+				nl++;
+			space = 1;
+			i += l;
+			continue;
+		}
+		if (space) {
+			sc->flags = GLEAN_TOKF_SPACE;
+			if (nl)
+				sc->flags |= GLEAN_TOKF_NL;
+			if (nl > 1) {
+				sc->flags |= GLEAN_TOKF_PARA;
+				sc->opensingle = 0;
+			}
+		} else if (i == 0) {
+			sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
+		}
+		j = i;
+		switch (cl) {
+		case C_LETTER:
+		case C_MARK:
+			if (cl == C_LETTER && (cp < '0' || cp > '9'))
+				i = scan_word(sc, i);
+			else if (cl == C_LETTER)
+				i = scan_number(sc, i);
+			else
+				emit(sc, i, i + l, GLEAN_TOK_SYMBOL, 0),
+				    i += l;
+			break;
+		case C_DIGIT:
+			i = scan_number(sc, i);
+			break;
+		case C_PUNCT:
+			if (cp == '.' || cp == '-') {
+				for (i += 1; i < n && s[i] == cp; i++)
+					;
+			} else if (cp == '!' || cp == '?') {
+				for (i += 1; i < n && (s[i] == '!' ||
+				    s[i] == '?'); i++)
+					;
+			} else {
+				i += l;
+			}
+			emit(sc, j, i, GLEAN_TOK_PUNCT, 0);
+			break;
+		case C_OPENQ:
+			sc->opensingle++;
+			emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+			i += l;
+			break;
+		case C_APOS:
+			peek(s, n, i + l, &ncp, &ncl);
+			if (!space && i > 0 && alnum(pcl)) {
+				if (sc->opensingle > 0) {
+					sc->opensingle--;
+					emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+				} else if ((pcp == 's' || pcp == 'S') &&
+				    !alnum(ncl)) {
+					emit(sc, i, i + l, GLEAN_TOK_WORD,
+					    GLEAN_TOKF_CLITIC);
+				} else {
+					emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+				}
+			} else {
+				if (alnum(ncl))
+					sc->opensingle++;
+				else if (sc->opensingle > 0)
+					sc->opensingle--;
+				emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+			}
+			i += l;
+			break;
+		case C_QUOTE:
+			emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+			i += l;
+			break;
+		case C_JOIN:
+			emit(sc, i, i + l, GLEAN_TOK_PUNCT, 0);
+			i += l;
+			break;
+		default:
+			emit(sc, i, i + l, GLEAN_TOK_SYMBOL, 0);
+			i += l;
+			break;
+		}
+		/* the last character consumed, for the apostrophe rules */
+		if (i > j) {
+			size_t k = i - 1;
+
+			while (k > j && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			peek(s, n, k, &pcp, &pcl);
+		}
+		space = 0;
+		nl = 0;
+	}
+}
+
+/* ---- sentences --------------------------------------------------------- */
+
+static int
+starts_lower(const char *s, size_t n, const struct glean_tok *t)
+{
+	int32_t cp;
+	int cl;
+
+	peek(s, n, t->bs, &cp, &cl);
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return cl == C_LETTER && utf8proc_category(cp) ==
+	    UTF8PROC_CATEGORY_LL;
+}
+
+static int
+starts_upper(const char *s, size_t n, const struct glean_tok *t)
+{
+	int32_t cp;
+	int cl;
+
+	peek(s, n, t->bs, &cp, &cl);
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return cl == C_LETTER && utf8proc_category(cp) !=
+	    UTF8PROC_CATEGORY_LL;
+}
+
+static int
+is_terminal(const char *s, const struct glean_tok *t)
+{
+	const char *p = s + t->bs;
+	size_t len = t->be - t->bs;
+
+	if (t->kind != GLEAN_TOK_PUNCT)
+		return 0;
+	if (*p == '.' || *p == '!' || *p == '?')
+		return 1;
+	return len == 3 && memcmp(p, "\xe2\x80\xa6", 3) == 0;	/* … */
+}
+
+static int
+is_closer(const char *s, const struct glean_tok *t)
+{
+	char c = s[t->bs];
+
+	if (t->kind == GLEAN_TOK_QUOTE)
+		return 1;
+	return t->kind == GLEAN_TOK_PUNCT && (c == ')' || c == ']');
+}
+
+/* Does a sentence end between tokens i - 1 and i? */
+static int
+boundary(const char *s, size_t n, const struct glean_toks *tk, size_t first,
+    size_t i)
+{
+	const struct glean_tok *t = &tk->t[i], *p;
+	size_t j;
+
+	if (t->flags & GLEAN_TOKF_PARA)
+		return 1;
+	if (t->flags & GLEAN_TOKF_NL)
+		return !starts_lower(s, n, t);
+	if (!(t->flags & GLEAN_TOKF_SPACE) || starts_lower(s, n, t))
+		return 0;
+	if (t->kind == GLEAN_TOK_PUNCT && strchr(",;:)]}", s[t->bs]))
+		return 0;
+	j = i - 1;
+	while (j > first && is_closer(s, &tk->t[j]) &&
+	    !(tk->t[j].flags & GLEAN_TOKF_SPACE))
+		j--;
+	p = &tk->t[j];
+	if (is_terminal(s, p))
+		return 1;
+	if (p->flags & GLEAN_TOKF_ABBR && !(p->flags & GLEAN_TOKF_TITLE))
+		return starts_upper(s, n, t);
+	return 0;
+}
+
+static void
+add_sentence(struct glean_toks *tk, size_t first, size_t last)
+{
+	struct glean_sent *st;
+
+	if (last <= first)
+		return;
+	if (tk->nsent == tk->capsent) {
+		tk->capsent = tk->capsent ? tk->capsent * 2 : 32;
+		tk->sent = glean_realloc(tk->sent, tk->capsent *
+		    sizeof *tk->sent);
+	}
+	st = &tk->sent[tk->nsent++];
+	st->first = first;
+	st->last = last;
+	st->s = tk->t[first].s;
+	st->bs = tk->t[first].bs;
+	st->e = tk->t[last - 1].e;
+	st->be = tk->t[last - 1].be;
+}
+
+static void
+split(const char *s, size_t n, struct glean_toks *tk)
+{
+	size_t i, first = 0;
+
+	for (i = 1; i < tk->n; i++) {
+		if (boundary(s, n, tk, first, i)) {
+			add_sentence(tk, first, i);
+			first = i;
+		}
+	}
+	add_sentence(tk, first, tk->n);
+}
+
+void
+glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
+    struct glean_toks *tk)
+{
+	struct scan sc;
+
+	if (!ascii_ready)
+		init_ascii();
+	glean_toks_reset(tk);
+	memset(&sc, 0, sizeof sc);
+	sc.s = text;
+	sc.n = n;
+	sc.ab = ab;
+	sc.tk = tk;
+	scan(&sc);
+	split(text, n, tk);
+}
+
+void
+glean_toks_reset(struct glean_toks *tk)
+{
+	tk->n = 0;
+	tk->nsent = 0;
+}
+
+void
+glean_toks_free(struct glean_toks *tk)
+{
+	free(tk->t);
+	free(tk->sent);
+	memset(tk, 0, sizeof *tk);
+}
+
+/* ---- stems ------------------------------------------------------------- */
+
+/*
+ * A bounded cache of stems: news vocabulary is small, and Snowball costs
+ * far more than a hash probe.  When full it is simply emptied, so memory
+ * never grows with the number of documents.
+ */
+#define CACHE_SLOTS (1 << 16)
+#define CACHE_ARENA (4 << 20)
+#define STEM_MAX 64
+
+struct centry {
+	uint32_t hash;
+	uint32_t off;		/* key at arena + off, then its stem */
+	uint16_t klen, slen;
+};
+
+static struct centry *cache;
+static char *arena;
+static size_t arenalen, ncached;
+
+static void
+free_cache(void)
+{
+	free(cache);
+	free(arena);
+	cache = NULL;
+	arena = NULL;
+}
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h | 1;		/* 0 marks an empty slot */
+}
+
+static void
+stem_cached(const char *w, size_t n, struct glean_buf *out)
+{
+	uint32_t h, k;
+	struct centry *e;
+	const char *st;
+	size_t slen;
+
+	if (!cache) {
+		cache = glean_calloc(CACHE_SLOTS, sizeof *cache);
+		arena = glean_malloc(CACHE_ARENA);
+		atexit(free_cache);
+	}
+	h = hash(w, n);
+	for (k = h & (CACHE_SLOTS - 1);; k = (k + 1) & (CACHE_SLOTS - 1)) {
+		e = &cache[k];
+		if (!e->hash)
+			break;
+		if (e->hash == h && e->klen == n &&
+		    memcmp(arena + e->off, w, n) == 0) {
+			glean_buf_add(out, arena + e->off + e->klen, e->slen);
+			return;
+		}
+	}
+	st = glean_stem(w, n, &slen);
+	glean_buf_add(out, st, slen);
+	if (ncached >= CACHE_SLOTS / 2 || arenalen + n + slen > CACHE_ARENA) {
+		memset(cache, 0, CACHE_SLOTS * sizeof *cache);
+		arenalen = ncached = 0;
+		for (k = h & (CACHE_SLOTS - 1); cache[k].hash;
+		    k = (k + 1) & (CACHE_SLOTS - 1))
+			;
+		e = &cache[k];
+	}
+	e->hash = h;
+	e->off = (uint32_t)arenalen;
+	e->klen = (uint16_t)n;
+	e->slen = (uint16_t)slen;
+	memcpy(arena + arenalen, w, n);
+	memcpy(arena + arenalen + n, st, slen);
+	arenalen += n + slen;
+	ncached++;
+}
+
+void
+glean_tok_stem(const char *text, const struct glean_tok *t,
+    struct glean_buf *out)
+{
+	const char *w = text + t->bs;
+	size_t n = t->be - t->bs, i, flen;
+	char small[STEM_MAX + 1], *fold = NULL, *f;
+
+	glean_buf_reset(out);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			break;
+	if (i == n && n <= STEM_MAX) {
+		for (i = 0; i < n; i++)
+			small[i] = (w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 :
+			    w[i];
+		f = small;
+		flen = n;
+	} else {
+		char *d;
+
+		f = fold = glean_casefold(w, n, &flen);
+		/* ’ (e2 80 99) as ': Snowball knows only the ASCII one */
+		for (i = 0, d = f; i < flen; i++) {
+			if (i + 2 < flen && memcmp(f + i, "\xe2\x80\x99", 3)
+			    == 0) {
+				*d++ = '\'';
+				i += 2;
+			} else {
+				*d++ = f[i];
+			}
+		}
+		flen = (size_t)(d - f);
+	}
+	if (t->flags & GLEAN_TOKF_ABBR) {
+		for (i = 0; i < flen; i++)
+			if (f[i] != '.')
+				glean_buf_addc(out, f[i]);
+	} else if ((t->flags & GLEAN_TOKF_CLITIC) || flen > STEM_MAX) {
+		glean_buf_add(out, f, flen);
+	} else {
+		stem_cached(f, flen, out);
+	}
+	if (!out->s)
+		glean_buf_add(out, "", 0);
+	free(fold);
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static char *
+utoa(char *p, uint32_t v)
+{
+	char tmp[12];
+	int k = 0;
+
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (k)
+		*p++ = tmp[--k];
+	return p;
+}
+
+/* A stem as a JSON string body; words hold no '"', '\\' or controls,
+ * but escape anyway rather than trust that. */
+static void
+add_json_str(struct glean_buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+	char esc[8];
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		glean_buf_add(b, s + start, i - start);
+		snprintf(esc, sizeof esc, "\\u%04x", c);
+		glean_buf_add(b, esc, 6);
+		start = i + 1;
+	}
+	glean_buf_add(b, s + start, n - start);
+}
+
+void
+glean_toks_json(const char *text, const struct glean_toks *tk,
+    struct glean_buf *out)
+{
+	static const char *const kq[GLEAN_TOK_NKINDS] = {
+		",\"word\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
+		",\"symbol\"]", ",\"url\"]", ",\"email\"]"
+	};
+	struct glean_buf stem = { 0 };
+	char num[40], *p;
+	size_t i;
+
+	glean_buf_add(out, "\"sentences\":[", 13);
+	for (i = 0; i < tk->nsent; i++) {
+		p = num;
+		if (i)
+			*p++ = ',';
+		*p++ = '[';
+		p = utoa(p, tk->sent[i].s);
+		*p++ = ',';
+		p = utoa(p, tk->sent[i].e);
+		*p++ = ']';
+		glean_buf_add(out, num, (size_t)(p - num));
+	}
+	glean_buf_add(out, "],\"tokens\":[", 12);
+	for (i = 0; i < tk->n; i++) {
+		const struct glean_tok *t = &tk->t[i];
+
+		p = num;
+		if (i)
+			*p++ = ',';
+		*p++ = '[';
+		p = utoa(p, t->s);
+		*p++ = ',';
+		p = utoa(p, t->e);
+		glean_buf_add(out, num, (size_t)(p - num));
+		glean_buf_add(out, kq[t->kind], strlen(kq[t->kind]));
+		if (t->kind == GLEAN_TOK_WORD) {
+			glean_tok_stem(text, t, &stem);
+			glean_buf_add(out, ",\"", 2);
+			add_json_str(out, stem.s, stem.len);
+			glean_buf_add(out, "\"]", 2);
+		}
+	}
+	glean_buf_addc(out, ']');
+	glean_buf_free(&stem);
+}
