@@ -120,6 +120,16 @@ const char *glean_lexdir(const struct glean_opts *o);
  */
 typedef int glean_doc_fn(json_t *doc, void *ctx, char **err);
 
+/*
+ * The same for a stage whose layer is big (the tokens): building it as
+ * jansson values costs more than computing it, so the stage appends its
+ * members to tail as JSON text, without braces or a leading comma:
+ * "sentences":[...],"tokens":[...].  tail is empty on entry; on failure
+ * it is ignored.
+ */
+typedef int glean_tail_fn(json_t *doc, void *ctx, struct glean_buf *tail,
+    char **err);
+
 struct glean_stage {
 	const char *name;	/* "tokenize": names the stage in error records */
 	glean_doc_fn *process;
@@ -132,6 +142,11 @@ struct glean_stage {
 	 * (new fields, or replacements of unread ones) is written in place.
 	 */
 	const char *const *reads;
+	/* Optional, in place of process: see glean_tail_fn.  The fields
+	 * named in writes (NULL-ended) are dropped from the input, so a
+	 * re-run replaces them. */
+	glean_tail_fn *process_tail;
+	const char *const *writes;
 };
 
 /*

@@ -88,23 +88,48 @@ dump_into_out(const char *s, size_t n, void *data)
 	return 0;
 }
 
-void
-glean_emit(json_t *doc)
+/* Append a tail stage's members before the record's closing brace. */
+static void
+add_tail(const struct glean_buf *tail, int *first)
+{
+	if (!tail->len)
+		return;
+	if (!*first)
+		glean_buf_addc(&out, ',');
+	*first = 0;
+	glean_buf_add(&out, tail->s, tail->len);
+}
+
+/* glean_emit, with a tail stage's members spliced in before the '}'. */
+static void
+emit_with_tail(json_t *doc, const struct glean_buf *tail)
 {
 	size_t mark = out.len;
 
-	/* Keys keep their insertion order (jansson >= 2.8), so golden
-	 * files match byte for byte. */
 	if (json_dump_callback(doc, dump_into_out, NULL,
 	    JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0) {
-		/* nothing half-written: drop what this record added */
 		out.len = mark;
 		if (out.s)
 			out.s[mark] = '\0';
 		glean_warn("cannot serialise a document");
 		return;
 	}
+	if (tail->len) {
+		int first = out.len - mark == 2;	/* "{}" */
+
+		out.len--;	/* the closing brace */
+		add_tail(tail, &first);
+		glean_buf_addc(&out, '}');
+	}
 	line_done();
+}
+
+void
+glean_emit(json_t *doc)
+{
+	static const struct glean_buf none;
+
+	emit_with_tail(doc, &none);
 }
 
 void
@@ -196,17 +221,41 @@ is_error_record(json_t *doc)
 }
 
 static int
-wanted(const struct glean_stage *st, const char *key, size_t n)
+in_list(const char *const *list, const char *key, size_t n)
 {
-	const char *const *r;
-
-	if (n == 4 && memcmp(key, "text", 4) == 0)
-		return 1;
-	for (r = st->reads; *r; r++)
-		if (strlen(*r) == n && memcmp(*r, key, n) == 0)
+	if (!list)
+		return 0;
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, key, n) == 0)
 			return 1;
 	return 0;
 }
+
+static int
+wanted(const struct glean_stage *st, const char *key, size_t n)
+{
+	return (n == 4 && memcmp(key, "text", 4) == 0) ||
+	    in_list(st->reads, key, n);
+}
+
+/* Call the stage's function; tail gets a tail stage's JSON text. */
+static int
+call_stage(const struct glean_stage *st, json_t *doc, struct glean_buf *tail,
+    char **err)
+{
+	const char *const *w;
+
+	glean_buf_reset(tail);
+	if (!st->process_tail)
+		return st->process(doc, st->ctx, err);
+	for (w = st->writes; w && *w; w++)
+		json_object_del(doc, *w);
+	if (st->process_tail(doc, st->ctx, tail, err) == 0)
+		return 0;
+	glean_buf_reset(tail);
+	return -1;
+}
+
 
 /* Write one raw field "key":value after a separator. */
 static void
@@ -246,6 +295,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
     const char *name, long lineno)
 {
 	static struct glean_jfields jf;
+	static struct glean_buf tail;
 	json_t *doc, *v, **loaded;
 	const char *key;
 	char *err = NULL, *k;
@@ -280,7 +330,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 		json_object_set_new(doc, k, v);
 		free(k);
 	}
-	rc = st->process(doc, st->ctx, &err);
+	rc = call_stage(st, doc, &tail, &err);
 	if (rc != 0) {
 		glean_warn_at(name, lineno, "%s", err ? err : "failed");
 		glean_add_error(doc, st->name, err ? err : "failed");
@@ -291,6 +341,8 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	for (i = 0; i < jf.n; i++) {
 		const struct glean_jfield *f = &jf.f[i];
 
+		if (in_list(st->writes, f->key, f->keylen))
+			continue;	/* replaced by the tail */
 		k = glean_strndup(f->key, f->keylen);
 		v = json_object_get(doc, k);
 		if (!v) {
@@ -310,6 +362,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	json_object_foreach(doc, key, v) {
 		add_json_field(key, v, &first);
 	}
+	add_tail(&tail, &first);
 	glean_buf_addc(&out, '}');
 	line_done();
 	free(loaded);
@@ -322,11 +375,13 @@ static int
 process_line(const struct glean_stage *st, const char *line, size_t len,
     const char *name, long lineno)
 {
+	static struct glean_buf tail;
 	json_error_t jerr;
 	json_t *doc;
 	char *err = NULL, *msg;
 	int bad = 0;
 
+	glean_buf_reset(&tail);
 	if (st->reads && (bad = process_lazy(st, line, len, name, lineno)) >= 0)
 		return bad;
 	bad = 0;
@@ -350,13 +405,13 @@ process_line(const struct glean_stage *st, const char *line, size_t len,
 		glean_warn_at(name, lineno, "%s", msg);
 		glean_add_error(doc, st->name, msg);
 		bad = 1;
-	} else if (st->process(doc, st->ctx, &err) != 0) {
+	} else if (call_stage(st, doc, &tail, &err) != 0) {
 		glean_warn_at(name, lineno, "%s", err ? err : "failed");
 		glean_add_error(doc, st->name, err ? err : "failed");
 		bad = 1;
 	}
 	free(err);
-	glean_emit(doc);
+	emit_with_tail(doc, &tail);
 	json_decref(doc);
 	return bad;
 }

@@ -143,6 +143,51 @@ count_text(json_t *doc, void *ctx, char **err)
 	return 0;
 }
 
+/* A tail stage: writes "len" as JSON text. */
+static int
+tail_len(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
+{
+	char num[32];
+
+	(void)ctx;
+	(void)err;
+	snprintf(num, sizeof num, "\"len\":%zu",
+	    json_string_length(json_object_get(doc, "text")));
+	glean_buf_add(tail, num, strlen(num));
+	return 0;
+}
+
+static void
+test_tail(const char *const *reads)
+{
+	static const char *const writes[] = { "len", NULL };
+	static const char in[] =
+	    "{\"id\":\"a\",\"len\":99,\"text\":\"abc\",\"x\":[1, 2]}\n"
+	    "{\"text\":\"\"}\n";
+	struct glean_stage st = { "test", NULL, NULL, reads, tail_len, writes };
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	FILE *fp = fmemopen((void *)in, sizeof in - 1, "r"), *cap = tmpfile();
+	char got[256] = "";
+	int status = 0, saved;
+	size_t n;
+
+	fflush(stdout);
+	saved = dup(1);
+	dup2(fileno(cap), 1);
+	glean_run_stream(&st, &o, fp, "t", &status);
+	glean_flush();
+	dup2(saved, 1);
+	close(saved);
+	rewind(cap);
+	n = fread(got, 1, sizeof got - 1, cap);
+	got[n] = '\0';
+	test_cond("tail replaces its field and goes last", strncmp(got,
+	    "{\"id\":\"a\",\"text\":\"abc\",\"x\":[1,", 29) == 0 &&
+	    strstr(got, "2],\"len\":3}\n{\"text\":\"\",\"len\":0}\n"));
+	fclose(fp);
+	fclose(cap);
+}
+
 static const char *const text_only[] = { NULL };
 static const char *const *stage_reads;	/* NULL: full parse */
 
@@ -296,5 +341,7 @@ main(void)
 	/* the same behaviour when only "text" is parsed */
 	stage_reads = text_only;
 	test_stream();
+	test_tail(NULL);
+	test_tail(text_only);
 	test_report();
 }
