@@ -398,6 +398,15 @@ scan_word(struct scan *sc, size_t i)
 
 	for (;;) {
 		while (i < n) {
+			unsigned char b = (unsigned char)s[i];
+
+			if (b < 0x80) {
+				if (ascii_cls[b] != C_LETTER &&
+				    ascii_cls[b] != C_DIGIT)
+					break;
+				i++;
+				continue;
+			}
 			l = peek(s, n, i, &cp, &cl);
 			if (!alnum(cl))
 				break;
@@ -444,7 +453,10 @@ scan_word(struct scan *sc, size_t i)
 			j += 2;
 		j++;
 		if (!alnum(cls_at(s, n, j))) {
-			emit(sc, p, j, GLEAN_TOK_WORD, GLEAN_TOKF_ABBR);
+			/* "e.g." never ends a sentence: ask the lexicon */
+			abc = ab_class(sc->ab, s + p, j - 1 - p);
+			emit(sc, p, j, GLEAN_TOK_WORD, GLEAN_TOKF_ABBR |
+			    (abc == AB_TITLE ? GLEAN_TOKF_TITLE : 0));
 			return j;
 		}
 	}
@@ -535,6 +547,11 @@ scan(struct scan *sc)
 	int cl, pcl = C_SPACE, ncl, nl = 0, space = 0;
 
 	while (i < n) {
+		if (s[i] == ' ') {
+			space = 1;
+			i++;
+			continue;
+		}
 		l = peek(s, n, i, &cp, &cl);
 		if (cl == C_SPACE || cl == C_NL) {
 			if (cl == C_NL)
@@ -785,31 +802,28 @@ glean_toks_free(struct glean_toks *tk)
 /* ---- stems ------------------------------------------------------------- */
 
 /*
- * A bounded cache of stems: news vocabulary is small, and Snowball costs
- * far more than a hash probe.  When full it is simply emptied, so memory
- * never grows with the number of documents.
+ * A bounded cache of stems: news vocabulary is small and Zipfian, and
+ * Snowball costs far more than a probe.  Direct-mapped, key and stem
+ * stored inline so a hit is one memory access; a miss replaces the slot.
+ * Memory is fixed, so it never grows with the number of documents.
  */
-#define CACHE_SLOTS (1 << 16)
-#define CACHE_ARENA (4 << 20)
+#define CACHE_SLOTS (1 << 15)
+#define SLOT_BYTES 26
 #define STEM_MAX 64
 
 struct centry {
-	uint32_t hash;
-	uint32_t off;		/* key at arena + off, then its stem */
-	uint16_t klen, slen;
+	uint32_t hash;		/* 0: empty */
+	uint8_t klen, slen;
+	char kv[SLOT_BYTES];	/* the word as written, then its stem */
 };
 
 static struct centry *cache;
-static char *arena;
-static size_t arenalen, ncached;
 
 static void
 free_cache(void)
 {
 	free(cache);
-	free(arena);
 	cache = NULL;
-	arena = NULL;
 }
 
 static uint32_t
@@ -819,99 +833,122 @@ hash(const char *s, size_t n)
 
 	while (n--)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h | 1;		/* 0 marks an empty slot */
+	return h | 1;
 }
 
+/* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
+ * lose their dots. */
 static void
-stem_cached(const char *w, size_t n, struct glean_buf *out)
+fold_word(const char *w, size_t n, int abbr, struct glean_buf *out)
 {
-	uint32_t h, k;
+	char *f, *fold = NULL;
+	size_t i, flen;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			break;
+	if (i == n) {
+		for (i = 0; i < n; i++)
+			if (!abbr || w[i] != '.')
+				glean_buf_addc(out, (w[i] >= 'A' && w[i] <= 'Z')
+				    ? w[i] + 32 : w[i]);
+		return;
+	}
+	f = fold = glean_casefold(w, n, &flen);
+	for (i = 0; i < flen; i++) {
+		if (i + 2 < flen && memcmp(f + i, "\xe2\x80\x99", 3) == 0) {
+			glean_buf_addc(out, '\'');
+			i += 2;
+		} else if (!abbr || f[i] != '.') {
+			glean_buf_addc(out, f[i]);
+		}
+	}
+	free(fold);
+}
+
+/*
+ * The stem of the word w[0..n) as written, cached under the raw bytes so
+ * that a hit costs a hash and a compare.  Returns storage valid until the
+ * next call.
+ */
+static const char *
+stem_raw(const char *w, size_t n, size_t *slen)
+{
+	static struct glean_buf fold;
 	struct centry *e;
 	const char *st;
-	size_t slen;
+	uint32_t h;
+	size_t i;
 
 	if (!cache) {
 		cache = glean_calloc(CACHE_SLOTS, sizeof *cache);
-		arena = glean_malloc(CACHE_ARENA);
 		atexit(free_cache);
 	}
 	h = hash(w, n);
-	for (k = h & (CACHE_SLOTS - 1);; k = (k + 1) & (CACHE_SLOTS - 1)) {
-		e = &cache[k];
-		if (!e->hash)
-			break;
-		if (e->hash == h && e->klen == n &&
-		    memcmp(arena + e->off, w, n) == 0) {
-			glean_buf_add(out, arena + e->off + e->klen, e->slen);
-			return;
+	e = &cache[(h >> 7) & (CACHE_SLOTS - 1)];
+	if (e->hash == h && e->klen == n) {
+		for (i = 0; i < n && e->kv[i] == w[i]; i++)
+			;
+		if (i == n) {
+			*slen = e->slen;
+			return e->kv + n;
 		}
 	}
-	st = glean_stem(w, n, &slen);
-	glean_buf_add(out, st, slen);
-	if (ncached >= CACHE_SLOTS / 2 || arenalen + n + slen > CACHE_ARENA) {
-		memset(cache, 0, CACHE_SLOTS * sizeof *cache);
-		arenalen = ncached = 0;
-		for (k = h & (CACHE_SLOTS - 1); cache[k].hash;
-		    k = (k + 1) & (CACHE_SLOTS - 1))
-			;
-		e = &cache[k];
+	glean_buf_reset(&fold);
+	fold_word(w, n, 0, &fold);
+	if (fold.len > STEM_MAX) {
+		*slen = fold.len;
+		return fold.s;	/* too long to be a word worth stemming */
 	}
-	e->hash = h;
-	e->off = (uint32_t)arenalen;
-	e->klen = (uint16_t)n;
-	e->slen = (uint16_t)slen;
-	memcpy(arena + arenalen, w, n);
-	memcpy(arena + arenalen + n, st, slen);
-	arenalen += n + slen;
-	ncached++;
+	st = glean_stem(fold.s, fold.len, slen);
+	if (n + *slen <= SLOT_BYTES) {
+		e->hash = h;
+		e->klen = (uint8_t)n;
+		e->slen = (uint8_t)*slen;
+		memcpy(e->kv, w, n);
+		memcpy(e->kv + n, st, *slen);
+	}
+	return st;
+}
+
+/* Stem of a word token, or NULL with the folded form in tmp. */
+static const char *
+tok_stem(const char *text, const struct glean_tok *t, size_t *slen,
+    struct glean_buf *tmp)
+{
+	const char *w = text + t->bs;
+	size_t n = t->be - t->bs;
+
+	if (!(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
+	    n <= STEM_MAX)
+		return stem_raw(w, n, slen);
+	glean_buf_reset(tmp);
+	fold_word(w, n, t->flags & GLEAN_TOKF_ABBR, tmp);
+	if (!(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
+	    tmp->len <= STEM_MAX) {
+		const char *st = glean_stem(tmp->s, tmp->len, slen);
+
+		glean_buf_reset(tmp);
+		glean_buf_add(tmp, st, *slen);
+	}
+	if (!tmp->s)
+		glean_buf_add(tmp, "", 0);
+	*slen = tmp->len;
+	return tmp->s;
 }
 
 void
 glean_tok_stem(const char *text, const struct glean_tok *t,
     struct glean_buf *out)
 {
-	const char *w = text + t->bs;
-	size_t n = t->be - t->bs, i, flen;
-	char small[STEM_MAX + 1], *fold = NULL, *f;
+	struct glean_buf tmp = { 0 };
+	const char *st;
+	size_t slen;
 
+	st = tok_stem(text, t, &slen, &tmp);
 	glean_buf_reset(out);
-	for (i = 0; i < n; i++)
-		if ((unsigned char)w[i] >= 0x80)
-			break;
-	if (i == n && n <= STEM_MAX) {
-		for (i = 0; i < n; i++)
-			small[i] = (w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 :
-			    w[i];
-		f = small;
-		flen = n;
-	} else {
-		char *d;
-
-		f = fold = glean_casefold(w, n, &flen);
-		/* ’ (e2 80 99) as ': Snowball knows only the ASCII one */
-		for (i = 0, d = f; i < flen; i++) {
-			if (i + 2 < flen && memcmp(f + i, "\xe2\x80\x99", 3)
-			    == 0) {
-				*d++ = '\'';
-				i += 2;
-			} else {
-				*d++ = f[i];
-			}
-		}
-		flen = (size_t)(d - f);
-	}
-	if (t->flags & GLEAN_TOKF_ABBR) {
-		for (i = 0; i < flen; i++)
-			if (f[i] != '.')
-				glean_buf_addc(out, f[i]);
-	} else if ((t->flags & GLEAN_TOKF_CLITIC) || flen > STEM_MAX) {
-		glean_buf_add(out, f, flen);
-	} else {
-		stem_cached(f, flen, out);
-	}
-	if (!out->s)
-		glean_buf_add(out, "", 0);
-	free(fold);
+	glean_buf_add(out, st, slen);
+	glean_buf_free(&tmp);
 }
 
 /* ---- JSON -------------------------------------------------------------- */
@@ -930,25 +967,40 @@ utoa(char *p, uint32_t v)
 	return p;
 }
 
-/* A stem as a JSON string body; words hold no '"', '\\' or controls,
- * but escape anyway rather than trust that. */
-static void
-add_json_str(struct glean_buf *b, const char *s, size_t n)
+/* Room for extra more bytes in b. */
+static char *
+reserve(struct glean_buf *b, size_t extra)
 {
-	size_t i, start = 0;
-	char esc[8];
+	size_t want = b->len + extra + 1;
+
+	if (want > b->cap) {
+		b->cap = b->cap ? b->cap : 256;
+		while (b->cap < want)
+			b->cap *= 2;
+		b->s = glean_realloc(b->s, b->cap);
+	}
+	return b->s + b->len;
+}
+
+/* A stem as a JSON string body: stems hold no '"', '\\' or controls by
+ * construction, but escape rather than trust that. */
+static char *
+put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
+{
+	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*p++ = (char)c;
 			continue;
-		glean_buf_add(b, s + start, i - start);
-		snprintf(esc, sizeof esc, "\\u%04x", c);
-		glean_buf_add(b, esc, 6);
-		start = i + 1;
+		}
+		b->len = (size_t)(p - b->s);
+		p = reserve(b, 6 * (n - i) + 8);
+		p += sprintf(p, "\\u%04x", c);
 	}
-	glean_buf_add(b, s + start, n - start);
+	return p;
 }
 
 void
@@ -956,16 +1008,21 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
     struct glean_buf *out)
 {
 	static const char *const kq[GLEAN_TOK_NKINDS] = {
-		",\"word\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
+		",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
 		",\"symbol\"]", ",\"url\"]", ",\"email\"]"
 	};
-	struct glean_buf stem = { 0 };
-	char num[40], *p;
-	size_t i;
+	static size_t kqlen[GLEAN_TOK_NKINDS];
+	struct glean_buf tmp = { 0 };
+	const char *st = "";
+	size_t i, slen = 0;
+	char *p;
 
+	if (!kqlen[0])
+		for (i = 0; i < GLEAN_TOK_NKINDS; i++)
+			kqlen[i] = strlen(kq[i]);
 	glean_buf_add(out, "\"sentences\":[", 13);
 	for (i = 0; i < tk->nsent; i++) {
-		p = num;
+		p = reserve(out, 32);
 		if (i)
 			*p++ = ',';
 		*p++ = '[';
@@ -973,28 +1030,32 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 		*p++ = ',';
 		p = utoa(p, tk->sent[i].e);
 		*p++ = ']';
-		glean_buf_add(out, num, (size_t)(p - num));
+		out->len = (size_t)(p - out->s);
 	}
 	glean_buf_add(out, "],\"tokens\":[", 12);
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
 
-		p = num;
+		if (t->kind == GLEAN_TOK_WORD)
+			st = tok_stem(text, t, &slen, &tmp);
+		else
+			slen = 0;
+		p = reserve(out, 48 + slen);
 		if (i)
 			*p++ = ',';
 		*p++ = '[';
 		p = utoa(p, t->s);
 		*p++ = ',';
 		p = utoa(p, t->e);
-		glean_buf_add(out, num, (size_t)(p - num));
-		glean_buf_add(out, kq[t->kind], strlen(kq[t->kind]));
+		memcpy(p, kq[t->kind], kqlen[t->kind]);
+		p += kqlen[t->kind];
 		if (t->kind == GLEAN_TOK_WORD) {
-			glean_tok_stem(text, t, &stem);
-			glean_buf_add(out, ",\"", 2);
-			add_json_str(out, stem.s, stem.len);
-			glean_buf_add(out, "\"]", 2);
+			p = put_json_str(out, p, st, slen);
+			*p++ = '"';
+			*p++ = ']';
 		}
+		out->len = (size_t)(p - out->s);
 	}
 	glean_buf_addc(out, ']');
-	glean_buf_free(&stem);
+	glean_buf_free(&tmp);
 }

@@ -1,0 +1,1945 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-dates: find date expressions in each document's text, resolve
+ * them against the publication date, and add
+ * "dates": [{start, end, text, value, relative, type}] with "mod",
+ * "interval" and "parts" where they apply.  Reads "text" and
+ * "published" (YYYY, YYYY-MM or YYYY-MM-DD); when "published" is absent
+ * it is inferred from the text and written with "published_inferred".
+ * Works on the text directly, not on "tokens".  Month and weekday
+ * names, units and the other words come from lexicons/.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "glean.h"
+#include "numbers.h"
+
+static int usflag;	/* --us-dates: 5/3/18 is May 3 */
+
+enum kind { K_POINT, K_RANGE, K_REL, K_DUR, K_SET, K_VAGUE };
+
+/* Patterns, in order of preference when two give the same span. */
+enum pat {
+	P_ISO, P_NUM3, P_DDM, P_MDD, P_DMY, P_MDY, P_QUARTER, P_YRANGE,
+	P_NUMYM, P_NUMMY, P_MY, P_YM, P_DECADE, P_SEASON, P_HOL, P_VAGUE,
+	P_RELN, P_RELUNIT, P_RELWD, P_DEIC, P_SET, P_NUM2, P_THEDAY, P_YEAR,
+	NPAT
+};
+
+/* A calendar point; 0 = not given. */
+struct point {
+	int y, m, d;
+	int yrel, hasyrel;	/* year given as "last year": anchor + yrel */
+	int q;			/* quarter 1-4 */
+	int wd;			/* weekday 1-7 (with d: check only) */
+	int wdrel, haswdrel;	/* "next Friday": weeks from the anchor */
+	int season;		/* index into seasons: 1 SP 2 SU 3 FA 4 WI */
+	int decade;		/* y is the first year of a decade */
+	int fiscal;		/* y is the first year of a fiscal year */
+};
+
+struct cand {
+	size_t s, e;		/* bytes */
+	int pat, kind;
+	struct point a, b;	/* b: end of a range */
+	int unit;		/* 'D' 'W' 'M' 'Y'; 'E' weekend */
+	double n;		/* count of units (signed for K_REL) */
+	int rel;		/* K_DUR: -1 the last N, +1 the next N */
+	int base_prev;		/* K_REL: from the previous date */
+	int gran_unit;		/* K_REL: value at the unit's precision */
+	int deic;		/* K_REL in days from a deictic word */
+	const char *fixed;	/* K_SET, K_VAGUE */
+	const char *mod;
+	int coord;		/* a range joined by "and" */
+	size_t as, ae, bs, be;	/* parts of a coordinated range */
+	int dead;
+	int block;		/* an impossible date: wins its span, is
+				 * never emitted */
+};
+
+struct ctx {
+	struct glean_lexicon *months, *wdays, *words, *approx;
+	struct glean_numwords *nw;
+	pcre2_code *re[NPAT];
+	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter, *re_trigger;
+	pcre2_match_data *md, *md2;
+};
+
+struct anchor {
+	int y, m, d;		/* precision: d ? day : m ? month : year */
+};
+
+static void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s [-u] [OPTION]... [FILE]...\n"
+	    "Add \"dates\": every date expression, resolved.\n"
+	    "\n"
+	    "  -u, --us-dates      read 5/3/18 as May 3 (default: 5 March)\n"
+	    GLEAN_COMMON_HELP, glean_prog);
+	exit(status);
+}
+
+/* ---- calendar ----------------------------------------------------------- */
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+mdays(int y, int m)
+{
+	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2)
+		return y == 0 || leap(y) ? 29 : 28;
+	return n[m - 1];
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long
+days_from(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* ISO weekday, Monday = 1. */
+static int
+weekday(long z)
+{
+	long w = (z + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w) + 1;
+}
+
+static void
+iso_week(long z, int *wy, int *wn)
+{
+	int y, m, d;
+	long thu = z - weekday(z) + 4, jan1;
+
+	civil_from(thu, &y, &m, &d);
+	jan1 = days_from(y, 1, 1);
+	*wy = y;
+	*wn = (int)((thu - jan1) / 7 + 1);
+}
+
+/* Easter Sunday (anonymous Gregorian algorithm). */
+static void
+easter(int y, int *m, int *d)
+{
+	int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - dd - g + 15) % 30, i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int mm = (a + 11 * h + 22 * l) / 451;
+
+	*m = (h + l - 7 * mm + 114) / 31;
+	*d = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
+/* ---- lexicons ------------------------------------------------------------ */
+
+static struct glean_row *
+lookup(const struct glean_lexicon *lx, const char *s, size_t n,
+    const char *cls)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < lx->nrows; i++) {
+		struct glean_row *r = &lx->rows[i];
+		const char *f = r->f[0];
+
+		if (cls && (r->nf < 2 || strcmp(r->f[1], cls) != 0))
+			continue;
+		/* compare case-insensitively; a space matches any blanks */
+		for (j = 0, k = 0; f[j] && k < n; j++) {
+			if (f[j] == ' ') {
+				if (!isspace((unsigned char)s[k]) &&
+				    (unsigned char)s[k] != 0xc2)
+					break;
+				while (k < n && (isspace((unsigned char)s[k]) ||
+				    (unsigned char)s[k] == 0xc2 ||
+				    (unsigned char)s[k] == 0xa0))
+					k++;
+				continue;
+			}
+			if (tolower((unsigned char)f[j]) !=
+			    tolower((unsigned char)s[k]))
+				break;
+			k++;
+		}
+		if (!f[j] && k == n)
+			return r;
+	}
+	return NULL;
+}
+
+static int
+grp(const pcre2_code *re, pcre2_match_data *md, const char *name,
+    size_t *s, size_t *e)
+{
+	int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(md) ||
+	    ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
+/* ---- patterns ------------------------------------------------------------ */
+
+static const char *pattern_src[NPAT] = {
+	/* P_ISO 2017-01-24, 2015/08/12, 2019-sep-1, friday 2018-7-6 */
+	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD})\\.?,?{SP})?(?<y>\\d{4})(?<sp>[-/.])"
+	"(?:(?<m>\\d{1,2})|(?<mon>{MON}))\\k<sp>(?<d>\\d{1,2})"
+	"(?!\\w|[.,/-]\\d)",
+	/* P_NUM3 24/01/2017, 9-18-15, 11/12,2016 */
+	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD})\\.?,?{SP})?(?<a>\\d{1,2})(?<sp>[-/.])"
+	"(?<b>\\d{1,2})(?:\\k<sp>|,)(?<y>\\d{4}|\\d{2})(?!\\w|[.,/-]\\d)",
+	/* P_DDM 4-22 January, 2017; 3 and 12 of Sept */
+	"(?<![\\w.,/£$€¥-])(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?"
+	"(?<d2>{DAYN})(?:{SP}of{SP}|{SP})(?<mon>{MON})(?:\\.(?!\\w))?"
+	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	/* P_MDD November 19-20, November between 19 and 20 */
+	"(?<![\\w])(?<mon>{MON})\\.?{SP}(?:{OPEN}{SP})?(?:the{SP})?"
+	"(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?(?<d2>{DAYN})"
+	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	/* P_DMY 24 October, 1st jan, fourth of may, 15 june 2016,
+	 * Wed, 22 of Jan, 17 November last year, 16. nov. 2016 */
+	"(?<![\\w.,])(?:(?<wd>{WD})\\.?,?{SP}(?:the{SP})?)?(?:the{SP})?"
+	"(?<day>{DAYN}|{DAYO})(?<of>{SP}of{SP}|{SP0}-{SP0}|\\.?{SP}|)"
+	"(?<mon>{MON})(?:\\.(?![\\w]))?"
+	"(?:(?:,?{SP}|{SP}of{SP}|-|,)(?<y>\\d{4})(?!\\d)"
+	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)",
+	/* P_MDY January 24, 2017; Tuesday, January 24, 2017; april 22;
+	 * jan-1; May twenty-first; september.15th */
+	"(?<![\\w])(?:(?<wd>{WD})\\.?,?{SP}(?:the{SP})?)?(?<mon>{MON})"
+	"(?:\\.{SP0}|{SP}|-|/|)(?:the{SP})?(?<day>{DAYN}|{DAYO}|{DAYC})"
+	"(?!\\w)(?:(?:,{SP0}|{SP}|{SP}of{SP})(?<y>\\d{4})(?!\\d))?",
+	/* P_QUARTER the third quarter of 2016, Q1 */
+	"(?<![\\w])(?:(?:the{SP})?(?<qo>{ORD}|[1-4](?:st|nd|rd|th))"
+	"(?:{SP0}-{SP0}|{SP})quarter(?:{SP}of{SP}(?<y>\\d{4})|{SP}(?<y2>\\d{4})"
+	"|{SP}(?<rely>{REL}){SP}year)?|Q(?<qn>[1-4])(?:{SP}(?<y3>\\d{4}))?)"
+	"(?![\\w-])",
+	/* P_YRANGE 2010-2012, 2016-17, 2014 to 2018 */
+	"(?<![\\w.,/£$€¥-])(?<y1>\\d{4}){SP0}(?<conn>{CONN}){SP0}(?<y2>\\d{4}|\\d{2})"
+	"(?!\\w|[.,/-]?\\d|{SP0}%)",
+	/* P_NUMYM 2016-11, 2016 / 11, 2015.3 */
+	"(?<![\\w.,/£$€¥-])(?<y>\\d{4}){SP0}(?<sp>[-/.]){SP0}(?<m>\\d{1,2})"
+	"(?!\\w|[.,/-]?\\d|{SP0}%)",
+	/* P_NUMMY 11/2016, 3/2015 */
+	"(?<![\\w.,/£$€¥-])(?<m>\\d{1,2}){SP0}[-/]{SP0}(?<y>\\d{4})"
+	"(?!\\w|[.,/-]?\\d|{SP0}%)",
+	/* P_MY March 2012, Jan, 2001, this Jan, the month of May,
+	 * June next year, August 99, early March */
+	"(?<![\\w])(?:(?<edge>{EDGE}){SP0})?(?:(?<rel>{REL}){SP})?"
+	"(?:(?<mo>(?:the{SP})?month{SP}of){SP})?(?<mon>{MON})(?:\\.(?!\\w))?"
+	"(?:(?:{SP0},{SP0}|{SP}|{SP}of{SP}|-)(?<y>\\d{4}|'?\\d{2})(?![\\w.,]?\\d)"
+	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)",
+	/* P_YM 2016 November, 2016, nov */
+	"(?<![\\w.,£$€¥])(?<y>\\d{4}){SP0},?{SP0}(?<mon>{MON})(?:\\.)?(?!\\w)",
+	/* P_DECADE the 1970s, the '40s */
+	"(?<![\\w])(?:(?:the{SP})?(?<d4>1[0-9]\\d0|20\\d0)['’]?s"
+	"|the{SP}['’]?(?<d2>\\d0)['’]?s)(?!\\w)",
+	/* P_SEASON this summer, summer 2016, the spring of 1978 */
+	"(?<![\\w])(?:(?<rel>{REL}){SP}|(?:the{SP})?(?:(?<edge>{EDGE}){SP0})?)?"
+	"(?<season>{SEASON})(?:(?:{SP}of|,)?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	/* P_HOL Christmas, last Christmas, Easter 2017 */
+	"(?<![\\w])(?:(?<rel>{REL}){SP})?(?<hol>{HOL})"
+	"(?:{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	/* P_VAGUE recent months, the coming months */
+	"(?<![\\w])(?:the{SP})?(?<vq>{VAGUE}){SP}(?<unit>{UNIT})(?!\\w)",
+	/* P_RELN six months, the last three years, two months later,
+	 * five years ago today, less than 18 months, in 3 weeks */
+	"(?<![\\w-])(?:(?<apx>{APPROX}){SP}(?!the(?!\\w)))?"
+	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?"
+	"(?<n>\\d+(?:\\.\\d+)?|{NUMW}|{NUMV})(?:{SP}|(?<=\\d))(?<unit>{UNIT})"
+	"(?![\\w-])(?:{SP}(?<dir>{DIR})(?!\\w)(?:{SP}(?<deic>{DEIC})(?!\\w))?)?",
+	/* P_RELUNIT this week, last year, later this month, next week on
+	 * Friday */
+	"(?<![\\w])(?:(?<edge>{EDGE}){SP0}(?:(?:the|my){SP})?)?(?:the{SP})?"
+	"(?:(?<rel>{REL}){SP})?(?<unit>{UNIT})(?!\\w)(?:{SP}(?:on{SP})?(?<wd>{WD})(?!\\w))?",
+	/* P_RELWD Friday, this Friday, next week Sunday, Friday next week,
+	 * Friday the 15th, the first Friday of July */
+	"(?<![\\w])(?:(?<rel>{REL}){SP}(?:week{SP})?)?"
+	"(?:(?:the{SP})?(?<ord>{ORD}){SP})?(?<wd>{WD})(?:\\.(?!\\w))?"
+	"(?:{SP}(?:of{SP})?(?<rel2>{REL}){SP}week(?!\\w)"
+	"|{SP}the{SP}(?<day>{DAYN}|{DAYO}|{DAYC})(?!\\w)"
+	"|{SP}(?:of|in){SP}(?<omon>{MON}))?(?!\\w)",
+	/* P_DEIC today, yesterday, the day before yesterday */
+	"(?<![\\w])(?:(?:the{SP})?day{SP}(?<ba>{DIR}){SP})?(?<deic>{DEIC})"
+	"(?!\\w)",
+	/* P_SET every morning, each year, year on year, every two weeks */
+	"(?<![\\w])(?:(?<every>{EVERY}){SP}(?:(?<n>\\d+|{NUMW}){SP})?"
+	"(?:(?<unit>{UNIT})|(?<pod>{POD})|(?<wd>{WD}))|(?<sp>{SETP}))(?!\\w)",
+	/* P_NUM2 on 4/22, 22/04, friday 7.6 */
+	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD}){SP0})?(?<a>\\d{1,2})(?<sp>[-/.])"
+	"(?<b>\\d{1,2})(?!\\w|%|[.,/-]?\\d)",
+	/* P_THEDAY the 27th, on 15, the 20th of next month */
+	"(?<![\\w])(?:(?<on>on|for){SP})?(?:(?<the>the){SP})?"
+	"(?<day>{DAYN}|{DAYO})(?![.,]?\\d)(?:(?:{SP}of)?{SP}(?<rel>{REL}){SP}"
+	"month)?(?={SP0}[.!?,;:)]|{SP0}$)",
+	/* P_YEAR 2012 */
+	"(?<![\\w.,/£$€¥#-])(?<y>1[0-9]\\d{2}|20\\d{2})"
+	"(?!\\w|[.,/:-]?\\d|{SP0}%)",
+};
+
+static char *
+alt(const struct glean_lexicon *lx, const char *cls)
+{
+	return glean_lex_alt(lx, 0, 1, cls);
+}
+
+static void
+ctx_init(struct ctx *c, const char *lexdir)
+{
+	static const char *names[] = { "MON", "WD", "UNIT", "REL", "DEIC",
+	    "DIR", "SEASON", "HOL", "VAGUE", "EDGE", "EVERY", "SETP", "POD",
+	    "CONN", "OPEN", "APPROX", "ORD", "CARD", "NUMW", "NUMV", "DAYN",
+	    "DAYO", "DAYC", "SP", "SP0", "MOD", "NOTAFTER" };
+	enum { NN = sizeof names / sizeof names[0] };
+	char *v[NN];
+	const char *cv[NN];
+	char *pat;
+	size_t i;
+
+	c->months = glean_lexicon_load(lexdir, "months.tsv", 3);
+	c->wdays = glean_lexicon_load(lexdir, "weekdays.tsv", 3);
+	c->words = glean_lexicon_load(lexdir, "date-words.tsv", 3);
+	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
+	c->nw = glean_numwords_load(lexdir);
+
+	v[0] = glean_lex_alt(c->months, 0, 0, NULL);
+	v[1] = glean_lex_alt(c->wdays, 0, 0, NULL);
+	v[2] = alt(c->words, "unit");
+	v[3] = alt(c->words, "rel");
+	v[4] = alt(c->words, "deictic");
+	v[5] = alt(c->words, "dir");
+	v[6] = alt(c->words, "season");
+	v[7] = alt(c->words, "holiday");
+	v[8] = alt(c->words, "vague");
+	v[9] = alt(c->words, "edge");
+	v[10] = alt(c->words, "every");
+	v[11] = alt(c->words, "setphrase");
+	v[12] = alt(c->words, "partofday");
+	v[13] = alt(c->words, "connector");
+	v[14] = alt(c->words, "opener");
+	v[15] = glean_lex_alt(c->approx, 0, 0, NULL);
+	v[16] = glean_lex_alt(c->nw->lx, 0, 2, "ord");
+	v[17] = glean_lex_alt(c->nw->lx, 0, 2, "card");
+	v[25] = alt(c->words, "mod");
+	v[26] = alt(c->words, "notafter");
+	for (i = 0; i < NN; i++)
+		cv[i] = v[i];
+	/* blanks with at most one line break: a date never runs over a
+	 * paragraph break */
+	cv[23] = "(?:[ \\t\\x{a0}]+\\n?[ \\t\\x{a0}]*|\\n[ \\t\\x{a0}]*)";
+	cv[24] = "[ \\t\\x{a0}]*\\n?[ \\t\\x{a0}]*";
+	v[18] = glean_re_expand("(?:{CARD}(?:(?:{SP}|-)(?:and{SP})?"
+	    "(?:{CARD}|hundred|half|quarter))*(?:{SP}and{SP}an?{SP}half)?)",
+	    names, cv, NN);
+	cv[18] = v[18];
+	v[19] = glean_lex_alt(c->nw->lx, 0, 2, "vague");
+	cv[19] = v[19];
+	v[20] = glean_strdup("(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+	    "(?![\\d])");
+	cv[20] = v[20];
+	v[21] = glean_re_expand("(?:(?:{CARD}(?:{SP}|-))?{ORD})", names, cv,
+	    NN);
+	cv[21] = v[21];
+	v[22] = glean_re_expand("(?:{CARD}(?:(?:{SP}|-){CARD})?)", names, cv,
+	    NN);
+	cv[22] = v[22];
+	v[23] = v[24] = NULL;
+	for (i = 0; i < NPAT; i++) {
+		char what[32];
+
+		snprintf(what, sizeof what, "date pattern %zu", i);
+		pat = glean_re_expand(pattern_src[i], names, cv, NN);
+		c->re[i] = glean_re_compile(pat, PCRE2_CASELESS, what);
+		free(pat);
+	}
+	pat = glean_re_expand("(?<!\\w)(?<mod>{MOD}){SP}$", names, cv, NN);
+	c->re_mod = glean_re_compile(pat, PCRE2_CASELESS, "date mod");
+	free(pat);
+	pat = glean_re_expand("{SP0}(?<conn>{CONN}){SP0}", names, cv, NN);
+	c->re_conn = glean_re_compile(pat, PCRE2_CASELESS | PCRE2_ANCHORED,
+	    "date connector");
+	free(pat);
+	pat = glean_re_expand("(?<!\\w)(?<open>{OPEN}){SP}$", names, cv, NN);
+	c->re_open = glean_re_compile(pat, PCRE2_CASELESS, "date opener");
+	free(pat);
+	pat = glean_re_expand("{SP}(?:{NOTAFTER})(?!\\w)", names, cv, NN);
+	c->re_notafter = glean_re_compile(pat, PCRE2_CASELESS | PCRE2_ANCHORED,
+	    "date notafter");
+	free(pat);
+	pat = glean_re_expand("\\d|(?<!\\w)(?:{MON}|{WD}|{UNIT}|{DEIC}|{SEASON}"
+	    "|{HOL}|{SETP}|{ORD}|{VAGUE}|{POD}|Q[1-4])(?!\\w)", names, cv, NN);
+	c->re_trigger = glean_re_compile(pat, PCRE2_CASELESS, "date trigger");
+	free(pat);
+	c->md = pcre2_match_data_create(64, NULL);
+	c->md2 = pcre2_match_data_create(64, NULL);
+	for (i = 0; i < NN; i++)
+		free(v[i]);
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < NPAT; i++)
+		pcre2_code_free(c->re[i]);
+	pcre2_code_free(c->re_mod);
+	pcre2_code_free(c->re_conn);
+	pcre2_code_free(c->re_open);
+	pcre2_code_free(c->re_notafter);
+	pcre2_code_free(c->re_trigger);
+	pcre2_match_data_free(c->md);
+	pcre2_match_data_free(c->md2);
+	glean_lexicon_free(c->months);
+	glean_lexicon_free(c->wdays);
+	glean_lexicon_free(c->words);
+	glean_lexicon_free(c->approx);
+	glean_numwords_free(c->nw);
+}
+
+/* ---- reading the parts of a match ---------------------------------------- */
+
+struct doc {
+	const char *t;
+	size_t n;
+	struct cand *c;
+	size_t nc, cap;
+};
+
+static struct cand *
+add(struct doc *d, size_t s, size_t e, int pat, int kind)
+{
+	struct cand *c;
+
+	if (d->nc == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 32;
+		d->c = glean_realloc(d->c, d->cap * sizeof *d->c);
+	}
+	c = &d->c[d->nc++];
+	memset(c, 0, sizeof *c);
+	c->s = s;
+	c->e = e;
+	c->pat = pat;
+	c->kind = kind;
+	return c;
+}
+
+static int
+num(const struct ctx *c, const char *s, size_t n)
+{
+	double v;
+
+	if (glean_parse_number(c->nw, s, n, &v) < 0 || v < 0 || v > 1e6)
+		return -1;
+	return (int)v;
+}
+
+/* A day of the month: "24", "1st", "twenty-first", "fifteen". */
+static int
+day_of(const struct ctx *c, const char *s, size_t n)
+{
+	size_t k = n;
+	int v;
+
+	if (n >= 3 && isdigit((unsigned char)s[0]) &&
+	    isalpha((unsigned char)s[n - 1]))
+		k = n - 2;
+	v = num(c, s, k);
+	if (v < 0 && n > 2) {
+		/* ordinal compounds: "twenty-first", "thirty first" */
+		size_t i = n;
+		double o;
+
+		while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-')
+			i--;
+		o = glean_numword(c->nw, s + i, n - i, "ord", NULL);
+		if (o < 0)
+			return -1;
+		v = (int)o;
+		if (i > 0) {
+			int t = num(c, s, i - 1);
+
+			if (t < 0)
+				return -1;
+			v += t;
+		}
+	}
+	return v >= 1 && v <= 31 ? v : -1;
+}
+
+static int
+month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
+{
+	struct glean_row *r = lookup(c->months, s, n, NULL);
+
+	if (!r)
+		return 0;
+	if (ambiguous)
+		*ambiguous = atoi(r->f[2]);
+	return atoi(r->f[1]);
+}
+
+static int
+wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
+{
+	struct glean_row *r = lookup(c->wdays, s, n, NULL);
+
+	if (!r)
+		return 0;
+	if (ambiguous)
+		*ambiguous = atoi(r->f[2]);
+	return atoi(r->f[1]);
+}
+
+static const char *
+word_val(const struct ctx *c, const char *s, size_t n, const char *cls)
+{
+	struct glean_row *r = lookup(c->words, s, n, cls);
+
+	return r ? r->f[2] : NULL;
+}
+
+/* Four-digit year, or two digits read as 19xx/20xx (window at 50). */
+static int
+year_of(const char *s, size_t n)
+{
+	int y;
+
+	if (n && (s[0] == '\'' || s[0] == '`'))
+		s++, n--;
+	if (n != 2 && n != 4)
+		return -1;
+	y = atoi(s);
+	if (n == 2)
+		y += y < 50 ? 2000 : 1900;
+	return y;
+}
+
+static int
+is_upper_at(const char *t, size_t i)
+{
+	return isupper((unsigned char)t[i]);
+}
+
+/* The word before byte s (lower-cased into buf). */
+static void
+prev_word(const char *t, size_t s, char *buf, size_t cap)
+{
+	size_t e = s, b;
+
+	while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+	    t[e - 1] == '\n'))
+		e--;
+	b = e;
+	while (b > 0 && isalpha((unsigned char)t[b - 1]))
+		b--;
+	if (e - b >= cap)
+		b = e - (cap - 1);
+	for (size_t i = 0; b + i < e; i++)
+		buf[i] = (char)tolower((unsigned char)t[b + i]);
+	buf[e - b] = '\0';
+}
+
+/* Is the word before s a preposition or determiner that makes a bare
+ * month or weekday a date?  Uses the lexicon classes. */
+static int
+date_context(const struct ctx *c, const char *t, size_t s)
+{
+	char w[24];
+
+	prev_word(t, s, w, sizeof w);
+	if (!*w)
+		return 0;
+	if (lookup(c->words, w, strlen(w), "mod") ||
+	    lookup(c->words, w, strlen(w), "rel") ||
+	    lookup(c->words, w, strlen(w), "edge") ||
+	    lookup(c->words, w, strlen(w), "connector") ||
+	    lookup(c->words, w, strlen(w), "opener"))
+		return 1;
+	return strcmp(w, "in") == 0 || strcmp(w, "on") == 0 ||
+	    strcmp(w, "of") == 0 || strcmp(w, "during") == 0 ||
+	    strcmp(w, "last") == 0;
+}
+
+static int
+rel_of(const struct ctx *c, const char *s, size_t n)
+{
+	const char *v = word_val(c, s, n, "rel");
+
+	return v ? atoi(v) : 0;
+}
+
+/* Unit letter and multiplier from a unit word. */
+static int
+unit_of(const struct ctx *c, const char *s, size_t n, int *mul)
+{
+	const char *v = word_val(c, s, n, "unit");
+
+	*mul = 1;
+	if (!v)
+		return 0;
+	if (strcmp(v, "WE") == 0)
+		return 'E';
+	if (v[1])
+		*mul = atoi(v + 1);
+	return v[0];
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static void
+scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
+{
+	const pcre2_code *re = c->re[p];
+	pcre2_match_data *md = c->md;
+	const char *t = d->t;
+	size_t off = from, s, e, xs, xe, ys, ye;
+	PCRE2_SIZE *ov;
+
+	while (off < to && glean_re_match(re, t, to, off, md) > 0) {
+		struct cand *k;
+		struct point a = { 0 };
+		int amb = 0, v, mul;
+
+		ov = pcre2_get_ovector_pointer(md);
+		s = ov[0];
+		e = ov[1];
+		off = e > s ? e : s + 1;
+		/* a full stop after "Jan." or "tues." ends the sentence as
+		 * often as the word: leave it out */
+		if (e > s + 1 && t[e - 1] == '.')
+			e--;
+		/* the patterns may start on a space before an optional
+		 * group; trim it */
+		switch (p) {
+		case P_ISO:
+		case P_NUM3:
+		case P_NUM2: {
+			int x, y2, dd, mm;
+
+			if (p == P_ISO) {
+				grp(re, md, "y", &xs, &xe);
+				a.y = atoi(t + xs);
+				if (grp(re, md, "m", &xs, &xe))
+					a.m = atoi(t + xs);
+				else if (grp(re, md, "mon", &xs, &xe))
+					a.m = month_of(c, t + xs, xe - xs,
+					    NULL);
+				grp(re, md, "d", &xs, &xe);
+				a.d = atoi(t + xs);
+			} else {
+				grp(re, md, "a", &xs, &xe);
+				x = atoi(t + xs);
+				grp(re, md, "b", &xs, &xe);
+				y2 = atoi(t + xs);
+				if (usflag)
+					mm = x, dd = y2;
+				else
+					dd = x, mm = y2;
+				if (mm > 12 && dd <= 12) {
+					int tmp = mm;
+
+					mm = dd;
+					dd = tmp;
+				}
+				a.m = mm;
+				a.d = dd;
+				if (p == P_NUM3) {
+					grp(re, md, "y", &xs, &xe);
+					a.y = year_of(t + xs, xe - xs);
+				} else {
+					char w[16];
+					char sp;
+
+					grp(re, md, "sp", &xs, &xe);
+					sp = t[xs];
+					prev_word(t, s, w, sizeof w);
+					/* 4.22 and 4-22 are times, scores and
+					 * decimals unless "on"/"in" says
+					 * otherwise */
+					if (sp != '/' && !grp(re, md, "wd",
+					    &ys, &ye) && strcmp(w, "on") != 0 &&
+					    strcmp(w, "in") != 0)
+						continue;
+					if (sp == '/' && !grp(re, md, "wd",
+					    &ys, &ye) && strcmp(w, "on") != 0 &&
+					    strcmp(w, "in") != 0 &&
+					    strcmp(w, "from") != 0 &&
+					    strcmp(w, "to") != 0 &&
+					    strcmp(w, "by") != 0 &&
+					    strcmp(w, "until") != 0 &&
+					    strcmp(w, "since") != 0 &&
+					    !lookup(c->words, w, strlen(w),
+					    "connector"))
+						continue;
+				}
+			}
+			if (a.m < 1 || a.m > 12 || a.d < 1 ||
+			    a.d > mdays(a.y, a.m)) {
+				if (p != P_NUM2)
+					add(d, s, e, p, K_POINT)->block = 1;
+				continue;
+			}
+			if (grp(re, md, "wd", &xs, &xe))
+				a.wd = wday_of(c, t + xs, xe - xs, NULL);
+			break;
+		}
+		case P_DDM:
+		case P_MDD: {
+			struct point b = { 0 };
+
+			grp(re, md, "mon", &xs, &xe);
+			a.m = b.m = month_of(c, t + xs, xe - xs, &amb);
+			if (amb && !is_upper_at(t, xs) && p == P_MDD)
+				continue;
+			grp(re, md, "d1", &xs, &xe);
+			a.d = day_of(c, t + xs, xe - xs);
+			grp(re, md, "d2", &xs, &xe);
+			b.d = day_of(c, t + xs, xe - xs);
+			if (grp(re, md, "y", &xs, &xe))
+				a.y = b.y = atoi(t + xs);
+			if (a.d < 1 || b.d <= a.d || b.d > mdays(a.y, a.m))
+				continue;
+			k = add(d, s, e, p, K_RANGE);
+			k->a = a;
+			k->b = b;
+			continue;
+		}
+		case P_DMY:
+		case P_MDY: {
+			grp(re, md, "mon", &xs, &xe);
+			a.m = month_of(c, t + xs, xe - xs, &amb);
+			grp(re, md, "day", &ys, &ye);
+			a.d = day_of(c, t + ys, ye - ys);
+			if (a.m < 1 || a.d < 1)
+				continue;
+			if (amb && !is_upper_at(t, xs)) {
+				size_t os, oe;
+
+				/* "2 may be", "you may one day" */
+				if (p == P_MDY && !isdigit((unsigned char)
+				    t[ys]) && !grp(re, md, "y", &os, &oe))
+					continue;
+				if (p == P_DMY && !grp(re, md, "y", &os,
+				    &oe) && !(grp(re, md, "of", &os, &oe) &&
+				    oe - os > 2))
+					continue;
+			}
+			if (grp(re, md, "y", &xs, &xe))
+				a.y = atoi(t + xs);
+			else if (grp(re, md, "rely", &xs, &xe)) {
+				a.yrel = rel_of(c, t + xs, xe - xs);
+				a.hasyrel = 1;
+			}
+			if (a.d > mdays(a.y, a.m)) {
+				/* 31 February: not a date, and not February */
+				add(d, s, e, p, K_POINT)->block = 1;
+				continue;
+			}
+			if (grp(re, md, "wd", &xs, &xe))
+				a.wd = wday_of(c, t + xs, xe - xs, NULL);
+			break;
+		}
+		case P_QUARTER: {
+			if (grp(re, md, "qn", &xs, &xe))
+				a.q = t[xs] - '0';
+			else {
+				grp(re, md, "qo", &xs, &xe);
+				a.q = day_of(c, t + xs, xe - xs);
+			}
+			if (a.q < 1 || a.q > 4)
+				continue;
+			if (grp(re, md, "y", &xs, &xe) ||
+			    grp(re, md, "y2", &xs, &xe) ||
+			    grp(re, md, "y3", &xs, &xe))
+				a.y = atoi(t + xs);
+			else if (grp(re, md, "rely", &xs, &xe)) {
+				a.yrel = rel_of(c, t + xs, xe - xs);
+				a.hasyrel = 1;
+			}
+			break;
+		}
+		case P_YRANGE: {
+			struct point b = { 0 };
+
+			grp(re, md, "y1", &xs, &xe);
+			a.y = atoi(t + xs);
+			grp(re, md, "y2", &xs, &xe);
+			b.y = atoi(t + xs);
+			if (xe - xs == 2)
+				b.y += a.y / 100 * 100;
+			if (a.y < 1000 || b.y <= a.y || b.y - a.y > 100 ||
+			    b.y > 2200)
+				continue;
+			/* "in 2011 and 2012" is two dates; "between 2011
+			 * and 2012" one range */
+			grp(re, md, "conn", &xs, &xe);
+			if (t[xs] == 'a' || t[xs] == 'A') {
+				size_t os = s > 30 ? s - 30 : 0;
+
+				while (os > 0 && ((unsigned char)t[os] & 0xc0)
+				    == 0x80)
+					os--;
+				if (glean_re_match(c->re_open, t, s, os,
+				    c->md2) <= 0)
+					continue;
+			}
+			k = add(d, s, e, p, K_RANGE);
+			k->a = a;
+			k->b = b;
+			continue;
+		}
+		case P_NUMYM:
+		case P_NUMMY: {
+			grp(re, md, "y", &xs, &xe);
+			a.y = atoi(t + xs);
+			grp(re, md, "m", &ys, &ye);
+			a.m = atoi(t + ys);
+			if (a.y < 1000 || a.y > 2200)
+				continue;
+			if (p == P_NUMYM && ye - ys == 2 &&
+			    a.m == (a.y + 1) % 100) {
+				/* 2016-17: a financial year */
+				struct point b = { a.y + 1 };
+
+				a.m = 0;
+				k = add(d, s, e, p, K_RANGE);
+				k->a = a;
+				k->a.fiscal = 1;
+				k->b = b;
+				continue;
+			}
+			if (a.m < 1 || a.m > 12)
+				continue;
+			break;
+		}
+		case P_MY:
+		case P_YM: {
+			int ctx = 0;
+
+			grp(re, md, "mon", &xs, &xe);
+			a.m = month_of(c, t + xs, xe - xs, &amb);
+			if (!a.m)
+				continue;
+			if (grp(re, md, "y", &ys, &ye)) {
+				a.y = year_of(t + ys, ye - ys);
+				if (ye - ys <= 3 && t[ys] != '\'' &&
+				    atoi(t + ys) <= 31)
+					continue;
+				ctx = 1;
+			} else if (grp(re, md, "rely", &ys, &ye)) {
+				a.yrel = rel_of(c, t + ys, ye - ys);
+				a.hasyrel = 1;
+				ctx = 1;
+			}
+			if (grp(re, md, "rel", &ys, &ye)) {
+				a.yrel = rel_of(c, t + ys, ye - ys);
+				a.hasyrel = a.yrel != 0;
+				ctx = 1;
+			}
+			if (grp(re, md, "mo", &ys, &ye) ||
+			    grp(re, md, "edge", &ys, &ye))
+				ctx = 1;
+			if (amb && !ctx && !(is_upper_at(t, xs) &&
+			    date_context(c, t, xs)))
+				continue;
+			if (amb && !is_upper_at(t, xs) && p == P_YM)
+				continue;
+			break;
+		}
+		case P_DECADE:
+			if (grp(re, md, "d4", &xs, &xe))
+				a.y = atoi(t + xs);
+			else {
+				grp(re, md, "d2", &xs, &xe);
+				a.y = 1900 + atoi(t + xs);
+			}
+			a.decade = 1;
+			break;
+		case P_SEASON: {
+			const char *sv;
+
+			grp(re, md, "season", &xs, &xe);
+			sv = word_val(c, t + xs, xe - xs, "season");
+			if (!sv)
+				continue;
+			a.season = strncmp(sv, "SP", 2) == 0 ? 1 :
+			    strncmp(sv, "SU", 2) == 0 ? 2 :
+			    strncmp(sv, "FA", 2) == 0 ? 3 : 4;
+			if (grp(re, md, "y", &ys, &ye))
+				a.y = atoi(t + ys);
+			else if (grp(re, md, "rel", &ys, &ye)) {
+				a.yrel = rel_of(c, t + ys, ye - ys);
+				a.hasyrel = 1;
+			} else if (sv[2] == '*')
+				continue;
+			break;
+		}
+		case P_HOL: {
+			const char *hv;
+
+			grp(re, md, "hol", &xs, &xe);
+			hv = word_val(c, t + xs, xe - xs, "holiday");
+			if (!hv)
+				continue;
+			k = add(d, s, e, p, K_POINT);
+			if (grp(re, md, "y", &ys, &ye))
+				k->a.y = atoi(t + ys);
+			else if (grp(re, md, "rel", &ys, &ye)) {
+				k->a.yrel = rel_of(c, t + ys, ye - ys);
+				k->a.hasyrel = 1;
+			}
+			if (strncmp(hv, "EASTER", 6) == 0) {
+				/* resolved later, when the year is known */
+				k->a.m = 3;
+				k->a.d = 0;
+				k->deic = 1000 + atoi(hv + 6);
+			} else {
+				k->a.m = atoi(hv);
+				k->a.d = atoi(hv + 3);
+			}
+			continue;
+		}
+		case P_VAGUE: {
+			const char *vv;
+
+			grp(re, md, "vq", &xs, &xe);
+			vv = word_val(c, t + xs, xe - xs, "vague");
+			grp(re, md, "unit", &ys, &ye);
+			if (!vv || t[ye - 1] != 's')
+				continue;
+			k = add(d, s, e, p, K_VAGUE);
+			k->fixed = vv;
+			continue;
+		}
+		case P_RELN: {
+			double cnt;
+			int u;
+			const char *dirv = NULL;
+			size_t ds = 0, de = 0;
+
+			grp(re, md, "n", &xs, &xe);
+			if (glean_parse_number(c->nw, t + xs, xe - xs, &cnt) < 0
+			    || cnt <= 0 || cnt > 10000)
+				continue;
+			grp(re, md, "unit", &ys, &ye);
+			u = unit_of(c, t + ys, ye - ys, &mul);
+			if (!u || u == 'E')
+				continue;
+			/* "a 30 year low", "a four year deal": adjectives */
+			if (cnt != 1 && t[ye - 1] != 's' && t[ye - 1] != 'S')
+				continue;
+			if (grp(re, md, "dir", &ds, &de)) {
+				size_t q = de;
+
+				dirv = word_val(c, t + ds, de - ds, "dir");
+				/* "two days before the election": the anchor
+				 * is not a date we know */
+				if (dirv && strchr(dirv, 'o') &&
+				    !grp(re, md, "deic", &xs, &xe)) {
+					while (q < d->n && t[q] == ' ')
+						q++;
+					if (q < d->n && (isalnum((unsigned char)
+					    t[q]) || t[q] == '(')) {
+						dirv = NULL;
+						e = ds;
+						while (e > s && isspace(
+						    (unsigned char)t[e - 1]))
+							e--;
+					}
+				}
+			}
+			if (dirv) {
+				k = add(d, s, e, p, K_REL);
+				k->unit = u;
+				k->n = atoi(dirv) * cnt * mul;
+				/* "later", "earlier": from the date before;
+				 * "ago", "from now": from the anchor */
+				k->base_prev = strchr(dirv, 'p') != NULL;
+				if (grp(re, md, "deic", &xs, &xe)) {
+					const char *dv = word_val(c, t + xs,
+					    xe - xs, "deictic");
+
+					k->deic = dv ? atoi(dv) : 0;
+					k->base_prev = 0;
+				}
+				continue;
+			}
+			grp(re, md, "n", &xs, &xe);
+			if (xe - xs <= 2 && (t[xs] == 'a' || t[xs] == 'A') &&
+			    !grp(re, md, "rel", &ys, &ye) &&
+			    !grp(re, md, "apx", &ys, &ye))
+				continue;	/* "a year" alone */
+			k = add(d, s, e, p, K_DUR);
+			k->unit = u;
+			k->n = cnt * mul;
+			if (grp(re, md, "rel", &xs, &xe)) {
+				k->rel = rel_of(c, t + xs, xe - xs);
+				if (!k->rel)
+					k->rel = -1;
+			}
+			if (grp(re, md, "apx", &xs, &xe)) {
+				struct glean_row *r = lookup(c->approx,
+				    t + xs, xe - xs, NULL);
+
+				k->mod = r ? r->f[1] : NULL;
+				/* "up to" is a bound, left outside as the
+				 * other mods are */
+				if (word_val(c, t + xs, xe - xs, "mod")) {
+					k->s = xe;
+					while (k->s < e && isspace((unsigned char)
+					    t[k->s]))
+						k->s++;
+				}
+			}
+			continue;
+		}
+		case P_RELUNIT: {
+			int r, u;
+
+			grp(re, md, "unit", &ys, &ye);
+			if (t[ye - 1] == 's' || t[ye - 1] == 'S')
+				continue;
+			u = unit_of(c, t + ys, ye - ys, &mul);
+			if (!u)
+				continue;
+			if (!grp(re, md, "rel", &xs, &xe)) {
+				/* "rest of the week", "end of the month" */
+				if (!grp(re, md, "edge", &xs, &xe))
+					continue;
+				r = 0;
+			} else
+				r = rel_of(c, t + xs, xe - xs);
+			if (mul > 1 && r != 0) {
+				/* "the last decade": ten years back */
+				k = add(d, s, e, p, K_DUR);
+				k->unit = u;
+				k->n = mul;
+				k->rel = r;
+				continue;
+			}
+			k = add(d, s, e, p, K_REL);
+			k->unit = u;
+			k->n = r * mul;
+			k->gran_unit = 1;
+			/* "the following year": from the date before */
+			if (grp(re, md, "rel", &xs, &xe)) {
+				const char *rv = word_val(c, t + xs, xe - xs,
+				    "rel");
+
+				k->base_prev = rv && strchr(rv, 'p');
+			}
+			if (grp(re, md, "wd", &xs, &xe) && u == 'W') {
+				k->kind = K_POINT;
+				k->a.wd = wday_of(c, t + xs, xe - xs, NULL);
+				k->a.wdrel = r;
+				k->a.haswdrel = 1;
+			}
+			continue;
+		}
+		case P_RELWD: {
+			int wamb = 0, ctx = 0;
+
+			grp(re, md, "wd", &xs, &xe);
+			a.wd = wday_of(c, t + xs, xe - xs, &wamb);
+			if (!a.wd)
+				continue;
+			if (grp(re, md, "rel", &ys, &ye) ||
+			    grp(re, md, "rel2", &ys, &ye)) {
+				a.wdrel = rel_of(c, t + ys, ye - ys);
+				a.haswdrel = 1;
+				ctx = 1;
+			}
+			if (grp(re, md, "day", &ys, &ye)) {
+				a.d = day_of(c, t + ys, ye - ys);
+				if (a.d < 1)
+					continue;
+				ctx = 1;
+			}
+			if (grp(re, md, "ord", &ys, &ye))
+				ctx = 1;
+			if (wamb && (!is_upper_at(t, xs) || !ctx) &&
+			    !(ctx && grp(re, md, "rel", &ys, &ye)))
+				continue;
+			if (grp(re, md, "omon", &ys, &ye))
+				a.m = month_of(c, t + ys, ye - ys, NULL);
+			break;
+		}
+		case P_DEIC: {
+			const char *dv;
+			int off2 = 0;
+
+			grp(re, md, "deic", &xs, &xe);
+			dv = word_val(c, t + xs, xe - xs, "deictic");
+			if (!dv)
+				continue;
+			/* "Today" in mid-sentence with a capital, or before
+			 * "programme": the BBC radio programme */
+			if (is_upper_at(t, xs) && xs == s) {
+				size_t q = xs;
+
+				while (q > 0 && (t[q - 1] == ' ' ||
+				    t[q - 1] == '\t'))
+					q--;
+				if (q > 0 && t[q - 1] != '.' && t[q - 1] != '\n'
+				    && t[q - 1] != '"' && t[q - 1] != '!' &&
+				    t[q - 1] != '?' && t[q - 1] != ':' &&
+				    !((unsigned char)t[q - 1] & 0x80) &&
+				    !isupper((unsigned char)t[xs + 1]))
+					continue;
+				if (glean_re_match(c->re_notafter, t, d->n, xe,
+				    md) > 0)
+					continue;
+			}
+			if (grp(re, md, "ba", &ys, &ye)) {
+				const char *bv = word_val(c, t + ys, ye - ys,
+				    "dir");
+
+				off2 = bv ? atoi(bv) : 0;
+			}
+			k = add(d, s, e, p, K_REL);
+			k->unit = 'D';
+			k->n = atoi(dv) + off2;
+			continue;
+		}
+		case P_SET: {
+			static char buf[8][16];
+			static int bi;
+			const char *sv;
+			double cnt = 1;
+			int u;
+
+			k = NULL;
+			if (grp(re, md, "sp", &xs, &xe)) {
+				sv = word_val(c, t + xs, xe - xs, "setphrase");
+				if (!sv)
+					continue;
+				k = add(d, s, e, p, K_SET);
+				k->fixed = sv;
+				continue;
+			}
+			if (grp(re, md, "n", &xs, &xe) &&
+			    glean_parse_number(c->nw, t + xs, xe - xs,
+			    &cnt) < 0)
+				continue;
+			if (grp(re, md, "pod", &xs, &xe)) {
+				sv = word_val(c, t + xs, xe - xs, "partofday");
+				if (!sv)
+					continue;
+				k = add(d, s, e, p, K_SET);
+				k->fixed = sv;
+				continue;
+			}
+			if (grp(re, md, "wd", &xs, &xe)) {
+				char *b = buf[bi++ % 8];
+
+				snprintf(b, 16, "XXXX-WXX-%d",
+				    wday_of(c, t + xs, xe - xs, NULL));
+				k = add(d, s, e, p, K_SET);
+				k->fixed = b;
+				continue;
+			}
+			grp(re, md, "unit", &xs, &xe);
+			u = unit_of(c, t + xs, xe - xs, &mul);
+			if (!u || u == 'E')
+				continue;
+			k = add(d, s, e, p, K_SET);
+			k->unit = u;
+			k->n = cnt * mul;
+			continue;
+		}
+		case P_THEDAY: {
+			char w[16];
+
+			if (!grp(re, md, "on", &xs, &xe) &&
+			    !grp(re, md, "the", &xs, &xe))
+				continue;
+			grp(re, md, "day", &xs, &xe);
+			/* "the 27th", "on the second", "on 15"; a bare
+			 * "the 1" is a count */
+			if ((!isdigit((unsigned char)t[xs]) ||
+			    !isalpha((unsigned char)t[xe - 1])) &&
+			    !grp(re, md, "on", &ys, &ye))
+				continue;
+			/* "on 15" alone only at the end of a clause */
+			if (!grp(re, md, "the", &ys, &ye) &&
+			    !isalpha((unsigned char)t[xe - 1]) &&
+			    !grp(re, md, "rel", &ys, &ye)) {
+				prev_word(t, s, w, sizeof w);
+				(void)w;
+			}
+			a.d = day_of(c, t + xs, xe - xs);
+			if (a.d < 1)
+				continue;
+			if (grp(re, md, "rel", &ys, &ye)) {
+				k = add(d, s, e, p, K_POINT);
+				k->a = a;
+				k->unit = 'M';
+				k->n = rel_of(c, t + ys, ye - ys);
+				k->deic = 2000;	/* month relative */
+				continue;
+			}
+			/* keep "on"/"for" outside the span */
+			if (grp(re, md, "on", &ys, &ye)) {
+				s = ye;
+				while (s < e && isspace((unsigned char)t[s]))
+					s++;
+			}
+			break;
+		}
+		case P_YEAR: {
+			size_t q = e, w0;
+
+			grp(re, md, "y", &xs, &xe);
+			a.y = atoi(t + xs);
+			/* "2020 pledges", "1500 jobs": a count or a name
+			 * before a plural noun */
+			while (q < d->n && (t[q] == ' ' ||
+			    (unsigned char)t[q] == 0xc2 ||
+			    (unsigned char)t[q] == 0xa0))
+				q++;
+			w0 = q;
+			while (q < d->n && islower((unsigned char)t[q]))
+				q++;
+			if (q - w0 > 3 && t[q - 1] == 's' && t[q - 2] != 's' &&
+			    t[q - 2] != 'u' && t[q - 2] != 'i' &&
+			    (q >= d->n || !isalpha((unsigned char)t[q])))
+				continue;
+			break;
+		}
+		default:
+			continue;
+		}
+		(void)v;
+		k = add(d, s, e, p, K_POINT);
+		k->a = a;
+	}
+}
+
+/*
+ * Every date expression holds a digit or one of the lexicon's date words
+ * (a month, weekday, unit, season...).  One pass of the trigger pattern
+ * finds them; the date patterns then run only in windows around them,
+ * which is most of the speed of this stage on ordinary text.
+ */
+enum { WIN_LEFT = 64, WIN_RIGHT = 64 };
+
+static void
+scan_windows(struct ctx *c, struct doc *d)
+{
+	size_t off = 0, ws = 0, we = 0, s, e;
+	int have = 0, p;
+	PCRE2_SIZE *ov;
+
+	for (;;) {
+		int hit = off < d->n &&
+		    glean_re_match(c->re_trigger, d->t, d->n, off, c->md2) > 0;
+
+		if (hit) {
+			ov = pcre2_get_ovector_pointer(c->md2);
+			s = ov[0];
+			e = ov[1];
+			off = e > s ? e : s + 1;
+			s = s > WIN_LEFT ? s - WIN_LEFT : 0;
+			e = e + WIN_RIGHT < d->n ? e + WIN_RIGHT : d->n;
+			if (have && s <= we) {
+				if (e > we)
+					we = e;
+				continue;
+			}
+		}
+		if (have) {
+			/* whole words only: a pattern's (?!\w) must not
+			 * see a cut word as its end */
+			while (we < d->n && ((unsigned char)d->t[we] & 0x80 ||
+			    isalnum((unsigned char)d->t[we])))
+				we++;
+			while (ws > 0 && ((unsigned char)d->t[ws] & 0xc0) ==
+			    0x80)
+				ws--;
+			for (p = 0; p < NPAT; p++)
+				scan_pattern(c, d, p, ws, we);
+		}
+		if (!hit)
+			break;
+		ws = s;
+		we = e;
+		have = 1;
+	}
+}
+
+/* ---- choosing among overlapping candidates ------------------------------- */
+
+static int
+cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->s != b->s)
+		return a->s < b->s ? -1 : 1;
+	if (a->e != b->e)
+		return a->e > b->e ? -1 : 1;
+	return a->pat - b->pat;
+}
+
+/* Keep the longest, leftmost candidates; drop any that overlap. */
+static void
+select_cands(struct doc *d)
+{
+	size_t i, j, k;
+
+	qsort(d->c, d->nc, sizeof *d->c, cmp_cand);
+	/* longest first over the whole document */
+	for (i = 0; i < d->nc; i++) {
+		if (d->c[i].dead)
+			continue;
+		for (j = i + 1; j < d->nc && d->c[j].s < d->c[i].e; j++) {
+			if (d->c[j].dead)
+				continue;
+			if (d->c[j].e - d->c[j].s > d->c[i].e - d->c[i].s) {
+				d->c[i].dead = 1;
+				break;
+			}
+			d->c[j].dead = 1;
+		}
+	}
+	for (i = 0, k = 0; i < d->nc; i++)
+		if (!d->c[i].dead && !d->c[i].block)
+			d->c[k++] = d->c[i];
+	d->nc = k;
+}
+
+static int
+pointlike(const struct cand *c)
+{
+	return (c->kind == K_POINT && !c->a.decade && !c->a.q &&
+	    !c->a.season) || (c->kind == K_REL && c->unit == 'D');
+}
+
+/* Join "A and B", "A - B", "A to B", "A/B" into ranges. */
+static void
+join_ranges(struct ctx *c, struct doc *d)
+{
+	size_t i, k, cs, ce;
+	PCRE2_SIZE *ov;
+
+	for (i = 0; i + 1 < d->nc; i++) {
+		struct cand *a = &d->c[i], *b = &d->c[i + 1];
+		int opener = 0, isand;
+		size_t os = a->s > 30 ? a->s - 30 : 0;
+		const char *cv;
+
+		if (a->dead || !pointlike(a) || !pointlike(b))
+			continue;
+		if (glean_re_match(c->re_conn, d->t, b->s, a->e, c->md) <= 0)
+			continue;
+		ov = pcre2_get_ovector_pointer(c->md);
+		if (ov[1] != b->s)
+			continue;
+		grp(c->re_conn, c->md, "conn", &cs, &ce);
+		cv = word_val(c, d->t + cs, ce - cs, "connector");
+		isand = cv && strcmp(cv, "and") == 0;
+		while (os > 0 && ((unsigned char)d->t[os] & 0xc0) == 0x80)
+			os--;
+		if (glean_re_match(c->re_open, d->t, a->s, os, c->md) > 0)
+			opener = 1;
+		if (a->kind == K_REL || b->kind == K_REL) {
+			if (!opener && isand)
+				continue;
+		} else if (!opener) {
+			/* bare years joined by "and" stay two dates */
+			if (isand && (a->a.m == 0 || b->a.m == 0))
+				continue;
+			if (isand && a->a.y && b->a.y)
+				continue;
+			if ((a->a.d != 0) != (b->a.d != 0) && isand)
+				continue;
+			if (a->a.m == 0 && b->a.m == 0 && !a->a.y &&
+			    !(a->a.wd && b->a.wd))
+				continue;
+		}
+		a->kind = K_RANGE;
+		if (b->kind == K_REL) {
+			a->b.y = 0;
+		}
+		a->b = b->a;
+		a->coord = isand;
+		a->as = a->s;
+		a->ae = a->e;
+		a->bs = b->s;
+		a->be = b->e;
+		a->e = b->e;
+		a->pat = -1;
+		b->dead = 1;
+		/* a range's first part takes the year of the second */
+		if (!a->a.y && !a->a.hasyrel) {
+			if (b->a.y) {
+				a->a.y = b->a.y - (a->a.m > b->a.m);
+			} else if (b->a.hasyrel) {
+				a->a.yrel = b->a.yrel;
+				a->a.hasyrel = 1;
+			}
+		}
+		i++;
+	}
+	for (i = 0, k = 0; i < d->nc; i++)
+		if (!d->c[i].dead)
+			d->c[k++] = d->c[i];
+	d->nc = k;
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+static int
+prec(const struct anchor *an)
+{
+	return !an->y ? 0 : an->d ? 3 : an->m ? 2 : 1;
+}
+
+/* Fill a missing year from the anchor: the nearest year that puts the
+ * month within eight months before or four after it. */
+static int
+resolve_year(const struct point *p, const struct anchor *an, int *rel)
+{
+	if (p->y)
+		return p->y;
+	*rel = 1;
+	if (p->hasyrel)
+		return an->y ? an->y + p->yrel : 0;
+	if (!an->y)
+		return 0;
+	if (p->m && an->m) {
+		int diff = p->m - an->m;
+
+		if (diff > 4)
+			return an->y - 1;
+		if (diff < -8)
+			return an->y + 1;
+	}
+	return an->y;
+}
+
+static void
+fmt_point(char *buf, size_t cap, const struct point *p0,
+    const struct anchor *an, int *rel)
+{
+	struct point p = *p0;
+	int y = resolve_year(&p, an, rel);
+	char ys[8];
+
+	if (y)
+		snprintf(ys, sizeof ys, "%04d", y);
+	else
+		snprintf(ys, sizeof ys, "XXXX");
+	if (p.decade) {
+		snprintf(buf, cap, "%04d/%04d", y, y + 9);
+	} else if (p.fiscal) {
+		snprintf(buf, cap, "%04d", y);
+	} else if (p.season) {
+		static const char *sc[] = { "", "SP", "SU", "FA", "WI" };
+
+		snprintf(buf, cap, "%s-%s", ys, sc[p.season]);
+	} else if (p.q) {
+		snprintf(buf, cap, "%s-Q%d", ys, p.q);
+	} else if (p.wd && !p.m && !p.d) {
+		/* a weekday: the one of the anchor's week (or the
+		 * week "next"/"last" says), else the last one on or
+		 * before the anchor */
+		if (prec(an) == 3) {
+			long z = days_from(an->y, an->m, an->d);
+			int wy, wm, wdd;
+
+			*rel = 1;
+			if (p.haswdrel)
+				z += 7 * p.wdrel - weekday(z) + p.wd;
+			else
+				z -= (weekday(z) - p.wd + 7) % 7;
+			civil_from(z, &wy, &wm, &wdd);
+			snprintf(buf, cap, "%04d-%02d-%02d", wy, wm, wdd);
+		} else {
+			snprintf(buf, cap, "XXXX-WXX-%d", p.wd);
+		}
+	} else if (p.d && !p.m) {
+		*rel = 1;
+		if (an->m)
+			snprintf(buf, cap, "%04d-%02d-%02d", an->y, an->m,
+			    p.d);
+		else
+			snprintf(buf, cap, "XXXX-XX-%02d", p.d);
+	} else if (p.d) {
+		snprintf(buf, cap, "%s-%02d-%02d", ys, p.m, p.d);
+	} else if (p.m) {
+		snprintf(buf, cap, "%s-%02d", ys, p.m);
+	} else {
+		snprintf(buf, cap, "%s", ys);
+	}
+}
+
+static void
+fmt_at(char *buf, size_t cap, int y, int m, int d, int pr)
+{
+	if (pr >= 3)
+		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+	else if (pr == 2)
+		snprintf(buf, cap, "%04d-%02d", y, m);
+	else
+		snprintf(buf, cap, "%04d", y);
+}
+
+/* Move (y, m, d) by n units; d or m may be 0 (unknown). */
+static void
+shift(int *y, int *m, int *d, int unit, long n)
+{
+	if (unit == 'Y') {
+		*y += (int)n;
+	} else if (unit == 'M' || (unit != 'D' && unit != 'W' && !*d)) {
+		long mm;
+
+		if (unit == 'W')
+			n = n / 4;
+		if (unit == 'D')
+			n = n / 30;
+		mm = (long)*y * 12 + (*m ? *m - 1 : 0) + n;
+		*y = (int)(mm / 12);
+		if (*m)
+			*m = (int)(mm % 12) + 1;
+		if (*d && *d > mdays(*y, *m))
+			*d = mdays(*y, *m);
+	} else if (*m && *d) {
+		long z = days_from(*y, *m, *d) + (unit == 'W' ? 7 * n : n);
+
+		civil_from(z, y, m, d);
+	} else if (*m) {
+		long mm = (long)*y * 12 + *m - 1 + n / (unit == 'W' ? 4 : 30);
+
+		*y = (int)(mm / 12);
+		*m = (int)(mm % 12) + 1;
+	}
+}
+
+static void
+dur_value(char *buf, size_t cap, double n, int unit)
+{
+	char ns[32];
+
+	if (n == floor(n))
+		snprintf(ns, sizeof ns, "%.0f", n);
+	else
+		snprintf(ns, sizeof ns, "%g", n);
+	snprintf(buf, cap, "P%s%c", ns, unit);
+}
+
+/* ---- publication date ---------------------------------------------------- */
+
+static int
+parse_anchor(const char *s, struct anchor *an)
+{
+	int y = 0, m = 0, d = 0, n;
+
+	memset(an, 0, sizeof *an);
+	if (!s)
+		return -1;
+	n = sscanf(s, "%4d-%2d-%2d", &y, &m, &d);
+	if (n < 1 || y < 1000 || y > 2200)
+		return -1;
+	if (n >= 2 && (m < 1 || m > 12))
+		return -1;
+	if (n == 3 && (d < 1 || d > mdays(y, m)))
+		return -1;
+	an->y = y;
+	an->m = n >= 2 ? m : 0;
+	an->d = n == 3 ? d : 0;
+	return 0;
+}
+
+/* A dateline near the top, else the latest absolute date. */
+static int
+infer_anchor(const struct doc *d, struct anchor *an)
+{
+	size_t i;
+	struct anchor best = { 0 };
+	int found = 0;
+
+	for (i = 0; i < d->nc; i++) {
+		const struct point *p = &d->c[i].a;
+
+		if (d->c[i].kind != K_POINT || !p->y || !p->m || p->hasyrel)
+			continue;
+		if (d->c[i].s < 600 && p->d) {
+			an->y = p->y;
+			an->m = p->m;
+			an->d = p->d;
+			return 0;
+		}
+		if (!found || p->y > best.y || (p->y == best.y &&
+		    (p->m > best.m || (p->m == best.m && p->d > best.d)))) {
+			best.y = p->y;
+			best.m = p->m;
+			best.d = p->d;
+			found = 1;
+		}
+	}
+	if (!found)
+		return -1;
+	*an = best;
+	return 0;
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+static void
+set_mod(struct ctx *c, struct doc *d, struct cand *k)
+{
+	size_t bs = k->s > 30 ? k->s - 30 : 0, ms, me;
+
+	if (k->mod)
+		return;
+	while (bs > 0 && ((unsigned char)d->t[bs] & 0xc0) == 0x80)
+		bs--;
+	if (glean_re_match(c->re_mod, d->t, k->s, bs, c->md) > 0 &&
+	    grp(c->re_mod, c->md, "mod", &ms, &me))
+		k->mod = word_val(c, d->t + ms, me - ms, "mod");
+}
+
+static json_t *
+emit_cand(struct ctx *c, struct doc *d, struct cand *k,
+    const struct anchor *an, struct anchor *last,
+    const struct glean_offsets *om)
+{
+	char v[96], v2[48], iv[96];
+	const char *type = "date";
+	int rel = 0, r2 = 0;
+	json_t *o;
+
+	iv[0] = '\0';
+	switch (k->kind) {
+	case K_POINT:
+		if (k->deic >= 1000 && k->deic < 2000) {
+			/* Easter: needs the year */
+			int y = resolve_year(&k->a, an, &rel), m, dd;
+			long z;
+
+			if (!y) {
+				snprintf(v, sizeof v, "XXXX-03");
+				break;
+			}
+			easter(y, &m, &dd);
+			z = days_from(y, m, dd) + (k->deic - 1000);
+			civil_from(z, &y, &m, &dd);
+			snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, dd);
+			break;
+		}
+		if (k->deic == 2000) {
+			/* "the 20th of next month" */
+			int y = an->y, m = an->m, dd = 0;
+
+			rel = 1;
+			if (!an->m) {
+				snprintf(v, sizeof v, "XXXX-XX-%02d", k->a.d);
+				break;
+			}
+			shift(&y, &m, &dd, 'M', (long)k->n);
+			snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, k->a.d);
+			break;
+		}
+		if (k->a.wd && k->a.d && !k->a.m) {
+			/* "Friday the 15th": the anchor's month */
+			rel = 1;
+			if (an->m)
+				snprintf(v, sizeof v, "%04d-%02d-%02d", an->y,
+				    an->m, k->a.d);
+			else
+				snprintf(v, sizeof v, "XXXX-XX-%02d", k->a.d);
+			break;
+		}
+		fmt_point(v, sizeof v, &k->a, an, &rel);
+		if (!rel && k->a.y && k->a.m) {
+			last->y = k->a.y;
+			last->m = k->a.m;
+			last->d = k->a.d;
+		} else if (!rel && k->a.y && !k->a.q && !k->a.season &&
+		    !k->a.decade) {
+			last->y = k->a.y;
+			last->m = 0;
+			last->d = 0;
+		}
+		if (k->a.decade)
+			type = "daterange";
+		break;
+	case K_RANGE:
+		type = "daterange";
+		if (k->a.fiscal) {
+			snprintf(v, sizeof v, "%04d/%04d", k->a.y, k->b.y);
+			break;
+		}
+		if (!k->a.y && !k->a.hasyrel && !k->b.y && !k->b.hasyrel &&
+		    k->a.m && k->b.m) {
+			/* "July and September": one year for both, the
+			 * end's, so the range runs forwards */
+			int yb = resolve_year(&k->b, an, &r2);
+
+			if (yb) {
+				k->b.y = yb;
+				k->a.y = yb - (k->a.m > k->b.m);
+				rel = r2 = 1;
+			}
+		}
+		fmt_point(v, sizeof v, &k->a, an, &rel);
+		fmt_point(v2, sizeof v2, &k->b, an, &r2);
+		rel |= r2;
+		if (strlen(v) + strlen(v2) + 2 < sizeof v) {
+			strcat(v, "/");
+			strcat(v, v2);
+		}
+		break;
+	case K_REL: {
+		const struct anchor *b = k->base_prev && last->y ? last : an;
+		int y = b->y, m = b->m, dd = b->d, pr = prec(b);
+
+		rel = 1;
+		if (!pr) {
+			snprintf(v, sizeof v, k->n < 0 ? "PAST_REF" :
+			    k->n > 0 ? "FUTURE_REF" : "PRESENT_REF");
+			break;
+		}
+		if (k->deic && pr == 3)
+			shift(&y, &m, &dd, 'D', k->deic);
+		if (k->gran_unit) {
+			if (k->unit == 'Y') {
+				shift(&y, &m, &dd, 'Y', (long)k->n);
+				pr = 1;
+			} else if (k->unit == 'M') {
+				if (pr < 2) {
+					snprintf(v, sizeof v, "%04d", y);
+					break;
+				}
+				shift(&y, &m, &dd, 'M', (long)k->n);
+				pr = 2;
+			} else if ((k->unit == 'W' || k->unit == 'E') &&
+			    pr == 3) {
+				int wy, wn;
+
+				shift(&y, &m, &dd, 'W', (long)k->n);
+				iso_week(days_from(y, m, dd), &wy, &wn);
+				snprintf(v, sizeof v, k->unit == 'E' ?
+				    "%04d-W%02d-WE" : "%04d-W%02d", wy, wn);
+				break;
+			} else if (k->unit == 'D' && pr == 3) {
+				shift(&y, &m, &dd, 'D', (long)k->n);
+			}
+			fmt_at(v, sizeof v, y, m, dd, pr);
+			break;
+		}
+		if (k->unit == 'D' && pr < 3) {
+			fmt_at(v, sizeof v, y, m, dd, pr);
+			break;
+		}
+		shift(&y, &m, &dd, k->unit, (long)k->n);
+		fmt_at(v, sizeof v, y, m, dd, pr);
+		break;
+	}
+	case K_DUR: {
+		int u = k->unit;
+		double n = k->n;
+
+		type = "duration";
+		if (u == 'Y' && n >= 10 && fmod(n, 10) == 0 && 0)
+			u = 'Y';
+		dur_value(v, sizeof v, n, u);
+		if (k->rel && prec(an)) {
+			int y = an->y, m = an->m, dd = an->d, pr = prec(an);
+			char a1[16], a2[16];
+
+			rel = 1;
+			if (u == 'Y')
+				pr = 1;
+			else if (u == 'M' && pr > 2)
+				pr = 2;
+			fmt_at(a2, sizeof a2, y, m, dd, pr);
+			shift(&y, &m, &dd, u, (long)(k->rel * n));
+			fmt_at(a1, sizeof a1, y, m, dd, pr);
+			if (k->rel < 0)
+				snprintf(iv, sizeof iv, "%s/%s", a1, a2);
+			else
+				snprintf(iv, sizeof iv, "%s/%s", a2, a1);
+		} else if (k->rel) {
+			rel = 1;
+		}
+		break;
+	}
+	case K_SET:
+		type = "set";
+		if (k->fixed)
+			snprintf(v, sizeof v, "%s", k->fixed);
+		else
+			dur_value(v, sizeof v, k->n, k->unit);
+		break;
+	case K_VAGUE:
+		type = "daterange";
+		rel = 1;
+		snprintf(v, sizeof v, "%s", k->fixed);
+		break;
+	}
+	set_mod(c, d, k);
+	o = json_object();
+	json_object_set_new(o, "start",
+	    json_integer((json_int_t)glean_cp(om, k->s)));
+	json_object_set_new(o, "end",
+	    json_integer((json_int_t)glean_cp(om, k->e)));
+	json_object_set_new(o, "text", json_stringn(d->t + k->s, k->e - k->s));
+	json_object_set_new(o, "value", json_string(v));
+	json_object_set_new(o, "relative", json_boolean(rel));
+	json_object_set_new(o, "type", json_string(type));
+	if (k->mod)
+		json_object_set_new(o, "mod", json_string(k->mod));
+	if (iv[0])
+		json_object_set_new(o, "interval", json_string(iv));
+	if (k->coord) {
+		json_t *parts = json_array(), *p;
+		int rr = 0;
+
+		p = json_object();
+		json_object_set_new(p, "start",
+		    json_integer((json_int_t)glean_cp(om, k->as)));
+		json_object_set_new(p, "end",
+		    json_integer((json_int_t)glean_cp(om, k->ae)));
+		json_object_set_new(p, "text",
+		    json_stringn(d->t + k->as, k->ae - k->as));
+		fmt_point(v2, sizeof v2, &k->a, an, &rr);
+		json_object_set_new(p, "value", json_string(v2));
+		json_array_append_new(parts, p);
+		p = json_object();
+		json_object_set_new(p, "start",
+		    json_integer((json_int_t)glean_cp(om, k->bs)));
+		json_object_set_new(p, "end",
+		    json_integer((json_int_t)glean_cp(om, k->be)));
+		json_object_set_new(p, "text",
+		    json_stringn(d->t + k->bs, k->be - k->bs));
+		fmt_point(v2, sizeof v2, &k->b, an, &rr);
+		json_object_set_new(p, "value", json_string(v2));
+		json_array_append_new(parts, p);
+		json_object_set_new(o, "parts", parts);
+	}
+	return o;
+}
+
+static int
+process(json_t *doc, void *vctx, char **err)
+{
+	struct ctx *c = vctx;
+	json_t *jt = json_object_get(doc, "text"), *arr, *jp;
+	struct doc d = { 0 };
+	struct anchor an = { 0 }, last = { 0 };
+	struct glean_offsets om;
+	size_t i;
+	int given = 0;
+
+	(void)err;
+	d.t = json_string_value(jt);
+	d.n = json_string_length(jt);
+	scan_windows(c, &d);
+	select_cands(&d);
+	join_ranges(c, &d);
+
+	jp = json_object_get(doc, "published");
+	if (json_is_string(jp) && parse_anchor(json_string_value(jp),
+	    &an) == 0)
+		given = 1;
+	if (!given && infer_anchor(&d, &an) == 0) {
+		char buf[16];
+
+		fmt_at(buf, sizeof buf, an.y, an.m, an.d, prec(&an));
+		json_object_set_new(doc, "published", json_string(buf));
+		json_object_set_new(doc, "published_inferred", json_true());
+	}
+	glean_offsets_init(&om, d.t, d.n);
+	arr = json_array();
+	last = an;
+	for (i = 0; i < d.nc; i++)
+		json_array_append_new(arr, emit_cand(c, &d, &d.c[i], &an,
+		    &last, &om));
+	json_object_set_new(doc, "dates", arr);
+	glean_offsets_free(&om);
+	free(d.c);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		GLEAN_LONGOPTS,
+		{ "us-dates", no_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	/* only "text" (and "published") is parsed; the other fields,
+	 * tokens above all, are copied through unread */
+	static const char *const reads[] = { "published", NULL };
+	struct glean_stage st = { "dates", process, NULL, reads, NULL, NULL };
+	struct ctx c;
+	int ch, status;
+
+	glean_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "u", longopts,
+	    NULL)) != -1) {
+		if (ch == 'u') {
+			usflag = 1;
+			continue;
+		}
+		if (!glean_common_option(ch, optarg, &o, usage))
+			usage(GLEAN_EXIT_FATAL);
+	}
+	ctx_init(&c, glean_lexdir(&o));
+	st.ctx = &c;
+	status = glean_run(&st, &o, argc - optind, argv + optind);
+	ctx_free(&c);
+	return status;
+}

@@ -1,0 +1,896 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The text repairs of glean-normalize.  The text is worked on as an
+ * array of code points by a series of passes (entities, mojibake, stray
+ * C1 controls, NFC, newlines and invisible characters).  Each pass makes
+ * a list of edits; applying it rewrites the array and carries the
+ * repairs of earlier passes along, merging a repair with a later edit of
+ * the same characters ("Ã©" -> "é" after "ÃƒÂ©" -> "Ã©" is one repair,
+ * cp1252+cp1252).  So a repair's span is always in the final text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "glean.h"
+#include "mojibake.h"
+#include "textfix.h"
+
+/* More repairs of one whitespace-like rule than this become one summary. */
+#define SUMMARY_OVER 16
+/* Rounds of mojibake repair: text garbled up to this many times. */
+#define MAX_ROUNDS 6
+
+struct entity {
+	char *name;
+	int32_t cp[2];
+	int ncp;
+};
+
+enum { INV_KEEP, INV_REMOVE, INV_JOINER };
+
+struct invisible {
+	int32_t cp;
+	int action;
+};
+
+struct glean_textfix {
+	struct glean_mojibake *mb;
+	struct entity *ent;
+	size_t nent;
+	struct invisible *inv;
+	size_t ninv;
+	int32_t cp1252[256];	/* for C1 controls and invalid bytes */
+	int have1252;
+	/*
+	 * inert[c - 0xa0] for U+00A0..U+02FF: alone between ASCII letters,
+	 * c can take part in no repair (no codec makes it a UTF-8 lead byte,
+	 * NFC leaves it), so text like "£3.5m" takes the fast path.
+	 */
+	unsigned char inert[0x300 - 0xa0];
+};
+
+/* A repair while the passes run: span in the current array. */
+struct rep {
+	size_t s, e;
+	char *before, *after, *label;
+	long count;
+};
+
+struct reps {
+	struct rep *r;
+	size_t n, cap;
+};
+
+/* ---- small helpers --------------------------------------------------------- */
+
+static void
+reps_push(struct reps *R, const struct rep *r)
+{
+	if (R->n == R->cap) {
+		R->cap = R->cap ? 2 * R->cap : 16;
+		R->r = glean_realloc(R->r, R->cap * sizeof *R->r);
+	}
+	R->r[R->n++] = *r;
+}
+
+static void
+add_cps(struct glean_buf *b, const int32_t *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (a[i] < 0x80)
+			glean_buf_addc(b, (char)a[i]);
+		else
+			glean_buf_addcp(b, a[i]);
+	}
+}
+
+static char *
+cps_str(const int32_t *a, size_t n)
+{
+	struct glean_buf b = { 0 };
+
+	add_cps(&b, a, n);
+	if (!b.s)
+		return glean_strdup("");
+	return b.s;
+}
+
+/* UTF-8 (valid) to code points; *n gets the count. */
+static int32_t *
+to_cps(const char *s, size_t len, size_t *n)
+{
+	int32_t *a = glean_malloc((len + 1) * sizeof *a), cp;
+	size_t i = 0, k = 0, l;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			a[k++] = (unsigned char)s[i++];
+			continue;
+		}
+		l = glean_utf8_next(s + i, len - i, &cp);
+		a[k++] = cp < 0 ? 0xfffd : cp;
+		i += l;
+	}
+	*n = k;
+	return a;
+}
+
+/* ---- applying edits -------------------------------------------------------- */
+
+/* New position of p; inside an edit it goes to the edit's start or end. */
+static size_t
+map_pos(const struct glean_edits *ed, const size_t *ns, const size_t *ne,
+    size_t p, int is_end)
+{
+	size_t lo = 0, hi = ed->n, mid;
+
+	/* first edit with end > p (or, for ends, end >= p) */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (is_end ? ed->e[mid].end >= p : ed->e[mid].end > p)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo < ed->n && ed->e[lo].start < p)
+		return is_end ? ne[lo] : ns[lo];
+	if (lo < ed->n && ed->e[lo].start == p && is_end &&
+	    ed->e[lo].end == p)
+		return ne[lo];
+	if (lo == 0)
+		return p;
+	return p - ed->e[lo - 1].end + ne[lo - 1];
+}
+
+static int
+overlaps(const struct rep *r, size_t lo, size_t hi)
+{
+	if (r->s == r->e)
+		return lo < r->s && r->s < hi;
+	return r->s < hi && lo < r->e;
+}
+
+static void
+label_add(struct glean_buf *b, const char *l)
+{
+	size_t n = strlen(l);
+
+	/* the same label twice in a row, within one pass, is said once */
+	if (b->len >= n && memcmp(b->s + b->len - n, l, n) == 0 &&
+	    (b->len == n || b->s[b->len - n - 1] == '+'))
+		return;
+	if (b->len)
+		glean_buf_addc(b, '+');
+	glean_buf_add(b, l, n);
+}
+
+/*
+ * Apply the edits (sorted, not overlapping) to *a, carrying the repairs
+ * R along and adding one for each edit.
+ */
+static void
+apply(int32_t **a, size_t *n, struct glean_edits *ed, struct reps *R)
+{
+	int32_t *b;
+	size_t *ns, *ne, nb = 0, i, j, k, p, lo, hi, i0, j0, grow = 0;
+	struct reps out = { 0 };
+	struct rep r;
+
+	if (ed->n == 0)
+		return;
+	for (i = 0; i < ed->n; i++)
+		if (ed->e[i].ncp > ed->e[i].end - ed->e[i].start)
+			grow += ed->e[i].ncp - (ed->e[i].end - ed->e[i].start);
+	b = glean_malloc((*n + grow + 1) * sizeof *b);
+	ns = glean_malloc(ed->n * sizeof *ns);
+	ne = glean_malloc(ed->n * sizeof *ne);
+	p = 0;
+	for (i = 0; i < ed->n; i++) {
+		memcpy(b + nb, *a + p, (ed->e[i].start - p) * sizeof *b);
+		nb += ed->e[i].start - p;
+		ns[i] = nb;
+		memcpy(b + nb, ed->e[i].cp, ed->e[i].ncp * sizeof *b);
+		nb += ed->e[i].ncp;
+		ne[i] = nb;
+		p = ed->e[i].end;
+	}
+	memcpy(b + nb, *a + p, (*n - p) * sizeof *b);
+	nb += *n - p;
+
+	i = j = 0;
+	while (i < ed->n) {
+		const struct glean_edit *E = &ed->e[i];
+
+		while (j < R->n && !overlaps(&R->r[j], E->start, E->end) &&
+		    R->r[j].s <= E->start) {
+			r = R->r[j++];
+			r.s = map_pos(ed, ns, ne, r.s, 0);
+			r.e = map_pos(ed, ns, ne, r.e, 1);
+			if (r.e < r.s)
+				r.e = r.s;
+			reps_push(&out, &r);
+		}
+		lo = E->start;
+		hi = E->end;
+		i0 = i++;
+		j0 = j;
+		for (;;) {
+			int more = 0;
+
+			while (j < R->n && overlaps(&R->r[j], lo, hi)) {
+				if (R->r[j].s < lo)
+					lo = R->r[j].s;
+				if (R->r[j].e > hi)
+					hi = R->r[j].e;
+				j++;
+				more = 1;
+			}
+			while (i < ed->n && ed->e[i].start < hi) {
+				if (ed->e[i].end > hi)
+					hi = ed->e[i].end;
+				i++;
+				more = 1;
+			}
+			if (!more)
+				break;
+		}
+		/* the old text of lo..hi, earlier repairs undone */
+		{
+			struct glean_buf bb = { 0 }, lb = { 0 };
+
+			k = j0;
+			for (p = lo; p < hi || (k < j && R->r[k].s == p); ) {
+				if (k < j && R->r[k].s == p) {
+					glean_buf_add(&bb, R->r[k].before,
+					    strlen(R->r[k].before));
+					p = R->r[k].e;
+					k++;
+				} else {
+					add_cps(&bb, *a + p, 1);
+					p++;
+				}
+			}
+			for (k = j0; k < j; k++) {
+				label_add(&lb, R->r[k].label);
+				free(R->r[k].before);
+				free(R->r[k].after);
+				free(R->r[k].label);
+			}
+			if (j > j0)
+				glean_buf_addc(&lb, '+');
+			{
+				struct glean_buf eb = { 0 };
+
+				for (k = i0; k < i; k++)
+					label_add(&eb, ed->e[k].label);
+				glean_buf_add(&lb, eb.s, eb.len);
+				glean_buf_free(&eb);
+			}
+			r.before = bb.s ? bb.s : glean_strdup("");
+			r.label = lb.s;
+			r.after = NULL;
+			r.count = 1;
+			r.s = map_pos(ed, ns, ne, lo, 0);
+			r.e = map_pos(ed, ns, ne, hi, 1);
+			if (r.e < r.s)
+				r.e = r.s;
+			reps_push(&out, &r);
+		}
+	}
+	for (; j < R->n; j++) {
+		r = R->r[j];
+		r.s = map_pos(ed, ns, ne, r.s, 0);
+		r.e = map_pos(ed, ns, ne, r.e, 1);
+		if (r.e < r.s)
+			r.e = r.s;
+		reps_push(&out, &r);
+	}
+	free(R->r);
+	*R = out;
+	free(ns);
+	free(ne);
+	free(*a);
+	*a = b;
+	*n = nb;
+	glean_edits_clear(ed);
+}
+
+/* ---- passes ----------------------------------------------------------------- */
+
+static int
+ent_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct entity *)e)->name);
+}
+
+static void
+pass_entities(const struct glean_textfix *tf, const int32_t *a, size_t n,
+    struct glean_edits *ed)
+{
+	size_t i, j, k;
+	char name[40];
+	int32_t cp, v;
+	const struct entity *en;
+
+	for (i = 0; i < n; i++) {
+		if (a[i] != '&')
+			continue;
+		if (i + 1 < n && a[i + 1] == '#') {
+			int hex = i + 2 < n && (a[i + 2] == 'x' ||
+			    a[i + 2] == 'X');
+
+			cp = 0;
+			for (j = i + 2 + hex; j < n && j < i + 12; j++) {
+				if (a[j] >= '0' && a[j] <= '9')
+					v = a[j] - '0';
+				else if (hex && a[j] >= 'a' && a[j] <= 'f')
+					v = a[j] - 'a' + 10;
+				else if (hex && a[j] >= 'A' && a[j] <= 'F')
+					v = a[j] - 'A' + 10;
+				else
+					break;
+				cp = cp * (hex ? 16 : 10) + v;
+			}
+			if (j == i + 2 + (size_t)hex || j >= n || a[j] != ';' ||
+			    cp <= 0 || cp > 0x10ffff ||
+			    (cp >= 0xd800 && cp < 0xe000))
+				continue;
+			/* as HTML does: &#150; means cp1252's byte 150 */
+			if (cp >= 0x80 && cp < 0xa0 && tf->have1252 &&
+			    tf->cp1252[cp] >= 0xa0)
+				cp = tf->cp1252[cp];
+			glean_edits_add(ed, i, j + 1, &cp, 1, "html-entity");
+			i = j;
+			continue;
+		}
+		for (j = i + 1, k = 0; j < n && k < sizeof name - 1; j++, k++) {
+			if (!((a[j] >= 'a' && a[j] <= 'z') ||
+			    (a[j] >= 'A' && a[j] <= 'Z') ||
+			    (a[j] >= '0' && a[j] <= '9')))
+				break;
+			name[k] = (char)a[j];
+		}
+		if (k == 0 || j >= n || a[j] != ';')
+			continue;
+		name[k] = '\0';
+		en = bsearch(name, tf->ent, tf->nent, sizeof *tf->ent, ent_cmp);
+		if (!en)
+			continue;
+		glean_edits_add(ed, i, j + 1, en->cp, (size_t)en->ncp,
+		    "html-entity");
+		i = j;
+	}
+}
+
+/* C1 controls left over: text that was cp1252 read as Latin-1. */
+static void
+pass_c1(const struct glean_textfix *tf, const int32_t *a, size_t n,
+    struct glean_edits *ed)
+{
+	size_t i;
+	int32_t cp;
+
+	if (!tf->have1252)
+		return;
+	for (i = 0; i < n; i++)
+		if (a[i] >= 0x80 && a[i] < 0xa0 && tf->cp1252[a[i]] >= 0xa0) {
+			cp = tf->cp1252[a[i]];
+			glean_edits_add(ed, i, i + 1, &cp, 1, "c1-control");
+		}
+}
+
+static void
+pass_nfc(const int32_t *a, size_t n, struct glean_edits *ed)
+{
+	size_t i, j, s, k, nn, pre, suf;
+	int32_t max;
+	struct glean_buf b = { 0 };
+	utf8proc_uint8_t *dst;
+	utf8proc_ssize_t len;
+	int32_t *na;
+
+	for (i = 0; i < n; ) {
+		if (a[i] < 0x300) {
+			i++;
+			continue;
+		}
+		/* a run of non-ASCII characters, with the character before */
+		s = i;
+		while (s > 0 && a[s - 1] >= 0x80)
+			s--;
+		if (s > 0)
+			s--;
+		max = 0;
+		for (j = i; j < n && a[j] >= 0x80; j++)
+			if (a[j] > max)
+				max = a[j];
+		glean_buf_reset(&b);
+		add_cps(&b, a + s, j - s);
+		len = utf8proc_map((const utf8proc_uint8_t *)b.s,
+		    (utf8proc_ssize_t)b.len, &dst,
+		    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (len >= 0 && ((size_t)len != b.len ||
+		    memcmp(dst, b.s, b.len) != 0)) {
+			na = to_cps((const char *)dst, (size_t)len, &nn);
+			for (pre = 0; pre < nn && pre < j - s &&
+			    na[pre] == a[s + pre]; pre++)
+				;
+			for (suf = 0; suf < nn - pre && suf < j - s - pre &&
+			    na[nn - 1 - suf] == a[j - 1 - suf]; suf++)
+				;
+			k = j - s - pre - suf;
+			glean_edits_add(ed, s + pre, s + pre + k, na + pre,
+			    nn - pre - suf, "nfc");
+			free(na);
+		}
+		if (len >= 0)
+			free(dst);
+		i = j;
+	}
+	glean_buf_free(&b);
+}
+
+static int
+inv_action(const struct glean_textfix *tf, int32_t c)
+{
+	size_t i;
+
+	for (i = 0; i < tf->ninv; i++)
+		if (tf->inv[i].cp == c)
+			return tf->inv[i].action;
+	return -1;
+}
+
+static int
+is_control(int32_t c)
+{
+	if (c < 0x20)
+		return c != '\t' && c != '\n';
+	return c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfffe ||
+	    c == 0xffff;
+}
+
+static void
+pass_space(const struct glean_textfix *tf, const int32_t *a, size_t n,
+    struct glean_edits *ed)
+{
+	static const int32_t nl[2] = { '\n', '\n' };
+	size_t i;
+	int act;
+
+	for (i = 0; i < n; i++) {
+		int32_t c = a[i];
+
+		if (c == '\r') {
+			if (i + 1 < n && a[i + 1] == '\n') {
+				glean_edits_add(ed, i, i + 2, nl, 1, "newline");
+				i++;
+			} else
+				glean_edits_add(ed, i, i + 1, nl, 1, "newline");
+		} else if (c == 0x2028 || c == 0x2029) {
+			glean_edits_add(ed, i, i + 1, nl, c == 0x2029 ? 2 : 1,
+			    "newline");
+		} else if (is_control(c)) {
+			glean_edits_add(ed, i, i + 1, NULL, 0, "control");
+		} else if (c >= 0xad && (act = inv_action(tf, c)) >= 0) {
+			if (act == INV_REMOVE || (act == INV_JOINER &&
+			    !(i > 0 && a[i - 1] >= 0x80 && i + 1 < n &&
+			    a[i + 1] >= 0x80)))
+				glean_edits_add(ed, i, i + 1, NULL, 0,
+				    i == 0 && c == 0xfeff ? "bom" :
+				    "zero-width");
+		}
+	}
+}
+
+/* Many repairs of one of the whitespace-like rules become one record. */
+static void
+summarise(struct reps *R, const char *label)
+{
+	size_t i, k = 0, cnt = 0, first = 0, sum = 0;
+
+	for (i = 0; i < R->n; i++)
+		if (strcmp(R->r[i].label, label) == 0 && cnt++ == 0)
+			first = i;
+	if (cnt <= SUMMARY_OVER)
+		return;
+	for (i = 0; i < R->n; i++) {
+		if (strcmp(R->r[i].label, label) == 0) {
+			if (i == first) {
+				R->r[k] = R->r[i];
+				R->r[k].count = (long)cnt;
+				sum = k++;
+				continue;
+			}
+			/* the summary spans first..last */
+			R->r[sum].e = R->r[i].e;
+			free(R->r[i].before);
+			free(R->r[i].after);
+			free(R->r[i].label);
+			continue;
+		}
+		R->r[k++] = R->r[i];
+	}
+	R->n = k;
+}
+
+/* The passes, from a[0..n) with the repairs R so far; fills out and rp. */
+static void
+run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
+    struct reps *R, struct glean_buf *out, struct glean_repairs *rp)
+{
+	struct glean_edits ed = { 0 };
+	size_t i, round;
+	int nonascii = 0, amp = 0;
+
+	for (i = 0; i < n; i++) {
+		if (a[i] >= 0x80)
+			nonascii = 1;
+		else if (a[i] == '&')
+			amp = 1;
+	}
+	if (amp) {
+		pass_entities(tf, a, n, &ed);
+		apply(&a, &n, &ed, R);
+		nonascii = 1;
+	}
+	if (nonascii) {
+		for (round = 0; round < MAX_ROUNDS; round++) {
+			if (!glean_mojibake_step(tf->mb, a, n, &ed))
+				break;
+			apply(&a, &n, &ed, R);
+		}
+		pass_c1(tf, a, n, &ed);
+		apply(&a, &n, &ed, R);
+		pass_nfc(a, n, &ed);
+		apply(&a, &n, &ed, R);
+	}
+	pass_space(tf, a, n, &ed);
+	apply(&a, &n, &ed, R);
+	glean_edits_free(&ed);
+
+	/* the new text and the repairs, in its code points */
+	glean_buf_reset(out);
+	add_cps(out, a, n);
+	if (!out->s)
+		glean_buf_add(out, "", 0);
+	for (i = 0; i < R->n; i++) {
+		if (R->r[i].e > n)
+			R->r[i].e = n;
+		if (R->r[i].s > R->r[i].e)
+			R->r[i].s = R->r[i].e;
+		R->r[i].after = cps_str(a + R->r[i].s, R->r[i].e - R->r[i].s);
+	}
+	summarise(R, "newline");
+	summarise(R, "control");
+	summarise(R, "zero-width");
+	for (i = 0; i < R->n; i++) {
+		struct glean_repair *g;
+
+		if (rp->n == rp->cap) {
+			rp->cap = rp->cap ? 2 * rp->cap : 16;
+			rp->r = glean_realloc(rp->r, rp->cap * sizeof *rp->r);
+		}
+		g = &rp->r[rp->n++];
+		g->start = R->r[i].s;
+		g->end = R->r[i].e;
+		g->before = R->r[i].before;
+		g->after = R->r[i].after;
+		g->label = R->r[i].label;
+		g->count = R->r[i].count;
+	}
+	free(R->r);
+	R->r = NULL;
+	R->n = R->cap = 0;
+	free(a);
+}
+
+/* ---- entry points ---------------------------------------------------------- */
+
+static int
+needs_work(const struct glean_textfix *tf, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	int32_t c;
+
+	for (; p < end; p++) {
+		if (*p >= 0x80) {
+			/* an inert two-byte character between ASCII bytes */
+			if (p + 1 >= end || (p[0] & 0xe0) != 0xc0 ||
+			    (p[1] & 0xc0) != 0x80)
+				return 1;
+			c = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+			if (c < 0xa0 || c >= 0x300 || !tf->inert[c - 0xa0] ||
+			    (p > (const unsigned char *)s && p[-1] >= 0x80) ||
+			    (p + 2 < end && p[2] >= 0x80))
+				return 1;
+			p++;
+			continue;
+		}
+		if (*p == 0x7f || *p == '&' || (*p < 0x20 && *p != '\n' &&
+		    *p != '\t'))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+build_inert(struct glean_textfix *tf)
+{
+	const struct glean_mojibake *m = tf->mb;
+	const struct glean_codec *c;
+	uint32_t v;
+	size_t i;
+	int32_t cp;
+	int ok, b0, b1;
+
+	for (cp = 0xa0; cp < 0x300; cp++) {
+		ok = inv_action(tf, cp) < 0 || cp == 0xad;
+		for (i = 0; i < m->n && ok; i++) {
+			c = &m->c[i];
+			v = c->enc[cp];
+			if (!v)
+				continue;
+			b0 = (int)(v >> 16 == 2 ? (v >> 8 & 0xff) : (v & 0xff));
+			b1 = (int)(v & 0xff);
+			if (!c->dbcs && b0 >= 0xc2 && b0 <= 0xf4)
+				ok = 0;
+			if (c->dbcs && v >> 16 == 2 && b0 >= 0xc2 &&
+			    b0 <= 0xdf && b1 >= 0x80 && b1 <= 0xbf)
+				ok = 0;
+		}
+		tf->inert[cp - 0xa0] = (unsigned char)ok;
+	}
+}
+
+int
+glean_textfix(const struct glean_textfix *tf, const char *s, size_t n,
+    struct glean_buf *out, struct glean_repairs *rp)
+{
+	struct reps R = { 0 };
+	int32_t *a;
+	size_t na;
+
+	glean_repairs_clear(rp);
+	if (!needs_work(tf, s, n))
+		return 0;
+	a = to_cps(s, n, &na);
+	run_passes(tf, a, na, &R, out, rp);
+	return 1;
+}
+
+static void
+hexbytes(struct glean_buf *b, const unsigned char *p, size_t n)
+{
+	static const char hx[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		glean_buf_add(b, "\\x", 2);
+		glean_buf_addc(b, hx[p[i] >> 4]);
+		glean_buf_addc(b, hx[p[i] & 15]);
+	}
+}
+
+void
+glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
+    struct glean_buf *out, struct glean_repairs *rp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct reps R = { 0 };
+	struct rep r;
+	int32_t *a, cp;
+	size_t na = 0, i = 0, l, j;
+
+	glean_repairs_clear(rp);
+	a = glean_malloc((n + 1) * sizeof *a);
+	memset(&r, 0, sizeof r);
+	r.count = 1;
+	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff))) {
+		int le = p[0] == 0xff;
+		uint32_t u, v;
+
+		r.before = glean_strdup("\xef\xbb\xbf");
+		r.label = glean_strdup("bom");
+		reps_push(&R, &r);
+		for (i = 2; i + 1 < n; i += 2) {
+			u = le ? (uint32_t)(p[i] | p[i + 1] << 8) :
+			    (uint32_t)(p[i] << 8 | p[i + 1]);
+			if (u >= 0xd800 && u < 0xdc00 && i + 3 < n) {
+				v = le ? (uint32_t)(p[i + 2] | p[i + 3] << 8) :
+				    (uint32_t)(p[i + 2] << 8 | p[i + 3]);
+				if (v >= 0xdc00 && v < 0xe000) {
+					u = 0x10000 + ((u - 0xd800) << 10) +
+					    (v - 0xdc00);
+					i += 2;
+				} else
+					u = 0xfffd;
+			} else if (u >= 0xd800 && u < 0xe000)
+				u = 0xfffd;
+			a[na++] = (int32_t)u;
+		}
+		if (i < n)
+			a[na++] = 0xfffd;	/* odd last byte */
+	} else {
+		if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
+			r.before = glean_strdup("\xef\xbb\xbf");
+			r.label = glean_strdup("bom");
+			reps_push(&R, &r);
+			i = 3;
+		}
+		while (i < n) {
+			if (p[i] < 0x80) {
+				a[na++] = p[i++];
+				continue;
+			}
+			l = glean_utf8_next(s + i, n - i, &cp);
+			if (cp >= 0) {
+				a[na++] = cp;
+				i += l;
+				continue;
+			}
+			/* a run of bytes that are not UTF-8: cp1252 */
+			{
+				struct glean_buf hb = { 0 };
+				size_t s0 = na;
+
+				for (j = i; j < n; ) {
+					if (p[j] < 0x80)
+						break;
+					l = glean_utf8_next(s + j, n - j, &cp);
+					if (cp >= 0)
+						break;
+					a[na++] = tf->have1252 &&
+					    tf->cp1252[p[j]] > 0 ?
+					    tf->cp1252[p[j]] : p[j];
+					j++;
+				}
+				hexbytes(&hb, p + i, j - i);
+				r.s = s0;
+				r.e = na;
+				r.before = hb.s;
+				r.label = glean_strdup("invalid-utf8");
+				reps_push(&R, &r);
+				i = j;
+			}
+		}
+	}
+	run_passes(tf, a, na, &R, out, rp);
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+static int
+ent_sort(const void *x, const void *y)
+{
+	return strcmp(((const struct entity *)x)->name,
+	    ((const struct entity *)y)->name);
+}
+
+struct glean_textfix *
+glean_textfix_load(const char *lexdir)
+{
+	struct glean_textfix *tf = glean_calloc(1, sizeof *tf);
+	struct glean_lexicon *lx;
+	const struct glean_codec *c;
+	size_t i;
+	char *end, *q;
+	long v;
+
+	tf->mb = glean_mojibake_load(lexdir);
+	if ((c = glean_codec_find(tf->mb, "cp1252"))) {
+		memcpy(tf->cp1252, c->dec, sizeof tf->cp1252);
+		tf->have1252 = 1;
+	}
+	lx = glean_lexicon_load(lexdir, "html-entities.tsv", 2);
+	tf->ent = glean_calloc(lx->nrows + 1, sizeof *tf->ent);
+	for (i = 0; i < lx->nrows; i++) {
+		struct entity *e = &tf->ent[tf->nent];
+
+		q = lx->rows[i].f[1];
+		while (e->ncp < 2) {
+			v = strtol(q, &end, 16);
+			if (end == q)
+				break;
+			if (v <= 0 || v > 0x10ffff)
+				glean_die(GLEAN_EXIT_FATAL, "%s:%ld: bad code "
+				    "point", lx->path, lx->rows[i].line);
+			e->cp[e->ncp++] = (int32_t)v;
+			q = end;
+		}
+		if (e->ncp == 0)
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: no code point",
+			    lx->path, lx->rows[i].line);
+		e->name = glean_strdup(lx->rows[i].f[0]);
+		tf->nent++;
+	}
+	qsort(tf->ent, tf->nent, sizeof *tf->ent, ent_sort);
+	glean_lexicon_free(lx);
+
+	lx = glean_lexicon_load(lexdir, "invisible.tsv", 2);
+	tf->inv = glean_calloc(lx->nrows + 1, sizeof *tf->inv);
+	for (i = 0; i < lx->nrows; i++) {
+		const char *act = lx->rows[i].f[1];
+
+		v = strtol(lx->rows[i].f[0], &end, 16);
+		if (*end || v <= 0 || v > 0x10ffff)
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: bad code point",
+			    lx->path, lx->rows[i].line);
+		tf->inv[tf->ninv].cp = (int32_t)v;
+		if (strcmp(act, "remove") == 0)
+			tf->inv[tf->ninv].action = INV_REMOVE;
+		else if (strcmp(act, "joiner") == 0)
+			tf->inv[tf->ninv].action = INV_JOINER;
+		else if (strcmp(act, "keep") == 0)
+			tf->inv[tf->ninv].action = INV_KEEP;
+		else
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: action must be "
+			    "remove, joiner or keep", lx->path,
+			    lx->rows[i].line);
+		tf->ninv++;
+	}
+	glean_lexicon_free(lx);
+	build_inert(tf);
+	return tf;
+}
+
+void
+glean_textfix_free(struct glean_textfix *tf)
+{
+	size_t i;
+
+	if (!tf)
+		return;
+	glean_mojibake_free(tf->mb);
+	for (i = 0; i < tf->nent; i++)
+		free(tf->ent[i].name);
+	free(tf->ent);
+	free(tf->inv);
+	free(tf);
+}
+
+const struct glean_mojibake *
+glean_textfix_codecs(const struct glean_textfix *tf)
+{
+	return tf->mb;
+}
+
+int
+glean_label_is_codec(const struct glean_textfix *tf, const char *part,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < tf->mb->n; i++)
+		if (strlen(tf->mb->c[i].name) == n &&
+		    memcmp(tf->mb->c[i].name, part, n) == 0)
+			return 1;
+	return 0;
+}
+
+void
+glean_repairs_clear(struct glean_repairs *rp)
+{
+	size_t i;
+
+	for (i = 0; i < rp->n; i++) {
+		free(rp->r[i].before);
+		free(rp->r[i].after);
+		free(rp->r[i].label);
+	}
+	rp->n = 0;
+}
+
+void
+glean_repairs_free(struct glean_repairs *rp)
+{
+	glean_repairs_clear(rp);
+	free(rp->r);
+	rp->r = NULL;
+	rp->cap = 0;
+}

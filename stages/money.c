@@ -1,0 +1,493 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-money: find amounts of money in each document's text and add
+ * "money": [{start, end, text, value, currency, per}] ("approx": true
+ * when a qualifier such as "about" or "more than" precedes the amount).
+ * Reads "text" only; works on the text directly, not on "tokens".
+ * value is in the currency's major unit (4p -> 0.04 GBP); per is the
+ * rate written after the amount ("-a-year" -> "year") or null.
+ * Symbols, codes, names, scales and rates come from lexicons/.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "glean.h"
+#include "numbers.h"
+
+struct ctx {
+	struct glean_lexicon *cur, *mult, *rates, *approx;
+	struct glean_numwords *nw;
+	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
+	pcre2_match_data *md;
+};
+
+struct amount {
+	size_t s, e;		/* bytes */
+	double value;
+	const char *code;
+	const char *per;
+	int approx;
+};
+
+static int
+tolower_ascii(int ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+static void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
+	    "Add \"money\": every amount of money in each document's text.\n"
+	    "\n" GLEAN_COMMON_HELP, glean_prog);
+	exit(status);
+}
+
+/* The currency row for the form s[0..n) (case-insensitive; spaces in
+ * the text may be any white space). */
+static struct glean_row *
+find_currency(const struct ctx *c, const char *s, size_t n)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < c->cur->nrows; i++) {
+		const char *f = c->cur->rows[i].f[0];
+
+		for (j = 0, k = 0; f[j] && k < n; ) {
+			if (f[j] == ' ') {
+				if (s[k] != ' ' && s[k] != '\t' &&
+				    s[k] != '\n' && (unsigned char)s[k] != 0xc2)
+					break;
+				while (k < n && (s[k] == ' ' || s[k] == '\t' ||
+				    s[k] == '\n' || (unsigned char)s[k] == 0xc2 ||
+				    (unsigned char)s[k] == 0xa0))
+					k++;
+				j++;
+				continue;
+			}
+			if (f[j] == '.' && s[k] != '.') {
+				j++;
+				continue;
+			}
+			if (f[j] == '$' && s[k] == ' ') {
+				k++;
+				continue;
+			}
+			if ((f[j] & 0x80) ? f[j] != s[k] :
+			    tolower_ascii(f[j]) != tolower_ascii(s[k]))
+				break;
+			j++, k++;
+		}
+		if (!f[j] && k == n)
+			return &c->cur->rows[i];
+	}
+	return NULL;
+}
+
+static double
+find_scale(const struct ctx *c, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	for (i = 0; i < c->mult->nrows; i++) {
+		const char *f = c->mult->rows[i].f[0];
+
+		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
+			return strtod(c->mult->rows[i].f[1], NULL);
+	}
+	return 1;
+}
+
+static const char *
+find_per(const struct ctx *c, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < c->rates->nrows; i++) {
+		const char *f = c->rates->rows[i].f[0];
+
+		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
+			return c->rates->rows[i].f[1];
+	}
+	return NULL;
+}
+
+/* Byte span of named group name, or 0 when unset. */
+static int
+grp(const pcre2_code *re, pcre2_match_data *md, const char *name,
+    size_t *s, size_t *e)
+{
+	int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(md) ||
+	    ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
+static char *
+alt_where(struct glean_lexicon *lx, const char *pos1, const char *pos2)
+{
+	struct glean_buf b = { 0 };
+	char *a1 = glean_lex_alt(lx, 0, 3, pos1);
+	char *a2 = glean_lex_alt(lx, 0, 3, pos2);
+
+	glean_buf_add(&b, "(?:", 3);
+	glean_buf_add(&b, a1, strlen(a1));
+	glean_buf_addc(&b, '|');
+	glean_buf_add(&b, a2, strlen(a2));
+	glean_buf_addc(&b, ')');
+	free(a1);
+	free(a2);
+	return b.s;
+}
+
+/* Let a symbol written after letters ("US$", "HK$") have a space
+ * before it, as tokenised text writes "hk $ 10". */
+static char *
+loosen(const char *alt)
+{
+	struct glean_buf b = { 0 };
+	const char *p;
+
+	for (p = alt; *p; p++) {
+		if (p[0] == '\\' && p[1] == '$' && p > alt + 1 &&
+		    ((p[-1] >= 'A' && p[-1] <= 'Z') || p[-1] == '.') &&
+		    ((p[-2] >= 'A' && p[-2] <= 'Z') || p[-2] == '.')) {
+			glean_buf_add(&b, " ?\\$", 4);
+			p++;
+			continue;
+		}
+		if (p[0] == '\\' && p[1] == '.' && p[2] != '|' && p[2] != ')') {
+			glean_buf_add(&b, "\\.?", 3);
+			p++;
+			continue;
+		}
+		glean_buf_addc(&b, *p);
+	}
+	return b.s;
+}
+
+static void
+ctx_init(struct ctx *c, const char *lexdir)
+{
+	static const char *names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
+	    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
+	const char *vals[11];
+	char *pre, *suf, *att, *scale, *card, *numw, *rateu, *ratea, *apx;
+	char *pat, *tmp;
+
+	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
+	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);
+	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
+	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
+	c->nw = glean_numwords_load(lexdir);
+
+	tmp = alt_where(c->cur, "prefix", "both");
+	pre = loosen(tmp);
+	free(tmp);
+	suf = alt_where(c->cur, "suffix", "both");
+	att = glean_lex_alt(c->cur, 0, 3, "attached");
+	scale = glean_lex_alt(c->mult, 0, 0, NULL);
+	tmp = glean_lex_alt(c->nw->lx, 0, 2, "card");
+	card = tmp;
+	numw = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
+	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
+	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
+	    "quarters?))*)", names, (const char *[]){ NULL, NULL, NULL, NULL,
+	    card, NULL, NULL, NULL, NULL, NULL, "[\\s\\x{a0}]+" }, 11);
+	rateu = glean_lex_alt(c->rates, 0, 2, "unit");
+	ratea = glean_lex_alt(c->rates, 0, 2, "adverb");
+	apx = glean_lex_alt(c->approx, 0, 0, NULL);
+
+	vals[0] = pre; vals[1] = suf; vals[2] = att; vals[3] = scale;
+	vals[4] = card; vals[5] = numw; vals[6] = rateu; vals[7] = ratea;
+	vals[8] = apx;
+	vals[9] = "(?:\\d+(?:,\\d{2,3})*(?:\\.\\d+)?|\\.\\d+)";
+	vals[10] = "[\\s\\x{a0}]";
+
+	/* £3.5m, $ 75 million, US$10bn, £3-4m, GBP 350, USD115 */
+	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<cur>{PRE}){SP}?"
+	    "(?<num>{NUM})(?!\\d|,\\d)"
+	    "(?:{SP}?(?<sc>{SCALE})(?!\\w))?"
+	    "(?:{SP}?(?<cur2>{SUF})(?!\\w))?"
+	    "(?:{SP}*(?:-|–|to){SP}*(?<num2>{NUM})(?!\\d|,\\d)"
+	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?",
+	    names, vals, 11);
+	c->re_pre = glean_re_compile(pat, PCRE2_CASELESS, "money prefix");
+	free(pat);
+	/* 470 pence, 361 million pounds, five million yen, 10 €, 12-cent,
+	 * thirteen dollars and forty-five cents, 75 USD million */
+	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<num>{NUM}|{NUMW})"
+	    "(?:(?:{SP}|-)?(?<sc>{SCALE})(?!\\w))?(?:{SP}|-)?"
+	    "(?<cur>{SUF})(?![\\w$])"
+	    "(?:{SP}(?<sc2>{SCALE})(?!\\w))?"
+	    "(?:{SP}+(?:and{SP}+)?(?<num2>{NUM}|{NUMW})(?:{SP}|-)?"
+	    "(?<minor>cents?|pence|p)(?!\\w))?",
+	    names, vals, 11);
+	c->re_suf = glean_re_compile(pat, PCRE2_CASELESS, "money suffix");
+	free(pat);
+	/* 4p, 3.5p */
+	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<num>\\d+(?:\\.\\d+)?)"
+	    "(?<cur>{ATT})(?![\\w'’])", names, vals, 11);
+	c->re_att = glean_re_compile(pat, PCRE2_CASELESS, "money attached");
+	free(pat);
+	/* -a-year, a month, per year, / month, annually */
+	pat = glean_re_expand("(?:{SP}*-{SP}*|{SP}+)(?:an?|per|each|every)"
+	    "(?:{SP}|-)+(?<u>{RATEU})(?!\\w)|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)"
+	    "|{SP}+(?<w>{RATEA})(?!\\w)", names, vals, 11);
+	c->re_rate = glean_re_compile(pat, PCRE2_ANCHORED | PCRE2_CASELESS,
+	    "money rate");
+	free(pat);
+	pat = glean_re_expand("(?<!\\w)(?:{APPROX}){SP}+$", names, vals, 11);
+	c->re_approx = glean_re_compile(pat, PCRE2_CASELESS, "money approx");
+	free(pat);
+	c->md = pcre2_match_data_create(64, NULL);
+	free(pre); free(suf); free(att); free(scale); free(card); free(numw);
+	free(rateu); free(ratea); free(apx);
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	pcre2_code_free(c->re_pre);
+	pcre2_code_free(c->re_suf);
+	pcre2_code_free(c->re_att);
+	pcre2_code_free(c->re_rate);
+	pcre2_code_free(c->re_approx);
+	pcre2_match_data_free(c->md);
+	glean_lexicon_free(c->cur);
+	glean_lexicon_free(c->mult);
+	glean_lexicon_free(c->rates);
+	glean_lexicon_free(c->approx);
+	glean_numwords_free(c->nw);
+}
+
+struct list {
+	struct amount *a;
+	size_t n, cap;
+};
+
+static void
+push(struct list *l, size_t s, size_t e, double v, const char *code)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->a = glean_realloc(l->a, l->cap * sizeof *l->a);
+	}
+	l->a[l->n].s = s;
+	l->a[l->n].e = e;
+	l->a[l->n].value = v;
+	l->a[l->n].code = code;
+	l->a[l->n].per = NULL;
+	l->a[l->n].approx = 0;
+	l->n++;
+}
+
+static double
+num_at(const struct ctx *c, const char *t, size_t s, size_t e)
+{
+	double v;
+
+	if (glean_parse_number(c->nw, t + s, e - s, &v) < 0)
+		return NAN;
+	return v;
+}
+
+static void
+scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t n,
+    struct list *l)
+{
+	size_t off = 0, s, e, ns, ne, xs, xe;
+	PCRE2_SIZE *ov;
+	struct glean_row *row;
+	double v, f, sc, v2, sc2;
+
+	while (off < n && glean_re_match(re, t, n, off, c->md) > 0) {
+		ov = pcre2_get_ovector_pointer(c->md);
+		s = ov[0];
+		e = ov[1];
+		off = e > s ? e : s + 1;
+		if (!grp(re, c->md, "cur", &xs, &xe) ||
+		    !(row = find_currency(c, t + xs, xe - xs)))
+			continue;
+		f = strtod(row->f[2], NULL);
+		grp(re, c->md, "num", &ns, &ne);
+		v = num_at(c, t, ns, ne);
+		sc = grp(re, c->md, "sc", &xs, &xe) ?
+		    find_scale(c, t + xs, xe - xs) : 1;
+		if (grp(re, c->md, "sc2", &xs, &xe) && kind != 0)
+			sc *= find_scale(c, t + xs, xe - xs);
+		if (kind == 0 && grp(re, c->md, "num2", &ns, &ne)) {
+			/* £3-4m: two amounts; the second's scale is shared */
+			size_t e1 = ns;
+
+			v2 = num_at(c, t, ns, ne);
+			sc2 = grp(re, c->md, "sc2", &xs, &xe) ?
+			    find_scale(c, t + xs, xe - xs) : 1;
+			if (sc == 1)
+				sc = sc2;
+			/* first amount ends at its number or scale */
+			if (grp(re, c->md, "sc", &xs, &xe))
+				e1 = xe;
+			else
+				grp(re, c->md, "num", &xs, &e1);
+			push(l, s, e1, v * sc * f, row->f[1]);
+			push(l, ns, e, v2 * sc2 * f, row->f[1]);
+			continue;
+		}
+		v = v * sc * f;
+		if (grp(re, c->md, "minor", &xs, &xe)) {
+			struct glean_row *mr = find_currency(c, t + xs,
+			    xe - xs);
+
+			grp(re, c->md, "num2", &ns, &ne);
+			v2 = num_at(c, t, ns, ne);
+			v += v2 * (mr ? strtod(mr->f[2], NULL) : 0.01);
+		} else if (kind == 1 && grp(re, c->md, "num2", &ns, &ne)) {
+			e = ns;
+			while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+				e--;
+		}
+		push(l, s, e, v, row->f[1]);
+	}
+}
+
+static int
+cmp_amount(const void *a, const void *b)
+{
+	const struct amount *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e > y->e ? -1 : 1;
+	return 0;
+}
+
+static json_t *
+number_json(double v)
+{
+	if (!isfinite(v))
+		return json_null();
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_integer((json_int_t)v);
+	{
+		/* round away binary noise (0.07 * 100) */
+		char buf[64];
+
+		snprintf(buf, sizeof buf, "%.12g", v);
+		return json_real(strtod(buf, NULL));
+	}
+}
+
+static int
+process(json_t *doc, void *vctx, char **err)
+{
+	struct ctx *c = vctx;
+	json_t *jt = json_object_get(doc, "text"), *arr;
+	const char *t = json_string_value(jt);
+	size_t n = json_string_length(jt), i, kept, bs;
+	struct list l = { 0 };
+	struct glean_offsets om;
+	int have_om = 0;
+
+	(void)err;
+	scan(c, c->re_pre, 0, t, n, &l);
+	scan(c, c->re_suf, 1, t, n, &l);
+	scan(c, c->re_att, 2, t, n, &l);
+	qsort(l.a, l.n, sizeof *l.a, cmp_amount);
+	/* keep the longest of overlapping candidates, in text order */
+	for (i = 0, kept = 0; i < l.n; i++) {
+		if (kept && l.a[i].s < l.a[kept - 1].e)
+			continue;
+		l.a[kept++] = l.a[i];
+	}
+	l.n = kept;
+	arr = json_array();
+	for (i = 0; i < l.n; i++) {
+		struct amount *a = &l.a[i];
+		json_t *o;
+		PCRE2_SIZE *ov;
+
+		if (glean_re_match(c->re_rate, t, n, a->e, c->md) > 0) {
+			size_t us, ue;
+
+			ov = pcre2_get_ovector_pointer(c->md);
+			(void)ov;
+			if (grp(c->re_rate, c->md, "u", &us, &ue) ||
+			    grp(c->re_rate, c->md, "v", &us, &ue) ||
+			    grp(c->re_rate, c->md, "w", &us, &ue))
+				a->per = find_per(c, t + us, ue - us);
+		}
+		bs = a->s > 40 ? a->s - 40 : 0;
+		while (bs > 0 && ((unsigned char)t[bs] & 0xc0) == 0x80)
+			bs--;
+		if (glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0)
+			a->approx = 1;
+		if (!have_om) {
+			glean_offsets_init(&om, t, n);
+			have_om = 1;
+		}
+		o = json_object();
+		json_object_set_new(o, "start",
+		    json_integer((json_int_t)glean_cp(&om, a->s)));
+		json_object_set_new(o, "end",
+		    json_integer((json_int_t)glean_cp(&om, a->e)));
+		json_object_set_new(o, "text",
+		    json_stringn(t + a->s, a->e - a->s));
+		json_object_set_new(o, "value", number_json(a->value));
+		json_object_set_new(o, "currency", json_string(a->code));
+		json_object_set_new(o, "per",
+		    a->per ? json_string(a->per) : json_null());
+		if (a->approx)
+			json_object_set_new(o, "approx", json_true());
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(doc, "money", arr);
+	if (have_om)
+		glean_offsets_free(&om);
+	free(l.a);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		GLEAN_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	/* only "text" (and "published") is parsed; the other fields,
+	 * tokens above all, are copied through unread */
+	static const char *const reads[] = { NULL };
+	struct glean_stage st = { "money", process, NULL, reads, NULL, NULL };
+	struct ctx c;
+	int ch, status;
+
+	glean_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
+	    NULL)) != -1) {
+		if (!glean_common_option(ch, optarg, &o, usage))
+			usage(GLEAN_EXIT_FATAL);
+	}
+	ctx_init(&c, glean_lexdir(&o));
+	st.ctx = &c;
+	status = glean_run(&st, &o, argc - optind, argv + optind);
+	ctx_free(&c);
+	return status;
+}

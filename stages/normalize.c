@@ -1,0 +1,421 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-normalize - the first stage: make documents out of raw article
+ * files, or read JSON Lines documents, and repair their "text": byte
+ * order marks, bytes that are not UTF-8 (read as cp1252), HTML entities,
+ * mojibake (UTF-8 decoded as cp1252, cp1251, mac-roman, GBK, Shift_JIS...
+ * and saved again), NFC, CRLF, control and zero-width characters.
+ * Writes "id", "source", "published" (raw files), "text" and
+ *   "repairs": [{"start","end","before","after","codec"|"rule"}, ...]
+ * with [start, end) in code points of the new text.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "glean.h"
+#include "textfix.h"
+
+enum { OPT_JSONL = GLEAN_OPT_FIRST_FREE, OPT_EXPLAIN };
+
+struct meta {
+	char *id, *published, *source;
+};
+
+struct ctx {
+	struct glean_textfix *tf;
+	struct glean_buf out;
+	struct glean_repairs rp;
+	struct meta *meta;
+	size_t nmeta;
+};
+
+static int jflag;		/* --jsonl */
+static int eflag;		/* --explain */
+static const char *mflag;	/* --metadata FILE */
+
+static void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
+	    "Make documents of raw article files (or read JSON Lines with "
+	    "--jsonl) and\nrepair their text: encodings, mojibake, entities, "
+	    "NFC, newlines, controls.\n\n"
+	    "  -j, --jsonl         read JSON Lines documents\n"
+	    "  -m, --metadata FILE id, published, source of raw files (TSV)\n"
+	    "  -e, --explain       describe every repair on stderr\n"
+	    GLEAN_COMMON_HELP, glean_prog);
+	if (status)
+		fprintf(fp, "Try '%s --help' for more information.\n",
+		    glean_prog);
+	exit(status);
+}
+
+/* ---- repairs as JSON ------------------------------------------------------ */
+
+static json_t *
+repairs_json(const struct ctx *c)
+{
+	json_t *arr = json_array(), *r;
+	struct glean_buf codec = { 0 }, rule = { 0 };
+	const char *l, *e;
+	size_t i;
+
+	for (i = 0; i < c->rp.n; i++) {
+		const struct glean_repair *g = &c->rp.r[i];
+
+		r = json_object();
+		json_object_set_new(r, "start", json_integer((json_int_t)g->start));
+		json_object_set_new(r, "end", json_integer((json_int_t)g->end));
+		json_object_set_new(r, "before", json_string(g->before));
+		json_object_set_new(r, "after", json_string(g->after));
+		glean_buf_reset(&codec);
+		glean_buf_reset(&rule);
+		for (l = g->label; *l; l = *e ? e + 1 : e) {
+			struct glean_buf *b;
+
+			e = strchr(l, '+');
+			if (!e)
+				e = l + strlen(l);
+			b = glean_label_is_codec(c->tf, l, (size_t)(e - l)) ?
+			    &codec : &rule;
+			if (b->len)
+				glean_buf_addc(b, '+');
+			glean_buf_add(b, l, (size_t)(e - l));
+		}
+		if (codec.len)
+			json_object_set_new(r, "codec", json_string(codec.s));
+		if (rule.len)
+			json_object_set_new(r, "rule", json_string(rule.s));
+		if (g->count > 1)
+			json_object_set_new(r, "count",
+			    json_integer(g->count));
+		json_array_append_new(arr, r);
+	}
+	glean_buf_free(&codec);
+	glean_buf_free(&rule);
+	return arr;
+}
+
+static void
+explain(const struct ctx *c, const char *what)
+{
+	size_t i;
+
+	for (i = 0; i < c->rp.n; i++) {
+		const struct glean_repair *g = &c->rp.r[i];
+		json_t *b = json_string(g->before), *a = json_string(g->after);
+		char *bs = json_dumps(b, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
+		char *as = json_dumps(a, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
+
+		fprintf(stderr, "%s: %s: [%zu,%zu) %s -> %s (%s)", glean_prog,
+		    what, g->start, g->end, bs ? bs : "?", as ? as : "?",
+		    g->label);
+		if (g->count > 1)
+			fprintf(stderr, ", %ld times, the first shown",
+			    g->count);
+		fputc('\n', stderr);
+		free(bs);
+		free(as);
+		json_decref(b);
+		json_decref(a);
+	}
+}
+
+/* ---- JSON Lines documents -------------------------------------------------- */
+
+static int
+process(json_t *doc, void *vctx, char **err)
+{
+	struct ctx *c = vctx;
+	json_t *text = json_object_get(doc, "text"), *id;
+	const char *what;
+
+	(void)err;
+	if (glean_textfix(c->tf, json_string_value(text),
+	    json_string_length(text), &c->out, &c->rp) == 0) {
+		/* unchanged: keep the repairs an earlier run recorded */
+		if (!json_is_array(json_object_get(doc, "repairs")))
+			json_object_set_new(doc, "repairs", json_array());
+		return 0;
+	}
+	json_object_set_new(doc, "text",
+	    json_stringn(c->out.s, c->out.len));
+	json_object_set_new(doc, "repairs", repairs_json(c));
+	if (eflag && c->rp.n) {
+		id = json_object_get(doc, "id");
+		what = json_is_string(id) ? json_string_value(id) : "document";
+		explain(c, what);
+	}
+	glean_repairs_clear(&c->rp);
+	if (c->out.cap > (64u << 20))
+		glean_buf_free(&c->out);
+	return 0;
+}
+
+/* ---- raw article files ------------------------------------------------------- */
+
+static int
+meta_cmp(const void *k, const void *m)
+{
+	return strcmp(k, ((const struct meta *)m)->id);
+}
+
+static int
+meta_sort(const void *x, const void *y)
+{
+	return strcmp(((const struct meta *)x)->id,
+	    ((const struct meta *)y)->id);
+}
+
+/* The TSV of -m: id, published, source; '#' lines are comments. */
+static void
+load_meta(struct ctx *c, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, *f[3], *p;
+	size_t cap = 0, mcap = 0;
+	ssize_t len;
+	long lineno = 0;
+	int k;
+
+	if (!fp)
+		glean_die(GLEAN_EXIT_FATAL, "%s:", path);
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		for (k = 0, p = line; k < 3; k++) {
+			f[k] = p;
+			if (p && (p = strchr(p, '\t')))
+				*p++ = '\0';
+		}
+		if (!f[0][0])
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: no id", path,
+			    lineno);
+		if (c->nmeta == mcap) {
+			mcap = mcap ? 2 * mcap : 64;
+			c->meta = glean_realloc(c->meta, mcap * sizeof *c->meta);
+		}
+		c->meta[c->nmeta].id = glean_strdup(f[0]);
+		c->meta[c->nmeta].published = f[1] && *f[1] ?
+		    glean_strdup(f[1]) : NULL;
+		c->meta[c->nmeta].source = f[2] && *f[2] ?
+		    glean_strdup(f[2]) : NULL;
+		c->nmeta++;
+	}
+	free(line);
+	if (ferror(fp))
+		glean_die(GLEAN_EXIT_FATAL, "%s: read error:", path);
+	fclose(fp);
+	qsort(c->meta, c->nmeta, sizeof *c->meta, meta_sort);
+}
+
+/* "dir/001_abc.txt" -> "001_abc" */
+static char *
+id_of(const char *path)
+{
+	const char *b = strrchr(path, '/'), *dot;
+
+	b = b ? b + 1 : path;
+	if (strcmp(path, "-") == 0)
+		return glean_strdup("stdin");
+	dot = strrchr(b, '.');
+	if (!dot || dot == b)
+		dot = b + strlen(b);
+	return glean_strndup(b, (size_t)(dot - b));
+}
+
+static void
+emit_raw_doc(struct ctx *c, const char *path, const char *data, size_t len)
+{
+	json_t *doc = json_object();
+	const struct meta *m;
+	char *id = id_of(path);
+
+	m = bsearch(id, c->meta, c->nmeta, sizeof *c->meta, meta_cmp);
+	glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
+	json_object_set_new(doc, "id", json_string(id));
+	json_object_set_new(doc, "source",
+	    json_string(m && m->source ? m->source : path));
+	if (m && m->published)
+		json_object_set_new(doc, "published",
+		    json_string(m->published));
+	json_object_set_new(doc, "text", json_stringn(c->out.s, c->out.len));
+	json_object_set_new(doc, "repairs", repairs_json(c));
+	if (eflag)
+		explain(c, path);
+	glean_emit(doc);
+	json_decref(doc);
+	glean_repairs_clear(&c->rp);
+	if (c->out.cap > (64u << 20))
+		glean_buf_free(&c->out);
+	free(id);
+}
+
+/* A file that cannot be read still leaves a record in the stream. */
+static void
+emit_file_error(const char *path, const char *msg)
+{
+	json_t *doc = json_object(), *errs = json_array(), *e = json_object();
+	char *id = id_of(path);
+
+	glean_warn_at(path, 0, "%s", msg);
+	json_object_set_new(doc, "id", json_string(id));
+	json_object_set_new(doc, "source", json_string(path));
+	json_object_set_new(e, "stage", json_string("normalize"));
+	json_object_set_new(e, "message", json_string(msg));
+	json_array_append_new(errs, e);
+	json_object_set_new(doc, "errors", errs);
+	glean_emit(doc);
+	json_decref(doc);
+	free(id);
+}
+
+static int
+ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* Does stdin hold JSON Lines?  Peek at its first non-blank byte. */
+static int
+stdin_is_jsonl(void)
+{
+	char skipped[4096];
+	size_t n = 0;
+	int ch;
+
+	while ((ch = getchar()) != EOF && n < sizeof skipped &&
+	    (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'))
+		skipped[n++] = (char)ch;
+	if (ch != EOF)
+		ungetc(ch, stdin);
+	/* glibc takes back more than one character */
+	while (n > 0)
+		ungetc((unsigned char)skipped[--n], stdin);
+	return ch == '{';
+}
+
+static int
+do_operand(struct ctx *c, const struct glean_stage *st,
+    const struct glean_opts *o, const char *path, int *status)
+{
+	struct stat sb;
+	char *data, *msg;
+	size_t len;
+	FILE *fp;
+	int isstdin = strcmp(path, "-") == 0, rc = 0;
+
+	if (jflag || ends_with(path, ".jsonl") ||
+	    (isstdin && stdin_is_jsonl())) {
+		if (isstdin)
+			return glean_run_stream(st, o, stdin, "<stdin>", status);
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			errno = EISDIR;
+			fp = NULL;
+		} else
+			fp = fopen(path, "r");
+		if (!fp) {
+			msg = glean_asprintf("cannot open: %s",
+			    strerror(errno));
+			emit_file_error(path, msg);
+			free(msg);
+			if (*status < GLEAN_EXIT_REJECT)
+				*status = GLEAN_EXIT_REJECT;
+			return o->strict ? -1 : 0;
+		}
+		rc = glean_run_stream(st, o, fp, path, status);
+		fclose(fp);
+		return rc;
+	}
+	if (!isstdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		errno = EISDIR;
+		goto bad;
+	}
+	if (glean_read_file(path, &data, &len) < 0)
+		goto bad;
+	emit_raw_doc(c, isstdin ? "-" : path, data, len);
+	free(data);
+	return 0;
+bad:
+	msg = glean_asprintf("cannot read: %s", strerror(errno));
+	emit_file_error(path, msg);
+	free(msg);
+	if (*status < GLEAN_EXIT_REJECT)
+		*status = GLEAN_EXIT_REJECT;
+	return o->strict ? -1 : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		GLEAN_LONGOPTS,
+		{ "jsonl", no_argument, NULL, 'j' },
+		{ "metadata", required_argument, NULL, 'm' },
+		{ "explain", no_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const reads[] = { "id", "repairs", NULL };
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	struct ctx c;
+	struct glean_stage st = { .name = "normalize", .process = process,
+	    .ctx = &c, .reads = reads };
+	int ch, status = GLEAN_EXIT_OK, i;
+	size_t k;
+
+	memset(&c, 0, sizeof c);
+	glean_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "jm:e", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			jflag = 1;
+			break;
+		case 'm':
+			mflag = optarg;
+			break;
+		case 'e':
+			eflag = 1;
+			break;
+		default:
+			if (!glean_common_option(ch, optarg, &o, usage))
+				usage(GLEAN_EXIT_FATAL);
+		}
+	}
+	if (o.unbuffered)
+		glean_set_unbuffered(1);
+	c.tf = glean_textfix_load(glean_lexdir(&o));
+	if (mflag)
+		load_meta(&c, mflag);
+	if (optind == argc)
+		do_operand(&c, &st, &o, "-", &status);
+	for (i = optind; i < argc; i++)
+		if (do_operand(&c, &st, &o, argv[i], &status) < 0)
+			break;
+	glean_flush();
+	glean_textfix_free(c.tf);
+	glean_repairs_free(&c.rp);
+	glean_buf_free(&c.out);
+	for (k = 0; k < c.nmeta; k++) {
+		free(c.meta[k].id);
+		free(c.meta[k].published);
+		free(c.meta[k].source);
+	}
+	free(c.meta);
+	if (fclose(stdout) != 0)
+		glean_die(GLEAN_EXIT_FATAL, "write error:");
+	return status;
+}

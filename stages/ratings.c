@@ -1,0 +1,1261 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-ratings - find inspection judgements in each document.
+ *
+ * Reads documents (JSON Lines) and adds "ratings": [{start, end, subject,
+ * code, subject_kind, area, grade, when, inspectorate}], plus
+ * "grade_as_written" when the words were normalised ("failing status" ->
+ * inadequate) and "implied": true for a judgement read from "also".
+ * Uses "sentences", "entities" (authorities) and "dates" when present and
+ * valid; without them it splits sentences itself, finds councils with
+ * lexicons/authorities.tsv and years with a pattern.  Grade words, areas,
+ * rating verbs and inspectorates come from lexicons/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <utf8proc.h>
+
+#include "glean.h"
+
+enum { COP_NO, COP_YES, COP_SELF };
+enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
+	R_ALSO = 32, R_STOP = 64 };
+
+#define VERB_WINDOW 6	/* words before a grade searched for a verb */
+#define AREA_WINDOW 8	/* words between an area and a copula grade */
+#define NEG_WINDOW 3	/* words before a grade searched for "not" */
+#define MAXPHRASE 8
+
+struct phrase {
+	char *w[MAXPHRASE];	/* lower-case words */
+	size_t nw;
+	int role;		/* rating-verbs: R_* bits */
+	const char *grade;	/* grades: normalised grade */
+	int copula;		/* grades: COP_* */
+};
+
+struct area {
+	char *name;
+	pcre2_code *re;
+	int board;
+};
+
+struct named {
+	char *name;
+	const char *canon;	/* authorities: the row's official name */
+	const char *code;
+	pcre2_code *re;
+};
+
+struct ctx {
+	struct glean_lexicon *lx_grades, *lx_verbs, *lx_areas, *lx_insp,
+	    *lx_auth;
+	struct phrase *grades;
+	size_t ngrades;
+	struct phrase *verbs;
+	size_t nverbs;
+	struct area *areas;
+	size_t nareas;
+	struct named *insp;
+	size_t ninsp;
+	struct named *auth;	/* authorities.tsv, one per alias */
+	size_t nauth;
+	pcre2_code *auth_re;	/* all aliases, longest first */
+	pcre2_code *year_re;
+	pcre2_match_data *md;
+};
+
+/* One document's working state. */
+struct word {
+	size_t s, e;		/* bytes */
+	char *low;
+	size_t sent;		/* sentence index */
+};
+
+struct span {
+	size_t s, e;		/* bytes */
+	int idx;		/* area index, authority index... */
+	const char *name, *code, *value;
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+};
+
+struct doc {
+	const char *text;
+	size_t len;
+	struct glean_offsets off;
+	size_t *sent;		/* pairs of byte offsets */
+	size_t nsent;
+	struct word *w;
+	size_t nw, capw;
+	struct spans areas, auth, dates, insp, orgs;
+	const char *published;
+	json_t *out;
+};
+
+static struct glean_opts opts = GLEAN_OPTS_INIT;
+
+static void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
+	    "Add the \"ratings\" layer: inspection judgements with subject, "
+	    "area, grade\nand date.\n\n" GLEAN_COMMON_HELP, glean_prog);
+	exit(status);
+}
+
+static void
+spans_add(struct spans *sp, struct span s)
+{
+	if (sp->n == sp->cap) {
+		sp->cap = sp->cap ? sp->cap * 2 : 16;
+		sp->v = glean_realloc(sp->v, sp->cap * sizeof(*sp->v));
+	}
+	sp->v[sp->n++] = s;
+}
+
+/* Split a lexicon field into lower-case words. */
+static void
+phrase_set(struct phrase *p, const char *field)
+{
+	char *copy = glean_strdup(field), *tok, *save = NULL;
+
+	p->nw = 0;
+	for (tok = strtok_r(copy, " ", &save); tok && p->nw < MAXPHRASE;
+	    tok = strtok_r(NULL, " ", &save))
+		p->w[p->nw++] = glean_strdup(tok);
+	free(copy);
+}
+
+static void
+phrase_free(struct phrase *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nw; i++)
+		free(p->w[i]);
+}
+
+static int
+role_of(const char *s)
+{
+	static const struct { const char *n; int r; } roles[] = {
+		{ "verb", R_VERB }, { "noun", R_NOUN }, { "link", R_LINK },
+		{ "follow", R_FOLLOW }, { "negation", R_NEG },
+		{ "also", R_ALSO }, { "stop", R_STOP }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (!strcmp(s, roles[i].n))
+			return roles[i].r;
+	return 0;
+}
+
+/* Escape a literal for pcre2 and let spaces match any white space. */
+static void
+re_literal(struct glean_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ') {
+			glean_buf_add(b, "\\s+", 3);
+			continue;
+		}
+		if (strchr("\\^$.|?*+()[]{}", *s))
+			glean_buf_addc(b, '\\');
+		glean_buf_addc(b, *s);
+	}
+}
+
+static void
+buf_adds(struct glean_buf *b, const char *s)
+{
+	glean_buf_add(b, s, strlen(s));
+}
+
+static int
+bylen(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	size_t lx = strlen(x->name), ly = strlen(y->name);
+
+	return lx < ly ? 1 : lx > ly ? -1 : strcmp(x->name, y->name);
+}
+
+static void
+add_alias(struct ctx *c, size_t *cap, const char *alias, const char *canon,
+    const char *code)
+{
+	if (strlen(alias) < 3 || !strcmp(alias, "-"))
+		return;
+	if (c->nauth == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		c->auth = glean_realloc(c->auth, *cap * sizeof(*c->auth));
+	}
+	c->auth[c->nauth].name = glean_strdup(alias);
+	c->auth[c->nauth].canon = canon;
+	c->auth[c->nauth].code = code;
+	c->auth[c->nauth].re = NULL;
+	c->nauth++;
+}
+
+static int
+is_gss(const char *s)
+{
+	size_t i;
+
+	if (strlen(s) != 9 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (i = 1; i < 9; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * authorities.tsv, optional (glean-entities owns it): code, name, area,
+ * type, from, until, bare, aliases ("|"-separated).  The fallback for
+ * documents without an entities layer.
+ */
+static void
+load_authorities(struct ctx *c, const char *dir)
+{
+	char *path = glean_asprintf("%s/authorities.tsv", dir), *al, *tok;
+	char *save, *ac;
+	struct glean_buf b = { 0 };
+	FILE *fp;
+	size_t i, cap = 0;
+
+	fp = fopen(path, "r");
+	free(path);
+	if (!fp)
+		return;
+	fclose(fp);
+	c->lx_auth = glean_lexicon_load(dir, "authorities.tsv", 3);
+	for (i = 0; i < c->lx_auth->nrows; i++) {
+		struct glean_row *r = &c->lx_auth->rows[i];
+
+		if (!is_gss(r->f[0]) || r->nf < 8)
+			continue;
+		add_alias(c, &cap, r->f[1], r->f[1], r->f[0]);
+		ac = glean_asprintf("%s Council", r->f[2]);
+		add_alias(c, &cap, ac, r->f[1], r->f[0]);
+		free(ac);
+		if (!strcmp(r->f[6], "yes"))
+			add_alias(c, &cap, r->f[2], r->f[1], r->f[0]);
+		al = glean_strdup(r->f[7]);
+		save = NULL;
+		for (tok = strtok_r(al, "|", &save); tok;
+		    tok = strtok_r(NULL, "|", &save))
+			add_alias(c, &cap, tok, r->f[1], r->f[0]);
+		free(al);
+	}
+	if (!c->nauth)
+		return;
+	qsort(c->auth, c->nauth, sizeof(*c->auth), bylen);
+	buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
+	for (i = 0; i < c->nauth; i++) {
+		if (i)
+			glean_buf_addc(&b, '|');
+		re_literal(&b, c->auth[i].name);
+	}
+	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
+	c->auth_re = glean_re_compile(b.s, 0, "authorities.tsv");
+	glean_buf_free(&b);
+}
+
+static void
+ctx_init(struct ctx *c, const char *dir)
+{
+	size_t i;
+	struct glean_row *r;
+	char *pat;
+
+	memset(c, 0, sizeof(*c));
+	c->lx_grades = glean_lexicon_load(dir, "grades.tsv", 3);
+	c->ngrades = c->lx_grades->nrows;
+	c->grades = glean_calloc(c->ngrades, sizeof(*c->grades));
+	for (i = 0; i < c->ngrades; i++) {
+		r = &c->lx_grades->rows[i];
+		phrase_set(&c->grades[i], r->f[0]);
+		c->grades[i].grade = r->f[1];
+		c->grades[i].copula = !strcmp(r->f[2], "yes") ? COP_YES :
+		    !strcmp(r->f[2], "self") ? COP_SELF : COP_NO;
+	}
+	c->lx_verbs = glean_lexicon_load(dir, "rating-verbs.tsv", 2);
+	c->nverbs = c->lx_verbs->nrows;
+	c->verbs = glean_calloc(c->nverbs, sizeof(*c->verbs));
+	for (i = 0; i < c->nverbs; i++) {
+		r = &c->lx_verbs->rows[i];
+		phrase_set(&c->verbs[i], r->f[0]);
+		if (!(c->verbs[i].role = role_of(r->f[1])))
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown role '%s'",
+			    c->lx_verbs->path, r->line, r->f[1]);
+	}
+	c->lx_areas = glean_lexicon_load(dir, "areas.tsv", 3);
+	c->nareas = c->lx_areas->nrows;
+	c->areas = glean_calloc(c->nareas, sizeof(*c->areas));
+	for (i = 0; i < c->nareas; i++) {
+		r = &c->lx_areas->rows[i];
+		c->areas[i].name = r->f[0];
+		pat = glean_asprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])",
+		    r->f[1]);
+		c->areas[i].re = glean_re_compile(pat, PCRE2_CASELESS,
+		    "areas.tsv");
+		free(pat);
+		c->areas[i].board = !strcmp(r->f[2], "board");
+	}
+	c->lx_insp = glean_lexicon_load(dir, "inspectorates.tsv", 2);
+	c->ninsp = c->lx_insp->nrows;
+	c->insp = glean_calloc(c->ninsp, sizeof(*c->insp));
+	for (i = 0; i < c->ninsp; i++) {
+		r = &c->lx_insp->rows[i];
+		c->insp[i].name = r->f[0];
+		pat = glean_asprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])",
+		    r->f[1]);
+		c->insp[i].re = glean_re_compile(pat, PCRE2_CASELESS,
+		    "inspectorates.tsv");
+		free(pat);
+	}
+	load_authorities(c, dir);
+	/* The fallback when there is no dates layer: plain years. */
+	c->year_re = glean_re_compile("(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d"
+	    "(?![\\p{N}%])", 0, "year pattern");
+	c->md = pcre2_match_data_create(32, NULL);
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ngrades; i++)
+		phrase_free(&c->grades[i]);
+	for (i = 0; i < c->nverbs; i++)
+		phrase_free(&c->verbs[i]);
+	for (i = 0; i < c->nareas; i++)
+		pcre2_code_free(c->areas[i].re);
+	for (i = 0; i < c->ninsp; i++)
+		pcre2_code_free(c->insp[i].re);
+	for (i = 0; i < c->nauth; i++)
+		free(c->auth[i].name);
+	free(c->grades);
+	free(c->verbs);
+	free(c->areas);
+	free(c->insp);
+	free(c->auth);
+	pcre2_code_free(c->auth_re);
+	pcre2_code_free(c->year_re);
+	pcre2_match_data_free(c->md);
+	glean_lexicon_free(c->lx_grades);
+	glean_lexicon_free(c->lx_verbs);
+	glean_lexicon_free(c->lx_areas);
+	glean_lexicon_free(c->lx_insp);
+	if (c->lx_auth)
+		glean_lexicon_free(c->lx_auth);
+}
+
+/* ---- per document ------------------------------------------------------ */
+
+static int
+is_wordcp(int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	if (cp < 0)
+		return 0;
+	cat = utf8proc_category(cp);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+	    cat == UTF8PROC_CATEGORY_MN;
+}
+
+static int32_t
+cp_at(const struct doc *d, size_t i, size_t *len)
+{
+	int32_t cp;
+
+	*len = glean_utf8_next(d->text + i, d->len - i, &cp);
+	return cp;
+}
+
+/* A valid [start, end) code-point pair from a JSON array or object. */
+static int
+get_span(const struct doc *d, json_t *a, json_t *b, size_t *s, size_t *e)
+{
+	json_int_t x, y;
+
+	if (!json_is_integer(a) || !json_is_integer(b))
+		return -1;
+	x = json_integer_value(a);
+	y = json_integer_value(b);
+	if (x < 0 || y <= x || (size_t)y > d->off.ncps)
+		return -1;
+	*s = glean_byte(&d->off, (size_t)x);
+	*e = glean_byte(&d->off, (size_t)y);
+	return 0;
+}
+
+static void
+add_sentence(struct doc *d, size_t s, size_t e, size_t *cap)
+{
+	size_t i;
+
+	/* Timelines and headlines: a line break always ends a sentence. */
+	for (i = s; i < e; i++) {
+		if (d->text[i] != '\n')
+			continue;
+		if (i > s)
+			add_sentence(d, s, i, cap);
+		s = i + 1;
+	}
+	if (e <= s)
+		return;
+	if (d->nsent == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		d->sent = glean_realloc(d->sent, *cap * 2 * sizeof(size_t));
+	}
+	d->sent[2 * d->nsent] = s;
+	d->sent[2 * d->nsent + 1] = e;
+	d->nsent++;
+}
+
+static void
+find_sentences(struct doc *d, json_t *doc)
+{
+	json_t *ss = json_object_get(doc, "sentences"), *p;
+	size_t i, s, e, last = 0, cap = 0, start, n;
+	int ok = json_is_array(ss) && json_array_size(ss) > 0;
+
+	json_array_foreach(ok ? ss : NULL, i, p) {
+		if (!json_is_array(p) || json_array_size(p) < 2 ||
+		    get_span(d, json_array_get(p, 0), json_array_get(p, 1),
+		    &s, &e) || s < last) {
+			ok = 0;
+			break;
+		}
+		last = e;
+	}
+	if (ok) {
+		json_array_foreach(ss, i, p) {
+			get_span(d, json_array_get(p, 0), json_array_get(p, 1),
+			    &s, &e);
+			add_sentence(d, s, e, &cap);
+		}
+		return;
+	}
+	d->nsent = 0;
+	/* Our own: end at . ! ? followed by white space, or at a newline. */
+	for (start = 0, i = 0; i < d->len; i += n) {
+		int32_t cp = cp_at(d, i, &n), nx;
+		size_t n2;
+
+		if ((cp == '.' || cp == '!' || cp == '?') && i + n < d->len) {
+			nx = cp_at(d, i + n, &n2);
+			if (nx == ' ' || nx == '\n' || nx == 0xA0) {
+				add_sentence(d, start, i + n, &cap);
+				start = i + n;
+			}
+		}
+	}
+	add_sentence(d, start, d->len, &cap);
+}
+
+static void
+find_words(struct doc *d)
+{
+	size_t i, n, n2, s, si = 0, fl;
+	int32_t cp, nx;
+	char *low, *p;
+
+	for (i = 0; i < d->len;) {
+		cp = cp_at(d, i, &n);
+		if (!is_wordcp(cp)) {
+			i += n;
+			continue;
+		}
+		s = i;
+		for (i += n; i < d->len; i += n) {
+			cp = cp_at(d, i, &n);
+			if (is_wordcp(cp))
+				continue;
+			/* children's, looked-after: inner ' ’ - */
+			if ((cp == '\'' || cp == 0x2019 || cp == '-') &&
+			    i + n < d->len &&
+			    is_wordcp(nx = cp_at(d, i + n, &n2)))
+				continue;
+			break;
+		}
+		while (si < d->nsent && d->sent[2 * si + 1] <= s)
+			si++;
+		if (d->nw == d->capw) {
+			d->capw = d->capw ? d->capw * 2 : 256;
+			d->w = glean_realloc(d->w, d->capw * sizeof(*d->w));
+		}
+		low = glean_casefold(d->text + s, i - s, &fl);
+		/* ’ -> ' so lexicons need only the plain apostrophe */
+		while ((p = strstr(low, "\xe2\x80\x99"))) {
+			*p = '\'';
+			memmove(p + 1, p + 3, strlen(p + 3) + 1);
+		}
+		d->w[d->nw].s = s;
+		d->w[d->nw].e = i;
+		d->w[d->nw].low = low;
+		d->w[d->nw].sent = si < d->nsent ? si : (size_t)-1;
+		d->nw++;
+	}
+}
+
+/* Index of the first word starting at or after byte b. */
+static size_t
+word_from(const struct doc *d, size_t b)
+{
+	size_t lo = 0, hi = d->nw, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->w[mid].s < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does phrase p match the words from i (within one sentence)? */
+static int
+phrase_at(const struct doc *d, const struct phrase *p, size_t i)
+{
+	size_t k;
+
+	if (i + p->nw > d->nw)
+		return 0;
+	for (k = 0; k < p->nw; k++)
+		if (d->w[i + k].sent != d->w[i].sent ||
+		    strcmp(d->w[i + k].low, p->w[k]))
+			return 0;
+	return 1;
+}
+
+/* Roles (R_* bits) of phrases starting at word i; *len the longest verb. */
+static int
+roles_at(const struct ctx *c, const struct doc *d, size_t i)
+{
+	size_t k;
+	int r = 0;
+
+	for (k = 0; k < c->nverbs; k++)
+		if (phrase_at(d, &c->verbs[k], i))
+			r |= c->verbs[k].role;
+	return r;
+}
+
+static void
+find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re,
+    int idx, struct spans *sp, int nooverlap)
+{
+	size_t pos = 0, s, e, k;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+
+	while (pos <= d->len &&
+	    glean_re_match(re, d->text, d->len, pos, c->md) > 0) {
+		s = ov[0];
+		e = ov[1];
+		pos = e > s ? e : e + 1;
+		if (e == s)
+			continue;
+		if (nooverlap) {
+			for (k = 0; k < sp->n; k++)
+				if (s < sp->v[k].e && sp->v[k].s < e)
+					break;
+			if (k < sp->n)
+				continue;
+		}
+		spans_add(sp, (struct span){ s, e, idx, NULL, NULL, NULL });
+	}
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s ? 1 :
+	    x->e < y->e ? -1 : x->e > y->e;
+}
+
+static void
+sort_spans(struct spans *sp)
+{
+	if (sp->n > 1)
+		qsort(sp->v, sp->n, sizeof(*sp->v), span_cmp);
+}
+
+static void
+find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
+{
+	json_t *ents = json_object_get(doc, "entities"), *e, *k, *nm, *cd;
+	size_t i, s, en, a, len;
+
+	json_array_foreach(json_is_array(ents) ? ents : NULL, i, e) {
+		k = json_object_get(e, "kind");
+		if (!json_is_string(k) ||
+		    (strcmp(json_string_value(k), "authority") &&
+		    strcmp(json_string_value(k), "organisation")))
+			continue;
+		if (get_span(d, json_object_get(e, "start"),
+		    json_object_get(e, "end"), &s, &en))
+			continue;
+		nm = json_object_get(e, "canonical");
+		if (!json_is_string(nm) || !json_string_length(nm))
+			nm = json_object_get(e, "text");
+		if (!json_is_string(nm) || !json_string_length(nm))
+			continue;
+		if (!strcmp(json_string_value(k), "organisation")) {
+			spans_add(&d->orgs, (struct span){ s, en, -1,
+			    json_string_value(nm), NULL, NULL });
+			continue;
+		}
+		cd = json_object_get(e, "code");
+		spans_add(&d->auth, (struct span){ s, en, -1,
+		    json_string_value(nm),
+		    json_is_string(cd) ? json_string_value(cd) : NULL, NULL });
+	}
+	if (d->auth.n || !c->auth_re)
+		goto sort;
+	/* No entities layer: the authorities lexicon. */
+	find_regex(c, d, c->auth_re, -1, &d->auth, 0);
+	for (i = 0; i < d->auth.n; i++) {
+		struct span *sp = &d->auth.v[i];
+
+		len = sp->e - sp->s;
+		for (a = 0; a < c->nauth; a++)
+			if (strlen(c->auth[a].name) == len &&
+			    !memcmp(c->auth[a].name, d->text + sp->s, len))
+				break;
+		if (a == c->nauth) {
+			/* matched across different white space */
+			for (a = 0; a < c->nauth; a++)
+				if (!strncmp(c->auth[a].name, d->text + sp->s,
+				    3))
+					break;
+		}
+		if (a == c->nauth)
+			a = 0;
+		sp->name = c->auth[a].canon;
+		sp->code = c->auth[a].code;
+	}
+sort:
+	sort_spans(&d->auth);
+}
+
+static int
+valid_date_value(const char *v)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	return v[4] == '\0' || v[4] == '-' || v[4] == '/';
+}
+
+static void
+find_dates(const struct ctx *c, struct doc *d, json_t *doc)
+{
+	json_t *ds = json_object_get(doc, "dates"), *e, *v, *t;
+	size_t i, s, en;
+
+	if (!json_is_array(ds)) {
+		find_regex(c, d, c->year_re, -1, &d->dates, 0);
+		return;
+	}
+	json_array_foreach(ds, i, e) {
+		v = json_object_get(e, "value");
+		t = json_object_get(e, "type");
+		if (!json_is_string(v) || !valid_date_value(json_string_value(v)))
+			continue;
+		if (json_is_string(t) &&
+		    (!strcmp(json_string_value(t), "duration") ||
+		    !strcmp(json_string_value(t), "set")))
+			continue;
+		if (get_span(d, json_object_get(e, "start"),
+		    json_object_get(e, "end"), &s, &en))
+			continue;
+		spans_add(&d->dates, (struct span){ s, en, -1, NULL, NULL,
+		    json_string_value(v) });
+	}
+	sort_spans(&d->dates);
+}
+
+/* "2016-10/2016-11" -> "2016-11"; "2017-01-24" -> "2017-01". */
+static json_t *
+when_of(const char *v)
+{
+	const char *slash = strchr(v, '/');
+	char buf[8];
+	size_t n;
+
+	if (slash && valid_date_value(slash + 1))
+		v = slash + 1;
+	n = strcspn(v, "/");
+	if (n > 7)
+		n = 7;
+	if (n != 4 && n != 7)
+		n = 4;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	return json_string(buf);
+}
+
+/* Is date value v after the publication date? (compare what both have) */
+static int
+after_published(const struct doc *d, const char *v)
+{
+	size_t n;
+
+	if (!d->published || !valid_date_value(d->published))
+		return 0;
+	n = strcspn(d->published, "/");
+	if (strcspn(v, "/") < n)
+		n = strcspn(v, "/");
+	return strncmp(v, d->published, n) > 0;
+}
+
+/* The main authority: most mentions, then the earliest. */
+static const struct span *
+main_authority(const struct doc *d)
+{
+	size_t i, j, n, best = 0, bestn = 0;
+
+	for (i = 0; i < d->auth.n; i++) {
+		for (n = 0, j = 0; j < d->auth.n; j++)
+			if (!strcmp(d->auth.v[i].name, d->auth.v[j].name))
+				n++;
+		if (n > bestn) {
+			bestn = n;
+			best = i;
+		}
+	}
+	return bestn ? &d->auth.v[best] : NULL;
+}
+
+/* Nearest span of sp in [lo, hi) before pos, else after it. */
+static const struct span *
+nearest(const struct spans *sp, size_t lo, size_t hi, size_t gs, size_t ge)
+{
+	const struct span *b = NULL, *a = NULL;
+	size_t i;
+
+	for (i = 0; i < sp->n; i++) {
+		if (sp->v[i].s < lo || sp->v[i].e > hi)
+			continue;
+		if (sp->v[i].e <= gs)
+			b = &sp->v[i];
+		else if (sp->v[i].s >= ge && !a)
+			a = &sp->v[i];
+	}
+	return b ? b : a;
+}
+
+static int
+is_upper_at(const struct doc *d, size_t i)
+{
+	size_t n;
+	int32_t cp = cp_at(d, i, &n);
+
+	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/*
+ * A board's proper name, or NULL: an organisation entity covering the
+ * match, else the match (capitalised) extended back over an authority
+ * named just before it ("Wirral Local Safeguarding Children Board").
+ */
+static char *
+board_name(const struct doc *d, const struct span *a, size_t *bs)
+{
+	size_t i, s = a->s;
+
+	for (i = 0; i < d->orgs.n; i++)
+		if (d->orgs.v[i].s <= a->s && d->orgs.v[i].e >= a->e) {
+			*bs = d->orgs.v[i].s;
+			return glean_strdup(d->orgs.v[i].name);
+		}
+	if (!is_upper_at(d, a->s))
+		return NULL;
+	for (i = 0; i < d->auth.n; i++)
+		if (d->auth.v[i].e <= s && s - d->auth.v[i].e <= 4 &&
+		    d->auth.v[i].e > d->auth.v[i].s)
+			s = d->auth.v[i].s;
+	*bs = s;
+	return glean_strndup(d->text + s, a->e - s);
+}
+
+/* Area spans (indices into d->areas) chosen for the grade at words gi. */
+static size_t
+pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
+    size_t gs, size_t ge, const struct span **out, size_t max)
+{
+	size_t i, n = 0, k, stop = hi;
+	const struct span *last = NULL;
+
+	for (i = 0; i < d->areas.n; i++) {
+		const struct span *a = &d->areas.v[i];
+
+		if (a->s >= lo && a->e <= gs)
+			last = a;
+	}
+	if (last) {
+		out[n++] = last;
+		/* "safeguarding and looked-after children services" */
+		for (i = (size_t)(last - d->areas.v); i > 0 && n < max; i--) {
+			const struct span *p = &d->areas.v[i - 1];
+			const struct span *q = out[n - 1];
+			size_t w;
+			int ok = p->s >= lo;
+
+			for (w = word_from(d, p->e); ok && w < d->nw &&
+			    d->w[w].e <= q->s; w++) {
+				if (!(roles_at(c, d, w) & R_FOLLOW))
+					ok = 0;
+			}
+			if (!ok || q->s - p->e > 12)
+				break;
+			out[n++] = p;
+		}
+		return n;
+	}
+	/* Nothing before: after the grade, up to a stop word. */
+	for (k = word_from(d, ge); k < d->nw && d->w[k].e <= hi; k++)
+		if ((roles_at(c, d, k) & R_STOP)) {
+			stop = d->w[k].s;
+			break;
+		}
+	for (i = 0; i < d->areas.n; i++) {
+		const struct span *a = &d->areas.v[i];
+
+		if (a->s >= ge && a->e <= stop) {
+			out[n++] = a;
+			break;
+		}
+	}
+	return n;
+}
+
+/* Does any area span end within AREA_WINDOW words before word gi? */
+static int
+area_before(const struct doc *d, size_t gi, size_t lo)
+{
+	size_t from = gi >= AREA_WINDOW ? gi - AREA_WINDOW : 0, i;
+
+	for (i = 0; i < d->areas.n; i++)
+		if (d->areas.v[i].s >= lo && d->areas.v[i].e <= d->w[gi].s &&
+		    d->areas.v[i].e > d->w[from].s)
+			return 1;
+	return 0;
+}
+
+static void
+add_rating(struct doc *d, size_t s, size_t e, const char *subj,
+    const char *code, const char *skind, const char *area,
+    const struct phrase *g, const char *written, json_t *when,
+    const char *insp, int implied)
+{
+	json_t *r = json_object();
+
+	json_object_set_new(r, "start", json_integer(glean_cp(&d->off, s)));
+	json_object_set_new(r, "end", json_integer(glean_cp(&d->off, e)));
+	json_object_set_new(r, "subject", subj ? json_string(subj) :
+	    json_null());
+	json_object_set_new(r, "code", code ? json_string(code) : json_null());
+	json_object_set_new(r, "subject_kind", json_string(skind));
+	json_object_set_new(r, "area", json_string(area));
+	json_object_set_new(r, "grade", json_string(g->grade));
+	if (written)
+		json_object_set_new(r, "grade_as_written", json_string(written));
+	json_object_set(r, "when", when);
+	json_object_set_new(r, "inspectorate", insp ? json_string(insp) :
+	    json_null());
+	if (implied)
+		json_object_set_new(r, "implied", json_true());
+	json_array_append_new(d->out, r);
+}
+
+/* Skip white space and quote marks from byte i; returns the new offset. */
+static size_t
+skip_quotes(const struct doc *d, size_t i, size_t hi)
+{
+	size_t n;
+	int32_t cp;
+
+	while (i < hi) {
+		cp = cp_at(d, i, &n);
+		if (cp != ' ' && cp != '\'' && cp != '"' && cp != 0xA0 &&
+		    cp != 0x2018 && cp != 0x2019 && cp != 0x201C &&
+		    cp != 0x201D)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+/* Take in a closing quote mark right after the grade. */
+static size_t
+closing_quote(const struct doc *d, size_t i, size_t hi)
+{
+	size_t n;
+	int32_t cp;
+
+	if (i >= hi)
+		return i;
+	cp = cp_at(d, i, &n);
+	if (cp == '\'' || cp == '"' || cp == 0x2019 || cp == 0x201D)
+		return i + n <= hi ? i + n : i;
+	return i;
+}
+
+static int
+sentence_rating(const struct ctx *c, struct doc *d, size_t si,
+    const struct span *mainauth, int *also_lscb)
+{
+	size_t lo = d->sent[2 * si], hi = d->sent[2 * si + 1];
+	size_t i, k, g, gi, ge, gend, from, nx, prevend = lo, s;
+	const struct span *areas[8], *au, *dt;
+	size_t na;
+	int roles, cue, neg, also, found = 0;
+
+	for (gi = word_from(d, lo); gi < d->nw && d->w[gi].sent != si &&
+	    d->w[gi].s < hi; gi++)
+		;
+	for (; gi < d->nw && d->w[gi].sent == si; gi++) {
+		const struct phrase *gp = NULL;
+		char *written = NULL;
+
+		for (g = 0; g < c->ngrades; g++)
+			if (phrase_at(d, &c->grades[g], gi) &&
+			    (!gp || c->grades[g].nw > gp->nw))
+				gp = &c->grades[g];
+		if (!gp)
+			continue;
+		ge = gi + gp->nw - 1;	/* last word of the grade */
+		gend = d->w[ge].e;
+		/* The word right after: a noun makes the grade an adjective. */
+		cue = 0;
+		nx = ge + 1;
+		if (nx < d->nw && d->w[nx].sent == si &&
+		    skip_quotes(d, gend, hi) == d->w[nx].s) {
+			roles = roles_at(c, d, nx);
+			if (roles & R_NOUN)
+				cue = 1;
+			else if (!(roles & R_FOLLOW))
+				continue;
+		}
+		from = gi >= VERB_WINDOW ? gi - VERB_WINDOW : 0;
+		neg = also = 0;
+		s = d->w[gi].s;
+		for (k = from; k < gi; k++) {
+			if (d->w[k].sent != si || d->w[k].s < prevend)
+				continue;
+			roles = roles_at(c, d, k);
+			if ((roles & R_VERB) && !cue) {
+				cue = 1;
+				s = d->w[k].s;
+			}
+			if ((roles & R_NEG) && k + NEG_WINDOW >= gi)
+				neg = 1;
+			if (roles & R_ALSO)
+				also = 1;
+		}
+		if (neg)
+			continue;
+		if (!cue && gi > 0 && d->w[gi - 1].sent == si &&
+		    area_before(d, gi, prevend)) {
+			if (gp->copula == COP_SELF)
+				cue = 1;
+			else if (gp->copula == COP_YES &&
+			    (roles_at(c, d, gi - 1) & R_LINK))
+				cue = 1;
+		}
+		if (!cue)
+			continue;
+		/* Judgements outside inspection news ("the pension system
+		 * has been branded inadequate"): no inspectorate anywhere in
+		 * the document and no judgement area in the sentence. */
+		na = pick_areas(c, d, prevend, hi, d->w[gi].s, d->w[ge].e,
+		    areas, 8);
+		if (!d->insp.n && !na)
+			continue;
+		found = 1;
+		/* The grade as written, when the words differ from it. */
+		{
+			size_t ws = d->w[gi].s, wl = gend - ws, fl;
+			char *low = glean_casefold(d->text + ws, wl, &fl);
+
+			if (strcmp(low, gp->grade))
+				written = low;
+			else
+				free(low);
+		}
+		gend = closing_quote(d, gend, hi);
+		/* When: a date in the sentence, else the publication date. */
+		{
+			json_t *when = NULL;
+			const char *insp = NULL;
+			size_t q, a;
+
+			dt = NULL;
+			for (q = 0; q < d->dates.n; q++) {
+				const struct span *x = &d->dates.v[q];
+				const char *v = x->value ? x->value :
+				    NULL;
+
+				if (x->s < lo || x->e > hi)
+					continue;
+				if (v && after_published(d, v))
+					continue;
+				if (x->e <= d->w[gi].s)
+					dt = x;
+				else if (x->s >= d->w[ge].e && !dt)
+					dt = x;
+				if (x->s >= d->w[ge].e)
+					break;
+			}
+			if (dt && dt->value)
+				when = when_of(dt->value);
+			else if (dt) {
+				char *y = glean_strndup(d->text + dt->s, 4);
+
+				when = json_string(y);
+				free(y);
+			} else if (d->published &&
+			    valid_date_value(d->published))
+				when = when_of(d->published);
+			else
+				when = json_null();
+			for (q = 0; q < d->insp.n; q++)
+				if (d->insp.v[q].s >= lo &&
+				    d->insp.v[q].e <= hi) {
+					insp = c->insp[d->insp.v[q].idx].name;
+					break;
+				}
+			au = nearest(&d->auth, lo, hi, d->w[gi].s, d->w[ge].e);
+			if (!au)
+				au = mainauth;
+			if (!na) {
+				add_rating(d, s, gend, au ? au->name : NULL,
+				    au ? au->code : NULL, "authority",
+				    c->areas[c->nareas - 1].name, gp, written,
+				    when, insp, 0);
+			}
+			for (a = na; a-- > 0;) {
+				const struct area *ar = &c->areas[areas[a]->idx];
+				size_t rs = areas[a]->s < s ? areas[a]->s : s;
+				size_t re = areas[a]->e > gend ? areas[a]->e :
+				    gend;
+
+				if (ar->board) {
+					char *bn;
+					size_t bs = rs, z;
+					const struct span *ba = au;
+
+					bn = board_name(d, areas[a], &bs);
+					for (z = 0; !bn && z < d->areas.n; z++)
+						if (c->areas[d->areas.v[z].idx]
+						    .board)
+							bn = board_name(d,
+							    &d->areas.v[z], &bs);
+					if (bn && bs < rs && bs >= lo)
+						rs = bs;
+					for (z = 0; bn && z < d->auth.n; z++)
+						if (d->auth.v[z].s >= bs &&
+						    d->auth.v[z].e <= bs +
+						    strlen(bn))
+							ba = &d->auth.v[z];
+					if (!bn)
+						bn = glean_asprintf("%s LSCB",
+						    ba ? ba->name : "unknown");
+					add_rating(d, rs, re, bn,
+					    ba ? ba->code : NULL, "board",
+					    ar->name, gp, written, when, insp,
+					    0);
+					if (also && ba)
+						also_lscb[0] = 1;
+					free(bn);
+				} else
+					add_rating(d, rs, re, au ? au->name :
+					    NULL, au ? au->code : NULL,
+					    "authority", ar->name, gp, written,
+					    when, insp, 0);
+			}
+			json_decref(when);
+		}
+		free(written);
+		prevend = d->w[ge].e;
+		gi = ge;
+	}
+	(void)i;
+	return found;
+}
+
+static int
+rating_cmp(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	json_int_t xs = json_integer_value(json_object_get(x, "start"));
+	json_int_t ys = json_integer_value(json_object_get(y, "start"));
+
+	if (xs != ys)
+		return xs < ys ? -1 : 1;
+	return strcmp(json_string_value(json_object_get(x, "area")),
+	    json_string_value(json_object_get(y, "area")));
+}
+
+/*
+ * "The board is also judged to be inadequate": the "also" is about the
+ * council's own services, so add the council's overall judgement when
+ * the document states none for that year.
+ */
+static void
+add_implied(struct doc *d, const struct ctx *c)
+{
+	size_t i, j, n = json_array_size(d->out);
+	const char *overall = c->areas[c->nareas - 1].name;
+
+	for (i = 0; i < n; i++) {
+		json_t *r = json_array_get(d->out, i), *x, *nr;
+		const char *code = json_string_value(json_object_get(r, "code"));
+		const char *when = json_string_value(json_object_get(r, "when"));
+		int have = 0;
+
+		if (!json_is_true(json_object_get(r, "also")) || !code)
+			continue;
+		for (j = 0; j < n; j++) {
+			const char *w2, *c2;
+
+			x = json_array_get(d->out, j);
+			c2 = json_string_value(json_object_get(x, "code"));
+			w2 = json_string_value(json_object_get(x, "when"));
+			if (c2 && !strcmp(c2, code) && !strcmp(
+			    json_string_value(json_object_get(x,
+			    "subject_kind")), "authority") &&
+			    !strcmp(json_string_value(json_object_get(x,
+			    "area")), overall) &&
+			    ((!w2 && !when) || (w2 && when &&
+			    !strncmp(w2, when, 4))))
+				have = 1;
+		}
+		if (have)
+			continue;
+		for (j = 0; j < d->auth.n; j++)
+			if (d->auth.v[j].code &&
+			    !strcmp(d->auth.v[j].code, code))
+				break;
+		if (j == d->auth.n)
+			continue;
+		nr = json_deep_copy(r);
+		json_object_set_new(nr, "subject",
+		    json_string(d->auth.v[j].name));
+		json_object_set_new(nr, "subject_kind", json_string("authority"));
+		json_object_set_new(nr, "area", json_string(overall));
+		json_object_set_new(nr, "implied", json_true());
+		json_array_append_new(d->out, nr);
+	}
+	for (i = 0; i < json_array_size(d->out); i++)
+		json_object_del(json_array_get(d->out, i), "also");
+}
+
+static int
+process(json_t *doc, void *vc, char **err)
+{
+	struct ctx *c = vc;
+	struct doc d;
+	json_t *t = json_object_get(doc, "text"), *pub, **v, *sorted;
+	const struct span *mainauth;
+	size_t i, n, mark;
+	int also;
+
+	(void)err;
+	memset(&d, 0, sizeof(d));
+	d.text = json_string_value(t);
+	d.len = json_string_length(t);
+	pub = json_object_get(doc, "published");
+	d.published = json_is_string(pub) ? json_string_value(pub) : NULL;
+	glean_offsets_init(&d.off, d.text, d.len);
+	d.out = json_array();
+	find_sentences(&d, doc);
+	find_words(&d);
+	for (i = 0; i < c->nareas; i++)
+		find_regex(c, &d, c->areas[i].re, (int)i, &d.areas, 1);
+	sort_spans(&d.areas);
+	for (i = 0; i < c->ninsp; i++)
+		find_regex(c, &d, c->insp[i].re, (int)i, &d.insp, 0);
+	sort_spans(&d.insp);
+	find_authorities(c, &d, doc);
+	find_dates(c, &d, doc);
+	mainauth = main_authority(&d);
+	for (i = 0; i < d.nsent; i++) {
+		mark = json_array_size(d.out);
+		also = 0;
+		sentence_rating(c, &d, i, mainauth, &also);
+		for (n = mark; also && n < json_array_size(d.out); n++)
+			if (!strcmp(json_string_value(json_object_get(
+			    json_array_get(d.out, n), "subject_kind")), "board"))
+				json_object_set_new(json_array_get(d.out, n),
+				    "also", json_true());
+	}
+	add_implied(&d, c);
+	n = json_array_size(d.out);
+	v = glean_calloc(n ? n : 1, sizeof(*v));
+	for (i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(d.out, i));
+	if (n > 1)
+		qsort(v, n, sizeof(*v), rating_cmp);
+	sorted = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(sorted, v[i]);
+	free(v);
+	json_object_set_new(doc, "ratings", sorted);
+	json_decref(d.out);
+	for (i = 0; i < d.nw; i++)
+		free(d.w[i].low);
+	free(d.w);
+	free(d.sent);
+	free(d.areas.v);
+	free(d.auth.v);
+	free(d.dates.v);
+	free(d.insp.v);
+	free(d.orgs.v);
+	glean_offsets_free(&d.off);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		GLEAN_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ctx c;
+	struct glean_stage st = { "ratings", process, &c };
+	int ch, status;
+
+	glean_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
+	    NULL)) != -1)
+		if (!glean_common_option(ch, optarg, &opts, usage))
+			usage(GLEAN_EXIT_FATAL);
+	ctx_init(&c, glean_lexdir(&opts));
+	status = glean_run(&st, &opts, argc - optind, argv + optind);
+	ctx_free(&c);
+	return status;
+}

@@ -1,0 +1,95 @@
+#!/bin/sh
+# tests/fuzz/build.sh [NAME]... - build the libFuzzer harnesses with clang
+# (-fsanitize=fuzzer-no-link,address,undefined, linked with libFuzzer's
+# no-main runtime) into ${GLEAN_FUZZ_BUILD:-build/fuzz}/:
+#
+#	fuzz-stream     the document stream reader (tests/fuzz/stream.c)
+#	fuzz-NAME       each stage stages/NAME.c (tests/fuzz/stage.c)
+#
+# With NAMEs, only those (stream or stage names).  Exits 77 when clang or
+# its libFuzzer runtime is missing.  Needs no change to the stages: see the
+# comment at the top of tests/fuzz/stage.c.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=${GLEAN_FUZZ_BUILD:-$top/build/fuzz}
+CLANG=${CLANG:-clang}
+
+command -v "$CLANG" >/dev/null 2>&1 ||
+	{ echo "skipped: $CLANG not found" >&2; exit 77; }
+rt=$("$CLANG" -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(uname -m).a
+[ -f "$rt" ] || { echo "skipped: $rt not found (libclang-rt-dev)" >&2; exit 77; }
+
+PKGS="jansson libpcre2-8 libutf8proc"
+pkgc=$(pkg-config --cflags $PKGS)
+pkgl="$(pkg-config --libs $PKGS) -lstemmer -lm"
+version=$(sed -n 's/^VERSION = //p' "$top/config.mk")
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
+cflags="-g -O1 -std=c11 -D_GNU_SOURCE -DVERSION=\"$version\"
+	-DDATADIR=\"/usr/local/share/glean\" -fsanitize=fuzzer-no-link $san
+	-fno-omit-frame-pointer -Wno-unused-function -I$top/stages/lib
+	-I$top/tests/fuzz $pkgc"
+
+mkdir -p "$out/lib"
+# the library, once, rebuilt when a source is newer than the archive
+lib=$out/libglean-fuzz.a
+rebuild=0
+[ -f "$lib" ] || rebuild=1
+for c in "$top"/stages/lib/*.c "$top"/stages/lib/*.h; do
+	[ "$c" -nt "$lib" ] && rebuild=1
+done
+if [ "$rebuild" -eq 1 ]; then
+	rm -f "$lib" "$out"/lib/*.o
+	for c in "$top"/stages/lib/*.c; do
+		o=$out/lib/$(basename "$c" .c).o
+		# shellcheck disable=SC2086
+		"$CLANG" $cflags -c -o "$o" "$c"
+	done
+	ar rc "$lib" "$out"/lib/*.o
+fi
+
+link()
+{
+	# shellcheck disable=SC2086
+	"$CLANG" $san -o "$1" "$2" "$lib" "$rt" -lstdc++ $pkgl
+}
+
+want()
+{
+	[ -z "$names" ] && return 0
+	for w in $names; do
+		[ "$w" = "$1" ] && return 0
+	done
+	return 1
+}
+names="$*"
+failed=
+
+if want stream; then
+	# shellcheck disable=SC2086
+	"$CLANG" $cflags -c -o "$out/stream.o" "$top/tests/fuzz/stream.c"
+	link "$out/fuzz-stream" "$out/stream.o"
+	echo "built $out/fuzz-stream"
+fi
+for src in "$top"/stages/*.c; do
+	[ -f "$src" ] || continue
+	s=$(basename "$src" .c)
+	want "$s" || continue
+	mode=
+	case $s in
+	normalize|merge) mode=-DFUZZ_WHOLE_MAIN ;;
+	*) grep -q 'glean_run' "$src" || mode=-DFUZZ_WHOLE_MAIN ;;
+	esac
+	# shellcheck disable=SC2086
+	if "$CLANG" $cflags $mode -DSTAGE_SRC="\"$src\"" -DSTAGE_NAME="\"$s\"" \
+	    -c -o "$out/stage-$s.o" "$top/tests/fuzz/stage.c" \
+	    2>"$out/fuzz-$s.log" &&
+	    link "$out/fuzz-$s" "$out/stage-$s.o" 2>>"$out/fuzz-$s.log"; then
+		echo "built $out/fuzz-$s${mode:+ (whole main)}"
+	else
+		echo "fuzz: cannot build the harness for $s (see $out/fuzz-$s.log)" >&2
+		grep -m 5 'error' "$out/fuzz-$s.log" >&2 || :
+		rm -f "$out/fuzz-$s"
+		failed="$failed $s"
+	fi
+done
+[ -z "$failed" ] || { echo "fuzz: not built:$failed" >&2; exit 1; }
