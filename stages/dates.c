@@ -68,7 +68,12 @@ struct ctx {
 	struct glean_lexicon *months, *wdays, *words, *approx;
 	struct glean_numwords *nw;
 	pcre2_code *re[NPAT];
-	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter, *re_trigger;
+	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
+	/* trigger words (lower case) -> bit set of trigger classes */
+	struct trig {
+		char w[24];
+		unsigned cls;
+	} trig[4096];
 	pcre2_match_data *md, *md2;
 };
 
@@ -324,6 +329,107 @@ static const char *pattern_src[NPAT] = {
 	"(?!\\w|[.,/:-]?\\d|{SP0}%)",
 };
 
+/* T_DIG: a run of four digits (a year); T_NUMD: 1-2 digits before
+ * "/", "-" or "." and a digit; T_ORD: other short numbers and ordinal
+ * words. */
+enum { T_DIG, T_MON, T_WD, T_UNIT, T_DEIC, T_MISC, T_ORD, T_NUMD, NTRIG };
+
+static unsigned
+trig_hash(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* Add the longest word of form (letters only, lower-cased) to class k. */
+static void
+trig_add(struct ctx *c, const char *form, int k)
+{
+	const char *p = form, *best = NULL;
+	size_t bn = 0, n, i;
+	unsigned h;
+
+	while (*p) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		if (n > bn) {
+			best = p;
+			bn = n;
+		}
+		p += n;
+	}
+	if (!best || bn >= sizeof c->trig[0].w)
+		return;
+	h = trig_hash(best, bn);
+	for (i = 0; i < 4096; i++) {
+		struct trig *t = &c->trig[(h + i) & 4095];
+
+		if (!t->w[0]) {
+			for (n = 0; n < bn; n++)
+				t->w[n] = (char)tolower((unsigned char)best[n]);
+			t->w[bn] = '\0';
+		}
+		if (strlen(t->w) == bn && strncasecmp(t->w, best, bn) == 0) {
+			t->cls |= 1u << k;
+			return;
+		}
+	}
+}
+
+static unsigned
+trig_find(const struct ctx *c, const char *w, size_t n)
+{
+	char lw[24];
+	size_t i;
+	unsigned h;
+
+	if (n >= sizeof lw)
+		return 0;
+	for (i = 0; i < n; i++)
+		lw[i] = (char)tolower((unsigned char)w[i]);
+	h = trig_hash(lw, n);
+	for (i = 0; i < 4096; i++) {
+		const struct trig *t = &c->trig[(h + i) & 4095];
+
+		if (!t->w[0])
+			return 0;
+		if (strncmp(t->w, lw, n) == 0 && t->w[n] == '\0')
+			return t->cls;
+	}
+	return 0;
+}
+
+static void
+trig_init(struct ctx *c)
+{
+	static const struct {
+		const char *cls;
+		int k;
+	} wc[] = { { "unit", T_UNIT }, { "setphrase", T_UNIT },
+	    { "partofday", T_UNIT }, { "deictic", T_DEIC },
+	    { "season", T_MISC }, { "holiday", T_MISC }, { "vague", T_MISC } };
+	size_t i, j;
+
+	for (i = 0; i < c->months->nrows; i++)
+		trig_add(c, c->months->rows[i].f[0], T_MON);
+	for (i = 0; i < c->wdays->nrows; i++)
+		trig_add(c, c->wdays->rows[i].f[0], T_WD);
+	for (i = 0; i < c->words->nrows; i++)
+		for (j = 0; j < sizeof wc / sizeof wc[0]; j++)
+			if (strcmp(c->words->rows[i].f[1], wc[j].cls) == 0)
+				trig_add(c, c->words->rows[i].f[0], wc[j].k);
+	for (i = 0; i < c->nw->lx->nrows; i++)
+		if (strcmp(c->nw->lx->rows[i].f[2], "ord") == 0)
+			trig_add(c, c->nw->lx->rows[i].f[0], T_ORD);
+	trig_add(c, "quarter", T_MISC);	/* the word P_QUARTER spells out */
+}
+
 static char *
 alt(const struct glean_lexicon *lx, const char *cls)
 {
@@ -413,10 +519,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->re_notafter = glean_re_compile(pat, PCRE2_CASELESS | PCRE2_ANCHORED,
 	    "date notafter");
 	free(pat);
-	pat = glean_re_expand("\\d|(?<!\\w)(?:{MON}|{WD}|{UNIT}|{DEIC}|{SEASON}"
-	    "|{HOL}|{SETP}|{ORD}|{VAGUE}|{POD}|Q[1-4])(?!\\w)", names, cv, NN);
-	c->re_trigger = glean_re_compile(pat, PCRE2_CASELESS, "date trigger");
-	free(pat);
+	trig_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	c->md2 = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NN; i++)
@@ -434,7 +537,6 @@ ctx_free(struct ctx *c)
 	pcre2_code_free(c->re_conn);
 	pcre2_code_free(c->re_open);
 	pcre2_code_free(c->re_notafter);
-	pcre2_code_free(c->re_trigger);
 	pcre2_match_data_free(c->md);
 	pcre2_match_data_free(c->md2);
 	glean_lexicon_free(c->months);
@@ -634,6 +736,23 @@ unit_of(const struct ctx *c, const char *s, size_t n, int *mul)
 
 /* ---- matching ------------------------------------------------------------ */
 
+/* Does t[s..e) run over the end of a sentence (". The")? */
+static int
+sentence_break(const char *t, size_t s, size_t e)
+{
+	size_t i, j;
+
+	for (i = s; i + 1 < e; i++) {
+		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+			continue;
+		for (j = i + 1; j < e && (t[j] == ' ' || t[j] == '\n'); j++)
+			;
+		if (j > i + 1 && j < e && isupper((unsigned char)t[j]))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 {
@@ -656,6 +775,8 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		 * often as the word: leave it out */
 		if (e > s + 1 && t[e - 1] == '.')
 			e--;
+		if (sentence_break(t, s, e))
+			continue;
 		/* the patterns may start on a space before an optional
 		 * group; trim it */
 		switch (p) {
@@ -844,9 +965,11 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			a.m = atoi(t + ys);
 			if (a.y < 1000 || a.y > 2200)
 				continue;
-			if (p == P_NUMYM && ye - ys == 2 &&
-			    a.m == (a.y + 1) % 100) {
-				/* 2016-17: a financial year */
+			if (p == P_NUMYM && t[ys - 1] != '.' &&
+			    ((ye - ys == 2 && a.m == (a.y + 1) % 100) ||
+			    (ye - ys == 1 && a.m == (a.y + 1) % 10))) {
+				/* 2016-17, 1924-5: a financial year or a
+				 * season */
 				struct point b = { a.y + 1 };
 
 				a.m = 0;
@@ -890,18 +1013,28 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			if (amb && !ctx && !(is_upper_at(t, xs) &&
 			    date_context(c, t, xs)))
 				continue;
+			/* "in the past may have": a lower-case "may" or
+			 * "march" needs a year */
+			if (amb && !is_upper_at(t, xs) &&
+			    !grp(re, md, "y", &ys, &ye))
+				continue;
 			if (amb && !is_upper_at(t, xs) && p == P_YM)
 				continue;
 			break;
 		}
 		case P_DECADE:
-			if (grp(re, md, "d4", &xs, &xe))
+			if (grp(re, md, "d4", &xs, &xe)) {
 				a.y = atoi(t + xs);
-			else {
+				/* "the 1600s": a century (but "the 1900s"
+				 * and "the 2000s" are read as decades) */
+				if (a.y % 100 == 0 && a.y < 1900)
+					a.decade = 10;
+			} else {
 				grp(re, md, "d2", &xs, &xe);
 				a.y = 1900 + atoi(t + xs);
 			}
-			a.decade = 1;
+			if (!a.decade)
+				a.decade = 1;
 			break;
 		case P_SEASON: {
 			const char *sv;
@@ -1266,53 +1399,127 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 /*
  * Every date expression holds a digit or one of the lexicon's date words
  * (a month, weekday, unit, season...).  One pass of the trigger pattern
- * finds them; the date patterns then run only in windows around them,
- * which is most of the speed of this stage on ordinary text.
+ * finds them, by class; each date pattern then runs only in windows
+ * around the triggers of its class, which is most of the speed of this
+ * stage on ordinary text.
  */
-enum { WIN_LEFT = 64, WIN_RIGHT = 64 };
+/* How far, in bytes, an expression reaches left and right of its
+ * trigger: "Wednesday, the 22nd of January 2017", "less than the last
+ * twenty-five years", "two days after tomorrow". */
+static const size_t win_left[NTRIG] = { 32, 48, 32, 56, 32, 32, 24, 24 };
+static const size_t win_right[NTRIG] = { 32, 48, 48, 40, 16, 32, 48, 24 };
+
+/* The trigger class each pattern needs. */
+static int
+pat_class(int p)
+{
+	switch (p) {
+	case P_DDM: case P_MDD: case P_DMY: case P_MDY: case P_MY: case P_YM:
+		return T_MON;
+	case P_RELWD:
+		return T_WD;
+	case P_RELN: case P_RELUNIT: case P_VAGUE: case P_SET:
+		return T_UNIT;
+	case P_DEIC:
+		return T_DEIC;
+	case P_QUARTER: case P_SEASON: case P_HOL:
+		return T_MISC;
+	case P_NUM2:
+		return T_NUMD;
+	case P_THEDAY:
+		return T_ORD;
+	default:
+		return T_DIG;
+	}
+}
+
+struct win {
+	size_t s, e;
+	int have;
+};
+
+static void
+run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
+{
+	int p;
+
+	/* whole words only: a pattern's (?!\w) must not see a cut word
+	 * as its end */
+	while (w->e < d->n && ((unsigned char)d->t[w->e] & 0x80 ||
+	    isalnum((unsigned char)d->t[w->e])))
+		w->e++;
+	while (w->s > 0 && ((unsigned char)d->t[w->s] & 0xc0) == 0x80)
+		w->s--;
+	for (p = 0; p < NPAT; p++)
+		if (pat_class(p) == cls || (cls == T_DIG && p == P_QUARTER) ||
+		    (cls == T_ORD && p == P_QUARTER) ||
+		    (cls == T_NUMD && p == P_NUM3) ||
+		    (cls == T_ORD && p == P_DECADE) ||
+		    (cls == T_WD && p == P_SET))
+			scan_pattern(c, d, p, w->s, w->e);
+	w->have = 0;
+}
+
+static void
+open_window(struct ctx *c, struct doc *d, struct win *w, int k, size_t s,
+    size_t e)
+{
+	s = s > win_left[k] ? s - win_left[k] : 0;
+	e = e + win_right[k] < d->n ? e + win_right[k] : d->n;
+	if (w[k].have && s <= w[k].e) {
+		if (e > w[k].e)
+			w[k].e = e;
+		return;
+	}
+	if (w[k].have)
+		run_window(c, d, k, &w[k]);
+	w[k].s = s;
+	w[k].e = e;
+	w[k].have = 1;
+}
 
 static void
 scan_windows(struct ctx *c, struct doc *d)
 {
-	size_t off = 0, ws = 0, we = 0, s, e;
-	int have = 0, p;
-	PCRE2_SIZE *ov;
+	struct win w[NTRIG] = { { 0 } };
+	const char *t = d->t;
+	size_t i = 0, j;
+	unsigned cls;
+	int k;
 
-	for (;;) {
-		int hit = off < d->n &&
-		    glean_re_match(c->re_trigger, d->t, d->n, off, c->md2) > 0;
+	while (i < d->n) {
+		unsigned char ch = (unsigned char)t[i];
 
-		if (hit) {
-			ov = pcre2_get_ovector_pointer(c->md2);
-			s = ov[0];
-			e = ov[1];
-			off = e > s ? e : s + 1;
-			s = s > WIN_LEFT ? s - WIN_LEFT : 0;
-			e = e + WIN_RIGHT < d->n ? e + WIN_RIGHT : d->n;
-			if (have && s <= we) {
-				if (e > we)
-					we = e;
-				continue;
+		if (isdigit(ch)) {
+			for (j = i; j < d->n && isdigit((unsigned char)t[j]); j++)
+				;
+			if (j - i == 4)
+				open_window(c, d, w, T_DIG, i, j);
+			else if (j - i <= 2 && j + 1 < d->n &&
+			    strchr("/.-", t[j]) && t[j] &&
+			    isdigit((unsigned char)t[j + 1]))
+				open_window(c, d, w, T_NUMD, i, j);
+			else if (j - i <= 2)
+				open_window(c, d, w, T_ORD, i, j);
+			i = j;
+		} else if (isalpha(ch)) {
+			for (j = i; j < d->n && isalpha((unsigned char)t[j]); j++)
+				;
+			/* a word cut by a non-ASCII letter opens a window
+			 * for nothing, which is harmless */
+			if ((cls = trig_find(c, t + i, j - i)) != 0) {
+				for (k = 0; k < NTRIG; k++)
+					if (cls & (1u << k))
+						open_window(c, d, w, k, i, j);
 			}
+			i = j;
+		} else {
+			i++;
 		}
-		if (have) {
-			/* whole words only: a pattern's (?!\w) must not
-			 * see a cut word as its end */
-			while (we < d->n && ((unsigned char)d->t[we] & 0x80 ||
-			    isalnum((unsigned char)d->t[we])))
-				we++;
-			while (ws > 0 && ((unsigned char)d->t[ws] & 0xc0) ==
-			    0x80)
-				ws--;
-			for (p = 0; p < NPAT; p++)
-				scan_pattern(c, d, p, ws, we);
-		}
-		if (!hit)
-			break;
-		ws = s;
-		we = e;
-		have = 1;
 	}
+	for (k = 0; k < NTRIG; k++)
+		if (w[k].have)
+			run_window(c, d, k, &w[k]);
 }
 
 /* ---- choosing among overlapping candidates ------------------------------- */
@@ -1335,6 +1542,8 @@ select_cands(struct doc *d)
 {
 	size_t i, j, k;
 
+	if (d->nc == 0)
+		return;
 	qsort(d->c, d->nc, sizeof *d->c, cmp_cand);
 	/* longest first over the whole document */
 	for (i = 0; i < d->nc; i++) {
@@ -1479,7 +1688,7 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 	else
 		snprintf(ys, sizeof ys, "XXXX");
 	if (p.decade) {
-		snprintf(buf, cap, "%04d/%04d", y, y + 9);
+		snprintf(buf, cap, "%04d/%04d", y, y + 10 * p.decade - 1);
 	} else if (p.fiscal) {
 		snprintf(buf, cap, "%04d", y);
 	} else if (p.season) {

@@ -31,7 +31,20 @@ struct dict {
 	char **key;
 	int *val;
 	char **str;
+	size_t *ht;		/* hash index: slot -> key index + 1 */
+	size_t hmask;
+	unsigned char first[256];	/* first bytes of the keys */
 };
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
 
 static void
 dict_add(struct dict *d, const char *key, int val, const char *str)
@@ -46,6 +59,30 @@ dict_add(struct dict *d, const char *key, int val, const char *str)
 	d->val[d->n] = val;
 	d->str[d->n] = str ? glean_strdup(str) : NULL;
 	d->n++;
+}
+
+/* Index d by hash: lookups cost one probe, not a binary search.  The
+ * first of equal keys wins. */
+static void
+dict_index(struct dict *d)
+{
+	size_t i, h;
+
+	for (d->hmask = 16; d->hmask < 2 * d->n; d->hmask *= 2)
+		;
+	free(d->ht);
+	d->ht = glean_calloc(d->hmask, sizeof *d->ht);
+	d->hmask--;
+	memset(d->first, 0, sizeof d->first);
+	for (i = 0; i < d->n; i++) {
+		d->first[(unsigned char)d->key[i][0]] = 1;
+		for (h = hash(d->key[i], strlen(d->key[i])) & d->hmask;
+		    d->ht[h]; h = (h + 1) & d->hmask)
+			if (strcmp(d->key[d->ht[h] - 1], d->key[i]) == 0)
+				break;
+		if (!d->ht[h])
+			d->ht[h] = i + 1;
+	}
 }
 
 static struct dict *sort_dict;
@@ -86,6 +123,7 @@ dict_sort(struct dict *d)
 	d->val = v;
 	d->str = s;
 	free(idx);
+	dict_index(d);
 }
 
 static void
@@ -100,6 +138,7 @@ dict_free(struct dict *d)
 	free(d->key);
 	free(d->val);
 	free(d->str);
+	free(d->ht);
 	memset(d, 0, sizeof *d);
 }
 
@@ -107,9 +146,21 @@ dict_free(struct dict *d)
 static long
 dict_find(const struct dict *d, const char *w, size_t n)
 {
-	size_t lo = 0, hi = d->n, mid;
+	size_t lo = 0, hi = d->n, mid, h;
 	int r;
 
+	if (d->ht) {
+		if (n > 0 && !d->first[(unsigned char)w[0]])
+			return -1;
+		for (h = hash(w, n) & d->hmask; d->ht[h]; h = (h + 1) &
+		    d->hmask) {
+			const char *k = d->key[d->ht[h] - 1];
+
+			if (strncmp(k, w, n) == 0 && k[n] == '\0')
+				return (long)(d->ht[h] - 1);
+		}
+		return -1;
+	}
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		r = strncmp(d->key[mid], w, n);
@@ -324,6 +375,7 @@ load_lexicons(struct ctx *c, const char *dir)
 		phrase_add(&c->orgph, f[0], (int)c->orgcanon.n - 1, 0, c->ab);
 	}
 	phrases_index(&c->orgph);
+	dict_index(&c->orgcanon);	/* not sorted: orgph refers to it */
 	dict_sort(&c->orghead);
 	glean_lexicon_free(lx);
 
@@ -418,8 +470,9 @@ struct doc {
 	size_t n;
 	const struct glean_toks *tk;
 	const char *published;	/* YYYY-MM-DD or NULL */
-	long *owner;		/* per token: entity index or -1 */
-	size_t *sentof;		/* per token: its sentence's first token */
+	int32_t *owner;		/* per token: entity index or -1 */
+	uint32_t *sentof;	/* per token: its sentence's first token */
+	uint32_t *firstword;	/* per token: its sentence's first word */
 	struct ent *e;
 	size_t ne, cap;
 };
@@ -514,16 +567,11 @@ is_capword(const struct doc *d, size_t i)
 	return lower;
 }
 
+/* Is token i before or at its sentence's first word or number? */
 static int
 sent_initial(const struct doc *d, size_t i)
 {
-	size_t k;
-
-	for (k = d->sentof[i]; k < i; k++)
-		if (d->tk->t[k].kind == GLEAN_TOK_WORD ||
-		    d->tk->t[k].kind == GLEAN_TOK_NUMBER)
-			return 0;
-	return 1;
+	return i <= d->firstword[i];
 }
 
 static int
@@ -606,7 +654,7 @@ add_ent(struct doc *d, size_t t0, size_t t1, int kind)
 	e->kind = kind;
 	e->auth = -1;
 	for (i = t0; i < t1; i++)
-		d->owner[i] = (long)d->ne;
+		d->owner[i] = (int32_t)d->ne;
 	d->ne++;
 	return e;
 }
@@ -678,8 +726,11 @@ pick_authority(const struct doc *d, const struct phrases *ph, size_t k)
 
 	if (d->published && strlen(d->published) >= 7)
 		snprintf(ym, sizeof ym, "%.7s", d->published);
-	/* all phrases with the same tokens */
-	for (j = 0; j < ph->n; j++) {
+	/* all phrases with the same tokens: they share the first, and
+	 * phrases are grouped by their first token */
+	for (j = k; j > 0 && strcmp(ph->p[j - 1].tok[0], q->tok[0]) == 0; j--)
+		;
+	for (; j < ph->n && strcmp(ph->p[j].tok[0], q->tok[0]) == 0; j++) {
 		const struct phrase *r = &ph->p[j];
 		const struct authority *a;
 		size_t t;
@@ -847,6 +898,20 @@ role_word(const struct doc *d, size_t i)
 	return rc == R_HEAD || rc == R_MOD;
 }
 
+/* The end of a role [head, end) without dangling function words
+ * ("director of the" before a quote). */
+static size_t
+trim_role(const struct doc *d, size_t head, size_t end)
+{
+	while (end > head + 1 && (lword(d, end - 1, "of") ||
+	    lword(d, end - 1, "for") || lword(d, end - 1, "the") ||
+	    lword(d, end - 1, "a") || lword(d, end - 1, "an") ||
+	    lword(d, end - 1, "at") || lword(d, end - 1, "and") ||
+	    lword(d, end - 1, "responsible")))
+		end--;
+	return end;
+}
+
 /* A role before the mention starting at token lo, or NULL. */
 static char *
 left_role(const struct doc *d, size_t lo)
@@ -867,7 +932,7 @@ left_role(const struct doc *d, size_t lo)
 	} else {
 		/* "leader of the council Cllr Phil Davies" */
 		head = (size_t)-1;
-		for (k = j; k > sent && k + 5 > j; k--) {
+		for (k = j - 1; k > sent && k + 5 > j; k--) {
 			if (!is_word(d, k))
 				break;
 			if ((lword(d, k, "of") || lword(d, k, "for")) &&
@@ -892,7 +957,7 @@ left_role(const struct doc *d, size_t lo)
 			continue;
 		break;
 	}
-	return role_text(d, a, end);
+	return role_text(d, a, trim_role(d, head, end));
 }
 
 /*
@@ -943,7 +1008,7 @@ role_at(const struct doc *d, size_t p, size_t *possend)
 		if (k > end + 1)
 			end = k;
 	}
-	return role_text(d, p, end);
+	return role_text(d, p, trim_role(d, head, end));
 }
 
 /* A role after the name ending at token k: ", director of ..." or
@@ -1099,58 +1164,137 @@ find_refs(struct doc *d)
 	}
 }
 
+/*
+ * A small string -> entity map for one document, so that resolving
+ * people stays linear in their number (a 50 MB document has many).
+ */
+struct smap {
+	size_t mask;
+	const char **key;
+	size_t *keylen;
+	long *val;
+};
+
+static void
+smap_init(struct smap *m, size_t n)
+{
+	for (m->mask = 16; m->mask < 2 * n; m->mask *= 2)
+		;
+	m->key = glean_calloc(m->mask, sizeof *m->key);
+	m->keylen = glean_calloc(m->mask, sizeof *m->keylen);
+	m->val = glean_calloc(m->mask, sizeof *m->val);
+	m->mask--;
+}
+
+static void
+smap_free(struct smap *m)
+{
+	free(m->key);
+	free(m->keylen);
+	free(m->val);
+}
+
+/* The slot of key k[0..n): its own, or the empty one it would take. */
+static size_t
+smap_slot(const struct smap *m, const char *k, size_t n)
+{
+	size_t h;
+
+	for (h = hash(k, n) & m->mask; m->key[h]; h = (h + 1) & m->mask)
+		if (m->keylen[h] == n && memcmp(m->key[h], k, n) == 0)
+			break;
+	return h;
+}
+
+/* The value of k, or -1. */
+static long
+smap_get(const struct smap *m, const char *k, size_t n)
+{
+	size_t h = smap_slot(m, k, n);
+
+	return m->key[h] ? m->val[h] : -1;
+}
+
+/* Set k to v unless it has a value already (the first wins). */
+static void
+smap_first(struct smap *m, const char *k, size_t n, long v)
+{
+	size_t h = smap_slot(m, k, n);
+
+	if (!m->key[h]) {
+		m->key[h] = k;
+		m->keylen[h] = n;
+		m->val[h] = v;
+	}
+}
+
 /* "Ms Marchant" -> "Clare Marchant"; roles shared between mentions. */
 static void
 resolve_people(struct doc *d)
 {
-	size_t k, j, len, jl;
-	struct ent *e, *f;
-	const char *last, *fl;
+	struct smap last, role, anyrole, org;
+	size_t k, len, np = 0;
+	struct ent *e;
+	const char *w;
+	long j;
 
+	for (k = 0; k < d->ne; k++)
+		np += d->e[k].kind == K_PERSON;
+	if (np == 0)
+		return;
+	smap_init(&last, np);
+	smap_init(&role, np);
+	smap_init(&anyrole, np);
+	smap_init(&org, np);
+	/* surnames of the full names, first mention first */
+	for (k = 0; k < d->ne; k++) {
+		e = &d->e[k];
+		if (e->kind == K_PERSON && e->t1 - e->n0 >= 2) {
+			w = ttext(d, e->t1 - 1, &len);
+			smap_first(&last, w, len, (long)k);
+		}
+	}
 	for (k = 0; k < d->ne; k++) {
 		e = &d->e[k];
 		if (e->kind != K_PERSON || e->t1 - e->n0 != 1)
 			continue;
-		last = ttext(d, e->n0, &len);
-		for (j = 0; j < d->ne; j++) {
-			f = &d->e[j];
-			if (f->kind != K_PERSON || f->t1 - f->n0 < 2)
-				continue;
-			fl = ttext(d, f->t1 - 1, &jl);
-			if (jl == len && memcmp(fl, last, len) == 0) {
-				free(e->canonical);
-				e->canonical = glean_strdup(f->canonical);
-				break;
-			}
+		w = ttext(d, e->n0, &len);
+		if ((j = smap_get(&last, w, len)) >= 0) {
+			free(e->canonical);
+			e->canonical = glean_strdup(d->e[j].canonical);
 		}
 	}
 	/* the first explicit role wins, else the first title's role */
 	for (k = 0; k < d->ne; k++) {
 		e = &d->e[k];
+		if (e->kind != K_PERSON)
+			continue;
+		len = strlen(e->canonical);
+		if (e->explicit_role)
+			smap_first(&role, e->canonical, len, (long)k);
+		if (e->role)
+			smap_first(&anyrole, e->canonical, len, (long)k);
+		if (e->org)
+			smap_first(&org, e->canonical, len, (long)k);
+	}
+	for (k = 0; k < d->ne; k++) {
+		e = &d->e[k];
 		if (e->kind != K_PERSON || e->explicit_role)
 			continue;
-		for (j = 0; j < d->ne; j++) {
-			f = &d->e[j];
-			if (f->kind == K_PERSON && f->explicit_role &&
-			    strcmp(f->canonical, e->canonical) == 0) {
-				free(e->role);
-				e->role = glean_strdup(f->role);
-				break;
-			}
+		len = strlen(e->canonical);
+		if ((j = smap_get(&role, e->canonical, len)) < 0)
+			j = e->role ? -1 : smap_get(&anyrole, e->canonical, len);
+		if (j >= 0 && (size_t)j != k) {
+			free(e->role);
+			e->role = glean_strdup(d->e[j].role);
 		}
-		for (j = 0; !e->role && j < d->ne; j++) {
-			f = &d->e[j];
-			if (f->kind == K_PERSON && f->role &&
-			    strcmp(f->canonical, e->canonical) == 0)
-				e->role = glean_strdup(f->role);
-		}
-		for (j = 0; !e->org && j < d->ne; j++) {
-			f = &d->e[j];
-			if (f->kind == K_PERSON && f->org &&
-			    strcmp(f->canonical, e->canonical) == 0)
-				e->org = glean_strdup(f->org);
-		}
+		if (!e->org && (j = smap_get(&org, e->canonical, len)) >= 0)
+			e->org = glean_strdup(d->e[j].org);
 	}
+	smap_free(&last);
+	smap_free(&role);
+	smap_free(&anyrole);
+	smap_free(&org);
 }
 
 static int
@@ -1211,9 +1355,20 @@ entities(struct ctx *c, const char *s, size_t n, const char *published)
 	d.sentof = glean_malloc((c->tk.n + 1) * sizeof *d.sentof);
 	for (i = 0; i < c->tk.n; i++)
 		d.owner[i] = -1;
-	for (k = 0; k < c->tk.nsent; k++)
+	d.firstword = glean_malloc((c->tk.n + 1) * sizeof *d.firstword);
+	for (k = 0; k < c->tk.nsent; k++) {
+		size_t fw = c->tk.sent[k].last;
+
+		for (i = c->tk.sent[k].first; i < c->tk.sent[k].last; i++) {
+			d.sentof[i] = (uint32_t)c->tk.sent[k].first;
+			if (fw == c->tk.sent[k].last &&
+			    (c->tk.t[i].kind == GLEAN_TOK_WORD ||
+			    c->tk.t[i].kind == GLEAN_TOK_NUMBER))
+				fw = i;
+		}
 		for (i = c->tk.sent[k].first; i < c->tk.sent[k].last; i++)
-			d.sentof[i] = c->tk.sent[k].first;
+			d.firstword[i] = (uint32_t)fw;
+	}
 
 	find_org_runs(&d);
 	find_authorities(&d);
@@ -1236,6 +1391,7 @@ entities(struct ctx *c, const char *s, size_t n, const char *published)
 	free(d.e);
 	free(d.owner);
 	free(d.sentof);
+	free(d.firstword);
 	if (c->tk.cap > (1u << 20))
 		glean_toks_free(&c->tk);
 	return arr;

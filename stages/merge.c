@@ -423,11 +423,14 @@ is_space_cp(int32_t cp)
 	    cp == 0xA0;
 }
 
-/* One quote, paragraph by paragraph (a quote reopened on each). */
+/*
+ * One quote, paragraph by paragraph (a quote reopened on each): the
+ * code points [qs, qe) of text, whose offset in the document is base.
+ */
 static void
 doc_quote(json_t *s, const char *tab, const char *id,
     const struct glean_offsets *m, const char *text, size_t qs, size_t qe,
-    const char *speaker, const char *kind)
+    size_t base, const char *speaker, const char *kind)
 {
 	size_t i = qs, a, b, n;
 	int32_t cp;
@@ -465,9 +468,10 @@ doc_quote(json_t *s, const char *tab, const char *id,
 		}
 		if (b > a) {
 			char *t = slice(m, text, a, b);
-			json_t *src = source(id, a, b);
+			json_t *src = source(id, base + a, base + b);
 
-			json_object_set_new(src, "speaker", str_or_null(speaker));
+			json_object_set_new(src, "speaker",
+			    str_or_null(speaker));
 			json_object_set_new(src, "kind", str_or_null(kind));
 			add_quote(s, tab, t, src);
 			free(t);
@@ -532,20 +536,30 @@ read_document(json_t *doc, const char *id)
 	struct glean_offsets m;
 	struct ment *ms;
 	json_t *main_s, *subj;
+	int notext = !text;
+	size_t lim;
 
 	entry = json_object();
 	json_object_set_new(entry, "id", json_string(id));
 	json_object_set_new(entry, "source", str_or_null(str(doc, "source")));
 	json_object_set_new(entry, "published",
 	    str_or_null(str(doc, "published")));
+	if (json_is_true(json_object_get(doc, "published_inferred")))
+		json_object_set_new(entry, "published_inferred", json_true());
 	if (json_is_array(json_object_get(doc, "errors")) &&
 	    json_array_size(json_object_get(doc, "errors")))
-		json_object_set(entry, "errors", json_object_get(doc, "errors"));
+		json_object_set(entry, "errors",
+		    json_object_get(doc, "errors"));
 	add_document(entry);
 	json_decref(entry);
-	if (!text)
-		return;
+	/* Without the text (dropped to save space), the layers still
+	 * count: offsets are taken as they are and texts from the layers. */
+	if (!text) {
+		text = "";
+		len = 0;
+	}
 	glean_offsets_init(&m, text, len);
+	lim = notext ? (size_t)-1 : m.ncps;
 
 	/* Authorities mentioned; the main one has most mentions. */
 	ents = json_object_get(doc, "entities");
@@ -557,7 +571,7 @@ read_document(json_t *doc, const char *id)
 
 		kind = str(e, "kind");
 		if (!kind || strcmp(kind, "authority") || !nmv || !*nmv ||
-		    get_cp_span(e, m.ncps, &s, &en))
+		    get_cp_span(e, lim, &s, &en))
 			continue;
 		ms[nm].s = s;
 		ms[nm].e = en;
@@ -583,14 +597,16 @@ read_document(json_t *doc, const char *id)
 	layer = json_object_get(doc, "ratings");
 	json_array_foreach(!bestn && json_is_array(layer) ? layer : NULL, i,
 	    e) {
-		const char *sk = str(e, "subject_kind"), *sn = str(e, "subject");
+		const char *sk = str(e, "subject_kind");
+		const char *sn = str(e, "subject");
 		size_t n = 0;
 		json_t *e2;
 
 		if (!sn || (sk && strcmp(sk, "authority")))
 			continue;
 		json_array_foreach(layer, j, e2)
-			if (str(e2, "subject") && !strcmp(str(e2, "subject"), sn))
+			if (str(e2, "subject") &&
+			    !strcmp(str(e2, "subject"), sn))
 				n++;
 		if (n > bestn) {
 			bestn = n;
@@ -615,11 +631,12 @@ read_document(json_t *doc, const char *id)
 	layer = json_object_get(doc, "ratings");
 	json_array_foreach(json_is_array(layer) ? layer : NULL, i, e) {
 		const char *area = str(e, "area"), *grade = str(e, "grade");
-		const char *sk = str(e, "subject_kind"), *sn = str(e, "subject");
+		const char *sk = str(e, "subject_kind");
+		const char *sn = str(e, "subject");
 		const char *code = str(e, "code");
 		json_t *src;
 
-		if (!area || !grade || get_cp_span(e, m.ncps, &s, &en))
+		if (!area || !grade || get_cp_span(e, lim, &s, &en))
 			continue;
 		if (!sk)
 			sk = "authority";
@@ -654,15 +671,18 @@ read_document(json_t *doc, const char *id)
 		char *tx, *cx;
 
 		if (!json_is_number(v) || !cur ||
-		    get_cp_span(e, m.ncps, &s, &en) || en == s ||
+		    get_cp_span(e, lim, &s, &en) || en == s ||
 		    !isfinite(json_number_value(v)))
 			continue;
-		tx = slice(&m, text, s, en);
-		cx = money_context(&m, text, len, en, str(e, "per"));
+		tx = notext ? glean_strdup(str(e, "text") ? str(e, "text") :
+		    "") : slice(&m, text, s, en);
+		cx = notext ? glean_strdup("") :
+		    money_context(&m, text, len, en, str(e, "per"));
 		src = source(id, s, en);
 		json_object_set_new(src, "text", json_string(tx));
 		json_object_set_new(src, "context", json_string(cx));
-		add_money(MAIN_S, json_number_value(v), cur, str(e, "per"), src);
+		add_money(MAIN_S, json_number_value(v), cur, str(e, "per"),
+		    src);
 		free(tx);
 		free(cx);
 	}
@@ -675,13 +695,15 @@ read_document(json_t *doc, const char *id)
 
 		kind = str(e, "kind");
 		if (!kind || strcmp(kind, "person") ||
-		    get_cp_span(e, m.ncps, &s, &en) || en == s)
+		    get_cp_span(e, lim, &s, &en) || en == s)
 			continue;
 		if (!name || !*name)
 			name = str(e, "text");
+		if ((!name || !*name) && notext)
+			continue;
 		if (!name || !*name)
 			name = own = slice(&m, text, s, en);
-		if (!role || !*role)
+		if ((!role || !*role) && !notext)
 			role = adj = adjacent_role(ents, &m, text, s, en);
 		src = source(id, s, en);
 		json_object_set_new(src, "role", role ? plain_quotes(role) :
@@ -696,12 +718,25 @@ read_document(json_t *doc, const char *id)
 	json_array_foreach(json_is_array(layer) ? layer : NULL, i, e) {
 		const char *qk = str(e, "kind");
 
-		if (get_cp_span(e, m.ncps, &s, &en) || en == s)
+		if (get_cp_span(e, lim, &s, &en) || en == s)
 			continue;
 		if (qk && !strcmp(qk, "scare"))
 			continue;
+		if (notext) {
+			const char *qt = str(e, "text");
+			struct glean_offsets qm;
+
+			if (!qt)
+				continue;
+			glean_offsets_init(&qm, qt, strlen(qt));
+			doc_quote(MAIN_S, qk && !strcmp(qk, "report") ? "F" :
+			    "Q", id, &qm, qt, 0, qm.ncps, s, str(e, "speaker"),
+			    qk);
+			glean_offsets_free(&qm);
+			continue;
+		}
 		doc_quote(MAIN_S, qk && !strcmp(qk, "report") ? "F" : "Q", id,
-		    &m, text, s, en, str(e, "speaker"), qk);
+		    &m, text, s, en, 0, str(e, "speaker"), qk);
 	}
 #undef MAIN_S
 	free(ms);
@@ -797,10 +832,11 @@ read_record(json_t *rec, char **err)
 						continue;
 					if (!first)
 						first = z;
-					if (*fk)
-						add_fact(s, tab, fk, empty,
-						    json_deep_copy(z), z == first ?
-						    str(x, "text") : NULL);
+					if (!*fk)
+						continue;
+					add_fact(s, tab, fk, empty,
+					    json_deep_copy(z), z == first ?
+					    str(x, "text") : NULL);
 				}
 				free(fk);
 			}
@@ -814,7 +850,7 @@ read_record(json_t *rec, char **err)
 
 static json_t *conflicts;
 
-/* A source with its keys in the fixed order doc, start, end, the rest sorted. */
+/* A source, keys in the fixed order doc, start, end, the rest sorted. */
 static json_t *
 norm_source(json_t *src)
 {
@@ -958,7 +994,8 @@ inspections_out(json_t *s)
 				    json_null() : json_string(prev));
 			if (mn > 1) {
 				c = conflict("inspection date", s);
-				json_object_set_new(c, "when", json_string(prev));
+				json_object_set_new(c, "when",
+				    json_string(prev));
 				json_object_set_new(c, "values",
 				    values_of(g, "when"));
 			}
@@ -1315,7 +1352,8 @@ write_tables(json_t *rec)
 				field_json(fq, nm, 0);
 				field_json(fq, cd, 0);
 				field(fq, k ? "finding" : "quote", 0);
-				field_json(fq, json_object_get(q, "speaker"), 0);
+				field_json(fq, json_object_get(q, "speaker"),
+				    0);
 				field_json(fq, json_object_get(q, "kind"), 0);
 				field_json(fq, json_object_get(q, "text"), 0);
 				field_sources(fq, json_object_get(q, "sources"),

@@ -8,6 +8,7 @@
  * rate written after the amount ("-a-year" -> "year") or null.
  * Symbols, codes, names, scales and rates come from lexicons/.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,11 @@ struct ctx {
 	struct glean_lexicon *cur, *mult, *rates, *approx;
 	struct glean_numwords *nw;
 	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
+	/* currency words (lower case), for finding where to look */
+	char trig[1024][24];
+	/* symbols and other non-ASCII forms, as written */
+	const char *sym[64];
+	size_t nsym;
 	pcre2_match_data *md;
 };
 
@@ -181,6 +187,83 @@ loosen(const char *alt)
 	return b.s;
 }
 
+static unsigned
+trig_hash(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)tolower_ascii((unsigned char)w[i])) *
+		    16777619u;
+	return h;
+}
+
+static int
+trig_find(const struct ctx *c, const char *w, size_t n)
+{
+	unsigned h = trig_hash(w, n);
+	size_t i;
+
+	if (n >= sizeof c->trig[0])
+		return 0;
+	for (i = 0; i < 1024; i++) {
+		const char *t = c->trig[(h + i) & 1023];
+
+		if (!t[0])
+			return 0;
+		if (strncasecmp(t, w, n) == 0 && t[n] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Each currency form is found by its symbol ("$" of "US$", "£") or, for
+ * forms of letters only, by its longest word ("dollars" of "US dollars").
+ */
+static void
+trig_init(struct ctx *c)
+{
+	size_t r, n, i;
+
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0], *p, *best = NULL;
+		size_t bn = 0;
+		int sym = 0;
+
+		for (p = f; *p; p++)
+			if (*p == '$' || (*p & 0x80))
+				sym = 1;
+		if (sym) {
+			for (p = f; *p && *p != '$' && !(*p & 0x80); p++)
+				;
+			for (i = 0; i < c->nsym; i++)
+				if (strncmp(c->sym[i], p, strlen(c->sym[i])) == 0)
+					break;
+			if (i == c->nsym && c->nsym < 64)
+				c->sym[c->nsym++] = p;
+			continue;
+		}
+		for (p = f; *p; p += n) {
+			while (*p && !isalpha((unsigned char)*p))
+				p++;
+			for (n = 0; isalpha((unsigned char)p[n]); n++)
+				;
+			if (n > bn) {
+				best = p;
+				bn = n;
+			}
+		}
+		if (!best || bn >= sizeof c->trig[0] || trig_find(c, best, bn))
+			continue;
+		for (i = trig_hash(best, bn); c->trig[i & 1023][0]; i++)
+			;
+		memcpy(c->trig[i & 1023], best, bn);
+		c->trig[i & 1023][bn] = '\0';
+	}
+}
+
 static void
 ctx_init(struct ctx *c, const char *lexdir)
 {
@@ -255,6 +338,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	pat = glean_re_expand("(?<!\\w)(?:{APPROX}){SP}+$", names, vals, 11);
 	c->re_approx = glean_re_compile(pat, PCRE2_CASELESS, "money approx");
 	free(pat);
+	trig_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	free(pre); free(suf); free(att); free(scale); free(card); free(numw);
 	free(rateu); free(ratea); free(apx);
@@ -308,10 +392,10 @@ num_at(const struct ctx *c, const char *t, size_t s, size_t e)
 }
 
 static void
-scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t n,
-    struct list *l)
+scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
+    size_t n, struct list *l)
 {
-	size_t off = 0, s, e, ns, ne, xs, xe;
+	size_t off = from, s, e, ns, ne, xs, xe;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
 	double v, f, sc, v2, sc2;
@@ -323,6 +407,13 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t n,
 		off = e > s ? e : s + 1;
 		if (!grp(re, c->md, "cur", &xs, &xe) ||
 		    !(row = find_currency(c, t + xs, xe - xs)))
+			continue;
+		/* "50 Cent": a capitalised currency word after digits, in
+		 * a word not all capitals, is a name */
+		if (kind == 1 && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
+		    islower((unsigned char)t[xs + 1]) &&
+		    grp(re, c->md, "num", &ns, &ne) &&
+		    isdigit((unsigned char)t[ns]))
 			continue;
 		f = strtod(row->f[2], NULL);
 		grp(re, c->md, "num", &ns, &ne);
@@ -366,6 +457,82 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t n,
 	}
 }
 
+/*
+ * Every amount has a currency symbol, code or name: find those with one
+ * pass of the trigger pattern and run the amount patterns only in
+ * windows around them.  The window ends on a word boundary, so that a
+ * pattern's (?!\\w) never sees a cut word as an end.
+ */
+enum { WIN = 96 };
+
+static void
+run_window(struct ctx *c, const char *t, size_t n, size_t ws, size_t we,
+    struct list *l)
+{
+	while (we < n && ((unsigned char)t[we] & 0x80 ||
+	    isalnum((unsigned char)t[we])))
+		we++;
+	while (ws > 0 && ((unsigned char)t[ws] & 0xc0) == 0x80)
+		ws--;
+	scan(c, c->re_pre, 0, t, ws, we, l);
+	scan(c, c->re_suf, 1, t, ws, we, l);
+	scan(c, c->re_att, 2, t, ws, we, l);
+}
+
+static void
+open_window(struct ctx *c, const char *t, size_t n, size_t s, size_t e,
+    size_t *ws, size_t *we, int *have, struct list *l)
+{
+	s = s > WIN ? s - WIN : 0;
+	e = e + WIN < n ? e + WIN : n;
+	if (*have && s <= *we) {
+		if (e > *we)
+			*we = e;
+		return;
+	}
+	if (*have)
+		run_window(c, t, n, *ws, *we, l);
+	*ws = s;
+	*we = e;
+	*have = 1;
+}
+
+static void
+scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
+{
+	size_t i = 0, j, k, ws = 0, we = 0;
+	int have = 0;
+
+	while (i < n) {
+		unsigned char ch = (unsigned char)t[i];
+
+		if (isalpha(ch)) {
+			for (j = i; j < n && isalpha((unsigned char)t[j]); j++)
+				;
+			/* a currency word, or "p" straight after digits */
+			if (trig_find(c, t + i, j - i) || (j - i == 1 &&
+			    (ch == 'p' || ch == 'P') && i > 0 &&
+			    isdigit((unsigned char)t[i - 1])))
+				open_window(c, t, n, i, j, &ws, &we, &have, l);
+			i = j;
+		} else if (ch == '$' || ch >= 0x80) {
+			for (k = 0; k < c->nsym; k++) {
+				size_t sl = strlen(c->sym[k]);
+
+				if (sl <= n - i && memcmp(t + i, c->sym[k], sl) == 0)
+					break;
+			}
+			if (k < c->nsym)
+				open_window(c, t, n, i, i + 1, &ws, &we, &have, l);
+			i++;
+		} else {
+			i++;
+		}
+	}
+	if (have)
+		run_window(c, t, n, ws, we, l);
+}
+
 static int
 cmp_amount(const void *a, const void *b)
 {
@@ -406,10 +573,9 @@ process(json_t *doc, void *vctx, char **err)
 	int have_om = 0;
 
 	(void)err;
-	scan(c, c->re_pre, 0, t, n, &l);
-	scan(c, c->re_suf, 1, t, n, &l);
-	scan(c, c->re_att, 2, t, n, &l);
-	qsort(l.a, l.n, sizeof *l.a, cmp_amount);
+	scan_windows(c, t, n, &l);
+	if (l.n)
+		qsort(l.a, l.n, sizeof *l.a, cmp_amount);
 	/* keep the longest of overlapping candidates, in text order */
 	for (i = 0, kept = 0; i < l.n; i++) {
 		if (kept && l.a[i].s < l.a[kept - 1].e)

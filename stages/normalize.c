@@ -73,7 +73,8 @@ repairs_json(const struct ctx *c)
 		r = json_object();
 		json_object_set_new(r, "start", json_integer((json_int_t)g->start));
 		json_object_set_new(r, "end", json_integer((json_int_t)g->end));
-		json_object_set_new(r, "before", json_string(g->before));
+		json_object_set_new(r, "before",
+		    json_stringn(g->before, g->before_len));
 		json_object_set_new(r, "after", json_string(g->after));
 		glean_buf_reset(&codec);
 		glean_buf_reset(&rule);
@@ -110,7 +111,8 @@ explain(const struct ctx *c, const char *what)
 
 	for (i = 0; i < c->rp.n; i++) {
 		const struct glean_repair *g = &c->rp.r[i];
-		json_t *b = json_string(g->before), *a = json_string(g->after);
+		json_t *b = json_stringn(g->before, g->before_len);
+		json_t *a = json_string(g->after);
 		char *bs = json_dumps(b, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
 		char *as = json_dumps(a, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
 
@@ -242,7 +244,8 @@ emit_raw_doc(struct ctx *c, const char *path, const char *data, size_t len)
 	const struct meta *m;
 	char *id = id_of(path);
 
-	m = bsearch(id, c->meta, c->nmeta, sizeof *c->meta, meta_cmp);
+	m = c->nmeta ? bsearch(id, c->meta, c->nmeta, sizeof *c->meta,
+	    meta_cmp) : NULL;
 	glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
 	json_object_set_new(doc, "id", json_string(id));
 	json_object_set_new(doc, "source",

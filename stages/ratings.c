@@ -22,12 +22,16 @@
 
 enum { COP_NO, COP_YES, COP_SELF };
 enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
-	R_ALSO = 32, R_STOP = 64 };
+	R_ALSO = 32, R_STOP = 64, R_JOIN = 128 };
 
 #define VERB_WINDOW 6	/* words before a grade searched for a verb */
 #define AREA_WINDOW 8	/* words between an area and a copula grade */
 #define NEG_WINDOW 3	/* words before a grade searched for "not" */
+#define DATE_AFTER 2	/* words between a grade and its own date */
+#define COORD_WINDOW 4	/* words from a judgement to a coordinated one */
 #define MAXPHRASE 8
+/* A lexicon pattern matched at word boundaries. */
+#define WORD_RE "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])"
 
 struct phrase {
 	char *w[MAXPHRASE];	/* lower-case words */
@@ -41,6 +45,7 @@ struct area {
 	char *name;
 	pcre2_code *re;
 	int board;
+	int generic;
 };
 
 struct named {
@@ -150,7 +155,7 @@ role_of(const char *s)
 	static const struct { const char *n; int r; } roles[] = {
 		{ "verb", R_VERB }, { "noun", R_NOUN }, { "link", R_LINK },
 		{ "follow", R_FOLLOW }, { "negation", R_NEG },
-		{ "also", R_ALSO }, { "stop", R_STOP }
+		{ "also", R_ALSO }, { "stop", R_STOP }, { "join", R_JOIN }
 	};
 	size_t i;
 
@@ -306,12 +311,12 @@ ctx_init(struct ctx *c, const char *dir)
 	for (i = 0; i < c->nareas; i++) {
 		r = &c->lx_areas->rows[i];
 		c->areas[i].name = r->f[0];
-		pat = glean_asprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])",
-		    r->f[1]);
+		pat = glean_asprintf(WORD_RE, r->f[1]);
 		c->areas[i].re = glean_re_compile(pat, PCRE2_CASELESS,
 		    "areas.tsv");
 		free(pat);
 		c->areas[i].board = !strcmp(r->f[2], "board");
+		c->areas[i].generic = !strcmp(r->f[2], "generic");
 	}
 	c->lx_insp = glean_lexicon_load(dir, "inspectorates.tsv", 2);
 	c->ninsp = c->lx_insp->nrows;
@@ -319,8 +324,7 @@ ctx_init(struct ctx *c, const char *dir)
 	for (i = 0; i < c->ninsp; i++) {
 		r = &c->lx_insp->rows[i];
 		c->insp[i].name = r->f[0];
-		pat = glean_asprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])",
-		    r->f[1]);
+		pat = glean_asprintf(WORD_RE, r->f[1]);
 		c->insp[i].re = glean_re_compile(pat, PCRE2_CASELESS,
 		    "inspectorates.tsv");
 		free(pat);
@@ -657,6 +661,14 @@ sort:
 	sort_spans(&d->auth);
 }
 
+static const char *
+str(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
 static int
 valid_date_value(const char *v)
 {
@@ -681,7 +693,8 @@ find_dates(const struct ctx *c, struct doc *d, json_t *doc)
 	json_array_foreach(ds, i, e) {
 		v = json_object_get(e, "value");
 		t = json_object_get(e, "type");
-		if (!json_is_string(v) || !valid_date_value(json_string_value(v)))
+		if (!json_is_string(v) ||
+		    !valid_date_value(json_string_value(v)))
 			continue;
 		if (json_is_string(t) &&
 		    (!strcmp(json_string_value(t), "duration") ||
@@ -800,6 +813,31 @@ board_name(const struct doc *d, const struct span *a, size_t *bs)
 	return glean_strndup(d->text + s, a->e - s);
 }
 
+/*
+ * The board judged at area span a: its name (fresh), the council it
+ * belongs to in *ba, and *rs moved back to the start of its name.
+ */
+static char *
+board_subject(const struct ctx *c, const struct doc *d,
+    const struct span *a, size_t lo, size_t *rs, const struct span **ba)
+{
+	size_t bs = *rs, z;
+	char *bn = board_name(d, a, &bs);
+
+	/* "the safeguarding board": the board's name elsewhere */
+	for (z = 0; !bn && z < d->areas.n; z++)
+		if (c->areas[d->areas.v[z].idx].board)
+			bn = board_name(d, &d->areas.v[z], &bs);
+	if (bn && bs < *rs && bs >= lo)
+		*rs = bs;
+	for (z = 0; bn && z < d->auth.n; z++)
+		if (d->auth.v[z].s >= bs && d->auth.v[z].e <= bs + strlen(bn))
+			*ba = &d->auth.v[z];
+	if (!bn)
+		bn = glean_asprintf("%s LSCB", *ba ? (*ba)->name : "unknown");
+	return bn;
+}
+
 /* Area spans (indices into d->areas) chosen for the grade at words gi. */
 static size_t
 pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
@@ -825,7 +863,7 @@ pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
 
 			for (w = word_from(d, p->e); ok && w < d->nw &&
 			    d->w[w].e <= q->s; w++) {
-				if (!(roles_at(c, d, w) & R_FOLLOW))
+				if (!(roles_at(c, d, w) & R_JOIN))
 					ok = 0;
 			}
 			if (!ok || q->s - p->e > 12)
@@ -849,6 +887,19 @@ pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
 		}
 	}
 	return n;
+}
+
+/* Does a specific (not generic) area lie within [lo, hi)? */
+static int
+area_in(const struct ctx *c, const struct doc *d, size_t lo, size_t hi)
+{
+	size_t i;
+
+	for (i = 0; i < d->areas.n; i++)
+		if (d->areas.v[i].s >= lo && d->areas.v[i].e <= hi &&
+		    !c->areas[d->areas.v[i].idx].generic)
+			return 1;
+	return 0;
 }
 
 /* Does any area span end within AREA_WINDOW words before word gi? */
@@ -881,7 +932,8 @@ add_rating(struct doc *d, size_t s, size_t e, const char *subj,
 	json_object_set_new(r, "area", json_string(area));
 	json_object_set_new(r, "grade", json_string(g->grade));
 	if (written)
-		json_object_set_new(r, "grade_as_written", json_string(written));
+		json_object_set_new(r, "grade_as_written",
+		    json_string(written));
 	json_object_set(r, "when", when);
 	json_object_set_new(r, "inspectorate", insp ? json_string(insp) :
 	    json_null());
@@ -928,7 +980,7 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
     const struct span *mainauth, int *also_lscb)
 {
 	size_t lo = d->sent[2 * si], hi = d->sent[2 * si + 1];
-	size_t i, k, g, gi, ge, gend, from, nx, prevend = lo, s;
+	size_t k, g, gi, ge, gend, from, nx, prevend = lo, s, prevw = 0;
 	const struct span *areas[8], *au, *dt;
 	size_t na;
 	int roles, cue, neg, also, found = 0;
@@ -985,6 +1037,9 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 			    (roles_at(c, d, gi - 1) & R_LINK))
 				cue = 1;
 		}
+		/* "rated A overall, and B for safety": the verb carries. */
+		if (!cue && found && prevw + COORD_WINDOW >= gi)
+			cue = 1;
 		if (!cue)
 			continue;
 		/* Judgements outside inspection news ("the pension system
@@ -992,7 +1047,7 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		 * the document and no judgement area in the sentence. */
 		na = pick_areas(c, d, prevend, hi, d->w[gi].s, d->w[ge].e,
 		    areas, 8);
-		if (!d->insp.n && !na)
+		if (!d->insp.n && !area_in(c, d, lo, hi))
 			continue;
 		found = 1;
 		/* The grade as written, when the words differ from it. */
@@ -1024,10 +1079,14 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 					continue;
 				if (x->e <= d->w[gi].s)
 					dt = x;
-				else if (x->s >= d->w[ge].e && !dt)
-					dt = x;
-				if (x->s >= d->w[ge].e)
+				else if (x->s >= d->w[ge].e) {
+					/* "inadequate in 2015": right after
+					 * the grade, it wins */
+					if (!dt || word_from(d, x->s) <=
+					    ge + 1 + DATE_AFTER)
+						dt = x;
 					break;
+				}
 			}
 			if (dt && dt->value)
 				when = when_of(dt->value);
@@ -1057,32 +1116,17 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 				    when, insp, 0);
 			}
 			for (a = na; a-- > 0;) {
-				const struct area *ar = &c->areas[areas[a]->idx];
+				const struct area *ar =
+				    &c->areas[areas[a]->idx];
 				size_t rs = areas[a]->s < s ? areas[a]->s : s;
 				size_t re = areas[a]->e > gend ? areas[a]->e :
 				    gend;
 
 				if (ar->board) {
-					char *bn;
-					size_t bs = rs, z;
 					const struct span *ba = au;
+					char *bn = board_subject(c, d,
+					    areas[a], lo, &rs, &ba);
 
-					bn = board_name(d, areas[a], &bs);
-					for (z = 0; !bn && z < d->areas.n; z++)
-						if (c->areas[d->areas.v[z].idx]
-						    .board)
-							bn = board_name(d,
-							    &d->areas.v[z], &bs);
-					if (bn && bs < rs && bs >= lo)
-						rs = bs;
-					for (z = 0; bn && z < d->auth.n; z++)
-						if (d->auth.v[z].s >= bs &&
-						    d->auth.v[z].e <= bs +
-						    strlen(bn))
-							ba = &d->auth.v[z];
-					if (!bn)
-						bn = glean_asprintf("%s LSCB",
-						    ba ? ba->name : "unknown");
 					add_rating(d, rs, re, bn,
 					    ba ? ba->code : NULL, "board",
 					    ar->name, gp, written, when, insp,
@@ -1100,9 +1144,9 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		}
 		free(written);
 		prevend = d->w[ge].e;
+		prevw = ge;
 		gi = ge;
 	}
-	(void)i;
 	return found;
 }
 
@@ -1132,8 +1176,7 @@ add_implied(struct doc *d, const struct ctx *c)
 
 	for (i = 0; i < n; i++) {
 		json_t *r = json_array_get(d->out, i), *x, *nr;
-		const char *code = json_string_value(json_object_get(r, "code"));
-		const char *when = json_string_value(json_object_get(r, "when"));
+		const char *code = str(r, "code"), *when = str(r, "when");
 		int have = 0;
 
 		if (!json_is_true(json_object_get(r, "also")) || !code)
@@ -1164,7 +1207,8 @@ add_implied(struct doc *d, const struct ctx *c)
 		nr = json_deep_copy(r);
 		json_object_set_new(nr, "subject",
 		    json_string(d->auth.v[j].name));
-		json_object_set_new(nr, "subject_kind", json_string("authority"));
+		json_object_set_new(nr, "subject_kind",
+		    json_string("authority"));
 		json_object_set_new(nr, "area", json_string(overall));
 		json_object_set_new(nr, "implied", json_true());
 		json_array_append_new(d->out, nr);
@@ -1207,8 +1251,8 @@ process(json_t *doc, void *vc, char **err)
 		also = 0;
 		sentence_rating(c, &d, i, mainauth, &also);
 		for (n = mark; also && n < json_array_size(d.out); n++)
-			if (!strcmp(json_string_value(json_object_get(
-			    json_array_get(d.out, n), "subject_kind")), "board"))
+			if (!strcmp(str(json_array_get(d.out, n),
+			    "subject_kind"), "board"))
 				json_object_set_new(json_array_get(d.out, n),
 				    "also", json_true());
 	}

@@ -399,7 +399,10 @@ classify(int32_t c, struct cinfo *ci)
 		ci->c1low = 1;
 		break;
 	}
-	if (c == 0xa0 || c == 0x3000)
+	/* the no-break space; CJK and fullwidth punctuation */
+	if (c == 0xa0 || (c >= 0x3000 && c < 0x3040) ||
+	    (c >= 0xff01 && c < 0xff21) || (c >= 0xff3b && c < 0xff41) ||
+	    (c >= 0xff5b && c < 0xff61))
 		ci->common = 1;
 	/* rare letters: what valid-by-chance decodings tend to produce */
 	if (c >= 0x250 && c < 0x2b0)			/* IPA */
@@ -487,8 +490,8 @@ glean_badness(const int32_t *a, size_t n)
 			int x = a[i], y = a[i + 1];
 
 			/* accented letter, then a Latin-1 / cp1252 symbol */
-			if (x >= 0x80 && is_letter(&cur) && y >= 0x80 &&
-			    ((!is_letter(&next) && next.k != K_SPACE &&
+			if (x >= 0x80 && is_letter(&cur) && cur.sc != SC_CJK &&
+			    y >= 0x80 && ((!is_letter(&next) && next.k != K_SPACE &&
 			    next.k != K_MARK && next.k != K_DIGIT &&
 			    y != 0x2122 && y != 0xae && y != 0xa9) ||
 			    next.c1let))
@@ -697,10 +700,16 @@ latin1_pair(const unsigned char *b, size_t l, int32_t cp, const int32_t *src)
 }
 
 static void
-cand_add(struct cands *cs, size_t s, size_t e, const int32_t *r, size_t nr,
-    int gain, size_t codec)
+cand_add(struct cands *cs, const int32_t *a, size_t s, size_t e,
+    const int32_t *r, size_t nr, int gain, size_t codec)
 {
 	struct cand *c;
+
+	/* the span covers only what changes */
+	while (nr > 1 && e - s > 1 && r[nr - 1] == a[e - 1])
+		nr--, e--;
+	while (nr > 1 && e - s > 1 && r[0] == a[s])
+		r++, nr--, s++;
 
 	if (cs->n == cs->cap) {
 		cs->cap = cs->cap ? 2 * cs->cap : 16;
@@ -809,7 +818,7 @@ redecode(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 			break;
 		g = gain_of(sc, a, n, s, e, nxt, nn, 0);
 		if (g >= WEAK_GAIN) {
-			cand_add(cs, s, e, nxt, nn, g, ci);
+			cand_add(cs, a, s, e, nxt, nn, g, ci);
 			cs->c[cs->n - 1].times = times;
 		}
 		memcpy(cur, nxt, nn * sizeof *cur);
@@ -862,7 +871,7 @@ try_sbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 		g = gain_of(sc, a, n, s, e, sc->out, no,
 		    !left && nl1 == np ? 2 : 0);
 		if (g >= WEAK_GAIN)
-			cand_add(cs, s, e, sc->out, no, g, ci);
+			cand_add(cs, a, s, e, sc->out, no, g, ci);
 		redecode(m, ci, sc, a, n, s, e, no, cs);
 		if (g < MIN_GAIN)
 			for (k = 0; k < np; k++) {
@@ -872,7 +881,7 @@ try_sbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 				g = gain_of(sc, a, n, s + ps[k], s + pe[k],
 				    pc, pk[k] ? 2 : 1, pb[k]);
 				if (g >= WEAK_GAIN)
-					cand_add(cs, s + ps[k], s + pe[k], pc,
+					cand_add(cs, a, s + ps[k], s + pe[k], pc,
 					    pk[k] ? 2 : 1, g, ci);
 			}
 	}
@@ -919,7 +928,7 @@ try_dbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 	/* ideographs that decode to no ideograph at all: a bonus */
 	g = gain_of(sc, a, n, s, e, sc->out, no, cjk ? 0 : 2);
 	if (g >= WEAK_GAIN)
-		cand_add(cs, s, e, sc->out, no, g, ci);
+		cand_add(cs, a, s, e, sc->out, no, g, ci);
 }
 
 static int

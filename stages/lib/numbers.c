@@ -147,6 +147,8 @@ glean_parse_number(const struct glean_numwords *nw, const char *s, size_t n,
 			else if (!(j - i <= 2 && (s[i] == 'a' || s[i] == 'A')))
 				return -1;
 			article = 1;
+		} else if (article && words == 1) {
+			cur = v;	/* "a five-cent coin" */
 		} else {
 			cur += v;
 		}

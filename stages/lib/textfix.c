@@ -19,6 +19,10 @@
 
 /* More repairs of one whitespace-like rule than this become one summary. */
 #define SUMMARY_OVER 16
+/* Texts are repaired in chunks of about this many bytes, at newlines. */
+#define CHUNK (1 << 20)
+/* Beyond this many repairs a document gets summaries per kind. */
+#define MAX_REPAIRS 10000
 /* Rounds of mojibake repair: text garbled up to this many times. */
 #define MAX_ROUNDS 6
 
@@ -55,6 +59,7 @@ struct glean_textfix {
 struct rep {
 	size_t s, e;
 	char *before, *after, *label;
+	size_t blen;		/* before may hold a NUL */
 	long count;
 };
 
@@ -246,7 +251,7 @@ apply(int32_t **a, size_t *n, struct glean_edits *ed, struct reps *R)
 			for (p = lo; p < hi || (k < j && R->r[k].s == p); ) {
 				if (k < j && R->r[k].s == p) {
 					glean_buf_add(&bb, R->r[k].before,
-					    strlen(R->r[k].before));
+					    R->r[k].blen);
 					p = R->r[k].e;
 					k++;
 				} else {
@@ -270,6 +275,7 @@ apply(int32_t **a, size_t *n, struct glean_edits *ed, struct reps *R)
 				glean_buf_add(&lb, eb.s, eb.len);
 				glean_buf_free(&eb);
 			}
+			r.blen = bb.len;
 			r.before = bb.s ? bb.s : glean_strdup("");
 			r.label = lb.s;
 			r.after = NULL;
@@ -487,41 +493,66 @@ pass_space(const struct glean_textfix *tf, const int32_t *a, size_t n,
 	}
 }
 
-/* Many repairs of one of the whitespace-like rules become one record. */
+/*
+ * Merge the repairs labelled label (all labels when label is NULL) into
+ * one summary record per label when there are more than over of them:
+ * start of the first, end of the last, the first's before and after, and
+ * the count.
+ */
 static void
-summarise(struct reps *R, const char *label)
+squash(struct glean_repairs *rp, const char *label, size_t over)
 {
-	size_t i, k = 0, cnt = 0, first = 0, sum = 0;
+	struct glean_repair **first = NULL;
+	size_t *cnt = NULL, nl = 0, i, j, k = 0;
 
-	for (i = 0; i < R->n; i++)
-		if (strcmp(R->r[i].label, label) == 0 && cnt++ == 0)
-			first = i;
-	if (cnt <= SUMMARY_OVER)
-		return;
-	for (i = 0; i < R->n; i++) {
-		if (strcmp(R->r[i].label, label) == 0) {
-			if (i == first) {
-				R->r[k] = R->r[i];
-				R->r[k].count = (long)cnt;
-				sum = k++;
-				continue;
-			}
-			/* the summary spans first..last */
-			R->r[sum].e = R->r[i].e;
-			free(R->r[i].before);
-			free(R->r[i].after);
-			free(R->r[i].label);
+	/* count per label: labels are few */
+	for (i = 0; i < rp->n; i++) {
+		if (label && strcmp(rp->r[i].label, label) != 0)
+			continue;
+		for (j = 0; j < nl; j++)
+			if (strcmp(first[j]->label, rp->r[i].label) == 0)
+				break;
+		if (j == nl) {
+			first = glean_realloc(first, (nl + 1) * sizeof *first);
+			cnt = glean_realloc(cnt, (nl + 1) * sizeof *cnt);
+			first[nl] = &rp->r[i];
+			cnt[nl++] = 0;
+		}
+		cnt[j]++;
+	}
+	for (i = 0; i < rp->n; i++) {
+		struct glean_repair *h = &rp->r[i];
+
+		for (j = 0; j < nl; j++)
+			if (strcmp(first[j]->label, h->label) == 0)
+				break;
+		if (j == nl || cnt[j] <= over || first[j] == h) {
+			if (j < nl && first[j] == h)
+				first[j] = &rp->r[k];
+			rp->r[k++] = *h;
 			continue;
 		}
-		R->r[k++] = R->r[i];
+		first[j]->count += h->count;
+		if (h->end > first[j]->end)
+			first[j]->end = h->end;
+		free(h->before);
+		free(h->after);
+		free(h->label);
 	}
-	R->n = k;
+	rp->n = k;
+	free(first);
+	free(cnt);
 }
 
-/* The passes, from a[0..n) with the repairs R so far; fills out and rp. */
-static void
+/*
+ * The passes, over a[0..n) (freed) with the repairs R so far; appends the
+ * text to out and the repairs, shifted by base code points, to rp.
+ * Returns the number of code points appended.
+ */
+static size_t
 run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
-    struct reps *R, struct glean_buf *out, struct glean_repairs *rp)
+    struct reps *R, struct glean_buf *out, struct glean_repairs *rp,
+    size_t base)
 {
 	struct glean_edits ed = { 0 };
 	size_t i, round;
@@ -554,7 +585,6 @@ run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
 	glean_edits_free(&ed);
 
 	/* the new text and the repairs, in its code points */
-	glean_buf_reset(out);
 	add_cps(out, a, n);
 	if (!out->s)
 		glean_buf_add(out, "", 0);
@@ -565,9 +595,6 @@ run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
 			R->r[i].s = R->r[i].e;
 		R->r[i].after = cps_str(a + R->r[i].s, R->r[i].e - R->r[i].s);
 	}
-	summarise(R, "newline");
-	summarise(R, "control");
-	summarise(R, "zero-width");
 	for (i = 0; i < R->n; i++) {
 		struct glean_repair *g;
 
@@ -576,9 +603,10 @@ run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
 			rp->r = glean_realloc(rp->r, rp->cap * sizeof *rp->r);
 		}
 		g = &rp->r[rp->n++];
-		g->start = R->r[i].s;
-		g->end = R->r[i].e;
+		g->start = base + R->r[i].s;
+		g->end = base + R->r[i].e;
 		g->before = R->r[i].before;
+		g->before_len = R->r[i].blen;
 		g->after = R->r[i].after;
 		g->label = R->r[i].label;
 		g->count = R->r[i].count;
@@ -587,6 +615,64 @@ run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
 	R->r = NULL;
 	R->n = R->cap = 0;
 	free(a);
+	/* a document with a flood of repairs keeps a bounded record */
+	if (rp->n > MAX_REPAIRS)
+		squash(rp, NULL, 0);
+	return n;
+}
+
+/* After the last chunk: many whitespace-like repairs become summaries. */
+static void
+finish(struct glean_repairs *rp)
+{
+	squash(rp, "newline", SUMMARY_OVER);
+	squash(rp, "control", SUMMARY_OVER);
+	squash(rp, "zero-width", SUMMARY_OVER);
+}
+
+/*
+ * End of the chunk of a[start..n) (bytes or code points), at least CHUNK
+ * units on, so that memory stays bounded for a huge text: just after a
+ * newline, else after a space between ASCII characters.  No repair
+ * spans either.  Without such a place in sight, the next try starts
+ * CHUNK further on.
+ */
+static size_t
+chunk_end_b(const char *s, size_t n, size_t start)
+{
+	const char *p;
+	size_t i, lim;
+
+	if (n - start <= CHUNK)
+		return n;
+	lim = n - start > 2 * CHUNK ? start + 2 * CHUNK : n;
+	p = memchr(s + start + CHUNK, '\n', lim - start - CHUNK);
+	if (p)
+		return (size_t)(p - s) + 1;
+	/* a long line: after a space between ASCII characters */
+	for (i = start + CHUNK; i < lim; i++)
+		if (s[i - 1] == ' ' && (unsigned char)s[i - 2] < 0x80 &&
+		    s[i - 2] != ' ' && (unsigned char)s[i] < 0x80)
+			return i;
+	return lim == n ? n : chunk_end_b(s, n, lim - CHUNK);
+}
+
+static size_t
+chunk_end_c(const int32_t *a, size_t n, size_t start)
+{
+	size_t i, lim;
+
+	if (n - start <= CHUNK)
+		return n;
+	lim = n - start > 2 * CHUNK ? start + 2 * CHUNK : n;
+	for (i = start + CHUNK; i < lim; i++)
+		if (a[i - 1] == '\n')
+			return i;
+	for (i = start + CHUNK; i < lim; i++)
+		if (a[i - 1] == ' ' && a[i - 2] < 0x80 && a[i - 2] != ' ' &&
+		    a[i] < 0x80)
+			return i;
+	return lim == n ? n : chunk_end_c(a, n, lim - CHUNK);
 }
 
 /* ---- entry points ---------------------------------------------------------- */
@@ -653,14 +739,21 @@ glean_textfix(const struct glean_textfix *tf, const char *s, size_t n,
 {
 	struct reps R = { 0 };
 	int32_t *a;
-	size_t na;
+	size_t na, start = 0, end, base = 0;
 
 	glean_repairs_clear(rp);
 	if (!needs_work(tf, s, n))
 		return 0;
-	a = to_cps(s, n, &na);
-	run_passes(tf, a, na, &R, out, rp);
-	return 1;
+	glean_buf_reset(out);
+	do {
+		end = chunk_end_b(s, n, start);
+		a = to_cps(s + start, end - start, &na);
+		base += run_passes(tf, a, na, &R, out, rp, base);
+		start = end;
+	} while (start < n);
+	finish(rp);
+	/* every change leaves a repair: none, nothing changed */
+	return rp->n > 0;
 }
 
 static void
@@ -687,6 +780,18 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 	size_t na = 0, i = 0, l, j;
 
 	glean_repairs_clear(rp);
+	/* plain UTF-8: the same path as documents, fast when clean */
+	if (!(n >= 2 && (p[0] == 0xff || p[0] == 0xfe)) &&
+	    !(n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) &&
+	    glean_utf8_valid(s, n)) {
+		if (glean_textfix(tf, s, n, out, rp) == 0) {
+			glean_buf_reset(out);
+			glean_buf_add(out, s, n);
+			if (!out->s)
+				glean_buf_add(out, "", 0);
+		}
+		return;
+	}
 	a = glean_malloc((n + 1) * sizeof *a);
 	memset(&r, 0, sizeof r);
 	r.count = 1;
@@ -696,6 +801,7 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 		uint32_t u, v;
 
 		r.before = glean_strdup("\xef\xbb\xbf");
+		r.blen = 3;
 		r.label = glean_strdup("bom");
 		reps_push(&R, &r);
 		for (i = 2; i + 1 < n; i += 2) {
@@ -719,6 +825,7 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 	} else {
 		if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 			r.before = glean_strdup("\xef\xbb\xbf");
+			r.blen = 3;
 			r.label = glean_strdup("bom");
 			reps_push(&R, &r);
 			i = 3;
@@ -754,13 +861,39 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 				r.s = s0;
 				r.e = na;
 				r.before = hb.s;
+				r.blen = hb.len;
 				r.label = glean_strdup("invalid-utf8");
 				reps_push(&R, &r);
 				i = j;
 			}
 		}
 	}
-	run_passes(tf, a, na, &R, out, rp);
+	/* the passes, a chunk at a time, each with its own repairs */
+	glean_buf_reset(out);
+	{
+		size_t start = 0, end, base = 0, k = 0, m;
+		struct reps C;
+		int32_t *b;
+
+		do {
+			end = chunk_end_c(a, na, start);
+			memset(&C, 0, sizeof C);
+			for (; k < R.n && R.r[k].s < end; k++) {
+				r = R.r[k];
+				r.s -= start;
+				r.e = r.e > end ? end - start : r.e - start;
+				reps_push(&C, &r);
+			}
+			m = end - start;
+			b = glean_malloc((m + 1) * sizeof *b);
+			memcpy(b, a + start, m * sizeof *b);
+			base += run_passes(tf, b, m, &C, out, rp, base);
+			start = end;
+		} while (start < na);
+		free(R.r);
+		free(a);
+	}
+	finish(rp);
 }
 
 /* ---- loading ------------------------------------------------------------------ */

@@ -24,6 +24,7 @@
 struct glean_repair {
 	size_t start, end;
 	char *before, *after, *label;
+	size_t before_len;	/* before may hold a NUL */
 	long count;
 };
 
@@ -45,8 +46,9 @@ const struct glean_mojibake *glean_textfix_codecs(
 
 /*
  * Normalise the valid UTF-8 text s[0..n).  Returns 0 when nothing needs
- * to change (out and rp untouched: the fast path for clean text), 1 when
- * out holds the new text (replacing its contents) and rp the repairs.
+ * to change (rp empty, out to be ignored: clean text takes a fast path),
+ * 1 when out holds the new text (replacing its contents) and rp the
+ * repairs.
  */
 int glean_textfix(const struct glean_textfix *tf, const char *s, size_t n,
     struct glean_buf *out, struct glean_repairs *rp);

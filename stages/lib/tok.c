@@ -88,12 +88,27 @@ uni_cls(int32_t c)
 	}
 }
 
-/* Decode the character at s[i]; its class in *cl, its length returned. */
+/* peek() for a character that is not ASCII, or a CR. */
 static size_t
+peek_slow(const char *s, size_t n, size_t i, int32_t *cp, int *cl)
+{
+	size_t len;
+
+	if ((unsigned char)s[i] == '\r') {
+		*cp = '\r';
+		*cl = (i + 1 < n && s[i + 1] == '\n') ? C_SPACE : C_NL;
+		return 1;
+	}
+	len = glean_utf8_next(s + i, n - i, cp);
+	*cl = *cp < 0 ? C_SYMBOL : uni_cls(*cp);
+	return len;
+}
+
+/* Decode the character at s[i]; its class in *cl, its length returned. */
+static inline size_t
 peek(const char *s, size_t n, size_t i, int32_t *cp, int *cl)
 {
 	unsigned char b;
-	size_t len;
 
 	if (i >= n) {
 		*cp = -1;
@@ -101,16 +116,12 @@ peek(const char *s, size_t n, size_t i, int32_t *cp, int *cl)
 		return 0;
 	}
 	b = (unsigned char)s[i];
-	if (b < 0x80) {
+	if (b < 0x80 && b != '\r') {
 		*cp = b;
 		*cl = ascii_cls[b];
-		if (b == '\r')
-			*cl = (i + 1 < n && s[i + 1] == '\n') ? C_SPACE : C_NL;
 		return 1;
 	}
-	len = glean_utf8_next(s + i, n - i, cp);
-	*cl = *cp < 0 ? C_SYMBOL : uni_cls(*cp);
-	return len;
+	return peek_slow(s, n, i, cp, cl);
 }
 
 static int
@@ -175,7 +186,8 @@ glean_abbrevs_load(const char *lexdir)
 	pairs = glean_malloc((ab->n + 1) * sizeof *pairs);
 	for (i = 0; i < ab->n; i++) {
 		c = lx->rows[i].f[1];
-		if (strcmp(c, "title") && strcmp(c, "num") && strcmp(c, "any")) {
+		if (strcmp(c, "title") && strcmp(c, "num") &&
+		    strcmp(c, "any")) {
 			glean_warn_at(lx->path, lx->rows[i].line,
 			    "unknown class \"%s\" (title, num or any)", c);
 			exit(GLEAN_EXIT_FATAL);
@@ -266,6 +278,16 @@ struct scan {
 static uint32_t
 cp_at(struct scan *sc, size_t b)
 {
+	uint64_t x;
+
+	/* count the bytes that do not continue a character, 8 at a time:
+	 * a continuation byte has bit 7 set and bit 6 clear */
+	while (sc->cpb + 8 <= b) {
+		memcpy(&x, sc->s + sc->cpb, 8);
+		x = x & ~(x << 1) & 0x8080808080808080ull;
+		sc->cp += 8 - (uint32_t)__builtin_popcountll(x);
+		sc->cpb += 8;
+	}
 	for (; sc->cpb < b; sc->cpb++)
 		if (((unsigned char)sc->s[sc->cpb] & 0xC0) != 0x80)
 			sc->cp++;
@@ -362,8 +384,8 @@ email_len(const char *s, size_t n, size_t i)
 		if (j == lab)
 			break;
 		end = j;
-		if (j + 1 < n && s[j] == '.' && email_dom((unsigned char)s[j + 1]))
-		{
+		if (j + 1 < n && s[j] == '.' &&
+		    email_dom((unsigned char)s[j + 1])) {
 			j++;
 			dots++;
 			continue;
@@ -477,8 +499,8 @@ scan_word(struct scan *sc, size_t i)
 		emit(sc, p, p + ulen, GLEAN_TOK_URL, 0);
 		return p + ulen;
 	}
-	if (i < n && s[i] == '.' && (abc = ab_class(sc->ab, s + p, i - p)) >= 0)
-	{
+	if (i < n && s[i] == '.' &&
+	    (abc = ab_class(sc->ab, s + p, i - p)) >= 0) {
 		for (j = i + 1; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
 			;
 		if (abc == AB_TITLE) {
@@ -513,7 +535,7 @@ scan_number(struct scan *sc, size_t i)
 	while (adigit(s, n, i))
 		i++;
 	for (;;) {
-		if (i + 3 < n + 0 && s[i] == ',' && adigit(s, n, i + 1) &&
+		if (i + 3 < n && s[i] == ',' && adigit(s, n, i + 1) &&
 		    adigit(s, n, i + 2) && adigit(s, n, i + 3) &&
 		    !adigit(s, n, i + 4)) {
 			i += 4;
@@ -552,7 +574,13 @@ scan(struct scan *sc)
 			i++;
 			continue;
 		}
-		l = peek(s, n, i, &cp, &cl);
+		if ((unsigned char)s[i] < 0x80 && s[i] != '\r') {
+			cp = (unsigned char)s[i];
+			cl = ascii_cls[cp];
+			l = 1;
+		} else {
+			l = peek(s, n, i, &cp, &cl);
+		}
 		if (cl == C_SPACE || cl == C_NL) {
 			if (cl == C_NL)
 				nl++;
@@ -575,13 +603,13 @@ scan(struct scan *sc)
 		switch (cl) {
 		case C_LETTER:
 		case C_MARK:
-			if (cl == C_LETTER && (cp < '0' || cp > '9'))
+			if (cl == C_LETTER) {
 				i = scan_word(sc, i);
-			else if (cl == C_LETTER)
-				i = scan_number(sc, i);
-			else
-				emit(sc, i, i + l, GLEAN_TOK_SYMBOL, 0),
-				    i += l;
+			} else {
+				/* a combining mark with nothing to combine */
+				emit(sc, i, i + l, GLEAN_TOK_SYMBOL, 0);
+				i += l;
+			}
 			break;
 		case C_DIGIT:
 			i = scan_number(sc, i);
@@ -807,7 +835,7 @@ glean_toks_free(struct glean_toks *tk)
  * stored inline so a hit is one memory access; a miss replaces the slot.
  * Memory is fixed, so it never grows with the number of documents.
  */
-#define CACHE_SLOTS (1 << 15)
+#define CACHE_SLOTS (1 << 16)
 #define SLOT_BYTES 26
 #define STEM_MAX 64
 
@@ -829,11 +857,19 @@ free_cache(void)
 static uint32_t
 hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, x;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h | 1;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+	}
+	/* a byte loop: memcpy of a variable length is a libc call */
+	for (x = 0; n > 0; n--)
+		x = x << 8 | (unsigned char)s[n - 1];
+	h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 32;
+	return (uint32_t)h | 1;
 }
 
 /* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
@@ -871,29 +907,67 @@ fold_word(const char *w, size_t n, int abbr, struct glean_buf *out)
  * that a hit costs a hash and a compare.  Returns storage valid until the
  * next call.
  */
-static const char *
-stem_raw(const char *w, size_t n, size_t *slen)
+/* Does s[0..n) need no escaping in a JSON string? */
+static int
+json_safe(const char *s, size_t n)
 {
-	static struct glean_buf fold;
-	struct centry *e;
-	const char *st;
-	uint32_t h;
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+			return 0;
+	return 1;
+}
+
+static struct centry *
+slot_of(uint32_t h)
+{
+	return &cache[(h >> 7) & (CACHE_SLOTS - 2)];	/* even: a set */
+}
+
+static void
+cache_init(void)
+{
 	if (!cache) {
 		cache = glean_calloc(CACHE_SLOTS, sizeof *cache);
 		atexit(free_cache);
 	}
-	h = hash(w, n);
-	e = &cache[(h >> 7) & (CACHE_SLOTS - 1)];
-	if (e->hash == h && e->klen == n) {
-		for (i = 0; i < n && e->kv[i] == w[i]; i++)
+}
+
+/*
+ * The stem of the word w[0..n) as written, h its hash.  Cached under the
+ * raw bytes so that a hit costs one compare; only stems that need no
+ * JSON escaping are cached, so *safe tells a hit.  Returns storage valid
+ * until the next call.
+ */
+static const char *
+stem_raw(const char *w, size_t n, uint32_t h, size_t *slen, int *safe)
+{
+	static struct glean_buf fold;
+	struct centry *e, tmp;
+	const char *st;
+	size_t i, way;
+
+	cache_init();
+	/* two ways per set, the most recently used first */
+	e = slot_of(h);
+	for (way = 0; way < 2; way++) {
+		if (e[way].hash != h || e[way].klen != n)
+			continue;
+		for (i = 0; i < n && e[way].kv[i] == w[i]; i++)
 			;
-		if (i == n) {
-			*slen = e->slen;
-			return e->kv + n;
+		if (i < n)
+			continue;
+		if (way) {
+			tmp = e[0];
+			e[0] = e[1];
+			e[1] = tmp;
 		}
+		*slen = e->slen;
+		*safe = 1;
+		return e->kv + n;
 	}
+	*safe = 0;
 	glean_buf_reset(&fold);
 	fold_word(w, n, 0, &fold);
 	if (fold.len > STEM_MAX) {
@@ -901,7 +975,8 @@ stem_raw(const char *w, size_t n, size_t *slen)
 		return fold.s;	/* too long to be a word worth stemming */
 	}
 	st = glean_stem(fold.s, fold.len, slen);
-	if (n + *slen <= SLOT_BYTES) {
+	if (n + *slen <= SLOT_BYTES && json_safe(st, *slen)) {
+		e[1] = e[0];
 		e->hash = h;
 		e->klen = (uint8_t)n;
 		e->slen = (uint8_t)*slen;
@@ -911,17 +986,26 @@ stem_raw(const char *w, size_t n, size_t *slen)
 	return st;
 }
 
-/* Stem of a word token, or NULL with the folded form in tmp. */
+/* Can token t be stemmed through the cache? */
+static int
+cacheable(const struct glean_tok *t)
+{
+	return !(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
+	    t->be - t->bs <= STEM_MAX;
+}
+
+/* Stem of a word token (see glean_tok_stem); h its hash when cacheable,
+ * *safe set when the result needs no JSON escaping. */
 static const char *
-tok_stem(const char *text, const struct glean_tok *t, size_t *slen,
-    struct glean_buf *tmp)
+tok_stem(const char *text, const struct glean_tok *t, uint32_t h,
+    size_t *slen, int *safe, struct glean_buf *tmp)
 {
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
 
-	if (!(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
-	    n <= STEM_MAX)
-		return stem_raw(w, n, slen);
+	if (cacheable(t))
+		return stem_raw(w, n, h, slen, safe);
+	*safe = 0;
 	glean_buf_reset(tmp);
 	fold_word(w, n, t->flags & GLEAN_TOKF_ABBR, tmp);
 	if (!(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
@@ -944,8 +1028,10 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 	struct glean_buf tmp = { 0 };
 	const char *st;
 	size_t slen;
+	int safe;
 
-	st = tok_stem(text, t, &slen, &tmp);
+	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs), &slen,
+	    &safe, &tmp);
 	glean_buf_reset(out);
 	glean_buf_add(out, st, slen);
 	glean_buf_free(&tmp);
@@ -956,14 +1042,27 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 static char *
 utoa(char *p, uint32_t v)
 {
-	char tmp[12];
-	int k = 0;
+	static const char d2[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "93949596979899";
+	char tmp[12], *q = tmp + sizeof tmp;
+	size_t k;
 
-	do
-		tmp[k++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	while (k)
-		*p++ = tmp[--k];
+	while (v >= 100) {
+		q -= 2;
+		memcpy(q, d2 + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		q -= 2;
+		memcpy(q, d2 + 2 * v, 2);
+	} else {
+		*--q = (char)('0' + v);
+	}
+	for (k = (size_t)(tmp + sizeof tmp - q); k > 0; k--)
+		*p++ = *q++;
 	return p;
 }
 
@@ -1003,10 +1102,42 @@ put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 	return p;
 }
 
+#define PREFETCH 8
+
+/* Copy a few bytes inline (memcpy of a variable length is a call). */
+static char *
+copy_small(char *p, const char *s, size_t n)
+{
+	while (n >= 8) {
+		memcpy(p, s, 8);
+		p += 8;
+		s += 8;
+		n -= 8;
+	}
+	while (n--)
+		*p++ = *s++;
+	return p;
+}
+
+/* The hash of word token t (0 if it does not go through the cache),
+ * with its cache slot prefetched. */
+static uint32_t
+prefetch_word(const char *text, const struct glean_tok *t)
+{
+	uint32_t h;
+
+	if (t->kind != GLEAN_TOK_WORD || !cacheable(t))
+		return 0;
+	h = hash(text + t->bs, t->be - t->bs);
+	__builtin_prefetch(slot_of(h));
+	return h;
+}
+
 void
 glean_toks_json(const char *text, const struct glean_toks *tk,
     struct glean_buf *out)
 {
+	uint32_t ring[PREFETCH];
 	static const char *const kq[GLEAN_TOK_NKINDS] = {
 		",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
 		",\"symbol\"]", ",\"url\"]", ",\"email\"]"
@@ -1033,11 +1164,23 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 		out->len = (size_t)(p - out->s);
 	}
 	glean_buf_add(out, "],\"tokens\":[", 12);
+	cache_init();
+	/*
+	 * The stem cache is bigger than the L1 cache and the output streams
+	 * through it: hash the word a few tokens ahead and prefetch its slot.
+	 */
+	for (i = 0; i < PREFETCH && i < tk->n; i++)
+		ring[i] = prefetch_word(text, &tk->t[i]);
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
+		uint32_t h = ring[i % PREFETCH];
+		int safe = 0;
 
+		if (i + PREFETCH < tk->n)
+			ring[i % PREFETCH] = prefetch_word(text,
+			    &tk->t[i + PREFETCH]);
 		if (t->kind == GLEAN_TOK_WORD)
-			st = tok_stem(text, t, &slen, &tmp);
+			st = tok_stem(text, t, h, &slen, &safe, &tmp);
 		else
 			slen = 0;
 		p = reserve(out, 48 + slen);
@@ -1047,10 +1190,13 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 		p = utoa(p, t->s);
 		*p++ = ',';
 		p = utoa(p, t->e);
-		memcpy(p, kq[t->kind], kqlen[t->kind]);
-		p += kqlen[t->kind];
+		p = copy_small(p, kq[t->kind], kqlen[t->kind]);
 		if (t->kind == GLEAN_TOK_WORD) {
-			p = put_json_str(out, p, st, slen);
+			if (safe) {
+				p = copy_small(p, st, slen);
+			} else {
+				p = put_json_str(out, p, st, slen);
+			}
 			*p++ = '"';
 			*p++ = ']';
 		}

@@ -33,7 +33,7 @@ enum {
 	GLEAN_TOKF_NL = 0x01,	/* a line break before the token */
 	GLEAN_TOKF_PARA = 0x02,	/* a blank line (paragraph break) before */
 	GLEAN_TOKF_SPACE = 0x04,/* any white space before the token */
-	GLEAN_TOKF_ABBR = 0x08,	/* a word whose final '.' is an abbreviation's */
+	GLEAN_TOKF_ABBR = 0x08,	/* its final '.' is an abbreviation's */
 	GLEAN_TOKF_TITLE = 0x10,/* ...one that never ends a sentence (Mr.) */
 	GLEAN_TOKF_CLITIC = 0x20/* 's n't 're 've 'll 'd 'm and plural ' */
 };

@@ -41,6 +41,10 @@
 #	                     bench_secs, bench_mbs, bench_rss_kb, bench_status.
 #	                     A pipeline: bench_time chain "$in" sh -c 'a | b'.
 #	bench_wcw INPUT      bench_time "wc -w" INPUT wc -w
+#	bench_snapshot       copy build/bin/glean-* and the lexicons to
+#	                     $benchdir/snap and use those (bin, PATH,
+#	                     GLEAN_BIN, GLEAN_LEXICONS), so a rebuild during
+#	                     a long benchmark does not disturb it
 #	bench_mb FILE        size of FILE in MB (one decimal)
 #	bench_ratio A B      A / B with two decimals (awk)
 #
@@ -100,6 +104,20 @@ bench_stages()
 	done
 	bench_have merge && echo merge
 	return 0
+}
+
+bench_snapshot()
+{
+	rm -rf "$benchdir/snap"
+	mkdir -p "$benchdir/snap/bin" "$benchdir/snap/lexicons"
+	cp "$bin"/glean-* "$benchdir/snap/bin/" || bench_fail "no programs in $bin"
+	cp "$lex"/*.tsv "$benchdir/snap/lexicons/" 2>/dev/null || :
+	bin=$benchdir/snap/bin
+	lex=$benchdir/snap/lexicons
+	GLEAN_BIN=$bin
+	GLEAN_LEXICONS=$lex
+	PATH=$bin:$PATH
+	export GLEAN_BIN GLEAN_LEXICONS PATH
 }
 
 bench_mb()

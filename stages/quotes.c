@@ -1,0 +1,2462 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes - direct quotations, report findings and who said them.
+ *
+ * Reads JSON Lines documents and adds (or replaces) "quotes":
+ *   [{"start","end","text","speaker","speaker_span","kind","cue"}, ...]
+ * with "closed": false for a quotation never closed and "segments" for
+ * one that runs over several paragraphs.  "text" is exactly what lies
+ * between the marks.  Uses "tokens" (stems) and "entities" (canonical
+ * names) when an earlier stage added them and they are sound; works
+ * without them.
+ *
+ * The work is linear in the text: one pass finds the marks paragraph by
+ * paragraph with a bounded stack, one pass builds the words, and each
+ * quotation looks at a bounded window of words around it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "glean.h"
+
+#define MAXDEPTH 32	/* deepest nesting of marks followed */
+#define WINDOW 40	/* words looked at on either side of a quotation */
+#define CHUNKMAX 12	/* longest subject phrase, in words */
+#define SHORTQ 4	/* an unattributed quotation this short is a label */
+#define LOOKBACK 3	/* paragraphs an attribution carries over */
+#define NAMEBACK 64	/* earlier names searched for a surname */
+
+enum { K_SPEECH, K_REPORT, K_SCARE };
+static const char *const kindname[] = { "speech", "report", "scare" };
+
+/* Word classes from quote-words.tsv (a bit mask). */
+enum {
+	C_TITLE = 1 << 0, C_FUNCTION = 1 << 1, C_CONNECTOR = 1 << 2,
+	C_ORGWORD = 1 << 3, C_SPOKES = 1 << 4, C_LABEL = 1 << 5,
+	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
+	C_TIME = 1 << 10
+};
+static const char *const classname[] = {
+	"title", "function", "connector", "orgword", "spokes", "label",
+	"labeller", "det", "aux", "conj", "time", NULL
+};
+
+/* resolve_np flags */
+enum { NP_LOOSE = 1, NP_FIRST = 2 };
+
+enum { P_NONE, P_PERSON, P_ORG, P_GROUP, P_SELF };
+static const char *const pronname[] = {
+	"", "person", "organisation", "group", "self", NULL
+};
+
+/* Mention kinds. */
+enum { M_UNKNOWN, M_PERSON, M_ORG };
+
+struct entry {		/* one word of a word list */
+	char *key;
+	int val;
+};
+
+struct wordset {
+	struct entry *e;
+	size_t n;
+};
+
+struct phrase {		/* several words: cues, report cues, labels */
+	char **w;	/* folded words; w[0] is a stem for cues */
+	size_t nw;
+	int kind;	/* cue: K_SPEECH/K_REPORT; report cue: unused */
+	int after;	/* cue: 1 the speaker follows (according to X),
+			 * -1 the listener follows (told the Globe) */
+	char *speaker;	/* report cue: the body, or NULL */
+	char *text;	/* as written in the lexicon */
+};
+
+static struct phrase *cues;
+static size_t ncues;
+static struct phrase *rcues;
+static size_t nrcues;
+static struct phrase *labels;	/* multi-word labels */
+static size_t nlabels;
+static struct wordset classes;	/* quote-words.tsv */
+static struct wordset prons;	/* pronouns.tsv */
+
+/* ---- per-document state ------------------------------------------- */
+
+struct word {
+	uint32_t b, e;		/* bytes */
+	uint32_t fold, flen;	/* in fbuf */
+	int32_t stem;		/* in sbuf; -1 not yet computed */
+	uint32_t slen;
+	uint32_t para;
+	uint8_t cap;		/* starts with an upper-case letter */
+	uint8_t sstart;		/* starts a sentence */
+	uint8_t inq;		/* inside a quotation */
+};
+
+struct seg {
+	uint32_t b, e;
+};
+
+struct quote {
+	uint32_t ob;		/* opening mark (byte) */
+	uint32_t tb, te;	/* text, bytes */
+	uint32_t ce;		/* just past the closing mark */
+	uint32_t para, epara;	/* paragraphs of the opening and the end */
+	uint8_t closed, dbl, depth, atpara;
+	int64_t pb, pe;		/* speaker phrase, bytes; -1 none */
+	size_t seg0, nseg;	/* in segs when nseg > 1 */
+	/* attribution */
+	int kind;
+	int attributed;		/* found by a cue or a colon */
+	int person;		/* the speaker is a person (for he/she) */
+	char *speaker;		/* owned */
+	int64_t sb, se;		/* speaker span, bytes; -1 none */
+	int64_t cb, cend;	/* cue, bytes; -1 none */
+};
+
+struct mention {
+	uint32_t b, e;
+	int kind;
+	const char *canon;	/* borrowed from the document or names */
+	uint32_t clen;
+	uint32_t lastb, laste;	/* last word, for surnames */
+};
+
+struct para {
+	uint32_t b, e;
+	uint8_t heading, reportsec;
+};
+
+struct mark {
+	uint32_t b;
+	uint8_t len, dbl, dir;	/* dir: OPEN, CLOSE, EITHER */
+	uint8_t glyph;		/* 0 straight, 1 left curly, 2 right curly */
+};
+enum { OPEN = 1, CLOSE = 2, EITHER = 3 };
+
+struct open {
+	uint32_t mb, tb;
+	uint8_t dbl;
+	size_t qi;		/* carried multi-paragraph quote, or SIZE_MAX */
+};
+
+struct doc {
+	const char *s;
+	size_t n;
+	struct word *w;
+	size_t nw, capw;
+	struct glean_buf fbuf, sbuf;
+	char *names;		/* squeezed names; never moves within a doc */
+	size_t namelen, namecap;
+	struct quote *q;
+	size_t nq, capq;
+	struct seg *segs;
+	size_t nsegs, capsegs;
+	struct mention *m;
+	size_t nm, capm;
+	struct para *p;
+	size_t np, capp;
+	struct mark *mk;
+	size_t nmk, capmk;
+	int have_stems;
+};
+
+static struct doc D;
+
+#define GROW(arr, n, cap) do { \
+	if ((n) >= (cap)) { \
+		(cap) = (cap) ? 2 * (cap) : 64; \
+		(arr) = glean_realloc((arr), (cap) * sizeof(*(arr))); \
+	} \
+} while (0)
+
+/* ---- lexicons -------------------------------------------------------- */
+
+static int
+entcmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->key,
+	    ((const struct entry *)b)->key);
+}
+
+static int
+set_get(const struct wordset *ws, const char *k, size_t n)
+{
+	size_t lo = 0, hi = ws->n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strncmp(k, ws->e[mid].key, n);
+		if (c == 0 && ws->e[mid].key[n] != '\0')
+			c = -1;
+		if (c == 0)
+			return ws->e[mid].val;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* Merge duplicate keys (their class bits are or-ed). */
+static void
+set_finish(struct wordset *ws)
+{
+	size_t i, j;
+
+	qsort(ws->e, ws->n, sizeof(*ws->e), entcmp);
+	for (i = 0, j = 0; i < ws->n; i++) {
+		if (j > 0 && strcmp(ws->e[j - 1].key, ws->e[i].key) == 0) {
+			ws->e[j - 1].val |= ws->e[i].val;
+			free(ws->e[i].key);
+		} else {
+			ws->e[j++] = ws->e[i];
+		}
+	}
+	ws->n = j;
+}
+
+static int
+lookup_name(const char *const *names, const char *s)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Split a lexicon phrase into folded words; the first one stemmed. */
+static void
+phrase_init(struct phrase *p, const char *text, int stemfirst)
+{
+	char *copy, *tok, *save;
+	size_t flen, slen;
+	char *f;
+	const char *st;
+
+	memset(p, 0, sizeof(*p));
+	p->text = glean_strdup(text);
+	copy = glean_strdup(text);
+	for (tok = strtok_r(copy, " ", &save); tok;
+	    tok = strtok_r(NULL, " ", &save)) {
+		f = glean_casefold(tok, strlen(tok), &flen);
+		if (p->nw == 0 && stemfirst) {
+			st = glean_stem(f, flen, &slen);
+			free(f);
+			f = glean_strndup(st, slen);
+		}
+		p->w = glean_realloc(p->w, (p->nw + 1) * sizeof(*p->w));
+		p->w[p->nw++] = f;
+	}
+	free(copy);
+}
+
+static void
+load_lexicons(const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t i, k, flen;
+	int c;
+	struct phrase *p;
+
+	lx = glean_lexicon_load(dir, "speech-verbs.tsv", 2);
+	cues = glean_calloc(lx->nrows, sizeof(*cues));
+	for (i = 0; i < lx->nrows; i++) {
+		p = &cues[ncues];
+		phrase_init(p, lx->rows[i].f[0], 1);
+		if (p->nw == 0)
+			continue;
+		if (strcmp(lx->rows[i].f[1], "speech") == 0)
+			p->kind = K_SPEECH;
+		else if (strcmp(lx->rows[i].f[1], "report") == 0)
+			p->kind = K_REPORT;
+		else
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: kind must be "
+			    "speech or report", lx->path, lx->rows[i].line);
+		p->after = 0;
+		if (lx->rows[i].nf > 2 &&
+		    strcmp(lx->rows[i].f[2], "after") == 0)
+			p->after = 1;
+		else if (lx->rows[i].nf > 2 &&
+		    strcmp(lx->rows[i].f[2], "object") == 0)
+			p->after = -1;
+		ncues++;
+	}
+	glean_lexicon_free(lx);
+
+	lx = glean_lexicon_load(dir, "report-cues.tsv", 1);
+	rcues = glean_calloc(lx->nrows, sizeof(*rcues));
+	for (i = 0; i < lx->nrows; i++) {
+		p = &rcues[nrcues];
+		phrase_init(p, lx->rows[i].f[0], 0);
+		if (p->nw == 0)
+			continue;
+		if (lx->rows[i].nf > 1 && strcmp(lx->rows[i].f[1], "-") != 0)
+			p->speaker = glean_strdup(lx->rows[i].f[1]);
+		nrcues++;
+	}
+	glean_lexicon_free(lx);
+
+	lx = glean_lexicon_load(dir, "pronouns.tsv", 2);
+	prons.e = glean_calloc(lx->nrows, sizeof(*prons.e));
+	for (i = 0; i < lx->nrows; i++) {
+		c = lookup_name(pronname, lx->rows[i].f[1]);
+		if (c <= 0)
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown pronoun "
+			    "class '%s'", lx->path, lx->rows[i].line,
+			    lx->rows[i].f[1]);
+		prons.e[prons.n].key = glean_strdup(lx->rows[i].f[0]);
+		prons.e[prons.n++].val = c;
+	}
+	set_finish(&prons);
+	glean_lexicon_free(lx);
+
+	lx = glean_lexicon_load(dir, "quote-words.tsv", 2);
+	classes.e = glean_calloc(lx->nrows, sizeof(*classes.e));
+	labels = glean_calloc(lx->nrows, sizeof(*labels));
+	for (i = 0; i < lx->nrows; i++) {
+		c = lookup_name(classname, lx->rows[i].f[1]);
+		if (c < 0)
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown word "
+			    "class '%s'", lx->path, lx->rows[i].line,
+			    lx->rows[i].f[1]);
+		if (strchr(lx->rows[i].f[0], ' ')) {
+			if (c != 5)	/* only labels may have spaces */
+				continue;
+			phrase_init(&labels[nlabels++], lx->rows[i].f[0], 0);
+			continue;
+		}
+		k = classes.n++;
+		classes.e[k].key = glean_casefold(lx->rows[i].f[0],
+		    strlen(lx->rows[i].f[0]), &flen);
+		classes.e[k].val = 1 << c;
+	}
+	set_finish(&classes);
+	glean_lexicon_free(lx);
+}
+
+/* ---- words ---------------------------------------------------------- */
+
+static const char *
+wfold(size_t i, size_t *len)
+{
+	*len = D.w[i].flen;
+	return D.fbuf.s + D.w[i].fold;
+}
+
+static int
+wclass(size_t i)
+{
+	size_t n;
+	const char *f = wfold(i, &n);
+
+	return set_get(&classes, f, n);
+}
+
+static const char *
+wstem(size_t i, size_t *len)
+{
+	struct word *w = &D.w[i];
+	const char *st;
+	size_t n;
+
+	if (w->stem < 0) {
+		st = glean_stem(D.fbuf.s + w->fold, w->flen, &n);
+		w->stem = (int32_t)D.sbuf.len;
+		w->slen = (uint32_t)n;
+		glean_buf_add(&D.sbuf, st, n);
+	}
+	*len = w->slen;
+	return D.sbuf.s + w->stem;
+}
+
+static void
+add_fold(struct word *w)
+{
+	const char *s = D.s + w->b;
+	size_t n = w->e - w->b, i, fl;
+	char *f;
+	const char *t;
+
+	w->fold = (uint32_t)D.fbuf.len;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == n) {
+		for (i = 0; i < n; i++) {
+			char c = s[i];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			glean_buf_addc(&D.fbuf, c);
+		}
+		w->flen = (uint32_t)n;
+		return;
+	}
+	f = glean_casefold(s, n, &fl);
+	/* ’ folds as ' so that lexicon words written with ' match */
+	for (t = f; (size_t)(t - f) < fl; t++) {
+		if ((size_t)(t - f) + 2 < fl && (unsigned char)t[0] == 0xe2 &&
+		    (unsigned char)t[1] == 0x80 &&
+		    (unsigned char)t[2] == 0x99) {
+			glean_buf_addc(&D.fbuf, '\'');
+			t += 2;
+		} else {
+			glean_buf_addc(&D.fbuf, *t);
+		}
+	}
+	w->flen = (uint32_t)(D.fbuf.len - w->fold);
+	free(f);
+}
+
+static int
+is_upper_at(size_t b)
+{
+	int32_t cp;
+
+	glean_utf8_next(D.s + b, D.n - b, &cp);
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+static int
+is_wordcp(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	if (cp < 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MN) ||
+	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+	    c == UTF8PROC_CATEGORY_MC;
+}
+
+static int32_t
+cp_at(size_t b, size_t *len)
+{
+	int32_t cp;
+	size_t l;
+
+	if (b >= D.n) {
+		if (len)
+			*len = 0;
+		return -1;
+	}
+	if ((unsigned char)D.s[b] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)D.s[b];
+	}
+	l = glean_utf8_next(D.s + b, D.n - b, &cp);
+	if (len)
+		*len = l;
+	return cp;
+}
+
+static void
+push_word(uint32_t b, uint32_t e)
+{
+	struct word *w;
+
+	GROW(D.w, D.nw, D.capw);
+	w = &D.w[D.nw++];
+	memset(w, 0, sizeof(*w));
+	w->b = b;
+	w->e = e;
+	w->stem = -1;
+	add_fold(w);
+	w->cap = (uint8_t)is_upper_at(b);
+}
+
+/*
+ * Our own words when there is no usable tokens layer: letters and digits,
+ * with - and ' (or ’) inside; a final 's is a word of its own, as the
+ * tokenizer makes it.
+ */
+static void
+scan_words(void)
+{
+	size_t i = 0, l, l2, start;
+	int32_t cp, nx;
+
+	while (i < D.n) {
+		cp = cp_at(i, &l);
+		if (!is_wordcp(cp)) {
+			i += l ? l : 1;
+			continue;
+		}
+		start = i;
+		for (;;) {
+			i += l;
+			cp = cp_at(i, &l);
+			if (is_wordcp(cp))
+				continue;
+			if (cp == '-' || cp == '\'' || cp == 0x2019) {
+				nx = cp_at(i + l, &l2);
+				if (!is_wordcp(nx))
+					break;
+				if (cp != '-' && (nx == 's' || nx == 'S') &&
+				    !is_wordcp(cp_at(i + l + l2, NULL))) {
+					push_word((uint32_t)start, (uint32_t)i);
+					start = i;
+					i += l + l2;
+					l = 0;
+					break;
+				}
+				continue;
+			}
+			break;
+		}
+		push_word((uint32_t)start, (uint32_t)i);
+	}
+}
+
+/*
+ * Words from the tokens layer: [[s,e,"kind","stem"],...] in code points.
+ * Anything out of order or out of range and the layer is not used.
+ */
+static int
+layer_words(json_t *toks, const struct glean_offsets *om)
+{
+	size_t i, n, prev = 0;
+	json_t *t, *js, *je, *jk, *jst;
+	json_int_t s, e;
+	const char *k;
+
+	if (!json_is_array(toks))
+		return -1;
+	n = json_array_size(toks);
+	for (i = 0; i < n; i++) {
+		t = json_array_get(toks, i);
+		if (!json_is_array(t) || json_array_size(t) < 3)
+			goto bad;
+		js = json_array_get(t, 0);
+		je = json_array_get(t, 1);
+		jk = json_array_get(t, 2);
+		if (!json_is_integer(js) || !json_is_integer(je) ||
+		    !json_is_string(jk))
+			goto bad;
+		s = json_integer_value(js);
+		e = json_integer_value(je);
+		if (s < 0 || e <= s || (size_t)e > om->ncps || (size_t)s < prev)
+			goto bad;
+		prev = (size_t)s;
+		k = json_string_value(jk);
+		if (strcmp(k, "word") != 0 && strcmp(k, "number") != 0)
+			continue;
+		push_word((uint32_t)glean_byte(om, (size_t)s),
+		    (uint32_t)glean_byte(om, (size_t)e));
+		jst = json_array_get(t, 3);
+		if (json_is_string(jst)) {
+			D.w[D.nw - 1].stem = (int32_t)D.sbuf.len;
+			D.w[D.nw - 1].slen =
+			    (uint32_t)json_string_length(jst);
+			glean_buf_add(&D.sbuf, json_string_value(jst),
+			    json_string_length(jst));
+		}
+	}
+	return 0;
+bad:
+	D.nw = 0;
+	glean_buf_reset(&D.fbuf);
+	glean_buf_reset(&D.sbuf);
+	return -1;
+}
+
+/* ---- paragraphs and sentences --------------------------------------- */
+
+static int
+is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v' || cp == 0xa0 || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x202f || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff || cp == 0;
+}
+
+/* Paragraphs are lines; blank lines are skipped.  Trimmed. */
+static void
+split_paras(void)
+{
+	size_t i = 0, j, b, e, l;
+	int lower, upper;
+	int32_t cp;
+	struct para *p;
+
+	while (i < D.n) {
+		j = i;
+		while (j < D.n && D.s[j] != '\n')
+			j++;
+		b = i;
+		e = j;
+		while (b < e) {
+			cp = cp_at(b, &l);
+			if (!is_space_cp(cp))
+				break;
+			b += l;
+		}
+		while (e > b) {
+			l = 1;
+			while (l < e - b && ((unsigned char)D.s[e - l] & 0xc0)
+			    == 0x80)
+				l++;
+			cp = cp_at(e - l, NULL);
+			if (!is_space_cp(cp))
+				break;
+			e -= l;
+		}
+		if (e > b) {
+			GROW(D.p, D.np, D.capp);
+			p = &D.p[D.np++];
+			p->b = (uint32_t)b;
+			p->e = (uint32_t)e;
+			p->heading = p->reportsec = 0;
+			/* a heading: upper-case letters only */
+			lower = upper = 0;
+			for (l = b; l < e && !lower; l++) {
+				if (D.s[l] >= 'a' && D.s[l] <= 'z')
+					lower = 1;
+				else if (D.s[l] >= 'A' && D.s[l] <= 'Z')
+					upper++;
+			}
+			p->heading = !lower && upper >= 3;
+		}
+		i = j + 1;
+	}
+}
+
+static size_t
+para_of(size_t b)
+{
+	size_t lo = 0, hi = D.np, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.p[mid].e < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < D.np ? lo : (D.np ? D.np - 1 : 0);
+}
+
+/* Does s[a..b) hold a sentence end (. ! ? …)? */
+static int
+gap_has(size_t a, size_t b, const char *set)
+{
+	size_t i;
+
+	for (i = a; i < b && i < D.n; i++) {
+		if (strchr(set, D.s[i]) && D.s[i] != '\0')
+			return 1;
+		if (set[0] == '.' && i + 2 < D.n &&
+		    (unsigned char)D.s[i] == 0xe2 &&
+		    (unsigned char)D.s[i + 1] == 0x80 &&
+		    (unsigned char)D.s[i + 2] == 0xa6)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+mark_sentences(void)
+{
+	size_t i, pi = 0;
+	struct word *w, *pw;
+	int c;
+
+	for (i = 0; i < D.nw; i++) {
+		w = &D.w[i];
+		while (pi + 1 < D.np && D.p[pi].e <= w->b)
+			pi++;
+		w->para = (uint32_t)pi;
+		if (i == 0 || D.w[i - 1].para != w->para) {
+			w->sstart = 1;
+			continue;
+		}
+		pw = &D.w[i - 1];
+		if (!gap_has(pw->e, w->b, ".!?"))
+			continue;
+		if (!w->cap && !(D.s[w->b] >= '0' && D.s[w->b] <= '9'))
+			continue;
+		/* Mr. Smith, J. Smith */
+		c = wclass(i - 1);
+		if ((c & C_TITLE) && D.s[pw->e] == '.')
+			continue;
+		if (pw->e - pw->b == 1 && pw->cap && D.s[pw->e] == '.')
+			continue;
+		w->sstart = 1;
+	}
+}
+
+/* ---- marks and quotations -------------------------------------------- */
+
+static int
+is_open_punct(int32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == '{' || cp == 0x2014 ||
+	    cp == 0x2013 || cp == '-' || cp == '/' || cp == '"' ||
+	    cp == '\'' || cp == 0x201c || cp == 0x2018 || cp == 0x201d ||
+	    cp == 0x2019 || cp == ':' || cp == 0xab;
+}
+
+static int
+is_close_punct(int32_t cp)
+{
+	return cp == '.' || cp == ',' || cp == ';' || cp == ':' ||
+	    cp == '!' || cp == '?' || cp == ')' || cp == ']' || cp == '}' ||
+	    cp == 0x2026 || cp == 0x2014 || cp == 0x2013 || cp == '-' ||
+	    cp == '"' || cp == '\'' || cp == 0x201c || cp == 0x201d ||
+	    cp == 0x2018 || cp == 0x2019 || cp == 0xbb || cp == '/';
+}
+
+static int32_t
+cp_before(size_t b, size_t lim)
+{
+	size_t l = 1;
+
+	if (b <= lim)
+		return -2;
+	while (l < b - lim && ((unsigned char)D.s[b - l] & 0xc0) == 0x80)
+		l++;
+	return cp_at(b - l, NULL);
+}
+
+static int
+is_alnum_cp(int32_t cp)
+{
+	return cp >= 0 && is_wordcp(cp);
+}
+
+/* Classify the marks of paragraph [pb, pe) into D.mk. */
+static void
+find_marks(size_t pb, size_t pe)
+{
+	size_t i, l, j;
+	int32_t cp, pv, nx;
+	int dbl, glyph, lf, rf, dir, nd;
+	struct mark *m;
+
+	D.nmk = 0;
+	for (i = pb; i < pe; i += l) {
+		unsigned char c = (unsigned char)D.s[i];
+		if (c != '"' && c != '\'' && c != 0xe2 && c != 0xc2) {
+			l = 1;
+			continue;
+		}
+		cp = cp_at(i, &l);
+		switch (cp) {
+		case '"':	dbl = 1; glyph = 0; break;
+		case 0x201c:	dbl = 1; glyph = 1; break;
+		case 0x201d:	dbl = 1; glyph = 2; break;
+		case 0x201e:	dbl = 1; glyph = 1; break;
+		case 0xab:	dbl = 1; glyph = 1; break;
+		case 0xbb:	dbl = 1; glyph = 2; break;
+		case '\'':
+			/* '' is a typewriter double mark */
+			if (i + 1 < pe && D.s[i + 1] == '\'') {
+				dbl = 1;
+				l = 2;
+			} else {
+				dbl = 0;
+			}
+			glyph = 0;
+			break;
+		case 0x2018:	dbl = 0; glyph = 1; break;
+		case 0x2019:	dbl = 0; glyph = 2; break;
+		case 0x201a:	dbl = 0; glyph = 1; break;
+		default:	continue;
+		}
+		if (l == 0)
+			l = 1;
+		pv = cp_before(i, pb);	/* -2 at the paragraph start */
+		nx = i + l < pe ? cp_at(i + l, NULL) : -2;
+		lf = !(nx == -2 || is_space_cp(nx)) &&
+		    (pv == -2 || is_space_cp(pv) || is_open_punct(pv));
+		rf = !(pv == -2 || is_space_cp(pv)) &&
+		    (nx == -2 || is_space_cp(nx) || is_close_punct(nx));
+		if (!dbl) {
+			if (is_alnum_cp(pv) && is_alnum_cp(nx))
+				continue;	/* don't, council's */
+			if (lf && !rf && nx >= '0' && nx <= '9') {
+				/* '90s, '16: an elision, not a mark */
+				for (j = i + l, nd = 0; j < pe && D.s[j] >= '0'
+				    && D.s[j] <= '9'; j++)
+					nd++;
+				if (nd <= 2)
+					continue;
+			}
+		}
+		if (lf && !rf)
+			dir = OPEN;
+		else if (rf && !lf)
+			dir = CLOSE;
+		else if (glyph == 1)
+			dir = OPEN;
+		else if (glyph == 2)
+			dir = CLOSE;
+		else
+			dir = EITHER;
+		GROW(D.mk, D.nmk, D.capmk);
+		m = &D.mk[D.nmk++];
+		m->b = (uint32_t)i;
+		m->len = (uint8_t)l;
+		m->dbl = (uint8_t)dbl;
+		m->dir = (uint8_t)dir;
+		m->glyph = (uint8_t)glyph;
+	}
+}
+
+static size_t
+new_quote(uint32_t ob, uint32_t tb, uint8_t dbl, uint8_t depth, size_t para)
+{
+	struct quote *q;
+
+	GROW(D.q, D.nq, D.capq);
+	q = &D.q[D.nq];
+	memset(q, 0, sizeof(*q));
+	q->ob = ob;
+	q->tb = tb;
+	q->dbl = dbl;
+	q->depth = depth;
+	q->para = q->epara = (uint32_t)para;
+	q->atpara = ob == D.p[para].b;
+	q->sb = q->se = q->cb = q->cend = q->pb = q->pe = -1;
+	q->seg0 = D.nsegs;
+	return D.nq++;
+}
+
+static void
+add_seg(size_t qi, uint32_t b, uint32_t e)
+{
+	GROW(D.segs, D.nsegs, D.capsegs);
+	D.segs[D.nsegs].b = b;
+	D.segs[D.nsegs].e = e;
+	D.nsegs++;
+	D.q[qi].nseg++;
+}
+
+/* Is the quotation's text blank (nothing but white space)? */
+static int
+blank(uint32_t b, uint32_t e)
+{
+	size_t i, l;
+
+	for (i = b; i < e; i += l ? l : 1)
+		if (!is_space_cp(cp_at(i, &l)))
+			return 0;
+	return 1;
+}
+
+static void
+close_quote(const struct open *o, uint32_t te, uint32_t ce, size_t para,
+    size_t depth)
+{
+	size_t qi;
+
+	if (o->qi != SIZE_MAX) {
+		qi = o->qi;
+		add_seg(qi, o->tb, te);
+	} else {
+		if (blank(o->tb, te))
+			return;
+		qi = new_quote(o->mb, o->tb, o->dbl, (uint8_t)depth, para);
+	}
+	D.q[qi].te = te;
+	D.q[qi].ce = ce;
+	D.q[qi].closed = 1;
+	D.q[qi].epara = (uint32_t)para;
+}
+
+/*
+ * A quotation still open at the end of paragraph pi that the next one
+ * does not reopen: it ends there, flagged.  A single mark that opened in
+ * this paragraph was an apostrophe.
+ */
+static void
+unclosed(const struct open *o, size_t pi)
+{
+	size_t qi = o->qi;
+
+	if (qi == SIZE_MAX) {
+		if (!o->dbl || blank(o->tb, D.p[pi].e))
+			return;
+		qi = new_quote(o->mb, o->tb, 1, 0, para_of(o->mb));
+	} else {
+		add_seg(qi, o->tb, D.p[pi].e);
+	}
+	D.q[qi].te = D.q[qi].ce = D.p[pi].e;
+	D.q[qi].closed = 0;
+	D.q[qi].epara = (uint32_t)pi;
+}
+
+/*
+ * Pair the marks paragraph by paragraph.  An unclosed quotation whose
+ * next paragraph opens with a mark of the same kind goes on; one that
+ * does not is ended at its paragraph and flagged.  Unclosed single marks
+ * were apostrophes after all.  Each mark is looked at once.
+ */
+static void
+find_quotes(void)
+{
+	struct open st[MAXDEPTH];
+	size_t ns, pi, i, k, top;
+	int havecarry = 0, seen_dbl;
+	struct open carry = { 0, 0, 0, SIZE_MAX };
+	struct mark *m;
+	struct para *p;
+
+	for (pi = 0; pi < D.np; pi++) {
+		p = &D.p[pi];
+		find_marks(p->b, p->e);
+		ns = 0;
+		i = 0;
+		if (havecarry) {
+			havecarry = 0;
+			if (D.nmk > 0 && D.mk[0].b == p->b &&
+			    D.mk[0].dbl == carry.dbl && D.mk[0].dir != CLOSE) {
+				/* the quotation goes on */
+				if (carry.qi == SIZE_MAX) {
+					carry.qi = new_quote(carry.mb,
+					    carry.tb, carry.dbl, 0,
+					    para_of(carry.mb));
+				}
+				add_seg(carry.qi, carry.tb, D.p[pi - 1].e);
+				carry.tb = D.mk[0].b + D.mk[0].len;
+				st[ns++] = carry;
+				i = 1;
+			} else {
+				unclosed(&carry, pi - 1);
+			}
+		}
+		seen_dbl = 0;
+		for (; i < D.nmk; i++) {
+			m = &D.mk[i];
+			/* the innermost open mark of the same kind */
+			for (k = ns; k > 0; k--)
+				if (st[k - 1].dbl == m->dbl)
+					break;
+			top = k;
+			if (!m->dbl && top > 0) {
+				/* a single mark closes only inside its own
+				 * double-quoted level */
+				for (k = ns; k > top; k--)
+					if (st[k - 1].dbl)
+						break;
+				if (k > top)
+					top = 0;
+			}
+			if (m->dir == CLOSE || (m->dir == EITHER && top > 0)) {
+				if (top > 0) {
+					close_quote(&st[top - 1], m->b,
+					    m->b + m->len, pi, top - 1);
+					ns = top - 1;
+				} else if (m->dbl && !seen_dbl && i == 0 &&
+				    m->dir == CLOSE) {
+					/* a closing mark first: from the
+					 * paragraph's start */
+					struct open o = { p->b, p->b, 1,
+					    SIZE_MAX };
+					close_quote(&o, m->b, m->b + m->len,
+					    pi, 0);
+				}
+			} else if (m->dir == OPEN || m->dir == EITHER) {
+				if (!m->dbl && m->dir == EITHER)
+					continue;
+				if (ns < MAXDEPTH) {
+					st[ns].mb = m->b;
+					st[ns].tb = m->b + m->len;
+					st[ns].dbl = m->dbl;
+					st[ns].qi = SIZE_MAX;
+					ns++;
+				}
+			}
+			if (m->dbl)
+				seen_dbl = 1;
+		}
+		/* what is still open: the outermost may go on */
+		if (ns > 0) {
+			carry = st[0];
+			havecarry = 1;
+		}
+	}
+	if (havecarry)
+		unclosed(&carry, D.np - 1);
+}
+
+static int
+qcmp(const void *a, const void *b)
+{
+	const struct quote *x = a, *y = b;
+
+	if (x->tb != y->tb)
+		return x->tb < y->tb ? -1 : 1;
+	return x->te > y->te ? -1 : x->te < y->te;
+}
+
+/* Flag the words inside quotations (one sweep: quotes sorted by start). */
+static void
+mark_inside(void)
+{
+	size_t i, j = 0;
+	uint32_t end = 0;
+
+	for (i = 0; i < D.nw; i++) {
+		while (j < D.nq && D.q[j].tb <= D.w[i].b) {
+			if (D.q[j].te > end)
+				end = D.q[j].te;
+			j++;
+		}
+		D.w[i].inq = D.w[i].b < end;
+	}
+}
+
+/* First word starting at or after byte b. */
+static size_t
+word_at(size_t b)
+{
+	size_t lo = 0, hi = D.nw, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.w[mid].b < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- mentions ----------------------------------------------------- */
+
+static void
+add_mention(uint32_t b, uint32_t e, int kind, const char *canon, size_t clen,
+    uint32_t lastb, uint32_t laste)
+{
+	struct mention *m;
+
+	GROW(D.m, D.nm, D.capm);
+	m = &D.m[D.nm++];
+	m->b = b;
+	m->e = e;
+	m->kind = kind;
+	m->canon = canon;
+	m->clen = (uint32_t)clen;
+	m->lastb = lastb;
+	m->laste = laste;
+}
+
+static int
+mcmp(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* Entities layer: person, organisation, authority (and resolved roles). */
+static int
+layer_mentions(json_t *ents, const struct glean_offsets *om)
+{
+	size_t i, n;
+	json_t *e, *js, *je, *jk, *jc;
+	json_int_t s, en;
+	const char *k, *c;
+	int kind;
+	uint32_t b, ee;
+
+	if (!json_is_array(ents))
+		return -1;
+	n = json_array_size(ents);
+	for (i = 0; i < n; i++) {
+		e = json_array_get(ents, i);
+		if (!json_is_object(e))
+			continue;
+		js = json_object_get(e, "start");
+		je = json_object_get(e, "end");
+		jk = json_object_get(e, "kind");
+		jc = json_object_get(e, "canonical");
+		if (!json_is_integer(js) || !json_is_integer(je) ||
+		    !json_is_string(jk))
+			continue;
+		s = json_integer_value(js);
+		en = json_integer_value(je);
+		if (s < 0 || en <= s || (size_t)en > om->ncps)
+			continue;
+		k = json_string_value(jk);
+		b = (uint32_t)glean_byte(om, (size_t)s);
+		ee = (uint32_t)glean_byte(om, (size_t)en);
+		c = json_is_string(jc) ? json_string_value(jc) : NULL;
+		if (strcmp(k, "person") == 0)
+			kind = M_PERSON;
+		else if (strcmp(k, "organisation") == 0 ||
+		    strcmp(k, "authority") == 0)
+			kind = M_ORG;
+		else if (strcmp(k, "role") == 0 && c &&
+		    (strlen(c) != ee - b || memcmp(c, D.s + b, ee - b) != 0))
+			kind = M_PERSON;	/* a role the layer resolved */
+		else
+			continue;
+		if (c && *c)
+			add_mention(b, ee, kind, c, strlen(c), b, ee);
+		else
+			add_mention(b, ee, kind, D.s + b, ee - b, b, ee);
+	}
+	qsort(D.m, D.nm, sizeof(*D.m), mcmp);
+	return 0;
+}
+
+static int
+all_caps_word(size_t i)
+{
+	size_t k;
+	int up = 0;
+
+	for (k = D.w[i].b; k < D.w[i].e; k++) {
+		if (D.s[k] >= 'a' && D.s[k] <= 'z')
+			return 0;
+		if (D.s[k] >= 'A' && D.s[k] <= 'Z')
+			up++;
+	}
+	return up >= 2;
+}
+
+/*
+ * Copy text[b, e) into the names store with each run of white space made
+ * one space; returns its offset.  The store was sized for the whole text
+ * at the start of the document, so earlier names never move.
+ */
+static size_t
+squeeze(size_t b, size_t e)
+{
+	size_t off = D.namelen, l;
+	int sp = 0;
+	int32_t cp;
+
+	while (b < e) {
+		cp = cp_at(b, &l);
+		if (l == 0)
+			break;
+		if (is_space_cp(cp)) {
+			sp = 1;
+		} else {
+			if (sp)
+				D.names[D.namelen++] = ' ';
+			sp = 0;
+			memcpy(D.names + D.namelen, D.s + b, l);
+			D.namelen += l;
+		}
+		b += l;
+	}
+	D.names[D.namelen++] = '\0';
+	return off;
+}
+
+static int
+foldcmp(const void *x, const void *y)
+{
+	const struct word *a = &D.w[*(const size_t *)x];
+	const struct word *b = &D.w[*(const size_t *)y];
+	size_t n = a->flen < b->flen ? a->flen : b->flen;
+	int c = memcmp(D.fbuf.s + a->fold, D.fbuf.s + b->fold, n);
+
+	return c ? c : (a->flen > b->flen) - (a->flen < b->flen);
+}
+
+/* Capitalised words seen inside a sentence, sorted by folded form. */
+static size_t *midcap;
+static size_t nmidcap, capmidcap;
+
+static void
+collect_midcap(void)
+{
+	size_t i;
+
+	nmidcap = 0;
+	for (i = 0; i < D.nw; i++) {
+		if (!D.w[i].cap || D.w[i].sstart)
+			continue;
+		GROW(midcap, nmidcap, capmidcap);
+		midcap[nmidcap++] = i;
+	}
+	qsort(midcap, nmidcap, sizeof(*midcap), foldcmp);
+}
+
+/* Is word i's folded form also capitalised inside some sentence? */
+static int
+seen_inside(size_t i)
+{
+	return bsearch(&i, midcap, nmidcap, sizeof(*midcap), foldcmp) != NULL;
+}
+
+/*
+ * Without entities: runs of capitalised words outside quotations, titles
+ * and sentence-initial function words dropped.  A lone surname takes the
+ * full name of the last person with it.
+ */
+static void
+heuristic_mentions(void)
+{
+	size_t i, j, k, a, z, nb, look;
+	int c, title, org, kind;
+	struct mention *pm;
+
+	collect_midcap();
+
+	for (i = 0; i < D.nw; i = j) {
+		j = i + 1;
+		if (!D.w[i].cap || D.w[i].inq || D.p[D.w[i].para].heading)
+			continue;
+		/* extend: capitalised words, connectors between them */
+		while (j < D.nw && !D.w[j].inq && D.w[j].para == D.w[i].para &&
+		    !D.w[j].sstart && blank(D.w[j - 1].e, D.w[j].b)) {
+			if (D.w[j].cap) {
+				j++;
+				continue;
+			}
+			if ((wclass(j) & C_CONNECTOR) && j + 1 < D.nw &&
+			    D.w[j + 1].cap && !D.w[j + 1].inq &&
+			    blank(D.w[j].e, D.w[j + 1].b)) {
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		a = i;
+		z = j;
+		title = org = 0;
+		for (k = a; k < z; k++) {
+			c = wclass(k);
+			if (c & C_TITLE) {
+				title = 1;
+				a = k + 1;
+			} else if (k == a && (c & C_FUNCTION)) {
+				a = k + 1;
+			}
+		}
+		while (z > a && (wclass(z - 1) & C_CONNECTOR))
+			z--;
+		while (a < z && (wclass(a) & C_TIME))
+			a++;
+		if (a >= z)
+			continue;
+		if (z - a == 1 && D.w[a].sstart && !title &&
+		    !(wclass(a) & C_ORGWORD) && !all_caps_word(a) &&
+		    !seen_inside(a))
+			continue;	/* "Just ask him." */
+		for (k = a; k < z; k++)
+			if ((wclass(k) & (C_ORGWORD | C_SPOKES)) ||
+			    all_caps_word(k))
+				org = 1;
+		kind = org ? M_ORG : (title || z - a >= 2) ? M_PERSON :
+		    M_UNKNOWN;
+		if (kind != M_ORG && z - a == 1) {
+			/* a surname: the last person with it */
+			nb = D.w[a].e - D.w[a].b;
+			for (look = 0, pm = D.m + D.nm; pm > D.m &&
+			    look < NAMEBACK; look++) {
+				pm--;
+				if (pm->kind == M_PERSON &&
+				    pm->laste - pm->lastb == nb &&
+				    pm->lastb != D.w[a].b &&
+				    memcmp(D.s + pm->lastb, D.s + D.w[a].b,
+				    nb) == 0) {
+					add_mention(D.w[a].b, D.w[a].e,
+					    M_PERSON, pm->canon, pm->clen,
+					    D.w[a].b, D.w[a].e);
+					goto next;
+				}
+			}
+		}
+		nb = squeeze(D.w[a].b, D.w[z - 1].e);
+		add_mention(D.w[a].b, D.w[z - 1].e, kind, D.names + nb,
+		    D.namelen - nb - 1, D.w[z - 1].b, D.w[z - 1].e);
+next:
+		;
+	}
+}
+
+/* Last (or first) mention lying inside [b, e), or -1. */
+static long
+mention_in(uint32_t b, uint32_t e, int first)
+{
+	size_t lo = 0, hi = D.nm, mid;
+	long best = -1;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.m[mid].b < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < D.nm && D.m[lo].b < e; lo++) {
+		if (D.m[lo].e <= e) {
+			best = (long)lo;
+			if (first)
+				break;
+		}
+	}
+	return best;
+}
+
+/* How many mentions start before byte pos. */
+static size_t
+mentions_before(uint32_t pos)
+{
+	size_t lo = 0, hi = D.nm, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.m[mid].b < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Last mention before byte pos that fits want (M_PERSON or M_ORG). */
+static long
+mention_before(uint32_t pos, int want, size_t limit)
+{
+	size_t lo = 0, hi = D.nm, mid, look = 0;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.m[mid].e <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo > 0 && look++ < limit) {
+		lo--;
+		if (D.m[lo].e > pos)
+			continue;
+		if (D.m[lo].kind == want || D.m[lo].kind == M_UNKNOWN)
+			return (long)lo;
+	}
+	return -1;
+}
+
+/* ---- attribution ----------------------------------------------------- */
+
+struct attr {
+	char *speaker;		/* owned */
+	int64_t sb, se;
+	int64_t pb, pe;		/* the whole phrase naming the speaker */
+	int64_t cb, ce;
+	int kind;
+	int person;
+};
+
+static void
+attr_clear(struct attr *a)
+{
+	a->speaker = NULL;
+	a->sb = a->se = a->cb = a->ce = a->pb = a->pe = -1;
+	a->kind = K_SPEECH;
+	a->person = 0;
+}
+
+static int clause_break(size_t i);
+
+static int
+is_pronoun(size_t i)
+{
+	size_t fl;
+	const char *f = wfold(i, &fl);
+
+	return set_get(&prons, f, fl) != P_NONE;
+}
+
+/* Is word i the clitic 's? */
+static int
+is_possessive(size_t i)
+{
+	const char *f = D.fbuf.s + D.w[i].fold;
+
+	return D.w[i].flen == 2 && f[0] == '\'' && f[1] == 's';
+}
+
+/*
+ * The cue starting at word i: its index, or -1; *nw gets its length.
+ * The first word matches by stem, but only as the lexicon's word or an
+ * inflection of its stem: "ad" shares the stem of "added", "commenter"
+ * that of "comment".  After a determiner or a possessive it is a noun
+ * ("the remarks", "Trump's remarks").
+ */
+static long
+cue_at(size_t i, size_t *nw)
+{
+	size_t sl, k, j, fl, fl0;
+	const char *st, *f, *f0;
+
+	if (D.w[i].inq)
+		return -1;
+	if (i > 0 && !clause_break(i) && ((wclass(i - 1) & C_DET) ||
+	    is_possessive(i - 1)))
+		return -1;
+	f0 = wfold(i, &fl0);
+	st = wstem(i, &sl);
+	for (k = 0; k < ncues; k++) {
+		if (strlen(cues[k].w[0]) != sl ||
+		    memcmp(cues[k].w[0], st, sl) != 0)
+			continue;
+		if (!(fl0 == strlen(cues[k].text) &&
+		    memcmp(f0, cues[k].text, fl0) == 0) && (fl0 <= sl ||
+		    memcmp(f0, st, sl) != 0 || (fl0 > 3 &&
+		    memcmp(f0 + fl0 - 2, "er", 2) == 0) || (fl0 > 4 &&
+		    memcmp(f0 + fl0 - 3, "ers", 3) == 0)))
+			continue;
+		for (j = 1; j < cues[k].nw; j++) {
+			if (i + j >= D.nw || D.w[i + j].inq)
+				break;
+			f = wfold(i + j, &fl);
+			if (strlen(cues[k].w[j]) != fl ||
+			    memcmp(cues[k].w[j], f, fl) != 0)
+				break;
+		}
+		if (j == cues[k].nw) {
+			*nw = cues[k].nw;
+			return (long)k;
+		}
+	}
+	return -1;
+}
+
+/* Report cue inside words [a, z): the phrase index, or -1. */
+static long
+rcue_in(size_t a, size_t z, size_t *at, size_t *len)
+{
+	size_t i, k, j, fl;
+	const char *f;
+
+	for (i = a; i < z; i++) {
+		for (k = 0; k < nrcues; k++) {
+			for (j = 0; j < rcues[k].nw && i + j < z; j++) {
+				f = wfold(i + j, &fl);
+				if (strlen(rcues[k].w[j]) != fl ||
+				    memcmp(rcues[k].w[j], f, fl) != 0)
+					break;
+			}
+			if (j == rcues[k].nw) {
+				*at = i;
+				*len = j;
+				return (long)k;
+			}
+		}
+	}
+	return -1;
+}
+
+/* The most recent speakers, for pronouns. */
+struct recent {
+	int valid;
+	uint32_t pos;
+	const char *name;	/* points into a quote's speaker */
+	int kind;
+};
+static struct recent last_person, last_body;
+
+static void
+set_speaker(struct attr *a, const char *s, size_t n, int64_t b, int64_t e)
+{
+	free(a->speaker);
+	a->speaker = glean_strndup(s, n);
+	a->sb = a->pb = b;
+	a->se = a->pe = e;
+}
+
+/* Resolve the pronoun at word i (class c). */
+static int
+resolve_pronoun(size_t i, int c, struct attr *a)
+{
+	long m;
+	uint32_t pos = D.w[i].b;
+	const struct recent *r;
+
+	if (c == P_SELF || c == P_NONE)
+		return 0;
+	if (c == P_PERSON) {
+		m = mention_before(pos, M_PERSON, 64);
+		r = &last_person;
+	} else {
+		m = mention_before(pos, M_ORG, 64);
+		r = &last_body;
+		if (c == P_GROUP && last_person.valid &&
+		    last_person.kind == K_REPORT &&
+		    (!r->valid || last_person.pos > r->pos))
+			r = &last_person;
+	}
+	if (r->valid && (m < 0 || r->pos >= D.m[m].b)) {
+		set_speaker(a, r->name, strlen(r->name), D.w[i].b, D.w[i].e);
+		a->kind = r->kind == K_REPORT ? K_REPORT : a->kind;
+		a->person = c == P_PERSON;
+		return 1;
+	}
+	if (m >= 0) {
+		set_speaker(a, D.m[m].canon, D.m[m].clen, D.w[i].b, D.w[i].e);
+		a->person = D.m[m].kind != M_ORG;
+		return 1;
+	}
+	return 0;
+}
+
+/* Is there a comma (or other clause break) between words i-1 and i? */
+static int
+clause_break(size_t i)
+{
+	return i > 0 && gap_has(D.w[i - 1].e, D.w[i].b, ",;:()\xe2");
+}
+
+/*
+ * The role named by words [a, z) ("the chief executive of X", "the
+ * director"): the index of its last word, or -1.  The role is the first
+ * run of lower-case words after a determiner.
+ */
+static long
+role_head(size_t a, size_t z)
+{
+	size_t i = a;
+	long head = -1;
+
+	if (!(wclass(i) & C_DET))
+		return -1;
+	i++;
+	while (i < z && D.w[i].cap && i + 1 < z && D.w[i + 1].e -
+	    D.w[i + 1].b <= 3 && D.s[D.w[i + 1].b] == '\'')
+		i += 2;		/* the authority's */
+	for (; i < z; i++) {
+		if (D.w[i].cap || (wclass(i) & (C_FUNCTION | C_DET | C_AUX |
+		    C_CONNECTOR | C_TIME)))
+			break;
+		head = (long)i;
+	}
+	return head;
+}
+
+/*
+ * A person named with the role word h elsewhere in the document:
+ * "chief executive Clare Marchant", "Julia Hassall, director of ...".
+ * The nearest such mention to word h, within a bounded window.
+ */
+static long
+role_link(size_t h)
+{
+	size_t fl, lo = 0, hi = D.nm, mid, k, wi, j;
+	const char *f = wfold(h, &fl), *g;
+	size_t gl;
+	long best = -1;
+	size_t bestd = SIZE_MAX, d;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.m[mid].b < D.w[h].b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	k = lo > 100 ? lo - 100 : 0;
+	for (; k < D.nm && k < lo + 100; k++) {
+		if (D.m[k].kind != M_PERSON)
+			continue;
+		d = D.m[k].b > D.w[h].b ? D.m[k].b - D.w[h].b :
+		    D.w[h].b - D.m[k].b;
+		if (d >= bestd)
+			continue;
+		wi = word_at(D.m[k].b);
+		/* the role just before the name */
+		if (wi > 0 && wi - 1 != h) {
+			g = wfold(wi - 1, &gl);
+			if (gl == fl && memcmp(f, g, fl) == 0) {
+				best = (long)k;
+				bestd = d;
+				continue;
+			}
+		}
+		/* or after it: "Name, (the council's) role" */
+		wi = word_at(D.m[k].e);
+		if (wi >= D.nw || !clause_break(wi))
+			continue;
+		for (j = wi; j < D.nw && j < wi + 6; j++) {
+			if (j > wi && clause_break(j))
+				break;
+			g = wfold(j, &gl);
+			if (j != h && gl == fl && memcmp(f, g, fl) == 0) {
+				best = (long)k;
+				bestd = d;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+/*
+ * Who the words [a, z) name: a report cue, a mention (entities or our
+ * capitalised runs), a pronoun, a definite description naming an earlier
+ * body ("the council"), or failing those the words themselves.  Returns 0
+ * when the words cannot be a speaker.
+ */
+static int
+resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
+{
+	long m, rc;
+	size_t i, at = 0, len = 0, fl, k;
+	int c, spokes = 0;
+	const char *f;
+
+	if (a >= z)
+		return 0;
+	if (z - a > CHUNKMAX)
+		a = z - CHUNKMAX;
+	for (i = a; i < z; i++)
+		if (D.w[i].inq)
+			return 0;
+	for (i = a; i < z; i++)
+		if (wclass(i) & C_SPOKES)
+			spokes = 1;
+	m = mention_in(D.w[a].b, D.w[z - 1].e, flags & NP_FIRST);
+	if (m >= 0 && !(flags & NP_FIRST)) {
+		/* "Paddy Cleary from Unison": the person the phrase opens
+		 * with */
+		long m0 = mention_in(D.w[a].b, D.w[z - 1].e, 1);
+		size_t a0 = a;
+		while (a0 < z && (wclass(a0) & (C_DET | C_TITLE)))
+			a0++;
+		if (m0 >= 0 && m0 != m && D.m[m0].kind == M_PERSON &&
+		    D.m[m0].b == D.w[a0].b)
+			m = m0;
+	}
+	rc = rcue_in(a, z, &at, &len);
+	if (rc >= 0) {
+		a_out->kind = K_REPORT;
+		if (m < 0 || (D.m[m].b >= D.w[at].b &&
+		    D.m[m].e <= D.w[at + len - 1].e)) {
+			if (rcues[rc].speaker) {
+				set_speaker(a_out, rcues[rc].speaker,
+				    strlen(rcues[rc].speaker), D.w[a].b,
+				    D.w[z - 1].e);
+				return 1;
+			}
+		}
+	}
+	if (!spokes && (m < 0 || (D.m[m].b > D.w[a].b &&
+	    (wclass(word_at(D.m[m].b) - 1) & C_CONNECTOR)))) {
+		/* "the chief executive of X", "the director": a person */
+		long h = role_head(a, z), r;
+		if (h >= 0 && (r = role_link((size_t)h)) >= 0) {
+			set_speaker(a_out, D.m[r].canon, D.m[r].clen,
+			    D.w[a].b, D.w[h].e);
+			a_out->person = 1;
+			return 1;
+		}
+	}
+	if (m >= 0 && !spokes && z - a <= 8) {
+		/* "a Mexican official", "the council's director": the name
+		 * only qualifies the phrase */
+		size_t nx = word_at(D.m[m].e);
+		int poss = nx < z && is_possessive(nx);
+		if (poss)
+			nx++;
+		if (nx < z && !D.w[nx].cap && !(wclass(nx) & (C_FUNCTION |
+		    C_CONNECTOR | C_AUX | C_DET)) && !is_possessive(nx) &&
+		    !is_pronoun(nx) && (poss || ((wclass(a) & C_DET) &&
+		    D.m[m].b > D.w[a].b)))
+			m = -1;
+	}
+	if (m >= 0) {
+		set_speaker(a_out, D.m[m].canon, D.m[m].clen, D.m[m].b,
+		    D.m[m].e);
+		a_out->person = spokes || D.m[m].kind != M_ORG;
+		if (!(flags & NP_FIRST) && z - a <= 8) {
+			a_out->pb = D.w[a].b;
+			a_out->pe = D.w[z - 1].e;
+		}
+		return 1;
+	}
+	/* a pronoun, last in the phrase or first */
+	for (k = 0; k < 2; k++) {
+		i = k == 0 ? z - 1 : a;
+		f = wfold(i, &fl);
+		c = set_get(&prons, f, fl);
+		if (c != P_NONE) {
+			if (resolve_pronoun(i, c, a_out)) {
+				a_out->pb = D.w[i].b;
+				a_out->pe = D.w[i].e;
+				return 1;
+			}
+			set_speaker(a_out, D.s + D.w[i].b,
+			    D.w[i].e - D.w[i].b, D.w[i].b, D.w[i].e);
+			return 1;
+		}
+	}
+	/* "the council": the last body named with that head word */
+	for (k = z - a > 3 ? z - 3 : a; k + 1 < z; k++)
+		if (wclass(k) & C_DET)
+			break;
+	if (k + 1 < z && (wclass(k) & C_DET)) {
+		size_t look = 0;
+		f = wfold(z - 1, &fl);
+		for (m = (long)mentions_before(D.w[k].b) - 1; m >= 0 &&
+		    look < 200; m--, look++) {
+			if (D.m[m].e > D.w[k].b || D.m[m].kind != M_ORG)
+				continue;
+			if (D.m[m].laste - D.m[m].lastb == fl &&
+			    strncasecmp(D.s + D.m[m].lastb, f, fl) == 0) {
+				set_speaker(a_out, D.m[m].canon, D.m[m].clen,
+				    D.w[a].b, D.w[z - 1].e);
+				return 1;
+			}
+		}
+	}
+	if (!(flags & NP_LOOSE) && z - a <= 4) {
+		/* capitalised words not taken for a name: still a name */
+		for (i = a; i < z; i++)
+			if (!D.w[i].cap || (wclass(i) & (C_FUNCTION | C_TIME)))
+				break;
+		if (i == z) {
+			set_speaker(a_out, D.s + D.w[a].b,
+			    D.w[z - 1].e - D.w[a].b, D.w[a].b, D.w[z - 1].e);
+			a_out->person = 1;
+			return 1;
+		}
+	}
+	if (!(flags & NP_LOOSE) || z - a > 6)
+		return a_out->kind == K_REPORT;
+	/* the words themselves ("the official", "a source", "officials",
+	 * "Leaders of the organization") */
+	c = wclass(a);
+	if (!(c & C_DET)) {
+		if ((c & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)) ||
+		    (wclass(z - 1) & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)))
+			return a_out->kind == K_REPORT;
+		for (i = a; i < z; i++)
+			if ((D.s[D.w[i].b] >= '0' && D.s[D.w[i].b] <= '9') ||
+			    (wclass(i) & C_AUX))
+				return a_out->kind == K_REPORT;
+	}
+	set_speaker(a_out, D.s + D.w[a].b, D.w[z - 1].e - D.w[a].b,
+	    D.w[a].b, D.w[z - 1].e);
+	a_out->person = spokes;
+	return 1;
+}
+
+static int subject_before(size_t ci, size_t lim, struct attr *a);
+
+/* X of "X, role, said": a name or a pronoun, not any words. */
+static int
+subject_strict(size_t ci, size_t lim, struct attr *a)
+{
+	size_t s = ci;
+
+	while (s > lim && !D.w[s - 1].inq && ci - s < CHUNKMAX) {
+		s--;
+		if (D.w[s].sstart || clause_break(s))
+			break;
+	}
+	if (s == ci)
+		return 0;
+	return resolve_np(s, ci, a, 0);
+}
+
+/*
+ * The subject of the cue at word ci: words back from ci to the start of
+ * the clause, over auxiliaries ("has also said").  "X, role, said": the
+ * role is skipped for X when X names someone.  A participle after a comma
+ * (", saying") or a second verb ("but called it") looks further back for
+ * the sentence's subject, its first name.
+ */
+static int
+subject_before(size_t ci, size_t lim, struct attr *a)
+{
+	size_t z, s, k, chunks = 0, fl;
+	int appos, part, conj, flags;
+	const char *f = wfold(ci, &fl);
+
+	part = fl > 3 && memcmp(f + fl - 3, "ing", 3) == 0;
+	z = ci;
+	while (ci > lim && !D.w[ci - 1].inq && !D.w[ci].sstart &&
+	    !clause_break(ci) && (wclass(ci - 1) & C_AUX))
+		ci--;
+	appos = clause_break(ci);
+	if (part && (appos || (z == ci && ci > lim && !D.w[ci - 1].inq &&
+	    (wclass(ci - 1) & (C_FUNCTION | C_CONJ)) &&
+	    !is_pronoun(ci - 1)))) {
+		/* ", saying": the subject of an earlier cue, if any */
+		for (k = ci; k > lim; k--) {
+			size_t n;
+			if (D.w[k - 1].inq)
+				continue;
+			if (cue_at(k - 1, &n) >= 0 && k - 1 < ci)
+				return subject_before(k - 1, lim, a);
+		}
+	} else {
+		part = 0;
+	}
+	z = ci;
+	while (z > lim && chunks < 6) {
+		/* one chunk: back to a clause break or the sentence start */
+		s = z;
+		while (s > lim && !D.w[s - 1].inq) {
+			s--;
+			if (D.w[s].sstart || clause_break(s))
+				break;
+		}
+		if (s == z) {
+			if (!part || s <= lim)
+				break;
+			/* skip a quotation inside the sentence */
+			while (z > lim && D.w[z - 1].inq)
+				z--;
+			chunks++;
+			continue;
+		}
+		for (k = s; k < z; k++) {
+			size_t n;
+			if (!part && cue_at(k, &n) >= 0)
+				s = k + 1;
+		}
+		conj = s < z && (wclass(s) & C_CONJ);
+		while (s < z && (wclass(s) & (C_CONJ | C_AUX)))
+			s++;
+		if (s < z) {
+			if (appos && chunks == 0 && !part) {
+				/* X, role, said: try X first */
+				struct attr t;
+				attr_clear(&t);
+				if (s > lim && clause_break(s) &&
+				    !D.w[s].sstart &&
+				    subject_strict(s, lim, &t)) {
+					free(a->speaker);
+					*a = t;
+					a->pe = D.w[z - 1].e;
+					return 1;
+				}
+				free(t.speaker);
+			}
+			flags = part ? NP_FIRST : NP_LOOSE;
+			if (resolve_np(s, z, a, flags))
+				return 1;
+		} else if (conj) {
+			part = 1;
+		}
+		chunks++;
+		if (D.w[s].sstart || s <= lim)
+			break;
+		if (!part && !appos)
+			break;
+		z = s;
+		while (z > s && D.w[z - 1].inq)
+			z--;
+	}
+	return 0;
+}
+
+/*
+ * The speaker's phrase goes on over an appositive after a comma: "Kaine,
+ * a former party chairman"; "Haines, 44"; "X, who ran against Y".
+ */
+static void
+appositive(size_t z, size_t lim, struct attr *at)
+{
+	size_t e = z;
+
+	if (z >= lim || !clause_break(z) || D.w[z].inq || D.w[z].sstart ||
+	    !gap_has(D.w[z - 1].e, D.w[z].b, ","))
+		return;
+	if (D.w[z].cap && !(wclass(z) & C_DET))
+		return;
+	if (D.w[z].flen > 4 && memcmp(D.fbuf.s + D.w[z].fold + D.w[z].flen -
+	    3, "ing", 3) == 0)
+		return;		/* ", speaking to CNN" */
+	while (e < lim && e - z < 2 * CHUNKMAX && !D.w[e].inq &&
+	    !D.w[e].sstart && (e == z || !clause_break(e)))
+		e++;
+	if (e > z && at->pe >= 0)
+		at->pe = D.w[e - 1].e;
+}
+
+/* Words [a, z) after a cue, up to a clause break: the speaker follows. */
+static int
+subject_after(size_t a, size_t lim, struct attr *at)
+{
+	size_t z = a;
+
+	/* up to a clause break, or a preposition after the name ("said
+	 * Paul Ryan in a statement") */
+	while (z < lim && z - a < CHUNKMAX && !D.w[z].inq &&
+	    (z == a || (!clause_break(z) && !D.w[z].sstart &&
+	    ((wclass(z) & (C_FUNCTION | C_DET)) != C_FUNCTION ||
+	    !D.w[z - 1].cap))))
+		z++;
+	if (!resolve_np(a, z, at, NP_LOOSE))
+		return 0;
+	if (at->pe >= 0 && at->pb >= D.w[a].b) {
+		at->pb = D.w[a].b;
+		at->pe = D.w[z - 1].e;
+	}
+	appositive(z, lim, at);
+	return 1;
+}
+
+/* A report cue ("found") makes a body's words a finding. */
+static void
+set_cue(struct attr *a, long k, size_t ci, size_t n)
+{
+	a->cb = D.w[ci].b;
+	a->ce = D.w[ci + n - 1].e;
+	if (cues[k].kind == K_REPORT && a->speaker && !a->person)
+		a->kind = K_REPORT;
+}
+
+/* Does the quotation's text end with , . ! ? ; (marks and spaces off)? */
+static int
+ends_clause(const struct quote *q)
+{
+	size_t e = q->te, l;
+	int32_t cp;
+
+	while (e > q->tb) {
+		l = 1;
+		while (l < e - q->tb && ((unsigned char)D.s[e - l] & 0xc0) ==
+		    0x80)
+			l++;
+		cp = cp_at(e - l, NULL);
+		if (cp == ',' || cp == '.' || cp == '!' || cp == '?' ||
+		    cp == ';' || cp == 0x2026)
+			return 1;
+		if (!is_space_cp(cp) && cp != '\'' && cp != '"' &&
+		    cp != 0x2019 && cp != 0x201d)
+			return 0;
+		e -= l;
+	}
+	return 0;
+}
+
+/*
+ * After the closing mark: `, she said`, `," said X`, `, X, the role,
+ * said`, `, according to X`.  Only where the quotation ends a clause
+ * (a comma or a stop inside or just after it), or the cue follows at once.
+ */
+static int
+attr_right(const struct quote *q, struct attr *a)
+{
+	size_t w0 = word_at(q->ce), i, n, end, z;
+	long k;
+	int newsent, punct, flags;
+
+	if (w0 >= D.nw || D.w[w0].para != q->epara || D.w[w0].inq)
+		return 0;
+	if (wclass(w0) & C_CONJ)
+		return 0;
+	newsent = D.w[w0].sstart || gap_has(q->ce, D.w[w0].b, ".!?");
+	punct = newsent || ends_clause(q) ||
+	    gap_has(q->ce, D.w[w0].b, ",.!?;-\xe2");
+	end = w0;
+	while (end < D.nw && end - w0 < 2 * CHUNKMAX &&
+	    D.w[end].para == q->epara && !D.w[end].inq &&
+	    (end == w0 || !D.w[end].sstart))
+		end++;
+	for (i = w0; i < end && i - w0 <= CHUNKMAX; i++) {
+		k = cue_at(i, &n);
+		if (k < 0)
+			continue;
+		if (i != w0 && !punct)
+			return 0;
+		if (newsent && i + n < D.nw && D.w[i + n].para == q->epara &&
+		    !D.w[i + n].sstart &&
+		    !gap_has(D.w[i + n - 1].e, D.w[i + n].b, ",.")) {
+			/* "..." He said.  The cue must end the sentence, or
+			 * go on with a preposition ("said to People") */
+			int c = wclass(i + n);
+			size_t fl;
+			const char *f = wfold(i + n, &fl);
+			if (!(c & C_FUNCTION) || (c & C_DET) ||
+			    is_pronoun(i + n) || (fl == 4 &&
+			    memcmp(f, "that", 4) == 0))
+				return 0;
+		}
+		if (i == w0 || cues[k].after > 0) {
+			if (subject_after(i + n, end, a)) {
+				set_cue(a, k, i, n);
+				return 1;
+			}
+			if (i != w0)
+				return 0;
+			continue;
+		}
+		/* words before the cue, cut at the first comma */
+		z = w0 + 1;
+		while (z < i && !clause_break(z))
+			z++;
+		while (z > w0 + 1 && (wclass(z - 1) & C_AUX))
+			z--;
+		flags = (wclass(w0) & C_DET) ? NP_LOOSE : 0;
+		if (resolve_np(w0, z, a, flags)) {
+			set_cue(a, k, i, n);
+			if (a->pe >= 0 && a->pb == D.w[w0].b) {
+				/* "X, the role, said" */
+				z = i;
+				while (z > w0 + 1 && (wclass(z - 1) & C_AUX))
+					z--;
+				a->pe = D.w[z - 1].e;
+			}
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * Before the opening mark, within its sentence: the nearest cue and its
+ * subject ("X said:", "X said the plan was '...'", "said X: '...'",
+ * "according to X, '...'"), or a colon after a name ("Trump: '...'").
+ */
+static int
+attr_left(const struct quote *q, struct attr *a)
+{
+	size_t wq = word_at(q->ob), j, lim, n, i, ci, look;
+	long k;
+	int colon, dash;
+
+	if (wq == 0)
+		return 0;
+	j = wq - 1;
+	if (D.w[j].para != q->para || D.w[j].inq)
+		return 0;
+	if (gap_has(D.w[j].e, q->ob, ".!?"))
+		return 0;
+	colon = gap_has(D.w[j].e, q->ob, ":");
+	dash = gap_has(D.w[j].e, q->ob, "-\xe2");
+	/* the sentence start */
+	lim = j;
+	look = 0;
+	while (lim > 0 && !D.w[lim].sstart && look < WINDOW) {
+		if (D.w[lim - 1].inq) {
+			/* skip an earlier quotation in the sentence */
+			while (lim > 0 && D.w[lim - 1].inq)
+				lim--;
+			if (lim == 0 || D.w[lim - 1].para != q->para)
+				break;
+			continue;
+		}
+		lim--;
+		look++;
+	}
+	for (ci = j + 1; ci > lim; ci--) {
+		if (D.w[ci - 1].inq)
+			continue;
+		k = cue_at(ci - 1, &n);
+		if (k < 0)
+			continue;
+		i = ci - 1;
+		if (cues[k].after > 0 || (cues[k].after == 0 && i + n <= j &&
+		    colon)) {
+			/* according to X, / said X: */
+			size_t z = i + n;
+			while (z <= j && !clause_break(z) && z - i < CHUNKMAX)
+				z++;
+			if (z > j && resolve_np(i + n, z, a, NP_LOOSE)) {
+				set_cue(a, k, i, n);
+				return 1;
+			}
+			if (cues[k].after > 0)
+				return 0;
+		}
+		if (subject_before(i, lim, a)) {
+			set_cue(a, k, i, n);
+			return 1;
+		}
+		/* a cue without a subject: look further back */
+	}
+	if (colon || dash) {
+		/* Name: "..."; Trump also said this -- "..." */
+		size_t s = j;
+		while (s > lim && !clause_break(s) && !D.w[s].sstart &&
+		    j - s < 5)
+			s--;
+		if (resolve_np(s, j + 1, a, 0))
+			return 1;
+		if (dash || colon) {
+			s = lim;
+			while (s <= j && D.w[s].inq)
+				s++;
+			if (s <= j && resolve_np(s, j + 1, a, NP_FIRST))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static size_t
+count_words(uint32_t b, uint32_t e)
+{
+	size_t n = 0, i = b, l;
+	int in = 0;
+	int32_t cp;
+
+	for (; i < e; i += l ? l : 1) {
+		cp = cp_at(i, &l);
+		if (is_space_cp(cp))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* A grade or label: the text (folded, final punctuation off) is listed. */
+static int
+is_label(const struct quote *q)
+{
+	size_t fl, i, j, k, n;
+	char *f;
+	int hit = 0;
+
+	if (q->te - q->tb > 64)
+		return 0;
+	f = glean_casefold(D.s + q->tb, q->te - q->tb, &fl);
+	while (fl > 0 && strchr(".,;:!? ", f[fl - 1]))
+		fl--;
+	f[fl] = '\0';
+	if (!strchr(f, ' ')) {
+		hit = (set_get(&classes, f, fl) & C_LABEL) != 0;
+	} else {
+		for (k = 0; k < nlabels && !hit; k++) {
+			for (i = 0, j = 0, n = 0; j < labels[k].nw; j++) {
+				size_t wl = strlen(labels[k].w[j]);
+				if (strncmp(f + i, labels[k].w[j], wl) != 0)
+					break;
+				i += wl;
+				if (f[i] == ' ')
+					i++;
+				n++;
+			}
+			hit = j == labels[k].nw && i >= fl;
+		}
+	}
+	free(f);
+	return hit;
+}
+
+/* Preceded by a labelling word (a new '...', so-called '...')? */
+static int
+labelled(const struct quote *q)
+{
+	size_t wq = word_at(q->ob);
+
+	if (wq == 0 || D.w[wq - 1].para != q->para)
+		return 0;
+	if (!blank(D.w[wq - 1].e, q->ob))
+		return 0;
+	return (wclass(wq - 1) & C_LABELLER) != 0;
+}
+
+static void
+remember(const struct quote *q, uint32_t pos)
+{
+	struct recent *r;
+
+	if (!q->speaker)
+		return;
+	r = q->person ? &last_person : &last_body;
+	r->valid = 1;
+	r->pos = pos;
+	r->name = q->speaker;
+	r->kind = q->kind;
+}
+
+static void
+attribute(void)
+{
+	size_t i, nwq, pi;
+	struct quote *q;
+	struct attr a;
+	long lastq = -1;	/* last attributed quotation */
+	long k;
+
+	last_person.valid = last_body.valid = 0;
+	/* report sections: under an upper-case heading naming a report */
+	for (pi = 0, k = -1; pi < D.np; pi++) {
+		if (D.p[pi].heading) {
+			size_t w0 = word_at(D.p[pi].b), w1 = word_at(D.p[pi].e),
+			    at, len;
+			k = rcue_in(w0, w1, &at, &len);
+			continue;
+		}
+		D.p[pi].reportsec = (uint8_t)(k >= 0 && k < 255 ? k + 1 : 0);
+	}
+	for (i = 0; i < D.nq; i++) {
+		q = &D.q[i];
+		attr_clear(&a);
+		nwq = count_words(q->tb, q->te);
+		if (q->depth > 0) {
+			/* a quotation inside another: its source is not ours
+			 * to find */
+			free(a.speaker);
+			q->kind = nwq <= SHORTQ ? K_SCARE : K_SPEECH;
+			continue;
+		} else if (attr_right(q, &a) || attr_left(q, &a)) {
+			q->attributed = 1;
+		} else if (q->atpara && q->para > 0 &&
+		    gap_has(D.p[q->para - 1].e - 1, D.p[q->para - 1].e, ":")) {
+			/* He said:\n\n"..." */
+			struct quote t = *q;
+			t.ob = D.p[q->para - 1].e;
+			t.para = q->para - 1;
+			if (attr_left(&t, &a))
+				q->attributed = 1;
+		}
+		if (q->attributed) {
+			q->speaker = a.speaker;
+			q->sb = a.sb;
+			q->se = a.se;
+			q->pb = a.pb;
+			q->pe = a.pe;
+			q->cb = a.cb;
+			q->cend = a.ce;
+			q->kind = a.kind;
+			q->person = a.person;
+		} else {
+			free(a.speaker);
+			q->kind = K_SPEECH;
+			if (D.p[q->para].reportsec) {
+				/* under a heading naming a report */
+				struct phrase *rp =
+				    &rcues[D.p[q->para].reportsec - 1];
+				q->kind = K_REPORT;
+				if (rp->speaker)
+					q->speaker = glean_strdup(rp->speaker);
+			} else if (lastq >= 0 && q->para >=
+			    D.q[lastq].epara && q->para - D.q[lastq].epara <=
+			    (q->atpara ? 1u : LOOKBACK) &&
+			    (q->atpara || nwq > SHORTQ ||
+			    D.q[lastq].kind == K_REPORT ||
+			    q->para == D.q[lastq].para)) {
+				/* goes on from the last speaker */
+				if (D.q[lastq].speaker)
+					q->speaker = glean_strdup(
+					    D.q[lastq].speaker);
+				q->sb = D.q[lastq].sb;
+				q->se = D.q[lastq].se;
+				q->pb = D.q[lastq].pb;
+				q->pe = D.q[lastq].pe;
+				q->kind = D.q[lastq].kind;
+				q->person = D.q[lastq].person;
+			} else if (nwq <= SHORTQ) {
+				q->kind = K_SCARE;
+			}
+		}
+		if (nwq <= 1 || is_label(q) || (!q->attributed &&
+		    !D.p[q->para].reportsec && nwq <= SHORTQ && labelled(q)))
+			q->kind = K_SCARE;
+		if (q->attributed && q->kind != K_SCARE) {
+			lastq = (long)i;
+			remember(q, q->sb >= 0 ? (uint32_t)q->sb : q->ob);
+		} else if (q->speaker && q->kind != K_SCARE) {
+			lastq = (long)i;
+		}
+	}
+}
+
+/* ---- output ------------------------------------------------------ */
+
+static json_t *
+span(const struct glean_offsets *om, int64_t b, int64_t e)
+{
+	if (b < 0 || e < b)
+		return json_null();
+	return json_pack("[II]", (json_int_t)glean_cp(om, (size_t)b),
+	    (json_int_t)glean_cp(om, (size_t)e));
+}
+
+static json_t *
+quotes_json(const struct glean_offsets *om)
+{
+	json_t *arr = json_array(), *o, *sg, *so;
+	struct quote *q;
+	size_t i, k;
+
+	for (i = 0; i < D.nq; i++) {
+		q = &D.q[i];
+		o = json_object();
+		json_object_set_new(o, "start",
+		    json_integer((json_int_t)glean_cp(om, q->tb)));
+		json_object_set_new(o, "end",
+		    json_integer((json_int_t)glean_cp(om, q->te)));
+		json_object_set_new(o, "text",
+		    json_stringn(D.s + q->tb, q->te - q->tb));
+		json_object_set_new(o, "speaker", q->speaker ?
+		    json_string(q->speaker) : json_null());
+		json_object_set_new(o, "speaker_span", span(om, q->sb, q->se));
+		json_object_set_new(o, "speaker_phrase",
+		    span(om, q->pb, q->pe));
+		json_object_set_new(o, "kind", json_string(kindname[q->kind]));
+		json_object_set_new(o, "cue", q->cb >= 0 ?
+		    json_stringn(D.s + q->cb, (size_t)(q->cend - q->cb)) :
+		    json_null());
+		if (!q->closed)
+			json_object_set_new(o, "closed", json_false());
+		if (q->nseg > 1) {
+			sg = json_array();
+			for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
+				uint32_t b = D.segs[k].b, e = D.segs[k].e;
+				/* each paragraph's text, trimmed */
+				while (b < e && is_space_cp(cp_at(b, NULL)))
+					b++;
+				while (e > b && (D.s[e - 1] == ' ' ||
+				    D.s[e - 1] == '\t'))
+					e--;
+				so = json_object();
+				json_object_set_new(so, "start", json_integer(
+				    (json_int_t)glean_cp(om, b)));
+				json_object_set_new(so, "end", json_integer(
+				    (json_int_t)glean_cp(om, e)));
+				json_object_set_new(so, "text",
+				    json_stringn(D.s + b, e - b));
+				json_array_append_new(sg, so);
+			}
+			json_object_set_new(o, "segments", sg);
+		}
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+static void
+doc_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < D.nq; i++)
+		free(D.q[i].speaker);
+	D.nw = D.nq = D.nsegs = D.nm = D.np = D.nmk = 0;
+	glean_buf_reset(&D.fbuf);
+	glean_buf_reset(&D.sbuf);
+	D.namelen = 0;
+}
+
+/*
+ * The per-document function: doc has a string "text".  Adds "quotes".
+ */
+static int
+process(json_t *doc, void *ctx, char **err)
+{
+	json_t *jt = json_object_get(doc, "text");
+	struct glean_offsets om;
+	size_t i;
+	int any = 0;
+
+	(void)ctx;
+	(void)err;
+	D.s = json_string_value(jt);
+	D.n = json_string_length(jt);
+	doc_reset();
+	/* most documents' cost is this one scan for a mark */
+	for (i = 0; i < D.n && !any; i++) {
+		unsigned char c = (unsigned char)D.s[i];
+		if (c == '"' || c == '\'' || c == 0xe2 || c == 0xc2)
+			any = 1;
+	}
+	if (!any || !glean_utf8_valid(D.s, D.n)) {
+		json_object_set_new(doc, "quotes", json_array());
+		return 0;
+	}
+	split_paras();
+	find_quotes();
+	if (D.nq == 0) {
+		json_object_set_new(doc, "quotes", json_array());
+		return 0;
+	}
+	qsort(D.q, D.nq, sizeof(*D.q), qcmp);
+	glean_offsets_init(&om, D.s, D.n);
+	if (layer_words(json_object_get(doc, "tokens"), &om) < 0)
+		scan_words();
+	mark_sentences();
+	mark_inside();
+	if (layer_mentions(json_object_get(doc, "entities"), &om) < 0) {
+		/* each name is a piece of the text, plus its NUL */
+		if (D.namecap < 2 * D.n + 2) {
+			D.namecap = 2 * D.n + 2;
+			free(D.names);
+			D.names = glean_malloc(D.namecap);
+		}
+		heuristic_mentions();
+	}
+	attribute();
+	json_object_set_new(doc, "quotes", quotes_json(&om));
+	glean_offsets_free(&om);
+	doc_reset();
+	return 0;
+}
+
+static void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n", glean_prog);
+	if (status) {
+		fprintf(fp, "Try '%s --help' for more information.\n",
+		    glean_prog);
+		exit(status);
+	}
+	fputs("Add \"quotes\": direct quotations, their speakers and "
+	    "kinds.\n\n", fp);
+	fputs(GLEAN_COMMON_HELP, fp);
+	exit(0);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		GLEAN_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	static const char *const reads[] = { "tokens", "entities", NULL };
+	struct glean_stage st = { "quotes", process, NULL, reads, NULL, NULL };
+	int c, status;
+
+	glean_setprog(argv[0]);
+	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
+	    NULL)) != -1) {
+		if (glean_common_option(c, optarg, &o, usage))
+			continue;
+		usage(GLEAN_EXIT_FATAL);
+	}
+	load_lexicons(glean_lexdir(&o));
+	status = glean_run(&st, &o, argc - optind, argv + optind);
+	doc_reset();
+	free(D.w);
+	free(D.q);
+	free(D.segs);
+	free(D.m);
+	free(D.p);
+	free(D.mk);
+	glean_buf_free(&D.fbuf);
+	glean_buf_free(&D.sbuf);
+	free(D.names);
+	free(midcap);
+	return status;
+}

@@ -1,0 +1,110 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * Unit tests of stages/lib/numbers.c, shared by glean-dates and
+ * glean-money: numbers in digits and words, lexicon alternations and
+ * pattern templates.  Reads the lexicons from $GLEAN_LEXICONS (make sets
+ * it), else ./lexicons.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glean.h"
+#include "numbers.h"
+#include "testhelp.h"
+
+static struct glean_numwords *nw;
+
+static int
+is(const char *s, double want)
+{
+	double v;
+
+	return glean_parse_number(nw, s, strlen(s), &v) == 0 &&
+	    fabs(v - want) < 1e-9 * (fabs(want) + 1);
+}
+
+static int
+bad(const char *s)
+{
+	double v;
+
+	return glean_parse_number(nw, s, strlen(s), &v) < 0;
+}
+
+int
+main(void)
+{
+	const char *lexdir = getenv("GLEAN_LEXICONS");
+	static const char *names[] = { "A", "B" };
+	static const char *vals[] = { "x", "(?:y)" };
+	char *s;
+	pcre2_code *re;
+	pcre2_match_data *md;
+
+	glean_setprog("dates-numbers");
+	nw = glean_numwords_load(lexdir && *lexdir ? lexdir : "lexicons");
+
+	test_cond("digits", is("3.5", 3.5));
+	test_cond("thousands commas", is("139,000", 139000));
+	test_cond("Indian grouping", is("12,34,567.89", 1234567.89));
+	test_cond("leading point", is(".5", 0.5));
+	test_cond("word", is("two", 2));
+	test_cond("hyphenated", is("twenty-five", 25));
+	test_cond("spaced", is("twenty five", 25));
+	test_cond("with and", is("two thousand and eighteen", 2018));
+	test_cond("hundreds", is("three hundred and forty", 340));
+	test_cond("a hundred", is("a hundred", 100));
+	test_cond("half million", is("half million", 500000));
+	test_cond("a quarter million", is("a quarter million", 250000));
+	test_cond("three quarters billion", is("three quarters billion",
+	    750000000));
+	test_cond("two and a half", is("two and a half", 2.5));
+	test_cond("a few", is("a few", 3));
+	test_cond("ordinal compound", is("twenty-first", 21));
+	test_cond("NBSP between words", is("two\xc2\xa0hundred", 200));
+	test_cond("not a number", bad("banana"));
+	test_cond("empty", bad(""));
+	test_cond("letters after digits", bad("12ab"));
+	test_cond("two points", bad("1.2.3"));
+	test_cond("too many digits for a double, no overflow",
+	    bad("99999999999999999999999999999999999999999999999999999999999"
+	    "999999999999999999999999999999"));
+	test_cond("numword kind", glean_numword(nw, "Third", 5, "ord", NULL) == 3);
+	test_cond("numword wrong kind", glean_numword(nw, "third", 5, "card",
+	    NULL) < 0);
+
+	s = glean_re_escape("U.S.$ (x)");
+	test_cond("escape", strcmp(s, "U\\.S\\.\\$[\\s\\x{a0}]+\\(x\\)") == 0);
+	free(s);
+	s = glean_re_expand("a{A}b{B}", names, vals, 2);
+	test_cond("expand", strcmp(s, "axb(?:y)") == 0);
+	free(s);
+	{
+		struct glean_lexicon *lx = glean_lexicon_load(lexdir && *lexdir ?
+		    lexdir : "lexicons", "months.tsv", 3);
+		char *alt = glean_lex_alt(lx, 0, 0, NULL);
+		char *pat = glean_asprintf("^%s$", alt);
+
+		re = glean_re_compile(pat, PCRE2_CASELESS, "test");
+		md = glean_re_match_data(re);
+		test_cond("alternation matches a month",
+		    glean_re_match(re, "September", 9, 0, md) > 0);
+		test_cond("longest first: sept not sep+t",
+		    glean_re_match(re, "sept", 4, 0, md) > 0);
+		test_cond("alternation rejects others",
+		    glean_re_match(re, "Septembre", 9, 0, md) == 0);
+		pcre2_match_data_free(md);
+		pcre2_code_free(re);
+		free(pat);
+		free(alt);
+		alt = glean_lex_alt(lx, 0, 1, "no such value");
+		test_cond("empty selection never matches",
+		    strcmp(alt, "(?:(?!))") == 0);
+		free(alt);
+		glean_lexicon_free(lx);
+	}
+	glean_numwords_free(nw);
+	test_report();
+}
