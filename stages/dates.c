@@ -42,6 +42,9 @@ struct point {
 	int wdrel, haswdrel;	/* "next Friday": weeks from the anchor */
 	int season;		/* index into seasons: 1 SP 2 SU 3 FA 4 WI */
 	int decade;		/* y is the first year of a decade */
+	int nth;		/* "the second Sunday" (of the month) */
+	int isdeic;		/* "today" + deicoff days, as a range end */
+	int deicoff;
 	int fiscal;		/* y is the first year of a fiscal year */
 };
 
@@ -105,7 +108,8 @@ leap(int y)
 static int
 mdays(int y, int m)
 {
-	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31 };
 
 	if (m < 1 || m > 12)
 		return 0;
@@ -235,14 +239,17 @@ grp(const pcre2_code *re, pcre2_match_data *md, const char *name,
 
 static const char *pattern_src[NPAT] = {
 	/* P_ISO 2017-01-24, 2015/08/12, 2019-sep-1, friday 2018-7-6 */
-	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD})\\.?,?{SP})?(?<y>\\d{4})(?<sp>[-/.])"
+	"(?<![\\w.,/£$€¥-])"
+	"(?:(?<wd>{WD})\\.?,?{SP})?(?<y>\\d{4})(?<sp>[-/.])"
 	"(?:(?<m>\\d{1,2})|(?<mon>{MON}))\\k<sp>(?<d>\\d{1,2})"
 	"(?!\\w|[.,/-]\\d)",
 	/* P_NUM3 24/01/2017, 9-18-15, 11/12,2016 */
-	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD})\\.?,?{SP})?(?<a>\\d{1,2})(?<sp>[-/.])"
+	"(?<![\\w.,/£$€¥-])"
+	"(?:(?<wd>{WD})\\.?,?{SP})?(?<a>\\d{1,2})(?<sp>[-/.])"
 	"(?<b>\\d{1,2})(?:\\k<sp>|,)(?<y>\\d{4}|\\d{2})(?!\\w|[.,/-]\\d)",
 	/* P_DDM 4-22 January, 2017; 3 and 12 of Sept */
-	"(?<![\\w.,/£$€¥-])(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?"
+	"(?<![\\w.,/£$€¥-])"
+	"(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?"
 	"(?<d2>{DAYN})(?:{SP}of{SP}|{SP})(?<mon>{MON})(?:\\.(?!\\w))?"
 	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
 	/* P_MDD November 19-20, November between 19 and 20 */
@@ -267,7 +274,8 @@ static const char *pattern_src[NPAT] = {
 	"|{SP}(?<rely>{REL}){SP}year)?|Q(?<qn>[1-4])(?:{SP}(?<y3>\\d{4}))?)"
 	"(?![\\w-])",
 	/* P_YRANGE 2010-2012, 2016-17, 2014 to 2018 */
-	"(?<![\\w.,/£$€¥-])(?<y1>\\d{4}){SP0}(?<conn>{CONN}){SP0}(?<y2>\\d{4}|\\d{2})"
+	"(?<![\\w.,/£$€¥-])"
+	"(?<y1>\\d{4}){SP0}(?<conn>{CONN}){SP0}(?<y2>\\d{4}|\\d{2})"
 	"(?!\\w|[.,/-]?\\d|{SP0}%)",
 	/* P_NUMYM 2016-11, 2016 / 11, 2015.3 */
 	"(?<![\\w.,/£$€¥-])(?<y>\\d{4}){SP0}(?<sp>[-/.]){SP0}(?<m>\\d{1,2})"
@@ -279,10 +287,12 @@ static const char *pattern_src[NPAT] = {
 	 * June next year, August 99, early March */
 	"(?<![\\w])(?:(?<edge>{EDGE}){SP0})?(?:(?<rel>{REL}){SP})?"
 	"(?:(?<mo>(?:the{SP})?month{SP}of){SP})?(?<mon>{MON})(?:\\.(?!\\w))?"
-	"(?:(?:{SP0},{SP0}|{SP}|{SP}of{SP}|-)(?<y>\\d{4}|'?\\d{2})(?![\\w.,]?\\d)"
+	"(?:(?:{SP0},{SP0}|{SP}|{SP}of{SP}|-)"
+	"(?<y>\\d{4}|'?\\d{2})(?![\\w.,]?\\d)"
 	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)",
 	/* P_YM 2016 November, 2016, nov */
-	"(?<![\\w.,£$€¥])(?<y>\\d{4}){SP0},?{SP0}(?<mon>{MON})(?:\\.)?(?!\\w)",
+	"(?<![\\w.,£$€¥])"
+	"(?<y>\\d{4}){SP0},?{SP0}(?<mon>{MON})(?:\\.)?(?!\\w)",
 	/* P_DECADE the 1970s, the '40s */
 	"(?<![\\w])(?:(?:the{SP})?(?<d4>1[0-9]\\d0|20\\d0)['’]?s"
 	"|the{SP}['’]?(?<d2>\\d0)['’]?s)(?!\\w)",
@@ -299,11 +309,13 @@ static const char *pattern_src[NPAT] = {
 	"(?<![\\w-])(?:(?<apx>{APPROX}){SP}(?!the(?!\\w)))?"
 	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?"
 	"(?<n>\\d+(?:\\.\\d+)?|{NUMW}|{NUMV})(?:{SP}|(?<=\\d))(?<unit>{UNIT})"
-	"(?![\\w-])(?:{SP}(?<dir>{DIR})(?!\\w)(?:{SP}(?<deic>{DEIC})(?!\\w))?)?",
+	"(?![\\w-])"
+	"(?:{SP}(?<dir>{DIR})(?!\\w)(?:{SP}(?<deic>{DEIC})(?!\\w))?)?",
 	/* P_RELUNIT this week, last year, later this month, next week on
 	 * Friday */
-	"(?<![\\w])(?:(?<edge>{EDGE}){SP0}(?:(?:the|my){SP})?)?(?:the{SP})?"
-	"(?:(?<rel>{REL}){SP})?(?<unit>{UNIT})(?!\\w)(?:{SP}(?:on{SP})?(?<wd>{WD})(?!\\w))?",
+	"(?<![\\w])(?:(?<edge>{EDGE}){SP0}(?:(?:the|my){SP})?)?"
+	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?(?<unit>{UNIT})(?!\\w)"
+	"(?:{SP}(?:on{SP})?(?<wd>{WD})(?!\\w))?",
 	/* P_RELWD Friday, this Friday, next week Sunday, Friday next week,
 	 * Friday the 15th, the first Friday of July */
 	"(?<![\\w])(?:(?<rel>{REL}){SP}(?:week{SP})?)?"
@@ -427,7 +439,8 @@ trig_init(struct ctx *c)
 	for (i = 0; i < c->nw->lx->nrows; i++)
 		if (strcmp(c->nw->lx->rows[i].f[2], "ord") == 0)
 			trig_add(c, c->nw->lx->rows[i].f[0], T_ORD);
-	trig_add(c, "quarter", T_MISC);	/* the word P_QUARTER spells out */
+	/* the word P_QUARTER spells out */
+	trig_add(c, "quarter", T_MISC);
 }
 
 static char *
@@ -765,7 +778,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 	while (off < to && glean_re_match(re, t, to, off, md) > 0) {
 		struct cand *k;
 		struct point a = { 0 };
-		int amb = 0, v, mul;
+		int amb = 0, mul;
 
 		ov = pcre2_get_ovector_pointer(md);
 		s = ov[0];
@@ -1167,14 +1180,15 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				 * other mods are */
 				if (word_val(c, t + xs, xe - xs, "mod")) {
 					k->s = xe;
-					while (k->s < e && isspace((unsigned char)
-					    t[k->s]))
+					while (k->s < e &&
+					    isspace((unsigned char)t[k->s]))
 						k->s++;
 				}
 			}
 			continue;
 		}
 		case P_RELUNIT: {
+			const char *rv;
 			int r, u;
 
 			grp(re, md, "unit", &ys, &ye);
@@ -1190,8 +1204,11 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				r = 0;
 			} else
 				r = rel_of(c, t + xs, xe - xs);
-			if (mul > 1 && r != 0) {
-				/* "the last decade": ten years back */
+			rv = r < 0 ? word_val(c, t + xs, xe - xs, "rel") : NULL;
+			if ((mul > 1 && r != 0) || (rv && !strchr(rv, 'p') &&
+			    grp(re, md, "the", &ys, &ye))) {
+				/* "the last decade": ten years back; "the past
+				 * year": the twelve months before */
 				k = add(d, s, e, p, K_DUR);
 				k->unit = u;
 				k->n = mul;
@@ -1236,8 +1253,15 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 					continue;
 				ctx = 1;
 			}
-			if (grp(re, md, "ord", &ys, &ye))
-				ctx = 1;
+			if (grp(re, md, "ord", &ys, &ye)) {
+				a.nth = day_of(c, t + ys, ye - ys);
+				if (a.nth < 1 || a.nth > 5) {
+					/* "the tenth Monday": just Monday */
+					a.nth = 0;
+					s = xs;
+				} else
+					ctx = 1;
+			}
 			if (wamb && (!is_upper_at(t, xs) || !ctx) &&
 			    !(ctx && grp(re, md, "rel", &ys, &ye)))
 				continue;
@@ -1329,8 +1353,6 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			continue;
 		}
 		case P_THEDAY: {
-			char w[16];
-
 			if (!grp(re, md, "on", &xs, &xe) &&
 			    !grp(re, md, "the", &xs, &xe))
 				continue;
@@ -1341,13 +1363,6 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			    !isalpha((unsigned char)t[xe - 1])) &&
 			    !grp(re, md, "on", &ys, &ye))
 				continue;
-			/* "on 15" alone only at the end of a clause */
-			if (!grp(re, md, "the", &ys, &ye) &&
-			    !isalpha((unsigned char)t[xe - 1]) &&
-			    !grp(re, md, "rel", &ys, &ye)) {
-				prev_word(t, s, w, sizeof w);
-				(void)w;
-			}
 			a.d = day_of(c, t + xs, xe - xs);
 			if (a.d < 1)
 				continue;
@@ -1390,7 +1405,6 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		default:
 			continue;
 		}
-		(void)v;
 		k = add(d, s, e, p, K_POINT);
 		k->a = a;
 	}
@@ -1491,8 +1505,8 @@ scan_windows(struct ctx *c, struct doc *d)
 		unsigned char ch = (unsigned char)t[i];
 
 		if (isdigit(ch)) {
-			for (j = i; j < d->n && isdigit((unsigned char)t[j]); j++)
-				;
+			for (j = i; j < d->n && isdigit((unsigned char)t[j]);)
+				j++;
 			if (j - i == 4)
 				open_window(c, d, w, T_DIG, i, j);
 			else if (j - i <= 2 && j + 1 < d->n &&
@@ -1503,8 +1517,8 @@ scan_windows(struct ctx *c, struct doc *d)
 				open_window(c, d, w, T_ORD, i, j);
 			i = j;
 		} else if (isalpha(ch)) {
-			for (j = i; j < d->n && isalpha((unsigned char)t[j]); j++)
-				;
+			for (j = i; j < d->n && isalpha((unsigned char)t[j]);)
+				j++;
 			/* a word cut by a non-ASCII letter opens a window
 			 * for nothing, which is harmless */
 			if ((cls = trig_find(c, t + i, j - i)) != 0) {
@@ -1614,11 +1628,19 @@ join_ranges(struct ctx *c, struct doc *d)
 			    !(a->a.wd && b->a.wd))
 				continue;
 		}
-		a->kind = K_RANGE;
-		if (b->kind == K_REL) {
-			a->b.y = 0;
+		/* "today till tomorrow": ends counted in days */
+		if (a->kind == K_REL) {
+			memset(&a->a, 0, sizeof a->a);
+			a->a.isdeic = 1;
+			a->a.deicoff = (int)a->n;
 		}
+		a->kind = K_RANGE;
 		a->b = b->a;
+		if (b->kind == K_REL) {
+			memset(&a->b, 0, sizeof a->b);
+			a->b.isdeic = 1;
+			a->b.deicoff = (int)b->n;
+		}
 		a->coord = isand;
 		a->as = a->s;
 		a->ae = a->e;
@@ -1675,6 +1697,9 @@ resolve_year(const struct point *p, const struct anchor *an, int *rel)
 	return an->y;
 }
 
+static void fmt_at(char *, size_t, int, int, int, int);
+static void shift(int *, int *, int *, int, long);
+
 static void
 fmt_point(char *buf, size_t cap, const struct point *p0,
     const struct anchor *an, int *rel)
@@ -1687,7 +1712,18 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 		snprintf(ys, sizeof ys, "%04d", y);
 	else
 		snprintf(ys, sizeof ys, "XXXX");
-	if (p.decade) {
+	if (p.isdeic) {
+		int yy = an->y, mm = an->m, dd = an->d;
+
+		*rel = 1;
+		if (!yy) {
+			snprintf(buf, cap, "PRESENT_REF");
+			return;
+		}
+		if (prec(an) == 3)
+			shift(&yy, &mm, &dd, 'D', p.deicoff);
+		fmt_at(buf, cap, yy, mm, dd, prec(an));
+	} else if (p.decade) {
 		snprintf(buf, cap, "%04d/%04d", y, y + 10 * p.decade - 1);
 	} else if (p.fiscal) {
 		snprintf(buf, cap, "%04d", y);
@@ -1697,6 +1733,29 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 		snprintf(buf, cap, "%s-%s", ys, sc[p.season]);
 	} else if (p.q) {
 		snprintf(buf, cap, "%s-Q%d", ys, p.q);
+	} else if (p.wd && p.nth) {
+		/* the nth weekday of the month */
+		int m = p.m ? p.m : an->m, dd;
+
+		if (!p.m)
+			y = an->y;
+		*rel = 1;
+		if (!y || !m) {
+			if (m)
+				snprintf(buf, cap, "XXXX-%02d-WXX-%d-#%d", m,
+				    p.wd, p.nth);
+			else
+				snprintf(buf, cap, "XXXX-XX-WXX-%d-#%d", p.wd,
+				    p.nth);
+			return;
+		}
+		dd = 1 + (p.wd - weekday(days_from(y, m, 1)) + 7) % 7 +
+		    7 * (p.nth - 1);
+		if (dd > mdays(y, m))
+			snprintf(buf, cap, "%04d-%02d-WXX-%d-#%d", y, m, p.wd,
+			    p.nth);
+		else
+			snprintf(buf, cap, "%04d-%02d-%02d", y, m, dd);
 	} else if (p.wd && !p.m && !p.d) {
 		/* a weekday: the one of the anchor's week (or the
 		 * week "next"/"last" says), else the last one on or
@@ -1723,6 +1782,9 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 		else
 			snprintf(buf, cap, "XXXX-XX-%02d", p.d);
 	} else if (p.d) {
+		/* 29 February in a year that has none */
+		if (y && p.d > mdays(y, p.m))
+			snprintf(ys, sizeof ys, "XXXX");
 		snprintf(buf, cap, "%s-%02d-%02d", ys, p.m, p.d);
 	} else if (p.m) {
 		snprintf(buf, cap, "%s-%02d", ys, p.m);
@@ -1909,15 +1971,17 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 			break;
 		}
 		fmt_point(v, sizeof v, &k->a, an, &rel);
-		if (!rel && k->a.y && k->a.m) {
-			last->y = k->a.y;
-			last->m = k->a.m;
-			last->d = k->a.d;
-		} else if (!rel && k->a.y && !k->a.q && !k->a.season &&
-		    !k->a.decade) {
-			last->y = k->a.y;
-			last->m = 0;
-			last->d = 0;
+		/* the latest calendar date mentioned anchors "two months
+		 * later" */
+		if (!k->a.q && !k->a.season && !k->a.decade &&
+		    !(k->a.wd && !k->a.m)) {
+			int r0 = 0, y = resolve_year(&k->a, an, &r0);
+
+			if (y && (k->a.m || !k->a.d)) {
+				last->y = y;
+				last->m = k->a.m;
+				last->d = k->a.m ? k->a.d : 0;
+			}
 		}
 		if (k->a.decade)
 			type = "daterange";
@@ -1999,8 +2063,6 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 		double n = k->n;
 
 		type = "duration";
-		if (u == 'Y' && n >= 10 && fmod(n, 10) == 0 && 0)
-			u = 'Y';
 		dur_value(v, sizeof v, n, u);
 		if (k->rel && prec(an)) {
 			int y = an->y, m = an->m, dd = an->d, pr = prec(an);

@@ -1228,6 +1228,51 @@ smap_first(struct smap *m, const char *k, size_t n, long v)
 	}
 }
 
+/*
+ * Bare surnames of people named in full elsewhere: "Marchant said".  A
+ * capitalised word opening a sentence counts only before a verb such as
+ * "said" (class stop in roles.tsv), lest "Green spaces" be a mention.
+ */
+static void
+find_surnames(struct doc *d)
+{
+	struct smap last;
+	size_t k, i, len, np = 0, ne = d->ne;
+	const char *w;
+	struct ent *e;
+	long j;
+
+	for (k = 0; k < ne; k++)
+		np += d->e[k].kind == K_PERSON && d->e[k].t1 - d->e[k].n0 >= 2;
+	if (np == 0)
+		return;
+	smap_init(&last, np);
+	for (k = 0; k < ne; k++) {
+		e = &d->e[k];
+		if (e->kind == K_PERSON && e->t1 - e->n0 >= 2) {
+			w = ttext(d, e->t1 - 1, &len);
+			smap_first(&last, w, len, (long)k);
+		}
+	}
+	for (i = 0; i < d->tk->n; i++) {
+		if (!free_tok(d, i) || !is_capword(d, i))
+			continue;
+		w = ttext(d, i, &len);
+		if ((j = smap_get(&last, w, len)) < 0)
+			continue;
+		if (sent_initial(d, i) && !(i + 1 < d->tk->n &&
+		    d->sentof[i + 1] == d->sentof[i] &&
+		    role_class(d, i + 1) == R_STOP))
+			continue;
+		/* not the first name of someone else: "Marchant Smith" */
+		if (is_capword(d, i + 1) && d->sentof[i + 1] == d->sentof[i])
+			continue;
+		e = add_ent(d, i, i + 1, K_PERSON);
+		e->canonical = glean_strdup(d->e[j].canonical);
+	}
+	smap_free(&last);
+}
+
 /* "Ms Marchant" -> "Clare Marchant"; roles shared between mentions. */
 static void
 resolve_people(struct doc *d)
@@ -1283,7 +1328,8 @@ resolve_people(struct doc *d)
 			continue;
 		len = strlen(e->canonical);
 		if ((j = smap_get(&role, e->canonical, len)) < 0)
-			j = e->role ? -1 : smap_get(&anyrole, e->canonical, len);
+			j = e->role ? -1 : smap_get(&anyrole, e->canonical,
+			    len);
 		if (j >= 0 && (size_t)j != k) {
 			free(e->role);
 			e->role = glean_strdup(d->e[j].role);
@@ -1377,6 +1423,7 @@ entities(struct ctx *c, const char *s, size_t n, const char *published)
 	find_people(&d);
 	find_roles(&d);
 	find_refs(&d);
+	find_surnames(&d);
 	resolve_people(&d);
 
 	if (d.ne)

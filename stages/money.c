@@ -73,7 +73,8 @@ find_currency(const struct ctx *c, const char *s, size_t n)
 				    s[k] != '\n' && (unsigned char)s[k] != 0xc2)
 					break;
 				while (k < n && (s[k] == ' ' || s[k] == '\t' ||
-				    s[k] == '\n' || (unsigned char)s[k] == 0xc2 ||
+				    s[k] == '\n' ||
+				    (unsigned char)s[k] == 0xc2 ||
 				    (unsigned char)s[k] == 0xa0))
 					k++;
 				j++;
@@ -239,7 +240,8 @@ trig_init(struct ctx *c)
 			for (p = f; *p && *p != '$' && !(*p & 0x80); p++)
 				;
 			for (i = 0; i < c->nsym; i++)
-				if (strncmp(c->sym[i], p, strlen(c->sym[i])) == 0)
+				if (strncmp(c->sym[i], p,
+				    strlen(c->sym[i])) == 0)
 					break;
 			if (i == c->nsym && c->nsym < 64)
 				c->sym[c->nsym++] = p;
@@ -519,11 +521,13 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 			for (k = 0; k < c->nsym; k++) {
 				size_t sl = strlen(c->sym[k]);
 
-				if (sl <= n - i && memcmp(t + i, c->sym[k], sl) == 0)
+				if (sl <= n - i &&
+				    memcmp(t + i, c->sym[k], sl) == 0)
 					break;
 			}
 			if (k < c->nsym)
-				open_window(c, t, n, i, i + 1, &ws, &we, &have, l);
+				open_window(c, t, n, i, i + 1, &ws, &we,
+				    &have, l);
 			i++;
 		} else {
 			i++;

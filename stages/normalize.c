@@ -265,23 +265,11 @@ emit_raw_doc(struct ctx *c, const char *path, const char *data, size_t len)
 	free(id);
 }
 
-/* A file that cannot be read still leaves a record in the stream. */
+/* A file that cannot be read: said on stderr, as glean_run does. */
 static void
-emit_file_error(const char *path, const char *msg)
+file_error(const char *path, const char *msg)
 {
-	json_t *doc = json_object(), *errs = json_array(), *e = json_object();
-	char *id = id_of(path);
-
 	glean_warn_at(path, 0, "%s", msg);
-	json_object_set_new(doc, "id", json_string(id));
-	json_object_set_new(doc, "source", json_string(path));
-	json_object_set_new(e, "stage", json_string("normalize"));
-	json_object_set_new(e, "message", json_string(msg));
-	json_array_append_new(errs, e);
-	json_object_set_new(doc, "errors", errs);
-	glean_emit(doc);
-	json_decref(doc);
-	free(id);
 }
 
 static int
@@ -333,7 +321,7 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 		if (!fp) {
 			msg = glean_asprintf("cannot open: %s",
 			    strerror(errno));
-			emit_file_error(path, msg);
+			file_error(path, msg);
 			free(msg);
 			if (*status < GLEAN_EXIT_REJECT)
 				*status = GLEAN_EXIT_REJECT;
@@ -354,7 +342,7 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 	return 0;
 bad:
 	msg = glean_asprintf("cannot read: %s", strerror(errno));
-	emit_file_error(path, msg);
+	file_error(path, msg);
 	free(msg);
 	if (*status < GLEAN_EXIT_REJECT)
 		*status = GLEAN_EXIT_REJECT;

@@ -209,7 +209,8 @@ set_finish(struct wordset *ws)
 {
 	size_t i, j;
 
-	qsort(ws->e, ws->n, sizeof(*ws->e), entcmp);
+	if (ws->n > 1)
+		qsort(ws->e, ws->n, sizeof(*ws->e), entcmp);
 	for (i = 0, j = 0; i < ws->n; i++) {
 		if (j > 0 && strcmp(ws->e[j - 1].key, ws->e[i].key) == 0) {
 			ws->e[j - 1].val |= ws->e[i].val;
@@ -1116,7 +1117,8 @@ layer_mentions(json_t *ents, const struct glean_offsets *om)
 		else
 			add_mention(b, ee, kind, D.s + b, ee - b, b, ee);
 	}
-	qsort(D.m, D.nm, sizeof(*D.m), mcmp);
+	if (D.nm > 1)
+		qsort(D.m, D.nm, sizeof(*D.m), mcmp);
 	return 0;
 }
 
@@ -1193,14 +1195,16 @@ collect_midcap(void)
 		GROW(midcap, nmidcap, capmidcap);
 		midcap[nmidcap++] = i;
 	}
-	qsort(midcap, nmidcap, sizeof(*midcap), foldcmp);
+	if (nmidcap > 1)
+		qsort(midcap, nmidcap, sizeof(*midcap), foldcmp);
 }
 
 /* Is word i's folded form also capitalised inside some sentence? */
 static int
 seen_inside(size_t i)
 {
-	return bsearch(&i, midcap, nmidcap, sizeof(*midcap), foldcmp) != NULL;
+	return nmidcap > 0 &&
+	    bsearch(&i, midcap, nmidcap, sizeof(*midcap), foldcmp) != NULL;
 }
 
 /*

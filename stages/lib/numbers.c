@@ -218,7 +218,8 @@ glean_lex_alt(const struct glean_lexicon *lx, size_t col, size_t fcol,
 	for (i = 0; i < k; i++) {
 		char *e;
 
-		if (i && a[i].n == a[i - 1].n && strcmp(a[i].s, a[i - 1].s) == 0)
+		if (i && a[i].n == a[i - 1].n &&
+		    strcmp(a[i].s, a[i - 1].s) == 0)
 			continue;
 		e = glean_re_escape(a[i].s);
 		if (b.len > 3)

@@ -284,8 +284,9 @@ cp_at(struct scan *sc, size_t b)
 	 * a continuation byte has bit 7 set and bit 6 clear */
 	while (sc->cpb + 8 <= b) {
 		memcpy(&x, sc->s + sc->cpb, 8);
-		x = x & ~(x << 1) & 0x8080808080808080ull;
-		sc->cp += 8 - (uint32_t)__builtin_popcountll(x);
+		x = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+		/* sum the eight 0/1 bytes (no popcount instruction assumed) */
+		sc->cp += 8 - (uint32_t)((x * 0x0101010101010101ull) >> 56);
 		sc->cpb += 8;
 	}
 	for (; sc->cpb < b; sc->cpb++)
@@ -854,8 +855,12 @@ free_cache(void)
 	cache = NULL;
 }
 
+/*
+ * Hash of s[0..n); bytes up to s + 8 may be read when s + 8 <= lim (the
+ * end of the text), which spares a byte loop for the last few bytes.
+ */
 static uint32_t
-hash(const char *s, size_t n)
+hash_lim(const char *s, size_t n, const char *lim)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, x;
 
@@ -864,12 +869,23 @@ hash(const char *s, size_t n)
 		h = (h ^ x) * 0xff51afd7ed558ccdull;
 		h ^= h >> 29;
 	}
-	/* a byte loop: memcpy of a variable length is a libc call */
-	for (x = 0; n > 0; n--)
-		x = x << 8 | (unsigned char)s[n - 1];
+	if (n > 0 && s + 8 <= lim) {
+		memcpy(&x, s, 8);	/* little-endian: keep the first n */
+		x &= ~0ull >> (64 - 8 * n);
+	} else {
+		/* a byte loop: memcpy of a variable length is a call */
+		for (x = 0; n > 0; n--)
+			x = x << 8 | (unsigned char)s[n - 1];
+	}
 	h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 32;
 	return (uint32_t)h | 1;
+}
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	return hash_lim(s, n, s);
 }
 
 /* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
@@ -984,6 +1000,20 @@ stem_raw(const char *w, size_t n, uint32_t h, size_t *slen, int *safe)
 		memcpy(e->kv + n, st, *slen);
 	}
 	return st;
+}
+
+/*
+ * Is word token t one or two ASCII characters?  Snowball English leaves
+ * such words as they are (checked against libstemmer for every letter
+ * followed by a letter, digit, ' or -), so their stem is their lower
+ * case and costs no lookup.
+ */
+static int
+tiny(const char *text, const struct glean_tok *t)
+{
+	return t->be - t->bs <= 2 && (unsigned char)text[t->bs] < 0x80 &&
+	    (unsigned char)text[t->be - 1] < 0x80 &&
+	    !(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC));
 }
 
 /* Can token t be stemmed through the cache? */
@@ -1122,13 +1152,13 @@ copy_small(char *p, const char *s, size_t n)
 /* The hash of word token t (0 if it does not go through the cache),
  * with its cache slot prefetched. */
 static uint32_t
-prefetch_word(const char *text, const struct glean_tok *t)
+prefetch_word(const char *text, const struct glean_tok *t, const char *lim)
 {
 	uint32_t h;
 
-	if (t->kind != GLEAN_TOK_WORD || !cacheable(t))
+	if (t->kind != GLEAN_TOK_WORD || !cacheable(t) || tiny(text, t))
 		return 0;
-	h = hash(text + t->bs, t->be - t->bs);
+	h = hash_lim(text + t->bs, t->be - t->bs, lim);
 	__builtin_prefetch(slot_of(h));
 	return h;
 }
@@ -1138,6 +1168,8 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
     struct glean_buf *out)
 {
 	uint32_t ring[PREFETCH];
+	/* the text is readable at least to the end of its last token */
+	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
 	static const char *const kq[GLEAN_TOK_NKINDS] = {
 		",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
 		",\"symbol\"]", ",\"url\"]", ",\"email\"]"
@@ -1145,6 +1177,7 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	static size_t kqlen[GLEAN_TOK_NKINDS];
 	struct glean_buf tmp = { 0 };
 	const char *st = "";
+	char small[2];
 	size_t i, slen = 0;
 	char *p;
 
@@ -1170,7 +1203,7 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	 * through it: hash the word a few tokens ahead and prefetch its slot.
 	 */
 	for (i = 0; i < PREFETCH && i < tk->n; i++)
-		ring[i] = prefetch_word(text, &tk->t[i]);
+		ring[i] = prefetch_word(text, &tk->t[i], lim);
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
 		uint32_t h = ring[i % PREFETCH];
@@ -1178,11 +1211,20 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 
 		if (i + PREFETCH < tk->n)
 			ring[i % PREFETCH] = prefetch_word(text,
-			    &tk->t[i + PREFETCH]);
-		if (t->kind == GLEAN_TOK_WORD)
+			    &tk->t[i + PREFETCH], lim);
+		if (t->kind == GLEAN_TOK_WORD && tiny(text, t)) {
+			small[0] = text[t->bs] | (text[t->bs] >= 'A' &&
+			    text[t->bs] <= 'Z' ? 0x20 : 0);
+			small[1] = text[t->be - 1] | (text[t->be - 1] >= 'A' &&
+			    text[t->be - 1] <= 'Z' ? 0x20 : 0);
+			st = small;
+			slen = t->be - t->bs;
+			safe = 1;
+		} else if (t->kind == GLEAN_TOK_WORD) {
 			st = tok_stem(text, t, h, &slen, &safe, &tmp);
-		else
+		} else {
 			slen = 0;
+		}
 		p = reserve(out, 48 + slen);
 		if (i)
 			*p++ = ',';

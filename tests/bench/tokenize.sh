@@ -20,6 +20,23 @@ tok=$bench_secs
 rss=$bench_rss_kb
 ratio=$(bench_ratio "$tok" "$wcw")
 echo "bench: tokenize / wc -w = $ratio (target <= 3)"
+# CPU time (user + sys) as well: on a loaded machine wall time punishes
+# the longer run more than its work
+cpu()	# CMD...: median user+sys seconds over bench_runs runs
+{
+	_c=
+	_i=0
+	while [ "$_i" -lt "$bench_runs" ]; do
+		_i=$((_i + 1))
+		_c="$_c $(/usr/bin/time -f '%U %S' "$@" <"$in" 2>&1 >/dev/null |
+		    tail -n 1 | awk '{ printf "%.2f", $1 + $2 }')"
+	done
+	echo $_c | tr ' ' '\n' | sort -n |
+	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+wcc=$(cpu wc -w)
+tkc=$(cpu glean-tokenize)
+echo "bench: cpu: wc -w $wcc s, tokenize $tkc s, ratio $(bench_ratio "$tkc" "$wcc")"
 # output size: the token layer is most of the stream
 out=$(glean-tokenize <"$in" | wc -c)
 echo "bench: tokenize output $(awk -v b="$out" 'BEGIN { printf "%.1f", b / 1e6 }') MB"

@@ -71,7 +71,8 @@ main(void)
 	test_cond("too many digits for a double, no overflow",
 	    bad("99999999999999999999999999999999999999999999999999999999999"
 	    "999999999999999999999999999999"));
-	test_cond("numword kind", glean_numword(nw, "Third", 5, "ord", NULL) == 3);
+	test_cond("numword kind",
+	    glean_numword(nw, "Third", 5, "ord", NULL) == 3);
 	test_cond("numword wrong kind", glean_numword(nw, "third", 5, "card",
 	    NULL) < 0);
 
@@ -82,8 +83,8 @@ main(void)
 	test_cond("expand", strcmp(s, "axb(?:y)") == 0);
 	free(s);
 	{
-		struct glean_lexicon *lx = glean_lexicon_load(lexdir && *lexdir ?
-		    lexdir : "lexicons", "months.tsv", 3);
+		struct glean_lexicon *lx = glean_lexicon_load(
+		    lexdir && *lexdir ? lexdir : "lexicons", "months.tsv", 3);
 		char *alt = glean_lex_alt(lx, 0, 0, NULL);
 		char *pat = glean_asprintf("^%s$", alt);
 

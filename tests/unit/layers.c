@@ -28,7 +28,8 @@ main(void)
 	struct glean_span *sp;
 	struct glean_entity *en;
 	struct glean_toks tk = { 0 };
-	const char *text = "\xc2\xa3" "5 caf\xc3\xa9. Ok.";	/* £5 café. Ok. */
+	/* "£5 café. Ok." */
+	const char *text = "\xc2\xa3" "5 caf\xc3\xa9. Ok.";
 	json_t *d;
 	long n;
 
@@ -71,7 +72,8 @@ main(void)
 	json_decref(d);
 
 	/* entities */
-	d = doc("{\"entities\":[{\"start\":3,\"end\":7,\"text\":\"caf\xc3\xa9\","
+	d = doc("{\"entities\":[{\"start\":3,\"end\":7,"
+	    "\"text\":\"caf\xc3\xa9\","
 	    "\"kind\":\"person\",\"canonical\":\"Cafe\",\"code\":null,"
 	    "\"role\":\"chef\"},{\"start\":3,\"end\":70,\"kind\":\"person\"},"
 	    "{\"start\":\"3\",\"end\":4,\"kind\":\"person\"},{\"kind\":1},"
