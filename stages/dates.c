@@ -341,10 +341,12 @@ static const char *pattern_src[NPAT] = {
 	"(?!\\w|[.,/:-]?\\d|{SP0}%)",
 };
 
-/* T_DIG: a run of four digits (a year); T_NUMD: 1-2 digits before
- * "/", "-" or "." and a digit; T_ORD: other short numbers and ordinal
- * words. */
-enum { T_DIG, T_MON, T_WD, T_UNIT, T_DEIC, T_MISC, T_ORD, T_NUMD, NTRIG };
+/* T_DIG: four digits next to "/", "-" or "." (2016-11, 2010-2012);
+ * T_YEAR: four digits alone (2012, the 1970s); T_NUMD: 1-2 digits before
+ * "/", "-" or "." and a digit; T_ORD: a short number or an ordinal word
+ * after "the", "on" or "for", or a short number before "s" (the 70s). */
+enum { T_DIG, T_MON, T_WD, T_UNIT, T_DEIC, T_MISC, T_ORD, T_NUMD, T_YEAR,
+    NTRIG };
 
 static unsigned
 trig_hash(const char *w, size_t n)
@@ -357,13 +359,38 @@ trig_hash(const char *w, size_t n)
 	return h;
 }
 
+/* Bits beside the trigger classes: an ambiguous month name ("may"),
+ * and a word that can open a unit expression ("last", "three"). */
+enum { TB_AMB = 16, TB_CTX = 17 };
+
+static void trig_add_word(struct ctx *, const char *, size_t, int);
+
+/* Add every word of form to bit k. */
+static void
+trig_add_all(struct ctx *c, const char *form, int k)
+{
+	const char *p = form;
+	size_t n;
+
+	while (*p) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		/* "the end of": "end" says enough */
+		if (n > 3 || (n && strncmp(p, "the", n) != 0 &&
+		    strncmp(p, "of", n) != 0))
+			trig_add_word(c, p, n, k);
+		p += n;
+	}
+}
+
 /* Add the longest word of form (letters only, lower-cased) to class k. */
 static void
 trig_add(struct ctx *c, const char *form, int k)
 {
 	const char *p = form, *best = NULL;
-	size_t bn = 0, n, i;
-	unsigned h;
+	size_t bn = 0, n;
 
 	while (*p) {
 		while (*p && !isalpha((unsigned char)*p))
@@ -376,7 +403,17 @@ trig_add(struct ctx *c, const char *form, int k)
 		}
 		p += n;
 	}
-	if (!best || bn >= sizeof c->trig[0].w)
+	if (best)
+		trig_add_word(c, best, bn, k);
+}
+
+static void
+trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
+{
+	size_t i, n;
+	unsigned h;
+
+	if (bn >= sizeof c->trig[0].w)
 		return;
 	h = trig_hash(best, bn);
 	for (i = 0; i < 4096; i++) {
@@ -428,8 +465,24 @@ trig_init(struct ctx *c)
 	    { "season", T_MISC }, { "holiday", T_MISC }, { "vague", T_MISC } };
 	size_t i, j;
 
-	for (i = 0; i < c->months->nrows; i++)
+	for (i = 0; i < c->months->nrows; i++) {
 		trig_add(c, c->months->rows[i].f[0], T_MON);
+		if (atoi(c->months->rows[i].f[2]))
+			trig_add(c, c->months->rows[i].f[0], TB_AMB);
+	}
+	/* words that must come before a unit for it to make a date:
+	 * "the last three years", "every week", "recent months" */
+	for (i = 0; i < c->words->nrows; i++)
+		if (strcmp(c->words->rows[i].f[1], "rel") == 0 ||
+		    strcmp(c->words->rows[i].f[1], "edge") == 0 ||
+		    strcmp(c->words->rows[i].f[1], "every") == 0 ||
+		    strcmp(c->words->rows[i].f[1], "vague") == 0)
+			trig_add_all(c, c->words->rows[i].f[0], TB_CTX);
+	for (i = 0; i < c->nw->lx->nrows; i++)
+		if (strcmp(c->nw->lx->rows[i].f[2], "ord") != 0)
+			trig_add_all(c, c->nw->lx->rows[i].f[0], TB_CTX);
+	for (i = 0; i < c->approx->nrows; i++)
+		trig_add_all(c, c->approx->rows[i].f[0], TB_CTX);
 	for (i = 0; i < c->wdays->nrows; i++)
 		trig_add(c, c->wdays->rows[i].f[0], T_WD);
 	for (i = 0; i < c->words->nrows; i++)
@@ -1420,8 +1473,10 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 /* How far, in bytes, an expression reaches left and right of its
  * trigger: "Wednesday, the 22nd of January 2017", "less than the last
  * twenty-five years", "two days after tomorrow". */
-static const size_t win_left[NTRIG] = { 32, 48, 32, 56, 32, 32, 24, 24 };
-static const size_t win_right[NTRIG] = { 32, 48, 48, 40, 16, 32, 48, 24 };
+static const size_t win_left[NTRIG] = { 32, 48, 32, 56, 32, 32, 24, 24,
+    16 };
+static const size_t win_right[NTRIG] = { 32, 48, 48, 40, 16, 32, 48, 24,
+    16 };
 
 /* The trigger class each pattern needs. */
 static int
@@ -1465,13 +1520,101 @@ run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
 	while (w->s > 0 && ((unsigned char)d->t[w->s] & 0xc0) == 0x80)
 		w->s--;
 	for (p = 0; p < NPAT; p++)
-		if (pat_class(p) == cls || (cls == T_DIG && p == P_QUARTER) ||
-		    (cls == T_ORD && p == P_QUARTER) ||
+		if (pat_class(p) == cls ||
+		    (cls == T_YEAR && (p == P_YEAR || p == P_DECADE)) ||
 		    (cls == T_NUMD && p == P_NUM3) ||
 		    (cls == T_ORD && p == P_DECADE) ||
 		    (cls == T_WD && p == P_SET))
 			scan_pattern(c, d, p, w->s, w->e);
 	w->have = 0;
+}
+
+/* Is there a "/", "-", "." or dash within two bytes of t[s..e)? */
+static int
+near_sep(const char *t, size_t n, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s > 2 ? s - 2 : 0; i < s; i++)
+		if (strchr("/-.", t[i]) || (unsigned char)t[i] == 0xe2)
+			return 1;
+	for (i = e; i < n && i < e + 3; i++)
+		if ((t[i] && strchr("/-.", t[i])) || (unsigned char)t[i] == 0xe2)
+			return 1;
+	return 0;
+}
+
+static int
+digit_near(const char *t, size_t n, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s > 12 ? s - 12 : 0; i < s; i++)
+		if (isdigit((unsigned char)t[i]))
+			return 1;
+	for (i = e; i < n && i < e + 12; i++)
+		if (isdigit((unsigned char)t[i]))
+			return 1;
+	return 0;
+}
+
+static int
+of_before(const char *t, size_t i)
+{
+	char w[8];
+
+	prev_word(t, i, w, sizeof w);
+	return strcmp(w, "of") == 0;
+}
+
+/*
+ * Can the unit word t[s..e) be part of a date expression?  Only with a
+ * number or an opening word ("last", "three", "every", "recent") among
+ * the three words before it, or "on" after it ("year on year").  Words
+ * that are not units (setphrase and part-of-day triggers) always can.
+ */
+static int
+unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
+    size_t e)
+{
+	size_t i = s, we;
+	int words = 0;
+
+	if (!lookup(c->words, t + s, e - s, "unit"))
+		return 1;
+	while (i < n && e < n && (t[e] == ' ' || t[e] == '-') && e + 3 <= n &&
+	    strncasecmp(t + e + 1, "on", 2) == 0)
+		return 1;
+	while (i > 0 && words < 3) {
+		while (i > 0 && !isalnum((unsigned char)t[i - 1])) {
+			if (t[i - 1] == '.' || t[i - 1] == '\n')
+				return 0;
+			if (s - i > 24)
+				return 0;
+			i--;
+		}
+		we = i;
+		while (i > 0 && isalnum((unsigned char)t[i - 1]))
+			i--;
+		if (we == i)
+			break;
+		if (isdigit((unsigned char)t[i]) ||
+		    (trig_find(c, t + i, we - i) & (1u << TB_CTX)))
+			return 1;
+		words++;
+	}
+	return 0;
+}
+
+/* Is the word before t[i] "the", "on" or "for" (THEDAY's openers)? */
+static int
+day_word_before(const char *t, size_t i)
+{
+	char w[8];
+
+	prev_word(t, i, w, sizeof w);
+	return strcmp(w, "the") == 0 || strcmp(w, "on") == 0 ||
+	    strcmp(w, "for") == 0;
 }
 
 static void
@@ -1507,13 +1650,18 @@ scan_windows(struct ctx *c, struct doc *d)
 		if (isdigit(ch)) {
 			for (j = i; j < d->n && isdigit((unsigned char)t[j]);)
 				j++;
+			if (i > 0 && (t[i - 1] == 'Q' || t[i - 1] == 'q'))
+				open_window(c, d, w, T_MISC, i, j);
 			if (j - i == 4)
-				open_window(c, d, w, T_DIG, i, j);
+				open_window(c, d, w, near_sep(t, d->n, i, j) ?
+				    T_DIG : T_YEAR, i, j);
 			else if (j - i <= 2 && j + 1 < d->n &&
 			    strchr("/.-", t[j]) && t[j] &&
 			    isdigit((unsigned char)t[j + 1]))
 				open_window(c, d, w, T_NUMD, i, j);
-			else if (j - i <= 2)
+			else if (j - i <= 2 && (day_word_before(t, i) ||
+			    (j < d->n && (t[j] == 's' || t[j] == '\'' ||
+			    (unsigned char)t[j] == 0xe2))))
 				open_window(c, d, w, T_ORD, i, j);
 			i = j;
 		} else if (isalpha(ch)) {
@@ -1522,6 +1670,22 @@ scan_windows(struct ctx *c, struct doc *d)
 			/* a word cut by a non-ASCII letter opens a window
 			 * for nothing, which is harmless */
 			if ((cls = trig_find(c, t + i, j - i)) != 0) {
+				/* an ordinal word counts only as "on the
+				 * second" */
+				if ((cls & (1u << T_ORD)) &&
+				    !day_word_before(t, i))
+					cls &= ~(1u << T_ORD);
+				/* "they may": a lower-case "may" or "march"
+				 * needs a number or "of" next to it */
+				if ((cls & (1u << TB_AMB)) && islower(ch) &&
+				    !digit_near(t, d->n, i, j) &&
+				    !of_before(t, i))
+					cls &= ~(1u << T_MON);
+				/* "year" alone is no date: a number or a
+				 * word such as "last" comes before it */
+				if ((cls & (1u << T_UNIT)) &&
+				    !unit_context(c, t, d->n, i, j))
+					cls &= ~(1u << T_UNIT);
 				for (k = 0; k < NTRIG; k++)
 					if (cls & (1u << k))
 						open_window(c, d, w, k, i, j);

@@ -462,6 +462,7 @@ struct ent {
 	int ref;		/* a council reference ("the council") */
 	char *canonical, *role, *org, *title;
 	int explicit_role;
+	int strong;		/* a title or a known forename */
 };
 
 struct doc {
@@ -930,10 +931,17 @@ left_role(const struct doc *d, size_t lo)
 	if (role_class(d, j) == R_HEAD) {
 		head = j;
 	} else {
-		/* "leader of the council Cllr Phil Davies" */
+		/* "leader of the council Cllr Phil Davies", but not
+		 * "director of the British Chambers" */
 		head = (size_t)-1;
+		if (lword(d, j, "the") || lword(d, j, "a") ||
+		    lword(d, j, "an") || lword(d, j, "of") ||
+		    lword(d, j, "for"))
+			return NULL;
 		for (k = j - 1; k > sent && k + 5 > j; k--) {
-			if (!is_word(d, k))
+			/* lower-case words only: not "director of the Pew
+			 * Internet and American Life Project" */
+			if (!is_word(d, k) || (k < j && is_capword(d, k + 1)))
 				break;
 			if ((lword(d, k, "of") || lword(d, k, "for")) &&
 			    role_class(d, k - 1) == R_HEAD) {
@@ -1061,15 +1069,16 @@ find_people(struct doc *d)
 			t = -1;
 		} else if (nameword(d, i) && nameword(d, i + 1) &&
 		    d->sentof[i + 1] == d->sentof[i]) {
+			/* two capitalised words need a role beside them,
+			 * or "from": "Paddy Cleary from Unison" */
 			t = -1;
+			if (tfind(d, &c->orghead, i + 1) >= 0)
+				continue;
 			lr = left_role(d, i);
-			if (!lr) {
-				k = i + 2;
-				if (!(k + 1 < n && teq(d, k, ",") &&
-				    (role_class(d, k + 1) || lword(d, k + 1,
-				    "the"))) && !lword(d, k, "from"))
-					continue;
-			}
+			if (!lr && !(i + 3 < n && teq(d, i + 2, ",") &&
+			    (lr = right_role(d, i + 2))) &&
+			    !lword(d, i + 2, "from"))
+				continue;
 			free(lr);
 		} else {
 			continue;
@@ -1082,6 +1091,7 @@ find_people(struct doc *d)
 			continue;
 		e = add_ent(d, start, k, K_PERSON);
 		e->n0 = name0;
+		e->strong = t >= 0 || tfind(d, &c->forenames, name0) >= 0;
 		e->canonical = span_text(d, name0, k);
 		if (t >= 0) {
 			e->title = span_text(d, start, start + 1);
@@ -1243,13 +1253,14 @@ find_surnames(struct doc *d)
 	long j;
 
 	for (k = 0; k < ne; k++)
-		np += d->e[k].kind == K_PERSON && d->e[k].t1 - d->e[k].n0 >= 2;
+		np += d->e[k].kind == K_PERSON && d->e[k].strong &&
+		    d->e[k].t1 - d->e[k].n0 >= 2;
 	if (np == 0)
 		return;
 	smap_init(&last, np);
 	for (k = 0; k < ne; k++) {
 		e = &d->e[k];
-		if (e->kind == K_PERSON && e->t1 - e->n0 >= 2) {
+		if (e->kind == K_PERSON && e->strong && e->t1 - e->n0 >= 2) {
 			w = ttext(d, e->t1 - 1, &len);
 			smap_first(&last, w, len, (long)k);
 		}

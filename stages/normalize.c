@@ -57,7 +57,7 @@ usage(int status)
 	exit(status);
 }
 
-/* ---- repairs as JSON ------------------------------------------------------ */
+/* ---- repairs as JSON ---------------------------------------------------- */
 
 static json_t *
 repairs_json(const struct ctx *c)
@@ -71,8 +71,10 @@ repairs_json(const struct ctx *c)
 		const struct glean_repair *g = &c->rp.r[i];
 
 		r = json_object();
-		json_object_set_new(r, "start", json_integer((json_int_t)g->start));
-		json_object_set_new(r, "end", json_integer((json_int_t)g->end));
+		json_object_set_new(r, "start",
+		    json_integer((json_int_t)g->start));
+		json_object_set_new(r, "end",
+		    json_integer((json_int_t)g->end));
 		json_object_set_new(r, "before",
 		    json_stringn(g->before, g->before_len));
 		json_object_set_new(r, "after", json_string(g->after));
@@ -130,7 +132,7 @@ explain(const struct ctx *c, const char *what)
 	}
 }
 
-/* ---- JSON Lines documents -------------------------------------------------- */
+/* ---- JSON Lines documents ----------------------------------------------- */
 
 static int
 process(json_t *doc, void *vctx, char **err)
@@ -161,7 +163,7 @@ process(json_t *doc, void *vctx, char **err)
 	return 0;
 }
 
-/* ---- raw article files ------------------------------------------------------- */
+/* ---- raw article files -------------------------------------------------- */
 
 static int
 meta_cmp(const void *k, const void *m)
@@ -206,7 +208,8 @@ load_meta(struct ctx *c, const char *path)
 			    lineno);
 		if (c->nmeta == mcap) {
 			mcap = mcap ? 2 * mcap : 64;
-			c->meta = glean_realloc(c->meta, mcap * sizeof *c->meta);
+			c->meta = glean_realloc(c->meta,
+			    mcap * sizeof *c->meta);
 		}
 		c->meta[c->nmeta].id = glean_strdup(f[0]);
 		c->meta[c->nmeta].published = f[1] && *f[1] ?
@@ -312,7 +315,8 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 	if (jflag || ends_with(path, ".jsonl") ||
 	    (isstdin && stdin_is_jsonl())) {
 		if (isstdin)
-			return glean_run_stream(st, o, stdin, "<stdin>", status);
+			return glean_run_stream(st, o, stdin, "<stdin>",
+			    status);
 		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			errno = EISDIR;
 			fp = NULL;

@@ -27,7 +27,7 @@
 /* Stands for a U+FFFD in re-encoded bytes: a byte that was lost. */
 #define LOST 0xff
 
-/* ---- edits --------------------------------------------------------------- */
+/* ---- edits -------------------------------------------------------------- */
 
 void
 glean_edits_add(struct glean_edits *ed, size_t start, size_t end,
@@ -68,7 +68,7 @@ glean_edits_free(struct glean_edits *ed)
 	ed->cap = 0;
 }
 
-/* ---- codec tables --------------------------------------------------------- */
+/* ---- codec tables ------------------------------------------------------- */
 
 /* Decode bytes b[0..n) with cd as exactly one code point, or -1. */
 static int32_t
@@ -85,8 +85,10 @@ decode_one(iconv_t cd, const unsigned char *b, size_t n)
 		return -1;
 	if (sizeof out - ol != 4)
 		return -1;
-	return (int32_t)((unsigned char)out[0] | (unsigned char)out[1] << 8 |
-	    (unsigned char)out[2] << 16 | (uint32_t)(unsigned char)out[3] << 24);
+	return (int32_t)((uint32_t)(unsigned char)out[0] |
+	    (uint32_t)(unsigned char)out[1] << 8 |
+	    (uint32_t)(unsigned char)out[2] << 16 |
+	    (uint32_t)(unsigned char)out[3] << 24);
 }
 
 static void
@@ -248,7 +250,7 @@ glean_codec_find(const struct glean_mojibake *m, const char *name)
 	return NULL;
 }
 
-/* ---- badness --------------------------------------------------------------- */
+/* ---- badness ------------------------------------------------------------ */
 
 enum { SC_NONE, SC_LATIN, SC_GREEK, SC_CYR, SC_ARM, SC_HEB, SC_ARAB, SC_CJK,
 	SC_OTHER };
@@ -303,7 +305,8 @@ static int
 common_sym(int32_t c)
 {
 	switch (c) {
-	case 0xa0: case 0xa3: case 0xa9: case 0xae: case 0xb0: case 0xbb: case 0xbf: case 0xa1: case 0xb7: case 0xd7:
+	case 0xa0: case 0xa3: case 0xa9: case 0xae: case 0xb0: case 0xbb:
+	case 0xbf: case 0xa1: case 0xb7: case 0xd7:
 	case 0x2018: case 0x2019: case 0x201c: case 0x201d: case 0x201e:
 	case 0x2013: case 0x2014: case 0x2026: case 0x2022: case 0x20ac:
 	case 0x2122: case 0xa5: case 0x2032: case 0x2033:
@@ -420,7 +423,7 @@ classify(int32_t c, struct cinfo *ci)
 		ci->w = 6;
 	else if (c >= 0x48a && c < 0x500)
 		ci->w = 3;
-	else if (c >= 0x500 && c < 0x530)		/* Cyrillic supplement */
+	else if (c >= 0x500 && c < 0x530)		/* Cyrillic supp. */
 		ci->w = 6;
 	else if (c >= 0x530 && c < 0x590)		/* Armenian */
 		ci->w = 2;
@@ -491,8 +494,9 @@ glean_badness(const int32_t *a, size_t n)
 
 			/* accented letter, then a Latin-1 / cp1252 symbol */
 			if (x >= 0x80 && is_letter(&cur) && cur.sc != SC_CJK &&
-			    y >= 0x80 && ((!is_letter(&next) && next.k != K_SPACE &&
-			    next.k != K_MARK && next.k != K_DIGIT &&
+			    y >= 0x80 && ((!is_letter(&next) &&
+			    next.k != K_SPACE && next.k != K_MARK &&
+			    next.k != K_DIGIT &&
 			    y != 0x2122 && y != 0xae && y != 0xa9) ||
 			    next.c1let))
 				bad += next.common && !next.c1let ? 2 : 4;
@@ -544,7 +548,8 @@ glean_badness(const int32_t *a, size_t n)
 			}
 			/* non-Latin letter against a digit */
 			if ((is_letter(&cur) && cur.sc != SC_LATIN &&
-			    cur.sc != SC_CJK && next.k == K_DIGIT && y < 0x80) ||
+			    cur.sc != SC_CJK && next.k == K_DIGIT &&
+			    y < 0x80) ||
 			    (is_letter(&next) && next.sc != SC_LATIN &&
 			    next.sc != SC_CJK && cur.k == K_DIGIT && x < 0x80))
 				bad += 2;
@@ -556,7 +561,7 @@ glean_badness(const int32_t *a, size_t n)
 	return bad;
 }
 
-/* ---- UTF-8 decoding of re-encoded bytes ---------------------------------- */
+/* ---- UTF-8 decoding of re-encoded bytes --------------------------------- */
 
 /*
  * Decode one UTF-8 (or CESU-8 surrogate pair) sequence of length >= 2 at
@@ -611,7 +616,7 @@ utf8_seq(const unsigned char *b, size_t n, int32_t *cp)
 	return len;
 }
 
-/* ---- candidates ------------------------------------------------------------ */
+/* ---- candidates --------------------------------------------------------- */
 
 struct cand {
 	size_t start, end;
@@ -858,7 +863,8 @@ try_sbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 			    !agrave_joins(m, a, n, s + i + l);
 			if (pk[np])
 				sc->out[no++] = ' ';
-			pb[np] = latin1_pair(sc->b + i, l, cp, a + s + i) ? 2 : 0;
+			pb[np] = latin1_pair(sc->b + i, l, cp, a + s + i) ?
+			    2 : 0;
 			nl1 += pb[np] != 0;
 			np++;
 			i += l;
@@ -881,8 +887,9 @@ try_sbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 				g = gain_of(sc, a, n, s + ps[k], s + pe[k],
 				    pc, pk[k] ? 2 : 1, pb[k]);
 				if (g >= WEAK_GAIN)
-					cand_add(cs, a, s + ps[k], s + pe[k], pc,
-					    pk[k] ? 2 : 1, g, ci);
+					cand_add(cs, a, s + ps[k],
+					    s + pe[k], pc, pk[k] ? 2 : 1,
+					    g, ci);
 			}
 	}
 	free(ps);
@@ -1024,8 +1031,8 @@ glean_mojibake_step(const struct glean_mojibake *m, const int32_t *a,
 				if (encodable(c, a[j]))
 					continue;
 				/* U+FFFD: a lost byte; a space: an NBSP */
-				if (!c->dbcs && (a[j] == 0xfffd || (a[j] == ' ' &&
-				    j > i && a[j - 1] != ' ' &&
+				if (!c->dbcs && (a[j] == 0xfffd ||
+				    (a[j] == ' ' && j > i && a[j - 1] != ' ' &&
 				    nbsp_ok(c, a, n, j))))
 					continue;
 				break;

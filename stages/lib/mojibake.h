@@ -47,8 +47,9 @@ void glean_edits_clear(struct glean_edits *ed);	/* keeps storage */
 void glean_edits_free(struct glean_edits *ed);
 
 /*
- * Load lexdir/codecs.tsv (and agrave-words.tsv) and build each codec's tables with iconv.  A
- * missing lexicon or a codec iconv does not know is fatal (exit 2).
+ * Load lexdir/codecs.tsv (and agrave-words.tsv) and build each codec's
+ * tables with iconv.  A missing lexicon or a codec iconv does not know is
+ * fatal (exit 2).
  */
 struct glean_mojibake *glean_mojibake_load(const char *lexdir);
 void glean_mojibake_free(struct glean_mojibake *m);

@@ -68,7 +68,7 @@ struct reps {
 	size_t n, cap;
 };
 
-/* ---- small helpers --------------------------------------------------------- */
+/* ---- small helpers ------------------------------------------------------ */
 
 static void
 reps_push(struct reps *R, const struct rep *r)
@@ -124,7 +124,7 @@ to_cps(const char *s, size_t len, size_t *n)
 	return a;
 }
 
-/* ---- applying edits -------------------------------------------------------- */
+/* ---- applying edits ----------------------------------------------------- */
 
 /* New position of p; inside an edit it goes to the edit's start or end. */
 static size_t
@@ -305,7 +305,7 @@ apply(int32_t **a, size_t *n, struct glean_edits *ed, struct reps *R)
 	glean_edits_clear(ed);
 }
 
-/* ---- passes ----------------------------------------------------------------- */
+/* ---- passes ------------------------------------------------------------- */
 
 static int
 ent_cmp(const void *k, const void *e)
@@ -675,7 +675,7 @@ chunk_end_c(const int32_t *a, size_t n, size_t start)
 	return lim == n ? n : chunk_end_c(a, n, lim - CHUNK);
 }
 
-/* ---- entry points ---------------------------------------------------------- */
+/* ---- entry points ------------------------------------------------------- */
 
 static int
 needs_work(const struct glean_textfix *tf, const char *s, size_t n)
@@ -896,7 +896,7 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 	finish(rp);
 }
 
-/* ---- loading ------------------------------------------------------------------ */
+/* ---- loading ------------------------------------------------------------ */
 
 static int
 ent_sort(const void *x, const void *y)

@@ -73,8 +73,8 @@ test_repairs(void)
 	    rp.r[0].end == 10 && strcmp(rp.r[0].label, "gbk") == 0 &&
 	    strcmp(rp.r[0].before, "拢") == 0);
 	s = fix("价格拢共3元，他把钱拢在一起。");
-	test_cond("real Chinese 拢 stays", strcmp(s, "价格拢共3元，他把钱拢在一起。") == 0 &&
-	    rp.n == 0);
+	test_cond("real Chinese 拢 stays",
+	    strcmp(s, "价格拢共3元，他把钱拢在一起。") == 0 && rp.n == 0);
 	s = fix("Iggy Pop (nÃƒÂ© Jim)");
 	test_cond("twice", strcmp(s, "Iggy Pop (né Jim)") == 0 && rp.n == 1 &&
 	    strcmp(rp.r[0].label, "cp1252+cp1252") == 0 &&
@@ -121,7 +121,8 @@ test_raw(void)
 
 	glean_textfix_raw(tf, u16, sizeof u16 - 1, &out, &rp);
 	test_cond("UTF-16LE, pair, lone surrogate, odd byte",
-	    strcmp(out.s, "A\xf0\x9f\x98\x80\xef\xbf\xbd" "B\xef\xbf\xbd") == 0);
+	    strcmp(out.s, "A\xf0\x9f\x98\x80\xef\xbf\xbd"
+	    "B\xef\xbf\xbd") == 0);
 	glean_textfix_raw(tf, bad, sizeof bad - 1, &out, &rp);
 	test_cond("cp1252 byte, undefined byte and NUL",
 	    strcmp(out.s, "Café !") == 0 && out.len == 7);
