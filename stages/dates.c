@@ -77,6 +77,9 @@ struct ctx {
 		char w[24];
 		unsigned cls;
 	} trig[4096];
+	/* length, first and last letter of some trigger word: a quick
+	 * no for most words of the text */
+	unsigned char pre[24][26][26];
 	pcre2_match_data *md, *md2;
 };
 
@@ -413,8 +416,9 @@ trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
 	size_t i, n;
 	unsigned h;
 
-	if (bn >= sizeof c->trig[0].w)
+	if (bn >= sizeof c->trig[0].w || bn == 0)
 		return;
+	c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] = 1;
 	h = trig_hash(best, bn);
 	for (i = 0; i < 4096; i++) {
 		struct trig *t = &c->trig[(h + i) & 4095];
@@ -437,8 +441,13 @@ trig_find(const struct ctx *c, const char *w, size_t n)
 	char lw[24];
 	size_t i;
 	unsigned h;
+	int a, z;
 
-	if (n >= sizeof lw)
+	if (n >= sizeof lw || n == 0)
+		return 0;
+	a = (w[0] | 0x20) - 'a';
+	z = (w[n - 1] | 0x20) - 'a';
+	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
 		return 0;
 	for (i = 0; i < n; i++)
 		lw[i] = (char)tolower((unsigned char)w[i]);
@@ -471,7 +480,8 @@ trig_init(struct ctx *c)
 			trig_add(c, c->months->rows[i].f[0], TB_AMB);
 	}
 	/* words that must come before a unit for it to make a date:
-	 * "the last three years", "every week", "recent months" */
+	 * "the last three years", "every week", "recent months" (a
+	 * qualifier, "less than", always comes with a number) */
 	for (i = 0; i < c->words->nrows; i++)
 		if (strcmp(c->words->rows[i].f[1], "rel") == 0 ||
 		    strcmp(c->words->rows[i].f[1], "edge") == 0 ||
@@ -481,8 +491,6 @@ trig_init(struct ctx *c)
 	for (i = 0; i < c->nw->lx->nrows; i++)
 		if (strcmp(c->nw->lx->rows[i].f[2], "ord") != 0)
 			trig_add_all(c, c->nw->lx->rows[i].f[0], TB_CTX);
-	for (i = 0; i < c->approx->nrows; i++)
-		trig_add_all(c, c->approx->rows[i].f[0], TB_CTX);
 	for (i = 0; i < c->wdays->nrows; i++)
 		trig_add(c, c->wdays->rows[i].f[0], T_WD);
 	for (i = 0; i < c->words->nrows; i++)
@@ -1606,15 +1614,27 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	return 0;
 }
 
-/* Is the word before t[i] "the", "on" or "for" (THEDAY's openers)? */
+/* Is the word before t[i], or the one before that ("the twenty
+ * second"), "the", "on" or "for" (THEDAY's openers)? */
 static int
 day_word_before(const char *t, size_t i)
 {
-	char w[8];
+	char w[12];
+	int k;
 
-	prev_word(t, i, w, sizeof w);
-	return strcmp(w, "the") == 0 || strcmp(w, "on") == 0 ||
-	    strcmp(w, "for") == 0;
+	for (k = 0; k < 2; k++) {
+		prev_word(t, i, w, sizeof w);
+		if (strcmp(w, "the") == 0 || strcmp(w, "on") == 0 ||
+		    strcmp(w, "for") == 0)
+			return 1;
+		if (!*w)
+			return 0;
+		while (i > 0 && !isalpha((unsigned char)t[i - 1]))
+			i--;
+		while (i > 0 && isalpha((unsigned char)t[i - 1]))
+			i--;
+	}
+	return 0;
 }
 
 static void

@@ -488,43 +488,179 @@ mcmp(const void *a, const void *b)
 	return x->s < y->s ? -1 : x->s > y->s;
 }
 
-/* The role next to a person: a role entity just before or after it.
- * Returns a fresh string or NULL. */
-static char *
-adjacent_role(json_t *ents, const struct glean_offsets *m, const char *text,
-    size_t ps, size_t pe)
+/* Mentions by name, then position. */
+static int
+namecmp(const void *a, const void *b)
+{
+	const struct ment *x = *(const struct ment *const *)a;
+	const struct ment *y = *(const struct ment *const *)b;
+	int r = strcmp(x->name, y->name);
+
+	return r ? r : x < y ? -1 : x > y;
+}
+
+/* Mentions with a code by code, then position; those without last. */
+static int
+codecmp(const void *a, const void *b)
+{
+	const struct ment *x = *(const struct ment *const *)a;
+	const struct ment *y = *(const struct ment *const *)b;
+	int r;
+
+	if (!x->code || !y->code)
+		r = !x->code - !y->code;
+	else
+		r = strcmp(x->code, y->code);
+	return r ? r : x < y ? -1 : x > y;
+}
+
+/*
+ * The main mention of ms[0..nm): its name has most mentions; of equals,
+ * the earliest.  *bestn is 0 when there is none.
+ */
+static void
+main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
+{
+	struct ment **v = glean_calloc(nm + 1, sizeof(*v));
+	size_t i, j, first;
+
+	*best = *bestn = 0;
+	for (i = 0; i < nm; i++)
+		v[i] = &ms[i];
+	qsort(v, nm, sizeof(*v), namecmp);
+	for (i = 0; i < nm; i = j) {
+		for (j = i + 1; j < nm && !strcmp(v[j]->name, v[i]->name); j++)
+			;
+		first = (size_t)(v[i] - ms);
+		if (j - i > *bestn || (j - i == *bestn && first < *best)) {
+			*bestn = j - i;
+			*best = first;
+		}
+	}
+	free(v);
+}
+
+/* A document's role entities, by start and by end, for adjacent_role(). */
+struct rent {
+	size_t s, e;		/* code points */
+	size_t i;		/* position in the layer */
+	json_t *ent;
+};
+
+struct roles {
+	struct rent *bys, *bye;
+	size_t n;
+};
+
+static int
+rent_by_s(const void *a, const void *b)
+{
+	const struct rent *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+rent_by_e(const void *a, const void *b)
+{
+	const struct rent *x = a, *y = b;
+
+	if (x->e != y->e)
+		return x->e < y->e ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void
+roles_init(struct roles *r, json_t *ents, size_t ncps)
 {
 	json_t *e;
-	size_t i, s, en, k, bs, be;
-	char *best = NULL;
+	size_t i, s, en;
 
+	r->n = 0;
+	r->bys = glean_calloc(json_array_size(ents) + 1, sizeof(*r->bys));
+	r->bye = glean_calloc(json_array_size(ents) + 1, sizeof(*r->bye));
 	json_array_foreach(ents, i, e) {
 		const char *kind = str(e, "kind");
-		int ok = 1;
 
 		if (!kind || strcmp(kind, "role") ||
-		    get_cp_span(e, m->ncps, &s, &en))
+		    get_cp_span(e, ncps, &s, &en))
 			continue;
-		if (en <= ps && ps - en <= 3) {
-			bs = glean_byte(m, en);
-			be = glean_byte(m, ps);
-		} else if (s >= pe && s - pe <= 3) {
-			bs = glean_byte(m, pe);
-			be = glean_byte(m, s);
-		} else
-			continue;
-		for (k = bs; k < be; k++)
-			if (text[k] != ' ' && text[k] != ',')
-				ok = 0;
-		if (!ok)
-			continue;
-		free(best);
-		best = str(e, "canonical") && *str(e, "canonical") ?
-		    glean_strdup(str(e, "canonical")) : slice(m, text, s, en);
-		if (en <= ps)
-			break;	/* "chief executive Clare Marchant" first */
+		r->bys[r->n] = (struct rent){ s, en, i, e };
+		r->bye[r->n++] = (struct rent){ s, en, i, e };
 	}
-	return best;
+	qsort(r->bys, r->n, sizeof(*r->bys), rent_by_s);
+	qsort(r->bye, r->n, sizeof(*r->bye), rent_by_e);
+}
+
+static void
+roles_free(struct roles *r)
+{
+	free(r->bys);
+	free(r->bye);
+}
+
+/* Only spaces and commas in the code points [a, b)? */
+static int
+gap_ok(const struct glean_offsets *m, const char *text, size_t a, size_t b)
+{
+	size_t k, be = glean_byte(m, b);
+
+	for (k = glean_byte(m, a); k < be; k++)
+		if (text[k] != ' ' && text[k] != ',')
+			return 0;
+	return 1;
+}
+
+/*
+ * The role next to a person: a role entity just before it ("chief
+ * executive Clare Marchant", the first such in the layer), else just
+ * after it (the last such).  Returns a fresh string or NULL.
+ */
+static char *
+adjacent_role(const struct roles *r, const struct glean_offsets *m,
+    const char *text, size_t ps, size_t pe)
+{
+	const struct rent *before = NULL, *after = NULL, *best, *x;
+	const char *cn;
+	size_t v, lo, hi, mid;
+
+	for (v = ps >= 3 ? ps - 3 : 0; v <= ps; v++) {
+		/* the first role (in the layer) ending at v */
+		for (lo = 0, hi = r->n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (r->bye[mid].e < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == r->n || r->bye[lo].e != v)
+			continue;
+		x = &r->bye[lo];
+		if ((!before || x->i < before->i) && gap_ok(m, text, v, ps))
+			before = x;
+	}
+	for (v = pe; !before && v <= pe + 3; v++) {
+		/* the last role (in the layer) starting at v */
+		for (lo = 0, hi = r->n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (r->bys[mid].s <= v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (!lo || r->bys[lo - 1].s != v)
+			continue;
+		x = &r->bys[lo - 1];
+		if ((!after || x->i > after->i) && gap_ok(m, text, pe, v))
+			after = x;
+	}
+	best = before ? before : after;
+	if (!best)
+		return NULL;
+	cn = str(best->ent, "canonical");
+	return cn && *cn ? glean_strdup(cn) : slice(m, text, best->s, best->e);
 }
 
 static void
@@ -536,8 +672,11 @@ read_document(json_t *doc, const char *id)
 	struct glean_offsets m;
 	struct ment *ms;
 	json_t *main_s, *subj;
-	int notext = !text;
-	size_t lim;
+	int notext = !text, rolesok = 0;
+	size_t lim, nc = 0, lo, hi;
+	json_t *counts, *done = json_object();
+	struct ment **bycode = NULL;
+	struct roles roles = { NULL, NULL, 0 };
 
 	entry = json_object();
 	json_object_set_new(entry, "id", json_string(id));
@@ -582,32 +721,33 @@ read_document(json_t *doc, const char *id)
 	}
 	if (nm > 1)
 		qsort(ms, nm, sizeof(*ms), mcmp);
-	for (best = 0, bestn = 0, i = 0; i < nm; i++) {
-		size_t n = 0;
-
-		for (j = 0; j < nm; j++)
-			if (!strcmp(ms[i].name, ms[j].name))
-				n++;
-		if (n > bestn) {
-			bestn = n;
-			best = i;
-		}
-	}
+	main_mention(ms, nm, &best, &bestn);
 	/* No council among the entities: the council most rated. */
 	layer = json_object_get(doc, "ratings");
-	json_array_foreach(!bestn && json_is_array(layer) ? layer : NULL, i,
-	    e) {
+	/* (decided once: json_array_foreach evaluates its array each time) */
+	if (bestn || !json_is_array(layer))
+		layer = NULL;
+	counts = json_object();
+	json_array_foreach(layer, i, e) {
+		const char *sn = str(e, "subject");
+		json_t *c;
+
+		if (!sn)
+			continue;
+		if ((c = json_object_get(counts, sn)))
+			json_integer_set(c, json_integer_value(c) + 1);
+		else
+			json_object_set_new_nocheck(counts, sn,
+			    json_integer(1));
+	}
+	json_array_foreach(layer, i, e) {
 		const char *sk = str(e, "subject_kind");
 		const char *sn = str(e, "subject");
-		size_t n = 0;
-		json_t *e2;
+		size_t n;
 
 		if (!sn || (sk && strcmp(sk, "authority")))
 			continue;
-		json_array_foreach(layer, j, e2)
-			if (str(e2, "subject") &&
-			    !strcmp(str(e2, "subject"), sn))
-				n++;
+		n = (size_t)json_integer_value(json_object_get(counts, sn));
 		if (n > bestn) {
 			bestn = n;
 			ms[0].name = sn;
@@ -617,6 +757,7 @@ read_document(json_t *doc, const char *id)
 			nm = 0;
 		}
 	}
+	json_decref(counts);
 	main_s = NULL;
 	if (bestn) {
 		main_s = subject("authority", ms[best].code, ms[best].name);
@@ -644,12 +785,33 @@ read_document(json_t *doc, const char *id)
 			subj = MAIN_S;
 		else
 			subj = subject(sk, code, sn);
-		/* the council's own mentions as aliases */
-		for (j = 0; j < nm && !strcmp(sk, "authority"); j++)
-			if (ms[j].code && code && !strcmp(ms[j].code, code) &&
-			    ms[j].text)
-				json_object_set_new(child(subj, "aliases"),
-				    ms[j].text, json_true());
+		/* the council's own mentions as aliases (the subject is
+		 * the code's: once per code) */
+		if (code && !strcmp(sk, "authority") &&
+		    !json_object_get(done, code)) {
+			json_object_set_new_nocheck(done, code, json_true());
+			if (!bycode) {
+				bycode = glean_calloc(nm + 1, sizeof(*bycode));
+				for (j = 0; j < nm; j++)
+					bycode[j] = &ms[j];
+				qsort(bycode, nm, sizeof(*bycode), codecmp);
+				for (nc = 0; nc < nm && bycode[nc]->code; nc++)
+					;
+			}
+			for (lo = 0, hi = nc; lo < hi;) {
+				j = lo + (hi - lo) / 2;
+				if (strcmp(bycode[j]->code, code) < 0)
+					lo = j + 1;
+				else
+					hi = j;
+			}
+			for (j = lo; j < nc && !strcmp(bycode[j]->code, code);
+			    j++)
+				if (bycode[j]->text)
+					json_object_set_new(child(subj,
+					    "aliases"), bycode[j]->text,
+					    json_true());
+		}
 		src = source(id, s, en);
 		json_object_set_new(src, "when", str_or_null(str(e, "when")));
 		if (str(e, "grade_as_written"))
@@ -703,8 +865,13 @@ read_document(json_t *doc, const char *id)
 			continue;
 		if (!name || !*name)
 			name = own = slice(&m, text, s, en);
-		if ((!role || !*role) && !notext)
-			role = adj = adjacent_role(ents, &m, text, s, en);
+		if ((!role || !*role) && !notext) {
+			if (!rolesok) {
+				roles_init(&roles, ents, m.ncps);
+				rolesok = 1;
+			}
+			role = adj = adjacent_role(&roles, &m, text, s, en);
+		}
 		src = source(id, s, en);
 		json_object_set_new(src, "role", role ? plain_quotes(role) :
 		    json_null());
@@ -739,6 +906,10 @@ read_document(json_t *doc, const char *id)
 		    &m, text, s, en, 0, str(e, "speaker"), qk);
 	}
 #undef MAIN_S
+	if (rolesok)
+		roles_free(&roles);
+	json_decref(done);
+	free(bycode);
 	free(ms);
 	glean_offsets_free(&m);
 }

@@ -68,11 +68,23 @@ struct phrase {		/* several words: cues, report cues, labels */
 	char **w;	/* folded words; w[0] is a stem for cues */
 	size_t nw;
 	int kind;	/* cue: K_SPEECH/K_REPORT; report cue: unused */
+	long line;	/* in the lexicon */
 	int after;	/* cue: 1 the speaker follows (according to X),
 			 * -1 the listener follows (told the Globe) */
 	char *speaker;	/* report cue: the body, or NULL */
 	char *text;	/* as written in the lexicon */
+	size_t slen, tlen;	/* of w[0] and text */
 };
+
+static int
+cuecmp(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	int c = strcmp(x->w[0], y->w[0]);
+
+	/* keep the lexicon's order among equal stems (line numbers) */
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
 
 static struct phrase *cues;
 static size_t ncues;
@@ -87,10 +99,12 @@ static struct wordset prons;	/* pronouns.tsv */
 
 struct word {
 	uint32_t b, e;		/* bytes */
-	uint32_t fold, flen;	/* in fbuf */
+	uint32_t fold, flen;	/* in D.fold; fold NOFOLD not yet made */
 	int32_t stem;		/* in sbuf; -1 not yet computed */
 	uint32_t slen;
 	uint32_t para;
+	int32_t cls;		/* word classes; -1 not yet looked up */
+	int16_t cue, cuen;	/* cue index and length; -2 not yet */
 	uint8_t cap;		/* starts with an upper-case letter */
 	uint8_t sstart;		/* starts a sentence */
 	uint8_t inq;		/* inside a quotation */
@@ -148,7 +162,10 @@ struct doc {
 	size_t n;
 	struct word *w;
 	size_t nw, capw;
-	struct glean_buf fbuf, sbuf;
+	struct glean_buf sbuf;
+	char *fold;		/* folded words; sized per document, never
+				 * moved while one is processed */
+	size_t foldlen, foldcap;
 	char *names;		/* squeezed names; never moves within a doc */
 	size_t namelen, namecap;
 	struct quote *q;
@@ -172,6 +189,93 @@ static struct doc D;
 		(arr) = glean_realloc((arr), (cap) * sizeof(*(arr))); \
 	} \
 } while (0)
+
+/* -t: stems from the tokens layer rather than our own (the same Snowball
+ * stemmer, so the same stems; but parsing that layer costs more than all
+ * the rest of this stage). */
+static int tflag;
+
+/* ---- code-point offsets ------------------------------------------------ */
+
+/*
+ * Byte and code-point offsets of one document.  Only a count every
+ * OMSTEP bytes is kept (the storage is reused from document to document),
+ * and a conversion counts the bytes since the last one: cheaper than a
+ * full map for the few offsets a document's quotations need.
+ */
+#define OMSTEP 64
+
+struct offmap {
+	const char *s;
+	size_t n, ncps;
+	uint32_t *cp;		/* code points before byte k * OMSTEP */
+	size_t nblk, cap;
+};
+
+static void
+om_init(struct offmap *m, const char *s, size_t n)
+{
+	size_t k, i, e, c = 0;
+
+	m->s = s;
+	m->n = n;
+	m->nblk = n / OMSTEP + 1;
+	if (m->cap < m->nblk) {
+		m->cap = m->nblk;
+		free(m->cp);
+		m->cp = glean_malloc(m->cap * sizeof(*m->cp));
+	}
+	for (k = 0; k < m->nblk; k++) {
+		m->cp[k] = (uint32_t)c;
+		e = (k + 1) * OMSTEP < n ? (k + 1) * OMSTEP : n;
+		for (i = k * OMSTEP; i < e; i++)
+			c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	}
+	m->ncps = c;
+}
+
+static struct offmap OM;
+
+/* Code point of byte b (a character's first byte). */
+static size_t
+om_cp(const struct offmap *m, size_t b)
+{
+	size_t k, i, c;
+
+	if (b > m->n)
+		b = m->n;
+	k = b / OMSTEP;
+	c = m->cp[k];
+	for (i = k * OMSTEP; i < b; i++)
+		c += ((unsigned char)m->s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Byte of code point cp; clamps to the end. */
+static size_t
+om_byte(const struct offmap *m, size_t cp)
+{
+	size_t lo = 0, hi = m->nblk, mid, i, c;
+
+	if (cp >= m->ncps)
+		return m->n;
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (m->cp[mid] <= cp)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c = m->cp[lo];
+	for (i = lo * OMSTEP; i < m->n; i++) {
+		if (((unsigned char)m->s[i] & 0xc0) == 0x80)
+			continue;
+		if (c == cp)
+			return i;
+		c++;
+	}
+	return m->n;
+}
 
 /* ---- lexicons -------------------------------------------------------- */
 
@@ -282,6 +386,9 @@ load_lexicons(const char *dir)
 			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: kind must be "
 			    "speech or report", lx->path, lx->rows[i].line);
 		p->after = 0;
+		p->line = lx->rows[i].line;
+		p->slen = strlen(p->w[0]);
+		p->tlen = strlen(p->text);
 		if (lx->rows[i].nf > 2 &&
 		    strcmp(lx->rows[i].f[2], "after") == 0)
 			p->after = 1;
@@ -291,6 +398,8 @@ load_lexicons(const char *dir)
 		ncues++;
 	}
 	glean_lexicon_free(lx);
+	if (ncues > 1)
+		qsort(cues, ncues, sizeof(*cues), cuecmp);
 
 	lx = glean_lexicon_load(dir, "report-cues.tsv", 1);
 	rcues = glean_calloc(lx->nrows, sizeof(*rcues));
@@ -345,20 +454,32 @@ load_lexicons(const char *dir)
 
 /* ---- words ---------------------------------------------------------- */
 
+#define NOFOLD UINT32_MAX
+
+static void add_fold(struct word *w);
+
+/* Word i case-folded (made on first use; the pointer stays valid for
+ * the whole document). */
 static const char *
 wfold(size_t i, size_t *len)
 {
+	if (D.w[i].fold == NOFOLD)
+		add_fold(&D.w[i]);
 	*len = D.w[i].flen;
-	return D.fbuf.s + D.w[i].fold;
+	return D.fold + D.w[i].fold;
 }
 
 static int
 wclass(size_t i)
 {
 	size_t n;
-	const char *f = wfold(i, &n);
+	const char *f;
 
-	return set_get(&classes, f, n);
+	if (D.w[i].cls < 0) {
+		f = wfold(i, &n);
+		D.w[i].cls = set_get(&classes, f, n);
+	}
+	return D.w[i].cls;
 }
 
 static const char *
@@ -369,7 +490,8 @@ wstem(size_t i, size_t *len)
 	size_t n;
 
 	if (w->stem < 0) {
-		st = glean_stem(D.fbuf.s + w->fold, w->flen, &n);
+		const char *f = wfold(i, &n);
+		st = glean_stem(f, n, &n);
 		w->stem = (int32_t)D.sbuf.len;
 		w->slen = (uint32_t)n;
 		glean_buf_add(&D.sbuf, st, n);
@@ -378,41 +500,49 @@ wstem(size_t i, size_t *len)
 	return D.sbuf.s + w->stem;
 }
 
+/*
+ * Fold a word into D.fold.  The store was sized at four times the text
+ * at the start of the document (case folding at most triples a
+ * character), so it never moves; a fold that would not fit is cut short.
+ */
 static void
 add_fold(struct word *w)
 {
 	const char *s = D.s + w->b;
-	size_t n = w->e - w->b, i, fl;
-	char *f;
+	size_t n = w->e - w->b, i, fl, room;
+	char *f, *o;
 	const char *t;
 
-	w->fold = (uint32_t)D.fbuf.len;
+	w->fold = (uint32_t)D.foldlen;
+	room = D.foldcap - D.foldlen;
+	o = D.fold + D.foldlen;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			break;
 	if (i == n) {
-		for (i = 0; i < n; i++) {
-			char c = s[i];
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			glean_buf_addc(&D.fbuf, c);
-		}
+		if (n > room)
+			n = room;
+		for (i = 0; i < n; i++)
+			o[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] - 'A' + 'a' : s[i]);
+		D.foldlen += n;
 		w->flen = (uint32_t)n;
 		return;
 	}
 	f = glean_casefold(s, n, &fl);
 	/* ’ folds as ' so that lexicon words written with ' match */
-	for (t = f; (size_t)(t - f) < fl; t++) {
+	for (t = f, i = 0; (size_t)(t - f) < fl && i < room; t++) {
 		if ((size_t)(t - f) + 2 < fl && (unsigned char)t[0] == 0xe2 &&
 		    (unsigned char)t[1] == 0x80 &&
 		    (unsigned char)t[2] == 0x99) {
-			glean_buf_addc(&D.fbuf, '\'');
+			o[i++] = '\'';
 			t += 2;
 		} else {
-			glean_buf_addc(&D.fbuf, *t);
+			o[i++] = *t;
 		}
 	}
-	w->flen = (uint32_t)(D.fbuf.len - w->fold);
+	D.foldlen += i;
+	w->flen = (uint32_t)i;
 	free(f);
 }
 
@@ -421,6 +551,8 @@ is_upper_at(size_t b)
 {
 	int32_t cp;
 
+	if ((unsigned char)D.s[b] < 0x80)
+		return D.s[b] >= 'A' && D.s[b] <= 'Z';
 	glean_utf8_next(D.s + b, D.n - b, &cp);
 	if (cp < 0)
 		return 0;
@@ -430,14 +562,29 @@ is_upper_at(size_t b)
 	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
+/* ASCII letters and digits. */
+static const unsigned char asciiword[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1
+};
+
 static int
 is_wordcp(int32_t cp)
 {
 	utf8proc_category_t c;
 
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9');
+		return cp >= 0 && asciiword[cp];
 	if (cp < 0)
 		return 0;
 	c = utf8proc_category(cp);
@@ -479,7 +626,9 @@ push_word(uint32_t b, uint32_t e)
 	w->b = b;
 	w->e = e;
 	w->stem = -1;
-	add_fold(w);
+	w->cls = -1;
+	w->cue = -2;
+	w->fold = NOFOLD;
 	w->cap = (uint8_t)is_upper_at(b);
 }
 
@@ -495,6 +644,11 @@ scan_words(void)
 	int32_t cp, nx;
 
 	while (i < D.n) {
+		if ((unsigned char)D.s[i] < 0x80 &&
+		    !asciiword[(unsigned char)D.s[i]]) {
+			i++;
+			continue;
+		}
 		cp = cp_at(i, &l);
 		if (!is_wordcp(cp)) {
 			i += l ? l : 1;
@@ -503,6 +657,9 @@ scan_words(void)
 		start = i;
 		for (;;) {
 			i += l;
+			while (i < D.n && (unsigned char)D.s[i] < 0x80 &&
+			    asciiword[(unsigned char)D.s[i]])
+				i++;
 			cp = cp_at(i, &l);
 			if (is_wordcp(cp))
 				continue;
@@ -531,7 +688,7 @@ scan_words(void)
  * Anything out of order or out of range and the layer is not used.
  */
 static int
-layer_words(json_t *toks, const struct glean_offsets *om)
+layer_words(json_t *toks, const struct offmap *om)
 {
 	size_t i, n, prev = 0;
 	json_t *t, *js, *je, *jk, *jst;
@@ -559,8 +716,8 @@ layer_words(json_t *toks, const struct glean_offsets *om)
 		k = json_string_value(jk);
 		if (strcmp(k, "word") != 0 && strcmp(k, "number") != 0)
 			continue;
-		push_word((uint32_t)glean_byte(om, (size_t)s),
-		    (uint32_t)glean_byte(om, (size_t)e));
+		push_word((uint32_t)om_byte(om, (size_t)s),
+		    (uint32_t)om_byte(om, (size_t)e));
 		jst = json_array_get(t, 3);
 		if (json_is_string(jst)) {
 			D.w[D.nw - 1].stem = (int32_t)D.sbuf.len;
@@ -573,7 +730,7 @@ layer_words(json_t *toks, const struct glean_offsets *om)
 	return 0;
 bad:
 	D.nw = 0;
-	glean_buf_reset(&D.fbuf);
+	D.foldlen = 0;
 	glean_buf_reset(&D.sbuf);
 	return -1;
 }
@@ -1071,7 +1228,7 @@ mcmp(const void *a, const void *b)
 
 /* Entities layer: person, organisation, authority (and resolved roles). */
 static int
-layer_mentions(json_t *ents, const struct glean_offsets *om)
+layer_mentions(json_t *ents, const struct offmap *om)
 {
 	size_t i, n;
 	json_t *e, *js, *je, *jk, *jc;
@@ -1099,8 +1256,8 @@ layer_mentions(json_t *ents, const struct glean_offsets *om)
 		if (s < 0 || en <= s || (size_t)en > om->ncps)
 			continue;
 		k = json_string_value(jk);
-		b = (uint32_t)glean_byte(om, (size_t)s);
-		ee = (uint32_t)glean_byte(om, (size_t)en);
+		b = (uint32_t)om_byte(om, (size_t)s);
+		ee = (uint32_t)om_byte(om, (size_t)en);
 		c = json_is_string(jc) ? json_string_value(jc) : NULL;
 		if (strcmp(k, "person") == 0)
 			kind = M_PERSON;
@@ -1174,7 +1331,7 @@ foldcmp(const void *x, const void *y)
 	const struct word *a = &D.w[*(const size_t *)x];
 	const struct word *b = &D.w[*(const size_t *)y];
 	size_t n = a->flen < b->flen ? a->flen : b->flen;
-	int c = memcmp(D.fbuf.s + a->fold, D.fbuf.s + b->fold, n);
+	int c = memcmp(D.fold + a->fold, D.fold + b->fold, n);
 
 	return c ? c : (a->flen > b->flen) - (a->flen < b->flen);
 }
@@ -1392,9 +1549,10 @@ is_pronoun(size_t i)
 static int
 is_possessive(size_t i)
 {
-	const char *f = D.fbuf.s + D.w[i].fold;
+	size_t n;
+	const char *f = wfold(i, &n);
 
-	return D.w[i].flen == 2 && f[0] == '\'' && f[1] == 's';
+	return n == 2 && f[0] == '\'' && f[1] == 's';
 }
 
 /*
@@ -1404,8 +1562,46 @@ is_possessive(size_t i)
  * that of "comment".  After a determiner or a possessive it is a noun
  * ("the remarks", "Trump's remarks").
  */
+static long cue_find(size_t i, size_t *nw);
+
 static long
 cue_at(size_t i, size_t *nw)
+{
+	long k;
+	size_t n = 1;
+
+	if (D.w[i].cue == -2) {
+		k = cue_find(i, &n);
+		D.w[i].cue = (int16_t)k;
+		D.w[i].cuen = (int16_t)n;
+	}
+	*nw = (size_t)D.w[i].cuen;
+	return D.w[i].cue;
+}
+
+/* The first cue whose stem is st[0..sl), by binary search. */
+static size_t
+cue_first(const char *st, size_t sl)
+{
+	size_t lo = 0, hi = ncues, mid, n;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		n = cues[mid].slen < sl ? cues[mid].slen : sl;
+		c = memcmp(cues[mid].w[0], st, n);
+		if (c == 0)
+			c = (cues[mid].slen > sl) - (cues[mid].slen < sl);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static long
+cue_find(size_t i, size_t *nw)
 {
 	size_t sl, k, j, fl, fl0;
 	const char *st, *f, *f0;
@@ -1417,11 +1613,10 @@ cue_at(size_t i, size_t *nw)
 		return -1;
 	f0 = wfold(i, &fl0);
 	st = wstem(i, &sl);
-	for (k = 0; k < ncues; k++) {
-		if (strlen(cues[k].w[0]) != sl ||
-		    memcmp(cues[k].w[0], st, sl) != 0)
-			continue;
-		if (!(fl0 == strlen(cues[k].text) &&
+	for (k = cue_first(st, sl); k < ncues; k++) {
+		if (cues[k].slen != sl || memcmp(cues[k].w[0], st, sl) != 0)
+			break;
+		if (!(fl0 == cues[k].tlen &&
 		    memcmp(f0, cues[k].text, fl0) == 0) && (fl0 <= sl ||
 		    memcmp(f0, st, sl) != 0 || (fl0 > 3 &&
 		    memcmp(f0 + fl0 - 2, "er", 2) == 0) || (fl0 > 4 &&
@@ -1807,8 +2002,11 @@ subject_before(size_t ci, size_t lim, struct attr *a)
 			size_t n;
 			if (D.w[k - 1].inq)
 				continue;
-			if (cue_at(k - 1, &n) >= 0 && k - 1 < ci)
-				return subject_before(k - 1, lim, a);
+			if (cue_at(k - 1, &n) >= 0 && k - 1 < ci) {
+				if (subject_before(k - 1, lim, a))
+					return 1;
+				break;
+			}
 		}
 	} else {
 		part = 0;
@@ -1879,15 +2077,15 @@ subject_before(size_t ci, size_t lim, struct attr *a)
 static void
 appositive(size_t z, size_t lim, struct attr *at)
 {
-	size_t e = z;
+	size_t e = z, fl;
 
 	if (z >= lim || !clause_break(z) || D.w[z].inq || D.w[z].sstart ||
 	    !gap_has(D.w[z - 1].e, D.w[z].b, ","))
 		return;
 	if (D.w[z].cap && !(wclass(z) & C_DET))
 		return;
-	if (D.w[z].flen > 4 && memcmp(D.fbuf.s + D.w[z].fold + D.w[z].flen -
-	    3, "ing", 3) == 0)
+	if (wfold(z, &fl) && fl > 4 && memcmp(wfold(z, &fl) + fl - 3, "ing",
+	    3) == 0)
 		return;		/* ", speaking to CNN" */
 	while (e < lim && e - z < 2 * CHUNKMAX && !D.w[e].inq &&
 	    !D.w[e].sstart && (e == z || !clause_break(e)))
@@ -1991,10 +2189,13 @@ attr_right(const struct quote *q, struct attr *a)
 			int c = wclass(i + n);
 			size_t fl;
 			const char *f = wfold(i + n, &fl);
-			if (!(c & C_FUNCTION) || (c & C_DET) ||
+			if (cues[k].after < 0 && i > w0) {
+				/* "..." Obama asked Republicans. */
+			} else if (!(c & C_FUNCTION) || (c & C_DET) ||
 			    is_pronoun(i + n) || (fl == 4 &&
-			    memcmp(f, "that", 4) == 0))
+			    memcmp(f, "that", 4) == 0)) {
 				return 0;
+			}
 		}
 		if (i == w0 || cues[k].after > 0) {
 			if (subject_after(i + n, end, a)) {
@@ -2285,16 +2486,16 @@ attribute(void)
 /* ---- output ------------------------------------------------------ */
 
 static json_t *
-span(const struct glean_offsets *om, int64_t b, int64_t e)
+span(const struct offmap *om, int64_t b, int64_t e)
 {
 	if (b < 0 || e < b)
 		return json_null();
-	return json_pack("[II]", (json_int_t)glean_cp(om, (size_t)b),
-	    (json_int_t)glean_cp(om, (size_t)e));
+	return json_pack("[II]", (json_int_t)om_cp(om, (size_t)b),
+	    (json_int_t)om_cp(om, (size_t)e));
 }
 
 static json_t *
-quotes_json(const struct glean_offsets *om)
+quotes_json(const struct offmap *om)
 {
 	json_t *arr = json_array(), *o, *sg, *so;
 	struct quote *q;
@@ -2304,9 +2505,9 @@ quotes_json(const struct glean_offsets *om)
 		q = &D.q[i];
 		o = json_object();
 		json_object_set_new(o, "start",
-		    json_integer((json_int_t)glean_cp(om, q->tb)));
+		    json_integer((json_int_t)om_cp(om, q->tb)));
 		json_object_set_new(o, "end",
-		    json_integer((json_int_t)glean_cp(om, q->te)));
+		    json_integer((json_int_t)om_cp(om, q->te)));
 		json_object_set_new(o, "text",
 		    json_stringn(D.s + q->tb, q->te - q->tb));
 		json_object_set_new(o, "speaker", q->speaker ?
@@ -2332,9 +2533,9 @@ quotes_json(const struct glean_offsets *om)
 					e--;
 				so = json_object();
 				json_object_set_new(so, "start", json_integer(
-				    (json_int_t)glean_cp(om, b)));
+				    (json_int_t)om_cp(om, b)));
 				json_object_set_new(so, "end", json_integer(
-				    (json_int_t)glean_cp(om, e)));
+				    (json_int_t)om_cp(om, e)));
 				json_object_set_new(so, "text",
 				    json_stringn(D.s + b, e - b));
 				json_array_append_new(sg, so);
@@ -2354,7 +2555,7 @@ doc_reset(void)
 	for (i = 0; i < D.nq; i++)
 		free(D.q[i].speaker);
 	D.nw = D.nq = D.nsegs = D.nm = D.np = D.nmk = 0;
-	glean_buf_reset(&D.fbuf);
+	D.foldlen = 0;
 	glean_buf_reset(&D.sbuf);
 	D.namelen = 0;
 }
@@ -2366,7 +2567,7 @@ static int
 process(json_t *doc, void *ctx, char **err)
 {
 	json_t *jt = json_object_get(doc, "text");
-	struct glean_offsets om;
+
 	size_t i;
 	int any = 0;
 
@@ -2392,12 +2593,17 @@ process(json_t *doc, void *ctx, char **err)
 		return 0;
 	}
 	qsort(D.q, D.nq, sizeof(*D.q), qcmp);
-	glean_offsets_init(&om, D.s, D.n);
-	if (layer_words(json_object_get(doc, "tokens"), &om) < 0)
+	om_init(&OM, D.s, D.n);
+	if (D.foldcap < 4 * D.n + 64) {
+		D.foldcap = 4 * D.n + 64;
+		free(D.fold);
+		D.fold = glean_malloc(D.foldcap);
+	}
+	if (layer_words(json_object_get(doc, "tokens"), &OM) < 0)
 		scan_words();
 	mark_sentences();
 	mark_inside();
-	if (layer_mentions(json_object_get(doc, "entities"), &om) < 0) {
+	if (layer_mentions(json_object_get(doc, "entities"), &OM) < 0) {
 		/* each name is a piece of the text, plus its NUL */
 		if (D.namecap < 2 * D.n + 2) {
 			D.namecap = 2 * D.n + 2;
@@ -2407,8 +2613,7 @@ process(json_t *doc, void *ctx, char **err)
 		heuristic_mentions();
 	}
 	attribute();
-	json_object_set_new(doc, "quotes", quotes_json(&om));
-	glean_offsets_free(&om);
+	json_object_set_new(doc, "quotes", quotes_json(&OM));
 	doc_reset();
 	return 0;
 }
@@ -2426,6 +2631,8 @@ usage(int status)
 	}
 	fputs("Add \"quotes\": direct quotations, their speakers and "
 	    "kinds.\n\n", fp);
+	fputs("  -t, --tokens        take stems from the \"tokens\" layer\n",
+	    fp);
 	fputs(GLEAN_COMMON_HELP, fp);
 	exit(0);
 }
@@ -2435,20 +2642,30 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		GLEAN_LONGOPTS,
+		{ "tokens", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct glean_opts o = GLEAN_OPTS_INIT;
-	static const char *const reads[] = { "tokens", "entities", NULL };
+	static const char *const reads[] = { "entities", NULL };
+	static const char *const reads_tok[] = { "tokens", "entities", NULL };
 	struct glean_stage st = { "quotes", process, NULL, reads, NULL, NULL };
 	int c, status;
 
 	glean_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
+	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS "t", longopts,
 	    NULL)) != -1) {
 		if (glean_common_option(c, optarg, &o, usage))
 			continue;
-		usage(GLEAN_EXIT_FATAL);
+		switch (c) {
+		case 't':
+			tflag = 1;
+			break;
+		default:
+			usage(GLEAN_EXIT_FATAL);
+		}
 	}
+	if (tflag)
+		st.reads = reads_tok;
 	load_lexicons(glean_lexdir(&o));
 	status = glean_run(&st, &o, argc - optind, argv + optind);
 	doc_reset();
@@ -2458,9 +2675,10 @@ main(int argc, char **argv)
 	free(D.m);
 	free(D.p);
 	free(D.mk);
-	glean_buf_free(&D.fbuf);
+	free(D.fold);
 	glean_buf_free(&D.sbuf);
 	free(D.names);
 	free(midcap);
+	free(OM.cp);
 	return status;
 }

@@ -48,6 +48,12 @@ struct area {
 	int generic;
 };
 
+/* A phrase index entry: phrases by first word, then lexicon order. */
+struct pent {
+	const char *w0;
+	size_t i;
+};
+
 struct named {
 	char *name;
 	const char *canon;	/* authorities: the row's official name */
@@ -62,6 +68,7 @@ struct ctx {
 	size_t ngrades;
 	struct phrase *verbs;
 	size_t nverbs;
+	struct pent *gidx, *vidx;	/* grades, verbs by first word */
 	struct area *areas;
 	size_t nareas;
 	struct named *insp;
@@ -69,6 +76,8 @@ struct ctx {
 	struct named *auth;	/* authorities.tsv, one per alias */
 	size_t nauth;
 	pcre2_code *auth_re;	/* all aliases, longest first */
+	json_t *auth_by_name;	/* alias -> first index in auth */
+	json_t *auth_by_pre;	/* first 3 bytes -> first index in auth */
 	pcre2_code *year_re;
 	pcre2_match_data *md;
 };
@@ -76,19 +85,35 @@ struct ctx {
 /* One document's working state. */
 struct word {
 	size_t s, e;		/* bytes */
-	char *low;
+	size_t low;		/* offset of the folded word in doc.lows */
 	size_t sent;		/* sentence index */
+	int role;		/* R_* bits of the phrases starting here */
+	size_t stop;		/* first word from here with R_STOP, or nw */
 };
 
 struct span {
 	size_t s, e;		/* bytes */
 	int idx;		/* area index, authority index... */
 	const char *name, *code, *value;
+	size_t seq;		/* order of finding, for a stable sort */
 };
 
 struct spans {
 	struct span *v;
 	size_t n, cap;
+	size_t *minend;		/* minend[i]: least end of v[i..n) */
+};
+
+/*
+ * The spans of a layer that fit in one sentence, sentence by sentence, in
+ * (start, end) order: the queries of a grade ("the last date before it in
+ * its sentence") are then binary searches instead of scans.
+ */
+struct bysent {
+	const struct span **v;
+	size_t n;
+	size_t *minend;		/* least end from here to the sentence's end */
+	size_t *first;		/* nsent + 1 entries: each sentence's spans */
 };
 
 struct doc {
@@ -100,6 +125,11 @@ struct doc {
 	struct word *w;
 	size_t nw, capw;
 	struct spans areas, auth, dates, insp, orgs;
+	struct bysent sauth, sdates, sinsp, sareas;
+	size_t *auth_byend;	/* indices of auth in (end, index) order */
+	long *org_of_area;	/* per area: first organisation holding it */
+	long board_fallback;	/* first board area with a name; -2 unknown */
+	struct glean_buf lows;	/* the words folded, NUL-separated */
 	const char *published;
 	json_t *out;
 };
@@ -124,6 +154,7 @@ spans_add(struct spans *sp, struct span s)
 		sp->cap = sp->cap ? sp->cap * 2 : 16;
 		sp->v = glean_realloc(sp->v, sp->cap * sizeof(*sp->v));
 	}
+	s.seq = sp->n;
 	sp->v[sp->n++] = s;
 }
 
@@ -147,6 +178,31 @@ phrase_free(struct phrase *p)
 
 	for (i = 0; i < p->nw; i++)
 		free(p->w[i]);
+}
+
+static int
+pent_cmp(const void *a, const void *b)
+{
+	const struct pent *x = a, *y = b;
+	int r = strcmp(x->w0, y->w0);
+
+	return r ? r : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Index phrases p[0..n) by first word; an empty phrase never matches. */
+static struct pent *
+pindex_init(const struct phrase *p, size_t n)
+{
+	struct pent *v = glean_calloc(n + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		v[i].w0 = p[i].nw ? p[i].w[0] : "";
+		v[i].i = i;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), pent_cmp);
+	return v;
 }
 
 static int
@@ -266,6 +322,22 @@ load_authorities(struct ctx *c, const char *dir)
 	if (!c->nauth)
 		return;
 	qsort(c->auth, c->nauth, sizeof(*c->auth), bylen);
+	/* Which alias a match is: the first with its text, else the first
+	 * with its first three bytes (matched across other white space). */
+	c->auth_by_name = json_object();
+	c->auth_by_pre = json_object();
+	for (i = 0; i < c->nauth; i++) {
+		char pre[4];
+
+		if (!json_object_get(c->auth_by_name, c->auth[i].name))
+			json_object_set_new_nocheck(c->auth_by_name,
+			    c->auth[i].name, json_integer((json_int_t)i));
+		memcpy(pre, c->auth[i].name, 3);
+		pre[3] = '\0';
+		if (!json_object_get(c->auth_by_pre, pre))
+			json_object_set_new_nocheck(c->auth_by_pre, pre,
+			    json_integer((json_int_t)i));
+	}
 	buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
 	for (i = 0; i < c->nauth; i++) {
 		if (i)
@@ -305,6 +377,8 @@ ctx_init(struct ctx *c, const char *dir)
 			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown role '%s'",
 			    c->lx_verbs->path, r->line, r->f[1]);
 	}
+	c->gidx = pindex_init(c->grades, c->ngrades);
+	c->vidx = pindex_init(c->verbs, c->nverbs);
 	c->lx_areas = glean_lexicon_load(dir, "areas.tsv", 3);
 	c->nareas = c->lx_areas->nrows;
 	c->areas = glean_calloc(c->nareas, sizeof(*c->areas));
@@ -353,10 +427,14 @@ ctx_free(struct ctx *c)
 		free(c->auth[i].name);
 	free(c->grades);
 	free(c->verbs);
+	free(c->gidx);
+	free(c->vidx);
 	free(c->areas);
 	free(c->insp);
 	free(c->auth);
 	pcre2_code_free(c->auth_re);
+	json_decref(c->auth_by_name);
+	json_decref(c->auth_by_pre);
 	pcre2_code_free(c->year_re);
 	pcre2_match_data_free(c->md);
 	glean_lexicon_free(c->lx_grades);
@@ -476,9 +554,9 @@ find_sentences(struct doc *d, json_t *doc)
 static void
 find_words(struct doc *d)
 {
-	size_t i, n, n2, s, si = 0, fl;
+	size_t i, n, n2, s, si = 0, fl, k;
 	int32_t cp, nx;
-	char *low, *p;
+	char *low;
 
 	for (i = 0; i < d->len;) {
 		cp = cp_at(d, i, &n);
@@ -505,16 +583,22 @@ find_words(struct doc *d)
 			d->w = glean_realloc(d->w, d->capw * sizeof(*d->w));
 		}
 		low = glean_casefold(d->text + s, i - s, &fl);
-		/* ’ -> ' so lexicons need only the plain apostrophe */
-		while ((p = strstr(low, "\xe2\x80\x99"))) {
-			*p = '\'';
-			memmove(p + 1, p + 3, strlen(p + 3) + 1);
-		}
 		d->w[d->nw].s = s;
 		d->w[d->nw].e = i;
-		d->w[d->nw].low = low;
+		d->w[d->nw].low = d->lows.len;
 		d->w[d->nw].sent = si < d->nsent ? si : (size_t)-1;
 		d->nw++;
+		/* ’ -> ' so lexicons need only the plain apostrophe; the word
+		 * ends at a NUL (casefold keeps none: NUL is not a word). */
+		for (k = 0; k < fl && low[k]; k++) {
+			if (!strncmp(low + k, "\xe2\x80\x99", 3)) {
+				glean_buf_addc(&d->lows, '\'');
+				k += 2;
+			} else
+				glean_buf_addc(&d->lows, low[k]);
+		}
+		glean_buf_addc(&d->lows, '\0');
+		free(low);
 	}
 }
 
@@ -540,33 +624,102 @@ phrase_at(const struct doc *d, const struct phrase *p, size_t i)
 {
 	size_t k;
 
-	if (i + p->nw > d->nw)
+	if (!p->nw || i + p->nw > d->nw)
 		return 0;
 	for (k = 0; k < p->nw; k++)
 		if (d->w[i + k].sent != d->w[i].sent ||
-		    strcmp(d->w[i + k].low, p->w[k]))
+		    strcmp(d->lows.s + d->w[i + k].low, p->w[k]))
 			return 0;
 	return 1;
 }
 
-/* Roles (R_* bits) of phrases starting at word i; *len the longest verb. */
-static int
-roles_at(const struct ctx *c, const struct doc *d, size_t i)
+/* [*lo, *hi): the entries of phrase index v whose first word is word i's. */
+static void
+pindex_find(const struct pent *v, size_t n, const struct doc *d, size_t i,
+    size_t *lo, size_t *hi)
 {
-	size_t k;
-	int r = 0;
+	const char *key = d->lows.s + d->w[i].low;
+	size_t a = 0, b = n, m;
 
-	for (k = 0; k < c->nverbs; k++)
-		if (phrase_at(d, &c->verbs[k], i))
-			r |= c->verbs[k].role;
-	return r;
+	while (a < b) {
+		m = a + (b - a) / 2;
+		if (strcmp(v[m].w0, key) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	while (a < n && !strcmp(v[a].w0, key))
+		a++;
+	*hi = a;
 }
 
+/* The longest grade phrase at word i (the first of equals), or NULL. */
+static const struct phrase *
+grade_at(const struct ctx *c, const struct doc *d, size_t i)
+{
+	const struct phrase *gp = NULL, *p;
+	size_t lo, hi;
+
+	pindex_find(c->gidx, c->ngrades, d, i, &lo, &hi);
+	for (; lo < hi; lo++) {
+		p = &c->grades[c->gidx[lo].i];
+		if (phrase_at(d, p, i) && (!gp || p->nw > gp->nw))
+			gp = p;
+	}
+	return gp;
+}
+
+/* Each word's roles (R_* bits of the phrases starting there) and the
+ * next stop word. */
+static void
+find_roles(const struct ctx *c, struct doc *d)
+{
+	size_t i, lo, hi, stop = d->nw;
+
+	for (i = 0; i < d->nw; i++) {
+		d->w[i].role = 0;
+		pindex_find(c->vidx, c->nverbs, d, i, &lo, &hi);
+		for (; lo < hi; lo++)
+			if (phrase_at(d, &c->verbs[c->vidx[lo].i], i))
+				d->w[i].role |= c->verbs[c->vidx[lo].i].role;
+	}
+	for (i = d->nw; i-- > 0;) {
+		if (d->w[i].role & R_STOP)
+			stop = i;
+		d->w[i].stop = stop;
+	}
+}
+
+/*
+ * Does [s, e) overlap one of v[0..n), sorted and disjoint (so their ends
+ * grow too)?  Only the first one ending after s can.
+ */
+static int
+overlaps(const struct span *v, size_t n, size_t s, size_t e)
+{
+	size_t lo = 0, hi = n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (v[m].e <= s)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && v[lo].s < e;
+}
+
+/*
+ * Add the matches of re to sp.  With nooverlap, a match overlapping a
+ * span already in sp (sorted and disjoint on entry) is left out; the
+ * matches of one pattern never overlap each other.
+ */
 static void
 find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re,
     int idx, struct spans *sp, int nooverlap)
 {
-	size_t pos = 0, s, e, k;
+	size_t pos = 0, s, e, n0 = sp->n;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 
 	while (pos <= d->len &&
@@ -576,24 +729,23 @@ find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re,
 		pos = e > s ? e : e + 1;
 		if (e == s)
 			continue;
-		if (nooverlap) {
-			for (k = 0; k < sp->n; k++)
-				if (s < sp->v[k].e && sp->v[k].s < e)
-					break;
-			if (k < sp->n)
-				continue;
-		}
-		spans_add(sp, (struct span){ s, e, idx, NULL, NULL, NULL });
+		if (nooverlap && overlaps(sp->v, n0, s, e))
+			continue;
+		spans_add(sp, (struct span){ s, e, idx, NULL, NULL, NULL, 0 });
 	}
 }
 
+/* Start, end, then the order they were found in (a stable sort). */
 static int
 span_cmp(const void *a, const void *b)
 {
 	const struct span *x = a, *y = b;
 
-	return x->s < y->s ? -1 : x->s > y->s ? 1 :
-	    x->e < y->e ? -1 : x->e > y->e;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	if (x->e != y->e)
+		return x->e < y->e ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static void
@@ -603,11 +755,62 @@ sort_spans(struct spans *sp)
 		qsort(sp->v, sp->n, sizeof(*sp->v), span_cmp);
 }
 
+/* Sort sp and fill sp->minend for last_ending(). */
+static void
+spans_index(struct spans *sp)
+{
+	size_t i;
+
+	sort_spans(sp);
+	sp->minend = glean_calloc(sp->n + 1, sizeof(*sp->minend));
+	for (i = sp->n; i-- > 0;)
+		sp->minend[i] = i + 1 < sp->n && sp->minend[i + 1] <
+		    sp->v[i].e ? sp->minend[i + 1] : sp->v[i].e;
+}
+
+/*
+ * The last span of sp (in order) ending at or before x, or NULL.  It
+ * also starts last among those: "the last one in [lo, x)" is this one
+ * when it starts at or after lo, else there is none.
+ */
+static const struct span *
+last_ending(const struct spans *sp, size_t x)
+{
+	size_t lo = 0, hi = sp->n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (sp->minend[m] <= x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo ? &sp->v[lo - 1] : NULL;
+}
+
+/* Index of the first span of sp starting at or after x. */
+static size_t
+first_from(const struct spans *sp, size_t x)
+{
+	size_t lo = 0, hi = sp->n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (sp->v[m].s < x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
 static void
 find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 {
 	json_t *ents = json_object_get(doc, "entities"), *e, *k, *nm, *cd;
+	json_t *ix;
 	size_t i, s, en, a, len;
+	char *key;
 
 	json_array_foreach(json_is_array(ents) ? ents : NULL, i, e) {
 		k = json_object_get(e, "kind");
@@ -625,13 +828,14 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 			continue;
 		if (!strcmp(json_string_value(k), "organisation")) {
 			spans_add(&d->orgs, (struct span){ s, en, -1,
-			    json_string_value(nm), NULL, NULL });
+			    json_string_value(nm), NULL, NULL, 0 });
 			continue;
 		}
 		cd = json_object_get(e, "code");
 		spans_add(&d->auth, (struct span){ s, en, -1,
 		    json_string_value(nm),
-		    json_is_string(cd) ? json_string_value(cd) : NULL, NULL });
+		    json_is_string(cd) ? json_string_value(cd) : NULL, NULL,
+		    0 });
 	}
 	if (d->auth.n || !c->auth_re)
 		goto sort;
@@ -641,24 +845,20 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 		struct span *sp = &d->auth.v[i];
 
 		len = sp->e - sp->s;
-		for (a = 0; a < c->nauth; a++)
-			if (strlen(c->auth[a].name) == len &&
-			    !memcmp(c->auth[a].name, d->text + sp->s, len))
-				break;
-		if (a == c->nauth) {
+		key = glean_strndup(d->text + sp->s, len);
+		ix = json_object_get(c->auth_by_name, key);
+		if (!ix && len >= 3) {
 			/* matched across different white space */
-			for (a = 0; a < c->nauth; a++)
-				if (!strncmp(c->auth[a].name, d->text + sp->s,
-				    3))
-					break;
+			key[3] = '\0';
+			ix = json_object_get(c->auth_by_pre, key);
 		}
-		if (a == c->nauth)
-			a = 0;
+		free(key);
+		a = ix ? (size_t)json_integer_value(ix) : 0;
 		sp->name = c->auth[a].canon;
 		sp->code = c->auth[a].code;
 	}
 sort:
-	sort_spans(&d->auth);
+	spans_index(&d->auth);
 }
 
 static const char *
@@ -704,9 +904,8 @@ find_dates(const struct ctx *c, struct doc *d, json_t *doc)
 		    json_object_get(e, "end"), &s, &en))
 			continue;
 		spans_add(&d->dates, (struct span){ s, en, -1, NULL, NULL,
-		    json_string_value(v) });
+		    json_string_value(v), 0 });
 	}
-	sort_spans(&d->dates);
 }
 
 /* "2016-10/2016-11" -> "2016-11"; "2017-01-24" -> "2017-01". */
@@ -743,40 +942,132 @@ after_published(const struct doc *d, const char *v)
 	return strncmp(v, d->published, n) > 0;
 }
 
+/*
+ * Group the spans of sp (sorted) that fit in one sentence by sentence;
+ * with dates, leave out those after the publication date.
+ */
+static void
+bysent_init(struct bysent *b, const struct doc *d, const struct spans *sp,
+    int dates)
+{
+	size_t i, j, si = 0, lo, hi;
+
+	b->v = glean_calloc(sp->n + 1, sizeof(*b->v));
+	b->minend = glean_calloc(sp->n + 1, sizeof(*b->minend));
+	b->first = glean_calloc(d->nsent + 1, sizeof(*b->first));
+	b->n = 0;
+	for (i = 0; i < sp->n && si < d->nsent; i++) {
+		const struct span *x = &sp->v[i];
+
+		if (dates && x->value && after_published(d, x->value))
+			continue;
+		while (si < d->nsent && d->sent[2 * si + 1] <= x->s)
+			b->first[++si] = b->n;
+		if (si == d->nsent)
+			break;
+		if (x->s < d->sent[2 * si] || x->e > d->sent[2 * si + 1])
+			continue;
+		b->v[b->n++] = x;
+	}
+	while (si < d->nsent)
+		b->first[++si] = b->n;
+	for (si = 0; si < d->nsent; si++) {
+		lo = b->first[si];
+		hi = b->first[si + 1];
+		for (j = hi; j-- > lo;)
+			b->minend[j] = j + 1 < hi && b->minend[j + 1] <
+			    b->v[j]->e ? b->minend[j + 1] : b->v[j]->e;
+	}
+}
+
+static void
+bysent_free(struct bysent *b)
+{
+	free(b->v);
+	free(b->minend);
+	free(b->first);
+}
+
+/* In sentence si: the last span (in order) ending at or before x. */
+static const struct span *
+bs_last_ending(const struct bysent *b, size_t si, size_t x)
+{
+	size_t base = b->first[si], lo = base, hi = b->first[si + 1], m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (b->minend[m] <= x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo > base ? b->v[lo - 1] : NULL;
+}
+
+/* In sentence si: the first span starting at or after x. */
+static const struct span *
+bs_first_from(const struct bysent *b, size_t si, size_t x)
+{
+	size_t lo = b->first[si], hi = b->first[si + 1], end = hi, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (b->v[m]->s < x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < end ? b->v[lo] : NULL;
+}
+
+struct nent {
+	const char *name;
+	size_t i;
+};
+
+static int
+nent_cmp(const void *a, const void *b)
+{
+	const struct nent *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+
+	return r ? r : x->i < y->i ? -1 : x->i > y->i;
+}
+
 /* The main authority: most mentions, then the earliest. */
 static const struct span *
 main_authority(const struct doc *d)
 {
-	size_t i, j, n, best = 0, bestn = 0;
+	struct nent *v;
+	size_t i, j, n = d->auth.n, best = 0, bestn = 0;
 
-	for (i = 0; i < d->auth.n; i++) {
-		for (n = 0, j = 0; j < d->auth.n; j++)
-			if (!strcmp(d->auth.v[i].name, d->auth.v[j].name))
-				n++;
-		if (n > bestn) {
-			bestn = n;
-			best = i;
+	if (!n)
+		return NULL;
+	v = glean_calloc(n, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[i].name = d->auth.v[i].name;
+		v[i].i = i;
+	}
+	qsort(v, n, sizeof(*v), nent_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !strcmp(v[j].name, v[i].name); j++)
+			;
+		if (j - i > bestn || (j - i == bestn && v[i].i < best)) {
+			bestn = j - i;
+			best = v[i].i;
 		}
 	}
-	return bestn ? &d->auth.v[best] : NULL;
+	free(v);
+	return &d->auth.v[best];
 }
 
-/* Nearest span of sp in [lo, hi) before pos, else after it. */
+/* Nearest span of a sentence before the grade [gs, ge), else after it. */
 static const struct span *
-nearest(const struct spans *sp, size_t lo, size_t hi, size_t gs, size_t ge)
+nearest(const struct bysent *b, size_t si, size_t gs, size_t ge)
 {
-	const struct span *b = NULL, *a = NULL;
-	size_t i;
+	const struct span *x = bs_last_ending(b, si, gs);
 
-	for (i = 0; i < sp->n; i++) {
-		if (sp->v[i].s < lo || sp->v[i].e > hi)
-			continue;
-		if (sp->v[i].e <= gs)
-			b = &sp->v[i];
-		else if (sp->v[i].s >= ge && !a)
-			a = &sp->v[i];
-	}
-	return b ? b : a;
+	return x ? x : bs_first_from(b, si, ge);
 }
 
 static int
@@ -788,6 +1079,142 @@ is_upper_at(const struct doc *d, size_t i)
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/* auth_byend: authority indices in (end, index) order. */
+static const struct spans *byend_sp;
+
+static int
+byend_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t ex = byend_sp->v[x].e, ey = byend_sp->v[y].e;
+
+	if (ex != ey)
+		return ex < ey ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static void
+auth_byend_init(struct doc *d)
+{
+	size_t i;
+
+	d->auth_byend = glean_calloc(d->auth.n + 1, sizeof(size_t));
+	for (i = 0; i < d->auth.n; i++)
+		d->auth_byend[i] = i;
+	byend_sp = &d->auth;
+	if (d->auth.n > 1)
+		qsort(d->auth_byend, d->auth.n, sizeof(size_t), byend_cmp);
+}
+
+/* The first authority (in order) ending at byte e, or NULL. */
+static const struct span *
+auth_ending_at(const struct doc *d, size_t e)
+{
+	size_t lo = 0, hi = d->auth.n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (d->auth.v[d->auth_byend[m]].e < e)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	if (lo < d->auth.n && d->auth.v[d->auth_byend[lo]].e == e)
+		return &d->auth.v[d->auth_byend[lo]];
+	return NULL;
+}
+
+struct oent {
+	size_t s, e;
+	long i;
+};
+
+static int
+oent_cmp(const void *a, const void *b)
+{
+	const struct oent *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+size_desc(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x > y ? -1 : x < y;
+}
+
+/*
+ * For each area span, the first organisation (in layer order) holding
+ * it, or -1: a sweep by start with a Fenwick tree of least indices over
+ * the ends, largest first.
+ */
+static void
+orgs_of_areas(struct doc *d)
+{
+	size_t no = d->orgs.n, na = d->areas.n, i, j, ne = 0, p, lo, hi, m;
+	struct oent *o;
+	size_t *ends;
+	long *fw, best;
+
+	d->org_of_area = glean_calloc(na + 1, sizeof(long));
+	for (i = 0; i < na; i++)
+		d->org_of_area[i] = -1;
+	if (!no || !na)
+		return;
+	o = glean_calloc(no, sizeof(*o));
+	ends = glean_calloc(no, sizeof(*ends));
+	for (i = 0; i < no; i++) {
+		o[i].s = d->orgs.v[i].s;
+		o[i].e = ends[i] = d->orgs.v[i].e;
+		o[i].i = (long)i;
+	}
+	qsort(o, no, sizeof(*o), oent_cmp);
+	qsort(ends, no, sizeof(*ends), size_desc);
+	for (i = 0; i < no; i++)
+		if (!ne || ends[ne - 1] != ends[i])
+			ends[ne++] = ends[i];
+	fw = glean_calloc(ne + 1, sizeof(*fw));
+	for (p = 0; p <= ne; p++)
+		fw[p] = -1;
+	for (i = 0, j = 0; i < na; i++) {
+		const struct span *a = &d->areas.v[i];
+
+		for (; j < no && o[j].s <= a->s; j++) {
+			/* position of o[j].e among the ends, from 1 */
+			for (lo = 0, hi = ne; lo < hi;) {
+				m = lo + (hi - lo) / 2;
+				if (ends[m] > o[j].e)
+					lo = m + 1;
+				else
+					hi = m;
+			}
+			for (p = lo + 1; p <= ne; p += p & -p)
+				if (fw[p] < 0 || fw[p] > o[j].i)
+					fw[p] = o[j].i;
+		}
+		/* how many ends are >= a->e */
+		for (lo = 0, hi = ne; lo < hi;) {
+			m = lo + (hi - lo) / 2;
+			if (ends[m] >= a->e)
+				lo = m + 1;
+			else
+				hi = m;
+		}
+		best = -1;
+		for (p = lo; p > 0; p -= p & -p)
+			if (fw[p] >= 0 && (best < 0 || fw[p] < best))
+				best = fw[p];
+		d->org_of_area[i] = best;
+	}
+	free(fw);
+	free(ends);
+	free(o);
+}
+
 /*
  * A board's proper name, or NULL: an organisation entity covering the
  * match, else the match (capitalised) extended back over an authority
@@ -796,19 +1223,22 @@ is_upper_at(const struct doc *d, size_t i)
 static char *
 board_name(const struct doc *d, const struct span *a, size_t *bs)
 {
-	size_t i, s = a->s;
+	const struct span *x, *best = NULL;
+	size_t s = a->s, v;
+	long o = d->org_of_area[a - d->areas.v];
 
-	for (i = 0; i < d->orgs.n; i++)
-		if (d->orgs.v[i].s <= a->s && d->orgs.v[i].e >= a->e) {
-			*bs = d->orgs.v[i].s;
-			return glean_strdup(d->orgs.v[i].name);
-		}
+	if (o >= 0) {
+		*bs = d->orgs.v[o].s;
+		return glean_strdup(d->orgs.v[o].name);
+	}
 	if (!is_upper_at(d, a->s))
 		return NULL;
-	for (i = 0; i < d->auth.n; i++)
-		if (d->auth.v[i].e <= s && s - d->auth.v[i].e <= 4 &&
-		    d->auth.v[i].e > d->auth.v[i].s)
-			s = d->auth.v[i].s;
+	/* the first authority ending at most 4 bytes before */
+	for (v = s >= 4 ? s - 4 : 0; v <= s; v++)
+		if ((x = auth_ending_at(d, v)) && (!best || x < best))
+			best = x;
+	if (best)
+		s = best->s;
 	*bs = s;
 	return glean_strndup(d->text + s, a->e - s);
 }
@@ -818,21 +1248,29 @@ board_name(const struct doc *d, const struct span *a, size_t *bs)
  * belongs to in *ba, and *rs moved back to the start of its name.
  */
 static char *
-board_subject(const struct ctx *c, const struct doc *d,
-    const struct span *a, size_t lo, size_t *rs, const struct span **ba)
+board_subject(const struct ctx *c, struct doc *d, const struct span *a,
+    size_t lo, size_t *rs, const struct span **ba)
 {
 	size_t bs = *rs, z;
 	char *bn = board_name(d, a, &bs);
+	const struct span *x;
 
-	/* "the safeguarding board": the board's name elsewhere */
-	for (z = 0; !bn && z < d->areas.n; z++)
-		if (c->areas[d->areas.v[z].idx].board)
-			bn = board_name(d, &d->areas.v[z], &bs);
+	/* "the safeguarding board": the board's name elsewhere (the first
+	 * board area that has one, found once) */
+	if (!bn && d->board_fallback == -2) {
+		d->board_fallback = -1;
+		for (z = 0; !bn && z < d->areas.n; z++)
+			if (c->areas[d->areas.v[z].idx].board &&
+			    (bn = board_name(d, &d->areas.v[z], &bs)))
+				d->board_fallback = (long)z;
+	} else if (!bn && d->board_fallback >= 0)
+		bn = board_name(d, &d->areas.v[d->board_fallback], &bs);
 	if (bn && bs < *rs && bs >= lo)
 		*rs = bs;
-	for (z = 0; bn && z < d->auth.n; z++)
-		if (d->auth.v[z].s >= bs && d->auth.v[z].e <= bs + strlen(bn))
-			*ba = &d->auth.v[z];
+	/* the last authority within the name */
+	if (bn && (x = last_ending(&d->auth, bs + strlen(bn))) &&
+	    x->s >= bs)
+		*ba = x;
 	if (!bn)
 		bn = glean_asprintf("%s LSCB", *ba ? (*ba)->name : "unknown");
 	return bn;
@@ -840,19 +1278,14 @@ board_subject(const struct ctx *c, const struct doc *d,
 
 /* Area spans (indices into d->areas) chosen for the grade at words gi. */
 static size_t
-pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
-    size_t gs, size_t ge, const struct span **out, size_t max)
+pick_areas(const struct doc *d, size_t lo, size_t hi, size_t gs, size_t ge,
+    const struct span **out, size_t max)
 {
 	size_t i, n = 0, k, stop = hi;
-	const struct span *last = NULL;
+	const struct span *last = last_ending(&d->areas, gs);
 
-	for (i = 0; i < d->areas.n; i++) {
-		const struct span *a = &d->areas.v[i];
-
-		if (a->s >= lo && a->e <= gs)
-			last = a;
-	}
-	if (last) {
+	/* the areas are disjoint: sorted by start, their ends grow too */
+	if (last && last->s >= lo) {
 		out[n++] = last;
 		/* "safeguarding and looked-after children services" */
 		for (i = (size_t)(last - d->areas.v); i > 0 && n < max; i--) {
@@ -863,7 +1296,7 @@ pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
 
 			for (w = word_from(d, p->e); ok && w < d->nw &&
 			    d->w[w].e <= q->s; w++) {
-				if (!(roles_at(c, d, w) & R_JOIN))
+				if (!(d->w[w].role & R_JOIN))
 					ok = 0;
 			}
 			if (!ok || q->s - p->e > 12)
@@ -873,31 +1306,23 @@ pick_areas(const struct ctx *c, const struct doc *d, size_t lo, size_t hi,
 		return n;
 	}
 	/* Nothing before: after the grade, up to a stop word. */
-	for (k = word_from(d, ge); k < d->nw && d->w[k].e <= hi; k++)
-		if ((roles_at(c, d, k) & R_STOP)) {
-			stop = d->w[k].s;
-			break;
-		}
-	for (i = 0; i < d->areas.n; i++) {
-		const struct span *a = &d->areas.v[i];
-
-		if (a->s >= ge && a->e <= stop) {
-			out[n++] = a;
-			break;
-		}
-	}
+	k = word_from(d, ge);
+	if (k < d->nw && (k = d->w[k].stop) < d->nw && d->w[k].e <= hi)
+		stop = d->w[k].s;
+	i = first_from(&d->areas, ge);
+	if (i < d->areas.n && d->areas.v[i].e <= stop)
+		out[n++] = &d->areas.v[i];
 	return n;
 }
 
-/* Does a specific (not generic) area lie within [lo, hi)? */
+/* Does a specific (not generic) area lie within sentence si? */
 static int
-area_in(const struct ctx *c, const struct doc *d, size_t lo, size_t hi)
+area_in(const struct ctx *c, const struct doc *d, size_t si)
 {
 	size_t i;
 
-	for (i = 0; i < d->areas.n; i++)
-		if (d->areas.v[i].s >= lo && d->areas.v[i].e <= hi &&
-		    !c->areas[d->areas.v[i].idx].generic)
+	for (i = d->sareas.first[si]; i < d->sareas.first[si + 1]; i++)
+		if (!c->areas[d->sareas.v[i]->idx].generic)
 			return 1;
 	return 0;
 }
@@ -906,13 +1331,10 @@ area_in(const struct ctx *c, const struct doc *d, size_t lo, size_t hi)
 static int
 area_before(const struct doc *d, size_t gi, size_t lo)
 {
-	size_t from = gi >= AREA_WINDOW ? gi - AREA_WINDOW : 0, i;
+	size_t from = gi >= AREA_WINDOW ? gi - AREA_WINDOW : 0;
+	const struct span *x = last_ending(&d->areas, d->w[gi].s);
 
-	for (i = 0; i < d->areas.n; i++)
-		if (d->areas.v[i].s >= lo && d->areas.v[i].e <= d->w[gi].s &&
-		    d->areas.v[i].e > d->w[from].s)
-			return 1;
-	return 0;
+	return x && x->s >= lo && x->e > d->w[from].s;
 }
 
 static void
@@ -980,10 +1402,10 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
     const struct span *mainauth, int *also_lscb)
 {
 	size_t lo = d->sent[2 * si], hi = d->sent[2 * si + 1];
-	size_t k, g, gi, ge, gend, from, nx, prevend = lo, s, prevw = 0;
-	const struct span *areas[8], *au, *dt;
+	size_t k, gi, ge, gend, from, nx, prevend = lo, s, prevw = 0;
+	const struct span *areas[8], *au, *dt, *x;
 	size_t na;
-	int roles, cue, neg, also, found = 0;
+	int roles, cue, neg, also, found = 0, inarea = -1;
 
 	for (gi = word_from(d, lo); gi < d->nw && d->w[gi].sent != si &&
 	    d->w[gi].s < hi; gi++)
@@ -992,11 +1414,7 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		const struct phrase *gp = NULL;
 		char *written = NULL;
 
-		for (g = 0; g < c->ngrades; g++)
-			if (phrase_at(d, &c->grades[g], gi) &&
-			    (!gp || c->grades[g].nw > gp->nw))
-				gp = &c->grades[g];
-		if (!gp)
+		if (!(gp = grade_at(c, d, gi)))
 			continue;
 		ge = gi + gp->nw - 1;	/* last word of the grade */
 		gend = d->w[ge].e;
@@ -1005,7 +1423,7 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		nx = ge + 1;
 		if (nx < d->nw && d->w[nx].sent == si &&
 		    skip_quotes(d, gend, hi) == d->w[nx].s) {
-			roles = roles_at(c, d, nx);
+			roles = d->w[nx].role;
 			if (roles & R_NOUN)
 				cue = 1;
 			else if (!(roles & R_FOLLOW))
@@ -1017,7 +1435,7 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		for (k = from; k < gi; k++) {
 			if (d->w[k].sent != si || d->w[k].s < prevend)
 				continue;
-			roles = roles_at(c, d, k);
+			roles = d->w[k].role;
 			if ((roles & R_VERB) && !cue) {
 				cue = 1;
 				s = d->w[k].s;
@@ -1034,7 +1452,7 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 			if (gp->copula == COP_SELF)
 				cue = 1;
 			else if (gp->copula == COP_YES &&
-			    (roles_at(c, d, gi - 1) & R_LINK))
+			    (d->w[gi - 1].role & R_LINK))
 				cue = 1;
 		}
 		/* "rated A overall, and B for safety": the verb carries. */
@@ -1045,9 +1463,11 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		/* Judgements outside inspection news ("the pension system
 		 * has been branded inadequate"): no inspectorate anywhere in
 		 * the document and no judgement area in the sentence. */
-		na = pick_areas(c, d, prevend, hi, d->w[gi].s, d->w[ge].e,
+		na = pick_areas(d, prevend, hi, d->w[gi].s, d->w[ge].e,
 		    areas, 8);
-		if (!d->insp.n && !area_in(c, d, lo, hi))
+		if (!d->insp.n && inarea < 0)
+			inarea = area_in(c, d, si);
+		if (!d->insp.n && !inarea)
 			continue;
 		found = 1;
 		/* The grade as written, when the words differ from it. */
@@ -1065,29 +1485,15 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		{
 			json_t *when = NULL;
 			const char *insp = NULL;
-			size_t q, a;
+			size_t a;
 
-			dt = NULL;
-			for (q = 0; q < d->dates.n; q++) {
-				const struct span *x = &d->dates.v[q];
-				const char *v = x->value ? x->value :
-				    NULL;
-
-				if (x->s < lo || x->e > hi)
-					continue;
-				if (v && after_published(d, v))
-					continue;
-				if (x->e <= d->w[gi].s)
-					dt = x;
-				else if (x->s >= d->w[ge].e) {
-					/* "inadequate in 2015": right after
-					 * the grade, it wins */
-					if (!dt || word_from(d, x->s) <=
-					    ge + 1 + DATE_AFTER)
-						dt = x;
-					break;
-				}
-			}
+			/* the last date before the grade; the first after
+			 * it, "inadequate in 2015", wins when right after */
+			dt = bs_last_ending(&d->sdates, si, d->w[gi].s);
+			x = bs_first_from(&d->sdates, si, d->w[ge].e);
+			if (x && (!dt || word_from(d, x->s) <=
+			    ge + 1 + DATE_AFTER))
+				dt = x;
 			if (dt && dt->value)
 				when = when_of(dt->value);
 			else if (dt) {
@@ -1100,13 +1506,10 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 				when = when_of(d->published);
 			else
 				when = json_null();
-			for (q = 0; q < d->insp.n; q++)
-				if (d->insp.v[q].s >= lo &&
-				    d->insp.v[q].e <= hi) {
-					insp = c->insp[d->insp.v[q].idx].name;
-					break;
-				}
-			au = nearest(&d->auth, lo, hi, d->w[gi].s, d->w[ge].e);
+			if (d->sinsp.first[si] < d->sinsp.first[si + 1])
+				insp = c->insp[d->sinsp.v[d->sinsp.first[si]]->
+				    idx].name;
+			au = nearest(&d->sauth, si, d->w[gi].s, d->w[ge].e);
 			if (!au)
 				au = mainauth;
 			if (!na) {
@@ -1171,42 +1574,52 @@ rating_cmp(const void *a, const void *b)
 static void
 add_implied(struct doc *d, const struct ctx *c)
 {
-	size_t i, j, n = json_array_size(d->out);
+	size_t i, n = json_array_size(d->out);
 	const char *overall = c->areas[c->nareas - 1].name;
+	json_t *have = json_object(), *first = json_object(), *x, *y;
+	char year[6];
 
+	/* The overall judgements stated: code -> {"y" year or "n": true} */
 	for (i = 0; i < n; i++) {
-		json_t *r = json_array_get(d->out, i), *x, *nr;
+		const char *c2, *w2;
+
+		x = json_array_get(d->out, i);
+		c2 = str(x, "code");
+		w2 = str(x, "when");
+		if (!c2 || strcmp(str(x, "subject_kind"), "authority") ||
+		    strcmp(str(x, "area"), overall))
+			continue;
+		if (!(y = json_object_get(have, c2))) {
+			y = json_object();
+			json_object_set_new_nocheck(have, c2, y);
+		}
+		snprintf(year, sizeof(year), "%s%.4s", w2 ? "y" : "n",
+		    w2 ? w2 : "");
+		json_object_set_new_nocheck(y, year, json_true());
+	}
+	/* The first authority mention of each code. */
+	for (i = 0; i < d->auth.n; i++)
+		if (d->auth.v[i].code &&
+		    !json_object_get(first, d->auth.v[i].code))
+			json_object_set_new_nocheck(first, d->auth.v[i].code,
+			    json_integer((json_int_t)i));
+	for (i = 0; i < n; i++) {
+		json_t *r = json_array_get(d->out, i), *nr, *ix;
 		const char *code = str(r, "code"), *when = str(r, "when");
-		int have = 0;
+		const struct span *a;
 
 		if (!json_is_true(json_object_get(r, "also")) || !code)
 			continue;
-		for (j = 0; j < n; j++) {
-			const char *w2, *c2;
-
-			x = json_array_get(d->out, j);
-			c2 = json_string_value(json_object_get(x, "code"));
-			w2 = json_string_value(json_object_get(x, "when"));
-			if (c2 && !strcmp(c2, code) && !strcmp(
-			    json_string_value(json_object_get(x,
-			    "subject_kind")), "authority") &&
-			    !strcmp(json_string_value(json_object_get(x,
-			    "area")), overall) &&
-			    ((!w2 && !when) || (w2 && when &&
-			    !strncmp(w2, when, 4))))
-				have = 1;
-		}
-		if (have)
+		snprintf(year, sizeof(year), "%s%.4s", when ? "y" : "n",
+		    when ? when : "");
+		if ((y = json_object_get(have, code)) &&
+		    json_object_get(y, year))
 			continue;
-		for (j = 0; j < d->auth.n; j++)
-			if (d->auth.v[j].code &&
-			    !strcmp(d->auth.v[j].code, code))
-				break;
-		if (j == d->auth.n)
+		if (!(ix = json_object_get(first, code)))
 			continue;
+		a = &d->auth.v[json_integer_value(ix)];
 		nr = json_deep_copy(r);
-		json_object_set_new(nr, "subject",
-		    json_string(d->auth.v[j].name));
+		json_object_set_new(nr, "subject", json_string(a->name));
 		json_object_set_new(nr, "subject_kind",
 		    json_string("authority"));
 		json_object_set_new(nr, "area", json_string(overall));
@@ -1215,6 +1628,8 @@ add_implied(struct doc *d, const struct ctx *c)
 	}
 	for (i = 0; i < json_array_size(d->out); i++)
 		json_object_del(json_array_get(d->out, i), "also");
+	json_decref(have);
+	json_decref(first);
 }
 
 static int
@@ -1237,14 +1652,27 @@ process(json_t *doc, void *vc, char **err)
 	d.out = json_array();
 	find_sentences(&d, doc);
 	find_words(&d);
-	for (i = 0; i < c->nareas; i++)
+	find_roles(c, &d);
+	/* Areas never overlap: each pattern's matches that overlap an
+	 * earlier pattern's are left out. */
+	for (i = 0; i < c->nareas; i++) {
 		find_regex(c, &d, c->areas[i].re, (int)i, &d.areas, 1);
-	sort_spans(&d.areas);
+		sort_spans(&d.areas);
+	}
+	spans_index(&d.areas);
 	for (i = 0; i < c->ninsp; i++)
 		find_regex(c, &d, c->insp[i].re, (int)i, &d.insp, 0);
-	sort_spans(&d.insp);
+	spans_index(&d.insp);
 	find_authorities(c, &d, doc);
 	find_dates(c, &d, doc);
+	spans_index(&d.dates);
+	bysent_init(&d.sareas, &d, &d.areas, 0);
+	bysent_init(&d.sinsp, &d, &d.insp, 0);
+	bysent_init(&d.sauth, &d, &d.auth, 0);
+	bysent_init(&d.sdates, &d, &d.dates, 1);
+	auth_byend_init(&d);
+	orgs_of_areas(&d);
+	d.board_fallback = -2;
 	mainauth = main_authority(&d);
 	for (i = 0; i < d.nsent; i++) {
 		mark = json_array_size(d.out);
@@ -1269,15 +1697,24 @@ process(json_t *doc, void *vc, char **err)
 	free(v);
 	json_object_set_new(doc, "ratings", sorted);
 	json_decref(d.out);
-	for (i = 0; i < d.nw; i++)
-		free(d.w[i].low);
 	free(d.w);
+	glean_buf_free(&d.lows);
 	free(d.sent);
 	free(d.areas.v);
 	free(d.auth.v);
 	free(d.dates.v);
 	free(d.insp.v);
 	free(d.orgs.v);
+	free(d.areas.minend);
+	free(d.auth.minend);
+	free(d.dates.minend);
+	free(d.insp.minend);
+	bysent_free(&d.sareas);
+	bysent_free(&d.sinsp);
+	bysent_free(&d.sauth);
+	bysent_free(&d.sdates);
+	free(d.auth_byend);
+	free(d.org_of_area);
 	glean_offsets_free(&d.off);
 	return 0;
 }
@@ -1290,7 +1727,9 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ctx c;
-	struct glean_stage st = { "ratings", process, &c };
+	static const char *const reads[] = { "sentences", "entities",
+	    "dates", "published", NULL };
+	struct glean_stage st = { "ratings", process, &c, reads, NULL, NULL };
 	int ch, status;
 
 	glean_setprog(argv[0]);

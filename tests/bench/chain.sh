@@ -54,4 +54,4 @@ echo "bench: chain ($cmd) = ${ratio}x wc -w (target <= 15)"
 awk -v r="$ratio" 'BEGIN { exit !(r <= 15) }' ||
 	{ echo "FAIL: the chain takes ${ratio}x wc -w"; bad=1; }
 rm -f "$norm"
-exit "$bad"
+bench_exit "$bad"

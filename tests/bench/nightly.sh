@@ -54,4 +54,4 @@ awk -v r="$r_again" 'BEGIN { exit !(r <= 0.20) }' ||
 	{ echo "FAIL: re-run took $r_again of the first"; bad=1; }
 awk -v r="$r_one" 'BEGIN { exit !(r <= 0.30) }' ||
 	{ echo "FAIL: one-article run took $r_one of the first"; bad=1; }
-exit "$bad"
+bench_exit "$bad"

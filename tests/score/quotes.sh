@@ -135,7 +135,7 @@ acc=$(sed -n 's/^speaker accuracy.*: [0-9]*\/[0-9]* = \([0-9.]*\) .*/\1/p' \
 	"$scratch/polnear.txt")
 len=$(sed -n 's/.*(lenient [0-9]*\/[0-9]* = \([0-9.]*\)).*/\1/p' \
 	"$scratch/polnear.txt")
-ex=$(sed -n 's/^exact  span: .*F1=\([0-9.]*\).*/\1/p' "$scratch/polnear.txt")
+ex=$(sed -n 's/^exact *span: .*F1=\([0-9.]*\).*/\1/p' "$scratch/polnear.txt")
 echo "score: quotes polnear $split overlap F1=$f1 (exact F1=$ex)"
 echo "score: quotes polnear $split speaker accuracy $acc (lenient $len)"
 awk -v f="$f1" -v a="$acc" 'BEGIN { exit !(f >= 0.85 && a >= 0.80) }' ||

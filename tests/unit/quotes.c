@@ -1,0 +1,117 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * Unit tests of glean-quotes' pure per-document function and its helpers:
+ * the stage's source is compiled in here (its main renamed), as sds's
+ * tests are built from sds.c.  Each case is written from the rule it
+ * checks.  Needs the lexicons: $GLEAN_LEXICONS or ./lexicons.
+ */
+#define main glean_quotes_main
+#include "../../stages/quotes.c"
+#undef main
+
+#include "testhelp.h"
+
+/* Run process() on text; return the "quotes" array (owned by doc). */
+static json_t *
+run(json_t **doc, const char *text)
+{
+	char *err = NULL;
+
+	*doc = json_pack("{s:s}", "text", text);
+	test_cond("process succeeds", process(*doc, NULL, &err) == 0);
+	free(err);
+	return json_object_get(*doc, "quotes");
+}
+
+static const char *
+qstr(json_t *qs, size_t i, const char *key)
+{
+	json_t *v = json_object_get(json_array_get(qs, i), key);
+
+	return json_is_string(v) ? json_string_value(v) : "(null)";
+}
+
+static long
+qint(json_t *qs, size_t i, const char *key)
+{
+	json_t *v = json_object_get(json_array_get(qs, i), key);
+
+	return json_is_integer(v) ? (long)json_integer_value(v) : -1;
+}
+
+int
+main(void)
+{
+	const char *dir = getenv("GLEAN_LEXICONS");
+	json_t *doc, *qs;
+	struct offmap m = { 0 };
+	const char *s;
+
+	load_lexicons(dir && *dir ? dir : "lexicons");
+
+	/* offsets: code points, both ways, across multi-byte characters */
+	s = "a£b“c”";
+	om_init(&m, s, strlen(s));
+	test_cond("ncps", m.ncps == 6);
+	test_cond("cp of byte after £", om_cp(&m, 3) == 2);
+	test_cond("byte of cp 4 (c)", om_byte(&m, 4) == 7);
+	test_cond("byte past the end clamps", om_byte(&m, 99) == strlen(s));
+	free(m.cp);
+
+	/* apostrophes are not marks; a grade word in single marks is scare */
+	qs = run(&doc, "The council's services, rated 'inadequate' in the "
+	    "'90s, don't improve.");
+	test_cond("one quote among apostrophes", json_array_size(qs) == 1);
+	test_cond("grade word text", strcmp(qstr(qs, 0, "text"),
+	    "inadequate") == 0);
+	test_cond("grade word is scare", strcmp(qstr(qs, 0, "kind"),
+	    "scare") == 0);
+	test_cond("start after the mark", qint(qs, 0, "start") == 31);
+	json_decref(doc);
+
+	/* X, role, said: */
+	qs = run(&doc, "Councillor Marc Bayliss, cabinet member for children, "
+	    "said: \"I am very disappointed.\"");
+	test_cond("X, role, said: speaker", strcmp(qstr(qs, 0, "speaker"),
+	    "Marc Bayliss") == 0);
+	test_cond("cue", strcmp(qstr(qs, 0, "cue"), "said") == 0);
+	test_cond("speech", strcmp(qstr(qs, 0, "kind"), "speech") == 0);
+	json_decref(doc);
+
+	/* a report finding; the inspectors are Ofsted's */
+	qs = run(&doc, "Inspectors said management oversight \"lacks "
+	    "rigour\" across the service.");
+	test_cond("report kind", strcmp(qstr(qs, 0, "kind"), "report") == 0);
+	test_cond("report speaker", strcmp(qstr(qs, 0, "speaker"),
+	    "Ofsted") == 0);
+	json_decref(doc);
+
+	/* the role link: "the chief executive of X said" is the person */
+	qs = run(&doc, "The chief executive of Barset Council said \"I'm "
+	    "sorry\" today.\n\nChief executive Jane Doe spoke to staff.");
+	test_cond("role linked to the named person",
+	    strcmp(qstr(qs, 0, "speaker"), "Jane Doe") == 0);
+	json_decref(doc);
+
+	/* unclosed: ends at its paragraph, flagged */
+	qs = run(&doc, "Jane Doe said: \"It never closes\n\nNext paragraph.");
+	test_cond("unclosed quote", json_is_false(json_object_get(
+	    json_array_get(qs, 0), "closed")));
+	test_cond("unclosed text", strcmp(qstr(qs, 0, "text"),
+	    "It never closes") == 0);
+	json_decref(doc);
+
+	/* stems: "says", "saying" and "said" are cues, "ad" is not */
+	qs = run(&doc, "A TV ad \"was everywhere last night,\" they noted.");
+	test_cond("inflected cue found", strcmp(qstr(qs, 0, "cue"),
+	    "noted") == 0);
+	json_decref(doc);
+
+	/* empty and markless documents get an empty layer */
+	qs = run(&doc, "");
+	test_cond("empty text", json_is_array(qs) && json_array_size(qs) == 0);
+	json_decref(doc);
+
+	doc_reset();
+	test_report();
+}
