@@ -523,6 +523,8 @@ ctx_init(struct ctx *c, const char *lexdir)
 	char *pat;
 	size_t i;
 
+	memset(c, 0, sizeof *c);
+
 	c->months = glean_lexicon_load(lexdir, "months.tsv", 3);
 	c->wdays = glean_lexicon_load(lexdir, "weekdays.tsv", 3);
 	c->words = glean_lexicon_load(lexdir, "date-words.tsv", 3);

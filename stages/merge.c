@@ -1540,13 +1540,46 @@ write_tables(json_t *rec)
 
 /* ---- input ------------------------------------------------------------- */
 
+/*
+ * s with each invalid UTF-8 sequence replaced by U+FFFD (fresh): jansson
+ * takes only valid strings, and an error text may quote a byte or two of
+ * a broken line.
+ */
+static char *
+utf8_clean(const char *s)
+{
+	struct glean_buf b = { 0 };
+	size_t n = strlen(s), i, l;
+	int32_t cp;
+
+	for (i = 0; i < n; i += l) {
+		l = glean_utf8_next(s + i, n - i, &cp);
+		if (cp < 0)
+			glean_buf_addcp(&b, 0xFFFD);
+		else
+			glean_buf_add(&b, s + i, l);
+	}
+	return b.s ? b.s : glean_strdup("");
+}
+
+/* "FILE:LINE", the id of a line without one. */
+static char *
+line_id(const char *name, long line)
+{
+	char *raw = glean_asprintf("%s:%ld", name, line), *id;
+
+	id = utf8_clean(raw);
+	free(raw);
+	return id;
+}
+
 /* One JSON value read from name:line; returns 0, or 1 when rejected. */
 static int
 take(const char *buf, size_t len, const char *name, long line)
 {
 	json_error_t je;
 	json_t *v = json_loadb(buf, len, 0, &je), *entry;
-	char *err = NULL, *id;
+	char *err = NULL, *id, *msg;
 	int rc = 0;
 
 	if (v && json_is_object(v) && json_object_get(v, "glean_record")) {
@@ -1555,7 +1588,7 @@ take(const char *buf, size_t len, const char *name, long line)
 	} else if (v && json_is_object(v) && (str(v, "id") ||
 	    json_is_string(json_object_get(v, "text")))) {
 		id = str(v, "id") ? glean_strdup(str(v, "id")) :
-		    glean_asprintf("%s:%ld", name, line);
+		    line_id(name, line);
 		read_document(v, id);
 		free(id);
 		goto out;
@@ -1565,12 +1598,15 @@ take(const char *buf, size_t len, const char *name, long line)
 		err = glean_strdup("not a document or knowledge record");
 	/* Nothing lost: the rejected line is listed as a document. */
 	glean_warn_at(name, line, "%s", err);
-	id = glean_asprintf("%s:%ld", name, line);
+	id = line_id(name, line);
+	msg = utf8_clean(err);
 	entry = json_pack("{s:s,s:n,s:n,s:[{s:s,s:s}]}", "id", id, "source",
-	    "published", "errors", "stage", "merge", "message", err);
-	add_document(entry);
+	    "published", "errors", "stage", "merge", "message", msg);
+	if (entry)
+		add_document(entry);
 	json_decref(entry);
 	free(id);
+	free(msg);
 	free(err);
 	rc = 1;
 out:

@@ -26,6 +26,8 @@ struct ctx {
 	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
 	/* currency words (lower case), for finding where to look */
 	char trig[1024][24];
+	/* length and first letter of some currency word: a quick no */
+	unsigned char pre[24][26];
 	/* symbols and other non-ASCII forms, as written */
 	const char *sym[64];
 	size_t nsym;
@@ -203,11 +205,16 @@ trig_hash(const char *w, size_t n)
 static int
 trig_find(const struct ctx *c, const char *w, size_t n)
 {
-	unsigned h = trig_hash(w, n);
+	unsigned h;
 	size_t i;
+	int a;
 
-	if (n >= sizeof c->trig[0])
+	if (n >= sizeof c->trig[0] || n == 0)
 		return 0;
+	a = (w[0] | 0x20) - 'a';
+	if (a < 0 || a > 25 || !c->pre[n][a])
+		return 0;
+	h = trig_hash(w, n);
 	for (i = 0; i < 1024; i++) {
 		const char *t = c->trig[(h + i) & 1023];
 
@@ -263,6 +270,7 @@ trig_init(struct ctx *c)
 			;
 		memcpy(c->trig[i & 1023], best, bn);
 		c->trig[i & 1023][bn] = '\0';
+		c->pre[bn][(best[0] | 0x20) - 'a'] = 1;
 	}
 }
 
@@ -274,6 +282,8 @@ ctx_init(struct ctx *c, const char *lexdir)
 	const char *vals[11];
 	char *pre, *suf, *att, *scale, *card, *numw, *rateu, *ratea, *apx;
 	char *pat, *tmp;
+
+	memset(c, 0, sizeof *c);
 
 	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
 	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);

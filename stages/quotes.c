@@ -76,6 +76,9 @@ struct phrase {		/* several words: cues, report cues, labels */
 	size_t slen, tlen;	/* of w[0] and text */
 };
 
+/* First two bytes (second one folded to 7 bits) of the cues' words. */
+static unsigned char cue2[256][128];
+
 static int
 cuecmp(const void *a, const void *b)
 {
@@ -228,7 +231,15 @@ om_init(struct offmap *m, const char *s, size_t n)
 	for (k = 0; k < m->nblk; k++) {
 		m->cp[k] = (uint32_t)c;
 		e = (k + 1) * OMSTEP < n ? (k + 1) * OMSTEP : n;
-		for (i = k * OMSTEP; i < e; i++)
+		i = k * OMSTEP;
+		/* eight bytes at a time: count the continuation bytes */
+		for (; i + 8 <= e; i += 8) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			v = v & ~(v << 1) & 0x8080808080808080ULL;
+			c += 8 - (size_t)__builtin_popcountll(v);
+		}
+		for (; i < e; i++)
 			c += ((unsigned char)s[i] & 0xc0) != 0x80;
 	}
 	m->ncps = c;
@@ -400,6 +411,12 @@ load_lexicons(const char *dir)
 	glean_lexicon_free(lx);
 	if (ncues > 1)
 		qsort(cues, ncues, sizeof(*cues), cuecmp);
+	for (i = 0; i < ncues; i++) {
+		const char *t = cues[i].text;
+		if (t[0] && t[1])
+			cue2[(unsigned char)t[0]]
+			    [(unsigned char)t[1] & 0x7f] = 1;
+	}
 
 	lx = glean_lexicon_load(dir, "report-cues.tsv", 1);
 	rcues = glean_calloc(lx->nrows, sizeof(*rcues));
@@ -754,11 +771,11 @@ split_paras(void)
 	int lower, upper;
 	int32_t cp;
 	struct para *p;
+	const char *nlp;
 
 	while (i < D.n) {
-		j = i;
-		while (j < D.n && D.s[j] != '\n')
-			j++;
+		nlp = memchr(D.s + i, '\n', D.n - i);
+		j = nlp ? (size_t)(nlp - D.s) : D.n;
 		b = i;
 		e = j;
 		while (b < e) {
@@ -1240,6 +1257,7 @@ layer_mentions(json_t *ents, const struct offmap *om)
 	if (!json_is_array(ents))
 		return -1;
 	n = json_array_size(ents);
+	D.nm = 0;
 	for (i = 0; i < n; i++) {
 		e = json_array_get(ents, i);
 		if (!json_is_object(e))
@@ -1369,8 +1387,28 @@ seen_inside(size_t i)
  * and sentence-initial function words dropped.  A lone surname takes the
  * full name of the last person with it.
  */
+/* Does [b, e) overlap one of the first nent mentions (sorted)? */
+static int
+overlaps(uint32_t b, uint32_t e, size_t nent)
+{
+	size_t lo = 0, hi = nent, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (D.m[mid].e <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* mentions may nest: look at a few from there */
+	for (hi = lo; hi < nent && hi < lo + 8; hi++)
+		if (D.m[hi].b < e && D.m[hi].e > b)
+			return 1;
+	return 0;
+}
+
 static void
-heuristic_mentions(void)
+heuristic_mentions(size_t nent)
 {
 	size_t i, j, k, a, z, nb, look;
 	int c, title, org, kind;
@@ -1425,6 +1463,8 @@ heuristic_mentions(void)
 				org = 1;
 		kind = org ? M_ORG : (title || z - a >= 2) ? M_PERSON :
 		    M_UNKNOWN;
+		if (nent > 0 && overlaps(D.w[a].b, D.w[z - 1].e, nent))
+			continue;
 		if (kind != M_ORG && z - a == 1) {
 			/* a surname: the last person with it */
 			nb = D.w[a].e - D.w[a].b;
@@ -1612,6 +1652,9 @@ cue_find(size_t i, size_t *nw)
 	    is_possessive(i - 1)))
 		return -1;
 	f0 = wfold(i, &fl0);
+	/* most words cannot be a cue: skip their stemming */
+	if (fl0 < 2 || !cue2[(unsigned char)f0[0]][(unsigned char)f0[1] & 0x7f])
+		return -1;
 	st = wstem(i, &sl);
 	for (k = cue_first(st, sl); k < ncues; k++) {
 		if (cues[k].slen != sl || memcmp(cues[k].w[0], st, sl) != 0)
@@ -2212,7 +2255,7 @@ attr_right(const struct quote *q, struct attr *a)
 			z++;
 		while (z > w0 + 1 && (wclass(z - 1) & C_AUX))
 			z--;
-		flags = (wclass(w0) & C_DET) ? NP_LOOSE : 0;
+		flags = NP_LOOSE;
 		if (resolve_np(w0, z, a, flags)) {
 			set_cue(a, k, i, n);
 			if (a->pe >= 0 && a->pb == D.w[w0].b) {
@@ -2306,6 +2349,54 @@ attr_left(const struct quote *q, struct attr *a)
 			if (s <= j && resolve_np(s, j + 1, a, NP_FIRST))
 				return 1;
 		}
+	}
+	return 0;
+}
+
+/*
+ * The sentence goes on after the quotation and ends with the attribution:
+ * `"..." and against the law, Clinton said.`
+ */
+static int
+attr_final(const struct quote *q, struct attr *a)
+{
+	size_t w0 = word_at(q->ce), e, c, n;
+	long k;
+
+	if (w0 >= D.nw || D.w[w0].para != q->epara || D.w[w0].inq ||
+	    D.w[w0].sstart)
+		return 0;
+	for (e = w0; e + 1 < D.nw && e - w0 < WINDOW; e++) {
+		if (D.w[e + 1].para != q->epara || D.w[e + 1].sstart)
+			break;
+		if (D.w[e + 1].inq)
+			return 0;
+	}
+	if (e + 1 < D.nw && D.w[e + 1].para == q->epara &&
+	    !D.w[e + 1].sstart)
+		return 0;	/* the sentence is too long */
+	if (!gap_has(D.w[e].e, e + 1 < D.nw ? D.w[e + 1].b : D.n, ".!?") &&
+	    (e + 1 < D.nw && D.w[e + 1].para == q->epara))
+		return 0;
+	for (c = e; c > w0 && !clause_break(c); c--)
+		;
+	if (c == w0 || e - c > 6)
+		return 0;
+	/* no other cue between the quotation and the last clause */
+	for (n = w0; n < c; n++) {
+		size_t nn;
+		if (cue_at(n, &nn) >= 0)
+			return 0;
+	}
+	if ((k = cue_at(e, &n)) >= 0 && n == 1 && e > c &&
+	    resolve_np(c, e, a, NP_LOOSE)) {
+		set_cue(a, k, e, 1);
+		return 1;
+	}
+	if ((k = cue_at(c, &n)) >= 0 && c + n <= e &&
+	    subject_after(c + n, e + 1, a)) {
+		set_cue(a, k, c, n);
+		return 1;
 	}
 	return 0;
 }
@@ -2420,7 +2511,8 @@ attribute(void)
 			free(a.speaker);
 			q->kind = nwq <= SHORTQ ? K_SCARE : K_SPEECH;
 			continue;
-		} else if (attr_right(q, &a) || attr_left(q, &a)) {
+		} else if (attr_right(q, &a) || attr_left(q, &a) ||
+		    attr_final(q, &a)) {
 			q->attributed = 1;
 		} else if (q->atpara && q->para > 0 &&
 		    gap_has(D.p[q->para - 1].e - 1, D.p[q->para - 1].e, ":")) {
@@ -2568,7 +2660,7 @@ process(json_t *doc, void *ctx, char **err)
 {
 	json_t *jt = json_object_get(doc, "text");
 
-	size_t i;
+	size_t i, nent;
 	int any = 0;
 
 	(void)ctx;
@@ -2603,15 +2695,18 @@ process(json_t *doc, void *ctx, char **err)
 		scan_words();
 	mark_sentences();
 	mark_inside();
-	if (layer_mentions(json_object_get(doc, "entities"), &OM) < 0) {
-		/* each name is a piece of the text, plus its NUL */
-		if (D.namecap < 2 * D.n + 2) {
-			D.namecap = 2 * D.n + 2;
-			free(D.names);
-			D.names = glean_malloc(D.namecap);
-		}
-		heuristic_mentions();
+	layer_mentions(json_object_get(doc, "entities"), &OM);
+	/* each name is a piece of the text, plus its NUL */
+	if (D.namecap < 2 * D.n + 2) {
+		D.namecap = 2 * D.n + 2;
+		free(D.names);
+		D.names = glean_malloc(D.namecap);
 	}
+	/* our own names where the entities layer has none */
+	nent = D.nm;
+	heuristic_mentions(nent);
+	if (nent > 0 && D.nm > nent)
+		qsort(D.m, D.nm, sizeof(*D.m), mcmp);
 	attribute();
 	json_object_set_new(doc, "quotes", quotes_json(&OM));
 	doc_reset();

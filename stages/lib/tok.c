@@ -24,6 +24,11 @@ enum {
 
 static unsigned char ascii_cls[128];
 static int ascii_ready;
+/* Bytes after a word's letters that may make it more than a plain word
+ * (an initialism, an abbreviation, an e-mail address, a URL). */
+static const unsigned char word_tail[256] = {
+	['.'] = 1, ['@'] = 1, ['_'] = 1, ['+'] = 1, [':'] = 1
+};
 
 static void
 init_ascii(void)
@@ -134,6 +139,13 @@ cls_at(const char *s, size_t n, size_t i)
 	return cl;
 }
 
+/* ASCII lower case. */
+static inline char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 static int
 alnum(int cl)
 {
@@ -157,12 +169,30 @@ aletter(const char *s, size_t n, size_t i)
 
 enum { AB_TITLE, AB_NUM, AB_ANY };
 
+#define AB_FILTER_BITS 4096
+
 struct glean_abbrevs {
 	size_t n;
 	char **form;
 	unsigned char *cls;
 	int anylower;
+	/* a bit per hash of a form's lower case: most words before a full
+	 * stop are no abbreviation and need no search */
+	uint64_t filter[AB_FILTER_BITS / 64];
 };
+
+/* Hash of the ASCII lower case of w[0..len). */
+static unsigned
+ab_hash(const char *w, size_t len)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)((w[i] >= 'A' && w[i] <= 'Z') ?
+		    w[i] + 32 : w[i])) * 16777619u;
+	return (h ^ h >> 15) % AB_FILTER_BITS;
+}
 
 static int
 cmpstr(const void *a, const void *b)
@@ -199,9 +229,13 @@ glean_abbrevs_load(const char *lexdir)
 	qsort(pairs, ab->n, sizeof *pairs, cmpstr);
 	ab->form = pairs;
 	ab->cls = glean_malloc(ab->n + 1);
-	for (i = 0; i < ab->n; i++)
-		ab->cls[i] = (unsigned char)(pairs[i][strlen(pairs[i]) + 1] -
-		    '0');
+	for (i = 0; i < ab->n; i++) {
+		size_t len = strlen(pairs[i]);
+		unsigned h = ab_hash(pairs[i], len);
+
+		ab->cls[i] = (unsigned char)(pairs[i][len + 1] - '0');
+		ab->filter[h / 64] |= 1ull << (h % 64);
+	}
 	glean_lexicon_free(lx);
 	return ab;
 }
@@ -251,6 +285,10 @@ ab_class(const struct glean_abbrevs *ab, const char *w, size_t len)
 
 	if (!ab || len == 0 || len >= sizeof low)
 		return -1;
+	/* w and its lower case both hash as the lower case */
+	k = (int)ab_hash(w, len);
+	if (!(ab->filter[k / 64] & 1ull << (k % 64)))
+		return -1;
 	if ((k = ab_find(ab, w, len)) >= 0)
 		return ab->cls[k];
 	/* "Etc." matches "etc": try the lower-case form */
@@ -269,33 +307,50 @@ struct scan {
 	size_t n;
 	const struct glean_abbrevs *ab;
 	struct glean_toks *tk;
-	size_t cpb;		/* byte up to which code points are counted */
-	uint32_t cp;		/* code points in s[0..cpb) */
+	size_t nextc;		/* next continuation byte (n if none) */
+	uint32_t ncont;		/* continuation bytes before nextc */
 	int flags;		/* for the next token */
 	int opensingle;		/* single quotes opened, not yet closed */
 };
 
-static uint32_t
-cp_at(struct scan *sc, size_t b)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* The first continuation byte (10xxxxxx) at or after i, or n. */
+static size_t
+next_cont(const char *s, size_t n, size_t i)
 {
 	uint64_t x;
 
-	/* count the bytes that do not continue a character, 8 at a time:
-	 * a continuation byte has bit 7 set and bit 6 clear */
-	while (sc->cpb + 8 <= b) {
-		memcpy(&x, sc->s + sc->cpb, 8);
-		x = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-		/* sum the eight 0/1 bytes (no popcount instruction assumed) */
-		sc->cp += 8 - (uint32_t)((x * 0x0101010101010101ull) >> 56);
-		sc->cpb += 8;
+	/* a continuation byte has bit 7 set and bit 6 clear */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		x &= ~(x << 1) & HIGHS;
+		if (x)
+			return i + ((size_t)__builtin_ctzll(x) >> 3);
 	}
-	for (; sc->cpb < b; sc->cpb++)
-		if (((unsigned char)sc->s[sc->cpb] & 0xC0) != 0x80)
-			sc->cp++;
-	return sc->cp;
+	for (; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			return i;
+	return n;
 }
 
-static void
+/*
+ * Code points in s[0..b): b less the continuation bytes before it.  b
+ * never decreases from one call to the next, and news text is mostly
+ * ASCII, so this is usually one compare.
+ */
+static inline uint32_t
+cp_at(struct scan *sc, size_t b)
+{
+	while (sc->nextc < b) {
+		sc->ncont++;
+		sc->nextc = next_cont(sc->s, sc->n, sc->nextc + 1);
+	}
+	return (uint32_t)(b - sc->ncont);
+}
+
+static inline void
 emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 {
 	struct glean_toks *tk = sc->tk;
@@ -315,6 +370,42 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 	t->kind = (uint8_t)kind;
 	t->flags = (uint8_t)(flags | sc->flags);
 	sc->flags = 0;
+}
+
+/*
+ * The 0x80 bit of every byte of x that is an ASCII letter or digit
+ * (SWAR: each byte's sums stay below 0x100, so no carry crosses bytes).
+ */
+static inline uint64_t
+alnum8(uint64_t x)
+{
+	uint64_t x7 = x & ~HIGHS, low = x7 | 0x20 * ONES, alpha, digit;
+
+	alpha = (low + (0x80 - 'a') * ONES) & ~(low + (0x7F - 'z') * ONES);
+	digit = (x7 + (0x80 - '0') * ONES) & ~(x7 + (0x7F - '9') * ONES);
+	return (alpha | digit) & ~x & HIGHS;
+}
+
+/* The end of the run of ASCII letters and digits starting at s[i]. */
+static inline size_t
+skip_alnum(const char *s, size_t n, size_t i)
+{
+	uint64_t x, stop;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		stop = ~alnum8(x) & HIGHS;
+		if (stop)
+			return i + ((size_t)__builtin_ctzll(stop) >> 3);
+	}
+	for (; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b >= 0x80 || (ascii_cls[b] != C_LETTER &&
+		    ascii_cls[b] != C_DIGIT))
+			break;
+	}
+	return i;
 }
 
 /* Length of a URL starting at i ("http://", "https://", "www."), or 0. */
@@ -420,16 +511,10 @@ scan_word(struct scan *sc, size_t i)
 	int cl, c2, abc;
 
 	for (;;) {
-		while (i < n) {
-			unsigned char b = (unsigned char)s[i];
-
-			if (b < 0x80) {
-				if (ascii_cls[b] != C_LETTER &&
-				    ascii_cls[b] != C_DIGIT)
-					break;
-				i++;
-				continue;
-			}
+		for (;;) {
+			i = skip_alnum(s, n, i);
+			if (i >= n || (unsigned char)s[i] < 0x80)
+				break;
 			l = peek(s, n, i, &cp, &cl);
 			if (!alnum(cl))
 				break;
@@ -466,6 +551,11 @@ scan_word(struct scan *sc, size_t i)
 			continue;
 		}
 		break;
+	}
+	/* what follows below needs one of . @ _ + : after the letters */
+	if (i >= n || !word_tail[(unsigned char)s[i]]) {
+		emit(sc, p, i, GLEAN_TOK_WORD, 0);
+		return i;
 	}
 	/* dotted initialisms: U.K., e.g., a.m. */
 	if (i - p == 1 && i + 2 < n && s[i] == '.' && aletter(s, n, i + 1) &&
@@ -561,13 +651,31 @@ scan_number(struct scan *sc, size_t i)
 	return i;
 }
 
+/* The last character of s[j..i) (none when i == j): its code point and
+ * class. */
+static void
+last_char(const char *s, size_t n, size_t j, size_t i, int32_t *cp, int *cl)
+{
+	size_t k;
+
+	if (i <= j) {
+		*cp = -1;
+		*cl = C_SPACE;
+		return;
+	}
+	k = i - 1;
+	while (k > j && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	peek(s, n, k, cp, cl);
+}
+
 static void
 scan(struct scan *sc)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, i = 0, l, j;
-	int32_t cp, pcp = -1, ncp;
-	int cl, pcl = C_SPACE, ncl, nl = 0, space = 0;
+	size_t n = sc->n, i = 0, l, j, pj = 0, pi = 0;
+	int32_t cp, pcp, ncp;
+	int cl, pcl, ncl, nl = 0, space = 0;
 
 	while (i < n) {
 		if (s[i] == ' ') {
@@ -634,6 +742,7 @@ scan(struct scan *sc)
 			i += l;
 			break;
 		case C_APOS:
+			last_char(s, n, pj, pi, &pcp, &pcl);
 			peek(s, n, i + l, &ncp, &ncl);
 			if (!space && i > 0 && alnum(pcl)) {
 				if (sc->opensingle > 0) {
@@ -668,13 +777,10 @@ scan(struct scan *sc)
 			i += l;
 			break;
 		}
-		/* the last character consumed, for the apostrophe rules */
+		/* what was consumed, for the apostrophe rules */
 		if (i > j) {
-			size_t k = i - 1;
-
-			while (k > j && ((unsigned char)s[k] & 0xC0) == 0x80)
-				k--;
-			peek(s, n, k, &pcp, &pcl);
+			pj = j;
+			pi = i;
 		}
 		space = 0;
 		nl = 0;
@@ -739,25 +845,29 @@ boundary(const char *s, size_t n, const struct glean_toks *tk, size_t first,
 {
 	const struct glean_tok *t = &tk->t[i], *p;
 	size_t j;
+	int term;
 
 	if (t->flags & GLEAN_TOKF_PARA)
 		return 1;
 	if (t->flags & GLEAN_TOKF_NL)
 		return !starts_lower(s, n, t);
-	if (!(t->flags & GLEAN_TOKF_SPACE) || starts_lower(s, n, t))
+	if (!(t->flags & GLEAN_TOKF_SPACE))
 		return 0;
-	if (t->kind == GLEAN_TOK_PUNCT && strchr(",;:)]}", s[t->bs]))
-		return 0;
+	/* what the sentence would end with: cheap tests first */
 	j = i - 1;
 	while (j > first && is_closer(s, &tk->t[j]) &&
 	    !(tk->t[j].flags & GLEAN_TOKF_SPACE))
 		j--;
 	p = &tk->t[j];
-	if (is_terminal(s, p))
-		return 1;
-	if (p->flags & GLEAN_TOKF_ABBR && !(p->flags & GLEAN_TOKF_TITLE))
-		return starts_upper(s, n, t);
-	return 0;
+	term = is_terminal(s, p);
+	if (!term && !(p->flags & GLEAN_TOKF_ABBR &&
+	    !(p->flags & GLEAN_TOKF_TITLE)))
+		return 0;
+	if (starts_lower(s, n, t))
+		return 0;
+	if (t->kind == GLEAN_TOK_PUNCT && strchr(",;:)]}", s[t->bs]))
+		return 0;
+	return term || starts_upper(s, n, t);
 }
 
 static void
@@ -807,6 +917,7 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
 	memset(&sc, 0, sizeof sc);
 	sc.s = text;
 	sc.n = n;
+	sc.nextc = next_cont(text, n, 0);
 	sc.ab = ab;
 	sc.tk = tk;
 	scan(&sc);
@@ -859,7 +970,7 @@ free_cache(void)
  * Hash of s[0..n); bytes up to s + 8 may be read when s + 8 <= lim (the
  * end of the text), which spares a byte loop for the last few bytes.
  */
-static uint32_t
+static inline uint32_t
 hash_lim(const char *s, size_t n, const char *lim)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, x;
@@ -888,6 +999,21 @@ hash(const char *s, size_t n)
 	return hash_lim(s, n, s);
 }
 
+/* Room for extra more bytes in b. */
+static inline char *
+reserve(struct glean_buf *b, size_t extra)
+{
+	size_t want = b->len + extra + 1;
+
+	if (want > b->cap) {
+		b->cap = b->cap ? b->cap : 256;
+		while (b->cap < want)
+			b->cap *= 2;
+		b->s = glean_realloc(b->s, b->cap);
+	}
+	return b->s + b->len;
+}
+
 /* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
  * lose their dots. */
 static void
@@ -900,10 +1026,12 @@ fold_word(const char *w, size_t n, int abbr, struct glean_buf *out)
 		if ((unsigned char)w[i] >= 0x80)
 			break;
 	if (i == n) {
+		f = reserve(out, n);
 		for (i = 0; i < n; i++)
 			if (!abbr || w[i] != '.')
-				glean_buf_addc(out, (w[i] >= 'A' && w[i] <= 'Z')
-				    ? w[i] + 32 : w[i]);
+				*f++ = lower(w[i]);
+		out->len = (size_t)(f - out->s);
+		out->s[out->len] = '\0';
 		return;
 	}
 	f = fold = glean_casefold(w, n, &flen);
@@ -944,10 +1072,45 @@ slot_of(uint32_t h)
 static void
 cache_init(void)
 {
+	size_t size = CACHE_SLOTS * sizeof *cache;
+
 	if (!cache) {
-		cache = glean_calloc(CACHE_SLOTS, sizeof *cache);
+		/* a set (two entries) per cache line; one line more, since
+		 * key_eq may read a few bytes past an entry */
+		cache = aligned_alloc(64, size + 64);
+		if (!cache)
+			glean_die(GLEAN_EXIT_FATAL, "out of memory");
+		memset(cache, 0, size + 64);
 		atexit(free_cache);
 	}
+}
+
+/*
+ * Is the cached key kv[0..n) the word w[0..n)?  Eight bytes at a time;
+ * w may be read up to lim (kv has room to read past, see cache_init).
+ */
+static inline int
+key_eq(const char *kv, const char *w, size_t n, const char *lim)
+{
+	uint64_t a, b;
+
+	for (; n >= 8; n -= 8, kv += 8, w += 8) {
+		memcpy(&a, kv, 8);
+		memcpy(&b, w, 8);
+		if (a != b)
+			return 0;
+	}
+	if (n == 0)
+		return 1;
+	if (w + 8 <= lim) {
+		memcpy(&a, kv, 8);
+		memcpy(&b, w, 8);
+		return ((a ^ b) & (~0ull >> (64 - 8 * n))) == 0;
+	}
+	for (; n > 0; n--)
+		if (*kv++ != *w++)
+			return 0;
+	return 1;
 }
 
 /*
@@ -956,33 +1119,41 @@ cache_init(void)
  * JSON escaping are cached, so *safe tells a hit.  Returns storage valid
  * until the next call.
  */
-static const char *
-stem_raw(const char *w, size_t n, uint32_t h, size_t *slen, int *safe)
-{
-	static struct glean_buf fold;
-	struct centry *e, tmp;
-	const char *st;
-	size_t i, way;
+static const char *stem_miss(const char *w, size_t n, uint32_t h,
+    struct centry *e, size_t *slen, int *safe);
 
-	cache_init();
+static inline const char *
+stem_raw(const char *w, size_t n, uint32_t h, const char *lim, size_t *slen,
+    int *safe)
+{
+	struct centry *e, tmp;
+
 	/* two ways per set, the most recently used first */
 	e = slot_of(h);
-	for (way = 0; way < 2; way++) {
-		if (e[way].hash != h || e[way].klen != n)
-			continue;
-		for (i = 0; i < n && e[way].kv[i] == w[i]; i++)
-			;
-		if (i < n)
-			continue;
-		if (way) {
-			tmp = e[0];
-			e[0] = e[1];
-			e[1] = tmp;
-		}
+	if (e[0].hash == h && e[0].klen == n && key_eq(e[0].kv, w, n, lim)) {
 		*slen = e->slen;
 		*safe = 1;
 		return e->kv + n;
 	}
+	if (e[1].hash == h && e[1].klen == n && key_eq(e[1].kv, w, n, lim)) {
+		tmp = e[1];
+		e[1] = e[0];
+		e[0] = tmp;
+		*slen = e->slen;
+		*safe = 1;
+		return e->kv + n;
+	}
+	return stem_miss(w, n, h, e, slen, safe);
+}
+
+/* stem_raw's miss: stem the word and cache it in set e. */
+static __attribute__((noinline)) const char *
+stem_miss(const char *w, size_t n, uint32_t h, struct centry *e,
+    size_t *slen, int *safe)
+{
+	static struct glean_buf fold;
+	const char *st;
+
 	*safe = 0;
 	glean_buf_reset(&fold);
 	fold_word(w, n, 0, &fold);
@@ -1028,13 +1199,13 @@ cacheable(const struct glean_tok *t)
  * *safe set when the result needs no JSON escaping. */
 static const char *
 tok_stem(const char *text, const struct glean_tok *t, uint32_t h,
-    size_t *slen, int *safe, struct glean_buf *tmp)
+    const char *lim, size_t *slen, int *safe, struct glean_buf *tmp)
 {
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
 
 	if (cacheable(t))
-		return stem_raw(w, n, h, slen, safe);
+		return stem_raw(w, n, h, lim, slen, safe);
 	*safe = 0;
 	glean_buf_reset(tmp);
 	fold_word(w, n, t->flags & GLEAN_TOKF_ABBR, tmp);
@@ -1060,8 +1231,9 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 	size_t slen;
 	int safe;
 
-	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs), &slen,
-	    &safe, &tmp);
+	cache_init();
+	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs), text,
+	    &slen, &safe, &tmp);
 	glean_buf_reset(out);
 	glean_buf_add(out, st, slen);
 	glean_buf_free(&tmp);
@@ -1069,17 +1241,52 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static char *
+static const char d2[] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* v in decimal at p; returns the end.  Offsets grow through a document,
+ * so the branch on the number of digits is well predicted. */
+static inline char *
 utoa(char *p, uint32_t v)
 {
-	static const char d2[] =
-	    "00010203040506070809101112131415161718192021222324252627282930"
-	    "31323334353637383940414243444546474849505152535455565758596061"
-	    "62636465666768697071727374757677787980818283848586878889909192"
-	    "93949596979899";
-	char tmp[12], *q = tmp + sizeof tmp;
+	char tmp[12], *q;
 	size_t k;
 
+	if (v < 100) {
+		if (v < 10) {
+			*p = (char)('0' + v);
+			return p + 1;
+		}
+		memcpy(p, d2 + 2 * v, 2);
+		return p + 2;
+	}
+	if (v < 10000) {
+		if (v < 1000) {
+			*p = (char)('0' + v / 100);
+			memcpy(p + 1, d2 + 2 * (v % 100), 2);
+			return p + 3;
+		}
+		memcpy(p, d2 + 2 * (v / 100), 2);
+		memcpy(p + 2, d2 + 2 * (v % 100), 2);
+		return p + 4;
+	}
+	if (v < 1000000) {
+		uint32_t hi = v / 10000, lo = v % 10000;
+
+		if (hi < 10) {
+			*p++ = (char)('0' + hi);
+		} else {
+			memcpy(p, d2 + 2 * hi, 2);
+			p += 2;
+		}
+		memcpy(p, d2 + 2 * (lo / 100), 2);
+		memcpy(p + 2, d2 + 2 * (lo % 100), 2);
+		return p + 4;
+	}
+	q = tmp + sizeof tmp;
 	while (v >= 100) {
 		q -= 2;
 		memcpy(q, d2 + 2 * (v % 100), 2);
@@ -1094,21 +1301,6 @@ utoa(char *p, uint32_t v)
 	for (k = (size_t)(tmp + sizeof tmp - q); k > 0; k--)
 		*p++ = *q++;
 	return p;
-}
-
-/* Room for extra more bytes in b. */
-static char *
-reserve(struct glean_buf *b, size_t extra)
-{
-	size_t want = b->len + extra + 1;
-
-	if (want > b->cap) {
-		b->cap = b->cap ? b->cap : 256;
-		while (b->cap < want)
-			b->cap *= 2;
-		b->s = glean_realloc(b->s, b->cap);
-	}
-	return b->s + b->len;
 }
 
 /* A stem as a JSON string body: stems hold no '"', '\\' or controls by
@@ -1134,24 +1326,9 @@ put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 
 #define PREFETCH 8
 
-/* Copy a few bytes inline (memcpy of a variable length is a call). */
-static char *
-copy_small(char *p, const char *s, size_t n)
-{
-	while (n >= 8) {
-		memcpy(p, s, 8);
-		p += 8;
-		s += 8;
-		n -= 8;
-	}
-	while (n--)
-		*p++ = *s++;
-	return p;
-}
-
 /* The hash of word token t (0 if it does not go through the cache),
  * with its cache slot prefetched. */
-static uint32_t
+static inline uint32_t
 prefetch_word(const char *text, const struct glean_tok *t, const char *lim)
 {
 	uint32_t h;
@@ -1163,6 +1340,12 @@ prefetch_word(const char *text, const struct glean_tok *t, const char *lim)
 	return h;
 }
 
+/* ",\"word\",\"" ...: padded to 16 bytes, copied whole. */
+static const char kq[GLEAN_TOK_NKINDS][16] = {
+	",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
+	",\"symbol\"]", ",\"url\"]", ",\"email\"]"
+};
+
 void
 glean_toks_json(const char *text, const struct glean_toks *tk,
     struct glean_buf *out)
@@ -1170,20 +1353,15 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	uint32_t ring[PREFETCH];
 	/* the text is readable at least to the end of its last token */
 	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
-	static const char *const kq[GLEAN_TOK_NKINDS] = {
-		",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
-		",\"symbol\"]", ",\"url\"]", ",\"email\"]"
-	};
-	static size_t kqlen[GLEAN_TOK_NKINDS];
+	static unsigned char kqlen[GLEAN_TOK_NKINDS];
 	struct glean_buf tmp = { 0 };
 	const char *st = "";
-	char small[2];
 	size_t i, slen = 0;
 	char *p;
 
 	if (!kqlen[0])
 		for (i = 0; i < GLEAN_TOK_NKINDS; i++)
-			kqlen[i] = strlen(kq[i]);
+			kqlen[i] = (unsigned char)strlen(kq[i]);
 	glean_buf_add(out, "\"sentences\":[", 13);
 	for (i = 0; i < tk->nsent; i++) {
 		p = reserve(out, 32);
@@ -1207,35 +1385,45 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
 		uint32_t h = ring[i % PREFETCH];
-		int safe = 0;
+		int safe = 0, small = 0;
 
 		if (i + PREFETCH < tk->n)
 			ring[i % PREFETCH] = prefetch_word(text,
 			    &tk->t[i + PREFETCH], lim);
-		if (t->kind == GLEAN_TOK_WORD && tiny(text, t)) {
-			small[0] = text[t->bs] | (text[t->bs] >= 'A' &&
-			    text[t->bs] <= 'Z' ? 0x20 : 0);
-			small[1] = text[t->be - 1] | (text[t->be - 1] >= 'A' &&
-			    text[t->be - 1] <= 'Z' ? 0x20 : 0);
-			st = small;
-			slen = t->be - t->bs;
-			safe = 1;
-		} else if (t->kind == GLEAN_TOK_WORD) {
-			st = tok_stem(text, t, h, &slen, &safe, &tmp);
-		} else {
-			slen = 0;
+		slen = 0;
+		if (t->kind == GLEAN_TOK_WORD) {
+			if (h) {
+				st = stem_raw(text + t->bs, t->be - t->bs, h,
+				    lim, &slen, &safe);
+			} else if (tiny(text, t)) {
+				slen = t->be - t->bs;
+				small = 1;
+			} else {
+				st = tok_stem(text, t, 0, lim, &slen, &safe,
+				    &tmp);
+			}
 		}
-		p = reserve(out, 48 + slen);
+		/* room for two offsets, the kind, the stem and over-copy */
+		p = reserve(out, 96 + slen);
 		if (i)
 			*p++ = ',';
 		*p++ = '[';
 		p = utoa(p, t->s);
 		*p++ = ',';
 		p = utoa(p, t->e);
-		p = copy_small(p, kq[t->kind], kqlen[t->kind]);
+		memcpy(p, kq[t->kind], 16);
+		p += kqlen[t->kind];
 		if (t->kind == GLEAN_TOK_WORD) {
-			if (safe) {
-				p = copy_small(p, st, slen);
+			if (small) {
+				/* one or two ASCII letters: its lower case */
+				p[0] = lower(text[t->bs]);
+				p[slen - 1] = lower(text[t->be - 1]);
+				p += slen;
+			} else if (safe) {
+				/* from the cache: SLOT_BYTES at most, and the
+				 * cache has room to read past (cache_init) */
+				memcpy(p, st, 32);
+				p += slen;
 			} else {
 				p = put_json_str(out, p, st, slen);
 			}
