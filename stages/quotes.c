@@ -36,15 +36,15 @@ enum {
 	C_TITLE = 1 << 0, C_FUNCTION = 1 << 1, C_CONNECTOR = 1 << 2,
 	C_ORGWORD = 1 << 3, C_SPOKES = 1 << 4, C_LABEL = 1 << 5,
 	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
-	C_TIME = 1 << 10
+	C_TIME = 1 << 10, C_PREP = 1 << 11
 };
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
-	"labeller", "det", "aux", "conj", "time", NULL
+	"labeller", "det", "aux", "conj", "time", "prep", NULL
 };
 
 /* resolve_np flags */
-enum { NP_LOOSE = 1, NP_FIRST = 2 };
+enum { NP_LOOSE = 1, NP_FIRST = 2, NP_NAME = 4 };
 
 enum { P_NONE, P_PERSON, P_ORG, P_GROUP, P_SELF };
 static const char *const pronname[] = {
@@ -1648,7 +1648,7 @@ cue_find(size_t i, size_t *nw)
 
 	if (D.w[i].inq)
 		return -1;
-	if (i > 0 && !clause_break(i) && ((wclass(i - 1) & C_DET) ||
+	if (i > 0 && !clause_break(i) && ((wclass(i - 1) & (C_DET | C_PREP)) ||
 	    is_possessive(i - 1)))
 		return -1;
 	f0 = wfold(i, &fl0);
@@ -1932,6 +1932,8 @@ resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 		}
 		return 1;
 	}
+	if (flags & NP_NAME)
+		return 0;
 	/* a pronoun, last in the phrase or first */
 	for (k = 0; k < 2; k++) {
 		i = k == 0 ? z - 1 : a;
@@ -1985,7 +1987,7 @@ resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 	 * "Leaders of the organization") */
 	c = wclass(a);
 	if (!(c & C_DET)) {
-		if ((c & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)) ||
+		if (z - a > 3 || (c & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)) ||
 		    (wclass(z - 1) & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)))
 			return a_out->kind == K_REPORT;
 		for (i = a; i < z; i++)
@@ -2218,12 +2220,13 @@ attr_right(const struct quote *q, struct attr *a)
 	    D.w[end].para == q->epara && !D.w[end].inq &&
 	    (end == w0 || !D.w[end].sstart))
 		end++;
-	for (i = w0; i < end && i - w0 <= CHUNKMAX; i++) {
+	for (i = w0; i < end && i - w0 <= 2 * CHUNKMAX; i++) {
 		k = cue_at(i, &n);
 		if (k < 0)
 			continue;
-		if (i != w0 && !punct)
-			return 0;
+		if (i != w0 && !punct && !(i + n >= D.nw ||
+		    D.w[i + n].para != q->epara || D.w[i + n].sstart))
+			return 0;	/* unless the cue ends the sentence */
 		if (newsent && i + n < D.nw && D.w[i + n].para == q->epara &&
 		    !D.w[i + n].sstart &&
 		    !gap_has(D.w[i + n - 1].e, D.w[i + n].b, ",.")) {
@@ -2256,6 +2259,15 @@ attr_right(const struct quote *q, struct attr *a)
 		while (z > w0 + 1 && (wclass(z - 1) & C_AUX))
 			z--;
 		flags = NP_LOOSE;
+		if (!punct) {
+			/* `"..." the Post's editor Steven Ginsberg
+			 * responded.`: a name, and nothing else */
+			flags = NP_NAME;
+			for (z = w0; z < i; z++)
+				if ((wclass(z) & (C_CONJ | C_PREP)) ||
+				    D.w[z].inq)
+					return 0;
+		}
 		if (resolve_np(w0, z, a, flags)) {
 			set_cue(a, k, i, n);
 			if (a->pe >= 0 && a->pb == D.w[w0].b) {
@@ -2321,7 +2333,8 @@ attr_left(const struct quote *q, struct attr *a)
 			size_t z = i + n;
 			while (z <= j && !clause_break(z) && z - i < CHUNKMAX)
 				z++;
-			if (z > j && resolve_np(i + n, z, a, NP_LOOSE)) {
+			if (z > j && resolve_np(i + n, z, a, cues[k].after > 0 ?
+			    NP_LOOSE : NP_NAME)) {
 				set_cue(a, k, i, n);
 				return 1;
 			}

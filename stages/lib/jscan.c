@@ -332,13 +332,15 @@ done:
 json_t *
 glean_jstring_decode(const char *s, size_t n)
 {
-	struct glean_buf b = { 0 };
+	/* reused: the text of every document is decoded here */
+	static struct glean_buf b;
 	const char *p = s, *end = s + n, *bs;
 	unsigned u, lo;
 	json_t *str;
 
 	if (!memchr(s, '\\', n))
 		return json_stringn_nocheck(s, n);	/* scanner checked it */
+	glean_buf_reset(&b);
 	while (p < end) {
 		bs = memchr(p, '\\', (size_t)(end - p));
 		if (!bs) {
@@ -372,6 +374,7 @@ glean_jstring_decode(const char *s, size_t n)
 		}
 	}
 	str = json_stringn_nocheck(b.s ? b.s : "", b.len);
-	glean_buf_free(&b);
+	if (b.cap > (1u << 20))
+		glean_buf_free(&b);	/* a huge one must not stay pinned */
 	return str;
 }

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "glean.h"
@@ -17,42 +19,118 @@
 /* Output is flushed once this much is pending: big enough for throughput,
  * small enough that a pipeline keeps flowing. */
 #define OUT_CHUNK (64 * 1024)
+/* A tail stage's members at least this long are written from its own
+ * buffer (writev) rather than copied into out. */
+#define TAIL_DIRECT 4096
+/* Tail buffers pending at most; a spare one bigger than this is freed. */
+#define MAX_HELD 32
+#define SPARE_MAX (256 * 1024)
+
+/*
+ * Pending output is whole lines only: the pieces of out before outmark,
+ * in the order of segs, each either a stretch of out or a tail buffer
+ * held until the next flush; then out from outmark on.
+ */
+struct seg {
+	size_t off, len;	/* a stretch of out... */
+	int held;		/* ...or held[held - 1] when > 0 */
+};
 
 static struct glean_buf out;
+static struct seg segs[2 * MAX_HELD];
+static size_t nsegs, outmark, nheld, nspare, heldbytes;
+static struct glean_buf held[MAX_HELD], spare[MAX_HELD];
 static int unbuffered;
 static int flush_registered;
 
+/* Write all of iov[0..n), looping on partial writes. */
 static void
-write_all(const char *s, size_t n)
+writev_all(struct iovec *iov, int n)
 {
 	ssize_t w;
 
 	while (n > 0) {
-		w = write(STDOUT_FILENO, s, n);
+		w = writev(STDOUT_FILENO, iov, n > IOV_MAX ? IOV_MAX : n);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
 			glean_die(GLEAN_EXIT_FATAL, "write error:");
 		}
-		s += w;
-		n -= (size_t)w;
+		while (n > 0 && (size_t)w >= iov->iov_len) {
+			w -= (ssize_t)iov->iov_len;
+			iov++;
+			n--;
+		}
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
 	}
+}
+
+static void
+write_all(const char *s, size_t n)
+{
+	struct iovec iov;
+
+	iov.iov_base = (void *)s;
+	iov.iov_len = n;
+	writev_all(&iov, 1);
 }
 
 void
 glean_flush(void)
 {
-	if (out.len) {
-		write_all(out.s, out.len);
+	struct iovec iov[2 * MAX_HELD + 1];
+	size_t i;
+	int n = 0;
+
+	if (!nsegs) {
+		if (out.len)
+			write_all(out.s, out.len);
 		glean_buf_reset(&out);
+		return;
 	}
+	for (i = 0; i < nsegs; i++) {
+		if (segs[i].held) {
+			iov[n].iov_base = held[segs[i].held - 1].s;
+			iov[n].iov_len = held[segs[i].held - 1].len;
+		} else {
+			iov[n].iov_base = out.s + segs[i].off;
+			iov[n].iov_len = segs[i].len;
+		}
+		if (iov[n].iov_len)
+			n++;
+	}
+	if (out.len > outmark) {
+		iov[n].iov_base = out.s + outmark;
+		iov[n].iov_len = out.len - outmark;
+		n++;
+	}
+	writev_all(iov, n);
+	/* the held buffers become spares, for the next tails */
+	for (i = 0; i < nheld; i++) {
+		if (held[i].cap > SPARE_MAX || nspare == MAX_HELD) {
+			glean_buf_free(&held[i]);
+		} else {
+			glean_buf_reset(&held[i]);
+			spare[nspare++] = held[i];
+		}
+	}
+	nsegs = nheld = heldbytes = outmark = 0;
+	glean_buf_reset(&out);
 }
 
 static void
 flush_at_exit(void)
 {
+	size_t i;
+
 	glean_flush();
 	glean_buf_free(&out);
+	for (i = 0; i < nspare; i++)
+		glean_buf_free(&spare[i]);
+	nspare = 0;
 }
 
 void
@@ -69,8 +147,39 @@ line_done(void)
 		atexit(flush_at_exit);
 		flush_registered = 1;
 	}
-	if (unbuffered || out.len >= OUT_CHUNK)
+	if (unbuffered || out.len + heldbytes >= OUT_CHUNK)
 		glean_flush();
+}
+
+/*
+ * Pass a tail stage's members to the output without copying them: hold
+ * the tail's buffer until the next flush and give tail a spare one.  At
+ * a record's start, so that a flush here writes whole lines only.
+ */
+static void
+hold_room(void)
+{
+	if (nheld == MAX_HELD)
+		glean_flush();
+}
+
+static void
+hold_tail(struct glean_buf *tail)
+{
+	segs[nsegs].off = outmark;
+	segs[nsegs].len = out.len - outmark;
+	segs[nsegs++].held = 0;
+	held[nheld] = *tail;
+	heldbytes += tail->len;
+	segs[nsegs].off = segs[nsegs].len = 0;
+	segs[nsegs++].held = (int)++nheld;
+	outmark = out.len;
+	if (nspare) {
+		*tail = spare[--nspare];
+	} else {
+		tail->s = NULL;
+		tail->len = tail->cap = 0;
+	}
 }
 
 void
@@ -88,21 +197,25 @@ dump_into_out(const char *s, size_t n, void *data)
 	return 0;
 }
 
-/* Append a tail stage's members before the record's closing brace. */
+/* Append a tail stage's members before the record's closing brace; a
+ * long one is held (hold_tail) when may_hold. */
 static void
-add_tail(const struct glean_buf *tail, int *first)
+add_tail(struct glean_buf *tail, int *first, int may_hold)
 {
 	if (!tail->len)
 		return;
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
-	glean_buf_add(&out, tail->s, tail->len);
+	if (may_hold && tail->len >= TAIL_DIRECT)
+		hold_tail(tail);
+	else
+		glean_buf_add(&out, tail->s, tail->len);
 }
 
 /* glean_emit, with a tail stage's members spliced in before the '}'. */
 static void
-emit_with_tail(json_t *doc, const struct glean_buf *tail)
+emit_with_tail(json_t *doc, struct glean_buf *tail)
 {
 	size_t mark = out.len;
 
@@ -118,7 +231,7 @@ emit_with_tail(json_t *doc, const struct glean_buf *tail)
 		int first = out.len - mark == 2;	/* "{}" */
 
 		out.len--;	/* the closing brace */
-		add_tail(tail, &first);
+		add_tail(tail, &first, 0);
 		glean_buf_addc(&out, '}');
 	}
 	line_done();
@@ -127,7 +240,7 @@ emit_with_tail(json_t *doc, const struct glean_buf *tail)
 void
 glean_emit(json_t *doc)
 {
-	static const struct glean_buf none;
+	struct glean_buf none = { 0 };
 
 	emit_with_tail(doc, &none);
 }
@@ -337,6 +450,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	}
 	free(err);
 
+	hold_room();
 	glean_buf_addc(&out, '{');
 	for (i = 0; i < jf.n; i++) {
 		const struct glean_jfield *f = &jf.f[i];
@@ -362,7 +476,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	json_object_foreach(doc, key, v) {
 		add_json_field(key, v, &first);
 	}
-	add_tail(&tail, &first);
+	add_tail(&tail, &first, 1);
 	glean_buf_addc(&out, '}');
 	line_done();
 	free(loaded);

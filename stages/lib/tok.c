@@ -943,11 +943,14 @@ glean_toks_free(struct glean_toks *tk)
 
 /*
  * A bounded cache of stems: news vocabulary is small and Zipfian, and
- * Snowball costs far more than a probe.  Direct-mapped, key and stem
- * stored inline so a hit is one memory access; a miss replaces the slot.
- * Memory is fixed, so it never grows with the number of documents.
+ * Snowball costs far more than a probe.  Sets of WAYS entries (two cache
+ * lines) kept in most-recently-used order, key and stem stored inline
+ * so a hit is one or two memory accesses; a miss replaces the least
+ * recently used.  Memory is fixed, so it never grows with the number of
+ * documents.
  */
 #define CACHE_SLOTS (1 << 16)
+#define WAYS 4
 #define SLOT_BYTES 26
 #define STEM_MAX 64
 
@@ -956,6 +959,8 @@ struct centry {
 	uint8_t klen, slen;
 	char kv[SLOT_BYTES];	/* the word as written, then its stem */
 };
+
+_Static_assert(sizeof(struct centry) == 32, "a set is two cache lines");
 
 static struct centry *cache;
 
@@ -1066,7 +1071,7 @@ json_safe(const char *s, size_t n)
 static struct centry *
 slot_of(uint32_t h)
 {
-	return &cache[(h >> 7) & (CACHE_SLOTS - 2)];	/* even: a set */
+	return &cache[(h >> 7) & (CACHE_SLOTS - WAYS)];	/* a set */
 }
 
 static void
@@ -1075,12 +1080,12 @@ cache_init(void)
 	size_t size = CACHE_SLOTS * sizeof *cache;
 
 	if (!cache) {
-		/* a set (two entries) per cache line; one line more, since
-		 * key_eq may read a few bytes past an entry */
-		cache = aligned_alloc(64, size + 64);
+		/* a set per two cache lines; a set more, since key_eq and
+		 * glean_toks_json may read a few bytes past an entry */
+		cache = aligned_alloc(128, size + 128);
 		if (!cache)
 			glean_die(GLEAN_EXIT_FATAL, "out of memory");
-		memset(cache, 0, size + 64);
+		memset(cache, 0, size + 128);
 		atexit(free_cache);
 	}
 }
@@ -1127,17 +1132,21 @@ stem_raw(const char *w, size_t n, uint32_t h, const char *lim, size_t *slen,
     int *safe)
 {
 	struct centry *e, tmp;
+	size_t k;
 
-	/* two ways per set, the most recently used first */
+	/* WAYS ways per set, the most recently used first */
 	e = slot_of(h);
 	if (e[0].hash == h && e[0].klen == n && key_eq(e[0].kv, w, n, lim)) {
 		*slen = e->slen;
 		*safe = 1;
 		return e->kv + n;
 	}
-	if (e[1].hash == h && e[1].klen == n && key_eq(e[1].kv, w, n, lim)) {
-		tmp = e[1];
-		e[1] = e[0];
+	for (k = 1; k < WAYS; k++) {
+		if (e[k].hash != h || e[k].klen != n ||
+		    !key_eq(e[k].kv, w, n, lim))
+			continue;
+		tmp = e[k];
+		memmove(e + 1, e, k * sizeof *e);
 		e[0] = tmp;
 		*slen = e->slen;
 		*safe = 1;
@@ -1163,7 +1172,7 @@ stem_miss(const char *w, size_t n, uint32_t h, struct centry *e,
 	}
 	st = glean_stem(fold.s, fold.len, slen);
 	if (n + *slen <= SLOT_BYTES && json_safe(st, *slen)) {
-		e[1] = e[0];
+		memmove(e + 1, e, (WAYS - 1) * sizeof *e);
 		e->hash = h;
 		e->klen = (uint8_t)n;
 		e->slen = (uint8_t)*slen;
@@ -1337,6 +1346,7 @@ prefetch_word(const char *text, const struct glean_tok *t, const char *lim)
 		return 0;
 	h = hash_lim(text + t->bs, t->be - t->bs, lim);
 	__builtin_prefetch(slot_of(h));
+	__builtin_prefetch(slot_of(h) + 2);
 	return h;
 }
 
