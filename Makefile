@@ -86,7 +86,8 @@ install: all
 	cp -f pipeline/nightly $(DESTDIR)$(PREFIX)/bin/glean-nightly
 	for m in $(MAN); do b=$${m##*/}; \
 		cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/glean-$$b; done
-	cp -f pipeline/*.1 $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f pipeline/glean.1 $(DESTDIR)$(MANPREFIX)/man1/glean.1
+	cp -f pipeline/nightly.1 $(DESTDIR)$(MANPREFIX)/man1/glean-nightly.1
 	cp -f lexicons/*.tsv $(DESTDIR)$(DATADIR)/
 
 uninstall:

@@ -7,7 +7,10 @@
  * fields it reads and copies the rest through as they are: most of a
  * late-stage document is layers the stage never looks at.
  */
+#include <errno.h>
+#include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glean.h"
@@ -141,9 +144,46 @@ digits(struct scan *sc)
 	return sc->s > start ? 0 : -1;
 }
 
+/*
+ * Does jansson refuse the number s[0..n) (valid JSON syntax) as out of
+ * range?  An integer must fit json_int_t ("too big integer"), a real
+ * must not overflow a double ("real number overflow"); underflow is
+ * accepted, as jansson does.
+ */
+static int
+number_overflows(const unsigned char *s, size_t n, int real)
+{
+	static const char max[] = "9223372036854775807";
+	static const char min[] = "9223372036854775808";
+	char small[64], *copy;
+	size_t len = n;
+	double v;
+	int neg = *s == '-', bad;
+
+	if (!real) {
+		s += neg;
+		len -= (size_t)neg;
+		if (len != sizeof max - 1)
+			return len > sizeof max - 1;
+		return memcmp(s, neg ? min : max, len) > 0;
+	}
+	copy = n < sizeof small ? small : glean_malloc(n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	errno = 0;
+	v = strtod(copy, NULL);
+	bad = (v == HUGE_VAL || v == -HUGE_VAL) && errno == ERANGE;
+	if (copy != small)
+		free(copy);
+	return bad;
+}
+
 static int
 scan_number(struct scan *sc)
 {
+	const unsigned char *start = sc->s;
+	int real = 0, exp = 0;
+
 	if (*sc->s == '-')
 		sc->s++;
 	if (sc->s < sc->end && *sc->s == '0')
@@ -152,16 +192,23 @@ scan_number(struct scan *sc)
 		return -1;
 	if (sc->s < sc->end && *sc->s == '.') {
 		sc->s++;
+		real = 1;
 		if (digits(sc) < 0)
 			return -1;
 	}
 	if (sc->s < sc->end && (*sc->s == 'e' || *sc->s == 'E')) {
 		sc->s++;
+		real = exp = 1;
 		if (sc->s < sc->end && (*sc->s == '+' || *sc->s == '-'))
 			sc->s++;
 		if (digits(sc) < 0)
 			return -1;
 	}
+	/* an integer of 18 digits or fewer fits, and so does a real of
+	 * fewer than 300 characters without an exponent */
+	if ((exp || sc->s - start > (real ? 300 : 18)) &&
+	    number_overflows(start, (size_t)(sc->s - start), real))
+		return -1;
 	return 0;
 }
 
