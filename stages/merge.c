@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "jscan.h"
 
 #define RECORD_VERSION 1
 
@@ -179,20 +181,47 @@ plain_quotes(const char *s)
 
 /* ---- the state --------------------------------------------------------- */
 
+/*
+ * Fact and subject keys join several strings with tabs.  Each part is
+ * escaped (backslash and tab) so that a key names exactly one tuple:
+ * two facts share a key only when every attribute they are built from
+ * is equal, so what a fact shows never depends on which source came
+ * first.  NULL is "~", a string "=" and its text, which sort alike.
+ */
+static void
+key_part(struct glean_buf *b, const char *s, int last)
+{
+	if (!s)
+		glean_buf_addc(b, '~');
+	else {
+		glean_buf_addc(b, '=');
+		for (; *s; s++) {
+			if (*s == '\\' || *s == '\t')
+				glean_buf_addc(b, '\\');
+			glean_buf_addc(b, *s == '\t' ? 't' : *s);
+		}
+	}
+	if (!last)
+		glean_buf_addc(b, '\t');
+}
+
 static char *
 subject_key(const char *kind, const char *code, const char *name)
 {
-	char *k, *n;
+	struct glean_buf b = { 0 };
+	char *n;
 	size_t nl;
 
-	if (code)
-		return glean_asprintf("%s\t%s", kind, code);
-	if (!name)
-		return glean_asprintf("%s\t", kind);
-	n = glean_casefold(name, strlen(name), &nl);
-	k = glean_asprintf("%s\t~%s", kind, n);
+	key_part(&b, kind, 0);
+	if (code) {
+		key_part(&b, code, 1);
+		return b.s;
+	}
+	glean_buf_addc(&b, '~');
+	n = name ? glean_casefold(name, strlen(name), &nl) : NULL;
+	key_part(&b, n, 1);
 	free(n);
-	return k;
+	return b.s;
 }
 
 /* The subject for (kind, code, name), created when new. */
@@ -220,16 +249,38 @@ subject(const char *kind, const char *code, const char *name)
 	return s;
 }
 
+/*
+ * A source is kept as its key alone: doc, start and end (for the order)
+ * then the canonical JSON of the whole source, read back on output.
+ */
 static char *
 source_key(json_t *src)
 {
-	char *c = canon(src), *k;
+	struct glean_buf b = { 0 };
+	char *c = canon(src), *n;
 
-	k = glean_asprintf("%s\t%012lld\t%012lld\t%s", str(src, "doc"),
+	key_part(&b, str(src, "doc"), 0);
+	n = glean_asprintf("%012lld\t%012lld\t%s",
 	    (long long)json_integer_value(json_object_get(src, "start")),
 	    (long long)json_integer_value(json_object_get(src, "end")), c);
+	glean_buf_add(&b, n, strlen(n));
+	free(n);
 	free(c);
-	return k;
+	return b.s;
+}
+
+/* The source of a key made by source_key (new reference). */
+static json_t *
+key_source(const char *k)
+{
+	int i;
+
+	for (i = 0; i < 3 && k; i++)
+		if ((k = strchr(k, '\t')))
+			k++;
+	if (!k)
+		glean_die(GLEAN_EXIT_FATAL, "internal error: bad source key");
+	return json_loads(k, JSON_DECODE_ANY, NULL);
 }
 
 /*
@@ -250,7 +301,8 @@ add_fact(json_t *s, const char *tab, const char *fkey, json_t *attrs,
 		f = json_deep_copy(attrs);
 		json_object_set_new(t, fkey, f);
 	}
-	json_object_set_new(child(f, "src"), sk, src);
+	json_object_set_new(child(f, "src"), sk, json_true());
+	json_decref(src);
 	if (text) {
 		tk = str(f, "textkey");
 		if (!tk || strcmp(sk, tk) < 0) {
@@ -278,16 +330,23 @@ static void
 add_rating(json_t *s, const char *area, const char *grade, json_t *src)
 {
 	const char *when = str(src, "when");
-	char year[5] = "", *fk;
+	char year[5] = "~";
+	struct glean_buf fk = { 0 };
 	json_t *a;
 
-	if (when && strlen(when) >= 4)
+	/* the year: four digits, else unknown ("~") */
+	if (when && strspn(when, "0123456789") >= 4) {
 		memcpy(year, when, 4);
-	fk = glean_asprintf("%s\t%s\t%s", *year ? year : "~", area, grade);
+		year[4] = '\0';
+	}
+	glean_buf_add(&fk, year, strlen(year));
+	glean_buf_addc(&fk, '\t');
+	key_part(&fk, area, 0);
+	key_part(&fk, grade, 1);
 	a = json_pack("{s:s,s:s}", "area", area, "grade", grade);
-	add_fact(s, "R", fk, a, src, NULL);
+	add_fact(s, "R", fk.s, a, src, NULL);
 	json_decref(a);
-	free(fk);
+	glean_buf_free(&fk);
 }
 
 /* Money: value as an integer when it is one. */
@@ -299,18 +358,46 @@ money_value(double v)
 	return json_real(v);
 }
 
+/*
+ * An amount as the record writes it: 15 significant digits (what
+ * JSON_REAL_PRECISION(15) prints reads back as the same double), no
+ * negative zero.  Documents and records so give the same fact.
+ */
+static double
+money_canon(double v)
+{
+	char b[64];
+
+	snprintf(b, sizeof(b), "%.15g", v);
+	v = strtod(b, NULL);
+	return v == 0 ? 0.0 : v;
+}
+
 static void
 add_money(json_t *s, double v, const char *cur, const char *per, json_t *src)
 {
-	char *fk = glean_asprintf("%s\t%030.6f\t%s", cur, v, per ? per : "~");
+	struct glean_buf fk = { 0 };
+	uint64_t bits;
+	char *n;
 	json_t *a = json_object();
 
+	v = money_canon(v);
+	/* sorted by currency then value; the exact value is the identity */
+	key_part(&fk, cur, 0);
+	/* ties at six decimals: the double's bits, in numeric order */
+	memcpy(&bits, &v, sizeof(bits));
+	bits = bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+	n = glean_asprintf("%030.6f\t%016llx", v, (unsigned long long)bits);
+	glean_buf_add(&fk, n, strlen(n));
+	free(n);
+	glean_buf_addc(&fk, '\t');
+	key_part(&fk, per, 1);
 	json_object_set_new(a, "value", money_value(v));
 	json_object_set_new(a, "currency", json_string(cur));
 	json_object_set_new(a, "per", str_or_null(per));
-	add_fact(s, "M", fk, a, src, NULL);
+	add_fact(s, "M", fk.s, a, src, NULL);
 	json_decref(a);
-	free(fk);
+	glean_buf_free(&fk);
 }
 
 static void
@@ -1045,16 +1132,30 @@ norm_source(json_t *src)
 static json_t *
 sources_of(json_t *f)
 {
-	json_t *src = json_object_get(f, "src"), *a = json_array();
+	json_t *src = json_object_get(f, "src"), *a = json_array(), *one;
 	const char **k;
 	size_t n, i;
 
 	k = sorted_keys(src, &n);
-	for (i = 0; i < n; i++)
-		json_array_append_new(a, norm_source(json_object_get(src,
-		    k[i])));
+	for (i = 0; i < n; i++) {
+		if (!(one = key_source(k[i])))
+			glean_die(GLEAN_EXIT_FATAL, "out of memory");
+		json_array_append_new(a, norm_source(one));
+		json_decref(one);
+	}
 	free(k);
 	return a;
+}
+
+static int
+ascii_prefix(const char *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)v[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 /*
@@ -1075,7 +1176,7 @@ group_by(json_t *srcs, const char *attr, size_t trunc)
 
 		if (!v)
 			continue;
-		if (trunc && strlen(v) < trunc)
+		if (trunc && (strlen(v) < trunc || !ascii_prefix(v, trunc)))
 			continue;
 		t = glean_strndup(v, trunc ? trunc : strlen(v));
 		a = json_object_get(g, t);
@@ -1140,7 +1241,7 @@ inspections_out(json_t *s)
 	json_t *tab = json_object_get(s, "R"), *out = json_array();
 	json_t *insp = NULL, *judg = NULL, *all = NULL, *f, *srcs;
 	const char **k;
-	char year[8] = "", prev[8] = "";
+	char year[16] = "", prev[16] = "";
 	size_t n, i, j;
 
 	k = sorted_keys(tab, &n);
@@ -1318,10 +1419,46 @@ quotes_out(json_t *s, const char *tabname)
 	return out;
 }
 
-static json_t *
-record_out(void)
+static void tables_open(void);
+static void tables_subject(json_t *s);
+static void tables_close(void);
+
+#define DUMP_FLAGS ((pflag ? JSON_INDENT(2) : JSON_COMPACT) | \
+	JSON_REAL_PRECISION(15) | JSON_ENCODE_ANY)
+
+/* Append v as JSON, each line after the first indented by ind more. */
+static void
+add_dump(struct glean_buf *b, json_t *v, int ind)
 {
-	json_t *rec = json_object(), *da = json_array(), *sa = json_array();
+	char *d = json_dumps(v, DUMP_FLAGS), *p, *nl;
+
+	if (!d)
+		glean_die(GLEAN_EXIT_FATAL, "cannot serialise the record");
+	for (p = d; (nl = strchr(p, '\n')); p = nl + 1) {
+		glean_buf_add(b, p, (size_t)(nl + 1 - p));
+		glean_buf_add(b, "        ", (size_t)ind);
+	}
+	glean_buf_add(b, p, strlen(p));
+	free(d);
+}
+
+static void
+add_str(struct glean_buf *b, const char *compact, const char *pretty)
+{
+	const char *s = pflag ? pretty : compact;
+
+	glean_buf_add(b, s, strlen(s));
+}
+
+/*
+ * Write the record into b subject by subject, each subject's state freed
+ * once written: the record is never held whole as jansson values.  The
+ * text is what json_dumps gives for the whole record.
+ */
+static void
+record_write(struct glean_buf *b)
+{
+	json_t *da = json_array();
 	json_t *s, *o, *al;
 	const char **k, **ek;
 	size_t n, i, en, j;
@@ -1348,6 +1485,14 @@ record_out(void)
 		free(ek);
 	}
 	free(k);
+	add_str(b, "{\"glean_record\":", "{\n  \"glean_record\": ");
+	glean_buf_add(b, "1", 1);
+	add_str(b, ",\"documents\":", ",\n  \"documents\": ");
+	add_dump(b, da, 2);
+	json_decref(da);
+	add_str(b, ",\"subjects\":[", ",\n  \"subjects\": [");
+	if (tdir)
+		tables_open();
 	k = sorted_keys(subjects, &n);
 	for (i = 0; i < n; i++) {
 		s = json_object_get(subjects, k[i]);
@@ -1361,19 +1506,35 @@ record_out(void)
 			json_array_append_new(al, json_string(ek[j]));
 		free(ek);
 		json_object_set_new(o, "aliases", al);
+		/* each table freed once written out: keep the peak down */
 		json_object_set_new(o, "inspections", inspections_out(s));
+		json_object_del(s, "R");
 		json_object_set_new(o, "money", money_out(s));
+		json_object_del(s, "M");
 		json_object_set_new(o, "people", people_out(s));
+		json_object_del(s, "P");
 		json_object_set_new(o, "quotes", quotes_out(s, "Q"));
+		json_object_del(s, "Q");
 		json_object_set_new(o, "findings", quotes_out(s, "F"));
-		json_array_append_new(sa, o);
+		json_object_del(s, "F");
+		if (i)
+			glean_buf_addc(b, ',');
+		add_str(b, "", "\n    ");
+		add_dump(b, o, 4);
+		if (tdir)
+			tables_subject(o);
+		json_decref(o);
+		json_object_del(subjects, k[i]);
 	}
 	free(k);
-	json_object_set_new(rec, "glean_record", json_integer(RECORD_VERSION));
-	json_object_set_new(rec, "documents", da);
-	json_object_set_new(rec, "subjects", sa);
-	json_object_set_new(rec, "conflicts", conflicts);
-	return rec;
+	if (n)
+		add_str(b, "", "\n  ");
+	add_str(b, "],\"conflicts\":", "],\n  \"conflicts\": ");
+	add_dump(b, conflicts, 2);
+	add_str(b, "}", "\n}");
+	json_decref(conflicts);
+	if (tdir)
+		tables_close();
 }
 
 /* ---- tables ------------------------------------------------------------ */
@@ -1445,13 +1606,11 @@ tclose(FILE *fp, const char *name)
 		glean_die(GLEAN_EXIT_FATAL, "%s/%s: write error", tdir, name);
 }
 
-static void
-write_tables(json_t *rec)
-{
-	FILE *fi, *fm, *fp, *fq;
-	json_t *s, *x, *y;
-	size_t i, j, k;
+static FILE *fi, *fm, *fp, *fq;	/* the --tables files */
 
+static void
+tables_open(void)
+{
 	if (mkdir(tdir, 0777) && errno != EEXIST)
 		glean_die(GLEAN_EXIT_FATAL, "%s:", tdir);
 	fi = table("inspections.tsv",
@@ -1461,77 +1620,88 @@ write_tables(json_t *rec)
 	fp = table("people.tsv", "subject\tcode\tname\troles\tsources\n");
 	fq = table("quotes.tsv",
 	    "subject\tcode\ttype\tspeaker\tkind\ttext\tsources\n");
-	json_array_foreach(json_object_get(rec, "subjects"), i, s) {
-		json_t *nm = json_object_get(s, "name");
-		json_t *cd = json_object_get(s, "code");
+}
 
-		json_array_foreach(json_object_get(s, "inspections"), j, x)
-			json_array_foreach(json_object_get(x, "judgements"),
-			    k, y) {
-				field_json(fi, nm, 0);
-				field_json(fi, cd, 0);
-				field_json(fi, json_object_get(s, "kind"), 0);
-				field_json(fi, json_object_get(x, "when"), 0);
-				field_json(fi, json_object_get(y, "area"), 0);
-				field_json(fi, json_object_get(y, "grade"), 0);
-				field_sources(fi, json_object_get(y,
-				    "sources"), 1);
-			}
-		json_array_foreach(json_object_get(s, "money"), j, x) {
-			json_t *ctx = json_object_get(x, "context"), *c;
-			struct glean_buf b = { 0 };
+/* The rows of one subject of the record. */
+static void
+tables_subject(json_t *s)
+{
+	json_t *nm = json_object_get(s, "name");
+	json_t *cd = json_object_get(s, "code");
+	json_t *x, *y;
+	size_t j, k;
 
-			json_array_foreach(ctx, k, c) {
-				if (k)
-					glean_buf_add(&b, "; ", 2);
-				glean_buf_add(&b, json_string_value(c),
-				    json_string_length(c));
-			}
-			field_json(fm, nm, 0);
-			field_json(fm, cd, 0);
-			field_json(fm, json_object_get(x, "value"), 0);
-			field_json(fm, json_object_get(x, "currency"), 0);
-			field_json(fm, json_object_get(x, "per"), 0);
-			field_json(fm, json_object_get(x, "text"), 0);
-			field(fm, b.s ? b.s : "", 0);
-			field_sources(fm, json_object_get(x, "sources"), 1);
-			glean_buf_free(&b);
+	json_array_foreach(json_object_get(s, "inspections"), j, x)
+		json_array_foreach(json_object_get(x, "judgements"),
+		    k, y) {
+			field_json(fi, nm, 0);
+			field_json(fi, cd, 0);
+			field_json(fi, json_object_get(s, "kind"), 0);
+			field_json(fi, json_object_get(x, "when"), 0);
+			field_json(fi, json_object_get(y, "area"), 0);
+			field_json(fi, json_object_get(y, "grade"), 0);
+			field_sources(fi, json_object_get(y,
+			    "sources"), 1);
 		}
-		json_array_foreach(json_object_get(s, "people"), j, x) {
-			json_t *c;
-			struct glean_buf b = { 0 };
+	json_array_foreach(json_object_get(s, "money"), j, x) {
+		json_t *ctx = json_object_get(x, "context"), *c;
+		struct glean_buf b = { 0 };
 
-			json_array_foreach(json_object_get(x, "roles"), k, c) {
-				if (k)
-					glean_buf_add(&b, "; ", 2);
-				glean_buf_add(&b, json_string_value(c),
-				    json_string_length(c));
-			}
-			field_json(fp, nm, 0);
-			field_json(fp, cd, 0);
-			field_json(fp, json_object_get(x, "name"), 0);
-			field(fp, b.s ? b.s : "", 0);
-			field_sources(fp, json_object_get(x, "sources"), 1);
-			glean_buf_free(&b);
+		json_array_foreach(ctx, k, c) {
+			if (k)
+				glean_buf_add(&b, "; ", 2);
+			glean_buf_add(&b, json_string_value(c),
+			    json_string_length(c));
 		}
-		for (k = 0; k < 2; k++) {
-			json_t *q;
-			size_t l;
+		field_json(fm, nm, 0);
+		field_json(fm, cd, 0);
+		field_json(fm, json_object_get(x, "value"), 0);
+		field_json(fm, json_object_get(x, "currency"), 0);
+		field_json(fm, json_object_get(x, "per"), 0);
+		field_json(fm, json_object_get(x, "text"), 0);
+		field(fm, b.s ? b.s : "", 0);
+		field_sources(fm, json_object_get(x, "sources"), 1);
+		glean_buf_free(&b);
+	}
+	json_array_foreach(json_object_get(s, "people"), j, x) {
+		json_t *c;
+		struct glean_buf b = { 0 };
 
-			json_array_foreach(json_object_get(s, k ? "findings" :
-			    "quotes"), l, q) {
-				field_json(fq, nm, 0);
-				field_json(fq, cd, 0);
-				field(fq, k ? "finding" : "quote", 0);
-				field_json(fq, json_object_get(q, "speaker"),
-				    0);
-				field_json(fq, json_object_get(q, "kind"), 0);
-				field_json(fq, json_object_get(q, "text"), 0);
-				field_sources(fq, json_object_get(q, "sources"),
-				    1);
-			}
+		json_array_foreach(json_object_get(x, "roles"), k, c) {
+			if (k)
+				glean_buf_add(&b, "; ", 2);
+			glean_buf_add(&b, json_string_value(c),
+			    json_string_length(c));
+		}
+		field_json(fp, nm, 0);
+		field_json(fp, cd, 0);
+		field_json(fp, json_object_get(x, "name"), 0);
+		field(fp, b.s ? b.s : "", 0);
+		field_sources(fp, json_object_get(x, "sources"), 1);
+		glean_buf_free(&b);
+	}
+	for (k = 0; k < 2; k++) {
+		json_t *q;
+		size_t l;
+
+		json_array_foreach(json_object_get(s, k ? "findings" :
+		    "quotes"), l, q) {
+			field_json(fq, nm, 0);
+			field_json(fq, cd, 0);
+			field(fq, k ? "finding" : "quote", 0);
+			field_json(fq, json_object_get(q, "speaker"),
+			    0);
+			field_json(fq, json_object_get(q, "kind"), 0);
+			field_json(fq, json_object_get(q, "text"), 0);
+			field_sources(fq, json_object_get(q, "sources"),
+			    1);
 		}
 	}
+}
+
+static void
+tables_close(void)
+{
 	tclose(fi, "inspections.tsv");
 	tclose(fm, "money.tsv");
 	tclose(fp, "people.tsv");
@@ -1573,12 +1743,102 @@ line_id(const char *name, long line)
 	return id;
 }
 
+/*
+ * The strings of v with each U+0000 made U+FFFD (one code point for
+ * one, so offsets hold): the rest of merge works on C strings.
+ */
+static void
+no_nul(json_t *v)
+{
+	const char *k, *s;
+	struct glean_buf b = { 0 };
+	json_t *x;
+	size_t i, n;
+
+	if (json_is_string(v)) {
+		s = json_string_value(v);
+		n = json_string_length(v);
+		if (!memchr(s, '\0', n))
+			return;
+		for (i = 0; i < n; i++)
+			if (s[i])
+				glean_buf_addc(&b, s[i]);
+			else
+				glean_buf_addcp(&b, 0xFFFD);
+		json_string_setn_nocheck(v, b.s, b.len);
+		glean_buf_free(&b);
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x)
+			no_nul(x);
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			no_nul(x);
+	}
+}
+
+/* The fields of a document that merge reads. */
+static const char *const reads[] = {
+	"id", "text", "source", "published", "published_inferred", "errors",
+	"entities", "ratings", "money", "quotes", NULL
+};
+
+/*
+ * A line as JSON.  A document's layers that merge does not read (the
+ * tokens and sentences: most of the bytes) are checked by the stream's
+ * scanner but not built; records and anything odd take jansson's path.
+ */
+static json_t *
+load(const char *buf, size_t len, json_error_t *je)
+{
+	static struct glean_jfields jf;
+	json_t *doc, *v;
+	size_t i, j;
+	char *k;
+
+	if (glean_jscan_object(buf, len, &jf) < 0)
+		goto full;
+	for (i = 0; i < jf.n; i++)
+		if (jf.f[i].key_escaped || (jf.f[i].keylen == 12 &&
+		    !memcmp(jf.f[i].key, "glean_record", 12)))
+			goto full;
+	doc = json_object();
+	for (i = 0; i < jf.n; i++) {
+		const struct glean_jfield *f = &jf.f[i];
+
+		for (j = 0; reads[j]; j++)
+			if (strlen(reads[j]) == f->keylen &&
+			    !memcmp(reads[j], f->key, f->keylen))
+				break;
+		if (!reads[j])
+			continue;
+		if (f->val[0] == '"')
+			v = glean_jstring_decode(f->val + 1, f->vallen - 2);
+		else
+			v = json_loadb(f->val, f->vallen, JSON_DECODE_ANY |
+			    JSON_ALLOW_NUL, NULL);
+		if (!v) {
+			json_decref(doc);
+			goto full;
+		}
+		k = glean_strndup(f->key, f->keylen);
+		json_object_set_new(doc, k, v);
+		free(k);
+	}
+	no_nul(doc);
+	return doc;
+full:
+	doc = json_loadb(buf, len, JSON_ALLOW_NUL, je);
+	if (doc)
+		no_nul(doc);
+	return doc;
+}
+
 /* One JSON value read from name:line; returns 0, or 1 when rejected. */
 static int
 take(const char *buf, size_t len, const char *name, long line)
 {
 	json_error_t je;
-	json_t *v = json_loadb(buf, len, 0, &je), *entry;
+	json_t *v = load(buf, len, &je), *entry;
 	char *err = NULL, *id, *msg;
 	int rc = 0;
 
@@ -1672,8 +1932,7 @@ main(int argc, char *argv[])
 		{ "tables", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
-	json_t *rec;
-	char *out;
+	struct glean_buf out = { 0 };
 	int ch, i, status = GLEAN_EXIT_OK;
 	FILE *fp;
 
@@ -1711,17 +1970,10 @@ main(int argc, char *argv[])
 		if (status && opts.strict)
 			break;
 	}
-	rec = record_out();
-	if (tdir)
-		write_tables(rec);
-	out = json_dumps(rec, (pflag ? JSON_INDENT(2) : JSON_COMPACT) |
-	    JSON_REAL_PRECISION(15));
-	if (!out)
-		glean_die(GLEAN_EXIT_FATAL, "cannot serialise the record");
-	glean_emit_line(out, strlen(out));
+	record_write(&out);
+	glean_emit_line(out.s, out.len);
 	glean_flush();
-	free(out);
-	json_decref(rec);
+	glean_buf_free(&out);
 	json_decref(docs);
 	json_decref(subjects);
 	if (fflush(stdout) || ferror(stdout))

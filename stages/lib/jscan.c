@@ -58,6 +58,17 @@ hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
+/* Index (in memory order) of the first byte of m != 0 with bit 7 set. */
+static inline size_t
+first_flag(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(m) >> 3;
+#else
+	return (size_t)__builtin_ctzll(m) >> 3;
+#endif
+}
+
 /*
  * Skip the plain bytes of a string body: printable ASCII other than '"'
  * and '\\'.  Eight bytes at a time (SWAR: each byte's sums stay below
@@ -77,7 +88,7 @@ skip_plain(const unsigned char *p, const unsigned char *end)
 		    ~((x7 ^ '\\' * ONES) + 0x7F * ONES);
 		stop &= HIGHS;
 		if (stop)
-			return p + (__builtin_ctzll(stop) >> 3);
+			return p + first_flag(stop);
 	}
 	while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' &&
 	    *p != '\\')
@@ -131,6 +142,25 @@ scan_string(struct scan *sc, int *escaped)
 		p += len;
 	}
 	sc->s = p + 1;
+	return 0;
+}
+
+/*
+ * A key: a string that, for jansson, may not hold a NUL ("NUL byte in
+ * object key not supported").  An escaped backslash before "u0000" is
+ * refused too; that only sends the line down the full parse, which is
+ * always right.
+ */
+static int
+scan_key(struct scan *sc)
+{
+	const unsigned char *start = sc->s;
+	int esc;
+
+	if (scan_string(sc, &esc) < 0)
+		return -1;
+	if (esc && memmem(start, (size_t)(sc->s - start), "\\u0000", 6))
+		return -1;
 	return 0;
 }
 
@@ -297,7 +327,7 @@ after_value:
 want_key:
 		skip_ws(sc);
 		if (sc->s >= sc->end || *sc->s != '"' ||
-		    scan_string(sc, &esc) < 0)
+		    scan_key(sc) < 0)
 			return -1;
 		skip_ws(sc);
 		if (sc->s >= sc->end || *sc->s != ':')
@@ -347,8 +377,9 @@ glean_jscan_object(const char *line, size_t n, struct glean_jfields *jf)
 		if (sc.s >= sc.end || *sc.s != '"')
 			return -1;
 		key = sc.s;
-		if (scan_string(&sc, &esc) < 0)
+		if (scan_key(&sc) < 0)
 			return -1;
+		esc = memchr(key, '\\', (size_t)(sc.s - key)) != NULL;
 		key_end = sc.s;
 		skip_ws(&sc);
 		if (sc.s >= sc.end || *sc.s != ':')

@@ -316,6 +316,17 @@ struct scan {
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
+/* Index (in memory order) of the first byte of m != 0 with bit 7 set. */
+static inline size_t
+first_flag(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(m) >> 3;
+#else
+	return (size_t)__builtin_ctzll(m) >> 3;
+#endif
+}
+
 /* The first continuation byte (10xxxxxx) at or after i, or n. */
 static size_t
 next_cont(const char *s, size_t n, size_t i)
@@ -327,7 +338,7 @@ next_cont(const char *s, size_t n, size_t i)
 		memcpy(&x, s + i, 8);
 		x &= ~(x << 1) & HIGHS;
 		if (x)
-			return i + ((size_t)__builtin_ctzll(x) >> 3);
+			return i + first_flag(x);
 	}
 	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
@@ -396,7 +407,7 @@ skip_alnum(const char *s, size_t n, size_t i)
 		memcpy(&x, s + i, 8);
 		stop = ~alnum8(x) & HIGHS;
 		if (stop)
-			return i + ((size_t)__builtin_ctzll(stop) >> 3);
+			return i + first_flag(stop);
 	}
 	for (; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
@@ -1110,7 +1121,11 @@ key_eq(const char *kv, const char *w, size_t n, const char *lim)
 	if (w + 8 <= lim) {
 		memcpy(&a, kv, 8);
 		memcpy(&b, w, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		return ((a ^ b) & (~0ull << (64 - 8 * n))) == 0;
+#else
 		return ((a ^ b) & (~0ull >> (64 - 8 * n))) == 0;
+#endif
 	}
 	for (; n > 0; n--)
 		if (*kv++ != *w++)
