@@ -382,6 +382,12 @@ add_money(json_t *s, double v, const char *cur, const char *per, json_t *src)
 	json_t *a = json_object();
 
 	v = money_canon(v);
+	if (!isfinite(v)) {
+		/* past the largest double once written: no amount */
+		json_decref(src);
+		json_decref(a);
+		return;
+	}
 	/* sorted by currency then value; the exact value is the identity */
 	key_part(&fk, cur, 0);
 	/* ties at six decimals: the double's bits, in numeric order */
@@ -491,6 +497,8 @@ money_context(const struct glean_offsets *m, const char *text, size_t len,
 	}
 	if (i - b >= 80 && lastsp > b)
 		i = lastsp;
+	while (i > b && i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i--;		/* not inside a character */
 	while (i > b && text[i - 1] == ' ')
 		i--;
 	return glean_strndup(text + b, i - b);
@@ -1459,7 +1467,7 @@ static void
 record_write(struct glean_buf *b)
 {
 	json_t *da = json_array();
-	json_t *s, *o, *al;
+	json_t *s, *o, *al, *v;
 	const char **k, **ek;
 	size_t n, i, en, j;
 
@@ -1486,10 +1494,13 @@ record_write(struct glean_buf *b)
 	}
 	free(k);
 	add_str(b, "{\"glean_record\":", "{\n  \"glean_record\": ");
-	glean_buf_add(b, "1", 1);
+	v = json_integer(RECORD_VERSION);
+	add_dump(b, v, 0);
+	json_decref(v);
 	add_str(b, ",\"documents\":", ",\n  \"documents\": ");
 	add_dump(b, da, 2);
 	json_decref(da);
+	json_object_clear(docs);
 	add_str(b, ",\"subjects\":[", ",\n  \"subjects\": [");
 	if (tdir)
 		tables_open();
