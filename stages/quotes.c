@@ -1468,8 +1468,10 @@ heuristic_mentions(size_t nent)
 		if (kind != M_ORG && z - a == 1) {
 			/* a surname: the last person with it */
 			nb = D.w[a].e - D.w[a].b;
-			for (look = 0, pm = D.m + D.nm; pm > D.m &&
-			    look < NAMEBACK; look++) {
+			/* D.m is NULL while D.nm is 0: no arithmetic on it */
+			for (look = 0, pm = D.nm > 0 ? D.m + D.nm : NULL;
+			    pm != NULL && pm > D.m && look < NAMEBACK;
+			    look++) {
 				pm--;
 				if (pm->kind == M_PERSON &&
 				    pm->laste - pm->lastb == nb &&

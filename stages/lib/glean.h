@@ -147,6 +147,13 @@ struct glean_stage {
 	 * re-run replaces them. */
 	glean_tail_fn *process_tail;
 	const char *const *writes;
+	/*
+	 * 1: process() never changes a field it reads in place (it may set a
+	 * new value).  Read fields it leaves alone are then copied through as
+	 * they came instead of being written out again, which is most of the
+	 * JSON cost of a stage that reads a big layer such as entities.
+	 */
+	int reads_unchanged;
 };
 
 /*

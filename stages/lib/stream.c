@@ -345,10 +345,30 @@ in_list(const char *const *list, const char *key, size_t n)
 }
 
 static int
+is_key(const char *key, size_t n, const char *name)
+{
+	return strlen(name) == n && memcmp(key, name, n) == 0;
+}
+
+/* "errors" is always read: a failing document's new error must be
+ * appended to those of earlier stages, not replace them. */
+static int
 wanted(const struct glean_stage *st, const char *key, size_t n)
 {
-	return (n == 4 && memcmp(key, "text", 4) == 0) ||
+	return is_key(key, n, "text") || is_key(key, n, "errors") ||
 	    in_list(st->reads, key, n);
+}
+
+/* May a read field the stage kept be copied through as it came?  Strings
+ * cannot change in place; "errors" is appended to by the library. */
+static int
+unchanged(const struct glean_stage *st, const struct glean_jfield *f,
+    json_t *v, json_t *loaded)
+{
+	if (v != loaded)
+		return 0;
+	return json_is_string(v) || (st->reads_unchanged &&
+	    !is_key(f->key, f->keylen, "errors"));
 }
 
 /* Call the stage's function; tail gets a tail stage's JSON text. */
@@ -463,8 +483,8 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 			if (!loaded[i])
 				add_raw_field(f, &first);
 			/* else: the stage removed it */
-		} else if (v == loaded[i] && json_is_string(v)) {
-			add_raw_field(f, &first);	/* unchanged */
+		} else if (unchanged(st, f, v, loaded[i])) {
+			add_raw_field(f, &first);
 			json_object_del(doc, k);
 		} else {
 			add_json_field(k, v, &first);

@@ -283,6 +283,8 @@ test_stream(void)
 	    "[1,2]\n"				/* not an object */
 	    "{\"id\":\"c\",\"text\":7}\n"		/* wrong type */
 	    "{\"id\":\"d\",\"text\":\"refuse\"}\n"
+	    "{\"id\":\"g\",\"errors\":[{\"stage\":\"old\",\"message\":"
+	    "\"o\"}],\"text\":\"refuse\"}\n"
 	    "{\"id\":\"e\",\"errors\":[{\"stage\":\"x\",\"message\":\"m\"}]}\n"
 	    "{\"id\":\"f\",\"text\":\"a\\u0000b\"}";	/* NUL, no newline */
 	char *out;
@@ -299,6 +301,9 @@ test_stream(void)
 	    strstr(out, "{\"id\":\"in.jsonl:4\"") != NULL);
 	test_cond("wrong type kept with an error", strstr(out,
 	    "{\"id\":\"c\",\"text\":7,\"errors\":[{\"stage\":\"test\",") != NULL);
+	test_cond("earlier errors kept beside a new one", strstr(out,
+	    "\"errors\":[{\"stage\":\"old\",\"message\":\"o\"},"
+	    "{\"stage\":\"test\",\"message\":\"refused\"}]") != NULL);
 	test_cond("refused document kept with its error", strstr(out,
 	    "\"text\":\"refuse\",\"errors\":[{\"stage\":\"test\","
 	    "\"message\":\"refused\"}]}") != NULL);
@@ -313,7 +318,7 @@ test_stream(void)
 
 		for (p = out; *p; p++)
 			lines += *p == '\n';
-		test_cond("seven documents out for seven in", lines == 7);
+		test_cond("eight documents out for eight in", lines == 8);
 	}
 	free(out);
 
