@@ -36,11 +36,11 @@ enum {
 	C_TITLE = 1 << 0, C_FUNCTION = 1 << 1, C_CONNECTOR = 1 << 2,
 	C_ORGWORD = 1 << 3, C_SPOKES = 1 << 4, C_LABEL = 1 << 5,
 	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
-	C_TIME = 1 << 10, C_PREP = 1 << 11
+	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12
 };
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
-	"labeller", "det", "aux", "conj", "time", "prep", NULL
+	"labeller", "det", "aux", "conj", "time", "prep", "relative", NULL
 };
 
 /* resolve_np flags */
@@ -2601,6 +2601,73 @@ span(const struct offmap *om, int64_t b, int64_t e)
 	    (json_int_t)om_cp(om, (size_t)e));
 }
 
+/* Does word i begin with an ASCII digit ("Haines, 44")? */
+static int
+digit_word(size_t i)
+{
+	return D.s[D.w[i].b] >= '0' && D.s[D.w[i].b] <= '9';
+}
+
+/* Is word i a lower-case -ing or -ed form ("hoping", "angered")? */
+static int
+participle(size_t i)
+{
+	size_t fl;
+	const char *f = wfold(i, &fl);
+
+	if (D.w[i].cap || fl < 5)
+		return 0;
+	return memcmp(f + fl - 3, "ing", 3) == 0 ||
+	    memcmp(f + fl - 2, "ed", 2) == 0;
+}
+
+/*
+ * The speaker's phrase is the source as written, its appositive role
+ * included ("Kaine, a former party chairman"), but not what is said about
+ * it: a relative clause (", who ..."), an age (", 59"), a circumstance
+ * after a comma (", in a statement", ", hoping to"), or the verb and
+ * adverbs after the subject ("Clinton has increasingly").
+ */
+static void
+trim_phrase(int64_t *pb, int64_t *pe)
+{
+	size_t a, z, i;
+	int c;
+
+	if (*pb < 0 || *pe <= *pb || D.nw == 0)
+		return;
+	a = word_at((size_t)*pb);
+	for (z = a; z < D.nw && D.w[z].e <= (size_t)*pe; z++)
+		;
+	if (z <= a + 1)
+		return;
+	/* "When Trump ...", "which President Obama ..." */
+	while (a + 1 < z && !is_pronoun(a) &&
+	    ((wclass(a) & (C_CONJ | C_PREP | C_REL)) ||
+	    ((wclass(a) & C_FUNCTION) && !(wclass(a) & C_DET) &&
+	    !D.w[a + 1].cap == 0 && !D.w[a].sstart)))
+		a++;
+	if (is_pronoun(a) && !D.w[a + 1].cap && a + 1 < z)
+		z = a + 1;	/* "he then adopted" */
+	for (i = a + 1; i < z; i++) {
+		c = wclass(i);
+		if (c & C_REL)
+			break;
+		if (gap_has(D.w[i - 1].e, D.w[i].b, ",")) {
+			if (digit_word(i) || participle(i) ||
+			    (c & (C_PREP | C_CONJ | C_AUX)) ||
+			    ((c & C_FUNCTION) && !(c & C_DET)))
+				break;
+			continue;
+		}
+		if (!D.w[i].cap && (c & C_AUX))
+			break;
+	}
+	z = i;
+	*pb = (int64_t)D.w[a].b;
+	*pe = (int64_t)D.w[z - 1].e;
+}
+
 static json_t *
 quotes_json(const struct offmap *om)
 {
@@ -2620,6 +2687,7 @@ quotes_json(const struct offmap *om)
 		json_object_set_new(o, "speaker", q->speaker ?
 		    json_string(q->speaker) : json_null());
 		json_object_set_new(o, "speaker_span", span(om, q->sb, q->se));
+		if (!getenv("QNOTRIM")) trim_phrase(&q->pb, &q->pe);
 		json_object_set_new(o, "speaker_phrase",
 		    span(om, q->pb, q->pe));
 		json_object_set_new(o, "kind", json_string(kindname[q->kind]));

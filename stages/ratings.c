@@ -1729,7 +1729,8 @@ main(int argc, char *argv[])
 	struct ctx c;
 	static const char *const reads[] = { "sentences", "entities",
 	    "dates", "published", NULL };
-	struct glean_stage st = { "ratings", process, &c, reads, NULL, NULL };
+	struct glean_stage st = { "ratings", process, &c, reads, NULL, NULL,
+	    1 };
 	int ch, status;
 
 	glean_setprog(argv[0]);
