@@ -223,20 +223,6 @@ lookup(const struct glean_lexicon *lx, const char *s, size_t n,
 	return NULL;
 }
 
-static int
-grp(const pcre2_code *re, pcre2_match_data *md, const char *name,
-    size_t *s, size_t *e)
-{
-	int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-
-	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(md) ||
-	    ov[2 * k] == PCRE2_UNSET)
-		return 0;
-	*s = ov[2 * k];
-	*e = ov[2 * k + 1];
-	return 1;
-}
 
 /* ---- patterns ------------------------------------------------------------ */
 
@@ -862,19 +848,19 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			int x, y2, dd, mm;
 
 			if (p == P_ISO) {
-				grp(re, md, "y", &xs, &xe);
+				glean_re_group(re, md, "y", &xs, &xe);
 				a.y = atoi(t + xs);
-				if (grp(re, md, "m", &xs, &xe))
+				if (glean_re_group(re, md, "m", &xs, &xe))
 					a.m = atoi(t + xs);
-				else if (grp(re, md, "mon", &xs, &xe))
+				else if (glean_re_group(re, md, "mon", &xs, &xe))
 					a.m = month_of(c, t + xs, xe - xs,
 					    NULL);
-				grp(re, md, "d", &xs, &xe);
+				glean_re_group(re, md, "d", &xs, &xe);
 				a.d = atoi(t + xs);
 			} else {
-				grp(re, md, "a", &xs, &xe);
+				glean_re_group(re, md, "a", &xs, &xe);
 				x = atoi(t + xs);
-				grp(re, md, "b", &xs, &xe);
+				glean_re_group(re, md, "b", &xs, &xe);
 				y2 = atoi(t + xs);
 				if (usflag)
 					mm = x, dd = y2;
@@ -889,23 +875,23 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				a.m = mm;
 				a.d = dd;
 				if (p == P_NUM3) {
-					grp(re, md, "y", &xs, &xe);
+					glean_re_group(re, md, "y", &xs, &xe);
 					a.y = year_of(t + xs, xe - xs);
 				} else {
 					char w[16];
 					char sp;
 
-					grp(re, md, "sp", &xs, &xe);
+					glean_re_group(re, md, "sp", &xs, &xe);
 					sp = t[xs];
 					prev_word(t, s, w, sizeof w);
 					/* 4.22 and 4-22 are times, scores and
 					 * decimals unless "on"/"in" says
 					 * otherwise */
-					if (sp != '/' && !grp(re, md, "wd",
+					if (sp != '/' && !glean_re_group(re, md, "wd",
 					    &ys, &ye) && strcmp(w, "on") != 0 &&
 					    strcmp(w, "in") != 0)
 						continue;
-					if (sp == '/' && !grp(re, md, "wd",
+					if (sp == '/' && !glean_re_group(re, md, "wd",
 					    &ys, &ye) && strcmp(w, "on") != 0 &&
 					    strcmp(w, "in") != 0 &&
 					    strcmp(w, "from") != 0 &&
@@ -924,7 +910,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 					add(d, s, e, p, K_POINT)->block = 1;
 				continue;
 			}
-			if (grp(re, md, "wd", &xs, &xe))
+			if (glean_re_group(re, md, "wd", &xs, &xe))
 				a.wd = wday_of(c, t + xs, xe - xs, NULL);
 			break;
 		}
@@ -932,15 +918,15 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_MDD: {
 			struct point b = { 0 };
 
-			grp(re, md, "mon", &xs, &xe);
+			glean_re_group(re, md, "mon", &xs, &xe);
 			a.m = b.m = month_of(c, t + xs, xe - xs, &amb);
 			if (amb && !is_upper_at(t, xs) && p == P_MDD)
 				continue;
-			grp(re, md, "d1", &xs, &xe);
+			glean_re_group(re, md, "d1", &xs, &xe);
 			a.d = day_of(c, t + xs, xe - xs);
-			grp(re, md, "d2", &xs, &xe);
+			glean_re_group(re, md, "d2", &xs, &xe);
 			b.d = day_of(c, t + xs, xe - xs);
-			if (grp(re, md, "y", &xs, &xe))
+			if (glean_re_group(re, md, "y", &xs, &xe))
 				a.y = b.y = atoi(t + xs);
 			if (a.d < 1 || b.d <= a.d || b.d > mdays(a.y, a.m))
 				continue;
@@ -951,9 +937,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		}
 		case P_DMY:
 		case P_MDY: {
-			grp(re, md, "mon", &xs, &xe);
+			glean_re_group(re, md, "mon", &xs, &xe);
 			a.m = month_of(c, t + xs, xe - xs, &amb);
-			grp(re, md, "day", &ys, &ye);
+			glean_re_group(re, md, "day", &ys, &ye);
 			a.d = day_of(c, t + ys, ye - ys);
 			if (a.m < 1 || a.d < 1)
 				continue;
@@ -962,16 +948,16 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 
 				/* "2 may be", "you may one day" */
 				if (p == P_MDY && !isdigit((unsigned char)
-				    t[ys]) && !grp(re, md, "y", &os, &oe))
+				    t[ys]) && !glean_re_group(re, md, "y", &os, &oe))
 					continue;
-				if (p == P_DMY && !grp(re, md, "y", &os,
-				    &oe) && !(grp(re, md, "of", &os, &oe) &&
+				if (p == P_DMY && !glean_re_group(re, md, "y", &os,
+				    &oe) && !(glean_re_group(re, md, "of", &os, &oe) &&
 				    oe - os > 2))
 					continue;
 			}
-			if (grp(re, md, "y", &xs, &xe))
+			if (glean_re_group(re, md, "y", &xs, &xe))
 				a.y = atoi(t + xs);
-			else if (grp(re, md, "rely", &xs, &xe)) {
+			else if (glean_re_group(re, md, "rely", &xs, &xe)) {
 				a.yrel = rel_of(c, t + xs, xe - xs);
 				a.hasyrel = 1;
 			}
@@ -980,24 +966,24 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				add(d, s, e, p, K_POINT)->block = 1;
 				continue;
 			}
-			if (grp(re, md, "wd", &xs, &xe))
+			if (glean_re_group(re, md, "wd", &xs, &xe))
 				a.wd = wday_of(c, t + xs, xe - xs, NULL);
 			break;
 		}
 		case P_QUARTER: {
-			if (grp(re, md, "qn", &xs, &xe))
+			if (glean_re_group(re, md, "qn", &xs, &xe))
 				a.q = t[xs] - '0';
 			else {
-				grp(re, md, "qo", &xs, &xe);
+				glean_re_group(re, md, "qo", &xs, &xe);
 				a.q = day_of(c, t + xs, xe - xs);
 			}
 			if (a.q < 1 || a.q > 4)
 				continue;
-			if (grp(re, md, "y", &xs, &xe) ||
-			    grp(re, md, "y2", &xs, &xe) ||
-			    grp(re, md, "y3", &xs, &xe))
+			if (glean_re_group(re, md, "y", &xs, &xe) ||
+			    glean_re_group(re, md, "y2", &xs, &xe) ||
+			    glean_re_group(re, md, "y3", &xs, &xe))
 				a.y = atoi(t + xs);
-			else if (grp(re, md, "rely", &xs, &xe)) {
+			else if (glean_re_group(re, md, "rely", &xs, &xe)) {
 				a.yrel = rel_of(c, t + xs, xe - xs);
 				a.hasyrel = 1;
 			}
@@ -1006,9 +992,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_YRANGE: {
 			struct point b = { 0 };
 
-			grp(re, md, "y1", &xs, &xe);
+			glean_re_group(re, md, "y1", &xs, &xe);
 			a.y = atoi(t + xs);
-			grp(re, md, "y2", &xs, &xe);
+			glean_re_group(re, md, "y2", &xs, &xe);
 			b.y = atoi(t + xs);
 			if (xe - xs == 2)
 				b.y += a.y / 100 * 100;
@@ -1017,7 +1003,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				continue;
 			/* "in 2011 and 2012" is two dates; "between 2011
 			 * and 2012" one range */
-			grp(re, md, "conn", &xs, &xe);
+			glean_re_group(re, md, "conn", &xs, &xe);
 			if (t[xs] == 'a' || t[xs] == 'A') {
 				size_t os = s > 30 ? s - 30 : 0;
 
@@ -1035,9 +1021,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		}
 		case P_NUMYM:
 		case P_NUMMY: {
-			grp(re, md, "y", &xs, &xe);
+			glean_re_group(re, md, "y", &xs, &xe);
 			a.y = atoi(t + xs);
-			grp(re, md, "m", &ys, &ye);
+			glean_re_group(re, md, "m", &ys, &ye);
 			a.m = atoi(t + ys);
 			if (a.y < 1000 || a.y > 2200)
 				continue;
@@ -1063,28 +1049,28 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_YM: {
 			int ctx = 0;
 
-			grp(re, md, "mon", &xs, &xe);
+			glean_re_group(re, md, "mon", &xs, &xe);
 			a.m = month_of(c, t + xs, xe - xs, &amb);
 			if (!a.m)
 				continue;
-			if (grp(re, md, "y", &ys, &ye)) {
+			if (glean_re_group(re, md, "y", &ys, &ye)) {
 				a.y = year_of(t + ys, ye - ys);
 				if (ye - ys <= 3 && t[ys] != '\'' &&
 				    atoi(t + ys) <= 31)
 					continue;
 				ctx = 1;
-			} else if (grp(re, md, "rely", &ys, &ye)) {
+			} else if (glean_re_group(re, md, "rely", &ys, &ye)) {
 				a.yrel = rel_of(c, t + ys, ye - ys);
 				a.hasyrel = 1;
 				ctx = 1;
 			}
-			if (grp(re, md, "rel", &ys, &ye)) {
+			if (glean_re_group(re, md, "rel", &ys, &ye)) {
 				a.yrel = rel_of(c, t + ys, ye - ys);
 				a.hasyrel = a.yrel != 0;
 				ctx = 1;
 			}
-			if (grp(re, md, "mo", &ys, &ye) ||
-			    grp(re, md, "edge", &ys, &ye))
+			if (glean_re_group(re, md, "mo", &ys, &ye) ||
+			    glean_re_group(re, md, "edge", &ys, &ye))
 				ctx = 1;
 			if (amb && !ctx && !(is_upper_at(t, xs) &&
 			    date_context(c, t, xs)))
@@ -1092,21 +1078,21 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			/* "in the past may have": a lower-case "may" or
 			 * "march" needs a year */
 			if (amb && !is_upper_at(t, xs) &&
-			    !grp(re, md, "y", &ys, &ye))
+			    !glean_re_group(re, md, "y", &ys, &ye))
 				continue;
 			if (amb && !is_upper_at(t, xs) && p == P_YM)
 				continue;
 			break;
 		}
 		case P_DECADE:
-			if (grp(re, md, "d4", &xs, &xe)) {
+			if (glean_re_group(re, md, "d4", &xs, &xe)) {
 				a.y = atoi(t + xs);
 				/* "the 1600s": a century (but "the 1900s"
 				 * and "the 2000s" are read as decades) */
 				if (a.y % 100 == 0 && a.y < 1900)
 					a.decade = 10;
 			} else {
-				grp(re, md, "d2", &xs, &xe);
+				glean_re_group(re, md, "d2", &xs, &xe);
 				a.y = 1900 + atoi(t + xs);
 			}
 			if (!a.decade)
@@ -1115,16 +1101,16 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_SEASON: {
 			const char *sv;
 
-			grp(re, md, "season", &xs, &xe);
+			glean_re_group(re, md, "season", &xs, &xe);
 			sv = word_val(c, t + xs, xe - xs, "season");
 			if (!sv)
 				continue;
 			a.season = strncmp(sv, "SP", 2) == 0 ? 1 :
 			    strncmp(sv, "SU", 2) == 0 ? 2 :
 			    strncmp(sv, "FA", 2) == 0 ? 3 : 4;
-			if (grp(re, md, "y", &ys, &ye))
+			if (glean_re_group(re, md, "y", &ys, &ye))
 				a.y = atoi(t + ys);
-			else if (grp(re, md, "rel", &ys, &ye)) {
+			else if (glean_re_group(re, md, "rel", &ys, &ye)) {
 				a.yrel = rel_of(c, t + ys, ye - ys);
 				a.hasyrel = 1;
 			} else if (sv[2] == '*')
@@ -1134,14 +1120,14 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_HOL: {
 			const char *hv;
 
-			grp(re, md, "hol", &xs, &xe);
+			glean_re_group(re, md, "hol", &xs, &xe);
 			hv = word_val(c, t + xs, xe - xs, "holiday");
 			if (!hv)
 				continue;
 			k = add(d, s, e, p, K_POINT);
-			if (grp(re, md, "y", &ys, &ye))
+			if (glean_re_group(re, md, "y", &ys, &ye))
 				k->a.y = atoi(t + ys);
-			else if (grp(re, md, "rel", &ys, &ye)) {
+			else if (glean_re_group(re, md, "rel", &ys, &ye)) {
 				k->a.yrel = rel_of(c, t + ys, ye - ys);
 				k->a.hasyrel = 1;
 			}
@@ -1159,9 +1145,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_VAGUE: {
 			const char *vv;
 
-			grp(re, md, "vq", &xs, &xe);
+			glean_re_group(re, md, "vq", &xs, &xe);
 			vv = word_val(c, t + xs, xe - xs, "vague");
-			grp(re, md, "unit", &ys, &ye);
+			glean_re_group(re, md, "unit", &ys, &ye);
 			if (!vv || t[ye - 1] != 's')
 				continue;
 			k = add(d, s, e, p, K_VAGUE);
@@ -1174,25 +1160,25 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			const char *dirv = NULL;
 			size_t ds = 0, de = 0;
 
-			grp(re, md, "n", &xs, &xe);
+			glean_re_group(re, md, "n", &xs, &xe);
 			if (glean_parse_number(c->nw, t + xs, xe - xs, &cnt) < 0
 			    || cnt <= 0 || cnt > 10000)
 				continue;
-			grp(re, md, "unit", &ys, &ye);
+			glean_re_group(re, md, "unit", &ys, &ye);
 			u = unit_of(c, t + ys, ye - ys, &mul);
 			if (!u || u == 'E')
 				continue;
 			/* "a 30 year low", "a four year deal": adjectives */
 			if (cnt != 1 && t[ye - 1] != 's' && t[ye - 1] != 'S')
 				continue;
-			if (grp(re, md, "dir", &ds, &de)) {
+			if (glean_re_group(re, md, "dir", &ds, &de)) {
 				size_t q = de;
 
 				dirv = word_val(c, t + ds, de - ds, "dir");
 				/* "two days before the election": the anchor
 				 * is not a date we know */
 				if (dirv && strchr(dirv, 'o') &&
-				    !grp(re, md, "deic", &xs, &xe)) {
+				    !glean_re_group(re, md, "deic", &xs, &xe)) {
 					while (q < d->n && t[q] == ' ')
 						q++;
 					if (q < d->n && (isalnum((unsigned char)
@@ -1212,7 +1198,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				/* "later", "earlier": from the date before;
 				 * "ago", "from now": from the anchor */
 				k->base_prev = strchr(dirv, 'p') != NULL;
-				if (grp(re, md, "deic", &xs, &xe)) {
+				if (glean_re_group(re, md, "deic", &xs, &xe)) {
 					const char *dv = word_val(c, t + xs,
 					    xe - xs, "deictic");
 
@@ -1221,20 +1207,20 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				}
 				continue;
 			}
-			grp(re, md, "n", &xs, &xe);
+			glean_re_group(re, md, "n", &xs, &xe);
 			if (xe - xs <= 2 && (t[xs] == 'a' || t[xs] == 'A') &&
-			    !grp(re, md, "rel", &ys, &ye) &&
-			    !grp(re, md, "apx", &ys, &ye))
+			    !glean_re_group(re, md, "rel", &ys, &ye) &&
+			    !glean_re_group(re, md, "apx", &ys, &ye))
 				continue;	/* "a year" alone */
 			k = add(d, s, e, p, K_DUR);
 			k->unit = u;
 			k->n = cnt * mul;
-			if (grp(re, md, "rel", &xs, &xe)) {
+			if (glean_re_group(re, md, "rel", &xs, &xe)) {
 				k->rel = rel_of(c, t + xs, xe - xs);
 				if (!k->rel)
 					k->rel = -1;
 			}
-			if (grp(re, md, "apx", &xs, &xe)) {
+			if (glean_re_group(re, md, "apx", &xs, &xe)) {
 				struct glean_row *r = lookup(c->approx,
 				    t + xs, xe - xs, NULL);
 
@@ -1254,22 +1240,22 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			const char *rv;
 			int r, u;
 
-			grp(re, md, "unit", &ys, &ye);
+			glean_re_group(re, md, "unit", &ys, &ye);
 			if (t[ye - 1] == 's' || t[ye - 1] == 'S')
 				continue;
 			u = unit_of(c, t + ys, ye - ys, &mul);
 			if (!u)
 				continue;
-			if (!grp(re, md, "rel", &xs, &xe)) {
+			if (!glean_re_group(re, md, "rel", &xs, &xe)) {
 				/* "rest of the week", "end of the month" */
-				if (!grp(re, md, "edge", &xs, &xe))
+				if (!glean_re_group(re, md, "edge", &xs, &xe))
 					continue;
 				r = 0;
 			} else
 				r = rel_of(c, t + xs, xe - xs);
 			rv = r < 0 ? word_val(c, t + xs, xe - xs, "rel") : NULL;
 			if ((mul > 1 && r != 0) || (rv && !strchr(rv, 'p') &&
-			    grp(re, md, "the", &ys, &ye))) {
+			    glean_re_group(re, md, "the", &ys, &ye))) {
 				/* "the last decade": ten years back; "the past
 				 * year": the twelve months before */
 				k = add(d, s, e, p, K_DUR);
@@ -1283,13 +1269,13 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			k->n = r * mul;
 			k->gran_unit = 1;
 			/* "the following year": from the date before */
-			if (grp(re, md, "rel", &xs, &xe)) {
+			if (glean_re_group(re, md, "rel", &xs, &xe)) {
 				const char *rv = word_val(c, t + xs, xe - xs,
 				    "rel");
 
 				k->base_prev = rv && strchr(rv, 'p');
 			}
-			if (grp(re, md, "wd", &xs, &xe) && u == 'W') {
+			if (glean_re_group(re, md, "wd", &xs, &xe) && u == 'W') {
 				k->kind = K_POINT;
 				k->a.wd = wday_of(c, t + xs, xe - xs, NULL);
 				k->a.wdrel = r;
@@ -1300,23 +1286,23 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_RELWD: {
 			int wamb = 0, ctx = 0;
 
-			grp(re, md, "wd", &xs, &xe);
+			glean_re_group(re, md, "wd", &xs, &xe);
 			a.wd = wday_of(c, t + xs, xe - xs, &wamb);
 			if (!a.wd)
 				continue;
-			if (grp(re, md, "rel", &ys, &ye) ||
-			    grp(re, md, "rel2", &ys, &ye)) {
+			if (glean_re_group(re, md, "rel", &ys, &ye) ||
+			    glean_re_group(re, md, "rel2", &ys, &ye)) {
 				a.wdrel = rel_of(c, t + ys, ye - ys);
 				a.haswdrel = 1;
 				ctx = 1;
 			}
-			if (grp(re, md, "day", &ys, &ye)) {
+			if (glean_re_group(re, md, "day", &ys, &ye)) {
 				a.d = day_of(c, t + ys, ye - ys);
 				if (a.d < 1)
 					continue;
 				ctx = 1;
 			}
-			if (grp(re, md, "ord", &ys, &ye)) {
+			if (glean_re_group(re, md, "ord", &ys, &ye)) {
 				a.nth = day_of(c, t + ys, ye - ys);
 				if (a.nth < 1 || a.nth > 5) {
 					/* "the tenth Monday": just Monday */
@@ -1326,9 +1312,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 					ctx = 1;
 			}
 			if (wamb && (!is_upper_at(t, xs) || !ctx) &&
-			    !(ctx && grp(re, md, "rel", &ys, &ye)))
+			    !(ctx && glean_re_group(re, md, "rel", &ys, &ye)))
 				continue;
-			if (grp(re, md, "omon", &ys, &ye))
+			if (glean_re_group(re, md, "omon", &ys, &ye))
 				a.m = month_of(c, t + ys, ye - ys, NULL);
 			break;
 		}
@@ -1336,7 +1322,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			const char *dv;
 			int off2 = 0;
 
-			grp(re, md, "deic", &xs, &xe);
+			glean_re_group(re, md, "deic", &xs, &xe);
 			dv = word_val(c, t + xs, xe - xs, "deictic");
 			if (!dv)
 				continue;
@@ -1358,7 +1344,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				    md) > 0)
 					continue;
 			}
-			if (grp(re, md, "ba", &ys, &ye)) {
+			if (glean_re_group(re, md, "ba", &ys, &ye)) {
 				const char *bv = word_val(c, t + ys, ye - ys,
 				    "dir");
 
@@ -1377,7 +1363,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			int u;
 
 			k = NULL;
-			if (grp(re, md, "sp", &xs, &xe)) {
+			if (glean_re_group(re, md, "sp", &xs, &xe)) {
 				sv = word_val(c, t + xs, xe - xs, "setphrase");
 				if (!sv)
 					continue;
@@ -1385,11 +1371,11 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				k->fixed = sv;
 				continue;
 			}
-			if (grp(re, md, "n", &xs, &xe) &&
+			if (glean_re_group(re, md, "n", &xs, &xe) &&
 			    glean_parse_number(c->nw, t + xs, xe - xs,
 			    &cnt) < 0)
 				continue;
-			if (grp(re, md, "pod", &xs, &xe)) {
+			if (glean_re_group(re, md, "pod", &xs, &xe)) {
 				sv = word_val(c, t + xs, xe - xs, "partofday");
 				if (!sv)
 					continue;
@@ -1397,7 +1383,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				k->fixed = sv;
 				continue;
 			}
-			if (grp(re, md, "wd", &xs, &xe)) {
+			if (glean_re_group(re, md, "wd", &xs, &xe)) {
 				char *b = buf[bi++ % 8];
 
 				snprintf(b, 16, "XXXX-WXX-%d",
@@ -1406,7 +1392,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				k->fixed = b;
 				continue;
 			}
-			grp(re, md, "unit", &xs, &xe);
+			glean_re_group(re, md, "unit", &xs, &xe);
 			u = unit_of(c, t + xs, xe - xs, &mul);
 			if (!u || u == 'E')
 				continue;
@@ -1416,20 +1402,20 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			continue;
 		}
 		case P_THEDAY: {
-			if (!grp(re, md, "on", &xs, &xe) &&
-			    !grp(re, md, "the", &xs, &xe))
+			if (!glean_re_group(re, md, "on", &xs, &xe) &&
+			    !glean_re_group(re, md, "the", &xs, &xe))
 				continue;
-			grp(re, md, "day", &xs, &xe);
+			glean_re_group(re, md, "day", &xs, &xe);
 			/* "the 27th", "on the second", "on 15"; a bare
 			 * "the 1" is a count */
 			if ((!isdigit((unsigned char)t[xs]) ||
 			    !isalpha((unsigned char)t[xe - 1])) &&
-			    !grp(re, md, "on", &ys, &ye))
+			    !glean_re_group(re, md, "on", &ys, &ye))
 				continue;
 			a.d = day_of(c, t + xs, xe - xs);
 			if (a.d < 1)
 				continue;
-			if (grp(re, md, "rel", &ys, &ye)) {
+			if (glean_re_group(re, md, "rel", &ys, &ye)) {
 				k = add(d, s, e, p, K_POINT);
 				k->a = a;
 				k->unit = 'M';
@@ -1438,7 +1424,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				continue;
 			}
 			/* keep "on"/"for" outside the span */
-			if (grp(re, md, "on", &ys, &ye)) {
+			if (glean_re_group(re, md, "on", &ys, &ye)) {
 				s = ye;
 				while (s < e && isspace((unsigned char)t[s]))
 					s++;
@@ -1448,7 +1434,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_YEAR: {
 			size_t q = e, w0;
 
-			grp(re, md, "y", &xs, &xe);
+			glean_re_group(re, md, "y", &xs, &xe);
 			a.y = atoi(t + xs);
 			/* "2020 pledges", "1500 jobs": a count or a name
 			 * before a plural noun */
@@ -1792,7 +1778,7 @@ join_ranges(struct ctx *c, struct doc *d)
 		ov = pcre2_get_ovector_pointer(c->md);
 		if (ov[1] != b->s)
 			continue;
-		grp(c->re_conn, c->md, "conn", &cs, &ce);
+		glean_re_group(c->re_conn, c->md, "conn", &cs, &ce);
 		cv = word_val(c, d->t + cs, ce - cs, "connector");
 		isand = cv && strcmp(cv, "and") == 0;
 		while (os > 0 && ((unsigned char)d->t[os] & 0xc0) == 0x80)
@@ -2101,7 +2087,7 @@ set_mod(struct ctx *c, struct doc *d, struct cand *k)
 	while (bs > 0 && ((unsigned char)d->t[bs] & 0xc0) == 0x80)
 		bs--;
 	if (glean_re_match(c->re_mod, d->t, k->s, bs, c->md) > 0 &&
-	    grp(c->re_mod, c->md, "mod", &ms, &me))
+	    glean_re_group(c->re_mod, c->md, "mod", &ms, &me))
 		k->mod = word_val(c, d->t + ms, me - ms, "mod");
 }
 

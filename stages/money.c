@@ -131,21 +131,6 @@ find_per(const struct ctx *c, const char *s, size_t n)
 	return NULL;
 }
 
-/* Byte span of named group name, or 0 when unset. */
-static int
-grp(const pcre2_code *re, pcre2_match_data *md, const char *name,
-    size_t *s, size_t *e)
-{
-	int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-
-	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(md) ||
-	    ov[2 * k] == PCRE2_UNSET)
-		return 0;
-	*s = ov[2 * k];
-	*e = ov[2 * k + 1];
-	return 1;
-}
 
 static char *
 alt_where(struct glean_lexicon *lx, const char *pos1, const char *pos2)
@@ -417,50 +402,50 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 		s = ov[0];
 		e = ov[1];
 		off = e > s ? e : s + 1;
-		if (!grp(re, c->md, "cur", &xs, &xe) ||
+		if (!glean_re_group(re, c->md, "cur", &xs, &xe) ||
 		    !(row = find_currency(c, t + xs, xe - xs)))
 			continue;
 		/* "50 Cent": a capitalised currency word after digits, in
 		 * a word not all capitals, is a name */
 		if (kind == 1 && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
 		    islower((unsigned char)t[xs + 1]) &&
-		    grp(re, c->md, "num", &ns, &ne) &&
+		    glean_re_group(re, c->md, "num", &ns, &ne) &&
 		    isdigit((unsigned char)t[ns]))
 			continue;
 		f = strtod(row->f[2], NULL);
-		grp(re, c->md, "num", &ns, &ne);
+		glean_re_group(re, c->md, "num", &ns, &ne);
 		v = num_at(c, t, ns, ne);
-		sc = grp(re, c->md, "sc", &xs, &xe) ?
+		sc = glean_re_group(re, c->md, "sc", &xs, &xe) ?
 		    find_scale(c, t + xs, xe - xs) : 1;
-		if (grp(re, c->md, "sc2", &xs, &xe) && kind != 0)
+		if (glean_re_group(re, c->md, "sc2", &xs, &xe) && kind != 0)
 			sc *= find_scale(c, t + xs, xe - xs);
-		if (kind == 0 && grp(re, c->md, "num2", &ns, &ne)) {
+		if (kind == 0 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
 			/* £3-4m: two amounts; the second's scale is shared */
 			size_t e1 = ns;
 
 			v2 = num_at(c, t, ns, ne);
-			sc2 = grp(re, c->md, "sc2", &xs, &xe) ?
+			sc2 = glean_re_group(re, c->md, "sc2", &xs, &xe) ?
 			    find_scale(c, t + xs, xe - xs) : 1;
 			if (sc == 1)
 				sc = sc2;
 			/* first amount ends at its number or scale */
-			if (grp(re, c->md, "sc", &xs, &xe))
+			if (glean_re_group(re, c->md, "sc", &xs, &xe))
 				e1 = xe;
 			else
-				grp(re, c->md, "num", &xs, &e1);
+				glean_re_group(re, c->md, "num", &xs, &e1);
 			push(l, s, e1, v * sc * f, row->f[1]);
 			push(l, ns, e, v2 * sc2 * f, row->f[1]);
 			continue;
 		}
 		v = v * sc * f;
-		if (grp(re, c->md, "minor", &xs, &xe)) {
+		if (glean_re_group(re, c->md, "minor", &xs, &xe)) {
 			struct glean_row *mr = find_currency(c, t + xs,
 			    xe - xs);
 
-			grp(re, c->md, "num2", &ns, &ne);
+			glean_re_group(re, c->md, "num2", &ns, &ne);
 			v2 = num_at(c, t, ns, ne);
 			v += v2 * (mr ? strtod(mr->f[2], NULL) : 0.01);
-		} else if (kind == 1 && grp(re, c->md, "num2", &ns, &ne)) {
+		} else if (kind == 1 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
 			e = ns;
 			while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
 				e--;
@@ -608,9 +593,9 @@ process(json_t *doc, void *vctx, char **err)
 
 			ov = pcre2_get_ovector_pointer(c->md);
 			(void)ov;
-			if (grp(c->re_rate, c->md, "u", &us, &ue) ||
-			    grp(c->re_rate, c->md, "v", &us, &ue) ||
-			    grp(c->re_rate, c->md, "w", &us, &ue))
+			if (glean_re_group(c->re_rate, c->md, "u", &us, &ue) ||
+			    glean_re_group(c->re_rate, c->md, "v", &us, &ue) ||
+			    glean_re_group(c->re_rate, c->md, "w", &us, &ue))
 				a->per = find_per(c, t + us, ue - us);
 		}
 		bs = a->s > 40 ? a->s - 40 : 0;

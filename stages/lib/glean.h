@@ -283,6 +283,13 @@ int glean_re_match(const pcre2_code *re, const char *s, size_t n,
     size_t start, pcre2_match_data *md);
 pcre2_match_data *glean_re_match_data(const pcre2_code *re);
 
+/*
+ * The byte span [*s, *e) of the named group of the last match in md.
+ * Returns 0 when the pattern has no such group or it did not take part.
+ */
+int glean_re_group(const pcre2_code *re, pcre2_match_data *md,
+    const char *name, size_t *s, size_t *e);
+
 /* ---- libstemmer (stem.c) ------------------------------------------------ */
 
 /*

@@ -9,22 +9,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 py="python3 $here/spans.py"
 st=0
 
-# The seed articles as documents: normalize when it exists (it repairs
-# 001's mojibake), else plain jq documents with the metadata's date.
-seed_docs()
-{
-	if [ -x "$bin/glean-normalize" ]; then
-		glean-normalize -L "$lex" -m "$top/corpus/metadata.tsv" \
-		    "$top"/corpus/*.txt
-	else
-		grep -v '^#' "$top/corpus/metadata.tsv" |
-		while IFS='	' read -r id pub src; do
-			jq -Rsc --arg id "$id" --arg p "$pub" \
-			    '{id:$id,published:$p,text:.}' "$top/corpus/$id.txt"
-		done
-	fi
-}
-
 seed_docs >"$scratch/seeds.jsonl"
 glean-dates <"$scratch/seeds.jsonl" >"$scratch/dates.jsonl"
 $py gold dates "$shared/gold" "$scratch/dates.jsonl" 0.92 0.85 \

@@ -9,22 +9,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 py="python3 $here/spans.py"
 st=0
 
-# The seed articles as documents: normalize when it exists (it repairs
-# 001's mojibake "拢" to "£"), else plain jq documents.
-seed_docs()
-{
-	if [ -x "$bin/glean-normalize" ]; then
-		glean-normalize -L "$lex" -m "$top/corpus/metadata.tsv" \
-		    "$top"/corpus/*.txt
-	else
-		grep -v '^#' "$top/corpus/metadata.tsv" |
-		while IFS='	' read -r id pub src; do
-			jq -Rsc --arg id "$id" --arg p "$pub" \
-			    '{id:$id,published:$p,text:.}' "$top/corpus/$id.txt"
-		done
-	fi
-}
-
 seed_docs >"$scratch/seeds.jsonl"
 glean-money <"$scratch/seeds.jsonl" >"$scratch/money.jsonl"
 $py gold money "$shared/gold" "$scratch/money.jsonl" 0.97 0.97 \

@@ -9,20 +9,6 @@
 need_shared gold/README.md
 command -v python3 >/dev/null || { echo "skipped: no python3" >&2; exit 77; }
 
-seed_docs()
-{
-	if [ -x "$bin/glean-normalize" ]; then
-		glean-normalize -L "$lex" -m "$top/corpus/metadata.tsv" \
-		    "$top"/corpus/*.txt
-	else
-		grep -v '^#' "$top/corpus/metadata.tsv" |
-		while IFS='	' read -r id pub src; do
-			jq -Rsc --arg id "$id" --arg p "$pub" \
-			    '{id:$id,published:$p,text:.}' "$top/corpus/$id.txt"
-		done
-	fi
-}
-
 seed_docs >"$scratch/seeds.jsonl"
 glean-entities <"$scratch/seeds.jsonl" >"$scratch/ent.jsonl"
 python3 - "$shared/gold" "$scratch/ent.jsonl" "$lex/roles.tsv" <<'PY'
