@@ -878,7 +878,9 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 		do {
 			end = chunk_end_c(a, na, start);
 			memset(&C, 0, sizeof C);
-			for (; k < R.n && R.r[k].s < end; k++) {
+			/* the last chunk takes what is left: a repair at the
+			 * very end (a BOM-only file's) must not be lost */
+			for (; k < R.n && (R.r[k].s < end || end >= na); k++) {
 				r = R.r[k];
 				r.s -= start;
 				r.e = r.e > end ? end - start : r.e - start;
