@@ -56,12 +56,15 @@ enum { M_UNKNOWN, M_PERSON, M_ORG };
 
 struct entry {		/* one word of a word list */
 	char *key;
+	size_t klen;		/* strlen(key), set by set_finish */
 	int val;
 };
 
 struct wordset {
 	struct entry *e;
 	size_t n;
+	uint32_t *slot;		/* hash set: entry index + 1, 0 empty */
+	size_t mask;
 };
 
 struct phrase {		/* several words: cues, report cues, labels */
@@ -297,23 +300,30 @@ entcmp(const void *a, const void *b)
 	    ((const struct entry *)b)->key);
 }
 
+static size_t
+fold_hash(const char *f, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*f++) * 16777619u;
+	return h;
+}
+
 static int
 set_get(const struct wordset *ws, const char *k, size_t n)
 {
-	size_t lo = 0, hi = ws->n, mid;
-	int c;
+	size_t h;
+	const struct entry *e;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strncmp(k, ws->e[mid].key, n);
-		if (c == 0 && ws->e[mid].key[n] != '\0')
-			c = -1;
-		if (c == 0)
-			return ws->e[mid].val;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	if (ws->slot == NULL)
+		return 0;
+	/* k may hold a NUL (U+0000 in the text): compare bytes */
+	for (h = fold_hash(k, n) & ws->mask; ws->slot[h] != 0;
+	    h = (h + 1) & ws->mask) {
+		e = &ws->e[ws->slot[h] - 1];
+		if (e->klen == n && memcmp(e->key, k, n) == 0)
+			return e->val;
 	}
 	return 0;
 }
@@ -322,7 +332,7 @@ set_get(const struct wordset *ws, const char *k, size_t n)
 static void
 set_finish(struct wordset *ws)
 {
-	size_t i, j;
+	size_t i, j, cap, h;
 
 	if (ws->n > 1)
 		qsort(ws->e, ws->n, sizeof(*ws->e), entcmp);
@@ -335,6 +345,17 @@ set_finish(struct wordset *ws)
 		}
 	}
 	ws->n = j;
+	for (cap = 64; cap < 2 * ws->n; cap *= 2)
+		;
+	ws->slot = glean_calloc(cap, sizeof(*ws->slot));
+	ws->mask = cap - 1;
+	for (i = 0; i < ws->n; i++) {
+		ws->e[i].klen = strlen(ws->e[i].key);
+		h = fold_hash(ws->e[i].key, ws->e[i].klen) & ws->mask;
+		while (ws->slot[h] != 0)
+			h = (h + 1) & ws->mask;
+		ws->slot[h] = (uint32_t)(i + 1);
+	}
 }
 
 static int
@@ -1343,43 +1364,64 @@ squeeze(size_t b, size_t e)
 	return off;
 }
 
-static int
-foldcmp(const void *x, const void *y)
+/*
+ * Capitalised words seen inside a sentence, a hash set of their folded
+ * forms (open addressing; each slot holds a word's index + 1).
+ */
+static uint32_t *midcap;
+static size_t nmidcap, capmidcap, maskmidcap;
+
+/* The slot of word i's folded form: where it is, or the empty one. */
+static size_t
+midcap_slot(size_t i)
 {
-	const struct word *a = &D.w[*(const size_t *)x];
-	const struct word *b = &D.w[*(const size_t *)y];
-	size_t n = a->flen < b->flen ? a->flen : b->flen;
-	int c = memcmp(D.fold + a->fold, D.fold + b->fold, n);
+	size_t fl, gl, h;
+	const char *f = wfold(i, &fl), *g;
 
-	return c ? c : (a->flen > b->flen) - (a->flen < b->flen);
+	h = fold_hash(f, fl) & maskmidcap;
+	while (midcap[h] != 0) {
+		g = wfold(midcap[h] - 1, &gl);
+		if (gl == fl && memcmp(f, g, fl) == 0)
+			break;
+		h = (h + 1) & maskmidcap;
+	}
+	return h;
 }
-
-/* Capitalised words seen inside a sentence, sorted by folded form. */
-static size_t *midcap;
-static size_t nmidcap, capmidcap;
 
 static void
 collect_midcap(void)
 {
-	size_t i;
+	size_t i, n = 0, cap = 64, h;
 
-	nmidcap = 0;
+	for (i = 0; i < D.nw; i++)
+		if (D.w[i].cap && !D.w[i].sstart)
+			n++;
+	nmidcap = n;
+	if (n == 0)
+		return;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (capmidcap < cap) {
+		free(midcap);
+		midcap = glean_malloc(cap * sizeof(*midcap));
+		capmidcap = cap;
+	}
+	memset(midcap, 0, cap * sizeof(*midcap));
+	maskmidcap = cap - 1;
 	for (i = 0; i < D.nw; i++) {
 		if (!D.w[i].cap || D.w[i].sstart)
 			continue;
-		GROW(midcap, nmidcap, capmidcap);
-		midcap[nmidcap++] = i;
+		h = midcap_slot(i);
+		if (midcap[h] == 0)
+			midcap[h] = (uint32_t)(i + 1);
 	}
-	if (nmidcap > 1)
-		qsort(midcap, nmidcap, sizeof(*midcap), foldcmp);
 }
 
 /* Is word i's folded form also capitalised inside some sentence? */
 static int
 seen_inside(size_t i)
 {
-	return nmidcap > 0 &&
-	    bsearch(&i, midcap, nmidcap, sizeof(*midcap), foldcmp) != NULL;
+	return nmidcap > 0 && midcap[midcap_slot(i)] != 0;
 }
 
 /*
@@ -1857,6 +1899,19 @@ role_link(size_t h)
  * body ("the council"), or failing those the words themselves.  Returns 0
  * when the words cannot be a speaker.
  */
+/* Does word i look like a verb: an auxiliary, a cue, a past tense? */
+static int
+verbish(size_t i)
+{
+	size_t fl, n;
+	const char *f = wfold(i, &fl);
+
+	if (D.w[i].cap)
+		return 0;
+	return (wclass(i) & C_AUX) || cue_at(i, &n) >= 0 ||
+	    (fl > 3 && memcmp(f + fl - 2, "ed", 2) == 0);
+}
+
 static int
 resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 {
@@ -1952,6 +2007,17 @@ resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 			return 1;
 		}
 	}
+	/* "Bryne went on to say": a name alone at the sentence start,
+	 * which the mentions pass over ("Just ask him.") */
+	if (z - a >= 2 && D.w[a].cap && D.w[a].sstart && !D.w[a + 1].cap &&
+	    !is_possessive(a + 1) && !(wclass(a) & (C_FUNCTION | C_TIME |
+	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
+	    !(flags & NP_FIRST) && verbish(a + 1)) {
+		set_speaker(a_out, D.s + D.w[a].b, D.w[a].e - D.w[a].b,
+		    D.w[a].b, D.w[a].e);
+		a_out->person = 1;
+		return 1;
+	}
 	/* "the council": the last body named with that head word */
 	for (k = z - a > 3 ? z - 3 : a; k + 1 < z; k++)
 		if (wclass(k) & C_DET)
@@ -2003,11 +2069,31 @@ resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 	return 1;
 }
 
+/* Is word i a lower-case -ing or -ed form ("hoping", "angered")? */
+static int
+participle(size_t i)
+{
+	size_t fl;
+	const char *f = wfold(i, &fl);
+
+	if (D.w[i].cap || fl < 5)
+		return 0;
+	return memcmp(f + fl - 3, "ing", 3) == 0 ||
+	    memcmp(f + fl - 2, "ed", 2) == 0;
+}
+
+/* Is word i a number, as an age ("Haines, 44, of Leeds")? */
+static int
+age(size_t i)
+{
+	return D.s[D.w[i].b] >= '0' && D.s[D.w[i].b] <= '9';
+}
+
 static int subject_before(size_t ci, size_t lim, struct attr *a);
 
 /* X of "X, role, said": a name or a pronoun, not any words. */
 static int
-subject_strict(size_t ci, size_t lim, struct attr *a)
+subject_strict(size_t ci, size_t lim, struct attr *a, int flags)
 {
 	size_t s = ci;
 
@@ -2018,7 +2104,7 @@ subject_strict(size_t ci, size_t lim, struct attr *a)
 	}
 	if (s == ci)
 		return 0;
-	return resolve_np(s, ci, a, 0);
+	return resolve_np(s, ci, a, flags);
 }
 
 /*
@@ -2031,7 +2117,7 @@ subject_strict(size_t ci, size_t lim, struct attr *a)
 static int
 subject_before(size_t ci, size_t lim, struct attr *a)
 {
-	size_t z, s, k, chunks = 0, fl;
+	size_t z, s, s0, k, chunks = 0, fl;
 	int appos, part, conj, flags;
 	const char *f = wfold(ci, &fl);
 
@@ -2076,6 +2162,7 @@ subject_before(size_t ci, size_t lim, struct attr *a)
 			chunks++;
 			continue;
 		}
+		s0 = s;
 		for (k = s; k < z; k++) {
 			size_t n;
 			if (!part && cue_at(k, &n) >= 0)
@@ -2089,9 +2176,11 @@ subject_before(size_t ci, size_t lim, struct attr *a)
 				/* X, role, said: try X first */
 				struct attr t;
 				attr_clear(&t);
-				if (s > lim && clause_break(s) &&
-				    !D.w[s].sstart &&
-				    subject_strict(s, lim, &t)) {
+				if (s0 > lim && clause_break(s0) &&
+				    !D.w[s0].sstart &&
+				    subject_strict(s0, lim, &t,
+				    (wclass(s0) & C_REL) || participle(s0) ||
+				    s0 < s ? NP_LOOSE : 0)) {
 					free(a->speaker);
 					*a = t;
 					a->pe = D.w[z - 1].e;
@@ -2124,21 +2213,31 @@ subject_before(size_t ci, size_t lim, struct attr *a)
 static void
 appositive(size_t z, size_t lim, struct attr *at)
 {
-	size_t e = z, fl;
+	size_t e;
+	int paren, c;
 
-	if (z >= lim || !clause_break(z) || D.w[z].inq || D.w[z].sstart ||
-	    !gap_has(D.w[z - 1].e, D.w[z].b, ","))
+	if (at->pe < 0)
 		return;
-	if (D.w[z].cap && !(wclass(z) & C_DET))
-		return;
-	if (wfold(z, &fl) && fl > 4 && memcmp(wfold(z, &fl) + fl - 3, "ing",
-	    3) == 0)
-		return;		/* ", speaking to CNN" */
-	while (e < lim && e - z < 2 * CHUNKMAX && !D.w[e].inq &&
-	    !D.w[e].sstart && (e == z || !clause_break(e)))
-		e++;
-	if (e > z && at->pe >= 0)
+	/* one appositive after another: "Misha Shah, 32, of Chicago, an
+	 * account executive"; "Rep. Bobby Scott (D-Va.)"; "Sen. Lindsey
+	 * Graham, R-S.C." */
+	while (z < lim && clause_break(z) && !D.w[z].inq && !D.w[z].sstart) {
+		paren = gap_has(D.w[z - 1].e, D.w[z].b, "(");
+		if (!paren && !gap_has(D.w[z - 1].e, D.w[z].b, ","))
+			break;
+		c = wclass(z);
+		if (!paren && D.w[z].cap && !(c & C_DET) &&
+		    !memchr(D.s + D.w[z].b, '-', D.w[z].e - D.w[z].b))
+			break;
+		if (participle(z) || (c & (C_CONJ | C_AUX)) ||
+		    ((c & C_PREP) && !(age(z - 1) && (c & C_CONNECTOR))))
+			break;		/* ", speaking to CNN", ", in a ..." */
+		for (e = z + 1; e < lim && e - z < 2 * CHUNKMAX &&
+		    !D.w[e].inq && !D.w[e].sstart && !clause_break(e); e++)
+			;
 		at->pe = D.w[e - 1].e;
+		z = e;
+	}
 }
 
 /* Words [a, z) after a cue, up to a clause break: the speaker follows. */
@@ -2193,6 +2292,27 @@ ends_clause(const struct quote *q)
 		if (!is_space_cp(cp) && cp != '\'' && cp != '"' &&
 		    cp != 0x2019 && cp != 0x201d)
 			return 0;
+		e -= l;
+	}
+	return 0;
+}
+
+/* The last character of the quotation's text, marks and spaces off. */
+static int32_t
+last_cp(const struct quote *q)
+{
+	size_t e = q->te, l;
+	int32_t cp;
+
+	while (e > q->tb) {
+		l = 1;
+		while (l < e - q->tb && ((unsigned char)D.s[e - l] & 0xc0) ==
+		    0x80)
+			l++;
+		cp = cp_at(e - l, NULL);
+		if (!is_space_cp(cp) && cp != '\'' && cp != '"' &&
+		    cp != 0x2019 && cp != 0x201d)
+			return cp;
 		e -= l;
 	}
 	return 0;
@@ -2283,7 +2403,26 @@ attr_right(const struct quote *q, struct attr *a)
 		}
 		return 0;
 	}
-	return 0;
+	/* `"...," Bolton charged.`: a verb the lexicon lacks, after a
+	 * quotation ending in a comma and a name or a pronoun */
+	if (last_cp(q) != ',' && (D.w[w0].sstart || (last_cp(q) != '?' &&
+	    last_cp(q) != '!')))
+		return 0;
+	if (wclass(w0) & C_REL)
+		return 0;
+	if (is_pronoun(w0)) {
+		z = w0 + 1;
+	} else {
+		for (z = w0; z < end && z - w0 < 6 && (D.w[z].cap ||
+		    is_possessive(z) || (wclass(z) & (C_DET | C_TITLE))) &&
+		    !(wclass(z) & C_TIME); z++)
+			;
+	}
+	if (z == w0 || z >= end || D.w[z].cap || clause_break(z) ||
+	    is_possessive(z) || (wclass(z) & (C_FUNCTION | C_DET | C_PREP |
+	    C_CONJ | C_TIME | C_REL)))
+		return 0;
+	return resolve_np(w0, z, a, is_pronoun(w0) ? 0 : NP_NAME);
 }
 
 /*
@@ -2416,6 +2555,69 @@ attr_final(const struct quote *q, struct attr *a)
 	return 0;
 }
 
+/*
+ * A quotation that opens a sentence after one naming no other speaker:
+ * the subject of that sentence, in the same paragraph ("Clinton touted
+ * her record. '...'", "His campaign protested: '...'").
+ */
+static int
+attr_prev(const struct quote *q, struct attr *a)
+{
+	size_t wq = word_at(q->ob), j, s, z;
+
+	if (wq == 0 || wq > D.nw)
+		return 0;
+	j = wq - 1;
+	if (D.w[j].para != q->para || D.w[j].inq ||
+	    !gap_has(D.w[j].e, q->ob, ".!?:"))
+		return 0;
+	for (s = j; s > 0 && !D.w[s].sstart && j - s < WINDOW; s--)
+		if (D.w[s - 1].para != q->para || D.w[s - 1].inq)
+			return 0;
+	if (!D.w[s].sstart)
+		return 0;
+	/* the noun phrase the sentence opens with */
+	z = s;
+	while (z <= j && z - s < 6 && (D.w[z].cap || is_possessive(z) ||
+	    (wclass(z) & (C_DET | C_TITLE))) && !(wclass(z) & C_TIME) &&
+	    (z == s || !(wclass(z) & C_FUNCTION) || is_possessive(z)))
+		z++;
+	if (z == s || z > j || D.w[z].cap)
+		return 0;
+	if ((wclass(z - 1) & C_DET) && !is_pronoun(z - 1)) {
+		/* "His campaign", "The senator" */
+		z++;
+		if (z > j || D.w[z].cap || (wclass(z - 1) & C_FUNCTION))
+			return 0;
+		return resolve_np(s, z, a, NP_LOOSE);
+	}
+	return resolve_np(s, z, a, 0);
+}
+
+/*
+ * A quotation inside a sentence, with a new sentence after it: a cue
+ * there ("He added, '...'") belongs to the next quotation more often than
+ * to this one, so the words before it come first.
+ */
+static int
+attr_sides(const struct quote *q, struct attr *a)
+{
+	size_t w0 = word_at(q->ce), wq = word_at(q->ob);
+	int later;
+
+	later = w0 < D.nw && D.w[w0].para == q->epara &&
+	    (D.w[w0].sstart || gap_has(q->ce, D.w[w0].b, ".!?")) &&
+	    wq > 0 && D.w[wq - 1].para == q->para && !D.w[wq - 1].inq &&
+	    !gap_has(D.w[wq - 1].e, q->ob, ".!?");
+	if (!later)
+		return attr_right(q, a) || attr_left(q, a);
+	if (attr_left(q, a))
+		return 1;
+	free(a->speaker);
+	attr_clear(a);
+	return attr_right(q, a);
+}
+
 static size_t
 count_words(uint32_t b, uint32_t e)
 {
@@ -2526,8 +2728,7 @@ attribute(void)
 			free(a.speaker);
 			q->kind = nwq <= SHORTQ ? K_SCARE : K_SPEECH;
 			continue;
-		} else if (attr_right(q, &a) || attr_left(q, &a) ||
-		    attr_final(q, &a)) {
+		} else if (attr_sides(q, &a) || attr_final(q, &a)) {
 			q->attributed = 1;
 		} else if (q->atpara && q->para > 0 &&
 		    gap_has(D.p[q->para - 1].e - 1, D.p[q->para - 1].e, ":")) {
@@ -2537,6 +2738,9 @@ attribute(void)
 			t.para = q->para - 1;
 			if (attr_left(&t, &a))
 				q->attributed = 1;
+		} else if (nwq > SHORTQ && !(lastq >= 0 &&
+		    D.q[lastq].epara == q->para) && attr_prev(q, &a)) {
+			q->attributed = 1;
 		}
 		if (q->attributed) {
 			q->speaker = a.speaker;
@@ -2592,47 +2796,18 @@ attribute(void)
 
 /* ---- output ------------------------------------------------------ */
 
-static json_t *
-span(const struct offmap *om, int64_t b, int64_t e)
-{
-	if (b < 0 || e < b)
-		return json_null();
-	return json_pack("[II]", (json_int_t)om_cp(om, (size_t)b),
-	    (json_int_t)om_cp(om, (size_t)e));
-}
-
-/* Does word i begin with an ASCII digit ("Haines, 44")? */
-static int
-digit_word(size_t i)
-{
-	return D.s[D.w[i].b] >= '0' && D.s[D.w[i].b] <= '9';
-}
-
-/* Is word i a lower-case -ing or -ed form ("hoping", "angered")? */
-static int
-participle(size_t i)
-{
-	size_t fl;
-	const char *f = wfold(i, &fl);
-
-	if (D.w[i].cap || fl < 5)
-		return 0;
-	return memcmp(f + fl - 3, "ing", 3) == 0 ||
-	    memcmp(f + fl - 2, "ed", 2) == 0;
-}
-
 /*
  * The speaker's phrase is the source as written, its appositive role
- * included ("Kaine, a former party chairman"), but not what is said about
- * it: a relative clause (", who ..."), an age (", 59"), a circumstance
- * after a comma (", in a statement", ", hoping to"), or the verb and
- * adverbs after the subject ("Clinton has increasingly").
+ * included ("Kaine, a former party chairman", "X, who ran against Y"),
+ * but not a circumstance after a comma (", in a statement", ", hoping
+ * to"), nor the verb and adverbs after the subject ("Clinton has
+ * increasingly").
  */
 static void
 trim_phrase(int64_t *pb, int64_t *pe)
 {
 	size_t a, z, i;
-	int c;
+	int c, appos;
 
 	if (*pb < 0 || *pe <= *pb || D.nw == 0)
 		return;
@@ -2647,57 +2822,137 @@ trim_phrase(int64_t *pb, int64_t *pe)
 	    ((wclass(a) & C_FUNCTION) && !(wclass(a) & C_DET) &&
 	    !D.w[a + 1].cap == 0 && !D.w[a].sstart)))
 		a++;
-	if (is_pronoun(a) && !D.w[a + 1].cap && a + 1 < z)
+	for (i = a + 1, c = 0; i < z; i++)
+		c |= D.w[i].cap;
+	if (is_pronoun(a) && !c)
 		z = a + 1;	/* "he then adopted" */
-	for (i = a + 1; i < z; i++) {
+	for (i = a + 1, appos = 0; i < z; i++) {
 		c = wclass(i);
-		if (c & C_REL)
-			break;
 		if (gap_has(D.w[i - 1].e, D.w[i].b, ",")) {
-			if (digit_word(i) || participle(i) ||
-			    (c & (C_PREP | C_CONJ | C_AUX)) ||
-			    ((c & C_FUNCTION) && !(c & C_DET)))
+			if (participle(i) || (c & (C_CONJ | C_AUX)) ||
+			    ((c & C_PREP) && !(age(i - 1) &&
+			    (c & C_CONNECTOR))))
 				break;
+			appos = 1;	/* the role or a relative clause */
 			continue;
 		}
-		if (!D.w[i].cap && (c & C_AUX))
-			break;
+		if (!appos && !D.w[i].cap && (D.w[i - 1].cap ||
+		    is_pronoun(i - 1)) && ((c & C_AUX) || ((c & C_PREP) &&
+		    i + 1 < z && (wclass(i + 1) & C_TIME))))
+			break;	/* "Clinton has increasingly", "on Friday" */
 	}
 	z = i;
 	*pb = (int64_t)D.w[a].b;
 	*pe = (int64_t)D.w[z - 1].e;
 }
 
-static json_t *
-quotes_json(const struct offmap *om)
+/* s[0..n) as a JSON string (valid UTF-8: checked before). */
+static void
+put_str(struct glean_buf *b, const char *s, size_t n)
 {
-	json_t *arr = json_array(), *o, *sg, *so;
+	size_t i, r = 0;
+	unsigned char c;
+	char esc[8];
+
+	glean_buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		glean_buf_add(b, s + r, i - r);
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			glean_buf_add(b, esc, 2);
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			glean_buf_add(b, esc, 6);
+		}
+		r = i + 1;
+	}
+	glean_buf_add(b, s + r, n - r);
+	glean_buf_addc(b, '"');
+}
+
+/* ,"key": */
+static void
+put_key(struct glean_buf *b, const char *key, int comma)
+{
+	if (comma)
+		glean_buf_addc(b, ',');
+	glean_buf_addc(b, '"');
+	glean_buf_add(b, key, strlen(key));
+	glean_buf_add(b, "\":", 2);
+}
+
+static void
+put_num(struct glean_buf *b, size_t v)
+{
+	char num[32];
+	int l = snprintf(num, sizeof(num), "%zu", v);
+
+	glean_buf_add(b, num, (size_t)l);
+}
+
+/* [b, e] in code points, or null */
+static void
+put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
+    int64_t e)
+{
+	if (b < 0 || e < b) {
+		glean_buf_add(out, "null", 4);
+		return;
+	}
+	glean_buf_addc(out, '[');
+	put_num(out, om_cp(om, (size_t)b));
+	glean_buf_addc(out, ',');
+	put_num(out, om_cp(om, (size_t)e));
+	glean_buf_addc(out, ']');
+}
+
+/* The "quotes" member, as JSON text. */
+static void
+quotes_text(struct glean_buf *out, const struct offmap *om)
+{
 	struct quote *q;
 	size_t i, k;
 
+	glean_buf_add(out, "\"quotes\":[", 10);
 	for (i = 0; i < D.nq; i++) {
 		q = &D.q[i];
-		o = json_object();
-		json_object_set_new(o, "start",
-		    json_integer((json_int_t)om_cp(om, q->tb)));
-		json_object_set_new(o, "end",
-		    json_integer((json_int_t)om_cp(om, q->te)));
-		json_object_set_new(o, "text",
-		    json_stringn(D.s + q->tb, q->te - q->tb));
-		json_object_set_new(o, "speaker", q->speaker ?
-		    json_string(q->speaker) : json_null());
-		json_object_set_new(o, "speaker_span", span(om, q->sb, q->se));
-		if (!getenv("QNOTRIM")) trim_phrase(&q->pb, &q->pe);
-		json_object_set_new(o, "speaker_phrase",
-		    span(om, q->pb, q->pe));
-		json_object_set_new(o, "kind", json_string(kindname[q->kind]));
-		json_object_set_new(o, "cue", q->cb >= 0 ?
-		    json_stringn(D.s + q->cb, (size_t)(q->cend - q->cb)) :
-		    json_null());
-		if (!q->closed)
-			json_object_set_new(o, "closed", json_false());
+		if (i > 0)
+			glean_buf_addc(out, ',');
+		glean_buf_addc(out, '{');
+		put_key(out, "start", 0);
+		put_num(out, om_cp(om, q->tb));
+		put_key(out, "end", 1);
+		put_num(out, om_cp(om, q->te));
+		put_key(out, "text", 1);
+		put_str(out, D.s + q->tb, q->te - q->tb);
+		put_key(out, "speaker", 1);
+		if (q->speaker)
+			put_str(out, q->speaker, strlen(q->speaker));
+		else
+			glean_buf_add(out, "null", 4);
+		put_key(out, "speaker_span", 1);
+		put_span(out, om, q->sb, q->se);
+		trim_phrase(&q->pb, &q->pe);
+		put_key(out, "speaker_phrase", 1);
+		put_span(out, om, q->pb, q->pe);
+		put_key(out, "kind", 1);
+		put_str(out, kindname[q->kind], strlen(kindname[q->kind]));
+		put_key(out, "cue", 1);
+		if (q->cb >= 0)
+			put_str(out, D.s + q->cb, (size_t)(q->cend - q->cb));
+		else
+			glean_buf_add(out, "null", 4);
+		if (!q->closed) {
+			put_key(out, "closed", 1);
+			glean_buf_add(out, "false", 5);
+		}
 		if (q->nseg > 1) {
-			sg = json_array();
+			put_key(out, "segments", 1);
+			glean_buf_addc(out, '[');
 			for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
 				uint32_t b = D.segs[k].b, e = D.segs[k].e;
 				/* each paragraph's text, trimmed */
@@ -2706,20 +2961,22 @@ quotes_json(const struct offmap *om)
 				while (e > b && (D.s[e - 1] == ' ' ||
 				    D.s[e - 1] == '\t'))
 					e--;
-				so = json_object();
-				json_object_set_new(so, "start", json_integer(
-				    (json_int_t)om_cp(om, b)));
-				json_object_set_new(so, "end", json_integer(
-				    (json_int_t)om_cp(om, e)));
-				json_object_set_new(so, "text",
-				    json_stringn(D.s + b, e - b));
-				json_array_append_new(sg, so);
+				if (k > q->seg0)
+					glean_buf_addc(out, ',');
+				glean_buf_addc(out, '{');
+				put_key(out, "start", 0);
+				put_num(out, om_cp(om, b));
+				put_key(out, "end", 1);
+				put_num(out, om_cp(om, e));
+				put_key(out, "text", 1);
+				put_str(out, D.s + b, e - b);
+				glean_buf_addc(out, '}');
 			}
-			json_object_set_new(o, "segments", sg);
+			glean_buf_addc(out, ']');
 		}
-		json_array_append_new(arr, o);
+		glean_buf_addc(out, '}');
 	}
-	return arr;
+	glean_buf_addc(out, ']');
 }
 
 static void
@@ -2736,10 +2993,11 @@ doc_reset(void)
 }
 
 /*
- * The per-document function: doc has a string "text".  Adds "quotes".
+ * The per-document function: doc has a string "text".  Appends the
+ * "quotes" member to tail.
  */
 static int
-process(json_t *doc, void *ctx, char **err)
+process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 {
 	json_t *jt = json_object_get(doc, "text");
 
@@ -2758,13 +3016,13 @@ process(json_t *doc, void *ctx, char **err)
 			any = 1;
 	}
 	if (!any || !glean_utf8_valid(D.s, D.n)) {
-		json_object_set_new(doc, "quotes", json_array());
+		glean_buf_add(tail, "\"quotes\":[]", 11);
 		return 0;
 	}
 	split_paras();
 	find_quotes();
 	if (D.nq == 0) {
-		json_object_set_new(doc, "quotes", json_array());
+		glean_buf_add(tail, "\"quotes\":[]", 11);
 		return 0;
 	}
 	qsort(D.q, D.nq, sizeof(*D.q), qcmp);
@@ -2791,7 +3049,7 @@ process(json_t *doc, void *ctx, char **err)
 	if (nent > 0 && D.nm > nent)
 		qsort(D.m, D.nm, sizeof(*D.m), mcmp);
 	attribute();
-	json_object_set_new(doc, "quotes", quotes_json(&OM));
+	quotes_text(tail, &OM);
 	doc_reset();
 	return 0;
 }
@@ -2826,7 +3084,9 @@ main(int argc, char **argv)
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	static const char *const reads[] = { "entities", NULL };
 	static const char *const reads_tok[] = { "tokens", "entities", NULL };
-	struct glean_stage st = { "quotes", process, NULL, reads, NULL, NULL };
+	static const char *const writes[] = { "quotes", NULL };
+	struct glean_stage st = { "quotes", NULL, NULL, reads, process,
+	    writes, 1 };
 	int c, status;
 
 	glean_setprog(argv[0]);

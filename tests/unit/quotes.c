@@ -11,15 +11,25 @@
 
 #include "testhelp.h"
 
-/* Run process() on text; return the "quotes" array (owned by doc). */
+/* Run process() on text; return the "quotes" array (owned by doc),
+ * parsed from the JSON text the stage appends to its tail. */
 static json_t *
 run(json_t **doc, const char *text)
 {
 	char *err = NULL;
+	struct glean_buf tail = { 0 };
+	json_t *members;
 
 	*doc = json_pack("{s:s}", "text", text);
-	test_cond("process succeeds", process(*doc, NULL, &err) == 0);
+	glean_buf_addc(&tail, '{');
+	test_cond("process succeeds", process(*doc, NULL, &tail, &err) == 0);
 	free(err);
+	glean_buf_addc(&tail, '}');
+	members = json_loadb(tail.s, tail.len, JSON_ALLOW_NUL, NULL);
+	glean_buf_free(&tail);
+	test_cond("the tail is JSON members", json_is_object(members));
+	json_object_update(*doc, members);
+	json_decref(members);
 	return json_object_get(*doc, "quotes");
 }
 
