@@ -275,6 +275,24 @@ file_error(const char *path, const char *msg)
 	glean_warn_at(path, 0, "%s", msg);
 }
 
+/*
+ * A raw file is one document, so one that cannot be read is answered by
+ * an error record under the id it would have had: nothing is silently
+ * missing from the stream.
+ */
+static void
+emit_unreadable(const char *path, const char *msg)
+{
+	json_t *rec = glean_error_record("normalize", path, 0, NULL, 0, msg);
+	char *id = id_of(path);
+
+	json_object_set_new(rec, "id", json_string(id));
+	json_object_del(rec, "line");
+	glean_emit(rec);
+	json_decref(rec);
+	free(id);
+}
+
 static int
 ends_with(const char *s, const char *suf)
 {
@@ -347,6 +365,7 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 bad:
 	msg = glean_asprintf("cannot read: %s", strerror(errno));
 	file_error(path, msg);
+	emit_unreadable(path, msg);
 	free(msg);
 	if (*status < GLEAN_EXIT_REJECT)
 		*status = GLEAN_EXIT_REJECT;
