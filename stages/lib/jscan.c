@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "glean.h"
+#include "swar.h"
 #include "jscan.h"
 
 /* jansson's own limit (JSON_PARSER_MAX_DEPTH), so both refuse alike. */
@@ -55,20 +56,6 @@ hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
 	return 0;
 }
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* Index (in memory order) of the first byte of m != 0 with bit 7 set. */
-static inline size_t
-first_flag(uint64_t m)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return (size_t)__builtin_clzll(m) >> 3;
-#else
-	return (size_t)__builtin_ctzll(m) >> 3;
-#endif
-}
-
 /*
  * Skip the plain bytes of a string body: printable ASCII other than '"'
  * and '\\'.  Eight bytes at a time (SWAR: each byte's sums stay below
@@ -81,14 +68,14 @@ skip_plain(const unsigned char *p, const unsigned char *end)
 
 	for (; end - p >= 8; p += 8) {
 		memcpy(&x, p, 8);
-		x7 = x & ~HIGHS;
+		x7 = x & ~GLEAN_HIGHS;
 		stop = x |				/* >= 0x80 */
-		    ~(x7 + (0x80 - 0x20) * ONES) |	/* < 0x20 */
-		    ~((x7 ^ '"' * ONES) + 0x7F * ONES) |
-		    ~((x7 ^ '\\' * ONES) + 0x7F * ONES);
-		stop &= HIGHS;
+		    ~(x7 + (0x80 - 0x20) * GLEAN_ONES) |	/* < 0x20 */
+		    ~((x7 ^ '"' * GLEAN_ONES) + 0x7F * GLEAN_ONES) |
+		    ~((x7 ^ '\\' * GLEAN_ONES) + 0x7F * GLEAN_ONES);
+		stop &= GLEAN_HIGHS;
 		if (stop)
-			return p + first_flag(stop);
+			return p + glean_first_flag(stop);
 	}
 	while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' &&
 	    *p != '\\')

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "swar.h"
 #include "tok.h"
 
 const char *const glean_tok_kind_names[GLEAN_TOK_NKINDS] = {
@@ -313,20 +314,6 @@ struct scan {
 	int opensingle;		/* single quotes opened, not yet closed */
 };
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* Index (in memory order) of the first byte of m != 0 with bit 7 set. */
-static inline size_t
-first_flag(uint64_t m)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return (size_t)__builtin_clzll(m) >> 3;
-#else
-	return (size_t)__builtin_ctzll(m) >> 3;
-#endif
-}
-
 /* The first continuation byte (10xxxxxx) at or after i, or n. */
 static size_t
 next_cont(const char *s, size_t n, size_t i)
@@ -336,9 +323,9 @@ next_cont(const char *s, size_t n, size_t i)
 	/* a continuation byte has bit 7 set and bit 6 clear */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
-		x &= ~(x << 1) & HIGHS;
+		x &= ~(x << 1) & GLEAN_HIGHS;
 		if (x)
-			return i + first_flag(x);
+			return i + glean_first_flag(x);
 	}
 	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
@@ -390,11 +377,11 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 static inline uint64_t
 alnum8(uint64_t x)
 {
-	uint64_t x7 = x & ~HIGHS, low = x7 | 0x20 * ONES, alpha, digit;
+	uint64_t x7 = x & ~GLEAN_HIGHS, low = x7 | 0x20 * GLEAN_ONES, alpha, digit;
 
-	alpha = (low + (0x80 - 'a') * ONES) & ~(low + (0x7F - 'z') * ONES);
-	digit = (x7 + (0x80 - '0') * ONES) & ~(x7 + (0x7F - '9') * ONES);
-	return (alpha | digit) & ~x & HIGHS;
+	alpha = (low + (0x80 - 'a') * GLEAN_ONES) & ~(low + (0x7F - 'z') * GLEAN_ONES);
+	digit = (x7 + (0x80 - '0') * GLEAN_ONES) & ~(x7 + (0x7F - '9') * GLEAN_ONES);
+	return (alpha | digit) & ~x & GLEAN_HIGHS;
 }
 
 /* The end of the run of ASCII letters and digits starting at s[i]. */
@@ -405,9 +392,9 @@ skip_alnum(const char *s, size_t n, size_t i)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
-		stop = ~alnum8(x) & HIGHS;
+		stop = ~alnum8(x) & GLEAN_HIGHS;
 		if (stop)
-			return i + first_flag(stop);
+			return i + glean_first_flag(stop);
 	}
 	for (; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
