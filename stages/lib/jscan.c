@@ -20,20 +20,33 @@
 /* jansson's own limit (JSON_PARSER_MAX_DEPTH), so both refuse alike. */
 #define MAX_DEPTH 2048
 
-struct scan {
-	const unsigned char *s, *end;
-};
+/*
+ * Every scanning function takes the position p and the end of the line and
+ * returns the position after what it scanned, or NULL when the bytes are
+ * not valid JSON.  Positions stay in locals (not in a struct behind a
+ * pointer) so that the compiler keeps them in registers: the scanner runs
+ * over every byte of every layer a stage passes through, most of them in
+ * the tokens layer, where a value is a few bytes long.
+ */
+typedef const unsigned char *pos;
 
-static void
-skip_ws(struct scan *sc)
+static pos
+skip_ws(pos p, pos end)
 {
-	while (sc->s < sc->end && (*sc->s == ' ' || *sc->s == '\t' ||
-	    *sc->s == '\n' || *sc->s == '\r'))
-		sc->s++;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* The common case first: no white space at all (our own output). */
+static inline pos
+ws(pos p, pos end)
+{
+	return p < end && *p <= ' ' ? skip_ws(p, end) : p;
 }
 
 static int
-hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
+hex4(pos p, pos end, unsigned *v)
 {
 	int i;
 
@@ -61,8 +74,8 @@ hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
  * and '\\'.  Eight bytes at a time (SWAR: each byte's sums stay below
  * 0x100, so no carry crosses bytes).
  */
-static const unsigned char *
-skip_plain(const unsigned char *p, const unsigned char *end)
+static inline pos
+skip_plain(pos p, pos end)
 {
 	uint64_t x, x7, stop;
 
@@ -83,53 +96,64 @@ skip_plain(const unsigned char *p, const unsigned char *end)
 	return p;
 }
 
-/* At the opening quote; leaves sc->s after the closing one.  *escaped
- * tells whether a backslash occurred. */
-static int
-scan_string(struct scan *sc, int *escaped)
+/* One escape sequence, at the byte after the backslash. */
+static pos
+scan_escape(pos p, pos end)
 {
-	const unsigned char *p = sc->s + 1, *end = sc->end;
 	unsigned u, lo;
-	int32_t cp;
-	size_t len;
 
-	*escaped = 0;
+	if (p >= end)
+		return NULL;
+	if (*p && strchr("\"\\/bfnrt", *p))
+		return p + 1;
+	if (*p != 'u' || hex4(p + 1, end, &u) < 0)
+		return NULL;
+	p += 5;
+	if (u >= 0xDC00 && u <= 0xDFFF)
+		return NULL;
+	if (u >= 0xD800 && u <= 0xDBFF) {
+		/* a high surrogate needs its low half */
+		if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+		    hex4(p + 2, end, &lo) < 0 || lo < 0xDC00 || lo > 0xDFFF)
+			return NULL;
+		p += 6;
+	}
+	return p;
+}
+
+/* The rest of a string body that holds an escape or a non-ASCII byte. */
+static pos
+scan_string_slow(pos p, pos end, int *escaped)
+{
+	int32_t cp;
+
 	for (;;) {
 		p = skip_plain(p, end);
 		if (p >= end || *p < 0x20)
-			return -1;
+			return NULL;
 		if (*p == '"')
-			break;
+			return p + 1;
 		if (*p == '\\') {
 			*escaped = 1;
-			if (++p >= end)
-				return -1;
-			if (strchr("\"\\/bfnrt", *p) && *p) {
-				p++;
-				continue;
-			}
-			if (*p != 'u' || hex4(p + 1, end, &u) < 0)
-				return -1;
-			p += 5;
-			if (u >= 0xDC00 && u <= 0xDFFF)
-				return -1;
-			if (u >= 0xD800 && u <= 0xDBFF) {
-				/* a high surrogate needs its low half */
-				if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-				    hex4(p + 2, end, &lo) < 0 ||
-				    lo < 0xDC00 || lo > 0xDFFF)
-					return -1;
-				p += 6;
-			}
+			if (!(p = scan_escape(p + 1, end)))
+				return NULL;
 			continue;
 		}
-		len = glean_utf8_next((const char *)p, (size_t)(end - p), &cp);
+		p += glean_utf8_next((const char *)p, (size_t)(end - p), &cp);
 		if (cp < 0)
-			return -1;
-		p += len;
+			return NULL;
 	}
-	sc->s = p + 1;
-	return 0;
+}
+
+/* At the opening quote; returns the position after the closing one.
+ * *escaped tells whether a backslash occurred. */
+static inline pos
+scan_string(pos p, pos end, int *escaped)
+{
+	p = skip_plain(p + 1, end);
+	if (p < end && *p == '"')
+		return p + 1;
+	return scan_string_slow(p, end, escaped);
 }
 
 /*
@@ -138,27 +162,46 @@ scan_string(struct scan *sc, int *escaped)
  * refused too; that only sends the line down the full parse, which is
  * always right.
  */
-static int
-scan_key(struct scan *sc)
+static pos
+scan_key(pos p, pos end)
 {
-	const unsigned char *start = sc->s;
-	int esc;
+	pos start = p;
+	int esc = 0;
 
-	if (scan_string(sc, &esc) < 0)
-		return -1;
-	if (esc && memmem(start, (size_t)(sc->s - start), "\\u0000", 6))
-		return -1;
-	return 0;
+	if (!(p = scan_string(p, end, &esc)))
+		return NULL;
+	if (esc && memmem(start, (size_t)(p - start), "\\u0000", 6))
+		return NULL;
+	return p;
 }
 
-static int
-digits(struct scan *sc)
+static inline int
+is_digit(unsigned char c)
 {
-	const unsigned char *start = sc->s;
+	return c >= '0' && c <= '9';
+}
 
-	while (sc->s < sc->end && *sc->s >= '0' && *sc->s <= '9')
-		sc->s++;
-	return sc->s > start ? 0 : -1;
+/* One or more ASCII digits, eight bytes at a time as in skip_plain. */
+static inline pos
+digits(pos p, pos end)
+{
+	pos start = p;
+	uint64_t x, x7, digit;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&x, p, 8);
+		x7 = x & ~GLEAN_HIGHS;
+		digit = (x7 + (0x80 - '0') * GLEAN_ONES) &	/* >= '0' */
+		    ~(x7 + (0x80 - '9' - 1) * GLEAN_ONES) &	/* <= '9' */
+		    ~x & GLEAN_HIGHS;
+		if (digit != GLEAN_HIGHS) {
+			p += glean_first_flag(~digit & GLEAN_HIGHS);
+			return p > start ? p : NULL;
+		}
+	}
+	while (p < end && is_digit(*p))
+		p++;
+	return p > start ? p : NULL;
 }
 
 /*
@@ -168,7 +211,7 @@ digits(struct scan *sc)
  * accepted, as jansson does.
  */
 static int
-number_overflows(const unsigned char *s, size_t n, int real)
+number_overflows(pos s, size_t n, int real)
 {
 	static const char max[] = "9223372036854775807";
 	static const char min[] = "9223372036854775808";
@@ -195,74 +238,117 @@ number_overflows(const unsigned char *s, size_t n, int real)
 	return bad;
 }
 
-static int
-scan_number(struct scan *sc)
+/* A number with a fraction or an exponent, or a long one. */
+static pos
+scan_number_slow(pos start, pos p, pos end)
 {
-	const unsigned char *start = sc->s;
 	int real = 0, exp = 0;
 
-	if (*sc->s == '-')
-		sc->s++;
-	if (sc->s < sc->end && *sc->s == '0')
-		sc->s++;
-	else if (digits(sc) < 0)
-		return -1;
-	if (sc->s < sc->end && *sc->s == '.') {
-		sc->s++;
+	if (p < end && *p == '.') {
 		real = 1;
-		if (digits(sc) < 0)
-			return -1;
+		if (!(p = digits(p + 1, end)))
+			return NULL;
 	}
-	if (sc->s < sc->end && (*sc->s == 'e' || *sc->s == 'E')) {
-		sc->s++;
+	if (p < end && (*p == 'e' || *p == 'E')) {
 		real = exp = 1;
-		if (sc->s < sc->end && (*sc->s == '+' || *sc->s == '-'))
-			sc->s++;
-		if (digits(sc) < 0)
-			return -1;
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (!(p = digits(p, end)))
+			return NULL;
 	}
 	/* an integer of 18 digits or fewer fits, and so does a real of
 	 * fewer than 300 characters without an exponent */
-	if ((exp || sc->s - start > (real ? 300 : 18)) &&
-	    number_overflows(start, (size_t)(sc->s - start), real))
-		return -1;
-	return 0;
+	if ((exp || p - start > (real ? 300 : 18)) &&
+	    number_overflows(start, (size_t)(p - start), real))
+		return NULL;
+	return p;
 }
 
-static int
-scan_literal(struct scan *sc, const char *word)
+static inline pos
+scan_number(pos p, pos end)
+{
+	pos start = p, first;
+
+	if (*p == '-')
+		p++;
+	first = p;
+	if (!(p = digits(p, end)) || (*first == '0' && p - first > 1))
+		return NULL;	/* no digits, or a leading zero */
+	if (p - start <= 18 && (p >= end || (*p != '.' && *p != 'e' &&
+	    *p != 'E')))
+		return p;	/* a short integer: the common case */
+	return scan_number_slow(start, p, end);
+}
+
+static pos
+scan_literal(pos p, pos end, const char *word)
 {
 	size_t n = strlen(word);
 
-	if ((size_t)(sc->end - sc->s) < n || memcmp(sc->s, word, n) != 0)
-		return -1;
-	sc->s += n;
-	return 0;
+	if ((size_t)(end - p) < n || memcmp(p, word, n) != 0)
+		return NULL;
+	return p + n;
+}
+
+/*
+ * An array of scalars written without white space, such as a token
+ * [3,8,"word","sale"]: the bulk of a stream.  At the '['; returns the
+ * position after the ']', or NULL when the array is not of that shape
+ * (or not valid), and the caller then scans it the general way, which
+ * finds any error.
+ */
+static inline pos
+scan_flat_array(pos p, pos end)
+{
+	int esc = 0;
+
+	for (p++; p < end; p++) {
+		if (*p == '"')
+			p = scan_string(p, end, &esc);
+		else if (*p == '-' || is_digit(*p))
+			p = scan_number(p, end);
+		else
+			return NULL;
+		if (!p || p >= end)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+	}
+	return NULL;
 }
 
 /* Scan one value of any kind, iteratively (no recursion: a line of
  * 200,000 '[' must not exhaust the C stack). */
-static int
-scan_value(struct scan *sc)
+static pos
+scan_value(pos p, pos end)
 {
 	char stack[MAX_DEPTH];	/* '{' or '[' per open container */
 	int depth = 0, esc;
+	pos q;
 
 	for (;;) {
-		skip_ws(sc);
-		if (sc->s >= sc->end)
-			return -1;
-		switch (*sc->s) {
-		case '{':
+		p = ws(p, end);
+		if (p >= end)
+			return NULL;
+		switch (*p) {
 		case '[':
+			if ((q = scan_flat_array(p, end))) {
+				p = q;
+				goto after_value;
+			}
+			/* FALLTHROUGH */
+		case '{':
 			if (depth == MAX_DEPTH)
-				return -1;
-			stack[depth++] = (char)*sc->s++;
-			skip_ws(sc);
-			if (sc->s < sc->end && (*sc->s == '}' || *sc->s == ']')) {
-				if ((*sc->s == '}') != (stack[depth - 1] == '{'))
-					return -1;
-				sc->s++;
+				return NULL;
+			stack[depth++] = (char)*p++;
+			p = ws(p, end);
+			if (p < end && (*p == '}' || *p == ']')) {
+				if ((*p == '}') != (stack[depth - 1] == '{'))
+					return NULL;
+				p++;
 				depth--;
 				goto after_value;
 			}
@@ -270,56 +356,52 @@ scan_value(struct scan *sc)
 				goto want_key;
 			continue;
 		case '"':
-			if (scan_string(sc, &esc) < 0)
-				return -1;
+			p = scan_string(p, end, &esc);
 			break;
 		case 't':
-			if (scan_literal(sc, "true") < 0)
-				return -1;
+			p = scan_literal(p, end, "true");
 			break;
 		case 'f':
-			if (scan_literal(sc, "false") < 0)
-				return -1;
+			p = scan_literal(p, end, "false");
 			break;
 		case 'n':
-			if (scan_literal(sc, "null") < 0)
-				return -1;
+			p = scan_literal(p, end, "null");
 			break;
 		default:
-			if (*sc->s != '-' && (*sc->s < '0' || *sc->s > '9'))
-				return -1;
-			if (scan_number(sc) < 0)
-				return -1;
+			if (*p != '-' && !is_digit(*p))
+				return NULL;
+			p = scan_number(p, end);
 			break;
 		}
+		if (!p)
+			return NULL;
 after_value:
 		for (;;) {
 			if (depth == 0)
-				return 0;
-			skip_ws(sc);
-			if (sc->s >= sc->end)
-				return -1;
-			if (*sc->s == ',') {
-				sc->s++;
+				return p;
+			p = ws(p, end);
+			if (p >= end)
+				return NULL;
+			if (*p == ',') {
+				p++;
 				if (stack[depth - 1] == '{')
 					goto want_key;
 				break;	/* next array element */
 			}
-			if (*sc->s != (stack[depth - 1] == '{' ? '}' : ']'))
-				return -1;
-			sc->s++;
+			if (*p != (stack[depth - 1] == '{' ? '}' : ']'))
+				return NULL;
+			p++;
 			depth--;
 		}
 		continue;
 want_key:
-		skip_ws(sc);
-		if (sc->s >= sc->end || *sc->s != '"' ||
-		    scan_key(sc) < 0)
-			return -1;
-		skip_ws(sc);
-		if (sc->s >= sc->end || *sc->s != ':')
-			return -1;
-		sc->s++;
+		p = ws(p, end);
+		if (p >= end || *p != '"' || !(p = scan_key(p, end)))
+			return NULL;
+		p = ws(p, end);
+		if (p >= end || *p != ':')
+			return NULL;
+		p++;
 	}
 }
 
@@ -344,54 +426,42 @@ add_field(struct glean_jfields *jf, const unsigned char *key, size_t keylen,
 int
 glean_jscan_object(const char *line, size_t n, struct glean_jfields *jf)
 {
-	struct scan sc = { (const unsigned char *)line,
-	    (const unsigned char *)line + n };
-	const unsigned char *key, *key_end, *val;
-	int esc;
+	pos p = (pos)line, end = p + n, key, key_end, val;
 
 	jf->n = 0;
-	skip_ws(&sc);
-	if (sc.s >= sc.end || *sc.s != '{')
+	p = ws(p, end);
+	if (p >= end || *p != '{')
 		return -1;
-	sc.s++;
-	skip_ws(&sc);
-	if (sc.s < sc.end && *sc.s == '}') {
-		sc.s++;
-		goto done;
-	}
+	p = ws(p + 1, end);
+	if (p < end && *p == '}')
+		return ws(p + 1, end) == end ? 0 : -1;
 	for (;;) {
-		skip_ws(&sc);
-		if (sc.s >= sc.end || *sc.s != '"')
+		p = ws(p, end);
+		if (p >= end || *p != '"')
 			return -1;
-		key = sc.s;
-		if (scan_key(&sc) < 0)
+		key = p;
+		if (!(p = scan_key(p, end)))
 			return -1;
-		esc = memchr(key, '\\', (size_t)(sc.s - key)) != NULL;
-		key_end = sc.s;
-		skip_ws(&sc);
-		if (sc.s >= sc.end || *sc.s != ':')
+		key_end = p;
+		p = ws(p, end);
+		if (p >= end || *p != ':')
 			return -1;
-		sc.s++;
-		skip_ws(&sc);
-		val = sc.s;
-		if (scan_value(&sc) < 0)
+		val = p = ws(p + 1, end);
+		if (!(p = scan_value(p, end)))
 			return -1;
-		add_field(jf, key + 1, (size_t)(key_end - key) - 2, esc, val,
-		    (size_t)(sc.s - val));
-		skip_ws(&sc);
-		if (sc.s < sc.end && *sc.s == ',') {
-			sc.s++;
+		add_field(jf, key + 1, (size_t)(key_end - key) - 2,
+		    memchr(key, '\\', (size_t)(key_end - key)) != NULL, val,
+		    (size_t)(p - val));
+		p = ws(p, end);
+		if (p < end && *p == ',') {
+			p++;
 			continue;
 		}
-		if (sc.s < sc.end && *sc.s == '}') {
-			sc.s++;
+		if (p < end && *p == '}')
 			break;
-		}
 		return -1;
 	}
-done:
-	skip_ws(&sc);
-	return sc.s == sc.end ? 0 : -1;
+	return ws(p + 1, end) == end ? 0 : -1;
 }
 
 json_t *
@@ -421,12 +491,10 @@ glean_jstring_decode(const char *s, size_t n)
 		case 'r': glean_buf_addc(&b, '\r'); p++; break;
 		case 't': glean_buf_addc(&b, '\t'); p++; break;
 		case 'u':
-			hex4((const unsigned char *)p + 1,
-			    (const unsigned char *)end, &u);
+			hex4((pos)p + 1, (pos)end, &u);
 			p += 5;
 			if (u >= 0xD800 && u <= 0xDBFF) {
-				hex4((const unsigned char *)p + 2,
-				    (const unsigned char *)end, &lo);
+				hex4((pos)p + 2, (pos)end, &lo);
 				p += 6;
 				u = 0x10000 + ((u - 0xD800) << 10) +
 				    (lo - 0xDC00);
