@@ -20,6 +20,7 @@
 
 #include "glean.h"
 #include "numbers.h"
+#include "spans.h"
 
 static int usflag;	/* --us-dates: 5/3/18 is May 3 */
 
@@ -81,6 +82,19 @@ struct ctx {
 	 * no for most words of the text */
 	unsigned char pre[24][26][26];
 	pcre2_match_data *md, *md2;
+	/* the key forms and their bits; key bits whose forms do not all
+	 * start with a letter are ungated: those patterns always run */
+	const char *keyform[64];
+	unsigned keybit[64];
+	size_t nkey;
+	unsigned ungated;
+	/* the last words of the number-words.tsv forms ("five", "few" of
+	 * "a few"): a count of units ends with one or with a digit */
+	struct numlast {
+		const char *w;
+		size_t n;
+	} numlast[128];
+	size_t nnumlast;
 };
 
 struct anchor {
@@ -198,6 +212,10 @@ lookup(const struct glean_lexicon *lx, const char *s, size_t n,
 		struct glean_row *r = &lx->rows[i];
 		const char *f = r->f[0];
 
+		/* the first letter rules out most rows, and cheaply */
+		if (n && f[0] != ' ' && tolower((unsigned char)f[0]) !=
+		    tolower((unsigned char)s[0]))
+			continue;
 		if (cls && (r->nf < 2 || strcmp(r->f[1], cls) != 0))
 			continue;
 		/* compare case-insensitively; a space matches any blanks */
@@ -352,6 +370,23 @@ trig_hash(const char *w, size_t n)
  * and a word that can open a unit expression ("last", "three"). */
 enum { TB_AMB = 16, TB_CTX = 17 };
 
+/*
+ * Key bits: the first word of a form that some pattern cannot match
+ * without (a season, a holiday, "every").  The windows of a class are
+ * opened by more words than each of its patterns needs ("year" opens
+ * the holiday pattern's windows, for "New Year"), so a pattern is only
+ * run in a window that holds one of its key forms: the same matches,
+ * for less work.
+ */
+enum { KB_SEASON = 18, KB_HOL, KB_VAGUE, KB_SET, KB_QUARTER, KB_COUNT };
+#define KEY_BITS (0x1fu << KB_SEASON)
+
+static const struct {
+	const char *cls;	/* lexicon class of date-words.tsv */
+	int k;
+} key_classes[] = { { "season", KB_SEASON }, { "holiday", KB_HOL },
+    { "vague", KB_VAGUE }, { "every", KB_SET }, { "setphrase", KB_SET } };
+
 static void trig_add_word(struct ctx *, const char *, size_t, int);
 
 /* Add every word of form to bit k. */
@@ -371,6 +406,40 @@ trig_add_all(struct ctx *c, const char *form, int k)
 		    strncmp(p, "of", n) != 0))
 			trig_add_word(c, p, n, k);
 		p += n;
+	}
+}
+
+/* Add key form for bit k: its first word to the trigger words. */
+static void
+trig_add_key(struct ctx *c, const char *form, int k)
+{
+	size_t n;
+
+	for (n = 0; isalpha((unsigned char)form[n]); n++)
+		;
+	if (!n || n >= sizeof c->trig[0].w ||
+	    c->nkey == sizeof c->keyform / sizeof c->keyform[0]) {
+		c->ungated |= 1u << k;
+		return;
+	}
+	trig_add_word(c, form, n, k);
+	c->keyform[c->nkey] = form;
+	c->keybit[c->nkey++] = 1u << k;
+}
+
+/* Note the last word of the number form. */
+static void
+add_numlast(struct ctx *c, const char *form)
+{
+	size_t e = strlen(form), b;
+
+	while (e > 0 && !isalpha((unsigned char)form[e - 1]))
+		e--;
+	for (b = e; b > 0 && isalpha((unsigned char)form[b - 1]); b--)
+		;
+	if (b < e && c->nnumlast < sizeof c->numlast / sizeof c->numlast[0]) {
+		c->numlast[c->nnumlast].w = form + b;
+		c->numlast[c->nnumlast++].n = e - b;
 	}
 }
 
@@ -419,6 +488,14 @@ trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
 			return;
 		}
 	}
+}
+
+/* Could the word w[0..n) of ASCII letters be a trigger word? */
+static inline int
+trig_maybe(const struct ctx *c, const char *w, size_t n)
+{
+	return n < sizeof c->trig[0].w && c->pre[n][(w[0] | 0x20) - 'a']
+	    [(w[n - 1] | 0x20) - 'a'];
 }
 
 static unsigned
@@ -488,12 +565,21 @@ trig_init(struct ctx *c)
 			trig_add(c, c->nw->lx->rows[i].f[0], T_ORD);
 	/* the word P_QUARTER spells out */
 	trig_add(c, "quarter", T_MISC);
+	trig_add(c, "quarter", KB_QUARTER);
+	for (i = 0; i < c->nw->lx->nrows; i++)
+		add_numlast(c, c->nw->lx->rows[i].f[0]);
+	for (i = 0; i < c->words->nrows; i++)
+		for (j = 0; j < sizeof key_classes / sizeof key_classes[0]; j++)
+			if (strcmp(c->words->rows[i].f[1], key_classes[j].cls)
+			    == 0)
+				trig_add_key(c, c->words->rows[i].f[0],
+				    key_classes[j].k);
 }
 
 static char *
 alt(const struct glean_lexicon *lx, const char *cls)
 {
-	return glean_lex_alt(lx, 0, 1, cls);
+	return glean_lex_trie(lx, 0, 1, cls);
 }
 
 static void
@@ -517,8 +603,8 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
 
-	v[0] = glean_lex_alt(c->months, 0, 0, NULL);
-	v[1] = glean_lex_alt(c->wdays, 0, 0, NULL);
+	v[0] = glean_lex_trie(c->months, 0, 0, NULL);
+	v[1] = glean_lex_trie(c->wdays, 0, 0, NULL);
 	v[2] = alt(c->words, "unit");
 	v[3] = alt(c->words, "rel");
 	v[4] = alt(c->words, "deictic");
@@ -532,9 +618,9 @@ ctx_init(struct ctx *c, const char *lexdir)
 	v[12] = alt(c->words, "partofday");
 	v[13] = alt(c->words, "connector");
 	v[14] = alt(c->words, "opener");
-	v[15] = glean_lex_alt(c->approx, 0, 0, NULL);
-	v[16] = glean_lex_alt(c->nw->lx, 0, 2, "ord");
-	v[17] = glean_lex_alt(c->nw->lx, 0, 2, "card");
+	v[15] = glean_lex_trie(c->approx, 0, 0, NULL);
+	v[16] = glean_lex_trie(c->nw->lx, 0, 2, "ord");
+	v[17] = glean_lex_trie(c->nw->lx, 0, 2, "card");
 	v[25] = alt(c->words, "mod");
 	v[26] = alt(c->words, "notafter");
 	for (i = 0; i < NN; i++)
@@ -547,7 +633,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	    "(?:{CARD}|hundred|half|quarter))*(?:{SP}and{SP}an?{SP}half)?)",
 	    names, cv, NN);
 	cv[18] = v[18];
-	v[19] = glean_lex_alt(c->nw->lx, 0, 2, "vague");
+	v[19] = glean_lex_trie(c->nw->lx, 0, 2, "vague");
 	cv[19] = v[19];
 	v[20] = glean_strdup("(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 	    "(?![\\d])");
@@ -615,6 +701,11 @@ struct doc {
 	size_t n;
 	struct cand *c;
 	size_t nc, cap;
+	struct key_hit {
+		size_t pos;	/* where a key form starts */
+		unsigned bit;
+	} *hit;			/* in text order */
+	size_t nhit, hitcap;
 };
 
 static struct cand *
@@ -1498,6 +1589,134 @@ pat_class(int p)
 	}
 }
 
+/* The key bit a pattern cannot match without; 0: none. */
+static unsigned
+pat_key(int p)
+{
+	switch (p) {
+	case P_SEASON:
+		return 1u << KB_SEASON;
+	case P_HOL:
+		return 1u << KB_HOL;
+	case P_VAGUE:
+		return 1u << KB_VAGUE;
+	case P_SET:
+		return 1u << KB_SET;
+	case P_QUARTER:
+		return 1u << KB_QUARTER;
+	case P_RELN:
+		return 1u << KB_COUNT;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Does form start at t[i]?  Letters compare without case; a blank of
+ * the form takes any run of blanks or non-ASCII bytes, so this says yes
+ * wherever the pattern's form could match (and sometimes more).
+ */
+static int
+form_at(const char *t, size_t n, size_t i, const char *form)
+{
+	const char *f;
+
+	for (f = form; *f; f++) {
+		if (*f == ' ') {
+			if (i >= n || !(isspace((unsigned char)t[i]) ||
+			    (unsigned char)t[i] >= 0x80))
+				return 0;
+			while (i < n && (isspace((unsigned char)t[i]) ||
+			    (unsigned char)t[i] >= 0x80))
+				i++;
+			continue;
+		}
+		if (i >= n || tolower((unsigned char)t[i]) !=
+		    tolower((unsigned char)*f))
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
+static void
+add_hit(struct doc *d, size_t pos, unsigned bit)
+{
+	if (d->nhit == d->hitcap) {
+		d->hitcap = d->hitcap ? 2 * d->hitcap : 16;
+		d->hit = glean_realloc(d->hit, d->hitcap * sizeof *d->hit);
+	}
+	d->hit[d->nhit].pos = pos;
+	d->hit[d->nhit++].bit = bit;
+}
+
+/* Note the key forms that start at the word t[i..): keys are the word's
+ * key bits. */
+static void
+find_keys(const struct ctx *c, struct doc *d, size_t i, unsigned keys)
+{
+	size_t k;
+
+	if (keys & (1u << KB_QUARTER))
+		add_hit(d, i, 1u << KB_QUARTER);
+	for (k = 0; k < c->nkey; k++)
+		if ((keys & c->keybit[k]) &&
+		    form_at(d->t, d->n, i, c->keyform[k]))
+			add_hit(d, i, c->keybit[k]);
+}
+
+/*
+ * Can a count end just before the unit word at t[i]: a digit ("3years"),
+ * or blanks after a digit or a number word ("three years", "a few
+ * weeks")?  Yes, too, next to a non-ASCII byte, which may be a digit,
+ * a blank or a letter that the pattern's caseless match takes.
+ */
+static int
+number_before(const struct ctx *c, const char *t, size_t i)
+{
+	size_t e = i, b, k;
+
+	if (e > 0 && (isdigit((unsigned char)t[e - 1]) ||
+	    (unsigned char)t[e - 1] >= 0x80))
+		return 1;
+	while (e > 0 && isspace((unsigned char)t[e - 1]))
+		e--;
+	if (e == i || e == 0)
+		return 0;
+	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
+		return 1;
+	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
+		return 1;
+	for (k = 0; k < c->nnumlast; k++)
+		if (c->numlast[k].n == e - b &&
+		    strncasecmp(c->numlast[k].w, t + b, e - b) == 0)
+			return 1;
+	/* more number words than room: say yes */
+	return c->nnumlast == sizeof c->numlast / sizeof c->numlast[0];
+}
+
+/* The key bits of the forms starting in t[s..e). */
+static unsigned
+keys_in(const struct doc *d, size_t s, size_t e)
+{
+	size_t lo = 0, hi = d->nhit;
+	unsigned keys = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->hit[mid].pos < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < d->nhit && d->hit[lo].pos < e; lo++)
+		keys |= d->hit[lo].bit;
+	return keys;
+}
+
 struct win {
 	size_t s, e;
 	int have;
@@ -1506,6 +1725,7 @@ struct win {
 static void
 run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
 {
+	unsigned keys;
 	int p;
 
 	/* whole words only: a pattern's (?!\w) must not see a cut word
@@ -1515,8 +1735,11 @@ run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
 		w->e++;
 	while (w->s > 0 && ((unsigned char)d->t[w->s] & 0xc0) == 0x80)
 		w->s--;
+	keys = keys_in(d, w->s, w->e) | c->ungated;
 	for (p = 0; p < NPAT; p++)
-		if (pat_class(p) == cls ||
+		if (pat_key(p) && !(pat_key(p) & keys))
+			continue;
+		else if (pat_class(p) == cls ||
 		    (cls == T_YEAR && (p == P_YEAR || p == P_DECADE)) ||
 		    (cls == T_NUMD && p == P_NUM3) ||
 		    (cls == T_ORD && p == P_DECADE) ||
@@ -1658,8 +1881,10 @@ scan_windows(struct ctx *c, struct doc *d)
 		if (isdigit(ch)) {
 			for (j = i; j < d->n && isdigit((unsigned char)t[j]);)
 				j++;
-			if (i > 0 && (t[i - 1] == 'Q' || t[i - 1] == 'q'))
+			if (i > 0 && (t[i - 1] == 'Q' || t[i - 1] == 'q')) {
+				add_hit(d, i - 1, 1u << KB_QUARTER);
 				open_window(c, d, w, T_MISC, i, j);
+			}
 			if (j - i == 4)
 				open_window(c, d, w, near_sep(t, d->n, i, j) ?
 				    T_DIG : T_YEAR, i, j);
@@ -1673,11 +1898,16 @@ scan_windows(struct ctx *c, struct doc *d)
 				open_window(c, d, w, T_ORD, i, j);
 			i = j;
 		} else if (isalpha(ch)) {
-			for (j = i; j < d->n && isalpha((unsigned char)t[j]);)
-				j++;
+			j = glean_letters_end(t, i + 1, d->n);
 			/* a word cut by a non-ASCII letter opens a window
 			 * for nothing, which is harmless */
-			if ((cls = trig_find(c, t + i, j - i)) != 0) {
+			if (trig_maybe(c, t + i, j - i) &&
+			    (cls = trig_find(c, t + i, j - i)) != 0) {
+				if (cls & KEY_BITS)
+					find_keys(c, d, i, cls);
+				if ((cls & (1u << T_UNIT)) &&
+				    number_before(c, t, i))
+					add_hit(d, i, 1u << KB_COUNT);
 				/* an ordinal word counts only as "on the
 				 * second" */
 				if ((cls & (1u << T_ORD)) &&
@@ -2091,15 +2321,65 @@ set_mod(struct ctx *c, struct doc *d, struct cand *k)
 		k->mod = word_val(c, d->t + ms, me - ms, "mod");
 }
 
-static json_t *
+/* ---- writing the layer -------------------------------------------------- */
+
+/*
+ * The layer is written as JSON text, as jansson would write it (compact,
+ * keys in this order): building it as jansson values cost more than
+ * finding the dates.
+ */
+
+/* ,"key": before a member (key a plain literal); first: no comma. */
+static void
+add_key(struct glean_buf *b, const char *key, int first)
+{
+	if (!first)
+		glean_buf_addc(b, ',');
+	glean_buf_addc(b, '"');
+	glean_buf_add(b, key, strlen(key));
+	glean_buf_add(b, "\":", 2);
+}
+
+static void
+add_uint(struct glean_buf *b, const char *key, size_t v, int first)
+{
+	char num[24];
+	size_t i = sizeof num;
+
+	add_key(b, key, first);
+	do
+		num[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	glean_buf_add(b, num + i, sizeof num - i);
+}
+
+static void
+add_str(struct glean_buf *b, const char *key, const char *v)
+{
+	add_key(b, key, 0);
+	glean_buf_addjstr(b, v, strlen(v));
+}
+
+/* {"start","end","text"} of t[s..e), without the closing brace. */
+static void
+add_span(struct glean_buf *b, struct glean_cp_cursor *cur, const char *t,
+    size_t s, size_t e)
+{
+	glean_buf_addc(b, '{');
+	add_uint(b, "start", glean_cp_at(cur, s), 1);
+	add_uint(b, "end", glean_cp_at(cur, e), 0);
+	add_key(b, "text", 0);
+	glean_buf_addjstr(b, t + s, e - s);
+}
+
+static void
 emit_cand(struct ctx *c, struct doc *d, struct cand *k,
-    const struct anchor *an, struct anchor *last,
-    const struct glean_offsets *om)
+    const struct anchor *an, struct anchor *last, struct glean_cp_cursor *cur,
+    struct glean_buf *b)
 {
 	char v[96], v2[48], iv[96];
 	const char *type = "date";
 	int rel = 0, r2 = 0;
-	json_t *o;
 
 	iv[0] = '\0';
 	switch (k->kind) {
@@ -2271,56 +2551,41 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 		break;
 	}
 	set_mod(c, d, k);
-	o = json_object();
-	json_object_set_new(o, "start",
-	    json_integer((json_int_t)glean_cp(om, k->s)));
-	json_object_set_new(o, "end",
-	    json_integer((json_int_t)glean_cp(om, k->e)));
-	json_object_set_new(o, "text", json_stringn(d->t + k->s, k->e - k->s));
-	json_object_set_new(o, "value", json_string(v));
-	json_object_set_new(o, "relative", json_boolean(rel));
-	json_object_set_new(o, "type", json_string(type));
+	add_span(b, cur, d->t, k->s, k->e);
+	add_str(b, "value", v);
+	add_key(b, "relative", 0);
+	glean_buf_add(b, rel ? "true" : "false", rel ? 4 : 5);
+	add_str(b, "type", type);
 	if (k->mod)
-		json_object_set_new(o, "mod", json_string(k->mod));
+		add_str(b, "mod", k->mod);
 	if (iv[0])
-		json_object_set_new(o, "interval", json_string(iv));
+		add_str(b, "interval", iv);
 	if (k->coord) {
-		json_t *parts = json_array(), *p;
 		int rr = 0;
 
-		p = json_object();
-		json_object_set_new(p, "start",
-		    json_integer((json_int_t)glean_cp(om, k->as)));
-		json_object_set_new(p, "end",
-		    json_integer((json_int_t)glean_cp(om, k->ae)));
-		json_object_set_new(p, "text",
-		    json_stringn(d->t + k->as, k->ae - k->as));
+		add_key(b, "parts", 0);
+		glean_buf_addc(b, '[');
+		add_span(b, cur, d->t, k->as, k->ae);
 		fmt_point(v2, sizeof v2, &k->a, an, &rr);
-		json_object_set_new(p, "value", json_string(v2));
-		json_array_append_new(parts, p);
-		p = json_object();
-		json_object_set_new(p, "start",
-		    json_integer((json_int_t)glean_cp(om, k->bs)));
-		json_object_set_new(p, "end",
-		    json_integer((json_int_t)glean_cp(om, k->be)));
-		json_object_set_new(p, "text",
-		    json_stringn(d->t + k->bs, k->be - k->bs));
+		add_str(b, "value", v2);
+		glean_buf_add(b, "},", 2);
+		add_span(b, cur, d->t, k->bs, k->be);
 		fmt_point(v2, sizeof v2, &k->b, an, &rr);
-		json_object_set_new(p, "value", json_string(v2));
-		json_array_append_new(parts, p);
-		json_object_set_new(o, "parts", parts);
+		add_str(b, "value", v2);
+		glean_buf_add(b, "}]", 2);
 	}
-	return o;
+	glean_buf_addc(b, '}');
 }
 
+/* Adds "published" when inferred; the layer goes to tail as JSON text. */
 static int
-process(json_t *doc, void *vctx, char **err)
+process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 {
 	struct ctx *c = vctx;
-	json_t *jt = json_object_get(doc, "text"), *arr, *jp;
+	json_t *jt = json_object_get(doc, "text"), *jp;
 	struct doc d = { 0 };
 	struct anchor an = { 0 }, last = { 0 };
-	struct glean_offsets om;
+	struct glean_cp_cursor cur = { 0 };
 	size_t i;
 	int given = 0;
 
@@ -2342,15 +2607,18 @@ process(json_t *doc, void *vctx, char **err)
 		json_object_set_new(doc, "published", json_string(buf));
 		json_object_set_new(doc, "published_inferred", json_true());
 	}
-	glean_offsets_init(&om, d.t, d.n);
-	arr = json_array();
+	cur.t = d.t;
+	cur.n = d.n;
 	last = an;
-	for (i = 0; i < d.nc; i++)
-		json_array_append_new(arr, emit_cand(c, &d, &d.c[i], &an,
-		    &last, &om));
-	json_object_set_new(doc, "dates", arr);
-	glean_offsets_free(&om);
+	glean_buf_add(tail, "\"dates\":[", 9);
+	for (i = 0; i < d.nc; i++) {
+		if (i)
+			glean_buf_addc(tail, ',');
+		emit_cand(c, &d, &d.c[i], &an, &last, &cur, tail);
+	}
+	glean_buf_addc(tail, ']');
 	free(d.c);
+	free(d.hit);
 	return 0;
 }
 
@@ -2366,7 +2634,8 @@ main(int argc, char *argv[])
 	/* only "text" (and "published") is parsed; the other fields,
 	 * tokens above all, are copied through unread */
 	static const char *const reads[] = { "published", NULL };
-	struct glean_stage st = { "dates", process, NULL, reads, NULL, NULL };
+	static const char *const writes[] = { "dates", NULL };
+	struct glean_stage st = { "dates", NULL, NULL, reads, process, writes };
 	struct ctx c;
 	int ch, status;
 

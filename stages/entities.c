@@ -7,7 +7,8 @@
  *   "entities": [{"start","end","text","kind","canonical","code",
  *                 "role"?,"organisation"?,"title"?}, ...]
  * in code points, kind one of person, organisation, authority.  Every
- * other field passes through unchanged.
+ * other field passes through unchanged; the layer is written as JSON
+ * text (glean_tail_fn), last, as jansson would have written it.
  *
  * The stage tokenizes the text itself with the library tokenizer (tok.h),
  * the same code and lexicon as glean-tokenize: that is far cheaper than
@@ -21,9 +22,17 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "swar.h"
 #include "tok.h"
 
 /* ---- word sets and phrase tables --------------------------------------- */
+
+/* A slot of a dict's hash index: small, for the index is read for
+ * every capitalised word and is seldom in the cache. */
+struct dict_slot {
+	uint32_t hash;
+	uint32_t idx;		/* key index + 1; 0 for an empty slot */
+};
 
 /* A sorted set of words with an int value and an optional string. */
 struct dict {
@@ -31,19 +40,32 @@ struct dict {
 	char **key;
 	int *val;
 	char **str;
-	size_t *ht;		/* hash index: slot -> key index + 1 */
+	uint32_t *len;		/* of the keys, when indexed */
+	struct dict_slot *ht;	/* hash index */
 	size_t hmask;
-	unsigned char first[256];	/* first bytes of the keys */
+	/* by first byte, a bit for each key length (63: 63 or more): most
+	 * lookups fail here, before any hashing */
+	uint64_t lens[256];
+	/* a bit for each key's first three bytes and length (see
+	 * sketch_bit), 32 bits a key: a lookup that fails here reads no
+	 * more than this */
+	uint64_t *sketch;
+	unsigned sketch_shift;
 };
 
+/* The bit of w[0..n) in a sketch of 2^(32 - shift) bits. */
 static uint32_t
-hash(const char *s, size_t n)
+sketch_bit(const char *w, size_t n, unsigned shift)
 {
-	uint32_t h = 2166136261u;
+	uint32_t x = (uint32_t)n & 0xff;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	if (n > 0)
+		x |= (uint32_t)(unsigned char)w[0] << 8;
+	if (n > 1)
+		x |= (uint32_t)(unsigned char)w[1] << 16;
+	if (n > 2)
+		x |= (uint32_t)(unsigned char)w[2] << 24;
+	return (x * 0x9E3779B1u) >> shift;
 }
 
 static void
@@ -61,27 +83,43 @@ dict_add(struct dict *d, const char *key, int val, const char *str)
 	d->n++;
 }
 
-/* Index d by hash: lookups cost one probe, not a binary search.  The
- * first of equal keys wins. */
+/* Index d by hash: lookups cost one probe.  The first of equal keys
+ * wins. */
 static void
 dict_index(struct dict *d)
 {
-	size_t i, h;
+	size_t i, h, len;
+	uint32_t hk;
 
 	for (d->hmask = 16; d->hmask < 2 * d->n; d->hmask *= 2)
 		;
 	free(d->ht);
+	free(d->len);
 	d->ht = glean_calloc(d->hmask, sizeof *d->ht);
+	d->len = glean_calloc(d->n + 1, sizeof *d->len);
 	d->hmask--;
-	memset(d->first, 0, sizeof d->first);
+	memset(d->lens, 0, sizeof d->lens);
+	free(d->sketch);
+	for (d->sketch_shift = 32 - 12; d->sketch_shift > 32 - 30 &&
+	    (1u << (32 - d->sketch_shift)) < 32 * d->n; d->sketch_shift--)
+		;
+	d->sketch = glean_calloc(((size_t)1 << (32 - d->sketch_shift)) / 64,
+	    sizeof *d->sketch);
 	for (i = 0; i < d->n; i++) {
-		d->first[(unsigned char)d->key[i][0]] = 1;
-		for (h = hash(d->key[i], strlen(d->key[i])) & d->hmask;
-		    d->ht[h]; h = (h + 1) & d->hmask)
-			if (strcmp(d->key[d->ht[h] - 1], d->key[i]) == 0)
+		len = strlen(d->key[i]);
+		d->lens[(unsigned char)d->key[i][0]] |= 1ull << (len < 63 ?
+		    len : 63);
+		d->len[i] = (uint32_t)len;
+		h = sketch_bit(d->key[i], len, d->sketch_shift);
+		d->sketch[h / 64] |= 1ull << (h % 64);
+		hk = glean_hash8(d->key[i], len, d->key[i] + len + 1);
+		for (h = hk & d->hmask; d->ht[h].idx; h = (h + 1) & d->hmask)
+			if (strcmp(d->key[d->ht[h].idx - 1], d->key[i]) == 0)
 				break;
-		if (!d->ht[h])
-			d->ht[h] = i + 1;
+		if (!d->ht[h].idx) {
+			d->ht[h].hash = hk;
+			d->ht[h].idx = (uint32_t)(i + 1);
+		}
 	}
 }
 
@@ -101,8 +139,10 @@ dict_sort(struct dict *d)
 	char **k, **s;
 	int *v;
 
-	if (d->n == 0)
+	if (d->n == 0) {
+		dict_index(d);
 		return;
+	}
 	idx = glean_malloc(d->n * sizeof *idx);
 	for (i = 0; i < d->n; i++)
 		idx[i] = i;
@@ -126,6 +166,38 @@ dict_sort(struct dict *d)
 	dict_index(d);
 }
 
+/* Sort d and keep one of each key (the values are not merged: callers
+ * set them from other dicts). */
+static void
+dict_sort_unique(struct dict *d)
+{
+	size_t i, n = 0;
+
+	dict_sort(d);
+	for (i = 0; i < d->n; i++) {
+		if (n > 0 && strcmp(d->key[i], d->key[n - 1]) == 0) {
+			free(d->key[i]);
+			free(d->str[i]);
+			continue;
+		}
+		d->key[n] = d->key[i];
+		d->val[n] = d->val[i];
+		d->str[n] = d->str[i];
+		n++;
+	}
+	d->n = n;
+	dict_index(d);
+}
+
+static void
+dict_add_keys(struct dict *d, const struct dict *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		dict_add(d, from->key[i], 0, NULL);
+}
+
 static void
 dict_free(struct dict *d)
 {
@@ -139,41 +211,37 @@ dict_free(struct dict *d)
 	free(d->val);
 	free(d->str);
 	free(d->ht);
+	free(d->len);
+	free(d->sketch);
 	memset(d, 0, sizeof *d);
+}
+
+/* Index of w[0..n) in d, or -1; bytes of w up to lim may be read. */
+static long
+dict_find_in(const struct dict *d, const char *w, size_t n, const char *lim)
+{
+	const struct dict_slot *sl;
+	uint32_t hw;
+	size_t h;
+
+	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
+		return -1;
+	h = sketch_bit(w, n, d->sketch_shift);
+	if (!(d->sketch[h / 64] >> (h % 64) & 1))
+		return -1;
+	hw = glean_hash8(w, n, lim);
+	for (h = hw & d->hmask; (sl = &d->ht[h])->idx; h = (h + 1) & d->hmask)
+		if (sl->hash == hw && d->len[sl->idx - 1] == n &&
+		    memcmp(d->key[sl->idx - 1], w, n) == 0)
+			return (long)(sl->idx - 1);
+	return -1;
 }
 
 /* Index of w[0..n) in d, or -1. */
 static long
 dict_find(const struct dict *d, const char *w, size_t n)
 {
-	size_t lo = 0, hi = d->n, mid, h;
-	int r;
-
-	if (d->ht) {
-		if (n > 0 && !d->first[(unsigned char)w[0]])
-			return -1;
-		for (h = hash(w, n) & d->hmask; d->ht[h]; h = (h + 1) &
-		    d->hmask) {
-			const char *k = d->key[d->ht[h] - 1];
-
-			if (strncmp(k, w, n) == 0 && k[n] == '\0')
-				return (long)(d->ht[h] - 1);
-		}
-		return -1;
-	}
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		r = strncmp(d->key[mid], w, n);
-		if (r == 0 && d->key[mid][n] != '\0')
-			r = 1;
-		if (r == 0)
-			return (long)mid;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return dict_find_in(d, w, n, w + n);
 }
 
 /* A phrase: a sequence of token texts, with a value. */
@@ -188,6 +256,7 @@ struct phrases {
 	size_t n, cap;
 	struct phrase *p;
 	struct dict first;	/* first token -> index of its first phrase */
+	size_t *end;		/* per key of first: after its last phrase */
 };
 
 enum { PH_BARE = 1 };		/* a bare area name (see authorities.tsv) */
@@ -234,7 +303,7 @@ cmp_phrase(const void *a, const void *b)
 static void
 phrases_index(struct phrases *ph)
 {
-	size_t i;
+	size_t i, f;
 
 	if (ph->n)
 		qsort(ph->p, ph->n, sizeof *ph->p, cmp_phrase);
@@ -242,6 +311,12 @@ phrases_index(struct phrases *ph)
 		if (i == 0 || strcmp(ph->p[i].tok[0], ph->p[i - 1].tok[0]))
 			dict_add(&ph->first, ph->p[i].tok[0], (int)i, NULL);
 	dict_sort(&ph->first);
+	ph->end = glean_calloc(ph->first.n + 1, sizeof *ph->end);
+	for (f = 0; f < ph->first.n; f++)
+		for (ph->end[f] = (size_t)ph->first.val[f];
+		    ph->end[f] < ph->n && strcmp(ph->p[ph->end[f]].tok[0],
+		    ph->first.key[f]) == 0; ph->end[f]++)
+			;
 }
 
 static void
@@ -255,6 +330,7 @@ phrases_free(struct phrases *ph)
 		free(ph->p[i].tok);
 	}
 	free(ph->p);
+	free(ph->end);
 	dict_free(&ph->first);
 	memset(ph, 0, sizeof *ph);
 }
@@ -266,7 +342,20 @@ struct authority {
 	char from[8], until[8];	/* YYYY-MM or "" */
 };
 
-enum { R_HEAD = 1, R_MOD, R_STOP };
+/* Role classes (roles.tsv); a month or weekday in the same table. */
+enum { R_HEAD = 1, R_MOD, R_STOP, R_CLASS = 3, L_LOWSTOP = 4 };
+
+enum { W_STOP = 1, W_FORENAME = 2, W_ORGHEAD = 4 };
+
+/* What the lexicons say about one exact word, so that a token costs one
+ * lookup rather than one per word list. */
+struct wordinfo {
+	int32_t title;		/* index in titles, or -1 */
+	int32_t auth, org;	/* index in authph.first, orgph.first, or -1 */
+	uint8_t bits;		/* W_STOP, W_FORENAME, W_ORGHEAD */
+	uint8_t lower;		/* a title-case key ("March"): lower.val of
+				 * its lower case, or 0 */
+};
 
 struct ctx {
 	struct glean_abbrevs *ab;
@@ -276,14 +365,23 @@ struct ctx {
 				 * may share an alias */
 	struct phrases orgph;	/* form -> index into orgcanon */
 	struct dict orgcanon;	/* canonical names (key), unused values */
-	struct dict orghead;
 	struct phrases refs;	/* council references */
 	struct dict titles;	/* str: implied role or NULL */
-	struct dict roles;	/* val: R_HEAD, R_MOD, R_STOP */
-	struct dict forenames;
-	struct dict stops;	/* capitalised non-name words */
-	struct dict lowstops;	/* lower-case: months, weekdays */
+	/* name stopwords, forenames, organisation heads, titles, the
+	 * first words of authority and organisation phrases, and the
+	 * title case of every key of lower */
+	struct dict words;
+	struct wordinfo *winfo;	/* per key of words */
+	/* lower case: val is the role class | L_LOWSTOP (months,
+	 * weekdays) */
+	struct dict lower;
+	/* first bytes of the words a pass may start at: capitals, non-ASCII
+	 * and the first bytes of words and titles */
+	unsigned char start[256];
 	struct glean_toks tk;
+	struct tokinfo *ti;	/* per token, reused between documents */
+	uint32_t *cand;
+	size_t tcap;
 };
 
 static void
@@ -354,9 +452,98 @@ load_words(struct dict *d, const char *dir, const char *name, int lower)
 	glean_lexicon_free(lx);
 }
 
+/*
+ * Is p[0..len) in title case (ASCII: "March", "Director's"), a word whose
+ * lower case differs from it in the first byte only?  Short words only:
+ * lower is never asked about longer ones (see lower_of).
+ */
+static int
+title_case(const char *p, size_t len)
+{
+	size_t k;
+
+	if (len >= 64 || p[0] < 'A' || p[0] > 'Z')
+		return 0;
+	for (k = 1; k < len; k++)
+		if (p[k] >= 'A' && p[k] <= 'Z')
+			return 0;
+	return 1;
+}
+
+/* c->words and c->lower from the word lists (which it frees). */
+static void
+build_word_tables(struct ctx *c, struct dict *stops, struct dict *forenames,
+    struct dict *orghead, struct dict *roles, struct dict *lowstops)
+{
+	struct wordinfo *w;
+	const char *key;
+	char *title;
+	size_t i, len;
+	long k;
+
+	dict_add_keys(&c->lower, roles);
+	dict_add_keys(&c->lower, lowstops);
+	dict_sort_unique(&c->lower);
+	for (i = 0; i < c->lower.n; i++) {
+		key = c->lower.key[i];
+		k = dict_find(roles, key, strlen(key));
+		c->lower.val[i] = (k >= 0 ? roles->val[k] : 0) |
+		    (dict_find(lowstops, key, strlen(key)) >= 0 ? L_LOWSTOP :
+		    0);
+	}
+
+	/* a title-case token then needs one lookup, not two */
+	for (i = 0; i < c->lower.n; i++) {
+		key = c->lower.key[i];
+		if (key[0] < 'a' || key[0] > 'z')
+			continue;
+		title = glean_strdup(key);
+		title[0] = (char)(title[0] - 32);
+		if (title_case(title, strlen(title)))
+			dict_add(&c->words, title, 0, NULL);
+		free(title);
+	}
+	dict_add_keys(&c->words, stops);
+	dict_add_keys(&c->words, forenames);
+	dict_add_keys(&c->words, orghead);
+	dict_add_keys(&c->words, &c->titles);
+	dict_add_keys(&c->words, &c->authph.first);
+	dict_add_keys(&c->words, &c->orgph.first);
+	dict_sort_unique(&c->words);
+	c->winfo = glean_calloc(c->words.n + 1, sizeof *c->winfo);
+	for (i = 0; i < c->words.n; i++) {
+		key = c->words.key[i];
+		len = strlen(key);
+		w = &c->winfo[i];
+		w->bits = (uint8_t)((dict_find(stops, key, len) >= 0 ? W_STOP :
+		    0) | (dict_find(forenames, key, len) >= 0 ? W_FORENAME :
+		    0) | (dict_find(orghead, key, len) >= 0 ? W_ORGHEAD : 0));
+		w->title = (int32_t)dict_find(&c->titles, key, len);
+		w->auth = (int32_t)dict_find(&c->authph.first, key, len);
+		w->org = (int32_t)dict_find(&c->orgph.first, key, len);
+		if (title_case(key, len)) {
+			title = glean_strdup(key);
+			title[0] = (char)(title[0] + 32);
+			k = dict_find(&c->lower, title, len);
+			w->lower = (uint8_t)(k >= 0 ? c->lower.val[k] : 0);
+			free(title);
+		}
+	}
+	for (i = 0; i < 256; i++)
+		c->start[i] = (i >= 'A' && i <= 'Z') || i >= 0x80 ||
+		    c->words.lens[i] || c->titles.lens[i];
+	dict_free(stops);
+	dict_free(forenames);
+	dict_free(orghead);
+	dict_free(roles);
+	dict_free(lowstops);
+}
+
 static void
 load_lexicons(struct ctx *c, const char *dir)
 {
+	struct dict stops = { 0 }, forenames = { 0 }, orghead = { 0 };
+	struct dict roles = { 0 }, lowstops = { 0 };
 	struct glean_lexicon *lx;
 	size_t i;
 	char **f, *cap;
@@ -368,7 +555,7 @@ load_lexicons(struct ctx *c, const char *dir)
 	for (i = 0; i < lx->nrows; i++) {
 		f = lx->rows[i].f;
 		if (strcmp(f[2], "head") == 0) {
-			dict_add(&c->orghead, f[0], 0, NULL);
+			dict_add(&orghead, f[0], 0, NULL);
 			continue;
 		}
 		dict_add(&c->orgcanon, f[0], 0, f[1]);
@@ -376,7 +563,7 @@ load_lexicons(struct ctx *c, const char *dir)
 	}
 	phrases_index(&c->orgph);
 	dict_index(&c->orgcanon);	/* not sorted: orgph refers to it */
-	dict_sort(&c->orghead);
+	dict_sort(&orghead);
 	glean_lexicon_free(lx);
 
 	lx = glean_lexicon_load(dir, "council-refs.tsv", 1);
@@ -411,19 +598,30 @@ load_lexicons(struct ctx *c, const char *dir)
 			    "unknown class \"%s\" (head, mod or stop)", f[1]);
 			exit(GLEAN_EXIT_FATAL);
 		}
-		dict_add(&c->roles, f[0], f[1][0] == 'h' ? R_HEAD :
+		dict_add(&roles, f[0], f[1][0] == 'h' ? R_HEAD :
 		    f[1][0] == 'm' ? R_MOD : R_STOP, NULL);
 	}
-	dict_sort(&c->roles);
+	dict_sort(&roles);
 	glean_lexicon_free(lx);
 
-	load_words(&c->forenames, dir, "forenames.tsv", 0);
-	dict_sort(&c->forenames);
-	load_words(&c->stops, dir, "name-stopwords.tsv", 0);
-	dict_sort(&c->stops);
-	load_words(&c->lowstops, dir, "months.tsv", 1);
-	load_words(&c->lowstops, dir, "weekdays.tsv", 1);
-	dict_sort(&c->lowstops);
+	load_words(&forenames, dir, "forenames.tsv", 0);
+	dict_sort(&forenames);
+	load_words(&stops, dir, "name-stopwords.tsv", 0);
+	dict_sort(&stops);
+	load_words(&lowstops, dir, "months.tsv", 1);
+	load_words(&lowstops, dir, "weekdays.tsv", 1);
+	dict_sort(&lowstops);
+	build_word_tables(c, &stops, &forenames, &orghead, &roles, &lowstops);
+}
+
+static void
+free_token_arrays(struct ctx *c)
+{
+	free(c->ti);
+	free(c->cand);
+	c->ti = NULL;
+	c->cand = NULL;
+	c->tcap = 0;
 }
 
 static void
@@ -440,14 +638,13 @@ free_lexicons(struct ctx *c)
 	phrases_free(&c->orgph);
 	phrases_free(&c->refs);
 	dict_free(&c->orgcanon);
-	dict_free(&c->orghead);
 	dict_free(&c->titles);
-	dict_free(&c->roles);
-	dict_free(&c->forenames);
-	dict_free(&c->stops);
-	dict_free(&c->lowstops);
+	dict_free(&c->words);
+	free(c->winfo);
+	dict_free(&c->lower);
 	glean_abbrevs_free(c->ab);
 	glean_toks_free(&c->tk);
+	free_token_arrays(c);
 }
 
 /* ---- one document ------------------------------------------------------ */
@@ -465,15 +662,32 @@ struct ent {
 	int strong;		/* a title or a known forename */
 };
 
+enum { T_CAP = 1, T_NAME = 2 };
+
+/* What the passes below ask about a token again and again, kept
+ * together: a token's questions cost one cache line. */
+struct tokinfo {
+	int32_t owner;		/* entity index or -1 */
+	uint32_t sent;		/* its sentence's first token */
+	uint32_t firstword;	/* its sentence's first word */
+	int32_t word;		/* index in words, or -1 */
+	uint8_t flags;		/* T_CAP: is_capword; T_NAME: a nameword if
+				 * free */
+	int8_t lower;		/* lower.val of the lower-cased word, 0 if
+				 * none, -1 until looked up */
+};
+
 struct doc {
 	const struct ctx *c;
 	const char *s;
 	size_t n;
 	const struct glean_toks *tk;
 	const char *published;	/* YYYY-MM-DD or NULL */
-	int32_t *owner;		/* per token: entity index or -1 */
-	uint32_t *sentof;	/* per token: its sentence's first token */
-	uint32_t *firstword;	/* per token: its sentence's first word */
+	struct tokinfo *ti;	/* per token, and one past the last */
+	/* the tokens a pass may start at: capitalised, in words, or
+	 * ending in '.' ("Mr."); the rest only continue what these start */
+	uint32_t *cand;
+	size_t ncand;
 	struct ent *e;
 	size_t ne, cap;
 };
@@ -485,37 +699,57 @@ ttext(const struct doc *d, size_t i, size_t *len)
 	return d->s + d->tk->t[i].bs;
 }
 
+/* Is token i the word w?  Most calls fail at the first byte, so no
+ * strlen. */
 static int
 teq(const struct doc *d, size_t i, const char *w)
 {
-	size_t len;
-	const char *p = ttext(d, i, &len);
-
-	return len == strlen(w) && memcmp(p, w, len) == 0;
-}
-
-/* Case-insensitive (ASCII) lookup of token i in a lower-case dict. */
-static long
-tfind_lower(const struct doc *d, const struct dict *dc, size_t i)
-{
-	char low[64];
 	size_t len, k;
 	const char *p = ttext(d, i, &len);
 
-	if (len >= sizeof low)
-		return -1;
 	for (k = 0; k < len; k++)
-		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
-	return dict_find(dc, low, len);
+		if (w[k] == '\0' || w[k] != p[k])
+			return 0;
+	return w[len] == '\0';
 }
 
-static long
-tfind(const struct doc *d, const struct dict *dc, size_t i)
+/* lower.val of p[0..len) case-folded (ASCII), or 0. */
+static int
+lower_of(const struct ctx *c, const char *p, size_t len)
+{
+	char low[64];
+	size_t k;
+	long f;
+
+	if (len >= sizeof low)
+		return 0;
+	for (k = 0; k < len; k++)
+		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
+	f = dict_find(&c->lower, low, len);
+	return f < 0 ? 0 : c->lower.val[f];
+}
+
+/* lower.val of token i case-folded, remembered. */
+static int
+lower_val(const struct doc *d, size_t i)
 {
 	size_t len;
-	const char *p = ttext(d, i, &len);
+	const char *p;
 
-	return dict_find(dc, p, len);
+	if (d->ti[i].lower < 0) {
+		p = ttext(d, i, &len);
+		d->ti[i].lower = (int8_t)lower_of(d->c, p, len);
+	}
+	return d->ti[i].lower;
+}
+
+/* What words says about token i (all -1 when nothing). */
+static const struct wordinfo *
+winfo(const struct doc *d, size_t i)
+{
+	static const struct wordinfo none = { -1, -1, -1, 0, 0 };
+
+	return d->ti[i].word < 0 ? &none : &d->c->winfo[d->ti[i].word];
 }
 
 static int
@@ -537,63 +771,123 @@ is_clitic_s(const struct doc *d, size_t i)
 	    (len == 4 && (p[3] == 's' || p[3] == 'S'));
 }
 
-/* Capitalised word with some lower case: "Marchant", "McDonald". */
+/* Capitalised with some lower case: "Marchant", "McDonald". */
+static int
+capitalised(const char *p, size_t len)
+{
+	size_t k, l = 1;
+	int32_t cp;
+
+	if ((unsigned char)p[0] < 0x80) {
+		if (p[0] < 'A' || p[0] > 'Z')
+			return 0;
+	} else {
+		l = glean_utf8_next(p, len, &cp);
+		if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU &&
+		    utf8proc_category(cp) != UTF8PROC_CATEGORY_LT)
+			return 0;
+	}
+	for (k = l; k < len; k += l) {
+		if ((unsigned char)p[k] < 0x80) {
+			if (p[k] >= 'a' && p[k] <= 'z')
+				return 1;
+			l = 1;
+			continue;
+		}
+		l = glean_utf8_next(p + k, len - k, &cp);
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+			return 1;
+	}
+	return 0;
+}
+
+/* A capitalised word that is not a clitic. */
 static int
 is_capword(const struct doc *d, size_t i)
 {
-	size_t len, k, l;
-	const char *p;
-	int32_t cp;
-	int upper, lower = 0;
-
-	if (!is_word(d, i) || (d->tk->t[i].flags & GLEAN_TOKF_CLITIC))
-		return 0;
-	p = ttext(d, i, &len);
-	l = glean_utf8_next(p, len, &cp);
-	if (cp < 0x80)
-		upper = cp >= 'A' && cp <= 'Z';
-	else
-		upper = utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-		    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
-	if (!upper)
-		return 0;
-	for (k = l; k < len; k += l) {
-		l = glean_utf8_next(p + k, len - k, &cp);
-		if (cp >= 'a' && cp <= 'z')
-			lower = 1;
-		else if (cp >= 0x80 && utf8proc_category(cp) ==
-		    UTF8PROC_CATEGORY_LL)
-			lower = 1;
-	}
-	return lower;
+	return d->ti[i].flags & T_CAP;
 }
 
 /* Is token i before or at its sentence's first word or number? */
 static int
 sent_initial(const struct doc *d, size_t i)
 {
-	return i <= d->firstword[i];
+	return i <= d->ti[i].firstword;
 }
 
 static int
 free_tok(const struct doc *d, size_t i)
 {
-	return i < d->tk->n && d->owner[i] < 0;
+	return i < d->tk->n && d->ti[i].owner < 0;
 }
 
-/* Is token i a word that can be part of a personal name? */
+/* Is token i a word that can be part of a personal name?
+ * Organisations were claimed before people are looked for. */
 static int
 nameword(const struct doc *d, size_t i)
 {
-	const struct ctx *c = d->c;
+	return free_tok(d, i) && (d->ti[i].flags & T_NAME);
+}
 
-	if (!free_tok(d, i) || !is_capword(d, i))
-		return 0;
-	/* organisations were claimed before people are looked for */
-	if (tfind(d, &c->stops, i) >= 0 || tfind_lower(d, &c->lowstops, i)
-	    >= 0)
-		return 0;
-	return 1;
+/* d->ti[i] of token i in the sentence starting at token sent, whose
+ * first word is fw; and i onto d->cand if a pass may start there.
+ * Mostly one lookup per word. */
+static void
+classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
+{
+	const struct ctx *c = d->c;
+	const struct glean_tok *tok = &d->tk->t[i];
+	const char *p = d->s + tok->bs;
+	size_t len = tok->be - tok->bs;
+	/* filled here and stored once: a byte store through d->ti might
+	 * alias anything, and would make every field of d be read again */
+	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
+	const struct wordinfo *w;
+
+	/* most words: lower case, in no list */
+	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
+		if (c->words.lens[(unsigned char)p[0]])
+			t.word = (int32_t)dict_find_in(&c->words, p, len,
+			    d->s + d->n);
+		w = t.word < 0 ? NULL : &c->winfo[t.word];
+		if (!(tok->flags & GLEAN_TOKF_CLITIC) &&
+		    capitalised(p, len)) {
+			t.flags = T_CAP;
+			t.lower = (int8_t)(title_case(p, len) ? (w ? w->lower :
+			    0) : lower_of(c, p, len));
+			if (!(w && (w->bits & W_STOP)) &&
+			    !(t.lower & L_LOWSTOP))
+				t.flags |= T_NAME;
+		}
+		if (t.flags || t.word >= 0 || (len > 1 && p[len - 1] == '.'))
+			d->cand[d->ncand++] = (uint32_t)i;
+	}
+	d->ti[i] = t;
+}
+
+/* The per-token arrays of d, in one pass over the sentences (which
+ * cover every token). */
+static void
+index_tokens(struct doc *d)
+{
+	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
+	const struct glean_toks *tk = d->tk;
+	const struct glean_sent *st;
+	size_t k, i, fw;
+
+	d->ncand = 0;
+	/* one past the last token: in no sentence, no word */
+	d->ti[tk->n] = past_end;
+	d->ti[tk->n].sent = d->ti[tk->n].firstword = (uint32_t)tk->n;
+	for (k = 0; k < tk->nsent; k++) {
+		st = &tk->sent[k];
+		for (fw = st->first; fw < st->last &&
+		    tk->t[fw].kind != GLEAN_TOK_WORD &&
+		    tk->t[fw].kind != GLEAN_TOK_NUMBER; fw++)
+			;
+		for (i = st->first; i < st->last; i++)
+			classify_token(d, i, st->first, fw);
+	}
 }
 
 /* An initial ("F.") inside a name. */
@@ -612,12 +906,9 @@ initial(const struct doc *d, size_t i)
 static int
 role_class(const struct doc *d, size_t i)
 {
-	long k;
-
 	if (!is_word(d, i))
 		return 0;
-	k = tfind_lower(d, &d->c->roles, i);
-	return k < 0 ? 0 : d->c->roles.val[k];
+	return lower_val(d, i) & R_CLASS;
 }
 
 static int
@@ -629,12 +920,11 @@ lword(const struct doc *d, size_t i, const char *w)
 	if (!is_word(d, i))
 		return 0;
 	p = ttext(d, i, &len);
-	if (len != strlen(w))
-		return 0;
 	for (k = 0; k < len; k++)
-		if ((p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]) != w[k])
+		if (w[k] == '\0' || (p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 :
+		    p[k]) != w[k])
 			return 0;
-	return 1;
+	return w[len] == '\0';
 }
 
 static struct ent *
@@ -655,7 +945,7 @@ add_ent(struct doc *d, size_t t0, size_t t1, int kind)
 	e->kind = kind;
 	e->auth = -1;
 	for (i = t0; i < t1; i++)
-		d->owner[i] = (int32_t)d->ne;
+		d->ti[i].owner = (int32_t)d->ne;
 	d->ne++;
 	return e;
 }
@@ -664,50 +954,56 @@ add_ent(struct doc *d, size_t t0, size_t t1, int kind)
 static char *
 span_text(const struct doc *d, size_t a, size_t b)
 {
-	struct glean_buf out = { 0 };
 	const char *p = d->s + d->tk->t[a].bs, *end = d->s + d->tk->t[b - 1].be;
+	char *out = glean_malloc((size_t)(end - p) + 1), *o = out;
 	size_t l;
 	int32_t cp;
 	int sp = 0;
 
+	/* never longer than the span: a space stands for one or more
+	 * bytes */
 	while (p < end) {
-		l = glean_utf8_next(p, (size_t)(end - p), &cp);
+		if ((unsigned char)*p < 0x80) {
+			l = 1;
+			cp = (unsigned char)*p;
+		} else {
+			l = glean_utf8_next(p, (size_t)(end - p), &cp);
+		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 		    cp == 0xA0 || (cp > 0x7f && utf8proc_category(cp) ==
 		    UTF8PROC_CATEGORY_ZS)) {
 			sp = 1;
 		} else {
 			if (sp)
-				glean_buf_addc(&out, ' ');
+				*o++ = ' ';
 			sp = 0;
-			glean_buf_add(&out, p, l);
+			memcpy(o, p, l);
+			o += l;
 		}
 		p += l;
 	}
-	if (!out.s)
-		glean_buf_add(&out, "", 0);
-	return out.s;
+	*o = '\0';
+	return out;
 }
 
-/* Longest phrase of ph matching at token i over free tokens; its length
- * in tokens, and *which the phrase index. */
+/* Longest phrase of ph matching at the free token i and free tokens
+ * after it, f the index of token i in ph->first (or -1); its length in
+ * tokens, and *which the phrase index. */
 static size_t
-match_phrase(const struct doc *d, const struct phrases *ph, size_t i,
-    size_t *which)
+match_phrase(const struct doc *d, const struct phrases *ph, long f,
+    size_t i, size_t *which)
 {
-	size_t len, k, j;
-	const char *p = ttext(d, i, &len);
-	long f = dict_find(&ph->first, p, len);
+	size_t k, j;
 
 	if (f < 0)
 		return 0;
-	for (k = (size_t)ph->first.val[f]; k < ph->n &&
-	    strcmp(ph->p[k].tok[0], ph->first.key[f]) == 0; k++) {
+	for (k = (size_t)ph->first.val[f]; k < ph->end[f]; k++) {
 		const struct phrase *q = &ph->p[k];
 
-		for (j = 0; j < q->ntok; j++)
+		/* the first token is token i: that is how f was found */
+		for (j = 1; j < q->ntok; j++)
 			if (!free_tok(d, i + j) || !teq(d, i + j, q->tok[j]) ||
-			    d->sentof[i + j] != d->sentof[i])
+			    d->ti[i + j].sent != d->ti[i].sent)
 				break;
 		if (j == q->ntok) {
 			*which = k;
@@ -762,38 +1058,37 @@ static void
 find_org_runs(struct doc *d)
 {
 	const struct ctx *c = d->c;
-	size_t i = 0, j, start, head, n = d->tk->n;
+	size_t ci, i, j, start, head, n = d->tk->n, next = 0;
 	long k;
 	struct ent *e;
 
-	while (i < n) {
-		if (!is_capword(d, i) || !free_tok(d, i)) {
-			i++;
+	for (ci = 0; ci < d->ncand; ci++) {
+		i = d->cand[ci];
+		if (i < next || !is_capword(d, i) || !free_tok(d, i))
 			continue;
-		}
 		start = i;
 		head = (size_t)-1;
 		for (j = i; j < n && free_tok(d, j) &&
-		    d->sentof[j] == d->sentof[i]; j++) {
+		    d->ti[j].sent == d->ti[i].sent; j++) {
 			if (is_capword(d, j)) {
-				if (j > start && tfind(d, &c->orghead, j) >= 0)
+				if (j > start && (winfo(d, j)->bits &
+				    W_ORGHEAD))
 					head = j;
 				continue;
 			}
-			if (j > start && is_clitic_s(d, j) &&
-			    is_capword(d, j + 1))
-				continue;
-			if (j > start && (lword(d, j, "of") ||
-			    lword(d, j, "for") || lword(d, j, "on")) &&
-			    is_capword(d, j + 1) && !(d->tk->t[j].flags &
-			    GLEAN_TOKF_NL))
+			/* "Children's Services", "Department for Education"
+			 * (j > start: token start is capitalised) */
+			if (is_capword(d, j + 1) && (is_clitic_s(d, j) ||
+			    (!(d->tk->t[j].flags & GLEAN_TOKF_NL) &&
+			    (lword(d, j, "of") || lword(d, j, "for") ||
+			    lword(d, j, "on")))))
 				continue;
 			break;
 		}
-		i = j > i ? j : i + 1;
+		next = j > i ? j : i + 1;
 		if (head == (size_t)-1)
 			continue;
-		while (start < head && tfind(d, &c->stops, start) >= 0)
+		while (start < head && (winfo(d, start)->bits & W_STOP))
 			start++;
 		if (start >= head)
 			continue;
@@ -811,29 +1106,30 @@ static void
 find_authorities(struct doc *d)
 {
 	const struct ctx *c = d->c;
-	size_t i, len, k;
+	size_t ci, i, len, k;
 	struct ent *e;
 	int a;
 
-	for (i = 0; i < d->tk->n; i++) {
-		if (!free_tok(d, i) || !is_word(d, i))
+	/* a match claims its tokens: the loop needs no skipping */
+	for (ci = 0; ci < d->ncand; ci++) {
+		i = d->cand[ci];
+		if (!free_tok(d, i))
 			continue;
-		if (!(len = match_phrase(d, &c->authph, i, &k)))
+		if (!(len = match_phrase(d, &c->authph, winfo(d, i)->auth, i,
+		    &k)))
 			continue;
 		/* "New York", "Old Trafford": a bare area name after a
 		 * capitalised word is part of another name */
 		if ((c->authph.p[k].flags & PH_BARE) && i > 0 &&
 		    is_capword(d, i - 1) && !sent_initial(d, i - 1) &&
-		    d->sentof[i - 1] == d->sentof[i] &&
-		    tfind(d, &c->orgph.first, i - 1) < 0 &&
-		    tfind(d, &c->titles, i - 1) < 0)
+		    d->ti[i - 1].sent == d->ti[i].sent &&
+		    winfo(d, i - 1)->org < 0 && winfo(d, i - 1)->title < 0)
 			continue;
 		if ((a = pick_authority(d, &c->authph, k)) < 0)
 			continue;
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
 		e->canonical = glean_strdup(c->auth[a].name);
-		i += len - 1;
 	}
 }
 
@@ -841,17 +1137,18 @@ static void
 find_lexicon_orgs(struct doc *d)
 {
 	const struct ctx *c = d->c;
-	size_t i, len, k;
+	size_t ci, i, len, k;
 	struct ent *e;
 
-	for (i = 0; i < d->tk->n; i++) {
-		if (!free_tok(d, i) || !is_word(d, i))
+	for (ci = 0; ci < d->ncand; ci++) {
+		i = d->cand[ci];
+		if (!free_tok(d, i))
 			continue;
-		if (!(len = match_phrase(d, &c->orgph, i, &k)))
+		if (!(len = match_phrase(d, &c->orgph, winfo(d, i)->org, i,
+		    &k)))
 			continue;
 		e = add_ent(d, i, i + len, K_ORG);
 		e->canonical = glean_strdup(c->orgcanon.str[c->orgph.p[k].val]);
-		i += len - 1;
 	}
 }
 
@@ -917,7 +1214,7 @@ trim_role(const struct doc *d, size_t head, size_t end)
 static char *
 left_role(const struct doc *d, size_t lo)
 {
-	size_t sent = d->sentof[lo], j, k, head, end, a;
+	size_t sent = d->ti[lo].sent, j, k, head, end, a;
 
 	if (lo == 0 || lo <= sent)
 		return NULL;
@@ -960,8 +1257,8 @@ left_role(const struct doc *d, size_t lo)
 		if (lword(d, p, "and") && p > sent && role_word(d, p - 1))
 			continue;
 		/* "Birkenhead MP", "Tory opposition leader" */
-		if (is_capword(d, p) && tfind(d, &d->c->stops, p) < 0 &&
-		    (d->owner[p] < 0 || d->e[d->owner[p]].kind == K_ORG))
+		if (is_capword(d, p) && !(winfo(d, p)->bits & W_STOP) &&
+		    (d->ti[p].owner < 0 || d->e[d->ti[p].owner].kind == K_ORG))
 			continue;
 		break;
 	}
@@ -976,7 +1273,7 @@ left_role(const struct doc *d, size_t lo)
 static char *
 role_at(const struct doc *d, size_t p, size_t *possend)
 {
-	size_t n = d->tk->n, sent = d->sentof[p], k, head, end;
+	size_t n = d->tk->n, sent = d->ti[p].sent, k, head, end;
 	int rc;
 
 	*possend = 0;
@@ -984,14 +1281,14 @@ role_at(const struct doc *d, size_t p, size_t *possend)
 	    lword(d, p, "its") || lword(d, p, "their"))
 		p++;
 	for (k = p; k < n && k < p + 4 && is_word(d, k) &&
-	    d->sentof[k] == sent && role_class(d, k) != R_HEAD; k++)
+	    d->ti[k].sent == sent && role_class(d, k) != R_HEAD; k++)
 		if (is_clitic_s(d, k)) {
 			*possend = k;
 			p = k + 1;
 			break;
 		}
 	head = (size_t)-1;
-	for (k = p; k < n && k < p + 5 && d->sentof[k] == sent; k++) {
+	for (k = p; k < n && k < p + 5 && d->ti[k].sent == sent; k++) {
 		rc = role_class(d, k);
 		if (rc == R_HEAD)
 			head = k;
@@ -1001,15 +1298,15 @@ role_at(const struct doc *d, size_t p, size_t *possend)
 	if (head == (size_t)-1)
 		return NULL;
 	end = head + 1;
-	if (end < n && d->sentof[end] == sent && (lword(d, end, "of") ||
+	if (end < n && d->ti[end].sent == sent && (lword(d, end, "of") ||
 	    lword(d, end, "for") || lword(d, end, "at") ||
 	    lword(d, end, "responsible"))) {
 		for (k = end + 1; k < n && k < end + 9 &&
-		    d->sentof[k] == sent; k++) {
+		    d->ti[k].sent == sent; k++) {
 			if (d->tk->t[k].kind != GLEAN_TOK_WORD ||
 			    role_class(d, k) == R_STOP)
 				break;
-			if (d->owner[k] >= 0 && d->e[d->owner[k]].kind ==
+			if (d->ti[k].owner >= 0 && d->e[d->ti[k].owner].kind ==
 			    K_PERSON)
 				break;
 		}
@@ -1028,14 +1325,14 @@ right_role(const struct doc *d, size_t k)
 
 	if (k >= n)
 		return NULL;
-	sent = d->sentof[k - 1];
-	if (teq(d, k, ",") && k + 1 < n && d->sentof[k + 1] == sent)
+	sent = d->ti[k - 1].sent;
+	if (teq(d, k, ",") && k + 1 < n && d->ti[k + 1].sent == sent)
 		return role_at(d, k + 1, &poss);
-	for (j = k; j < n && j < k + 6 && d->sentof[j] == sent; j++) {
+	for (j = k; j < n && j < k + 6 && d->ti[j].sent == sent; j++) {
 		if (!is_word(d, j))
 			break;
 		if ((lword(d, j, "as") || lword(d, j, "appointed")) &&
-		    j + 1 < n && d->sentof[j + 1] == sent)
+		    j + 1 < n && d->ti[j + 1].sent == sent)
 			return role_at(d, j + 1, &poss);
 	}
 	return NULL;
@@ -1047,32 +1344,36 @@ static void
 find_people(struct doc *d)
 {
 	const struct ctx *c = d->c;
-	size_t i, k, n = d->tk->n, len, name0, start;
+	size_t ci, i, k, n = d->tk->n, len, name0, start;
 	long t;
 	struct ent *e;
 	const char *p;
 	char *lr;
 
-	for (i = 0; i < n; i++) {
-		if (!free_tok(d, i) || !is_word(d, i))
+	/* a person claims its tokens: the loop needs no skipping */
+	for (ci = 0; ci < d->ncand; ci++) {
+		i = d->cand[ci];
+		if (!free_tok(d, i))
 			continue;
-		t = -1;
 		start = name0 = i;
 		p = ttext(d, i, &len);
 		if (len > 1 && p[len - 1] == '.')
-			len--;
-		if ((t = dict_find(&c->titles, p, len)) >= 0 &&
-		    nameword(d, i + 1) && d->sentof[i + 1] == d->sentof[i]) {
+			t = dict_find(&c->titles, p, len - 1);
+		else
+			t = winfo(d, i)->title;
+		if (t >= 0 &&
+		    nameword(d, i + 1) && d->ti[i + 1].sent == d->ti[i].sent) {
 			name0 = i + 1;
-		} else if (nameword(d, i) && tfind(d, &c->forenames, i) >= 0 &&
-		    nameword(d, i + 1) && d->sentof[i + 1] == d->sentof[i]) {
+		} else if (nameword(d, i) && (winfo(d, i)->bits &
+		    W_FORENAME) && nameword(d, i + 1) &&
+		    d->ti[i + 1].sent == d->ti[i].sent) {
 			t = -1;
 		} else if (nameword(d, i) && nameword(d, i + 1) &&
-		    d->sentof[i + 1] == d->sentof[i]) {
+		    d->ti[i + 1].sent == d->ti[i].sent) {
 			/* two capitalised words need a role beside them,
 			 * or "from": "Paddy Cleary from Unison" */
 			t = -1;
-			if (tfind(d, &c->orghead, i + 1) >= 0)
+			if (winfo(d, i + 1)->bits & W_ORGHEAD)
 				continue;
 			lr = left_role(d, i);
 			if (!lr && !(i + 3 < n && teq(d, i + 2, ",") &&
@@ -1083,22 +1384,21 @@ find_people(struct doc *d)
 		} else {
 			continue;
 		}
-		for (k = name0; k < n && k < name0 + 4 && d->sentof[k] ==
-		    d->sentof[name0] && (nameword(d, k) ||
+		for (k = name0; k < n && k < name0 + 4 && d->ti[k].sent ==
+		    d->ti[name0].sent && (nameword(d, k) ||
 		    (k > name0 && initial(d, k) && nameword(d, k + 1))); k++)
 			;
 		if (k == name0)
 			continue;
 		e = add_ent(d, start, k, K_PERSON);
 		e->n0 = name0;
-		e->strong = t >= 0 || tfind(d, &c->forenames, name0) >= 0;
+		e->strong = t >= 0 || (winfo(d, name0)->bits & W_FORENAME);
 		e->canonical = span_text(d, name0, k);
 		if (t >= 0) {
 			e->title = span_text(d, start, start + 1);
 			if (c->titles.str[t])
 				e->role = glean_strdup(c->titles.str[t]);
 		}
-		i = k - 1;
 	}
 }
 
@@ -1125,7 +1425,7 @@ find_roles(struct doc *d)
 		}
 		j = e->t1;
 		if (j + 1 < n && lword(d, j, "from") &&
-		    (o = d->owner[j + 1]) >= 0 && d->e[o].kind != K_PERSON)
+		    (o = d->ti[j + 1].owner) >= 0 && d->e[o].kind != K_PERSON)
 			e->org = glean_strdup(d->e[o].canonical);
 	}
 }
@@ -1135,11 +1435,19 @@ static void
 find_refs(struct doc *d)
 {
 	const struct ctx *c = d->c;
-	size_t i, k, len, best = 0, second = 0;
-	size_t *count = glean_calloc(c->nauth + 1, sizeof *count);
+	size_t i, k, len, plen, best = 0, second = 0;
+	size_t *count;
 	int a = -1;
 	struct ent *e;
+	const char *p;
+	long f;
 
+	for (k = 0; k < d->ne && !(d->e[k].kind == K_AUTH &&
+	    d->e[k].auth >= 0); k++)
+		;
+	if (k == d->ne)
+		return;		/* no council named */
+	count = glean_calloc(c->nauth + 1, sizeof *count);
 	for (k = 0; k < d->ne; k++)
 		if (d->e[k].kind == K_AUTH && d->e[k].auth >= 0)
 			count[d->e[k].auth]++;
@@ -1159,12 +1467,14 @@ find_refs(struct doc *d)
 	for (i = 0; i < d->tk->n; i++) {
 		if (!free_tok(d, i) || !is_word(d, i))
 			continue;
-		if (!(len = match_phrase(d, &c->refs, i, &k)))
+		p = ttext(d, i, &plen);
+		f = dict_find_in(&c->refs.first, p, plen, d->s + d->n);
+		if (!(len = match_phrase(d, &c->refs, f, i, &k)))
 			continue;
 		/* "the council tax", "the Council Chamber": not the body */
 		if (i + len < d->tk->n && is_capword(d, i + len) &&
 		    !(d->tk->t[i + len].flags & GLEAN_TOKF_NL) &&
-		    d->sentof[i + len] == d->sentof[i])
+		    d->ti[i + len].sent == d->ti[i].sent)
 			continue;
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
@@ -1178,63 +1488,76 @@ find_refs(struct doc *d)
  * A small string -> entity map for one document, so that resolving
  * people stays linear in their number (a 50 MB document has many).
  */
-struct smap {
-	size_t mask;
-	const char **key;
-	size_t *keylen;
-	long *val;
+struct smap_slot {
+	const char *key;	/* NULL: empty */
+	size_t len;
+	long val;
 };
 
+struct smap {
+	size_t mask;
+	struct smap_slot *slot;
+	const char *lim;	/* keys lie in a buffer ending here, or NULL */
+	uint64_t first[4];	/* first bytes of the keys: most words of a
+				 * text are no key, and fail here */
+};
+
+/* A map for n keys; lim as for glean_hash8(), or NULL. */
 static void
-smap_init(struct smap *m, size_t n)
+smap_init(struct smap *m, size_t n, const char *lim)
 {
+	m->lim = lim;
+	memset(m->first, 0, sizeof m->first);
 	for (m->mask = 16; m->mask < 2 * n; m->mask *= 2)
 		;
-	m->key = glean_calloc(m->mask, sizeof *m->key);
-	m->keylen = glean_calloc(m->mask, sizeof *m->keylen);
-	m->val = glean_calloc(m->mask, sizeof *m->val);
+	m->slot = glean_calloc(m->mask, sizeof *m->slot);
 	m->mask--;
 }
 
 static void
 smap_free(struct smap *m)
 {
-	free(m->key);
-	free(m->keylen);
-	free(m->val);
+	free(m->slot);
 }
 
 /* The slot of key k[0..n): its own, or the empty one it would take. */
-static size_t
+static struct smap_slot *
 smap_slot(const struct smap *m, const char *k, size_t n)
 {
 	size_t h;
 
-	for (h = hash(k, n) & m->mask; m->key[h]; h = (h + 1) & m->mask)
-		if (m->keylen[h] == n && memcmp(m->key[h], k, n) == 0)
+	for (h = glean_hash8(k, n, m->lim ? m->lim : k + n) & m->mask;
+	    m->slot[h].key; h = (h + 1) & m->mask)
+		if (m->slot[h].len == n && memcmp(m->slot[h].key, k, n) == 0)
 			break;
-	return h;
+	return &m->slot[h];
 }
 
 /* The value of k, or -1. */
 static long
 smap_get(const struct smap *m, const char *k, size_t n)
 {
-	size_t h = smap_slot(m, k, n);
+	const struct smap_slot *sl;
+	unsigned char b = n ? (unsigned char)k[0] : 0;
 
-	return m->key[h] ? m->val[h] : -1;
+	if (!(m->first[b / 64] >> (b % 64) & 1))
+		return -1;
+	sl = smap_slot(m, k, n);
+	return sl->key ? sl->val : -1;
 }
 
 /* Set k to v unless it has a value already (the first wins). */
 static void
 smap_first(struct smap *m, const char *k, size_t n, long v)
 {
-	size_t h = smap_slot(m, k, n);
+	struct smap_slot *sl = smap_slot(m, k, n);
+	unsigned char b = n ? (unsigned char)k[0] : 0;
 
-	if (!m->key[h]) {
-		m->key[h] = k;
-		m->keylen[h] = n;
-		m->val[h] = v;
+	if (!sl->key) {
+		sl->key = k;
+		sl->len = n;
+		sl->val = v;
+		m->first[b / 64] |= 1ull << (b % 64);
 	}
 }
 
@@ -1247,7 +1570,7 @@ static void
 find_surnames(struct doc *d)
 {
 	struct smap last;
-	size_t k, i, len, np = 0, ne = d->ne;
+	size_t ci, k, i, len, np = 0, ne = d->ne;
 	const char *w;
 	struct ent *e;
 	long j;
@@ -1257,7 +1580,7 @@ find_surnames(struct doc *d)
 		    d->e[k].t1 - d->e[k].n0 >= 2;
 	if (np == 0)
 		return;
-	smap_init(&last, np);
+	smap_init(&last, np, d->s + d->n);	/* surnames: text */
 	for (k = 0; k < ne; k++) {
 		e = &d->e[k];
 		if (e->kind == K_PERSON && e->strong && e->t1 - e->n0 >= 2) {
@@ -1265,18 +1588,19 @@ find_surnames(struct doc *d)
 			smap_first(&last, w, len, (long)k);
 		}
 	}
-	for (i = 0; i < d->tk->n; i++) {
+	for (ci = 0; ci < d->ncand; ci++) {
+		i = d->cand[ci];
 		if (!free_tok(d, i) || !is_capword(d, i))
 			continue;
 		w = ttext(d, i, &len);
 		if ((j = smap_get(&last, w, len)) < 0)
 			continue;
 		if (sent_initial(d, i) && !(i + 1 < d->tk->n &&
-		    d->sentof[i + 1] == d->sentof[i] &&
+		    d->ti[i + 1].sent == d->ti[i].sent &&
 		    role_class(d, i + 1) == R_STOP))
 			continue;
 		/* not the first name of someone else: "Marchant Smith" */
-		if (is_capword(d, i + 1) && d->sentof[i + 1] == d->sentof[i])
+		if (is_capword(d, i + 1) && d->ti[i + 1].sent == d->ti[i].sent)
 			continue;
 		e = add_ent(d, i, i + 1, K_PERSON);
 		e->canonical = glean_strdup(d->e[j].canonical);
@@ -1298,10 +1622,10 @@ resolve_people(struct doc *d)
 		np += d->e[k].kind == K_PERSON;
 	if (np == 0)
 		return;
-	smap_init(&last, np);
-	smap_init(&role, np);
-	smap_init(&anyrole, np);
-	smap_init(&org, np);
+	smap_init(&last, np, d->s + d->n);	/* surnames: text */
+	smap_init(&role, np, NULL);		/* canonical names */
+	smap_init(&anyrole, np, NULL);
+	smap_init(&org, np, NULL);
 	/* surnames of the full names, first mention first */
 	for (k = 0; k < d->ne; k++) {
 		e = &d->e[k];
@@ -1362,44 +1686,67 @@ cmp_ent(const void *a, const void *b)
 	return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
 }
 
-static json_t *
-ent_json(const struct doc *d, const struct ent *e)
+/* The decimal digits of v. */
+static void
+put_uint(struct glean_buf *b, uint32_t v)
+{
+	char digits[10], *p = digits + sizeof digits;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	glean_buf_add(b, p, (size_t)(digits + sizeof digits - p));
+}
+
+/* ,"key":"s" for a NUL-terminated s. */
+static void
+put_field(struct glean_buf *b, const char *key, const char *s)
+{
+	glean_buf_add(b, key, strlen(key));
+	glean_buf_addjstr(b, s, strlen(s));
+}
+
+/* One entity as a JSON object, keys in a fixed order. */
+static void
+put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
 {
 	static const char *const kinds[] = { "person", "organisation",
 	    "authority" };
-	const struct glean_tok *a = &d->tk->t[e->t0], *b = &d->tk->t[e->t1 - 1];
-	json_t *o = json_object();
+	const struct glean_tok *a = &d->tk->t[e->t0], *z = &d->tk->t[e->t1 - 1];
 
-	json_object_set_new(o, "start", json_integer(a->s));
-	json_object_set_new(o, "end", json_integer(b->e));
-	json_object_set_new(o, "text", json_stringn(d->s + a->bs,
-	    b->be - a->bs));
-	json_object_set_new(o, "kind", json_string(kinds[e->kind]));
-	json_object_set_new(o, "canonical", json_string(e->canonical));
-	json_object_set_new(o, "code", e->auth >= 0 ?
-	    json_string(d->c->auth[e->auth].code) : json_null());
+	glean_buf_add(b, "{\"start\":", 9);
+	put_uint(b, a->s);
+	glean_buf_add(b, ",\"end\":", 7);
+	put_uint(b, z->e);
+	glean_buf_add(b, ",\"text\":", 8);
+	glean_buf_addjstr(b, d->s + a->bs, z->be - a->bs);
+	put_field(b, ",\"kind\":", kinds[e->kind]);
+	put_field(b, ",\"canonical\":", e->canonical);
+	if (e->auth >= 0)
+		put_field(b, ",\"code\":", d->c->auth[e->auth].code);
+	else
+		glean_buf_add(b, ",\"code\":null", 12);
 	if (e->kind == K_PERSON) {
 		if (e->role)
-			json_object_set_new(o, "role", json_string(e->role));
+			put_field(b, ",\"role\":", e->role);
 		if (e->org)
-			json_object_set_new(o, "organisation",
-			    json_string(e->org));
+			put_field(b, ",\"organisation\":", e->org);
 		if (e->title)
-			json_object_set_new(o, "title", json_string(e->title));
+			put_field(b, ",\"title\":", e->title);
 	}
-	return o;
+	glean_buf_addc(b, '}');
 }
 
 /*
- * The pure function: entities of one document.  Returns a new array.
- * published may be NULL.
+ * The pure function: entities of one document, appended to out as the
+ * member "entities":[...].  published may be NULL.
  */
-static json_t *
-entities(struct ctx *c, const char *s, size_t n, const char *published)
+static void
+entities(struct ctx *c, const char *s, size_t n, const char *published,
+    struct glean_buf *out)
 {
 	struct doc d;
-	json_t *arr = json_array();
-	size_t i, k;
+	size_t k;
 
 	glean_tokenize(s, n, c->ab, &c->tk);
 	memset(&d, 0, sizeof d);
@@ -1408,25 +1755,14 @@ entities(struct ctx *c, const char *s, size_t n, const char *published)
 	d.n = n;
 	d.tk = &c->tk;
 	d.published = published;
-	d.owner = glean_malloc((c->tk.n + 1) * sizeof *d.owner);
-	d.sentof = glean_malloc((c->tk.n + 1) * sizeof *d.sentof);
-	for (i = 0; i < c->tk.n; i++)
-		d.owner[i] = -1;
-	d.firstword = glean_malloc((c->tk.n + 1) * sizeof *d.firstword);
-	for (k = 0; k < c->tk.nsent; k++) {
-		size_t fw = c->tk.sent[k].last;
-
-		for (i = c->tk.sent[k].first; i < c->tk.sent[k].last; i++) {
-			d.sentof[i] = (uint32_t)c->tk.sent[k].first;
-			if (fw == c->tk.sent[k].last &&
-			    (c->tk.t[i].kind == GLEAN_TOK_WORD ||
-			    c->tk.t[i].kind == GLEAN_TOK_NUMBER))
-				fw = i;
-		}
-		for (i = c->tk.sent[k].first; i < c->tk.sent[k].last; i++)
-			d.firstword[i] = (uint32_t)fw;
+	if (c->tcap < c->tk.n + 1) {
+		c->tcap = c->tk.n + 1;
+		c->ti = glean_realloc(c->ti, c->tcap * sizeof *c->ti);
+		c->cand = glean_realloc(c->cand, c->tcap * sizeof *c->cand);
 	}
-
+	d.ti = c->ti;
+	d.cand = c->cand;
+	index_tokens(&d);
 	find_org_runs(&d);
 	find_authorities(&d);
 	find_lexicon_orgs(&d);
@@ -1439,32 +1775,36 @@ entities(struct ctx *c, const char *s, size_t n, const char *published)
 
 	if (d.ne)
 		qsort(d.e, d.ne, sizeof *d.e, cmp_ent);
+	glean_buf_add(out, "\"entities\":[", 12);
 	for (k = 0; k < d.ne; k++) {
-		json_array_append_new(arr, ent_json(&d, &d.e[k]));
+		if (k)
+			glean_buf_addc(out, ',');
+		put_ent(&d, &d.e[k], out);
 		free(d.e[k].canonical);
 		free(d.e[k].role);
 		free(d.e[k].org);
 		free(d.e[k].title);
 	}
 	free(d.e);
-	free(d.owner);
-	free(d.sentof);
-	free(d.firstword);
+	/* a huge document must not pin its arrays for the rest of the run */
 	if (c->tk.cap > (1u << 20))
 		glean_toks_free(&c->tk);
-	return arr;
+	if (c->tcap > (1u << 20))
+		free_token_arrays(c);
+	glean_buf_addc(out, ']');
 }
 
+/* The layer is written as JSON text (glean_tail_fn): building it as
+ * jansson values cost more than finding the entities. */
 static int
-process(json_t *doc, void *vctx, char **err)
+process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 {
 	json_t *text = json_object_get(doc, "text");
 	json_t *pub = json_object_get(doc, "published");
 
 	(void)err;
-	json_object_set_new(doc, "entities", entities(vctx,
-	    json_string_value(text), json_string_length(text),
-	    json_is_string(pub) ? json_string_value(pub) : NULL));
+	entities(vctx, json_string_value(text), json_string_length(text),
+	    json_is_string(pub) ? json_string_value(pub) : NULL, tail);
 	return 0;
 }
 
@@ -1490,10 +1830,11 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const reads[] = { "published", NULL };
+	static const char *const writes[] = { "entities", NULL };
 	static struct ctx c;
 	struct glean_opts o = GLEAN_OPTS_INIT;
-	struct glean_stage st = { "entities", process, &c, reads, NULL,
-	    NULL };
+	struct glean_stage st = { "entities", NULL, &c, reads, process,
+	    writes };
 	int ch, status;
 
 	glean_setprog(argv[0]);

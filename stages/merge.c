@@ -15,6 +15,14 @@
  * what merging their documents gives (sets, canonical order, no clock).
  * Conflicts are derived from the facts and recomputed on every merge.
  * Document texts are not kept: memory grows with facts only.
+ *
+ * The stream is large, so documents are read without jansson values:
+ * the stream's scanner checks each line and the fields merge reads are
+ * parsed into an arena emptied after each document.  Facts are C
+ * structures keeping each source as one canonical string, and the
+ * record is written as JSON text, byte for byte what jansson would
+ * write.  Records and lines that are not plain documents (rare) take
+ * jansson's path.
  */
 #include <errno.h>
 #include <math.h>
@@ -31,14 +39,13 @@
 #include "jscan.h"
 
 #define RECORD_VERSION 1
+#define READ_BUF ((size_t)1 << 20)	/* stdio buffer of an input */
 
 static struct glean_opts opts = GLEAN_OPTS_INIT;
+/* stdio buffers: stdin's, and that of the one file open at a time */
+static char stdin_buf[READ_BUF], file_buf[READ_BUF];
 static int pflag;		/* --pretty */
 static const char *tdir;	/* --tables DIR */
-
-/* The state: documents by id, subjects by key. */
-static json_t *docs;		/* id -> {entry key -> entry} */
-static json_t *subjects;	/* subject key -> subject state */
 
 enum { OPT_PRETTY = GLEAN_OPT_FIRST_FREE, OPT_TABLES };
 
@@ -57,6 +64,773 @@ usage(int status)
 	exit(status);
 }
 
+/* ---- memory ------------------------------------------------------------ */
+
+/*
+ * glean_buf_add and glean_buf_addc without a call when the bytes fit:
+ * the record is written a few bytes at a time.
+ */
+static inline void
+buf_add(struct glean_buf *b, const char *s, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else
+		glean_buf_add(b, s, n);
+}
+
+static inline void
+buf_addc(struct glean_buf *b, int c)
+{
+	if (b->len + 1 < b->cap) {
+		b->s[b->len++] = (char)c;
+		b->s[b->len] = '\0';
+	} else
+		glean_buf_addc(b, c);
+}
+
+/*
+ * A bump allocator.  One holds a document's values while reading (an
+ * inspection's while writing) and is emptied after each; another holds
+ * the sources of facts, which live until the record is written.  Both
+ * save a malloc and a free per small string.
+ */
+struct block {
+	struct block *prev;
+	size_t cap, used;
+	char data[];
+};
+
+struct arena {
+	struct block *head;
+};
+
+#define BLOCK_SIZE ((size_t)1 << 20)
+
+static struct arena scratch;	/* a document's values; an inspection's */
+static struct arena key_arena;	/* the sources of facts */
+
+static void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct block *b = a->head;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+
+		b = glean_malloc(sizeof(*b) + cap);
+		b->cap = cap;
+		b->used = 0;
+		b->prev = a->head;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Empty a, keeping its first block (a huge document's are let go). */
+static void
+arena_reset(struct arena *a)
+{
+	struct block *b;
+
+	while (a->head && a->head->prev) {
+		b = a->head;
+		a->head = b->prev;
+		free(b);
+	}
+	if (a->head)
+		a->head->used = 0;
+}
+
+static void
+arena_free(struct arena *a)
+{
+	arena_reset(a);
+	free(a->head);
+	a->head = NULL;
+}
+
+/* ---- string maps -------------------------------------------------------- */
+
+/* Open addressing on a power-of-two table; keys are owned copies. */
+struct slot {
+	char *key;
+	void *val;
+	uint64_t hash;
+};
+
+struct map {
+	struct slot *slot;
+	size_t n, cap;
+};
+
+/* Eight bytes at a time: fact keys are long. */
+static uint64_t
+hash_str(const char *s)
+{
+	size_t n = strlen(s), i;
+	uint64_t h = n, w;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0x9E3779B97F4A7C15u;
+	return h ^ h >> 32;
+}
+
+static struct slot *
+map_probe(struct slot *tab, size_t cap, const char *k, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	while (tab[i].key && (tab[i].hash != h || strcmp(tab[i].key, k)))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static void
+map_grow(struct map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 16, i;
+	struct slot *tab = glean_calloc(cap, sizeof(*tab));
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].key)
+			*map_probe(tab, cap, m->slot[i].key,
+			    m->slot[i].hash) = m->slot[i];
+	free(m->slot);
+	m->slot = tab;
+	m->cap = cap;
+}
+
+/*
+ * The slot of key k in m.  When k is absent: NULL, or with add a new
+ * slot holding a copy of k and a NULL value.
+ */
+static struct slot *
+map_find(struct map *m, const char *k, int add)
+{
+	uint64_t h = hash_str(k);
+	struct slot *sl;
+
+	if (!m->cap) {
+		if (!add)
+			return NULL;
+		map_grow(m);
+	}
+	sl = map_probe(m->slot, m->cap, k, h);
+	if (sl->key || !add)
+		return sl->key ? sl : NULL;
+	if (2 * (m->n + 1) > m->cap) {
+		map_grow(m);
+		sl = map_probe(m->slot, m->cap, k, h);
+	}
+	sl->key = glean_strdup(k);
+	sl->hash = h;
+	m->n++;
+	return sl;
+}
+
+static int
+slotcmp(const void *a, const void *b)
+{
+	return strcmp((*(struct slot *const *)a)->key,
+	    (*(struct slot *const *)b)->key);
+}
+
+/* The slots of m in byte order of their keys; caller frees the array. */
+static struct slot **
+map_sorted(const struct map *m)
+{
+	struct slot **v = glean_calloc(m->n + 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].key)
+			v[n++] = &m->slot[i];
+	qsort(v, n, sizeof(*v), slotcmp);
+	return v;
+}
+
+/* Free m's keys and table; each value is given to free_val first. */
+static void
+map_free(struct map *m, void (*free_val)(void *))
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].key) {
+			if (free_val)
+				free_val(m->slot[i].val);
+			free(m->slot[i].key);
+		}
+	free(m->slot);
+	*m = (struct map){ 0 };
+}
+
+/* ---- a document's values ------------------------------------------------ */
+
+/*
+ * The fields merge reads, parsed into the document arena.  The stream's
+ * scanner has checked the line as strictly as jansson would, so the
+ * parser trusts the syntax; values mean what jansson makes of them (a
+ * later duplicate key wins, U+0000 reads as U+FFFD).
+ */
+enum jtype { J_NULL, J_FALSE, J_TRUE, J_INT, J_REAL, J_STR, J_ARR, J_OBJ };
+
+struct jv {
+	enum jtype type;
+	const char *key;	/* the member's name, in an object */
+	size_t keylen;
+	const char *s;		/* J_STR: NUL-terminated */
+	size_t len;		/* J_STR: bytes; J_ARR, J_OBJ: members */
+	json_int_t i;
+	double r;
+	struct jv *kid, *next;	/* the first member; the next one */
+};
+
+static const char *
+skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static unsigned
+hex4(const char *p)
+{
+	unsigned v = 0, c;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		c = (unsigned char)p[i];
+		v = v << 4 | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/* Write code point cp (valid, not a surrogate) as UTF-8 at o. */
+static size_t
+utf8_encode(char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | cp >> 12);
+		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | cp >> 18);
+	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Past the JSON string at p (its opening quote). */
+static const char *
+skip_string(const char *p)
+{
+	const char *q = p + 1, *bs;
+
+	for (;;) {		/* the closing quote: one not escaped */
+		q = strchr(q, '"');
+		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
+			;
+		if ((q - bs) % 2 == 0)
+			return q + 1;
+		q++;
+	}
+}
+
+/* The body of the string at *pp (its opening quote), decoded; *pp moves
+ * past the closing quote. */
+static char *
+parse_string(const char **pp, size_t *len)
+{
+	const char *p = *pp + 1, *q, *bs;
+	char *out, *o;
+	unsigned u;
+
+	*pp = skip_string(*pp);
+	q = *pp - 1;
+	o = out = arena_alloc(&scratch, (size_t)(q - p) + 1);
+	while (p < q) {
+		bs = memchr(p, '\\', (size_t)(q - p));
+		if (!bs)
+			bs = q;
+		memcpy(o, p, (size_t)(bs - p));
+		o += bs - p;
+		if (bs == q)
+			break;
+		p = bs + 2;
+		switch (bs[1]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			u = hex4(p);
+			p += 4;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (hex4(p + 2) - 0xDC00);
+				p += 6;
+			}
+			o += utf8_encode(o, u ? u : 0xFFFD);
+			break;
+		default:	/* " \ / */
+			*o++ = bs[1];
+			break;
+		}
+	}
+	*o = '\0';
+	*len = (size_t)(o - out);
+	/* raw U+0000 cannot occur: the scanner refuses control bytes */
+	return out;
+}
+
+static struct jv *
+new_jv(enum jtype type)
+{
+	struct jv *v = arena_alloc(&scratch, sizeof(*v));
+
+	*v = (struct jv){ type, NULL, 0, NULL, 0, 0, 0.0, NULL, NULL };
+	return v;
+}
+
+/* The number at *pp (checked: an integer fits); *pp moves past it. */
+static struct jv *
+parse_number(const char **pp)
+{
+	const char *p = *pp + (**pp == '-');
+	unsigned long long u = 0;
+	struct jv *v;
+
+	for (; *p >= '0' && *p <= '9'; p++)
+		u = u * 10 + (unsigned)(*p - '0');
+	if (*p == '.' || *p == 'e' || *p == 'E') {
+		v = new_jv(J_REAL);
+		v->r = strtod(*pp, (char **)pp);
+		return v;
+	}
+	v = new_jv(J_INT);
+	v->i = **pp == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
+	*pp = p;
+	return v;
+}
+
+/* The value at *pp (checked JSON); *pp moves past it. */
+static struct jv *
+parse_value(const char **pp)
+{
+	const char *p = skip_ws(*pp), *key = NULL;
+	struct jv *v, **tail;
+	size_t kl;
+	char close;
+
+	switch (*p) {
+	case '{':
+	case '[':
+		v = new_jv(*p == '{' ? J_OBJ : J_ARR);
+		close = *p == '{' ? '}' : ']';
+		tail = &v->kid;
+		for (p = skip_ws(p + 1); *p != close; p = skip_ws(p)) {
+			if (*p == ',')
+				p = skip_ws(p + 1);
+			if (v->type == J_OBJ) {
+				key = parse_string(&p, &kl);
+				p = skip_ws(p) + 1;	/* the colon */
+			}
+			*tail = parse_value(&p);
+			(*tail)->key = key;
+			(*tail)->keylen = kl;
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		p++;
+		break;
+	case '"':
+		v = new_jv(J_STR);
+		v->s = parse_string(&p, &v->len);
+		break;
+	case 't':
+		v = new_jv(J_TRUE);
+		p += 4;
+		break;
+	case 'f':
+		v = new_jv(J_FALSE);
+		p += 5;
+		break;
+	case 'n':
+		v = new_jv(J_NULL);
+		p += 4;
+		break;
+	default:
+		v = parse_number(&p);
+		break;
+	}
+	*pp = p;
+	return v;
+}
+
+/* A jansson value as a document value (for lines jansson had to read). */
+static struct jv *
+from_json(json_t *x)
+{
+	struct jv *v, **tail;
+	const char *k;
+	json_t *y;
+	size_t i;
+
+	switch (json_typeof(x)) {
+	case JSON_OBJECT:
+		v = new_jv(J_OBJ);
+		tail = &v->kid;
+		json_object_foreach(x, k, y) {
+			*tail = from_json(y);
+			(*tail)->keylen = strlen(k);
+			(*tail)->key = arena_strndup(&scratch, k,
+			    (*tail)->keylen);
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		return v;
+	case JSON_ARRAY:
+		v = new_jv(J_ARR);
+		tail = &v->kid;
+		json_array_foreach(x, i, y) {
+			*tail = from_json(y);
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		return v;
+	case JSON_STRING:
+		v = new_jv(J_STR);
+		v->len = json_string_length(x);
+		v->s = arena_strndup(&scratch, json_string_value(x), v->len);
+		return v;
+	case JSON_INTEGER:
+		v = new_jv(J_INT);
+		v->i = json_integer_value(x);
+		return v;
+	case JSON_REAL:
+		v = new_jv(J_REAL);
+		v->r = json_real_value(x);
+		return v;
+	case JSON_TRUE:
+		return new_jv(J_TRUE);
+	case JSON_FALSE:
+		return new_jv(J_FALSE);
+	default:
+		return new_jv(J_NULL);
+	}
+}
+
+/* strcmp for field names: they mostly differ in the first byte. */
+static int
+fieldcmp(const char *a, const char *b)
+{
+	int d = (unsigned char)*a - (unsigned char)*b;
+
+	return d ? d : strcmp(a, b);
+}
+
+/* Member k of o (the last of that name, as jansson keeps), or NULL. */
+static const struct jv *
+jget(const struct jv *o, const char *k)
+{
+	const struct jv *v, *found = NULL;
+	size_t kl = strlen(k);
+
+	if (!o || o->type != J_OBJ)
+		return NULL;
+	for (v = o->kid; v; v = v->next)
+		if (v->keylen == kl && !memcmp(v->key, k, kl))
+			found = v;
+	return found;
+}
+
+static const char *
+jstr(const struct jv *o, const char *k)
+{
+	const struct jv *v = jget(o, k);
+
+	return v && v->type == J_STR ? v->s : NULL;
+}
+
+/* The members of an array, or NULL when v is none. */
+static const struct jv *
+jitems(const struct jv *v)
+{
+	return v && v->type == J_ARR ? v->kid : NULL;
+}
+
+/* ---- writing JSON ------------------------------------------------------- */
+
+/* JSON text exactly as jansson writes it (compact, 15 digits for reals). */
+
+static void
+put(struct glean_buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* The escape of c, a control character, quote or backslash. */
+static void
+put_escape(struct glean_buf *b, unsigned char c)
+{
+	char u[8];
+
+	switch (c) {
+	case '"': put(b, "\\\""); break;
+	case '\\': put(b, "\\\\"); break;
+	case '\b': put(b, "\\b"); break;
+	case '\f': put(b, "\\f"); break;
+	case '\n': put(b, "\\n"); break;
+	case '\r': put(b, "\\r"); break;
+	case '\t': put(b, "\\t"); break;
+	default:
+		snprintf(u, sizeof(u), "\\u%04X", c);	/* upper case */
+		put(b, u);
+		break;
+	}
+}
+
+static void
+put_str(struct glean_buf *b, const char *s)
+{
+	const char *run = s;
+
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_add(b, run, (size_t)(s - run));
+		put_escape(b, c);
+		run = s + 1;
+	}
+	buf_add(b, run, (size_t)(s - run));
+	buf_addc(b, '"');
+}
+
+/* A string, or null for NULL. */
+static void
+put_nstr(struct glean_buf *b, const char *s)
+{
+	if (s)
+		put_str(b, s);
+	else
+		put(b, "null");
+}
+
+/* v in decimal, at least width digits (zero-padded). */
+static void
+put_digits(struct glean_buf *b, long long v, int width)
+{
+	char d[32], *p = d + sizeof(d);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u || d + sizeof(d) - p < width - (v < 0));
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+static void
+put_int(struct glean_buf *b, long long v)
+{
+	put_digits(b, v, 1);
+}
+
+/*
+ * A real as jansson writes it: "%.15g", always with a '.' or an 'e',
+ * no '+' and no leading zeros in the exponent.
+ */
+static void
+put_real(struct glean_buf *b, double v)
+{
+	char d[40], *e, *x;
+
+	snprintf(d, sizeof(d) - 2, "%.15g", v);
+	if (!strchr(d, '.') && !strchr(d, 'e'))
+		strcat(d, ".0");
+	if ((e = strchr(d, 'e'))) {
+		x = e + 1 + (e[1] == '-');
+		e += 2;
+		while (*e == '0')
+			e++;
+		memmove(x, e, strlen(e) + 1);
+	}
+	put(b, d);
+}
+
+/* `"name":`, name being one of merge's own (nothing to escape). */
+static void
+put_key(struct glean_buf *b, const char *name)
+{
+	buf_addc(b, '"');
+	buf_add(b, name, strlen(name));
+	buf_add(b, "\":", 2);
+}
+
+/* A member of a compact JSON object, as text. */
+struct member {
+	const char *name;	/* the key's JSON text, quotes included */
+	size_t namelen;
+	const char *val;	/* the value's JSON text */
+	size_t vallen;
+};
+
+/* Past the compact JSON value at p. */
+static const char *
+skip_value(const char *p)
+{
+	int depth = 0;
+
+	do {
+		switch (*p) {
+		case '"':
+			p = skip_string(p);
+			break;
+		case '{':
+		case '[':
+			depth++;
+			p++;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			p++;
+			break;
+		case ',':
+		case ':':
+			p++;
+			break;
+		default:	/* a number or a literal */
+			while (*p && *p != ',' && *p != ':' && *p != ']' &&
+			    *p != '}')
+				p++;
+			break;
+		}
+	} while (depth > 0);
+	return p;
+}
+
+/* The members of the compact JSON object obj, in storage reused by the
+ * next call. */
+static size_t
+members(const char *obj, struct member **mp)
+{
+	static struct member *m;
+	static size_t cap;
+	const char *p = obj + 1;
+	size_t n = 0;
+
+	for (; *p != '}'; n++) {
+		if (*p == ',')
+			p++;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			m = glean_realloc(m, cap * sizeof(*m));
+		}
+		m[n].name = p;
+		p = skip_value(p);
+		m[n].namelen = (size_t)(p - m[n].name);
+		m[n].val = ++p;
+		p = skip_value(p);
+		m[n].vallen = (size_t)(p - m[n].val);
+	}
+	*mp = m;
+	return n;
+}
+
+static int
+named(const struct member *m, const char *quoted)
+{
+	return m->namelen == strlen(quoted) &&
+	    !memcmp(m->name, quoted, m->namelen);
+}
+
+/* The member of m[0..n) named quoted (a JSON key), or NULL. */
+static const struct member *
+member(const struct member *m, size_t n, const char *quoted)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (named(&m[i], quoted))
+			return &m[i];
+	return NULL;
+}
+
+static void
+put_member(struct glean_buf *b, const struct member *m)
+{
+	buf_add(b, m->name, (size_t)(m->val + m->vallen - m->name));
+}
+
+/* The canonical JSON of a source as the record writes it: doc, start and
+ * end first, then the rest in key order. */
+static void
+reorder_source(struct glean_buf *b, const char *canon_text)
+{
+	static const char *const first[] = { "\"doc\"", "\"start\"",
+	    "\"end\"" };
+	struct member *m;
+	size_t n = members(canon_text, &m), i;
+
+	buf_addc(b, '{');
+	for (i = 0; i < 3; i++) {
+		if (i)
+			buf_addc(b, ',');
+		put_member(b, member(m, n, first[i]));
+	}
+	for (i = 0; i < n; i++)
+		if (!named(&m[i], first[0]) && !named(&m[i], first[1]) &&
+		    !named(&m[i], first[2])) {
+			buf_addc(b, ',');
+			put_member(b, &m[i]);
+		}
+	buf_addc(b, '}');
+}
+
 /* ---- small helpers ----------------------------------------------------- */
 
 static const char *
@@ -65,12 +839,6 @@ str(json_t *o, const char *k)
 	json_t *v = json_object_get(o, k);
 
 	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static json_t *
-str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
 }
 
 /* A canonical, sortable text of any value (sorted keys, compact). */
@@ -85,40 +853,16 @@ canon(json_t *v)
 	return s;
 }
 
-static int
-strpcmp(const void *a, const void *b)
+/* v as compact JSON, as the record writes it. */
+static char *
+compact(json_t *v)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
+	    JSON_REAL_PRECISION(15));
 
-/* The keys of object o in byte order; caller frees the array only. */
-static const char **
-sorted_keys(json_t *o, size_t *n)
-{
-	const char **v, *k;
-	json_t *x;
-	size_t i = 0;
-
-	*n = json_object_size(o);
-	v = glean_calloc(*n ? *n : 1, sizeof(*v));
-	json_object_foreach(o, k, x)
-		v[i++] = k;
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), strpcmp);
-	return v;
-}
-
-/* Get object member k of o, creating an empty object. */
-static json_t *
-child(json_t *o, const char *k)
-{
-	json_t *c = json_object_get(o, k);
-
-	if (!json_is_object(c)) {
-		c = json_object();
-		json_object_set_new(o, k, c);
-	}
-	return c;
+	if (!s)
+		glean_die(GLEAN_EXIT_FATAL, "cannot serialise the record");
+	return s;
 }
 
 static int
@@ -126,57 +870,97 @@ is_alnum(int32_t cp)
 {
 	utf8proc_category_t c;
 
-	if (cp < 0)
-		return 0;
+	if (cp < 0x80)
+		return cp >= 0 && ((unsigned)(cp | 0x20) - 'a' < 26 ||
+		    (unsigned)cp - '0' < 10);
 	c = utf8proc_category(cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
 	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
-/* Case-fold and keep letters and digits, one space between words. */
+/* normtext of an ASCII text: folding is lower-casing. */
+static char *
+normtext_ascii(const char *s, size_t n)
+{
+	char *out = glean_malloc(n + 1), c;
+	size_t i, o = 0;
+	int gap = 0;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+			gap = 1;
+			continue;
+		}
+		if (gap && o)
+			out[o++] = ' ';
+		gap = 0;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/*
+ * Case-fold and keep letters and digits, one space between words (in
+ * place: the result is never longer than what it has read).
+ */
 static char *
 normtext(const char *s, size_t n)
 {
-	size_t fl, i, len;
-	char *f = glean_casefold(s, n, &fl);
-	struct glean_buf b = { 0 };
+	size_t fl, i, k, len, o = 0;
+	char *f;
 	int32_t cp;
 	int gap = 0;
 
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n)
+		return normtext_ascii(s, n);
+	f = glean_casefold(s, n, &fl);
 	for (i = 0; i < fl; i += len) {
-		len = glean_utf8_next(f + i, fl - i, &cp);
-		if (is_alnum(cp)) {
-			if (gap && b.len)
-				glean_buf_addc(&b, ' ');
-			gap = 0;
-			glean_buf_add(&b, f + i, len);
+		if ((unsigned char)f[i] < 0x80) {
+			cp = f[i];
+			len = 1;
 		} else
+			len = glean_utf8_next(f + i, fl - i, &cp);
+		if (!is_alnum(cp)) {
 			gap = 1;
+			continue;
+		}
+		if (gap && o)
+			f[o++] = ' ';
+		gap = 0;
+		for (k = 0; k < len; k++)
+			f[o++] = f[i + k];
 	}
-	free(f);
-	if (!b.s)
-		return glean_strdup("");
-	return b.s;
+	f[o] = '\0';
+	return f;
 }
 
 /* A string with curly apostrophes made straight (roles compare alike). */
-static json_t *
+static char *
 plain_quotes(const char *s)
 {
 	struct glean_buf b = { 0 };
-	json_t *v;
 
 	for (; *s; s++) {
 		if (!strncmp(s, "\xe2\x80\x99", 3) ||
 		    !strncmp(s, "\xe2\x80\x98", 3)) {
-			glean_buf_addc(&b, '\'');
+			buf_addc(&b, '\'');
 			s += 2;
 		} else
-			glean_buf_addc(&b, *s);
+			buf_addc(&b, *s);
 	}
-	v = json_string(b.s ? b.s : "");
-	glean_buf_free(&b);
-	return v;
+	return b.s ? b.s : glean_strdup("");
+}
+
+static char *
+strdup_or_null(const char *s)
+{
+	return s ? glean_strdup(s) : NULL;
 }
 
 /* ---- the state --------------------------------------------------------- */
@@ -191,18 +975,71 @@ plain_quotes(const char *s)
 static void
 key_part(struct glean_buf *b, const char *s, int last)
 {
+	const char *run;
+
 	if (!s)
-		glean_buf_addc(b, '~');
+		buf_addc(b, '~');
 	else {
-		glean_buf_addc(b, '=');
-		for (; *s; s++) {
-			if (*s == '\\' || *s == '\t')
-				glean_buf_addc(b, '\\');
-			glean_buf_addc(b, *s == '\t' ? 't' : *s);
+		buf_addc(b, '=');
+		for (run = s; *s; s++) {
+			if (*s != '\\' && *s != '\t')
+				continue;
+			buf_add(b, run, (size_t)(s - run));
+			buf_add(b, *s == '\t' ? "\\t" : "\\\\", 2);
+			run = s + 1;
 		}
+		buf_add(b, run, (size_t)(s - run));
 	}
 	if (!last)
-		glean_buf_addc(b, '\t');
+		buf_addc(b, '\t');
+}
+
+/*
+ * A source of a fact, kept in key_arena until the record is written.
+ * key (source_key_start) is its identity and order; json is how the
+ * record writes it; val holds the attributes its fact groups sources by
+ * (see group_by), NULL when not strings.
+ */
+struct source {
+	const char *key;
+	const char *json;
+	size_t len;
+	const char *val[2];
+};
+
+/* A fact: its attributes, and its sources: a list while reading, sorted
+ * and made a set when written. */
+struct fact {
+	char *a, *b;	/* R: area, grade; M: currency, per; P: name */
+	double value;		/* M */
+	const struct source **src;
+	size_t nsrc, cap;
+	char *text;		/* Q, F: the text as written at textkey */
+	const char *textkey;
+};
+
+/* The tables of facts of a subject. */
+enum { T_R, T_M, T_P, T_Q, T_F, NTAB };
+
+struct subject {
+	char *name, *code, *kind;
+	struct map aliases;	/* a set */
+	struct map tab[NTAB];	/* fact key -> struct fact */
+};
+
+/* A distinct document entry: its canonical text and how it is written. */
+struct entry {
+	char *canon, *text;
+	struct entry *next;
+};
+
+static struct map docs;		/* id -> struct entry list */
+static struct map subjects;	/* subject key -> struct subject */
+
+static void
+add_alias(struct subject *s, const char *alias)
+{
+	map_find(&s->aliases, alias, 1)->val = s;
 }
 
 static char *
@@ -217,7 +1054,7 @@ subject_key(const char *kind, const char *code, const char *name)
 		key_part(&b, code, 1);
 		return b.s;
 	}
-	glean_buf_addc(&b, '~');
+	buf_addc(&b, '~');
 	n = name ? glean_casefold(name, strlen(name), &nl) : NULL;
 	key_part(&b, n, 1);
 	free(n);
@@ -225,137 +1062,303 @@ subject_key(const char *kind, const char *code, const char *name)
 }
 
 /* The subject for (kind, code, name), created when new. */
-static json_t *
+static struct subject *
 subject(const char *kind, const char *code, const char *name)
 {
 	char *key = subject_key(kind, code, name);
-	json_t *s = json_object_get(subjects, key);
-	const char *old;
+	struct slot *sl = map_find(&subjects, key, 1);
+	struct subject *s = sl->val;
 
-	if (!s) {
-		s = json_object();
-		json_object_set_new(s, "name", str_or_null(name));
-		json_object_set_new(s, "code", str_or_null(code));
-		json_object_set_new(s, "kind", json_string(kind));
-		json_object_set_new(subjects, key, s);
-	}
 	free(key);
+	if (!s) {
+		s = sl->val = glean_calloc(1, sizeof(*s));
+		s->name = strdup_or_null(name);
+		s->code = strdup_or_null(code);
+		s->kind = glean_strdup(kind);
+	}
 	/* Several official names for one code: the first in byte order. */
-	old = str(s, "name");
-	if (name && (!old || strcmp(name, old) < 0))
-		json_object_set_new(s, "name", json_string(name));
+	if (name && (!s->name || strcmp(name, s->name) < 0)) {
+		free(s->name);
+		s->name = glean_strdup(name);
+	}
 	if (name)
-		json_object_set_new(child(s, "aliases"), name, json_true());
+		add_alias(s, name);
 	return s;
+}
+
+static void
+fact_free(void *p)
+{
+	struct fact *f = p;
+
+	free(f->a);
+	free(f->b);
+	free(f->src);
+	free(f->text);
+	free(f);
+}
+
+static void
+subject_free(void *p)
+{
+	struct subject *s = p;
+	int t;
+
+	free(s->name);
+	free(s->code);
+	free(s->kind);
+	map_free(&s->aliases, NULL);
+	for (t = 0; t < NTAB; t++)
+		map_free(&s->tab[t], fact_free);
+	free(s);
+}
+
+/* Fact fkey of table tab in subject s, created empty when new. */
+static struct fact *
+fact(struct subject *s, int tab, const char *fkey)
+{
+	struct slot *sl = map_find(&s->tab[tab], fkey, 1);
+
+	if (!sl->val)
+		sl->val = glean_calloc(1, sizeof(struct fact));
+	return sl->val;
+}
+
+/*
+ * Add source src to f.  text, when given, is the fact's display text
+ * as written at that source: the fact keeps the text of its first source
+ * in canonical order, which is associative.
+ */
+static void
+fact_add(struct fact *f, const struct source *src, const char *text)
+{
+	if (f->nsrc == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 4;
+		f->src = glean_realloc(f->src, f->cap * sizeof(*f->src));
+	}
+	f->src[f->nsrc++] = src;
+	if (text && (!f->textkey || strcmp(src->key, f->textkey) < 0)) {
+		free(f->text);
+		f->text = glean_strdup(text);
+		f->textkey = src->key;
+	}
 }
 
 /*
  * A source is kept as its key alone: doc, start and end (for the order)
  * then the canonical JSON of the whole source, read back on output.
+ * This starts a key in b: the doc part, start and end.
  */
-static char *
-source_key(json_t *src)
+static void
+source_key_start(struct glean_buf *b, const char *doc, long long s,
+    long long e)
 {
-	struct glean_buf b = { 0 };
-	char *c = canon(src), *n;
-
-	key_part(&b, str(src, "doc"), 0);
-	n = glean_asprintf("%012lld\t%012lld\t%s",
-	    (long long)json_integer_value(json_object_get(src, "start")),
-	    (long long)json_integer_value(json_object_get(src, "end")), c);
-	glean_buf_add(&b, n, strlen(n));
-	free(n);
-	free(c);
-	return b.s;
+	glean_buf_reset(b);
+	key_part(b, doc, 0);
+	put_digits(b, s, 12);	/* as printf's "%012lld" */
+	buf_addc(b, '\t');
+	put_digits(b, e, 12);
+	buf_addc(b, '\t');
 }
 
-/* The source of a key made by source_key (new reference). */
-static json_t *
-key_source(const char *k)
+/* A source of key[0..keylen), json[0..len) and grouping values v0, v1
+ * (copies in key_arena). */
+static const struct source *
+new_source(const char *key, size_t keylen, const char *json, size_t len,
+    const char *v0, const char *v1)
 {
-	int i;
+	struct source *src = arena_alloc(&key_arena, sizeof(*src));
 
-	for (i = 0; i < 3 && k; i++)
-		if ((k = strchr(k, '\t')))
-			k++;
-	if (!k)
-		glean_die(GLEAN_EXIT_FATAL, "internal error: bad source key");
-	return json_loads(k, JSON_DECODE_ANY, NULL);
+	src->key = arena_strndup(&key_arena, key, keylen);
+	src->json = arena_strndup(&key_arena, json, len);
+	src->len = len;
+	src->val[0] = v0 ? arena_strndup(&key_arena, v0, strlen(v0)) : NULL;
+	src->val[1] = v1 ? arena_strndup(&key_arena, v1, strlen(v1)) : NULL;
+	return src;
 }
 
 /*
- * Add src (stolen) to fact fkey of table tab in subject s, creating the
- * fact from attrs (borrowed) when new.  Returns the fact.  text, when
- * given, is the fact's display text as written at src: the fact keeps the
- * text of its first source in canonical order, which is associative.
+ * A source read from a record (src borrowed), its fact grouping sources
+ * by the attributes g0 and g1 (or NULL).
  */
-static json_t *
-add_fact(json_t *s, const char *tab, const char *fkey, json_t *attrs,
-    json_t *src, const char *text)
+static const struct source *
+record_source(json_t *src, const char *g0, const char *g1)
 {
-	json_t *t = child(s, tab), *f = json_object_get(t, fkey);
-	char *sk = source_key(src);
-	const char *tk;
+	static struct glean_buf key, json;
+	char *c = canon(src);
 
-	if (!f) {
-		f = json_deep_copy(attrs);
-		json_object_set_new(t, fkey, f);
-	}
-	json_object_set_new(child(f, "src"), sk, json_true());
-	json_decref(src);
-	if (text) {
-		tk = str(f, "textkey");
-		if (!tk || strcmp(sk, tk) < 0) {
-			json_object_set_new(f, "text", json_string(text));
-			json_object_set_new(f, "textkey", json_string(sk));
-		}
-	}
-	free(sk);
-	return f;
+	source_key_start(&key, str(src, "doc"),
+	    (long long)json_integer_value(json_object_get(src, "start")),
+	    (long long)json_integer_value(json_object_get(src, "end")));
+	buf_add(&key, c, strlen(c));
+	glean_buf_reset(&json);
+	reorder_source(&json, c);
+	free(c);
+	return new_source(key.s, key.len, json.s, json.len,
+	    g0 ? str(src, g0) : NULL, g1 ? str(src, g1) : NULL);
 }
 
+/* An attribute of a source read from a document. */
+struct attr {
+	const char *name;
+	enum jtype type;	/* J_STR, J_NULL, J_TRUE or J_INT */
+	const char *s;
+	long long i;
+};
+
+/* Room for a source's own attributes and doc, start and end. */
+#define MAX_ATTRS 8
+
+static void
+put_attr(struct glean_buf *b, const struct attr *a)
+{
+	put_key(b, a->name);
+	if (a->type == J_STR)
+		put_str(b, a->s);
+	else if (a->type == J_INT)
+		put_int(b, a->i);
+	else
+		put(b, a->type == J_TRUE ? "true" : "null");
+}
+
+/* The string attribute name of at[0..n), or NULL. */
+static const char *
+attr_str(const struct attr *at, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < n; i++)
+		if (!strcmp(at[i].name, name))
+			return at[i].type == J_STR ? at[i].s : NULL;
+	return NULL;
+}
+
+/*
+ * A source of document doc at [s, e) with the attributes at[0..n) (at
+ * has room for MAX_ATTRS; reordered), its fact grouping sources by the
+ * attributes g0 and g1 (or NULL).  Its canonical JSON is written as
+ * canon() would write it, keys sorted; the record shows doc, start and
+ * end first.
+ */
+static const struct source *
+doc_source(const char *doc, size_t s, size_t e, struct attr *at, size_t n,
+    const char *g0, const char *g1)
+{
+	static struct glean_buf key, json;
+	size_t i, j, from[MAX_ATTRS], to[MAX_ATTRS], first[3] = { 0, 0, 0 };
+
+	source_key_start(&key, doc, (long long)s, (long long)e);
+	at[n++] = (struct attr){ "doc", J_STR, doc, 0 };
+	at[n++] = (struct attr){ "start", J_INT, NULL, (long long)s };
+	at[n++] = (struct attr){ "end", J_INT, NULL, (long long)e };
+	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
+		struct attr x = at[i];
+
+		for (j = i; j > 0 && fieldcmp(at[j - 1].name, x.name) > 0; j--)
+			at[j] = at[j - 1];
+		at[j] = x;
+	}
+	buf_addc(&key, '{');
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&key, ',');
+		from[i] = key.len;
+		put_attr(&key, &at[i]);
+		to[i] = key.len;
+		if (!strcmp(at[i].name, "doc"))
+			first[0] = i;
+		else if (!strcmp(at[i].name, "start"))
+			first[1] = i;
+		else if (!strcmp(at[i].name, "end"))
+			first[2] = i;
+	}
+	buf_addc(&key, '}');
+	/* the same members, doc, start and end first */
+	glean_buf_reset(&json);
+	for (j = 0; j < 3; j++) {
+		buf_addc(&json, j ? ',' : '{');
+		i = first[j];
+		buf_add(&json, key.s + from[i], to[i] - from[i]);
+	}
+	for (i = 0; i < n; i++)
+		if (i != first[0] && i != first[1] && i != first[2]) {
+			buf_addc(&json, ',');
+			buf_add(&json, key.s + from[i], to[i] - from[i]);
+		}
+	buf_addc(&json, '}');
+	return new_source(key.s, key.len, json.s, json.len,
+	    attr_str(at, n, g0), attr_str(at, n, g1));
+}
+
+/* A document entry under id: its canonical text and how it is written
+ * (both taken). */
+static void
+add_entry(const char *id, char *canon_text, char *text)
+{
+	struct slot *sl = map_find(&docs, id, 1);
+	struct entry *e;
+
+	for (e = sl->val; e; e = e->next)
+		if (!strcmp(e->canon, canon_text)) {
+			/* the same entry: the last one read is written */
+			free(e->text);
+			e->text = text;
+			free(canon_text);
+			return;
+		}
+	e = glean_malloc(sizeof(*e));
+	e->canon = canon_text;
+	e->text = text;
+	e->next = sl->val;
+	sl->val = e;
+}
+
+/* A document entry given as a JSON value (borrowed). */
 static void
 add_document(json_t *entry)
 {
-	const char *id = str(entry, "id");
-	char *c = canon(entry);
+	add_entry(str(entry, "id"), canon(entry), compact(entry));
+}
 
-	json_object_set(child(docs, id), c, entry);
-	free(c);
+static void
+entries_free(void *p)
+{
+	struct entry *e = p, *next;
+
+	for (; e; e = next) {
+		next = e->next;
+		free(e->canon);
+		free(e->text);
+		free(e);
+	}
 }
 
 /* ---- facts ------------------------------------------------------------- */
 
 static void
-add_rating(json_t *s, const char *area, const char *grade, json_t *src)
+add_rating(struct subject *s, const char *area, const char *grade,
+    const char *when, const struct source *src)
 {
-	const char *when = str(src, "when");
 	char year[5] = "~";
 	struct glean_buf fk = { 0 };
-	json_t *a;
+	struct fact *f;
 
 	/* the year: four digits, else unknown ("~") */
 	if (when && strspn(when, "0123456789") >= 4) {
 		memcpy(year, when, 4);
 		year[4] = '\0';
 	}
-	glean_buf_add(&fk, year, strlen(year));
-	glean_buf_addc(&fk, '\t');
+	buf_add(&fk, year, strlen(year));
+	buf_addc(&fk, '\t');
 	key_part(&fk, area, 0);
 	key_part(&fk, grade, 1);
-	a = json_pack("{s:s,s:s}", "area", area, "grade", grade);
-	add_fact(s, "R", fk.s, a, src, NULL);
-	json_decref(a);
+	f = fact(s, T_R, fk.s);
+	if (!f->a) {
+		f->a = glean_strdup(area);
+		f->b = glean_strdup(grade);
+	}
+	fact_add(f, src, NULL);
 	glean_buf_free(&fk);
-}
-
-/* Money: value as an integer when it is one. */
-static json_t *
-money_value(double v)
-{
-	if (v == floor(v) && fabs(v) < 9007199254740992.0)
-		return json_integer((json_int_t)v);
-	return json_real(v);
 }
 
 /*
@@ -373,63 +1376,93 @@ money_canon(double v)
 	return v == 0 ? 0.0 : v;
 }
 
-static void
-add_money(json_t *s, double v, const char *cur, const char *per, json_t *src)
-{
-	struct glean_buf fk = { 0 };
-	uint64_t bits;
-	char *n;
-	json_t *a = json_object();
+/* An amount as the record writes it, and its part of a fact key. */
+struct amount {
+	double v;
+	char key[];
+};
 
-	v = money_canon(v);
-	if (!isfinite(v)) {
-		/* past the largest double once written: no amount */
-		json_decref(src);
-		json_decref(a);
-		return;
-	}
-	/* sorted by currency then value; the exact value is the identity */
-	key_part(&fk, cur, 0);
-	/* ties at six decimals: the double's bits, in numeric order */
+static struct map amounts;	/* the bits of an amount as read -> amount */
+
+/*
+ * The amount read as raw.  Printing a double is slow and amounts repeat,
+ * so each is worked out once.
+ */
+static const struct amount *
+amount(double raw)
+{
+	uint64_t bits;
+	char hex[17], *n;
+	struct slot *sl;
+	struct amount *a;
+	double v;
+	int i;
+
+	memcpy(&bits, &raw, sizeof(bits));
+	for (i = 15; i >= 0; i--, bits >>= 4)
+		hex[i] = "0123456789abcdef"[bits & 15];
+	hex[16] = '\0';
+	sl = map_find(&amounts, hex, 1);
+	if (sl->val)
+		return sl->val;
+	v = money_canon(raw);
+	/* sorted by value; ties at six decimals: the double's bits, in
+	 * numeric order (the exact value is the identity) */
 	memcpy(&bits, &v, sizeof(bits));
 	bits = bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
-	n = glean_asprintf("%030.6f\t%016llx", v, (unsigned long long)bits);
-	glean_buf_add(&fk, n, strlen(n));
+	n = glean_asprintf("%030.6f\t%016llx\t", v, (unsigned long long)bits);
+	a = glean_malloc(sizeof(*a) + strlen(n) + 1);
+	a->v = v;
+	strcpy(a->key, n);
 	free(n);
-	glean_buf_addc(&fk, '\t');
+	return sl->val = a;
+}
+
+static void
+add_money(struct subject *s, double raw, const char *cur, const char *per,
+    const struct source *src)
+{
+	const struct amount *am = amount(raw);
+	struct glean_buf fk = { 0 };
+	struct fact *f;
+
+	if (!isfinite(am->v))
+		return;	/* past the largest double once written */
+	/* sorted by currency then value */
+	key_part(&fk, cur, 0);
+	buf_add(&fk, am->key, strlen(am->key));
 	key_part(&fk, per, 1);
-	json_object_set_new(a, "value", money_value(v));
-	json_object_set_new(a, "currency", json_string(cur));
-	json_object_set_new(a, "per", str_or_null(per));
-	add_fact(s, "M", fk.s, a, src, NULL);
-	json_decref(a);
+	f = fact(s, T_M, fk.s);
+	if (!f->a) {
+		f->value = am->v;
+		f->a = glean_strdup(cur);
+		f->b = strdup_or_null(per);
+	}
+	fact_add(f, src, NULL);
 	glean_buf_free(&fk);
 }
 
 static void
-add_person(json_t *s, const char *name, json_t *src)
+add_person(struct subject *s, const char *name, const struct source *src)
 {
-	json_t *a = json_pack("{s:s}", "name", name);
+	struct fact *f = fact(s, T_P, name);
 
-	add_fact(s, "P", name, a, src, NULL);
-	json_decref(a);
+	if (!f->a)
+		f->a = glean_strdup(name);
+	fact_add(f, src, NULL);
 }
 
-/* tab is "Q" (speech) or "F" (report findings). */
+/* tab is T_Q (speech) or T_F (report findings). */
 static void
-add_quote(json_t *s, const char *tab, const char *text, json_t *src)
+add_quote(struct subject *s, int tab, const char *text,
+    const struct source *src)
 {
 	char *k = normtext(text, strlen(text));
-	json_t *attrs = json_object();
 
 	if (*k)
-		add_fact(s, tab, k, attrs, src, text);
-	else
-		json_decref(src);
-	json_decref(attrs);
+		fact_add(fact(s, tab, k), src, text);
 	free(k);
 }
-
 /* ---- reading documents ------------------------------------------------- */
 
 struct ment {
@@ -438,32 +1471,69 @@ struct ment {
 };
 
 static int
-get_cp_span(json_t *o, size_t ncps, size_t *s, size_t *e)
+get_cp_span(const struct jv *o, size_t ncps, size_t *s, size_t *e)
 {
-	json_t *a = json_object_get(o, "start"), *b = json_object_get(o, "end");
+	const struct jv *a = jget(o, "start"), *b = jget(o, "end");
 
-	if (!json_is_integer(a) || !json_is_integer(b))
+	if (!a || !b || a->type != J_INT || b->type != J_INT)
 		return -1;
-	if (json_integer_value(a) < 0 || json_integer_value(b) <
-	    json_integer_value(a) || (size_t)json_integer_value(b) > ncps)
+	if (a->i < 0 || b->i < a->i || (size_t)b->i > ncps)
 		return -1;
-	*s = (size_t)json_integer_value(a);
-	*e = (size_t)json_integer_value(b);
+	*s = (size_t)a->i;
+	*e = (size_t)b->i;
 	return 0;
 }
 
-static json_t *
-source(const char *doc, size_t s, size_t e)
+/*
+ * Code point -> byte offsets in a text, the one direction merge needs;
+ * an ASCII text (most are) needs no table.
+ */
+struct cpmap {
+	size_t ncps;
+	uint32_t *byte;	/* ncps + 1 entries; NULL: the same offsets */
+};
+
+static void
+cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
-	return json_pack("{s:s,s:I,s:I}", "doc", doc, "start", (json_int_t)s,
-	    "end", (json_int_t)e);
+	size_t i = 0, cp;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && !((unsigned char)s[i] & 0x80))
+		i++;
+	m->ncps = n;
+	m->byte = NULL;
+	if (i == n)
+		return;
+	m->byte = glean_malloc((n + 1) * sizeof(*m->byte));
+	for (cp = 0; cp < i; cp++)	/* the ASCII start */
+		m->byte[cp] = (uint32_t)cp;
+	for (; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			m->byte[cp++] = (uint32_t)i;
+	m->byte[cp] = (uint32_t)n;
+	m->ncps = cp;
+}
+
+/* The byte offset of code point cp (the end past the last one). */
+static size_t
+cp_byte(const struct cpmap *m, size_t cp)
+{
+	if (cp > m->ncps)
+		cp = m->ncps;
+	return m->byte ? m->byte[cp] : cp;
 }
 
 /* A copy of text[s, e) (code points). */
 static char *
-slice(const struct glean_offsets *m, const char *text, size_t s, size_t e)
+slice(const struct cpmap *m, const char *text, size_t s, size_t e)
 {
-	size_t bs = glean_byte(m, s), be = glean_byte(m, e);
+	size_t bs = cp_byte(m, s), be = cp_byte(m, e);
 
 	return glean_strndup(text + bs, be - bs);
 }
@@ -473,10 +1543,10 @@ slice(const struct glean_offsets *m, const char *text, size_t s, size_t e)
  * its rate ("-a-year role" -> "role" when per is "year").
  */
 static char *
-money_context(const struct glean_offsets *m, const char *text, size_t len,
+money_context(const struct cpmap *m, const char *text, size_t len,
     size_t e, const char *per)
 {
-	size_t b = glean_byte(m, e), i = b, lastsp = b, pl;
+	size_t b = cp_byte(m, e), i = b, lastsp = b, pl;
 	const char *p;
 
 	if (per && (pl = strlen(per)) > 0) {
@@ -518,60 +1588,68 @@ is_space_cp(int32_t cp)
 	    cp == 0xA0;
 }
 
+/* Is the character before byte b of text (after byte a) a blank or a
+ * quote mark?  *start gets where it starts. */
+static int
+trim_before(const char *text, size_t a, size_t b, size_t *start)
+{
+	int32_t cp;
+
+	for (*start = b - 1; *start > a &&
+	    ((unsigned char)text[*start] & 0xC0) == 0x80; --*start)
+		;
+	glean_utf8_next(text + *start, b - *start, &cp);
+	return is_space_cp(cp) || is_quote_cp(cp);
+}
+
 /*
  * One quote, paragraph by paragraph (a quote reopened on each): the
  * code points [qs, qe) of text, whose offset in the document is base.
+ * The walk is in bytes (a newline is one byte), counting code points.
  */
 static void
-doc_quote(json_t *s, const char *tab, const char *id,
-    const struct glean_offsets *m, const char *text, size_t qs, size_t qe,
-    size_t base, const char *speaker, const char *kind)
+doc_quote(struct subject *s, int tab, const char *id, const struct cpmap *m,
+    const char *text, size_t qs, size_t qe, size_t base, const char *speaker,
+    const char *kind)
 {
-	size_t i = qs, a, b, n;
+	size_t i = cp_byte(m, qs), end = cp_byte(m, qe), ci = qs;
+	size_t a, b, ca, cb, l, prev;
+	const char *nl;
 	int32_t cp;
+	struct attr at[MAX_ATTRS];
 
-	while (i < qe) {
+	while (i < end) {
 		/* a paragraph: up to a newline */
 		a = i;
-		while (i < qe) {
-			glean_utf8_next(text + glean_byte(m, i), 4, &cp);
-			if (cp == '\n')
-				break;
-			i++;
-		}
-		b = i;
-		while (i < qe) {
-			glean_utf8_next(text + glean_byte(m, i), 4, &cp);
-			if (cp != '\n')
-				break;
-			i++;
-		}
+		ca = ci;
+		nl = memchr(text + i, '\n', end - i);
+		b = nl ? (size_t)(nl - text) : end;
+		cb = ca + (m->byte ? glean_cp_count(text + a, b - a) : b - a);
+		for (i = b, ci = cb; i < end && text[i] == '\n'; i++)
+			ci++;
 		/* trim white space and quote marks */
 		while (a < b) {
-			n = glean_utf8_next(text + glean_byte(m, a), 4, &cp);
+			l = glean_utf8_next(text + a, b - a, &cp);
 			if (!is_space_cp(cp) && !is_quote_cp(cp))
 				break;
-			a++;
+			a += l;
+			ca++;
 		}
-		while (b > a) {
-			size_t bb = glean_byte(m, b - 1);
-
-			glean_utf8_next(text + bb, 4, &cp);
-			if (!is_space_cp(cp) && !is_quote_cp(cp))
-				break;
-			b--;
+		while (b > a && trim_before(text, a, b, &prev)) {
+			b = prev;
+			cb--;
 		}
 		if (b > a) {
-			char *t = slice(m, text, a, b);
-			json_t *src = source(id, base + a, base + b);
+			char *t = glean_strndup(text + a, b - a);
 
-			json_object_set_new(src, "speaker",
-			    str_or_null(speaker));
-			json_object_set_new(src, "kind", str_or_null(kind));
-			add_quote(s, tab, t, src);
+			at[0] = (struct attr){ "speaker",
+			    speaker ? J_STR : J_NULL, speaker, 0 };
+			at[1] = (struct attr){ "kind", kind ? J_STR : J_NULL,
+			    kind, 0 };
+			add_quote(s, tab, t, doc_source(id, base + ca,
+			    base + cb, at, 2, "speaker", "kind"));
 			free(t);
 		}
-		(void)n;
 	}
 }
 
@@ -639,7 +1717,7 @@ main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
 struct rent {
 	size_t s, e;		/* code points */
 	size_t i;		/* position in the layer */
-	json_t *ent;
+	const struct jv *ent;
 };
 
 struct roles {
@@ -668,16 +1746,16 @@ rent_by_e(const void *a, const void *b)
 }
 
 static void
-roles_init(struct roles *r, json_t *ents, size_t ncps)
+roles_init(struct roles *r, const struct jv *ents, size_t ncps)
 {
-	json_t *e;
+	const struct jv *e;
 	size_t i, s, en;
 
 	r->n = 0;
-	r->bys = glean_calloc(json_array_size(ents) + 1, sizeof(*r->bys));
-	r->bye = glean_calloc(json_array_size(ents) + 1, sizeof(*r->bye));
-	json_array_foreach(ents, i, e) {
-		const char *kind = str(e, "kind");
+	r->bys = glean_calloc(ents->len + 1, sizeof(*r->bys));
+	r->bye = glean_calloc(ents->len + 1, sizeof(*r->bye));
+	for (e = jitems(ents), i = 0; e; e = e->next, i++) {
+		const char *kind = jstr(e, "kind");
 
 		if (!kind || strcmp(kind, "role") ||
 		    get_cp_span(e, ncps, &s, &en))
@@ -698,11 +1776,11 @@ roles_free(struct roles *r)
 
 /* Only spaces and commas in the code points [a, b)? */
 static int
-gap_ok(const struct glean_offsets *m, const char *text, size_t a, size_t b)
+gap_ok(const struct cpmap *m, const char *text, size_t a, size_t b)
 {
-	size_t k, be = glean_byte(m, b);
+	size_t k, be = cp_byte(m, b);
 
-	for (k = glean_byte(m, a); k < be; k++)
+	for (k = cp_byte(m, a); k < be; k++)
 		if (text[k] != ' ' && text[k] != ',')
 			return 0;
 	return 1;
@@ -714,7 +1792,7 @@ gap_ok(const struct glean_offsets *m, const char *text, size_t a, size_t b)
  * after it (the last such).  Returns a fresh string or NULL.
  */
 static char *
-adjacent_role(const struct roles *r, const struct glean_offsets *m,
+adjacent_role(const struct roles *r, const struct cpmap *m,
     const char *text, size_t ps, size_t pe)
 {
 	const struct rent *before = NULL, *after = NULL, *best, *x;
@@ -754,259 +1832,362 @@ adjacent_role(const struct roles *r, const struct glean_offsets *m,
 	best = before ? before : after;
 	if (!best)
 		return NULL;
-	cn = str(best->ent, "canonical");
+	cn = jstr(best->ent, "canonical");
 	return cn && *cn ? glean_strdup(cn) : slice(m, text, best->s, best->e);
 }
 
+/*
+ * The document's entry: id, source, published, published_inferred when
+ * true and errors when there are some (a jansson value, borrowed).  Its
+ * canonical text has the keys sorted; errors is the one arbitrary value.
+ */
 static void
-read_document(json_t *doc, const char *id)
+doc_entry(const struct jv *doc, json_t *errors, const char *id)
 {
-	json_t *t = json_object_get(doc, "text"), *ents, *layer, *e, *entry;
-	const char *text = json_string_value(t), *kind;
-	size_t len = json_string_length(t), i, j, s, en, nm = 0, best, bestn;
-	struct glean_offsets m;
-	struct ment *ms;
-	json_t *main_s, *subj;
-	int notext = !text, rolesok = 0;
-	size_t lim, nc = 0, lo, hi;
-	json_t *counts, *done = json_object();
-	struct ment **bycode = NULL;
-	struct roles roles = { NULL, NULL, 0 };
+	struct glean_buf c = { 0 }, t = { 0 };
+	const struct jv *pi = jget(doc, "published_inferred");
+	int inferred = pi && pi->type == J_TRUE;
+	char *ec = NULL, *et = NULL;
 
-	entry = json_object();
-	json_object_set_new(entry, "id", json_string(id));
-	json_object_set_new(entry, "source", str_or_null(str(doc, "source")));
-	json_object_set_new(entry, "published",
-	    str_or_null(str(doc, "published")));
-	if (json_is_true(json_object_get(doc, "published_inferred")))
-		json_object_set_new(entry, "published_inferred", json_true());
-	if (json_is_array(json_object_get(doc, "errors")) &&
-	    json_array_size(json_object_get(doc, "errors")))
-		json_object_set(entry, "errors",
-		    json_object_get(doc, "errors"));
-	add_document(entry);
-	json_decref(entry);
-	/* Without the text (dropped to save space), the layers still
-	 * count: offsets are taken as they are and texts from the layers. */
-	if (!text) {
-		text = "";
-		len = 0;
+	if (json_is_array(errors) && json_array_size(errors)) {
+		ec = canon(errors);
+		et = compact(errors);
 	}
-	glean_offsets_init(&m, text, len);
-	lim = notext ? (size_t)-1 : m.ncps;
+	put(&c, "{");
+	if (ec) {
+		put(&c, "\"errors\":");
+		put(&c, ec);
+		put(&c, ",");
+	}
+	put(&c, "\"id\":");
+	put_str(&c, id);
+	put(&c, ",\"published\":");
+	put_nstr(&c, jstr(doc, "published"));
+	if (inferred)
+		put(&c, ",\"published_inferred\":true");
+	put(&c, ",\"source\":");
+	put_nstr(&c, jstr(doc, "source"));
+	put(&c, "}");
 
-	/* Authorities mentioned; the main one has most mentions. */
-	ents = json_object_get(doc, "entities");
-	if (!json_is_array(ents))
-		ents = NULL;
-	ms = glean_calloc(json_array_size(ents) + 1, sizeof(*ms));
-	json_array_foreach(ents, i, e) {
-		const char *nmv = str(e, "canonical");
+	put(&t, "{\"id\":");
+	put_str(&t, id);
+	put(&t, ",\"source\":");
+	put_nstr(&t, jstr(doc, "source"));
+	put(&t, ",\"published\":");
+	put_nstr(&t, jstr(doc, "published"));
+	if (inferred)
+		put(&t, ",\"published_inferred\":true");
+	if (et) {
+		put(&t, ",\"errors\":");
+		put(&t, et);
+	}
+	put(&t, "}");
+	add_entry(id, c.s, t.s);
+	free(ec);
+	free(et);
+}
 
-		kind = str(e, "kind");
+/* A document being read. */
+struct rdoc {
+	const char *id;
+	const char *text;	/* "" when dropped */
+	size_t len;
+	int notext;
+	size_t lim;		/* the largest offset taken */
+	struct cpmap m;
+	const struct jv *ents;	/* the entities layer, or NULL */
+	struct ment *ms;	/* its authority mentions, by position */
+	size_t nm;
+	struct subject *main_s;	/* its council, once known or needed */
+};
+
+/* The subject of facts not about another: the council, else "unknown". */
+static struct subject *
+main_subject(struct rdoc *d)
+{
+	if (!d->main_s)
+		d->main_s = subject("unknown", NULL, NULL);
+	return d->main_s;
+}
+
+/*
+ * The document's council: the authority mentioned most, else (none
+ * among the entities) the council most rated.
+ */
+static void
+find_council(struct rdoc *d, const struct jv *ratings)
+{
+	const struct jv *e;
+	const char *kind;
+	size_t s, en, best, bestn, i;
+	struct map counts = { 0 };
+	struct slot *sl;
+
+	for (e = jitems(d->ents); e; e = e->next) {
+		const char *nmv = jstr(e, "canonical");
+
+		kind = jstr(e, "kind");
 		if (!kind || strcmp(kind, "authority") || !nmv || !*nmv ||
-		    get_cp_span(e, lim, &s, &en))
+		    get_cp_span(e, d->lim, &s, &en))
 			continue;
-		ms[nm].s = s;
-		ms[nm].e = en;
-		ms[nm].name = nmv;
-		ms[nm].code = str(e, "code");
-		ms[nm].text = str(e, "text");
-		nm++;
+		d->ms[d->nm++] = (struct ment){ s, en, nmv, jstr(e, "code"),
+		    jstr(e, "text") };
 	}
-	if (nm > 1)
-		qsort(ms, nm, sizeof(*ms), mcmp);
-	main_mention(ms, nm, &best, &bestn);
-	/* No council among the entities: the council most rated. */
-	layer = json_object_get(doc, "ratings");
-	/* (decided once: json_array_foreach evaluates its array each time) */
-	if (bestn || !json_is_array(layer))
-		layer = NULL;
-	counts = json_object();
-	json_array_foreach(layer, i, e) {
-		const char *sn = str(e, "subject");
-		json_t *c;
+	if (d->nm > 1)
+		qsort(d->ms, d->nm, sizeof(*d->ms), mcmp);
+	main_mention(d->ms, d->nm, &best, &bestn);
+	if (bestn)
+		ratings = NULL;
+	for (e = ratings; e; e = e->next) {
+		const char *sn = jstr(e, "subject");
 
-		if (!sn)
-			continue;
-		if ((c = json_object_get(counts, sn)))
-			json_integer_set(c, json_integer_value(c) + 1);
-		else
-			json_object_set_new_nocheck(counts, sn,
-			    json_integer(1));
+		if (sn) {
+			sl = map_find(&counts, sn, 1);
+			sl->val = (void *)((uintptr_t)sl->val + 1);
+		}
 	}
-	json_array_foreach(layer, i, e) {
-		const char *sk = str(e, "subject_kind");
-		const char *sn = str(e, "subject");
+	for (e = ratings; e; e = e->next) {
+		const char *sk = jstr(e, "subject_kind");
+		const char *sn = jstr(e, "subject");
 		size_t n;
 
 		if (!sn || (sk && strcmp(sk, "authority")))
 			continue;
-		n = (size_t)json_integer_value(json_object_get(counts, sn));
+		n = (size_t)(uintptr_t)map_find(&counts, sn, 0)->val;
 		if (n > bestn) {
 			bestn = n;
-			ms[0].name = sn;
-			ms[0].code = str(e, "code");
-			ms[0].text = NULL;
+			d->ms[0] = (struct ment){ 0, 0, sn, jstr(e, "code"),
+			    NULL };
 			best = 0;
-			nm = 0;
+			d->nm = 0;
 		}
 	}
-	json_decref(counts);
-	main_s = NULL;
-	if (bestn) {
-		main_s = subject("authority", ms[best].code, ms[best].name);
-		for (i = 0; i < nm; i++)
-			if (!strcmp(ms[i].name, ms[best].name) && ms[i].text)
-				json_object_set_new(child(main_s, "aliases"),
-				    ms[i].text, json_true());
+	map_free(&counts, NULL);
+	if (!bestn)
+		return;
+	d->main_s = subject("authority", d->ms[best].code, d->ms[best].name);
+	for (i = 0; i < d->nm; i++)
+		if (!strcmp(d->ms[i].name, d->ms[best].name) && d->ms[i].text)
+			add_alias(d->main_s, d->ms[i].text);
+}
+
+/* The texts of the mentions of council code as aliases of subj. */
+static void
+code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
+    const char *code)
+{
+	size_t lo = 0, hi = nc, j;
+
+	while (lo < hi) {
+		j = lo + (hi - lo) / 2;
+		if (strcmp(bycode[j]->code, code) < 0)
+			lo = j + 1;
+		else
+			hi = j;
 	}
-#define MAIN_S (main_s ? main_s : (main_s = subject("unknown", NULL, NULL)))
+	for (j = lo; j < nc && !strcmp(bycode[j]->code, code); j++)
+		if (bycode[j]->text)
+			add_alias(subj, bycode[j]->text);
+}
 
-	/* Ratings. */
-	layer = json_object_get(doc, "ratings");
-	json_array_foreach(json_is_array(layer) ? layer : NULL, i, e) {
-		const char *area = str(e, "area"), *grade = str(e, "grade");
-		const char *sk = str(e, "subject_kind");
-		const char *sn = str(e, "subject");
-		const char *code = str(e, "code");
-		json_t *src;
+static void
+read_ratings(struct rdoc *d, const struct jv *layer)
+{
+	const struct jv *e;
+	struct ment **bycode = NULL;
+	struct map done = { 0 };
+	struct attr at[MAX_ATTRS];
+	struct subject *subj;
+	size_t s, en, j, nc = 0;
 
-		if (!area || !grade || get_cp_span(e, lim, &s, &en))
+	for (e = layer; e; e = e->next) {
+		const char *area = jstr(e, "area"), *grade = jstr(e, "grade");
+		const char *sk = jstr(e, "subject_kind");
+		const char *sn = jstr(e, "subject");
+		const char *code = jstr(e, "code");
+		const char *when = jstr(e, "when");
+		const struct jv *imp = jget(e, "implied");
+		size_t n = 0;
+
+		if (!area || !grade || get_cp_span(e, d->lim, &s, &en))
 			continue;
 		if (!sk)
 			sk = "authority";
-		if (!sn && !code)
-			subj = MAIN_S;
-		else
-			subj = subject(sk, code, sn);
+		subj = !sn && !code ? main_subject(d) : subject(sk, code, sn);
 		/* the council's own mentions as aliases (the subject is
 		 * the code's: once per code) */
 		if (code && !strcmp(sk, "authority") &&
-		    !json_object_get(done, code)) {
-			json_object_set_new_nocheck(done, code, json_true());
+		    !map_find(&done, code, 0)) {
+			map_find(&done, code, 1);
 			if (!bycode) {
-				bycode = glean_calloc(nm + 1, sizeof(*bycode));
-				for (j = 0; j < nm; j++)
-					bycode[j] = &ms[j];
-				qsort(bycode, nm, sizeof(*bycode), codecmp);
-				for (nc = 0; nc < nm && bycode[nc]->code; nc++)
+				bycode = glean_calloc(d->nm + 1,
+				    sizeof(*bycode));
+				for (j = 0; j < d->nm; j++)
+					bycode[j] = &d->ms[j];
+				qsort(bycode, d->nm, sizeof(*bycode),
+				    codecmp);
+				for (nc = 0; nc < d->nm && bycode[nc]->code;
+				    nc++)
 					;
 			}
-			for (lo = 0, hi = nc; lo < hi;) {
-				j = lo + (hi - lo) / 2;
-				if (strcmp(bycode[j]->code, code) < 0)
-					lo = j + 1;
-				else
-					hi = j;
-			}
-			for (j = lo; j < nc && !strcmp(bycode[j]->code, code);
-			    j++)
-				if (bycode[j]->text)
-					json_object_set_new(child(subj,
-					    "aliases"), bycode[j]->text,
-					    json_true());
+			code_aliases(subj, bycode, nc, code);
 		}
-		src = source(id, s, en);
-		json_object_set_new(src, "when", str_or_null(str(e, "when")));
-		if (str(e, "grade_as_written"))
-			json_object_set_new(src, "grade_as_written",
-			    json_string(str(e, "grade_as_written")));
-		if (str(e, "inspectorate"))
-			json_object_set_new(src, "inspectorate",
-			    json_string(str(e, "inspectorate")));
-		if (json_is_true(json_object_get(e, "implied")))
-			json_object_set_new(src, "implied", json_true());
-		add_rating(subj, area, grade, src);
+		at[n++] = (struct attr){ "when", when ? J_STR : J_NULL, when,
+		    0 };
+		if (jstr(e, "grade_as_written"))
+			at[n++] = (struct attr){ "grade_as_written", J_STR,
+			    jstr(e, "grade_as_written"), 0 };
+		if (jstr(e, "inspectorate"))
+			at[n++] = (struct attr){ "inspectorate", J_STR,
+			    jstr(e, "inspectorate"), 0 };
+		if (imp && imp->type == J_TRUE)
+			at[n++] = (struct attr){ "implied", J_TRUE, NULL, 0 };
+		add_rating(subj, area, grade, when,
+		    doc_source(d->id, s, en, at, n, "when", NULL));
 	}
+	map_free(&done, NULL);
+	free(bycode);
+}
 
-	/* Money. */
-	layer = json_object_get(doc, "money");
-	json_array_foreach(json_is_array(layer) ? layer : NULL, i, e) {
-		json_t *v = json_object_get(e, "value"), *src;
-		const char *cur = str(e, "currency");
-		char *tx, *cx;
+static void
+read_money(struct rdoc *d, const struct jv *layer)
+{
+	const struct jv *e, *v;
+	const char *cur, *per;
+	struct attr at[MAX_ATTRS];
+	size_t s, en;
+	double val;
+	char *tx, *cx;
 
-		if (!json_is_number(v) || !cur ||
-		    get_cp_span(e, lim, &s, &en) || en == s ||
-		    !isfinite(json_number_value(v)))
+	for (e = layer; e; e = e->next) {
+		v = jget(e, "value");
+		cur = jstr(e, "currency");
+		per = jstr(e, "per");
+		if (!v || (v->type != J_INT && v->type != J_REAL) || !cur ||
+		    get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
-		tx = notext ? glean_strdup(str(e, "text") ? str(e, "text") :
-		    "") : slice(&m, text, s, en);
-		cx = notext ? glean_strdup("") :
-		    money_context(&m, text, len, en, str(e, "per"));
-		src = source(id, s, en);
-		json_object_set_new(src, "text", json_string(tx));
-		json_object_set_new(src, "context", json_string(cx));
-		add_money(MAIN_S, json_number_value(v), cur, str(e, "per"),
-		    src);
+		val = v->type == J_INT ? (double)v->i : v->r;
+		if (!isfinite(val))
+			continue;
+		tx = d->notext ? glean_strdup(jstr(e, "text") ?
+		    jstr(e, "text") : "") : slice(&d->m, d->text, s, en);
+		cx = d->notext ? glean_strdup("") :
+		    money_context(&d->m, d->text, d->len, en, per);
+		at[0] = (struct attr){ "text", J_STR, tx, 0 };
+		at[1] = (struct attr){ "context", J_STR, cx, 0 };
+		add_money(main_subject(d), val, cur, per,
+		    doc_source(d->id, s, en, at, 2, "context", NULL));
 		free(tx);
 		free(cx);
 	}
+}
 
-	/* People. */
-	json_array_foreach(ents, i, e) {
-		const char *name = str(e, "canonical"), *role = str(e, "role");
-		json_t *src;
-		char *own = NULL, *adj = NULL;
+static void
+read_people(struct rdoc *d)
+{
+	const struct jv *e;
+	const char *name, *role, *kind;
+	struct roles roles = { NULL, NULL, 0 };
+	struct attr at[MAX_ATTRS];
+	int rolesok = 0;
+	size_t s, en;
 
-		kind = str(e, "kind");
+	for (e = jitems(d->ents); e; e = e->next) {
+		char *own = NULL, *adj = NULL, *plain;
+
+		name = jstr(e, "canonical");
+		role = jstr(e, "role");
+		kind = jstr(e, "kind");
 		if (!kind || strcmp(kind, "person") ||
-		    get_cp_span(e, lim, &s, &en) || en == s)
+		    get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
 		if (!name || !*name)
-			name = str(e, "text");
-		if ((!name || !*name) && notext)
+			name = jstr(e, "text");
+		if ((!name || !*name) && d->notext)
 			continue;
 		if (!name || !*name)
-			name = own = slice(&m, text, s, en);
-		if ((!role || !*role) && !notext) {
+			name = own = slice(&d->m, d->text, s, en);
+		if ((!role || !*role) && !d->notext) {
 			if (!rolesok) {
-				roles_init(&roles, ents, m.ncps);
+				roles_init(&roles, d->ents, d->m.ncps);
 				rolesok = 1;
 			}
-			role = adj = adjacent_role(&roles, &m, text, s, en);
+			role = adj = adjacent_role(&roles, &d->m, d->text, s,
+			    en);
 		}
-		src = source(id, s, en);
-		json_object_set_new(src, "role", role ? plain_quotes(role) :
-		    json_null());
-		add_person(MAIN_S, name, src);
+		plain = role ? plain_quotes(role) : NULL;
+		at[0] = (struct attr){ "role", plain ? J_STR : J_NULL, plain,
+		    0 };
+		add_person(main_subject(d), name,
+		    doc_source(d->id, s, en, at, 1, "role", NULL));
+		free(plain);
 		free(own);
 		free(adj);
 	}
+	if (rolesok)
+		roles_free(&roles);
+}
 
-	/* Quotes: speech to "quotes", report findings to "findings". */
-	layer = json_object_get(doc, "quotes");
-	json_array_foreach(json_is_array(layer) ? layer : NULL, i, e) {
-		const char *qk = str(e, "kind");
+/* Quotes: speech to "quotes", report findings to "findings". */
+static void
+read_quotes(struct rdoc *d, const struct jv *layer)
+{
+	const struct jv *e;
+	const char *qk, *qt;
+	struct cpmap qm;
+	size_t s, en;
+	int tab;
 
-		if (get_cp_span(e, lim, &s, &en) || en == s)
+	for (e = layer; e; e = e->next) {
+		qk = jstr(e, "kind");
+		tab = qk && !strcmp(qk, "report") ? T_F : T_Q;
+		if (get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
 		if (qk && !strcmp(qk, "scare"))
 			continue;
-		if (notext) {
-			const char *qt = str(e, "text");
-			struct glean_offsets qm;
-
-			if (!qt)
-				continue;
-			glean_offsets_init(&qm, qt, strlen(qt));
-			doc_quote(MAIN_S, qk && !strcmp(qk, "report") ? "F" :
-			    "Q", id, &qm, qt, 0, qm.ncps, s, str(e, "speaker"),
-			    qk);
-			glean_offsets_free(&qm);
+		if (!d->notext) {
+			doc_quote(main_subject(d), tab, d->id, &d->m, d->text,
+			    s, en, 0, jstr(e, "speaker"), qk);
 			continue;
 		}
-		doc_quote(MAIN_S, qk && !strcmp(qk, "report") ? "F" : "Q", id,
-		    &m, text, s, en, 0, str(e, "speaker"), qk);
+		if (!(qt = jstr(e, "text")))
+			continue;
+		cpmap_init(&qm, qt, strlen(qt));
+		doc_quote(main_subject(d), tab, d->id, &qm, qt, 0, qm.ncps, s,
+		    jstr(e, "speaker"), qk);
+		free(qm.byte);
 	}
-#undef MAIN_S
-	if (rolesok)
-		roles_free(&roles);
-	json_decref(done);
-	free(bycode);
-	free(ms);
-	glean_offsets_free(&m);
+}
+
+static void
+read_document(const struct jv *doc, json_t *errors, const char *id)
+{
+	const struct jv *t = jget(doc, "text");
+	struct rdoc d = { id, "", 0, 1, (size_t)-1, { 0, NULL }, NULL, NULL,
+	    0, NULL };
+
+	doc_entry(doc, errors, id);
+	/* Without the text (dropped to save space), the layers still
+	 * count: offsets are taken as they are and texts from the layers. */
+	if (t && t->type == J_STR) {
+		d.text = t->s;
+		d.len = t->len;
+		d.notext = 0;
+	}
+	cpmap_init(&d.m, d.text, d.len);
+	if (!d.notext)
+		d.lim = d.m.ncps;
+	d.ents = jget(doc, "entities");
+	if (d.ents && d.ents->type != J_ARR)
+		d.ents = NULL;
+	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
+	find_council(&d, jitems(jget(doc, "ratings")));
+	read_ratings(&d, jitems(jget(doc, "ratings")));
+	read_money(&d, jitems(jget(doc, "money")));
+	read_people(&d);
+	read_quotes(&d, jitems(jget(doc, "quotes")));
+	free(d.ms);
+	free(d.m.byte);
 }
 
 /* ---- reading records --------------------------------------------------- */
@@ -1019,11 +2200,35 @@ valid_source(json_t *src)
 	    json_is_integer(json_object_get(src, "end"));
 }
 
+/* A quote (tab T_Q) or finding (T_F) x of a record, into subject s. */
+static void
+record_quote(struct subject *s, int tab, json_t *x)
+{
+	json_t *srcs = json_object_get(x, "sources"), *first = NULL, *z;
+	const char *text = str(x, "text");
+	size_t l;
+	char *fk;
+
+	if (!text || !json_is_array(srcs))
+		return;
+	/* the text belongs to the first source */
+	fk = normtext(text, strlen(text));
+	json_array_foreach(srcs, l, z) {
+		if (!valid_source(z))
+			continue;
+		if (!first)
+			first = z;
+		if (*fk)
+			fact_add(fact(s, tab, fk), record_source(z, "speaker",
+			    "kind"), z == first ? text : NULL);
+	}
+	free(fk);
+}
+
 static int
 read_record(json_t *rec, char **err)
 {
 	json_t *v = json_object_get(rec, "glean_record"), *d, *sj, *x, *y, *z;
-	json_t *empty;
 	size_t i, j, k, l;
 
 	if (!json_is_integer(v) || json_integer_value(v) != RECORD_VERSION) {
@@ -1034,18 +2239,16 @@ read_record(json_t *rec, char **err)
 	json_array_foreach(json_object_get(rec, "documents"), i, d)
 		if (json_is_object(d) && str(d, "id"))
 			add_document(d);
-	empty = json_object();
 	json_array_foreach(json_object_get(rec, "subjects"), i, sj) {
 		const char *kind = str(sj, "kind"), *name = str(sj, "name");
-		json_t *s;
+		struct subject *s;
 
 		if (!json_is_object(sj) || !kind)
 			continue;
 		s = subject(kind, str(sj, "code"), name);
 		json_array_foreach(json_object_get(sj, "aliases"), j, x)
 			if (json_is_string(x))
-				json_object_set_new(child(s, "aliases"),
-				    json_string_value(x), json_true());
+				add_alias(s, json_string_value(x));
 		json_array_foreach(json_object_get(sj, "inspections"), j, x)
 			json_array_foreach(json_object_get(x, "judgements"),
 			    k, y) {
@@ -1058,7 +2261,9 @@ read_record(json_t *rec, char **err)
 				    "sources"), l, z)
 					if (valid_source(z))
 						add_rating(s, a, g,
-						    json_deep_copy(z));
+						    str(z, "when"),
+						    record_source(z, "when",
+						    NULL));
 			}
 		json_array_foreach(json_object_get(sj, "money"), j, x) {
 			json_t *val = json_object_get(x, "value");
@@ -1069,7 +2274,7 @@ read_record(json_t *rec, char **err)
 				if (valid_source(z))
 					add_money(s, json_number_value(val),
 					    str(x, "currency"), str(x, "per"),
-					    json_deep_copy(z));
+					    record_source(z, "context", NULL));
 		}
 		json_array_foreach(json_object_get(sj, "people"), j, x) {
 			if (!str(x, "name"))
@@ -1077,82 +2282,82 @@ read_record(json_t *rec, char **err)
 			json_array_foreach(json_object_get(x, "sources"), l, z)
 				if (valid_source(z))
 					add_person(s, str(x, "name"),
-					    json_deep_copy(z));
+					    record_source(z, "role", NULL));
 		}
-		for (k = 0; k < 2; k++) {
-			const char *tab = k ? "F" : "Q";
-
-			json_array_foreach(json_object_get(sj, k ? "findings" :
-			    "quotes"), j, x) {
-				json_t *srcs = json_object_get(x, "sources");
-				json_t *first = NULL;
-				char *fk;
-
-				if (!str(x, "text") || !json_is_array(srcs))
-					continue;
-				/* the text belongs to the first source */
-				fk = normtext(str(x, "text"),
-				    strlen(str(x, "text")));
-				json_array_foreach(srcs, l, z) {
-					if (!valid_source(z))
-						continue;
-					if (!first)
-						first = z;
-					if (!*fk)
-						continue;
-					add_fact(s, tab, fk, empty,
-					    json_deep_copy(z), z == first ?
-					    str(x, "text") : NULL);
-				}
-				free(fk);
-			}
-		}
+		json_array_foreach(json_object_get(sj, "quotes"), j, x)
+			record_quote(s, T_Q, x);
+		json_array_foreach(json_object_get(sj, "findings"), j, x)
+			record_quote(s, T_F, x);
 	}
-	json_decref(empty);
 	return 0;
 }
-
 /* ---- writing the record ------------------------------------------------ */
 
-static json_t *conflicts;
+/*
+ * The record is written as compact JSON text directly, byte for byte
+ * what json_dumps gives for it; --pretty and --tables read each part
+ * back with jansson.
+ */
 
-/* A source, keys in the fixed order doc, start, end, the rest sorted. */
-static json_t *
-norm_source(json_t *src)
+static void
+put_sources(struct glean_buf *b, const struct source *const *src, size_t n)
 {
-	json_t *o = json_object();
-	const char **k;
-	size_t n, i;
+	size_t i;
 
-	json_object_set(o, "doc", json_object_get(src, "doc"));
-	json_object_set(o, "start", json_object_get(src, "start"));
-	json_object_set(o, "end", json_object_get(src, "end"));
-	k = sorted_keys(src, &n);
-	for (i = 0; i < n; i++)
-		if (strcmp(k[i], "doc") && strcmp(k[i], "start") &&
-		    strcmp(k[i], "end"))
-			json_object_set(o, k[i], json_object_get(src, k[i]));
-	free(k);
-	return o;
+	buf_addc(b, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(b, ',');
+		buf_add(b, src[i]->json, src[i]->len);
+	}
+	buf_addc(b, ']');
 }
 
-/* The sources of fact f, in canonical order (new reference). */
-static json_t *
-sources_of(json_t *f)
+static int
+srccmp(const void *a, const void *b)
 {
-	json_t *src = json_object_get(f, "src"), *a = json_array(), *one;
-	const char **k;
-	size_t n, i;
+	return strcmp((*(const struct source *const *)a)->key,
+	    (*(const struct source *const *)b)->key);
+}
 
-	k = sorted_keys(src, &n);
-	for (i = 0; i < n; i++) {
-		if (!(one = key_source(k[i])))
-			glean_die(GLEAN_EXIT_FATAL, "out of memory");
-		json_array_append_new(a, norm_source(one));
-		json_decref(one);
+/* Make f's sources a set in canonical order (they mostly come so). */
+static void
+fact_sort(struct fact *f)
+{
+	size_t i, n;
+	int r = -1;
+
+	for (i = n = 1; i < f->nsrc; i++) {
+		if ((r = strcmp(f->src[n - 1]->key, f->src[i]->key)) > 0)
+			break;
+		if (r < 0)
+			f->src[n++] = f->src[i];
 	}
-	free(k);
-	return a;
+	if (r > 0) {
+		qsort(f->src, f->nsrc, sizeof(*f->src), srccmp);
+		for (i = n = 1; i < f->nsrc; i++)
+			if (strcmp(f->src[n - 1]->key, f->src[i]->key))
+				f->src[n++] = f->src[i];
+	}
+	if (f->nsrc)
+		f->nsrc = n;
+}
+
+/* A source grouped by the value of one of its attributes. */
+struct grp {
+	const char *val;
+	const struct source *src;
+	size_t ord;		/* its place in the sources given */
+	int starts;		/* the first of its value */
+};
+
+static int
+grpcmp(const void *a, const void *b)
+{
+	const struct grp *x = a, *y = b;
+	int r = strcmp(x->val, y->val);
+
+	return r ? r : x->ord < y->ord ? -1 : x->ord > y->ord;
 }
 
 static int
@@ -1167,264 +2372,447 @@ ascii_prefix(const char *v, size_t n)
 }
 
 /*
- * Group the sources of f by the string attribute attr: an object
- * value -> array of sources, in canonical order.  Null values are
- * skipped.  Returns the number of distinct values.
+ * Group the sources src[0..n) by their grouping value val[at]: g gets
+ * them by value, then in the given order; sources without it are left
+ * out.  With trunc, the value is its first trunc bytes, when these are
+ * ASCII.  Returns the number of sources in g; *ndistinct gets the
+ * number of values.
  */
-static json_t *
-group_by(json_t *srcs, const char *attr, size_t trunc)
+static size_t
+group_by(const struct source *const *src, size_t n, int at, size_t trunc,
+    struct grp **g, size_t *ndistinct)
 {
-	json_t *g = json_object(), *s;
-	size_t i;
+	size_t i, ng = 0;
+	const char *v;
+	int r;
 
-	json_array_foreach(srcs, i, s) {
-		const char *v = str(s, attr);
-		char *t;
-		json_t *a;
-
-		if (!v)
+	*g = glean_calloc(n + 1, sizeof(**g));
+	for (i = 0; i < n; i++) {
+		if (!(v = src[i]->val[at]))
 			continue;
-		if (trunc && (strlen(v) < trunc || !ascii_prefix(v, trunc)))
-			continue;
-		t = glean_strndup(v, trunc ? trunc : strlen(v));
-		a = json_object_get(g, t);
-		if (!a) {
-			a = json_array();
-			json_object_set_new(g, t, a);
+		if (trunc) {
+			if (strlen(v) < trunc || !ascii_prefix(v, trunc))
+				continue;
+			v = arena_strndup(&scratch, v, trunc);
 		}
-		json_array_append(a, s);
-		free(t);
+		(*g)[ng++] = (struct grp){ v, src[i], i, 1 };
 	}
-	return g;
+	/* mostly one value, so already in order */
+	for (i = 1; i < ng && (r = strcmp((*g)[i - 1].val, (*g)[i].val)) <= 0;
+	    i++)
+		(*g)[i].starts = r < 0;
+	if (i < ng) {
+		qsort(*g, ng, sizeof(**g), grpcmp);
+		for (i = 1; i < ng; i++)
+			(*g)[i].starts = strcmp((*g)[i - 1].val,
+			    (*g)[i].val) != 0;
+	}
+	for (i = 0, *ndistinct = 0; i < ng; i++)
+		*ndistinct += (size_t)(*g)[i].starts;
+	return ng;
 }
 
-/* The most frequent value in a group_by result; ties: the first. */
-static const char *
-most_common(json_t *g)
+/* The end of the run of equal values in g[0..n) that starts at i. */
+static size_t
+run_end(const struct grp *g, size_t n, size_t i)
 {
-	const char **k, *best = NULL;
-	size_t n, i, bn = 0;
+	size_t j = i + 1;
 
-	k = sorted_keys(g, &n);
-	for (i = 0; i < n; i++)
-		if (json_array_size(json_object_get(g, k[i])) > bn) {
-			bn = json_array_size(json_object_get(g, k[i]));
-			best = k[i];
+	while (j < n && !g[j].starts)
+		j++;
+	return j;
+}
+
+/* The most frequent value in g[0..n); ties: the first. */
+static const char *
+most_common(const struct grp *g, size_t n)
+{
+	const char *best = NULL;
+	size_t i, j, bn = 0;
+
+	for (i = 0; i < n; i = j) {
+		j = run_end(g, n, i);
+		if (j - i > bn) {
+			bn = j - i;
+			best = g[i].val;
 		}
-	free(k);
+	}
 	return best;
 }
 
 /* [{name: value, "sources": [...]}...] from a group_by result. */
-static json_t *
-values_of(json_t *g, const char *name)
+static void
+put_values(struct glean_buf *b, const struct grp *g, size_t n,
+    const char *name)
 {
-	json_t *a = json_array();
-	const char **k;
-	size_t n, i;
+	size_t i, j, k;
 
-	k = sorted_keys(g, &n);
+	buf_addc(b, '[');
+	for (i = 0; i < n; i = j) {
+		j = run_end(g, n, i);
+		if (i)
+			buf_addc(b, ',');
+		buf_addc(b, '{');
+		put_key(b, name);
+		put_str(b, g[i].val);
+		put(b, ",\"sources\":[");
+		for (k = i; k < j; k++) {
+			if (k > i)
+				buf_addc(b, ',');
+			buf_add(b, g[k].src->json, g[k].src->len);
+		}
+		put(b, "]}");
+	}
+	buf_addc(b, ']');
+}
+
+/* The distinct values in g[0..n) as a JSON array of strings; empty ones
+ * too unless skip_empty. */
+static void
+put_distinct(struct glean_buf *b, const struct grp *g, size_t n,
+    int skip_empty)
+{
+	size_t i, j, k = 0;
+
+	buf_addc(b, '[');
+	for (i = 0; i < n; i = j) {
+		j = run_end(g, n, i);
+		if (skip_empty && !*g[i].val)
+			continue;
+		if (k++)
+			buf_addc(b, ',');
+		put_str(b, g[i].val);
+	}
+	buf_addc(b, ']');
+}
+
+static struct glean_buf conflicts;	/* the conflicts, comma-separated */
+
+/* Open a conflict object: kind, subject and code; the caller closes it. */
+static void
+conflict(const char *kind, const struct subject *s)
+{
+	if (conflicts.len)
+		buf_addc(&conflicts, ',');
+	put(&conflicts, "{\"kind\":");
+	put_str(&conflicts, kind);
+	if (s) {
+		put(&conflicts, ",\"subject\":");
+		put_nstr(&conflicts, s->name);
+		put(&conflicts, ",\"code\":");
+		put_nstr(&conflicts, s->code);
+	}
+}
+
+/* Judgements of one area with several grades, in a year's f[0..n). */
+static void
+judgement_conflicts(const struct subject *s, struct fact **f, size_t n,
+    const char *when)
+{
+	size_t i, j, e;
+
+	for (i = 0; i + 1 < n; i = e) {
+		for (e = i + 1; e < n && !strcmp(f[i]->a, f[e]->a); e++)
+			;
+		if (e - i < 2)
+			continue;
+		conflict("judgement", s);
+		put(&conflicts, ",\"when\":");
+		put_nstr(&conflicts, when);
+		put(&conflicts, ",\"area\":");
+		put_str(&conflicts, f[i]->a);
+		put(&conflicts, ",\"values\":[");
+		for (j = i; j < e; j++) {
+			if (j > i)
+				buf_addc(&conflicts, ',');
+			put(&conflicts, "{\"grade\":");
+			put_str(&conflicts, f[j]->b);
+			put(&conflicts, ",\"sources\":");
+			put_sources(&conflicts, f[j]->src, f[j]->nsrc);
+			buf_addc(&conflicts, '}');
+		}
+		put(&conflicts, "]}");
+	}
+}
+
+/* One inspection: the judgements facts f[0..n) of one year. */
+static void
+inspection_out(struct glean_buf *b, const struct subject *s,
+    struct fact **f, size_t n, const char *year)
+{
+	const struct source **all;
+	size_t nall = 0, i, ng, nd;
+	const char *when;
+	struct grp *g;
+
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:s,s:O}", name, k[i],
-		    "sources", json_object_get(g, k[i])));
+		nall += f[i]->nsrc;
+	all = arena_alloc(&scratch, (nall + 1) * sizeof(*all));
+	for (i = nall = 0; i < n; i++) {
+		memcpy(all + nall, f[i]->src, f[i]->nsrc * sizeof(*all));
+		nall += f[i]->nsrc;
+	}
+	ng = group_by(all, nall, 0, 7, &g, &nd);
+	when = nd == 1 ? g[0].val : *year == '~' ? NULL : year;
+	put(b, "{\"when\":");
+	put_nstr(b, when);
+	put(b, ",\"judgements\":[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(b, ',');
+		put(b, "{\"area\":");
+		put_str(b, f[i]->a);
+		put(b, ",\"grade\":");
+		put_str(b, f[i]->b);
+		put(b, ",\"sources\":");
+		put_sources(b, f[i]->src, f[i]->nsrc);
+		buf_addc(b, '}');
+	}
+	put(b, "]}");
+	if (nd > 1) {
+		conflict("inspection date", s);
+		put(&conflicts, ",\"when\":");
+		put_str(&conflicts, year);
+		put(&conflicts, ",\"values\":");
+		put_values(&conflicts, g, ng, "when");
+		buf_addc(&conflicts, '}');
+	}
+	judgement_conflicts(s, f, n, when);
+	free(g);
+}
+
+/* The inspections: the judgements by year ("~" when unknown). */
+static void
+inspections_out(struct glean_buf *b, const struct subject *s)
+{
+	const struct map *tab = &s->tab[T_R];
+	struct slot **k = map_sorted(tab);
+	struct fact **f = glean_calloc(tab->n + 1, sizeof(*f));
+	size_t i, j, yl;
+	char *year;
+
+	for (i = 0; i < tab->n; i++) {
+		f[i] = k[i]->val;
+		fact_sort(f[i]);
+	}
+	buf_addc(b, '[');
+	for (i = 0; i < tab->n; i = j) {
+		yl = strcspn(k[i]->key, "\t");
+		for (j = i + 1; j < tab->n && !strncmp(k[j]->key, k[i]->key,
+		    yl + 1); j++)
+			;
+		if (i)
+			buf_addc(b, ',');
+		year = glean_strndup(k[i]->key, yl);
+		inspection_out(b, s, f + i, j - i, year);
+		free(year);
+		arena_reset(&scratch);
+	}
+	buf_addc(b, ']');
+	free(f);
 	free(k);
-	return a;
 }
 
-static json_t *
-conflict(const char *kind, json_t *s)
+/* Money: integral amounts as integers, as jansson reads them back. */
+static void
+put_money_value(struct glean_buf *b, double v)
 {
-	json_t *c = json_object();
-
-	json_object_set_new(c, "kind", json_string(kind));
-	json_object_set(c, "subject", json_object_get(s, "name"));
-	json_object_set(c, "code", json_object_get(s, "code"));
-	json_array_append_new(conflicts, c);
-	return c;
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		put_int(b, (long long)v);
+	else
+		put_real(b, v);
 }
 
-static json_t *
-inspections_out(json_t *s)
+static void
+money_out(struct glean_buf *b, const struct subject *s)
 {
-	json_t *tab = json_object_get(s, "R"), *out = json_array();
-	json_t *insp = NULL, *judg = NULL, *all = NULL, *f, *srcs;
-	const char **k;
-	char year[16] = "", prev[16] = "";
-	size_t n, i, j;
+	struct slot **k = map_sorted(&s->tab[T_M]);
+	struct member *m;
+	const struct member *text;
+	struct grp *g;
+	struct fact *f;
+	size_t i, ng, nd, nm;
 
-	k = sorted_keys(tab, &n);
-	for (i = 0; i <= n; i++) {
-		if (i < n) {
-			size_t yl = strcspn(k[i], "\t");
-
-			snprintf(year, sizeof(year), "%.*s", (int)yl, k[i]);
+	buf_addc(b, '[');
+	for (i = 0; i < s->tab[T_M].n; i++) {
+		f = k[i]->val;
+		fact_sort(f);
+		if (i)
+			buf_addc(b, ',');
+		put(b, "{\"value\":");
+		put_money_value(b, f->value);
+		put(b, ",\"currency\":");
+		put_str(b, f->a);
+		put(b, ",\"per\":");
+		put_nstr(b, f->b);
+		/* the text of the first source, when it has one */
+		nm = members(f->src[0]->json, &m);
+		text = member(m, nm, "\"text\"");
+		if (text) {
+			buf_addc(b, ',');
+			put_member(b, text);
 		}
-		if (insp && (i == n || strcmp(year, prev))) {
-			/* close the inspection of year prev */
-			json_t *g = group_by(all, "when", 7), *c;
-			const char **mk;
-			size_t mn;
+		ng = group_by(f->src, f->nsrc, 0, 0, &g, &nd);
+		put(b, ",\"context\":");
+		put_distinct(b, g, ng, 1);
+		put(b, ",\"sources\":");
+		put_sources(b, f->src, f->nsrc);
+		buf_addc(b, '}');
+		free(g);
+	}
+	buf_addc(b, ']');
+	free(k);
+}
 
-			mk = sorted_keys(g, &mn);
-			if (mn == 1)
-				json_object_set_new(insp, "when",
-				    json_string(mk[0]));
-			else
-				json_object_set_new(insp, "when", *prev == '~' ?
-				    json_null() : json_string(prev));
-			if (mn > 1) {
-				c = conflict("inspection date", s);
-				json_object_set_new(c, "when",
-				    json_string(prev));
-				json_object_set_new(c, "values",
-				    values_of(g, "when"));
+static void
+people_out(struct glean_buf *b, const struct subject *s)
+{
+	struct slot **k = map_sorted(&s->tab[T_P]);
+	struct grp *g;
+	struct fact *f;
+	size_t i, ng, nd;
+
+	buf_addc(b, '[');
+	for (i = 0; i < s->tab[T_P].n; i++) {
+		f = k[i]->val;
+		fact_sort(f);
+		if (i)
+			buf_addc(b, ',');
+		put(b, "{\"name\":");
+		put_str(b, f->a);
+		ng = group_by(f->src, f->nsrc, 0, 0, &g, &nd);
+		put(b, ",\"roles\":");
+		put_distinct(b, g, ng, 0);
+		put(b, ",\"sources\":");
+		put_sources(b, f->src, f->nsrc);
+		buf_addc(b, '}');
+		free(g);
+	}
+	buf_addc(b, ']');
+	free(k);
+}
+
+static void
+quotes_out(struct glean_buf *b, const struct subject *s, int tab)
+{
+	struct slot **k = map_sorted(&s->tab[tab]);
+	struct grp *g, *gk;
+	struct fact *f;
+	size_t i, ng, ngk, nd, ndk;
+
+	buf_addc(b, '[');
+	for (i = 0; i < s->tab[tab].n; i++) {
+		f = k[i]->val;
+		fact_sort(f);
+		ng = group_by(f->src, f->nsrc, 0, 0, &g, &nd);
+		ngk = group_by(f->src, f->nsrc, 1, 0, &gk, &ndk);
+		if (i)
+			buf_addc(b, ',');
+		put(b, "{\"text\":");
+		put_str(b, f->text);
+		put(b, ",\"speaker\":");
+		put_nstr(b, most_common(g, ng));
+		put(b, ",\"kind\":");
+		put_nstr(b, most_common(gk, ngk));
+		put(b, ",\"sources\":");
+		put_sources(b, f->src, f->nsrc);
+		buf_addc(b, '}');
+		if (nd > 1) {
+			conflict("quote speaker", s);
+			put(&conflicts, ",\"text\":");
+			put_str(&conflicts, f->text);
+			put(&conflicts, ",\"values\":");
+			put_values(&conflicts, g, ng, "speaker");
+			buf_addc(&conflicts, '}');
+		}
+		free(g);
+		free(gk);
+	}
+	buf_addc(b, ']');
+	free(k);
+}
+
+static void
+subject_out(struct glean_buf *b, const struct subject *s)
+{
+	struct slot **k = map_sorted(&s->aliases);
+	size_t i;
+
+	put(b, "{\"name\":");
+	put_nstr(b, s->name);
+	put(b, ",\"code\":");
+	put_nstr(b, s->code);
+	put(b, ",\"kind\":");
+	put_str(b, s->kind);
+	put(b, ",\"aliases\":[");
+	for (i = 0; i < s->aliases.n; i++) {
+		if (i)
+			buf_addc(b, ',');
+		put_str(b, k[i]->key);
+	}
+	free(k);
+	put(b, "],\"inspections\":");
+	inspections_out(b, s);
+	put(b, ",\"money\":");
+	money_out(b, s);
+	put(b, ",\"people\":");
+	people_out(b, s);
+	put(b, ",\"quotes\":");
+	quotes_out(b, s, T_Q);
+	put(b, ",\"findings\":");
+	quotes_out(b, s, T_F);
+	buf_addc(b, '}');
+}
+
+static int
+entrycmp(const void *a, const void *b)
+{
+	return strcmp((*(struct entry *const *)a)->canon,
+	    (*(struct entry *const *)b)->canon);
+}
+
+/* The documents by id, then by canonical text; one id used by several
+ * different documents is a conflict. */
+static void
+documents_out(struct glean_buf *b)
+{
+	struct slot **k = map_sorted(&docs);
+	struct entry **v = NULL, *e;
+	size_t i, j, n, cap = 0;
+
+	buf_addc(b, '[');
+	for (i = 0; i < docs.n; i++) {
+		for (n = 0, e = k[i]->val; e; e = e->next, n++) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 4;
+				v = glean_realloc(v, cap * sizeof(*v));
 			}
-			free(mk);
-			json_decref(g);
-			/* one area, several grades */
-			for (j = 0; j + 1 < json_array_size(judg); j++) {
-				json_t *a = json_array_get(judg, j), *vals;
-				size_t e = j + 1;
-
-				while (e < json_array_size(judg) &&
-				    !strcmp(str(a, "area"),
-				    str(json_array_get(judg, e), "area")))
-					e++;
-				if (e - j < 2)
-					continue;
-				c = conflict("judgement", s);
-				json_object_set(c, "when",
-				    json_object_get(insp, "when"));
-				json_object_set_new(c, "area",
-				    json_string(str(a, "area")));
-				vals = json_array();
-				for (; j < e; j++)
-					json_array_append_new(vals, json_pack(
-					    "{s:O,s:O}", "grade",
-					    json_object_get(json_array_get(judg,
-					    j), "grade"), "sources",
-					    json_object_get(json_array_get(judg,
-					    j), "sources")));
-				json_object_set_new(c, "values", vals);
-				j = e - 1;
-			}
-			json_object_set_new(insp, "judgements", judg);
-			json_array_append_new(out, insp);
-			json_decref(all);
-			insp = NULL;
+			v[n] = e;
 		}
-		if (i == n)
-			break;
-		if (!insp) {
-			insp = json_object();
-			json_object_set_new(insp, "when", json_null());
-			judg = json_array();
-			all = json_array();
-			memcpy(prev, year, sizeof(prev));
+		qsort(v, n, sizeof(*v), entrycmp);
+		for (j = 0; j < n; j++) {
+			if (i || j)
+				buf_addc(b, ',');
+			put(b, v[j]->text);
 		}
-		f = json_object_get(tab, k[i]);
-		srcs = sources_of(f);
-		json_array_extend(all, srcs);
-		json_array_append_new(judg, json_pack("{s:O,s:O,s:o}", "area",
-		    json_object_get(f, "area"), "grade",
-		    json_object_get(f, "grade"), "sources", srcs));
-	}
-	free(k);
-	return out;
-}
-
-static json_t *
-money_out(json_t *s)
-{
-	json_t *tab = json_object_get(s, "M"), *out = json_array(), *f, *m;
-	json_t *srcs, *g, *ctx;
-	const char **k, **ck;
-	size_t n, i, cn, j;
-
-	k = sorted_keys(tab, &n);
-	for (i = 0; i < n; i++) {
-		f = json_object_get(tab, k[i]);
-		srcs = sources_of(f);
-		g = group_by(srcs, "context", 0);
-		ck = sorted_keys(g, &cn);
-		ctx = json_array();
-		for (j = 0; j < cn; j++)
-			if (*ck[j])
-				json_array_append_new(ctx, json_string(ck[j]));
-		free(ck);
-		json_decref(g);
-		m = json_object();
-		json_object_set(m, "value", json_object_get(f, "value"));
-		json_object_set(m, "currency", json_object_get(f, "currency"));
-		json_object_set(m, "per", json_object_get(f, "per"));
-		json_object_set(m, "text", json_object_get(json_array_get(srcs,
-		    0), "text"));
-		json_object_set_new(m, "context", ctx);
-		json_object_set_new(m, "sources", srcs);
-		json_array_append_new(out, m);
-	}
-	free(k);
-	return out;
-}
-
-static json_t *
-people_out(json_t *s)
-{
-	json_t *tab = json_object_get(s, "P"), *out = json_array(), *f, *srcs;
-	json_t *g, *roles;
-	const char **k, **rk;
-	size_t n, i, rn, j;
-
-	k = sorted_keys(tab, &n);
-	for (i = 0; i < n; i++) {
-		f = json_object_get(tab, k[i]);
-		srcs = sources_of(f);
-		g = group_by(srcs, "role", 0);
-		rk = sorted_keys(g, &rn);
-		roles = json_array();
-		for (j = 0; j < rn; j++)
-			json_array_append_new(roles, json_string(rk[j]));
-		free(rk);
-		json_decref(g);
-		json_array_append_new(out, json_pack("{s:O,s:o,s:o}", "name",
-		    json_object_get(f, "name"), "roles", roles, "sources",
-		    srcs));
-	}
-	free(k);
-	return out;
-}
-
-static json_t *
-quotes_out(json_t *s, const char *tabname)
-{
-	json_t *tab = json_object_get(s, tabname), *out = json_array(), *f;
-	json_t *srcs, *g, *gk, *c;
-	const char **k, *sp, *kd;
-	size_t n, i;
-
-	k = sorted_keys(tab, &n);
-	for (i = 0; i < n; i++) {
-		f = json_object_get(tab, k[i]);
-		srcs = sources_of(f);
-		g = group_by(srcs, "speaker", 0);
-		gk = group_by(srcs, "kind", 0);
-		sp = most_common(g);
-		kd = most_common(gk);
-		json_array_append_new(out, json_pack("{s:O,s:o,s:o,s:o}",
-		    "text", json_object_get(f, "text"), "speaker",
-		    str_or_null(sp), "kind", str_or_null(kd), "sources",
-		    srcs));
-		if (json_object_size(g) > 1) {
-			c = conflict("quote speaker", s);
-			json_object_set(c, "text", json_object_get(f, "text"));
-			json_object_set_new(c, "values", values_of(g,
-			    "speaker"));
+		if (n < 2)
+			continue;
+		glean_warn("document id '%s' used by %zu different "
+		    "documents (kept, see conflicts)", k[i]->key, n);
+		conflict("document", NULL);
+		put(&conflicts, ",\"id\":");
+		put_str(&conflicts, k[i]->key);
+		put(&conflicts, ",\"values\":[");
+		for (j = 0; j < n; j++) {
+			if (j)
+				buf_addc(&conflicts, ',');
+			put(&conflicts, v[j]->text);
 		}
-		json_decref(g);
-		json_decref(gk);
+		put(&conflicts, "]}");
 	}
+	buf_addc(b, ']');
+	free(v);
 	free(k);
-	return out;
 }
 
 static void tables_open(void);
@@ -1443,111 +2831,93 @@ add_dump(struct glean_buf *b, json_t *v, int ind)
 	if (!d)
 		glean_die(GLEAN_EXIT_FATAL, "cannot serialise the record");
 	for (p = d; (nl = strchr(p, '\n')); p = nl + 1) {
-		glean_buf_add(b, p, (size_t)(nl + 1 - p));
-		glean_buf_add(b, "        ", (size_t)ind);
+		buf_add(b, p, (size_t)(nl + 1 - p));
+		buf_add(b, "        ", (size_t)ind);
 	}
-	glean_buf_add(b, p, strlen(p));
+	buf_add(b, p, strlen(p));
 	free(d);
 }
 
 static void
 add_str(struct glean_buf *b, const char *compact, const char *pretty)
 {
-	const char *s = pflag ? pretty : compact;
+	put(b, pflag ? pretty : compact);
+}
 
-	glean_buf_add(b, s, strlen(s));
+/*
+ * Append the compact JSON part: as it is, or for --pretty indented by
+ * ind more; with tables, its rows are written too.
+ */
+static void
+add_part(struct glean_buf *b, const struct glean_buf *part, int ind,
+    int tables)
+{
+	json_t *v = NULL;
+
+	if (pflag || tables) {
+		v = json_loadb(part->s, part->len, 0, NULL);
+		if (!v)
+			glean_die(GLEAN_EXIT_FATAL,
+			    "internal error: record part not JSON");
+	}
+	if (pflag)
+		add_dump(b, v, ind);
+	else
+		buf_add(b, part->s, part->len);
+	if (tables)
+		tables_subject(v);
+	json_decref(v);
 }
 
 /*
  * Write the record into b subject by subject, each subject's state freed
- * once written: the record is never held whole as jansson values.  The
- * text is what json_dumps gives for the whole record.
+ * once written.
  */
 static void
 record_write(struct glean_buf *b)
 {
-	json_t *da = json_array();
-	json_t *s, *o, *al, *v;
-	const char **k, **ek;
-	size_t n, i, en, j;
+	struct glean_buf part = { 0 };
+	struct slot **k;
+	size_t i;
 
-	conflicts = json_array();
-	k = sorted_keys(docs, &n);
-	for (i = 0; i < n; i++) {
-		json_t *entries = json_object_get(docs, k[i]), *vals;
-
-		ek = sorted_keys(entries, &en);
-		for (j = 0; j < en; j++)
-			json_array_append(da, json_object_get(entries, ek[j]));
-		if (en > 1) {
-			glean_warn("document id '%s' used by %zu different "
-			    "documents (kept, see conflicts)", k[i], en);
-			vals = json_array();
-			for (j = 0; j < en; j++)
-				json_array_append(vals,
-				    json_object_get(entries, ek[j]));
-			json_array_append_new(conflicts, json_pack(
-			    "{s:s,s:s,s:o}", "kind", "document", "id", k[i],
-			    "values", vals));
-		}
-		free(ek);
-	}
-	free(k);
+	documents_out(&part);
+	map_free(&docs, entries_free);
 	add_str(b, "{\"glean_record\":", "{\n  \"glean_record\": ");
-	v = json_integer(RECORD_VERSION);
-	add_dump(b, v, 0);
-	json_decref(v);
+	put_int(b, RECORD_VERSION);
 	add_str(b, ",\"documents\":", ",\n  \"documents\": ");
-	add_dump(b, da, 2);
-	json_decref(da);
-	json_object_clear(docs);
+	add_part(b, &part, 2, 0);
 	add_str(b, ",\"subjects\":[", ",\n  \"subjects\": [");
 	if (tdir)
 		tables_open();
-	k = sorted_keys(subjects, &n);
-	for (i = 0; i < n; i++) {
-		s = json_object_get(subjects, k[i]);
-		o = json_object();
-		json_object_set(o, "name", json_object_get(s, "name"));
-		json_object_set(o, "code", json_object_get(s, "code"));
-		json_object_set(o, "kind", json_object_get(s, "kind"));
-		ek = sorted_keys(child(s, "aliases"), &en);
-		al = json_array();
-		for (j = 0; j < en; j++)
-			json_array_append_new(al, json_string(ek[j]));
-		free(ek);
-		json_object_set_new(o, "aliases", al);
-		/* each table freed once written out: keep the peak down */
-		json_object_set_new(o, "inspections", inspections_out(s));
-		json_object_del(s, "R");
-		json_object_set_new(o, "money", money_out(s));
-		json_object_del(s, "M");
-		json_object_set_new(o, "people", people_out(s));
-		json_object_del(s, "P");
-		json_object_set_new(o, "quotes", quotes_out(s, "Q"));
-		json_object_del(s, "Q");
-		json_object_set_new(o, "findings", quotes_out(s, "F"));
-		json_object_del(s, "F");
+	k = map_sorted(&subjects);
+	for (i = 0; i < subjects.n; i++) {
+		glean_buf_reset(&part);
+		subject_out(&part, k[i]->val);
+		subject_free(k[i]->val);
+		k[i]->val = NULL;
 		if (i)
-			glean_buf_addc(b, ',');
+			buf_addc(b, ',');
 		add_str(b, "", "\n    ");
-		add_dump(b, o, 4);
-		if (tdir)
-			tables_subject(o);
-		json_decref(o);
-		json_object_del(subjects, k[i]);
+		add_part(b, &part, 4, tdir != NULL);
 	}
-	free(k);
-	if (n)
+	if (subjects.n)
 		add_str(b, "", "\n  ");
+	free(k);
+	map_free(&subjects, NULL);
+	map_free(&amounts, free);
 	add_str(b, "],\"conflicts\":", "],\n  \"conflicts\": ");
-	add_dump(b, conflicts, 2);
+	glean_buf_reset(&part);
+	buf_addc(&part, '[');
+	if (conflicts.s)
+		buf_add(&part, conflicts.s, conflicts.len);
+	buf_addc(&part, ']');
+	add_part(b, &part, 2, 0);
 	add_str(b, "}", "\n}");
-	json_decref(conflicts);
+	glean_buf_free(&conflicts);
+	glean_buf_free(&part);
 	if (tdir)
 		tables_close();
 }
-
 /* ---- tables ------------------------------------------------------------ */
 
 /* A TSV field: tabs and line breaks become spaces. */
@@ -1590,7 +2960,7 @@ field_sources(FILE *fp, json_t *srcs, int last)
 		    str(s, "doc"),
 		    (long long)json_integer_value(json_object_get(s, "start")),
 		    (long long)json_integer_value(json_object_get(s, "end")));
-		glean_buf_add(&b, one, strlen(one));
+		buf_add(&b, one, strlen(one));
 		free(one);
 	}
 	field(fp, b.s ? b.s : "", last);
@@ -1660,8 +3030,8 @@ tables_subject(json_t *s)
 
 		json_array_foreach(ctx, k, c) {
 			if (k)
-				glean_buf_add(&b, "; ", 2);
-			glean_buf_add(&b, json_string_value(c),
+				buf_add(&b, "; ", 2);
+			buf_add(&b, json_string_value(c),
 			    json_string_length(c));
 		}
 		field_json(fm, nm, 0);
@@ -1680,8 +3050,8 @@ tables_subject(json_t *s)
 
 		json_array_foreach(json_object_get(x, "roles"), k, c) {
 			if (k)
-				glean_buf_add(&b, "; ", 2);
-			glean_buf_add(&b, json_string_value(c),
+				buf_add(&b, "; ", 2);
+			buf_add(&b, json_string_value(c),
 			    json_string_length(c));
 		}
 		field_json(fp, nm, 0);
@@ -1738,7 +3108,7 @@ utf8_clean(const char *s)
 		if (cp < 0)
 			glean_buf_addcp(&b, 0xFFFD);
 		else
-			glean_buf_add(&b, s + i, l);
+			buf_add(&b, s + i, l);
 	}
 	return b.s ? b.s : glean_strdup("");
 }
@@ -1773,7 +3143,7 @@ no_nul(json_t *v)
 			return;
 		for (i = 0; i < n; i++)
 			if (s[i])
-				glean_buf_addc(&b, s[i]);
+				buf_addc(&b, s[i]);
 			else
 				glean_buf_addcp(&b, 0xFFFD);
 		json_string_setn_nocheck(v, b.s, b.len);
@@ -1794,25 +3164,29 @@ static const char *const reads[] = {
 };
 
 /*
- * A line as JSON.  A document's layers that merge does not read (the
- * tokens and sentences: most of the bytes) are checked by the stream's
- * scanner but not built; records and anything odd take jansson's path.
+ * A line that is a plain JSON object, as a document: the fields merge
+ * reads parsed into the scratch arena, but "errors" (rare, and written
+ * out as it is) as a jansson value in *errors.  The layers merge does not
+ * read (the tokens and sentences: most of the bytes) are only checked by
+ * the stream's scanner.  NULL for anything else: records, escaped keys
+ * and bad lines take jansson's path.
  */
-static json_t *
-load(const char *buf, size_t len, json_error_t *je)
+static struct jv *
+load(const char *buf, size_t len, json_t **errors)
 {
 	static struct glean_jfields jf;
-	json_t *doc, *v;
+	struct jv *doc, **tail;
+	const char *p;
 	size_t i, j;
-	char *k;
 
 	if (glean_jscan_object(buf, len, &jf) < 0)
-		goto full;
+		return NULL;
 	for (i = 0; i < jf.n; i++)
 		if (jf.f[i].key_escaped || (jf.f[i].keylen == 12 &&
 		    !memcmp(jf.f[i].key, "glean_record", 12)))
-			goto full;
-	doc = json_object();
+			return NULL;
+	doc = new_jv(J_OBJ);
+	tail = &doc->kid;
 	for (i = 0; i < jf.n; i++) {
 		const struct glean_jfield *f = &jf.f[i];
 
@@ -1822,25 +3196,20 @@ load(const char *buf, size_t len, json_error_t *je)
 				break;
 		if (!reads[j])
 			continue;
-		if (f->val[0] == '"')
-			v = glean_jstring_decode(f->val + 1, f->vallen - 2);
-		else
-			v = json_loadb(f->val, f->vallen, JSON_DECODE_ANY |
-			    JSON_ALLOW_NUL, NULL);
-		if (!v) {
-			json_decref(doc);
-			goto full;
+		if (!strcmp(reads[j], "errors")) {
+			json_decref(*errors);
+			*errors = json_loadb(f->val, f->vallen,
+			    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+			no_nul(*errors);
+			continue;
 		}
-		k = glean_strndup(f->key, f->keylen);
-		json_object_set_new(doc, k, v);
-		free(k);
+		p = f->val;
+		*tail = parse_value(&p);
+		(*tail)->key = reads[j];
+		(*tail)->keylen = f->keylen;
+		tail = &(*tail)->next;
+		doc->len++;
 	}
-	no_nul(doc);
-	return doc;
-full:
-	doc = json_loadb(buf, len, JSON_ALLOW_NUL, je);
-	if (doc)
-		no_nul(doc);
 	return doc;
 }
 
@@ -1849,24 +3218,37 @@ static int
 take(const char *buf, size_t len, const char *name, long line)
 {
 	json_error_t je;
-	json_t *v = load(buf, len, &je), *entry;
+	json_t *v = NULL, *errors = NULL, *entry;
+	struct jv *doc = load(buf, len, &errors);
 	char *err = NULL, *id, *msg;
 	int rc = 0;
 
-	if (v && json_is_object(v) && json_object_get(v, "glean_record")) {
-		if (read_record(v, &err) == 0)
+	if (!doc) {
+		if ((v = json_loadb(buf, len, JSON_ALLOW_NUL, &je)))
+			no_nul(v);
+		if (json_is_object(v) && json_object_get(v, "glean_record")) {
+			if (read_record(v, &err) == 0)
+				goto out;
+		} else if (json_is_object(v)) {
+			doc = from_json(v);
+			errors = json_incref(json_object_get(v, "errors"));
+		} else if (!v)
+			err = glean_asprintf("not JSON: %s", je.text);
+		else
+			err = glean_strdup("not a document or knowledge record");
+	}
+	if (doc) {
+		const struct jv *text = jget(doc, "text");
+
+		if (jstr(doc, "id") || (text && text->type == J_STR)) {
+			id = jstr(doc, "id") ? glean_strdup(jstr(doc, "id")) :
+			    line_id(name, line);
+			read_document(doc, errors, id);
+			free(id);
 			goto out;
-	} else if (v && json_is_object(v) && (str(v, "id") ||
-	    json_is_string(json_object_get(v, "text")))) {
-		id = str(v, "id") ? glean_strdup(str(v, "id")) :
-		    line_id(name, line);
-		read_document(v, id);
-		free(id);
-		goto out;
-	} else if (!v)
-		err = glean_asprintf("not JSON: %s", je.text);
-	else
+		}
 		err = glean_strdup("not a document or knowledge record");
+	}
 	/* Nothing lost: the rejected line is listed as a document. */
 	glean_warn_at(name, line, "%s", err);
 	id = line_id(name, line);
@@ -1882,6 +3264,8 @@ take(const char *buf, size_t len, const char *name, long line)
 	rc = 1;
 out:
 	json_decref(v);
+	json_decref(errors);
+	arena_reset(&scratch);
 	return rc;
 }
 
@@ -1902,8 +3286,8 @@ read_stream(FILE *fp, const char *name)
 		    line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (inrec) {
-			glean_buf_add(&acc, line, (size_t)len);
-			glean_buf_addc(&acc, '\n');
+			buf_add(&acc, line, (size_t)len);
+			buf_addc(&acc, '\n');
 			if (!strcmp(line, "}")) {
 				status |= take(acc.s, acc.len, name, first);
 				glean_buf_reset(&acc);
@@ -1916,7 +3300,7 @@ read_stream(FILE *fp, const char *name)
 		if (!strcmp(line, "{")) {
 			inrec = 1;
 			first = lineno;
-			glean_buf_add(&acc, "{\n", 2);
+			buf_add(&acc, "{\n", 2);
 			continue;
 		}
 		status |= take(line, (size_t)len, name, lineno);
@@ -1962,8 +3346,8 @@ main(int argc, char *argv[])
 				usage(GLEAN_EXIT_FATAL);
 		}
 	}
-	docs = json_object();
-	subjects = json_object();
+	/* big reads: the input is large and read once */
+	setvbuf(stdin, stdin_buf, _IOFBF, READ_BUF);
 	if (optind == argc)
 		status |= read_stream(stdin, "<stdin>");
 	for (i = optind; i < argc; i++) {
@@ -1976,6 +3360,7 @@ main(int argc, char *argv[])
 			status = GLEAN_EXIT_REJECT;
 			continue;
 		}
+		setvbuf(fp, file_buf, _IOFBF, READ_BUF);
 		status |= read_stream(fp, argv[i]);
 		fclose(fp);
 		if (status && opts.strict)
@@ -1985,8 +3370,8 @@ main(int argc, char *argv[])
 	glean_emit_line(out.s, out.len);
 	glean_flush();
 	glean_buf_free(&out);
-	json_decref(docs);
-	json_decref(subjects);
+	arena_free(&scratch);
+	arena_free(&key_arena);
 	if (fflush(stdout) || ferror(stdout))
 		glean_die(GLEAN_EXIT_FATAL, "write error:");
 	return status ? GLEAN_EXIT_REJECT : GLEAN_EXIT_OK;

@@ -19,20 +19,35 @@
 
 #include "glean.h"
 #include "numbers.h"
+#include "spans.h"
 
 struct ctx {
 	struct glean_lexicon *cur, *mult, *rates, *approx;
 	struct glean_numwords *nw;
 	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
-	/* currency words (lower case), for finding where to look */
-	char trig[1024][24];
-	/* length and first letter of some currency word: a quick no */
-	unsigned char pre[24][26];
+	/* currency words (lower case), for finding where to look, and
+	 * the patterns their forms take part in */
+	struct trig {
+		char w[24];
+		unsigned kinds;
+	} trig[1024];
+	/* length, first and last letter of some currency word: a quick
+	 * no for most words of the text */
+	unsigned char pre[24][26][26];
 	/* symbols and other non-ASCII forms, as written */
 	const char *sym[64];
 	size_t nsym;
+	unsigned symkinds;	/* the patterns of the forms with symbols */
+	/* what each byte may start: a word, a symbol, or nothing */
+	unsigned char byte_class[256];
 	pcre2_match_data *md;
 };
+
+enum { B_OTHER, B_LETTER, B_SYMBOL };
+
+/* The amount patterns a currency form takes part in, by its position
+ * in currencies.tsv: a window runs only the patterns of its forms. */
+enum { K_PRE = 1, K_SUF = 2, K_ATT = 4 };
 
 struct amount {
 	size_t s, e;		/* bytes */
@@ -132,12 +147,15 @@ find_per(const struct ctx *c, const char *s, size_t n)
 }
 
 
+/* The forms of either position; alt is glean_lex_alt, or glean_lex_trie
+ * where the text of the alternation is not rewritten afterwards. */
 static char *
-alt_where(struct glean_lexicon *lx, const char *pos1, const char *pos2)
+alt_where(struct glean_lexicon *lx, const char *pos1, const char *pos2,
+    char *(*alt)(const struct glean_lexicon *, size_t, size_t, const char *))
 {
 	struct glean_buf b = { 0 };
-	char *a1 = glean_lex_alt(lx, 0, 3, pos1);
-	char *a2 = glean_lex_alt(lx, 0, 3, pos2);
+	char *a1 = alt(lx, 0, 3, pos1);
+	char *a2 = alt(lx, 0, 3, pos2);
 
 	glean_buf_add(&b, "(?:", 3);
 	glean_buf_add(&b, a1, strlen(a1));
@@ -187,28 +205,53 @@ trig_hash(const char *w, size_t n)
 	return h;
 }
 
-static int
+/* Could the word w[0..n) of ASCII letters be a currency word? */
+static inline int
+trig_maybe(const struct ctx *c, const char *w, size_t n)
+{
+	return n < sizeof c->trig[0].w && c->pre[n][(w[0] | 0x20) - 'a']
+	    [(w[n - 1] | 0x20) - 'a'];
+}
+
+/* The K_ kinds of the currency word w[0..n), 0 when it is none. */
+static unsigned
 trig_find(const struct ctx *c, const char *w, size_t n)
 {
 	unsigned h;
 	size_t i;
-	int a;
+	int a, z;
 
-	if (n >= sizeof c->trig[0] || n == 0)
+	if (n >= sizeof c->trig[0].w || n == 0)
 		return 0;
 	a = (w[0] | 0x20) - 'a';
-	if (a < 0 || a > 25 || !c->pre[n][a])
+	z = (w[n - 1] | 0x20) - 'a';
+	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
 		return 0;
 	h = trig_hash(w, n);
 	for (i = 0; i < 1024; i++) {
-		const char *t = c->trig[(h + i) & 1023];
+		const struct trig *t = &c->trig[(h + i) & 1023];
 
-		if (!t[0])
+		if (!t->w[0])
 			return 0;
-		if (strncasecmp(t, w, n) == 0 && t[n] == '\0')
-			return 1;
+		if (strncasecmp(t->w, w, n) == 0 && t->w[n] == '\0')
+			return t->kinds;
 	}
 	return 0;
+}
+
+/* The K_ kinds of a currencies.tsv position; an unknown one: all. */
+static unsigned
+position_kinds(const char *pos)
+{
+	if (strcmp(pos, "prefix") == 0)
+		return K_PRE;
+	if (strcmp(pos, "suffix") == 0)
+		return K_SUF;
+	if (strcmp(pos, "both") == 0)
+		return K_PRE | K_SUF;
+	if (strcmp(pos, "attached") == 0)
+		return K_ATT;
+	return K_PRE | K_SUF | K_ATT;
 }
 
 /*
@@ -220,8 +263,11 @@ trig_init(struct ctx *c)
 {
 	size_t r, n, i;
 
+	for (i = 0; i < 26; i++)
+		c->byte_class['a' + i] = c->byte_class['A' + i] = B_LETTER;
 	for (r = 0; r < c->cur->nrows; r++) {
 		const char *f = c->cur->rows[r].f[0], *p, *best = NULL;
+		unsigned kinds = position_kinds(c->cur->rows[r].f[3]);
 		size_t bn = 0;
 		int sym = 0;
 
@@ -229,14 +275,17 @@ trig_init(struct ctx *c)
 			if (*p == '$' || (*p & 0x80))
 				sym = 1;
 		if (sym) {
+			c->symkinds |= kinds;
 			for (p = f; *p && *p != '$' && !(*p & 0x80); p++)
 				;
 			for (i = 0; i < c->nsym; i++)
 				if (strncmp(c->sym[i], p,
 				    strlen(c->sym[i])) == 0)
 					break;
-			if (i == c->nsym && c->nsym < 64)
+			if (i == c->nsym && c->nsym < 64) {
 				c->sym[c->nsym++] = p;
+				c->byte_class[(unsigned char)*p] = B_SYMBOL;
+			}
 			continue;
 		}
 		for (p = f; *p; p += n) {
@@ -249,13 +298,17 @@ trig_init(struct ctx *c)
 				bn = n;
 			}
 		}
-		if (!best || bn >= sizeof c->trig[0] || trig_find(c, best, bn))
+		if (!best || bn >= sizeof c->trig[0].w)
 			continue;
-		for (i = trig_hash(best, bn); c->trig[i & 1023][0]; i++)
-			;
-		memcpy(c->trig[i & 1023], best, bn);
-		c->trig[i & 1023][bn] = '\0';
-		c->pre[bn][(best[0] | 0x20) - 'a'] = 1;
+		for (i = trig_hash(best, bn); c->trig[i & 1023].w[0]; i++)
+			if (strncasecmp(c->trig[i & 1023].w, best, bn) == 0 &&
+			    c->trig[i & 1023].w[bn] == '\0')
+				break;
+		memcpy(c->trig[i & 1023].w, best, bn);
+		c->trig[i & 1023].w[bn] = '\0';
+		c->trig[i & 1023].kinds |= kinds;
+		c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] =
+		    1;
 	}
 }
 
@@ -276,22 +329,22 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
 
-	tmp = alt_where(c->cur, "prefix", "both");
+	tmp = alt_where(c->cur, "prefix", "both", glean_lex_alt);
 	pre = loosen(tmp);
 	free(tmp);
-	suf = alt_where(c->cur, "suffix", "both");
-	att = glean_lex_alt(c->cur, 0, 3, "attached");
-	scale = glean_lex_alt(c->mult, 0, 0, NULL);
-	tmp = glean_lex_alt(c->nw->lx, 0, 2, "card");
+	suf = alt_where(c->cur, "suffix", "both", glean_lex_trie);
+	att = glean_lex_trie(c->cur, 0, 3, "attached");
+	scale = glean_lex_trie(c->mult, 0, 0, NULL);
+	tmp = glean_lex_trie(c->nw->lx, 0, 2, "card");
 	card = tmp;
 	numw = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
 	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
 	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
 	    "quarters?))*)", names, (const char *[]){ NULL, NULL, NULL, NULL,
 	    card, NULL, NULL, NULL, NULL, NULL, "[\\s\\x{a0}]+" }, 11);
-	rateu = glean_lex_alt(c->rates, 0, 2, "unit");
-	ratea = glean_lex_alt(c->rates, 0, 2, "adverb");
-	apx = glean_lex_alt(c->approx, 0, 0, NULL);
+	rateu = glean_lex_trie(c->rates, 0, 2, "unit");
+	ratea = glean_lex_trie(c->rates, 0, 2, "adverb");
+	apx = glean_lex_trie(c->approx, 0, 0, NULL);
 
 	vals[0] = pre; vals[1] = suf; vals[2] = att; vals[3] = scale;
 	vals[4] = card; vals[5] = numw; vals[6] = rateu; vals[7] = ratea;
@@ -462,57 +515,78 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
  */
 enum { WIN = 96 };
 
+struct win {
+	size_t s, e;
+	int have;
+	/* the K_ kinds of the triggers in the window: a pattern can
+	 * only match around a form of its own */
+	unsigned kinds;
+};
+
 static void
-run_window(struct ctx *c, const char *t, size_t n, size_t ws, size_t we,
+run_window(struct ctx *c, const char *t, size_t n, struct win *w,
     struct list *l)
 {
+	size_t ws = w->s, we = w->e;
+
 	while (we < n && ((unsigned char)t[we] & 0x80 ||
 	    isalnum((unsigned char)t[we])))
 		we++;
 	while (ws > 0 && ((unsigned char)t[ws] & 0xc0) == 0x80)
 		ws--;
-	scan(c, c->re_pre, 0, t, ws, we, l);
-	scan(c, c->re_suf, 1, t, ws, we, l);
-	scan(c, c->re_att, 2, t, ws, we, l);
+	if (w->kinds & K_PRE)
+		scan(c, c->re_pre, 0, t, ws, we, l);
+	if (w->kinds & K_SUF)
+		scan(c, c->re_suf, 1, t, ws, we, l);
+	if (w->kinds & K_ATT)
+		scan(c, c->re_att, 2, t, ws, we, l);
 }
 
+/* Open a window around the trigger t[s..e) of the given kinds, or widen
+ * the open one when they overlap. */
 static void
 open_window(struct ctx *c, const char *t, size_t n, size_t s, size_t e,
-    size_t *ws, size_t *we, int *have, struct list *l)
+    unsigned kinds, struct win *w, struct list *l)
 {
 	s = s > WIN ? s - WIN : 0;
 	e = e + WIN < n ? e + WIN : n;
-	if (*have && s <= *we) {
-		if (e > *we)
-			*we = e;
+	if (w->have && s <= w->e) {
+		if (e > w->e)
+			w->e = e;
+		w->kinds |= kinds;
 		return;
 	}
-	if (*have)
-		run_window(c, t, n, *ws, *we, l);
-	*ws = s;
-	*we = e;
-	*have = 1;
+	if (w->have)
+		run_window(c, t, n, w, l);
+	w->s = s;
+	w->e = e;
+	w->have = 1;
+	w->kinds = kinds;
 }
 
 static void
 scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 {
-	size_t i = 0, j, k, ws = 0, we = 0;
-	int have = 0;
+	size_t i = 0, j, k;
+	struct win w = { 0 };
+	unsigned kinds;
 
 	while (i < n) {
 		unsigned char ch = (unsigned char)t[i];
+		int bc = c->byte_class[ch];
 
-		if (isalpha(ch)) {
-			for (j = i; j < n && isalpha((unsigned char)t[j]); j++)
-				;
+		if (bc == B_LETTER) {
+			j = glean_letters_end(t, i + 1, n);
 			/* a currency word, or "p" straight after digits */
-			if (trig_find(c, t + i, j - i) || (j - i == 1 &&
-			    (ch == 'p' || ch == 'P') && i > 0 &&
-			    isdigit((unsigned char)t[i - 1])))
-				open_window(c, t, n, i, j, &ws, &we, &have, l);
+			kinds = trig_maybe(c, t + i, j - i) ?
+			    trig_find(c, t + i, j - i) : 0;
+			if (j - i == 1 && (ch == 'p' || ch == 'P') && i > 0 &&
+			    isdigit((unsigned char)t[i - 1]))
+				kinds |= K_ATT;
+			if (kinds)
+				open_window(c, t, n, i, j, kinds, &w, l);
 			i = j;
-		} else if (ch == '$' || ch >= 0x80) {
+		} else if (bc == B_SYMBOL) {
 			for (k = 0; k < c->nsym; k++) {
 				size_t sl = strlen(c->sym[k]);
 
@@ -521,15 +595,15 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 					break;
 			}
 			if (k < c->nsym)
-				open_window(c, t, n, i, i + 1, &ws, &we,
-				    &have, l);
+				open_window(c, t, n, i, i + 1, c->symkinds,
+				    &w, l);
 			i++;
 		} else {
 			i++;
 		}
 	}
-	if (have)
-		run_window(c, t, n, ws, we, l);
+	if (w.have)
+		run_window(c, t, n, &w, l);
 }
 
 static int
@@ -568,8 +642,7 @@ process(json_t *doc, void *vctx, char **err)
 	const char *t = json_string_value(jt);
 	size_t n = json_string_length(jt), i, kept, bs;
 	struct list l = { 0 };
-	struct glean_offsets om;
-	int have_om = 0;
+	struct glean_cp_cursor cur = { t, n, 0, 0 };
 
 	(void)err;
 	scan_windows(c, t, n, &l);
@@ -603,15 +676,11 @@ process(json_t *doc, void *vctx, char **err)
 			bs--;
 		if (glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0)
 			a->approx = 1;
-		if (!have_om) {
-			glean_offsets_init(&om, t, n);
-			have_om = 1;
-		}
 		o = json_object();
 		json_object_set_new(o, "start",
-		    json_integer((json_int_t)glean_cp(&om, a->s)));
+		    json_integer((json_int_t)glean_cp_at(&cur, a->s)));
 		json_object_set_new(o, "end",
-		    json_integer((json_int_t)glean_cp(&om, a->e)));
+		    json_integer((json_int_t)glean_cp_at(&cur, a->e)));
 		json_object_set_new(o, "text",
 		    json_stringn(t + a->s, a->e - a->s));
 		json_object_set_new(o, "value", number_json(a->value));
@@ -623,8 +692,6 @@ process(json_t *doc, void *vctx, char **err)
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(doc, "money", arr);
-	if (have_om)
-		glean_offsets_free(&om);
 	free(l.a);
 	return 0;
 }

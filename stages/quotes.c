@@ -20,6 +20,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "swar.h"
 
 #define MAXDEPTH 32	/* deepest nesting of marks followed */
 #define WINDOW 40	/* words looked at on either side of a quotation */
@@ -60,11 +61,21 @@ struct entry {		/* one word of a word list */
 	int val;
 };
 
+#define SIGBITS 14	/* a word set's signatures: 2 KB of bits each */
+
+struct slot {			/* of a hash set */
+	uint32_t hash;		/* the key's fold_hash */
+	uint32_t e;		/* entry index + 1, 0 empty */
+};
+
 struct wordset {
 	struct entry *e;
 	size_t n;
-	uint32_t *slot;		/* hash set: entry index + 1, 0 empty */
+	struct slot *slot;
 	size_t mask;
+	/* a bit for each key's signature (see key_sig): most words are in
+	 * no list, and this tells so before they are folded */
+	uint64_t sigs[(1 << SIGBITS) / 64];
 };
 
 struct phrase {		/* several words: cues, report cues, labels */
@@ -99,6 +110,11 @@ static size_t nrcues;
 static struct phrase *labels;	/* multi-word labels */
 static size_t nlabels;
 static struct wordset classes;	/* quote-words.tsv */
+/* The cues' texts, stems and folded first words (value: a cue's index
+ * + 1), and the longest stem. */
+static struct wordset cuetexts, cuestems, cuefirst;
+static struct wordset rcuefirst;	/* the report cues' first words */
+static size_t cuestemmax;
 static struct wordset prons;	/* pronouns.tsv */
 
 /* ---- per-document state ------------------------------------------- */
@@ -106,6 +122,7 @@ static struct wordset prons;	/* pronouns.tsv */
 struct word {
 	uint32_t b, e;		/* bytes */
 	uint32_t fold, flen;	/* in D.fold; fold NOFOLD not yet made */
+	uint32_t hash;		/* fold_hash of the fold, made with it */
 	int32_t stem;		/* in sbuf; -1 not yet computed */
 	uint32_t slen;
 	uint32_t para;
@@ -168,6 +185,9 @@ struct doc {
 	size_t n;
 	struct word *w;
 	size_t nw, capw;
+	uint32_t *capital;	/* the words that start with a capital or a
+				 * digit, in order */
+	size_t ncapital, capcapital;
 	struct glean_buf sbuf;
 	char *fold;		/* folded words; sized per document, never
 				 * moved while one is processed */
@@ -184,6 +204,8 @@ struct doc {
 	size_t np, capp;
 	struct mark *mk;
 	size_t nmk, capmk;
+	uint32_t *cand;		/* bytes that may start a mark, in order */
+	size_t ncand, capcand, nextcand;
 	int have_stems;
 };
 
@@ -200,6 +222,22 @@ static struct doc D;
  * stemmer, so the same stems; but parsing that layer costs more than all
  * the rest of this stage). */
 static int tflag;
+
+/* qsort, but first see whether base is in order already, as the
+ * quotations and the entities mostly are. */
+static void
+sort(void *base, size_t n, size_t size, int (*cmp)(const void *,
+    const void *))
+{
+	const char *p = base;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cmp(p + (i - 1) * size, p + i * size) > 0)
+			break;
+	if (i < n)
+		qsort(base, n, size, cmp);
+}
 
 /* ---- code-point offsets ------------------------------------------------ */
 
@@ -218,10 +256,30 @@ struct offmap {
 	size_t nblk, cap;
 };
 
+/* Code points starting in s[0..n): the bytes that do not continue one,
+ * eight at a time. */
+static size_t
+lead_bytes(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	uint64_t v;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		/* 0x80 on the continuation bytes (10xxxxxx), summed in the
+		 * top byte: no popcount instruction in a generic build */
+		v = v & ~(v << 1) & GLEAN_HIGHS;
+		c += 8 - (size_t)(((v >> 7) * GLEAN_ONES) >> 56);
+	}
+	for (; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
 static void
 om_init(struct offmap *m, const char *s, size_t n)
 {
-	size_t k, i, e, c = 0;
+	size_t k, e, c = 0;
 
 	m->s = s;
 	m->n = n;
@@ -234,16 +292,7 @@ om_init(struct offmap *m, const char *s, size_t n)
 	for (k = 0; k < m->nblk; k++) {
 		m->cp[k] = (uint32_t)c;
 		e = (k + 1) * OMSTEP < n ? (k + 1) * OMSTEP : n;
-		i = k * OMSTEP;
-		/* eight bytes at a time: count the continuation bytes */
-		for (; i + 8 <= e; i += 8) {
-			uint64_t v;
-			memcpy(&v, s + i, 8);
-			v = v & ~(v << 1) & 0x8080808080808080ULL;
-			c += 8 - (size_t)__builtin_popcountll(v);
-		}
-		for (; i < e; i++)
-			c += ((unsigned char)s[i] & 0xc0) != 0x80;
+		c += lead_bytes(s + k * OMSTEP, e - k * OMSTEP);
 	}
 	m->ncps = c;
 }
@@ -254,22 +303,19 @@ static struct offmap OM;
 static size_t
 om_cp(const struct offmap *m, size_t b)
 {
-	size_t k, i, c;
+	size_t k;
 
 	if (b > m->n)
 		b = m->n;
 	k = b / OMSTEP;
-	c = m->cp[k];
-	for (i = k * OMSTEP; i < b; i++)
-		c += ((unsigned char)m->s[i] & 0xc0) != 0x80;
-	return c;
+	return m->cp[k] + lead_bytes(m->s + k * OMSTEP, b - k * OMSTEP);
 }
 
 /* Byte of code point cp; clamps to the end. */
 static size_t
 om_byte(const struct offmap *m, size_t cp)
 {
-	size_t lo = 0, hi = m->nblk, mid, i, c;
+	size_t lo = 0, hi = m->nblk, mid, i, c, k;
 
 	if (cp >= m->ncps)
 		return m->n;
@@ -281,7 +327,14 @@ om_byte(const struct offmap *m, size_t cp)
 			hi = mid;
 	}
 	c = m->cp[lo];
-	for (i = lo * OMSTEP; i < m->n; i++) {
+	/* whole words of eight bytes before the one holding it */
+	for (i = lo * OMSTEP; i + 8 <= m->n; i += 8) {
+		k = lead_bytes(m->s + i, 8);
+		if (cp - c < k)
+			break;
+		c += k;
+	}
+	for (; i < m->n; i++) {
 		if (((unsigned char)m->s[i] & 0xc0) == 0x80)
 			continue;
 		if (c == cp)
@@ -300,18 +353,61 @@ entcmp(const void *a, const void *b)
 	    ((const struct entry *)b)->key);
 }
 
+/* FNV-1a, 32 bits */
+#define FNV_BASIS 2166136261u
+
+static size_t
+fnv_step(size_t h, char c)
+{
+	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
+}
+
 static size_t
 fold_hash(const char *f, size_t n)
 {
-	uint32_t h = 2166136261u;
+	size_t h = FNV_BASIS;
 
 	while (n-- > 0)
-		h = (h ^ (unsigned char)*f++) * 16777619u;
+		h = fnv_step(h, *f++);
 	return h;
 }
 
+/*
+ * A key's signature: its length and first, second and last bytes, mixed
+ * into SIGBITS bits.  Made from a fold, or from an ASCII word's bytes
+ * lowered on the way (its fold).
+ */
+static size_t
+key_sig(size_t n, unsigned char first, unsigned char second,
+    unsigned char last)
+{
+	uint32_t h = (uint32_t)n;
+
+	h = h * 131 + first;
+	h = h * 131 + second;
+	h = h * 131 + last;
+	return (h * 2654435761u) >> (32 - SIGBITS);
+}
+
+static size_t
+fold_sig(const char *f, size_t n)
+{
+	if (n == 0)
+		return key_sig(0, 0, 0, 0);
+	return key_sig(n, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] :
+	    0, (unsigned char)f[n - 1]);
+}
+
 static int
-set_get(const struct wordset *ws, const char *k, size_t n)
+sig_in(const struct wordset *ws, size_t sig)
+{
+	return (ws->sigs[sig / 64] >> (sig % 64)) & 1;
+}
+
+/* The value of k[0..n), whose fold_hash is hash; 0 when absent. */
+static int
+set_get_hashed(const struct wordset *ws, const char *k, size_t n,
+    size_t hash)
 {
 	size_t h;
 	const struct entry *e;
@@ -319,20 +415,27 @@ set_get(const struct wordset *ws, const char *k, size_t n)
 	if (ws->slot == NULL)
 		return 0;
 	/* k may hold a NUL (U+0000 in the text): compare bytes */
-	for (h = fold_hash(k, n) & ws->mask; ws->slot[h] != 0;
-	    h = (h + 1) & ws->mask) {
-		e = &ws->e[ws->slot[h] - 1];
+	for (h = hash & ws->mask; ws->slot[h].e != 0; h = (h + 1) & ws->mask) {
+		if (ws->slot[h].hash != (uint32_t)hash)
+			continue;
+		e = &ws->e[ws->slot[h].e - 1];
 		if (e->klen == n && memcmp(e->key, k, n) == 0)
 			return e->val;
 	}
 	return 0;
 }
 
+static int
+set_get(const struct wordset *ws, const char *k, size_t n)
+{
+	return set_get_hashed(ws, k, n, fold_hash(k, n));
+}
+
 /* Merge duplicate keys (their class bits are or-ed). */
 static void
 set_finish(struct wordset *ws)
 {
-	size_t i, j, cap, h;
+	size_t i, j, cap, h, hash;
 
 	if (ws->n > 1)
 		qsort(ws->e, ws->n, sizeof(*ws->e), entcmp);
@@ -351,10 +454,14 @@ set_finish(struct wordset *ws)
 	ws->mask = cap - 1;
 	for (i = 0; i < ws->n; i++) {
 		ws->e[i].klen = strlen(ws->e[i].key);
-		h = fold_hash(ws->e[i].key, ws->e[i].klen) & ws->mask;
-		while (ws->slot[h] != 0)
-			h = (h + 1) & ws->mask;
-		ws->slot[h] = (uint32_t)(i + 1);
+		h = fold_sig(ws->e[i].key, ws->e[i].klen);
+		ws->sigs[h / 64] |= 1ull << (h % 64);
+		hash = fold_hash(ws->e[i].key, ws->e[i].klen);
+		for (h = hash & ws->mask; ws->slot[h].e != 0;
+		    h = (h + 1) & ws->mask)
+			;
+		ws->slot[h].hash = (uint32_t)hash;
+		ws->slot[h].e = (uint32_t)(i + 1);
 	}
 }
 
@@ -393,6 +500,45 @@ phrase_init(struct phrase *p, const char *text, int stemfirst)
 		p->w[p->nw++] = f;
 	}
 	free(copy);
+}
+
+/* Add key (copied) with val, unless the set has it already. */
+static void
+set_add_once(struct wordset *ws, const char *key, size_t n, int val)
+{
+	size_t i;
+
+	for (i = 0; i < ws->n; i++)
+		if (strlen(ws->e[i].key) == n && memcmp(ws->e[i].key, key,
+		    n) == 0)
+			return;
+	ws->e = glean_realloc(ws->e, (ws->n + 1) * sizeof(*ws->e));
+	ws->e[ws->n].key = glean_strndup(key, n);
+	ws->e[ws->n++].val = val;
+}
+
+/* The sets cue_stem looks words up in (cues sorted). */
+static void
+cue_sets(void)
+{
+	size_t i, fl;
+	const char *w;
+	char *f;
+
+	for (i = 0; i < ncues; i++) {
+		set_add_once(&cuetexts, cues[i].text, cues[i].tlen, 1);
+		set_add_once(&cuestems, cues[i].w[0], cues[i].slen, 1);
+		if (cues[i].slen > cuestemmax)
+			cuestemmax = cues[i].slen;
+		/* the first word as phrase_init split it */
+		w = cues[i].text + strspn(cues[i].text, " ");
+		f = glean_casefold(w, strcspn(w, " "), &fl);
+		set_add_once(&cuefirst, f, fl, (int)i + 1);
+		free(f);
+	}
+	set_finish(&cuetexts);
+	set_finish(&cuestems);
+	set_finish(&cuefirst);
 }
 
 static void
@@ -438,6 +584,7 @@ load_lexicons(const char *dir)
 			cue2[(unsigned char)t[0]]
 			    [(unsigned char)t[1] & 0x7f] = 1;
 	}
+	cue_sets();
 
 	lx = glean_lexicon_load(dir, "report-cues.tsv", 1);
 	rcues = glean_calloc(lx->nrows, sizeof(*rcues));
@@ -448,8 +595,10 @@ load_lexicons(const char *dir)
 			continue;
 		if (lx->rows[i].nf > 1 && strcmp(lx->rows[i].f[1], "-") != 0)
 			p->speaker = glean_strdup(lx->rows[i].f[1]);
+		set_add_once(&rcuefirst, p->w[0], strlen(p->w[0]), 1);
 		nrcues++;
 	}
+	set_finish(&rcuefirst);
 	glean_lexicon_free(lx);
 
 	lx = glean_lexicon_load(dir, "pronouns.tsv", 2);
@@ -507,16 +656,50 @@ wfold(size_t i, size_t *len)
 	return D.fold + D.w[i].fold;
 }
 
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* The signature of word i's fold when it is plain ASCII (then its fold
+ * is its bytes lowered), without folding it; SIZE_MAX otherwise. */
+static size_t
+ascii_sig(size_t i)
+{
+	const unsigned char *s = (const unsigned char *)D.s + D.w[i].b;
+	size_t k, n = D.w[i].e - D.w[i].b;
+
+	for (k = 0; k < n; k++)
+		if (s[k] >= 0x80)
+			return SIZE_MAX;
+	if (n == 0)
+		return key_sig(0, 0, 0, 0);
+	return key_sig(n, lower(s[0]), n > 1 ? lower(s[1]) : 0,
+	    lower(s[n - 1]));
+}
+
+/* The value of word i's fold in ws. */
+static int
+wlookup(const struct wordset *ws, size_t i)
+{
+	size_t n, sig;
+	const char *f;
+
+	if (D.w[i].fold == NOFOLD) {
+		sig = ascii_sig(i);
+		if (sig != SIZE_MAX && !sig_in(ws, sig))
+			return 0;
+	}
+	f = wfold(i, &n);
+	return set_get_hashed(ws, f, n, D.w[i].hash);
+}
+
 static int
 wclass(size_t i)
 {
-	size_t n;
-	const char *f;
-
-	if (D.w[i].cls < 0) {
-		f = wfold(i, &n);
-		D.w[i].cls = set_get(&classes, f, n);
-	}
+	if (D.w[i].cls < 0)
+		D.w[i].cls = wlookup(&classes, i);
 	return D.w[i].cls;
 }
 
@@ -554,18 +737,19 @@ add_fold(struct word *w)
 	w->fold = (uint32_t)D.foldlen;
 	room = D.foldcap - D.foldlen;
 	o = D.fold + D.foldlen;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			break;
-	if (i == n) {
-		if (n > room)
-			n = room;
-		for (i = 0; i < n; i++)
-			o[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
-			    s[i] - 'A' + 'a' : s[i]);
-		D.foldlen += n;
-		w->flen = (uint32_t)n;
-		return;
+	if (n <= room) {
+		/* plain ASCII, most words: lowered and hashed in one go */
+		size_t h = FNV_BASIS;
+		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++) {
+			o[i] = (char)lower((unsigned char)s[i]);
+			h = fnv_step(h, o[i]);
+		}
+		if (i == n) {
+			D.foldlen += n;
+			w->flen = (uint32_t)n;
+			w->hash = (uint32_t)h;
+			return;
+		}
 	}
 	f = glean_casefold(s, n, &fl);
 	/* ’ folds as ' so that lexicon words written with ' match */
@@ -581,6 +765,7 @@ add_fold(struct word *w)
 	}
 	D.foldlen += i;
 	w->flen = (uint32_t)i;
+	w->hash = (uint32_t)fold_hash(o, i);
 	free(f);
 }
 
@@ -656,48 +841,140 @@ cp_at(size_t b, size_t *len)
 static void
 push_word(uint32_t b, uint32_t e)
 {
-	struct word *w;
+	int cap = is_upper_at(b);
 
+	/* kept only when listed, without a branch to mispredict */
+	GROW(D.capital, D.ncapital, D.capcapital);
+	D.capital[D.ncapital] = (uint32_t)D.nw;
+	D.ncapital += (size_t)(cap | (D.s[b] >= '0' && D.s[b] <= '9'));
 	GROW(D.w, D.nw, D.capw);
-	w = &D.w[D.nw++];
-	memset(w, 0, sizeof(*w));
-	w->b = b;
-	w->e = e;
-	w->stem = -1;
-	w->cls = -1;
-	w->cue = -2;
-	w->fold = NOFOLD;
-	w->cap = (uint8_t)is_upper_at(b);
+	D.w[D.nw++] = (struct word){ .b = b, .e = e, .fold = NOFOLD,
+	    .stem = -1, .cls = -1, .cue = -2, .cap = (uint8_t)cap };
+}
+
+/* 0x80 in each byte of v that is an ASCII letter or digit. */
+static uint64_t
+alnum_bytes(uint64_t v)
+{
+	const uint64_t t = v & ~GLEAN_HIGHS, f = t | 0x20 * GLEAN_ONES;
+	uint64_t digit, alpha;
+
+	/* per byte, t + (0x80 - lo) reaches bit 7 when t >= lo; no carries */
+	digit = (t + (0x80 - '0') * GLEAN_ONES) & ~(t + (0x7f - '9') *
+	    GLEAN_ONES);
+	alpha = (f + (0x80 - 'a') * GLEAN_ONES) & ~(f + (0x7f - 'z') *
+	    GLEAN_ONES);
+	return (digit | alpha) & ~v & GLEAN_HIGHS;
+}
+
+/*
+ * Which bytes of a 64-byte block of the text are ASCII letters or digits,
+ * and which may start a word (those and the non-ASCII bytes): a bit each,
+ * so that the end of a word and the start of the next are found by
+ * counting zeros.  Whole blocks only; the text's tail goes byte by byte.
+ */
+struct wordblock {
+	size_t at;		/* the block's first byte; SIZE_MAX none */
+	uint64_t alnum, start;
+};
+
+/* The flags of m (0x80 bytes) as bits: byte k to bit k. */
+static uint64_t
+flag_bits(uint64_t m)
+{
+	return ((m >> 7) * 0x0102040810204080ull) >> 56;
+}
+
+static void
+load_block(struct wordblock *wb, size_t at)
+{
+	uint64_t v, a;
+	size_t k;
+
+	wb->at = at;
+	wb->alnum = wb->start = 0;
+	for (k = 0; k < 64; k += 8) {
+		memcpy(&v, D.s + at + k, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v = __builtin_bswap64(v);	/* the text's first byte low */
+#endif
+		a = alnum_bytes(v);
+		wb->alnum |= flag_bits(a) << k;
+		wb->start |= flag_bits((a | v) & GLEAN_HIGHS) << k;
+	}
+}
+
+/* The bits of wb from byte i on (in a whole block), loaded if need be. */
+static uint64_t
+block_bits(struct wordblock *wb, size_t i, int start)
+{
+	if (wb->at != (i & ~(size_t)63))
+		load_block(wb, i & ~(size_t)63);
+	return (start ? wb->start : ~wb->alnum) >> (i & 63);
+}
+
+/* The first byte from i on that is not an ASCII letter or digit. */
+static size_t
+alnum_end(struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)D.s;
+	uint64_t m;
+
+	for (; (i | 63) < D.n; i = (i | 63) + 1)
+		if ((m = block_bits(wb, i, 0)) != 0)
+			return i + (size_t)__builtin_ctzll(m);
+	while (i < D.n && s[i] < 0x80 && asciiword[s[i]])
+		i++;
+	return i;
+}
+
+/* The first byte from i on that is an ASCII letter or digit, or not
+ * ASCII: where a word may start. */
+static size_t
+gap_end(struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)D.s;
+	uint64_t m;
+
+	for (; (i | 63) < D.n; i = (i | 63) + 1)
+		if ((m = block_bits(wb, i, 1)) != 0)
+			return i + (size_t)__builtin_ctzll(m);
+	while (i < D.n && s[i] < 0x80 && !asciiword[s[i]])
+		i++;
+	return i;
 }
 
 /*
  * Our own words when there is no usable tokens layer: letters and digits,
  * with - and ' (or ’) inside; a final 's is a word of its own, as the
- * tokenizer makes it.
+ * tokenizer makes it.  Runs of ASCII letters and digits, and of other
+ * ASCII between them, go by the bits of a struct wordblock.
  */
 static void
 scan_words(void)
 {
+	const unsigned char *s = (const unsigned char *)D.s;
 	size_t i = 0, l, l2, start;
 	int32_t cp, nx;
+	struct wordblock wb = { SIZE_MAX, 0, 0 };
 
-	while (i < D.n) {
-		if ((unsigned char)D.s[i] < 0x80 &&
-		    !asciiword[(unsigned char)D.s[i]]) {
-			i++;
-			continue;
-		}
-		cp = cp_at(i, &l);
-		if (!is_wordcp(cp)) {
-			i += l ? l : 1;
-			continue;
+	while ((i = gap_end(&wb, i)) < D.n) {
+		if (s[i] < 0x80) {
+			l = 1;
+		} else {
+			cp = cp_at(i, &l);
+			if (!is_wordcp(cp)) {
+				i += l ? l : 1;
+				continue;
+			}
 		}
 		start = i;
 		for (;;) {
-			i += l;
-			while (i < D.n && (unsigned char)D.s[i] < 0x80 &&
-			    asciiword[(unsigned char)D.s[i]])
-				i++;
+			i = alnum_end(&wb, i + l);
+			/* most words end at a space or an ASCII stop */
+			if (i >= D.n || (s[i] < 0x80 && s[i] != '-' &&
+			    s[i] != '\''))
+				break;
 			cp = cp_at(i, &l);
 			if (is_wordcp(cp))
 				continue;
@@ -710,7 +987,6 @@ scan_words(void)
 					push_word((uint32_t)start, (uint32_t)i);
 					start = i;
 					i += l + l2;
-					l = 0;
 					break;
 				}
 				continue;
@@ -767,10 +1043,62 @@ layer_words(json_t *toks, const struct offmap *om)
 	}
 	return 0;
 bad:
-	D.nw = 0;
+	D.nw = D.ncapital = 0;
 	D.foldlen = 0;
 	glean_buf_reset(&D.sbuf);
 	return -1;
+}
+
+/* ---- the text ------------------------------------------------------- */
+
+/* 0x80 in each byte of v that is zero. */
+static uint64_t
+zero_bytes(uint64_t v)
+{
+	const uint64_t low7 = ~GLEAN_HIGHS;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/*
+ * One pass over the text: is it valid UTF-8, and which bytes may start a
+ * quotation mark (" ' and the lead bytes of “ ” ‘ ’ „ ‚ « »)?  Those go
+ * to D.cand.  Plain ASCII without marks, most of a text, goes eight
+ * bytes at a time.
+ */
+static int
+scan_text(void)
+{
+	const unsigned char *s = (const unsigned char *)D.s;
+	size_t i = 0;
+	int32_t cp;
+	uint64_t v;
+
+	D.ncand = D.nextcand = 0;
+	while (i < D.n) {
+		if (i + 8 <= D.n) {
+			memcpy(&v, s + i, 8);
+			if (!(v & GLEAN_HIGHS) &&
+			    !zero_bytes(v ^ ('"' * GLEAN_ONES)) &&
+			    !zero_bytes(v ^ ('\'' * GLEAN_ONES))) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == '"' || s[i] == '\'' || s[i] == 0xe2 ||
+		    s[i] == 0xc2) {
+			GROW(D.cand, D.ncand, D.capcand);
+			D.cand[D.ncand++] = (uint32_t)i;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += glean_utf8_next(D.s + i, D.n - i, &cp);
+		if (cp < 0)
+			return 0;
+	}
+	return 1;
 }
 
 /* ---- paragraphs and sentences --------------------------------------- */
@@ -782,6 +1110,20 @@ is_space_cp(int32_t cp)
 	    cp == '\f' || cp == '\v' || cp == 0xa0 || cp == 0x2028 ||
 	    cp == 0x2029 || cp == 0x202f || cp == 0x3000 ||
 	    (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff || cp == 0;
+}
+
+/* Is the character at byte i white space?  *l gets its length (0 past
+ * the end of the text). */
+static int
+space_at(size_t i, size_t *l)
+{
+	unsigned char c;
+
+	if (i < D.n && (c = (unsigned char)D.s[i]) < 0x80) {
+		*l = 1;
+		return c == ' ' || (c >= '\t' && c <= '\r') || c == 0;
+	}
+	return is_space_cp(cp_at(i, l));
 }
 
 /* Paragraphs are lines; blank lines are skipped.  Trimmed. */
@@ -850,48 +1192,79 @@ para_of(size_t b)
 	return lo < D.np ? lo : (D.np ? D.np - 1 : 0);
 }
 
-/* Does s[a..b) hold a sentence end (. ! ? …)? */
+/*
+ * The punctuation gap_has looks for, a bit each.  G_E2 is the first byte
+ * of U+2000..U+2FFF (dashes, curly marks, the ellipsis); G_ELLIPSIS asks
+ * for … itself.
+ */
+enum {
+	G_DOT = 1 << 0, G_EXCL = 1 << 1 /* ! ? */, G_COMMA = 1 << 2,
+	G_SEMI = 1 << 3, G_COLON = 1 << 4, G_LPAREN = 1 << 5,
+	G_RPAREN = 1 << 6, G_DASH = 1 << 7, G_E2 = 1 << 8,
+	G_ELLIPSIS = 1 << 9,
+	G_STOP = G_DOT | G_EXCL | G_ELLIPSIS,	/* a sentence end */
+	G_CLAUSE = G_COMMA | G_SEMI | G_COLON | G_LPAREN | G_RPAREN | G_E2
+};
+static const uint16_t gapbits[256] = {
+	['.'] = G_DOT, ['!'] = G_EXCL, ['?'] = G_EXCL, [','] = G_COMMA,
+	[';'] = G_SEMI, [':'] = G_COLON, ['('] = G_LPAREN, [')'] = G_RPAREN,
+	['-'] = G_DASH, [0xe2] = G_E2
+};
+
+/* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */
 static int
-gap_has(size_t a, size_t b, const char *set)
+gap_has(size_t a, size_t b, unsigned want)
 {
+	const unsigned char *s = (const unsigned char *)D.s;
 	size_t i;
 
-	for (i = a; i < b && i < D.n; i++) {
-		if (strchr(set, D.s[i]) && D.s[i] != '\0')
+	if (b > D.n)
+		b = D.n;
+	for (i = a; i < b; i++) {
+		if (gapbits[s[i]] & want)
 			return 1;
-		if (set[0] == '.' && i + 2 < D.n &&
-		    (unsigned char)D.s[i] == 0xe2 &&
-		    (unsigned char)D.s[i + 1] == 0x80 &&
-		    (unsigned char)D.s[i + 2] == 0xa6)
+		if ((want & G_ELLIPSIS) && s[i] == 0xe2 && i + 2 < D.n &&
+		    s[i + 1] == 0x80 && s[i + 2] == 0xa6)
 			return 1;
 	}
 	return 0;
 }
 
+/*
+ * Each word's paragraph, whether it starts a sentence, and whether it is
+ * inside a quotation (one sweep: the quotations sorted by start).
+ */
 static void
-mark_sentences(void)
+mark_words(void)
 {
-	size_t i, pi = 0;
+	size_t i, k, pi = 0, qi = 0;
+	uint32_t qend = 0;
 	struct word *w, *pw;
-	int c;
 
 	for (i = 0; i < D.nw; i++) {
 		w = &D.w[i];
+		while (qi < D.nq && D.q[qi].tb <= w->b) {
+			if (D.q[qi].te > qend)
+				qend = D.q[qi].te;
+			qi++;
+		}
+		w->inq = w->b < qend;
 		while (pi + 1 < D.np && D.p[pi].e <= w->b)
 			pi++;
 		w->para = (uint32_t)pi;
-		if (i == 0 || D.w[i - 1].para != w->para) {
-			w->sstart = 1;
+		w->sstart = i == 0 || D.w[i - 1].para != w->para;
+	}
+	/* after a stop, a sentence starts with a capital or a digit */
+	for (k = 0; k < D.ncapital; k++) {
+		i = D.capital[k];
+		w = &D.w[i];
+		if (w->sstart)
 			continue;
-		}
 		pw = &D.w[i - 1];
-		if (!gap_has(pw->e, w->b, ".!?"))
-			continue;
-		if (!w->cap && !(D.s[w->b] >= '0' && D.s[w->b] <= '9'))
+		if (!gap_has(pw->e, w->b, G_STOP))
 			continue;
 		/* Mr. Smith, J. Smith */
-		c = wclass(i - 1);
-		if ((c & C_TITLE) && D.s[pw->e] == '.')
+		if ((wclass(i - 1) & C_TITLE) && D.s[pw->e] == '.')
 			continue;
 		if (pw->e - pw->b == 1 && pw->cap && D.s[pw->e] == '.')
 			continue;
@@ -938,6 +1311,18 @@ is_alnum_cp(int32_t cp)
 	return cp >= 0 && is_wordcp(cp);
 }
 
+/* The first byte at or after from, before pe, that may start a mark
+ * (see scan_text); pe if none.  Paragraphs are asked in order. */
+static size_t
+next_cand(size_t from, size_t pe)
+{
+	while (D.nextcand < D.ncand && D.cand[D.nextcand] < from)
+		D.nextcand++;
+	if (D.nextcand < D.ncand && D.cand[D.nextcand] < pe)
+		return D.cand[D.nextcand];
+	return pe;
+}
+
 /* Classify the marks of paragraph [pb, pe) into D.mk. */
 static void
 find_marks(size_t pb, size_t pe)
@@ -948,12 +1333,7 @@ find_marks(size_t pb, size_t pe)
 	struct mark *m;
 
 	D.nmk = 0;
-	for (i = pb; i < pe; i += l) {
-		unsigned char c = (unsigned char)D.s[i];
-		if (c != '"' && c != '\'' && c != 0xe2 && c != 0xc2) {
-			l = 1;
-			continue;
-		}
+	for (i = next_cand(pb, pe); i < pe; i = next_cand(i + l, pe)) {
 		cp = cp_at(i, &l);
 		switch (cp) {
 		case '"':	dbl = 1; glyph = 0; break;
@@ -1053,7 +1433,7 @@ blank(uint32_t b, uint32_t e)
 	size_t i, l;
 
 	for (i = b; i < e; i += l ? l : 1)
-		if (!is_space_cp(cp_at(i, &l)))
+		if (!space_at(i, &l))
 			return 0;
 	return 1;
 }
@@ -1204,23 +1584,6 @@ qcmp(const void *a, const void *b)
 	return x->te > y->te ? -1 : x->te < y->te;
 }
 
-/* Flag the words inside quotations (one sweep: quotes sorted by start). */
-static void
-mark_inside(void)
-{
-	size_t i, j = 0;
-	uint32_t end = 0;
-
-	for (i = 0; i < D.nw; i++) {
-		while (j < D.nq && D.q[j].tb <= D.w[i].b) {
-			if (D.q[j].te > end)
-				end = D.q[j].te;
-			j++;
-		}
-		D.w[i].inq = D.w[i].b < end;
-	}
-}
-
 /* First word starting at or after byte b. */
 static size_t
 word_at(size_t b)
@@ -1264,14 +1627,25 @@ mcmp(const void *a, const void *b)
 	return x->b < y->b ? -1 : x->b > y->b;
 }
 
+/* The mention kind of an entity kind; -1 for a role, -2 for the rest. */
+static int
+mention_kind(const char *k)
+{
+	if (strcmp(k, "person") == 0)
+		return M_PERSON;
+	if (strcmp(k, "organisation") == 0 || strcmp(k, "authority") == 0)
+		return M_ORG;
+	return strcmp(k, "role") == 0 ? -1 : -2;
+}
+
 /* Entities layer: person, organisation, authority (and resolved roles). */
 static int
 layer_mentions(json_t *ents, const struct offmap *om)
 {
-	size_t i, n;
+	size_t i, n, cl;
 	json_t *e, *js, *je, *jk, *jc;
 	json_int_t s, en;
-	const char *k, *c;
+	const char *c;
 	int kind;
 	uint32_t b, ee;
 
@@ -1294,27 +1668,26 @@ layer_mentions(json_t *ents, const struct offmap *om)
 		en = json_integer_value(je);
 		if (s < 0 || en <= s || (size_t)en > om->ncps)
 			continue;
-		k = json_string_value(jk);
+		if ((kind = mention_kind(json_string_value(jk))) == -2)
+			continue;
 		b = (uint32_t)om_byte(om, (size_t)s);
 		ee = (uint32_t)om_byte(om, (size_t)en);
 		c = json_is_string(jc) ? json_string_value(jc) : NULL;
-		if (strcmp(k, "person") == 0)
+		cl = c ? strlen(c) : 0;
+		if (kind == -1) {
+			/* a role the layer resolved to a person */
+			if (!c || (cl == ee - b &&
+			    memcmp(c, D.s + b, cl) == 0))
+				continue;
 			kind = M_PERSON;
-		else if (strcmp(k, "organisation") == 0 ||
-		    strcmp(k, "authority") == 0)
-			kind = M_ORG;
-		else if (strcmp(k, "role") == 0 && c &&
-		    (strlen(c) != ee - b || memcmp(c, D.s + b, ee - b) != 0))
-			kind = M_PERSON;	/* a role the layer resolved */
-		else
-			continue;
-		if (c && *c)
-			add_mention(b, ee, kind, c, strlen(c), b, ee);
+		}
+		if (cl > 0)
+			add_mention(b, ee, kind, c, cl, b, ee);
 		else
 			add_mention(b, ee, kind, D.s + b, ee - b, b, ee);
 	}
 	if (D.nm > 1)
-		qsort(D.m, D.nm, sizeof(*D.m), mcmp);
+		sort(D.m, D.nm, sizeof(*D.m), mcmp);
 	return 0;
 }
 
@@ -1344,8 +1717,18 @@ squeeze(size_t b, size_t e)
 	size_t off = D.namelen, l;
 	int sp = 0;
 	int32_t cp;
+	unsigned char c;
 
 	while (b < e) {
+		c = (unsigned char)D.s[b];
+		if (c > ' ' && c < 0x80) {
+			/* most of a name: ASCII letters */
+			if (sp)
+				D.names[D.namelen++] = ' ';
+			sp = 0;
+			D.names[D.namelen++] = D.s[b++];
+			continue;
+		}
 		cp = cp_at(b, &l);
 		if (l == 0)
 			break;
@@ -1378,7 +1761,7 @@ midcap_slot(size_t i)
 	size_t fl, gl, h;
 	const char *f = wfold(i, &fl), *g;
 
-	h = fold_hash(f, fl) & maskmidcap;
+	h = D.w[i].hash & maskmidcap;
 	while (midcap[h] != 0) {
 		g = wfold(midcap[h] - 1, &gl);
 		if (gl == fl && memcmp(f, g, fl) == 0)
@@ -1391,11 +1774,10 @@ midcap_slot(size_t i)
 static void
 collect_midcap(void)
 {
-	size_t i, n = 0, cap = 64, h;
+	size_t i, k, n = 0, cap = 64, h;
 
-	for (i = 0; i < D.nw; i++)
-		if (D.w[i].cap && !D.w[i].sstart)
-			n++;
+	for (k = 0; k < D.ncapital; k++)
+		n += D.w[D.capital[k]].cap & !D.w[D.capital[k]].sstart;
 	nmidcap = n;
 	if (n == 0)
 		return;
@@ -1408,7 +1790,8 @@ collect_midcap(void)
 	}
 	memset(midcap, 0, cap * sizeof(*midcap));
 	maskmidcap = cap - 1;
-	for (i = 0; i < D.nw; i++) {
+	for (k = 0; k < D.ncapital; k++) {
+		i = D.capital[k];
 		if (!D.w[i].cap || D.w[i].sstart)
 			continue;
 		h = midcap_slot(i);
@@ -1452,13 +1835,16 @@ overlaps(uint32_t b, uint32_t e, size_t nent)
 static void
 heuristic_mentions(size_t nent)
 {
-	size_t i, j, k, a, z, nb, look;
+	size_t i, j = 0, k, a, z, nb, look, ci;
 	int c, title, org, kind;
 	struct mention *pm;
 
 	collect_midcap();
 
-	for (i = 0; i < D.nw; i = j) {
+	for (ci = 0; ci < D.ncapital; ci++) {
+		i = D.capital[ci];
+		if (i < j)
+			continue;	/* taken into the last run */
 		j = i + 1;
 		if (!D.w[i].cap || D.w[i].inq || D.p[D.w[i].para].heading)
 			continue;
@@ -1515,8 +1901,8 @@ heuristic_mentions(size_t nent)
 			    pm != NULL && pm > D.m && look < NAMEBACK;
 			    look++) {
 				pm--;
-				if (pm->kind == M_PERSON &&
-				    pm->laste - pm->lastb == nb &&
+				if (pm->laste - pm->lastb == nb &&
+				    pm->kind == M_PERSON &&
 				    pm->lastb != D.w[a].b &&
 				    memcmp(D.s + pm->lastb, D.s + D.w[a].b,
 				    nb) == 0) {
@@ -1623,10 +2009,7 @@ static int clause_break(size_t i);
 static int
 is_pronoun(size_t i)
 {
-	size_t fl;
-	const char *f = wfold(i, &fl);
-
-	return set_get(&prons, f, fl) != P_NONE;
+	return wlookup(&prons, i) != P_NONE;
 }
 
 /* Is word i the clitic 's? */
@@ -1684,6 +2067,42 @@ cue_first(const char *st, size_t sl)
 	return lo;
 }
 
+/* Has f[0..n) a cue's stem as a proper prefix? */
+static int
+has_cue_stem(const char *f, size_t n)
+{
+	size_t l, h = FNV_BASIS;
+
+	/* the prefixes' hashes made on the way */
+	for (l = 1; l < n && l <= cuestemmax; l++) {
+		h = fnv_step(h, f[l - 1]);
+		if (set_get_hashed(&cuestems, f, l, h))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The stem of word i (folded: f[0..n)) when it may begin a cue, else
+ * NULL.  A cue's first word matches as the lexicon's word or as a longer
+ * word that begins with the cue's stem, so any other word need not be
+ * stemmed; the lexicon's own first words have their stems already.
+ */
+static const char *
+cue_stem(size_t i, const char *f, size_t n, size_t *sl)
+{
+	int k = set_get_hashed(&cuefirst, f, n, D.w[i].hash);
+
+	if (k > 0) {
+		*sl = cues[k - 1].slen;
+		return cues[k - 1].w[0];
+	}
+	if (!set_get_hashed(&cuetexts, f, n, D.w[i].hash) &&
+	    !has_cue_stem(f, n))
+		return NULL;
+	return wstem(i, sl);
+}
+
 static long
 cue_find(size_t i, size_t *nw)
 {
@@ -1692,14 +2111,15 @@ cue_find(size_t i, size_t *nw)
 
 	if (D.w[i].inq)
 		return -1;
-	if (i > 0 && !clause_break(i) && ((wclass(i - 1) & (C_DET | C_PREP)) ||
-	    is_possessive(i - 1)))
-		return -1;
 	f0 = wfold(i, &fl0);
 	/* most words cannot be a cue: skip their stemming */
 	if (fl0 < 2 || !cue2[(unsigned char)f0[0]][(unsigned char)f0[1] & 0x7f])
 		return -1;
-	st = wstem(i, &sl);
+	if (i > 0 && !clause_break(i) && ((wclass(i - 1) & (C_DET | C_PREP)) ||
+	    is_possessive(i - 1)))
+		return -1;
+	if (!(st = cue_stem(i, f0, fl0, &sl)))
+		return -1;
 	for (k = cue_first(st, sl); k < ncues; k++) {
 		if (cues[k].slen != sl || memcmp(cues[k].w[0], st, sl) != 0)
 			break;
@@ -1733,6 +2153,8 @@ rcue_in(size_t a, size_t z, size_t *at, size_t *len)
 	const char *f;
 
 	for (i = a; i < z; i++) {
+		if (!wlookup(&rcuefirst, i))
+			continue;	/* no report cue starts here */
 		for (k = 0; k < nrcues; k++) {
 			for (j = 0; j < rcues[k].nw && i + j < z; j++) {
 				f = wfold(i + j, &fl);
@@ -1807,7 +2229,7 @@ resolve_pronoun(size_t i, int c, struct attr *a)
 static int
 clause_break(size_t i)
 {
-	return i > 0 && gap_has(D.w[i - 1].e, D.w[i].b, ",;:()\xe2");
+	return i > 0 && gap_has(D.w[i - 1].e, D.w[i].b, G_CLAUSE);
 }
 
 /*
@@ -1994,8 +2416,7 @@ resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 	/* a pronoun, last in the phrase or first */
 	for (k = 0; k < 2; k++) {
 		i = k == 0 ? z - 1 : a;
-		f = wfold(i, &fl);
-		c = set_get(&prons, f, fl);
+		c = wlookup(&prons, i);
 		if (c != P_NONE) {
 			if (resolve_pronoun(i, c, a_out)) {
 				a_out->pb = D.w[i].b;
@@ -2222,8 +2643,8 @@ appositive(size_t z, size_t lim, struct attr *at)
 	 * account executive"; "Rep. Bobby Scott (D-Va.)"; "Sen. Lindsey
 	 * Graham, R-S.C." */
 	while (z < lim && clause_break(z) && !D.w[z].inq && !D.w[z].sstart) {
-		paren = gap_has(D.w[z - 1].e, D.w[z].b, "(");
-		if (!paren && !gap_has(D.w[z - 1].e, D.w[z].b, ","))
+		paren = gap_has(D.w[z - 1].e, D.w[z].b, G_LPAREN);
+		if (!paren && !gap_has(D.w[z - 1].e, D.w[z].b, G_COMMA))
 			break;
 		c = wclass(z);
 		if (!paren && D.w[z].cap && !(c & C_DET) &&
@@ -2334,9 +2755,10 @@ attr_right(const struct quote *q, struct attr *a)
 		return 0;
 	if (wclass(w0) & C_CONJ)
 		return 0;
-	newsent = D.w[w0].sstart || gap_has(q->ce, D.w[w0].b, ".!?");
+	newsent = D.w[w0].sstart || gap_has(q->ce, D.w[w0].b, G_STOP);
 	punct = newsent || ends_clause(q) ||
-	    gap_has(q->ce, D.w[w0].b, ",.!?;-\xe2");
+	    gap_has(q->ce, D.w[w0].b, G_COMMA | G_DOT | G_EXCL | G_SEMI |
+	    G_DASH | G_E2);
 	end = w0;
 	while (end < D.nw && end - w0 < 2 * CHUNKMAX &&
 	    D.w[end].para == q->epara && !D.w[end].inq &&
@@ -2351,7 +2773,8 @@ attr_right(const struct quote *q, struct attr *a)
 			return 0;	/* unless the cue ends the sentence */
 		if (newsent && i + n < D.nw && D.w[i + n].para == q->epara &&
 		    !D.w[i + n].sstart &&
-		    !gap_has(D.w[i + n - 1].e, D.w[i + n].b, ",.")) {
+		    !gap_has(D.w[i + n - 1].e, D.w[i + n].b,
+		    G_COMMA | G_DOT)) {
 			/* "..." He said.  The cue must end the sentence, or
 			 * go on with a preposition ("said to People") */
 			int c = wclass(i + n);
@@ -2442,10 +2865,10 @@ attr_left(const struct quote *q, struct attr *a)
 	j = wq - 1;
 	if (D.w[j].para != q->para || D.w[j].inq)
 		return 0;
-	if (gap_has(D.w[j].e, q->ob, ".!?"))
+	if (gap_has(D.w[j].e, q->ob, G_STOP))
 		return 0;
-	colon = gap_has(D.w[j].e, q->ob, ":");
-	dash = gap_has(D.w[j].e, q->ob, "-\xe2");
+	colon = gap_has(D.w[j].e, q->ob, G_COLON);
+	dash = gap_has(D.w[j].e, q->ob, G_DASH | G_E2);
 	/* the sentence start */
 	lim = j;
 	look = 0;
@@ -2529,7 +2952,7 @@ attr_final(const struct quote *q, struct attr *a)
 	if (e + 1 < D.nw && D.w[e + 1].para == q->epara &&
 	    !D.w[e + 1].sstart)
 		return 0;	/* the sentence is too long */
-	if (!gap_has(D.w[e].e, e + 1 < D.nw ? D.w[e + 1].b : D.n, ".!?") &&
+	if (!gap_has(D.w[e].e, e + 1 < D.nw ? D.w[e + 1].b : D.n, G_STOP) &&
 	    (e + 1 < D.nw && D.w[e + 1].para == q->epara))
 		return 0;
 	for (c = e; c > w0 && !clause_break(c); c--)
@@ -2569,7 +2992,7 @@ attr_prev(const struct quote *q, struct attr *a)
 		return 0;
 	j = wq - 1;
 	if (D.w[j].para != q->para || D.w[j].inq ||
-	    !gap_has(D.w[j].e, q->ob, ".!?:"))
+	    !gap_has(D.w[j].e, q->ob, G_STOP | G_COLON))
 		return 0;
 	for (s = j; s > 0 && !D.w[s].sstart && j - s < WINDOW; s--)
 		if (D.w[s - 1].para != q->para || D.w[s - 1].inq)
@@ -2606,9 +3029,9 @@ attr_sides(const struct quote *q, struct attr *a)
 	int later;
 
 	later = w0 < D.nw && D.w[w0].para == q->epara &&
-	    (D.w[w0].sstart || gap_has(q->ce, D.w[w0].b, ".!?")) &&
+	    (D.w[w0].sstart || gap_has(q->ce, D.w[w0].b, G_STOP)) &&
 	    wq > 0 && D.w[wq - 1].para == q->para && !D.w[wq - 1].inq &&
-	    !gap_has(D.w[wq - 1].e, q->ob, ".!?");
+	    !gap_has(D.w[wq - 1].e, q->ob, G_STOP);
 	if (!later)
 		return attr_right(q, a) || attr_left(q, a);
 	if (attr_left(q, a))
@@ -2618,16 +3041,15 @@ attr_sides(const struct quote *q, struct attr *a)
 	return attr_right(q, a);
 }
 
+/* Words in [b, e), counted up to max + 1: only short texts matter. */
 static size_t
-count_words(uint32_t b, uint32_t e)
+count_words(uint32_t b, uint32_t e, size_t max)
 {
 	size_t n = 0, i = b, l;
 	int in = 0;
-	int32_t cp;
 
-	for (; i < e; i += l ? l : 1) {
-		cp = cp_at(i, &l);
-		if (is_space_cp(cp))
+	for (; i < e && n <= max; i += l ? l : 1) {
+		if (space_at(i, &l))
 			in = 0;
 		else if (!in) {
 			in = 1;
@@ -2721,7 +3143,7 @@ attribute(void)
 	for (i = 0; i < D.nq; i++) {
 		q = &D.q[i];
 		attr_clear(&a);
-		nwq = count_words(q->tb, q->te);
+		nwq = count_words(q->tb, q->te, SHORTQ);
 		if (q->depth > 0) {
 			/* a quotation inside another: its source is not ours
 			 * to find */
@@ -2731,7 +3153,8 @@ attribute(void)
 		} else if (attr_sides(q, &a) || attr_final(q, &a)) {
 			q->attributed = 1;
 		} else if (q->atpara && q->para > 0 &&
-		    gap_has(D.p[q->para - 1].e - 1, D.p[q->para - 1].e, ":")) {
+		    gap_has(D.p[q->para - 1].e - 1, D.p[q->para - 1].e,
+		    G_COLON)) {
 			/* He said:\n\n"..." */
 			struct quote t = *q;
 			t.ob = D.p[q->para - 1].e;
@@ -2820,7 +3243,7 @@ trim_phrase(int64_t *pb, int64_t *pe)
 	while (a + 1 < z && !is_pronoun(a) &&
 	    ((wclass(a) & (C_CONJ | C_PREP | C_REL)) ||
 	    ((wclass(a) & C_FUNCTION) && !(wclass(a) & C_DET) &&
-	    !D.w[a + 1].cap == 0 && !D.w[a].sstart)))
+	    D.w[a + 1].cap && !D.w[a].sstart)))
 		a++;
 	for (i = a + 1, c = 0; i < z; i++)
 		c |= D.w[i].cap;
@@ -2828,7 +3251,7 @@ trim_phrase(int64_t *pb, int64_t *pe)
 		z = a + 1;	/* "he then adopted" */
 	for (i = a + 1, appos = 0; i < z; i++) {
 		c = wclass(i);
-		if (gap_has(D.w[i - 1].e, D.w[i].b, ",")) {
+		if (gap_has(D.w[i - 1].e, D.w[i].b, G_COMMA)) {
 			if (participle(i) || (c & (C_CONJ | C_AUX)) ||
 			    ((c & C_PREP) && !(age(i - 1) &&
 			    (c & C_CONNECTOR))))
@@ -2846,6 +3269,18 @@ trim_phrase(int64_t *pb, int64_t *pe)
 	*pe = (int64_t)D.w[z - 1].e;
 }
 
+/* Does s[0..8) hold a control character, " or \\? */
+static int
+needs_escape(const char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return (zero_bytes(v & 0xe0 * GLEAN_ONES) |
+	    zero_bytes(v ^ '"' * GLEAN_ONES) |
+	    zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
+}
+
 /* s[0..n) as a JSON string (valid UTF-8: checked before). */
 static void
 put_str(struct glean_buf *b, const char *s, size_t n)
@@ -2856,6 +3291,11 @@ put_str(struct glean_buf *b, const char *s, size_t n)
 
 	glean_buf_addc(b, '"');
 	for (i = 0; i < n; i++) {
+		/* eight bytes at a time while none needs escaping */
+		while (i + 8 <= n && !needs_escape(s + i))
+			i += 8;
+		if (i >= n)
+			break;
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
@@ -2874,24 +3314,21 @@ put_str(struct glean_buf *b, const char *s, size_t n)
 	glean_buf_addc(b, '"');
 }
 
-/* ,"key": */
-static void
-put_key(struct glean_buf *b, const char *key, int comma)
-{
-	if (comma)
-		glean_buf_addc(b, ',');
-	glean_buf_addc(b, '"');
-	glean_buf_add(b, key, strlen(key));
-	glean_buf_add(b, "\":", 2);
-}
+/* A string literal's bytes: the keys and the JSON words. */
+#define PUT_LIT(b, lit) glean_buf_add((b), (lit), sizeof(lit) - 1)
 
 static void
 put_num(struct glean_buf *b, size_t v)
 {
-	char num[32];
-	int l = snprintf(num, sizeof(num), "%zu", v);
+	char num[24];
+	size_t i = sizeof(num);
 
-	glean_buf_add(b, num, (size_t)l);
+	/* by hand: snprintf is a good part of writing the quotations */
+	do {
+		num[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	glean_buf_add(b, num + i, sizeof(num) - i);
 }
 
 /* [b, e] in code points, or null */
@@ -2900,7 +3337,7 @@ put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
     int64_t e)
 {
 	if (b < 0 || e < b) {
-		glean_buf_add(out, "null", 4);
+		PUT_LIT(out, "null");
 		return;
 	}
 	glean_buf_addc(out, '[');
@@ -2917,42 +3354,39 @@ quotes_text(struct glean_buf *out, const struct offmap *om)
 	struct quote *q;
 	size_t i, k;
 
-	glean_buf_add(out, "\"quotes\":[", 10);
+	PUT_LIT(out, "\"quotes\":[");
 	for (i = 0; i < D.nq; i++) {
 		q = &D.q[i];
 		if (i > 0)
 			glean_buf_addc(out, ',');
-		glean_buf_addc(out, '{');
-		put_key(out, "start", 0);
+		PUT_LIT(out, "{\"start\":");
 		put_num(out, om_cp(om, q->tb));
-		put_key(out, "end", 1);
+		PUT_LIT(out, ",\"end\":");
 		put_num(out, om_cp(om, q->te));
-		put_key(out, "text", 1);
+		PUT_LIT(out, ",\"text\":");
 		put_str(out, D.s + q->tb, q->te - q->tb);
-		put_key(out, "speaker", 1);
+		PUT_LIT(out, ",\"speaker\":");
 		if (q->speaker)
 			put_str(out, q->speaker, strlen(q->speaker));
 		else
-			glean_buf_add(out, "null", 4);
-		put_key(out, "speaker_span", 1);
+			PUT_LIT(out, "null");
+		PUT_LIT(out, ",\"speaker_span\":");
 		put_span(out, om, q->sb, q->se);
 		trim_phrase(&q->pb, &q->pe);
-		put_key(out, "speaker_phrase", 1);
+		PUT_LIT(out, ",\"speaker_phrase\":");
 		put_span(out, om, q->pb, q->pe);
-		put_key(out, "kind", 1);
+		PUT_LIT(out, ",\"kind\":");
 		put_str(out, kindname[q->kind], strlen(kindname[q->kind]));
-		put_key(out, "cue", 1);
+		PUT_LIT(out, ",\"cue\":");
 		if (q->cb >= 0)
 			put_str(out, D.s + q->cb, (size_t)(q->cend - q->cb));
 		else
-			glean_buf_add(out, "null", 4);
+			PUT_LIT(out, "null");
 		if (!q->closed) {
-			put_key(out, "closed", 1);
-			glean_buf_add(out, "false", 5);
+			PUT_LIT(out, ",\"closed\":false");
 		}
 		if (q->nseg > 1) {
-			put_key(out, "segments", 1);
-			glean_buf_addc(out, '[');
+			PUT_LIT(out, ",\"segments\":[");
 			for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
 				uint32_t b = D.segs[k].b, e = D.segs[k].e;
 				/* each paragraph's text, trimmed */
@@ -2963,12 +3397,11 @@ quotes_text(struct glean_buf *out, const struct offmap *om)
 					e--;
 				if (k > q->seg0)
 					glean_buf_addc(out, ',');
-				glean_buf_addc(out, '{');
-				put_key(out, "start", 0);
+				PUT_LIT(out, "{\"start\":");
 				put_num(out, om_cp(om, b));
-				put_key(out, "end", 1);
+				PUT_LIT(out, ",\"end\":");
 				put_num(out, om_cp(om, e));
-				put_key(out, "text", 1);
+				PUT_LIT(out, ",\"text\":");
 				put_str(out, D.s + b, e - b);
 				glean_buf_addc(out, '}');
 			}
@@ -2986,7 +3419,7 @@ doc_reset(void)
 
 	for (i = 0; i < D.nq; i++)
 		free(D.q[i].speaker);
-	D.nw = D.nq = D.nsegs = D.nm = D.np = D.nmk = 0;
+	D.nw = D.ncapital = D.nq = D.nsegs = D.nm = D.np = D.nmk = 0;
 	D.foldlen = 0;
 	glean_buf_reset(&D.sbuf);
 	D.namelen = 0;
@@ -3001,31 +3434,24 @@ process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 {
 	json_t *jt = json_object_get(doc, "text");
 
-	size_t i, nent;
-	int any = 0;
+	size_t nent;
 
 	(void)ctx;
 	(void)err;
 	D.s = json_string_value(jt);
 	D.n = json_string_length(jt);
 	doc_reset();
-	/* most documents' cost is this one scan for a mark */
-	for (i = 0; i < D.n && !any; i++) {
-		unsigned char c = (unsigned char)D.s[i];
-		if (c == '"' || c == '\'' || c == 0xe2 || c == 0xc2)
-			any = 1;
-	}
-	if (!any || !glean_utf8_valid(D.s, D.n)) {
-		glean_buf_add(tail, "\"quotes\":[]", 11);
+	if (!scan_text() || D.ncand == 0) {
+		PUT_LIT(tail, "\"quotes\":[]");
 		return 0;
 	}
 	split_paras();
 	find_quotes();
 	if (D.nq == 0) {
-		glean_buf_add(tail, "\"quotes\":[]", 11);
+		PUT_LIT(tail, "\"quotes\":[]");
 		return 0;
 	}
-	qsort(D.q, D.nq, sizeof(*D.q), qcmp);
+	sort(D.q, D.nq, sizeof(*D.q), qcmp);
 	om_init(&OM, D.s, D.n);
 	if (D.foldcap < 4 * D.n + 64) {
 		D.foldcap = 4 * D.n + 64;
@@ -3034,8 +3460,7 @@ process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 	}
 	if (layer_words(json_object_get(doc, "tokens"), &OM) < 0)
 		scan_words();
-	mark_sentences();
-	mark_inside();
+	mark_words();
 	layer_mentions(json_object_get(doc, "entities"), &OM);
 	/* each name is a piece of the text, plus its NUL */
 	if (D.namecap < 2 * D.n + 2) {
@@ -3108,11 +3533,13 @@ main(int argc, char **argv)
 	status = glean_run(&st, &o, argc - optind, argv + optind);
 	doc_reset();
 	free(D.w);
+	free(D.capital);
 	free(D.q);
 	free(D.segs);
 	free(D.m);
 	free(D.p);
 	free(D.mk);
+	free(D.cand);
 	free(D.fold);
 	glean_buf_free(&D.sbuf);
 	free(D.names);

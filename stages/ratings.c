@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "swar.h"
 
 enum { COP_NO, COP_YES, COP_SELF };
 enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
@@ -48,10 +49,29 @@ struct area {
 	int generic;
 };
 
-/* A phrase index entry: phrases by first word, then lexicon order. */
-struct pent {
-	const char *w0;
-	size_t i;
+/*
+ * What a folded word can start: the grade and rating-verb phrases whose
+ * first word it is, in lexicon order, and a summary of them for
+ * may_rate().
+ */
+struct starter {
+	const char *word;
+	size_t len;
+	size_t *grades, ngrades;	/* indices into ctx.grades */
+	size_t *verbs, nverbs;	/* indices into ctx.verbs */
+	int roles;		/* R_* bits of those verbs */
+	int copulas;		/* 1 << COP_* of those grades */
+	size_t maxnw;		/* words of the longest of those grades */
+};
+
+/*
+ * A slot of an open-addressing hash table of starters by word.  Most
+ * words of a text are in no phrase: small slots in a table at most an
+ * eighth full send most of them away at one cached load.
+ */
+struct slot {
+	uint32_t hash;		/* word_hash() of the starter's word */
+	uint32_t st;		/* 1 + its index in ctx.starters; 0: empty */
 };
 
 struct named {
@@ -68,7 +88,12 @@ struct ctx {
 	size_t ngrades;
 	struct phrase *verbs;
 	size_t nverbs;
-	struct pent *gidx, *vidx;	/* grades, verbs by first word */
+	struct starter *starters;
+	size_t nstarters;
+	struct slot *slots;	/* every starter; nslots, a power of two */
+	struct slot *cue_slots;	/* those may_rate() looks for; nslots */
+	size_t nslots;
+	size_t longest;		/* bytes of the longest starter's word */
 	struct area *areas;
 	size_t nareas;
 	struct named *insp;
@@ -79,6 +104,7 @@ struct ctx {
 	json_t *auth_by_name;	/* alias -> first index in auth */
 	json_t *auth_by_pre;	/* first 3 bytes -> first index in auth */
 	pcre2_code *year_re;
+	pcre2_code *named_re;	/* any inspectorate or specific area */
 	pcre2_match_data *md;
 };
 
@@ -86,6 +112,7 @@ struct ctx {
 struct word {
 	size_t s, e;		/* bytes */
 	size_t low;		/* offset of the folded word in doc.lows */
+	const struct starter *st;	/* the phrases starting with it */
 	size_t sent;		/* sentence index */
 	int role;		/* R_* bits of the phrases starting here */
 	size_t stop;		/* first word from here with R_STOP, or nw */
@@ -180,29 +207,118 @@ phrase_free(struct phrase *p)
 		free(p->w[i]);
 }
 
-static int
-pent_cmp(const void *a, const void *b)
+/*
+ * The hash of a folded word from its length and end bytes: enough to
+ * spread the few starters, and as cheap for a long word as a short one.
+ */
+static uint32_t
+word_hash(int first, int last, size_t n)
 {
-	const struct pent *x = a, *y = b;
-	int r = strcmp(x->w0, y->w0);
+	uint32_t h = ((uint32_t)(first & 0xff) << 16 |
+	    (uint32_t)(last & 0xff) << 8 | (uint32_t)(n & 0xff)) * 2654435761u;
 
-	return r ? r : x->i < y->i ? -1 : x->i > y->i;
+	return h ^ h >> 16;
 }
 
-/* Index phrases p[0..n) by first word; an empty phrase never matches. */
-static struct pent *
-pindex_init(const struct phrase *p, size_t n)
+/* In table v: the slot of folded word s[0..n) with hash h, or the empty
+ * one where it would go. */
+static struct slot *
+slot_of(const struct ctx *c, struct slot *v, const char *s, size_t n,
+    uint32_t h)
 {
-	struct pent *v = glean_calloc(n + 1, sizeof(*v));
-	size_t i;
+	size_t mask = c->nslots - 1, i = h & mask;
+	const struct starter *st;
 
-	for (i = 0; i < n; i++) {
-		v[i].w0 = p[i].nw ? p[i].w[0] : "";
-		v[i].i = i;
+	for (; v[i].st; i = (i + 1) & mask) {
+		st = &c->starters[v[i].st - 1];
+		if (v[i].hash == h && st->len == n && !memcmp(st->word, s, n))
+			break;
 	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), pent_cmp);
-	return v;
+	return &v[i];
+}
+
+/* In table v: the starter of folded word s[0..n), or NULL. */
+static const struct starter *
+starter_find(const struct ctx *c, struct slot *v, const char *s, size_t n)
+{
+	const struct slot *sl;
+
+	if (!n)
+		return NULL;
+	sl = slot_of(c, v, s, n, word_hash(s[0], s[n - 1], n));
+	return sl->st ? &c->starters[sl->st - 1] : NULL;
+}
+
+/* The starter of a phrase's first word, added if new. */
+static struct starter *
+starter_get(struct ctx *c, const struct phrase *p)
+{
+	size_t n = strlen(p->w[0]);
+	uint32_t h = word_hash(p->w[0][0], p->w[0][n - 1], n);
+	struct slot *sl = slot_of(c, c->slots, p->w[0], n, h);
+
+	if (!sl->st) {
+		c->starters[c->nstarters].word = p->w[0];
+		c->starters[c->nstarters].len = n;
+		sl->hash = h;
+		sl->st = (uint32_t)++c->nstarters;
+		if (n > c->longest)
+			c->longest = n;
+	}
+	return &c->starters[sl->st - 1];
+}
+
+static void
+add_index(size_t **v, size_t *n, size_t i)
+{
+	*v = glean_realloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = i;
+}
+
+/*
+ * Index the grades and verbs by first word; an empty phrase never
+ * matches.  may_rate() needs only the starters of grades, rating verbs
+ * and rating nouns, rare in news, in a table of their own: for most
+ * words its first slot is empty.
+ */
+static void
+starters_init(struct ctx *c)
+{
+	size_t i, n = c->ngrades + c->nverbs;
+	struct starter *st;
+	struct slot *sl;
+	uint32_t h;
+
+	c->starters = glean_calloc(n + 1, sizeof(*c->starters));
+	for (c->nslots = 16; c->nslots < 8 * n; c->nslots *= 2)
+		;
+	c->slots = glean_calloc(c->nslots, sizeof(*c->slots));
+	c->cue_slots = glean_calloc(c->nslots, sizeof(*c->cue_slots));
+	for (i = 0; i < c->ngrades; i++) {
+		if (!c->grades[i].nw)
+			continue;
+		st = starter_get(c, &c->grades[i]);
+		add_index(&st->grades, &st->ngrades, i);
+		st->copulas |= 1 << c->grades[i].copula;
+		if (c->grades[i].nw > st->maxnw)
+			st->maxnw = c->grades[i].nw;
+	}
+	for (i = 0; i < c->nverbs; i++) {
+		if (!c->verbs[i].nw)
+			continue;
+		st = starter_get(c, &c->verbs[i]);
+		add_index(&st->verbs, &st->nverbs, i);
+		st->roles |= c->verbs[i].role;
+	}
+	for (i = 0; i < c->nstarters; i++) {
+		st = &c->starters[i];
+		if (!st->ngrades && !(st->roles & (R_VERB | R_NOUN)))
+			continue;
+		h = word_hash(st->word[0], st->word[st->len - 1], st->len);
+		sl = slot_of(c, c->cue_slots, st->word, st->len, h);
+		sl->hash = h;
+		sl->st = (uint32_t)i + 1;
+	}
 }
 
 static int
@@ -350,6 +466,57 @@ load_authorities(struct ctx *c, const char *dir)
 }
 
 static void
+add_alternative(struct glean_buf *b, const char *pattern)
+{
+	if (b->len)
+		glean_buf_addc(b, '|');
+	buf_adds(b, "(?:");
+	buf_adds(b, pattern);
+	glean_buf_addc(b, ')');
+}
+
+/*
+ * named_re, for may_rate(): one pattern for every inspectorate and every
+ * specific (not generic) area, so a text is scanned once.  NULL when
+ * there are none: then no sentence can hold a judgement.
+ */
+static void
+named_init(struct ctx *c)
+{
+	struct glean_buf b = { 0 };
+	size_t i;
+	char *pat;
+
+	for (i = 0; i < c->ninsp; i++)
+		add_alternative(&b, c->lx_insp->rows[i].f[1]);
+	for (i = 0; i < c->nareas; i++)
+		if (!c->areas[i].generic)
+			add_alternative(&b, c->lx_areas->rows[i].f[1]);
+	if (!b.len)
+		return;
+	pat = glean_asprintf(WORD_RE, b.s);
+	c->named_re = glean_re_compile(pat, PCRE2_CASELESS,
+	    "inspectorates.tsv and areas.tsv");
+	free(pat);
+	glean_buf_free(&b);
+}
+
+/* Letters, digits and combining marks: what words are made of. */
+static int
+is_wordcp(int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	cat = utf8proc_category(cp);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+	    cat == UTF8PROC_CATEGORY_MN;
+}
+
+static void
 ctx_init(struct ctx *c, const char *dir)
 {
 	size_t i;
@@ -377,8 +544,7 @@ ctx_init(struct ctx *c, const char *dir)
 			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown role '%s'",
 			    c->lx_verbs->path, r->line, r->f[1]);
 	}
-	c->gidx = pindex_init(c->grades, c->ngrades);
-	c->vidx = pindex_init(c->verbs, c->nverbs);
+	starters_init(c);
 	c->lx_areas = glean_lexicon_load(dir, "areas.tsv", 3);
 	c->nareas = c->lx_areas->nrows;
 	c->areas = glean_calloc(c->nareas, sizeof(*c->areas));
@@ -403,6 +569,7 @@ ctx_init(struct ctx *c, const char *dir)
 		    "inspectorates.tsv");
 		free(pat);
 	}
+	named_init(c);
 	load_authorities(c, dir);
 	/* The fallback when there is no dates layer: plain years. */
 	c->year_re = glean_re_compile("(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d"
@@ -427,8 +594,13 @@ ctx_free(struct ctx *c)
 		free(c->auth[i].name);
 	free(c->grades);
 	free(c->verbs);
-	free(c->gidx);
-	free(c->vidx);
+	for (i = 0; i < c->nstarters; i++) {
+		free(c->starters[i].grades);
+		free(c->starters[i].verbs);
+	}
+	free(c->starters);
+	free(c->slots);
+	free(c->cue_slots);
 	free(c->areas);
 	free(c->insp);
 	free(c->auth);
@@ -436,6 +608,7 @@ ctx_free(struct ctx *c)
 	json_decref(c->auth_by_name);
 	json_decref(c->auth_by_pre);
 	pcre2_code_free(c->year_re);
+	pcre2_code_free(c->named_re);
 	pcre2_match_data_free(c->md);
 	glean_lexicon_free(c->lx_grades);
 	glean_lexicon_free(c->lx_verbs);
@@ -447,24 +620,15 @@ ctx_free(struct ctx *c)
 
 /* ---- per document ------------------------------------------------------ */
 
-static int
-is_wordcp(int32_t cp)
-{
-	utf8proc_category_t cat;
-
-	if (cp < 0)
-		return 0;
-	cat = utf8proc_category(cp);
-	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
-	    cat == UTF8PROC_CATEGORY_MN;
-}
-
 static int32_t
 cp_at(const struct doc *d, size_t i, size_t *len)
 {
 	int32_t cp;
 
+	if (i < d->len && (unsigned char)d->text[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)d->text[i];
+	}
 	*len = glean_utf8_next(d->text + i, d->len - i, &cp);
 	return cp;
 }
@@ -513,7 +677,7 @@ add_sentence(struct doc *d, size_t s, size_t e, size_t *cap)
 static void
 find_sentences(struct doc *d, json_t *doc)
 {
-	json_t *ss = json_object_get(doc, "sentences"), *p;
+	json_t *ss = glean_field(doc, "sentences"), *p;
 	size_t i, s, e, last = 0, cap = 0, start, n;
 	int ok = json_is_array(ss) && json_array_size(ss) > 0;
 
@@ -551,54 +715,145 @@ find_sentences(struct doc *d, json_t *doc)
 	add_sentence(d, start, d->len, &cap);
 }
 
-static void
-find_words(struct doc *d)
+/*
+ * The next word from byte *i, before byte end: its start in *s, its end
+ * in *i, and in *ascii whether it is all ASCII; 0 when there is none.  A
+ * word is letters, digits and combining marks, with inner ' ’ -
+ * ("children's", "looked-after").
+ */
+static int
+next_word(const struct doc *d, size_t end, size_t *i, size_t *s, int *ascii)
 {
-	size_t i, n, n2, s, si = 0, fl, k;
-	int32_t cp, nx;
+	size_t k = *i, n, n2;
+	int32_t cp;
+
+	for (; k < end; k += n)
+		if (is_wordcp(cp_at(d, k, &n)))
+			break;
+	if (k >= end)
+		return 0;
+	*s = k;
+	*ascii = (unsigned char)d->text[k] < 0x80;
+	for (k += n; k < end; k += n) {
+		cp = cp_at(d, k, &n);
+		if (!is_wordcp(cp) && !((cp == '\'' || cp == 0x2019 ||
+		    cp == '-') && k + n < end &&
+		    is_wordcp(cp_at(d, k + n, &n2))))
+			break;
+		if (cp >= 0x80)
+			*ascii = 0;
+	}
+	*i = k;
+	return 1;
+}
+
+/*
+ * Append word t[0..n) case-folded to b, ’ as ' so lexicons need only the
+ * plain apostrophe, then a NUL to end it (casefold keeps none: NUL is
+ * not a word).  Returns the folded length.
+ */
+static size_t
+fold_word(struct glean_buf *b, const char *t, size_t n)
+{
+	size_t k, fl, at = b->len;
 	char *low;
 
-	for (i = 0; i < d->len;) {
-		cp = cp_at(d, i, &n);
-		if (!is_wordcp(cp)) {
-			i += n;
+	for (k = 0; k < n && (unsigned char)t[k] < 0x80; k++)
+		;
+	if (k == n) {
+		/* Most news words are ASCII: no utf8proc, no allocation. */
+		glean_buf_add(b, t, n);
+		for (k = at; k < b->len; k++)
+			if (b->s[k] >= 'A' && b->s[k] <= 'Z')
+				b->s[k] += 'a' - 'A';
+	} else {
+		low = glean_casefold(t, n, &fl);
+		for (k = 0; k < fl && low[k]; k++) {
+			if (!strncmp(low + k, "\xe2\x80\x99", 3)) {
+				glean_buf_addc(b, '\'');
+				k += 2;
+			} else
+				glean_buf_addc(b, low[k]);
+		}
+		free(low);
+	}
+	fl = b->len - at;
+	glean_buf_addc(b, '\0');
+	return fl;
+}
+
+static int
+ascii_lower(int b)
+{
+	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
+}
+
+/*
+ * In table v: the starter of word t[0..n) of a text, or NULL.  For
+ * may_rate(), which looks up every word: an ASCII word (most) is folded
+ * only as it is compared; any other goes through fold_word() into
+ * scratch.
+ */
+static inline const struct starter *
+word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
+    int ascii, struct glean_buf *scratch)
+{
+	size_t k, mask = c->nslots - 1, i;
+	uint32_t h;
+	const struct starter *st;
+
+	if (!ascii) {
+		glean_buf_reset(scratch);
+		i = fold_word(scratch, t, n);
+		return starter_find(c, v, scratch->s, i);
+	}
+	if (n > c->longest)
+		return NULL;
+	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
+	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
+		st = &c->starters[v[i].st - 1];
+		if (v[i].hash != h || st->len != n)
 			continue;
-		}
-		s = i;
-		for (i += n; i < d->len; i += n) {
-			cp = cp_at(d, i, &n);
-			if (is_wordcp(cp))
-				continue;
-			/* children's, looked-after: inner ' ’ - */
-			if ((cp == '\'' || cp == 0x2019 || cp == '-') &&
-			    i + n < d->len &&
-			    is_wordcp(nx = cp_at(d, i + n, &n2)))
-				continue;
-			break;
-		}
-		while (si < d->nsent && d->sent[2 * si + 1] <= s)
-			si++;
+		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
+			;
+		if (k == n)
+			return st;
+	}
+	return NULL;
+}
+
+/* The words of the text, folded, with the phrases each can start. */
+static void
+find_words(const struct ctx *c, struct doc *d)
+{
+	size_t i = 0, s, fl;
+	int ascii;
+
+	while (next_word(d, d->len, &i, &s, &ascii)) {
 		if (d->nw == d->capw) {
 			d->capw = d->capw ? d->capw * 2 : 256;
 			d->w = glean_realloc(d->w, d->capw * sizeof(*d->w));
 		}
-		low = glean_casefold(d->text + s, i - s, &fl);
 		d->w[d->nw].s = s;
 		d->w[d->nw].e = i;
 		d->w[d->nw].low = d->lows.len;
-		d->w[d->nw].sent = si < d->nsent ? si : (size_t)-1;
+		fl = fold_word(&d->lows, d->text + s, i - s);
+		d->w[d->nw].st = starter_find(c, c->slots,
+		    d->lows.s + d->w[d->nw].low, fl);
 		d->nw++;
-		/* ’ -> ' so lexicons need only the plain apostrophe; the word
-		 * ends at a NUL (casefold keeps none: NUL is not a word). */
-		for (k = 0; k < fl && low[k]; k++) {
-			if (!strncmp(low + k, "\xe2\x80\x99", 3)) {
-				glean_buf_addc(&d->lows, '\'');
-				k += 2;
-			} else
-				glean_buf_addc(&d->lows, low[k]);
-		}
-		glean_buf_addc(&d->lows, '\0');
-		free(low);
+	}
+}
+
+/* Each word's sentence: the first one ending after its start. */
+static void
+word_sentences(struct doc *d)
+{
+	size_t i, si = 0;
+
+	for (i = 0; i < d->nw; i++) {
+		while (si < d->nsent && d->sent[2 * si + 1] <= d->w[i].s)
+			si++;
+		d->w[i].sent = si < d->nsent ? si : (size_t)-1;
 	}
 }
 
@@ -633,37 +888,16 @@ phrase_at(const struct doc *d, const struct phrase *p, size_t i)
 	return 1;
 }
 
-/* [*lo, *hi): the entries of phrase index v whose first word is word i's. */
-static void
-pindex_find(const struct pent *v, size_t n, const struct doc *d, size_t i,
-    size_t *lo, size_t *hi)
-{
-	const char *key = d->lows.s + d->w[i].low;
-	size_t a = 0, b = n, m;
-
-	while (a < b) {
-		m = a + (b - a) / 2;
-		if (strcmp(v[m].w0, key) < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	*lo = a;
-	while (a < n && !strcmp(v[a].w0, key))
-		a++;
-	*hi = a;
-}
-
 /* The longest grade phrase at word i (the first of equals), or NULL. */
 static const struct phrase *
 grade_at(const struct ctx *c, const struct doc *d, size_t i)
 {
+	const struct starter *st = d->w[i].st;
 	const struct phrase *gp = NULL, *p;
-	size_t lo, hi;
+	size_t k;
 
-	pindex_find(c->gidx, c->ngrades, d, i, &lo, &hi);
-	for (; lo < hi; lo++) {
-		p = &c->grades[c->gidx[lo].i];
+	for (k = 0; st && k < st->ngrades; k++) {
+		p = &c->grades[st->grades[k]];
 		if (phrase_at(d, p, i) && (!gp || p->nw > gp->nw))
 			gp = p;
 	}
@@ -675,14 +909,18 @@ grade_at(const struct ctx *c, const struct doc *d, size_t i)
 static void
 find_roles(const struct ctx *c, struct doc *d)
 {
-	size_t i, lo, hi, stop = d->nw;
+	const struct starter *st;
+	const struct phrase *p;
+	size_t i, k, stop = d->nw;
 
 	for (i = 0; i < d->nw; i++) {
 		d->w[i].role = 0;
-		pindex_find(c->vidx, c->nverbs, d, i, &lo, &hi);
-		for (; lo < hi; lo++)
-			if (phrase_at(d, &c->verbs[c->vidx[lo].i], i))
-				d->w[i].role |= c->verbs[c->vidx[lo].i].role;
+		st = d->w[i].st;
+		for (k = 0; st && k < st->nverbs; k++) {
+			p = &c->verbs[st->verbs[k]];
+			if (phrase_at(d, p, i))
+				d->w[i].role |= p->role;
+		}
 	}
 	for (i = d->nw; i-- > 0;) {
 		if (d->w[i].role & R_STOP)
@@ -807,7 +1045,7 @@ first_from(const struct spans *sp, size_t x)
 static void
 find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 {
-	json_t *ents = json_object_get(doc, "entities"), *e, *k, *nm, *cd;
+	json_t *ents = glean_field(doc, "entities"), *e, *k, *nm, *cd;
 	json_t *ix;
 	size_t i, s, en, a, len;
 	char *key;
@@ -883,7 +1121,7 @@ valid_date_value(const char *v)
 static void
 find_dates(const struct ctx *c, struct doc *d, json_t *doc)
 {
-	json_t *ds = json_object_get(doc, "dates"), *e, *v, *t;
+	json_t *ds = glean_field(doc, "dates"), *e, *v, *t;
 	size_t i, s, en;
 
 	if (!json_is_array(ds)) {
@@ -1632,90 +1870,305 @@ add_implied(struct doc *d, const struct ctx *c)
 	json_decref(first);
 }
 
-static int
-process(json_t *doc, void *vc, char **err)
+/* What may_rate() knows of the words up to where it is. */
+struct cues {
+	size_t nw;		/* words taken */
+	size_t verb;		/* the last rating verb's word, if have_verb */
+	int have_verb;
+	size_t noun_end;	/* a rating noun before this word is a cue */
+	size_t ps, pe;		/* the last word */
+	int pascii;
+};
+
+/*
+ * Take word [s, e) of d into cs.  Returns 1 when it is a grade with a
+ * cue, or a rating noun after a grade.
+ */
+static inline int
+cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
+    size_t e, int ascii)
 {
-	struct ctx *c = vc;
-	struct doc d;
-	json_t *t = json_object_get(doc, "text"), *pub, **v, *sorted;
+	static struct glean_buf low;	/* folds the odd non-ASCII word */
+	const struct starter *st, *before;
+	size_t i = cs->nw;
+	int cue = 0;
+
+	st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii, &low);
+	if (st && i < cs->noun_end && (st->roles & R_NOUN))
+		cue = 1;
+	if (st && st->ngrades) {
+		/* the word before: a link, "are good"? */
+		before = i ? word_starter(c, c->slots, d->text + cs->ps,
+		    cs->pe - cs->ps, cs->pascii, &low) : NULL;
+		if ((st->copulas & 1 << COP_SELF) ||
+		    ((st->copulas & 1 << COP_YES) && before &&
+		    (before->roles & R_LINK)) ||
+		    (cs->have_verb && cs->verb + VERB_WINDOW >= i))
+			cue = 1;
+		if (cs->noun_end < i + st->maxnw + 1)
+			cs->noun_end = i + st->maxnw + 1;
+	}
+	if (st && (st->roles & R_VERB)) {
+		cs->verb = i;
+		cs->have_verb = 1;
+	}
+	cs->ps = s;
+	cs->pe = e;
+	cs->pascii = ascii;
+	cs->nw++;
+	return cue;
+}
+
+/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
+#define LANES(b) (GLEAN_ONES * (b))
+
+/* Bit 7 of each lane of x (all below 0x80): is it in [lo, hi]? */
+static uint64_t
+lanes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + LANES(0x80 - lo)) & ~(x + LANES(0x7f - hi)) & GLEAN_HIGHS;
+}
+
+/* Bit 7 of each lane of v: is it byte b? */
+static uint64_t
+lanes_eq(uint64_t v, unsigned b)
+{
+	v ^= LANES(b);
+	return ~(((v & ~GLEAN_HIGHS) + ~GLEAN_HIGHS) | v) & GLEAN_HIGHS;
+}
+
+/* Bit 7 of each lane to bit i for lane i. */
+static unsigned
+lanes_bits(uint64_t flags)
+{
+	return (unsigned)(((flags >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+/*
+ * Bit j of *plain: t[j] is a plain separator (ASCII but not a letter, a
+ * digit, ' or -: never part of a word, as is_wordcp() and next_word()
+ * say); of *mixing: t[j] is ' - or not ASCII.  For j < 8, eight bytes at
+ * a time.
+ */
+static void
+classify8(const unsigned char *t, unsigned *plain, unsigned *mixing)
+{
+	uint64_t v, high, low, alnum, mix;
+
+	memcpy(&v, t, sizeof(v));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);	/* t[0] in the low lane */
+#endif
+	high = v & GLEAN_HIGHS;
+	low = v & ~GLEAN_HIGHS;
+	alnum = (lanes_in(low, '0', '9') | lanes_in(low | LANES(0x20), 'a',
+	    'z')) & ~high;
+	mix = high | lanes_eq(v, '\'') | lanes_eq(v, '-');
+	*plain = lanes_bits(~(alnum | mix) & GLEAN_HIGHS);
+	*mixing = lanes_bits(mix);
+}
+
+/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64. */
+static void
+block_masks(const unsigned char *t, size_t m, uint64_t *plain,
+    uint64_t *mixing)
+{
+	unsigned char tail[8];
+	const unsigned char *p;
+	unsigned pl, mx;
+	size_t j;
+
+	*plain = *mixing = 0;
+	for (j = 0; j < m; j += 8) {
+		p = t + j;
+		if (m - j < 8) {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, p, m - j);
+			p = tail;
+		}
+		classify8(p, &pl, &mx);
+		*plain |= (uint64_t)pl << j;
+		*mixing |= (uint64_t)mx << j;
+	}
+	if (m < 64) {
+		*plain &= ((uint64_t)1 << m) - 1;
+		*mixing &= ((uint64_t)1 << m) - 1;
+	}
+}
+
+/* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */
+static inline int
+cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
+    size_t b, int mixed)
+{
+	size_t k = a, s;
+	int ascii;
+
+	if (!mixed)
+		return cue_word(c, d, cs, a, b, 1);
+	while (next_word(d, b, &k, &s, &ascii))
+		if (cue_word(c, d, cs, s, k, ascii))
+			return 1;
+	return 0;
+}
+
+/*
+ * Might sentence_rating() find a judgement in the text of d?  It needs a
+ * grade with a cue -- a rating verb at most VERB_WINDOW words before, a
+ * rating noun right after, or a copula reading -- and an inspectorate in
+ * the text or a specific area in the grade's sentence.  Here phrases
+ * match by their first word alone and sentences are ignored, which only
+ * lets more through; most documents (news with no inspection in them)
+ * stop here, before any layer is looked at or area pattern run.  The first
+ * judgement of a sentence never rests on a coordinated one.
+ *
+ * Every word of every text passes here, so words are found 64 bytes at a
+ * time with bit masks.  A chunk of text between plain separators (ASCII
+ * other than letters, digits, ' and -) holds whole words; one of ASCII
+ * letters and digits alone is one word, any other ("mixed") is split by
+ * next_word().
+ */
+static int
+may_rate(const struct ctx *c, const struct doc *d)
+{
+	const unsigned char *t = (const unsigned char *)d->text;
+	struct cues cs = { 0 };
+	uint64_t plain, mixing, chunk, x;
+	size_t base, m, j, e, a = 0;
+	int open = 0, mixed = 0, cue = 0;
+
+	for (base = 0; !cue && base < d->len; base += 64) {
+		m = d->len - base < 64 ? d->len - base : 64;
+		block_masks(t + base, m, &plain, &mixing);
+		chunk = ~plain & (m < 64 ? ((uint64_t)1 << m) - 1 :
+		    ~(uint64_t)0);
+		for (j = 0; !cue && j < m;) {
+			if (!open) {
+				if (!(x = chunk >> j))
+					break;
+				j += (size_t)__builtin_ctzll(x);
+				a = base + j;
+				open = 1;
+				mixed = 0;
+			}
+			if (!(x = plain >> j)) {
+				/* the chunk goes on in the next block */
+				mixed |= (mixing >> j) != 0;
+				break;
+			}
+			e = j + (size_t)__builtin_ctzll(x);
+			mixed |= ((mixing & (((uint64_t)1 << e) - 1)) >> j) != 0;
+			cue = cue_chunk(c, d, &cs, a, base + e, mixed);
+			open = 0;
+			j = e;
+		}
+	}
+	if (!cue && open)
+		cue = cue_chunk(c, d, &cs, a, d->len, mixed);
+	return cue && c->named_re &&
+	    glean_re_match(c->named_re, d->text, d->len, 0, c->md) > 0;
+}
+
+/* The judgements in the text of d, in text order. */
+static json_t *
+rate(const struct ctx *c, struct doc *d, json_t *doc)
+{
+	json_t *pub = glean_field(doc, "published"), **v, *sorted;
 	const struct span *mainauth;
 	size_t i, n, mark;
 	int also;
 
-	(void)err;
-	memset(&d, 0, sizeof(d));
-	d.text = json_string_value(t);
-	d.len = json_string_length(t);
-	pub = json_object_get(doc, "published");
-	d.published = json_is_string(pub) ? json_string_value(pub) : NULL;
-	glean_offsets_init(&d.off, d.text, d.len);
-	d.out = json_array();
-	find_sentences(&d, doc);
-	find_words(&d);
-	find_roles(c, &d);
+	d->published = json_is_string(pub) ? json_string_value(pub) : NULL;
+	glean_offsets_init(&d->off, d->text, d->len);
+	find_words(c, d);
+	d->out = json_array();
+	find_sentences(d, doc);
+	word_sentences(d);
+	find_roles(c, d);
 	/* Areas never overlap: each pattern's matches that overlap an
 	 * earlier pattern's are left out. */
 	for (i = 0; i < c->nareas; i++) {
-		find_regex(c, &d, c->areas[i].re, (int)i, &d.areas, 1);
-		sort_spans(&d.areas);
+		find_regex(c, d, c->areas[i].re, (int)i, &d->areas, 1);
+		sort_spans(&d->areas);
 	}
-	spans_index(&d.areas);
+	spans_index(&d->areas);
 	for (i = 0; i < c->ninsp; i++)
-		find_regex(c, &d, c->insp[i].re, (int)i, &d.insp, 0);
-	spans_index(&d.insp);
-	find_authorities(c, &d, doc);
-	find_dates(c, &d, doc);
-	spans_index(&d.dates);
-	bysent_init(&d.sareas, &d, &d.areas, 0);
-	bysent_init(&d.sinsp, &d, &d.insp, 0);
-	bysent_init(&d.sauth, &d, &d.auth, 0);
-	bysent_init(&d.sdates, &d, &d.dates, 1);
-	auth_byend_init(&d);
-	orgs_of_areas(&d);
-	d.board_fallback = -2;
-	mainauth = main_authority(&d);
-	for (i = 0; i < d.nsent; i++) {
-		mark = json_array_size(d.out);
+		find_regex(c, d, c->insp[i].re, (int)i, &d->insp, 0);
+	spans_index(&d->insp);
+	find_authorities(c, d, doc);
+	find_dates(c, d, doc);
+	spans_index(&d->dates);
+	bysent_init(&d->sareas, d, &d->areas, 0);
+	bysent_init(&d->sinsp, d, &d->insp, 0);
+	bysent_init(&d->sauth, d, &d->auth, 0);
+	bysent_init(&d->sdates, d, &d->dates, 1);
+	auth_byend_init(d);
+	orgs_of_areas(d);
+	d->board_fallback = -2;
+	mainauth = main_authority(d);
+	for (i = 0; i < d->nsent; i++) {
+		mark = json_array_size(d->out);
 		also = 0;
-		sentence_rating(c, &d, i, mainauth, &also);
-		for (n = mark; also && n < json_array_size(d.out); n++)
-			if (!strcmp(str(json_array_get(d.out, n),
+		sentence_rating(c, d, i, mainauth, &also);
+		for (n = mark; also && n < json_array_size(d->out); n++)
+			if (!strcmp(str(json_array_get(d->out, n),
 			    "subject_kind"), "board"))
-				json_object_set_new(json_array_get(d.out, n),
+				json_object_set_new(json_array_get(d->out, n),
 				    "also", json_true());
 	}
-	add_implied(&d, c);
-	n = json_array_size(d.out);
+	add_implied(d, c);
+	n = json_array_size(d->out);
 	v = glean_calloc(n ? n : 1, sizeof(*v));
 	for (i = 0; i < n; i++)
-		v[i] = json_incref(json_array_get(d.out, i));
+		v[i] = json_incref(json_array_get(d->out, i));
 	if (n > 1)
 		qsort(v, n, sizeof(*v), rating_cmp);
 	sorted = json_array();
 	for (i = 0; i < n; i++)
 		json_array_append_new(sorted, v[i]);
 	free(v);
-	json_object_set_new(doc, "ratings", sorted);
-	json_decref(d.out);
-	free(d.w);
-	glean_buf_free(&d.lows);
-	free(d.sent);
-	free(d.areas.v);
-	free(d.auth.v);
-	free(d.dates.v);
-	free(d.insp.v);
-	free(d.orgs.v);
-	free(d.areas.minend);
-	free(d.auth.minend);
-	free(d.dates.minend);
-	free(d.insp.minend);
-	bysent_free(&d.sareas);
-	bysent_free(&d.sinsp);
-	bysent_free(&d.sauth);
-	bysent_free(&d.sdates);
-	free(d.auth_byend);
-	free(d.org_of_area);
-	glean_offsets_free(&d.off);
+	return sorted;
+}
+
+static void
+doc_free(struct doc *d)
+{
+	json_decref(d->out);
+	free(d->w);
+	glean_buf_free(&d->lows);
+	free(d->sent);
+	free(d->areas.v);
+	free(d->auth.v);
+	free(d->dates.v);
+	free(d->insp.v);
+	free(d->orgs.v);
+	free(d->areas.minend);
+	free(d->auth.minend);
+	free(d->dates.minend);
+	free(d->insp.minend);
+	bysent_free(&d->sareas);
+	bysent_free(&d->sinsp);
+	bysent_free(&d->sauth);
+	bysent_free(&d->sdates);
+	free(d->auth_byend);
+	free(d->org_of_area);
+	glean_offsets_free(&d->off);
+}
+
+static int
+process(json_t *doc, void *vc, char **err)
+{
+	const struct ctx *c = vc;
+	json_t *t = json_object_get(doc, "text");
+	struct doc d;
+
+	(void)err;
+	memset(&d, 0, sizeof(d));
+	d.text = json_string_value(t);
+	d.len = json_string_length(t);
+	json_object_set_new(doc, "ratings", may_rate(c, &d) ?
+	    rate(c, &d, doc) : json_array());
+	doc_free(&d);
 	return 0;
 }
 
@@ -1729,8 +2182,9 @@ main(int argc, char *argv[])
 	struct ctx c;
 	static const char *const reads[] = { "sentences", "entities",
 	    "dates", "published", NULL };
+	/* the layers are decoded only for the few documents that may rate */
 	struct glean_stage st = { "ratings", process, &c, reads, NULL, NULL,
-	    1 };
+	    1, 1 };
 	int ch, status;
 
 	glean_setprog(argv[0]);

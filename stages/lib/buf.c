@@ -81,3 +81,36 @@ glean_buf_free(struct glean_buf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+void
+glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char esc[6] = { '\\', 'u', '0', '0' };
+	size_t i, run = 0;
+	unsigned char ch;
+
+	glean_buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
+			continue;
+		glean_buf_add(b, s + run, i - run);
+		run = i + 1;
+		switch (ch) {
+		case '"': glean_buf_add(b, "\\\"", 2); break;
+		case '\\': glean_buf_add(b, "\\\\", 2); break;
+		case '\b': glean_buf_add(b, "\\b", 2); break;
+		case '\f': glean_buf_add(b, "\\f", 2); break;
+		case '\n': glean_buf_add(b, "\\n", 2); break;
+		case '\r': glean_buf_add(b, "\\r", 2); break;
+		case '\t': glean_buf_add(b, "\\t", 2); break;
+		default:	/* upper-case hex, as jansson writes it */
+			esc[4] = hex[ch >> 4];
+			esc[5] = hex[ch & 15];
+			glean_buf_add(b, esc, 6);
+		}
+	}
+	glean_buf_add(b, s + run, n - run);
+	glean_buf_addc(b, '"');
+}

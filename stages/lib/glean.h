@@ -66,6 +66,9 @@ struct glean_buf {
 void glean_buf_add(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_addc(struct glean_buf *b, int c);
 void glean_buf_addcp(struct glean_buf *b, int32_t cp);	/* UTF-8 encode */
+/* s[0..n) as a quoted JSON string, escaped as jansson's dump escapes it,
+ * so that a layer written as text is the bytes jansson would write. */
+void glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_reset(struct glean_buf *b);		/* len = 0, keep storage */
 void glean_buf_free(struct glean_buf *b);
 
@@ -154,7 +157,20 @@ struct glean_stage {
 	 * JSON cost of a stage that reads a big layer such as entities.
 	 */
 	int reads_unchanged;
+	/*
+	 * 1: the fields in reads (other than "text" and "errors") are not
+	 * decoded before process() runs but when it asks for them with
+	 * glean_field(): for a stage that needs its layers in few documents
+	 * and can tell which from the text.
+	 */
+	int reads_on_demand;
 };
+
+/*
+ * The field key of doc.  For a stage that reads on demand, decoded from
+ * the line on first use; otherwise the same as json_object_get().
+ */
+json_t *glean_field(json_t *doc, const char *key);
 
 /*
  * Run a stage over the file operands (none or "-" is stdin), one JSON

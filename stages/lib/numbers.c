@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "glean.h"
 #include "numbers.h"
 
@@ -260,4 +262,156 @@ glean_re_expand(const char *tmpl, const char *const *names,
 		glean_buf_addc(&b, *p++);
 	}
 	return b.s ? b.s : glean_strdup("");
+}
+
+/*
+ * The forms of an alternation as a trie, one character a level: pcre2
+ * tries an alternation's branches one by one, so "(?:june|july|jan)"
+ * costs three failed tries where no form starts, "(?:j(?:u(?:ne|ly)|an))"
+ * one.  A node's branches come before its own end, as the longer forms
+ * come first in glean_lex_alt, so the two match alike.
+ */
+struct trie {
+	char key[4];		/* one character; " " stands for blanks */
+	size_t klen;
+	int end;		/* a form ends here */
+	struct trie *kids;
+	size_t nkids;
+};
+
+static int32_t
+trie_cp(const char *s, size_t n)
+{
+	int32_t cp;
+
+	glean_utf8_next(s, n, &cp);
+	return cp;
+}
+
+/* Could a and b match the same character case-insensitively?  A blank
+ * may be any white space, non-ASCII too. */
+static int
+trie_clash(const struct trie *a, const struct trie *b)
+{
+	int32_t x = trie_cp(a->key, a->klen), y = trie_cp(b->key, b->klen);
+
+	if (x == ' ' || y == ' ') {
+		int32_t other = x == ' ' ? y : x;
+
+		return other >= 0x80 || isspace((int)other);
+	}
+	return x == y || (int32_t)utf8proc_tolower(x) ==
+	    (int32_t)utf8proc_tolower(y) || (int32_t)utf8proc_toupper(x) ==
+	    (int32_t)utf8proc_toupper(y);
+}
+
+/* Add form s under t; -1 when the trie could not match as the list
+ * does (an empty form, or two branches one character may take). */
+static int
+trie_add(struct trie *t, const char *s)
+{
+	size_t n, i;
+	char key[4];
+	int32_t cp;
+
+	if (!*s) {
+		t->end = 1;
+		return 0;
+	}
+	n = glean_utf8_next(s, strlen(s), &cp);
+	if (n > sizeof key)
+		return -1;
+	memcpy(key, s, n);
+	if (n == 1)
+		key[0] = (char)tolower((unsigned char)key[0]);
+	for (i = 0; i < t->nkids; i++)
+		if (t->kids[i].klen == n && memcmp(t->kids[i].key, key, n) == 0)
+			return trie_add(&t->kids[i], s + n);
+	t->kids = glean_realloc(t->kids, (t->nkids + 1) * sizeof *t->kids);
+	memset(&t->kids[t->nkids], 0, sizeof *t->kids);
+	memcpy(t->kids[t->nkids].key, key, n);
+	t->kids[t->nkids].klen = n;
+	for (i = 0; i < t->nkids; i++)
+		if (trie_clash(&t->kids[i], &t->kids[t->nkids]))
+			return -1;
+	return trie_add(&t->kids[t->nkids++], s + n);
+}
+
+static void
+trie_write(const struct trie *t, struct glean_buf *b)
+{
+	size_t i;
+
+	if (t->klen == 1 && t->key[0] == ' ') {
+		glean_buf_add(b, "[\\s\\x{a0}]+", 11);
+	} else if (t->klen) {
+		if (t->klen == 1 && strchr("\\^$.|?*+()[]{}/#-", t->key[0]))
+			glean_buf_addc(b, '\\');
+		glean_buf_add(b, t->key, t->klen);
+	}
+	if (!t->nkids)
+		return;
+	/* at the root, one class test for the first characters */
+	if (!t->klen && t->nkids > 2) {
+		glean_buf_add(b, "(?=[", 4);
+		for (i = 0; i < t->nkids; i++) {
+			if (t->kids[i].key[0] == ' ') {
+				glean_buf_add(b, "\\s\\x{a0}", 8);
+				continue;
+			}
+			if (t->kids[i].klen == 1 &&
+			    !isalnum((unsigned char)t->kids[i].key[0]))
+				glean_buf_addc(b, '\\');
+			glean_buf_add(b, t->kids[i].key, t->kids[i].klen);
+		}
+		glean_buf_add(b, "])", 2);
+	}
+	if (t->nkids > 1 || t->end || !t->klen)
+		glean_buf_add(b, "(?:", 3);
+	for (i = 0; i < t->nkids; i++) {
+		if (i)
+			glean_buf_addc(b, '|');
+		trie_write(&t->kids[i], b);
+	}
+	if (t->nkids > 1 || t->end || !t->klen)
+		glean_buf_addc(b, ')');
+	if (t->end)
+		glean_buf_addc(b, '?');
+}
+
+static void
+trie_free(struct trie *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nkids; i++)
+		trie_free(&t->kids[i]);
+	free(t->kids);
+}
+
+char *
+glean_lex_trie(const struct glean_lexicon *lx, size_t col, size_t fcol,
+    const char *fval)
+{
+	struct trie root = { 0 };
+	struct glean_buf b = { 0 };
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < lx->nrows && ok; i++) {
+		struct glean_row *r = &lx->rows[i];
+
+		if (col >= r->nf || (fval && (fcol >= r->nf ||
+		    strcmp(r->f[fcol], fval) != 0)))
+			continue;
+		ok = *r->f[col] && glean_utf8_valid(r->f[col],
+		    strlen(r->f[col])) && trie_add(&root, r->f[col]) == 0;
+	}
+	if (!ok || !root.nkids) {
+		trie_free(&root);
+		return glean_lex_alt(lx, col, fcol, fval);
+	}
+	trie_write(&root, &b);
+	trie_free(&root);
+	return b.s;
 }

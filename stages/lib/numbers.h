@@ -48,6 +48,18 @@ char *glean_lex_alt(const struct glean_lexicon *lx, size_t col, size_t fcol,
     const char *fval);
 
 /*
+ * The same alternation written as a trie of the forms' characters
+ * ("(?:j(?:an|u(?:ne|ly)))"), for patterns compiled with
+ * PCRE2_CASELESS (ASCII letters are lower-cased): it matches exactly
+ * what glean_lex_alt's does, but pcre2 passes over a place where no form
+ * starts after one test instead of one per form.  Falls back to
+ * glean_lex_alt's text when the lexicon has an empty form or forms whose
+ * characters differ only in case outside ASCII.  Caller frees.
+ */
+char *glean_lex_trie(const struct glean_lexicon *lx, size_t col, size_t fcol,
+    const char *fval);
+
+/*
  * Expand "{NAME}" placeholders in tmpl from the n pairs names[i] ->
  * vals[i].  An unknown name is fatal (a programming error).  Caller frees.
  */

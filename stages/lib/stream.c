@@ -426,6 +426,44 @@ add_json_field(const char *key, json_t *v, int *first)
 	json_decref(k);
 }
 
+/* The line being processed on the lazy path, for glean_field(). */
+static struct {
+	json_t *doc;
+	const struct glean_jfields *jf;
+	json_t **loaded;
+} current;
+
+static json_t *
+decode_field(const struct glean_jfield *f)
+{
+	if (f->val[0] == '"')
+		return glean_jstring_decode(f->val + 1, f->vallen - 2);
+	return json_loadb(f->val, f->vallen, JSON_DECODE_ANY | JSON_ALLOW_NUL,
+	    NULL);	/* cannot fail: the scanner checked it */
+}
+
+json_t *
+glean_field(json_t *doc, const char *key)
+{
+	json_t *v = json_object_get(doc, key);
+	size_t i, n = strlen(key);
+
+	if (v || doc != current.doc)
+		return v;
+	/* the last of duplicate keys wins, as in jansson */
+	for (i = current.jf->n; i > 0; i--) {
+		const struct glean_jfield *f = &current.jf->f[i - 1];
+
+		if (f->keylen == n && memcmp(f->key, key, n) == 0) {
+			v = decode_field(f);
+			current.loaded[i - 1] = v;
+			json_object_set_new(doc, key, v);
+			return v;
+		}
+	}
+	return NULL;
+}
+
 /*
  * The lazy path: parse only the fields the stage reads, run it, and
  * splice its results into the line.  Returns 1 if rejected, 0 if done,
@@ -459,19 +497,21 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	for (i = 0; i < jf.n; i++) {
 		const struct glean_jfield *f = &jf.f[i];
 
-		if (!wanted(st, f->key, f->keylen))
+		if (!wanted(st, f->key, f->keylen) || (st->reads_on_demand &&
+		    !is_key(f->key, f->keylen, "text") &&
+		    !is_key(f->key, f->keylen, "errors")))
 			continue;
-		if (f->val[0] == '"')
-			v = glean_jstring_decode(f->val + 1, f->vallen - 2);
-		else
-			v = json_loadb(f->val, f->vallen, JSON_DECODE_ANY |
-			    JSON_ALLOW_NUL, NULL);
+		v = decode_field(f);
 		k = glean_strndup(f->key, f->keylen);
 		loaded[i] = v;
 		json_object_set_new(doc, k, v);
 		free(k);
 	}
+	current.doc = doc;
+	current.jf = &jf;
+	current.loaded = loaded;
 	rc = call_stage(st, doc, &tail, &err);
+	current.doc = NULL;
 	if (rc != 0) {
 		glean_warn_at(name, lineno, "%s", err ? err : "failed");
 		glean_add_error(doc, st->name, err ? err : "failed");

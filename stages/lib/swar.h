@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define GLEAN_ONES 0x0101010101010101ull	/* 0x01 in every byte */
 #define GLEAN_HIGHS 0x8080808080808080ull	/* 0x80 in every byte */
@@ -22,6 +23,39 @@ glean_first_flag(uint64_t m)
 #else
 	return (size_t)__builtin_ctzll(m) >> 3;
 #endif
+}
+
+/*
+ * A hash of s[0..n) that takes eight bytes at a step: words are short, and
+ * a multiply per byte was the cost of a lookup.  Bytes up to s + 8 may be
+ * read when s + 8 <= lim (the end of the buffer), which spares a byte loop
+ * for the last few.
+ */
+static inline uint32_t
+glean_hash8(const char *s, size_t n, const char *lim)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, x;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+	}
+	if (n > 0 && s + 8 <= lim) {
+		memcpy(&x, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		x >>= 64 - 8 * n;	/* keep the first n */
+#else
+		x &= ~0ull >> (64 - 8 * n);	/* keep the first n */
+#endif
+	} else {
+		/* a byte loop: memcpy of a variable length is a call */
+		for (x = 0; n > 0; n--)
+			x = x << 8 | (unsigned char)s[n - 1];
+	}
+	h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 #endif

@@ -969,31 +969,11 @@ free_cache(void)
 	cache = NULL;
 }
 
-/*
- * Hash of s[0..n); bytes up to s + 8 may be read when s + 8 <= lim (the
- * end of the text), which spares a byte loop for the last few bytes.
- */
+/* glean_hash8, never 0 (an empty cache slot). */
 static inline uint32_t
 hash_lim(const char *s, size_t n, const char *lim)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, x;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&x, s, 8);
-		h = (h ^ x) * 0xff51afd7ed558ccdull;
-		h ^= h >> 29;
-	}
-	if (n > 0 && s + 8 <= lim) {
-		memcpy(&x, s, 8);	/* little-endian: keep the first n */
-		x &= ~0ull >> (64 - 8 * n);
-	} else {
-		/* a byte loop: memcpy of a variable length is a call */
-		for (x = 0; n > 0; n--)
-			x = x << 8 | (unsigned char)s[n - 1];
-	}
-	h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 32;
-	return (uint32_t)h | 1;
+	return glean_hash8(s, n, lim) | 1;
 }
 
 static uint32_t

@@ -67,6 +67,30 @@ test_casefold_stem(void)
 	test_cond("stem of failing", n == 4 && memcmp(st, "fail", 4) == 0);
 }
 
+/* The string writer must give the bytes jansson gives: every ASCII byte
+ * (NUL included), and UTF-8 as it is. */
+static void
+test_buf_addjstr(void)
+{
+	struct glean_buf b = { 0 };
+	char all[128 + 6];
+	json_t *j;
+	char *dump;
+	int i;
+
+	for (i = 0; i < 128; i++)
+		all[i] = (char)i;
+	memcpy(all + 128, "\xc2\xa3\xe2\x80\x9c", 5);
+	j = json_stringn(all, 133);
+	dump = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+	glean_buf_addjstr(&b, all, 133);
+	test_cond("JSON string as jansson writes it",
+	    b.len == strlen(dump) && memcmp(b.s, dump, b.len) == 0);
+	free(dump);
+	json_decref(j);
+	glean_buf_free(&b);
+}
+
 static void
 test_buf(void)
 {
@@ -81,6 +105,7 @@ test_buf(void)
 	glean_buf_reset(&b);
 	test_cond("reset", b.len == 0 && b.s[0] == '\0');
 	glean_buf_free(&b);
+	test_buf_addjstr();
 }
 
 static void
@@ -348,6 +373,68 @@ test_stream(void)
 	free(out);
 }
 
+/* An on-demand stage: looks at "layer" only when the text asks, and
+ * reports how many members it has as "members". */
+static int
+count_on_demand(json_t *doc, void *ctx, char **err)
+{
+	const char *t = json_string_value(json_object_get(doc, "text"));
+	json_t *layer;
+
+	(void)ctx;
+	(void)err;
+	if (strcmp(t, "look") != 0)
+		return 0;
+	layer = glean_field(doc, "layer");
+	json_object_set_new(doc, "members", json_integer(layer ?
+	    (json_int_t)json_array_size(layer) : -1));
+	/* asked twice: the same value, not a second decoding */
+	test_cond("glean_field: one value per field",
+	    glean_field(doc, "layer") == layer);
+	return 0;
+}
+
+static void
+test_on_demand(void)
+{
+	static const char *const reads[] = { "layer", NULL };
+	static const char in[] =
+	    "{\"text\":\"skip\",\"layer\":[1, 2]}\n"
+	    "{\"text\":\"look\",\"layer\":[1, 2],\"other\":[3, 4]}\n"
+	    "{\"text\":\"look\",\"layer\":[1],\"layer\":[5, 6, 7]}\n"
+	    "{\"text\":\"look\"}\n";
+	struct glean_stage st = { "test", count_on_demand, NULL, reads, NULL,
+	    NULL, 1, 1 };
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	FILE *fp = fmemopen((void *)in, sizeof in - 1, "r"), *cap = tmpfile();
+	char got[512] = "";
+	int status = 0, saved;
+	size_t n;
+
+	fflush(stdout);
+	saved = dup(1);
+	dup2(fileno(cap), 1);
+	glean_run_stream(&st, &o, fp, "t", &status);
+	glean_flush();
+	dup2(saved, 1);
+	close(saved);
+	rewind(cap);
+	n = fread(got, 1, sizeof got - 1, cap);
+	got[n] = '\0';
+	test_cond("on demand: a field never asked for is copied as it came",
+	    strstr(got, "{\"text\":\"skip\",\"layer\":[1, 2]}\n") == got);
+	test_cond("on demand: a field asked for is decoded, others copied",
+	    strstr(got, "{\"text\":\"look\",\"layer\":[1, 2],\"other\":"
+	    "[3, 4],\"members\":2}\n") != NULL);
+	test_cond("on demand: the last of duplicate keys",
+	    strstr(got, "\"members\":3}\n") != NULL);
+	test_cond("on demand: a missing field is NULL",
+	    strstr(got, "{\"text\":\"look\",\"members\":-1}\n") != NULL);
+	test_cond("on demand: status 0", status == 0);
+	fclose(fp);
+	fclose(cap);
+}
+
 int
 main(void)
 {
@@ -365,5 +452,6 @@ main(void)
 	test_stream();
 	test_tail(NULL);
 	test_tail(text_only);
+	test_on_demand();
 	test_report();
 }
