@@ -41,7 +41,9 @@ $(O)/bin/glean-%: $(O)/stages/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-$(O)/tests/%: tests/unit/%.c $(LIB) $(HDR) tests/unit/testhelp.h
+# a unit test may include its stage's source (tests/unit/quotes.c does)
+$(O)/tests/%: tests/unit/%.c $(LIB) $(HDR) tests/unit/testhelp.h \
+    $(wildcard stages/*.c)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 

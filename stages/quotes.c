@@ -3458,10 +3458,10 @@ process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 		free(D.fold);
 		D.fold = glean_malloc(D.foldcap);
 	}
-	if (layer_words(json_object_get(doc, "tokens"), &OM) < 0)
+	if (!tflag || layer_words(glean_field(doc, "tokens"), &OM) < 0)
 		scan_words();
 	mark_words();
-	layer_mentions(json_object_get(doc, "entities"), &OM);
+	layer_mentions(glean_field(doc, "entities"), &OM);
 	/* each name is a piece of the text, plus its NUL */
 	if (D.namecap < 2 * D.n + 2) {
 		D.namecap = 2 * D.n + 2;
@@ -3511,7 +3511,7 @@ main(int argc, char **argv)
 	static const char *const reads_tok[] = { "tokens", "entities", NULL };
 	static const char *const writes[] = { "quotes", NULL };
 	struct glean_stage st = { "quotes", NULL, NULL, reads, process,
-	    writes, 1 };
+	    writes, 1, 1 };
 	int c, status;
 
 	glean_setprog(argv[0]);

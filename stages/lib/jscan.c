@@ -320,6 +320,25 @@ scan_flat_array(pos p, pos end)
 	return NULL;
 }
 
+/*
+ * An array of such arrays, the tokens and sentences layers: at the outer
+ * '['; NULL when any member is not a flat array (the caller then scans
+ * the whole value the general way).
+ */
+static pos
+scan_array_of_flat(pos p, pos end)
+{
+	for (p++; p < end && *p == '['; p++) {
+		if (!(p = scan_flat_array(p, end)) || p >= end)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+	}
+	return NULL;
+}
+
 /* Scan one value of any kind, iteratively (no recursion: a line of
  * 200,000 '[' must not exhaust the C stack). */
 static pos
@@ -335,6 +354,11 @@ scan_value(pos p, pos end)
 			return NULL;
 		switch (*p) {
 		case '[':
+			if (p + 1 < end && p[1] == '[' &&
+			    (q = scan_array_of_flat(p, end))) {
+				p = q;
+				goto after_value;
+			}
 			if ((q = scan_flat_array(p, end))) {
 				p = q;
 				goto after_value;

@@ -33,6 +33,71 @@ bad(const char *s)
 	return glean_parse_number(nw, s, strlen(s), &v) < 0;
 }
 
+/* Where the first match of pat starts and ends in s (-1 when none). */
+static void
+first_match(const char *pat, const char *s, long *at, long *end)
+{
+	pcre2_code *re = glean_re_compile(pat, PCRE2_CASELESS, "test");
+	pcre2_match_data *md = glean_re_match_data(re);
+	PCRE2_SIZE *ov;
+
+	*at = *end = -1;
+	if (glean_re_match(re, s, strlen(s), 0, md) > 0) {
+		ov = pcre2_get_ovector_pointer(md);
+		*at = (long)ov[0];
+		*end = (long)ov[1];
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+}
+
+/*
+ * The trie form of a word list must match what the plain alternation
+ * matches, at the same place and with the same length (longer forms
+ * first), in every lexicon the stages build tries from.
+ */
+static void
+test_trie(const char *lexdir)
+{
+	static const char *const names[] = { "months.tsv", "weekdays.tsv",
+	    "number-words.tsv", "currencies.tsv" };
+	static const char *const texts[] = {
+		"in Sept. 2016", "on 3 September", "Jun", "June and July",
+		"a Tuesday", "the tues", "twenty-five thousand", "a hundred",
+		"\xc2\xa3 3.5m", "US$ 4", "50 euros", "5p", "no match here",
+		"MAR", "mayday", "decemberish",
+	};
+	size_t i, k;
+	long a1, e1, a2, e2;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		struct glean_lexicon *lx = glean_lexicon_load(lexdir,
+		    names[i], 1);
+		char *alt = glean_lex_alt(lx, 0, 0, NULL);
+		char *trie = glean_lex_trie(lx, 0, 0, NULL);
+		char *pa = glean_asprintf("(?<![a-z])%s", alt);
+		char *pt = glean_asprintf("(?<![a-z])%s", trie);
+		int same = 1;
+
+		for (k = 0; k < sizeof texts / sizeof *texts; k++) {
+			first_match(pa, texts[k], &a1, &e1);
+			first_match(pt, texts[k], &a2, &e2);
+			if (a1 != a2 || e1 != e2) {
+				printf("  %s on \"%s\": alt %ld-%ld, trie "
+				    "%ld-%ld\n", names[i], texts[k], a1, e1,
+				    a2, e2);
+				same = 0;
+			}
+		}
+		test_cond("trie matches as the alternation does", same);
+		free(pa);
+		free(pt);
+		free(alt);
+		free(trie);
+		glean_lexicon_free(lx);
+	}
+}
+
 int
 main(void)
 {
@@ -106,6 +171,7 @@ main(void)
 		free(alt);
 		glean_lexicon_free(lx);
 	}
+	test_trie(lexdir && *lexdir ? lexdir : "lexicons");
 	glean_numwords_free(nw);
 	test_report();
 }
