@@ -95,7 +95,19 @@ struct ctx {
 		size_t n;
 	} numlast[128];
 	size_t nnumlast;
+	/* the openers of the patterns, a trie of lower-case letters: a
+	 * node's pats are the patterns an opener ending there opens */
+	struct opener {
+		int kid[26];
+		unsigned pats;
+	} *opener;
+	size_t nopener;
+	unsigned open_digit[3];	/* patterns a run of 1-2, 4 or any
+				 * digits can open */
+	unsigned open_any;	/* patterns with an opener not a word */
 };
+
+#define ALL_PATS ((1u << NPAT) - 1)
 
 struct anchor {
 	int y, m, d;		/* precision: d ? day : m ? month : year */
@@ -244,108 +256,142 @@ lookup(const struct glean_lexicon *lx, const char *s, size_t n,
 
 /* ---- patterns ------------------------------------------------------------ */
 
-static const char *pattern_src[NPAT] = {
+/*
+ * The patterns, each with the words a match of it can start with: the
+ * first words of the forms of a placeholder, "#" digits, "#12" one or two
+ * digits, "#4" four.  Only where the text starts with one of them is the
+ * pattern tried.  {DAYN} is "#12", {DAYO} starts with {CARD} or {ORD},
+ * {NUMW} and {DAYC} with {CARD}.
+ */
+static const struct {
+	const char *openers;
+	const char *src;
+} pattern[NPAT] = {
 	/* P_ISO 2017-01-24, 2015/08/12, 2019-sep-1, friday 2018-7-6 */
+	{ "{WD} #4",
 	"(?<![\\w.,/£$€¥-])"
 	"(?:(?<wd>{WD})\\.?,?{SP})?(?<y>\\d{4})(?<sp>[-/.])"
 	"(?:(?<m>\\d{1,2})|(?<mon>{MON}))\\k<sp>(?<d>\\d{1,2})"
-	"(?!\\w|[.,/-]\\d)",
+	"(?!\\w|[.,/-]\\d)" },
 	/* P_NUM3 24/01/2017, 9-18-15, 11/12,2016 */
+	{ "{WD} #12",
 	"(?<![\\w.,/£$€¥-])"
 	"(?:(?<wd>{WD})\\.?,?{SP})?(?<a>\\d{1,2})(?<sp>[-/.])"
-	"(?<b>\\d{1,2})(?:\\k<sp>|,)(?<y>\\d{4}|\\d{2})(?!\\w|[.,/-]\\d)",
+	"(?<b>\\d{1,2})(?:\\k<sp>|,)(?<y>\\d{4}|\\d{2})(?!\\w|[.,/-]\\d)" },
 	/* P_DDM 4-22 January, 2017; 3 and 12 of Sept */
+	{ "#12",
 	"(?<![\\w.,/£$€¥-])"
 	"(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?"
 	"(?<d2>{DAYN})(?:{SP}of{SP}|{SP})(?<mon>{MON})(?:\\.(?!\\w))?"
-	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_MDD November 19-20, November between 19 and 20 */
+	{ "{MON}",
 	"(?<![\\w])(?<mon>{MON})\\.?{SP}(?:{OPEN}{SP})?(?:the{SP})?"
 	"(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?(?<d2>{DAYN})"
-	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_DMY 24 October, 1st jan, fourth of may, 15 june 2016,
 	 * Wed, 22 of Jan, 17 November last year, 16. nov. 2016 */
+	{ "{WD} the #12 {CARD} {ORD}",
 	"(?<![\\w.,])(?:(?<wd>{WD})\\.?,?{SP}(?:the{SP})?)?(?:the{SP})?"
 	"(?<day>{DAYN}|{DAYO})(?<of>{SP}of{SP}|{SP0}-{SP0}|\\.?{SP}|)"
 	"(?<mon>{MON})(?:\\.(?![\\w]))?"
 	"(?:(?:,?{SP}|{SP}of{SP}|-|,)(?<y>\\d{4})(?!\\d)"
-	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)",
+	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)" },
 	/* P_MDY January 24, 2017; Tuesday, January 24, 2017; april 22;
 	 * jan-1; May twenty-first; september.15th */
+	{ "{WD} {MON}",
 	"(?<![\\w])(?:(?<wd>{WD})\\.?,?{SP}(?:the{SP})?)?(?<mon>{MON})"
 	"(?:\\.{SP0}|{SP}|-|/|)(?:the{SP})?(?<day>{DAYN}|{DAYO}|{DAYC})"
-	"(?!\\w)(?:(?:,{SP0}|{SP}|{SP}of{SP})(?<y>\\d{4})(?!\\d))?",
+	"(?!\\w)(?:(?:,{SP0}|{SP}|{SP}of{SP})(?<y>\\d{4})(?!\\d))?" },
 	/* P_QUARTER the third quarter of 2016, Q1 */
+	{ "the {ORD} #12 q",
 	"(?<![\\w])(?:(?:the{SP})?(?<qo>{ORD}|[1-4](?:st|nd|rd|th))"
 	"(?:{SP0}-{SP0}|{SP})quarter(?:{SP}of{SP}(?<y>\\d{4})|{SP}(?<y2>\\d{4})"
 	"|{SP}(?<rely>{REL}){SP}year)?|Q(?<qn>[1-4])(?:{SP}(?<y3>\\d{4}))?)"
-	"(?![\\w-])",
+	"(?![\\w-])" },
 	/* P_YRANGE 2010-2012, 2016-17, 2014 to 2018 */
+	{ "#4",
 	"(?<![\\w.,/£$€¥-])"
 	"(?<y1>\\d{4}){SP0}(?<conn>{CONN}){SP0}(?<y2>\\d{4}|\\d{2})"
-	"(?!\\w|[.,/-]?\\d|{SP0}%)",
+	"(?!\\w|[.,/-]?\\d|{SP0}%)" },
 	/* P_NUMYM 2016-11, 2016 / 11, 2015.3 */
+	{ "#4",
 	"(?<![\\w.,/£$€¥-])(?<y>\\d{4}){SP0}(?<sp>[-/.]){SP0}(?<m>\\d{1,2})"
-	"(?!\\w|[.,/-]?\\d|{SP0}%)",
+	"(?!\\w|[.,/-]?\\d|{SP0}%)" },
 	/* P_NUMMY 11/2016, 3/2015 */
+	{ "#12",
 	"(?<![\\w.,/£$€¥-])(?<m>\\d{1,2}){SP0}[-/]{SP0}(?<y>\\d{4})"
-	"(?!\\w|[.,/-]?\\d|{SP0}%)",
+	"(?!\\w|[.,/-]?\\d|{SP0}%)" },
 	/* P_MY March 2012, Jan, 2001, this Jan, the month of May,
 	 * June next year, August 99, early March */
+	{ "{EDGE} {REL} the month {MON}",
 	"(?<![\\w])(?:(?<edge>{EDGE}){SP0})?(?:(?<rel>{REL}){SP})?"
 	"(?:(?<mo>(?:the{SP})?month{SP}of){SP})?(?<mon>{MON})(?:\\.(?!\\w))?"
 	"(?:(?:{SP0},{SP0}|{SP}|{SP}of{SP}|-)"
 	"(?<y>\\d{4}|'?\\d{2})(?![\\w.,]?\\d)"
-	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)",
+	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)" },
 	/* P_YM 2016 November, 2016, nov */
+	{ "#4",
 	"(?<![\\w.,£$€¥])"
-	"(?<y>\\d{4}){SP0},?{SP0}(?<mon>{MON})(?:\\.)?(?!\\w)",
+	"(?<y>\\d{4}){SP0},?{SP0}(?<mon>{MON})(?:\\.)?(?!\\w)" },
 	/* P_DECADE the 1970s, the '40s */
+	{ "the #4",
 	"(?<![\\w])(?:(?:the{SP})?(?<d4>1[0-9]\\d0|20\\d0)['’]?s"
-	"|the{SP}['’]?(?<d2>\\d0)['’]?s)(?!\\w)",
+	"|the{SP}['’]?(?<d2>\\d0)['’]?s)(?!\\w)" },
 	/* P_SEASON this summer, summer 2016, the spring of 1978 */
+	{ "{REL} the {EDGE} {SEASON}",
 	"(?<![\\w])(?:(?<rel>{REL}){SP}|(?:the{SP})?(?:(?<edge>{EDGE}){SP0})?)?"
-	"(?<season>{SEASON})(?:(?:{SP}of|,)?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	"(?<season>{SEASON})(?:(?:{SP}of|,)?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_HOL Christmas, last Christmas, Easter 2017 */
+	{ "{REL} {HOL}",
 	"(?<![\\w])(?:(?<rel>{REL}){SP})?(?<hol>{HOL})"
-	"(?:{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)",
+	"(?:{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_VAGUE recent months, the coming months */
-	"(?<![\\w])(?:the{SP})?(?<vq>{VAGUE}){SP}(?<unit>{UNIT})(?!\\w)",
+	{ "the {VAGUE}",
+	"(?<![\\w])(?:the{SP})?(?<vq>{VAGUE}){SP}(?<unit>{UNIT})(?!\\w)" },
 	/* P_RELN six months, the last three years, two months later,
 	 * five years ago today, less than 18 months, in 3 weeks */
+	{ "{APPROX} the {REL} # {CARD} {NUMV}",
 	"(?<![\\w-])(?:(?<apx>{APPROX}){SP}(?!the(?!\\w)))?"
 	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?"
 	"(?<n>\\d+(?:\\.\\d+)?|{NUMW}|{NUMV})(?:{SP}|(?<=\\d))(?<unit>{UNIT})"
 	"(?![\\w-])"
-	"(?:{SP}(?<dir>{DIR})(?!\\w)(?:{SP}(?<deic>{DEIC})(?!\\w))?)?",
+	"(?:{SP}(?<dir>{DIR})(?!\\w)(?:{SP}(?<deic>{DEIC})(?!\\w))?)?" },
 	/* P_RELUNIT this week, last year, later this month, next week on
 	 * Friday */
+	{ "{EDGE} the {REL} {UNIT}",
 	"(?<![\\w])(?:(?<edge>{EDGE}){SP0}(?:(?:the|my){SP})?)?"
 	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?(?<unit>{UNIT})(?!\\w)"
-	"(?:{SP}(?:on{SP})?(?<wd>{WD})(?!\\w))?",
+	"(?:{SP}(?:on{SP})?(?<wd>{WD})(?!\\w))?" },
 	/* P_RELWD Friday, this Friday, next week Sunday, Friday next week,
 	 * Friday the 15th, the first Friday of July */
+	{ "{REL} the {ORD} {WD}",
 	"(?<![\\w])(?:(?<rel>{REL}){SP}(?:week{SP})?)?"
 	"(?:(?:the{SP})?(?<ord>{ORD}){SP})?(?<wd>{WD})(?:\\.(?!\\w))?"
 	"(?:{SP}(?:of{SP})?(?<rel2>{REL}){SP}week(?!\\w)"
 	"|{SP}the{SP}(?<day>{DAYN}|{DAYO}|{DAYC})(?!\\w)"
-	"|{SP}(?:of|in){SP}(?<omon>{MON}))?(?!\\w)",
+	"|{SP}(?:of|in){SP}(?<omon>{MON}))?(?!\\w)" },
 	/* P_DEIC today, yesterday, the day before yesterday */
+	{ "the day {DEIC}",
 	"(?<![\\w])(?:(?:the{SP})?day{SP}(?<ba>{DIR}){SP})?(?<deic>{DEIC})"
-	"(?!\\w)",
+	"(?!\\w)" },
 	/* P_SET every morning, each year, year on year, every two weeks */
+	{ "{EVERY} {SETP}",
 	"(?<![\\w])(?:(?<every>{EVERY}){SP}(?:(?<n>\\d+|{NUMW}){SP})?"
-	"(?:(?<unit>{UNIT})|(?<pod>{POD})|(?<wd>{WD}))|(?<sp>{SETP}))(?!\\w)",
+	"(?:(?<unit>{UNIT})|(?<pod>{POD})|(?<wd>{WD}))|(?<sp>{SETP}))(?!\\w)" },
 	/* P_NUM2 on 4/22, 22/04, friday 7.6 */
+	{ "{WD} #12",
 	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD}){SP0})?(?<a>\\d{1,2})(?<sp>[-/.])"
-	"(?<b>\\d{1,2})(?!\\w|%|[.,/-]?\\d)",
+	"(?<b>\\d{1,2})(?!\\w|%|[.,/-]?\\d)" },
 	/* P_THEDAY the 27th, on 15, the 20th of next month */
+	{ "on for the #12 {CARD} {ORD}",
 	"(?<![\\w])(?:(?<on>on|for){SP})?(?:(?<the>the){SP})?"
 	"(?<day>{DAYN}|{DAYO})(?![.,]?\\d)(?:(?:{SP}of)?{SP}(?<rel>{REL}){SP}"
-	"month)?(?={SP0}[.!?,;:)]|{SP0}$)",
+	"month)?(?={SP0}[.!?,;:)]|{SP0}$)" },
 	/* P_YEAR 2012 */
+	{ "#4",
 	"(?<![\\w.,/£$€¥#-])(?<y>1[0-9]\\d{2}|20\\d{2})"
-	"(?!\\w|[.,/:-]?\\d|{SP0}%)",
+	"(?!\\w|[.,/:-]?\\d|{SP0}%)" },
 };
 
 /* T_DIG: four digits next to "/", "-" or "." (2016-11, 2010-2012);
@@ -576,6 +622,146 @@ trig_init(struct ctx *c)
 				    key_classes[j].k);
 }
 
+/* Add the letters w[0..n) as an opener of pattern p. */
+static void
+opener_add(struct ctx *c, int p, const char *w, size_t n)
+{
+	size_t i;
+	int k = 0, *kid;
+
+	if (!n) {
+		c->open_any |= 1u << p;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		kid = &c->opener[k].kid[(w[i] | 0x20) - 'a'];
+		if (!*kid) {
+			c->opener = glean_realloc(c->opener, (c->nopener + 1) *
+			    sizeof *c->opener);
+			memset(&c->opener[c->nopener], 0, sizeof *c->opener);
+			/* realloc may have moved the parent */
+			kid = &c->opener[k].kid[(w[i] | 0x20) - 'a'];
+			*kid = (int)c->nopener++;
+		}
+		k = *kid;
+	}
+	c->opener[k].pats |= 1u << p;
+}
+
+/* Add the first words of the forms of placeholder name[0..n) as
+ * openers of pattern p: the letters before anything else. */
+static void
+opener_add_forms(struct ctx *c, int p, const char *name, size_t n)
+{
+	static const struct {
+		const char *name;
+		int lex;		/* 0 months, 1 weekdays, 2 approx,
+					 * 3 date words, 4 number words */
+		const char *cls;	/* NULL: every form */
+	} ph[] = { { "MON", 0, NULL }, { "WD", 1, NULL }, { "APPROX", 2, NULL },
+	    { "UNIT", 3, "unit" }, { "REL", 3, "rel" }, { "DEIC", 3, "deictic" },
+	    { "SEASON", 3, "season" }, { "HOL", 3, "holiday" },
+	    { "VAGUE", 3, "vague" }, { "EDGE", 3, "edge" },
+	    { "EVERY", 3, "every" }, { "SETP", 3, "setphrase" },
+	    { "CARD", 4, "card" }, { "ORD", 4, "ord" }, { "NUMV", 4, "vague" } };
+	const struct glean_lexicon *lx[] = { c->months, c->wdays, c->approx,
+	    c->words, c->nw->lx };
+	size_t i, j, k, col;
+
+	for (i = 0; i < sizeof ph / sizeof ph[0]; i++)
+		if (strlen(ph[i].name) == n && strncmp(ph[i].name, name, n) == 0)
+			break;
+	if (i == sizeof ph / sizeof ph[0])
+		glean_die(GLEAN_EXIT_FATAL, "date openers: unknown {%.*s}",
+		    (int)n, name);
+	col = ph[i].lex == 4 ? 2 : 1;
+	for (j = 0; j < lx[ph[i].lex]->nrows; j++) {
+		const struct glean_row *r = &lx[ph[i].lex]->rows[j];
+
+		if (ph[i].cls && (r->nf <= col || strcmp(r->f[col], ph[i].cls)))
+			continue;
+		for (k = 0; isalpha((unsigned char)r->f[0][k]); k++)
+			;
+		opener_add(c, p, r->f[0], k);
+	}
+}
+
+static void
+openers_init(struct ctx *c)
+{
+	const char *o;
+	size_t n;
+	int p;
+
+	c->opener = glean_calloc(1, sizeof *c->opener);
+	c->nopener = 1;
+	for (p = 0; p < NPAT; p++) {
+		/* starts are looked for after a non-word only */
+		if (strncmp(pattern[p].src, "(?<![\\w", 7) != 0)
+			glean_die(GLEAN_EXIT_FATAL, "date pattern %d does not "
+			    "start with (?<![\\w", p);
+		for (o = pattern[p].openers; *o; o += n) {
+			while (*o == ' ')
+				o++;
+			n = strcspn(o, " ");
+			if (*o == '#')
+				c->open_digit[n == 1 ? 2 : o[1] == '4'] |=
+				    1u << p;
+			else if (*o == '{')
+				opener_add_forms(c, p, o + 1, n - 2);
+			else
+				opener_add(c, p, o, n);
+		}
+	}
+}
+
+/* Is c an ASCII letter, digit or underscore, which (?<![\w]) cannot
+ * follow?  (Written out: the ctype calls cost more in this loop.) */
+static inline int
+word_byte(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 ||
+	    c == '_';
+}
+
+/* The patterns an opener at t[i], a character's first byte, could
+ * start; the text ends at n. */
+static unsigned
+openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
+{
+	unsigned pats = c->open_any;
+	int k = 0;
+
+	if (isdigit((unsigned char)t[i])) {
+		size_t j = i;
+
+		while (j < n && isdigit((unsigned char)t[j]))
+			j++;
+		/* a non-ASCII digit may go on with the run */
+		if (j < n && (unsigned char)t[j] >= 0x80)
+			return ALL_PATS;
+		pats |= c->open_digit[2];
+		if (j - i <= 2)
+			pats |= c->open_digit[0];
+		else if (j - i == 4)
+			pats |= c->open_digit[1];
+		return pats;
+	}
+	for (; i < n; i++) {
+		unsigned char ch = (unsigned char)t[i];
+
+		/* a digit, or a letter a caseless match may take for an
+		 * ASCII one (the long s for "s") */
+		if (ch >= 0x80)
+			return ALL_PATS;
+		if ((unsigned)((ch | 0x20) - 'a') >= 26 ||
+		    !(k = c->opener[k].kid[(ch | 0x20) - 'a']))
+			break;
+		pats |= c->opener[k].pats;
+	}
+	return pats;
+}
+
 static char *
 alt(const struct glean_lexicon *lx, const char *cls)
 {
@@ -649,8 +835,10 @@ ctx_init(struct ctx *c, const char *lexdir)
 		char what[32];
 
 		snprintf(what, sizeof what, "date pattern %zu", i);
-		pat = glean_re_expand(pattern_src[i], names, cv, NN);
-		c->re[i] = glean_re_compile(pat, PCRE2_CASELESS, what);
+		pat = glean_re_expand(pattern[i].src, names, cv, NN);
+		/* tried only where the openers say, each start alone */
+		c->re[i] = glean_re_compile(pat, PCRE2_CASELESS |
+		    PCRE2_ANCHORED, what);
 		free(pat);
 	}
 	pat = glean_re_expand("(?<!\\w)(?<mod>{MOD}){SP}$", names, cv, NN);
@@ -668,6 +856,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	    "date notafter");
 	free(pat);
 	trig_init(c);
+	openers_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	c->md2 = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NN; i++)
@@ -692,6 +881,7 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->words);
 	glean_lexicon_free(c->approx);
 	glean_numwords_free(c->nw);
+	free(c->opener);
 }
 
 /* ---- reading the parts of a match ---------------------------------------- */
@@ -701,6 +891,17 @@ struct doc {
 	size_t n;
 	struct cand *c;
 	size_t nc, cap;
+	struct start {
+		size_t pos;	/* where patterns may start */
+		unsigned pats;	/* which */
+	} *start;		/* in the windows, in text order */
+	size_t nstart, startcap;
+	struct closed {
+		size_t s, e;
+		int cls;
+		unsigned keys;	/* the key bits of the window when closed */
+	} *closed;		/* windows to run the patterns of */
+	size_t nclosed, closedcap;
 	struct key_hit {
 		size_t pos;	/* where a key form starts */
 		unsigned bit;
@@ -906,6 +1107,68 @@ sentence_break(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* Add where patterns could start in t[s..e), after the starts before:
+ * at the first byte of a character, not right after a word, as every
+ * pattern starts with (?<![\w...]). */
+static void
+find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
+{
+	const unsigned char *t = (const unsigned char *)d->t;
+	size_t i;
+	unsigned pats;
+
+	for (i = s; i < e; i++) {
+		if (i > 0 && word_byte(t[i - 1]))
+			while (i < e && word_byte(t[i]))
+				i++;
+		if (i == e)
+			break;
+		if ((t[i] & 0xc0) == 0x80 || !(pats = openers_at(c, d->t, e,
+		    i)))
+			continue;
+		if (d->nstart == d->startcap) {
+			d->startcap = d->startcap ? 2 * d->startcap : 64;
+			d->start = glean_realloc(d->start, d->startcap *
+			    sizeof *d->start);
+		}
+		d->start[d->nstart].pos = i;
+		d->start[d->nstart++].pats = pats;
+	}
+}
+
+/* The index of the first start at or after byte s. */
+static size_t
+first_start(const struct doc *d, size_t s)
+{
+	size_t lo = 0, hi = d->nstart;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->start[mid].pos < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The next match of pattern p at or after off in the window ending at
+ * to, tried at the starts of p from *next on. */
+static int
+next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
+    size_t off, size_t to)
+{
+	for (; *next < d->nstart && d->start[*next].pos < to; ++*next) {
+		const struct start *st = &d->start[*next];
+
+		if (st->pos >= off && (st->pats & 1u << p) &&
+		    glean_re_match(c->re[p], d->t, to, st->pos, c->md) > 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 {
@@ -915,7 +1178,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 	size_t off = from, s, e, xs, xe, ys, ye;
 	PCRE2_SIZE *ov;
 
-	while (off < to && glean_re_match(re, t, to, off, md) > 0) {
+	size_t next = first_start(d, from);
+
+	while (off < to && next_match(c, d, p, &next, off, to)) {
 		struct cand *k;
 		struct point a = { 0 };
 		int amb = 0, mul;
@@ -1722,11 +1987,12 @@ struct win {
 	int have;
 };
 
+/* Close window w of class cls: its patterns run once the whole text
+ * has been looked at, and so all its starts noted. */
 static void
-run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
+close_window(struct ctx *c, struct doc *d, int cls, struct win *w)
 {
-	unsigned keys;
-	int p;
+	struct closed *k;
 
 	/* whole words only: a pattern's (?!\w) must not see a cut word
 	 * as its end */
@@ -1735,9 +2001,60 @@ run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
 		w->e++;
 	while (w->s > 0 && ((unsigned char)d->t[w->s] & 0xc0) == 0x80)
 		w->s--;
-	keys = keys_in(d, w->s, w->e) | c->ungated;
+	if (d->nclosed == d->closedcap) {
+		d->closedcap = d->closedcap ? 2 * d->closedcap : 16;
+		d->closed = glean_realloc(d->closed, d->closedcap *
+		    sizeof *d->closed);
+	}
+	k = &d->closed[d->nclosed++];
+	k->s = w->s;
+	k->e = w->e;
+	k->cls = cls;
+	k->keys = keys_in(d, w->s, w->e) | c->ungated;
+	w->have = 0;
+}
+
+static int
+cmp_closed(const void *x, const void *y)
+{
+	const struct closed *a = x, *b = y;
+
+	return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* Find the starts in the windows, once where they overlap. */
+static void
+find_window_starts(const struct ctx *c, struct doc *d)
+{
+	struct closed *w;
+	size_t i, s, e;
+
+	if (!d->nclosed)
+		return;
+	w = glean_malloc(d->nclosed * sizeof *w);
+	memcpy(w, d->closed, d->nclosed * sizeof *w);
+	qsort(w, d->nclosed, sizeof *w, cmp_closed);
+	s = w[0].s;
+	e = w[0].e;
+	for (i = 1; i < d->nclosed; i++) {
+		if (w[i].s > e) {
+			find_starts(c, d, s, e);
+			s = w[i].s;
+		}
+		if (w[i].e > e)
+			e = w[i].e;
+	}
+	find_starts(c, d, s, e);
+	free(w);
+}
+
+static void
+run_window(struct ctx *c, struct doc *d, const struct closed *w)
+{
+	int p, cls = w->cls;
+
 	for (p = 0; p < NPAT; p++)
-		if (pat_key(p) && !(pat_key(p) & keys))
+		if (pat_key(p) && !(pat_key(p) & w->keys))
 			continue;
 		else if (pat_class(p) == cls ||
 		    (cls == T_YEAR && (p == P_YEAR || p == P_DECADE)) ||
@@ -1745,7 +2062,6 @@ run_window(struct ctx *c, struct doc *d, int cls, struct win *w)
 		    (cls == T_ORD && p == P_DECADE) ||
 		    (cls == T_WD && p == P_SET))
 			scan_pattern(c, d, p, w->s, w->e);
-	w->have = 0;
 }
 
 /* Is there a "/", "-", "." or dash within two bytes of t[s..e)? */
@@ -1860,7 +2176,7 @@ open_window(struct ctx *c, struct doc *d, struct win *w, int k, size_t s,
 		return;
 	}
 	if (w[k].have)
-		run_window(c, d, k, &w[k]);
+		close_window(c, d, k, &w[k]);
 	w[k].s = s;
 	w[k].e = e;
 	w[k].have = 1;
@@ -1935,7 +2251,10 @@ scan_windows(struct ctx *c, struct doc *d)
 	}
 	for (k = 0; k < NTRIG; k++)
 		if (w[k].have)
-			run_window(c, d, k, &w[k]);
+			close_window(c, d, k, &w[k]);
+	find_window_starts(c, d);
+	for (i = 0; i < d->nclosed; i++)
+		run_window(c, d, &d->closed[i]);
 }
 
 /* ---- choosing among overlapping candidates ------------------------------- */
@@ -2619,6 +2938,8 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	glean_buf_addc(tail, ']');
 	free(d.c);
 	free(d.hit);
+	free(d.start);
+	free(d.closed);
 	return 0;
 }
 

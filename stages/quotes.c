@@ -206,7 +206,8 @@ struct doc {
 	size_t nmk, capmk;
 	uint32_t *cand;		/* bytes that may start a mark, in order */
 	size_t ncand, capcand, nextcand;
-	int have_stems;
+	json_t *doc;		/* the document, for its entities layer */
+	int have_mentions;	/* D.m made (see need_mentions) */
 };
 
 static struct doc D;
@@ -1921,6 +1922,36 @@ next:
 	}
 }
 
+/*
+ * The names of the document, made when an attribution first looks for
+ * one, so that the entities layer (decoding it costs more than the rest
+ * of reading a document) is decoded only for the documents that use it.
+ * Making them later gives the same names: they come from the words and
+ * the paragraphs, which attribute() does not change (it sets only the
+ * quotations and each paragraph's reportsec).
+ */
+static void
+need_mentions(void)
+{
+	size_t nent;
+
+	if (D.have_mentions)
+		return;
+	D.have_mentions = 1;
+	layer_mentions(glean_field(D.doc, "entities"), &OM);
+	/* each name is a piece of the text, plus its NUL */
+	if (D.namecap < 2 * D.n + 2) {
+		D.namecap = 2 * D.n + 2;
+		free(D.names);
+		D.names = glean_malloc(D.namecap);
+	}
+	/* our own names where the entities layer has none */
+	nent = D.nm;
+	heuristic_mentions(nent);
+	if (nent > 0 && D.nm > nent)
+		qsort(D.m, D.nm, sizeof(*D.m), mcmp);
+}
+
 /* Last (or first) mention lying inside [b, e), or -1. */
 static long
 mention_in(uint32_t b, uint32_t e, int first)
@@ -2352,6 +2383,7 @@ resolve_np(size_t a, size_t z, struct attr *a_out, int flags)
 	for (i = a; i < z; i++)
 		if (wclass(i) & C_SPOKES)
 			spokes = 1;
+	need_mentions();
 	m = mention_in(D.w[a].b, D.w[z - 1].e, flags & NP_FIRST);
 	if (m >= 0 && !(flags & NP_FIRST)) {
 		/* "Paddy Cleary from Unison": the person the phrase opens
@@ -3389,9 +3421,11 @@ quotes_text(struct glean_buf *out, const struct offmap *om)
 			PUT_LIT(out, ",\"segments\":[");
 			for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
 				uint32_t b = D.segs[k].b, e = D.segs[k].e;
-				/* each paragraph's text, trimmed */
-				while (b < e && is_space_cp(cp_at(b, NULL)))
-					b++;
+				size_t l;
+				/* each paragraph's text, trimmed: a whole
+				 * character at a time (U+00A0 is two bytes) */
+				while (b < e && space_at(b, &l))
+					b += (uint32_t)l;
 				while (e > b && (D.s[e - 1] == ' ' ||
 				    D.s[e - 1] == '\t'))
 					e--;
@@ -3423,6 +3457,8 @@ doc_reset(void)
 	D.foldlen = 0;
 	glean_buf_reset(&D.sbuf);
 	D.namelen = 0;
+	D.doc = NULL;
+	D.have_mentions = 0;
 }
 
 /*
@@ -3433,8 +3469,6 @@ static int
 process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 {
 	json_t *jt = json_object_get(doc, "text");
-
-	size_t nent;
 
 	(void)ctx;
 	(void)err;
@@ -3461,18 +3495,7 @@ process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 	if (!tflag || layer_words(glean_field(doc, "tokens"), &OM) < 0)
 		scan_words();
 	mark_words();
-	layer_mentions(glean_field(doc, "entities"), &OM);
-	/* each name is a piece of the text, plus its NUL */
-	if (D.namecap < 2 * D.n + 2) {
-		D.namecap = 2 * D.n + 2;
-		free(D.names);
-		D.names = glean_malloc(D.namecap);
-	}
-	/* our own names where the entities layer has none */
-	nent = D.nm;
-	heuristic_mentions(nent);
-	if (nent > 0 && D.nm > nent)
-		qsort(D.m, D.nm, sizeof(*D.m), mcmp);
+	D.doc = doc;
 	attribute();
 	quotes_text(tail, &OM);
 	doc_reset();

@@ -173,6 +173,15 @@ struct glean_stage {
 json_t *glean_field(json_t *doc, const char *key);
 
 /*
+ * The field key of doc as JSON text, for a stage that reads it without
+ * jansson values: on the lazy path of a stage that reads on demand, the
+ * bytes of the line as they came (not decoded); otherwise the value
+ * written out compact.  Valid until the next call or the next document;
+ * NULL when doc has no such field.
+ */
+const char *glean_field_text(json_t *doc, const char *key, size_t *len);
+
+/*
  * Run a stage over the file operands (none or "-" is stdin), one JSON
  * object per line.  A line that is not a document (bad JSON, not an
  * object, no string "text") is reported as "prog: FILE:LINE: message" and

@@ -198,6 +198,13 @@ glean_emit_line(const char *s, size_t n)
 }
 
 static int
+dump_into_buf(const char *s, size_t n, void *data)
+{
+	glean_buf_add(data, s, n);
+	return 0;
+}
+
+static int
 dump_into_out(const char *s, size_t n, void *data)
 {
 	(void)data;
@@ -462,6 +469,32 @@ glean_field(json_t *doc, const char *key)
 		}
 	}
 	return NULL;
+}
+
+const char *
+glean_field_text(json_t *doc, const char *key, size_t *len)
+{
+	static struct glean_buf text;
+	json_t *v = json_object_get(doc, key);
+	size_t i, n = strlen(key);
+
+	if (!v && doc == current.doc) {
+		for (i = current.jf->n; i > 0; i--) {
+			const struct glean_jfield *f = &current.jf->f[i - 1];
+
+			if (f->keylen == n && memcmp(f->key, key, n) == 0) {
+				*len = f->vallen;
+				return f->val;
+			}
+		}
+	}
+	if (!v)
+		return NULL;
+	glean_buf_reset(&text);
+	json_dump_callback(v, dump_into_buf, &text, JSON_COMPACT |
+	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	*len = text.len;
+	return text.s ? text.s : "";
 }
 
 /*

@@ -391,6 +391,18 @@ count_on_demand(json_t *doc, void *ctx, char **err)
 	/* asked twice: the same value, not a second decoding */
 	test_cond("glean_field: one value per field",
 	    glean_field(doc, "layer") == layer);
+	/* "other" as the line has it; "layer", decoded, written out */
+	{
+		size_t n = 0;
+		const char *raw = glean_field_text(doc, "other", &n);
+
+		if (raw)
+			json_object_set_new(doc, "other_text",
+			    json_stringn(raw, n));
+		if ((raw = glean_field_text(doc, "layer", &n)))
+			json_object_set_new(doc, "layer_text",
+			    json_stringn(raw, n));
+	}
 	return 0;
 }
 
@@ -425,9 +437,13 @@ test_on_demand(void)
 	    strstr(got, "{\"text\":\"skip\",\"layer\":[1, 2]}\n") == got);
 	test_cond("on demand: a field asked for is decoded, others copied",
 	    strstr(got, "{\"text\":\"look\",\"layer\":[1, 2],\"other\":"
-	    "[3, 4],\"members\":2}\n") != NULL);
+	    "[3, 4],\"members\":2,") != NULL);
+	test_cond("on demand: a field's text as the line has it",
+	    strstr(got, "\"other_text\":\"[3, 4]\"") != NULL);
+	test_cond("on demand: a decoded field's text written out",
+	    strstr(got, "\"layer_text\":\"[1,2]\"") != NULL);
 	test_cond("on demand: the last of duplicate keys",
-	    strstr(got, "\"members\":3}\n") != NULL);
+	    strstr(got, "\"members\":3,\"layer_text\":\"[5,6,7]\"}\n") != NULL);
 	test_cond("on demand: a missing field is NULL",
 	    strstr(got, "{\"text\":\"look\",\"members\":-1}\n") != NULL);
 	test_cond("on demand: status 0", status == 0);
