@@ -37,6 +37,7 @@
 
 #include "glean.h"
 #include "jscan.h"
+#include "jv.h"
 
 #define RECORD_VERSION 1
 #define READ_BUF ((size_t)1 << 20)	/* stdio buffer of an input */
@@ -92,79 +93,13 @@ buf_addc(struct glean_buf *b, int c)
 }
 
 /*
- * A bump allocator.  One holds a document's values while reading (an
- * inspection's while writing) and is emptied after each; another holds
- * the sources of facts, which live until the record is written.  Both
- * save a malloc and a free per small string.
+ * Bump allocators (jv.h): one holds a document's values while reading
+ * (an inspection's while writing) and is emptied after each; the other
+ * holds the sources of facts, which live until the record is written.
+ * Both save a malloc and a free per small string.
  */
-struct block {
-	struct block *prev;
-	size_t cap, used;
-	char data[];
-};
-
-struct arena {
-	struct block *head;
-};
-
-#define BLOCK_SIZE ((size_t)1 << 20)
-
-static struct arena scratch;	/* a document's values; an inspection's */
-static struct arena key_arena;	/* the sources of facts */
-
-static void *
-arena_alloc(struct arena *a, size_t n)
-{
-	struct block *b = a->head;
-	void *p;
-
-	n = (n + 7) & ~(size_t)7;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-
-		b = glean_malloc(sizeof(*b) + cap);
-		b->cap = cap;
-		b->used = 0;
-		b->prev = a->head;
-		a->head = b;
-	}
-	p = b->data + b->used;
-	b->used += n;
-	return p;
-}
-
-static char *
-arena_strndup(struct arena *a, const char *s, size_t n)
-{
-	char *p = arena_alloc(a, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-/* Empty a, keeping its first block (a huge document's are let go). */
-static void
-arena_reset(struct arena *a)
-{
-	struct block *b;
-
-	while (a->head && a->head->prev) {
-		b = a->head;
-		a->head = b->prev;
-		free(b);
-	}
-	if (a->head)
-		a->head->used = 0;
-}
-
-static void
-arena_free(struct arena *a)
-{
-	arena_reset(a);
-	free(a->head);
-	a->head = NULL;
-}
+static struct glean_arena scratch;	/* a document's; an inspection's */
+static struct glean_arena key_arena;	/* the sources of facts */
 
 /* ---- string maps -------------------------------------------------------- */
 
@@ -291,243 +226,32 @@ map_free(struct map *m, void (*free_val)(void *))
 /* ---- a document's values ------------------------------------------------ */
 
 /*
- * The fields merge reads, parsed into the document arena.  The stream's
- * scanner has checked the line as strictly as jansson would, so the
- * parser trusts the syntax; values mean what jansson makes of them (a
- * later duplicate key wins, U+0000 reads as U+FFFD).
+ * A jansson value as a document value, in the scratch arena: for the
+ * lines jansson had to read (load() parses the others' text).
  */
-enum jtype { J_NULL, J_FALSE, J_TRUE, J_INT, J_REAL, J_STR, J_ARR, J_OBJ };
-
-struct jv {
-	enum jtype type;
-	const char *key;	/* the member's name, in an object */
-	size_t keylen;
-	const char *s;		/* J_STR: NUL-terminated */
-	size_t len;		/* J_STR: bytes; J_ARR, J_OBJ: members */
-	json_int_t i;
-	double r;
-	struct jv *kid, *next;	/* the first member; the next one */
-};
-
-static const char *
-skip_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return p;
-}
-
-static unsigned
-hex4(const char *p)
-{
-	unsigned v = 0, c;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		c = (unsigned char)p[i];
-		v = v << 4 | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-	}
-	return v;
-}
-
-/* Write code point cp (valid, not a surrogate) as UTF-8 at o. */
-static size_t
-utf8_encode(char *o, unsigned cp)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | cp >> 18);
-	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* Past the JSON string at p (its opening quote). */
-static const char *
-skip_string(const char *p)
-{
-	const char *q = p + 1, *bs;
-
-	for (;;) {		/* the closing quote: one not escaped */
-		q = strchr(q, '"');
-		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
-			;
-		if ((q - bs) % 2 == 0)
-			return q + 1;
-		q++;
-	}
-}
-
-/* The body of the string at *pp (its opening quote), decoded; *pp moves
- * past the closing quote. */
-static char *
-parse_string(const char **pp, size_t *len)
-{
-	const char *p = *pp + 1, *q, *bs;
-	char *out, *o;
-	unsigned u;
-
-	*pp = skip_string(*pp);
-	q = *pp - 1;
-	o = out = arena_alloc(&scratch, (size_t)(q - p) + 1);
-	while (p < q) {
-		bs = memchr(p, '\\', (size_t)(q - p));
-		if (!bs)
-			bs = q;
-		memcpy(o, p, (size_t)(bs - p));
-		o += bs - p;
-		if (bs == q)
-			break;
-		p = bs + 2;
-		switch (bs[1]) {
-		case 'b': *o++ = '\b'; break;
-		case 'f': *o++ = '\f'; break;
-		case 'n': *o++ = '\n'; break;
-		case 'r': *o++ = '\r'; break;
-		case 't': *o++ = '\t'; break;
-		case 'u':
-			u = hex4(p);
-			p += 4;
-			if (u >= 0xD800 && u <= 0xDBFF) {
-				u = 0x10000 + ((u - 0xD800) << 10) +
-				    (hex4(p + 2) - 0xDC00);
-				p += 6;
-			}
-			o += utf8_encode(o, u ? u : 0xFFFD);
-			break;
-		default:	/* " \ / */
-			*o++ = bs[1];
-			break;
-		}
-	}
-	*o = '\0';
-	*len = (size_t)(o - out);
-	/* raw U+0000 cannot occur: the scanner refuses control bytes */
-	return out;
-}
-
-static struct jv *
-new_jv(enum jtype type)
-{
-	struct jv *v = arena_alloc(&scratch, sizeof(*v));
-
-	*v = (struct jv){ type, NULL, 0, NULL, 0, 0, 0.0, NULL, NULL };
-	return v;
-}
-
-/* The number at *pp (checked: an integer fits); *pp moves past it. */
-static struct jv *
-parse_number(const char **pp)
-{
-	const char *p = *pp + (**pp == '-');
-	unsigned long long u = 0;
-	struct jv *v;
-
-	for (; *p >= '0' && *p <= '9'; p++)
-		u = u * 10 + (unsigned)(*p - '0');
-	if (*p == '.' || *p == 'e' || *p == 'E') {
-		v = new_jv(J_REAL);
-		v->r = strtod(*pp, (char **)pp);
-		return v;
-	}
-	v = new_jv(J_INT);
-	v->i = **pp == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
-	*pp = p;
-	return v;
-}
-
-/* The value at *pp (checked JSON); *pp moves past it. */
-static struct jv *
-parse_value(const char **pp)
-{
-	const char *p = skip_ws(*pp), *key = NULL;
-	struct jv *v, **tail;
-	size_t kl;
-	char close;
-
-	switch (*p) {
-	case '{':
-	case '[':
-		v = new_jv(*p == '{' ? J_OBJ : J_ARR);
-		close = *p == '{' ? '}' : ']';
-		tail = &v->kid;
-		for (p = skip_ws(p + 1); *p != close; p = skip_ws(p)) {
-			if (*p == ',')
-				p = skip_ws(p + 1);
-			if (v->type == J_OBJ) {
-				key = parse_string(&p, &kl);
-				p = skip_ws(p) + 1;	/* the colon */
-			}
-			*tail = parse_value(&p);
-			(*tail)->key = key;
-			(*tail)->keylen = kl;
-			tail = &(*tail)->next;
-			v->len++;
-		}
-		p++;
-		break;
-	case '"':
-		v = new_jv(J_STR);
-		v->s = parse_string(&p, &v->len);
-		break;
-	case 't':
-		v = new_jv(J_TRUE);
-		p += 4;
-		break;
-	case 'f':
-		v = new_jv(J_FALSE);
-		p += 5;
-		break;
-	case 'n':
-		v = new_jv(J_NULL);
-		p += 4;
-		break;
-	default:
-		v = parse_number(&p);
-		break;
-	}
-	*pp = p;
-	return v;
-}
-
-/* A jansson value as a document value (for lines jansson had to read). */
-static struct jv *
+static struct glean_jv *
 from_json(json_t *x)
 {
-	struct jv *v, **tail;
+	struct glean_jv *v, **tail;
 	const char *k;
 	json_t *y;
 	size_t i;
 
 	switch (json_typeof(x)) {
 	case JSON_OBJECT:
-		v = new_jv(J_OBJ);
+		v = glean_jv_new(&scratch, GLEAN_JV_OBJ);
 		tail = &v->kid;
 		json_object_foreach(x, k, y) {
 			*tail = from_json(y);
 			(*tail)->keylen = strlen(k);
-			(*tail)->key = arena_strndup(&scratch, k,
+			(*tail)->key = glean_arena_strndup(&scratch, k,
 			    (*tail)->keylen);
 			tail = &(*tail)->next;
 			v->len++;
 		}
 		return v;
 	case JSON_ARRAY:
-		v = new_jv(J_ARR);
+		v = glean_jv_new(&scratch, GLEAN_JV_ARR);
 		tail = &v->kid;
 		json_array_foreach(x, i, y) {
 			*tail = from_json(y);
@@ -536,24 +260,25 @@ from_json(json_t *x)
 		}
 		return v;
 	case JSON_STRING:
-		v = new_jv(J_STR);
+		v = glean_jv_new(&scratch, GLEAN_JV_STR);
 		v->len = json_string_length(x);
-		v->s = arena_strndup(&scratch, json_string_value(x), v->len);
+		v->s = glean_arena_strndup(&scratch, json_string_value(x),
+		    v->len);
 		return v;
 	case JSON_INTEGER:
-		v = new_jv(J_INT);
+		v = glean_jv_new(&scratch, GLEAN_JV_INT);
 		v->i = json_integer_value(x);
 		return v;
 	case JSON_REAL:
-		v = new_jv(J_REAL);
+		v = glean_jv_new(&scratch, GLEAN_JV_REAL);
 		v->r = json_real_value(x);
 		return v;
 	case JSON_TRUE:
-		return new_jv(J_TRUE);
+		return glean_jv_new(&scratch, GLEAN_JV_TRUE);
 	case JSON_FALSE:
-		return new_jv(J_FALSE);
+		return glean_jv_new(&scratch, GLEAN_JV_FALSE);
 	default:
-		return new_jv(J_NULL);
+		return glean_jv_new(&scratch, GLEAN_JV_NULL);
 	}
 }
 
@@ -564,36 +289,6 @@ fieldcmp(const char *a, const char *b)
 	int d = (unsigned char)*a - (unsigned char)*b;
 
 	return d ? d : strcmp(a, b);
-}
-
-/* Member k of o (the last of that name, as jansson keeps), or NULL. */
-static const struct jv *
-jget(const struct jv *o, const char *k)
-{
-	const struct jv *v, *found = NULL;
-	size_t kl = strlen(k);
-
-	if (!o || o->type != J_OBJ)
-		return NULL;
-	for (v = o->kid; v; v = v->next)
-		if (v->keylen == kl && !memcmp(v->key, k, kl))
-			found = v;
-	return found;
-}
-
-static const char *
-jstr(const struct jv *o, const char *k)
-{
-	const struct jv *v = jget(o, k);
-
-	return v && v->type == J_STR ? v->s : NULL;
-}
-
-/* The members of an array, or NULL when v is none. */
-static const struct jv *
-jitems(const struct jv *v)
-{
-	return v && v->type == J_ARR ? v->kid : NULL;
 }
 
 /* ---- writing JSON ------------------------------------------------------- */
@@ -717,6 +412,22 @@ struct member {
 	const char *val;	/* the value's JSON text */
 	size_t vallen;
 };
+
+/* Past the JSON string at p (its opening quote). */
+static const char *
+skip_string(const char *p)
+{
+	const char *q = p + 1, *bs;
+
+	for (;;) {		/* the closing quote: one not escaped */
+		q = strchr(q, '"');
+		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
+			;
+		if ((q - bs) % 2 == 0)
+			return q + 1;
+		q++;
+	}
+}
 
 /* Past the compact JSON value at p. */
 static const char *
@@ -1167,13 +878,15 @@ static const struct source *
 new_source(const char *key, size_t keylen, const char *json, size_t len,
     const char *v0, const char *v1)
 {
-	struct source *src = arena_alloc(&key_arena, sizeof(*src));
+	struct source *src = glean_arena_alloc(&key_arena, sizeof(*src));
 
-	src->key = arena_strndup(&key_arena, key, keylen);
-	src->json = arena_strndup(&key_arena, json, len);
+	src->key = glean_arena_strndup(&key_arena, key, keylen);
+	src->json = glean_arena_strndup(&key_arena, json, len);
 	src->len = len;
-	src->val[0] = v0 ? arena_strndup(&key_arena, v0, strlen(v0)) : NULL;
-	src->val[1] = v1 ? arena_strndup(&key_arena, v1, strlen(v1)) : NULL;
+	src->val[0] = v0 ? glean_arena_strndup(&key_arena, v0, strlen(v0)) :
+	    NULL;
+	src->val[1] = v1 ? glean_arena_strndup(&key_arena, v1, strlen(v1)) :
+	    NULL;
 	return src;
 }
 
@@ -1201,7 +914,7 @@ record_source(json_t *src, const char *g0, const char *g1)
 /* An attribute of a source read from a document. */
 struct attr {
 	const char *name;
-	enum jtype type;	/* J_STR, J_NULL, J_TRUE or J_INT */
+	enum glean_jv_type type;	/* GLEAN_JV_ STR, NULL, TRUE or INT */
 	const char *s;
 	long long i;
 };
@@ -1213,12 +926,12 @@ static void
 put_attr(struct glean_buf *b, const struct attr *a)
 {
 	put_key(b, a->name);
-	if (a->type == J_STR)
+	if (a->type == GLEAN_JV_STR)
 		put_str(b, a->s);
-	else if (a->type == J_INT)
+	else if (a->type == GLEAN_JV_INT)
 		put_int(b, a->i);
 	else
-		put(b, a->type == J_TRUE ? "true" : "null");
+		put(b, a->type == GLEAN_JV_TRUE ? "true" : "null");
 }
 
 /* The string attribute name of at[0..n), or NULL. */
@@ -1229,7 +942,7 @@ attr_str(const struct attr *at, size_t n, const char *name)
 
 	for (i = 0; name && i < n; i++)
 		if (!strcmp(at[i].name, name))
-			return at[i].type == J_STR ? at[i].s : NULL;
+			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
 	return NULL;
 }
 
@@ -1248,9 +961,9 @@ doc_source(const char *doc, size_t s, size_t e, struct attr *at, size_t n,
 	size_t i, j, from[MAX_ATTRS], to[MAX_ATTRS], first[3] = { 0, 0, 0 };
 
 	source_key_start(&key, doc, (long long)s, (long long)e);
-	at[n++] = (struct attr){ "doc", J_STR, doc, 0 };
-	at[n++] = (struct attr){ "start", J_INT, NULL, (long long)s };
-	at[n++] = (struct attr){ "end", J_INT, NULL, (long long)e };
+	at[n++] = (struct attr){ "doc", GLEAN_JV_STR, doc, 0 };
+	at[n++] = (struct attr){ "start", GLEAN_JV_INT, NULL, (long long)s };
+	at[n++] = (struct attr){ "end", GLEAN_JV_INT, NULL, (long long)e };
 	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
 		struct attr x = at[i];
 
@@ -1471,11 +1184,12 @@ struct ment {
 };
 
 static int
-get_cp_span(const struct jv *o, size_t ncps, size_t *s, size_t *e)
+get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e)
 {
-	const struct jv *a = jget(o, "start"), *b = jget(o, "end");
+	const struct glean_jv *a = glean_jv_get(o, "start");
+	const struct glean_jv *b = glean_jv_get(o, "end");
 
-	if (!a || !b || a->type != J_INT || b->type != J_INT)
+	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
 		return -1;
 	if (a->i < 0 || b->i < a->i || (size_t)b->i > ncps)
 		return -1;
@@ -1642,10 +1356,10 @@ doc_quote(struct subject *s, int tab, const char *id, const struct cpmap *m,
 		if (b > a) {
 			char *t = glean_strndup(text + a, b - a);
 
-			at[0] = (struct attr){ "speaker",
-			    speaker ? J_STR : J_NULL, speaker, 0 };
-			at[1] = (struct attr){ "kind", kind ? J_STR : J_NULL,
-			    kind, 0 };
+			at[0] = (struct attr){ "speaker", speaker ?
+			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
+			at[1] = (struct attr){ "kind",
+			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
 			add_quote(s, tab, t, doc_source(id, base + ca,
 			    base + cb, at, 2, "speaker", "kind"));
 			free(t);
@@ -1717,7 +1431,7 @@ main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
 struct rent {
 	size_t s, e;		/* code points */
 	size_t i;		/* position in the layer */
-	const struct jv *ent;
+	const struct glean_jv *ent;
 };
 
 struct roles {
@@ -1746,16 +1460,16 @@ rent_by_e(const void *a, const void *b)
 }
 
 static void
-roles_init(struct roles *r, const struct jv *ents, size_t ncps)
+roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 {
-	const struct jv *e;
+	const struct glean_jv *e;
 	size_t i, s, en;
 
 	r->n = 0;
 	r->bys = glean_calloc(ents->len + 1, sizeof(*r->bys));
 	r->bye = glean_calloc(ents->len + 1, sizeof(*r->bye));
-	for (e = jitems(ents), i = 0; e; e = e->next, i++) {
-		const char *kind = jstr(e, "kind");
+	for (e = glean_jv_items(ents), i = 0; e; e = e->next, i++) {
+		const char *kind = glean_jv_str(e, "kind");
 
 		if (!kind || strcmp(kind, "role") ||
 		    get_cp_span(e, ncps, &s, &en))
@@ -1832,7 +1546,7 @@ adjacent_role(const struct roles *r, const struct cpmap *m,
 	best = before ? before : after;
 	if (!best)
 		return NULL;
-	cn = jstr(best->ent, "canonical");
+	cn = glean_jv_str(best->ent, "canonical");
 	return cn && *cn ? glean_strdup(cn) : slice(m, text, best->s, best->e);
 }
 
@@ -1842,11 +1556,11 @@ adjacent_role(const struct roles *r, const struct cpmap *m,
  * canonical text has the keys sorted; errors is the one arbitrary value.
  */
 static void
-doc_entry(const struct jv *doc, json_t *errors, const char *id)
+doc_entry(const struct glean_jv *doc, json_t *errors, const char *id)
 {
 	struct glean_buf c = { 0 }, t = { 0 };
-	const struct jv *pi = jget(doc, "published_inferred");
-	int inferred = pi && pi->type == J_TRUE;
+	const struct glean_jv *pi = glean_jv_get(doc, "published_inferred");
+	int inferred = pi && pi->type == GLEAN_JV_TRUE;
 	char *ec = NULL, *et = NULL;
 
 	if (json_is_array(errors) && json_array_size(errors)) {
@@ -1862,19 +1576,19 @@ doc_entry(const struct jv *doc, json_t *errors, const char *id)
 	put(&c, "\"id\":");
 	put_str(&c, id);
 	put(&c, ",\"published\":");
-	put_nstr(&c, jstr(doc, "published"));
+	put_nstr(&c, glean_jv_str(doc, "published"));
 	if (inferred)
 		put(&c, ",\"published_inferred\":true");
 	put(&c, ",\"source\":");
-	put_nstr(&c, jstr(doc, "source"));
+	put_nstr(&c, glean_jv_str(doc, "source"));
 	put(&c, "}");
 
 	put(&t, "{\"id\":");
 	put_str(&t, id);
 	put(&t, ",\"source\":");
-	put_nstr(&t, jstr(doc, "source"));
+	put_nstr(&t, glean_jv_str(doc, "source"));
 	put(&t, ",\"published\":");
-	put_nstr(&t, jstr(doc, "published"));
+	put_nstr(&t, glean_jv_str(doc, "published"));
 	if (inferred)
 		put(&t, ",\"published_inferred\":true");
 	if (et) {
@@ -1895,7 +1609,7 @@ struct rdoc {
 	int notext;
 	size_t lim;		/* the largest offset taken */
 	struct cpmap m;
-	const struct jv *ents;	/* the entities layer, or NULL */
+	const struct glean_jv *ents;	/* the entities layer, or NULL */
 	struct ment *ms;	/* its authority mentions, by position */
 	size_t nm;
 	struct subject *main_s;	/* its council, once known or needed */
@@ -1915,23 +1629,23 @@ main_subject(struct rdoc *d)
  * among the entities) the council most rated.
  */
 static void
-find_council(struct rdoc *d, const struct jv *ratings)
+find_council(struct rdoc *d, const struct glean_jv *ratings)
 {
-	const struct jv *e;
+	const struct glean_jv *e;
 	const char *kind;
 	size_t s, en, best, bestn, i;
 	struct map counts = { 0 };
 	struct slot *sl;
 
-	for (e = jitems(d->ents); e; e = e->next) {
-		const char *nmv = jstr(e, "canonical");
+	for (e = glean_jv_items(d->ents); e; e = e->next) {
+		const char *nmv = glean_jv_str(e, "canonical");
 
-		kind = jstr(e, "kind");
+		kind = glean_jv_str(e, "kind");
 		if (!kind || strcmp(kind, "authority") || !nmv || !*nmv ||
 		    get_cp_span(e, d->lim, &s, &en))
 			continue;
-		d->ms[d->nm++] = (struct ment){ s, en, nmv, jstr(e, "code"),
-		    jstr(e, "text") };
+		d->ms[d->nm++] = (struct ment){ s, en, nmv,
+		    glean_jv_str(e, "code"), glean_jv_str(e, "text") };
 	}
 	if (d->nm > 1)
 		qsort(d->ms, d->nm, sizeof(*d->ms), mcmp);
@@ -1939,7 +1653,7 @@ find_council(struct rdoc *d, const struct jv *ratings)
 	if (bestn)
 		ratings = NULL;
 	for (e = ratings; e; e = e->next) {
-		const char *sn = jstr(e, "subject");
+		const char *sn = glean_jv_str(e, "subject");
 
 		if (sn) {
 			sl = map_find(&counts, sn, 1);
@@ -1947,8 +1661,8 @@ find_council(struct rdoc *d, const struct jv *ratings)
 		}
 	}
 	for (e = ratings; e; e = e->next) {
-		const char *sk = jstr(e, "subject_kind");
-		const char *sn = jstr(e, "subject");
+		const char *sk = glean_jv_str(e, "subject_kind");
+		const char *sn = glean_jv_str(e, "subject");
 		size_t n;
 
 		if (!sn || (sk && strcmp(sk, "authority")))
@@ -1956,8 +1670,8 @@ find_council(struct rdoc *d, const struct jv *ratings)
 		n = (size_t)(uintptr_t)map_find(&counts, sn, 0)->val;
 		if (n > bestn) {
 			bestn = n;
-			d->ms[0] = (struct ment){ 0, 0, sn, jstr(e, "code"),
-			    NULL };
+			d->ms[0] = (struct ment){ 0, 0, sn,
+			    glean_jv_str(e, "code"), NULL };
 			best = 0;
 			d->nm = 0;
 		}
@@ -1991,9 +1705,9 @@ code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
 }
 
 static void
-read_ratings(struct rdoc *d, const struct jv *layer)
+read_ratings(struct rdoc *d, const struct glean_jv *layer)
 {
-	const struct jv *e;
+	const struct glean_jv *e;
 	struct ment **bycode = NULL;
 	struct map done = { 0 };
 	struct attr at[MAX_ATTRS];
@@ -2001,12 +1715,13 @@ read_ratings(struct rdoc *d, const struct jv *layer)
 	size_t s, en, j, nc = 0;
 
 	for (e = layer; e; e = e->next) {
-		const char *area = jstr(e, "area"), *grade = jstr(e, "grade");
-		const char *sk = jstr(e, "subject_kind");
-		const char *sn = jstr(e, "subject");
-		const char *code = jstr(e, "code");
-		const char *when = jstr(e, "when");
-		const struct jv *imp = jget(e, "implied");
+		const char *area = glean_jv_str(e, "area");
+		const char *grade = glean_jv_str(e, "grade");
+		const char *sk = glean_jv_str(e, "subject_kind");
+		const char *sn = glean_jv_str(e, "subject");
+		const char *code = glean_jv_str(e, "code");
+		const char *when = glean_jv_str(e, "when");
+		const struct glean_jv *imp = glean_jv_get(e, "implied");
 		size_t n = 0;
 
 		if (!area || !grade || get_cp_span(e, d->lim, &s, &en))
@@ -2032,16 +1747,18 @@ read_ratings(struct rdoc *d, const struct jv *layer)
 			}
 			code_aliases(subj, bycode, nc, code);
 		}
-		at[n++] = (struct attr){ "when", when ? J_STR : J_NULL, when,
-		    0 };
-		if (jstr(e, "grade_as_written"))
-			at[n++] = (struct attr){ "grade_as_written", J_STR,
-			    jstr(e, "grade_as_written"), 0 };
-		if (jstr(e, "inspectorate"))
-			at[n++] = (struct attr){ "inspectorate", J_STR,
-			    jstr(e, "inspectorate"), 0 };
-		if (imp && imp->type == J_TRUE)
-			at[n++] = (struct attr){ "implied", J_TRUE, NULL, 0 };
+		at[n++] = (struct attr){ "when",
+		    when ? GLEAN_JV_STR : GLEAN_JV_NULL, when, 0 };
+		if (glean_jv_str(e, "grade_as_written"))
+			at[n++] = (struct attr){ "grade_as_written",
+			    GLEAN_JV_STR, glean_jv_str(e, "grade_as_written"),
+			    0 };
+		if (glean_jv_str(e, "inspectorate"))
+			at[n++] = (struct attr){ "inspectorate", GLEAN_JV_STR,
+			    glean_jv_str(e, "inspectorate"), 0 };
+		if (imp && imp->type == GLEAN_JV_TRUE)
+			at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE,
+			    NULL, 0 };
 		add_rating(subj, area, grade, when,
 		    doc_source(d->id, s, en, at, n, "when", NULL));
 	}
@@ -2050,9 +1767,9 @@ read_ratings(struct rdoc *d, const struct jv *layer)
 }
 
 static void
-read_money(struct rdoc *d, const struct jv *layer)
+read_money(struct rdoc *d, const struct glean_jv *layer)
 {
-	const struct jv *e, *v;
+	const struct glean_jv *e, *v;
 	const char *cur, *per;
 	struct attr at[MAX_ATTRS];
 	size_t s, en;
@@ -2060,21 +1777,23 @@ read_money(struct rdoc *d, const struct jv *layer)
 	char *tx, *cx;
 
 	for (e = layer; e; e = e->next) {
-		v = jget(e, "value");
-		cur = jstr(e, "currency");
-		per = jstr(e, "per");
-		if (!v || (v->type != J_INT && v->type != J_REAL) || !cur ||
+		v = glean_jv_get(e, "value");
+		cur = glean_jv_str(e, "currency");
+		per = glean_jv_str(e, "per");
+		if (!v || (v->type != GLEAN_JV_INT &&
+		    v->type != GLEAN_JV_REAL) || !cur ||
 		    get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
-		val = v->type == J_INT ? (double)v->i : v->r;
+		val = v->type == GLEAN_JV_INT ? (double)v->i : v->r;
 		if (!isfinite(val))
 			continue;
-		tx = d->notext ? glean_strdup(jstr(e, "text") ?
-		    jstr(e, "text") : "") : slice(&d->m, d->text, s, en);
+		tx = d->notext ? glean_strdup(glean_jv_str(e, "text") ?
+		    glean_jv_str(e, "text") : "") :
+		    slice(&d->m, d->text, s, en);
 		cx = d->notext ? glean_strdup("") :
 		    money_context(&d->m, d->text, d->len, en, per);
-		at[0] = (struct attr){ "text", J_STR, tx, 0 };
-		at[1] = (struct attr){ "context", J_STR, cx, 0 };
+		at[0] = (struct attr){ "text", GLEAN_JV_STR, tx, 0 };
+		at[1] = (struct attr){ "context", GLEAN_JV_STR, cx, 0 };
 		add_money(main_subject(d), val, cur, per,
 		    doc_source(d->id, s, en, at, 2, "context", NULL));
 		free(tx);
@@ -2085,24 +1804,24 @@ read_money(struct rdoc *d, const struct jv *layer)
 static void
 read_people(struct rdoc *d)
 {
-	const struct jv *e;
+	const struct glean_jv *e;
 	const char *name, *role, *kind;
 	struct roles roles = { NULL, NULL, 0 };
 	struct attr at[MAX_ATTRS];
 	int rolesok = 0;
 	size_t s, en;
 
-	for (e = jitems(d->ents); e; e = e->next) {
+	for (e = glean_jv_items(d->ents); e; e = e->next) {
 		char *own = NULL, *adj = NULL, *plain;
 
-		name = jstr(e, "canonical");
-		role = jstr(e, "role");
-		kind = jstr(e, "kind");
+		name = glean_jv_str(e, "canonical");
+		role = glean_jv_str(e, "role");
+		kind = glean_jv_str(e, "kind");
 		if (!kind || strcmp(kind, "person") ||
 		    get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
 		if (!name || !*name)
-			name = jstr(e, "text");
+			name = glean_jv_str(e, "text");
 		if ((!name || !*name) && d->notext)
 			continue;
 		if (!name || !*name)
@@ -2116,8 +1835,8 @@ read_people(struct rdoc *d)
 			    en);
 		}
 		plain = role ? plain_quotes(role) : NULL;
-		at[0] = (struct attr){ "role", plain ? J_STR : J_NULL, plain,
-		    0 };
+		at[0] = (struct attr){ "role",
+		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
 		add_person(main_subject(d), name,
 		    doc_source(d->id, s, en, at, 1, "role", NULL));
 		free(plain);
@@ -2130,16 +1849,16 @@ read_people(struct rdoc *d)
 
 /* Quotes: speech to "quotes", report findings to "findings". */
 static void
-read_quotes(struct rdoc *d, const struct jv *layer)
+read_quotes(struct rdoc *d, const struct glean_jv *layer)
 {
-	const struct jv *e;
+	const struct glean_jv *e;
 	const char *qk, *qt;
 	struct cpmap qm;
 	size_t s, en;
 	int tab;
 
 	for (e = layer; e; e = e->next) {
-		qk = jstr(e, "kind");
+		qk = glean_jv_str(e, "kind");
 		tab = qk && !strcmp(qk, "report") ? T_F : T_Q;
 		if (get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
@@ -2147,29 +1866,29 @@ read_quotes(struct rdoc *d, const struct jv *layer)
 			continue;
 		if (!d->notext) {
 			doc_quote(main_subject(d), tab, d->id, &d->m, d->text,
-			    s, en, 0, jstr(e, "speaker"), qk);
+			    s, en, 0, glean_jv_str(e, "speaker"), qk);
 			continue;
 		}
-		if (!(qt = jstr(e, "text")))
+		if (!(qt = glean_jv_str(e, "text")))
 			continue;
 		cpmap_init(&qm, qt, strlen(qt));
 		doc_quote(main_subject(d), tab, d->id, &qm, qt, 0, qm.ncps, s,
-		    jstr(e, "speaker"), qk);
+		    glean_jv_str(e, "speaker"), qk);
 		free(qm.byte);
 	}
 }
 
 static void
-read_document(const struct jv *doc, json_t *errors, const char *id)
+read_document(const struct glean_jv *doc, json_t *errors, const char *id)
 {
-	const struct jv *t = jget(doc, "text");
+	const struct glean_jv *t = glean_jv_get(doc, "text");
 	struct rdoc d = { id, "", 0, 1, (size_t)-1, { 0, NULL }, NULL, NULL,
 	    0, NULL };
 
 	doc_entry(doc, errors, id);
 	/* Without the text (dropped to save space), the layers still
 	 * count: offsets are taken as they are and texts from the layers. */
-	if (t && t->type == J_STR) {
+	if (t && t->type == GLEAN_JV_STR) {
 		d.text = t->s;
 		d.len = t->len;
 		d.notext = 0;
@@ -2177,15 +1896,15 @@ read_document(const struct jv *doc, json_t *errors, const char *id)
 	cpmap_init(&d.m, d.text, d.len);
 	if (!d.notext)
 		d.lim = d.m.ncps;
-	d.ents = jget(doc, "entities");
-	if (d.ents && d.ents->type != J_ARR)
+	d.ents = glean_jv_get(doc, "entities");
+	if (d.ents && d.ents->type != GLEAN_JV_ARR)
 		d.ents = NULL;
 	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
-	find_council(&d, jitems(jget(doc, "ratings")));
-	read_ratings(&d, jitems(jget(doc, "ratings")));
-	read_money(&d, jitems(jget(doc, "money")));
+	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
+	read_ratings(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
+	read_money(&d, glean_jv_items(glean_jv_get(doc, "money")));
 	read_people(&d);
-	read_quotes(&d, jitems(jget(doc, "quotes")));
+	read_quotes(&d, glean_jv_items(glean_jv_get(doc, "quotes")));
 	free(d.ms);
 	free(d.m.byte);
 }
@@ -2393,7 +2112,7 @@ group_by(const struct source *const *src, size_t n, int at, size_t trunc,
 		if (trunc) {
 			if (strlen(v) < trunc || !ascii_prefix(v, trunc))
 				continue;
-			v = arena_strndup(&scratch, v, trunc);
+			v = glean_arena_strndup(&scratch, v, trunc);
 		}
 		(*g)[ng++] = (struct grp){ v, src[i], i, 1 };
 	}
@@ -2547,7 +2266,7 @@ inspection_out(struct glean_buf *b, const struct subject *s,
 
 	for (i = 0; i < n; i++)
 		nall += f[i]->nsrc;
-	all = arena_alloc(&scratch, (nall + 1) * sizeof(*all));
+	all = glean_arena_alloc(&scratch, (nall + 1) * sizeof(*all));
 	for (i = nall = 0; i < n; i++) {
 		memcpy(all + nall, f[i]->src, f[i]->nsrc * sizeof(*all));
 		nall += f[i]->nsrc;
@@ -2606,7 +2325,7 @@ inspections_out(struct glean_buf *b, const struct subject *s)
 		year = glean_strndup(k[i]->key, yl);
 		inspection_out(b, s, f + i, j - i, year);
 		free(year);
-		arena_reset(&scratch);
+		glean_arena_reset(&scratch);
 	}
 	buf_addc(b, ']');
 	free(f);
@@ -3171,12 +2890,11 @@ static const char *const reads[] = {
  * the stream's scanner.  NULL for anything else: records, escaped keys
  * and bad lines take jansson's path.
  */
-static struct jv *
+static struct glean_jv *
 load(const char *buf, size_t len, json_t **errors)
 {
 	static struct glean_jfields jf;
-	struct jv *doc, **tail;
-	const char *p;
+	struct glean_jv *doc, **tail;
 	size_t i, j;
 
 	if (glean_jscan_object(buf, len, &jf) < 0)
@@ -3185,7 +2903,7 @@ load(const char *buf, size_t len, json_t **errors)
 		if (jf.f[i].key_escaped || (jf.f[i].keylen == 12 &&
 		    !memcmp(jf.f[i].key, "glean_record", 12)))
 			return NULL;
-	doc = new_jv(J_OBJ);
+	doc = glean_jv_new(&scratch, GLEAN_JV_OBJ);
 	tail = &doc->kid;
 	for (i = 0; i < jf.n; i++) {
 		const struct glean_jfield *f = &jf.f[i];
@@ -3203,8 +2921,7 @@ load(const char *buf, size_t len, json_t **errors)
 			no_nul(*errors);
 			continue;
 		}
-		p = f->val;
-		*tail = parse_value(&p);
+		*tail = glean_jv_parse(&scratch, f->val, f->vallen);
 		(*tail)->key = reads[j];
 		(*tail)->keylen = f->keylen;
 		tail = &(*tail)->next;
@@ -3219,7 +2936,7 @@ take(const char *buf, size_t len, const char *name, long line)
 {
 	json_error_t je;
 	json_t *v = NULL, *errors = NULL, *entry;
-	struct jv *doc = load(buf, len, &errors);
+	struct glean_jv *doc = load(buf, len, &errors);
 	char *err = NULL, *id, *msg;
 	int rc = 0;
 
@@ -3238,10 +2955,12 @@ take(const char *buf, size_t len, const char *name, long line)
 			err = glean_strdup("not a document or knowledge record");
 	}
 	if (doc) {
-		const struct jv *text = jget(doc, "text");
+		const struct glean_jv *text = glean_jv_get(doc, "text");
 
-		if (jstr(doc, "id") || (text && text->type == J_STR)) {
-			id = jstr(doc, "id") ? glean_strdup(jstr(doc, "id")) :
+		const char *doc_id = glean_jv_str(doc, "id");
+
+		if (doc_id || (text && text->type == GLEAN_JV_STR)) {
+			id = doc_id ? glean_strdup(doc_id) :
 			    line_id(name, line);
 			read_document(doc, errors, id);
 			free(id);
@@ -3265,7 +2984,7 @@ take(const char *buf, size_t len, const char *name, long line)
 out:
 	json_decref(v);
 	json_decref(errors);
-	arena_reset(&scratch);
+	glean_arena_reset(&scratch);
 	return rc;
 }
 
@@ -3370,8 +3089,8 @@ main(int argc, char *argv[])
 	glean_emit_line(out.s, out.len);
 	glean_flush();
 	glean_buf_free(&out);
-	arena_free(&scratch);
-	arena_free(&key_arena);
+	glean_arena_free(&scratch);
+	glean_arena_free(&key_arena);
 	if (fflush(stdout) || ferror(stdout))
 		glean_die(GLEAN_EXIT_FATAL, "write error:");
 	return status ? GLEAN_EXIT_REJECT : GLEAN_EXIT_OK;

@@ -20,6 +20,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "jv.h"
 #include "swar.h"
 
 #define MAXDEPTH 32	/* deepest nesting of marks followed */
@@ -207,6 +208,7 @@ struct doc {
 	uint32_t *cand;		/* bytes that may start a mark, in order */
 	size_t ncand, capcand, nextcand;
 	json_t *doc;		/* the document, for its entities layer */
+	struct glean_arena layer;	/* the entities layer's values */
 	int have_mentions;	/* D.m made (see need_mentions) */
 };
 
@@ -1639,41 +1641,40 @@ mention_kind(const char *k)
 	return strcmp(k, "role") == 0 ? -1 : -2;
 }
 
-/* Entities layer: person, organisation, authority (and resolved roles). */
+/*
+ * Entities layer: person, organisation, authority (and resolved roles).
+ * The names point into the layer's arena, which lives as long as the
+ * document.
+ */
 static int
-layer_mentions(json_t *ents, const struct offmap *om)
+layer_mentions(const struct glean_jv *ents, const struct offmap *om)
 {
-	size_t i, n, cl;
-	json_t *e, *js, *je, *jk, *jc;
+	const struct glean_jv *e, *js, *je;
 	json_int_t s, en;
-	const char *c;
+	const char *k, *c;
+	size_t cl;
 	int kind;
 	uint32_t b, ee;
 
-	if (!json_is_array(ents))
+	if (!ents || ents->type != GLEAN_JV_ARR)
 		return -1;
-	n = json_array_size(ents);
 	D.nm = 0;
-	for (i = 0; i < n; i++) {
-		e = json_array_get(ents, i);
-		if (!json_is_object(e))
+	for (e = ents->kid; e; e = e->next) {
+		js = glean_jv_get(e, "start");
+		je = glean_jv_get(e, "end");
+		k = glean_jv_str(e, "kind");
+		if (!js || js->type != GLEAN_JV_INT || !je ||
+		    je->type != GLEAN_JV_INT || !k)
 			continue;
-		js = json_object_get(e, "start");
-		je = json_object_get(e, "end");
-		jk = json_object_get(e, "kind");
-		jc = json_object_get(e, "canonical");
-		if (!json_is_integer(js) || !json_is_integer(je) ||
-		    !json_is_string(jk))
-			continue;
-		s = json_integer_value(js);
-		en = json_integer_value(je);
+		s = js->i;
+		en = je->i;
 		if (s < 0 || en <= s || (size_t)en > om->ncps)
 			continue;
-		if ((kind = mention_kind(json_string_value(jk))) == -2)
+		if ((kind = mention_kind(k)) == -2)
 			continue;
 		b = (uint32_t)om_byte(om, (size_t)s);
 		ee = (uint32_t)om_byte(om, (size_t)en);
-		c = json_is_string(jc) ? json_string_value(jc) : NULL;
+		c = glean_jv_str(e, "canonical");
 		cl = c ? strlen(c) : 0;
 		if (kind == -1) {
 			/* a role the layer resolved to a person */
@@ -1924,8 +1925,9 @@ next:
 
 /*
  * The names of the document, made when an attribution first looks for
- * one, so that the entities layer (decoding it costs more than the rest
- * of reading a document) is decoded only for the documents that use it.
+ * one, so that the entities layer (reading it costs more than the rest
+ * of reading a document) is read only for the documents that use it,
+ * and then as text into the arena: jansson's values cost more again.
  * Making them later gives the same names: they come from the words and
  * the paragraphs, which attribute() does not change (it sets only the
  * quotations and each paragraph's reportsec).
@@ -1933,12 +1935,14 @@ next:
 static void
 need_mentions(void)
 {
-	size_t nent;
+	const char *ents;
+	size_t nent, len;
 
 	if (D.have_mentions)
 		return;
 	D.have_mentions = 1;
-	layer_mentions(glean_field(D.doc, "entities"), &OM);
+	ents = glean_field_text(D.doc, "entities", &len);
+	layer_mentions(ents ? glean_jv_parse(&D.layer, ents, len) : NULL, &OM);
 	/* each name is a piece of the text, plus its NUL */
 	if (D.namecap < 2 * D.n + 2) {
 		D.namecap = 2 * D.n + 2;
@@ -3459,6 +3463,7 @@ doc_reset(void)
 	D.namelen = 0;
 	D.doc = NULL;
 	D.have_mentions = 0;
+	glean_arena_reset(&D.layer);
 }
 
 /*
@@ -3566,6 +3571,7 @@ main(int argc, char **argv)
 	free(D.fold);
 	glean_buf_free(&D.sbuf);
 	free(D.names);
+	glean_arena_free(&D.layer);
 	free(midcap);
 	free(OM.cp);
 	return status;

@@ -7,6 +7,7 @@
 
 #include "glean.h"
 #include "jscan.h"
+#include "jv.h"
 #include "testhelp.h"
 
 static void
@@ -311,6 +312,98 @@ test_jscan(void)
 	free(jf.f);
 }
 
+/* The arena reader: values as jansson reads them, \u0000 as U+FFFD. */
+static void
+test_jv(void)
+{
+	static const char text[] = " {\"s\":\"Caf\\u00e9 \\\"q\\\" \\\\ \\/"
+	    " \\b\\f\\n\\r\\t\", \"emoji\":\"\\ud83d\\ude00\","
+	    "\"nul\":\"a\\u0000b\",\"n\":[1,-42,-0,2.5,-1e3,"
+	    "9223372036854775807,-9223372036854775808],"
+	    "\"nested\":[[],[{\"k\":true},false,null],{}],"
+	    "\"dup\":1,\"dup\":\"two\"} ";
+	/* no NUL after the number: the reader must stop at the length */
+	static const char unended[] = { '7', '.', '5', '9' };
+	struct glean_arena a = { 0 };
+	const struct glean_jv *root, *v, *n, *x;
+	char *big;
+
+	root = glean_jv_parse(&a, text, sizeof text - 1);
+	test_cond("jv: an object of 7 members", root->type == GLEAN_JV_OBJ &&
+	    root->len == 7);
+	v = glean_jv_get(root, "s");
+	test_cond("jv: escapes decoded", v && v->type == GLEAN_JV_STR &&
+	    v->len == 19 && strcmp(v->s, "Caf\xc3\xa9 \"q\" \\ / "
+	    "\b\f\n\r\t") == 0);
+	test_cond("jv: a surrogate pair is one code point",
+	    strcmp(glean_jv_str(root, "emoji"), "\xf0\x9f\x98\x80") == 0);
+	v = glean_jv_get(root, "nul");
+	test_cond("jv: \\u0000 reads as U+FFFD", v->len == 5 &&
+	    memcmp(v->s, "a\xef\xbf\xbd" "b", 6) == 0);
+	n = glean_jv_items(glean_jv_get(root, "n"));
+	test_cond("jv: integer", n->type == GLEAN_JV_INT && n->i == 1);
+	n = n->next;
+	test_cond("jv: negative integer", n->type == GLEAN_JV_INT &&
+	    n->i == -42);
+	n = n->next;
+	test_cond("jv: -0 is the integer 0", n->type == GLEAN_JV_INT &&
+	    n->i == 0);
+	n = n->next;
+	test_cond("jv: real", n->type == GLEAN_JV_REAL && n->r == 2.5);
+	n = n->next;
+	test_cond("jv: negative real with an exponent",
+	    n->type == GLEAN_JV_REAL && n->r == -1000.0);
+	n = n->next;
+	test_cond("jv: largest integer", n->type == GLEAN_JV_INT &&
+	    n->i == INT64_MAX);
+	n = n->next;
+	test_cond("jv: smallest integer", n->type == GLEAN_JV_INT &&
+	    n->i == INT64_MIN && !n->next);
+	v = glean_jv_get(root, "nested");
+	test_cond("jv: nested array of 3", v->type == GLEAN_JV_ARR &&
+	    v->len == 3);
+	x = glean_jv_items(v);
+	test_cond("jv: empty array", x->type == GLEAN_JV_ARR && x->len == 0 &&
+	    !glean_jv_items(x));
+	x = x->next;
+	test_cond("jv: array in an array", x->type == GLEAN_JV_ARR &&
+	    x->len == 3);
+	test_cond("jv: object in an array", glean_jv_get(glean_jv_items(x),
+	    "k")->type == GLEAN_JV_TRUE);
+	test_cond("jv: false, null", x->kid->next->type == GLEAN_JV_FALSE &&
+	    x->kid->next->next->type == GLEAN_JV_NULL);
+	x = x->next;
+	test_cond("jv: empty object", x->type == GLEAN_JV_OBJ &&
+	    x->len == 0 && !x->kid && !x->next);
+	test_cond("jv: the last of duplicate keys wins",
+	    strcmp(glean_jv_str(root, "dup"), "two") == 0);
+	test_cond("jv: absent key", !glean_jv_get(root, "none") &&
+	    !glean_jv_str(root, "n") && !glean_jv_get(NULL, "s"));
+	test_cond("jv: not an object, not an array",
+	    !glean_jv_get(v, "s") && !glean_jv_items(root));
+	v = glean_jv_parse(&a, unended, 3);
+	test_cond("jv: stops at the length", v->type == GLEAN_JV_REAL &&
+	    v->r == 7.5);
+	v = glean_jv_parse(&a, unended, 1);
+	test_cond("jv: stops at the length (integer)",
+	    v->type == GLEAN_JV_INT && v->i == 7);
+	glean_arena_reset(&a);
+	/* a string bigger than a block */
+	big = glean_malloc(3 << 20);
+	memset(big, 'x', 3 << 20);
+	big[0] = big[(3 << 20) - 1] = '"';
+	v = glean_jv_parse(&a, big, 3 << 20);
+	test_cond("jv: a string bigger than a block",
+	    v->len == (3 << 20) - 2 && v->s[v->len - 1] == 'x' &&
+	    v->s[v->len] == '\0');
+	free(big);
+	glean_arena_reset(&a);
+	v = glean_jv_parse(&a, "[]", 2);
+	test_cond("jv: the arena is used again after a reset",
+	    v->type == GLEAN_JV_ARR && v->len == 0);
+	glean_arena_free(&a);
+}
+
 static void
 test_stream(void)
 {
@@ -462,6 +555,7 @@ main(void)
 	test_lexicon();
 	test_regex();
 	test_jscan();
+	test_jv();
 	test_stream();
 	/* the same behaviour when only "text" is parsed */
 	stage_reads = text_only;

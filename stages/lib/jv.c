@@ -1,0 +1,323 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * JSON values in an arena (see jv.h): a reader for text that has been
+ * checked already, so it trusts the syntax and never looks past the
+ * text's end.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "glean.h"
+#include "jv.h"
+
+struct glean_arena_block {
+	struct glean_arena_block *prev;
+	size_t cap, used;
+	char data[];
+};
+
+/* Most documents' values fit one block, so a reset frees nothing. */
+#define BLOCK_SIZE ((size_t)1 << 20)
+
+void *
+glean_arena_alloc(struct glean_arena *a, size_t n)
+{
+	struct glean_arena_block *b = a->head;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+
+		b = glean_malloc(sizeof(*b) + cap);
+		b->cap = cap;
+		b->used = 0;
+		b->prev = a->head;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+char *
+glean_arena_strndup(struct glean_arena *a, const char *s, size_t n)
+{
+	char *p = glean_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+glean_arena_reset(struct glean_arena *a)
+{
+	struct glean_arena_block *b;
+
+	while (a->head && a->head->prev) {
+		b = a->head;
+		a->head = b->prev;
+		free(b);
+	}
+	if (a->head)
+		a->head->used = 0;
+}
+
+void
+glean_arena_free(struct glean_arena *a)
+{
+	glean_arena_reset(a);
+	free(a->head);
+	a->head = NULL;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return p;
+}
+
+static unsigned
+hex4(const char *p)
+{
+	unsigned v = 0, c;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		c = (unsigned char)p[i];
+		v = v << 4 | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/* Write code point cp (valid, not a surrogate) as UTF-8 at o. */
+static size_t
+utf8_encode(char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | cp >> 12);
+		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | cp >> 18);
+	o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* The closing quote of the JSON string at p (its opening quote). */
+static const char *
+string_end(const char *p, const char *end)
+{
+	const char *q = p + 1, *bs;
+
+	for (;;) {		/* a quote not escaped */
+		q = memchr(q, '"', (size_t)(end - q));
+		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
+			;
+		if ((q - bs) % 2 == 0)
+			return q;
+		q++;
+	}
+}
+
+/* The body of the string at *pp (its opening quote), decoded into a;
+ * *pp moves past the closing quote. */
+static char *
+parse_string(struct glean_arena *a, const char **pp, const char *end,
+    size_t *len)
+{
+	const char *p = *pp + 1, *q = string_end(*pp, end), *bs;
+	char *out, *o;
+	unsigned u;
+
+	*pp = q + 1;
+	/* decoding never makes a string longer */
+	o = out = glean_arena_alloc(a, (size_t)(q - p) + 1);
+	while (p < q) {
+		bs = memchr(p, '\\', (size_t)(q - p));
+		if (!bs)
+			bs = q;
+		memcpy(o, p, (size_t)(bs - p));
+		o += bs - p;
+		if (bs == q)
+			break;
+		p = bs + 2;
+		switch (bs[1]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			u = hex4(p);
+			p += 4;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (hex4(p + 2) - 0xDC00);
+				p += 6;
+			}
+			o += utf8_encode(o, u ? u : 0xFFFD);
+			break;
+		default:	/* " \ / */
+			*o++ = bs[1];
+			break;
+		}
+	}
+	*o = '\0';
+	*len = (size_t)(o - out);
+	/* a raw NUL cannot occur: the scanner refuses control bytes */
+	return out;
+}
+
+struct glean_jv *
+glean_jv_new(struct glean_arena *a, enum glean_jv_type t)
+{
+	struct glean_jv *v = glean_arena_alloc(a, sizeof(*v));
+
+	*v = (struct glean_jv){ t, NULL, 0, NULL, 0, 0, 0.0, NULL, NULL };
+	return v;
+}
+
+/* strtod of the real p[0..n), copied so that strtod stops at its end. */
+static double
+real_value(struct glean_arena *a, const char *p, size_t n)
+{
+	char small[64], *copy;
+
+	copy = n < sizeof(small) ? small : glean_arena_alloc(a, n + 1);
+	memcpy(copy, p, n);
+	copy[n] = '\0';
+	return strtod(copy, NULL);
+}
+
+/* The number at *pp (an integer fits json_int_t: checked); *pp moves
+ * past it. */
+static struct glean_jv *
+parse_number(struct glean_arena *a, const char **pp, const char *end)
+{
+	const char *p = *pp + (**pp == '-'), *start = *pp;
+	unsigned long long u = 0;
+	struct glean_jv *v;
+
+	for (; p < end && *p >= '0' && *p <= '9'; p++)
+		u = u * 10 + (unsigned)(*p - '0');
+	if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) {
+		while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' ||
+		    *p == 'e' || *p == 'E' || *p == '+' || *p == '-'))
+			p++;
+		v = glean_jv_new(a, GLEAN_JV_REAL);
+		v->r = real_value(a, start, (size_t)(p - start));
+	} else {
+		v = glean_jv_new(a, GLEAN_JV_INT);
+		v->i = *start == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
+	}
+	*pp = p;
+	return v;
+}
+
+/* The value at *pp; *pp moves past it. */
+static struct glean_jv *
+parse_value(struct glean_arena *a, const char **pp, const char *end)
+{
+	const char *p = skip_ws(*pp, end), *key = NULL;
+	struct glean_jv *v, **tail;
+	size_t kl = 0;
+	char close;
+
+	switch (*p) {
+	case '{':
+	case '[':
+		v = glean_jv_new(a, *p == '{' ? GLEAN_JV_OBJ : GLEAN_JV_ARR);
+		close = *p == '{' ? '}' : ']';
+		tail = &v->kid;
+		for (p = skip_ws(p + 1, end); *p != close;
+		    p = skip_ws(p, end)) {
+			if (*p == ',')
+				p = skip_ws(p + 1, end);
+			if (v->type == GLEAN_JV_OBJ) {
+				key = parse_string(a, &p, end, &kl);
+				p = skip_ws(p, end) + 1;	/* the colon */
+			}
+			*tail = parse_value(a, &p, end);
+			(*tail)->key = key;
+			(*tail)->keylen = kl;
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		p++;
+		break;
+	case '"':
+		v = glean_jv_new(a, GLEAN_JV_STR);
+		v->s = parse_string(a, &p, end, &v->len);
+		break;
+	case 't':
+		v = glean_jv_new(a, GLEAN_JV_TRUE);
+		p += 4;
+		break;
+	case 'f':
+		v = glean_jv_new(a, GLEAN_JV_FALSE);
+		p += 5;
+		break;
+	case 'n':
+		v = glean_jv_new(a, GLEAN_JV_NULL);
+		p += 4;
+		break;
+	default:
+		v = parse_number(a, &p, end);
+		break;
+	}
+	*pp = p;
+	return v;
+}
+
+struct glean_jv *
+glean_jv_parse(struct glean_arena *a, const char *text, size_t len)
+{
+	return parse_value(a, &text, text + len);
+}
+
+const struct glean_jv *
+glean_jv_get(const struct glean_jv *o, const char *key)
+{
+	const struct glean_jv *v, *found = NULL;
+	size_t kl = strlen(key);
+
+	if (!o || o->type != GLEAN_JV_OBJ)
+		return NULL;
+	for (v = o->kid; v; v = v->next)
+		if (v->keylen == kl && !memcmp(v->key, key, kl))
+			found = v;
+	return found;
+}
+
+const char *
+glean_jv_str(const struct glean_jv *o, const char *key)
+{
+	const struct glean_jv *v = glean_jv_get(o, key);
+
+	return v && v->type == GLEAN_JV_STR ? v->s : NULL;
+}
+
+const struct glean_jv *
+glean_jv_items(const struct glean_jv *v)
+{
+	return v && v->type == GLEAN_JV_ARR ? v->kid : NULL;
+}
