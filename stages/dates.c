@@ -68,8 +68,19 @@ struct cand {
 				 * never emitted */
 };
 
+/* The symbols of the openers' trie: 26 letters without case, a run of
+ * blanks, an apostrophe. */
+enum { SYM_BLANK = 26, SYM_QUOTE, NSYM };
+
+enum { NDIGIT_AFTER = 129 };
+
 struct ctx {
 	struct glean_lexicon *months, *wdays, *words, *approx;
+	/* the rows of date-words.tsv that row_may_be a word starting with
+	 * a byte, in file order */
+	struct word_rows {
+		size_t *row, n;
+	} word_first[256];
 	struct glean_numwords *nw;
 	pcre2_code *re[NPAT];
 	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
@@ -82,6 +93,12 @@ struct ctx {
 	 * no for most words of the text */
 	unsigned char pre[24][26][26];
 	pcre2_match_data *md, *md2;
+	/* the numbers of the named groups of the patterns, by the name's
+	 * address (the names are literals) */
+	struct group_num {
+		const char *name;
+		int num;
+	} group[NPAT][16];
 	/* the key forms and their bits; key bits whose forms do not all
 	 * start with a letter are ungated: those patterns always run */
 	const char *keyform[64];
@@ -95,16 +112,41 @@ struct ctx {
 		size_t n;
 	} numlast[128];
 	size_t nnumlast;
+	/* the same for the "mod" forms ("since", "to" of "up to"): a mod
+	 * before a date ends with one */
+	struct numlast modlast[32];
+	size_t nmodlast;
 	/* the openers of the patterns, a trie of lower-case letters: a
 	 * node's pats are the patterns an opener ending there opens */
 	struct opener {
-		int kid[26];
+		int kid[NSYM];
 		unsigned pats;
+		int digits;	/* 1 + the rules for digits here */
+		int blank;	/* reached by a run of blanks */
 	} *opener;
 	size_t nopener;
-	unsigned open_digit[3];	/* patterns a run of 1-2, 4 or any
-				 * digits can open */
-	unsigned open_any;	/* patterns with an opener not a word */
+	/* by byte: may an opener start with it; its symbol (-1: none);
+	 * is it an ASCII letter, digit or underscore, which (?<![\w])
+	 * cannot follow */
+	unsigned char can_open[256];
+	signed char sym[256];
+	unsigned char word_byte[256];
+	/* a run of digits opens pattern pat if its length and the byte
+	 * after it fit */
+	struct digit_rule {
+		int node;
+		int len;		/* 0 any, else 12 (one or two) or 4 */
+		const char *after;	/* the bytes that may come after,
+					 * "_" a blank; "": any */
+		size_t nafter;
+		unsigned pat;
+	} *rule;
+	size_t nrule;
+	/* the rules of a node as a table: the patterns opened by a run of
+	 * one or two, four, or another number of digits, by the ASCII
+	 * byte after it (NDIGIT_AFTER - 1: the end of the text) */
+	unsigned (*digits)[3][NDIGIT_AFTER];
+	size_t ndigits;
 };
 
 #define ALL_PATS ((1u << NPAT) - 1)
@@ -214,42 +256,62 @@ easter(int y, int *m, int *d)
 
 /* ---- lexicons ------------------------------------------------------------ */
 
+/* tolower of the C locale, inline: lookup calls it for every row */
+static inline int
+lower(unsigned char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch;
+}
+
+/* Is s[0..n) the form of row r, of class cls unless NULL? */
+static int
+row_is(const struct glean_row *r, const char *s, size_t n, const char *cls)
+{
+	const char *f = r->f[0];
+	size_t j, k;
+
+	if (cls && (r->nf < 2 || strcmp(r->f[1], cls) != 0))
+		return 0;
+	/* compare case-insensitively; a space matches any blanks */
+	for (j = 0, k = 0; f[j] && k < n; j++) {
+		if (f[j] == ' ') {
+			if (!isspace((unsigned char)s[k]) &&
+			    (unsigned char)s[k] != 0xc2)
+				break;
+			while (k < n && (isspace((unsigned char)s[k]) ||
+			    (unsigned char)s[k] == 0xc2 ||
+			    (unsigned char)s[k] == 0xa0))
+				k++;
+			continue;
+		}
+		if (lower((unsigned char)f[j]) != lower((unsigned char)s[k]))
+			break;
+		k++;
+	}
+	return !f[j] && k == n;
+}
+
+/* Can row r be the form s[0..n)?  Its first letter rules out most rows,
+ * and cheaply. */
+static int
+row_may_be(const struct glean_row *r, const char *s, size_t n)
+{
+	const char *f = r->f[0];
+
+	return !n || f[0] == ' ' || lower((unsigned char)f[0]) ==
+	    lower((unsigned char)s[0]);
+}
+
 static struct glean_row *
 lookup(const struct glean_lexicon *lx, const char *s, size_t n,
     const char *cls)
 {
-	size_t i, j, k;
+	size_t i;
 
-	for (i = 0; i < lx->nrows; i++) {
-		struct glean_row *r = &lx->rows[i];
-		const char *f = r->f[0];
-
-		/* the first letter rules out most rows, and cheaply */
-		if (n && f[0] != ' ' && tolower((unsigned char)f[0]) !=
-		    tolower((unsigned char)s[0]))
-			continue;
-		if (cls && (r->nf < 2 || strcmp(r->f[1], cls) != 0))
-			continue;
-		/* compare case-insensitively; a space matches any blanks */
-		for (j = 0, k = 0; f[j] && k < n; j++) {
-			if (f[j] == ' ') {
-				if (!isspace((unsigned char)s[k]) &&
-				    (unsigned char)s[k] != 0xc2)
-					break;
-				while (k < n && (isspace((unsigned char)s[k]) ||
-				    (unsigned char)s[k] == 0xc2 ||
-				    (unsigned char)s[k] == 0xa0))
-					k++;
-				continue;
-			}
-			if (tolower((unsigned char)f[j]) !=
-			    tolower((unsigned char)s[k]))
-				break;
-			k++;
-		}
-		if (!f[j] && k == n)
-			return r;
-	}
+	for (i = 0; i < lx->nrows; i++)
+		if (row_may_be(&lx->rows[i], s, n) &&
+		    row_is(&lx->rows[i], s, n, cls))
+			return &lx->rows[i];
 	return NULL;
 }
 
@@ -257,29 +319,36 @@ lookup(const struct glean_lexicon *lx, const char *s, size_t n,
 /* ---- patterns ------------------------------------------------------------ */
 
 /*
- * The patterns, each with the words a match of it can start with: the
- * first words of the forms of a placeholder, "#" digits, "#12" one or two
- * digits, "#4" four.  Only where the text starts with one of them is the
- * pattern tried.  {DAYN} is "#12", {DAYO} starts with {CARD} or {ORD},
- * {NUMW} and {DAYC} with {CARD}.
+ * The patterns, each with its openers: what the text starts with where
+ * a match starts.  A pattern is tried, anchored, only there.  An opener
+ * is a word or "{X}", the forms of placeholder X, and "+" (blanks) and
+ * more, or not; or digits: "#" any, "#12" one or two, "#4" four, then
+ * ":" and the bytes that may follow them ("_" a blank).  A text needs
+ * only start with an opener, up to a symbol the openers' trie has not
+ * (sym()), and a non-ASCII byte opens every pattern: it may be a digit,
+ * a blank or a letter a caseless match takes for an ASCII one.  {DAYN}
+ * is "#12", {DAYO} starts with {CARD} or {ORD}, {NUMW} and {DAYC} with
+ * {CARD}.  P_RELUNIT and P_THEDAY leave out the starts of the matches
+ * scan_pattern drops (no "last", no "the"): none it keeps can start
+ * inside one, so the rest come out as before.
  */
 static const struct {
 	const char *openers;
 	const char *src;
 } pattern[NPAT] = {
 	/* P_ISO 2017-01-24, 2015/08/12, 2019-sep-1, friday 2018-7-6 */
-	{ "{WD} #4",
+	{ "{WD} #4:-/.",
 	"(?<![\\w.,/£$€¥-])"
 	"(?:(?<wd>{WD})\\.?,?{SP})?(?<y>\\d{4})(?<sp>[-/.])"
 	"(?:(?<m>\\d{1,2})|(?<mon>{MON}))\\k<sp>(?<d>\\d{1,2})"
 	"(?!\\w|[.,/-]\\d)" },
 	/* P_NUM3 24/01/2017, 9-18-15, 11/12,2016 */
-	{ "{WD} #12",
+	{ "{WD} #12:-/.",
 	"(?<![\\w.,/£$€¥-])"
 	"(?:(?<wd>{WD})\\.?,?{SP})?(?<a>\\d{1,2})(?<sp>[-/.])"
 	"(?<b>\\d{1,2})(?:\\k<sp>|,)(?<y>\\d{4}|\\d{2})(?!\\w|[.,/-]\\d)" },
 	/* P_DDM 4-22 January, 2017; 3 and 12 of Sept */
-	{ "#12",
+	{ "#12:_-/sSnNrRtTuUaA",
 	"(?<![\\w.,/£$€¥-])"
 	"(?<d1>{DAYN}){SP0}(?<conn>{CONN}){SP0}(?:the{SP})?"
 	"(?<d2>{DAYN})(?:{SP}of{SP}|{SP})(?<mon>{MON})(?:\\.(?!\\w))?"
@@ -291,7 +360,8 @@ static const struct {
 	"(?:,?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_DMY 24 October, 1st jan, fourth of may, 15 june 2016,
 	 * Wed, 22 of Jan, 17 November last year, 16. nov. 2016 */
-	{ "{WD} the #12 {CARD} {ORD}",
+	{ "{WD} the+#12:_-.sSnNrRtTjJfFmMaAoOdD the+{CARD} the+{ORD} "
+	"#12:_-.sSnNrRtTjJfFmMaAoOdD {CARD} {ORD}",
 	"(?<![\\w.,])(?:(?<wd>{WD})\\.?,?{SP}(?:the{SP})?)?(?:the{SP})?"
 	"(?<day>{DAYN}|{DAYO})(?<of>{SP}of{SP}|{SP0}-{SP0}|\\.?{SP}|)"
 	"(?<mon>{MON})(?:\\.(?![\\w]))?"
@@ -304,54 +374,55 @@ static const struct {
 	"(?:\\.{SP0}|{SP}|-|/|)(?:the{SP})?(?<day>{DAYN}|{DAYO}|{DAYC})"
 	"(?!\\w)(?:(?:,{SP0}|{SP}|{SP}of{SP})(?<y>\\d{4})(?!\\d))?" },
 	/* P_QUARTER the third quarter of 2016, Q1 */
-	{ "the {ORD} #12 q",
+	{ "the+{ORD} the+#12:sSnNrRtT {ORD} #12:sSnNrRtT q",
 	"(?<![\\w])(?:(?:the{SP})?(?<qo>{ORD}|[1-4](?:st|nd|rd|th))"
 	"(?:{SP0}-{SP0}|{SP})quarter(?:{SP}of{SP}(?<y>\\d{4})|{SP}(?<y2>\\d{4})"
 	"|{SP}(?<rely>{REL}){SP}year)?|Q(?<qn>[1-4])(?:{SP}(?<y3>\\d{4}))?)"
 	"(?![\\w-])" },
 	/* P_YRANGE 2010-2012, 2016-17, 2014 to 2018 */
-	{ "#4",
+	{ "#4:_-/tTuUaA",
 	"(?<![\\w.,/£$€¥-])"
 	"(?<y1>\\d{4}){SP0}(?<conn>{CONN}){SP0}(?<y2>\\d{4}|\\d{2})"
 	"(?!\\w|[.,/-]?\\d|{SP0}%)" },
 	/* P_NUMYM 2016-11, 2016 / 11, 2015.3 */
-	{ "#4",
+	{ "#4:_-/.",
 	"(?<![\\w.,/£$€¥-])(?<y>\\d{4}){SP0}(?<sp>[-/.]){SP0}(?<m>\\d{1,2})"
 	"(?!\\w|[.,/-]?\\d|{SP0}%)" },
 	/* P_NUMMY 11/2016, 3/2015 */
-	{ "#12",
+	{ "#12:_-/",
 	"(?<![\\w.,/£$€¥-])(?<m>\\d{1,2}){SP0}[-/]{SP0}(?<y>\\d{4})"
 	"(?!\\w|[.,/-]?\\d|{SP0}%)" },
 	/* P_MY March 2012, Jan, 2001, this Jan, the month of May,
 	 * June next year, August 99, early March */
-	{ "{EDGE} {REL} the month {MON}",
+	{ "{EDGE} {REL}+ the+month+ month+ {MON}",
 	"(?<![\\w])(?:(?<edge>{EDGE}){SP0})?(?:(?<rel>{REL}){SP})?"
 	"(?:(?<mo>(?:the{SP})?month{SP}of){SP})?(?<mon>{MON})(?:\\.(?!\\w))?"
 	"(?:(?:{SP0},{SP0}|{SP}|{SP}of{SP}|-)"
 	"(?<y>\\d{4}|'?\\d{2})(?![\\w.,]?\\d)"
 	"|{SP}(?<rely>{REL}){SP}year)?(?!\\w)" },
 	/* P_YM 2016 November, 2016, nov */
-	{ "#4",
+	{ "#4:_,jJfFmMaAsSoOnNdD",
 	"(?<![\\w.,£$€¥])"
 	"(?<y>\\d{4}){SP0},?{SP0}(?<mon>{MON})(?:\\.)?(?!\\w)" },
 	/* P_DECADE the 1970s, the '40s */
-	{ "the #4",
+	{ "the+#4:'sS the+#12:'sS the+' #4:'sS",
 	"(?<![\\w])(?:(?:the{SP})?(?<d4>1[0-9]\\d0|20\\d0)['’]?s"
 	"|the{SP}['’]?(?<d2>\\d0)['’]?s)(?!\\w)" },
 	/* P_SEASON this summer, summer 2016, the spring of 1978 */
-	{ "{REL} the {EDGE} {SEASON}",
+	{ "{REL}+ the+{EDGE} the+{SEASON} {EDGE} {SEASON}",
 	"(?<![\\w])(?:(?<rel>{REL}){SP}|(?:the{SP})?(?:(?<edge>{EDGE}){SP0})?)?"
 	"(?<season>{SEASON})(?:(?:{SP}of|,)?{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_HOL Christmas, last Christmas, Easter 2017 */
-	{ "{REL} {HOL}",
+	{ "{REL}+ {HOL}",
 	"(?<![\\w])(?:(?<rel>{REL}){SP})?(?<hol>{HOL})"
 	"(?:{SP}(?<y>\\d{4})(?!\\d))?(?!\\w)" },
 	/* P_VAGUE recent months, the coming months */
-	{ "the {VAGUE}",
+	{ "the+{VAGUE}+ {VAGUE}+",
 	"(?<![\\w])(?:the{SP})?(?<vq>{VAGUE}){SP}(?<unit>{UNIT})(?!\\w)" },
 	/* P_RELN six months, the last three years, two months later,
 	 * five years ago today, less than 18 months, in 3 weeks */
-	{ "{APPROX} the {REL} # {CARD} {NUMV}",
+	{ "{APPROX}+ the+{REL}+ the+#:._dDwWfFmMyYcC the+{CARD} the+{NUMV}+ "
+	"{REL}+ #:._dDwWfFmMyYcC {CARD} {NUMV}+",
 	"(?<![\\w-])(?:(?<apx>{APPROX}){SP}(?!the(?!\\w)))?"
 	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?"
 	"(?<n>\\d+(?:\\.\\d+)?|{NUMW}|{NUMV})(?:{SP}|(?<=\\d))(?<unit>{UNIT})"
@@ -359,32 +430,34 @@ static const struct {
 	"(?:{SP}(?<dir>{DIR})(?!\\w)(?:{SP}(?<deic>{DEIC})(?!\\w))?)?" },
 	/* P_RELUNIT this week, last year, later this month, next week on
 	 * Friday */
-	{ "{EDGE} the {REL} {UNIT}",
+	{ "{EDGE} the+{REL}+ {REL}+",
 	"(?<![\\w])(?:(?<edge>{EDGE}){SP0}(?:(?:the|my){SP})?)?"
 	"(?:(?<the>the){SP})?(?:(?<rel>{REL}){SP})?(?<unit>{UNIT})(?!\\w)"
 	"(?:{SP}(?:on{SP})?(?<wd>{WD})(?!\\w))?" },
 	/* P_RELWD Friday, this Friday, next week Sunday, Friday next week,
 	 * Friday the 15th, the first Friday of July */
-	{ "{REL} the {ORD} {WD}",
+	{ "{REL}+ the+{ORD}+ {ORD}+ {WD}",
 	"(?<![\\w])(?:(?<rel>{REL}){SP}(?:week{SP})?)?"
 	"(?:(?:the{SP})?(?<ord>{ORD}){SP})?(?<wd>{WD})(?:\\.(?!\\w))?"
 	"(?:{SP}(?:of{SP})?(?<rel2>{REL}){SP}week(?!\\w)"
 	"|{SP}the{SP}(?<day>{DAYN}|{DAYO}|{DAYC})(?!\\w)"
 	"|{SP}(?:of|in){SP}(?<omon>{MON}))?(?!\\w)" },
 	/* P_DEIC today, yesterday, the day before yesterday */
-	{ "the day {DEIC}",
+	{ "the+day+ day+ {DEIC}",
 	"(?<![\\w])(?:(?:the{SP})?day{SP}(?<ba>{DIR}){SP})?(?<deic>{DEIC})"
 	"(?!\\w)" },
 	/* P_SET every morning, each year, year on year, every two weeks */
-	{ "{EVERY} {SETP}",
+	{ "{EVERY}+ {SETP}",
 	"(?<![\\w])(?:(?<every>{EVERY}){SP}(?:(?<n>\\d+|{NUMW}){SP})?"
 	"(?:(?<unit>{UNIT})|(?<pod>{POD})|(?<wd>{WD}))|(?<sp>{SETP}))(?!\\w)" },
 	/* P_NUM2 on 4/22, 22/04, friday 7.6 */
-	{ "{WD} #12",
+	{ "{WD} #12:-/.",
 	"(?<![\\w.,/£$€¥-])(?:(?<wd>{WD}){SP0})?(?<a>\\d{1,2})(?<sp>[-/.])"
 	"(?<b>\\d{1,2})(?!\\w|%|[.,/-]?\\d)" },
 	/* P_THEDAY the 27th, on 15, the 20th of next month */
-	{ "on for the #12 {CARD} {ORD}",
+	{ "on+the+#12 on+the+{CARD} on+the+{ORD} on+#12 on+{CARD} on+{ORD} "
+	"for+the+#12 for+the+{CARD} for+the+{ORD} for+#12 for+{CARD} "
+	"for+{ORD} the+#12 the+{CARD} the+{ORD}",
 	"(?<![\\w])(?:(?<on>on|for){SP})?(?:(?<the>the){SP})?"
 	"(?<day>{DAYN}|{DAYO})(?![.,]?\\d)(?:(?:{SP}of)?{SP}(?<rel>{REL}){SP}"
 	"month)?(?={SP0}[.!?,;:)]|{SP0}$)" },
@@ -489,6 +562,24 @@ add_numlast(struct ctx *c, const char *form)
 	}
 }
 
+/* Note the last word of the mod form; a form that ends with no letter
+ * fills the list, which then says yes to any word. */
+static void
+add_modlast(struct ctx *c, const char *form)
+{
+	size_t e = strlen(form), b, cap = sizeof c->modlast /
+	    sizeof c->modlast[0];
+
+	for (b = e; b > 0 && isalpha((unsigned char)form[b - 1]); b--)
+		;
+	if (b == e)
+		c->nmodlast = cap;
+	if (c->nmodlast < cap) {
+		c->modlast[c->nmodlast].w = form + b;
+		c->modlast[c->nmodlast++].n = e - b;
+	}
+}
+
 /* Add the longest word of form (letters only, lower-cased) to class k. */
 static void
 trig_add(struct ctx *c, const char *form, int k)
@@ -558,15 +649,18 @@ trig_find(const struct ctx *c, const char *w, size_t n)
 	z = (w[n - 1] | 0x20) - 'a';
 	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
 		return 0;
-	for (i = 0; i < n; i++)
-		lw[i] = (char)tolower((unsigned char)w[i]);
-	h = trig_hash(lw, n);
+	/* trig_hash of the lower-cased word, as it goes */
+	h = 2166136261u;
+	for (i = 0; i < n; i++) {
+		lw[i] = (char)lower((unsigned char)w[i]);
+		h = (h ^ (unsigned char)lw[i]) * 16777619u;
+	}
 	for (i = 0; i < 4096; i++) {
 		const struct trig *t = &c->trig[(h + i) & 4095];
 
 		if (!t->w[0])
 			return 0;
-		if (strncmp(t->w, lw, n) == 0 && t->w[n] == '\0')
+		if (memcmp(t->w, lw, n) == 0 && t->w[n] == '\0')
 			return t->cls;
 	}
 	return 0;
@@ -615,6 +709,9 @@ trig_init(struct ctx *c)
 	for (i = 0; i < c->nw->lx->nrows; i++)
 		add_numlast(c, c->nw->lx->rows[i].f[0]);
 	for (i = 0; i < c->words->nrows; i++)
+		if (strcmp(c->words->rows[i].f[1], "mod") == 0)
+			add_modlast(c, c->words->rows[i].f[0]);
+	for (i = 0; i < c->words->nrows; i++)
 		for (j = 0; j < sizeof key_classes / sizeof key_classes[0]; j++)
 			if (strcmp(c->words->rows[i].f[1], key_classes[j].cls)
 			    == 0)
@@ -622,76 +719,173 @@ trig_init(struct ctx *c)
 				    key_classes[j].k);
 }
 
-/* Add the letters w[0..n) as an opener of pattern p. */
-static void
-opener_add(struct ctx *c, int p, const char *w, size_t n)
+/* The symbol of ch; -1 for one the trie has not. */
+static int
+sym(unsigned char ch)
 {
-	size_t i;
-	int k = 0, *kid;
-
-	if (!n) {
-		c->open_any |= 1u << p;
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		kid = &c->opener[k].kid[(w[i] | 0x20) - 'a'];
-		if (!*kid) {
-			c->opener = glean_realloc(c->opener, (c->nopener + 1) *
-			    sizeof *c->opener);
-			memset(&c->opener[c->nopener], 0, sizeof *c->opener);
-			/* realloc may have moved the parent */
-			kid = &c->opener[k].kid[(w[i] | 0x20) - 'a'];
-			*kid = (int)c->nopener++;
-		}
-		k = *kid;
-	}
-	c->opener[k].pats |= 1u << p;
+	if ((unsigned)((ch | 0x20) - 'a') < 26)
+		return (ch | 0x20) - 'a';
+	if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+		return SYM_BLANK;
+	return ch == '\'' ? SYM_QUOTE : -1;
 }
 
-/* Add the first words of the forms of placeholder name[0..n) as
- * openers of pattern p: the letters before anything else. */
+/* The node under node k for symbol y, made if new. */
+static int
+opener_kid(struct ctx *c, int k, int y)
+{
+	if (!c->opener[k].kid[y]) {
+		c->opener = glean_realloc(c->opener, (c->nopener + 1) *
+		    sizeof *c->opener);
+		memset(&c->opener[c->nopener], 0, sizeof *c->opener);
+		c->opener[c->nopener].blank = y == SYM_BLANK;
+		c->opener[k].kid[y] = (int)c->nopener++;
+	}
+	return c->opener[k].kid[y];
+}
+
+static void opener_add(struct ctx *, int, int, const char *);
+
+/*
+ * Add the form w[0..n) under node k, then the rest of the opener after
+ * it, o; "+" is a run of blanks.  Where the form has a symbol the trie
+ * has not, it ends, and p opens there: the text need only start with
+ * what the trie has.
+ */
 static void
-opener_add_forms(struct ctx *c, int p, const char *name, size_t n)
+opener_add_form(struct ctx *c, int p, int k, const char *w, size_t n,
+    const char *o)
+{
+	size_t i;
+	int y;
+
+	for (i = 0; i < n; i++) {
+		if ((y = sym((unsigned char)w[i])) < 0) {
+			c->opener[k].pats |= 1u << p;
+			return;
+		}
+		/* a run of blanks is one symbol */
+		if (y != SYM_BLANK || !c->opener[k].blank)
+			k = opener_kid(c, k, y);
+	}
+	if (*o == '+') {
+		if (!c->opener[k].blank)
+			k = opener_kid(c, k, SYM_BLANK);
+		o++;
+	}
+	if (*o && *o != ' ')
+		opener_add(c, p, k, o);
+	else
+		c->opener[k].pats |= 1u << p;
+}
+
+/*
+ * Add the opener o (up to a blank) of pattern p under node k: a word,
+ * "{X}" the forms of placeholder X, "#" digits ("#12" one or two, "#4"
+ * four), each followed by "+" and more, or not.
+ */
+static void
+opener_add(struct ctx *c, int p, int k, const char *o)
 {
 	static const struct {
 		const char *name;
 		int lex;		/* 0 months, 1 weekdays, 2 approx,
 					 * 3 date words, 4 number words */
 		const char *cls;	/* NULL: every form */
-	} ph[] = { { "MON", 0, NULL }, { "WD", 1, NULL }, { "APPROX", 2, NULL },
-	    { "UNIT", 3, "unit" }, { "REL", 3, "rel" }, { "DEIC", 3, "deictic" },
-	    { "SEASON", 3, "season" }, { "HOL", 3, "holiday" },
-	    { "VAGUE", 3, "vague" }, { "EDGE", 3, "edge" },
-	    { "EVERY", 3, "every" }, { "SETP", 3, "setphrase" },
-	    { "CARD", 4, "card" }, { "ORD", 4, "ord" }, { "NUMV", 4, "vague" } };
+	} ph[] = { { "MON", 0, NULL }, { "WD", 1, NULL },
+	    { "APPROX", 2, NULL }, { "UNIT", 3, "unit" }, { "REL", 3, "rel" },
+	    { "DEIC", 3, "deictic" }, { "SEASON", 3, "season" },
+	    { "HOL", 3, "holiday" }, { "VAGUE", 3, "vague" },
+	    { "EDGE", 3, "edge" }, { "EVERY", 3, "every" },
+	    { "SETP", 3, "setphrase" }, { "CARD", 4, "card" },
+	    { "ORD", 4, "ord" }, { "NUMV", 4, "vague" } };
 	const struct glean_lexicon *lx[] = { c->months, c->wdays, c->approx,
 	    c->words, c->nw->lx };
-	size_t i, j, k, col;
+	size_t n = strcspn(o, "+ "), i, j, col;
 
+	if (*o == '#') {
+		struct digit_rule *r;
+
+		c->rule = glean_realloc(c->rule, (c->nrule + 1) *
+		    sizeof *c->rule);
+		r = &c->rule[c->nrule++];
+		r->len = atoi(o + 1);
+		r->after = o + 1 + strspn(o + 1, "0123456789");
+		r->after += *r->after == ':';
+		r->nafter = (size_t)(o + n - r->after);
+		r->pat = 1u << p;
+		r->node = k;
+		return;
+	}
+	if (*o != '{') {
+		opener_add_form(c, p, k, o, n, o + n);
+		return;
+	}
 	for (i = 0; i < sizeof ph / sizeof ph[0]; i++)
-		if (strlen(ph[i].name) == n && strncmp(ph[i].name, name, n) == 0)
+		if (strlen(ph[i].name) == n - 2 &&
+		    strncmp(ph[i].name, o + 1, n - 2) == 0)
 			break;
 	if (i == sizeof ph / sizeof ph[0])
-		glean_die(GLEAN_EXIT_FATAL, "date openers: unknown {%.*s}",
-		    (int)n, name);
+		glean_die(GLEAN_EXIT_FATAL, "date openers: unknown %.*s",
+		    (int)n, o);
 	col = ph[i].lex == 4 ? 2 : 1;
 	for (j = 0; j < lx[ph[i].lex]->nrows; j++) {
 		const struct glean_row *r = &lx[ph[i].lex]->rows[j];
 
-		if (ph[i].cls && (r->nf <= col || strcmp(r->f[col], ph[i].cls)))
-			continue;
-		for (k = 0; isalpha((unsigned char)r->f[0][k]); k++)
-			;
-		opener_add(c, p, r->f[0], k);
+		if (!ph[i].cls || (r->nf > col && !strcmp(r->f[col],
+		    ph[i].cls)))
+			opener_add_form(c, p, k, r->f[0], strlen(r->f[0]),
+			    o + n);
 	}
+}
+
+/* Does the byte after a run of digits, ch (NDIGIT_AFTER - 1: none),
+ * fit the rule's bytes? */
+static int
+digit_after(const struct digit_rule *r, int ch)
+{
+	if (!r->nafter || ch == NDIGIT_AFTER - 1)
+		return 1;
+	if (sym((unsigned char)ch) == SYM_BLANK)
+		ch = '_';
+	return memchr(r->after, ch, r->nafter) != NULL;
+}
+
+/* Turn the digit rules into the nodes' tables. */
+static void
+digit_tables(struct ctx *c)
+{
+	static const int lens[3] = { 12, 4, -1 };
+	size_t i;
+	int l, ch;
+
+	for (i = 0; i < c->nrule; i++) {
+		const struct digit_rule *r = &c->rule[i];
+		struct opener *o = &c->opener[r->node];
+
+		if (!o->digits) {
+			c->digits = glean_realloc(c->digits, (c->ndigits + 1) *
+			    sizeof *c->digits);
+			memset(c->digits[c->ndigits], 0, sizeof *c->digits);
+			o->digits = (int)++c->ndigits;
+		}
+		for (l = 0; l < 3; l++)
+			for (ch = 0; ch < NDIGIT_AFTER; ch++)
+				if ((!r->len || r->len == lens[l]) &&
+				    digit_after(r, ch))
+					c->digits[o->digits - 1][l][ch] |=
+					    r->pat;
+	}
+	free(c->rule);
+	c->rule = NULL;
+	c->nrule = 0;
 }
 
 static void
 openers_init(struct ctx *c)
 {
 	const char *o;
-	size_t n;
-	int p;
+	int p, b;
 
 	c->opener = glean_calloc(1, sizeof *c->opener);
 	c->nopener = 1;
@@ -700,28 +894,40 @@ openers_init(struct ctx *c)
 		if (strncmp(pattern[p].src, "(?<![\\w", 7) != 0)
 			glean_die(GLEAN_EXIT_FATAL, "date pattern %d does not "
 			    "start with (?<![\\w", p);
-		for (o = pattern[p].openers; *o; o += n) {
+		for (o = pattern[p].openers; *o; o += strcspn(o, " ")) {
 			while (*o == ' ')
 				o++;
-			n = strcspn(o, " ");
-			if (*o == '#')
-				c->open_digit[n == 1 ? 2 : o[1] == '4'] |=
-				    1u << p;
-			else if (*o == '{')
-				opener_add_forms(c, p, o + 1, n - 2);
-			else
-				opener_add(c, p, o, n);
+			opener_add(c, p, 0, o);
 		}
+	}
+	digit_tables(c);
+	for (b = 0; b < 256; b++) {
+		c->sym[b] = (signed char)sym((unsigned char)b);
+		c->can_open[b] = c->opener[0].pats || (b >= 0x80 ?
+		    (b & 0xc0) != 0x80 : (unsigned)(b - '0') < 10 ?
+		    c->opener[0].digits : c->sym[b] >= 0 &&
+		    c->opener[0].kid[c->sym[b]]);
+		c->word_byte[b] = isalnum(b) || b == '_';
 	}
 }
 
-/* Is c an ASCII letter, digit or underscore, which (?<![\w]) cannot
- * follow?  (Written out: the ctype calls cost more in this loop.) */
-static inline int
-word_byte(unsigned char c)
+/* The patterns the digits at t[i] open after trie node k. */
+static unsigned
+openers_digits(const struct ctx *c, int k, const char *t, size_t n,
+    size_t i)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 ||
-	    c == '_';
+	size_t j = i;
+
+	if (!c->opener[k].digits)
+		return 0;
+	while (j < n && isdigit((unsigned char)t[j]))
+		j++;
+	/* a non-ASCII digit may go on with the run */
+	if (j < n && (unsigned char)t[j] >= 0x80)
+		return ALL_PATS;
+	return c->digits[c->opener[k].digits - 1][j - i <= 2 ? 0 :
+	    j - i == 4 ? 1 : 2][j < n ? (unsigned char)t[j] :
+	    NDIGIT_AFTER - 1];
 }
 
 /* The patterns an opener at t[i], a character's first byte, could
@@ -729,34 +935,25 @@ word_byte(unsigned char c)
 static unsigned
 openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
 {
-	unsigned pats = c->open_any;
-	int k = 0;
+	unsigned pats = c->opener[0].pats;
+	int k = 0, y;
 
-	if (isdigit((unsigned char)t[i])) {
-		size_t j = i;
-
-		while (j < n && isdigit((unsigned char)t[j]))
-			j++;
-		/* a non-ASCII digit may go on with the run */
-		if (j < n && (unsigned char)t[j] >= 0x80)
-			return ALL_PATS;
-		pats |= c->open_digit[2];
-		if (j - i <= 2)
-			pats |= c->open_digit[0];
-		else if (j - i == 4)
-			pats |= c->open_digit[1];
-		return pats;
-	}
-	for (; i < n; i++) {
+	while (i < n) {
 		unsigned char ch = (unsigned char)t[i];
 
-		/* a digit, or a letter a caseless match may take for an
-		 * ASCII one (the long s for "s") */
+		/* a digit, a blank or a letter a caseless match may take
+		 * for an ASCII one (the long s for "s") */
 		if (ch >= 0x80)
 			return ALL_PATS;
-		if ((unsigned)((ch | 0x20) - 'a') >= 26 ||
-		    !(k = c->opener[k].kid[(ch | 0x20) - 'a']))
+		if ((unsigned)(ch - '0') < 10)
+			return pats | openers_digits(c, k, t, n, i);
+		if ((y = c->sym[ch]) < 0 || !(k = c->opener[k].kid[y]))
 			break;
+		i++;
+		if (y == SYM_BLANK)
+			while (i < n &&
+			    c->sym[(unsigned char)t[i]] == SYM_BLANK)
+				i++;
 		pats |= c->opener[k].pats;
 	}
 	return pats;
@@ -766,6 +963,23 @@ static char *
 alt(const struct glean_lexicon *lx, const char *cls)
 {
 	return glean_lex_trie(lx, 0, 1, cls);
+}
+
+static void
+word_rows_init(struct ctx *c)
+{
+	size_t i, b;
+
+	for (b = 0; b < 256; b++) {
+		struct word_rows *ix = &c->word_first[b];
+		char ch = (char)b;
+
+		ix->row = glean_malloc((c->words->nrows + 1) *
+		    sizeof *ix->row);
+		for (i = 0; i < c->words->nrows; i++)
+			if (row_may_be(&c->words->rows[i], &ch, 1))
+				ix->row[ix->n++] = i;
+	}
 }
 
 static void
@@ -788,6 +1002,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->words = glean_lexicon_load(lexdir, "date-words.tsv", 3);
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
+	word_rows_init(c);
 
 	v[0] = glean_lex_trie(c->months, 0, 0, NULL);
 	v[1] = glean_lex_trie(c->wdays, 0, 0, NULL);
@@ -876,12 +1091,15 @@ ctx_free(struct ctx *c)
 	pcre2_code_free(c->re_notafter);
 	pcre2_match_data_free(c->md);
 	pcre2_match_data_free(c->md2);
+	for (i = 0; i < 256; i++)
+		free(c->word_first[i].row);
 	glean_lexicon_free(c->months);
 	glean_lexicon_free(c->wdays);
 	glean_lexicon_free(c->words);
 	glean_lexicon_free(c->approx);
 	glean_numwords_free(c->nw);
 	free(c->opener);
+	free(c->digits);
 }
 
 /* ---- reading the parts of a match ---------------------------------------- */
@@ -994,10 +1212,26 @@ wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 	return atoi(r->f[1]);
 }
 
+/* lookup() in date-words.tsv. */
+static struct glean_row *
+word_row(const struct ctx *c, const char *s, size_t n, const char *cls)
+{
+	const struct word_rows *ix;
+	size_t i;
+
+	if (!n)
+		return lookup(c->words, s, n, cls);
+	ix = &c->word_first[(unsigned char)s[0]];
+	for (i = 0; i < ix->n; i++)
+		if (row_is(&c->words->rows[ix->row[i]], s, n, cls))
+			return &c->words->rows[ix->row[i]];
+	return NULL;
+}
+
 static const char *
 word_val(const struct ctx *c, const char *s, size_t n, const char *cls)
 {
-	struct glean_row *r = lookup(c->words, s, n, cls);
+	struct glean_row *r = word_row(c, s, n, cls);
 
 	return r ? r->f[2] : NULL;
 }
@@ -1053,11 +1287,11 @@ date_context(const struct ctx *c, const char *t, size_t s)
 	prev_word(t, s, w, sizeof w);
 	if (!*w)
 		return 0;
-	if (lookup(c->words, w, strlen(w), "mod") ||
-	    lookup(c->words, w, strlen(w), "rel") ||
-	    lookup(c->words, w, strlen(w), "edge") ||
-	    lookup(c->words, w, strlen(w), "connector") ||
-	    lookup(c->words, w, strlen(w), "opener"))
+	if (word_row(c, w, strlen(w), "mod") ||
+	    word_row(c, w, strlen(w), "rel") ||
+	    word_row(c, w, strlen(w), "edge") ||
+	    word_row(c, w, strlen(w), "connector") ||
+	    word_row(c, w, strlen(w), "opener"))
 		return 1;
 	return strcmp(w, "in") == 0 || strcmp(w, "on") == 0 ||
 	    strcmp(w, "of") == 0 || strcmp(w, "during") == 0 ||
@@ -1118,13 +1352,12 @@ find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
 	unsigned pats;
 
 	for (i = s; i < e; i++) {
-		if (i > 0 && word_byte(t[i - 1]))
-			while (i < e && word_byte(t[i]))
+		if (i > 0 && c->word_byte[t[i - 1]])
+			while (i < e && c->word_byte[t[i]])
 				i++;
 		if (i == e)
 			break;
-		if ((t[i] & 0xc0) == 0x80 || !(pats = openers_at(c, d->t, e,
-		    i)))
+		if (!c->can_open[t[i]] || !(pats = openers_at(c, d->t, e, i)))
 			continue;
 		if (d->nstart == d->startcap) {
 			d->startcap = d->startcap ? 2 * d->startcap : 64;
@@ -1153,6 +1386,53 @@ first_start(const struct doc *d, size_t s)
 	return lo;
 }
 
+/* Anchored match of pattern p at t[i], the text ending at to, into
+ * c->md.  pcre2_jit_match skips the checks of pcre2_match, which cost
+ * as much as a failed try; anything but a match or no match (no JIT, a
+ * limit) goes the common way. */
+static int
+match_at(struct ctx *c, int p, const char *t, size_t to, size_t i)
+{
+	int rc = pcre2_jit_match(c->re[p], (PCRE2_SPTR)t, to, i, 0, c->md,
+	    NULL);
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc > 0)
+		return 1;
+	return glean_re_match(c->re[p], t, to, i, c->md) > 0;
+}
+
+/* Group name of the match of pattern p in c->md, as glean_re_group
+ * says, its number remembered: looking it up cost more than many a
+ * match. */
+static int
+group(struct ctx *c, int p, const char *name, size_t *s, size_t *e)
+{
+	struct group_num *g = c->group[p];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	size_t i;
+	int k;
+
+	for (i = 0; i < 16 && g[i].name && g[i].name != name; i++)
+		;
+	if (i == 16 || !g[i].name) {
+		k = pcre2_substring_number_from_name(c->re[p],
+		    (PCRE2_SPTR)name);
+		if (i < 16) {
+			g[i].name = name;
+			g[i].num = k;
+		}
+	} else
+		k = g[i].num;
+	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
+	    ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
 /* The next match of pattern p at or after off in the window ending at
  * to, tried at the starts of p from *next on. */
 static int
@@ -1163,7 +1443,7 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 		const struct start *st = &d->start[*next];
 
 		if (st->pos >= off && (st->pats & 1u << p) &&
-		    glean_re_match(c->re[p], d->t, to, st->pos, c->md) > 0)
+		    match_at(c, p, d->t, to, st->pos))
 			return 1;
 	}
 	return 0;
@@ -1172,13 +1452,10 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 static void
 scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 {
-	const pcre2_code *re = c->re[p];
 	pcre2_match_data *md = c->md;
 	const char *t = d->t;
-	size_t off = from, s, e, xs, xe, ys, ye;
+	size_t off = from, s, e, xs, xe, ys, ye, next = first_start(d, from);
 	PCRE2_SIZE *ov;
-
-	size_t next = first_start(d, from);
 
 	while (off < to && next_match(c, d, p, &next, off, to)) {
 		struct cand *k;
@@ -1204,19 +1481,19 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			int x, y2, dd, mm;
 
 			if (p == P_ISO) {
-				glean_re_group(re, md, "y", &xs, &xe);
+				group(c, p, "y", &xs, &xe);
 				a.y = atoi(t + xs);
-				if (glean_re_group(re, md, "m", &xs, &xe))
+				if (group(c, p, "m", &xs, &xe))
 					a.m = atoi(t + xs);
-				else if (glean_re_group(re, md, "mon", &xs, &xe))
+				else if (group(c, p, "mon", &xs, &xe))
 					a.m = month_of(c, t + xs, xe - xs,
 					    NULL);
-				glean_re_group(re, md, "d", &xs, &xe);
+				group(c, p, "d", &xs, &xe);
 				a.d = atoi(t + xs);
 			} else {
-				glean_re_group(re, md, "a", &xs, &xe);
+				group(c, p, "a", &xs, &xe);
 				x = atoi(t + xs);
-				glean_re_group(re, md, "b", &xs, &xe);
+				group(c, p, "b", &xs, &xe);
 				y2 = atoi(t + xs);
 				if (usflag)
 					mm = x, dd = y2;
@@ -1231,23 +1508,23 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				a.m = mm;
 				a.d = dd;
 				if (p == P_NUM3) {
-					glean_re_group(re, md, "y", &xs, &xe);
+					group(c, p, "y", &xs, &xe);
 					a.y = year_of(t + xs, xe - xs);
 				} else {
 					char w[16];
 					char sp;
 
-					glean_re_group(re, md, "sp", &xs, &xe);
+					group(c, p, "sp", &xs, &xe);
 					sp = t[xs];
 					prev_word(t, s, w, sizeof w);
 					/* 4.22 and 4-22 are times, scores and
 					 * decimals unless "on"/"in" says
 					 * otherwise */
-					if (sp != '/' && !glean_re_group(re, md, "wd",
+					if (sp != '/' && !group(c, p, "wd",
 					    &ys, &ye) && strcmp(w, "on") != 0 &&
 					    strcmp(w, "in") != 0)
 						continue;
-					if (sp == '/' && !glean_re_group(re, md, "wd",
+					if (sp == '/' && !group(c, p, "wd",
 					    &ys, &ye) && strcmp(w, "on") != 0 &&
 					    strcmp(w, "in") != 0 &&
 					    strcmp(w, "from") != 0 &&
@@ -1255,7 +1532,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 					    strcmp(w, "by") != 0 &&
 					    strcmp(w, "until") != 0 &&
 					    strcmp(w, "since") != 0 &&
-					    !lookup(c->words, w, strlen(w),
+					    !word_row(c, w, strlen(w),
 					    "connector"))
 						continue;
 				}
@@ -1266,7 +1543,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 					add(d, s, e, p, K_POINT)->block = 1;
 				continue;
 			}
-			if (glean_re_group(re, md, "wd", &xs, &xe))
+			if (group(c, p, "wd", &xs, &xe))
 				a.wd = wday_of(c, t + xs, xe - xs, NULL);
 			break;
 		}
@@ -1274,15 +1551,15 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_MDD: {
 			struct point b = { 0 };
 
-			glean_re_group(re, md, "mon", &xs, &xe);
+			group(c, p, "mon", &xs, &xe);
 			a.m = b.m = month_of(c, t + xs, xe - xs, &amb);
 			if (amb && !is_upper_at(t, xs) && p == P_MDD)
 				continue;
-			glean_re_group(re, md, "d1", &xs, &xe);
+			group(c, p, "d1", &xs, &xe);
 			a.d = day_of(c, t + xs, xe - xs);
-			glean_re_group(re, md, "d2", &xs, &xe);
+			group(c, p, "d2", &xs, &xe);
 			b.d = day_of(c, t + xs, xe - xs);
-			if (glean_re_group(re, md, "y", &xs, &xe))
+			if (group(c, p, "y", &xs, &xe))
 				a.y = b.y = atoi(t + xs);
 			if (a.d < 1 || b.d <= a.d || b.d > mdays(a.y, a.m))
 				continue;
@@ -1293,9 +1570,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		}
 		case P_DMY:
 		case P_MDY: {
-			glean_re_group(re, md, "mon", &xs, &xe);
+			group(c, p, "mon", &xs, &xe);
 			a.m = month_of(c, t + xs, xe - xs, &amb);
-			glean_re_group(re, md, "day", &ys, &ye);
+			group(c, p, "day", &ys, &ye);
 			a.d = day_of(c, t + ys, ye - ys);
 			if (a.m < 1 || a.d < 1)
 				continue;
@@ -1304,16 +1581,16 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 
 				/* "2 may be", "you may one day" */
 				if (p == P_MDY && !isdigit((unsigned char)
-				    t[ys]) && !glean_re_group(re, md, "y", &os, &oe))
+				    t[ys]) && !group(c, p, "y", &os, &oe))
 					continue;
-				if (p == P_DMY && !glean_re_group(re, md, "y", &os,
-				    &oe) && !(glean_re_group(re, md, "of", &os, &oe) &&
+				if (p == P_DMY && !group(c, p, "y", &os,
+				    &oe) && !(group(c, p, "of", &os, &oe) &&
 				    oe - os > 2))
 					continue;
 			}
-			if (glean_re_group(re, md, "y", &xs, &xe))
+			if (group(c, p, "y", &xs, &xe))
 				a.y = atoi(t + xs);
-			else if (glean_re_group(re, md, "rely", &xs, &xe)) {
+			else if (group(c, p, "rely", &xs, &xe)) {
 				a.yrel = rel_of(c, t + xs, xe - xs);
 				a.hasyrel = 1;
 			}
@@ -1322,24 +1599,24 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				add(d, s, e, p, K_POINT)->block = 1;
 				continue;
 			}
-			if (glean_re_group(re, md, "wd", &xs, &xe))
+			if (group(c, p, "wd", &xs, &xe))
 				a.wd = wday_of(c, t + xs, xe - xs, NULL);
 			break;
 		}
 		case P_QUARTER: {
-			if (glean_re_group(re, md, "qn", &xs, &xe))
+			if (group(c, p, "qn", &xs, &xe))
 				a.q = t[xs] - '0';
 			else {
-				glean_re_group(re, md, "qo", &xs, &xe);
+				group(c, p, "qo", &xs, &xe);
 				a.q = day_of(c, t + xs, xe - xs);
 			}
 			if (a.q < 1 || a.q > 4)
 				continue;
-			if (glean_re_group(re, md, "y", &xs, &xe) ||
-			    glean_re_group(re, md, "y2", &xs, &xe) ||
-			    glean_re_group(re, md, "y3", &xs, &xe))
+			if (group(c, p, "y", &xs, &xe) ||
+			    group(c, p, "y2", &xs, &xe) ||
+			    group(c, p, "y3", &xs, &xe))
 				a.y = atoi(t + xs);
-			else if (glean_re_group(re, md, "rely", &xs, &xe)) {
+			else if (group(c, p, "rely", &xs, &xe)) {
 				a.yrel = rel_of(c, t + xs, xe - xs);
 				a.hasyrel = 1;
 			}
@@ -1348,9 +1625,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_YRANGE: {
 			struct point b = { 0 };
 
-			glean_re_group(re, md, "y1", &xs, &xe);
+			group(c, p, "y1", &xs, &xe);
 			a.y = atoi(t + xs);
-			glean_re_group(re, md, "y2", &xs, &xe);
+			group(c, p, "y2", &xs, &xe);
 			b.y = atoi(t + xs);
 			if (xe - xs == 2)
 				b.y += a.y / 100 * 100;
@@ -1359,7 +1636,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				continue;
 			/* "in 2011 and 2012" is two dates; "between 2011
 			 * and 2012" one range */
-			glean_re_group(re, md, "conn", &xs, &xe);
+			group(c, p, "conn", &xs, &xe);
 			if (t[xs] == 'a' || t[xs] == 'A') {
 				size_t os = s > 30 ? s - 30 : 0;
 
@@ -1377,9 +1654,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		}
 		case P_NUMYM:
 		case P_NUMMY: {
-			glean_re_group(re, md, "y", &xs, &xe);
+			group(c, p, "y", &xs, &xe);
 			a.y = atoi(t + xs);
-			glean_re_group(re, md, "m", &ys, &ye);
+			group(c, p, "m", &ys, &ye);
 			a.m = atoi(t + ys);
 			if (a.y < 1000 || a.y > 2200)
 				continue;
@@ -1405,28 +1682,28 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_YM: {
 			int ctx = 0;
 
-			glean_re_group(re, md, "mon", &xs, &xe);
+			group(c, p, "mon", &xs, &xe);
 			a.m = month_of(c, t + xs, xe - xs, &amb);
 			if (!a.m)
 				continue;
-			if (glean_re_group(re, md, "y", &ys, &ye)) {
+			if (group(c, p, "y", &ys, &ye)) {
 				a.y = year_of(t + ys, ye - ys);
 				if (ye - ys <= 3 && t[ys] != '\'' &&
 				    atoi(t + ys) <= 31)
 					continue;
 				ctx = 1;
-			} else if (glean_re_group(re, md, "rely", &ys, &ye)) {
+			} else if (group(c, p, "rely", &ys, &ye)) {
 				a.yrel = rel_of(c, t + ys, ye - ys);
 				a.hasyrel = 1;
 				ctx = 1;
 			}
-			if (glean_re_group(re, md, "rel", &ys, &ye)) {
+			if (group(c, p, "rel", &ys, &ye)) {
 				a.yrel = rel_of(c, t + ys, ye - ys);
 				a.hasyrel = a.yrel != 0;
 				ctx = 1;
 			}
-			if (glean_re_group(re, md, "mo", &ys, &ye) ||
-			    glean_re_group(re, md, "edge", &ys, &ye))
+			if (group(c, p, "mo", &ys, &ye) ||
+			    group(c, p, "edge", &ys, &ye))
 				ctx = 1;
 			if (amb && !ctx && !(is_upper_at(t, xs) &&
 			    date_context(c, t, xs)))
@@ -1434,21 +1711,21 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			/* "in the past may have": a lower-case "may" or
 			 * "march" needs a year */
 			if (amb && !is_upper_at(t, xs) &&
-			    !glean_re_group(re, md, "y", &ys, &ye))
+			    !group(c, p, "y", &ys, &ye))
 				continue;
 			if (amb && !is_upper_at(t, xs) && p == P_YM)
 				continue;
 			break;
 		}
 		case P_DECADE:
-			if (glean_re_group(re, md, "d4", &xs, &xe)) {
+			if (group(c, p, "d4", &xs, &xe)) {
 				a.y = atoi(t + xs);
 				/* "the 1600s": a century (but "the 1900s"
 				 * and "the 2000s" are read as decades) */
 				if (a.y % 100 == 0 && a.y < 1900)
 					a.decade = 10;
 			} else {
-				glean_re_group(re, md, "d2", &xs, &xe);
+				group(c, p, "d2", &xs, &xe);
 				a.y = 1900 + atoi(t + xs);
 			}
 			if (!a.decade)
@@ -1457,16 +1734,16 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_SEASON: {
 			const char *sv;
 
-			glean_re_group(re, md, "season", &xs, &xe);
+			group(c, p, "season", &xs, &xe);
 			sv = word_val(c, t + xs, xe - xs, "season");
 			if (!sv)
 				continue;
 			a.season = strncmp(sv, "SP", 2) == 0 ? 1 :
 			    strncmp(sv, "SU", 2) == 0 ? 2 :
 			    strncmp(sv, "FA", 2) == 0 ? 3 : 4;
-			if (glean_re_group(re, md, "y", &ys, &ye))
+			if (group(c, p, "y", &ys, &ye))
 				a.y = atoi(t + ys);
-			else if (glean_re_group(re, md, "rel", &ys, &ye)) {
+			else if (group(c, p, "rel", &ys, &ye)) {
 				a.yrel = rel_of(c, t + ys, ye - ys);
 				a.hasyrel = 1;
 			} else if (sv[2] == '*')
@@ -1476,14 +1753,14 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_HOL: {
 			const char *hv;
 
-			glean_re_group(re, md, "hol", &xs, &xe);
+			group(c, p, "hol", &xs, &xe);
 			hv = word_val(c, t + xs, xe - xs, "holiday");
 			if (!hv)
 				continue;
 			k = add(d, s, e, p, K_POINT);
-			if (glean_re_group(re, md, "y", &ys, &ye))
+			if (group(c, p, "y", &ys, &ye))
 				k->a.y = atoi(t + ys);
-			else if (glean_re_group(re, md, "rel", &ys, &ye)) {
+			else if (group(c, p, "rel", &ys, &ye)) {
 				k->a.yrel = rel_of(c, t + ys, ye - ys);
 				k->a.hasyrel = 1;
 			}
@@ -1501,9 +1778,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_VAGUE: {
 			const char *vv;
 
-			glean_re_group(re, md, "vq", &xs, &xe);
+			group(c, p, "vq", &xs, &xe);
 			vv = word_val(c, t + xs, xe - xs, "vague");
-			glean_re_group(re, md, "unit", &ys, &ye);
+			group(c, p, "unit", &ys, &ye);
 			if (!vv || t[ye - 1] != 's')
 				continue;
 			k = add(d, s, e, p, K_VAGUE);
@@ -1516,25 +1793,25 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			const char *dirv = NULL;
 			size_t ds = 0, de = 0;
 
-			glean_re_group(re, md, "n", &xs, &xe);
+			group(c, p, "n", &xs, &xe);
 			if (glean_parse_number(c->nw, t + xs, xe - xs, &cnt) < 0
 			    || cnt <= 0 || cnt > 10000)
 				continue;
-			glean_re_group(re, md, "unit", &ys, &ye);
+			group(c, p, "unit", &ys, &ye);
 			u = unit_of(c, t + ys, ye - ys, &mul);
 			if (!u || u == 'E')
 				continue;
 			/* "a 30 year low", "a four year deal": adjectives */
 			if (cnt != 1 && t[ye - 1] != 's' && t[ye - 1] != 'S')
 				continue;
-			if (glean_re_group(re, md, "dir", &ds, &de)) {
+			if (group(c, p, "dir", &ds, &de)) {
 				size_t q = de;
 
 				dirv = word_val(c, t + ds, de - ds, "dir");
 				/* "two days before the election": the anchor
 				 * is not a date we know */
 				if (dirv && strchr(dirv, 'o') &&
-				    !glean_re_group(re, md, "deic", &xs, &xe)) {
+				    !group(c, p, "deic", &xs, &xe)) {
 					while (q < d->n && t[q] == ' ')
 						q++;
 					if (q < d->n && (isalnum((unsigned char)
@@ -1554,7 +1831,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				/* "later", "earlier": from the date before;
 				 * "ago", "from now": from the anchor */
 				k->base_prev = strchr(dirv, 'p') != NULL;
-				if (glean_re_group(re, md, "deic", &xs, &xe)) {
+				if (group(c, p, "deic", &xs, &xe)) {
 					const char *dv = word_val(c, t + xs,
 					    xe - xs, "deictic");
 
@@ -1563,20 +1840,20 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				}
 				continue;
 			}
-			glean_re_group(re, md, "n", &xs, &xe);
+			group(c, p, "n", &xs, &xe);
 			if (xe - xs <= 2 && (t[xs] == 'a' || t[xs] == 'A') &&
-			    !glean_re_group(re, md, "rel", &ys, &ye) &&
-			    !glean_re_group(re, md, "apx", &ys, &ye))
+			    !group(c, p, "rel", &ys, &ye) &&
+			    !group(c, p, "apx", &ys, &ye))
 				continue;	/* "a year" alone */
 			k = add(d, s, e, p, K_DUR);
 			k->unit = u;
 			k->n = cnt * mul;
-			if (glean_re_group(re, md, "rel", &xs, &xe)) {
+			if (group(c, p, "rel", &xs, &xe)) {
 				k->rel = rel_of(c, t + xs, xe - xs);
 				if (!k->rel)
 					k->rel = -1;
 			}
-			if (glean_re_group(re, md, "apx", &xs, &xe)) {
+			if (group(c, p, "apx", &xs, &xe)) {
 				struct glean_row *r = lookup(c->approx,
 				    t + xs, xe - xs, NULL);
 
@@ -1596,22 +1873,22 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			const char *rv;
 			int r, u;
 
-			glean_re_group(re, md, "unit", &ys, &ye);
+			group(c, p, "unit", &ys, &ye);
 			if (t[ye - 1] == 's' || t[ye - 1] == 'S')
 				continue;
 			u = unit_of(c, t + ys, ye - ys, &mul);
 			if (!u)
 				continue;
-			if (!glean_re_group(re, md, "rel", &xs, &xe)) {
+			if (!group(c, p, "rel", &xs, &xe)) {
 				/* "rest of the week", "end of the month" */
-				if (!glean_re_group(re, md, "edge", &xs, &xe))
+				if (!group(c, p, "edge", &xs, &xe))
 					continue;
 				r = 0;
 			} else
 				r = rel_of(c, t + xs, xe - xs);
 			rv = r < 0 ? word_val(c, t + xs, xe - xs, "rel") : NULL;
 			if ((mul > 1 && r != 0) || (rv && !strchr(rv, 'p') &&
-			    glean_re_group(re, md, "the", &ys, &ye))) {
+			    group(c, p, "the", &ys, &ye))) {
 				/* "the last decade": ten years back; "the past
 				 * year": the twelve months before */
 				k = add(d, s, e, p, K_DUR);
@@ -1625,13 +1902,13 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			k->n = r * mul;
 			k->gran_unit = 1;
 			/* "the following year": from the date before */
-			if (glean_re_group(re, md, "rel", &xs, &xe)) {
+			if (group(c, p, "rel", &xs, &xe)) {
 				const char *rv = word_val(c, t + xs, xe - xs,
 				    "rel");
 
 				k->base_prev = rv && strchr(rv, 'p');
 			}
-			if (glean_re_group(re, md, "wd", &xs, &xe) && u == 'W') {
+			if (group(c, p, "wd", &xs, &xe) && u == 'W') {
 				k->kind = K_POINT;
 				k->a.wd = wday_of(c, t + xs, xe - xs, NULL);
 				k->a.wdrel = r;
@@ -1642,23 +1919,23 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_RELWD: {
 			int wamb = 0, ctx = 0;
 
-			glean_re_group(re, md, "wd", &xs, &xe);
+			group(c, p, "wd", &xs, &xe);
 			a.wd = wday_of(c, t + xs, xe - xs, &wamb);
 			if (!a.wd)
 				continue;
-			if (glean_re_group(re, md, "rel", &ys, &ye) ||
-			    glean_re_group(re, md, "rel2", &ys, &ye)) {
+			if (group(c, p, "rel", &ys, &ye) ||
+			    group(c, p, "rel2", &ys, &ye)) {
 				a.wdrel = rel_of(c, t + ys, ye - ys);
 				a.haswdrel = 1;
 				ctx = 1;
 			}
-			if (glean_re_group(re, md, "day", &ys, &ye)) {
+			if (group(c, p, "day", &ys, &ye)) {
 				a.d = day_of(c, t + ys, ye - ys);
 				if (a.d < 1)
 					continue;
 				ctx = 1;
 			}
-			if (glean_re_group(re, md, "ord", &ys, &ye)) {
+			if (group(c, p, "ord", &ys, &ye)) {
 				a.nth = day_of(c, t + ys, ye - ys);
 				if (a.nth < 1 || a.nth > 5) {
 					/* "the tenth Monday": just Monday */
@@ -1668,9 +1945,9 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 					ctx = 1;
 			}
 			if (wamb && (!is_upper_at(t, xs) || !ctx) &&
-			    !(ctx && glean_re_group(re, md, "rel", &ys, &ye)))
+			    !(ctx && group(c, p, "rel", &ys, &ye)))
 				continue;
-			if (glean_re_group(re, md, "omon", &ys, &ye))
+			if (group(c, p, "omon", &ys, &ye))
 				a.m = month_of(c, t + ys, ye - ys, NULL);
 			break;
 		}
@@ -1678,7 +1955,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			const char *dv;
 			int off2 = 0;
 
-			glean_re_group(re, md, "deic", &xs, &xe);
+			group(c, p, "deic", &xs, &xe);
 			dv = word_val(c, t + xs, xe - xs, "deictic");
 			if (!dv)
 				continue;
@@ -1700,7 +1977,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				    md) > 0)
 					continue;
 			}
-			if (glean_re_group(re, md, "ba", &ys, &ye)) {
+			if (group(c, p, "ba", &ys, &ye)) {
 				const char *bv = word_val(c, t + ys, ye - ys,
 				    "dir");
 
@@ -1719,7 +1996,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			int u;
 
 			k = NULL;
-			if (glean_re_group(re, md, "sp", &xs, &xe)) {
+			if (group(c, p, "sp", &xs, &xe)) {
 				sv = word_val(c, t + xs, xe - xs, "setphrase");
 				if (!sv)
 					continue;
@@ -1727,11 +2004,11 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				k->fixed = sv;
 				continue;
 			}
-			if (glean_re_group(re, md, "n", &xs, &xe) &&
+			if (group(c, p, "n", &xs, &xe) &&
 			    glean_parse_number(c->nw, t + xs, xe - xs,
 			    &cnt) < 0)
 				continue;
-			if (glean_re_group(re, md, "pod", &xs, &xe)) {
+			if (group(c, p, "pod", &xs, &xe)) {
 				sv = word_val(c, t + xs, xe - xs, "partofday");
 				if (!sv)
 					continue;
@@ -1739,7 +2016,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				k->fixed = sv;
 				continue;
 			}
-			if (glean_re_group(re, md, "wd", &xs, &xe)) {
+			if (group(c, p, "wd", &xs, &xe)) {
 				char *b = buf[bi++ % 8];
 
 				snprintf(b, 16, "XXXX-WXX-%d",
@@ -1748,7 +2025,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				k->fixed = b;
 				continue;
 			}
-			glean_re_group(re, md, "unit", &xs, &xe);
+			group(c, p, "unit", &xs, &xe);
 			u = unit_of(c, t + xs, xe - xs, &mul);
 			if (!u || u == 'E')
 				continue;
@@ -1758,20 +2035,20 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 			continue;
 		}
 		case P_THEDAY: {
-			if (!glean_re_group(re, md, "on", &xs, &xe) &&
-			    !glean_re_group(re, md, "the", &xs, &xe))
+			if (!group(c, p, "on", &xs, &xe) &&
+			    !group(c, p, "the", &xs, &xe))
 				continue;
-			glean_re_group(re, md, "day", &xs, &xe);
+			group(c, p, "day", &xs, &xe);
 			/* "the 27th", "on the second", "on 15"; a bare
 			 * "the 1" is a count */
 			if ((!isdigit((unsigned char)t[xs]) ||
 			    !isalpha((unsigned char)t[xe - 1])) &&
-			    !glean_re_group(re, md, "on", &ys, &ye))
+			    !group(c, p, "on", &ys, &ye))
 				continue;
 			a.d = day_of(c, t + xs, xe - xs);
 			if (a.d < 1)
 				continue;
-			if (glean_re_group(re, md, "rel", &ys, &ye)) {
+			if (group(c, p, "rel", &ys, &ye)) {
 				k = add(d, s, e, p, K_POINT);
 				k->a = a;
 				k->unit = 'M';
@@ -1780,7 +2057,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 				continue;
 			}
 			/* keep "on"/"for" outside the span */
-			if (glean_re_group(re, md, "on", &ys, &ye)) {
+			if (group(c, p, "on", &ys, &ye)) {
 				s = ye;
 				while (s < e && isspace((unsigned char)t[s]))
 					s++;
@@ -1790,7 +2067,7 @@ scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
 		case P_YEAR: {
 			size_t q = e, w0;
 
-			glean_re_group(re, md, "y", &xs, &xe);
+			group(c, p, "y", &xs, &xe);
 			a.y = atoi(t + xs);
 			/* "2020 pledges", "1500 jobs": a count or a name
 			 * before a plural noun */
@@ -2115,7 +2392,7 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	size_t i = s, we;
 	int words = 0;
 
-	if (!lookup(c->words, t + s, e - s, "unit"))
+	if (!word_row(c, t + s, e - s, "unit"))
 		return 1;
 	while (i < n && e < n && (t[e] == ' ' || t[e] == '-') && e + 3 <= n &&
 	    strncasecmp(t + e + 1, "on", 2) == 0)
@@ -2626,12 +2903,40 @@ infer_anchor(const struct doc *d, struct anchor *an)
 
 /* ---- the document -------------------------------------------------------- */
 
+/*
+ * Can a mod form ("since", "up to") end before t[s], blanks between?
+ * Only if the word before the blanks is the last word of one (or next
+ * to a non-ASCII byte, a blank or letter the pattern may take).
+ */
+static int
+mod_before(const struct ctx *c, const char *t, size_t s)
+{
+	size_t e = s, b, k;
+
+	while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+	    t[e - 1] == '\n'))
+		e--;
+	if (e > 0 && (unsigned char)t[e - 1] >= 0x80)
+		return 1;
+	if (e == s)
+		return 0;
+	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
+		return 1;
+	for (k = 0; k < c->nmodlast; k++)
+		if (c->modlast[k].n == e - b &&
+		    strncasecmp(c->modlast[k].w, t + b, e - b) == 0)
+			return 1;
+	return c->nmodlast == sizeof c->modlast / sizeof c->modlast[0];
+}
+
 static void
 set_mod(struct ctx *c, struct doc *d, struct cand *k)
 {
 	size_t bs = k->s > 30 ? k->s - 30 : 0, ms, me;
 
-	if (k->mod)
+	if (k->mod || !mod_before(c, d->t, k->s))
 		return;
 	while (bs > 0 && ((unsigned char)d->t[bs] & 0xc0) == 0x80)
 		bs--;
