@@ -449,26 +449,32 @@ decode_field(const struct glean_jfield *f)
 	    NULL);	/* cannot fail: the scanner checked it */
 }
 
+/* The index in the current line of field key (the last of duplicate
+ * keys, as jansson keeps), or -1. */
+static long
+current_field(const char *key)
+{
+	size_t i, n = strlen(key);
+
+	for (i = current.jf->n; i > 0; i--)
+		if (current.jf->f[i - 1].keylen == n &&
+		    memcmp(current.jf->f[i - 1].key, key, n) == 0)
+			return (long)(i - 1);
+	return -1;
+}
+
 json_t *
 glean_field(json_t *doc, const char *key)
 {
 	json_t *v = json_object_get(doc, key);
-	size_t i, n = strlen(key);
+	long i;
 
-	if (v || doc != current.doc)
+	if (v || doc != current.doc || (i = current_field(key)) < 0)
 		return v;
-	/* the last of duplicate keys wins, as in jansson */
-	for (i = current.jf->n; i > 0; i--) {
-		const struct glean_jfield *f = &current.jf->f[i - 1];
-
-		if (f->keylen == n && memcmp(f->key, key, n) == 0) {
-			v = decode_field(f);
-			current.loaded[i - 1] = v;
-			json_object_set_new(doc, key, v);
-			return v;
-		}
-	}
-	return NULL;
+	v = decode_field(&current.jf->f[i]);
+	current.loaded[i] = v;
+	json_object_set_new(doc, key, v);
+	return v;
 }
 
 const char *
@@ -476,17 +482,11 @@ glean_field_text(json_t *doc, const char *key, size_t *len)
 {
 	static struct glean_buf text;
 	json_t *v = json_object_get(doc, key);
-	size_t i, n = strlen(key);
+	long i;
 
-	if (!v && doc == current.doc) {
-		for (i = current.jf->n; i > 0; i--) {
-			const struct glean_jfield *f = &current.jf->f[i - 1];
-
-			if (f->keylen == n && memcmp(f->key, key, n) == 0) {
-				*len = f->vallen;
-				return f->val;
-			}
-		}
+	if (!v && doc == current.doc && (i = current_field(key)) >= 0) {
+		*len = current.jf->f[i].vallen;
+		return current.jf->f[i].val;
 	}
 	if (!v)
 		return NULL;
