@@ -9,10 +9,15 @@ CFLAGS += $(SAN_FLAGS)
 LDFLAGS += $(SAN_FLAGS)
 endif
 
-STAGES = $(patsubst stages/%.c,%,$(wildcard stages/*.c))
+# A stage is stages/NAME.c, or a folder stages/NAME/ of modules (*.c) with
+# one private header (NAME.h) when it is too big to read in one sitting.
+FILE_STAGES = $(patsubst stages/%.c,%,$(wildcard stages/*.c))
+DIR_STAGES = $(filter-out lib,$(patsubst stages/%/,%,$(wildcard stages/*/)))
+STAGES = $(FILE_STAGES) $(DIR_STAGES)
 BIN = $(STAGES:%=$(O)/bin/glean-%)
 MAN = $(wildcard stages/*.1)
 HDR = $(wildcard stages/lib/*.h)
+STAGE_SRC = $(wildcard stages/*.c stages/*/*.c stages/*/*.h)
 LIBOBJ = $(patsubst stages/lib/%.c,$(O)/lib/%.o,$(wildcard stages/lib/*.c))
 LIB = $(O)/libglean.a
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
@@ -28,22 +33,32 @@ $(O)/lib/%.o: stages/lib/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(O)/stages/%.o: stages/%.c $(HDR)
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
-
 $(LIB): $(LIBOBJ)
 	rm -f $@
 	$(AR) rc $@ $(LIBOBJ)
 	$(RANLIB) $@
 
-$(O)/bin/glean-%: $(O)/stages/%.o $(LIB)
+$(O)/stages/%.o: stages/%.c $(HDR) $(wildcard stages/*/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# A file stage links its one object; a folder stage all of its modules.
+define file_stage
+$(O)/bin/glean-$(1): $(O)/stages/$(1).o $(LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIB) $$(LIBS)
+endef
+define dir_stage
+$(O)/bin/glean-$(1): $(patsubst stages/%.c,$(O)/stages/%.o,$(wildcard stages/$(1)/*.c)) $(LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIB) $$(LIBS)
+endef
+$(foreach s,$(FILE_STAGES),$(eval $(call file_stage,$(s))))
+$(foreach s,$(DIR_STAGES),$(eval $(call dir_stage,$(s))))
 
 # a unit test may include its stage's source (tests/unit/quotes.c does)
 $(O)/tests/%: tests/unit/%.c $(LIB) $(HDR) tests/unit/testhelp.h \
-    $(wildcard stages/*.c)
+    $(STAGE_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 

@@ -4,7 +4,10 @@
 # no-main runtime) into ${GLEAN_FUZZ_BUILD:-build/fuzz}/:
 #
 #	fuzz-stream     the document stream reader (tests/fuzz/stream.c)
-#	fuzz-NAME       each stage stages/NAME.c (tests/fuzz/stage.c)
+#	fuzz-NAME       each stage stages/NAME.c (tests/fuzz/stage.c); a
+#	                folder stage stages/NAME/ includes its main.c (which
+#	                holds main() and its glean_run call) and links its
+#	                other modules
 #
 # With NAMEs, only those (stream or stage names).  Exits 77 when clang or
 # its libFuzzer runtime is missing.  Needs no change to the stages: see the
@@ -50,7 +53,7 @@ fi
 link()
 {
 	# shellcheck disable=SC2086
-	"$CLANG" $san -o "$1" "$2" "$lib" "$rt" -lstdc++ $pkgl
+	"$CLANG" $san -o "$1" $2 "$lib" "$rt" -lstdc++ $pkgl
 }
 
 want()
@@ -70,10 +73,27 @@ if want stream; then
 	link "$out/fuzz-stream" "$out/stream.o"
 	echo "built $out/fuzz-stream"
 fi
-for src in "$top"/stages/*.c; do
+for src in "$top"/stages/*.c "$top"/stages/*/main.c; do
 	[ -f "$src" ] || continue
-	s=$(basename "$src" .c)
+	case $src in
+	*/main.c) s=$(basename "$(dirname "$src")") ;;
+	*) s=$(basename "$src" .c) ;;
+	esac
+	[ "$s" = lib ] && continue
 	want "$s" || continue
+	# a folder stage's other modules, built as they are
+	mods=
+	: >"$out/fuzz-$s.log"
+	if [ "${src##*/}" = main.c ]; then
+		for m in "$(dirname "$src")"/*.c; do
+			[ "$m" = "$src" ] && continue
+			o=$out/mod-$s-$(basename "$m" .c).o
+			# shellcheck disable=SC2086
+			"$CLANG" $cflags -c -o "$o" "$m" 2>>"$out/fuzz-$s.log" ||
+				{ failed="$failed $s"; continue 2; }
+			mods="$mods $o"
+		done
+	fi
 	mode=
 	case $s in
 	normalize|merge) mode=-DFUZZ_WHOLE_MAIN ;;
@@ -82,8 +102,8 @@ for src in "$top"/stages/*.c; do
 	# shellcheck disable=SC2086
 	if "$CLANG" $cflags $mode -DSTAGE_SRC="\"$src\"" -DSTAGE_NAME="\"$s\"" \
 	    -c -o "$out/stage-$s.o" "$top/tests/fuzz/stage.c" \
-	    2>"$out/fuzz-$s.log" &&
-	    link "$out/fuzz-$s" "$out/stage-$s.o" 2>>"$out/fuzz-$s.log"; then
+	    2>>"$out/fuzz-$s.log" &&
+	    link "$out/fuzz-$s" "$out/stage-$s.o $mods" 2>>"$out/fuzz-$s.log"; then
 		echo "built $out/fuzz-$s${mode:+ (whole main)}"
 	else
 		echo "fuzz: cannot build the harness for $s (see $out/fuzz-$s.log)" >&2
