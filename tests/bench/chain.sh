@@ -4,6 +4,9 @@
 # beside `wc -w` on the same input (target: within 15x).
 # GLEAN_BENCH_MB sizes the stream (default 100), GLEAN_BENCH_RUNS the runs
 # per timing (default 3; the single-stage rows run once).
+# GLEAN_BENCH_BASE=DIR (DIR/bin/glean-*, DIR/lexicons, as made by
+# tests/bench/base.sh REV DIR) also times that older build's chain on the
+# same stream in the same run, and prints new / base.
 . "$(dirname "$0")/common.sh"
 bench_need_corpus
 bench_have normalize || bench_skip "glean-normalize not built"
@@ -53,5 +56,18 @@ ratio=$(bench_ratio "$bench_secs" "$wc")
 echo "bench: chain ($cmd) = ${ratio}x wc -w (target <= 15)"
 awk -v r="$ratio" 'BEGIN { exit !(r <= 15) }' ||
 	{ echo "FAIL: the chain takes ${ratio}x wc -w"; bad=1; }
+if [ -n "${GLEAN_BENCH_BASE:-}" ]; then
+	bcmd=
+	for s in $stages; do
+		[ "$s" = normalize ] && continue
+		[ -x "$GLEAN_BENCH_BASE/bin/glean-$s" ] || continue
+		bcmd="${bcmd:+$bcmd | }$GLEAN_BENCH_BASE/bin/glean-$s"
+	done
+	new=$bench_secs
+	bench_time "base chain" "$norm" \
+	    env GLEAN_LEXICONS="$GLEAN_BENCH_BASE/lexicons" sh -c "$bcmd"
+	echo "bench: base chain = $(bench_ratio "$bench_secs" "$wc")x wc -w;" \
+	    "new / base = $(bench_ratio "$new" "$bench_secs")"
+fi
 rm -f "$norm"
 bench_exit "$bad"
