@@ -1,0 +1,205 @@
+/* See LICENSE file for copyright and license details. */
+/* prefilter.c: the cheap test run on every document */
+
+#include "ratings.h"
+#include "swar.h"
+
+/* What may_rate() knows of the words up to where it is. */
+struct cues {
+	size_t nw;		/* words taken */
+	size_t verb;		/* the last rating verb's word, if have_verb */
+	int have_verb;
+	size_t noun_end;	/* a rating noun before this word is a cue */
+	size_t ps, pe;		/* the last word */
+	int pascii;
+};
+
+/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
+#define LANES(b) (GLEAN_ONES * (b))
+
+
+/*
+ * Take word [s, e) of d into cs.  Returns 1 when it is a grade with a
+ * cue, or a rating noun after a grade.
+ */
+static inline int
+cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
+    size_t e, int ascii)
+{
+	static struct glean_buf low;	/* folds the odd non-ASCII word */
+	const struct starter *st, *before;
+	size_t i = cs->nw;
+	int cue = 0;
+
+	st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii, &low);
+	if (st && i < cs->noun_end && (st->roles & R_NOUN))
+		cue = 1;
+	if (st && st->ngrades) {
+		/* the word before: a link, "are good"? */
+		before = i ? word_starter(c, c->slots, d->text + cs->ps,
+		    cs->pe - cs->ps, cs->pascii, &low) : NULL;
+		if ((st->copulas & 1 << COP_SELF) ||
+		    ((st->copulas & 1 << COP_YES) && before &&
+		    (before->roles & R_LINK)) ||
+		    (cs->have_verb && cs->verb + VERB_WINDOW >= i))
+			cue = 1;
+		if (cs->noun_end < i + st->maxnw + 1)
+			cs->noun_end = i + st->maxnw + 1;
+	}
+	if (st && (st->roles & R_VERB)) {
+		cs->verb = i;
+		cs->have_verb = 1;
+	}
+	cs->ps = s;
+	cs->pe = e;
+	cs->pascii = ascii;
+	cs->nw++;
+	return cue;
+}
+
+/* Bit 7 of each lane of x (all below 0x80): is it in [lo, hi]? */
+static uint64_t
+lanes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + LANES(0x80 - lo)) & ~(x + LANES(0x7f - hi)) & GLEAN_HIGHS;
+}
+
+/* Bit 7 of each lane of v: is it byte b? */
+static uint64_t
+lanes_eq(uint64_t v, unsigned b)
+{
+	v ^= LANES(b);
+	return ~(((v & ~GLEAN_HIGHS) + ~GLEAN_HIGHS) | v) & GLEAN_HIGHS;
+}
+
+/* Bit 7 of each lane to bit i for lane i. */
+static unsigned
+lanes_bits(uint64_t flags)
+{
+	return (unsigned)(((flags >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+/*
+ * Bit j of *plain: t[j] is a plain separator (ASCII but not a letter, a
+ * digit, ' or -: never part of a word, as is_wordcp() and next_word()
+ * say); of *mixing: t[j] is ' - or not ASCII.  For j < 8, eight bytes at
+ * a time.
+ */
+static void
+classify8(const unsigned char *t, unsigned *plain, unsigned *mixing)
+{
+	uint64_t v, high, low, alnum, mix;
+
+	memcpy(&v, t, sizeof(v));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);	/* t[0] in the low lane */
+#endif
+	high = v & GLEAN_HIGHS;
+	low = v & ~GLEAN_HIGHS;
+	alnum = (lanes_in(low, '0', '9') | lanes_in(low | LANES(0x20), 'a',
+	    'z')) & ~high;
+	mix = high | lanes_eq(v, '\'') | lanes_eq(v, '-');
+	*plain = lanes_bits(~(alnum | mix) & GLEAN_HIGHS);
+	*mixing = lanes_bits(mix);
+}
+
+/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64. */
+static void
+block_masks(const unsigned char *t, size_t m, uint64_t *plain,
+    uint64_t *mixing)
+{
+	unsigned char tail[8];
+	const unsigned char *p;
+	unsigned pl, mx;
+	size_t j;
+
+	*plain = *mixing = 0;
+	for (j = 0; j < m; j += 8) {
+		p = t + j;
+		if (m - j < 8) {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, p, m - j);
+			p = tail;
+		}
+		classify8(p, &pl, &mx);
+		*plain |= (uint64_t)pl << j;
+		*mixing |= (uint64_t)mx << j;
+	}
+	if (m < 64) {
+		*plain &= ((uint64_t)1 << m) - 1;
+		*mixing &= ((uint64_t)1 << m) - 1;
+	}
+}
+
+/* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */
+static inline int
+cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
+    size_t b, int mixed)
+{
+	size_t k = a, s;
+	int ascii;
+
+	if (!mixed)
+		return cue_word(c, d, cs, a, b, 1);
+	while (next_word(d, b, &k, &s, &ascii))
+		if (cue_word(c, d, cs, s, k, ascii))
+			return 1;
+	return 0;
+}
+
+/*
+ * Might sentence_rating() find a judgement in the text of d?  It needs a
+ * grade with a cue -- a rating verb at most VERB_WINDOW words before, a
+ * rating noun right after, or a copula reading -- and an inspectorate in
+ * the text or a specific area in the grade's sentence.  Here phrases
+ * match by their first word alone and sentences are ignored, which only
+ * lets more through; most documents (news with no inspection in them)
+ * stop here, before any layer is looked at or area pattern run.  The first
+ * judgement of a sentence never rests on a coordinated one.
+ *
+ * Every word of every text passes here, so words are found 64 bytes at a
+ * time with bit masks.  A chunk of text between plain separators (ASCII
+ * other than letters, digits, ' and -) holds whole words; one of ASCII
+ * letters and digits alone is one word, any other ("mixed") is split by
+ * next_word().
+ */
+int
+may_rate(const struct ctx *c, const struct doc *d)
+{
+	const unsigned char *t = (const unsigned char *)d->text;
+	struct cues cs = { 0 };
+	uint64_t plain, mixing, chunk, x;
+	size_t base, m, j, e, a = 0;
+	int open = 0, mixed = 0, cue = 0;
+
+	for (base = 0; !cue && base < d->len; base += 64) {
+		m = d->len - base < 64 ? d->len - base : 64;
+		block_masks(t + base, m, &plain, &mixing);
+		chunk = ~plain & (m < 64 ? ((uint64_t)1 << m) - 1 :
+		    ~(uint64_t)0);
+		for (j = 0; !cue && j < m;) {
+			if (!open) {
+				if (!(x = chunk >> j))
+					break;
+				j += (size_t)__builtin_ctzll(x);
+				a = base + j;
+				open = 1;
+				mixed = 0;
+			}
+			if (!(x = plain >> j)) {
+				/* the chunk goes on in the next block */
+				mixed |= (mixing >> j) != 0;
+				break;
+			}
+			e = j + (size_t)__builtin_ctzll(x);
+			mixed |= ((mixing & (((uint64_t)1 << e) - 1)) >> j) != 0;
+			cue = cue_chunk(c, d, &cs, a, base + e, mixed);
+			open = 0;
+			j = e;
+		}
+	}
+	if (!cue && open)
+		cue = cue_chunk(c, d, &cs, a, d->len, mixed);
+	return cue && c->named_re &&
+	    glean_re_match(c->named_re, d->text, d->len, 0, c->md) > 0;
+}

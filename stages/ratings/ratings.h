@@ -1,0 +1,228 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * ratings.h - private to glean-ratings (stages/ratings/): the lexicon
+ * context, one document's working state and the functions of each module.
+ */
+#ifndef RATINGS_H
+#define RATINGS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "glean.h"
+
+enum { COP_NO, COP_YES, COP_SELF };
+enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
+	R_ALSO = 32, R_STOP = 64, R_JOIN = 128 };
+
+#define VERB_WINDOW 6	/* words before a grade searched for a verb */
+#define AREA_WINDOW 8	/* words between an area and a copula grade */
+#define NEG_WINDOW 3	/* words before a grade searched for "not" */
+#define DATE_AFTER 2	/* words between a grade and its own date */
+#define COORD_WINDOW 4	/* words from a judgement to a coordinated one */
+#define MAXPHRASE 8
+/* A lexicon pattern matched at word boundaries. */
+#define WORD_RE "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])"
+
+struct phrase {
+	char *w[MAXPHRASE];	/* lower-case words */
+	size_t nw;
+	int role;		/* rating-verbs: R_* bits */
+	const char *grade;	/* grades: normalised grade */
+	int copula;		/* grades: COP_* */
+};
+
+struct area {
+	char *name;
+	pcre2_code *re;
+	int board;
+	int generic;
+};
+
+/*
+ * What a folded word can start: the grade and rating-verb phrases whose
+ * first word it is, in lexicon order, and a summary of them for
+ * may_rate().
+ */
+struct starter {
+	const char *word;
+	size_t len;
+	size_t *grades, ngrades;	/* indices into ctx.grades */
+	size_t *verbs, nverbs;	/* indices into ctx.verbs */
+	int roles;		/* R_* bits of those verbs */
+	int copulas;		/* 1 << COP_* of those grades */
+	size_t maxnw;		/* words of the longest of those grades */
+};
+
+/*
+ * A slot of an open-addressing hash table of starters by word.  Most
+ * words of a text are in no phrase: small slots in a table at most an
+ * eighth full send most of them away at one cached load.
+ */
+struct slot {
+	uint32_t hash;		/* word_hash() of the starter's word */
+	uint32_t st;		/* 1 + its index in ctx.starters; 0: empty */
+};
+
+struct named {
+	char *name;
+	const char *canon;	/* authorities: the row's official name */
+	const char *code;
+	pcre2_code *re;
+};
+
+struct ctx {
+	struct glean_lexicon *lx_grades, *lx_verbs, *lx_areas, *lx_insp,
+	    *lx_auth;
+	struct phrase *grades;
+	size_t ngrades;
+	struct phrase *verbs;
+	size_t nverbs;
+	struct starter *starters;
+	size_t nstarters;
+	struct slot *slots;	/* every starter; nslots, a power of two */
+	struct slot *cue_slots;	/* those may_rate() looks for; nslots */
+	size_t nslots;
+	size_t longest;		/* bytes of the longest starter's word */
+	struct area *areas;
+	size_t nareas;
+	struct named *insp;
+	size_t ninsp;
+	struct named *auth;	/* authorities.tsv, one per alias */
+	size_t nauth;
+	pcre2_code *auth_re;	/* all aliases, longest first */
+	json_t *auth_by_name;	/* alias -> first index in auth */
+	json_t *auth_by_pre;	/* first 3 bytes -> first index in auth */
+	pcre2_code *year_re;
+	pcre2_code *named_re;	/* any inspectorate or specific area */
+	pcre2_match_data *md;
+};
+
+/* One document's working state. */
+struct word {
+	size_t s, e;		/* bytes */
+	size_t low;		/* offset of the folded word in doc.lows */
+	const struct starter *st;	/* the phrases starting with it */
+	size_t sent;		/* sentence index */
+	int role;		/* R_* bits of the phrases starting here */
+	size_t stop;		/* first word from here with R_STOP, or nw */
+};
+
+struct span {
+	size_t s, e;		/* bytes */
+	int idx;		/* area index, authority index... */
+	const char *name, *code, *value;
+	size_t seq;		/* order of finding, for a stable sort */
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+	size_t *minend;		/* minend[i]: least end of v[i..n) */
+};
+
+/*
+ * The spans of a layer that fit in one sentence, sentence by sentence, in
+ * (start, end) order: the queries of a grade ("the last date before it in
+ * its sentence") are then binary searches instead of scans.
+ */
+struct bysent {
+	const struct span **v;
+	size_t n;
+	size_t *minend;		/* least end from here to the sentence's end */
+	size_t *first;		/* nsent + 1 entries: each sentence's spans */
+};
+
+struct doc {
+	const char *text;
+	size_t len;
+	struct glean_offsets off;
+	size_t *sent;		/* pairs of byte offsets */
+	size_t nsent;
+	struct word *w;
+	size_t nw, capw;
+	struct spans areas, auth, dates, insp, orgs;
+	struct bysent sauth, sdates, sinsp, sareas;
+	size_t *auth_byend;	/* indices of auth in (end, index) order */
+	long *org_of_area;	/* per area: first organisation holding it */
+	long board_fallback;	/* first board area with a name; -2 unknown */
+	struct glean_buf lows;	/* the words folded, NUL-separated */
+	const char *published;
+	json_t *out;
+};
+
+/* lexicon.c: the word lists, loaded once */
+void ctx_init(struct ctx *c, const char *dir);
+void ctx_free(struct ctx *c);
+
+/* starters.c: grade and verb phrases by first word */
+const struct starter * starter_find(const struct ctx *c, struct slot *v, const char *s, size_t n);
+void starters_init(struct ctx *c);
+const struct starter * word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n, int ascii, struct glean_buf *scratch);
+
+/* words.c: sentences, words and their roles */
+int is_wordcp(int32_t cp);
+int get_span(const struct doc *d, json_t *a, json_t *b, size_t *s, size_t *e);
+void find_sentences(struct doc *d, json_t *doc);
+int next_word(const struct doc *d, size_t end, size_t *i, size_t *s, int *ascii);
+size_t fold_word(struct glean_buf *b, const char *t, size_t n);
+void find_words(const struct ctx *c, struct doc *d);
+void word_sentences(struct doc *d);
+size_t word_from(const struct doc *d, size_t b);
+int phrase_at(const struct doc *d, const struct phrase *p, size_t i);
+void find_roles(const struct ctx *c, struct doc *d);
+int is_upper_at(const struct doc *d, size_t i);
+size_t skip_quotes(const struct doc *d, size_t i, size_t hi);
+size_t closing_quote(const struct doc *d, size_t i, size_t hi);
+
+/* spanset.c: sorted spans of a layer and their queries */
+void spans_add(struct spans *sp, struct span s);
+void find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re, int idx, struct spans *sp, int nooverlap);
+void sort_spans(struct spans *sp);
+void spans_index(struct spans *sp);
+const struct span * last_ending(const struct spans *sp, size_t x);
+size_t first_from(const struct spans *sp, size_t x);
+void bysent_init(struct bysent *b, const struct doc *d, const struct spans *sp, int dates);
+void bysent_free(struct bysent *b);
+const struct span * bs_last_ending(const struct bysent *b, size_t si, size_t x);
+const struct span * bs_first_from(const struct bysent *b, size_t si, size_t x);
+const struct span * nearest(const struct bysent *b, size_t si, size_t gs, size_t ge);
+
+/* subject.c: who was judged (councils, boards, trusts) */
+void find_authorities(const struct ctx *c, struct doc *d, json_t *doc);
+const struct span * main_authority(const struct doc *d);
+void auth_byend_init(struct doc *d);
+void orgs_of_areas(struct doc *d);
+char * board_subject(const struct ctx *c, struct doc *d, const struct span *a, size_t lo, size_t *rs, const struct span **ba);
+
+/* when.c: the year of a judgement */
+const char * str(json_t *o, const char *k);
+int valid_date_value(const char *v);
+void find_dates(const struct ctx *c, struct doc *d, json_t *doc);
+json_t * when_of(const char *v);
+int after_published(const struct doc *d, const char *v);
+
+/* area.c: the judgement areas of a grade */
+size_t pick_areas(const struct doc *d, size_t lo, size_t hi, size_t gs, size_t ge, const struct span **out, size_t max);
+int area_in(const struct ctx *c, const struct doc *d, size_t si);
+int area_before(const struct doc *d, size_t gi, size_t lo);
+
+/* grade.c: grade phrases */
+const struct phrase * grade_at(const struct ctx *c, const struct doc *d, size_t i);
+
+/* cue.c: the judgements of a sentence */
+int sentence_rating(const struct ctx *c, struct doc *d, size_t si, const struct span *mainauth, int *also_lscb);
+
+/* output.c: rating records */
+void add_rating(struct doc *d, size_t s, size_t e, const char *subj, const char *code, const char *skind, const char *area, const struct phrase *g, const char *written, json_t *when, const char *insp, int implied);
+int rating_cmp(const void *a, const void *b);
+void add_implied(struct doc *d, const struct ctx *c);
+
+/* prefilter.c: the cheap test run on every document */
+int may_rate(const struct ctx *c, const struct doc *d);
+
+#endif

@@ -1,0 +1,158 @@
+/* See LICENSE file for copyright and license details. */
+/* starters.c: grade and verb phrases by first word */
+
+#include "ratings.h"
+
+/*
+ * The hash of a folded word from its length and end bytes: enough to
+ * spread the few starters, and as cheap for a long word as a short one.
+ */
+static uint32_t
+word_hash(int first, int last, size_t n)
+{
+	uint32_t h = ((uint32_t)(first & 0xff) << 16 |
+	    (uint32_t)(last & 0xff) << 8 | (uint32_t)(n & 0xff)) * 2654435761u;
+
+	return h ^ h >> 16;
+}
+
+/* In table v: the slot of folded word s[0..n) with hash h, or the empty
+ * one where it would go. */
+static struct slot *
+slot_of(const struct ctx *c, struct slot *v, const char *s, size_t n,
+    uint32_t h)
+{
+	size_t mask = c->nslots - 1, i = h & mask;
+	const struct starter *st;
+
+	for (; v[i].st; i = (i + 1) & mask) {
+		st = &c->starters[v[i].st - 1];
+		if (v[i].hash == h && st->len == n && !memcmp(st->word, s, n))
+			break;
+	}
+	return &v[i];
+}
+
+/* In table v: the starter of folded word s[0..n), or NULL. */
+const struct starter *
+starter_find(const struct ctx *c, struct slot *v, const char *s, size_t n)
+{
+	const struct slot *sl;
+
+	if (!n)
+		return NULL;
+	sl = slot_of(c, v, s, n, word_hash(s[0], s[n - 1], n));
+	return sl->st ? &c->starters[sl->st - 1] : NULL;
+}
+
+/* The starter of a phrase's first word, added if new. */
+static struct starter *
+starter_get(struct ctx *c, const struct phrase *p)
+{
+	size_t n = strlen(p->w[0]);
+	uint32_t h = word_hash(p->w[0][0], p->w[0][n - 1], n);
+	struct slot *sl = slot_of(c, c->slots, p->w[0], n, h);
+
+	if (!sl->st) {
+		c->starters[c->nstarters].word = p->w[0];
+		c->starters[c->nstarters].len = n;
+		sl->hash = h;
+		sl->st = (uint32_t)++c->nstarters;
+		if (n > c->longest)
+			c->longest = n;
+	}
+	return &c->starters[sl->st - 1];
+}
+
+static void
+add_index(size_t **v, size_t *n, size_t i)
+{
+	*v = glean_realloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = i;
+}
+
+/*
+ * Index the grades and verbs by first word; an empty phrase never
+ * matches.  may_rate() needs only the starters of grades, rating verbs
+ * and rating nouns, rare in news, in a table of their own: for most
+ * words its first slot is empty.
+ */
+void
+starters_init(struct ctx *c)
+{
+	size_t i, n = c->ngrades + c->nverbs;
+	struct starter *st;
+	struct slot *sl;
+	uint32_t h;
+
+	c->starters = glean_calloc(n + 1, sizeof(*c->starters));
+	for (c->nslots = 16; c->nslots < 8 * n; c->nslots *= 2)
+		;
+	c->slots = glean_calloc(c->nslots, sizeof(*c->slots));
+	c->cue_slots = glean_calloc(c->nslots, sizeof(*c->cue_slots));
+	for (i = 0; i < c->ngrades; i++) {
+		if (!c->grades[i].nw)
+			continue;
+		st = starter_get(c, &c->grades[i]);
+		add_index(&st->grades, &st->ngrades, i);
+		st->copulas |= 1 << c->grades[i].copula;
+		if (c->grades[i].nw > st->maxnw)
+			st->maxnw = c->grades[i].nw;
+	}
+	for (i = 0; i < c->nverbs; i++) {
+		if (!c->verbs[i].nw)
+			continue;
+		st = starter_get(c, &c->verbs[i]);
+		add_index(&st->verbs, &st->nverbs, i);
+		st->roles |= c->verbs[i].role;
+	}
+	for (i = 0; i < c->nstarters; i++) {
+		st = &c->starters[i];
+		if (!st->ngrades && !(st->roles & (R_VERB | R_NOUN)))
+			continue;
+		h = word_hash(st->word[0], st->word[st->len - 1], st->len);
+		sl = slot_of(c, c->cue_slots, st->word, st->len, h);
+		sl->hash = h;
+		sl->st = (uint32_t)i + 1;
+	}
+}
+
+static int
+ascii_lower(int b)
+{
+	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
+}
+
+/*
+ * In table v: the starter of word t[0..n) of a text, or NULL.  For
+ * may_rate(), which looks up every word: an ASCII word (most) is folded
+ * only as it is compared; any other goes through fold_word() into
+ * scratch.
+ */
+const struct starter *
+word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
+    int ascii, struct glean_buf *scratch)
+{
+	size_t k, mask = c->nslots - 1, i;
+	uint32_t h;
+	const struct starter *st;
+
+	if (!ascii) {
+		glean_buf_reset(scratch);
+		i = fold_word(scratch, t, n);
+		return starter_find(c, v, scratch->s, i);
+	}
+	if (n > c->longest)
+		return NULL;
+	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
+	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
+		st = &c->starters[v[i].st - 1];
+		if (v[i].hash != h || st->len != n)
+			continue;
+		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
+			;
+		if (k == n)
+			return st;
+	}
+	return NULL;
+}
