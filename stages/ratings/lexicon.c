@@ -27,13 +27,20 @@ phrase_free(struct phrase *p)
 		free(p->w[i]);
 }
 
+/* The R_* bits of a role name of rating-verbs.tsv or changes.tsv; 0 when
+ * unknown.  A change of grade is also a rating verb. */
 static int
 role_of(const char *s)
 {
 	static const struct { const char *n; int r; } roles[] = {
 		{ "verb", R_VERB }, { "noun", R_NOUN }, { "link", R_LINK },
 		{ "follow", R_FOLLOW }, { "negation", R_NEG },
-		{ "also", R_ALSO }, { "stop", R_STOP }, { "join", R_JOIN }
+		{ "also", R_ALSO }, { "stop", R_STOP }, { "join", R_JOIN },
+		{ "category", R_CATEGORY }, { "irrealis", R_IRREALIS },
+		{ "past", R_PAST }, { "event", R_EVENT },
+		{ "up", R_UP | R_VERB }, { "down", R_DOWN | R_VERB },
+		{ "away", R_AWAY | R_VERB }, { "from", R_FROM },
+		{ "step", R_STEP }
 	};
 	size_t i;
 
@@ -43,7 +50,15 @@ role_of(const char *s)
 	return 0;
 }
 
-/* Escape a literal for pcre2 and let spaces match any white space. */
+/* Append the string s to b. */
+static void
+buf_adds(struct glean_buf *b, const char *s)
+{
+	glean_buf_add(b, s, strlen(s));
+}
+
+/* Escape a literal for pcre2 and let spaces match any white space and
+ * an apostrophe either apostrophe. */
 static void
 re_literal(struct glean_buf *b, const char *s)
 {
@@ -52,17 +67,16 @@ re_literal(struct glean_buf *b, const char *s)
 			glean_buf_add(b, "\\s+", 3);
 			continue;
 		}
+		if (*s == '\'') {
+			buf_adds(b, "(?:'|\u2019)");
+			continue;
+		}
 		if (strchr("\\^$.|?*+()[]{}", *s))
 			glean_buf_addc(b, '\\');
 		glean_buf_addc(b, *s);
 	}
 }
 
-static void
-buf_adds(struct glean_buf *b, const char *s)
-{
-	glean_buf_add(b, s, strlen(s));
-}
 
 static int
 bylen(const void *a, const void *b)
@@ -207,6 +221,102 @@ named_init(struct ctx *c)
 	glean_buf_free(&b);
 }
 
+/* Append the phrases and roles of a rating-verbs.tsv or changes.tsv
+ * lexicon to c->verbs; an unknown role is fatal. */
+static void
+load_roles(struct ctx *c, const struct glean_lexicon *lx)
+{
+	size_t i;
+	struct glean_row *r;
+
+	for (i = 0; i < lx->nrows; i++, c->nverbs++) {
+		r = &lx->rows[i];
+		phrase_set(&c->verbs[c->nverbs], r->f[0]);
+		if (!(c->verbs[c->nverbs].role = role_of(r->f[1])))
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown role '%s'",
+			    lx->path, r->line, r->f[1]);
+	}
+}
+
+/* One struct named per row of lx: name from column namecol, the pattern
+ * of column patcol compiled at word boundaries, caseless; *n rows. */
+static struct named *
+named_load(const struct glean_lexicon *lx, size_t namecol, size_t patcol,
+    size_t *n)
+{
+	struct named *v = glean_calloc(lx->nrows + 1, sizeof(*v));
+	size_t i;
+	char *pat;
+
+	for (i = 0; i < lx->nrows; i++) {
+		v[i].name = lx->rows[i].f[namecol];
+		pat = glean_asprintf(WORD_RE, lx->rows[i].f[patcol]);
+		v[i].re = glean_re_compile(pat, PCRE2_CASELESS, lx->path);
+		free(pat);
+	}
+	*n = lx->nrows;
+	return v;
+}
+
+/* Free the patterns of v[0..n) and v (the names belong to a lexicon). */
+static void
+named_free(struct named *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pcre2_code_free(v[i].re);
+	free(v);
+}
+
+/* The official name of the council with GSS code code in
+ * authorities.tsv, or NULL when it is not loaded or has no such row. */
+static const char *
+council_name(const struct ctx *c, const char *code)
+{
+	size_t i;
+
+	for (i = 0; c->lx_auth && i < c->lx_auth->nrows; i++)
+		if (!strcmp(c->lx_auth->rows[i].f[0], code))
+			return c->lx_auth->rows[i].f[1];
+	return NULL;
+}
+
+/* trusts.tsv (name, council code): c->trusts, each with its pattern, the
+ * council's code and name (the trust's own when authorities.tsv lacks
+ * it); a bad code is fatal. */
+static void
+load_trusts(struct ctx *c, const char *dir)
+{
+	struct glean_buf b = { 0 };
+	struct glean_row *r;
+	size_t i;
+	char *pat;
+
+	c->lx_trusts = glean_lexicon_load(dir, "trusts.tsv", 2);
+	c->ntrusts = c->lx_trusts->nrows;
+	c->trusts = glean_calloc(c->ntrusts + 1, sizeof(*c->trusts));
+	for (i = 0; i < c->ntrusts; i++) {
+		r = &c->lx_trusts->rows[i];
+		if (!is_gss(r->f[1]))
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: bad GSS code '%s'",
+			    c->lx_trusts->path, r->line, r->f[1]);
+		glean_buf_reset(&b);
+		re_literal(&b, r->f[0]);
+		pat = glean_asprintf(WORD_RE, b.s);
+		c->trusts[i].re = glean_re_compile(pat, PCRE2_CASELESS,
+		    c->lx_trusts->path);
+		free(pat);
+		c->trusts[i].name = r->f[0];
+		c->trusts[i].code = r->f[1];
+		c->trusts[i].canon = council_name(c, r->f[1]);
+		if (!c->trusts[i].canon)
+			c->trusts[i].canon = r->f[0];
+	}
+	glean_buf_free(&b);
+}
+
+/* Load every word list of dir into c (fatal when one is missing or bad). */
 void
 ctx_init(struct ctx *c, const char *dir)
 {
@@ -224,17 +334,15 @@ ctx_init(struct ctx *c, const char *dir)
 		c->grades[i].grade = r->f[1];
 		c->grades[i].copula = !strcmp(r->f[2], "yes") ? COP_YES :
 		    !strcmp(r->f[2], "self") ? COP_SELF : COP_NO;
+		c->grades[i].scale = r->nf > 3 ? r->f[3] : "ofsted";
+		c->grades[i].level = r->nf > 4 ? atoi(r->f[4]) : 0;
 	}
 	c->lx_verbs = glean_lexicon_load(dir, "rating-verbs.tsv", 2);
-	c->nverbs = c->lx_verbs->nrows;
-	c->verbs = glean_calloc(c->nverbs, sizeof(*c->verbs));
-	for (i = 0; i < c->nverbs; i++) {
-		r = &c->lx_verbs->rows[i];
-		phrase_set(&c->verbs[i], r->f[0]);
-		if (!(c->verbs[i].role = role_of(r->f[1])))
-			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown role '%s'",
-			    c->lx_verbs->path, r->line, r->f[1]);
-	}
+	c->lx_changes = glean_lexicon_load(dir, "changes.tsv", 2);
+	c->verbs = glean_calloc(c->lx_verbs->nrows + c->lx_changes->nrows,
+	    sizeof(*c->verbs));
+	load_roles(c, c->lx_verbs);
+	load_roles(c, c->lx_changes);
 	starters_init(c);
 	c->lx_areas = glean_lexicon_load(dir, "areas.tsv", 3);
 	c->nareas = c->lx_areas->nrows;
@@ -250,18 +358,15 @@ ctx_init(struct ctx *c, const char *dir)
 		c->areas[i].generic = !strcmp(r->f[2], "generic");
 	}
 	c->lx_insp = glean_lexicon_load(dir, "inspectorates.tsv", 2);
-	c->ninsp = c->lx_insp->nrows;
-	c->insp = glean_calloc(c->ninsp, sizeof(*c->insp));
-	for (i = 0; i < c->ninsp; i++) {
-		r = &c->lx_insp->rows[i];
-		c->insp[i].name = r->f[0];
-		pat = glean_asprintf(WORD_RE, r->f[1]);
-		c->insp[i].re = glean_re_compile(pat, PCRE2_CASELESS,
-		    "inspectorates.tsv");
-		free(pat);
-	}
+	c->insp = named_load(c->lx_insp, 0, 1, &c->ninsp);
+	c->lx_kinds = glean_lexicon_load(dir, "subject-kinds.tsv", 3);
+	c->kinds = named_load(c->lx_kinds, 0, 2, &c->nkinds);
+	for (i = 0; i < c->nkinds; i++)
+		c->kinds[i].code = c->lx_kinds->rows[i].f[1];
 	named_init(c);
 	load_authorities(c, dir);
+	load_trusts(c, dir);
+	c->numwords = glean_numwords_load(dir);
 	/* The fallback when there is no dates layer: plain years. */
 	c->year_re = glean_re_compile("(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d"
 	    "(?![\\p{N}%])", 0, "year pattern");
@@ -279,8 +384,13 @@ ctx_free(struct ctx *c)
 		phrase_free(&c->verbs[i]);
 	for (i = 0; i < c->nareas; i++)
 		pcre2_code_free(c->areas[i].re);
-	for (i = 0; i < c->ninsp; i++)
-		pcre2_code_free(c->insp[i].re);
+	named_free(c->insp, c->ninsp);
+	named_free(c->kinds, c->nkinds);
+	named_free(c->trusts, c->ntrusts);
+	glean_lexicon_free(c->lx_kinds);
+	glean_lexicon_free(c->lx_trusts);
+	glean_lexicon_free(c->lx_changes);
+	glean_numwords_free(c->numwords);
 	for (i = 0; i < c->nauth; i++)
 		free(c->auth[i].name);
 	free(c->grades);
@@ -293,7 +403,6 @@ ctx_free(struct ctx *c)
 	free(c->slots);
 	free(c->cue_slots);
 	free(c->areas);
-	free(c->insp);
 	free(c->auth);
 	pcre2_code_free(c->auth_re);
 	json_decref(c->auth_by_name);

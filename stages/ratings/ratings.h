@@ -14,15 +14,25 @@
 #include <jansson.h>
 
 #include "glean.h"
+#include "numbers.h"
 
 enum { COP_NO, COP_YES, COP_SELF };
+/* Roles of the words around a grade (rating-verbs.tsv, changes.tsv). */
 enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
-	R_ALSO = 32, R_STOP = 64, R_JOIN = 128 };
+	R_ALSO = 32, R_STOP = 64, R_JOIN = 128, R_CATEGORY = 256,
+	R_IRREALIS = 512, R_PAST = 1024, R_EVENT = 2048, R_UP = 4096,
+	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536 };
+/* How a judgement's year was found (when_basis). */
+enum { WHEN_NONE, WHEN_STATED, WHEN_RELATIVE, WHEN_PUBLISHED };
 
 #define VERB_WINDOW 6	/* words before a grade searched for a verb */
 #define AREA_WINDOW 8	/* words between an area and a copula grade */
 #define NEG_WINDOW 3	/* words before a grade searched for "not" */
-#define DATE_AFTER 2	/* words between a grade and its own date */
+#define DATE_AFTER 8	/* words between a grade and its own date, in
+			   its clause */
+#define IRREALIS_WINDOW 4	/* words before a cue searched for a wish */
+#define FROM_WINDOW 4	/* words from "from" to the earlier grade */
+#define MAXLIST 16	/* councils, areas or years one grade goes to */
 #define COORD_WINDOW 4	/* words from a judgement to a coordinated one */
 #define MAXPHRASE 8
 /* A lexicon pattern matched at word boundaries. */
@@ -34,6 +44,8 @@ struct phrase {
 	int role;		/* rating-verbs: R_* bits */
 	const char *grade;	/* grades: normalised grade */
 	int copula;		/* grades: COP_* */
+	const char *scale;	/* grades: ofsted, annual, stars, rank, send */
+	int level;		/* grades: 1 (inadequate) to 4; 0 none */
 };
 
 struct area {
@@ -97,6 +109,12 @@ struct ctx {
 	pcre2_code *auth_re;	/* all aliases, longest first */
 	json_t *auth_by_name;	/* alias -> first index in auth */
 	json_t *auth_by_pre;	/* first 3 bytes -> first index in auth */
+	struct named *kinds;	/* subject-kinds.tsv; code: the counts column */
+	size_t nkinds;
+	struct named *trusts;	/* trusts.tsv; canon: the council's name */
+	size_t ntrusts;
+	struct glean_lexicon *lx_kinds, *lx_trusts, *lx_changes;
+	struct glean_numwords *numwords;
 	pcre2_code *year_re;
 	pcre2_code *named_re;	/* any inspectorate or specific area */
 	pcre2_match_data *md;
@@ -116,6 +134,8 @@ struct span {
 	size_t s, e;		/* bytes */
 	int idx;		/* area index, authority index... */
 	const char *name, *code, *value;
+	int relative;		/* dates: the layer says "relative": true */
+	const char *via;	/* authorities: the trust named, or NULL */
 	size_t seq;		/* order of finding, for a stable sort */
 };
 
@@ -145,8 +165,11 @@ struct doc {
 	size_t nsent;
 	struct word *w;
 	size_t nw, capw;
-	struct spans areas, auth, dates, insp, orgs;
-	struct bysent sauth, sdates, sinsp, sareas;
+	struct spans areas, auth, dates, insp, orgs, kinds;
+	struct bysent sauth, sdates, sinsp, sareas, skinds;
+	int topic;		/* a "topic" subject kind is named */
+	int *event_years;	/* years of dates in inspection sentences */
+	size_t nevent_years;
 	size_t *auth_byend;	/* indices of auth in (end, index) order */
 	long *org_of_area;	/* per area: first organisation holding it */
 	long board_fallback;	/* first board area with a name; -2 unknown */

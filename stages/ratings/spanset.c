@@ -54,7 +54,7 @@ find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re,
 			continue;
 		if (nooverlap && overlaps(sp->v, n0, s, e))
 			continue;
-		spans_add(sp, (struct span){ s, e, idx, NULL, NULL, NULL, 0 });
+		spans_add(sp, (struct span){ .s = s, .e = e, .idx = idx });
 	}
 }
 

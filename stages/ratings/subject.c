@@ -28,15 +28,15 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 		if (!json_is_string(nm) || !json_string_length(nm))
 			continue;
 		if (!strcmp(json_string_value(k), "organisation")) {
-			spans_add(&d->orgs, (struct span){ s, en, -1,
-			    json_string_value(nm), NULL, NULL, 0 });
+			spans_add(&d->orgs, (struct span){ .s = s, .e = en,
+			    .idx = -1, .name = json_string_value(nm) });
 			continue;
 		}
 		cd = json_object_get(e, "code");
-		spans_add(&d->auth, (struct span){ s, en, -1,
-		    json_string_value(nm),
-		    json_is_string(cd) ? json_string_value(cd) : NULL, NULL,
-		    0 });
+		spans_add(&d->auth, (struct span){ .s = s, .e = en,
+		    .idx = -1, .name = json_string_value(nm),
+		    .code = json_is_string(cd) ? json_string_value(cd) :
+		    NULL });
 	}
 	if (d->auth.n || !c->auth_re)
 		goto sort;

@@ -45,8 +45,10 @@ find_dates(const struct ctx *c, struct doc *d, json_t *doc)
 		if (get_span(d, json_object_get(e, "start"),
 		    json_object_get(e, "end"), &s, &en))
 			continue;
-		spans_add(&d->dates, (struct span){ s, en, -1, NULL, NULL,
-		    json_string_value(v), 0 });
+		spans_add(&d->dates, (struct span){ .s = s, .e = en,
+		    .idx = -1, .value = json_string_value(v),
+		    .relative = json_is_true(json_object_get(e,
+		    "relative")) });
 	}
 }
 
