@@ -3,31 +3,52 @@
 
 #include "ratings.h"
 
-void
-add_rating(struct doc *d, size_t s, size_t e, const char *subj,
-    const char *code, const char *skind, const char *area,
-    const struct phrase *g, const char *written, json_t *when,
-    const char *insp, int implied)
-{
-	json_t *r = json_object();
+/* The when_basis names, by WHEN_*. */
+static const char *const basis_names[] = { NULL, "stated", "relative",
+    "published" };
 
-	json_object_set_new(r, "start", json_integer(glean_cp(&d->off, s)));
-	json_object_set_new(r, "end", json_integer(glean_cp(&d->off, e)));
-	json_object_set_new(r, "subject", subj ? json_string(subj) :
+/*
+ * Append a rating of r to d->out: grade g, bytes [s, e) of the words it
+ * came from, council au (subject subj when given, else au's name; the
+ * trust that runs its services as run_by), kind skind, area, year y;
+ * implied for a grade read from a change rather than written.
+ */
+void
+add_rating(struct doc *d, const struct reading *r, const struct phrase *g,
+    const struct span *au, const char *subj, const char *skind,
+    const char *area, size_t s, size_t e, const struct year *y, int implied)
+{
+	json_t *o = json_object();
+
+	if (!subj && au)
+		subj = au->name;
+	json_object_set_new(o, "start", json_integer(glean_cp(&d->off, s)));
+	json_object_set_new(o, "end", json_integer(glean_cp(&d->off, e)));
+	json_object_set_new(o, "subject", subj ? json_string(subj) :
 	    json_null());
-	json_object_set_new(r, "code", code ? json_string(code) : json_null());
-	json_object_set_new(r, "subject_kind", json_string(skind));
-	json_object_set_new(r, "area", json_string(area));
-	json_object_set_new(r, "grade", json_string(g->grade));
-	if (written)
-		json_object_set_new(r, "grade_as_written",
-		    json_string(written));
-	json_object_set(r, "when", when);
-	json_object_set_new(r, "inspectorate", insp ? json_string(insp) :
+	json_object_set_new(o, "code", au && au->code ? json_string(au->code) :
+	    json_null());
+	json_object_set_new(o, "subject_kind", json_string(skind));
+	if (au && au->via)
+		json_object_set_new(o, "run_by", json_string(au->via));
+	json_object_set_new(o, "area", json_string(area));
+	json_object_set_new(o, "grade", json_string(g->grade));
+	if (g == r->g && r->written)
+		json_object_set_new(o, "grade_as_written",
+		    json_string(r->written));
+	if (strcmp(g->scale, "ofsted"))
+		json_object_set_new(o, "scale", json_string(g->scale));
+	json_object_set_new(o, "when", y->when[0] ? json_string(y->when) :
+	    json_null());
+	if (basis_names[y->basis])
+		json_object_set_new(o, "when_basis",
+		    json_string(basis_names[y->basis]));
+	json_object_set_new(o, "inspectorate", r->insp ? json_string(r->insp) :
 	    json_null());
 	if (implied)
-		json_object_set_new(r, "implied", json_true());
-	json_array_append_new(d->out, r);
+		json_object_set_new(o, "implied", json_true());
+	json_object_set_new(o, "text", json_stringn(d->text + s, e - s));
+	json_array_append_new(d->out, o);
 }
 
 int

@@ -22,6 +22,8 @@ enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
 	R_ALSO = 32, R_STOP = 64, R_JOIN = 128, R_CATEGORY = 256,
 	R_IRREALIS = 512, R_PAST = 1024, R_EVENT = 2048, R_UP = 4096,
 	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536 };
+/* Why a grade is an earlier judgement. */
+enum { PAST_FROM = 1, PAST_AWAY = 2, PAST_MARK = 4 };
 /* How a judgement's year was found (when_basis). */
 enum { WHEN_NONE, WHEN_STATED, WHEN_RELATIVE, WHEN_PUBLISHED };
 
@@ -157,6 +159,30 @@ struct bysent {
 	size_t *first;		/* nsent + 1 entries: each sentence's spans */
 };
 
+/*
+ * One grade read as a judgement, and what goes with it, as cue.c builds
+ * it for the emitters.
+ */
+struct reading {
+	size_t si, lo, hi;	/* its sentence and the sentence's bytes */
+	size_t prevend;		/* end of the previous judgement's grade */
+	size_t gi, ge;		/* first and last word of the grade */
+	size_t s, e;		/* bytes of the words it came from */
+	const struct phrase *g;
+	char *written;		/* the grade as written, when it differs */
+	int past;		/* an earlier judgement: PAST_* bits */
+	size_t next;		/* the next grade's first word in the sentence,
+				   or nw */
+	int steps;		/* grades moved up (> 0) or down (< 0), if said */
+	const char *insp;	/* the inspectorate named in the sentence */
+};
+
+/* A year found for a judgement and how (WHEN_*). */
+struct year {
+	char when[8];		/* YYYY or YYYY-MM */
+	int basis;
+};
+
 struct doc {
 	const char *text;
 	size_t len;
@@ -189,6 +215,7 @@ const struct starter * word_starter(const struct ctx *c, struct slot *v, const c
 
 /* words.c: sentences, words and their roles */
 int is_wordcp(int32_t cp);
+int32_t cp_at(const struct doc *d, size_t i, size_t *len);
 int get_span(const struct doc *d, json_t *a, json_t *b, size_t *s, size_t *e);
 void find_sentences(struct doc *d, json_t *doc);
 int next_word(const struct doc *d, size_t end, size_t *i, size_t *s, int *ascii);
@@ -220,28 +247,55 @@ void find_authorities(const struct ctx *c, struct doc *d, json_t *doc);
 const struct span * main_authority(const struct doc *d);
 void auth_byend_init(struct doc *d);
 void orgs_of_areas(struct doc *d);
+void find_trusts(const struct ctx *c, struct doc *d);
+void find_kinds(const struct ctx *c, struct doc *d);
+int other_subject(const struct ctx *c, const struct doc *d,
+    const struct reading *r);
 char * board_subject(const struct ctx *c, struct doc *d, const struct span *a, size_t lo, size_t *rs, const struct span **ba);
 
 /* when.c: the year of a judgement */
 const char * str(json_t *o, const char *k);
 int valid_date_value(const char *v);
 void find_dates(const struct ctx *c, struct doc *d, json_t *doc);
-json_t * when_of(const char *v);
 int after_published(const struct doc *d, const char *v);
+void find_event_years(struct doc *d);
+size_t judgement_years(const struct doc *d, const struct reading *r,
+    struct year *out, size_t max);
+int earlier_year(const struct doc *d, size_t si, int before, struct year *y);
 
 /* area.c: the judgement areas of a grade */
 size_t pick_areas(const struct doc *d, size_t lo, size_t hi, size_t gs, size_t ge, const struct span **out, size_t max);
 int area_in(const struct ctx *c, const struct doc *d, size_t si);
 int area_before(const struct doc *d, size_t gi, size_t lo);
+const struct span *area_after(const struct ctx *c, const struct doc *d,
+    const struct reading *r);
+size_t category_areas(const struct ctx *c, const struct doc *d,
+    const struct reading *r, const struct span **out, size_t max);
 
 /* grade.c: grade phrases */
 const struct phrase * grade_at(const struct ctx *c, const struct doc *d, size_t i);
 
 /* cue.c: the judgements of a sentence */
-int sentence_rating(const struct ctx *c, struct doc *d, size_t si, const struct span *mainauth, int *also_lscb);
+int sentence_rating(const struct ctx *c, struct doc *d, size_t si,
+    const struct span *mainauth, int *also_lscb);
+size_t next_grade(const struct ctx *c, const struct doc *d, size_t from,
+    size_t si);
+
+/* change.c: changes of grade and earlier judgements */
+void change_of(const struct ctx *c, const struct doc *d, struct reading *r);
+const struct phrase *implied_grade(const struct ctx *c,
+    const struct reading *r);
+
+/* coord.c: one grade over lists of councils, areas or years */
+int joined(const struct doc *d, size_t from, size_t to);
+size_t coordinated(const struct doc *d, const struct bysent *b, size_t si,
+    const struct span *x, const struct span **out, size_t max);
 
 /* output.c: rating records */
-void add_rating(struct doc *d, size_t s, size_t e, const char *subj, const char *code, const char *skind, const char *area, const struct phrase *g, const char *written, json_t *when, const char *insp, int implied);
+void add_rating(struct doc *d, const struct reading *r,
+    const struct phrase *g, const struct span *au, const char *subj,
+    const char *skind, const char *area, size_t s, size_t e,
+    const struct year *y, int implied);
 int rating_cmp(const void *a, const void *b);
 void add_implied(struct doc *d, const struct ctx *c);
 

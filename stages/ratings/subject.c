@@ -59,6 +59,7 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 		sp->code = c->auth[a].code;
 	}
 sort:
+	find_trusts(c, d);
 	spans_index(&d->auth);
 }
 
@@ -306,4 +307,72 @@ board_subject(const struct ctx *c, struct doc *d, const struct span *a,
 	if (!bn)
 		bn = glean_asprintf("%s LSCB", *ba ? (*ba)->name : "unknown");
 	return bn;
+}
+
+/* Add each trust of trusts.tsv named in the text to d->auth as its
+ * council, with the trust in via. */
+void
+find_trusts(const struct ctx *c, struct doc *d)
+{
+	size_t i, k, n0;
+
+	for (i = 0; i < c->ntrusts; i++) {
+		n0 = d->auth.n;
+		find_regex(c, d, c->trusts[i].re, -1, &d->auth, 0);
+		for (k = n0; k < d->auth.n; k++) {
+			d->auth.v[k].name = c->trusts[i].canon;
+			d->auth.v[k].code = c->trusts[i].code;
+			d->auth.v[k].via = c->trusts[i].name;
+		}
+	}
+}
+
+/* The subject kinds of subject-kinds.tsv named in the text (d->kinds,
+ * idx the row, by sentence in d->skinds) and whether a topic is. */
+void
+find_kinds(const struct ctx *c, struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < c->nkinds; i++) {
+		find_regex(c, d, c->kinds[i].re, (int)i, &d->kinds, 0);
+		if (d->kinds.n && !strcmp(c->kinds[i].code, "topic"))
+			d->topic = 1;
+	}
+	spans_index(&d->kinds);
+	bysent_init(&d->skinds, d, &d->kinds, 0);
+}
+
+/*
+ * Is the grade of r given to something other than a council's children's
+ * services: the nearest subject kind of counts "no" before it in its
+ * sentence ("the children's centre ... was deemed inadequate") coming
+ * after the last judgement area or trust named before it?
+ */
+int
+other_subject(const struct ctx *c, const struct doc *d,
+    const struct reading *r)
+{
+	size_t i, gs = d->w[r->gi].s, first = d->skinds.first[r->si];
+	const struct span *kind = NULL, *area, *x;
+
+	for (i = d->skinds.first[r->si + 1]; i-- > first;) {
+		x = d->skinds.v[i];
+		if (x->e <= gs && !strcmp(c->kinds[x->idx].code, "no") &&
+		    (!kind || x->e > kind->e))
+			kind = x;
+	}
+	if (!kind)
+		return 0;
+	area = NULL;
+	for (i = d->sareas.first[r->si + 1]; i-- > d->sareas.first[r->si];) {
+		x = d->sareas.v[i];
+		if (x->e <= gs && !c->areas[x->idx].generic &&
+		    (!area || x->e > area->e))
+			area = x;
+	}
+	x = bs_last_ending(&d->sauth, r->si, gs);
+	if (x && x->via && (!area || x->e > area->e))
+		area = x;
+	return !area || area->e <= kind->s;
 }

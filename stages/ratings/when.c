@@ -52,12 +52,11 @@ find_dates(const struct ctx *c, struct doc *d, json_t *doc)
 	}
 }
 
-/* "2016-10/2016-11" -> "2016-11"; "2017-01-24" -> "2017-01". */
-json_t *
-when_of(const char *v)
+/* "2016-10/2016-11" -> "2016-11"; "2017-01-24" -> "2017-01", in buf. */
+static void
+when_text(const char *v, char buf[8])
 {
 	const char *slash = strchr(v, '/');
-	char buf[8];
 	size_t n;
 
 	if (slash && valid_date_value(slash + 1))
@@ -69,7 +68,6 @@ when_of(const char *v)
 		n = 4;
 	memcpy(buf, v, n);
 	buf[n] = '\0';
-	return json_string(buf);
 }
 
 /* Is date value v after the publication date? (compare what both have) */
@@ -84,4 +82,131 @@ after_published(const struct doc *d, const char *v)
 	if (strcspn(v, "/") < n)
 		n = strcspn(v, "/");
 	return strncmp(v, d->published, n) > 0;
+}
+
+/* Collect the years of dates in sentences that name an inspection or
+ * hold a rating verb: d->event_years, (year, sentence) pairs. */
+void
+find_event_years(struct doc *d)
+{
+	size_t si, k, i;
+	int event;
+
+	d->event_years = glean_calloc(2 * d->dates.n + 2, sizeof(int));
+	for (si = 0; si < d->nsent; si++) {
+		event = 0;
+		for (k = word_from(d, d->sent[2 * si]); !event && k < d->nw &&
+		    d->w[k].sent == si; k++)
+			event = (d->w[k].role & (R_EVENT | R_VERB)) != 0;
+		for (i = d->sdates.first[si]; event &&
+		    i < d->sdates.first[si + 1]; i++) {
+			const struct span *x = d->sdates.v[i];
+			const char *v = x->value ? x->value : d->text + x->s;
+
+			d->event_years[2 * d->nevent_years] = atoi(v);
+			d->event_years[2 * d->nevent_years + 1] = (int)si;
+			d->nevent_years++;
+		}
+	}
+}
+
+/*
+ * The year of the inspection an article names last before year before,
+ * outside sentence si ("the previous inspection in 2019"), into y with
+ * basis relative: 1, or 0 when there is none.
+ */
+int
+earlier_year(const struct doc *d, size_t si, int before, struct year *y)
+{
+	size_t i;
+	int best = 0, yr;
+
+	for (i = 0; i < d->nevent_years; i++) {
+		yr = d->event_years[2 * i];
+		if ((size_t)d->event_years[2 * i + 1] != si && yr < before &&
+		    yr > best)
+			best = yr;
+	}
+	if (!best)
+		return 0;
+	snprintf(y->when, sizeof(y->when), "%04d", best);
+	y->basis = WHEN_RELATIVE;
+	return 1;
+}
+
+/* Is there no clause break (a stop word) between bytes from and to of
+ * sentence si? */
+static int
+same_clause(const struct doc *d, size_t si, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = word_from(d, from); k < d->nw && d->w[k].sent == si &&
+	    d->w[k].e <= to; k++)
+		if (d->w[k].role & R_STOP)
+			return 0;
+	return 1;
+}
+
+/* The date of r's clause: the first within DATE_AFTER words after the
+ * grade, before the next grade ("rated inadequate in 2015"), else the
+ * last before it ("In 2013 ... were rated") unless r is the earlier grade
+ * of a change; or NULL. */
+static const struct span *
+clause_date(const struct doc *d, const struct reading *r)
+{
+	const struct span *x = bs_first_from(&d->sdates, r->si, d->w[r->ge].e);
+	size_t gs = d->w[r->gi].s;
+
+	if (x && word_from(d, x->s) <= r->ge + 1 + DATE_AFTER &&
+	    (r->next >= d->nw || x->s < d->w[r->next].s) &&
+	    same_clause(d, r->si, d->w[r->ge].e, x->s))
+		return x;
+	if (r->past & PAST_FROM)
+		return NULL;
+	x = bs_last_ending(&d->sdates, r->si, gs);
+	if (x && same_clause(d, r->si, x->e, gs))
+		return x;
+	return NULL;
+}
+
+/*
+ * The years of r's judgement, in out (at most max): its clause's date and
+ * those listed with it ("in 2011, 2013 and 2015"), stated or relative;
+ * else, for an earlier judgement, the article's last earlier inspection;
+ * else the publication date.  Returns how many; 0 when an earlier
+ * judgement has no year (it is then left out).
+ */
+size_t
+judgement_years(const struct doc *d, const struct reading *r,
+    struct year *out, size_t max)
+{
+	const struct span *dt = clause_date(d, r), *list[MAXLIST];
+	size_t n, i;
+
+	if (dt) {
+		n = coordinated(d, &d->sdates, r->si, dt, list,
+		    max < MAXLIST ? max : MAXLIST);
+		for (i = 0; i < n; i++) {
+			if (list[i]->value)
+				when_text(list[i]->value, out[i].when);
+			else
+				snprintf(out[i].when, sizeof(out[i].when),
+				    "%.4s", d->text + list[i]->s);
+			out[i].basis = list[i]->relative ? WHEN_RELATIVE :
+			    WHEN_STATED;
+		}
+		return n;
+	}
+	if (r->past)
+		return earlier_year(d, r->si, d->published &&
+		    valid_date_value(d->published) ? atoi(d->published) :
+		    10000, &out[0]);
+	out[0].when[0] = '\0';
+	out[0].basis = WHEN_NONE;
+	if (d->published && valid_date_value(d->published)) {
+		when_text(d->published, out[0].when);
+		out[0].basis = WHEN_PUBLISHED;
+	}
+	return 1;
 }

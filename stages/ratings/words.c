@@ -20,7 +20,8 @@ is_wordcp(int32_t cp)
 	    cat == UTF8PROC_CATEGORY_MN;
 }
 
-static int32_t
+/* The code point at byte i of the text; its length in *len. */
+int32_t
 cp_at(const struct doc *d, size_t i, size_t *len)
 {
 	int32_t cp;
