@@ -63,10 +63,17 @@ change_of(const struct ctx *c, const struct doc *d, struct reading *r)
 		if (role & R_PAST)
 			past = 1;
 	}
-	for (k = r->gi > 12 ? r->gi - 12 : 0; k < r->gi; k++)
-		if (d->w[k].sent == r->si && (d->w[k].role & R_NEG) &&
-		    !(d->w[k].role & R_AWAY))
+	/* "not yet enough to lift it out of": anywhere in the clause */
+	for (k = word_from(d, r->prevend); k < r->gi; k++)
+		if ((d->w[k].role & R_NEG) && !(d->w[k].role & R_AWAY))
 			neg = 1;
+		else if (d->w[k].role & R_STOP)
+			neg = 0;
+	/* "judged inadequate [previously]" */
+	for (k = r->ge + 1; k < d->nw && k <= r->ge + 2 &&
+	    d->w[k].sent == r->si; k++)
+		if (d->w[k].role & R_PAST)
+			past = 1;
 	r->past = (from_word ? PAST_FROM : 0) | (past ? PAST_MARK : 0) |
 	    (away && !neg ? PAST_AWAY : 0);
 	if (r->past || !(k = step_word(c, d, r, &count)))

@@ -18,17 +18,26 @@ next_grade(const struct ctx *c, const struct doc *d, size_t from, size_t si)
 
 /* Does the word right after the grade make it an adjective of another
  * noun ("good quality", "poor practice")?  A rating noun ("failing
- * status") sets *noun instead; an area named there is the judged one. */
+ * status", "inadequate Ofsted ratings") sets *noun instead; an area named
+ * there is the judged one. */
 static int
 adjective(const struct ctx *c, const struct doc *d, const struct reading *r,
     int *noun)
 {
-	size_t nx = r->ge + 1;
+	size_t nx = r->ge + 1, i;
 
 	*noun = 0;
 	if (nx >= d->nw || d->w[nx].sent != r->si ||
 	    skip_quotes(d, d->w[r->ge].e, r->hi) != d->w[nx].s)
 		return 0;
+	i = first_from(&d->insp, d->w[nx].s);
+	if (i < d->insp.n && d->insp.v[i].s == d->w[nx].s) {
+		nx = word_from(d, d->insp.v[i].e);
+		if (nx < d->nw && d->w[nx].sent == r->si &&
+		    (d->w[nx].role & R_NOUN))
+			return !(*noun = 1);
+		nx = r->ge + 1;
+	}
 	if (d->w[nx].role & R_NOUN)
 		return !(*noun = 1);
 	if (area_after(c, d, r))
@@ -68,6 +77,22 @@ quoted_label(const struct ctx *c, const struct doc *d,
 		return 1;
 	x = bs_last_ending(&d->sauth, r->si, q);
 	return x && x->e == q;
+}
+
+/* For the grade after "from": is it the earlier grade of a change, a
+ * change or rating verb before it in the sentence, or the next grade
+ * close after ("from 'inadequate' to 'good'")? */
+static int
+change_in(const struct doc *d, const struct reading *r)
+{
+	size_t k;
+
+	if (r->next < d->nw && r->next <= r->ge + 1 + FROM_WINDOW)
+		return 1;
+	for (k = word_from(d, r->lo); k < r->gi; k++)
+		if (d->w[k].role & (R_VERB | R_UP | R_DOWN))
+			return 1;
+	return 0;
 }
 
 /*
@@ -114,6 +139,11 @@ grade_cue(const struct ctx *c, const struct doc *d, struct reading *r,
 		    (d->w[r->gi - 1].role & R_LINK));
 	/* "climbed two levels to be rated good" */
 	if (!cue && r->steps)
+		cue = 1;
+	if (!cue && (r->past & PAST_FROM))
+		cue = change_in(d, r);
+	/* "adequate for A, and having adequate B": a grade naming its area */
+	if (!cue && found && area_after(c, d, r))
 		cue = 1;
 	if (!cue)
 		cue = quoted_label(c, d, r);
@@ -224,6 +254,23 @@ emit_area(const struct ctx *c, struct doc *d, const struct reading *r,
 	}
 }
 
+/* Keep the first mention of each council code of v[0..n) (the council
+ * and its trust named together are one); returns how many are left. */
+static size_t
+distinct_councils(const struct span **v, size_t n)
+{
+	size_t i, k, m = 0;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < m && !(v[k]->code && v[i]->code &&
+		    !strcmp(v[k]->code, v[i]->code)); k++)
+			;
+		if (k == m)
+			v[m++] = v[i];
+	}
+	return m;
+}
+
 /*
  * Emit the judgements of r: each council listed with the nearest one
  * (else the article's main council), each area, each year; and the grade
@@ -243,7 +290,8 @@ emit(const struct ctx *c, struct doc *d, const struct reading *r,
 		return 0;
 	au = nearest(&d->sauth, r->si, d->w[r->gi].s, d->w[r->ge].e);
 	if (au)
-		ns = coordinated(d, &d->sauth, r->si, au, subj, MAXLIST);
+		ns = distinct_councils(subj, coordinated(d, &d->sauth, r->si,
+		    au, subj, MAXLIST));
 	else if ((au = mainauth))
 		subj[ns++] = au;
 	for (a = 0; a < (na ? (size_t)na : 1); a++)

@@ -40,7 +40,8 @@ role_of(const char *s)
 		{ "past", R_PAST }, { "event", R_EVENT },
 		{ "up", R_UP | R_VERB }, { "down", R_DOWN | R_VERB },
 		{ "away", R_AWAY | R_VERB }, { "from", R_FROM },
-		{ "step", R_STEP }
+		{ "step", R_STEP }, { "onset", R_ONSET },
+		{ "anchor", R_ANCHOR }
 	};
 	size_t i;
 

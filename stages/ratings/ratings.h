@@ -21,7 +21,8 @@ enum { COP_NO, COP_YES, COP_SELF };
 enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
 	R_ALSO = 32, R_STOP = 64, R_JOIN = 128, R_CATEGORY = 256,
 	R_IRREALIS = 512, R_PAST = 1024, R_EVENT = 2048, R_UP = 4096,
-	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536 };
+	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536,
+	R_ONSET = 131072, R_ANCHOR = 262144 };
 /* Why a grade is an earlier judgement. */
 enum { PAST_FROM = 1, PAST_AWAY = 2, PAST_MARK = 4 };
 /* How a judgement's year was found (when_basis). */
@@ -30,7 +31,7 @@ enum { WHEN_NONE, WHEN_STATED, WHEN_RELATIVE, WHEN_PUBLISHED };
 #define VERB_WINDOW 6	/* words before a grade searched for a verb */
 #define AREA_WINDOW 8	/* words between an area and a copula grade */
 #define NEG_WINDOW 3	/* words before a grade searched for "not" */
-#define DATE_AFTER 8	/* words between a grade and its own date, in
+#define DATE_AFTER 10	/* words between a grade and its own date, in
 			   its clause */
 #define IRREALIS_WINDOW 4	/* words before a cue searched for a wish */
 #define FROM_WINDOW 4	/* words from "from" to the earlier grade */

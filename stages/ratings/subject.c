@@ -332,11 +332,12 @@ find_trusts(const struct ctx *c, struct doc *d)
 void
 find_kinds(const struct ctx *c, struct doc *d)
 {
-	size_t i;
+	size_t i, n0;
 
 	for (i = 0; i < c->nkinds; i++) {
+		n0 = d->kinds.n;
 		find_regex(c, d, c->kinds[i].re, (int)i, &d->kinds, 0);
-		if (d->kinds.n && !strcmp(c->kinds[i].code, "topic"))
+		if (d->kinds.n > n0 && !strcmp(c->kinds[i].code, "topic"))
 			d->topic = 1;
 	}
 	spans_index(&d->kinds);

@@ -84,6 +84,26 @@ after_published(const struct doc *d, const char *v)
 	return strncmp(v, d->published, n) > 0;
 }
 
+/* Does date x start a period ("since April 2017", "since its formation
+ * last year"): an onset word at most three words before it, and no
+ * anchor ("when") right after it? */
+static int
+onset(const struct doc *d, const struct span *x)
+{
+	size_t k = word_from(d, x->s), j;
+
+	for (j = k; j-- > 0 && j + 3 >= k && d->w[j].sent == d->w[k].sent;)
+		if (d->w[j].role & R_ONSET)
+			break;
+	if (j == (size_t)-1 || j + 3 < k || d->w[j].sent != d->w[k].sent)
+		return 0;
+	/* "since 2012, when it was graded adequate": the date is the
+	 * judgement's */
+	k = word_from(d, x->e);
+	return !(k < d->nw && d->w[k].sent == d->w[j].sent &&
+	    (d->w[k].role & R_ANCHOR));
+}
+
 /* Collect the years of dates in sentences that name an inspection or
  * hold a rating verb: d->event_years, (year, sentence) pairs. */
 void
@@ -97,12 +117,16 @@ find_event_years(struct doc *d)
 		event = 0;
 		for (k = word_from(d, d->sent[2 * si]); !event && k < d->nw &&
 		    d->w[k].sent == si; k++)
-			event = (d->w[k].role & (R_EVENT | R_VERB)) != 0;
+			event = (d->w[k].role & R_EVENT) ||
+			    ((d->w[k].role & R_VERB) &&
+			    !(d->w[k].role & (R_UP | R_DOWN | R_AWAY)));
 		for (i = d->sdates.first[si]; event &&
 		    i < d->sdates.first[si + 1]; i++) {
 			const struct span *x = d->sdates.v[i];
 			const char *v = x->value ? x->value : d->text + x->s;
 
+			if (onset(d, x))
+				continue;
 			d->event_years[2 * d->nevent_years] = atoi(v);
 			d->event_years[2 * d->nevent_years + 1] = (int)si;
 			d->nevent_years++;
@@ -134,24 +158,32 @@ earlier_year(const struct doc *d, size_t si, int before, struct year *y)
 	return 1;
 }
 
-/* Is there no clause break (a stop word) between bytes from and to of
- * sentence si? */
+/* Is there no clause break (a stop word; after the grade, with
+ * from_stops, also "from", a comma or a semicolon) between bytes from and
+ * to of sentence si? */
 static int
-same_clause(const struct doc *d, size_t si, size_t from, size_t to)
+same_clause(const struct doc *d, size_t si, size_t from, size_t to,
+    int from_stops)
 {
 	size_t k;
 
 	for (k = word_from(d, from); k < d->nw && d->w[k].sent == si &&
 	    d->w[k].e <= to; k++)
-		if (d->w[k].role & R_STOP)
+		if ((d->w[k].role & R_STOP) ||
+		    (from_stops && (d->w[k].role & R_FROM)))
+			return 0;
+	/* after the grade, a comma or semicolon ends its clause too */
+	for (k = from; from_stops && k < to; k++)
+		if (d->text[k] == ',' || d->text[k] == ';')
 			return 0;
 	return 1;
 }
 
 /* The date of r's clause: the first within DATE_AFTER words after the
- * grade, before the next grade ("rated inadequate in 2015"), else the
+ * grade with no "from" between ("rated inadequate in 2015"), else the
  * last before it ("In 2013 ... were rated") unless r is the earlier grade
- * of a change; or NULL. */
+ * of a change or the date starts a period ("since its formation last
+ * year"); or NULL. */
 static const struct span *
 clause_date(const struct doc *d, const struct reading *r)
 {
@@ -159,13 +191,12 @@ clause_date(const struct doc *d, const struct reading *r)
 	size_t gs = d->w[r->gi].s;
 
 	if (x && word_from(d, x->s) <= r->ge + 1 + DATE_AFTER &&
-	    (r->next >= d->nw || x->s < d->w[r->next].s) &&
-	    same_clause(d, r->si, d->w[r->ge].e, x->s))
+	    same_clause(d, r->si, d->w[r->ge].e, x->s, 1))
 		return x;
 	if (r->past & PAST_FROM)
 		return NULL;
 	x = bs_last_ending(&d->sdates, r->si, gs);
-	if (x && same_clause(d, r->si, x->e, gs))
+	if (x && !onset(d, x) && same_clause(d, r->si, x->e, gs, 0))
 		return x;
 	return NULL;
 }
@@ -182,8 +213,14 @@ judgement_years(const struct doc *d, const struct reading *r,
     struct year *out, size_t max)
 {
 	const struct span *dt = clause_date(d, r), *list[MAXLIST];
+	int pub = d->published && valid_date_value(d->published) ?
+	    atoi(d->published) : 10000;
 	size_t n, i;
 
+	/* an earlier judgement is not dated by "published today" */
+	if (dt && r->past && atoi(dt->value ? dt->value : d->text + dt->s) >=
+	    pub)
+		dt = NULL;
 	if (dt) {
 		n = coordinated(d, &d->sdates, r->si, dt, list,
 		    max < MAXLIST ? max : MAXLIST);
@@ -199,9 +236,7 @@ judgement_years(const struct doc *d, const struct reading *r,
 		return n;
 	}
 	if (r->past)
-		return earlier_year(d, r->si, d->published &&
-		    valid_date_value(d->published) ? atoi(d->published) :
-		    10000, &out[0]);
+		return earlier_year(d, r->si, pub, &out[0]);
 	out[0].when[0] = '\0';
 	out[0].basis = WHEN_NONE;
 	if (d->published && valid_date_value(d->published)) {
