@@ -12,39 +12,114 @@ struct cues {
 	size_t noun_end;	/* a rating noun before this word is a cue */
 	size_t ps, pe;		/* the last word */
 	int pascii;
+	/* A grade of several words being matched ("lowest rating"): its
+	 * starter, the words matched, the grades (bits, of the starter's
+	 * first 32) still possible, and whether the words before it cue. */
+	const struct starter *pend;
+	size_t pos;
+	uint32_t cand;
+	int pend_verb, pend_link;
+	struct glean_buf low;	/* folds the odd non-ASCII word */
 };
 
 /* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
 #define LANES(b) (GLEAN_ONES * (b))
 
 
+/* Is word t[0..n) (ASCII when ascii) the folded word w? */
+static int
+word_is(struct cues *cs, const char *t, size_t n, int ascii, const char *w)
+{
+	size_t k;
+
+	if (!ascii) {
+		glean_buf_reset(&cs->low);
+		k = fold_word(&cs->low, t, n);
+		return k == strlen(w) && !memcmp(cs->low.s, w, k);
+	}
+	for (k = 0; k < n && w[k] && (t[k] | 0x20) == w[k]; k++)
+		;
+	return k == n && !w[k];
+}
+
 /*
- * Take word [s, e) of d into cs.  Returns 1 when it is a grade with a
- * cue, or a rating noun after a grade.
+ * Go on matching the pending grade of several words with word t[0..n):
+ * 1 when one is complete and cued (a grade that is its own cue, a link
+ * or a rating verb before it); its end opens the window for a rating
+ * noun after it.
+ */
+static int
+pending_grade(const struct ctx *c, struct cues *cs, const char *t, size_t n,
+    int ascii)
+{
+	const struct starter *st = cs->pend;
+	const struct phrase *p;
+	size_t k;
+	int cue = 0;
+
+	for (k = 0; k < st->ngrades && k < 32; k++) {
+		if (!(cs->cand & (uint32_t)1 << k))
+			continue;
+		p = &c->grades[st->grades[k]];
+		if (cs->pos >= p->nw || !word_is(cs, t, n, ascii,
+		    p->w[cs->pos])) {
+			cs->cand &= ~((uint32_t)1 << k);
+			continue;
+		}
+		if (cs->pos + 1 < p->nw)
+			continue;
+		/* complete */
+		if (p->copula == COP_SELF || cs->pend_verb ||
+		    (p->copula == COP_YES && cs->pend_link))
+			cue = 1;
+		if (cs->noun_end < cs->nw + 2)
+			cs->noun_end = cs->nw + 2;
+	}
+	cs->pos++;
+	if (!cs->cand)
+		cs->pend = NULL;
+	return cue;
+}
+
+/*
+ * Take word [s, e) of d into cs.  Returns 1 when it is (or ends) a grade
+ * with a cue, or a rating noun after a grade.  Grades of several words
+ * cue only once all their words are there.
  */
 static inline int
 cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
     size_t e, int ascii)
 {
-	static struct glean_buf low;	/* folds the odd non-ASCII word */
 	const struct starter *st, *before;
 	size_t i = cs->nw;
-	int cue = 0;
+	int cue = 0, verb, link;
 
-	st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii, &low);
+	if (cs->pend && pending_grade(c, cs, d->text + s, e - s, ascii))
+		cue = 1;
+	st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii,
+	    &cs->low);
 	if (st && i < cs->noun_end && (st->roles & R_NOUN))
 		cue = 1;
 	if (st && st->ngrades) {
 		/* the word before: a link, "are good"? */
 		before = i ? word_starter(c, c->slots, d->text + cs->ps,
-		    cs->pe - cs->ps, cs->pascii, &low) : NULL;
-		if ((st->copulas & 1 << COP_SELF) ||
-		    ((st->copulas & 1 << COP_YES) && before &&
-		    (before->roles & R_LINK)) ||
-		    (cs->have_verb && cs->verb + VERB_WINDOW >= i))
-			cue = 1;
-		if (cs->noun_end < i + st->maxnw + 1)
-			cs->noun_end = i + st->maxnw + 1;
+		    cs->pe - cs->ps, cs->pascii, &cs->low) : NULL;
+		link = before && (before->roles & R_LINK);
+		verb = cs->have_verb && cs->verb + VERB_WINDOW >= i;
+		if (!st->single) {
+			cs->pend = st;
+			cs->pos = 1;
+			cs->cand = st->ngrades >= 32 ? ~(uint32_t)0 :
+			    ((uint32_t)1 << st->ngrades) - 1;
+			cs->pend_verb = verb;
+			cs->pend_link = link;
+		} else {
+			if ((st->copulas & 1 << COP_SELF) ||
+			    ((st->copulas & 1 << COP_YES) && link) || verb)
+				cue = 1;
+			if (cs->noun_end < i + st->maxnw + 1)
+				cs->noun_end = i + st->maxnw + 1;
+		}
 	}
 	if (st && (st->roles & R_VERB)) {
 		cs->verb = i;
@@ -200,6 +275,7 @@ may_rate(const struct ctx *c, const struct doc *d)
 	}
 	if (!cue && open)
 		cue = cue_chunk(c, d, &cs, a, d->len, mixed);
+	glean_buf_free(&cs.low);
 	return cue && c->named_re &&
 	    glean_re_match(c->named_re, d->text, d->len, 0, c->md) > 0;
 }

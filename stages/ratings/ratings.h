@@ -71,6 +71,7 @@ struct starter {
 	int roles;		/* R_* bits of those verbs */
 	int copulas;		/* 1 << COP_* of those grades */
 	size_t maxnw;		/* words of the longest of those grades */
+	int single;		/* one of those grades is this word alone */
 };
 
 /*

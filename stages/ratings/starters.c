@@ -98,6 +98,8 @@ starters_init(struct ctx *c)
 		st->copulas |= 1 << c->grades[i].copula;
 		if (c->grades[i].nw > st->maxnw)
 			st->maxnw = c->grades[i].nw;
+		if (c->grades[i].nw == 1)
+			st->single = 1;
 	}
 	for (i = 0; i < c->nverbs; i++) {
 		if (!c->verbs[i].nw)
