@@ -18,8 +18,8 @@ next_grade(const struct ctx *c, const struct doc *d, size_t from, size_t si)
 
 /* Does the word right after the grade make it an adjective of another
  * noun ("good quality", "poor practice")?  A rating noun ("failing
- * status", "inadequate Ofsted ratings") sets *noun instead; an area named
- * there is the judged one. */
+ * status", "inadequate Ofsted ratings") sets *noun instead; an area or a
+ * date named there goes with the grade. */
 static int
 adjective(const struct ctx *c, const struct doc *d, const struct reading *r,
     int *noun)
@@ -40,8 +40,10 @@ adjective(const struct ctx *c, const struct doc *d, const struct reading *r,
 	}
 	if (d->w[nx].role & R_NOUN)
 		return !(*noun = 1);
-	if (area_after(c, d, r))
-		return 0;
+	i = first_from(&d->dates, d->w[nx].s);
+	if (area_after(c, d, r) || (i < d->dates.n &&
+	    d->dates.v[i].s == d->w[nx].s))
+		return 0;	/* "inadequate three years ago" */
 	return !(d->w[nx].role & R_FOLLOW);
 }
 
@@ -274,7 +276,8 @@ distinct_councils(const struct span **v, size_t n)
 /*
  * Emit the judgements of r: each council listed with the nearest one
  * (else the article's main council), each area, each year; and the grade
- * a move of some grades implies before it.  Returns 1 when any.
+ * a move of some grades implies before it.  Returns 0 when there is none
+ * (an earlier judgement with no year, an outcome without its area).
  */
 static int
 emit(const struct ctx *c, struct doc *d, const struct reading *r,
@@ -360,10 +363,12 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		r.insp = d->sinsp.first[si] < d->sinsp.first[si + 1] ?
 		    c->insp[d->sinsp.v[d->sinsp.first[si]]->idx].name : NULL;
 		r.written = as_written(d, &r);
-		if (emit(c, d, &r, mainauth, also, also_lscb))
-			found = 1;
+		/* one without a year is left out, but its verb carries */
+		emit(c, d, &r, mainauth, also, also_lscb);
+		found = 1;
 		free(r.written);
 		r.prevend = d->w[r.ge].e;
+		r.after_from = (r.past & PAST_FROM) != 0;
 		prevw = r.ge;
 		gi = r.ge;
 	}

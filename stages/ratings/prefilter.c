@@ -9,7 +9,9 @@ struct cues {
 	size_t nw;		/* words taken */
 	size_t verb;		/* the last rating verb's word, if have_verb */
 	int have_verb;
-	size_t noun_end;	/* a rating noun before this word is a cue */
+	size_t noun_end;	/* a rating noun before this word is a cue (the
+				   word after a grade, or the one after that:
+				   "inadequate Ofsted ratings") */
 	size_t ps, pe;		/* the last word */
 	int pascii;
 	/* A grade of several words being matched ("lowest rating"): its
@@ -42,6 +44,20 @@ word_is(struct cues *cs, const char *t, size_t n, int ascii, const char *w)
 	return k == n && !w[k];
 }
 
+/* Is there an opening quotation mark in bytes [a, b) of the text (a grade
+ * in quotes may be a headline's judgement)? */
+static int
+quote_between(const struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (d->text[a] == '\'' || d->text[a] == '"' ||
+		    (d->text[a] == '\xe2' && a + 2 < d->len &&
+		    d->text[a + 1] == '\x80' && (d->text[a + 2] == '\x98' ||
+		    d->text[a + 2] == '\x9c')))
+			return 1;
+	return 0;
+}
+
 /*
  * Go on matching the pending grade of several words with word t[0..n):
  * 1 when one is complete and cued (a grade that is its own cue, a link
@@ -72,8 +88,8 @@ pending_grade(const struct ctx *c, struct cues *cs, const char *t, size_t n,
 		if (p->copula == COP_SELF || cs->pend_verb ||
 		    (p->copula == COP_YES && cs->pend_link))
 			cue = 1;
-		if (cs->noun_end < cs->nw + 2)
-			cs->noun_end = cs->nw + 2;
+		if (cs->noun_end < cs->nw + 3)
+			cs->noun_end = cs->nw + 3;
 	}
 	cs->pos++;
 	if (!cs->cand)
@@ -115,10 +131,11 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 			cs->pend_link = link;
 		} else {
 			if ((st->copulas & 1 << COP_SELF) ||
-			    ((st->copulas & 1 << COP_YES) && link) || verb)
+			    ((st->copulas & 1 << COP_YES) && (link ||
+			    quote_between(d, i ? cs->pe : 0, s))) || verb)
 				cue = 1;
-			if (cs->noun_end < i + st->maxnw + 1)
-				cs->noun_end = i + st->maxnw + 1;
+			if (cs->noun_end < i + st->maxnw + 2)
+				cs->noun_end = i + st->maxnw + 2;
 		}
 	}
 	if (st && (st->roles & R_VERB)) {

@@ -176,6 +176,8 @@ struct reading {
 	size_t next;		/* the next grade's first word in the sentence,
 				   or nw */
 	int steps;		/* grades moved up (> 0) or down (< 0), if said */
+	int after_from;		/* the judgement before it in the sentence was
+				   the earlier grade of a change */
 	const char *insp;	/* the inspectorate named in the sentence */
 };
 

@@ -196,6 +196,9 @@ clause_date(const struct doc *d, const struct reading *r)
 	if (r->past & PAST_FROM)
 		return NULL;
 	x = bs_last_ending(&d->sdates, r->si, gs);
+	/* "from 'inadequate' in 2014 to 'good'": 2014 is the earlier's */
+	if (x && r->after_from && x->s >= r->prevend)
+		return NULL;
 	if (x && !onset(d, x) && same_clause(d, r->si, x->e, gs, 0))
 		return x;
 	return NULL;
