@@ -115,7 +115,8 @@ has_category(const struct doc *d, size_t si)
  * A grade given to parts ("in three out of five areas – A, B and C", "in
  * every category. This included: A, B...", "three sections: A, B and C.
  * ... an inadequate score for each section"): the areas listed after the
- * category word in the grade's clause, else those of the next sentence,
+ * category word in the grade's clause (up to a stop word: "except"),
+ * else those of the next sentence,
  * else of the one before when it names parts too (two at least).  Returns
  * how many, in out; 0 when the clause has no category word.
  */
@@ -132,6 +133,9 @@ category_areas(const struct ctx *c, const struct doc *d,
 			break;
 	if (k >= d->nw || d->w[k].sent != r->si || d->w[k].s >= to)
 		return 0;
+	/* "in all areas except for leadership": the list ends there */
+	if (d->w[k].stop < d->nw && d->w[d->w[k].stop].s < to)
+		to = d->w[d->w[k].stop].s;
 	areas_between(c, d, r->si, d->w[k].e, to, out, &n, max);
 	if (n)
 		return n;
