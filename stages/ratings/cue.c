@@ -97,9 +97,27 @@ change_in(const struct doc *d, const struct reading *r)
 	return 0;
 }
 
+/* Does "to" or "from" come right before the grade of r, with a change
+ * of grade ("upgraded", "promoted") from word from on? */
+static int
+change_to(const struct doc *d, const struct reading *r, size_t from)
+{
+	size_t k;
+
+	if (r->gi == 0 || d->w[r->gi - 1].sent != r->si ||
+	    !(d->w[r->gi - 1].role & (R_TO | R_FROM)))
+		return 0;
+	for (k = from; k + 1 < r->gi; k++)
+		if (d->w[k].sent == r->si && d->w[k].s >= r->prevend &&
+		    (d->w[k].role & R_CHANGE))
+			return 1;
+	return 0;
+}
+
 /*
  * Is the grade of r a judgement?  A rating verb within VERB_WINDOW words
- * before it (its start goes to r->s), a rating noun right after it, a
+ * before it (its start goes to r->s), a change of grade and "to" or
+ * "from" right before it, a rating noun right after it, a
  * copula after a judgement area, a grade words that are a judgement by
  * themselves, a quoted label, or a grade coordinated with the last one
  * (prevw).  Not when negated or an adjective of another noun.  *also:
@@ -133,6 +151,8 @@ grade_cue(const struct ctx *c, const struct doc *d, struct reading *r,
 	}
 	if (neg)
 		return 0;
+	if (!cue && change_to(d, r, from))
+		cue = 1;	/* "upgraded the council to 'good'" */
 	if (!cue && r->g->copula == COP_SELF && strcmp(r->g->scale, "ofsted"))
 		cue = 1;	/* "performs poorly", "lowest rating" */
 	if (!cue && r->gi > 0 && d->w[r->gi - 1].sent == r->si &&

@@ -28,7 +28,7 @@ phrase_free(struct phrase *p)
 }
 
 /* The R_* bits of a role name of rating-verbs.tsv or changes.tsv; 0 when
- * unknown.  A change of grade is also a rating verb. */
+ * unknown. */
 static int
 role_of(const char *s)
 {
@@ -38,8 +38,8 @@ role_of(const char *s)
 		{ "also", R_ALSO }, { "stop", R_STOP }, { "join", R_JOIN },
 		{ "category", R_CATEGORY }, { "irrealis", R_IRREALIS },
 		{ "past", R_PAST }, { "event", R_EVENT },
-		{ "up", R_UP | R_VERB }, { "down", R_DOWN | R_VERB },
-		{ "away", R_AWAY | R_VERB }, { "from", R_FROM },
+		{ "up", R_UP }, { "down", R_DOWN }, { "away", R_AWAY },
+		{ "from", R_FROM }, { "to", R_TO },
 		{ "step", R_STEP }, { "onset", R_ONSET },
 		{ "anchor", R_ANCHOR }
 	};

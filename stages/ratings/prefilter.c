@@ -9,6 +9,8 @@ struct cues {
 	size_t nw;		/* words taken */
 	size_t verb;		/* the last rating verb's word, if have_verb */
 	int have_verb;
+	size_t change;		/* the last change of grade's, if have_change */
+	int have_change;
 	size_t noun_end;	/* a rating noun before this word is a cue (the
 				   word after a grade, or the one after that:
 				   "inadequate Ofsted ratings") */
@@ -27,6 +29,47 @@ struct cues {
 /* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
 #define LANES(b) (GLEAN_ONES * (b))
 
+
+/* b lower-cased if it is an ASCII capital. */
+static inline int
+ascii_lower(int b)
+{
+	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
+}
+
+/*
+ * In table v: the starter of word t[0..n) of a text, or NULL.  For
+ * may_rate(), which looks up every word: an ASCII word (most) is folded
+ * only as it is compared; any other goes through fold_word() into
+ * scratch.
+ */
+static inline const struct starter *
+word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
+    int ascii, struct glean_buf *scratch)
+{
+	size_t k, mask = c->nslots - 1, i;
+	uint32_t h;
+	const struct starter *st;
+
+	if (!ascii) {
+		glean_buf_reset(scratch);
+		i = fold_word(scratch, t, n);
+		return starter_find(c, v, scratch->s, i);
+	}
+	if (n > c->longest)
+		return NULL;
+	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
+	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
+		st = &c->starters[v[i].st - 1];
+		if (v[i].hash != h || st->len != n)
+			continue;
+		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
+			;
+		if (k == n)
+			return st;
+	}
+	return NULL;
+}
 
 /* Is word t[0..n) (ASCII when ascii) the folded word w? */
 static int
@@ -121,7 +164,9 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 		before = i ? word_starter(c, c->slots, d->text + cs->ps,
 		    cs->pe - cs->ps, cs->pascii, &cs->low) : NULL;
 		link = before && (before->roles & R_LINK);
-		verb = cs->have_verb && cs->verb + VERB_WINDOW >= i;
+		verb = (cs->have_verb && cs->verb + VERB_WINDOW >= i) ||
+		    (cs->have_change && cs->change + VERB_WINDOW >= i &&
+		    before && (before->roles & (R_TO | R_FROM)));
 		if (!st->single) {
 			cs->pend = st;
 			cs->pos = 1;
@@ -141,6 +186,10 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 	if (st && (st->roles & R_VERB)) {
 		cs->verb = i;
 		cs->have_verb = 1;
+	}
+	if (st && (st->roles & R_CHANGE)) {
+		cs->change = i;
+		cs->have_change = 1;
 	}
 	cs->ps = s;
 	cs->pe = e;

@@ -22,7 +22,9 @@ enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
 	R_ALSO = 32, R_STOP = 64, R_JOIN = 128, R_CATEGORY = 256,
 	R_IRREALIS = 512, R_PAST = 1024, R_EVENT = 2048, R_UP = 4096,
 	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536,
-	R_ONSET = 131072, R_ANCHOR = 262144 };
+	R_ONSET = 131072, R_ANCHOR = 262144, R_TO = 524288 };
+/* A change of grade: a cue for a grade right after "to" or "from". */
+#define R_CHANGE (R_UP | R_DOWN | R_AWAY)
 /* Why a grade is an earlier judgement. */
 enum { PAST_FROM = 1, PAST_AWAY = 2, PAST_MARK = 4 };
 /* How a judgement's year was found (when_basis). */
@@ -212,10 +214,22 @@ struct doc {
 void ctx_init(struct ctx *c, const char *dir);
 void ctx_free(struct ctx *c);
 
+/*
+ * The hash of a folded word from its length and end bytes: enough to
+ * spread the few starters, and as cheap for a long word as a short one.
+ */
+static inline uint32_t
+word_hash(int first, int last, size_t n)
+{
+	uint32_t h = ((uint32_t)(first & 0xff) << 16 |
+	    (uint32_t)(last & 0xff) << 8 | (uint32_t)(n & 0xff)) * 2654435761u;
+
+	return h ^ h >> 16;
+}
+
 /* starters.c: grade and verb phrases by first word */
 const struct starter * starter_find(const struct ctx *c, struct slot *v, const char *s, size_t n);
 void starters_init(struct ctx *c);
-const struct starter * word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n, int ascii, struct glean_buf *scratch);
 
 /* words.c: sentences, words and their roles */
 int is_wordcp(int32_t cp);

@@ -3,18 +3,6 @@
 
 #include "ratings.h"
 
-/*
- * The hash of a folded word from its length and end bytes: enough to
- * spread the few starters, and as cheap for a long word as a short one.
- */
-static uint32_t
-word_hash(int first, int last, size_t n)
-{
-	uint32_t h = ((uint32_t)(first & 0xff) << 16 |
-	    (uint32_t)(last & 0xff) << 8 | (uint32_t)(n & 0xff)) * 2654435761u;
-
-	return h ^ h >> 16;
-}
 
 /* In table v: the slot of folded word s[0..n) with hash h, or the empty
  * one where it would go. */
@@ -110,7 +98,7 @@ starters_init(struct ctx *c)
 	}
 	for (i = 0; i < c->nstarters; i++) {
 		st = &c->starters[i];
-		if (!st->ngrades && !(st->roles & (R_VERB | R_NOUN)))
+		if (!st->ngrades && !(st->roles & (R_VERB | R_NOUN | R_CHANGE)))
 			continue;
 		h = word_hash(st->word[0], st->word[st->len - 1], st->len);
 		sl = slot_of(c, c->cue_slots, st->word, st->len, h);
@@ -119,42 +107,4 @@ starters_init(struct ctx *c)
 	}
 }
 
-static int
-ascii_lower(int b)
-{
-	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
-}
 
-/*
- * In table v: the starter of word t[0..n) of a text, or NULL.  For
- * may_rate(), which looks up every word: an ASCII word (most) is folded
- * only as it is compared; any other goes through fold_word() into
- * scratch.
- */
-const struct starter *
-word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
-    int ascii, struct glean_buf *scratch)
-{
-	size_t k, mask = c->nslots - 1, i;
-	uint32_t h;
-	const struct starter *st;
-
-	if (!ascii) {
-		glean_buf_reset(scratch);
-		i = fold_word(scratch, t, n);
-		return starter_find(c, v, scratch->s, i);
-	}
-	if (n > c->longest)
-		return NULL;
-	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
-	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
-		st = &c->starters[v[i].st - 1];
-		if (v[i].hash != h || st->len != n)
-			continue;
-		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
-			;
-		if (k == n)
-			return st;
-	}
-	return NULL;
-}

@@ -117,9 +117,7 @@ find_event_years(struct doc *d)
 		event = 0;
 		for (k = word_from(d, d->sent[2 * si]); !event && k < d->nw &&
 		    d->w[k].sent == si; k++)
-			event = (d->w[k].role & R_EVENT) ||
-			    ((d->w[k].role & R_VERB) &&
-			    !(d->w[k].role & (R_UP | R_DOWN | R_AWAY)));
+			event = (d->w[k].role & (R_EVENT | R_VERB)) != 0;
 		for (i = d->sdates.first[si]; event &&
 		    i < d->sdates.first[si + 1]; i++) {
 			const struct span *x = d->sdates.v[i];
