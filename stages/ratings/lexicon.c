@@ -196,29 +196,41 @@ add_alternative(struct glean_buf *b, const char *pattern)
 	glean_buf_addc(b, ')');
 }
 
+/* One pattern of the alternatives in b at word boundaries, caseless, or
+ * NULL when b is empty; b is emptied. */
+static pcre2_code *
+alternation(struct glean_buf *b, const char *what)
+{
+	pcre2_code *re;
+	char *pat;
+
+	if (!b->len)
+		return NULL;
+	pat = glean_asprintf(WORD_RE, b->s);
+	re = glean_re_compile(pat, PCRE2_CASELESS, what);
+	free(pat);
+	glean_buf_reset(b);
+	return re;
+}
+
 /*
- * named_re, for may_rate(): one pattern for every inspectorate and every
- * specific (not generic) area, so a text is scanned once.  NULL when
- * there are none: then no sentence can hold a judgement.
+ * For may_rate(), each scanned once: insp_re, every inspectorate (over
+ * the whole text), and areas_re, every specific (not generic) area (near
+ * a cue).  NULL when there are none.
  */
 static void
 named_init(struct ctx *c)
 {
 	struct glean_buf b = { 0 };
 	size_t i;
-	char *pat;
 
 	for (i = 0; i < c->ninsp; i++)
 		add_alternative(&b, c->lx_insp->rows[i].f[1]);
+	c->insp_re = alternation(&b, "inspectorates.tsv");
 	for (i = 0; i < c->nareas; i++)
 		if (!c->areas[i].generic)
 			add_alternative(&b, c->lx_areas->rows[i].f[1]);
-	if (!b.len)
-		return;
-	pat = glean_asprintf(WORD_RE, b.s);
-	c->named_re = glean_re_compile(pat, PCRE2_CASELESS,
-	    "inspectorates.tsv and areas.tsv");
-	free(pat);
+	c->areas_re = alternation(&b, "areas.tsv");
 	glean_buf_free(&b);
 }
 
@@ -409,7 +421,8 @@ ctx_free(struct ctx *c)
 	json_decref(c->auth_by_name);
 	json_decref(c->auth_by_pre);
 	pcre2_code_free(c->year_re);
-	pcre2_code_free(c->named_re);
+	pcre2_code_free(c->insp_re);
+	pcre2_code_free(c->areas_re);
 	pcre2_match_data_free(c->md);
 	glean_lexicon_free(c->lx_grades);
 	glean_lexicon_free(c->lx_verbs);

@@ -24,6 +24,7 @@ struct cues {
 	uint32_t cand;
 	int pend_verb, pend_link;
 	struct glean_buf low;	/* folds the odd non-ASCII word */
+	int insp;		/* an inspectorate in the text; -1 unknown */
 };
 
 /* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
@@ -272,6 +273,39 @@ block_masks(const unsigned char *t, size_t m, uint64_t *plain,
 	}
 }
 
+/* A byte offset at or before i that starts a character. */
+static size_t
+char_start(const struct doc *d, size_t i)
+{
+	while (i > 0 && i < d->len && (d->text[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/*
+ * Is the cue just taken (the last word of cs) in inspection news: an
+ * inspectorate anywhere in the text (looked for once: cs->insp), or a
+ * specific area within NEAR_CUE bytes of it?
+ */
+static int
+inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
+{
+	size_t lo, hi;
+
+	if (cs->insp < 0)
+		cs->insp = c->insp_re &&
+		    glean_re_match(c->insp_re, d->text, d->len, 0, c->md) > 0;
+	if (cs->insp)
+		return 1;
+	if (!c->areas_re)
+		return 0;
+	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
+	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
+	    d->len);
+	return glean_re_match(c->areas_re, d->text + lo, hi - lo, 0,
+	    c->md) > 0;
+}
+
 /* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */
 static inline int
 cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
@@ -308,7 +342,7 @@ int
 may_rate(const struct ctx *c, const struct doc *d)
 {
 	const unsigned char *t = (const unsigned char *)d->text;
-	struct cues cs = { 0 };
+	struct cues cs = { .insp = -1 };
 	uint64_t plain, mixing, chunk, x;
 	size_t base, m, j, e, a = 0;
 	int open = 0, mixed = 0, cue = 0;
@@ -334,14 +368,15 @@ may_rate(const struct ctx *c, const struct doc *d)
 			}
 			e = j + (size_t)__builtin_ctzll(x);
 			mixed |= ((mixing & (((uint64_t)1 << e) - 1)) >> j) != 0;
-			cue = cue_chunk(c, d, &cs, a, base + e, mixed);
+			cue = cue_chunk(c, d, &cs, a, base + e, mixed) &&
+			    inspection_news(c, d, &cs);
 			open = 0;
 			j = e;
 		}
 	}
 	if (!cue && open)
-		cue = cue_chunk(c, d, &cs, a, d->len, mixed);
+		cue = cue_chunk(c, d, &cs, a, d->len, mixed) &&
+		    inspection_news(c, d, &cs);
 	glean_buf_free(&cs.low);
-	return cue && c->named_re &&
-	    glean_re_match(c->named_re, d->text, d->len, 0, c->md) > 0;
+	return cue;
 }

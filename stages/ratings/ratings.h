@@ -38,6 +38,8 @@ enum { WHEN_NONE, WHEN_STATED, WHEN_RELATIVE, WHEN_PUBLISHED };
 #define IRREALIS_WINDOW 4	/* words before a cue searched for a wish */
 #define FROM_WINDOW 4	/* words from "from" to the earlier grade */
 #define MAXLIST 16	/* councils, areas or years one grade goes to */
+#define NEAR_CUE 1000	/* bytes either side of a cue searched for an
+			   area by may_rate() (a sentence is shorter) */
 #define COORD_WINDOW 4	/* words from a judgement to a coordinated one */
 #define MAXPHRASE 8
 /* A lexicon pattern matched at word boundaries. */
@@ -122,7 +124,8 @@ struct ctx {
 	struct glean_lexicon *lx_kinds, *lx_trusts, *lx_changes;
 	struct glean_numwords *numwords;
 	pcre2_code *year_re;
-	pcre2_code *named_re;	/* any inspectorate or specific area */
+	pcre2_code *insp_re;	/* any inspectorate */
+	pcre2_code *areas_re;	/* any specific area */
 	pcre2_match_data *md;
 };
 
