@@ -142,22 +142,19 @@ pending_grade(const struct ctx *c, struct cues *cs, const char *t, size_t n,
 }
 
 /*
- * Take word [s, e) of d into cs.  Returns 1 when it is (or ends) a grade
- * with a cue, or a rating noun after a grade.  Grades of several words
- * cue only once all their words are there.
+ * cue_word() for a word that starts a phrase (st) or may go on a pending
+ * grade: see there.
  */
-static inline int
-cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
-    size_t e, int ascii)
+static int
+cue_word_phrase(const struct ctx *c, const struct doc *d, struct cues *cs,
+    size_t s, size_t e, int ascii, const struct starter *st)
 {
-	const struct starter *st, *before;
+	const struct starter *before;
 	size_t i = cs->nw;
 	int cue = 0, verb, link;
 
 	if (cs->pend && pending_grade(c, cs, d->text + s, e - s, ascii))
 		cue = 1;
-	st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii,
-	    &cs->low);
 	if (st && i < cs->noun_end && (st->roles & R_NOUN))
 		cue = 1;
 	if (st && st->ngrades) {
@@ -197,6 +194,28 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 	cs->pascii = ascii;
 	cs->nw++;
 	return cue;
+}
+
+/*
+ * Take word [s, e) of d into cs.  Returns 1 when it is (or ends) a grade
+ * with a cue, or a rating noun after a grade.  Grades of several words
+ * cue only once all their words are there.  Most words start no phrase:
+ * they only move cs on, here, inline.
+ */
+static inline int
+cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
+    size_t e, int ascii)
+{
+	const struct starter *st = word_starter(c, c->cue_slots, d->text + s,
+	    e - s, ascii, &cs->low);
+
+	if (st || cs->pend)
+		return cue_word_phrase(c, d, cs, s, e, ascii, st);
+	cs->ps = s;
+	cs->pe = e;
+	cs->pascii = ascii;
+	cs->nw++;
+	return 0;
 }
 
 /* Bit 7 of each lane of x (all below 0x80): is it in [lo, hi]? */
