@@ -18,6 +18,7 @@ phrase_set(struct phrase *p, const char *field)
 	free(copy);
 }
 
+/* Free the words of p (not p). */
 static void
 phrase_free(struct phrase *p)
 {
@@ -79,6 +80,7 @@ re_literal(struct glean_buf *b, const char *s)
 }
 
 
+/* qsort order of aliases: longest first, then by text. */
 static int
 bylen(const void *a, const void *b)
 {
@@ -88,6 +90,7 @@ bylen(const void *a, const void *b)
 	return lx < ly ? 1 : lx > ly ? -1 : strcmp(x->name, y->name);
 }
 
+/* Add alias (3 bytes or more, not "-") of council canon, code to c->auth. */
 static void
 add_alias(struct ctx *c, size_t *cap, const char *alias, const char *canon,
     const char *code)
@@ -105,6 +108,7 @@ add_alias(struct ctx *c, size_t *cap, const char *alias, const char *canon,
 	c->nauth++;
 }
 
+/* Is s a GSS code (a capital and eight digits)? */
 static int
 is_gss(const char *s)
 {
@@ -186,6 +190,7 @@ load_authorities(struct ctx *c, const char *dir)
 	glean_buf_free(&b);
 }
 
+/* Append "(?:pattern)" to b as one more alternative. */
 static void
 add_alternative(struct glean_buf *b, const char *pattern)
 {
@@ -386,6 +391,7 @@ ctx_init(struct ctx *c, const char *dir)
 	c->md = pcre2_match_data_create(32, NULL);
 }
 
+/* Free everything ctx_init() loaded into c. */
 void
 ctx_free(struct ctx *c)
 {

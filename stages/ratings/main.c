@@ -5,6 +5,7 @@
 
 static struct glean_opts opts = GLEAN_OPTS_INIT;
 
+/* Print the usage to stdout (status 0) or stderr and exit with status. */
 static void
 usage(int status)
 {
@@ -79,6 +80,7 @@ rate(const struct ctx *c, struct doc *d, json_t *doc)
 	return sorted;
 }
 
+/* Free one document's working state (not its text). */
 static void
 doc_free(struct doc *d)
 {
@@ -108,6 +110,7 @@ doc_free(struct doc *d)
 	glean_offsets_free(&d->off);
 }
 
+/* glean_run() callback: add the "ratings" layer to doc; never fails. */
 static int
 process(json_t *doc, void *vc, char **err)
 {
@@ -125,6 +128,10 @@ process(json_t *doc, void *vc, char **err)
 	return 0;
 }
 
+/*
+ * glean-ratings: options, lexicons, then the stream; exit status as
+ * glean(1).
+ */
 int
 main(int argc, char *argv[])
 {

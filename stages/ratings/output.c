@@ -51,6 +51,7 @@ add_rating(struct doc *d, const struct reading *r, const struct phrase *g,
 	json_array_append_new(d->out, o);
 }
 
+/* qsort order of rating objects: by start, then area. */
 int
 rating_cmp(const void *a, const void *b)
 {

@@ -343,13 +343,15 @@ cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
 
 /*
  * Might sentence_rating() find a judgement in the text of d?  It needs a
- * grade with a cue -- a rating verb at most VERB_WINDOW words before, a
- * rating noun right after, or a copula reading -- and an inspectorate in
- * the text or a specific area in the grade's sentence.  Here phrases
- * match by their first word alone and sentences are ignored, which only
- * lets more through; most documents (news with no inspection in them)
- * stop here, before any layer is looked at or area pattern run.  The first
- * judgement of a sentence never rests on a coordinated one.
+ * grade with a cue -- a rating verb at most VERB_WINDOW words before (or
+ * a change of grade and "to"/"from" right before), a rating noun right
+ * after (or after an inspectorate's one-word name), a copula reading, a
+ * grade that is its own cue, a quoted grade -- and an inspectorate in the
+ * text or a specific area near the cue (within NEAR_CUE bytes: more than
+ * its sentence).  Here sentences are ignored and a one-word grade needs
+ * only its word, which only lets more through; most documents (news with
+ * no inspection in them) stop here, before any layer is looked at.  The
+ * first judgement of a sentence never rests on a coordinated one.
  *
  * Every word of every text passes here, so words are found 64 bytes at a
  * time with bit masks.  A chunk of text between plain separators (ASCII

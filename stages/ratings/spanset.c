@@ -3,6 +3,7 @@
 
 #include "ratings.h"
 
+/* Append span s to sp, numbered in the order found. */
 void
 spans_add(struct spans *sp, struct span s)
 {
@@ -71,6 +72,7 @@ span_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Sort sp by start, end and order found. */
 void
 sort_spans(struct spans *sp)
 {
@@ -165,6 +167,7 @@ bysent_init(struct bysent *b, const struct doc *d, const struct spans *sp,
 	}
 }
 
+/* Free the arrays of b (not b). */
 void
 bysent_free(struct bysent *b)
 {

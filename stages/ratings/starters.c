@@ -52,6 +52,7 @@ starter_get(struct ctx *c, const struct phrase *p)
 	return &c->starters[sl->st - 1];
 }
 
+/* Append i to the growing array *v of *n entries. */
 static void
 add_index(size_t **v, size_t *n, size_t i)
 {

@@ -5,6 +5,10 @@
 
 #include "ratings.h"
 
+/*
+ * Fill d->auth from the entities layer (authorities; organisations to
+ * d->orgs), else from authorities.tsv; add trusts; sort.
+ */
 void
 find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 {
@@ -68,6 +72,7 @@ struct nent {
 	size_t i;
 };
 
+/* qsort order of (name, index) pairs. */
 static int
 nent_cmp(const void *a, const void *b)
 {
@@ -162,6 +167,7 @@ struct oent {
 	long i;
 };
 
+/* qsort order of organisation spans: by start, then layer order. */
 static int
 oent_cmp(const void *a, const void *b)
 {
@@ -172,6 +178,7 @@ oent_cmp(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* qsort order of sizes, largest first. */
 static int
 size_desc(const void *a, const void *b)
 {

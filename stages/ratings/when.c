@@ -3,6 +3,7 @@
 
 #include "ratings.h"
 
+/* The string member k of object o, or NULL. */
 const char *
 str(json_t *o, const char *k)
 {
@@ -11,6 +12,7 @@ str(json_t *o, const char *k)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* Does date value v start with a year (YYYY, YYYY-..., YYYY/...)? */
 int
 valid_date_value(const char *v)
 {
@@ -22,6 +24,10 @@ valid_date_value(const char *v)
 	return v[4] == '\0' || v[4] == '-' || v[4] == '/';
 }
 
+/*
+ * Fill d->dates from the dates layer (no durations or sets), else with
+ * four-digit years.
+ */
 void
 find_dates(const struct ctx *c, struct doc *d, json_t *doc)
 {

@@ -51,6 +51,7 @@ get_span(const struct doc *d, json_t *a, json_t *b, size_t *s, size_t *e)
 	return 0;
 }
 
+/* Add sentence [s, e) of bytes to d, split at every line break. */
 static void
 add_sentence(struct doc *d, size_t s, size_t e, size_t *cap)
 {
@@ -75,6 +76,10 @@ add_sentence(struct doc *d, size_t s, size_t e, size_t *cap)
 	d->nsent++;
 }
 
+/*
+ * Fill d->sent from a valid sentences layer, else split at . ! ? and line
+ * breaks.
+ */
 void
 find_sentences(struct doc *d, json_t *doc)
 {
@@ -307,6 +312,7 @@ closing_quote(const struct doc *d, size_t i, size_t hi)
 	return i;
 }
 
+/* Is the character at byte i an upper-case letter? */
 int
 is_upper_at(const struct doc *d, size_t i)
 {
