@@ -162,9 +162,12 @@ cue_word_phrase(const struct ctx *c, const struct doc *d, struct cues *cs,
 		before = i ? word_starter(c, c->slots, d->text + cs->ps,
 		    cs->pe - cs->ps, cs->pascii, &cs->low) : NULL;
 		link = before && (before->roles & R_LINK);
+		/* "from" before a grade may start a change whose verb is
+		 * anywhere before it, or whose new grade follows */
 		verb = (cs->have_verb && cs->verb + VERB_WINDOW >= i) ||
 		    (cs->have_change && cs->change + VERB_WINDOW >= i &&
-		    before && (before->roles & (R_TO | R_FROM)));
+		    before && (before->roles & R_TO)) ||
+		    (before && (before->roles & R_FROM));
 		if (!st->single) {
 			cs->pend = st;
 			cs->pos = 1;
