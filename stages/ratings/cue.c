@@ -118,7 +118,7 @@ change_to(const struct doc *d, const struct reading *r, size_t from)
  * Is the grade of r a judgement?  A rating verb within VERB_WINDOW words
  * before it (its start goes to r->s), a change of grade and "to" or
  * "from" right before it, a rating noun right after it, a
- * copula after a judgement area, a grade words that are a judgement by
+ * copula after a judgement area, grade words that are a judgement by
  * themselves, a quoted label, or a grade coordinated with the last one
  * (prevw).  Not when negated or an adjective of another noun.  *also:
  * "also" came before it.
