@@ -239,6 +239,68 @@ named_init(struct ctx *c)
 	glean_buf_free(&b);
 }
 
+/*
+ * Build f from the rows of lx whose column fcol is fval (fval NULL:
+ * every row): the patterns of column patcol (literal: the words, any
+ * white space between them, either apostrophe) as alternatives at word
+ * boundaries, caseless.  A bad pattern is fatal.
+ */
+void
+family_init(struct family *f, const struct glean_lexicon *lx, size_t patcol,
+    size_t fcol, const char *fval, int literal)
+{
+	struct glean_buf b = { 0 }, lit = { 0 };
+	pcre2_code *one;
+	uint32_t caps, group = 1;
+	size_t i;
+	char *pat;
+
+	memset(f, 0, sizeof(*f));
+	f->row = glean_calloc(lx->nrows + 1, sizeof(*f->row));
+	f->group = glean_calloc(lx->nrows + 1, sizeof(*f->group));
+	buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
+	for (i = 0; i < lx->nrows; i++) {
+		if (fval && strcmp(lx->rows[i].f[fcol], fval))
+			continue;
+		if (literal) {
+			glean_buf_reset(&lit);
+			re_literal(&lit, lx->rows[i].f[patcol]);
+			pat = glean_strdup(lit.s);
+		} else
+			pat = glean_strdup(lx->rows[i].f[patcol]);
+		/* alone first: a bad row is named, and its groups counted */
+		one = glean_re_compile(pat, PCRE2_CASELESS, lx->path);
+		pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
+		pcre2_code_free(one);
+		if (f->n)
+			glean_buf_addc(&b, '|');
+		glean_buf_addc(&b, '(');
+		buf_adds(&b, pat);
+		glean_buf_addc(&b, ')');
+		free(pat);
+		f->row[f->n] = i;
+		f->group[f->n++] = group;
+		group += 1 + caps;
+	}
+	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
+	if (f->n) {
+		f->re = glean_re_compile(b.s, PCRE2_CASELESS, lx->path);
+		f->md = pcre2_match_data_create_from_pattern(f->re, NULL);
+	}
+	glean_buf_free(&b);
+	glean_buf_free(&lit);
+}
+
+/* Free what family_init() made. */
+void
+family_free(struct family *f)
+{
+	pcre2_code_free(f->re);
+	pcre2_match_data_free(f->md);
+	free(f->row);
+	free(f->group);
+}
+
 /* Append the phrases and roles of a rating-verbs.tsv or changes.tsv
  * lexicon to c->verbs; an unknown role is fatal. */
 static void
@@ -300,16 +362,14 @@ council_name(const struct ctx *c, const char *code)
 	return NULL;
 }
 
-/* trusts.tsv (name, council code): c->trusts, each with its pattern, the
- * council's code and name (the trust's own when authorities.tsv lacks
- * it); a bad code is fatal. */
+/* trusts.tsv (name, council code): c->trusts, each with the council's
+ * code and name (the trust's own when authorities.tsv lacks it), and
+ * their pattern; a bad code is fatal. */
 static void
 load_trusts(struct ctx *c, const char *dir)
 {
-	struct glean_buf b = { 0 };
 	struct glean_row *r;
 	size_t i;
-	char *pat;
 
 	c->lx_trusts = glean_lexicon_load(dir, "trusts.tsv", 2);
 	c->ntrusts = c->lx_trusts->nrows;
@@ -319,19 +379,13 @@ load_trusts(struct ctx *c, const char *dir)
 		if (!is_gss(r->f[1]))
 			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: bad GSS code '%s'",
 			    c->lx_trusts->path, r->line, r->f[1]);
-		glean_buf_reset(&b);
-		re_literal(&b, r->f[0]);
-		pat = glean_asprintf(WORD_RE, b.s);
-		c->trusts[i].re = glean_re_compile(pat, PCRE2_CASELESS,
-		    c->lx_trusts->path);
-		free(pat);
 		c->trusts[i].name = r->f[0];
 		c->trusts[i].code = r->f[1];
 		c->trusts[i].canon = council_name(c, r->f[1]);
 		if (!c->trusts[i].canon)
 			c->trusts[i].canon = r->f[0];
 	}
-	glean_buf_free(&b);
+	family_init(&c->trust_family, c->lx_trusts, 0, 0, NULL, 1);
 }
 
 /* Load every word list of dir into c (fatal when one is missing or bad). */
@@ -340,7 +394,6 @@ ctx_init(struct ctx *c, const char *dir)
 {
 	size_t i;
 	struct glean_row *r;
-	char *pat;
 
 	memset(c, 0, sizeof(*c));
 	c->lx_grades = glean_lexicon_load(dir, "grades.tsv", 3);
@@ -368,19 +421,21 @@ ctx_init(struct ctx *c, const char *dir)
 	for (i = 0; i < c->nareas; i++) {
 		r = &c->lx_areas->rows[i];
 		c->areas[i].name = r->f[0];
-		pat = glean_asprintf(WORD_RE, r->f[1]);
-		c->areas[i].re = glean_re_compile(pat, PCRE2_CASELESS,
-		    "areas.tsv");
-		free(pat);
 		c->areas[i].board = !strcmp(r->f[2], "board");
 		c->areas[i].generic = !strcmp(r->f[2], "generic");
 	}
+	family_init(&c->area_family, c->lx_areas, 1, 0, NULL, 0);
 	c->lx_insp = glean_lexicon_load(dir, "inspectorates.tsv", 2);
 	c->insp = named_load(c->lx_insp, 0, 1, &c->ninsp);
 	c->lx_kinds = glean_lexicon_load(dir, "subject-kinds.tsv", 3);
-	c->kinds = named_load(c->lx_kinds, 0, 2, &c->nkinds);
-	for (i = 0; i < c->nkinds; i++)
+	c->nkinds = c->lx_kinds->nrows;
+	c->kinds = glean_calloc(c->nkinds + 1, sizeof(*c->kinds));
+	for (i = 0; i < c->nkinds; i++) {
+		c->kinds[i].name = c->lx_kinds->rows[i].f[0];
 		c->kinds[i].code = c->lx_kinds->rows[i].f[1];
+	}
+	family_init(&c->kind_family, c->lx_kinds, 2, 1, "no", 0);
+	family_init(&c->topic_family, c->lx_kinds, 2, 1, "topic", 0);
 	named_init(c);
 	load_authorities(c, dir);
 	load_trusts(c, dir);
@@ -401,8 +456,10 @@ ctx_free(struct ctx *c)
 		phrase_free(&c->grades[i]);
 	for (i = 0; i < c->nverbs; i++)
 		phrase_free(&c->verbs[i]);
-	for (i = 0; i < c->nareas; i++)
-		pcre2_code_free(c->areas[i].re);
+	family_free(&c->area_family);
+	family_free(&c->kind_family);
+	family_free(&c->topic_family);
+	family_free(&c->trust_family);
 	named_free(c->insp, c->ninsp);
 	named_free(c->kinds, c->nkinds);
 	named_free(c->trusts, c->ntrusts);

@@ -33,12 +33,8 @@ rate(const struct ctx *c, struct doc *d, json_t *doc)
 	find_sentences(d, doc);
 	word_sentences(d);
 	find_roles(c, d);
-	/* Areas never overlap: each pattern's matches that overlap an
-	 * earlier pattern's are left out. */
-	for (i = 0; i < c->nareas; i++) {
-		find_regex(c, d, c->areas[i].re, (int)i, &d->areas, 1);
-		sort_spans(&d->areas);
-	}
+	/* Areas never overlap: one pattern, the earlier row first */
+	find_family(d, &c->area_family, &d->areas);
 	spans_index(&d->areas);
 	for (i = 0; i < c->ninsp; i++)
 		find_regex(c, d, c->insp[i].re, (int)i, &d->insp, 0);

@@ -58,7 +58,6 @@ struct phrase {
 
 struct area {
 	char *name;
-	pcre2_code *re;
 	int board;
 	int generic;
 };
@@ -87,6 +86,19 @@ struct starter {
 struct slot {
 	uint32_t hash;		/* word_hash() of the starter's word */
 	uint32_t st;		/* 1 + its index in ctx.starters; 0: empty */
+};
+
+/*
+ * Rows of a lexicon scanned as one pattern, each row's pattern in a
+ * capture group of its own: one pass over a text instead of one per row.
+ * Where several match at a place, the earlier row wins.
+ */
+struct family {
+	pcre2_code *re;		/* NULL when no row */
+	pcre2_match_data *md;
+	size_t n;
+	size_t *row;		/* per alternative: its lexicon row */
+	uint32_t *group;	/* per alternative: its capture group */
 };
 
 struct named {
@@ -124,6 +136,10 @@ struct ctx {
 	size_t ntrusts;
 	struct glean_lexicon *lx_kinds, *lx_trusts, *lx_changes;
 	struct glean_numwords *numwords;
+	struct family area_family;	/* every row of areas.tsv */
+	struct family kind_family;	/* subject kinds of counts "no" */
+	struct family topic_family;	/* subject kinds of counts "topic" */
+	struct family trust_family;	/* trusts.tsv */
 	pcre2_code *year_re;
 	pcre2_code *insp_re;	/* any inspectorate */
 	pcre2_code *areas_re;	/* any specific area */
@@ -274,6 +290,12 @@ void find_kinds(const struct ctx *c, struct doc *d);
 int other_subject(const struct ctx *c, const struct doc *d,
     const struct reading *r);
 char * board_subject(const struct ctx *c, struct doc *d, const struct span *a, size_t lo, size_t *rs, const struct span **ba);
+
+void family_init(struct family *f, const struct glean_lexicon *lx,
+    size_t patcol, size_t fcol, const char *fval, int literal);
+void family_free(struct family *f);
+void find_family(const struct doc *d, const struct family *f,
+    struct spans *sp);
 
 /* when.c: the year of a judgement */
 const char * str(json_t *o, const char *k);

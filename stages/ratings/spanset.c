@@ -216,3 +216,26 @@ nearest(const struct bysent *b, size_t si, size_t gs, size_t ge)
 
 	return x ? x : bs_first_from(b, si, ge);
 }
+
+/* Add the matches of f in the text of d to sp, idx their lexicon row. */
+void
+find_family(const struct doc *d, const struct family *f, struct spans *sp)
+{
+	PCRE2_SIZE *ov;
+	size_t pos = 0, k;
+
+	if (!f->re)
+		return;
+	ov = pcre2_get_ovector_pointer(f->md);
+	while (pos <= d->len &&
+	    glean_re_match(f->re, d->text, d->len, pos, f->md) > 0) {
+		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		if (ov[1] == ov[0])
+			continue;
+		for (k = 0; k + 1 < f->n &&
+		    ov[2 * f->group[k]] == PCRE2_UNSET; k++)
+			;
+		spans_add(sp, (struct span){ .s = ov[0], .e = ov[1],
+		    .idx = (int)f->row[k] });
+	}
+}

@@ -321,32 +321,28 @@ board_subject(const struct ctx *c, struct doc *d, const struct span *a,
 void
 find_trusts(const struct ctx *c, struct doc *d)
 {
-	size_t i, k, n0;
+	size_t k, n0 = d->auth.n;
+	const struct named *t;
 
-	for (i = 0; i < c->ntrusts; i++) {
-		n0 = d->auth.n;
-		find_regex(c, d, c->trusts[i].re, -1, &d->auth, 0);
-		for (k = n0; k < d->auth.n; k++) {
-			d->auth.v[k].name = c->trusts[i].canon;
-			d->auth.v[k].code = c->trusts[i].code;
-			d->auth.v[k].via = c->trusts[i].name;
-		}
+	find_family(d, &c->trust_family, &d->auth);
+	for (k = n0; k < d->auth.n; k++) {
+		t = &c->trusts[d->auth.v[k].idx];
+		d->auth.v[k].name = t->canon;
+		d->auth.v[k].code = t->code;
+		d->auth.v[k].via = t->name;
+		d->auth.v[k].idx = -1;
 	}
 }
 
-/* The subject kinds of subject-kinds.tsv named in the text (d->kinds,
- * idx the row, by sentence in d->skinds) and whether a topic is. */
+/* The subject kinds of counts "no" of subject-kinds.tsv named in the text
+ * (d->kinds, idx the row, by sentence in d->skinds) and whether a topic
+ * is (d->topic). */
 void
 find_kinds(const struct ctx *c, struct doc *d)
 {
-	size_t i, n0;
-
-	for (i = 0; i < c->nkinds; i++) {
-		n0 = d->kinds.n;
-		find_regex(c, d, c->kinds[i].re, (int)i, &d->kinds, 0);
-		if (d->kinds.n > n0 && !strcmp(c->kinds[i].code, "topic"))
-			d->topic = 1;
-	}
+	find_family(d, &c->kind_family, &d->kinds);
+	d->topic = c->topic_family.re && glean_re_match(c->topic_family.re,
+	    d->text, d->len, 0, c->topic_family.md) > 0;
 	spans_index(&d->kinds);
 	bysent_init(&d->skinds, d, &d->kinds, 0);
 }
