@@ -46,7 +46,7 @@ rate(const struct ctx *c, struct doc *d, json_t *doc)
 	bysent_init(&d->sinsp, d, &d->insp, 0);
 	bysent_init(&d->sauth, d, &d->auth, 0);
 	bysent_init(&d->sdates, d, &d->dates, 1);
-	find_kinds(c, d);
+	find_topic(c, d);
 	find_event_years(d);
 	auth_byend_init(d);
 	orgs_of_areas(d);
@@ -89,9 +89,6 @@ doc_free(struct doc *d)
 	free(d->dates.v);
 	free(d->insp.v);
 	free(d->orgs.v);
-	free(d->kinds.v);
-	free(d->kinds.minend);
-	bysent_free(&d->skinds);
 	free(d->event_years);
 	free(d->areas.minend);
 	free(d->auth.minend);

@@ -217,8 +217,8 @@ struct doc {
 	size_t nsent;
 	struct word *w;
 	size_t nw, capw;
-	struct spans areas, auth, dates, insp, orgs, kinds;
-	struct bysent sauth, sdates, sinsp, sareas, skinds;
+	struct spans areas, auth, dates, insp, orgs;
+	struct bysent sauth, sdates, sinsp, sareas;
 	int topic;		/* a "topic" subject kind is named */
 	int *event_years;	/* years of dates in inspection sentences */
 	size_t nevent_years;
@@ -286,7 +286,7 @@ const struct span * main_authority(const struct doc *d);
 void auth_byend_init(struct doc *d);
 void orgs_of_areas(struct doc *d);
 void find_trusts(const struct ctx *c, struct doc *d);
-void find_kinds(const struct ctx *c, struct doc *d);
+void find_topic(const struct ctx *c, struct doc *d);
 int other_subject(const struct ctx *c, const struct doc *d,
     const struct reading *r);
 char * board_subject(const struct ctx *c, struct doc *d, const struct span *a, size_t lo, size_t *rs, const struct span **ba);

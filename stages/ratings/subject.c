@@ -334,39 +334,56 @@ find_trusts(const struct ctx *c, struct doc *d)
 	}
 }
 
-/* The subject kinds of counts "no" of subject-kinds.tsv named in the text
- * (d->kinds, idx the row, by sentence in d->skinds) and whether a topic
- * is (d->topic). */
+/* Does the document name children's services at all (a subject kind of
+ * counts "topic")?  Sets d->topic. */
 void
-find_kinds(const struct ctx *c, struct doc *d)
+find_topic(const struct ctx *c, struct doc *d)
 {
-	find_family(d, &c->kind_family, &d->kinds);
 	d->topic = c->topic_family.re && glean_re_match(c->topic_family.re,
 	    d->text, d->len, 0, c->topic_family.md) > 0;
-	spans_index(&d->kinds);
-	bysent_init(&d->skinds, d, &d->kinds, 0);
+}
+
+/* The last subject kind of counts "no" in bytes [lo, gs) of the text, or
+ * NULL (in *kind, which the caller provides). */
+static const struct span *
+last_kind(const struct ctx *c, const struct doc *d, size_t lo, size_t gs,
+    struct span *kind)
+{
+	const struct family *f = &c->kind_family;
+	PCRE2_SIZE *ov;
+	size_t pos = lo;
+	int found = 0;
+
+	if (!f->re)
+		return NULL;
+	ov = pcre2_get_ovector_pointer(f->md);
+	while (pos < gs && glean_re_match(f->re, d->text, gs, pos, f->md) > 0) {
+		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		if (ov[1] > ov[0]) {
+			kind->s = ov[0];
+			kind->e = ov[1];
+			found = 1;
+		}
+	}
+	return found ? kind : NULL;
 }
 
 /*
  * Is the grade of r given to something other than a council's children's
  * services: the nearest subject kind of counts "no" before it in its
  * sentence ("the children's centre ... was deemed inadequate") coming
- * after the last judgement area or trust named before it?
+ * after the last judgement area or trust named before it?  The kinds are
+ * looked for only here, before a judgement, not over the whole text.
  */
 int
 other_subject(const struct ctx *c, const struct doc *d,
     const struct reading *r)
 {
-	size_t i, gs = d->w[r->gi].s, first = d->skinds.first[r->si];
-	const struct span *kind = NULL, *area, *x;
+	size_t i, gs = d->w[r->gi].s;
+	const struct span *kind, *area, *x;
+	struct span k;
 
-	for (i = d->skinds.first[r->si + 1]; i-- > first;) {
-		x = d->skinds.v[i];
-		if (x->e <= gs && !strcmp(c->kinds[x->idx].code, "no") &&
-		    (!kind || x->e > kind->e))
-			kind = x;
-	}
-	if (!kind)
+	if (!(kind = last_kind(c, d, r->lo, gs, &k)))
 		return 0;
 	area = NULL;
 	for (i = d->sareas.first[r->si + 1]; i-- > d->sareas.first[r->si];) {
