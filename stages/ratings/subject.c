@@ -380,11 +380,9 @@ other_subject(const struct ctx *c, const struct doc *d,
     const struct reading *r)
 {
 	size_t i, gs = d->w[r->gi].s;
-	const struct span *kind, *area, *x;
+	const struct span *area, *x;
 	struct span k;
 
-	if (!(kind = last_kind(c, d, r->lo, gs, &k)))
-		return 0;
 	area = NULL;
 	for (i = d->sareas.first[r->si + 1]; i-- > d->sareas.first[r->si];) {
 		x = d->sareas.v[i];
@@ -395,5 +393,6 @@ other_subject(const struct ctx *c, const struct doc *d,
 	x = bs_last_ending(&d->sauth, r->si, gs);
 	if (x && x->via && (!area || x->e > area->e))
 		area = x;
-	return !area || area->e <= kind->s;
+	/* only a kind after the last area counts: look only there */
+	return last_kind(c, d, area ? area->e : r->lo, gs, &k) != NULL;
 }
