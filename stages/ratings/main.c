@@ -1,0 +1,152 @@
+/* See LICENSE file for copyright and license details. */
+/* main.c: glean-ratings, find inspection judgements in each document */
+
+#include "ratings.h"
+
+static struct glean_opts opts = GLEAN_OPTS_INIT;
+
+/* Print the usage to stdout (status 0) or stderr and exit with status. */
+static void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
+	    "Add the \"ratings\" layer: inspection judgements with subject, "
+	    "area, grade\nand date.\n\n" GLEAN_COMMON_HELP, glean_prog);
+	exit(status);
+}
+
+/* The judgements in the text of d, in text order. */
+static json_t *
+rate(const struct ctx *c, struct doc *d, json_t *doc)
+{
+	json_t *pub = glean_field(doc, "published"), **v, *sorted;
+	const struct span *mainauth;
+	size_t i, n, mark;
+	int also;
+
+	d->published = json_is_string(pub) ? json_string_value(pub) : NULL;
+	glean_offsets_init(&d->off, d->text, d->len);
+	find_words(c, d);
+	d->out = json_array();
+	find_sentences(d, doc);
+	word_sentences(d);
+	find_roles(c, d);
+	/* Areas never overlap: one pattern, the earlier row first */
+	find_family(d, &c->area_family, &d->areas);
+	spans_index(&d->areas);
+	for (i = 0; i < c->ninsp; i++)
+		find_regex(c, d, c->insp[i].re, (int)i, &d->insp, 0);
+	spans_index(&d->insp);
+	find_authorities(c, d, doc);
+	find_dates(c, d, doc);
+	spans_index(&d->dates);
+	bysent_init(&d->sareas, d, &d->areas, 0);
+	bysent_init(&d->sinsp, d, &d->insp, 0);
+	bysent_init(&d->sauth, d, &d->auth, 0);
+	bysent_init(&d->sdates, d, &d->dates, 1);
+	find_topic(c, d);
+	find_event_years(d);
+	auth_byend_init(d);
+	orgs_of_areas(d);
+	d->board_fallback = -2;
+	mainauth = main_authority(d);
+	for (i = 0; d->topic && i < d->nsent; i++) {
+		mark = json_array_size(d->out);
+		also = 0;
+		sentence_rating(c, d, i, mainauth, &also);
+		for (n = mark; also && n < json_array_size(d->out); n++)
+			if (!strcmp(str(json_array_get(d->out, n),
+			    "subject_kind"), "board"))
+				json_object_set_new(json_array_get(d->out, n),
+				    "also", json_true());
+	}
+	add_implied(d, c);
+	n = json_array_size(d->out);
+	v = glean_calloc(n ? n : 1, sizeof(*v));
+	for (i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(d->out, i));
+	if (n > 1)
+		qsort(v, n, sizeof(*v), rating_cmp);
+	sorted = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(sorted, v[i]);
+	free(v);
+	return sorted;
+}
+
+/* Free one document's working state (not its text). */
+static void
+doc_free(struct doc *d)
+{
+	json_decref(d->out);
+	free(d->w);
+	glean_buf_free(&d->lows);
+	free(d->sent);
+	free(d->areas.v);
+	free(d->auth.v);
+	free(d->dates.v);
+	free(d->insp.v);
+	free(d->orgs.v);
+	free(d->event_years);
+	free(d->areas.minend);
+	free(d->auth.minend);
+	free(d->dates.minend);
+	free(d->insp.minend);
+	bysent_free(&d->sareas);
+	bysent_free(&d->sinsp);
+	bysent_free(&d->sauth);
+	bysent_free(&d->sdates);
+	free(d->auth_byend);
+	free(d->org_of_area);
+	glean_offsets_free(&d->off);
+}
+
+/* glean_run() callback: add the "ratings" layer to doc; never fails. */
+static int
+process(json_t *doc, void *vc, char **err)
+{
+	const struct ctx *c = vc;
+	json_t *t = json_object_get(doc, "text");
+	struct doc d;
+
+	(void)err;
+	memset(&d, 0, sizeof(d));
+	d.text = json_string_value(t);
+	d.len = json_string_length(t);
+	json_object_set_new(doc, "ratings", may_rate(c, &d) ?
+	    rate(c, &d, doc) : json_array());
+	doc_free(&d);
+	return 0;
+}
+
+/*
+ * glean-ratings: options, lexicons, then the stream; exit status as
+ * glean(1).
+ */
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		GLEAN_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ctx c;
+	static const char *const reads[] = { "sentences", "entities",
+	    "dates", "published", NULL };
+	/* the layers are decoded only for the few documents that may rate */
+	struct glean_stage st = { "ratings", process, &c, reads, NULL, NULL,
+	    1, 1 };
+	int ch, status;
+
+	glean_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
+	    NULL)) != -1)
+		if (!glean_common_option(ch, optarg, &opts, usage))
+			usage(GLEAN_EXIT_FATAL);
+	ctx_init(&c, glean_lexdir(&opts));
+	status = glean_run(&st, &opts, argc - optind, argv + optind);
+	ctx_free(&c);
+	return status;
+}

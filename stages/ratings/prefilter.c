@@ -1,0 +1,406 @@
+/* See LICENSE file for copyright and license details. */
+/* prefilter.c: the cheap test run on every document */
+
+#include "ratings.h"
+#include "swar.h"
+
+/* What may_rate() knows of the words up to where it is. */
+struct cues {
+	size_t nw;		/* words taken */
+	size_t verb;		/* the last rating verb's word, if have_verb */
+	int have_verb;
+	size_t change;		/* the last change of grade's, if have_change */
+	int have_change;
+	size_t noun_end;	/* a rating noun before this word is a cue (the
+				   word after a grade, or the one after that:
+				   "inadequate Ofsted ratings") */
+	size_t ps, pe;		/* the last word */
+	int pascii;
+	/* A grade of several words being matched ("lowest rating"): its
+	 * starter, the words matched, the grades (bits, of the starter's
+	 * first 32) still possible, and whether the words before it cue. */
+	const struct starter *pend;
+	size_t pos;
+	uint32_t cand;
+	int pend_verb, pend_link;
+	struct glean_buf low;	/* folds the odd non-ASCII word */
+	int insp;		/* an inspectorate in the text; -1 unknown */
+};
+
+/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
+#define LANES(b) (GLEAN_ONES * (b))
+
+
+/* b lower-cased if it is an ASCII capital. */
+static inline int
+ascii_lower(int b)
+{
+	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
+}
+
+/*
+ * In table v: the starter of word t[0..n) of a text, or NULL.  For
+ * may_rate(), which looks up every word: an ASCII word (most) is folded
+ * only as it is compared; any other goes through fold_word() into
+ * scratch.
+ */
+static inline const struct starter *
+word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
+    int ascii, struct glean_buf *scratch)
+{
+	size_t k, mask = c->nslots - 1, i;
+	uint32_t h;
+	const struct starter *st;
+
+	if (!ascii) {
+		glean_buf_reset(scratch);
+		i = fold_word(scratch, t, n);
+		return starter_find(c, v, scratch->s, i);
+	}
+	if (n > c->longest)
+		return NULL;
+	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
+	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
+		st = &c->starters[v[i].st - 1];
+		if (v[i].hash != h || st->len != n)
+			continue;
+		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
+			;
+		if (k == n)
+			return st;
+	}
+	return NULL;
+}
+
+/* Is word t[0..n) (ASCII when ascii) the folded word w? */
+static int
+word_is(struct cues *cs, const char *t, size_t n, int ascii, const char *w)
+{
+	size_t k;
+
+	if (!ascii) {
+		glean_buf_reset(&cs->low);
+		k = fold_word(&cs->low, t, n);
+		return k == strlen(w) && !memcmp(cs->low.s, w, k);
+	}
+	for (k = 0; k < n && w[k] && (t[k] | 0x20) == w[k]; k++)
+		;
+	return k == n && !w[k];
+}
+
+/* Is there an opening quotation mark in bytes [a, b) of the text (a grade
+ * in quotes may be a headline's judgement)? */
+static int
+quote_between(const struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (d->text[a] == '\'' || d->text[a] == '"' ||
+		    (d->text[a] == '\xe2' && a + 2 < d->len &&
+		    d->text[a + 1] == '\x80' && (d->text[a + 2] == '\x98' ||
+		    d->text[a + 2] == '\x9c')))
+			return 1;
+	return 0;
+}
+
+/*
+ * Go on matching the pending grade of several words with word t[0..n):
+ * 1 when one is complete and cued (a grade that is its own cue, a link
+ * or a rating verb before it); its end opens the window for a rating
+ * noun after it.
+ */
+static int
+pending_grade(const struct ctx *c, struct cues *cs, const char *t, size_t n,
+    int ascii)
+{
+	const struct starter *st = cs->pend;
+	const struct phrase *p;
+	size_t k;
+	int cue = 0;
+
+	for (k = 0; k < st->ngrades && k < 32; k++) {
+		if (!(cs->cand & (uint32_t)1 << k))
+			continue;
+		p = &c->grades[st->grades[k]];
+		if (cs->pos >= p->nw || !word_is(cs, t, n, ascii,
+		    p->w[cs->pos])) {
+			cs->cand &= ~((uint32_t)1 << k);
+			continue;
+		}
+		if (cs->pos + 1 < p->nw)
+			continue;
+		/* complete */
+		if (p->copula == COP_SELF || cs->pend_verb ||
+		    (p->copula == COP_YES && cs->pend_link))
+			cue = 1;
+		if (cs->noun_end < cs->nw + 3)
+			cs->noun_end = cs->nw + 3;
+	}
+	cs->pos++;
+	if (!cs->cand)
+		cs->pend = NULL;
+	return cue;
+}
+
+/*
+ * cue_word() for a word that starts a phrase (st) or may go on a pending
+ * grade: see there.
+ */
+static int
+cue_word_phrase(const struct ctx *c, const struct doc *d, struct cues *cs,
+    size_t s, size_t e, int ascii, const struct starter *st)
+{
+	const struct starter *before;
+	size_t i = cs->nw;
+	int cue = 0, verb, link;
+
+	if (cs->pend && pending_grade(c, cs, d->text + s, e - s, ascii))
+		cue = 1;
+	if (st && i < cs->noun_end && (st->roles & R_NOUN))
+		cue = 1;
+	if (st && st->ngrades) {
+		/* the word before: a link, "are good"? */
+		before = i ? word_starter(c, c->slots, d->text + cs->ps,
+		    cs->pe - cs->ps, cs->pascii, &cs->low) : NULL;
+		link = before && (before->roles & R_LINK);
+		/* "from" before a grade may start a change whose verb is
+		 * anywhere before it, or whose new grade follows */
+		verb = (cs->have_verb && cs->verb + VERB_WINDOW >= i) ||
+		    (cs->have_change && cs->change + VERB_WINDOW >= i &&
+		    before && (before->roles & R_TO)) ||
+		    (before && (before->roles & R_FROM));
+		if (!st->single) {
+			cs->pend = st;
+			cs->pos = 1;
+			cs->cand = st->ngrades >= 32 ? ~(uint32_t)0 :
+			    ((uint32_t)1 << st->ngrades) - 1;
+			cs->pend_verb = verb;
+			cs->pend_link = link;
+		} else {
+			if ((st->copulas & 1 << COP_SELF) ||
+			    ((st->copulas & 1 << COP_YES) && (link ||
+			    quote_between(d, i ? cs->pe : 0, s))) || verb)
+				cue = 1;
+			if (cs->noun_end < i + st->maxnw + 2)
+				cs->noun_end = i + st->maxnw + 2;
+		}
+	}
+	if (st && (st->roles & R_VERB)) {
+		cs->verb = i;
+		cs->have_verb = 1;
+	}
+	if (st && (st->roles & R_CHANGE)) {
+		cs->change = i;
+		cs->have_change = 1;
+	}
+	cs->ps = s;
+	cs->pe = e;
+	cs->pascii = ascii;
+	cs->nw++;
+	return cue;
+}
+
+/*
+ * Take word [s, e) of d into cs.  Returns 1 when it is (or ends) a grade
+ * with a cue, or a rating noun after a grade.  Grades of several words
+ * cue only once all their words are there.  Most words start no phrase:
+ * they only move cs on, here, inline.
+ */
+static inline int
+cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
+    size_t e, int ascii)
+{
+	const struct starter *st = word_starter(c, c->cue_slots, d->text + s,
+	    e - s, ascii, &cs->low);
+
+	if (st || cs->pend)
+		return cue_word_phrase(c, d, cs, s, e, ascii, st);
+	cs->ps = s;
+	cs->pe = e;
+	cs->pascii = ascii;
+	cs->nw++;
+	return 0;
+}
+
+/* Bit 7 of each lane of x (all below 0x80): is it in [lo, hi]? */
+static uint64_t
+lanes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + LANES(0x80 - lo)) & ~(x + LANES(0x7f - hi)) & GLEAN_HIGHS;
+}
+
+/* Bit 7 of each lane of v: is it byte b? */
+static uint64_t
+lanes_eq(uint64_t v, unsigned b)
+{
+	v ^= LANES(b);
+	return ~(((v & ~GLEAN_HIGHS) + ~GLEAN_HIGHS) | v) & GLEAN_HIGHS;
+}
+
+/* Bit 7 of each lane to bit i for lane i. */
+static unsigned
+lanes_bits(uint64_t flags)
+{
+	return (unsigned)(((flags >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+/*
+ * Bit j of *plain: t[j] is a plain separator (ASCII but not a letter, a
+ * digit, ' or -: never part of a word, as is_wordcp() and next_word()
+ * say); of *mixing: t[j] is ' - or not ASCII.  For j < 8, eight bytes at
+ * a time.
+ */
+static void
+classify8(const unsigned char *t, unsigned *plain, unsigned *mixing)
+{
+	uint64_t v, high, low, alnum, mix;
+
+	memcpy(&v, t, sizeof(v));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);	/* t[0] in the low lane */
+#endif
+	high = v & GLEAN_HIGHS;
+	low = v & ~GLEAN_HIGHS;
+	alnum = (lanes_in(low, '0', '9') | lanes_in(low | LANES(0x20), 'a',
+	    'z')) & ~high;
+	mix = high | lanes_eq(v, '\'') | lanes_eq(v, '-');
+	*plain = lanes_bits(~(alnum | mix) & GLEAN_HIGHS);
+	*mixing = lanes_bits(mix);
+}
+
+/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64. */
+static void
+block_masks(const unsigned char *t, size_t m, uint64_t *plain,
+    uint64_t *mixing)
+{
+	unsigned char tail[8];
+	const unsigned char *p;
+	unsigned pl, mx;
+	size_t j;
+
+	*plain = *mixing = 0;
+	for (j = 0; j < m; j += 8) {
+		p = t + j;
+		if (m - j < 8) {
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, p, m - j);
+			p = tail;
+		}
+		classify8(p, &pl, &mx);
+		*plain |= (uint64_t)pl << j;
+		*mixing |= (uint64_t)mx << j;
+	}
+	if (m < 64) {
+		*plain &= ((uint64_t)1 << m) - 1;
+		*mixing &= ((uint64_t)1 << m) - 1;
+	}
+}
+
+/* A byte offset at or before i that starts a character. */
+static size_t
+char_start(const struct doc *d, size_t i)
+{
+	while (i > 0 && i < d->len && (d->text[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/*
+ * Is the cue just taken (the last word of cs) in inspection news: an
+ * inspectorate anywhere in the text (looked for once: cs->insp), or a
+ * specific area within NEAR_CUE bytes of it?
+ */
+static int
+inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
+{
+	size_t lo, hi;
+
+	if (cs->insp < 0)
+		cs->insp = c->insp_re &&
+		    glean_re_match(c->insp_re, d->text, d->len, 0, c->md) > 0;
+	if (cs->insp)
+		return 1;
+	if (!c->areas_re)
+		return 0;
+	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
+	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
+	    d->len);
+	return glean_re_match(c->areas_re, d->text + lo, hi - lo, 0,
+	    c->md) > 0;
+}
+
+/* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */
+static inline int
+cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
+    size_t b, int mixed)
+{
+	size_t k = a, s;
+	int ascii;
+
+	if (!mixed)
+		return cue_word(c, d, cs, a, b, 1);
+	while (next_word(d, b, &k, &s, &ascii))
+		if (cue_word(c, d, cs, s, k, ascii))
+			return 1;
+	return 0;
+}
+
+/*
+ * Might sentence_rating() find a judgement in the text of d?  It needs a
+ * grade with a cue -- a rating verb at most VERB_WINDOW words before (or
+ * a change of grade and "to"/"from" right before), a rating noun right
+ * after (or after an inspectorate's one-word name), a copula reading, a
+ * grade that is its own cue, a quoted grade -- and an inspectorate in the
+ * text or a specific area near the cue (within NEAR_CUE bytes: more than
+ * its sentence).  Here sentences are ignored and a one-word grade needs
+ * only its word, which only lets more through; most documents (news with
+ * no inspection in them) stop here, before any layer is looked at.  The
+ * first judgement of a sentence never rests on a coordinated one.
+ *
+ * Every word of every text passes here, so words are found 64 bytes at a
+ * time with bit masks.  A chunk of text between plain separators (ASCII
+ * other than letters, digits, ' and -) holds whole words; one of ASCII
+ * letters and digits alone is one word, any other ("mixed") is split by
+ * next_word().
+ */
+int
+may_rate(const struct ctx *c, const struct doc *d)
+{
+	const unsigned char *t = (const unsigned char *)d->text;
+	struct cues cs = { .insp = -1 };
+	uint64_t plain, mixing, chunk, x;
+	size_t base, m, j, e, a = 0;
+	int open = 0, mixed = 0, cue = 0;
+
+	for (base = 0; !cue && base < d->len; base += 64) {
+		m = d->len - base < 64 ? d->len - base : 64;
+		block_masks(t + base, m, &plain, &mixing);
+		chunk = ~plain & (m < 64 ? ((uint64_t)1 << m) - 1 :
+		    ~(uint64_t)0);
+		for (j = 0; !cue && j < m;) {
+			if (!open) {
+				if (!(x = chunk >> j))
+					break;
+				j += (size_t)__builtin_ctzll(x);
+				a = base + j;
+				open = 1;
+				mixed = 0;
+			}
+			if (!(x = plain >> j)) {
+				/* the chunk goes on in the next block */
+				mixed |= (mixing >> j) != 0;
+				break;
+			}
+			e = j + (size_t)__builtin_ctzll(x);
+			mixed |= ((mixing & (((uint64_t)1 << e) - 1)) >> j) != 0;
+			cue = cue_chunk(c, d, &cs, a, base + e, mixed) &&
+			    inspection_news(c, d, &cs);
+			open = 0;
+			j = e;
+		}
+	}
+	if (!cue && open)
+		cue = cue_chunk(c, d, &cs, a, d->len, mixed) &&
+		    inspection_news(c, d, &cs);
+	glean_buf_free(&cs.low);
+	return cue;
+}

@@ -1,0 +1,398 @@
+/* See LICENSE file for copyright and license details. */
+/* subject.c: who was judged (councils, boards, trusts) */
+
+#include <utf8proc.h>
+
+#include "ratings.h"
+
+/*
+ * Fill d->auth from the entities layer (authorities; organisations to
+ * d->orgs), else from authorities.tsv; add trusts; sort.
+ */
+void
+find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
+{
+	json_t *ents = glean_field(doc, "entities"), *e, *k, *nm, *cd;
+	json_t *ix;
+	size_t i, s, en, a, len;
+	char *key;
+
+	json_array_foreach(json_is_array(ents) ? ents : NULL, i, e) {
+		k = json_object_get(e, "kind");
+		if (!json_is_string(k) ||
+		    (strcmp(json_string_value(k), "authority") &&
+		    strcmp(json_string_value(k), "organisation")))
+			continue;
+		if (get_span(d, json_object_get(e, "start"),
+		    json_object_get(e, "end"), &s, &en))
+			continue;
+		nm = json_object_get(e, "canonical");
+		if (!json_is_string(nm) || !json_string_length(nm))
+			nm = json_object_get(e, "text");
+		if (!json_is_string(nm) || !json_string_length(nm))
+			continue;
+		if (!strcmp(json_string_value(k), "organisation")) {
+			spans_add(&d->orgs, (struct span){ .s = s, .e = en,
+			    .idx = -1, .name = json_string_value(nm) });
+			continue;
+		}
+		cd = json_object_get(e, "code");
+		spans_add(&d->auth, (struct span){ .s = s, .e = en,
+		    .idx = -1, .name = json_string_value(nm),
+		    .code = json_is_string(cd) ? json_string_value(cd) :
+		    NULL });
+	}
+	if (d->auth.n || !c->auth_re)
+		goto sort;
+	/* No entities layer: the authorities lexicon. */
+	find_regex(c, d, c->auth_re, -1, &d->auth, 0);
+	for (i = 0; i < d->auth.n; i++) {
+		struct span *sp = &d->auth.v[i];
+
+		len = sp->e - sp->s;
+		key = glean_strndup(d->text + sp->s, len);
+		ix = json_object_get(c->auth_by_name, key);
+		if (!ix && len >= 3) {
+			/* matched across different white space */
+			key[3] = '\0';
+			ix = json_object_get(c->auth_by_pre, key);
+		}
+		free(key);
+		a = ix ? (size_t)json_integer_value(ix) : 0;
+		sp->name = c->auth[a].canon;
+		sp->code = c->auth[a].code;
+	}
+sort:
+	find_trusts(c, d);
+	spans_index(&d->auth);
+}
+
+struct nent {
+	const char *name;
+	size_t i;
+};
+
+/* qsort order of (name, index) pairs. */
+static int
+nent_cmp(const void *a, const void *b)
+{
+	const struct nent *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+
+	return r ? r : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The main authority: most mentions, then the earliest. */
+const struct span *
+main_authority(const struct doc *d)
+{
+	struct nent *v;
+	size_t i, j, n = d->auth.n, best = 0, bestn = 0;
+
+	if (!n)
+		return NULL;
+	v = glean_calloc(n, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[i].name = d->auth.v[i].name;
+		v[i].i = i;
+	}
+	qsort(v, n, sizeof(*v), nent_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !strcmp(v[j].name, v[i].name); j++)
+			;
+		if (j - i > bestn || (j - i == bestn && v[i].i < best)) {
+			bestn = j - i;
+			best = v[i].i;
+		}
+	}
+	free(v);
+	return &d->auth.v[best];
+}
+
+/* An authority mention's end and index, for auth_byend_init(). */
+struct endidx {
+	size_t e, i;
+};
+
+/* Order of (end, index) pairs: by end, then index. */
+static int
+endidx_cmp(const void *a, const void *b)
+{
+	const struct endidx *x = a, *y = b;
+
+	if (x->e != y->e)
+		return x->e < y->e ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Fill d->auth_byend: authority indices in (end, index) order. */
+void
+auth_byend_init(struct doc *d)
+{
+	struct endidx *v = glean_calloc(d->auth.n + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < d->auth.n; i++) {
+		v[i].e = d->auth.v[i].e;
+		v[i].i = i;
+	}
+	if (d->auth.n > 1)
+		qsort(v, d->auth.n, sizeof(*v), endidx_cmp);
+	d->auth_byend = glean_calloc(d->auth.n + 1, sizeof(size_t));
+	for (i = 0; i < d->auth.n; i++)
+		d->auth_byend[i] = v[i].i;
+	free(v);
+}
+
+/* The first authority (in order) ending at byte e, or NULL. */
+static const struct span *
+auth_ending_at(const struct doc *d, size_t e)
+{
+	size_t lo = 0, hi = d->auth.n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (d->auth.v[d->auth_byend[m]].e < e)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	if (lo < d->auth.n && d->auth.v[d->auth_byend[lo]].e == e)
+		return &d->auth.v[d->auth_byend[lo]];
+	return NULL;
+}
+
+struct oent {
+	size_t s, e;
+	long i;
+};
+
+/* qsort order of organisation spans: by start, then layer order. */
+static int
+oent_cmp(const void *a, const void *b)
+{
+	const struct oent *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* qsort order of sizes, largest first. */
+static int
+size_desc(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x > y ? -1 : x < y;
+}
+
+/*
+ * For each area span, the first organisation (in layer order) holding
+ * it, or -1: a sweep by start with a Fenwick tree of least indices over
+ * the ends, largest first.
+ */
+void
+orgs_of_areas(struct doc *d)
+{
+	size_t no = d->orgs.n, na = d->areas.n, i, j, ne = 0, p, lo, hi, m;
+	struct oent *o;
+	size_t *ends;
+	long *fw, best;
+
+	d->org_of_area = glean_calloc(na + 1, sizeof(long));
+	for (i = 0; i < na; i++)
+		d->org_of_area[i] = -1;
+	if (!no || !na)
+		return;
+	o = glean_calloc(no, sizeof(*o));
+	ends = glean_calloc(no, sizeof(*ends));
+	for (i = 0; i < no; i++) {
+		o[i].s = d->orgs.v[i].s;
+		o[i].e = ends[i] = d->orgs.v[i].e;
+		o[i].i = (long)i;
+	}
+	qsort(o, no, sizeof(*o), oent_cmp);
+	qsort(ends, no, sizeof(*ends), size_desc);
+	for (i = 0; i < no; i++)
+		if (!ne || ends[ne - 1] != ends[i])
+			ends[ne++] = ends[i];
+	fw = glean_calloc(ne + 1, sizeof(*fw));
+	for (p = 0; p <= ne; p++)
+		fw[p] = -1;
+	for (i = 0, j = 0; i < na; i++) {
+		const struct span *a = &d->areas.v[i];
+
+		for (; j < no && o[j].s <= a->s; j++) {
+			/* position of o[j].e among the ends, from 1 */
+			for (lo = 0, hi = ne; lo < hi;) {
+				m = lo + (hi - lo) / 2;
+				if (ends[m] > o[j].e)
+					lo = m + 1;
+				else
+					hi = m;
+			}
+			for (p = lo + 1; p <= ne; p += p & -p)
+				if (fw[p] < 0 || fw[p] > o[j].i)
+					fw[p] = o[j].i;
+		}
+		/* how many ends are >= a->e */
+		for (lo = 0, hi = ne; lo < hi;) {
+			m = lo + (hi - lo) / 2;
+			if (ends[m] >= a->e)
+				lo = m + 1;
+			else
+				hi = m;
+		}
+		best = -1;
+		for (p = lo; p > 0; p -= p & -p)
+			if (fw[p] >= 0 && (best < 0 || fw[p] < best))
+				best = fw[p];
+		d->org_of_area[i] = best;
+	}
+	free(fw);
+	free(ends);
+	free(o);
+}
+
+/*
+ * A board's proper name, or NULL: an organisation entity covering the
+ * match, else the match (capitalised) extended back over an authority
+ * named just before it ("Wirral Local Safeguarding Children Board").
+ */
+static char *
+board_name(const struct doc *d, const struct span *a, size_t *bs)
+{
+	const struct span *x, *best = NULL;
+	size_t s = a->s, v;
+	long o = d->org_of_area[a - d->areas.v];
+
+	if (o >= 0) {
+		*bs = d->orgs.v[o].s;
+		return glean_strdup(d->orgs.v[o].name);
+	}
+	if (!is_upper_at(d, a->s))
+		return NULL;
+	/* the first authority ending at most 4 bytes before */
+	for (v = s >= 4 ? s - 4 : 0; v <= s; v++)
+		if ((x = auth_ending_at(d, v)) && (!best || x < best))
+			best = x;
+	if (best)
+		s = best->s;
+	*bs = s;
+	return glean_strndup(d->text + s, a->e - s);
+}
+
+/*
+ * The board judged at area span a: its name (fresh), the council it
+ * belongs to in *ba, and *rs moved back to the start of its name.
+ */
+char *
+board_subject(const struct ctx *c, struct doc *d, const struct span *a,
+    size_t lo, size_t *rs, const struct span **ba)
+{
+	size_t bs = *rs, z;
+	char *bn = board_name(d, a, &bs);
+	const struct span *x;
+
+	/* "the safeguarding board": the board's name elsewhere (the first
+	 * board area that has one, found once) */
+	if (!bn && d->board_fallback == -2) {
+		d->board_fallback = -1;
+		for (z = 0; !bn && z < d->areas.n; z++)
+			if (c->areas[d->areas.v[z].idx].board &&
+			    (bn = board_name(d, &d->areas.v[z], &bs)))
+				d->board_fallback = (long)z;
+	} else if (!bn && d->board_fallback >= 0)
+		bn = board_name(d, &d->areas.v[d->board_fallback], &bs);
+	if (bn && bs < *rs && bs >= lo)
+		*rs = bs;
+	/* the last authority within the name */
+	if (bn && (x = last_ending(&d->auth, bs + strlen(bn))) &&
+	    x->s >= bs)
+		*ba = x;
+	if (!bn)
+		bn = glean_asprintf("%s LSCB", *ba ? (*ba)->name : "unknown");
+	return bn;
+}
+
+/* Add each trust of trusts.tsv named in the text to d->auth as its
+ * council, with the trust in via. */
+void
+find_trusts(const struct ctx *c, struct doc *d)
+{
+	size_t k, n0 = d->auth.n;
+	const struct named *t;
+
+	find_family(d, &c->trust_family, &d->auth);
+	for (k = n0; k < d->auth.n; k++) {
+		t = &c->trusts[d->auth.v[k].idx];
+		d->auth.v[k].name = t->canon;
+		d->auth.v[k].code = t->code;
+		d->auth.v[k].via = t->name;
+		d->auth.v[k].idx = -1;
+	}
+}
+
+/* Does the document name children's services at all (a subject kind of
+ * counts "topic")?  Sets d->topic. */
+void
+find_topic(const struct ctx *c, struct doc *d)
+{
+	d->topic = c->topic_family.re && glean_re_match(c->topic_family.re,
+	    d->text, d->len, 0, c->topic_family.md) > 0;
+}
+
+/* The last subject kind of counts "no" in bytes [lo, gs) of the text, or
+ * NULL (in *kind, which the caller provides). */
+static const struct span *
+last_kind(const struct ctx *c, const struct doc *d, size_t lo, size_t gs,
+    struct span *kind)
+{
+	const struct family *f = &c->kind_family;
+	PCRE2_SIZE *ov;
+	size_t pos = lo;
+	int found = 0;
+
+	if (!f->re)
+		return NULL;
+	ov = pcre2_get_ovector_pointer(f->md);
+	while (pos < gs && glean_re_match(f->re, d->text, gs, pos, f->md) > 0) {
+		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		if (ov[1] > ov[0]) {
+			kind->s = ov[0];
+			kind->e = ov[1];
+			found = 1;
+		}
+	}
+	return found ? kind : NULL;
+}
+
+/*
+ * Is the grade of r given to something other than a council's children's
+ * services: the nearest subject kind of counts "no" before it in its
+ * sentence ("the children's centre ... was deemed inadequate") coming
+ * after the last judgement area or trust named before it?  The kinds are
+ * looked for only here, before a judgement, not over the whole text.
+ */
+int
+other_subject(const struct ctx *c, const struct doc *d,
+    const struct reading *r)
+{
+	size_t i, gs = d->w[r->gi].s;
+	const struct span *area, *x;
+	struct span k;
+
+	area = NULL;
+	for (i = d->sareas.first[r->si + 1]; i-- > d->sareas.first[r->si];) {
+		x = d->sareas.v[i];
+		if (x->e <= gs && !c->areas[x->idx].generic &&
+		    (!area || x->e > area->e))
+			area = x;
+	}
+	x = bs_last_ending(&d->sauth, r->si, gs);
+	if (x && x->via && (!area || x->e > area->e))
+		area = x;
+	/* only a kind after the last area counts: look only there */
+	return last_kind(c, d, area ? area->e : r->lo, gs, &k) != NULL;
+}
