@@ -1,17 +1,29 @@
 /* See LICENSE file for copyright and license details. */
 /*
  * Unit tests of glean-quotes' pure per-document function and its helpers:
- * the stage's source is compiled in here (its main renamed), as sds's
+ * the stage's modules are compiled in here (its main renamed), as sds's
  * tests are built from sds.c.  Each case is written from the rule it
  * checks.  Needs the lexicons: $GLEAN_LEXICONS or ./lexicons.
  */
 #define main glean_quotes_main
-#include "../../stages/quotes.c"
+#include "../../stages/quotes/main.c"
 #undef main
+#include "../../stages/quotes/choice.c"
+#include "../../stages/quotes/cues.c"
+#include "../../stages/quotes/frames.c"
+#include "../../stages/quotes/lexicon.c"
+#include "../../stages/quotes/marks.c"
+#include "../../stages/quotes/output.c"
+#include "../../stages/quotes/report.c"
+#include "../../stages/quotes/speakers.c"
+#include "../../stages/quotes/text.c"
 
 #include "testhelp.h"
 
-/* Run process() on text; return the "quotes" array (owned by doc),
+static struct quotes_lex lex;
+static struct qdoc qd;
+
+/* Run quotes_process() on text; return the "quotes" array (owned by doc),
  * parsed from the JSON text the stage appends to its tail. */
 static json_t *
 run(json_t **doc, const char *text)
@@ -22,7 +34,7 @@ run(json_t **doc, const char *text)
 
 	*doc = json_pack("{s:s}", "text", text);
 	glean_buf_addc(&tail, '{');
-	test_cond("process succeeds", process(*doc, NULL, &tail, &err) == 0);
+	test_cond("process succeeds", quotes_process(*doc, &qd, &tail, &err) == 0);
 	free(err);
 	glean_buf_addc(&tail, '}');
 	members = json_loadb(tail.s, tail.len, JSON_ALLOW_NUL, NULL);
@@ -57,7 +69,8 @@ main(void)
 	struct offmap m = { 0 };
 	const char *s;
 
-	load_lexicons(dir && *dir ? dir : "lexicons");
+	load_lexicons(&lex, dir && *dir ? dir : "lexicons");
+	qdoc_init(&qd, &lex);
 
 	/* offsets: code points, both ways, across multi-byte characters */
 	s = "a£b“c”";
@@ -122,6 +135,6 @@ main(void)
 	test_cond("empty text", json_is_array(qs) && json_array_size(qs) == 0);
 	json_decref(doc);
 
-	doc_reset();
+	qdoc_free(&qd);
 	test_report();
 }
