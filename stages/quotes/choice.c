@@ -66,6 +66,8 @@ labelled(struct qdoc *d, const struct quote *q)
 	return (wclass(d, wq - 1) & C_LABELLER) != 0;
 }
 
+/* Remember q's speaker as the last person or body, for pronouns; pos is
+ * where it was named. */
 static void
 remember(struct qdoc *d, const struct quote *q, uint32_t pos)
 {
@@ -78,102 +80,253 @@ remember(struct qdoc *d, const struct quote *q, uint32_t pos)
 	r->pos = pos;
 	r->name = q->speaker;
 	r->kind = q->kind;
+	r->gender = q->gender != G_UNKNOWN ? q->gender :
+	    name_sex(d->lx, q->speaker, strlen(q->speaker));
 }
 
-void
-attribute(struct qdoc *d)
+/* Mark the paragraphs under an upper-case heading naming a report (their
+ * reportsec: the report cue's index + 1). */
+static void
+mark_report_sections(struct qdoc *d)
 {
-	size_t i, nwq, pi;
-	struct quote *q;
-	struct attr a;
-	long lastq = -1;	/* last attributed quotation */
-	long k;
+	size_t pi, w0, w1, at, len;
+	long k = -1;
 
-	d->last_person.valid = d->last_body.valid = 0;
-	/* report sections: under an upper-case heading naming a report */
-	for (pi = 0, k = -1; pi < d->np; pi++) {
+	for (pi = 0; pi < d->np; pi++) {
 		if (d->p[pi].heading) {
-			size_t w0 = word_at(d, d->p[pi].b), w1 = word_at(d, d->p[pi].e),
-			    at, len;
+			w0 = word_at(d, d->p[pi].b);
+			w1 = word_at(d, d->p[pi].e);
 			k = rcue_in(d, w0, w1, &at, &len);
 			continue;
 		}
 		d->p[pi].reportsec = (uint8_t)(k >= 0 && k < 255 ? k + 1 : 0);
 	}
+}
+
+/*
+ * Is a's speaker one a quotation may have: a name, an organisation, a
+ * role phrase, never a pronoun or a lower-case fragment?  Speakers that
+ * are not are dropped (a keeps its phrase); kinds are filled in.
+ */
+static void
+check_speaker(struct qdoc *d, struct attr *a)
+{
+	const char *s = a->speaker;
+	size_t n;
+
+	if (!s)
+		return;
+	n = strlen(s);
+	if (is_inspectorate(d->lx, s, n)) {
+		a->skind = SK_INSPECTORATE;
+		return;
+	}
+	if (set_get(&d->lx->prons, s, n) || ((unsigned char)s[0] < 0x80 &&
+	    !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9') &&
+	    a->skind != SK_ROLE && a->skind != SK_ORG)) {
+		free(a->speaker);
+		a->speaker = NULL;
+		a->sb = a->se = -1;
+		return;
+	}
+	if (a->skind == SK_NONE)
+		a->skind = a->person ? SK_PERSON : SK_ORG;
+}
+
+/* q takes a's speaker (a's storage moves to q). */
+static void
+take(struct quote *q, const struct attr *a)
+{
+	q->speaker = a->speaker;
+	q->sb = a->sb;
+	q->se = a->se;
+	q->pb = a->pb;
+	q->pe = a->pe;
+	q->cb = a->cb;
+	q->cend = a->ce;
+	q->kind = a->kind;
+	q->person = a->person;
+	q->skind = a->skind;
+	q->gender = a->gender;
+	q->pronoun = a->pronoun;
+}
+
+/* q goes on with quotation from's speaker. */
+static void
+carry_over(struct quote *q, const struct quote *from)
+{
+	if (from->speaker)
+		q->speaker = glean_strdup(from->speaker);
+	q->sb = from->sb;
+	q->se = from->se;
+	q->pb = from->pb;
+	q->pe = from->pe;
+	q->kind = from->kind;
+	q->person = from->person;
+	q->skind = from->skind;
+	q->gender = from->gender;
+}
+
+/* Is quotation q in the sentence of quotation p (which comes before)? */
+static int
+same_sentence(struct qdoc *d, const struct quote *p, const struct quote *q)
+{
+	size_t i;
+
+	if (p->epara != q->para)
+		return 0;
+	for (i = word_at(d, p->ce); i < d->nw && d->w[i].b < q->ob; i++)
+		if (d->w[i].sstart)
+			return 0;
+	return 1;
+}
+
+/*
+ * A frame around q names its speaker (a cue, a colon, the sentence
+ * before): 1 and a holds it (its speaker may be NULL: a pronoun that fits
+ * no one), else 0.
+ */
+static int
+find_frame(struct qdoc *d, const struct quote *q, struct attr *a,
+    size_t nwq, const struct quote *last)
+{
+	if (attr_sides(d, q, a) || attr_final(d, q, a))
+		return 1;
+	if (q->atpara && q->para > 0 && gap_has(d, d->p[q->para - 1].e - 1,
+	    d->p[q->para - 1].e, G_COLON)) {
+		/* He said:\n\n"..." */
+		struct quote t = *q;
+		t.ob = d->p[q->para - 1].e;
+		t.para = q->para - 1;
+		return attr_left(d, &t, a);
+	}
+	return nwq > SHORTQ && !(last && last->epara == q->para) &&
+	    attr_prev(d, q, a);
+}
+
+/*
+ * No frame names q's speaker: the report section's body, the
+ * inspectorate for a short phrase in a sentence about the inspection,
+ * the subject of indirect speech just before a paragraph that opens
+ * with q, the last speaker going on, or nobody (then a short quotation
+ * is a scare quote).
+ */
+static void
+unattributed(struct qdoc *d, struct quote *q, size_t nwq,
+    const struct quote *last)
+{
+	const char *body;
+	struct attr a;
+
+	q->kind = K_SPEECH;
+	if (d->p[q->para].reportsec) {
+		/* under a heading naming a report */
+		q->kind = K_REPORT;
+		body = report_speaker(d,
+		    &d->lx->rcues[d->p[q->para].reportsec - 1]);
+		if (body) {
+			q->speaker = glean_strdup(body);
+			q->skind = SK_INSPECTORATE;
+		}
+		return;
+	}
+	if (nwq <= 2 * SHORTQ && !(last && same_sentence(d, last, q)) &&
+	    !is_label(d, q) && (body = article_inspectorate(d)) != NULL &&
+	    inspection_context(d, q)) {
+		q->kind = K_REPORT;
+		q->speaker = glean_strdup(body);
+		q->skind = SK_INSPECTORATE;
+		return;
+	}
+	if (q->atpara && (!last || last->epara + 1 < q->para) &&
+	    indirect_subject(d, word_at(d, q->ob), &a)) {
+		check_speaker(d, &a);
+		if (a.speaker) {
+			take(q, &a);
+			q->cb = q->cend = -1;
+			return;
+		}
+	}
+	if (last && q->para >= last->epara && q->para - last->epara <=
+	    (q->atpara ? 1u : LOOKBACK) && (q->atpara || nwq > SHORTQ ||
+	    last->kind == K_REPORT || q->para == last->para)) {
+		carry_over(q, last);
+		return;
+	}
+	if (nwq <= SHORTQ)
+		q->kind = K_SCARE;
+}
+
+/* A frame's cue and phrase for q when nothing else named a speaker: q
+ * is attributed, with a phrase but no speaker. */
+static void
+phrase_only(struct quote *q, const struct attr *a)
+{
+	if (q->speaker || a->pb < 0)
+		return;
+	q->attributed = 1;
+	q->pb = a->pb;
+	q->pe = a->pe;
+	q->cb = a->cb;
+	q->cend = a->ce;
+	q->kind = a->kind;
+}
+
+/*
+ * Give each quotation of d its speaker and kind, in text order: a frame
+ * around it, else what unattributed() finds.  Grade words and labels are
+ * scare quotes; a quotation inside another gets no speaker.
+ */
+void
+attribute(struct qdoc *d)
+{
+	size_t i, nwq;
+	struct quote *q, *last = NULL;	/* the last attributed quotation */
+	struct attr a;
+
+	d->last_person.valid = d->last_body.valid = 0;
+	mark_report_sections(d);
 	for (i = 0; i < d->nq; i++) {
 		q = &d->q[i];
-		attr_clear(&a);
-		nwq = count_words(d, q->tb, q->te, SHORTQ);
+		nwq = count_words(d, q->tb, q->te, 2 * SHORTQ);
 		if (q->depth > 0) {
 			/* a quotation inside another: its source is not ours
 			 * to find */
-			free(a.speaker);
 			q->kind = nwq <= SHORTQ ? K_SCARE : K_SPEECH;
 			continue;
-		} else if (attr_sides(d, q, &a) || attr_final(d, q, &a)) {
-			q->attributed = 1;
-		} else if (q->atpara && q->para > 0 &&
-		    gap_has(d, d->p[q->para - 1].e - 1, d->p[q->para - 1].e,
-		    G_COLON)) {
-			/* He said:\n\n"..." */
-			struct quote t = *q;
-			t.ob = d->p[q->para - 1].e;
-			t.para = q->para - 1;
-			if (attr_left(d, &t, &a))
+		}
+		attr_clear(&a);
+		if (find_frame(d, q, &a, nwq, last)) {
+			check_speaker(d, &a);
+			if (a.speaker || a.pronoun || a.kind == K_REPORT) {
+				take(q, &a);
 				q->attributed = 1;
-		} else if (nwq > SHORTQ && !(lastq >= 0 &&
-		    d->q[lastq].epara == q->para) && attr_prev(d, q, &a)) {
-			q->attributed = 1;
-		}
-		if (q->attributed) {
-			q->speaker = a.speaker;
-			q->sb = a.sb;
-			q->se = a.se;
-			q->pb = a.pb;
-			q->pe = a.pe;
-			q->cb = a.cb;
-			q->cend = a.ce;
-			q->kind = a.kind;
-			q->person = a.person;
-		} else {
-			free(a.speaker);
-			q->kind = K_SPEECH;
-			if (d->p[q->para].reportsec) {
-				/* under a heading naming a report */
-				struct phrase *rp =
-				    &d->lx->rcues[d->p[q->para].reportsec - 1];
-				q->kind = K_REPORT;
-				if (rp->speaker)
-					q->speaker = glean_strdup(rp->speaker);
-			} else if (lastq >= 0 && q->para >=
-			    d->q[lastq].epara && q->para - d->q[lastq].epara <=
-			    (q->atpara ? 1u : LOOKBACK) &&
-			    (q->atpara || nwq > SHORTQ ||
-			    d->q[lastq].kind == K_REPORT ||
-			    q->para == d->q[lastq].para)) {
-				/* goes on from the last speaker */
-				if (d->q[lastq].speaker)
-					q->speaker = glean_strdup(
-					    d->q[lastq].speaker);
-				q->sb = d->q[lastq].sb;
-				q->se = d->q[lastq].se;
-				q->pb = d->q[lastq].pb;
-				q->pe = d->q[lastq].pe;
-				q->kind = d->q[lastq].kind;
-				q->person = d->q[lastq].person;
-			} else if (nwq <= SHORTQ) {
-				q->kind = K_SCARE;
+			} else {
+				/* a cue, but its subject names no one ("the
+				 * statement said"): the speaker may still be
+				 * found, the phrase is the cue's */
+				unattributed(d, q, nwq, last);
+				phrase_only(q, &a);
 			}
+		} else {
+			unattributed(d, q, nwq, last);
 		}
-		if (nwq <= 1 || is_label(d, q) || (!q->attributed &&
-		    !d->p[q->para].reportsec && nwq <= SHORTQ && labelled(d, q)))
+		if ((nwq <= 1 && q->skind != SK_INSPECTORATE) || is_label(d, q) ||
+		    (!q->attributed && !d->p[q->para].reportsec &&
+		    q->skind != SK_INSPECTORATE && nwq <= SHORTQ &&
+		    labelled(d, q)))
 			q->kind = K_SCARE;
+		if (q->kind == K_SCARE) {
+			free(q->speaker);
+			q->speaker = NULL;
+			q->sb = q->se = -1;
+			q->skind = SK_NONE;
+		}
 		if (q->attributed && q->kind != K_SCARE) {
-			lastq = (long)i;
+			last = q;
 			remember(d, q, q->sb >= 0 ? (uint32_t)q->sb : q->ob);
 		} else if (q->speaker && q->kind != K_SCARE) {
-			lastq = (long)i;
+			last = q;
 		}
 	}
 }
-

@@ -552,3 +552,48 @@ attr_sides(struct qdoc *d, const struct quote *q, struct attr *a)
 	return attr_right(d, q, a);
 }
 
+
+/*
+ * The subject of the last speech cue of the sentence before word i's,
+ * outside quotations (indirect speech: "Coun Foley said a plan will be
+ * put in place."; "A spokesperson for X told the BBC ...").  Returns 1
+ * with a holding a speaker (the caller frees it), 0 when that sentence
+ * has no such cue or its subject names no one.  Not recursive: a
+ * pronoun there is left unresolved.
+ */
+int
+indirect_subject(struct qdoc *d, size_t i, struct attr *a)
+{
+	size_t s, lim, k, n;
+	long c;
+	int found = 0;
+
+	attr_clear(a);
+	if (d->depth > 0 || i >= d->nw)
+		return 0;
+	for (s = i; s > 0 && !d->w[s].sstart && i - s < 2 * WINDOW; s--)
+		;
+	if (s == 0 || !d->w[s].sstart)
+		return 0;
+	for (lim = s - 1; lim > 0 && !d->w[lim].sstart && s - lim < 2 * WINDOW;
+	    lim--)
+		;
+	if (d->w[s].para - d->w[lim].para > 1)
+		return 0;
+	d->depth++;
+	for (k = s; k > lim && !found; k--) {
+		if (d->w[k - 1].inq)
+			continue;
+		c = cue_at(d, k - 1, &n);
+		if (c < 0 || d->lx->cues[c].after != 0)
+			continue;
+		found = subject_before(d, k - 1, lim, a);
+		break;
+	}
+	d->depth--;
+	if (found && a->speaker)
+		return 1;
+	free(a->speaker);
+	attr_clear(a);
+	return 0;
+}

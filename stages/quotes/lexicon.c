@@ -3,7 +3,8 @@
 
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
-	"labeller", "det", "aux", "conj", "time", "prep", "relative", NULL
+	"labeller", "det", "aux", "conj", "time", "prep", "relative", "role",
+	"male", "female", "inspection", NULL
 };
 static const char *const pronname[] = {
 	"", "person", "organisation", "group", "self", NULL
@@ -217,6 +218,92 @@ cue_sets(struct quotes_lex *L)
 	set_finish(&L->cuefirst);
 }
 
+/* The sex in column col of row i of lx ("m", "f"): G_MALE, G_FEMALE, or
+ * G_UNKNOWN when the column is missing or "-"; another value is fatal. */
+static int
+sex_of(const struct glean_lexicon *lx, size_t i, size_t col)
+{
+	const char *s;
+
+	if (lx->rows[i].nf <= col)
+		return G_UNKNOWN;
+	s = lx->rows[i].f[col];
+	if (strcmp(s, "m") == 0)
+		return G_MALE;
+	if (strcmp(s, "f") == 0)
+		return G_FEMALE;
+	if (strcmp(s, "-") != 0)
+		glean_die(GLEAN_EXIT_FATAL, "%s:%ld: sex must be m, f or -",
+		    lx->path, lx->rows[i].line);
+	return G_UNKNOWN;
+}
+
+/* Append word w (folded) to L->classes with the class bits val. */
+static void
+add_class_word(struct quotes_lex *L, const char *w, int val)
+{
+	size_t flen;
+
+	L->classes.e = glean_realloc(L->classes.e, (L->classes.n + 1) *
+	    sizeof(*L->classes.e));
+	L->classes.e[L->classes.n].key = glean_casefold(w, strlen(w), &flen);
+	L->classes.e[L->classes.n++].val = val;
+}
+
+/*
+ * The classes other lexicons give words (set_finish merges them with
+ * quote-words.tsv's): forenames.tsv the sex of a given name (C_MALE,
+ * C_FEMALE), roles.tsv the heads of roles (C_ROLE).  Dies on a bad row.
+ */
+static void
+add_class_words(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t i;
+	int sex;
+
+	lx = glean_lexicon_load(dir, "forenames.tsv", 1);
+	for (i = 0; i < lx->nrows; i++) {
+		sex = sex_of(lx, i, 1);
+		if (sex != G_UNKNOWN)
+			add_class_word(L, lx->rows[i].f[0], sex == G_MALE ?
+			    C_MALE : C_FEMALE);
+	}
+	glean_lexicon_free(lx);
+	lx = glean_lexicon_load(dir, "roles.tsv", 2);
+	for (i = 0; i < lx->nrows; i++)
+		if (strcmp(lx->rows[i].f[1], "head") == 0)
+			add_class_word(L, lx->rows[i].f[0], C_ROLE);
+	glean_lexicon_free(lx);
+}
+
+/* inspectorates.tsv: each name and its pattern (case-insensitive, at
+ * word boundaries).  A bad pattern is fatal. */
+static void
+load_inspectorates(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t i;
+	char *pat;
+
+	lx = glean_lexicon_load(dir, "inspectorates.tsv", 2);
+	L->insp = glean_calloc(lx->nrows, sizeof(*L->insp));
+	for (i = 0; i < lx->nrows; i++) {
+		pat = glean_malloc(strlen(lx->rows[i].f[1]) + 16);
+		sprintf(pat, "\\b(?:%s)\\b", lx->rows[i].f[1]);
+		L->insp[L->ninsp].name = glean_strdup(lx->rows[i].f[0]);
+		L->insp[L->ninsp++].re = glean_re_compile(pat,
+		    PCRE2_CASELESS | PCRE2_UTF, lx->path);
+		free(pat);
+	}
+	glean_lexicon_free(lx);
+}
+
+/*
+ * Read the word lists of dir into L (which it fills; never freed: they
+ * live as long as the program).  A missing or bad list is fatal (exit 2,
+ * naming the file and line).
+ */
 void
 load_lexicons(struct quotes_lex *L, const char *dir)
 {
@@ -286,7 +373,7 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 			    "class '%s'", lx->path, lx->rows[i].line,
 			    lx->rows[i].f[1]);
 		L->prons.e[L->prons.n].key = glean_strdup(lx->rows[i].f[0]);
-		L->prons.e[L->prons.n++].val = c;
+		L->prons.e[L->prons.n++].val = c | sex_of(lx, i, 2) << 4;
 	}
 	set_finish(&L->prons);
 	glean_lexicon_free(lx);
@@ -311,7 +398,9 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 		    strlen(lx->rows[i].f[0]), &flen);
 		L->classes.e[k].val = 1 << c;
 	}
-	set_finish(&L->classes);
 	glean_lexicon_free(lx);
+	add_class_words(L, dir);
+	set_finish(&L->classes);
+	load_inspectorates(L, dir);
 }
 

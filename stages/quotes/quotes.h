@@ -55,7 +55,7 @@ enum {
 	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
 	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12,
 	C_ROLE = 1 << 13, C_MALE = 1 << 14, C_FEMALE = 1 << 15,
-	C_PRAISE = 1 << 16
+	C_INSPECTION = 1 << 16
 };
 
 /* resolve_np flags */
@@ -202,6 +202,7 @@ struct quote {
 	/* attribution */
 	int kind;
 	int attributed;		/* found by a cue or a colon */
+	int pronoun;		/* named by a pronoun */
 	int person;		/* the speaker is a person (for he/she) */
 	int skind;		/* SK_ */
 	int gender;		/* G_, of a person */
@@ -285,6 +286,7 @@ struct qdoc {
 	/* the inspectorate the article names (index + 1 in lx->insp; 0
 	 * none), found on first need; -1 not looked for yet */
 	int insp;
+	int depth;		/* indirect_subject's nesting (it recurses once) */
 };
 
 /* A speaker found for a quotation. */
@@ -297,6 +299,7 @@ struct attr {
 	int person;
 	int skind;		/* SK_ */
 	int gender;		/* G_ */
+	int pronoun;		/* named by a pronoun */
 };
 
 
@@ -338,6 +341,8 @@ int blank(struct qdoc *d, uint32_t b, uint32_t e);
 void find_quotes(struct qdoc *d);
 
 /* speakers.c */
+int name_sex(const struct quotes_lex *lx, const char *name, size_t n);
+int indirect_subject(struct qdoc *d, size_t i, struct attr *a);
 void attr_clear(struct attr *a);
 int resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags);
 
@@ -362,6 +367,12 @@ void attribute(struct qdoc *d);
 /* output.c */
 void quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om);
 
+
+/* report.c */
+const char *article_inspectorate(struct qdoc *d);
+const char *report_speaker(struct qdoc *d, const struct phrase *rc);
+int is_inspectorate(const struct quotes_lex *lx, const char *s, size_t n);
+int inspection_context(struct qdoc *d, const struct quote *q);
 
 /* main.c */
 void qdoc_init(struct qdoc *d, const struct quotes_lex *lx);

@@ -389,30 +389,6 @@ mentions_before(struct qdoc *d, uint32_t pos)
 	return lo;
 }
 
-/* Last mention before byte pos that fits want (M_PERSON or M_ORG). */
-static long
-mention_before(struct qdoc *d, uint32_t pos, int want, size_t limit)
-{
-	size_t lo = 0, hi = d->nm, mid, look = 0;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].e <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo > 0 && look++ < limit) {
-		lo--;
-		if (d->m[lo].e > pos)
-			continue;
-		if (d->m[lo].kind == want || d->m[lo].kind == M_UNKNOWN)
-			return (long)lo;
-	}
-	return -1;
-}
-
-
 void
 attr_clear(struct attr *a)
 {
@@ -420,6 +396,9 @@ attr_clear(struct attr *a)
 	a->sb = a->se = a->cb = a->ce = a->pb = a->pe = -1;
 	a->kind = K_SPEECH;
 	a->person = 0;
+	a->skind = SK_NONE;
+	a->gender = G_UNKNOWN;
+	a->pronoun = 0;
 }
 
 static void
@@ -431,36 +410,132 @@ set_speaker(struct attr *a, const char *s, size_t n, int64_t b, int64_t e)
 	a->se = a->pe = e;
 }
 
-/* Resolve the pronoun at word i (class c). */
+/* The sex a name's first word (a forename) tells: G_ from forenames.tsv
+ * or quote-words.tsv's titles. */
+int
+name_sex(const struct quotes_lex *lx, const char *name, size_t n)
+{
+	char f[32];
+	size_t k;
+	int c;
+
+	for (k = 0; k < n && k < sizeof(f) && name[k] != ' '; k++)
+		f[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ?
+		    name[k] - 'A' + 'a' : name[k]);
+	if (k == 0 || k == sizeof(f))
+		return G_UNKNOWN;
+	c = set_get(&lx->classes, f, k);
+	return c & C_MALE ? G_MALE : c & C_FEMALE ? G_FEMALE : G_UNKNOWN;
+}
+
+/* The sex of mention m: a title before it or inside it (Mr, Mrs), else
+ * its canonical name's forename; G_UNKNOWN when neither tells. */
 static int
-resolve_pronoun(struct qdoc *d, size_t i, int c, struct attr *a)
+mention_sex(struct qdoc *d, const struct mention *m)
+{
+	size_t w = word_at(d, m->b);
+	int c;
+
+	if (w > 0 && d->w[w - 1].cap) {
+		c = wclass(d, w - 1);
+		if (c & (C_MALE | C_FEMALE))
+			return c & C_MALE ? G_MALE : G_FEMALE;
+	}
+	if (w < d->nw && (c = wclass(d, w)) & (C_MALE | C_FEMALE))
+		return c & C_MALE ? G_MALE : G_FEMALE;
+	return name_sex(d->lx, m->canon, m->clen);
+}
+
+/* Does a person of sex have fit a pronoun asking for want? */
+static int
+sex_fits(int want, int have)
+{
+	return want == G_UNKNOWN || have == G_UNKNOWN || want == have;
+}
+
+/*
+ * The last mention before byte pos that a pronoun of class c and sex
+ * sex can refer to: a person (or a name of unknown kind) of that sex, or
+ * for it/they a body; not one inside a quotation (the people a speaker
+ * talks about are not the speaker).  -1 when none of the last 64 fits.
+ */
+static long
+antecedent(struct qdoc *d, uint32_t pos, int c, int sex)
+{
+	long k = (long)mentions_before(d, pos);
+	int look = 0, want = c == P_PERSON ? M_PERSON : M_ORG;
+	const struct mention *m;
+
+	while (--k >= 0 && look++ < 64) {
+		m = &d->m[k];
+		if (m->e > pos || (m->kind != want && m->kind != M_UNKNOWN))
+			continue;
+		if (d->w[word_at(d, m->b) < d->nw ? word_at(d, m->b) : 0].inq)
+			continue;
+		if (want == M_PERSON && !sex_fits(sex, mention_sex(d, m)))
+			continue;
+		return k;
+	}
+	return -1;
+}
+
+/*
+ * Resolve the pronoun at word i (class c, sex sex) into a: the subject
+ * of a cue in the sentence before (indirect speech: "A spokesperson for
+ * X told the BBC ... They said:"), else the most recent of the last
+ * speaker of its kind and the last mention that fits.  Returns 1 when
+ * one fits, 0 otherwise (a keeps no speaker: never the pronoun itself).
+ */
+static int
+resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
 {
 	long m;
 	uint32_t pos = d->w[i].b;
 	const struct recent *r;
+	struct attr t;
 
 	if (c == P_SELF || c == P_NONE)
 		return 0;
+	if (indirect_subject(d, i, &t)) {
+		if (c == P_PERSON ? t.person && t.skind != SK_ORG &&
+		    sex_fits(sex, t.gender) : t.skind == SK_ORG ||
+		    t.skind == SK_INSPECTORATE) {
+			set_speaker(a, t.speaker, strlen(t.speaker), d->w[i].b,
+			    d->w[i].e);
+			a->person = t.person;
+			a->skind = t.skind;
+			a->gender = t.gender;
+			if (t.kind == K_REPORT)
+				a->kind = K_REPORT;
+			free(t.speaker);
+			return 1;
+		}
+		free(t.speaker);
+	}
+	m = antecedent(d, pos, c, sex);
 	if (c == P_PERSON) {
-		m = mention_before(d, pos, M_PERSON, 64);
 		r = &d->last_person;
 	} else {
-		m = mention_before(d, pos, M_ORG, 64);
 		r = &d->last_body;
 		if (c == P_GROUP && d->last_person.valid &&
 		    d->last_person.kind == K_REPORT &&
 		    (!r->valid || d->last_person.pos > r->pos))
 			r = &d->last_person;
 	}
-	if (r->valid && (m < 0 || r->pos >= d->m[m].b)) {
+	if (r->valid && (c != P_PERSON || sex_fits(sex, r->gender)) &&
+	    (m < 0 || r->pos >= d->m[m].b)) {
 		set_speaker(a, r->name, strlen(r->name), d->w[i].b, d->w[i].e);
 		a->kind = r->kind == K_REPORT ? K_REPORT : a->kind;
 		a->person = c == P_PERSON;
+		a->gender = r->gender;
 		return 1;
 	}
 	if (m >= 0) {
-		set_speaker(a, d->m[m].canon, d->m[m].clen, d->w[i].b, d->w[i].e);
+		set_speaker(a, d->m[m].canon, d->m[m].clen, d->w[i].b,
+		    d->w[i].e);
 		a->person = d->m[m].kind != M_ORG;
+		a->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
+		a->gender = a->person ? mention_sex(d, &d->m[m]) : G_UNKNOWN;
 		return 1;
 	}
 	return 0;
@@ -551,6 +626,93 @@ role_link(struct qdoc *d, size_t h)
 }
 
 /*
+ * Does the report cue at words [at, at+len) speak for the phrase rather
+ * than mention m (-1 none) in it: no mention, the mention is the cue
+ * itself ("Ofsted"), the cue comes after the mention as its own noun
+ * phrase ("the council ... after an inspection found"), or the phrase is
+ * a sentence's first noun phrase that opens with the cue ("The watchdog
+ * has rated the council ... and warned").
+ */
+static int
+report_cue_heads(struct qdoc *d, long m, size_t at, size_t len, int flags)
+{
+	size_t after;
+
+	if (m < 0)
+		return 1;
+	if (d->m[m].b >= d->w[at].b && d->m[m].e <= d->w[at + len - 1].e)
+		return 1;
+	if (d->m[m].e <= d->w[at].b) {
+		/* "Wirral Council's report", "Ofsted inspectors": the
+		 * mention's own report */
+		after = word_at(d, d->m[m].e);
+		return after < at && !is_possessive(d, after);
+	}
+	return (flags & NP_FIRST) != 0;
+}
+
+/* Is word a a name's word: a forename, or the last word of a person
+ * named in the document? */
+static int
+name_word(struct qdoc *d, size_t a)
+{
+	size_t k, n = d->w[a].e - d->w[a].b;
+
+	if (wclass(d, a) & (C_MALE | C_FEMALE))
+		return 1;
+	for (k = 0; k < d->nm && k < 400; k++)
+		if (d->m[k].kind == M_PERSON && d->m[k].laste -
+		    d->m[k].lastb == n && d->m[k].lastb != d->w[a].b &&
+		    memcmp(d->s + d->m[k].lastb, d->s + d->w[a].b, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is word a's fold written in lower case somewhere in the document (a
+ * common noun capitalised at a sentence start: "Interventions were")? */
+static int
+lower_elsewhere(struct qdoc *d, size_t a)
+{
+	size_t i, fl, gl;
+	const char *f = wfold(d, a, &fl), *g;
+
+	for (i = 0; i < d->nw; i++) {
+		if (d->w[i].cap || d->w[i].e - d->w[i].b != d->w[a].e -
+		    d->w[a].b)
+			continue;
+		g = wfold(d, i, &gl);
+		if (gl == fl && memcmp(f, g, fl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Do words [a, z) name a source without naming it, a role phrase ("the
+ * official", "a council spokesman", "campaigners"): a role, spokes-
+ * person or organisation word among them, and no relative, conjunction
+ * or preposition starting a clause ("the fact that more customers")?
+ * SK_ROLE or SK_ORG ("the company"); 0 when not.
+ */
+static int
+role_phrase(struct qdoc *d, size_t a, size_t z)
+{
+	size_t i;
+	int c, role = 0, org = 0;
+
+	for (i = a; i < z; i++) {
+		c = wclass(d, i);
+		if (c & (C_REL | C_CONJ | C_AUX))
+			return 0;
+		if (c & (C_ROLE | C_SPOKES))
+			role = 1;
+		else if (c & C_ORGWORD)
+			org = 1;
+	}
+	return role ? SK_ROLE : org ? SK_ORG : 0;
+}
+
+/*
  * Who the words [a, z) name: a report cue, a mention (entities or our
  * capitalised runs), a pronoun, a definite description naming an earlier
  * body ("the council"), or failing those the words themselves.  Returns 0
@@ -603,12 +765,19 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	rc = rcue_in(d, a, z, &at, &len);
 	if (rc >= 0) {
 		a_out->kind = K_REPORT;
-		if (m < 0 || (d->m[m].b >= d->w[at].b &&
-		    d->m[m].e <= d->w[at + len - 1].e)) {
-			if (d->lx->rcues[rc].speaker) {
-				set_speaker(a_out, d->lx->rcues[rc].speaker,
-				    strlen(d->lx->rcues[rc].speaker), d->w[a].b,
-				    d->w[z - 1].e);
+		if (report_cue_heads(d, m, at, len, flags)) {
+			const char *body = report_speaker(d,
+			    &d->lx->rcues[rc]);
+			if (body) {
+				set_speaker(a_out, body, strlen(body),
+				    d->w[a].b, d->w[z - 1].e);
+				a_out->skind = SK_INSPECTORATE;
+				return 1;
+			}
+			if (m < 0 && d->lx->rcues[rc].speaker) {
+				/* an inspection, but no inspectorate named */
+				a_out->pb = d->w[a].b;
+				a_out->pe = d->w[z - 1].e;
 				return 1;
 			}
 		}
@@ -621,6 +790,8 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			set_speaker(a_out, d->m[r].canon, d->m[r].clen,
 			    d->w[a].b, d->w[h].e);
 			a_out->person = 1;
+			a_out->skind = SK_PERSON;
+			a_out->gender = mention_sex(d, &d->m[r]);
 			return 1;
 		}
 	}
@@ -641,6 +812,13 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		set_speaker(a_out, d->m[m].canon, d->m[m].clen, d->m[m].b,
 		    d->m[m].e);
 		a_out->person = spokes || d->m[m].kind != M_ORG;
+		a_out->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
+		if (is_inspectorate(d->lx, d->m[m].canon, d->m[m].clen)) {
+			a_out->skind = SK_INSPECTORATE;
+			a_out->kind = rc >= 0 ? K_REPORT : a_out->kind;
+		}
+		if (a_out->skind == SK_PERSON)
+			a_out->gender = mention_sex(d, &d->m[m]);
 		if (!(flags & NP_FIRST) && z - a <= 8) {
 			a_out->pb = d->w[a].b;
 			a_out->pe = d->w[z - 1].e;
@@ -653,14 +831,16 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	for (k = 0; k < 2; k++) {
 		i = k == 0 ? z - 1 : a;
 		c = wlookup(d, &d->lx->prons, i);
-		if (c != P_NONE) {
-			if (resolve_pronoun(d, i, c, a_out)) {
+		if ((c & 15) != P_NONE) {
+			a_out->pronoun = 1;
+			if (resolve_pronoun(d, i, c & 15, c >> 4, a_out)) {
 				a_out->pb = d->w[i].b;
 				a_out->pe = d->w[i].e;
 				return 1;
 			}
-			set_speaker(a_out, d->s + d->w[i].b,
-			    d->w[i].e - d->w[i].b, d->w[i].b, d->w[i].e);
+			/* no one fits: no speaker, but the phrase is there */
+			a_out->pb = d->w[i].b;
+			a_out->pe = d->w[i].e;
 			return 1;
 		}
 	}
@@ -669,10 +849,12 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	if (z - a >= 2 && d->w[a].cap && d->w[a].sstart && !d->w[a + 1].cap &&
 	    !is_possessive(d, a + 1) && !(wclass(d, a) & (C_FUNCTION | C_TIME |
 	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
-	    !(flags & NP_FIRST) && verbish(d, a + 1)) {
+	    !(flags & NP_FIRST) && verbish(d, a + 1) && (name_word(d, a) ||
+	    !lower_elsewhere(d, a))) {
 		set_speaker(a_out, d->s + d->w[a].b, d->w[a].e - d->w[a].b,
 		    d->w[a].b, d->w[a].e);
 		a_out->person = 1;
+		a_out->skind = SK_PERSON;
 		return 1;
 	}
 	/* "the council": the last body named with that head word */
@@ -690,6 +872,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			    strncasecmp(d->s + d->m[m].lastb, f, fl) == 0) {
 				set_speaker(a_out, d->m[m].canon, d->m[m].clen,
 				    d->w[a].b, d->w[z - 1].e);
+				a_out->skind = SK_ORG;
 				return 1;
 			}
 		}
@@ -699,10 +882,12 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		for (i = a; i < z; i++)
 			if (!d->w[i].cap || (wclass(d, i) & (C_FUNCTION | C_TIME)))
 				break;
-		if (i == z) {
+		if (i == z && (z - a > 1 || !d->w[a].sstart ||
+		    name_word(d, a) || !lower_elsewhere(d, a))) {
 			set_speaker(a_out, d->s + d->w[a].b,
 			    d->w[z - 1].e - d->w[a].b, d->w[a].b, d->w[z - 1].e);
 			a_out->person = 1;
+			a_out->skind = SK_PERSON;
 			return 1;
 		}
 	}
@@ -720,9 +905,27 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			    (wclass(d, i) & C_AUX))
 				return a_out->kind == K_REPORT;
 	}
+	for (i = a; i < z && d->w[i].cap; i++)
+		;
+	if (i == z && (z - a > 1 || !d->w[a].sstart || name_word(d, a) ||
+	    !lower_elsewhere(d, a))) {
+		/* capitalised: a name ("Trump", "Leaders of ...") */
+		set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e -
+		    d->w[a].b, d->w[a].b, d->w[z - 1].e);
+		a_out->person = 1;
+		a_out->skind = SK_PERSON;
+		return 1;
+	}
+	if (!(c = role_phrase(d, a, z))) {
+		/* not a source: the phrase only */
+		a_out->pb = d->w[a].b;
+		a_out->pe = d->w[z - 1].e;
+		return a_out->kind == K_REPORT;
+	}
 	set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e - d->w[a].b,
 	    d->w[a].b, d->w[z - 1].e);
 	a_out->person = spokes;
+	a_out->skind = c;
 	return 1;
 }
 
