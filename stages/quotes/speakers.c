@@ -917,10 +917,10 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		return 1;
 	}
 	if (!(c = role_phrase(d, a, z))) {
-		/* not a source: the phrase only */
+		/* not a source we can name: the phrase only */
 		a_out->pb = d->w[a].b;
 		a_out->pe = d->w[z - 1].e;
-		return a_out->kind == K_REPORT;
+		return 1;
 	}
 	set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e - d->w[a].b,
 	    d->w[a].b, d->w[z - 1].e);
