@@ -111,13 +111,18 @@ mark_report_sections(struct qdoc *d)
 static void
 check_speaker(struct qdoc *d, struct attr *a)
 {
-	const char *s = a->speaker;
+	const char *s = a->speaker, *body;
 	size_t n;
 
 	if (!s)
 		return;
 	n = strlen(s);
-	if (is_inspectorate(d->lx, s, n)) {
+	if ((body = inspectorate_of(d->lx, s, n)) != NULL) {
+		/* one name for each: "the Care Quality Commission" is CQC */
+		if (strcmp(body, s) != 0) {
+			free(a->speaker);
+			a->speaker = glean_strdup(body);
+		}
 		a->skind = SK_INSPECTORATE;
 		return;
 	}

@@ -585,8 +585,8 @@ indirect_subject(struct qdoc *d, size_t i, struct attr *a)
 		if (d->w[k - 1].inq)
 			continue;
 		c = cue_at(d, k - 1, &n);
-		if (c < 0 || d->lx->cues[c].after != 0)
-			continue;
+		if (c < 0 || d->lx->cues[c].after > 0)
+			continue;	/* "told X": the subject is before */
 		found = subject_before(d, k - 1, lim, a);
 		break;
 	}

@@ -4,7 +4,7 @@
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
 	"labeller", "det", "aux", "conj", "time", "prep", "relative", "role",
-	"male", "female", "inspection", NULL
+	"male", "female", "inspection", "plural", NULL
 };
 static const char *const pronname[] = {
 	"", "person", "organisation", "group", "self", NULL

@@ -134,6 +134,18 @@ put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
 	glean_buf_addc(out, ']');
 }
 
+/* What q's speaker is (SK_): as its attribution found it, else a person
+ * or an organisation by what its pronouns would be. */
+static int
+speaker_kind(const struct quote *q)
+{
+	if (!q->speaker)
+		return SK_NONE;
+	if (q->skind != SK_NONE)
+		return q->skind;
+	return q->person ? SK_PERSON : SK_ORG;
+}
+
 /* The "quotes" member, as JSON text. */
 void
 quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om)
@@ -155,6 +167,13 @@ quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om)
 		PUT_LIT(out, ",\"speaker\":");
 		if (q->speaker)
 			put_str(out, q->speaker, strlen(q->speaker));
+		else
+			PUT_LIT(out, "null");
+		PUT_LIT(out, ",\"speaker_kind\":");
+		k = (size_t)speaker_kind(q);
+		if (k != SK_NONE)
+			put_str(out, speaker_kind_name[k],
+			    strlen(speaker_kind_name[k]));
 		else
 			PUT_LIT(out, "null");
 		PUT_LIT(out, ",\"speaker_span\":");

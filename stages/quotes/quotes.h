@@ -55,7 +55,7 @@ enum {
 	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
 	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12,
 	C_ROLE = 1 << 13, C_MALE = 1 << 14, C_FEMALE = 1 << 15,
-	C_INSPECTION = 1 << 16
+	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17
 };
 
 /* resolve_np flags */
@@ -371,7 +371,8 @@ void quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om)
 /* report.c */
 const char *article_inspectorate(struct qdoc *d);
 const char *report_speaker(struct qdoc *d, const struct phrase *rc);
-int is_inspectorate(const struct quotes_lex *lx, const char *s, size_t n);
+const char *inspectorate_of(const struct quotes_lex *lx, const char *s,
+    size_t n);
 int inspection_context(struct qdoc *d, const struct quote *q);
 
 /* main.c */

@@ -59,17 +59,23 @@ report_speaker(struct qdoc *d, const struct phrase *rc)
 	return rc->speaker;
 }
 
-/* Is s[0..n) the name of an inspectorate (inspectorates.tsv)? */
-int
-is_inspectorate(const struct quotes_lex *lx, const char *s, size_t n)
+/* The inspectorate s[0..n) names ("Care Quality Commission", "Ofsted"),
+ * by inspectorates.tsv's patterns: its short name, or NULL. */
+const char *
+inspectorate_of(const struct quotes_lex *lx, const char *s, size_t n)
 {
+	pcre2_match_data *md;
 	size_t k;
+	int hit;
 
-	for (k = 0; k < lx->ninsp; k++)
-		if (strlen(lx->insp[k].name) == n &&
-		    memcmp(lx->insp[k].name, s, n) == 0)
-			return 1;
-	return 0;
+	for (k = 0; k < lx->ninsp; k++) {
+		md = glean_re_match_data(lx->insp[k].re);
+		hit = glean_re_match(lx->insp[k].re, s, n, 0, md) > 0;
+		pcre2_match_data_free(md);
+		if (hit)
+			return lx->insp[k].name;
+	}
+	return NULL;
 }
 
 /*
@@ -96,7 +102,7 @@ inspection_context(struct qdoc *d, const struct quote *q)
 			continue;
 		if (wclass(d, i) & C_INSPECTION)
 			return 1;
-		if (d->w[i].cap && is_inspectorate(d->lx, d->s + d->w[i].b,
+		if (d->w[i].cap && inspectorate_of(d->lx, d->s + d->w[i].b,
 		    d->w[i].e - d->w[i].b))
 			return 1;
 	}

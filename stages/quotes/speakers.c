@@ -688,6 +688,23 @@ lower_elsewhere(struct qdoc *d, size_t a)
 }
 
 /*
+ * May capitalised words [a, z) be taken for a name the mentions missed?
+ * Several words, or one inside a sentence, yes; one at a sentence start
+ * only when it is a known name's word, or is never written in lower case
+ * in the document and is not the subject of a plural verb
+ * ("Interventions were found").
+ */
+static int
+lone_capital_ok(struct qdoc *d, size_t a, size_t z)
+{
+	if (z - a > 1 || !d->w[a].sstart || name_word(d, a))
+		return 1;
+	if (z < d->nw && (wclass(d, z) & C_PLURAL))
+		return 0;
+	return !lower_elsewhere(d, a);
+}
+
+/*
  * Do words [a, z) name a source without naming it, a role phrase ("the
  * official", "a council spokesman", "campaigners"): a role, spokes-
  * person or organisation word among them, and no relative, conjunction
@@ -765,9 +782,17 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	rc = rcue_in(d, a, z, &at, &len);
 	if (rc >= 0) {
 		a_out->kind = K_REPORT;
+		const char *body = m >= 0 ? inspectorate_of(d->lx,
+		    d->m[m].canon, d->m[m].clen) : NULL;
+		if (body) {
+			/* "A report by Ofsted", "The CQC's report" */
+			set_speaker(a_out, body, strlen(body), d->w[a].b,
+			    d->w[z - 1].e);
+			a_out->skind = SK_INSPECTORATE;
+			return 1;
+		}
 		if (report_cue_heads(d, m, at, len, flags)) {
-			const char *body = report_speaker(d,
-			    &d->lx->rcues[rc]);
+			body = report_speaker(d, &d->lx->rcues[rc]);
 			if (body) {
 				set_speaker(a_out, body, strlen(body),
 				    d->w[a].b, d->w[z - 1].e);
@@ -813,10 +838,8 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		    d->m[m].e);
 		a_out->person = spokes || d->m[m].kind != M_ORG;
 		a_out->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
-		if (is_inspectorate(d->lx, d->m[m].canon, d->m[m].clen)) {
+		if (inspectorate_of(d->lx, d->m[m].canon, d->m[m].clen))
 			a_out->skind = SK_INSPECTORATE;
-			a_out->kind = rc >= 0 ? K_REPORT : a_out->kind;
-		}
 		if (a_out->skind == SK_PERSON)
 			a_out->gender = mention_sex(d, &d->m[m]);
 		if (!(flags & NP_FIRST) && z - a <= 8) {
@@ -849,8 +872,8 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	if (z - a >= 2 && d->w[a].cap && d->w[a].sstart && !d->w[a + 1].cap &&
 	    !is_possessive(d, a + 1) && !(wclass(d, a) & (C_FUNCTION | C_TIME |
 	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
-	    !(flags & NP_FIRST) && verbish(d, a + 1) && (name_word(d, a) ||
-	    !lower_elsewhere(d, a))) {
+	    !(flags & NP_FIRST) && verbish(d, a + 1) &&
+	    lone_capital_ok(d, a, a + 1)) {
 		set_speaker(a_out, d->s + d->w[a].b, d->w[a].e - d->w[a].b,
 		    d->w[a].b, d->w[a].e);
 		a_out->person = 1;
@@ -882,8 +905,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		for (i = a; i < z; i++)
 			if (!d->w[i].cap || (wclass(d, i) & (C_FUNCTION | C_TIME)))
 				break;
-		if (i == z && (z - a > 1 || !d->w[a].sstart ||
-		    name_word(d, a) || !lower_elsewhere(d, a))) {
+		if (i == z && lone_capital_ok(d, a, z)) {
 			set_speaker(a_out, d->s + d->w[a].b,
 			    d->w[z - 1].e - d->w[a].b, d->w[a].b, d->w[z - 1].e);
 			a_out->person = 1;
@@ -907,8 +929,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	}
 	for (i = a; i < z && d->w[i].cap; i++)
 		;
-	if (i == z && (z - a > 1 || !d->w[a].sstart || name_word(d, a) ||
-	    !lower_elsewhere(d, a))) {
+	if (i == z && lone_capital_ok(d, a, z)) {
 		/* capitalised: a name ("Trump", "Leaders of ...") */
 		set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e -
 		    d->w[a].b, d->w[a].b, d->w[z - 1].e);
