@@ -78,25 +78,14 @@ inspectorate_of(const struct quotes_lex *lx, const char *s, size_t n)
 	return NULL;
 }
 
-/*
- * Is quotation q's sentence about an inspection: does a word of the
- * sentence outside q (quote-words.tsv's "inspection" class, or an
- * inspectorate's name) say so, or is q in a headline (a short line with
- * no full stop) of an article that names an inspectorate?  Only asked of
- * short unattributed quotations.
- */
-int
-inspection_context(struct qdoc *d, const struct quote *q)
+/* Do words [a, z) hold one that makes a sentence about an inspection (a
+ * word of quote-words.tsv's "inspection" class or an inspectorate's
+ * name), words inside quotation q aside? */
+static int
+inspection_words(struct qdoc *d, size_t a, size_t z, const struct quote *q)
 {
-	size_t wq = word_at(d, q->ob), a, z, i;
-	const struct para *p = &d->p[q->para];
+	size_t i;
 
-	for (a = wq; a > 0 && !d->w[a].sstart && wq - a < WINDOW; a--)
-		if (d->w[a - 1].para != q->para)
-			break;
-	for (z = word_at(d, q->ce); z < d->nw && d->w[z].para == q->epara &&
-	    !d->w[z].sstart && z - wq < 2 * WINDOW; z++)
-		;
 	for (i = a; i < z; i++) {
 		if (d->w[i].b >= q->tb && d->w[i].e <= q->te)
 			continue;
@@ -106,7 +95,35 @@ inspection_context(struct qdoc *d, const struct quote *q)
 		    d->w[i].e - d->w[i].b))
 			return 1;
 	}
-	/* a headline: a line without a stop at its end, of a few words */
-	return z - a <= 16 && p->e > p->b && !gap_has(d, p->e - 1, p->e,
-	    G_STOP) && q->para + 1 < d->np && d->p[q->para + 1].b > p->e + 1;
+	return 0;
+}
+
+/*
+ * Is quotation q's sentence about an inspection (inspection_words), or
+ * is q in a headline (a short line with no stop at its end) over a
+ * paragraph whose first sentence is?  Only asked of short unattributed
+ * quotations.
+ */
+int
+inspection_context(struct qdoc *d, const struct quote *q)
+{
+	size_t wq = word_at(d, q->ob), a, z, n;
+	const struct para *p = &d->p[q->para];
+
+	for (a = wq; a > 0 && !d->w[a].sstart && wq - a < WINDOW; a--)
+		if (d->w[a - 1].para != q->para)
+			break;
+	for (z = word_at(d, q->ce); z < d->nw && d->w[z].para == q->epara &&
+	    !d->w[z].sstart && z - wq < 2 * WINDOW; z++)
+		;
+	if (inspection_words(d, a, z, q))
+		return 1;
+	if (q->para != q->epara || z - a > 16 || p->e <= p->b ||
+	    gap_has(d, p->e - 1, p->e, G_STOP) || q->para + 1 >= d->np)
+		return 0;
+	/* a headline: the next paragraph's first sentence */
+	a = word_at(d, d->p[q->para + 1].b);
+	for (n = a + 1; n < d->nw && !d->w[n].sstart && n - a < WINDOW; n++)
+		;
+	return inspection_words(d, a, n, q);
 }
