@@ -103,6 +103,27 @@ mark_report_sections(struct qdoc *d)
 	}
 }
 
+/* Is name s[0..n) a pronoun ("he", "She", "Us"), but not an acronym
+ * ("US", "WHO")? */
+static int
+is_pronoun_name(const struct quotes_lex *lx, const char *s, size_t n)
+{
+	char f[8];
+	size_t k;
+	int upper = 0;
+
+	if (n == 0 || n >= sizeof(f))
+		return 0;
+	for (k = 0; k < n; k++) {
+		upper += s[k] >= 'A' && s[k] <= 'Z';
+		f[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' :
+		    s[k]);
+	}
+	if (n > 1 && upper == (int)n)
+		return 0;
+	return set_get(&lx->prons, f, n) != 0;
+}
+
 /*
  * Is a's speaker one a quotation may have: a name, an organisation, a
  * role phrase, never a pronoun or a lower-case fragment?  Speakers that
@@ -126,7 +147,7 @@ check_speaker(struct qdoc *d, struct attr *a)
 		a->skind = SK_INSPECTORATE;
 		return;
 	}
-	if (set_get(&d->lx->prons, s, n) || ((unsigned char)s[0] < 0x80 &&
+	if (is_pronoun_name(d->lx, s, n) || ((unsigned char)s[0] < 0x80 &&
 	    !(s[0] >= 'A' && s[0] <= 'Z') && !(s[0] >= '0' && s[0] <= '9') &&
 	    a->skind != SK_ROLE && a->skind != SK_ORG)) {
 		free(a->speaker);

@@ -707,8 +707,8 @@ lone_capital_ok(struct qdoc *d, size_t a, size_t z)
 /*
  * Do words [a, z) name a source without naming it, a role phrase ("the
  * official", "a council spokesman", "campaigners"): a role, spokes-
- * person or organisation word among them, and no relative, conjunction
- * or preposition starting a clause ("the fact that more customers")?
+ * person or organisation word as its last word (its head), and no
+ * relative, conjunction or auxiliary ("the fact that more customers")?
  * SK_ROLE or SK_ORG ("the company"); 0 when not.
  */
 static int
@@ -726,6 +726,11 @@ role_phrase(struct qdoc *d, size_t a, size_t z)
 		else if (c & C_ORGWORD)
 			org = 1;
 	}
+	/* the phrase ends with its head: "the chancellor to", "the firm
+	 * denied" are not sources */
+	c = wclass(d, z - 1);
+	if (!(c & (C_ROLE | C_SPOKES | C_ORGWORD)))
+		return 0;
 	return role ? SK_ROLE : org ? SK_ORG : 0;
 }
 
