@@ -40,6 +40,56 @@ subject_strict(struct qdoc *d, size_t ci, size_t lim, struct attr *a, int flags)
 }
 
 /*
+ * "Jane Doe, chair of the X Trust, the company which runs it, said"; "A
+ * spokesperson for X, Jane Doe, said": of the comma-separated phrases
+ * before the cue at word ci (its sentence, from word lim on), the first
+ * that opens with a person's name names the speaker.  Returns 1 with a
+ * set, 0 when none does (or the phrases hold a quotation or a cue).
+ */
+static int
+appositive_person(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
+{
+	size_t s = ci, b, e, h, mw, k, n;
+	long m;
+
+	while (s > lim && !d->w[s - 1].inq && !d->w[s].sstart && ci - s <
+	    2 * CHUNKMAX)
+		s--;
+	if (!d->w[s].sstart && s > lim)
+		return 0;
+	for (k = s; k < ci; k++)
+		if (cue_at(d, k, &n) >= 0)
+			return 0;
+	need_mentions(d);
+	for (b = s; b < ci; b = e) {
+		for (e = b + 1; e < ci && !clause_break(d, e); e++)
+			;
+		for (h = b; h < e && (wclass(d, h) & (C_DET | C_TITLE)); h++)
+			;
+		m = mention_in(d, d->w[b].b, d->w[e - 1].e, 1);
+		if (m < 0 || d->m[m].kind != M_PERSON)
+			continue;
+		mw = word_at(d, d->m[m].b);
+		/* the name first, after a title or a few capitalised or
+		 * role words ("Labour Councillor Jane Doe") */
+		for (k = h; k < mw && k < h + 3; k++)
+			if (!d->w[k].cap && !(wclass(d, k) & C_ROLE))
+				break;
+		if (mw > h && k != mw)
+			continue;
+		set_speaker(a, d->m[m].canon, d->m[m].clen, d->m[m].b,
+		    d->m[m].e);
+		a->person = 1;
+		a->skind = SK_PERSON;
+		a->gender = mention_sex(d, &d->m[m]);
+		a->pb = d->w[s].b;
+		a->pe = d->w[ci - 1].e;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The subject of the cue at word ci: words back from ci to the start of
  * the clause, over auxiliaries ("has also said").  "X, role, said": the
  * role is skipped for X when X names someone.  A participle after a comma
@@ -59,6 +109,8 @@ subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 	    !clause_break(d, ci) && (wclass(d, ci - 1) & C_AUX))
 		ci--;
 	appos = clause_break(d, ci);
+	if (appos && !part && appositive_person(d, ci, lim, a))
+		return 1;
 	if (part && (appos || (z == ci && ci > lim && !d->w[ci - 1].inq &&
 	    (wclass(d, ci - 1) & (C_FUNCTION | C_CONJ)) &&
 	    !is_pronoun(d, ci - 1)))) {

@@ -342,6 +342,11 @@ void find_quotes(struct qdoc *d);
 
 /* speakers.c */
 int name_sex(const struct quotes_lex *lx, const char *name, size_t n);
+int mention_sex(struct qdoc *d, const struct mention *m);
+void set_speaker(struct attr *a, const char *s, size_t n, int64_t b,
+    int64_t e);
+long mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first);
+void need_mentions(struct qdoc *d);
 int indirect_subject(struct qdoc *d, size_t i, struct attr *a);
 void attr_clear(struct attr *a);
 int resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags);

@@ -325,7 +325,7 @@ next:
  * the paragraphs, which attribute() does not change (it sets only the
  * quotations and each paragraph's reportsec).
  */
-static void
+void
 need_mentions(struct qdoc *d)
 {
 	const char *ents;
@@ -350,7 +350,7 @@ need_mentions(struct qdoc *d)
 }
 
 /* Last (or first) mention lying inside [b, e), or -1. */
-static long
+long
 mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first)
 {
 	size_t lo = 0, hi = d->nm, mid;
@@ -401,7 +401,7 @@ attr_clear(struct attr *a)
 	a->pronoun = 0;
 }
 
-static void
+void
 set_speaker(struct attr *a, const char *s, size_t n, int64_t b, int64_t e)
 {
 	free(a->speaker);
@@ -430,7 +430,7 @@ name_sex(const struct quotes_lex *lx, const char *name, size_t n)
 
 /* The sex of mention m: a title before it or inside it (Mr, Mrs), else
  * its canonical name's forename; G_UNKNOWN when neither tells. */
-static int
+int
 mention_sex(struct qdoc *d, const struct mention *m)
 {
 	size_t w = word_at(d, m->b);
