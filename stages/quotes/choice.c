@@ -145,6 +145,7 @@ check_speaker(struct qdoc *d, struct attr *a)
 			a->speaker = glean_strdup(body);
 		}
 		a->skind = SK_INSPECTORATE;
+		a->kind = K_REPORT;	/* "Ofsted said": its findings */
 		return;
 	}
 	if (is_pronoun_name(d->lx, s, n) || ((unsigned char)s[0] < 0x80 &&

@@ -311,20 +311,29 @@ static int
 attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 {
 	size_t w0 = word_at(d, q->ce), i, n, end, z;
+	uint32_t epara = q->epara;
 	long k;
-	int newsent, punct, flags;
+	int newsent, punct, flags, wrapped = 0;
 
-	if (w0 >= d->nw || d->w[w0].para != q->epara || d->w[w0].inq)
+	if (w0 < d->nw && d->w[w0].para == epara + 1 &&
+	    d->p[epara].e == q->ce && !d->w[w0].cap && !d->w[w0].inq &&
+	    cue_at(d, w0, &n) >= 0) {
+		/* "..."\nsaid Jane Doe: the line broken before the cue */
+		epara++;
+		wrapped = 1;
+	}
+	if (w0 >= d->nw || d->w[w0].para != epara || d->w[w0].inq)
 		return 0;
 	if (wclass(d, w0) & C_CONJ)
 		return 0;
-	newsent = d->w[w0].sstart || gap_has(d, q->ce, d->w[w0].b, G_STOP);
+	newsent = !wrapped && (d->w[w0].sstart || gap_has(d, q->ce,
+	    d->w[w0].b, G_STOP));
 	punct = newsent || ends_clause(d, q) ||
 	    gap_has(d, q->ce, d->w[w0].b, G_COMMA | G_DOT | G_EXCL | G_SEMI |
 	    G_DASH | G_E2);
 	end = w0;
 	while (end < d->nw && end - w0 < 2 * CHUNKMAX &&
-	    d->w[end].para == q->epara && !d->w[end].inq &&
+	    d->w[end].para == epara && !d->w[end].inq &&
 	    (end == w0 || !d->w[end].sstart))
 		end++;
 	for (i = w0; i < end && i - w0 <= 2 * CHUNKMAX; i++) {
@@ -332,9 +341,9 @@ attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 		if (k < 0)
 			continue;
 		if (i != w0 && !punct && !(i + n >= d->nw ||
-		    d->w[i + n].para != q->epara || d->w[i + n].sstart))
+		    d->w[i + n].para != epara || d->w[i + n].sstart))
 			return 0;	/* unless the cue ends the sentence */
-		if (newsent && i + n < d->nw && d->w[i + n].para == q->epara &&
+		if (newsent && i + n < d->nw && d->w[i + n].para == epara &&
 		    !d->w[i + n].sstart &&
 		    !gap_has(d, d->w[i + n - 1].e, d->w[i + n].b,
 		    G_COMMA | G_DOT)) {

@@ -480,6 +480,40 @@ antecedent(struct qdoc *d, uint32_t pos, int c, int sex)
 }
 
 /*
+ * The subject of the sentence before word i's, when a pronoun of class c
+ * and sex sex fits it: the first mention of that sentence outside
+ * quotations, if it opens the sentence (after a determiner or a title)
+ * or follows the quotation the sentence opens with.  -1 otherwise.
+ */
+static long
+sentence_subject(struct qdoc *d, size_t i, int c, int sex)
+{
+	size_t s, p, w;
+	long k;
+	const struct mention *m;
+
+	for (s = i; s > 0 && !d->w[s].sstart && i - s < 2 * WINDOW; s--)
+		;
+	if (s == 0)
+		return -1;
+	for (p = s - 1; p > 0 && !d->w[p].sstart && s - p < 2 * WINDOW; p--)
+		;
+	while (p < s && (d->w[p].inq || (wclass(d, p) & (C_DET | C_TITLE))))
+		p++;
+	if (p >= s)
+		return -1;
+	k = mention_in(d, d->w[p].b, d->w[s - 1].e, 1);
+	if (k < 0)
+		return -1;
+	m = &d->m[k];
+	w = word_at(d, m->b);
+	if (w > p + 1 || (c == P_PERSON ? m->kind == M_ORG ||
+	    !sex_fits(sex, mention_sex(d, m)) : m->kind == M_PERSON))
+		return -1;
+	return k;
+}
+
+/*
  * Resolve the pronoun at word i (class c, sex sex) into a: the subject
  * of a cue in the sentence before (indirect speech: "A spokesperson for
  * X told the BBC ... They said:"), else the most recent of the last
@@ -489,7 +523,7 @@ antecedent(struct qdoc *d, uint32_t pos, int c, int sex)
 static int
 resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
 {
-	long m;
+	long m, k;
 	uint32_t pos = d->w[i].b;
 	const struct recent *r;
 	struct attr t;
@@ -513,6 +547,9 @@ resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
 		free(t.speaker);
 	}
 	m = antecedent(d, pos, c, sex);
+	k = sentence_subject(d, i, c, sex);
+	if (k >= 0 && m >= 0 && k != m && d->m[k].b < d->m[m].b)
+		m = k;	/* "Ofsted rated X good. It praised ..." */
 	if (c == P_PERSON) {
 		r = &d->last_person;
 	} else {
