@@ -343,12 +343,6 @@ attribute(struct qdoc *d)
 		    q->skind != SK_INSPECTORATE && nwq <= SHORTQ &&
 		    labelled(d, q)))
 			q->kind = K_SCARE;
-		if (q->kind == K_SCARE) {
-			free(q->speaker);
-			q->speaker = NULL;
-			q->sb = q->se = -1;
-			q->skind = SK_NONE;
-		}
 		if (q->attributed && q->kind != K_SCARE) {
 			last = q;
 			remember(d, q, q->sb >= 0 ? (uint32_t)q->sb : q->ob);
