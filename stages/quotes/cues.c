@@ -3,6 +3,7 @@
 
 
 
+/* Is word i a pronoun of pronouns.tsv? */
 int
 is_pronoun(struct qdoc *d, size_t i)
 {
@@ -28,6 +29,10 @@ is_possessive(struct qdoc *d, size_t i)
  */
 static long cue_find(struct qdoc *d, size_t i, size_t *nw);
 
+/*
+ * The cue starting at word i (its index in lx->cues, or -1), found once
+ * per word and kept; *nw gets its length in words.
+ */
 long
 cue_at(struct qdoc *d, size_t i, size_t *nw)
 {
@@ -100,6 +105,10 @@ cue_stem(struct qdoc *d, size_t i, const char *f, size_t n, size_t *sl)
 	return wstem(d, i, sl);
 }
 
+/*
+ * The cue starting at word i, or -1; *nw gets its length (see cue_at,
+ * which keeps the answer).
+ */
 static long
 cue_find(struct qdoc *d, size_t i, size_t *nw)
 {

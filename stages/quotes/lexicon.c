@@ -23,6 +23,7 @@ cuecmp(const void *a, const void *b)
 
 /* ---- lexicons -------------------------------------------------------- */
 
+/* Word-list entries by key (qsort). */
 static int
 entcmp(const void *a, const void *b)
 {
@@ -33,12 +34,14 @@ entcmp(const void *a, const void *b)
 /* FNV-1a, 32 bits */
 #define FNV_BASIS 2166136261u
 
+/* One byte c more into FNV-1a hash h. */
 size_t
 fnv_step(size_t h, char c)
 {
 	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
 }
 
+/* The FNV-1a hash of f[0..n). */
 size_t
 fold_hash(const char *f, size_t n)
 {
@@ -66,6 +69,7 @@ key_sig(size_t n, unsigned char first, unsigned char second,
 	return (h * 2654435761u) >> (32 - SIGBITS);
 }
 
+/* The signature (key_sig) of the fold f[0..n). */
 static size_t
 fold_sig(const char *f, size_t n)
 {
@@ -75,6 +79,7 @@ fold_sig(const char *f, size_t n)
 	    0, (unsigned char)f[n - 1]);
 }
 
+/* May the set ws hold a key of signature sig (0: surely not)? */
 int
 sig_in(const struct wordset *ws, size_t sig)
 {
@@ -102,6 +107,7 @@ set_get_hashed(const struct wordset *ws, const char *k, size_t n,
 	return 0;
 }
 
+/* The value of key k[0..n) in ws; 0 when absent. */
 int
 set_get(const struct wordset *ws, const char *k, size_t n)
 {
@@ -142,6 +148,7 @@ set_finish(struct wordset *ws)
 	}
 }
 
+/* The index of s in the NULL-ended list names, or -1. */
 static int
 lookup_name(const char *const *names, const char *s)
 {

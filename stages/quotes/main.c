@@ -114,6 +114,10 @@ usage(int status)
 	exit(0);
 }
 
+/*
+ * glean-quotes [OPTION]... [FILE]...: see quotes.1.  Exits as glean_run
+ * says (0 all read, 1 a record rejected, 2 usage or lexicon error).
+ */
 int
 main(int argc, char **argv)
 {

@@ -4,6 +4,7 @@
 
 /* ---- marks and quotations -------------------------------------------- */
 
+/* May code point cp stand before an opening mark? */
 static int
 is_open_punct(int32_t cp)
 {
@@ -13,6 +14,7 @@ is_open_punct(int32_t cp)
 	    cp == 0x2019 || cp == ':' || cp == 0xab;
 }
 
+/* May code point cp follow a closing mark? */
 static int
 is_close_punct(int32_t cp)
 {
@@ -23,6 +25,7 @@ is_close_punct(int32_t cp)
 	    cp == 0x2018 || cp == 0x2019 || cp == 0xbb || cp == '/';
 }
 
+/* The code point before byte b, not before byte lim (-2 there). */
 static int32_t
 cp_before(struct qdoc *d, size_t b, size_t lim)
 {
@@ -35,6 +38,7 @@ cp_before(struct qdoc *d, size_t b, size_t lim)
 	return cp_at(d, b - l, NULL);
 }
 
+/* Is cp a letter or a digit (not -1, -2)? */
 static int
 is_alnum_cp(int32_t cp)
 {
@@ -127,6 +131,10 @@ find_marks(struct qdoc *d, size_t pb, size_t pe)
 	}
 }
 
+/*
+ * A new quotation opened by the mark at ob, its text from tb: its index
+ * in d->q.
+ */
 static size_t
 new_quote(struct qdoc *d, uint32_t ob, uint32_t tb, uint8_t dbl, uint8_t depth, size_t para)
 {
@@ -146,6 +154,7 @@ new_quote(struct qdoc *d, uint32_t ob, uint32_t tb, uint8_t dbl, uint8_t depth, 
 	return d->nq++;
 }
 
+/* Add the paragraph part [b, e) to quotation qi's segments. */
 static void
 add_seg(struct qdoc *d, size_t qi, uint32_t b, uint32_t e)
 {
@@ -168,6 +177,11 @@ blank(struct qdoc *d, uint32_t b, uint32_t e)
 	return 1;
 }
 
+/*
+ * The quotation open at o closes with the mark [te, ce) in paragraph
+ * para: a new quotation (a blank one is dropped) or the end of a carried
+ * one.
+ */
 static void
 close_quote(struct qdoc *d, const struct open *o, uint32_t te, uint32_t ce, size_t para,
     size_t depth)

@@ -104,6 +104,7 @@ put_str(struct glean_buf *b, const char *s, size_t n)
 }
 
 
+/* Append v in decimal to b. */
 static void
 put_num(struct glean_buf *b, size_t v)
 {

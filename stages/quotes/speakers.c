@@ -5,6 +5,10 @@
 
 /* ---- mentions ----------------------------------------------------- */
 
+/*
+ * Add a mention of [b, e) of kind kind named canon[0..clen), its last
+ * word at [lastb, laste).
+ */
 static void
 add_mention(struct qdoc *d, uint32_t b, uint32_t e, int kind, const char *canon, size_t clen,
     uint32_t lastb, uint32_t laste)
@@ -22,6 +26,7 @@ add_mention(struct qdoc *d, uint32_t b, uint32_t e, int kind, const char *canon,
 	m->laste = laste;
 }
 
+/* Mentions by start (qsort). */
 static int
 mcmp(const void *a, const void *b)
 {
@@ -93,6 +98,7 @@ layer_mentions(struct qdoc *d, const struct glean_jv *ents, const struct offmap 
 	return 0;
 }
 
+/* Is word i written in capitals (two or more, no lower case: "NSPCC")? */
 static int
 all_caps_word(struct qdoc *d, size_t i)
 {
@@ -166,6 +172,7 @@ midcap_slot(struct qdoc *d, size_t i)
 	return h;
 }
 
+/* Fill d->midcap with the capitalised words seen inside sentences. */
 static void
 collect_midcap(struct qdoc *d)
 {
@@ -202,11 +209,6 @@ seen_inside(struct qdoc *d, size_t i)
 	return d->nmidcap > 0 && d->midcap[midcap_slot(d, i)] != 0;
 }
 
-/*
- * Without entities: runs of capitalised words outside quotations, titles
- * and sentence-initial function words dropped.  A lone surname takes the
- * full name of the last person with it.
- */
 /* Does [b, e) overlap one of the first nent mentions (sorted)? */
 static int
 overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
@@ -227,6 +229,12 @@ overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 	return 0;
 }
 
+/*
+ * Our own names where the entities layer has none (after its first nent
+ * mentions): runs of capitalised words outside quotations, titles and
+ * sentence-initial function words dropped; a lone surname takes the full
+ * name of the last person with it.
+ */
 static void
 heuristic_mentions(struct qdoc *d, size_t nent)
 {
@@ -389,6 +397,7 @@ mentions_before(struct qdoc *d, uint32_t pos)
 	return lo;
 }
 
+/* An empty attribution: no speaker, no spans, a speech. */
 void
 attr_clear(struct attr *a)
 {
@@ -401,6 +410,7 @@ attr_clear(struct attr *a)
 	a->pronoun = 0;
 }
 
+/* a's speaker is s[0..n) (copied), named at bytes [b, e). */
 void
 set_speaker(struct attr *a, const char *s, size_t n, int64_t b, int64_t e)
 {
@@ -771,12 +781,6 @@ role_phrase(struct qdoc *d, size_t a, size_t z)
 	return role ? SK_ROLE : org ? SK_ORG : 0;
 }
 
-/*
- * Who the words [a, z) name: a report cue, a mention (entities or our
- * capitalised runs), a pronoun, a definite description naming an earlier
- * body ("the council"), or failing those the words themselves.  Returns 0
- * when the words cannot be a speaker.
- */
 /* Does word i look like a verb: an auxiliary, a cue, a past tense? */
 static int
 verbish(struct qdoc *d, size_t i)
@@ -790,6 +794,13 @@ verbish(struct qdoc *d, size_t i)
 	    (fl > 3 && memcmp(f + fl - 2, "ed", 2) == 0);
 }
 
+/*
+ * Who the words [a, z) name (flags: NP_): a report cue, a mention
+ * (entities or our capitalised runs), a pronoun, a definite description
+ * naming an earlier body ("the council"), a role phrase.  Returns 1 with
+ * a_out set (its speaker may be NULL: a pronoun that fits no one, a
+ * phrase naming no source), 0 when the words cannot name a speaker.
+ */
 int
 resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 {

@@ -47,6 +47,7 @@ lead_bytes(const char *s, size_t n)
 	return c;
 }
 
+/* Map the offsets of s[0..n) into m (its storage reused). */
 void
 om_init(struct offmap *m, const char *s, size_t n)
 {
@@ -129,6 +130,7 @@ wfold(struct qdoc *d, size_t i, size_t *len)
 	return d->fold + d->w[i].fold;
 }
 
+/* c in ASCII lower case. */
 static unsigned char
 lower(unsigned char c)
 {
@@ -168,6 +170,10 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 	return set_get_hashed(ws, f, n, d->w[i].hash);
 }
 
+/*
+ * Word i's classes (C_ bits of quote-words.tsv and the other lists),
+ * looked up once.
+ */
 int
 wclass(struct qdoc *d, size_t i)
 {
@@ -176,6 +182,7 @@ wclass(struct qdoc *d, size_t i)
 	return d->w[i].cls;
 }
 
+/* Word i's Snowball stem, made once; *len gets its length. */
 const char *
 wstem(struct qdoc *d, size_t i, size_t *len)
 {
@@ -242,6 +249,7 @@ add_fold(struct qdoc *d, struct word *w)
 	free(f);
 }
 
+/* Does the character at byte b begin in upper case? */
 static int
 is_upper_at(struct qdoc *d, size_t b)
 {
@@ -274,6 +282,7 @@ static const unsigned char asciiword[128] = {
 	['y'] = 1, ['z'] = 1
 };
 
+/* Is cp a letter, a mark or a digit (part of a word)? */
 int
 is_wordcp(int32_t cp)
 {
@@ -289,6 +298,10 @@ is_wordcp(int32_t cp)
 	    c == UTF8PROC_CATEGORY_MC;
 }
 
+/*
+ * The code point at byte b (-1 past the end or invalid); *len, when
+ * given, gets its length in bytes.
+ */
 int32_t
 cp_at(struct qdoc *d, size_t b, size_t *len)
 {
@@ -311,6 +324,10 @@ cp_at(struct qdoc *d, size_t b, size_t *len)
 	return cp;
 }
 
+/*
+ * Add the word at bytes [b, e) to d->w (and d->capital when it starts
+ * with a capital or a digit).
+ */
 static void
 push_word(struct qdoc *d, uint32_t b, uint32_t e)
 {
@@ -358,6 +375,7 @@ flag_bits(uint64_t m)
 	return ((m >> 7) * 0x0102040810204080ull) >> 56;
 }
 
+/* Load the bits of the 64 bytes from at into wb. */
 static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
@@ -576,6 +594,7 @@ scan_text(struct qdoc *d)
 
 /* ---- paragraphs and sentences --------------------------------------- */
 
+/* Is cp white space (Unicode spaces, NUL and the BOM included)? */
 int
 is_space_cp(int32_t cp)
 {
@@ -650,6 +669,7 @@ split_paras(struct qdoc *d)
 	}
 }
 
+/* The paragraph holding byte b (the last one past the end). */
 size_t
 para_of(struct qdoc *d, size_t b)
 {
