@@ -138,7 +138,7 @@ check_speaker(struct qdoc *d, struct attr *a)
 	if (!s)
 		return;
 	n = strlen(s);
-	if ((body = inspectorate_of(d->lx, s, n)) != NULL) {
+	if (a->skind != SK_PERSON && (body = inspectorate_of(d, s, n))) {
 		/* one name for each: "the Care Quality Commission" is CQC */
 		if (strcmp(body, s) != 0) {
 			free(a->speaker);
@@ -257,9 +257,11 @@ unattributed(struct qdoc *d, struct quote *q, size_t nwq,
 		}
 		return;
 	}
+	if (nwq > SHORTQ)
+		nwq = count_words(d, q->tb, q->te, 2 * SHORTQ);
 	if (nwq <= 2 * SHORTQ && !(last && same_sentence(d, last, q)) &&
-	    !is_label(d, q) && (body = article_inspectorate(d)) != NULL &&
-	    inspection_context(d, q)) {
+	    !is_label(d, q) && inspection_context(d, q) &&
+	    (body = article_inspectorate(d)) != NULL) {
 		q->kind = K_REPORT;
 		q->speaker = glean_strdup(body);
 		q->skind = SK_INSPECTORATE;
@@ -315,7 +317,7 @@ attribute(struct qdoc *d)
 	mark_report_sections(d);
 	for (i = 0; i < d->nq; i++) {
 		q = &d->q[i];
-		nwq = count_words(d, q->tb, q->te, 2 * SHORTQ);
+		nwq = count_words(d, q->tb, q->te, SHORTQ);
 		if (q->depth > 0) {
 			/* a quotation inside another: its source is not ours
 			 * to find */

@@ -34,12 +34,6 @@ entcmp(const void *a, const void *b)
 /* FNV-1a, 32 bits */
 #define FNV_BASIS 2166136261u
 
-/* One byte c more into FNV-1a hash h. */
-size_t
-fnv_step(size_t h, char c)
-{
-	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
-}
 
 /* The FNV-1a hash of f[0..n). */
 size_t
@@ -52,22 +46,6 @@ fold_hash(const char *f, size_t n)
 	return h;
 }
 
-/*
- * A key's signature: its length and first, second and last bytes, mixed
- * into SIGBITS bits.  Made from a fold, or from an ASCII word's bytes
- * lowered on the way (its fold).
- */
-size_t
-key_sig(size_t n, unsigned char first, unsigned char second,
-    unsigned char last)
-{
-	uint32_t h = (uint32_t)n;
-
-	h = h * 131 + first;
-	h = h * 131 + second;
-	h = h * 131 + last;
-	return (h * 2654435761u) >> (32 - SIGBITS);
-}
 
 /* The signature (key_sig) of the fold f[0..n). */
 static size_t
@@ -79,33 +57,7 @@ fold_sig(const char *f, size_t n)
 	    0, (unsigned char)f[n - 1]);
 }
 
-/* May the set ws hold a key of signature sig (0: surely not)? */
-int
-sig_in(const struct wordset *ws, size_t sig)
-{
-	return (ws->sigs[sig / 64] >> (sig % 64)) & 1;
-}
 
-/* The value of k[0..n), whose fold_hash is hash; 0 when absent. */
-int
-set_get_hashed(const struct wordset *ws, const char *k, size_t n,
-    size_t hash)
-{
-	size_t h;
-	const struct entry *e;
-
-	if (ws->slot == NULL)
-		return 0;
-	/* k may hold a NUL (U+0000 in the text): compare bytes */
-	for (h = hash & ws->mask; ws->slot[h].e != 0; h = (h + 1) & ws->mask) {
-		if (ws->slot[h].hash != (uint32_t)hash)
-			continue;
-		e = &ws->e[ws->slot[h].e - 1];
-		if (e->klen == n && memcmp(e->key, k, n) == 0)
-			return e->val;
-	}
-	return 0;
-}
 
 /* The value of key k[0..n) in ws; 0 when absent. */
 int
@@ -285,7 +237,9 @@ add_class_words(struct quotes_lex *L, const char *dir)
 }
 
 /* inspectorates.tsv: each name and its pattern (case-insensitive, at
- * word boundaries).  A bad pattern is fatal. */
+ * word boundaries; also anchored), and all the patterns in one; a
+ * one-word name is a word of the "inspection" class.  A bad pattern is
+ * fatal. */
 static void
 load_inspectorates(struct quotes_lex *L, const char *dir)
 {
@@ -293,16 +247,34 @@ load_inspectorates(struct quotes_lex *L, const char *dir)
 	size_t i;
 	char *pat;
 
+	struct glean_buf any = { 0 };
+
 	lx = glean_lexicon_load(dir, "inspectorates.tsv", 2);
 	L->insp = glean_calloc(lx->nrows, sizeof(*L->insp));
+	glean_buf_add(&any, "\\b(?:", 5);
 	for (i = 0; i < lx->nrows; i++) {
 		pat = glean_malloc(strlen(lx->rows[i].f[1]) + 16);
 		sprintf(pat, "\\b(?:%s)\\b", lx->rows[i].f[1]);
 		L->insp[L->ninsp].name = glean_strdup(lx->rows[i].f[0]);
+		if (!strchr(lx->rows[i].f[0], ' '))
+			add_class_word(L, lx->rows[i].f[0], C_INSPECTION);
+		L->insp[L->ninsp].re_at = glean_re_compile(pat,
+		    PCRE2_CASELESS | PCRE2_UTF | PCRE2_ANCHORED, lx->path);
 		L->insp[L->ninsp++].re = glean_re_compile(pat,
 		    PCRE2_CASELESS | PCRE2_UTF, lx->path);
 		free(pat);
+		if (i > 0)
+			glean_buf_addc(&any, '|');
+		glean_buf_add(&any, lx->rows[i].f[1], strlen(lx->rows[i].f[1]));
 	}
+	glean_buf_add(&any, ")\\b", 4);
+	glean_buf_addc(&any, '\0');
+	/* no inspectorate at all, most texts: one pass tells */
+	L->anyinsp = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF,
+	    lx->path);
+	L->anyinsp_at = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF |
+	    PCRE2_ANCHORED, lx->path);
+	glean_buf_free(&any);
 	glean_lexicon_free(lx);
 }
 
@@ -407,7 +379,7 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 	}
 	glean_lexicon_free(lx);
 	add_class_words(L, dir);
-	set_finish(&L->classes);
 	load_inspectorates(L, dir);
+	set_finish(&L->classes);
 }
 

@@ -51,6 +51,7 @@ qdoc_free(struct qdoc *d)
 	glean_arena_free(&d->layer);
 	free(d->midcap);
 	free(d->om.cp);
+	pcre2_match_data_free(d->md);
 }
 
 /*

@@ -57,7 +57,7 @@ next_cand(struct qdoc *d, size_t from, size_t pe)
 	return pe;
 }
 
-/* Classify the marks of paragraph [pb, pe) into D.mk. */
+/* Classify the marks of paragraph [pb, pe) into d->mk. */
 static void
 find_marks(struct qdoc *d, size_t pb, size_t pe)
 {

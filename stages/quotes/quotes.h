@@ -28,6 +28,7 @@
 
 #include "glean.h"
 #include "jv.h"
+#include "swar.h"
 
 #define MAXDEPTH 32	/* deepest nesting of marks followed */
 #define WINDOW 40	/* words looked at on either side of a quotation */
@@ -135,6 +136,7 @@ struct phrase {		/* several words: cues, report cues, labels */
 struct inspectorate {
 	char *name;
 	pcre2_code *re;
+	pcre2_code *re_at;	/* the same, anchored */
 };
 
 /* The word lists, read once (load_lexicons) and shared by documents. */
@@ -157,6 +159,8 @@ struct quotes_lex {
 	unsigned char cue2[256][128];
 	struct inspectorate *insp;	/* inspectorates.tsv */
 	size_t ninsp;
+	pcre2_code *anyinsp;	/* all their patterns in one */
+	pcre2_code *anyinsp_at;	/* the same, anchored */
 };
 
 /* ---- the document ---------------------------------------------------- */
@@ -287,6 +291,7 @@ struct qdoc {
 	 * none), found on first need; -1 not looked for yet */
 	int insp;
 	int depth;		/* indirect_subject's nesting (it recurses once) */
+	pcre2_match_data *md;	/* for the inspectorates' patterns */
 };
 
 /* A speaker found for a quotation. */
@@ -303,36 +308,221 @@ struct attr {
 };
 
 
+/* ---- small helpers every module calls, inline for speed --------------- */
+
+void add_fold(struct qdoc *d, struct word *w);
+
+/* The bytes gap_has looks for (see the G_ bits in quotes.h). */
+static const uint16_t gapbits[256] = {
+	['.'] = G_DOT, ['!'] = G_EXCL, ['?'] = G_EXCL, [','] = G_COMMA,
+	[';'] = G_SEMI, [':'] = G_COLON, ['('] = G_LPAREN, [')'] = G_RPAREN,
+	['-'] = G_DASH, [0xe2] = G_E2
+};
+
+/* One byte c more into FNV-1a hash h. */
+static inline size_t
+fnv_step(size_t h, char c)
+{
+	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
+}
+
+/*
+ * A key's signature: its length and first, second and last bytes, mixed
+ * into SIGBITS bits.  Made from a fold, or from an ASCII word's bytes
+ * lowered on the way (its fold).
+ */
+static inline size_t
+key_sig(size_t n, unsigned char first, unsigned char second,
+    unsigned char last)
+{
+	uint32_t h = (uint32_t)n;
+
+	h = h * 131 + first;
+	h = h * 131 + second;
+	h = h * 131 + last;
+	return (h * 2654435761u) >> (32 - SIGBITS);
+}
+
+/* May the set ws hold a key of signature sig (0: surely not)? */
+static inline int
+sig_in(const struct wordset *ws, size_t sig)
+{
+	return (ws->sigs[sig / 64] >> (sig % 64)) & 1;
+}
+
+/* The value of k[0..n), whose fold_hash is hash; 0 when absent. */
+static inline int
+set_get_hashed(const struct wordset *ws, const char *k, size_t n,
+    size_t hash)
+{
+	size_t h;
+	const struct entry *e;
+
+	if (ws->slot == NULL)
+		return 0;
+	/* k may hold a NUL (U+0000 in the text): compare bytes */
+	for (h = hash & ws->mask; ws->slot[h].e != 0; h = (h + 1) & ws->mask) {
+		if (ws->slot[h].hash != (uint32_t)hash)
+			continue;
+		e = &ws->e[ws->slot[h].e - 1];
+		if (e->klen == n && memcmp(e->key, k, n) == 0)
+			return e->val;
+	}
+	return 0;
+}
+
+/* 0x80 in each byte of v that is zero. */
+static inline uint64_t
+zero_bytes(uint64_t v)
+{
+	const uint64_t low7 = ~GLEAN_HIGHS;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/* c in ASCII lower case. */
+static inline unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Word i case-folded (made on first use; the pointer stays valid for
+ * the whole document). */
+static inline const char *
+wfold(struct qdoc *d, size_t i, size_t *len)
+{
+	if (d->w[i].fold == NOFOLD)
+		add_fold(d, &d->w[i]);
+	*len = d->w[i].flen;
+	return d->fold + d->w[i].fold;
+}
+
+/* The signature of word i's fold when it is plain ASCII (then its fold
+ * is its bytes lowered), without folding it; SIZE_MAX otherwise. */
+static inline size_t
+ascii_sig(struct qdoc *d, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s + d->w[i].b;
+	size_t k, n = d->w[i].e - d->w[i].b;
+
+	for (k = 0; k < n; k++)
+		if (s[k] >= 0x80)
+			return SIZE_MAX;
+	if (n == 0)
+		return key_sig(0, 0, 0, 0);
+	return key_sig(n, lower(s[0]), n > 1 ? lower(s[1]) : 0,
+	    lower(s[n - 1]));
+}
+
+/* The value of word i's fold in ws. */
+static inline int
+wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
+{
+	size_t n, sig;
+	const char *f;
+
+	if (d->w[i].fold == NOFOLD) {
+		sig = ascii_sig(d, i);
+		if (sig != SIZE_MAX && !sig_in(ws, sig))
+			return 0;
+	}
+	f = wfold(d, i, &n);
+	return set_get_hashed(ws, f, n, d->w[i].hash);
+}
+
+/*
+ * Word i's classes (C_ bits of quote-words.tsv and the other lists),
+ * looked up once.
+ */
+static inline int
+wclass(struct qdoc *d, size_t i)
+{
+	if (d->w[i].cls < 0)
+		d->w[i].cls = wlookup(d, &d->lx->classes, i);
+	return d->w[i].cls;
+}
+
+/*
+ * The code point at byte b (-1 past the end or invalid); *len, when
+ * given, gets its length in bytes.
+ */
+static inline int32_t
+cp_at(struct qdoc *d, size_t b, size_t *len)
+{
+	int32_t cp;
+	size_t l;
+
+	if (b >= d->n) {
+		if (len)
+			*len = 0;
+		return -1;
+	}
+	if ((unsigned char)d->s[b] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)d->s[b];
+	}
+	l = glean_utf8_next(d->s + b, d->n - b, &cp);
+	if (len)
+		*len = l;
+	return cp;
+}
+
+/* First word starting at or after byte b. */
+static inline size_t
+word_at(struct qdoc *d, size_t b)
+{
+	size_t lo = 0, hi = d->nw, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->w[mid].b < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */
+static inline int
+gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t i;
+
+	if (b > d->n)
+		b = d->n;
+	for (i = a; i < b; i++) {
+		if (gapbits[s[i]] & want)
+			return 1;
+		if ((want & G_ELLIPSIS) && s[i] == 0xe2 && i + 2 < d->n &&
+		    s[i + 1] == 0x80 && s[i + 2] == 0xa6)
+			return 1;
+	}
+	return 0;
+}
+
 /* text.c */
 void sort_unless_sorted(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
 void om_init(struct offmap *m, const char *s, size_t n);
 size_t om_cp(const struct offmap *m, size_t b);
 size_t om_byte(const struct offmap *m, size_t cp);
-const char * wfold(struct qdoc *d, size_t i, size_t *len);
-int wlookup(struct qdoc *d, const struct wordset *ws, size_t i);
-int wclass(struct qdoc *d, size_t i);
 const char * wstem(struct qdoc *d, size_t i, size_t *len);
 int is_wordcp(int32_t cp);
-int32_t cp_at(struct qdoc *d, size_t b, size_t *len);
 void scan_words(struct qdoc *d);
 int layer_words(struct qdoc *d, json_t *toks, const struct offmap *om);
-uint64_t zero_bytes(uint64_t v);
 int scan_text(struct qdoc *d);
 int is_space_cp(int32_t cp);
 int space_at(struct qdoc *d, size_t i, size_t *l);
 void split_paras(struct qdoc *d);
 size_t para_of(struct qdoc *d, size_t b);
-int gap_has(struct qdoc *d, size_t a, size_t b, unsigned want);
 void mark_words(struct qdoc *d);
-size_t word_at(struct qdoc *d, size_t b);
 
 /* lexicon.c */
-size_t fnv_step(size_t h, char c);
 size_t fold_hash(const char *f, size_t n);
-size_t key_sig(size_t n, unsigned char first, unsigned char second, unsigned char last);
-int sig_in(const struct wordset *ws, size_t sig);
-int set_get_hashed(const struct wordset *ws, const char *k, size_t n, size_t hash);
 int set_get(const struct wordset *ws, const char *k, size_t n);
 void load_lexicons(struct quotes_lex *L, const char *dir);
 
@@ -376,8 +566,7 @@ void quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om)
 /* report.c */
 const char *article_inspectorate(struct qdoc *d);
 const char *report_speaker(struct qdoc *d, const struct phrase *rc);
-const char *inspectorate_of(const struct quotes_lex *lx, const char *s,
-    size_t n);
+const char *inspectorate_of(struct qdoc *d, const char *s, size_t n);
 int inspection_context(struct qdoc *d, const struct quote *q);
 
 /* main.c */

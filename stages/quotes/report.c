@@ -4,44 +4,52 @@
  */
 #include "quotes.h"
 
-/* How many times re matches the text of d. */
-static size_t
-count_matches(const struct qdoc *d, const pcre2_code *re)
+/* Does re match s[0..n)? */
+static int
+matches(struct qdoc *d, const pcre2_code *re, const char *s, size_t n)
 {
-	pcre2_match_data *md = glean_re_match_data(re);
-	PCRE2_SIZE *ov;
-	size_t at = 0, n = 0;
-
-	while (at < d->n && glean_re_match(re, d->s, d->n, at, md) > 0) {
-		ov = pcre2_get_ovector_pointer(md);
-		n++;
-		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-	}
-	pcre2_match_data_free(md);
-	return n;
+	if (!d->md)
+		d->md = pcre2_match_data_create(4, NULL);
+	return glean_re_match(re, s, n, 0, d->md) > 0;
 }
 
 /*
  * The inspectorate the article names (inspectorates.tsv), the one named
  * most often (the first listed on a tie), or NULL when it names none.
- * Looked for on first need only: most documents quote no report.
+ * Names are capitalised: the patterns are tried at the capitalised words
+ * only.  Looked for on first need: most documents quote no report.
  */
 const char *
 article_inspectorate(struct qdoc *d)
 {
-	size_t k, n, best = 0;
+	size_t i, k, *n, best = 0, at;
+	const struct quotes_lex *lx = d->lx;
 
-	if (d->insp < 0) {
-		d->insp = 0;
-		for (k = 0; k < d->lx->ninsp; k++) {
-			n = count_matches(d, d->lx->insp[k].re);
-			if (n > best) {
-				best = n;
-				d->insp = (int)k + 1;
+	if (d->insp >= 0)
+		return d->insp > 0 ? lx->insp[d->insp - 1].name : NULL;
+	d->insp = 0;
+	if (!d->md)
+		d->md = pcre2_match_data_create(4, NULL);
+	n = glean_calloc(lx->ninsp + 1, sizeof(*n));
+	for (i = 0; i < d->ncapital; i++) {
+		at = d->w[d->capital[i]].b;
+		if (glean_re_match(lx->anyinsp_at, d->s, d->n, at, d->md) <= 0)
+			continue;
+		for (k = 0; k < lx->ninsp; k++)
+			if (glean_re_match(lx->insp[k].re_at, d->s, d->n, at,
+			    d->md) > 0) {
+				n[k]++;
+				break;
 			}
+	}
+	for (k = 0; k < lx->ninsp; k++) {
+		if (n[k] > best) {
+			best = n[k];
+			d->insp = (int)k + 1;
 		}
 	}
-	return d->insp > 0 ? d->lx->insp[d->insp - 1].name : NULL;
+	free(n);
+	return d->insp > 0 ? lx->insp[d->insp - 1].name : NULL;
 }
 
 /*
@@ -62,25 +70,21 @@ report_speaker(struct qdoc *d, const struct phrase *rc)
 /* The inspectorate s[0..n) names ("Care Quality Commission", "Ofsted"),
  * by inspectorates.tsv's patterns: its short name, or NULL. */
 const char *
-inspectorate_of(const struct quotes_lex *lx, const char *s, size_t n)
+inspectorate_of(struct qdoc *d, const char *s, size_t n)
 {
-	pcre2_match_data *md;
 	size_t k;
-	int hit;
 
-	for (k = 0; k < lx->ninsp; k++) {
-		md = glean_re_match_data(lx->insp[k].re);
-		hit = glean_re_match(lx->insp[k].re, s, n, 0, md) > 0;
-		pcre2_match_data_free(md);
-		if (hit)
-			return lx->insp[k].name;
-	}
+	if (!matches(d, d->lx->anyinsp, s, n))
+		return NULL;
+	for (k = 0; k < d->lx->ninsp; k++)
+		if (matches(d, d->lx->insp[k].re, s, n))
+			return d->lx->insp[k].name;
 	return NULL;
 }
 
 /* Do words [a, z) hold one that makes a sentence about an inspection (a
- * word of quote-words.tsv's "inspection" class or an inspectorate's
- * name), words inside quotation q aside? */
+ * word of quote-words.tsv's "inspection" class, or an inspectorate's
+ * one-word name), words inside quotation q aside? */
 static int
 inspection_words(struct qdoc *d, size_t a, size_t z, const struct quote *q)
 {
@@ -90,9 +94,6 @@ inspection_words(struct qdoc *d, size_t a, size_t z, const struct quote *q)
 		if (d->w[i].b >= q->tb && d->w[i].e <= q->te)
 			continue;
 		if (wclass(d, i) & C_INSPECTION)
-			return 1;
-		if (d->w[i].cap && inspectorate_of(d->lx, d->s + d->w[i].b,
-		    d->w[i].e - d->w[i].b))
 			return 1;
 	}
 	return 0;

@@ -299,7 +299,7 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		if (kind != M_ORG && z - a == 1) {
 			/* a surname: the last person with it */
 			nb = d->w[a].e - d->w[a].b;
-			/* D.m is NULL while D.nm is 0: no arithmetic on it */
+			/* d->m is NULL while d->nm is 0: no arithmetic on it */
 			for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
 			    pm != NULL && pm > d->m && look < NAMEBACK;
 			    look++) {
@@ -835,7 +835,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	rc = rcue_in(d, a, z, &at, &len);
 	if (rc >= 0) {
 		a_out->kind = K_REPORT;
-		const char *body = m >= 0 ? inspectorate_of(d->lx,
+		const char *body = m >= 0 ? inspectorate_of(d,
 		    d->m[m].canon, d->m[m].clen) : NULL;
 		if (body) {
 			/* "A report by Ofsted", "The CQC's report" */
@@ -891,7 +891,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		    d->m[m].e);
 		a_out->person = spokes || d->m[m].kind != M_ORG;
 		a_out->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
-		if (inspectorate_of(d->lx, d->m[m].canon, d->m[m].clen))
+		if (inspectorate_of(d, d->m[m].canon, d->m[m].clen))
 			a_out->skind = SK_INSPECTORATE;
 		if (a_out->skind == SK_PERSON)
 			a_out->gender = mention_sex(d, &d->m[m]);

@@ -117,70 +117,11 @@ om_byte(const struct offmap *m, size_t cp)
 /* ---- words ---------------------------------------------------------- */
 
 
-static void add_fold(struct qdoc *d, struct word *w);
 
-/* Word i case-folded (made on first use; the pointer stays valid for
- * the whole document). */
-const char *
-wfold(struct qdoc *d, size_t i, size_t *len)
-{
-	if (d->w[i].fold == NOFOLD)
-		add_fold(d, &d->w[i]);
-	*len = d->w[i].flen;
-	return d->fold + d->w[i].fold;
-}
 
-/* c in ASCII lower case. */
-static unsigned char
-lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
 
-/* The signature of word i's fold when it is plain ASCII (then its fold
- * is its bytes lowered), without folding it; SIZE_MAX otherwise. */
-static size_t
-ascii_sig(struct qdoc *d, size_t i)
-{
-	const unsigned char *s = (const unsigned char *)d->s + d->w[i].b;
-	size_t k, n = d->w[i].e - d->w[i].b;
 
-	for (k = 0; k < n; k++)
-		if (s[k] >= 0x80)
-			return SIZE_MAX;
-	if (n == 0)
-		return key_sig(0, 0, 0, 0);
-	return key_sig(n, lower(s[0]), n > 1 ? lower(s[1]) : 0,
-	    lower(s[n - 1]));
-}
 
-/* The value of word i's fold in ws. */
-int
-wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
-{
-	size_t n, sig;
-	const char *f;
-
-	if (d->w[i].fold == NOFOLD) {
-		sig = ascii_sig(d, i);
-		if (sig != SIZE_MAX && !sig_in(ws, sig))
-			return 0;
-	}
-	f = wfold(d, i, &n);
-	return set_get_hashed(ws, f, n, d->w[i].hash);
-}
-
-/*
- * Word i's classes (C_ bits of quote-words.tsv and the other lists),
- * looked up once.
- */
-int
-wclass(struct qdoc *d, size_t i)
-{
-	if (d->w[i].cls < 0)
-		d->w[i].cls = wlookup(d, &d->lx->classes, i);
-	return d->w[i].cls;
-}
 
 /* Word i's Snowball stem, made once; *len gets its length. */
 const char *
@@ -202,11 +143,11 @@ wstem(struct qdoc *d, size_t i, size_t *len)
 }
 
 /*
- * Fold a word into D.fold.  The store was sized at four times the text
+ * Fold a word into d->fold.  The store was sized at four times the text
  * at the start of the document (case folding at most triples a
  * character), so it never moves; a fold that would not fit is cut short.
  */
-static void
+void
 add_fold(struct qdoc *d, struct word *w)
 {
 	const char *s = d->s + w->b;
@@ -298,31 +239,6 @@ is_wordcp(int32_t cp)
 	    c == UTF8PROC_CATEGORY_MC;
 }
 
-/*
- * The code point at byte b (-1 past the end or invalid); *len, when
- * given, gets its length in bytes.
- */
-int32_t
-cp_at(struct qdoc *d, size_t b, size_t *len)
-{
-	int32_t cp;
-	size_t l;
-
-	if (b >= d->n) {
-		if (len)
-			*len = 0;
-		return -1;
-	}
-	if ((unsigned char)d->s[b] < 0x80) {
-		if (len)
-			*len = 1;
-		return (unsigned char)d->s[b];
-	}
-	l = glean_utf8_next(d->s + b, d->n - b, &cp);
-	if (len)
-		*len = l;
-	return cp;
-}
 
 /*
  * Add the word at bytes [b, e) to d->w (and d->capital when it starts
@@ -542,19 +458,11 @@ bad:
 
 /* ---- the text ------------------------------------------------------- */
 
-/* 0x80 in each byte of v that is zero. */
-uint64_t
-zero_bytes(uint64_t v)
-{
-	const uint64_t low7 = ~GLEAN_HIGHS;
-
-	return ~(((v & low7) + low7) | v | low7);
-}
 
 /*
  * One pass over the text: is it valid UTF-8, and which bytes may start a
  * quotation mark (" ' and the lead bytes of “ ” ‘ ’ „ ‚ « »)?  Those go
- * to D.cand.  Plain ASCII without marks, most of a text, goes eight
+ * to d->cand.  Plain ASCII without marks, most of a text, goes eight
  * bytes at a time.
  */
 int
@@ -685,31 +593,7 @@ para_of(struct qdoc *d, size_t b)
 	return lo < d->np ? lo : (d->np ? d->np - 1 : 0);
 }
 
-/* The bytes gap_has looks for (see the G_ bits in quotes.h). */
-static const uint16_t gapbits[256] = {
-	['.'] = G_DOT, ['!'] = G_EXCL, ['?'] = G_EXCL, [','] = G_COMMA,
-	[';'] = G_SEMI, [':'] = G_COLON, ['('] = G_LPAREN, [')'] = G_RPAREN,
-	['-'] = G_DASH, [0xe2] = G_E2
-};
 
-/* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */
-int
-gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
-{
-	const unsigned char *s = (const unsigned char *)d->s;
-	size_t i;
-
-	if (b > d->n)
-		b = d->n;
-	for (i = a; i < b; i++) {
-		if (gapbits[s[i]] & want)
-			return 1;
-		if ((want & G_ELLIPSIS) && s[i] == 0xe2 && i + 2 < d->n &&
-		    s[i + 1] == 0x80 && s[i + 2] == 0xa6)
-			return 1;
-	}
-	return 0;
-}
 
 /*
  * Each word's paragraph, whether it starts a sentence, and whether it is
@@ -753,19 +637,4 @@ mark_words(struct qdoc *d)
 	}
 }
 
-/* First word starting at or after byte b. */
-size_t
-word_at(struct qdoc *d, size_t b)
-{
-	size_t lo = 0, hi = d->nw, mid;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->w[mid].b < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 

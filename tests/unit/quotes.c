@@ -129,14 +129,14 @@ main(void)
 	json_decref(doc);
 
 	/* inspectorates by their patterns, under their short names */
-	test_cond("CQC by its long name", inspectorate_of(&lex,
+	test_cond("CQC by its long name", inspectorate_of(&qd,
 	    "the Care Quality Commission", 27) != NULL && strcmp(
-	    inspectorate_of(&lex, "the Care Quality Commission", 27),
+	    inspectorate_of(&qd, "the Care Quality Commission", 27),
 	    "CQC") == 0);
 	test_cond("a council is no inspectorate",
-	    inspectorate_of(&lex, "Barset Council", 14) == NULL);
+	    inspectorate_of(&qd, "Barset Council", 14) == NULL);
 	test_cond("Ofsted's at a word boundary only",
-	    inspectorate_of(&lex, "Ofstedshire", 11) == NULL);
+	    inspectorate_of(&qd, "Ofstedshire", 11) == NULL);
 
 	/* the sex of a name: forenames.tsv; unknown when it cannot tell */
 	test_cond("Mary is a woman's name",
