@@ -257,30 +257,6 @@ set_cue(struct qdoc *d, struct attr *a, long k, size_t ci, size_t n)
 		a->kind = K_REPORT;
 }
 
-/* Does the quotation's text end with , . ! ? ; (marks and spaces off)? */
-static int
-ends_clause(struct qdoc *d, const struct quote *q)
-{
-	size_t e = q->te, l;
-	int32_t cp;
-
-	while (e > q->tb) {
-		l = 1;
-		while (l < e - q->tb && ((unsigned char)d->s[e - l] & 0xc0) ==
-		    0x80)
-			l++;
-		cp = cp_at(d, e - l, NULL);
-		if (cp == ',' || cp == '.' || cp == '!' || cp == '?' ||
-		    cp == ';' || cp == 0x2026)
-			return 1;
-		if (!is_space_cp(cp) && cp != '\'' && cp != '"' &&
-		    cp != 0x2019 && cp != 0x201d)
-			return 0;
-		e -= l;
-	}
-	return 0;
-}
-
 /* The last character of the quotation's text, marks and spaces off. */
 static int32_t
 last_cp(struct qdoc *d, const struct quote *q)
@@ -300,6 +276,17 @@ last_cp(struct qdoc *d, const struct quote *q)
 		e -= l;
 	}
 	return 0;
+}
+
+/* Does the quotation's text end with , . ! ? ; or … (marks and spaces
+ * off)? */
+static int
+ends_clause(struct qdoc *d, const struct quote *q)
+{
+	int32_t cp = last_cp(d, q);
+
+	return cp == ',' || cp == '.' || cp == '!' || cp == '?' ||
+	    cp == ';' || cp == 0x2026;
 }
 
 /*
