@@ -246,7 +246,6 @@ load_inspectorates(struct quotes_lex *L, const char *dir)
 	struct glean_lexicon *lx;
 	size_t i;
 	char *pat;
-
 	struct glean_buf any = { 0 };
 
 	lx = glean_lexicon_load(dir, "inspectorates.tsv", 2);
@@ -267,7 +266,7 @@ load_inspectorates(struct quotes_lex *L, const char *dir)
 			glean_buf_addc(&any, '|');
 		glean_buf_add(&any, lx->rows[i].f[1], strlen(lx->rows[i].f[1]));
 	}
-	glean_buf_add(&any, ")\\b", 4);
+	glean_buf_add(&any, ")\\b", 3);
 	glean_buf_addc(&any, '\0');
 	/* no inspectorate at all, most texts: one pass tells */
 	L->anyinsp = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF,
@@ -291,6 +290,7 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 	int c;
 	struct phrase *p;
 
+	memset(L, 0, sizeof(*L));
 	lx = glean_lexicon_load(dir, "speech-verbs.tsv", 2);
 	L->cues = glean_calloc(lx->nrows, sizeof(*L->cues));
 	for (i = 0; i < lx->nrows; i++) {
