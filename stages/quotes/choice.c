@@ -1,5 +1,9 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: one speaker per quotation: the frames tried in turn, the speakers
+ * checked, report findings and carried-over speakers.
+ */
 #include "quotes.h"
-#include "swar.h"
 
 /* Words in [b, e), counted up to max + 1: only short texts matter. */
 static size_t

@@ -1,7 +1,8 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: cue verbs ("said", "according to") and report cues ("the report").
+ */
 #include "quotes.h"
-#include "swar.h"
-
-
 
 /* Is word i a pronoun of pronouns.tsv? */
 int

@@ -1,5 +1,9 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: the frames around a quotation that name its speaker ("X said:",
+ * "..., said X", "according to X", "He said:" after indirect speech).
+ */
 #include "quotes.h"
-#include "swar.h"
 
 /* Is word i a lower-case -ing or -ed form ("hoping", "angered")? */
 int

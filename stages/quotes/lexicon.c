@@ -1,5 +1,8 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: word sets and the word lists of lexicons/.
+ */
 #include "quotes.h"
-#include "swar.h"
 
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",

@@ -1,5 +1,9 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: quotation marks and the spans they enclose.
+ */
 #include <utf8proc.h>
-#include "swar.h"
+
 #include "quotes.h"
 
 /* ---- marks and quotations -------------------------------------------- */

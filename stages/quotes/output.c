@@ -1,5 +1,8 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: the "quotes" layer as JSON text.
+ */
 #include "quotes.h"
-#include "swar.h"
 
 const char *const quote_kind_name[] = { "speech", "report", "scare" };
 const char *const speaker_kind_name[] = {

@@ -1,7 +1,10 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: candidate speakers: mentions, pronouns, roles, role phrases.
+ */
 #include <utf8proc.h>
 
 #include "quotes.h"
-#include "swar.h"
 
 /* ---- mentions ----------------------------------------------------- */
 

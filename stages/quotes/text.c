@@ -1,5 +1,9 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: offsets, words, paragraphs and sentences of a document.
+ */
 #include <utf8proc.h>
-#include "swar.h"
+
 #include "quotes.h"
 
 /* qsort, but first see whether base is in order already, as the
