@@ -84,7 +84,7 @@ remember(struct qdoc *d, const struct quote *q, uint32_t pos)
 	r->pos = pos;
 	r->name = q->speaker;
 	r->kind = q->kind;
-	r->gender = q->gender != G_UNKNOWN ? q->gender :
+	r->gender = q->gender != SEX_UNKNOWN ? q->gender :
 	    name_sex(d->lx, q->speaker, strlen(q->speaker));
 }
 
@@ -179,7 +179,6 @@ take(struct quote *q, const struct attr *a)
 	q->person = a->person;
 	q->skind = a->skind;
 	q->gender = a->gender;
-	q->pronoun = a->pronoun;
 }
 
 /* q goes on with quotation from's speaker. */

@@ -180,24 +180,24 @@ cue_sets(struct quotes_lex *L)
 	set_finish(&L->cuefirst);
 }
 
-/* The sex in column col of row i of lx ("m", "f"): G_MALE, G_FEMALE, or
- * G_UNKNOWN when the column is missing or "-"; another value is fatal. */
+/* The sex in column col of row i of lx ("m", "f"): SEX_MALE, SEX_FEMALE, or
+ * SEX_UNKNOWN when the column is missing or "-"; another value is fatal. */
 static int
 sex_of(const struct glean_lexicon *lx, size_t i, size_t col)
 {
 	const char *s;
 
 	if (lx->rows[i].nf <= col)
-		return G_UNKNOWN;
+		return SEX_UNKNOWN;
 	s = lx->rows[i].f[col];
 	if (strcmp(s, "m") == 0)
-		return G_MALE;
+		return SEX_MALE;
 	if (strcmp(s, "f") == 0)
-		return G_FEMALE;
+		return SEX_FEMALE;
 	if (strcmp(s, "-") != 0)
 		glean_die(GLEAN_EXIT_FATAL, "%s:%ld: sex must be m, f or -",
 		    lx->path, lx->rows[i].line);
-	return G_UNKNOWN;
+	return SEX_UNKNOWN;
 }
 
 /* Append word w (folded) to L->classes with the class bits val. */
@@ -227,8 +227,8 @@ add_class_words(struct quotes_lex *L, const char *dir)
 	lx = glean_lexicon_load(dir, "forenames.tsv", 1);
 	for (i = 0; i < lx->nrows; i++) {
 		sex = sex_of(lx, i, 1);
-		if (sex != G_UNKNOWN)
-			add_class_word(L, lx->rows[i].f[0], sex == G_MALE ?
+		if (sex != SEX_UNKNOWN)
+			add_class_word(L, lx->rows[i].f[0], sex == SEX_MALE ?
 			    C_MALE : C_FEMALE);
 	}
 	glean_lexicon_free(lx);

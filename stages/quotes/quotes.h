@@ -68,8 +68,8 @@ enum { P_NONE, P_PERSON, P_ORG, P_GROUP, P_SELF };
 /* Mention kinds. */
 enum { M_UNKNOWN, M_PERSON, M_ORG };
 
-/* Gender of a person, from titles and forenames. */
-enum { G_UNKNOWN, G_MALE, G_FEMALE };
+/* The sex of a person (for he/she), from titles and forenames. */
+enum { SEX_UNKNOWN, SEX_MALE, SEX_FEMALE };
 
 /* The punctuation gap_has looks for, a bit each.  G_E2 is the first byte
  * of U+2000..U+2FFF (dashes, curly marks, the ellipsis); G_ELLIPSIS asks
@@ -206,7 +206,6 @@ struct quote {
 	/* attribution */
 	int kind;
 	int attributed;		/* found by a cue or a colon */
-	int pronoun;		/* named by a pronoun */
 	int person;		/* the speaker is a person (for he/she) */
 	int skind;		/* SK_ */
 	int gender;		/* G_, of a person */

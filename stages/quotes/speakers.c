@@ -409,7 +409,7 @@ attr_clear(struct attr *a)
 	a->kind = K_SPEECH;
 	a->person = 0;
 	a->skind = SK_NONE;
-	a->gender = G_UNKNOWN;
+	a->gender = SEX_UNKNOWN;
 	a->pronoun = 0;
 }
 
@@ -436,13 +436,13 @@ name_sex(const struct quotes_lex *lx, const char *name, size_t n)
 		f[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ?
 		    name[k] - 'A' + 'a' : name[k]);
 	if (k == 0 || k == sizeof(f))
-		return G_UNKNOWN;
+		return SEX_UNKNOWN;
 	c = set_get(&lx->classes, f, k);
-	return c & C_MALE ? G_MALE : c & C_FEMALE ? G_FEMALE : G_UNKNOWN;
+	return c & C_MALE ? SEX_MALE : c & C_FEMALE ? SEX_FEMALE : SEX_UNKNOWN;
 }
 
 /* The sex of mention m: a title before it or inside it (Mr, Mrs), else
- * its canonical name's forename; G_UNKNOWN when neither tells. */
+ * its canonical name's forename; SEX_UNKNOWN when neither tells. */
 int
 mention_sex(struct qdoc *d, const struct mention *m)
 {
@@ -452,10 +452,10 @@ mention_sex(struct qdoc *d, const struct mention *m)
 	if (w > 0 && d->w[w - 1].cap) {
 		c = wclass(d, w - 1);
 		if (c & (C_MALE | C_FEMALE))
-			return c & C_MALE ? G_MALE : G_FEMALE;
+			return c & C_MALE ? SEX_MALE : SEX_FEMALE;
 	}
 	if (w < d->nw && (c = wclass(d, w)) & (C_MALE | C_FEMALE))
-		return c & C_MALE ? G_MALE : G_FEMALE;
+		return c & C_MALE ? SEX_MALE : SEX_FEMALE;
 	return name_sex(d->lx, m->canon, m->clen);
 }
 
@@ -463,7 +463,7 @@ mention_sex(struct qdoc *d, const struct mention *m)
 static int
 sex_fits(int want, int have)
 {
-	return want == G_UNKNOWN || have == G_UNKNOWN || want == have;
+	return want == SEX_UNKNOWN || have == SEX_UNKNOWN || want == have;
 }
 
 /*
@@ -585,7 +585,7 @@ resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
 		    d->w[i].e);
 		a->person = d->m[m].kind != M_ORG;
 		a->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
-		a->gender = a->person ? mention_sex(d, &d->m[m]) : G_UNKNOWN;
+		a->gender = a->person ? mention_sex(d, &d->m[m]) : SEX_UNKNOWN;
 		return 1;
 	}
 	return 0;

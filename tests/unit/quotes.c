@@ -140,13 +140,13 @@ main(void)
 
 	/* the sex of a name: forenames.tsv; unknown when it cannot tell */
 	test_cond("Mary is a woman's name",
-	    name_sex(&lex, "Mary Martin", 11) == G_FEMALE);
+	    name_sex(&lex, "Mary Martin", 11) == SEX_FEMALE);
 	test_cond("Robert is a man's name",
-	    name_sex(&lex, "Robert Evans", 12) == G_MALE);
+	    name_sex(&lex, "Robert Evans", 12) == SEX_MALE);
 	test_cond("Alex may be either",
-	    name_sex(&lex, "Alex Smith", 10) == G_UNKNOWN);
+	    name_sex(&lex, "Alex Smith", 10) == SEX_UNKNOWN);
 	test_cond("a surname tells nothing",
-	    name_sex(&lex, "Evans", 5) == G_UNKNOWN);
+	    name_sex(&lex, "Evans", 5) == SEX_UNKNOWN);
 
 	/* pronouns are never speakers; acronyms are names */
 	test_cond("He is a pronoun", is_pronoun_name(&lex, "He", 2));
