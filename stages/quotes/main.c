@@ -133,7 +133,7 @@ main(int argc, char **argv)
 	static const char *const writes[] = { "quotes", NULL };
 	struct glean_stage st = { "quotes", NULL, NULL, reads, quotes_process,
 	    writes, 1, 1 };
-	struct quotes_lex lx;
+	static struct quotes_lex lx;	/* the word lists live as long as the program */
 	struct qdoc doc;
 	int c, status;
 
