@@ -1,17 +1,29 @@
 /* See LICENSE file for copyright and license details. */
 /*
  * Unit tests of glean-quotes' pure per-document function and its helpers:
- * the stage's source is compiled in here (its main renamed), as sds's
+ * the stage's modules are compiled in here (its main renamed), as sds's
  * tests are built from sds.c.  Each case is written from the rule it
  * checks.  Needs the lexicons: $GLEAN_LEXICONS or ./lexicons.
  */
 #define main glean_quotes_main
-#include "../../stages/quotes.c"
+#include "../../stages/quotes/main.c"
 #undef main
+#include "../../stages/quotes/choice.c"
+#include "../../stages/quotes/cues.c"
+#include "../../stages/quotes/frames.c"
+#include "../../stages/quotes/lexicon.c"
+#include "../../stages/quotes/marks.c"
+#include "../../stages/quotes/output.c"
+#include "../../stages/quotes/report.c"
+#include "../../stages/quotes/speakers.c"
+#include "../../stages/quotes/text.c"
 
 #include "testhelp.h"
 
-/* Run process() on text; return the "quotes" array (owned by doc),
+static struct quotes_lex lex;
+static struct qdoc qd;
+
+/* Run quotes_process() on text; return the "quotes" array (owned by doc),
  * parsed from the JSON text the stage appends to its tail. */
 static json_t *
 run(json_t **doc, const char *text)
@@ -22,7 +34,7 @@ run(json_t **doc, const char *text)
 
 	*doc = json_pack("{s:s}", "text", text);
 	glean_buf_addc(&tail, '{');
-	test_cond("process succeeds", process(*doc, NULL, &tail, &err) == 0);
+	test_cond("process succeeds", quotes_process(*doc, &qd, &tail, &err) == 0);
 	free(err);
 	glean_buf_addc(&tail, '}');
 	members = json_loadb(tail.s, tail.len, JSON_ALLOW_NUL, NULL);
@@ -57,7 +69,8 @@ main(void)
 	struct offmap m = { 0 };
 	const char *s;
 
-	load_lexicons(dir && *dir ? dir : "lexicons");
+	load_lexicons(&lex, dir && *dir ? dir : "lexicons");
+	qdoc_init(&qd, &lex);
 
 	/* offsets: code points, both ways, across multi-byte characters */
 	s = "a£b“c”";
@@ -88,12 +101,93 @@ main(void)
 	test_cond("speech", strcmp(qstr(qs, 0, "kind"), "speech") == 0);
 	json_decref(doc);
 
-	/* a report finding; the inspectors are Ofsted's */
-	qs = run(&doc, "Inspectors said management oversight \"lacks "
-	    "rigour\" across the service.");
+	/* a report finding; the inspectors are the named inspectorate's */
+	qs = run(&doc, "Ofsted visited. Inspectors said management oversight "
+	    "\"lacks rigour\" across the service.");
 	test_cond("report kind", strcmp(qstr(qs, 0, "kind"), "report") == 0);
 	test_cond("report speaker", strcmp(qstr(qs, 0, "speaker"),
 	    "Ofsted") == 0);
+	test_cond("report speaker kind", strcmp(qstr(qs, 0, "speaker_kind"),
+	    "inspectorate") == 0);
+	json_decref(doc);
+
+	/* ... the one named most: two CQC, one Ofsted */
+	qs = run(&doc, "The CQC and Ofsted visited. The Care Quality "
+	    "Commission wrote first. Inspectors said care \"lacks "
+	    "rigour\" on the wards.");
+	test_cond("the inspectorate named most", strcmp(qstr(qs, 0,
+	    "speaker"), "CQC") == 0);
+	json_decref(doc);
+
+	/* ... and none when the article names none */
+	qs = run(&doc, "Inspectors said management oversight \"lacks "
+	    "rigour\" across the service.");
+	test_cond("report without an inspectorate: kind", strcmp(qstr(qs, 0,
+	    "kind"), "report") == 0);
+	test_cond("report without an inspectorate: no speaker",
+	    strcmp(qstr(qs, 0, "speaker"), "(null)") == 0);
+	json_decref(doc);
+
+	/* inspectorates by their patterns, under their short names */
+	test_cond("CQC by its long name", inspectorate_of(&qd,
+	    "the Care Quality Commission", 27) != NULL && strcmp(
+	    inspectorate_of(&qd, "the Care Quality Commission", 27),
+	    "CQC") == 0);
+	test_cond("a council is no inspectorate",
+	    inspectorate_of(&qd, "Barset Council", 14) == NULL);
+	test_cond("Ofsted's at a word boundary only",
+	    inspectorate_of(&qd, "Ofstedshire", 11) == NULL);
+
+	/* the sex of a name: forenames.tsv; unknown when it cannot tell */
+	test_cond("Mary is a woman's name",
+	    name_sex(&lex, "Mary Martin", 11) == SEX_FEMALE);
+	test_cond("Robert is a man's name",
+	    name_sex(&lex, "Robert Evans", 12) == SEX_MALE);
+	test_cond("Alex may be either",
+	    name_sex(&lex, "Alex Smith", 10) == SEX_UNKNOWN);
+	test_cond("a surname tells nothing",
+	    name_sex(&lex, "Evans", 5) == SEX_UNKNOWN);
+
+	/* pronouns are never speakers; acronyms are names */
+	test_cond("He is a pronoun", is_pronoun_name(&lex, "He", 2));
+	test_cond("they is a pronoun", is_pronoun_name(&lex, "they", 4));
+	test_cond("US is a name", !is_pronoun_name(&lex, "US", 2));
+	test_cond("WHO is a name", !is_pronoun_name(&lex, "WHO", 3));
+
+	/* kinds: person, organisation, role */
+	qs = run(&doc, "Jane Doe said: \"We will act.\" A spokesman for "
+	    "the Barset Trust said: \"We agree with her.\" A council "
+	    "official said: \"It is under way.\"");
+	test_cond("person kind", strcmp(qstr(qs, 0, "speaker_kind"),
+	    "person") == 0);
+	test_cond("spokesman for X: X", strcmp(qstr(qs, 1, "speaker"),
+	    "Barset Trust") == 0);
+	test_cond("organisation kind", strcmp(qstr(qs, 1, "speaker_kind"),
+	    "organisation") == 0);
+	test_cond("role phrase", strcmp(qstr(qs, 2, "speaker"),
+	    "A council official") == 0);
+	test_cond("role kind", strcmp(qstr(qs, 2, "speaker_kind"),
+	    "role") == 0);
+	json_decref(doc);
+
+	/* a lower-case fragment is no speaker: its phrase stays */
+	qs = run(&doc, "Ofsted rated the service good, and that staff have "
+	    "reported \"a positive shift\" in culture.");
+	test_cond("fragment not a speaker", strcmp(qstr(qs, 0, "speaker"),
+	    "that staff") != 0);
+	json_decref(doc);
+
+	/* he: the last man named; she: none fits, no speaker */
+	qs = run(&doc, "Mr Peter Black met Mrs Ann Green. \"It went well,\" "
+	    "he said. Mr Tom Reed spoke. \"We will see,\" she said.");
+	test_cond("he is Peter Black", strcmp(qstr(qs, 0, "speaker"),
+	    "Peter Black") == 0);
+	test_cond("she is Ann Green (the last woman)", strcmp(qstr(qs, 1,
+	    "speaker"), "Ann Green") == 0);
+	json_decref(doc);
+	qs = run(&doc, "Mr Tom Reed spoke. \"We will see,\" she said.");
+	test_cond("she fits no one", strcmp(qstr(qs, 0, "speaker"),
+	    "(null)") == 0);
 	json_decref(doc);
 
 	/* the role link: "the chief executive of X said" is the person */
@@ -122,6 +216,6 @@ main(void)
 	test_cond("empty text", json_is_array(qs) && json_array_size(qs) == 0);
 	json_decref(doc);
 
-	doc_reset();
+	qdoc_free(&qd);
 	test_report();
 }

@@ -1,0 +1,187 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: cue verbs ("said", "according to") and report cues ("the report").
+ */
+#include "quotes.h"
+
+/* Is word i a pronoun of pronouns.tsv? */
+int
+is_pronoun(struct qdoc *d, size_t i)
+{
+	return wlookup(d, &d->lx->prons, i) != P_NONE;
+}
+
+/* Is word i the clitic 's? */
+int
+is_possessive(struct qdoc *d, size_t i)
+{
+	size_t n;
+	const char *f = wfold(d, i, &n);
+
+	return n == 2 && f[0] == '\'' && f[1] == 's';
+}
+
+/*
+ * The cue starting at word i: its index, or -1; *nw gets its length.
+ * The first word matches by stem, but only as the lexicon's word or an
+ * inflection of its stem: "ad" shares the stem of "added", "commenter"
+ * that of "comment".  After a determiner or a possessive it is a noun
+ * ("the remarks", "Trump's remarks").
+ */
+static long cue_find(struct qdoc *d, size_t i, size_t *nw);
+
+/*
+ * The cue starting at word i (its index in lx->cues, or -1), found once
+ * per word and kept; *nw gets its length in words.
+ */
+long
+cue_at(struct qdoc *d, size_t i, size_t *nw)
+{
+	long k;
+	size_t n = 1;
+
+	if (d->w[i].cue == -2) {
+		k = cue_find(d, i, &n);
+		d->w[i].cue = (int16_t)k;
+		d->w[i].cuen = (int16_t)n;
+	}
+	*nw = (size_t)d->w[i].cuen;
+	return d->w[i].cue;
+}
+
+/* The first cue whose stem is st[0..sl), by binary search. */
+static size_t
+cue_first(struct qdoc *d, const char *st, size_t sl)
+{
+	size_t lo = 0, hi = d->lx->ncues, mid, n;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		n = d->lx->cues[mid].slen < sl ? d->lx->cues[mid].slen : sl;
+		c = memcmp(d->lx->cues[mid].w[0], st, n);
+		if (c == 0)
+			c = (d->lx->cues[mid].slen > sl) - (d->lx->cues[mid].slen < sl);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Has f[0..n) a cue's stem as a proper prefix? */
+static int
+has_cue_stem(struct qdoc *d, const char *f, size_t n)
+{
+	size_t l, h = FNV_BASIS;
+
+	/* the prefixes' hashes made on the way */
+	for (l = 1; l < n && l <= d->lx->cuestemmax; l++) {
+		h = fnv_step(h, f[l - 1]);
+		if (set_get_hashed(&d->lx->cuestems, f, l, h))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The stem of word i (folded: f[0..n)) when it may begin a cue, else
+ * NULL.  A cue's first word matches as the lexicon's word or as a longer
+ * word that begins with the cue's stem, so any other word need not be
+ * stemmed; the lexicon's own first words have their stems already.
+ */
+static const char *
+cue_stem(struct qdoc *d, size_t i, const char *f, size_t n, size_t *sl)
+{
+	int k = set_get_hashed(&d->lx->cuefirst, f, n, d->w[i].hash);
+
+	if (k > 0) {
+		*sl = d->lx->cues[k - 1].slen;
+		return d->lx->cues[k - 1].w[0];
+	}
+	if (!set_get_hashed(&d->lx->cuetexts, f, n, d->w[i].hash) &&
+	    !has_cue_stem(d, f, n))
+		return NULL;
+	return wstem(d, i, sl);
+}
+
+/*
+ * The cue starting at word i, or -1; *nw gets its length (see cue_at,
+ * which keeps the answer).
+ */
+static long
+cue_find(struct qdoc *d, size_t i, size_t *nw)
+{
+	size_t sl, k, j, fl, fl0;
+	const char *st, *f, *f0;
+
+	if (d->w[i].inq)
+		return -1;
+	f0 = wfold(d, i, &fl0);
+	/* most words cannot be a cue: skip their stemming */
+	if (fl0 < 2 || !d->lx->cue2[(unsigned char)f0[0]][(unsigned char)f0[1] & 0x7f])
+		return -1;
+	if (i > 0 && !clause_break(d, i) && ((wclass(d, i - 1) & (C_DET | C_PREP)) ||
+	    is_possessive(d, i - 1)))
+		return -1;
+	if (!(st = cue_stem(d, i, f0, fl0, &sl)))
+		return -1;
+	for (k = cue_first(d, st, sl); k < d->lx->ncues; k++) {
+		if (d->lx->cues[k].slen != sl || memcmp(d->lx->cues[k].w[0], st, sl) != 0)
+			break;
+		if (!(fl0 == d->lx->cues[k].tlen &&
+		    memcmp(f0, d->lx->cues[k].text, fl0) == 0) && (fl0 <= sl ||
+		    memcmp(f0, st, sl) != 0 || (fl0 > 3 &&
+		    memcmp(f0 + fl0 - 2, "er", 2) == 0) || (fl0 > 4 &&
+		    memcmp(f0 + fl0 - 3, "ers", 3) == 0)))
+			continue;
+		for (j = 1; j < d->lx->cues[k].nw; j++) {
+			if (i + j >= d->nw || d->w[i + j].inq)
+				break;
+			f = wfold(d, i + j, &fl);
+			if (strlen(d->lx->cues[k].w[j]) != fl ||
+			    memcmp(d->lx->cues[k].w[j], f, fl) != 0)
+				break;
+		}
+		if (j == d->lx->cues[k].nw) {
+			*nw = d->lx->cues[k].nw;
+			return (long)k;
+		}
+	}
+	return -1;
+}
+
+/* Report cue inside words [a, z): the phrase index, or -1. */
+long
+rcue_in(struct qdoc *d, size_t a, size_t z, size_t *at, size_t *len)
+{
+	size_t i, k, j, fl;
+	const char *f;
+
+	for (i = a; i < z; i++) {
+		if (!wlookup(d, &d->lx->rcuefirst, i))
+			continue;	/* no report cue starts here */
+		for (k = 0; k < d->lx->nrcues; k++) {
+			for (j = 0; j < d->lx->rcues[k].nw && i + j < z; j++) {
+				f = wfold(d, i + j, &fl);
+				if (strlen(d->lx->rcues[k].w[j]) != fl ||
+				    memcmp(d->lx->rcues[k].w[j], f, fl) != 0)
+					break;
+			}
+			if (j == d->lx->rcues[k].nw) {
+				*at = i;
+				*len = j;
+				return (long)k;
+			}
+		}
+	}
+	return -1;
+}
+
+/* Is there a comma (or other clause break) between words i-1 and i? */
+int
+clause_break(struct qdoc *d, size_t i)
+{
+	return i > 0 && gap_has(d, d->w[i - 1].e, d->w[i].b, G_CLAUSE);
+}

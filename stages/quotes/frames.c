@@ -1,0 +1,651 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: the frames around a quotation that name its speaker ("X said:",
+ * "..., said X", "according to X", "He said:" after indirect speech).
+ */
+#include "quotes.h"
+
+/* Is word i a lower-case -ing or -ed form ("hoping", "angered")? */
+int
+participle(struct qdoc *d, size_t i)
+{
+	size_t fl;
+	const char *f = wfold(d, i, &fl);
+
+	if (d->w[i].cap || fl < 5)
+		return 0;
+	return memcmp(f + fl - 3, "ing", 3) == 0 ||
+	    memcmp(f + fl - 2, "ed", 2) == 0;
+}
+
+/* Is word i a number, as an age ("Haines, 44, of Leeds")? */
+int
+age(struct qdoc *d, size_t i)
+{
+	return d->s[d->w[i].b] >= '0' && d->s[d->w[i].b] <= '9';
+}
+
+static int subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a);
+
+/* X of "X, role, said": a name or a pronoun, not any words. */
+static int
+subject_strict(struct qdoc *d, size_t ci, size_t lim, struct attr *a, int flags)
+{
+	size_t s = ci;
+
+	while (s > lim && !d->w[s - 1].inq && ci - s < CHUNKMAX) {
+		s--;
+		if (d->w[s].sstart || clause_break(d, s))
+			break;
+	}
+	if (s == ci)
+		return 0;
+	return resolve_np(d, s, ci, a, flags);
+}
+
+/*
+ * "Jane Doe, chair of the X Trust, the company which runs it, said"; "A
+ * spokesperson for X, Jane Doe, said": of the comma-separated phrases
+ * before the cue at word ci (its sentence, from word lim on), the first
+ * that opens with a person's name names the speaker.  Returns 1 with a
+ * set, 0 when none does (or the phrases hold a quotation or a cue).
+ */
+static int
+appositive_person(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
+{
+	size_t s = ci, b, e, h, mw, k, n;
+	long m;
+
+	while (s > lim && !d->w[s - 1].inq && !d->w[s].sstart && ci - s <
+	    2 * CHUNKMAX)
+		s--;
+	if (!d->w[s].sstart && s > lim)
+		return 0;
+	for (k = s; k < ci; k++)
+		if (cue_at(d, k, &n) >= 0)
+			return 0;
+	need_mentions(d);
+	for (b = s; b < ci; b = e) {
+		for (e = b + 1; e < ci && !clause_break(d, e); e++)
+			;
+		for (h = b; h < e && (wclass(d, h) & (C_DET | C_TITLE)); h++)
+			;
+		m = mention_in(d, d->w[b].b, d->w[e - 1].e, 1);
+		if (m < 0 || d->m[m].kind != M_PERSON)
+			continue;
+		mw = word_at(d, d->m[m].b);
+		/* the name first, after a title or a few capitalised or
+		 * role words ("Labour Councillor Jane Doe") */
+		for (k = h; k < mw && k < h + 3; k++)
+			if (!d->w[k].cap && !(wclass(d, k) & C_ROLE))
+				break;
+		if (mw > h && k != mw)
+			continue;
+		set_speaker(a, d->m[m].canon, d->m[m].clen, d->m[m].b,
+		    d->m[m].e);
+		a->person = 1;
+		a->skind = SK_PERSON;
+		a->gender = mention_sex(d, &d->m[m]);
+		a->pb = d->w[s].b;
+		a->pe = d->w[ci - 1].e;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The subject of the cue at word ci: words back from ci to the start of
+ * the clause, over auxiliaries ("has also said").  "X, role, said": the
+ * role is skipped for X when X names someone.  A participle after a comma
+ * (", saying") or a second verb ("but called it") looks further back for
+ * the sentence's subject, its first name.
+ */
+static int
+subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
+{
+	size_t z, s, s0, k, chunks = 0, fl;
+	int appos, part, conj, flags;
+	const char *f = wfold(d, ci, &fl);
+
+	part = fl > 3 && memcmp(f + fl - 3, "ing", 3) == 0;
+	z = ci;
+	while (ci > lim && !d->w[ci - 1].inq && !d->w[ci].sstart &&
+	    !clause_break(d, ci) && (wclass(d, ci - 1) & C_AUX))
+		ci--;
+	appos = clause_break(d, ci);
+	if (appos && !part && appositive_person(d, ci, lim, a))
+		return 1;
+	if (part && (appos || (z == ci && ci > lim && !d->w[ci - 1].inq &&
+	    (wclass(d, ci - 1) & (C_FUNCTION | C_CONJ)) &&
+	    !is_pronoun(d, ci - 1)))) {
+		/* ", saying": the subject of an earlier cue, if any */
+		for (k = ci; k > lim; k--) {
+			size_t n;
+			if (d->w[k - 1].inq)
+				continue;
+			if (cue_at(d, k - 1, &n) >= 0 && k - 1 < ci) {
+				if (subject_before(d, k - 1, lim, a))
+					return 1;
+				break;
+			}
+		}
+	} else {
+		part = 0;
+	}
+	z = ci;
+	while (z > lim && chunks < 6) {
+		/* one chunk: back to a clause break or the sentence start */
+		s = z;
+		while (s > lim && !d->w[s - 1].inq) {
+			s--;
+			if (d->w[s].sstart || clause_break(d, s))
+				break;
+		}
+		if (s == z) {
+			if (!part || s <= lim)
+				break;
+			/* skip a quotation inside the sentence */
+			while (z > lim && d->w[z - 1].inq)
+				z--;
+			chunks++;
+			continue;
+		}
+		s0 = s;
+		for (k = s; k < z; k++) {
+			size_t n;
+			if (!part && cue_at(d, k, &n) >= 0)
+				s = k + 1;
+		}
+		conj = s < z && (wclass(d, s) & C_CONJ);
+		while (s < z && (wclass(d, s) & (C_CONJ | C_AUX)))
+			s++;
+		if (s < z) {
+			if (appos && chunks == 0 && !part) {
+				/* X, role, said: try X first */
+				struct attr t;
+				attr_clear(&t);
+				if (s0 > lim && clause_break(d, s0) &&
+				    !d->w[s0].sstart &&
+				    subject_strict(d, s0, lim, &t,
+				    (wclass(d, s0) & C_REL) || participle(d, s0) ||
+				    s0 < s ? NP_LOOSE : 0)) {
+					free(a->speaker);
+					*a = t;
+					a->pe = d->w[z - 1].e;
+					return 1;
+				}
+				free(t.speaker);
+			}
+			flags = part ? NP_FIRST : NP_LOOSE;
+			if (resolve_np(d, s, z, a, flags))
+				return 1;
+		} else if (conj) {
+			part = 1;
+		}
+		chunks++;
+		if (d->w[s].sstart || s <= lim)
+			break;
+		if (!part && !appos)
+			break;
+		z = s;
+		while (z > s && d->w[z - 1].inq)
+			z--;
+	}
+	return 0;
+}
+
+/*
+ * The speaker's phrase goes on over an appositive after a comma: "Kaine,
+ * a former party chairman"; "Haines, 44"; "X, who ran against Y".
+ */
+static void
+appositive(struct qdoc *d, size_t z, size_t lim, struct attr *at)
+{
+	size_t e;
+	int paren, c;
+
+	if (at->pe < 0)
+		return;
+	/* one appositive after another: "Misha Shah, 32, of Chicago, an
+	 * account executive"; "Rep. Bobby Scott (D-Va.)"; "Sen. Lindsey
+	 * Graham, R-S.C." */
+	while (z < lim && clause_break(d, z) && !d->w[z].inq && !d->w[z].sstart) {
+		paren = gap_has(d, d->w[z - 1].e, d->w[z].b, G_LPAREN);
+		if (!paren && !gap_has(d, d->w[z - 1].e, d->w[z].b, G_COMMA))
+			break;
+		c = wclass(d, z);
+		if (!paren && d->w[z].cap && !(c & C_DET) &&
+		    !memchr(d->s + d->w[z].b, '-', d->w[z].e - d->w[z].b))
+			break;
+		if (participle(d, z) || (c & (C_CONJ | C_AUX)) ||
+		    ((c & C_PREP) && !(age(d, z - 1) && (c & C_CONNECTOR))))
+			break;		/* ", speaking to CNN", ", in a ..." */
+		for (e = z + 1; e < lim && e - z < 2 * CHUNKMAX &&
+		    !d->w[e].inq && !d->w[e].sstart && !clause_break(d, e); e++)
+			;
+		at->pe = d->w[e - 1].e;
+		z = e;
+	}
+}
+
+/* Words [a, z) after a cue, up to a clause break: the speaker follows. */
+static int
+subject_after(struct qdoc *d, size_t a, size_t lim, struct attr *at)
+{
+	size_t z = a;
+
+	/* up to a clause break, or a preposition after the name ("said
+	 * Paul Ryan in a statement") */
+	while (z < lim && z - a < CHUNKMAX && !d->w[z].inq &&
+	    (z == a || (!clause_break(d, z) && !d->w[z].sstart &&
+	    ((wclass(d, z) & (C_FUNCTION | C_DET)) != C_FUNCTION ||
+	    !d->w[z - 1].cap))))
+		z++;
+	if (!resolve_np(d, a, z, at, NP_LOOSE))
+		return 0;
+	if (at->pe >= 0 && at->pb >= d->w[a].b) {
+		at->pb = d->w[a].b;
+		at->pe = d->w[z - 1].e;
+	}
+	appositive(d, z, lim, at);
+	return 1;
+}
+
+/* A report cue ("found") makes a body's words a finding. */
+static void
+set_cue(struct qdoc *d, struct attr *a, long k, size_t ci, size_t n)
+{
+	a->cb = d->w[ci].b;
+	a->ce = d->w[ci + n - 1].e;
+	if (d->lx->cues[k].kind == K_REPORT && a->speaker && !a->person)
+		a->kind = K_REPORT;
+}
+
+/* The last character of the quotation's text, marks and spaces off. */
+static int32_t
+last_cp(struct qdoc *d, const struct quote *q)
+{
+	size_t e = q->te, l;
+	int32_t cp;
+
+	while (e > q->tb) {
+		l = 1;
+		while (l < e - q->tb && ((unsigned char)d->s[e - l] & 0xc0) ==
+		    0x80)
+			l++;
+		cp = cp_at(d, e - l, NULL);
+		if (!is_space_cp(cp) && cp != '\'' && cp != '"' &&
+		    cp != 0x2019 && cp != 0x201d)
+			return cp;
+		e -= l;
+	}
+	return 0;
+}
+
+/* Does the quotation's text end with , . ! ? ; or … (marks and spaces
+ * off)? */
+static int
+ends_clause(struct qdoc *d, const struct quote *q)
+{
+	int32_t cp = last_cp(d, q);
+
+	return cp == ',' || cp == '.' || cp == '!' || cp == '?' ||
+	    cp == ';' || cp == 0x2026;
+}
+
+/*
+ * After the closing mark: `, she said`, `," said X`, `, X, the role,
+ * said`, `, according to X`.  Only where the quotation ends a clause
+ * (a comma or a stop inside or just after it), or the cue follows at once.
+ */
+static int
+attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	size_t w0 = word_at(d, q->ce), i, n, end, z;
+	uint32_t epara = q->epara;
+	long k;
+	int newsent, punct, flags, wrapped = 0;
+
+	if (w0 < d->nw && d->w[w0].para == epara + 1 &&
+	    d->p[epara].e == q->ce && !d->w[w0].cap && !d->w[w0].inq &&
+	    cue_at(d, w0, &n) >= 0) {
+		/* "..."\nsaid Jane Doe: the line broken before the cue */
+		epara++;
+		wrapped = 1;
+	}
+	if (w0 >= d->nw || d->w[w0].para != epara || d->w[w0].inq)
+		return 0;
+	if (wclass(d, w0) & C_CONJ)
+		return 0;
+	newsent = !wrapped && (d->w[w0].sstart || gap_has(d, q->ce,
+	    d->w[w0].b, G_STOP));
+	punct = newsent || ends_clause(d, q) ||
+	    gap_has(d, q->ce, d->w[w0].b, G_COMMA | G_DOT | G_EXCL | G_SEMI |
+	    G_DASH | G_E2);
+	end = w0;
+	while (end < d->nw && end - w0 < 2 * CHUNKMAX &&
+	    d->w[end].para == epara && !d->w[end].inq &&
+	    (end == w0 || !d->w[end].sstart))
+		end++;
+	for (i = w0; i < end && i - w0 <= 2 * CHUNKMAX; i++) {
+		k = cue_at(d, i, &n);
+		if (k < 0)
+			continue;
+		if (i != w0 && !punct && !(i + n >= d->nw ||
+		    d->w[i + n].para != epara || d->w[i + n].sstart))
+			return 0;	/* unless the cue ends the sentence */
+		if (newsent && i + n < d->nw && d->w[i + n].para == epara &&
+		    !d->w[i + n].sstart &&
+		    !gap_has(d, d->w[i + n - 1].e, d->w[i + n].b,
+		    G_COMMA | G_DOT)) {
+			/* "..." He said.  The cue must end the sentence, or
+			 * go on with a preposition ("said to People") */
+			int c = wclass(d, i + n);
+			size_t fl;
+			const char *f = wfold(d, i + n, &fl);
+			if (d->lx->cues[k].after < 0 && i > w0) {
+				/* "..." Obama asked Republicans. */
+			} else if (!(c & C_FUNCTION) || (c & C_DET) ||
+			    is_pronoun(d, i + n) || (fl == 4 &&
+			    memcmp(f, "that", 4) == 0)) {
+				return 0;
+			}
+		}
+		if (i == w0 || d->lx->cues[k].after > 0) {
+			if (subject_after(d, i + n, end, a)) {
+				set_cue(d, a, k, i, n);
+				return 1;
+			}
+			if (i != w0)
+				return 0;
+			continue;
+		}
+		/* words before the cue, cut at the first comma */
+		z = w0 + 1;
+		while (z < i && !clause_break(d, z))
+			z++;
+		while (z > w0 + 1 && (wclass(d, z - 1) & C_AUX))
+			z--;
+		flags = NP_LOOSE;
+		if (!punct) {
+			/* `"..." the Post's editor Steven Ginsberg
+			 * responded.`: a name, and nothing else */
+			flags = NP_NAME;
+			for (z = w0; z < i; z++)
+				if ((wclass(d, z) & (C_CONJ | C_PREP)) ||
+				    d->w[z].inq)
+					return 0;
+		}
+		if (resolve_np(d, w0, z, a, flags)) {
+			set_cue(d, a, k, i, n);
+			if (a->pe >= 0 && a->pb == d->w[w0].b) {
+				/* "X, the role, said" */
+				z = i;
+				while (z > w0 + 1 && (wclass(d, z - 1) & C_AUX))
+					z--;
+				a->pe = d->w[z - 1].e;
+			}
+			return 1;
+		}
+		return 0;
+	}
+	/* `"...," Bolton charged.`: a verb the lexicon lacks, after a
+	 * quotation ending in a comma and a name or a pronoun */
+	if (last_cp(d, q) != ',' && (d->w[w0].sstart || (last_cp(d, q) != '?' &&
+	    last_cp(d, q) != '!')))
+		return 0;
+	if (wclass(d, w0) & C_REL)
+		return 0;
+	if (is_pronoun(d, w0)) {
+		z = w0 + 1;
+	} else {
+		for (z = w0; z < end && z - w0 < 6 && (d->w[z].cap ||
+		    is_possessive(d, z) || (wclass(d, z) & (C_DET | C_TITLE))) &&
+		    !(wclass(d, z) & C_TIME); z++)
+			;
+	}
+	if (z == w0 || z >= end || d->w[z].cap || clause_break(d, z) ||
+	    is_possessive(d, z) || (wclass(d, z) & (C_FUNCTION | C_DET | C_PREP |
+	    C_CONJ | C_TIME | C_REL)))
+		return 0;
+	return resolve_np(d, w0, z, a, is_pronoun(d, w0) ? 0 : NP_NAME);
+}
+
+/*
+ * Before the opening mark, within its sentence: the nearest cue and its
+ * subject ("X said:", "X said the plan was '...'", "said X: '...'",
+ * "according to X, '...'"), or a colon after a name ("Trump: '...'").
+ */
+int
+attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	size_t wq = word_at(d, q->ob), j, lim, n, i, ci, look;
+	long k;
+	int colon, dash;
+
+	if (wq == 0)
+		return 0;
+	j = wq - 1;
+	if (d->w[j].para != q->para || d->w[j].inq)
+		return 0;
+	if (gap_has(d, d->w[j].e, q->ob, G_STOP))
+		return 0;
+	colon = gap_has(d, d->w[j].e, q->ob, G_COLON);
+	dash = gap_has(d, d->w[j].e, q->ob, G_DASH | G_E2);
+	/* the sentence start */
+	lim = j;
+	look = 0;
+	while (lim > 0 && !d->w[lim].sstart && look < WINDOW) {
+		if (d->w[lim - 1].inq) {
+			/* skip an earlier quotation in the sentence */
+			while (lim > 0 && d->w[lim - 1].inq)
+				lim--;
+			if (lim == 0 || d->w[lim - 1].para != q->para)
+				break;
+			continue;
+		}
+		lim--;
+		look++;
+	}
+	for (ci = j + 1; ci > lim; ci--) {
+		if (d->w[ci - 1].inq)
+			continue;
+		k = cue_at(d, ci - 1, &n);
+		if (k < 0)
+			continue;
+		i = ci - 1;
+		if (d->lx->cues[k].after > 0 || (d->lx->cues[k].after == 0 && i + n <= j &&
+		    colon)) {
+			/* according to X, / said X: */
+			size_t z = i + n;
+			while (z <= j && !clause_break(d, z) && z - i < CHUNKMAX)
+				z++;
+			if (z > j && resolve_np(d, i + n, z, a, d->lx->cues[k].after > 0 ?
+			    NP_LOOSE : NP_NAME)) {
+				set_cue(d, a, k, i, n);
+				return 1;
+			}
+			if (d->lx->cues[k].after > 0)
+				return 0;
+		}
+		if (subject_before(d, i, lim, a)) {
+			set_cue(d, a, k, i, n);
+			return 1;
+		}
+		/* a cue without a subject: look further back */
+	}
+	if (colon || dash) {
+		/* Name: "..."; Trump also said this -- "..." */
+		size_t s = j;
+		while (s > lim && !clause_break(d, s) && !d->w[s].sstart &&
+		    j - s < 5)
+			s--;
+		if (resolve_np(d, s, j + 1, a, 0))
+			return 1;
+		if (dash || colon) {
+			s = lim;
+			while (s <= j && d->w[s].inq)
+				s++;
+			if (s <= j && resolve_np(d, s, j + 1, a, NP_FIRST))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The sentence goes on after the quotation and ends with the attribution:
+ * `"..." and against the law, Clinton said.`
+ */
+int
+attr_final(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	size_t w0 = word_at(d, q->ce), e, c, n;
+	long k;
+
+	if (w0 >= d->nw || d->w[w0].para != q->epara || d->w[w0].inq ||
+	    d->w[w0].sstart)
+		return 0;
+	for (e = w0; e + 1 < d->nw && e - w0 < WINDOW; e++) {
+		if (d->w[e + 1].para != q->epara || d->w[e + 1].sstart)
+			break;
+		if (d->w[e + 1].inq)
+			return 0;
+	}
+	if (e + 1 < d->nw && d->w[e + 1].para == q->epara &&
+	    !d->w[e + 1].sstart)
+		return 0;	/* the sentence is too long */
+	if (!gap_has(d, d->w[e].e, e + 1 < d->nw ? d->w[e + 1].b : d->n, G_STOP) &&
+	    (e + 1 < d->nw && d->w[e + 1].para == q->epara))
+		return 0;
+	for (c = e; c > w0 && !clause_break(d, c); c--)
+		;
+	if (c == w0 || e - c > 6)
+		return 0;
+	/* no other cue between the quotation and the last clause */
+	for (n = w0; n < c; n++) {
+		size_t nn;
+		if (cue_at(d, n, &nn) >= 0)
+			return 0;
+	}
+	if ((k = cue_at(d, e, &n)) >= 0 && n == 1 && e > c &&
+	    resolve_np(d, c, e, a, NP_LOOSE)) {
+		set_cue(d, a, k, e, 1);
+		return 1;
+	}
+	if ((k = cue_at(d, c, &n)) >= 0 && c + n <= e &&
+	    subject_after(d, c + n, e + 1, a)) {
+		set_cue(d, a, k, c, n);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A quotation that opens a sentence after one naming no other speaker:
+ * the subject of that sentence, in the same paragraph ("Clinton touted
+ * her record. '...'", "His campaign protested: '...'").
+ */
+int
+attr_prev(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	size_t wq = word_at(d, q->ob), j, s, z;
+
+	if (wq == 0 || wq > d->nw)
+		return 0;
+	j = wq - 1;
+	if (d->w[j].para != q->para || d->w[j].inq ||
+	    !gap_has(d, d->w[j].e, q->ob, G_STOP | G_COLON))
+		return 0;
+	for (s = j; s > 0 && !d->w[s].sstart && j - s < WINDOW; s--)
+		if (d->w[s - 1].para != q->para || d->w[s - 1].inq)
+			return 0;
+	if (!d->w[s].sstart)
+		return 0;
+	/* the noun phrase the sentence opens with */
+	z = s;
+	while (z <= j && z - s < 6 && (d->w[z].cap || is_possessive(d, z) ||
+	    (wclass(d, z) & (C_DET | C_TITLE))) && !(wclass(d, z) & C_TIME) &&
+	    (z == s || !(wclass(d, z) & C_FUNCTION) || is_possessive(d, z)))
+		z++;
+	if (z == s || z > j || d->w[z].cap)
+		return 0;
+	if ((wclass(d, z - 1) & C_DET) && !is_pronoun(d, z - 1)) {
+		/* "His campaign", "The senator" */
+		z++;
+		if (z > j || d->w[z].cap || (wclass(d, z - 1) & C_FUNCTION))
+			return 0;
+		return resolve_np(d, s, z, a, NP_LOOSE);
+	}
+	return resolve_np(d, s, z, a, 0);
+}
+
+/*
+ * A quotation inside a sentence, with a new sentence after it: a cue
+ * there ("He added, '...'") belongs to the next quotation more often than
+ * to this one, so the words before it come first.
+ */
+int
+attr_sides(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	size_t w0 = word_at(d, q->ce), wq = word_at(d, q->ob);
+	int later;
+
+	later = w0 < d->nw && d->w[w0].para == q->epara &&
+	    (d->w[w0].sstart || gap_has(d, q->ce, d->w[w0].b, G_STOP)) &&
+	    wq > 0 && d->w[wq - 1].para == q->para && !d->w[wq - 1].inq &&
+	    !gap_has(d, d->w[wq - 1].e, q->ob, G_STOP);
+	if (!later)
+		return attr_right(d, q, a) || attr_left(d, q, a);
+	if (attr_left(d, q, a))
+		return 1;
+	free(a->speaker);
+	attr_clear(a);
+	return attr_right(d, q, a);
+}
+
+
+/*
+ * The subject of the last speech cue of the sentence before word i's,
+ * outside quotations (indirect speech: "Coun Foley said a plan will be
+ * put in place."; "A spokesperson for X told the BBC ...").  Returns 1
+ * with a holding a speaker (the caller frees it), 0 when that sentence
+ * has no such cue or its subject names no one.  Not recursive: a
+ * pronoun there is left unresolved.
+ */
+int
+indirect_subject(struct qdoc *d, size_t i, struct attr *a)
+{
+	size_t s, lim, k, n;
+	long c;
+	int found = 0;
+
+	attr_clear(a);
+	if (d->depth > 0 || i >= d->nw)
+		return 0;
+	for (s = i; s > 0 && !d->w[s].sstart && i - s < 2 * WINDOW; s--)
+		;
+	if (s == 0 || !d->w[s].sstart)
+		return 0;
+	for (lim = s - 1; lim > 0 && !d->w[lim].sstart && s - lim < 2 * WINDOW;
+	    lim--)
+		;
+	if (d->w[s].para - d->w[lim].para > 1)
+		return 0;
+	d->depth++;
+	for (k = s; k > lim && !found; k--) {
+		if (d->w[k - 1].inq)
+			continue;
+		c = cue_at(d, k - 1, &n);
+		if (c < 0 || d->lx->cues[c].after > 0)
+			continue;	/* "told X": the subject is before */
+		found = subject_before(d, k - 1, lim, a);
+		break;
+	}
+	d->depth--;
+	if (found && a->speaker)
+		return 1;
+	free(a->speaker);
+	attr_clear(a);
+	return 0;
+}

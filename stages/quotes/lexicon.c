@@ -1,0 +1,388 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: word sets and the word lists of lexicons/.
+ */
+#include "quotes.h"
+
+static const char *const classname[] = {
+	"title", "function", "connector", "orgword", "spokes", "label",
+	"labeller", "det", "aux", "conj", "time", "prep", "relative", "role",
+	"male", "female", "inspection", "plural", NULL
+};
+static const char *const pronname[] = {
+	"", "person", "organisation", "group", "self", NULL
+};
+
+/* Cues by stem, the lexicon's order among equal stems. */
+static int
+cuecmp(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	int c = strcmp(x->w[0], y->w[0]);
+
+	/* keep the lexicon's order among equal stems (line numbers) */
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* ---- lexicons -------------------------------------------------------- */
+
+/* Word-list entries by key (qsort). */
+static int
+entcmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->key,
+	    ((const struct entry *)b)->key);
+}
+
+/* FNV-1a, 32 bits */
+#define FNV_BASIS 2166136261u
+
+
+/* The FNV-1a hash of f[0..n). */
+size_t
+fold_hash(const char *f, size_t n)
+{
+	size_t h = FNV_BASIS;
+
+	while (n-- > 0)
+		h = fnv_step(h, *f++);
+	return h;
+}
+
+
+/* The signature (key_sig) of the fold f[0..n). */
+static size_t
+fold_sig(const char *f, size_t n)
+{
+	if (n == 0)
+		return key_sig(0, 0, 0, 0);
+	return key_sig(n, (unsigned char)f[0], n > 1 ? (unsigned char)f[1] :
+	    0, (unsigned char)f[n - 1]);
+}
+
+
+
+/* The value of key k[0..n) in ws; 0 when absent. */
+int
+set_get(const struct wordset *ws, const char *k, size_t n)
+{
+	return set_get_hashed(ws, k, n, fold_hash(k, n));
+}
+
+/* Merge duplicate keys (their class bits are or-ed). */
+static void
+set_finish(struct wordset *ws)
+{
+	size_t i, j, cap, h, hash;
+
+	if (ws->n > 1)
+		qsort(ws->e, ws->n, sizeof(*ws->e), entcmp);
+	for (i = 0, j = 0; i < ws->n; i++) {
+		if (j > 0 && strcmp(ws->e[j - 1].key, ws->e[i].key) == 0) {
+			ws->e[j - 1].val |= ws->e[i].val;
+			free(ws->e[i].key);
+		} else {
+			ws->e[j++] = ws->e[i];
+		}
+	}
+	ws->n = j;
+	for (cap = 64; cap < 2 * ws->n; cap *= 2)
+		;
+	ws->slot = glean_calloc(cap, sizeof(*ws->slot));
+	ws->mask = cap - 1;
+	for (i = 0; i < ws->n; i++) {
+		ws->e[i].klen = strlen(ws->e[i].key);
+		h = fold_sig(ws->e[i].key, ws->e[i].klen);
+		ws->sigs[h / 64] |= 1ull << (h % 64);
+		hash = fold_hash(ws->e[i].key, ws->e[i].klen);
+		for (h = hash & ws->mask; ws->slot[h].e != 0;
+		    h = (h + 1) & ws->mask)
+			;
+		ws->slot[h].hash = (uint32_t)hash;
+		ws->slot[h].e = (uint32_t)(i + 1);
+	}
+}
+
+/* The index of s in the NULL-ended list names, or -1. */
+static int
+lookup_name(const char *const *names, const char *s)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Split a lexicon phrase into folded words; the first one stemmed. */
+static void
+phrase_init(struct phrase *p, const char *text, int stemfirst)
+{
+	char *copy, *tok, *save;
+	size_t flen, slen;
+	char *f;
+	const char *st;
+
+	memset(p, 0, sizeof(*p));
+	p->text = glean_strdup(text);
+	copy = glean_strdup(text);
+	for (tok = strtok_r(copy, " ", &save); tok;
+	    tok = strtok_r(NULL, " ", &save)) {
+		f = glean_casefold(tok, strlen(tok), &flen);
+		if (p->nw == 0 && stemfirst) {
+			st = glean_stem(f, flen, &slen);
+			free(f);
+			f = glean_strndup(st, slen);
+		}
+		p->w = glean_realloc(p->w, (p->nw + 1) * sizeof(*p->w));
+		p->w[p->nw++] = f;
+	}
+	free(copy);
+}
+
+/* Add key (copied) with val, unless the set has it already. */
+static void
+set_add_once(struct wordset *ws, const char *key, size_t n, int val)
+{
+	size_t i;
+
+	for (i = 0; i < ws->n; i++)
+		if (strlen(ws->e[i].key) == n && memcmp(ws->e[i].key, key,
+		    n) == 0)
+			return;
+	ws->e = glean_realloc(ws->e, (ws->n + 1) * sizeof(*ws->e));
+	ws->e[ws->n].key = glean_strndup(key, n);
+	ws->e[ws->n++].val = val;
+}
+
+/* The sets cue_stem looks words up in (cues sorted). */
+static void
+cue_sets(struct quotes_lex *L)
+{
+	size_t i, fl;
+	const char *w;
+	char *f;
+
+	for (i = 0; i < L->ncues; i++) {
+		set_add_once(&L->cuetexts, L->cues[i].text, L->cues[i].tlen, 1);
+		set_add_once(&L->cuestems, L->cues[i].w[0], L->cues[i].slen, 1);
+		if (L->cues[i].slen > L->cuestemmax)
+			L->cuestemmax = L->cues[i].slen;
+		/* the first word as phrase_init split it */
+		w = L->cues[i].text + strspn(L->cues[i].text, " ");
+		f = glean_casefold(w, strcspn(w, " "), &fl);
+		set_add_once(&L->cuefirst, f, fl, (int)i + 1);
+		free(f);
+	}
+	set_finish(&L->cuetexts);
+	set_finish(&L->cuestems);
+	set_finish(&L->cuefirst);
+}
+
+/* The sex in column col of row i of lx ("m", "f"): SEX_MALE, SEX_FEMALE, or
+ * SEX_UNKNOWN when the column is missing or "-"; another value is fatal. */
+static int
+sex_of(const struct glean_lexicon *lx, size_t i, size_t col)
+{
+	const char *s;
+
+	if (lx->rows[i].nf <= col)
+		return SEX_UNKNOWN;
+	s = lx->rows[i].f[col];
+	if (strcmp(s, "m") == 0)
+		return SEX_MALE;
+	if (strcmp(s, "f") == 0)
+		return SEX_FEMALE;
+	if (strcmp(s, "-") != 0)
+		glean_die(GLEAN_EXIT_FATAL, "%s:%ld: sex must be m, f or -",
+		    lx->path, lx->rows[i].line);
+	return SEX_UNKNOWN;
+}
+
+/* Append word w (folded) to L->classes with the class bits val. */
+static void
+add_class_word(struct quotes_lex *L, const char *w, int val)
+{
+	size_t flen;
+
+	L->classes.e = glean_realloc(L->classes.e, (L->classes.n + 1) *
+	    sizeof(*L->classes.e));
+	L->classes.e[L->classes.n].key = glean_casefold(w, strlen(w), &flen);
+	L->classes.e[L->classes.n++].val = val;
+}
+
+/*
+ * The classes other lexicons give words (set_finish merges them with
+ * quote-words.tsv's): forenames.tsv the sex of a given name (C_MALE,
+ * C_FEMALE), roles.tsv the heads of roles (C_ROLE).  Dies on a bad row.
+ */
+static void
+add_class_words(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t i;
+	int sex;
+
+	lx = glean_lexicon_load(dir, "forenames.tsv", 1);
+	for (i = 0; i < lx->nrows; i++) {
+		sex = sex_of(lx, i, 1);
+		if (sex != SEX_UNKNOWN)
+			add_class_word(L, lx->rows[i].f[0], sex == SEX_MALE ?
+			    C_MALE : C_FEMALE);
+	}
+	glean_lexicon_free(lx);
+	lx = glean_lexicon_load(dir, "roles.tsv", 2);
+	for (i = 0; i < lx->nrows; i++)
+		if (strcmp(lx->rows[i].f[1], "head") == 0)
+			add_class_word(L, lx->rows[i].f[0], C_ROLE);
+	glean_lexicon_free(lx);
+}
+
+/* inspectorates.tsv: each name and its pattern (case-insensitive, at
+ * word boundaries; also anchored), and all the patterns in one; a
+ * one-word name is a word of the "inspection" class.  A bad pattern is
+ * fatal. */
+static void
+load_inspectorates(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t i;
+	char *pat;
+	struct glean_buf any = { 0 };
+
+	lx = glean_lexicon_load(dir, "inspectorates.tsv", 2);
+	L->insp = glean_calloc(lx->nrows, sizeof(*L->insp));
+	glean_buf_add(&any, "\\b(?:", 5);
+	for (i = 0; i < lx->nrows; i++) {
+		pat = glean_malloc(strlen(lx->rows[i].f[1]) + 16);
+		sprintf(pat, "\\b(?:%s)\\b", lx->rows[i].f[1]);
+		L->insp[L->ninsp].name = glean_strdup(lx->rows[i].f[0]);
+		if (!strchr(lx->rows[i].f[0], ' '))
+			add_class_word(L, lx->rows[i].f[0], C_INSPECTION);
+		L->insp[L->ninsp].re_at = glean_re_compile(pat,
+		    PCRE2_CASELESS | PCRE2_UTF | PCRE2_ANCHORED, lx->path);
+		L->insp[L->ninsp++].re = glean_re_compile(pat,
+		    PCRE2_CASELESS | PCRE2_UTF, lx->path);
+		free(pat);
+		if (i > 0)
+			glean_buf_addc(&any, '|');
+		glean_buf_add(&any, lx->rows[i].f[1], strlen(lx->rows[i].f[1]));
+	}
+	glean_buf_add(&any, ")\\b", 3);
+	glean_buf_addc(&any, '\0');
+	/* no inspectorate at all, most texts: one pass tells */
+	L->anyinsp = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF,
+	    lx->path);
+	L->anyinsp_at = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF |
+	    PCRE2_ANCHORED, lx->path);
+	glean_buf_free(&any);
+	glean_lexicon_free(lx);
+}
+
+/*
+ * Read the word lists of dir into L (which it fills; never freed: they
+ * live as long as the program).  A missing or bad list is fatal (exit 2,
+ * naming the file and line).
+ */
+void
+load_lexicons(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t i, k, flen;
+	int c;
+	struct phrase *p;
+
+	memset(L, 0, sizeof(*L));
+	lx = glean_lexicon_load(dir, "speech-verbs.tsv", 2);
+	L->cues = glean_calloc(lx->nrows, sizeof(*L->cues));
+	for (i = 0; i < lx->nrows; i++) {
+		p = &L->cues[L->ncues];
+		phrase_init(p, lx->rows[i].f[0], 1);
+		if (p->nw == 0)
+			continue;
+		if (strcmp(lx->rows[i].f[1], "speech") == 0)
+			p->kind = K_SPEECH;
+		else if (strcmp(lx->rows[i].f[1], "report") == 0)
+			p->kind = K_REPORT;
+		else
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: kind must be "
+			    "speech or report", lx->path, lx->rows[i].line);
+		p->after = 0;
+		p->line = lx->rows[i].line;
+		p->slen = strlen(p->w[0]);
+		p->tlen = strlen(p->text);
+		if (lx->rows[i].nf > 2 &&
+		    strcmp(lx->rows[i].f[2], "after") == 0)
+			p->after = 1;
+		else if (lx->rows[i].nf > 2 &&
+		    strcmp(lx->rows[i].f[2], "object") == 0)
+			p->after = -1;
+		L->ncues++;
+	}
+	glean_lexicon_free(lx);
+	if (L->ncues > 1)
+		qsort(L->cues, L->ncues, sizeof(*L->cues), cuecmp);
+	for (i = 0; i < L->ncues; i++) {
+		const char *t = L->cues[i].text;
+		if (t[0] && t[1])
+			L->cue2[(unsigned char)t[0]]
+			    [(unsigned char)t[1] & 0x7f] = 1;
+	}
+	cue_sets(L);
+
+	lx = glean_lexicon_load(dir, "report-cues.tsv", 1);
+	L->rcues = glean_calloc(lx->nrows, sizeof(*L->rcues));
+	for (i = 0; i < lx->nrows; i++) {
+		p = &L->rcues[L->nrcues];
+		phrase_init(p, lx->rows[i].f[0], 0);
+		if (p->nw == 0)
+			continue;
+		if (lx->rows[i].nf > 1 && strcmp(lx->rows[i].f[1], "-") != 0)
+			p->speaker = glean_strdup(lx->rows[i].f[1]);
+		set_add_once(&L->rcuefirst, p->w[0], strlen(p->w[0]), 1);
+		L->nrcues++;
+	}
+	set_finish(&L->rcuefirst);
+	glean_lexicon_free(lx);
+
+	lx = glean_lexicon_load(dir, "pronouns.tsv", 2);
+	L->prons.e = glean_calloc(lx->nrows, sizeof(*L->prons.e));
+	for (i = 0; i < lx->nrows; i++) {
+		c = lookup_name(pronname, lx->rows[i].f[1]);
+		if (c <= 0)
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown pronoun "
+			    "class '%s'", lx->path, lx->rows[i].line,
+			    lx->rows[i].f[1]);
+		L->prons.e[L->prons.n].key = glean_strdup(lx->rows[i].f[0]);
+		L->prons.e[L->prons.n++].val = c | sex_of(lx, i, 2) << 4;
+	}
+	set_finish(&L->prons);
+	glean_lexicon_free(lx);
+
+	lx = glean_lexicon_load(dir, "quote-words.tsv", 2);
+	L->classes.e = glean_calloc(lx->nrows, sizeof(*L->classes.e));
+	L->labels = glean_calloc(lx->nrows, sizeof(*L->labels));
+	for (i = 0; i < lx->nrows; i++) {
+		c = lookup_name(classname, lx->rows[i].f[1]);
+		if (c < 0)
+			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown word "
+			    "class '%s'", lx->path, lx->rows[i].line,
+			    lx->rows[i].f[1]);
+		if (strchr(lx->rows[i].f[0], ' ')) {
+			if (c != 5)	/* only labels may have spaces */
+				continue;
+			phrase_init(&L->labels[L->nlabels++], lx->rows[i].f[0], 0);
+			continue;
+		}
+		k = L->classes.n++;
+		L->classes.e[k].key = glean_casefold(lx->rows[i].f[0],
+		    strlen(lx->rows[i].f[0]), &flen);
+		L->classes.e[k].val = 1 << c;
+	}
+	glean_lexicon_free(lx);
+	add_class_words(L, dir);
+	load_inspectorates(L, dir);
+	set_finish(&L->classes);
+}
+

@@ -1,0 +1,225 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: the "quotes" layer as JSON text.
+ */
+#include "quotes.h"
+
+const char *const quote_kind_name[] = { "speech", "report", "scare" };
+const char *const speaker_kind_name[] = {
+	"", "person", "organisation", "role", "inspectorate"
+};
+
+/* ---- output ------------------------------------------------------ */
+
+/*
+ * The speaker's phrase is the source as written, its appositive role
+ * included ("Kaine, a former party chairman", "X, who ran against Y"),
+ * but not a circumstance after a comma (", in a statement", ", hoping
+ * to"), nor the verb and adverbs after the subject ("Clinton has
+ * increasingly").
+ */
+static void
+trim_phrase(struct qdoc *d, int64_t *pb, int64_t *pe)
+{
+	size_t a, z, i;
+	int c, appos;
+
+	if (*pb < 0 || *pe <= *pb || d->nw == 0)
+		return;
+	a = word_at(d, (size_t)*pb);
+	for (z = a; z < d->nw && d->w[z].e <= (size_t)*pe; z++)
+		;
+	if (z <= a + 1)
+		return;
+	/* "When Trump ...", "which President Obama ..." */
+	while (a + 1 < z && !is_pronoun(d, a) &&
+	    ((wclass(d, a) & (C_CONJ | C_PREP | C_REL)) ||
+	    ((wclass(d, a) & C_FUNCTION) && !(wclass(d, a) & C_DET) &&
+	    d->w[a + 1].cap && !d->w[a].sstart)))
+		a++;
+	for (i = a + 1, c = 0; i < z; i++)
+		c |= d->w[i].cap;
+	if (is_pronoun(d, a) && !c)
+		z = a + 1;	/* "he then adopted" */
+	for (i = a + 1, appos = 0; i < z; i++) {
+		c = wclass(d, i);
+		if (gap_has(d, d->w[i - 1].e, d->w[i].b, G_COMMA)) {
+			if (participle(d, i) || (c & (C_CONJ | C_AUX)) ||
+			    ((c & C_PREP) && !(age(d, i - 1) &&
+			    (c & C_CONNECTOR))))
+				break;
+			appos = 1;	/* the role or a relative clause */
+			continue;
+		}
+		if (!appos && !d->w[i].cap && (d->w[i - 1].cap ||
+		    is_pronoun(d, i - 1)) && ((c & C_AUX) || ((c & C_PREP) &&
+		    i + 1 < z && (wclass(d, i + 1) & C_TIME))))
+			break;	/* "Clinton has increasingly", "on Friday" */
+	}
+	z = i;
+	*pb = (int64_t)d->w[a].b;
+	*pe = (int64_t)d->w[z - 1].e;
+}
+
+/* Does s[0..8) hold a control character, " or \\? */
+static int
+needs_escape(const char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return (zero_bytes(v & 0xe0 * GLEAN_ONES) |
+	    zero_bytes(v ^ '"' * GLEAN_ONES) |
+	    zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
+}
+
+/* s[0..n) as a JSON string (valid UTF-8: checked before). */
+static void
+put_str(struct glean_buf *b, const char *s, size_t n)
+{
+	size_t i, r = 0;
+	unsigned char c;
+	char esc[8];
+
+	glean_buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		/* eight bytes at a time while none needs escaping */
+		while (i + 8 <= n && !needs_escape(s + i))
+			i += 8;
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		glean_buf_add(b, s + r, i - r);
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			glean_buf_add(b, esc, 2);
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			glean_buf_add(b, esc, 6);
+		}
+		r = i + 1;
+	}
+	glean_buf_add(b, s + r, n - r);
+	glean_buf_addc(b, '"');
+}
+
+
+/* Append v in decimal to b. */
+static void
+put_num(struct glean_buf *b, size_t v)
+{
+	char num[24];
+	size_t i = sizeof(num);
+
+	/* by hand: snprintf is a good part of writing the quotations */
+	do {
+		num[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	glean_buf_add(b, num + i, sizeof(num) - i);
+}
+
+/* [b, e] in code points, or null */
+static void
+put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
+    int64_t e)
+{
+	if (b < 0 || e < b) {
+		PUT_LIT(out, "null");
+		return;
+	}
+	glean_buf_addc(out, '[');
+	put_num(out, om_cp(om, (size_t)b));
+	glean_buf_addc(out, ',');
+	put_num(out, om_cp(om, (size_t)e));
+	glean_buf_addc(out, ']');
+}
+
+/* What q's speaker is (SK_): as its attribution found it, else a person
+ * or an organisation by what its pronouns would be. */
+static int
+speaker_kind(const struct quote *q)
+{
+	if (!q->speaker)
+		return SK_NONE;
+	if (q->skind != SK_NONE)
+		return q->skind;
+	return q->person ? SK_PERSON : SK_ORG;
+}
+
+/* The "quotes" member, as JSON text. */
+void
+quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om)
+{
+	struct quote *q;
+	size_t i, k;
+
+	PUT_LIT(out, "\"quotes\":[");
+	for (i = 0; i < d->nq; i++) {
+		q = &d->q[i];
+		if (i > 0)
+			glean_buf_addc(out, ',');
+		PUT_LIT(out, "{\"start\":");
+		put_num(out, om_cp(om, q->tb));
+		PUT_LIT(out, ",\"end\":");
+		put_num(out, om_cp(om, q->te));
+		PUT_LIT(out, ",\"text\":");
+		put_str(out, d->s + q->tb, q->te - q->tb);
+		PUT_LIT(out, ",\"speaker\":");
+		if (q->speaker)
+			put_str(out, q->speaker, strlen(q->speaker));
+		else
+			PUT_LIT(out, "null");
+		PUT_LIT(out, ",\"speaker_kind\":");
+		k = (size_t)speaker_kind(q);
+		if (k != SK_NONE)
+			put_str(out, speaker_kind_name[k],
+			    strlen(speaker_kind_name[k]));
+		else
+			PUT_LIT(out, "null");
+		PUT_LIT(out, ",\"speaker_span\":");
+		put_span(out, om, q->sb, q->se);
+		trim_phrase(d, &q->pb, &q->pe);
+		PUT_LIT(out, ",\"speaker_phrase\":");
+		put_span(out, om, q->pb, q->pe);
+		PUT_LIT(out, ",\"kind\":");
+		put_str(out, quote_kind_name[q->kind], strlen(quote_kind_name[q->kind]));
+		PUT_LIT(out, ",\"cue\":");
+		if (q->cb >= 0)
+			put_str(out, d->s + q->cb, (size_t)(q->cend - q->cb));
+		else
+			PUT_LIT(out, "null");
+		if (!q->closed) {
+			PUT_LIT(out, ",\"closed\":false");
+		}
+		if (q->nseg > 1) {
+			PUT_LIT(out, ",\"segments\":[");
+			for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
+				uint32_t b = d->segs[k].b, e = d->segs[k].e;
+				size_t l;
+				/* each paragraph's text, trimmed: a whole
+				 * character at a time (U+00A0 is two bytes) */
+				while (b < e && space_at(d, b, &l))
+					b += (uint32_t)l;
+				while (e > b && (d->s[e - 1] == ' ' ||
+				    d->s[e - 1] == '\t'))
+					e--;
+				if (k > q->seg0)
+					glean_buf_addc(out, ',');
+				PUT_LIT(out, "{\"start\":");
+				put_num(out, om_cp(om, b));
+				PUT_LIT(out, ",\"end\":");
+				put_num(out, om_cp(om, e));
+				PUT_LIT(out, ",\"text\":");
+				put_str(out, d->s + b, e - b);
+				glean_buf_addc(out, '}');
+			}
+			glean_buf_addc(out, ']');
+		}
+		glean_buf_addc(out, '}');
+	}
+	glean_buf_addc(out, ']');
+}

@@ -1,0 +1,577 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes - direct quotations, report findings and who said them.
+ * The private header of the stage's modules:
+ *
+ *	main.c		main(), the per-document function, the document state
+ *	lexicon.c	word sets and the word lists of lexicons/
+ *	text.c		offsets, words, paragraphs and sentences
+ *	marks.c		quotation marks and the spans they enclose
+ *	cues.c		cue verbs ("said", "according to") and report cues
+ *	speakers.c	candidate speakers: mentions, pronouns, roles
+ *	frames.c	the frames around a quotation that name its speaker
+ *	report.c	report quotations and the article's inspectorate
+ *	choice.c	one speaker per quotation, carried over paragraphs
+ *	output.c	the "quotes" layer as JSON text
+ *
+ * Every function takes the document's state, struct qdoc, explicitly;
+ * the word lists (struct quotes_lex) are read once and shared read-only.
+ * Offsets inside the stage are bytes of "text"; the output converts them
+ * to code points.
+ */
+#ifndef GLEAN_QUOTES_H
+#define GLEAN_QUOTES_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glean.h"
+#include "jv.h"
+#include "swar.h"
+
+#define MAXDEPTH 32	/* deepest nesting of marks followed */
+#define WINDOW 40	/* words looked at on either side of a quotation */
+#define CHUNKMAX 12	/* longest subject phrase, in words */
+#define SHORTQ 4	/* an unattributed quotation this short is a label */
+#define LOOKBACK 3	/* paragraphs an attribution carries over */
+#define NAMEBACK 64	/* earlier names searched for a surname */
+#define SIGBITS 14	/* a word set's signatures: 2 KB of bits each */
+#define FNV_BASIS 2166136261u	/* FNV-1a, 32 bits */
+#define NOFOLD UINT32_MAX	/* a word not folded yet */
+#define OMSTEP 64	/* bytes between the offset map's counts */
+
+/* Quotation kinds, and the names written for them. */
+enum { K_SPEECH, K_REPORT, K_SCARE };
+extern const char *const quote_kind_name[];
+
+/* What a speaker is (speaker_kind); SK_NONE: no speaker. */
+enum { SK_NONE, SK_PERSON, SK_ORG, SK_ROLE, SK_INSPECTORATE };
+extern const char *const speaker_kind_name[];
+
+/* Word classes from quote-words.tsv (a bit mask). */
+enum {
+	C_TITLE = 1 << 0, C_FUNCTION = 1 << 1, C_CONNECTOR = 1 << 2,
+	C_ORGWORD = 1 << 3, C_SPOKES = 1 << 4, C_LABEL = 1 << 5,
+	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
+	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12,
+	C_ROLE = 1 << 13, C_MALE = 1 << 14, C_FEMALE = 1 << 15,
+	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17
+};
+
+/* resolve_np flags */
+enum { NP_LOOSE = 1, NP_FIRST = 2, NP_NAME = 4 };
+
+/* Pronoun classes (pronouns.tsv). */
+enum { P_NONE, P_PERSON, P_ORG, P_GROUP, P_SELF };
+
+/* Mention kinds. */
+enum { M_UNKNOWN, M_PERSON, M_ORG };
+
+/* The sex of a person (for he/she), from titles and forenames. */
+enum { SEX_UNKNOWN, SEX_MALE, SEX_FEMALE };
+
+/* The punctuation gap_has looks for, a bit each.  G_E2 is the first byte
+ * of U+2000..U+2FFF (dashes, curly marks, the ellipsis); G_ELLIPSIS asks
+ * for … itself. */
+enum {
+	G_DOT = 1 << 0, G_EXCL = 1 << 1 /* ! ? */, G_COMMA = 1 << 2,
+	G_SEMI = 1 << 3, G_COLON = 1 << 4, G_LPAREN = 1 << 5,
+	G_RPAREN = 1 << 6, G_DASH = 1 << 7, G_E2 = 1 << 8,
+	G_ELLIPSIS = 1 << 9,
+	G_STOP = G_DOT | G_EXCL | G_ELLIPSIS,	/* a sentence end */
+	G_CLAUSE = G_COMMA | G_SEMI | G_COLON | G_LPAREN | G_RPAREN | G_E2
+};
+
+/* Mark directions. */
+enum { OPEN = 1, CLOSE = 2, EITHER = 3 };
+
+#define GROW(arr, n, cap) do { \
+	if ((n) >= (cap)) { \
+		(cap) = (cap) ? 2 * (cap) : 64; \
+		(arr) = glean_realloc((arr), (cap) * sizeof(*(arr))); \
+	} \
+} while (0)
+
+/* A string literal's bytes: the keys and the JSON words. */
+#define PUT_LIT(b, lit) glean_buf_add((b), (lit), sizeof(lit) - 1)
+
+/* ---- word lists ------------------------------------------------------ */
+
+struct entry {		/* one word of a word list */
+	char *key;
+	size_t klen;		/* strlen(key), set by set_finish */
+	int val;
+};
+
+struct slot {			/* of a hash set */
+	uint32_t hash;		/* the key's fold_hash */
+	uint32_t e;		/* entry index + 1, 0 empty */
+};
+
+struct wordset {
+	struct entry *e;
+	size_t n;
+	struct slot *slot;
+	size_t mask;
+	/* a bit for each key's signature (see key_sig): most words are in
+	 * no list, and this tells so before they are folded */
+	uint64_t sigs[(1 << SIGBITS) / 64];
+};
+
+struct phrase {		/* several words: cues, report cues, labels */
+	char **w;	/* folded words; w[0] is a stem for cues */
+	size_t nw;
+	int kind;	/* cue: K_SPEECH/K_REPORT; report cue: unused */
+	long line;	/* in the lexicon */
+	int after;	/* cue: 1 the speaker follows (according to X),
+			 * -1 the listener follows (told the Globe) */
+	char *speaker;	/* report cue: the body, or NULL */
+	char *text;	/* as written in the lexicon */
+	size_t slen, tlen;	/* of w[0] and text */
+};
+
+/* An inspectorate (inspectorates.tsv): its name and the pattern that
+ * finds it in a text. */
+struct inspectorate {
+	char *name;
+	pcre2_code *re;
+	pcre2_code *re_at;	/* the same, anchored */
+};
+
+/* The word lists, read once (load_lexicons) and shared by documents. */
+struct quotes_lex {
+	struct phrase *cues;	/* speech-verbs.tsv, sorted by stem */
+	size_t ncues;
+	struct phrase *rcues;	/* report-cues.tsv */
+	size_t nrcues;
+	struct phrase *labels;	/* multi-word labels (quote-words.tsv) */
+	size_t nlabels;
+	struct wordset classes;	/* quote-words.tsv, roles.tsv, forenames */
+	/* The cues' texts, stems and folded first words (value: a cue's
+	 * index + 1), and the longest stem. */
+	struct wordset cuetexts, cuestems, cuefirst;
+	struct wordset rcuefirst;	/* the report cues' first words */
+	size_t cuestemmax;
+	struct wordset prons;	/* pronouns.tsv */
+	/* First two bytes (second one folded to 7 bits) of the cues'
+	 * words: most words are no cue, and this tells so. */
+	unsigned char cue2[256][128];
+	struct inspectorate *insp;	/* inspectorates.tsv */
+	size_t ninsp;
+	pcre2_code *anyinsp;	/* all their patterns in one */
+	pcre2_code *anyinsp_at;	/* the same, anchored */
+};
+
+/* ---- the document ---------------------------------------------------- */
+
+/*
+ * Byte and code-point offsets of one document.  Only a count every
+ * OMSTEP bytes is kept (the storage is reused from document to
+ * document), and a conversion counts the bytes since the last one.
+ */
+struct offmap {
+	const char *s;
+	size_t n, ncps;
+	uint32_t *cp;		/* code points before byte k * OMSTEP */
+	size_t nblk, cap;
+};
+
+struct word {
+	uint32_t b, e;		/* bytes */
+	uint32_t fold, flen;	/* in d->fold; fold NOFOLD not yet made */
+	uint32_t hash;		/* fold_hash of the fold, made with it */
+	int32_t stem;		/* in sbuf; -1 not yet computed */
+	uint32_t slen;
+	uint32_t para;
+	int32_t cls;		/* word classes; -1 not yet looked up */
+	int16_t cue, cuen;	/* cue index and length; -2 not yet */
+	uint8_t cap;		/* starts with an upper-case letter */
+	uint8_t sstart;		/* starts a sentence */
+	uint8_t inq;		/* inside a quotation */
+};
+
+struct seg {
+	uint32_t b, e;
+};
+
+struct quote {
+	uint32_t ob;		/* opening mark (byte) */
+	uint32_t tb, te;	/* text, bytes */
+	uint32_t ce;		/* just past the closing mark */
+	uint32_t para, epara;	/* paragraphs of the opening and the end */
+	uint8_t closed, dbl, depth, atpara;
+	int64_t pb, pe;		/* speaker phrase, bytes; -1 none */
+	size_t seg0, nseg;	/* in segs when nseg > 1 */
+	/* attribution */
+	int kind;
+	int attributed;		/* found by a cue or a colon */
+	int person;		/* the speaker is a person (for he/she) */
+	int skind;		/* SK_ */
+	int gender;		/* G_, of a person */
+	char *speaker;		/* owned */
+	int64_t sb, se;		/* speaker span, bytes; -1 none */
+	int64_t cb, cend;	/* cue, bytes; -1 none */
+};
+
+struct mention {
+	uint32_t b, e;
+	int kind;
+	const char *canon;	/* borrowed from the document or names */
+	uint32_t clen;
+	uint32_t lastb, laste;	/* last word, for surnames */
+};
+
+struct para {
+	uint32_t b, e;
+	uint8_t heading, reportsec;
+};
+
+struct mark {
+	uint32_t b;
+	uint8_t len, dbl, dir;	/* dir: OPEN, CLOSE, EITHER */
+	uint8_t glyph;		/* 0 straight, 1 left curly, 2 right curly */
+};
+
+struct open {
+	uint32_t mb, tb;
+	uint8_t dbl;
+	size_t qi;		/* carried multi-paragraph quote, or SIZE_MAX */
+};
+
+/* The most recent speaker of a kind, for pronouns. */
+struct recent {
+	int valid;
+	uint32_t pos;
+	const char *name;	/* points into a quote's speaker */
+	int kind;
+	int gender;
+};
+
+/* One document's state; the storage is kept from document to document. */
+struct qdoc {
+	const struct quotes_lex *lx;
+	int use_tokens;		/* -t: stems from the tokens layer */
+	const char *s;
+	size_t n;
+	struct offmap om;
+	struct word *w;
+	size_t nw, capw;
+	uint32_t *capital;	/* the words that start with a capital or a
+				 * digit, in order */
+	size_t ncapital, capcapital;
+	struct glean_buf sbuf;
+	char *fold;		/* folded words; sized per document, never
+				 * moved while one is processed */
+	size_t foldlen, foldcap;
+	char *names;		/* squeezed names; never moves within a doc */
+	size_t namelen, namecap;
+	struct quote *q;
+	size_t nq, capq;
+	struct seg *segs;
+	size_t nsegs, capsegs;
+	struct mention *m;
+	size_t nm, capm;
+	struct para *p;
+	size_t np, capp;
+	struct mark *mk;
+	size_t nmk, capmk;
+	uint32_t *cand;		/* bytes that may start a mark, in order */
+	size_t ncand, capcand, nextcand;
+	json_t *doc;		/* the document, for its entities layer */
+	struct glean_arena layer;	/* the entities layer's values */
+	int have_mentions;	/* m made (see need_mentions) */
+	/* capitalised words seen inside a sentence: a hash set of their
+	 * folded forms (each slot holds a word's index + 1) */
+	uint32_t *midcap;
+	size_t nmidcap, capmidcap, maskmidcap;
+	struct recent last_person, last_body;
+	/* the inspectorate the article names (index + 1 in lx->insp; 0
+	 * none), found on first need; -1 not looked for yet */
+	int insp;
+	int depth;		/* indirect_subject's nesting (it recurses once) */
+	pcre2_match_data *md;	/* for the inspectorates' patterns */
+};
+
+/* A speaker found for a quotation. */
+struct attr {
+	char *speaker;		/* owned */
+	int64_t sb, se;
+	int64_t pb, pe;		/* the whole phrase naming the speaker */
+	int64_t cb, ce;
+	int kind;
+	int person;
+	int skind;		/* SK_ */
+	int gender;		/* G_ */
+	int pronoun;		/* named by a pronoun */
+};
+
+
+/* ---- small helpers every module calls, inline for speed --------------- */
+
+void add_fold(struct qdoc *d, struct word *w);
+
+/* The bytes gap_has looks for (see the G_ bits in quotes.h). */
+static const uint16_t gapbits[256] = {
+	['.'] = G_DOT, ['!'] = G_EXCL, ['?'] = G_EXCL, [','] = G_COMMA,
+	[';'] = G_SEMI, [':'] = G_COLON, ['('] = G_LPAREN, [')'] = G_RPAREN,
+	['-'] = G_DASH, [0xe2] = G_E2
+};
+
+/* One byte c more into FNV-1a hash h. */
+static inline size_t
+fnv_step(size_t h, char c)
+{
+	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
+}
+
+/*
+ * A key's signature: its length and first, second and last bytes, mixed
+ * into SIGBITS bits.  Made from a fold, or from an ASCII word's bytes
+ * lowered on the way (its fold).
+ */
+static inline size_t
+key_sig(size_t n, unsigned char first, unsigned char second,
+    unsigned char last)
+{
+	uint32_t h = (uint32_t)n;
+
+	h = h * 131 + first;
+	h = h * 131 + second;
+	h = h * 131 + last;
+	return (h * 2654435761u) >> (32 - SIGBITS);
+}
+
+/* May the set ws hold a key of signature sig (0: surely not)? */
+static inline int
+sig_in(const struct wordset *ws, size_t sig)
+{
+	return (ws->sigs[sig / 64] >> (sig % 64)) & 1;
+}
+
+/* The value of k[0..n), whose fold_hash is hash; 0 when absent. */
+static inline int
+set_get_hashed(const struct wordset *ws, const char *k, size_t n,
+    size_t hash)
+{
+	size_t h;
+	const struct entry *e;
+
+	if (ws->slot == NULL)
+		return 0;
+	/* k may hold a NUL (U+0000 in the text): compare bytes */
+	for (h = hash & ws->mask; ws->slot[h].e != 0; h = (h + 1) & ws->mask) {
+		if (ws->slot[h].hash != (uint32_t)hash)
+			continue;
+		e = &ws->e[ws->slot[h].e - 1];
+		if (e->klen == n && memcmp(e->key, k, n) == 0)
+			return e->val;
+	}
+	return 0;
+}
+
+/* 0x80 in each byte of v that is zero. */
+static inline uint64_t
+zero_bytes(uint64_t v)
+{
+	const uint64_t low7 = ~GLEAN_HIGHS;
+
+	return ~(((v & low7) + low7) | v | low7);
+}
+
+/* c in ASCII lower case. */
+static inline unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Word i case-folded (made on first use; the pointer stays valid for
+ * the whole document). */
+static inline const char *
+wfold(struct qdoc *d, size_t i, size_t *len)
+{
+	if (d->w[i].fold == NOFOLD)
+		add_fold(d, &d->w[i]);
+	*len = d->w[i].flen;
+	return d->fold + d->w[i].fold;
+}
+
+/* The signature of word i's fold when it is plain ASCII (then its fold
+ * is its bytes lowered), without folding it; SIZE_MAX otherwise. */
+static inline size_t
+ascii_sig(struct qdoc *d, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s + d->w[i].b;
+	size_t k, n = d->w[i].e - d->w[i].b;
+
+	for (k = 0; k < n; k++)
+		if (s[k] >= 0x80)
+			return SIZE_MAX;
+	if (n == 0)
+		return key_sig(0, 0, 0, 0);
+	return key_sig(n, lower(s[0]), n > 1 ? lower(s[1]) : 0,
+	    lower(s[n - 1]));
+}
+
+/* The value of word i's fold in ws. */
+static inline int
+wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
+{
+	size_t n, sig;
+	const char *f;
+
+	if (d->w[i].fold == NOFOLD) {
+		sig = ascii_sig(d, i);
+		if (sig != SIZE_MAX && !sig_in(ws, sig))
+			return 0;
+	}
+	f = wfold(d, i, &n);
+	return set_get_hashed(ws, f, n, d->w[i].hash);
+}
+
+/*
+ * Word i's classes (C_ bits of quote-words.tsv and the other lists),
+ * looked up once.
+ */
+static inline int
+wclass(struct qdoc *d, size_t i)
+{
+	if (d->w[i].cls < 0)
+		d->w[i].cls = wlookup(d, &d->lx->classes, i);
+	return d->w[i].cls;
+}
+
+/*
+ * The code point at byte b (-1 past the end or invalid); *len, when
+ * given, gets its length in bytes.
+ */
+static inline int32_t
+cp_at(struct qdoc *d, size_t b, size_t *len)
+{
+	int32_t cp;
+	size_t l;
+
+	if (b >= d->n) {
+		if (len)
+			*len = 0;
+		return -1;
+	}
+	if ((unsigned char)d->s[b] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)d->s[b];
+	}
+	l = glean_utf8_next(d->s + b, d->n - b, &cp);
+	if (len)
+		*len = l;
+	return cp;
+}
+
+/* First word starting at or after byte b. */
+static inline size_t
+word_at(struct qdoc *d, size_t b)
+{
+	size_t lo = 0, hi = d->nw, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->w[mid].b < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */
+static inline int
+gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t i;
+
+	if (b > d->n)
+		b = d->n;
+	for (i = a; i < b; i++) {
+		if (gapbits[s[i]] & want)
+			return 1;
+		if ((want & G_ELLIPSIS) && s[i] == 0xe2 && i + 2 < d->n &&
+		    s[i + 1] == 0x80 && s[i + 2] == 0xa6)
+			return 1;
+	}
+	return 0;
+}
+
+/* text.c */
+void sort_unless_sorted(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *));
+void om_init(struct offmap *m, const char *s, size_t n);
+size_t om_cp(const struct offmap *m, size_t b);
+size_t om_byte(const struct offmap *m, size_t cp);
+const char * wstem(struct qdoc *d, size_t i, size_t *len);
+int is_wordcp(int32_t cp);
+void scan_words(struct qdoc *d);
+int layer_words(struct qdoc *d, json_t *toks, const struct offmap *om);
+int scan_text(struct qdoc *d);
+int is_space_cp(int32_t cp);
+int space_at(struct qdoc *d, size_t i, size_t *l);
+void split_paras(struct qdoc *d);
+size_t para_of(struct qdoc *d, size_t b);
+void mark_words(struct qdoc *d);
+
+/* lexicon.c */
+size_t fold_hash(const char *f, size_t n);
+int set_get(const struct wordset *ws, const char *k, size_t n);
+void load_lexicons(struct quotes_lex *L, const char *dir);
+
+/* marks.c */
+int blank(struct qdoc *d, uint32_t b, uint32_t e);
+void find_quotes(struct qdoc *d);
+
+/* speakers.c */
+int name_sex(const struct quotes_lex *lx, const char *name, size_t n);
+int mention_sex(struct qdoc *d, const struct mention *m);
+void set_speaker(struct attr *a, const char *s, size_t n, int64_t b,
+    int64_t e);
+long mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first);
+void need_mentions(struct qdoc *d);
+int indirect_subject(struct qdoc *d, size_t i, struct attr *a);
+void attr_clear(struct attr *a);
+int resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags);
+
+/* cues.c */
+int is_pronoun(struct qdoc *d, size_t i);
+int is_possessive(struct qdoc *d, size_t i);
+long cue_at(struct qdoc *d, size_t i, size_t *nw);
+long rcue_in(struct qdoc *d, size_t a, size_t z, size_t *at, size_t *len);
+int clause_break(struct qdoc *d, size_t i);
+
+/* frames.c */
+int participle(struct qdoc *d, size_t i);
+int age(struct qdoc *d, size_t i);
+int attr_left(struct qdoc *d, const struct quote *q, struct attr *a);
+int attr_final(struct qdoc *d, const struct quote *q, struct attr *a);
+int attr_prev(struct qdoc *d, const struct quote *q, struct attr *a);
+int attr_sides(struct qdoc *d, const struct quote *q, struct attr *a);
+
+/* choice.c */
+void attribute(struct qdoc *d);
+
+/* output.c */
+void quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om);
+
+
+/* report.c */
+const char *article_inspectorate(struct qdoc *d);
+const char *report_speaker(struct qdoc *d, const struct phrase *rc);
+const char *inspectorate_of(struct qdoc *d, const char *s, size_t n);
+int inspection_context(struct qdoc *d, const struct quote *q);
+
+/* main.c */
+void qdoc_init(struct qdoc *d, const struct quotes_lex *lx);
+void qdoc_free(struct qdoc *d);
+int quotes_process(json_t *doc, void *ctx, struct glean_buf *tail,
+    char **err);
+
+#endif

@@ -1,0 +1,1008 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: candidate speakers: mentions, pronouns, roles, role phrases.
+ */
+#include <utf8proc.h>
+
+#include "quotes.h"
+
+/* ---- mentions ----------------------------------------------------- */
+
+/*
+ * Add a mention of [b, e) of kind kind named canon[0..clen), its last
+ * word at [lastb, laste).
+ */
+static void
+add_mention(struct qdoc *d, uint32_t b, uint32_t e, int kind, const char *canon, size_t clen,
+    uint32_t lastb, uint32_t laste)
+{
+	struct mention *m;
+
+	GROW(d->m, d->nm, d->capm);
+	m = &d->m[d->nm++];
+	m->b = b;
+	m->e = e;
+	m->kind = kind;
+	m->canon = canon;
+	m->clen = (uint32_t)clen;
+	m->lastb = lastb;
+	m->laste = laste;
+}
+
+/* Mentions by start (qsort). */
+static int
+mcmp(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* The mention kind of an entity kind; -1 for a role, -2 for the rest. */
+static int
+mention_kind(const char *k)
+{
+	if (strcmp(k, "person") == 0)
+		return M_PERSON;
+	if (strcmp(k, "organisation") == 0 || strcmp(k, "authority") == 0)
+		return M_ORG;
+	return strcmp(k, "role") == 0 ? -1 : -2;
+}
+
+/*
+ * Entities layer: person, organisation, authority (and resolved roles).
+ * The names point into the layer's arena, which lives as long as the
+ * document.
+ */
+static int
+layer_mentions(struct qdoc *d, const struct glean_jv *ents, const struct offmap *om)
+{
+	const struct glean_jv *e, *js, *je;
+	json_int_t s, en;
+	const char *k, *c;
+	size_t cl;
+	int kind;
+	uint32_t b, ee;
+
+	if (!ents || ents->type != GLEAN_JV_ARR)
+		return -1;
+	d->nm = 0;
+	for (e = ents->kid; e; e = e->next) {
+		js = glean_jv_get(e, "start");
+		je = glean_jv_get(e, "end");
+		k = glean_jv_str(e, "kind");
+		if (!js || js->type != GLEAN_JV_INT || !je ||
+		    je->type != GLEAN_JV_INT || !k)
+			continue;
+		s = js->i;
+		en = je->i;
+		if (s < 0 || en <= s || (size_t)en > om->ncps)
+			continue;
+		if ((kind = mention_kind(k)) == -2)
+			continue;
+		b = (uint32_t)om_byte(om, (size_t)s);
+		ee = (uint32_t)om_byte(om, (size_t)en);
+		c = glean_jv_str(e, "canonical");
+		cl = c ? strlen(c) : 0;
+		if (kind == -1) {
+			/* a role the layer resolved to a person */
+			if (!c || (cl == ee - b &&
+			    memcmp(c, d->s + b, cl) == 0))
+				continue;
+			kind = M_PERSON;
+		}
+		if (cl > 0)
+			add_mention(d, b, ee, kind, c, cl, b, ee);
+		else
+			add_mention(d, b, ee, kind, d->s + b, ee - b, b, ee);
+	}
+	if (d->nm > 1)
+		sort_unless_sorted(d->m, d->nm, sizeof(*d->m), mcmp);
+	return 0;
+}
+
+/* Is word i written in capitals (two or more, no lower case: "NSPCC")? */
+static int
+all_caps_word(struct qdoc *d, size_t i)
+{
+	size_t k;
+	int up = 0;
+
+	for (k = d->w[i].b; k < d->w[i].e; k++) {
+		if (d->s[k] >= 'a' && d->s[k] <= 'z')
+			return 0;
+		if (d->s[k] >= 'A' && d->s[k] <= 'Z')
+			up++;
+	}
+	return up >= 2;
+}
+
+/*
+ * Copy text[b, e) into the names store with each run of white space made
+ * one space; returns its offset.  The store was sized for the whole text
+ * at the start of the document, so earlier names never move.
+ */
+static size_t
+squeeze(struct qdoc *d, size_t b, size_t e)
+{
+	size_t off = d->namelen, l;
+	int sp = 0;
+	int32_t cp;
+	unsigned char c;
+
+	while (b < e) {
+		c = (unsigned char)d->s[b];
+		if (c > ' ' && c < 0x80) {
+			/* most of a name: ASCII letters */
+			if (sp)
+				d->names[d->namelen++] = ' ';
+			sp = 0;
+			d->names[d->namelen++] = d->s[b++];
+			continue;
+		}
+		cp = cp_at(d, b, &l);
+		if (l == 0)
+			break;
+		if (is_space_cp(cp)) {
+			sp = 1;
+		} else {
+			if (sp)
+				d->names[d->namelen++] = ' ';
+			sp = 0;
+			memcpy(d->names + d->namelen, d->s + b, l);
+			d->namelen += l;
+		}
+		b += l;
+	}
+	d->names[d->namelen++] = '\0';
+	return off;
+}
+
+/* The slot of word i's folded form: where it is, or the empty one. */
+static size_t
+midcap_slot(struct qdoc *d, size_t i)
+{
+	size_t fl, gl, h;
+	const char *f = wfold(d, i, &fl), *g;
+
+	h = d->w[i].hash & d->maskmidcap;
+	while (d->midcap[h] != 0) {
+		g = wfold(d, d->midcap[h] - 1, &gl);
+		if (gl == fl && memcmp(f, g, fl) == 0)
+			break;
+		h = (h + 1) & d->maskmidcap;
+	}
+	return h;
+}
+
+/* Fill d->midcap with the capitalised words seen inside sentences. */
+static void
+collect_midcap(struct qdoc *d)
+{
+	size_t i, k, n = 0, cap = 64, h;
+
+	for (k = 0; k < d->ncapital; k++)
+		n += d->w[d->capital[k]].cap & !d->w[d->capital[k]].sstart;
+	d->nmidcap = n;
+	if (n == 0)
+		return;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (d->capmidcap < cap) {
+		free(d->midcap);
+		d->midcap = glean_malloc(cap * sizeof(*d->midcap));
+		d->capmidcap = cap;
+	}
+	memset(d->midcap, 0, cap * sizeof(*d->midcap));
+	d->maskmidcap = cap - 1;
+	for (k = 0; k < d->ncapital; k++) {
+		i = d->capital[k];
+		if (!d->w[i].cap || d->w[i].sstart)
+			continue;
+		h = midcap_slot(d, i);
+		if (d->midcap[h] == 0)
+			d->midcap[h] = (uint32_t)(i + 1);
+	}
+}
+
+/* Is word i's folded form also capitalised inside some sentence? */
+static int
+seen_inside(struct qdoc *d, size_t i)
+{
+	return d->nmidcap > 0 && d->midcap[midcap_slot(d, i)] != 0;
+}
+
+/* Does [b, e) overlap one of the first nent mentions (sorted)? */
+static int
+overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
+{
+	size_t lo = 0, hi = nent, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->m[mid].e <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* mentions may nest: look at a few from there */
+	for (hi = lo; hi < nent && hi < lo + 8; hi++)
+		if (d->m[hi].b < e && d->m[hi].e > b)
+			return 1;
+	return 0;
+}
+
+/*
+ * Our own names where the entities layer has none (after its first nent
+ * mentions): runs of capitalised words outside quotations, titles and
+ * sentence-initial function words dropped; a lone surname takes the full
+ * name of the last person with it.
+ */
+static void
+heuristic_mentions(struct qdoc *d, size_t nent)
+{
+	size_t i, j = 0, k, a, z, nb, look, ci;
+	int c, title, org, kind;
+	struct mention *pm;
+
+	collect_midcap(d);
+
+	for (ci = 0; ci < d->ncapital; ci++) {
+		i = d->capital[ci];
+		if (i < j)
+			continue;	/* taken into the last run */
+		j = i + 1;
+		if (!d->w[i].cap || d->w[i].inq || d->p[d->w[i].para].heading)
+			continue;
+		/* extend: capitalised words, connectors between them */
+		while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
+		    !d->w[j].sstart && blank(d, d->w[j - 1].e, d->w[j].b)) {
+			if (d->w[j].cap) {
+				j++;
+				continue;
+			}
+			if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
+			    d->w[j + 1].cap && !d->w[j + 1].inq &&
+			    blank(d, d->w[j].e, d->w[j + 1].b)) {
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		a = i;
+		z = j;
+		title = org = 0;
+		for (k = a; k < z; k++) {
+			c = wclass(d, k);
+			if (c & C_TITLE) {
+				title = 1;
+				a = k + 1;
+			} else if (k == a && (c & C_FUNCTION)) {
+				a = k + 1;
+			}
+		}
+		while (z > a && (wclass(d, z - 1) & C_CONNECTOR))
+			z--;
+		while (a < z && (wclass(d, a) & C_TIME))
+			a++;
+		if (a >= z)
+			continue;
+		if (z - a == 1 && d->w[a].sstart && !title &&
+		    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
+		    !seen_inside(d, a))
+			continue;	/* "Just ask him." */
+		for (k = a; k < z; k++)
+			if ((wclass(d, k) & (C_ORGWORD | C_SPOKES)) ||
+			    all_caps_word(d, k))
+				org = 1;
+		kind = org ? M_ORG : (title || z - a >= 2) ? M_PERSON :
+		    M_UNKNOWN;
+		if (nent > 0 && overlaps(d, d->w[a].b, d->w[z - 1].e, nent))
+			continue;
+		if (kind != M_ORG && z - a == 1) {
+			/* a surname: the last person with it */
+			nb = d->w[a].e - d->w[a].b;
+			/* d->m is NULL while d->nm is 0: no arithmetic on it */
+			for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
+			    pm != NULL && pm > d->m && look < NAMEBACK;
+			    look++) {
+				pm--;
+				if (pm->laste - pm->lastb == nb &&
+				    pm->kind == M_PERSON &&
+				    pm->lastb != d->w[a].b &&
+				    memcmp(d->s + pm->lastb, d->s + d->w[a].b,
+				    nb) == 0) {
+					add_mention(d, d->w[a].b, d->w[a].e,
+					    M_PERSON, pm->canon, pm->clen,
+					    d->w[a].b, d->w[a].e);
+					goto next;
+				}
+			}
+		}
+		nb = squeeze(d, d->w[a].b, d->w[z - 1].e);
+		add_mention(d, d->w[a].b, d->w[z - 1].e, kind, d->names + nb,
+		    d->namelen - nb - 1, d->w[z - 1].b, d->w[z - 1].e);
+next:
+		;
+	}
+}
+
+/*
+ * The names of the document, made when an attribution first looks for
+ * one, so that the entities layer (reading it costs more than the rest
+ * of reading a document) is read only for the documents that use it,
+ * and then as text into the arena: jansson's values cost more again.
+ * Making them later gives the same names: they come from the words and
+ * the paragraphs, which attribute() does not change (it sets only the
+ * quotations and each paragraph's reportsec).
+ */
+void
+need_mentions(struct qdoc *d)
+{
+	const char *ents;
+	size_t nent, len;
+
+	if (d->have_mentions)
+		return;
+	d->have_mentions = 1;
+	ents = glean_field_text(d->doc, "entities", &len);
+	layer_mentions(d, ents ? glean_jv_parse(&d->layer, ents, len) : NULL, &d->om);
+	/* each name is a piece of the text, plus its NUL */
+	if (d->namecap < 2 * d->n + 2) {
+		d->namecap = 2 * d->n + 2;
+		free(d->names);
+		d->names = glean_malloc(d->namecap);
+	}
+	/* our own names where the entities layer has none */
+	nent = d->nm;
+	heuristic_mentions(d, nent);
+	if (nent > 0 && d->nm > nent)
+		qsort(d->m, d->nm, sizeof(*d->m), mcmp);
+}
+
+/* Last (or first) mention lying inside [b, e), or -1. */
+long
+mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first)
+{
+	size_t lo = 0, hi = d->nm, mid;
+	long best = -1;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->m[mid].b < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < d->nm && d->m[lo].b < e; lo++) {
+		if (d->m[lo].e <= e) {
+			best = (long)lo;
+			if (first)
+				break;
+		}
+	}
+	return best;
+}
+
+/* How many mentions start before byte pos. */
+static size_t
+mentions_before(struct qdoc *d, uint32_t pos)
+{
+	size_t lo = 0, hi = d->nm, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->m[mid].b < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* An empty attribution: no speaker, no spans, a speech. */
+void
+attr_clear(struct attr *a)
+{
+	a->speaker = NULL;
+	a->sb = a->se = a->cb = a->ce = a->pb = a->pe = -1;
+	a->kind = K_SPEECH;
+	a->person = 0;
+	a->skind = SK_NONE;
+	a->gender = SEX_UNKNOWN;
+	a->pronoun = 0;
+}
+
+/* a's speaker is s[0..n) (copied), named at bytes [b, e). */
+void
+set_speaker(struct attr *a, const char *s, size_t n, int64_t b, int64_t e)
+{
+	free(a->speaker);
+	a->speaker = glean_strndup(s, n);
+	a->sb = a->pb = b;
+	a->se = a->pe = e;
+}
+
+/* The sex a name's first word (a forename) tells: G_ from forenames.tsv
+ * or quote-words.tsv's titles. */
+int
+name_sex(const struct quotes_lex *lx, const char *name, size_t n)
+{
+	char f[32];
+	size_t k;
+	int c;
+
+	for (k = 0; k < n && k < sizeof(f) && name[k] != ' '; k++)
+		f[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ?
+		    name[k] - 'A' + 'a' : name[k]);
+	if (k == 0 || k == sizeof(f))
+		return SEX_UNKNOWN;
+	c = set_get(&lx->classes, f, k);
+	return c & C_MALE ? SEX_MALE : c & C_FEMALE ? SEX_FEMALE : SEX_UNKNOWN;
+}
+
+/* The sex of mention m: a title before it or inside it (Mr, Mrs), else
+ * its canonical name's forename; SEX_UNKNOWN when neither tells. */
+int
+mention_sex(struct qdoc *d, const struct mention *m)
+{
+	size_t w = word_at(d, m->b);
+	int c;
+
+	if (w > 0 && d->w[w - 1].cap) {
+		c = wclass(d, w - 1);
+		if (c & (C_MALE | C_FEMALE))
+			return c & C_MALE ? SEX_MALE : SEX_FEMALE;
+	}
+	if (w < d->nw && (c = wclass(d, w)) & (C_MALE | C_FEMALE))
+		return c & C_MALE ? SEX_MALE : SEX_FEMALE;
+	return name_sex(d->lx, m->canon, m->clen);
+}
+
+/* Does a person of sex have fit a pronoun asking for want? */
+static int
+sex_fits(int want, int have)
+{
+	return want == SEX_UNKNOWN || have == SEX_UNKNOWN || want == have;
+}
+
+/*
+ * The last mention before byte pos that a pronoun of class c and sex
+ * sex can refer to: a person (or a name of unknown kind) of that sex, or
+ * for it/they a body; not one inside a quotation (the people a speaker
+ * talks about are not the speaker).  -1 when none of the last 64 fits.
+ */
+static long
+antecedent(struct qdoc *d, uint32_t pos, int c, int sex)
+{
+	long k = (long)mentions_before(d, pos);
+	int look = 0, want = c == P_PERSON ? M_PERSON : M_ORG;
+	const struct mention *m;
+
+	while (--k >= 0 && look++ < 64) {
+		m = &d->m[k];
+		if (m->e > pos || (m->kind != want && m->kind != M_UNKNOWN))
+			continue;
+		if (d->w[word_at(d, m->b) < d->nw ? word_at(d, m->b) : 0].inq)
+			continue;
+		if (want == M_PERSON && !sex_fits(sex, mention_sex(d, m)))
+			continue;
+		return k;
+	}
+	return -1;
+}
+
+/*
+ * The subject of the sentence before word i's, when a pronoun of class c
+ * and sex sex fits it: the first mention of that sentence outside
+ * quotations, if it opens the sentence (after a determiner or a title)
+ * or follows the quotation the sentence opens with.  -1 otherwise.
+ */
+static long
+sentence_subject(struct qdoc *d, size_t i, int c, int sex)
+{
+	size_t s, p, w;
+	long k;
+	const struct mention *m;
+
+	for (s = i; s > 0 && !d->w[s].sstart && i - s < 2 * WINDOW; s--)
+		;
+	if (s == 0)
+		return -1;
+	for (p = s - 1; p > 0 && !d->w[p].sstart && s - p < 2 * WINDOW; p--)
+		;
+	while (p < s && (d->w[p].inq || (wclass(d, p) & (C_DET | C_TITLE))))
+		p++;
+	if (p >= s)
+		return -1;
+	k = mention_in(d, d->w[p].b, d->w[s - 1].e, 1);
+	if (k < 0)
+		return -1;
+	m = &d->m[k];
+	w = word_at(d, m->b);
+	if (w > p + 1 || (c == P_PERSON ? m->kind == M_ORG ||
+	    !sex_fits(sex, mention_sex(d, m)) : m->kind == M_PERSON))
+		return -1;
+	return k;
+}
+
+/*
+ * Resolve the pronoun at word i (class c, sex sex) into a: the subject
+ * of a cue in the sentence before (indirect speech: "A spokesperson for
+ * X told the BBC ... They said:"), else the most recent of the last
+ * speaker of its kind and the last mention that fits.  Returns 1 when
+ * one fits, 0 otherwise (a keeps no speaker: never the pronoun itself).
+ */
+static int
+resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
+{
+	long m, k;
+	uint32_t pos = d->w[i].b;
+	const struct recent *r;
+	struct attr t;
+
+	if (c == P_SELF || c == P_NONE)
+		return 0;
+	if (indirect_subject(d, i, &t)) {
+		if (c == P_PERSON ? t.person && t.skind != SK_ORG &&
+		    sex_fits(sex, t.gender) : t.skind == SK_ORG ||
+		    t.skind == SK_INSPECTORATE) {
+			set_speaker(a, t.speaker, strlen(t.speaker), d->w[i].b,
+			    d->w[i].e);
+			a->person = t.person;
+			a->skind = t.skind;
+			a->gender = t.gender;
+			if (t.kind == K_REPORT)
+				a->kind = K_REPORT;
+			free(t.speaker);
+			return 1;
+		}
+		free(t.speaker);
+	}
+	m = antecedent(d, pos, c, sex);
+	k = sentence_subject(d, i, c, sex);
+	if (k >= 0 && m >= 0 && k != m && d->m[k].b < d->m[m].b)
+		m = k;	/* "Ofsted rated X good. It praised ..." */
+	if (c == P_PERSON) {
+		r = &d->last_person;
+	} else {
+		r = &d->last_body;
+		if (c == P_GROUP && d->last_person.valid &&
+		    d->last_person.kind == K_REPORT &&
+		    (!r->valid || d->last_person.pos > r->pos))
+			r = &d->last_person;
+	}
+	if (r->valid && (c != P_PERSON || sex_fits(sex, r->gender)) &&
+	    (m < 0 || r->pos >= d->m[m].b)) {
+		set_speaker(a, r->name, strlen(r->name), d->w[i].b, d->w[i].e);
+		a->kind = r->kind == K_REPORT ? K_REPORT : a->kind;
+		a->person = c == P_PERSON;
+		a->gender = r->gender;
+		return 1;
+	}
+	if (m >= 0) {
+		set_speaker(a, d->m[m].canon, d->m[m].clen, d->w[i].b,
+		    d->w[i].e);
+		a->person = d->m[m].kind != M_ORG;
+		a->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
+		a->gender = a->person ? mention_sex(d, &d->m[m]) : SEX_UNKNOWN;
+		return 1;
+	}
+	return 0;
+}
+
+
+/*
+ * The role named by words [a, z) ("the chief executive of X", "the
+ * director"): the index of its last word, or -1.  The role is the first
+ * run of lower-case words after a determiner.
+ */
+static long
+role_head(struct qdoc *d, size_t a, size_t z)
+{
+	size_t i = a;
+	long head = -1;
+
+	if (!(wclass(d, i) & C_DET))
+		return -1;
+	i++;
+	while (i < z && d->w[i].cap && i + 1 < z && d->w[i + 1].e -
+	    d->w[i + 1].b <= 3 && d->s[d->w[i + 1].b] == '\'')
+		i += 2;		/* the authority's */
+	for (; i < z; i++) {
+		if (d->w[i].cap || (wclass(d, i) & (C_FUNCTION | C_DET | C_AUX |
+		    C_CONNECTOR | C_TIME)))
+			break;
+		head = (long)i;
+	}
+	return head;
+}
+
+/*
+ * A person named with the role word h elsewhere in the document:
+ * "chief executive Clare Marchant", "Julia Hassall, director of ...".
+ * The nearest such mention to word h, within a bounded window.
+ */
+static long
+role_link(struct qdoc *d, size_t h)
+{
+	size_t fl, lo = 0, hi = d->nm, mid, k, wi, j;
+	const char *f = wfold(d, h, &fl), *g;
+	size_t gl;
+	long best = -1;
+	size_t bestd = SIZE_MAX, dist;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->m[mid].b < d->w[h].b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	k = lo > 100 ? lo - 100 : 0;
+	for (; k < d->nm && k < lo + 100; k++) {
+		if (d->m[k].kind != M_PERSON)
+			continue;
+		dist = d->m[k].b > d->w[h].b ? d->m[k].b - d->w[h].b :
+		    d->w[h].b - d->m[k].b;
+		if (dist >= bestd)
+			continue;
+		wi = word_at(d, d->m[k].b);
+		/* the role just before the name */
+		if (wi > 0 && wi - 1 != h) {
+			g = wfold(d, wi - 1, &gl);
+			if (gl == fl && memcmp(f, g, fl) == 0) {
+				best = (long)k;
+				bestd = dist;
+				continue;
+			}
+		}
+		/* or after it: "Name, (the council's) role" */
+		wi = word_at(d, d->m[k].e);
+		if (wi >= d->nw || !clause_break(d, wi))
+			continue;
+		for (j = wi; j < d->nw && j < wi + 6; j++) {
+			if (j > wi && clause_break(d, j))
+				break;
+			g = wfold(d, j, &gl);
+			if (j != h && gl == fl && memcmp(f, g, fl) == 0) {
+				best = (long)k;
+				bestd = dist;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+/*
+ * Does the report cue at words [at, at+len) speak for the phrase rather
+ * than mention m (-1 none) in it: no mention, the mention is the cue
+ * itself ("Ofsted"), the cue comes after the mention as its own noun
+ * phrase ("the council ... after an inspection found"), or the phrase is
+ * a sentence's first noun phrase that opens with the cue ("The watchdog
+ * has rated the council ... and warned").
+ */
+static int
+report_cue_heads(struct qdoc *d, long m, size_t at, size_t len, int flags)
+{
+	size_t after;
+
+	if (m < 0)
+		return 1;
+	if (d->m[m].b >= d->w[at].b && d->m[m].e <= d->w[at + len - 1].e)
+		return 1;
+	if (d->m[m].e <= d->w[at].b) {
+		/* "Wirral Council's report", "Ofsted inspectors": the
+		 * mention's own report */
+		after = word_at(d, d->m[m].e);
+		return after < at && !is_possessive(d, after);
+	}
+	return (flags & NP_FIRST) != 0;
+}
+
+/* Is word a a name's word: a forename, or the last word of a person
+ * named in the document? */
+static int
+name_word(struct qdoc *d, size_t a)
+{
+	size_t k, n = d->w[a].e - d->w[a].b;
+
+	if (wclass(d, a) & (C_MALE | C_FEMALE))
+		return 1;
+	for (k = 0; k < d->nm && k < 400; k++)
+		if (d->m[k].kind == M_PERSON && d->m[k].laste -
+		    d->m[k].lastb == n && d->m[k].lastb != d->w[a].b &&
+		    memcmp(d->s + d->m[k].lastb, d->s + d->w[a].b, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is word a's fold written in lower case somewhere in the document (a
+ * common noun capitalised at a sentence start: "Interventions were")? */
+static int
+lower_elsewhere(struct qdoc *d, size_t a)
+{
+	size_t i, fl, gl;
+	const char *f = wfold(d, a, &fl), *g;
+
+	for (i = 0; i < d->nw; i++) {
+		if (d->w[i].cap || d->w[i].e - d->w[i].b != d->w[a].e -
+		    d->w[a].b)
+			continue;
+		g = wfold(d, i, &gl);
+		if (gl == fl && memcmp(f, g, fl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * May capitalised words [a, z) be taken for a name the mentions missed?
+ * Several words, or one inside a sentence, yes; one at a sentence start
+ * only when it is a known name's word, or is never written in lower case
+ * in the document and is not the subject of a plural verb
+ * ("Interventions were found").
+ */
+static int
+lone_capital_ok(struct qdoc *d, size_t a, size_t z)
+{
+	if (z - a > 1 || !d->w[a].sstart || name_word(d, a))
+		return 1;
+	if (z < d->nw && (wclass(d, z) & C_PLURAL))
+		return 0;
+	return !lower_elsewhere(d, a);
+}
+
+/*
+ * Do words [a, z) name a source without naming it, a role phrase ("the
+ * official", "a council spokesman", "campaigners"): a role, spokes-
+ * person or organisation word as its last word (its head), and no
+ * relative, conjunction or auxiliary ("the fact that more customers")?
+ * SK_ROLE or SK_ORG ("the company"); 0 when not.
+ */
+static int
+role_phrase(struct qdoc *d, size_t a, size_t z)
+{
+	size_t i;
+	int c, role = 0, org = 0;
+
+	for (i = a; i < z; i++) {
+		c = wclass(d, i);
+		if (c & (C_REL | C_CONJ | C_AUX))
+			return 0;
+		if (c & (C_ROLE | C_SPOKES))
+			role = 1;
+		else if (c & C_ORGWORD)
+			org = 1;
+	}
+	/* the phrase ends with its head: "the chancellor to", "the firm
+	 * denied" are not sources */
+	c = wclass(d, z - 1);
+	if (!(c & (C_ROLE | C_SPOKES | C_ORGWORD)))
+		return 0;
+	return role ? SK_ROLE : org ? SK_ORG : 0;
+}
+
+/* Does word i look like a verb: an auxiliary, a cue, a past tense? */
+static int
+verbish(struct qdoc *d, size_t i)
+{
+	size_t fl, n;
+	const char *f = wfold(d, i, &fl);
+
+	if (d->w[i].cap)
+		return 0;
+	return (wclass(d, i) & C_AUX) || cue_at(d, i, &n) >= 0 ||
+	    (fl > 3 && memcmp(f + fl - 2, "ed", 2) == 0);
+}
+
+/*
+ * Who the words [a, z) name (flags: NP_): a report cue, a mention
+ * (entities or our capitalised runs), a pronoun, a definite description
+ * naming an earlier body ("the council"), a role phrase.  Returns 1 with
+ * a_out set (its speaker may be NULL: a pronoun that fits no one, a
+ * phrase naming no source), 0 when the words cannot name a speaker.
+ */
+int
+resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
+{
+	long m, rc;
+	size_t i, at = 0, len = 0, fl, k;
+	int c, spokes = 0;
+	const char *f;
+
+	if (a >= z)
+		return 0;
+	if (z - a > CHUNKMAX)
+		a = z - CHUNKMAX;
+	for (i = a; i < z; i++)
+		if (d->w[i].inq)
+			return 0;
+	for (i = a; i < z; i++)
+		if (wclass(d, i) & C_SPOKES)
+			spokes = 1;
+	need_mentions(d);
+	m = mention_in(d, d->w[a].b, d->w[z - 1].e, flags & NP_FIRST);
+	if (m >= 0 && !(flags & NP_FIRST)) {
+		/* "Paddy Cleary from Unison": the person the phrase opens
+		 * with */
+		long m0 = mention_in(d, d->w[a].b, d->w[z - 1].e, 1);
+		size_t a0 = a;
+		while (a0 < z && (wclass(d, a0) & (C_DET | C_TITLE)))
+			a0++;
+		if (m0 >= 0 && m0 != m && d->m[m0].kind == M_PERSON &&
+		    d->m[m0].b == d->w[a0].b)
+			m = m0;
+	}
+	rc = rcue_in(d, a, z, &at, &len);
+	if (rc >= 0) {
+		a_out->kind = K_REPORT;
+		const char *body = m >= 0 ? inspectorate_of(d,
+		    d->m[m].canon, d->m[m].clen) : NULL;
+		if (body) {
+			/* "A report by Ofsted", "The CQC's report" */
+			set_speaker(a_out, body, strlen(body), d->w[a].b,
+			    d->w[z - 1].e);
+			a_out->skind = SK_INSPECTORATE;
+			return 1;
+		}
+		if (report_cue_heads(d, m, at, len, flags)) {
+			body = report_speaker(d, &d->lx->rcues[rc]);
+			if (body) {
+				set_speaker(a_out, body, strlen(body),
+				    d->w[a].b, d->w[z - 1].e);
+				a_out->skind = SK_INSPECTORATE;
+				return 1;
+			}
+			if (m < 0 && d->lx->rcues[rc].speaker) {
+				/* an inspection, but no inspectorate named */
+				a_out->pb = d->w[a].b;
+				a_out->pe = d->w[z - 1].e;
+				return 1;
+			}
+		}
+	}
+	if (!spokes && (m < 0 || (d->m[m].b > d->w[a].b &&
+	    (wclass(d, word_at(d, d->m[m].b) - 1) & C_CONNECTOR)))) {
+		/* "the chief executive of X", "the director": a person */
+		long h = role_head(d, a, z), r;
+		if (h >= 0 && (r = role_link(d, (size_t)h)) >= 0) {
+			set_speaker(a_out, d->m[r].canon, d->m[r].clen,
+			    d->w[a].b, d->w[h].e);
+			a_out->person = 1;
+			a_out->skind = SK_PERSON;
+			a_out->gender = mention_sex(d, &d->m[r]);
+			return 1;
+		}
+	}
+	if (m >= 0 && !spokes && z - a <= 8) {
+		/* "a Mexican official", "the council's director": the name
+		 * only qualifies the phrase */
+		size_t nx = word_at(d, d->m[m].e);
+		int poss = nx < z && is_possessive(d, nx);
+		if (poss)
+			nx++;
+		if (nx < z && !d->w[nx].cap && !(wclass(d, nx) & (C_FUNCTION |
+		    C_CONNECTOR | C_AUX | C_DET)) && !is_possessive(d, nx) &&
+		    !is_pronoun(d, nx) && (poss || ((wclass(d, a) & C_DET) &&
+		    d->m[m].b > d->w[a].b)))
+			m = -1;
+	}
+	if (m >= 0) {
+		set_speaker(a_out, d->m[m].canon, d->m[m].clen, d->m[m].b,
+		    d->m[m].e);
+		a_out->person = spokes || d->m[m].kind != M_ORG;
+		a_out->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
+		if (inspectorate_of(d, d->m[m].canon, d->m[m].clen))
+			a_out->skind = SK_INSPECTORATE;
+		if (a_out->skind == SK_PERSON)
+			a_out->gender = mention_sex(d, &d->m[m]);
+		if (!(flags & NP_FIRST) && z - a <= 8) {
+			a_out->pb = d->w[a].b;
+			a_out->pe = d->w[z - 1].e;
+		}
+		return 1;
+	}
+	if (flags & NP_NAME)
+		return 0;
+	/* a pronoun, last in the phrase or first */
+	for (k = 0; k < 2; k++) {
+		i = k == 0 ? z - 1 : a;
+		c = wlookup(d, &d->lx->prons, i);
+		if ((c & 15) != P_NONE) {
+			a_out->pronoun = 1;
+			if (resolve_pronoun(d, i, c & 15, c >> 4, a_out)) {
+				a_out->pb = d->w[i].b;
+				a_out->pe = d->w[i].e;
+				return 1;
+			}
+			/* no one fits: no speaker, but the phrase is there */
+			a_out->pb = d->w[i].b;
+			a_out->pe = d->w[i].e;
+			return 1;
+		}
+	}
+	/* "Bryne went on to say": a name alone at the sentence start,
+	 * which the mentions pass over ("Just ask him.") */
+	if (z - a >= 2 && d->w[a].cap && d->w[a].sstart && !d->w[a + 1].cap &&
+	    !is_possessive(d, a + 1) && !(wclass(d, a) & (C_FUNCTION | C_TIME |
+	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
+	    !(flags & NP_FIRST) && verbish(d, a + 1) &&
+	    lone_capital_ok(d, a, a + 1)) {
+		set_speaker(a_out, d->s + d->w[a].b, d->w[a].e - d->w[a].b,
+		    d->w[a].b, d->w[a].e);
+		a_out->person = 1;
+		a_out->skind = SK_PERSON;
+		return 1;
+	}
+	/* "the council": the last body named with that head word */
+	for (k = z - a > 3 ? z - 3 : a; k + 1 < z; k++)
+		if (wclass(d, k) & C_DET)
+			break;
+	if (k + 1 < z && (wclass(d, k) & C_DET)) {
+		size_t look = 0;
+		f = wfold(d, z - 1, &fl);
+		for (m = (long)mentions_before(d, d->w[k].b) - 1; m >= 0 &&
+		    look < 200; m--, look++) {
+			if (d->m[m].e > d->w[k].b || d->m[m].kind != M_ORG)
+				continue;
+			if (d->m[m].laste - d->m[m].lastb == fl &&
+			    strncasecmp(d->s + d->m[m].lastb, f, fl) == 0) {
+				set_speaker(a_out, d->m[m].canon, d->m[m].clen,
+				    d->w[a].b, d->w[z - 1].e);
+				a_out->skind = SK_ORG;
+				return 1;
+			}
+		}
+	}
+	if (!(flags & NP_LOOSE) && z - a <= 4) {
+		/* capitalised words not taken for a name: still a name */
+		for (i = a; i < z; i++)
+			if (!d->w[i].cap || (wclass(d, i) & (C_FUNCTION | C_TIME)))
+				break;
+		if (i == z && lone_capital_ok(d, a, z)) {
+			set_speaker(a_out, d->s + d->w[a].b,
+			    d->w[z - 1].e - d->w[a].b, d->w[a].b, d->w[z - 1].e);
+			a_out->person = 1;
+			a_out->skind = SK_PERSON;
+			return 1;
+		}
+	}
+	if (!(flags & NP_LOOSE) || z - a > 6)
+		return a_out->kind == K_REPORT;
+	/* the words themselves ("the official", "a source", "officials",
+	 * "Leaders of the organization") */
+	c = wclass(d, a);
+	if (!(c & C_DET)) {
+		if (z - a > 3 || (c & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)) ||
+		    (wclass(d, z - 1) & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)))
+			return a_out->kind == K_REPORT;
+		for (i = a; i < z; i++)
+			if ((d->s[d->w[i].b] >= '0' && d->s[d->w[i].b] <= '9') ||
+			    (wclass(d, i) & C_AUX))
+				return a_out->kind == K_REPORT;
+	}
+	for (i = a; i < z && d->w[i].cap; i++)
+		;
+	if (i == z && lone_capital_ok(d, a, z)) {
+		/* capitalised: a name ("Trump", "Leaders of ...") */
+		set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e -
+		    d->w[a].b, d->w[a].b, d->w[z - 1].e);
+		a_out->person = 1;
+		a_out->skind = SK_PERSON;
+		return 1;
+	}
+	if (!(c = role_phrase(d, a, z))) {
+		/* not a source we can name: the phrase only */
+		a_out->pb = d->w[a].b;
+		a_out->pe = d->w[z - 1].e;
+		return 1;
+	}
+	set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e - d->w[a].b,
+	    d->w[a].b, d->w[z - 1].e);
+	a_out->person = spokes;
+	a_out->skind = c;
+	return 1;
+}
+

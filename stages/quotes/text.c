@@ -1,0 +1,644 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: offsets, words, paragraphs and sentences of a document.
+ */
+#include <utf8proc.h>
+
+#include "quotes.h"
+
+/* qsort, but first see whether base is in order already, as the
+ * quotations and the entities mostly are. */
+void
+sort_unless_sorted(void *base, size_t n, size_t size, int (*cmp)(const void *,
+    const void *))
+{
+	const char *p = base;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cmp(p + (i - 1) * size, p + i * size) > 0)
+			break;
+	if (i < n)
+		qsort(base, n, size, cmp);
+}
+
+/* ---- code-point offsets ------------------------------------------------ */
+
+/*
+ * Byte and code-point offsets of one document.  Only a count every
+ * OMSTEP bytes is kept (the storage is reused from document to document),
+ * and a conversion counts the bytes since the last one: cheaper than a
+ * full map for the few offsets a document's quotations need.
+ */
+
+/* Code points starting in s[0..n): the bytes that do not continue one,
+ * eight at a time. */
+static size_t
+lead_bytes(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	uint64_t v;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		/* 0x80 on the continuation bytes (10xxxxxx), summed in the
+		 * top byte: no popcount instruction in a generic build */
+		v = v & ~(v << 1) & GLEAN_HIGHS;
+		c += 8 - (size_t)(((v >> 7) * GLEAN_ONES) >> 56);
+	}
+	for (; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Map the offsets of s[0..n) into m (its storage reused). */
+void
+om_init(struct offmap *m, const char *s, size_t n)
+{
+	size_t k, e, c = 0;
+
+	m->s = s;
+	m->n = n;
+	m->nblk = n / OMSTEP + 1;
+	if (m->cap < m->nblk) {
+		m->cap = m->nblk;
+		free(m->cp);
+		m->cp = glean_malloc(m->cap * sizeof(*m->cp));
+	}
+	for (k = 0; k < m->nblk; k++) {
+		m->cp[k] = (uint32_t)c;
+		e = (k + 1) * OMSTEP < n ? (k + 1) * OMSTEP : n;
+		c += lead_bytes(s + k * OMSTEP, e - k * OMSTEP);
+	}
+	m->ncps = c;
+}
+
+/* Code point of byte b (a character's first byte). */
+size_t
+om_cp(const struct offmap *m, size_t b)
+{
+	size_t k;
+
+	if (b > m->n)
+		b = m->n;
+	k = b / OMSTEP;
+	return m->cp[k] + lead_bytes(m->s + k * OMSTEP, b - k * OMSTEP);
+}
+
+/* Byte of code point cp; clamps to the end. */
+size_t
+om_byte(const struct offmap *m, size_t cp)
+{
+	size_t lo = 0, hi = m->nblk, mid, i, c, k;
+
+	if (cp >= m->ncps)
+		return m->n;
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (m->cp[mid] <= cp)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	c = m->cp[lo];
+	/* whole words of eight bytes before the one holding it */
+	for (i = lo * OMSTEP; i + 8 <= m->n; i += 8) {
+		k = lead_bytes(m->s + i, 8);
+		if (cp - c < k)
+			break;
+		c += k;
+	}
+	for (; i < m->n; i++) {
+		if (((unsigned char)m->s[i] & 0xc0) == 0x80)
+			continue;
+		if (c == cp)
+			return i;
+		c++;
+	}
+	return m->n;
+}
+
+/* ---- words ---------------------------------------------------------- */
+
+
+
+
+
+
+
+
+/* Word i's Snowball stem, made once; *len gets its length. */
+const char *
+wstem(struct qdoc *d, size_t i, size_t *len)
+{
+	struct word *w = &d->w[i];
+	const char *st;
+	size_t n;
+
+	if (w->stem < 0) {
+		const char *f = wfold(d, i, &n);
+		st = glean_stem(f, n, &n);
+		w->stem = (int32_t)d->sbuf.len;
+		w->slen = (uint32_t)n;
+		glean_buf_add(&d->sbuf, st, n);
+	}
+	*len = w->slen;
+	return d->sbuf.s + w->stem;
+}
+
+/*
+ * Fold a word into d->fold.  The store was sized at four times the text
+ * at the start of the document (case folding at most triples a
+ * character), so it never moves; a fold that would not fit is cut short.
+ */
+void
+add_fold(struct qdoc *d, struct word *w)
+{
+	const char *s = d->s + w->b;
+	size_t n = w->e - w->b, i, fl, room;
+	char *f, *o;
+	const char *t;
+
+	w->fold = (uint32_t)d->foldlen;
+	room = d->foldcap - d->foldlen;
+	o = d->fold + d->foldlen;
+	if (n <= room) {
+		/* plain ASCII, most words: lowered and hashed in one go */
+		size_t h = FNV_BASIS;
+		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++) {
+			o[i] = (char)lower((unsigned char)s[i]);
+			h = fnv_step(h, o[i]);
+		}
+		if (i == n) {
+			d->foldlen += n;
+			w->flen = (uint32_t)n;
+			w->hash = (uint32_t)h;
+			return;
+		}
+	}
+	f = glean_casefold(s, n, &fl);
+	/* ’ folds as ' so that lexicon words written with ' match */
+	for (t = f, i = 0; (size_t)(t - f) < fl && i < room; t++) {
+		if ((size_t)(t - f) + 2 < fl && (unsigned char)t[0] == 0xe2 &&
+		    (unsigned char)t[1] == 0x80 &&
+		    (unsigned char)t[2] == 0x99) {
+			o[i++] = '\'';
+			t += 2;
+		} else {
+			o[i++] = *t;
+		}
+	}
+	d->foldlen += i;
+	w->flen = (uint32_t)i;
+	w->hash = (uint32_t)fold_hash(o, i);
+	free(f);
+}
+
+/* Does the character at byte b begin in upper case? */
+static int
+is_upper_at(struct qdoc *d, size_t b)
+{
+	int32_t cp;
+
+	if ((unsigned char)d->s[b] < 0x80)
+		return d->s[b] >= 'A' && d->s[b] <= 'Z';
+	glean_utf8_next(d->s + b, d->n - b, &cp);
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+/* ASCII letters and digits. */
+static const unsigned char asciiword[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1
+};
+
+/* Is cp a letter, a mark or a digit (part of a word)? */
+int
+is_wordcp(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return cp >= 0 && asciiword[cp];
+	if (cp < 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MN) ||
+	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+	    c == UTF8PROC_CATEGORY_MC;
+}
+
+
+/*
+ * Add the word at bytes [b, e) to d->w (and d->capital when it starts
+ * with a capital or a digit).
+ */
+static void
+push_word(struct qdoc *d, uint32_t b, uint32_t e)
+{
+	int cap = is_upper_at(d, b);
+
+	/* kept only when listed, without a branch to mispredict */
+	GROW(d->capital, d->ncapital, d->capcapital);
+	d->capital[d->ncapital] = (uint32_t)d->nw;
+	d->ncapital += (size_t)(cap | (d->s[b] >= '0' && d->s[b] <= '9'));
+	GROW(d->w, d->nw, d->capw);
+	d->w[d->nw++] = (struct word){ .b = b, .e = e, .fold = NOFOLD,
+	    .stem = -1, .cls = -1, .cue = -2, .cap = (uint8_t)cap };
+}
+
+/* 0x80 in each byte of v that is an ASCII letter or digit. */
+static uint64_t
+alnum_bytes(uint64_t v)
+{
+	const uint64_t t = v & ~GLEAN_HIGHS, f = t | 0x20 * GLEAN_ONES;
+	uint64_t digit, alpha;
+
+	/* per byte, t + (0x80 - lo) reaches bit 7 when t >= lo; no carries */
+	digit = (t + (0x80 - '0') * GLEAN_ONES) & ~(t + (0x7f - '9') *
+	    GLEAN_ONES);
+	alpha = (f + (0x80 - 'a') * GLEAN_ONES) & ~(f + (0x7f - 'z') *
+	    GLEAN_ONES);
+	return (digit | alpha) & ~v & GLEAN_HIGHS;
+}
+
+/*
+ * Which bytes of a 64-byte block of the text are ASCII letters or digits,
+ * and which may start a word (those and the non-ASCII bytes): a bit each,
+ * so that the end of a word and the start of the next are found by
+ * counting zeros.  Whole blocks only; the text's tail goes byte by byte.
+ */
+struct wordblock {
+	size_t at;		/* the block's first byte; SIZE_MAX none */
+	uint64_t alnum, start;
+};
+
+/* The flags of m (0x80 bytes) as bits: byte k to bit k. */
+static uint64_t
+flag_bits(uint64_t m)
+{
+	return ((m >> 7) * 0x0102040810204080ull) >> 56;
+}
+
+/* Load the bits of the 64 bytes from at into wb. */
+static void
+load_block(struct qdoc *d, struct wordblock *wb, size_t at)
+{
+	uint64_t v, a;
+	size_t k;
+
+	wb->at = at;
+	wb->alnum = wb->start = 0;
+	for (k = 0; k < 64; k += 8) {
+		memcpy(&v, d->s + at + k, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v = __builtin_bswap64(v);	/* the text's first byte low */
+#endif
+		a = alnum_bytes(v);
+		wb->alnum |= flag_bits(a) << k;
+		wb->start |= flag_bits((a | v) & GLEAN_HIGHS) << k;
+	}
+}
+
+/* The bits of wb from byte i on (in a whole block), loaded if need be. */
+static uint64_t
+block_bits(struct qdoc *d, struct wordblock *wb, size_t i, int start)
+{
+	if (wb->at != (i & ~(size_t)63))
+		load_block(d, wb, i & ~(size_t)63);
+	return (start ? wb->start : ~wb->alnum) >> (i & 63);
+}
+
+/* The first byte from i on that is not an ASCII letter or digit. */
+static size_t
+alnum_end(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	uint64_t m;
+
+	for (; (i | 63) < d->n; i = (i | 63) + 1)
+		if ((m = block_bits(d, wb, i, 0)) != 0)
+			return i + (size_t)__builtin_ctzll(m);
+	while (i < d->n && s[i] < 0x80 && asciiword[s[i]])
+		i++;
+	return i;
+}
+
+/* The first byte from i on that is an ASCII letter or digit, or not
+ * ASCII: where a word may start. */
+static size_t
+gap_end(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	uint64_t m;
+
+	for (; (i | 63) < d->n; i = (i | 63) + 1)
+		if ((m = block_bits(d, wb, i, 1)) != 0)
+			return i + (size_t)__builtin_ctzll(m);
+	while (i < d->n && s[i] < 0x80 && !asciiword[s[i]])
+		i++;
+	return i;
+}
+
+/*
+ * Our own words when there is no usable tokens layer: letters and digits,
+ * with - and ' (or ’) inside; a final 's is a word of its own, as the
+ * tokenizer makes it.  Runs of ASCII letters and digits, and of other
+ * ASCII between them, go by the bits of a struct wordblock.
+ */
+void
+scan_words(struct qdoc *d)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t i = 0, l, l2, start;
+	int32_t cp, nx;
+	struct wordblock wb = { SIZE_MAX, 0, 0 };
+
+	while ((i = gap_end(d, &wb, i)) < d->n) {
+		if (s[i] < 0x80) {
+			l = 1;
+		} else {
+			cp = cp_at(d, i, &l);
+			if (!is_wordcp(cp)) {
+				i += l ? l : 1;
+				continue;
+			}
+		}
+		start = i;
+		for (;;) {
+			i = alnum_end(d, &wb, i + l);
+			/* most words end at a space or an ASCII stop */
+			if (i >= d->n || (s[i] < 0x80 && s[i] != '-' &&
+			    s[i] != '\''))
+				break;
+			cp = cp_at(d, i, &l);
+			if (is_wordcp(cp))
+				continue;
+			if (cp == '-' || cp == '\'' || cp == 0x2019) {
+				nx = cp_at(d, i + l, &l2);
+				if (!is_wordcp(nx))
+					break;
+				if (cp != '-' && (nx == 's' || nx == 'S') &&
+				    !is_wordcp(cp_at(d, i + l + l2, NULL))) {
+					push_word(d, (uint32_t)start, (uint32_t)i);
+					start = i;
+					i += l + l2;
+					break;
+				}
+				continue;
+			}
+			break;
+		}
+		push_word(d, (uint32_t)start, (uint32_t)i);
+	}
+}
+
+/*
+ * Words from the tokens layer: [[s,e,"kind","stem"],...] in code points.
+ * Anything out of order or out of range and the layer is not used.
+ */
+int
+layer_words(struct qdoc *d, json_t *toks, const struct offmap *om)
+{
+	size_t i, n, prev = 0;
+	json_t *t, *js, *je, *jk, *jst;
+	json_int_t s, e;
+	const char *k;
+
+	if (!json_is_array(toks))
+		return -1;
+	n = json_array_size(toks);
+	for (i = 0; i < n; i++) {
+		t = json_array_get(toks, i);
+		if (!json_is_array(t) || json_array_size(t) < 3)
+			goto bad;
+		js = json_array_get(t, 0);
+		je = json_array_get(t, 1);
+		jk = json_array_get(t, 2);
+		if (!json_is_integer(js) || !json_is_integer(je) ||
+		    !json_is_string(jk))
+			goto bad;
+		s = json_integer_value(js);
+		e = json_integer_value(je);
+		if (s < 0 || e <= s || (size_t)e > om->ncps || (size_t)s < prev)
+			goto bad;
+		prev = (size_t)s;
+		k = json_string_value(jk);
+		if (strcmp(k, "word") != 0 && strcmp(k, "number") != 0)
+			continue;
+		push_word(d, (uint32_t)om_byte(om, (size_t)s),
+		    (uint32_t)om_byte(om, (size_t)e));
+		jst = json_array_get(t, 3);
+		if (json_is_string(jst)) {
+			d->w[d->nw - 1].stem = (int32_t)d->sbuf.len;
+			d->w[d->nw - 1].slen =
+			    (uint32_t)json_string_length(jst);
+			glean_buf_add(&d->sbuf, json_string_value(jst),
+			    json_string_length(jst));
+		}
+	}
+	return 0;
+bad:
+	d->nw = d->ncapital = 0;
+	d->foldlen = 0;
+	glean_buf_reset(&d->sbuf);
+	return -1;
+}
+
+/* ---- the text ------------------------------------------------------- */
+
+
+/*
+ * One pass over the text: is it valid UTF-8, and which bytes may start a
+ * quotation mark (" ' and the lead bytes of “ ” ‘ ’ „ ‚ « »)?  Those go
+ * to d->cand.  Plain ASCII without marks, most of a text, goes eight
+ * bytes at a time.
+ */
+int
+scan_text(struct qdoc *d)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t i = 0;
+	int32_t cp;
+	uint64_t v;
+
+	d->ncand = d->nextcand = 0;
+	while (i < d->n) {
+		if (i + 8 <= d->n) {
+			memcpy(&v, s + i, 8);
+			if (!(v & GLEAN_HIGHS) &&
+			    !zero_bytes(v ^ ('"' * GLEAN_ONES)) &&
+			    !zero_bytes(v ^ ('\'' * GLEAN_ONES))) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == '"' || s[i] == '\'' || s[i] == 0xe2 ||
+		    s[i] == 0xc2) {
+			GROW(d->cand, d->ncand, d->capcand);
+			d->cand[d->ncand++] = (uint32_t)i;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += glean_utf8_next(d->s + i, d->n - i, &cp);
+		if (cp < 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- paragraphs and sentences --------------------------------------- */
+
+/* Is cp white space (Unicode spaces, NUL and the BOM included)? */
+int
+is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v' || cp == 0xa0 || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x202f || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff || cp == 0;
+}
+
+/* Is the character at byte i white space?  *l gets its length (0 past
+ * the end of the text). */
+int
+space_at(struct qdoc *d, size_t i, size_t *l)
+{
+	unsigned char c;
+
+	if (i < d->n && (c = (unsigned char)d->s[i]) < 0x80) {
+		*l = 1;
+		return c == ' ' || (c >= '\t' && c <= '\r') || c == 0;
+	}
+	return is_space_cp(cp_at(d, i, l));
+}
+
+/* Paragraphs are lines; blank lines are skipped.  Trimmed. */
+void
+split_paras(struct qdoc *d)
+{
+	size_t i = 0, j, b, e, l;
+	int lower, upper;
+	int32_t cp;
+	struct para *p;
+	const char *nlp;
+
+	while (i < d->n) {
+		nlp = memchr(d->s + i, '\n', d->n - i);
+		j = nlp ? (size_t)(nlp - d->s) : d->n;
+		b = i;
+		e = j;
+		while (b < e) {
+			cp = cp_at(d, b, &l);
+			if (!is_space_cp(cp))
+				break;
+			b += l;
+		}
+		while (e > b) {
+			l = 1;
+			while (l < e - b && ((unsigned char)d->s[e - l] & 0xc0)
+			    == 0x80)
+				l++;
+			cp = cp_at(d, e - l, NULL);
+			if (!is_space_cp(cp))
+				break;
+			e -= l;
+		}
+		if (e > b) {
+			GROW(d->p, d->np, d->capp);
+			p = &d->p[d->np++];
+			p->b = (uint32_t)b;
+			p->e = (uint32_t)e;
+			p->heading = p->reportsec = 0;
+			/* a heading: upper-case letters only */
+			lower = upper = 0;
+			for (l = b; l < e && !lower; l++) {
+				if (d->s[l] >= 'a' && d->s[l] <= 'z')
+					lower = 1;
+				else if (d->s[l] >= 'A' && d->s[l] <= 'Z')
+					upper++;
+			}
+			p->heading = !lower && upper >= 3;
+		}
+		i = j + 1;
+	}
+}
+
+/* The paragraph holding byte b (the last one past the end). */
+size_t
+para_of(struct qdoc *d, size_t b)
+{
+	size_t lo = 0, hi = d->np, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->p[mid].e < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->np ? lo : (d->np ? d->np - 1 : 0);
+}
+
+
+
+/*
+ * Each word's paragraph, whether it starts a sentence, and whether it is
+ * inside a quotation (one sweep: the quotations sorted by start).
+ */
+void
+mark_words(struct qdoc *d)
+{
+	size_t i, k, pi = 0, qi = 0;
+	uint32_t qend = 0;
+	struct word *w, *pw;
+
+	for (i = 0; i < d->nw; i++) {
+		w = &d->w[i];
+		while (qi < d->nq && d->q[qi].tb <= w->b) {
+			if (d->q[qi].te > qend)
+				qend = d->q[qi].te;
+			qi++;
+		}
+		w->inq = w->b < qend;
+		while (pi + 1 < d->np && d->p[pi].e <= w->b)
+			pi++;
+		w->para = (uint32_t)pi;
+		w->sstart = i == 0 || d->w[i - 1].para != w->para;
+	}
+	/* after a stop, a sentence starts with a capital or a digit */
+	for (k = 0; k < d->ncapital; k++) {
+		i = d->capital[k];
+		w = &d->w[i];
+		if (w->sstart)
+			continue;
+		pw = &d->w[i - 1];
+		if (!gap_has(d, pw->e, w->b, G_STOP))
+			continue;
+		/* Mr. Smith, J. Smith */
+		if ((wclass(d, i - 1) & C_TITLE) && d->s[pw->e] == '.')
+			continue;
+		if (pw->e - pw->b == 1 && pw->cap && d->s[pw->e] == '.')
+			continue;
+		w->sstart = 1;
+	}
+}
+
+
