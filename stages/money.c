@@ -634,6 +634,38 @@ number_json(double v)
 	}
 }
 
+/*
+ * Drop the amounts of l inside the document's boilerplate spans (the
+ * "boilerplate" layer of glean-entities: a subscription offer's "£15 /
+ * month" is no fact).  The layer is decoded only for documents with
+ * amounts; a missing or malformed one drops nothing.
+ */
+static void
+drop_boilerplate(json_t *doc, const char *t, size_t n, struct list *l)
+{
+	json_t *bp = glean_field(doc, "boilerplate"), *span;
+	struct glean_cp_cursor cur = { t, n, 0, 0 };
+	size_t i, k, kept = 0, cs, ce;
+	json_int_t s, e;
+
+	if (!json_is_array(bp) || json_array_size(bp) == 0)
+		return;
+	for (i = 0; i < l->n; i++) {
+		/* amounts are in text order: the cursor only moves on */
+		cs = glean_cp_at(&cur, l->a[i].s);
+		ce = glean_cp_at(&cur, l->a[i].e);
+		json_array_foreach(bp, k, span) {
+			s = json_integer_value(json_object_get(span, "start"));
+			e = json_integer_value(json_object_get(span, "end"));
+			if ((json_int_t)cs < e && (json_int_t)ce > s)
+				break;
+		}
+		if (k == json_array_size(bp))
+			l->a[kept++] = l->a[i];
+	}
+	l->n = kept;
+}
+
 static int
 process(json_t *doc, void *vctx, char **err)
 {
@@ -655,6 +687,8 @@ process(json_t *doc, void *vctx, char **err)
 		l.a[kept++] = l.a[i];
 	}
 	l.n = kept;
+	if (l.n)
+		drop_boilerplate(doc, t, n, &l);
 	arr = json_array();
 	for (i = 0; i < l.n; i++) {
 		struct amount *a = &l.a[i];
@@ -704,10 +738,11 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct glean_opts o = GLEAN_OPTS_INIT;
-	/* only "text" (and "published") is parsed; the other fields,
-	 * tokens above all, are copied through unread */
-	static const char *const reads[] = { NULL };
-	struct glean_stage st = { "money", process, NULL, reads, NULL, NULL };
+	/* only "text" is parsed, and "boilerplate" when there are amounts;
+	 * the other fields, tokens above all, are copied through unread */
+	static const char *const reads[] = { "boilerplate", NULL };
+	struct glean_stage st = { "money", process, NULL, reads, NULL, NULL,
+	    1, 1 };
 	struct ctx c;
 	int ch, status;
 
