@@ -829,6 +829,7 @@ struct ent {
 	int kind;
 	int auth;		/* authority index, or -1 */
 	int ref;		/* a council reference ("the council") */
+	int named;		/* a council's name, not a place name */
 	char *canonical, *role, *org, *title;
 	int explicit_role;
 	int strong;		/* a title or a known forename */
@@ -1604,18 +1605,20 @@ find_authorities(struct doc *d)
 		if (!(len = match_phrase(d, &c->authph, winfo(d, i)->auth, i,
 		    &k)))
 			continue;
-		/* "New York", "Old Trafford": a bare area name after a
-		 * capitalised word is part of another name */
-		if ((c->authph.p[k].flags & PH_BARE) && i > 0 &&
-		    is_capword(d, i - 1) && !sent_initial(d, i - 1) &&
-		    d->ti[i - 1].sent == d->ti[i].sent &&
-		    winfo(d, i - 1)->org < 0 && winfo(d, i - 1)->title < 0)
+		/* "New York", "Old Trafford", "Terry Telford": a place name
+		 * after a capitalised word is part of another name; "Ms
+		 * Essex" is a person */
+		if (!(c->authph.p[k].flags & PH_NAMED) && i > 0 &&
+		    is_capword(d, i - 1) && d->ti[i - 1].sent == d->ti[i].sent &&
+		    (winfo(d, i - 1)->title >= 0 || (!sent_initial(d, i - 1) &&
+		    winfo(d, i - 1)->org < 0)))
 			continue;
 		if ((a = pick_authority(d, &c->authph, k)) < 0 ||
 		    !names_its_council(d, i, len, c->authph.p[k].flags))
 			continue;
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
+		e->named = (c->authph.p[k].flags & PH_NAMED) != 0;
 		e->canonical = glean_strdup(c->auth[a].name);
 	}
 }
@@ -1951,7 +1954,12 @@ find_refs(struct doc *d)
 	/* one council, or one named at least twice as often as the next */
 	if (a < 0 || (second && best < 2 * second))
 		return;
-	d->main_auth = a;
+	/* the article's council, if it is named as a council (not only
+	 * as a place) or referred to */
+	for (k = 0; k < d->ne; k++)
+		if (d->e[k].kind == K_AUTH && d->e[k].auth == a &&
+		    d->e[k].named)
+			d->main_auth = a;
 	for (i = 0; i < d->tk->n; i++) {
 		if (!free_tok(d, i) || !is_word(d, i))
 			continue;
@@ -1967,6 +1975,7 @@ find_refs(struct doc *d)
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
 		e->ref = 1;
+		d->main_auth = a;
 		e->canonical = glean_strdup(c->auth[a].name);
 		i += len - 1;
 	}
