@@ -385,6 +385,9 @@ struct ctx {
 	struct phrases scan;
 	struct cue *cues;
 	size_t ncues;
+	/* a bit for the first two bytes of each first word of scan: most
+	 * words fail here, before any hashing */
+	uint64_t scan2[65536 / 64];
 	/* namesakes.tsv: what follows or precedes a place name when it
 	 * names something else, and the words that make it a location */
 	struct phrases after, before;
@@ -404,6 +407,8 @@ struct ctx {
 	struct glean_toks tk;
 	struct tokinfo *ti;	/* per token, reused between documents */
 	uint32_t *cand;
+	uint32_t *cuecand;	/* words that may start a topic or
+				 * boilerplate cue */
 	size_t tcap;
 };
 
@@ -682,6 +687,13 @@ load_context_lexicons(struct ctx *c, const char *dir)
 	}
 	glean_lexicon_free(lx);
 	phrases_index(&c->scan);
+	for (i = 0; i < c->scan.first.n; i++) {
+		const unsigned char *w =
+		    (const unsigned char *)c->scan.first.key[i];
+		unsigned pair = (unsigned)w[0] << 8 | (w[0] ? w[1] : 0);
+
+		c->scan2[pair / 64] |= 1ull << (pair % 64);
+	}
 
 	lx = glean_lexicon_load(dir, "namesakes.tsv", 3);
 	for (i = 0; i < lx->nrows; i++) {
@@ -784,8 +796,10 @@ free_token_arrays(struct ctx *c)
 {
 	free(c->ti);
 	free(c->cand);
+	free(c->cuecand);
 	c->ti = NULL;
 	c->cand = NULL;
+	c->cuecand = NULL;
 	c->tcap = 0;
 }
 
@@ -863,6 +877,8 @@ struct doc {
 	 * ending in '.' ("Mr."); the rest only continue what these start */
 	uint32_t *cand;
 	size_t ncand;
+	uint32_t *cuecand;	/* words whose first two bytes begin a cue */
+	size_t ncuecand;
 	struct ent *e;
 	size_t ne, cap;
 	/* topic and boilerplate cues, in text order (find_cues) */
@@ -1033,6 +1049,13 @@ classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
 	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
 	const struct wordinfo *w;
 
+	if (tok->kind == GLEAN_TOK_WORD) {
+		unsigned pair = (unsigned)(unsigned char)p[0] << 8 |
+		    (len > 1 ? (unsigned char)p[1] : 0);
+
+		if (c->scan2[pair / 64] >> (pair % 64) & 1)
+			d->cuecand[d->ncuecand++] = (uint32_t)i;
+	}
 	/* most words: lower case, in no list */
 	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
 		if (c->words.lens[(unsigned char)p[0]])
@@ -1065,6 +1088,7 @@ index_tokens(struct doc *d)
 	size_t k, i, fw;
 
 	d->ncand = 0;
+	d->ncuecand = 0;
 	/* one past the last token: in no sentence, no word */
 	d->ti[tk->n] = past_end;
 	d->ti[tk->n].sent = d->ti[tk->n].firstword = (uint32_t)tk->n;
@@ -1458,17 +1482,18 @@ add_boilerplate(struct doc *d, size_t i0, size_t i1, const struct cue *q)
  * cue, the boilerplate spans.  Runs before councils are linked, which
  * ask what the sentence and the article are about.
  */
-static void
+static __attribute__((noinline)) void
 find_cues(struct doc *d)
 {
 	const struct ctx *c = d->c;
-	size_t i, len, k, n = d->tk->n;
+	size_t ci, i, len, k, next = 0;
 	const struct cue *q;
 	const char *p;
 	long f;
 
-	for (i = 0; i < n; i++) {
-		if (d->tk->t[i].kind != GLEAN_TOK_WORD)
+	/* the words classify_token found may start one (d->cuecand) */
+	for (ci = 0; ci < d->ncuecand; ci++) {
+		if ((i = d->cuecand[ci]) < next)
 			continue;
 		p = ttext(d, i, &len);
 		if ((f = dict_find_in(&c->scan.first, p, len, d->s + d->n)) < 0 ||
@@ -1489,7 +1514,7 @@ find_cues(struct doc *d)
 			d->hit[d->nhit++] = (struct hit){ (uint32_t)i,
 			    (uint32_t)(i + len), (uint32_t)c->scan.p[k].val };
 		}
-		i += len - 1;
+		next = i + len;
 	}
 }
 
@@ -1569,7 +1594,7 @@ after_place_word(const struct doc *d, size_t i)
  * article is about councils and it is not a location ("in Leeds").  A
  * namesake becomes an organisation ("Manchester City").
  */
-static int
+static __attribute__((noinline)) int
 names_its_council(struct doc *d, size_t i, size_t len, int flags)
 {
 	size_t n, before;
@@ -2239,7 +2264,7 @@ put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
  * article is about, each with its weight and its first cues; the council
  * topic also names the article's council ("subject") when one is clear.
  */
-static void
+static __attribute__((noinline)) void
 put_topics(const struct doc *d, struct glean_buf *b)
 {
 	static const char *const names[NTOPIC] = { "council",
@@ -2290,7 +2315,7 @@ put_topics(const struct doc *d, struct glean_buf *b)
 }
 
 /* ,"boilerplate":[{"start","end","kind"}...] */
-static void
+static __attribute__((noinline)) void
 put_boilerplate(const struct doc *d, struct glean_buf *b)
 {
 	size_t k;
@@ -2331,9 +2356,12 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 		c->tcap = c->tk.n + 1;
 		c->ti = glean_realloc(c->ti, c->tcap * sizeof *c->ti);
 		c->cand = glean_realloc(c->cand, c->tcap * sizeof *c->cand);
+		c->cuecand = glean_realloc(c->cuecand, c->tcap *
+		    sizeof *c->cuecand);
 	}
 	d.ti = c->ti;
 	d.cand = c->cand;
+	d.cuecand = c->cuecand;
 	d.main_auth = -1;
 	index_tokens(&d);
 	find_cues(&d);
