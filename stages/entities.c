@@ -216,6 +216,18 @@ dict_free(struct dict *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* May w[0..n) be a key of d?  No means no; the cheap half of a lookup. */
+static inline int
+dict_may_hold(const struct dict *d, const char *w, size_t n)
+{
+	uint32_t h;
+
+	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
+		return 0;
+	h = sketch_bit(w, n, d->sketch_shift);
+	return d->sketch[h / 64] >> (h % 64) & 1;
+}
+
 /* Index of w[0..n) in d, or -1; bytes of w up to lim may be read. */
 static long
 dict_find_in(const struct dict *d, const char *w, size_t n, const char *lim)
@@ -224,10 +236,7 @@ dict_find_in(const struct dict *d, const char *w, size_t n, const char *lim)
 	uint32_t hw;
 	size_t h;
 
-	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
-		return -1;
-	h = sketch_bit(w, n, d->sketch_shift);
-	if (!(d->sketch[h / 64] >> (h % 64) & 1))
+	if (!dict_may_hold(d, w, n))
 		return -1;
 	hw = glean_hash8(w, n, lim);
 	for (h = hw & d->hmask; (sl = &d->ht[h])->idx; h = (h + 1) & d->hmask)
@@ -385,9 +394,6 @@ struct ctx {
 	struct phrases scan;
 	struct cue *cues;
 	size_t ncues;
-	/* a bit for the first two bytes of each first word of scan: most
-	 * words fail here, before any hashing */
-	uint64_t scan2[65536 / 64];
 	/* namesakes.tsv: what follows or precedes a place name when it
 	 * names something else, and the words that make it a location */
 	struct phrases after, before;
@@ -687,13 +693,6 @@ load_context_lexicons(struct ctx *c, const char *dir)
 	}
 	glean_lexicon_free(lx);
 	phrases_index(&c->scan);
-	for (i = 0; i < c->scan.first.n; i++) {
-		const unsigned char *w =
-		    (const unsigned char *)c->scan.first.key[i];
-		unsigned pair = (unsigned)w[0] << 8 | (w[0] ? w[1] : 0);
-
-		c->scan2[pair / 64] |= 1ull << (pair % 64);
-	}
 
 	lx = glean_lexicon_load(dir, "namesakes.tsv", 3);
 	for (i = 0; i < lx->nrows; i++) {
@@ -1049,13 +1048,8 @@ classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
 	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
 	const struct wordinfo *w;
 
-	if (tok->kind == GLEAN_TOK_WORD) {
-		unsigned pair = (unsigned)(unsigned char)p[0] << 8 |
-		    (len > 1 ? (unsigned char)p[1] : 0);
-
-		if (c->scan2[pair / 64] >> (pair % 64) & 1)
-			d->cuecand[d->ncuecand++] = (uint32_t)i;
-	}
+	if (tok->kind == GLEAN_TOK_WORD && dict_may_hold(&c->scan.first, p, len))
+		d->cuecand[d->ncuecand++] = (uint32_t)i;
 	/* most words: lower case, in no list */
 	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
 		if (c->words.lens[(unsigned char)p[0]])
@@ -2314,12 +2308,15 @@ put_topics(const struct doc *d, struct glean_buf *b)
 	glean_buf_addc(b, '}');
 }
 
-/* ,"boilerplate":[{"start","end","kind"}...] */
+/* ,"boilerplate":[{"start","end","kind"}...], nothing when there is none:
+ * every later stage pays for each field of every document. */
 static __attribute__((noinline)) void
 put_boilerplate(const struct doc *d, struct glean_buf *b)
 {
 	size_t k;
 
+	if (!d->nbp)
+		return;
 	glean_buf_add(b, ",\"boilerplate\":[", 16);
 	for (k = 0; k < d->nbp; k++) {
 		glean_buf_add(b, k ? ",{\"start\":" : "{\"start\":",

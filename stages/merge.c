@@ -1633,15 +1633,19 @@ struct rdoc {
 		size_t s, e;
 	} *bp;			/* boilerplate, code points */
 	size_t nbp;
-	struct subject *last_s;	/* the last subject given aliases */
+	/* the last council subject asked for, by its code and name */
+	const char *last_code, *last_name;
+	struct subject *last_s;
+	struct subject *unknown_s;	/* once needed */
 };
 
 /* The subject of facts about no council. */
 static struct subject *
 unknown_subject(struct rdoc *d)
 {
-	(void)d;
-	return subject("unknown", NULL, NULL);
+	if (!d->unknown_s)
+		d->unknown_s = subject("unknown", NULL, NULL);
+	return d->unknown_s;
 }
 
 /*
@@ -1801,9 +1805,14 @@ in_boilerplate(const struct rdoc *d, size_t s, size_t e)
 static struct subject *
 mention_subject(struct rdoc *d, const char *code, const char *name)
 {
-	struct subject *s = subject("authority", code, name);
+	struct subject *s;
 	size_t i;
 
+	if (d->last_s && code == d->last_code && name == d->last_name)
+		return d->last_s;
+	s = subject("authority", code, name);
+	d->last_code = code;
+	d->last_name = name;
 	if (s == d->last_s)
 		return s;
 	d->last_s = s;
@@ -2101,7 +2110,7 @@ read_document(const struct glean_jv *doc, json_t *errors, const char *id)
 {
 	const struct glean_jv *t = glean_jv_get(doc, "text");
 	struct rdoc d = { id, "", 0, 1, (size_t)-1, { 0, NULL }, NULL, NULL,
-	    0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL };
+	    0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL };
 
 	doc_entry(doc, errors, id);
 	/* Without the text (dropped to save space), the layers still
