@@ -1355,17 +1355,24 @@ topic_present(const struct doc *d, int t)
 	return strong >= 4 || (strong >= 2 && weak >= 3);
 }
 
+/* Longest line that can be boilerplate (see add_boilerplate): longer
+ * lines are not measured further, so that a huge line costs no more. */
+#define BP_LINE_MAX 400
+
 /* Byte offsets of the line holding byte b: [*ls, *le), without the
- * newline. */
+ * newline; at most BP_LINE_MAX + 1 bytes on either side of b. */
 static void
 line_of(const struct doc *d, size_t b, size_t *ls, size_t *le)
 {
+	size_t lim = b > BP_LINE_MAX + 1 ? b - BP_LINE_MAX - 1 : 0;
 	const char *nl;
 
-	for (*ls = b; *ls > 0 && d->s[*ls - 1] != '\n'; (*ls)--)
+	for (*ls = b; *ls > lim && d->s[*ls - 1] != '\n'; (*ls)--)
 		;
-	nl = memchr(d->s + b, '\n', d->n - b);
-	*le = nl ? (size_t)(nl - d->s) : d->n;
+	nl = memchr(d->s + b, '\n', d->n - b < BP_LINE_MAX + 1 ? d->n - b :
+	    BP_LINE_MAX + 1);
+	*le = nl ? (size_t)(nl - d->s) : d->n - b < BP_LINE_MAX + 1 ? d->n :
+	    b + BP_LINE_MAX + 1;
 }
 
 /* Does the line [ls, le) end as prose does (. ! ? or a closing quotation
@@ -1445,7 +1452,7 @@ add_boilerplate(struct doc *d, size_t i0, size_t i1, const struct cue *q)
 		le = be;
 		break;
 	case BX_NOTICE:
-		if (le - ls > 400)
+		if (le - ls > BP_LINE_MAX)
 			return;
 		break;
 	default:	/* BX_LINE, BX_BLOCK: a button, a menu item */

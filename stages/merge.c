@@ -1733,20 +1733,29 @@ sentence_end_at(const char *text, size_t len, size_t i)
 	return i == len || text[i] == ' ' || text[i] == '\n';
 }
 
+/* How far a sentence (a paragraph) is looked for around a fact, in
+ * bytes: evidence is near, and a huge line must not cost its length for
+ * each fact. */
+#define SENTENCE_REACH 1000
+#define PARAGRAPH_REACH 4000
+
 /* Bytes [*a, *b) of the sentences holding bytes [s, e) (para: of the
- * paragraph, a line). */
+ * paragraph, a line), within the reach above. */
 static void
 context_of(const char *text, size_t len, size_t s, size_t e, int para,
     size_t *a, size_t *b)
 {
+	size_t reach = para ? PARAGRAPH_REACH : SENTENCE_REACH;
+	size_t lo = s > reach ? s - reach : 0;
+	size_t hi = len - e > reach ? e + reach : len;
 	size_t i;
 
-	for (i = s; i > 0 && text[i - 1] != '\n'; i--)
+	for (i = s; i > lo && text[i - 1] != '\n'; i--)
 		if (!para && i >= 2 && text[i - 1] == ' ' &&
 		    sentence_end_at(text, len, i - 2))
 			break;
 	*a = i;
-	for (i = e; i < len && text[i] != '\n'; i++)
+	for (i = e; i < hi && text[i] != '\n'; i++)
 		if (!para && i > s && sentence_end_at(text, len, i)) {
 			i++;
 			break;
@@ -1788,16 +1797,30 @@ mention_in(const struct rdoc *d, size_t a, size_t b, size_t at)
 	return best;
 }
 
-/* Does the fact at code points [s, e) lie in a boilerplate span? */
+/* Does the fact at code points [s, e) overlap a boilerplate span?  The
+ * spans are sorted and disjoint (read_topics). */
 static int
 in_boilerplate(const struct rdoc *d, size_t s, size_t e)
 {
-	size_t k;
+	size_t lo = 0, hi = d->nbp, mid;
 
-	for (k = 0; k < d->nbp; k++)
-		if (s < d->bp[k].e && e > d->bp[k].s)
-			return 1;
-	return 0;
+	/* the first span ending after s */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->bp[mid].e <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nbp && d->bp[lo].s < e;
+}
+
+static int
+spancmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
 }
 
 /* The subject of the council a mention names, with the document's
@@ -1872,7 +1895,7 @@ read_topics(struct rdoc *d, const struct glean_jv *doc)
 	const struct glean_jv *t = glean_jv_get(doc, "topics");
 	const struct glean_jv *subj, *e;
 	const struct glean_jv *bp = glean_jv_get(doc, "boilerplate");
-	size_t s, en;
+	size_t s, en, i, k;
 
 	if (!t || t->type != GLEAN_JV_OBJ) {
 		d->findings_ok = 1;
@@ -1893,8 +1916,19 @@ read_topics(struct rdoc *d, const struct glean_jv *doc)
 		return;
 	d->bp = glean_arena_alloc(&scratch, (bp->len + 1) * sizeof(*d->bp));
 	for (e = glean_jv_items(bp); e; e = e->next)
-		if (!get_cp_span(e, d->lim, &s, &en))
+		if (!get_cp_span(e, d->lim, &s, &en) && en > s)
 			d->bp[d->nbp++] = (struct span){ s, en };
+	/* sorted and disjoint, for in_boilerplate */
+	qsort(d->bp, d->nbp, sizeof(*d->bp), spancmp);
+	for (k = i = 0; i < d->nbp; i++) {
+		if (k && d->bp[i].s <= d->bp[k - 1].e) {
+			if (d->bp[i].e > d->bp[k - 1].e)
+				d->bp[k - 1].e = d->bp[i].e;
+			continue;
+		}
+		d->bp[k++] = d->bp[i];
+	}
+	d->nbp = k;
 }
 
 /* The texts of the mentions of council code as aliases of subj. */
