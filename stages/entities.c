@@ -1388,7 +1388,7 @@ prose_end(const struct doc *d, size_t ls, size_t le, int *blank)
 	*blank = le == ls;
 	if (le == ls)
 		return 0;
-	if (strchr(".!?\"'", p[le - 1]))
+	if (p[le - 1] && strchr(".!?\"'", p[le - 1]))
 		return 1;
 	/* ” and ’ */
 	return le - ls >= 3 && p[le - 3] == 0xe2 && p[le - 2] == 0x80 &&
@@ -1446,7 +1446,7 @@ add_boilerplate(struct doc *d, size_t i0, size_t i1, const struct cue *q)
 	switch (q->extent) {
 	case BX_LABEL:
 		/* "Image caption," and the space after */
-		while (be < d->n && strchr(",:", d->s[be]))
+		while (be < d->n && (d->s[be] == ',' || d->s[be] == ':'))
 			be++;
 		ls = bs;
 		le = be;

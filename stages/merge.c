@@ -1716,7 +1716,7 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 static int
 sentence_end_at(const char *text, size_t len, size_t i)
 {
-	if (!strchr(".!?", text[i]))
+	if (text[i] != '.' && text[i] != '!' && text[i] != '?')
 		return 0;
 	for (i++; i < len; i++) {
 		if (text[i] == '"' || text[i] == '\'')
