@@ -419,22 +419,20 @@ struct ctx {
 };
 
 /*
- * Does alias p say it is a council, not just a place?  A word such as
- * Council or Borough in it, or an acronym ("RBKC", "BCP"): "Leeds City
- * Council" is the council, "Leeds" may be the club or the city.
+ * Does alias p say it is a council, not just a place?  A word of words
+ * (the "council" rows of namesakes.tsv: Council, Borough...) in it, or
+ * an acronym ("RBKC", "BCP"): "Leeds City Council" is the council,
+ * "Leeds" may be the club or the city.
  */
 static int
-names_council(const struct phrase *p)
+names_council(const struct phrase *p, const struct dict *words)
 {
-	static const char *const words[] = { "Council", "Borough",
-	    "Corporation", "Authority", NULL };
-	size_t t, w, k;
+	size_t t, k;
 	const char *x;
 
 	for (t = 0; t < p->ntok; t++)
-		for (w = 0; words[w]; w++)
-			if (strcmp(p->tok[t], words[w]) == 0)
-				return 1;
+		if (dict_find(words, p->tok[t], strlen(p->tok[t])) >= 0)
+			return 1;
 	if (p->ntok != 1 || strlen(p->tok[0]) < 3)
 		return 0;
 	for (x = p->tok[0], k = 0; x[k]; k++)
@@ -486,9 +484,6 @@ load_authorities(struct ctx *c, const char *dir)
 		}
 		c->nauth++;
 	}
-	for (i = 0; i < c->authph.n; i++)
-		if (names_council(&c->authph.p[i]))
-			c->authph.p[i].flags |= PH_NAMED;
 	phrases_index(&c->authph);
 	glean_lexicon_free(lx);
 }
@@ -673,7 +668,8 @@ load_context_lexicons(struct ctx *c, const char *dir)
 	static const char *const extents[] = { "line", "notice", "block",
 	    "label", NULL };
 	static const char *const wheres[] = { "after", "before", "place",
-	    NULL };
+	    "council", NULL };
+	struct dict council_words = { 0 };
 	struct glean_lexicon *lx;
 	size_t i;
 	char **f;
@@ -704,14 +700,24 @@ load_context_lexicons(struct ctx *c, const char *dir)
 		case 1:
 			phrase_add(&c->before, f[0], 0, 0, c->ab);
 			break;
-		default:
+		case 2:
 			dict_add(&c->places, f[0], 0, NULL);
+			break;
+		default:
+			dict_add(&council_words, f[0], 0, NULL);
 		}
 	}
 	phrases_index(&c->after);
 	phrases_index(&c->before);
 	dict_sort(&c->places);
+	dict_sort(&council_words);
 	glean_lexicon_free(lx);
+	/* authorities.tsv is loaded: mark its aliases that name a council
+	 * (the flags are not part of the index) */
+	for (i = 0; i < c->authph.n; i++)
+		if (names_council(&c->authph.p[i], &council_words))
+			c->authph.p[i].flags |= PH_NAMED;
+	dict_free(&council_words);
 }
 
 static void
