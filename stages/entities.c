@@ -1124,7 +1124,7 @@ role_class(const struct doc *d, size_t i)
 	return lower_val(d, i) & R_CLASS;
 }
 
-static int
+static inline int
 lword(const struct doc *d, size_t i, const char *w)
 {
 	size_t len, k;
