@@ -216,6 +216,18 @@ dict_free(struct dict *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* May w[0..n) be a key of d?  No means no; the cheap half of a lookup. */
+static inline int
+dict_may_hold(const struct dict *d, const char *w, size_t n)
+{
+	uint32_t h;
+
+	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
+		return 0;
+	h = sketch_bit(w, n, d->sketch_shift);
+	return d->sketch[h / 64] >> (h % 64) & 1;
+}
+
 /* Index of w[0..n) in d, or -1; bytes of w up to lim may be read. */
 static long
 dict_find_in(const struct dict *d, const char *w, size_t n, const char *lim)
@@ -224,10 +236,7 @@ dict_find_in(const struct dict *d, const char *w, size_t n, const char *lim)
 	uint32_t hw;
 	size_t h;
 
-	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
-		return -1;
-	h = sketch_bit(w, n, d->sketch_shift);
-	if (!(d->sketch[h / 64] >> (h % 64) & 1))
+	if (!dict_may_hold(d, w, n))
 		return -1;
 	hw = glean_hash8(w, n, lim);
 	for (h = hw & d->hmask; (sl = &d->ht[h])->idx; h = (h + 1) & d->hmask)
@@ -259,7 +268,10 @@ struct phrases {
 	size_t *end;		/* per key of first: after its last phrase */
 };
 
-enum { PH_BARE = 1 };		/* a bare area name (see authorities.tsv) */
+/* PH_BARE: a bare area name (see authorities.tsv); PH_NAMED: a name that
+ * says it is the council ("Leeds City Council", "RBKC"), not a place name
+ * that may be a club, a police force or a location ("Leeds", "Hull"). */
+enum { PH_BARE = 1, PH_NAMED = 2 };
 
 static void
 phrase_add(struct phrases *ph, const char *text, int val, int flags,
@@ -342,6 +354,18 @@ struct authority {
 	char from[8], until[8];	/* YYYY-MM or "" */
 };
 
+/* Topics (topic-cues.tsv) and boilerplate extents (boilerplate.tsv). */
+enum { TOP_COUNCIL, TOP_CHILDREN, TOP_INSPECTION, TOP_INSPECTORATE,
+	NTOPIC, TOP_NONE = 255 };
+enum { BX_LINE, BX_NOTICE, BX_BLOCK, BX_LABEL };
+
+/* A cue of the scan table: a topic word with its weight, or (topic
+ * TOP_NONE) a boilerplate phrase with its kind and extent. */
+struct cue {
+	uint8_t topic, weight, extent;
+	char *kind;
+};
+
 /* Role classes (roles.tsv); a month or weekday in the same table. */
 enum { R_HEAD = 1, R_MOD, R_STOP, R_CLASS = 3, L_LOWSTOP = 4 };
 
@@ -366,6 +390,14 @@ struct ctx {
 	struct phrases orgph;	/* form -> index into orgcanon */
 	struct dict orgcanon;	/* canonical names (key), unused values */
 	struct phrases refs;	/* council references */
+	/* topic and boilerplate cues (val: index in cues) */
+	struct phrases scan;
+	struct cue *cues;
+	size_t ncues;
+	/* namesakes.tsv: what follows or precedes a place name when it
+	 * names something else, and the words that make it a location */
+	struct phrases after, before;
+	struct dict places;
 	struct dict titles;	/* str: implied role or NULL */
 	/* name stopwords, forenames, organisation heads, titles, the
 	 * first words of authority and organisation phrases, and the
@@ -381,8 +413,33 @@ struct ctx {
 	struct glean_toks tk;
 	struct tokinfo *ti;	/* per token, reused between documents */
 	uint32_t *cand;
+	uint32_t *cuecand;	/* words that may start a topic or
+				 * boilerplate cue */
 	size_t tcap;
 };
+
+/*
+ * Does alias p say it is a council, not just a place?  A word of words
+ * (the "council" rows of namesakes.tsv: Council, Borough...) in it, or
+ * an acronym ("RBKC", "BCP"): "Leeds City Council" is the council,
+ * "Leeds" may be the club or the city.
+ */
+static int
+names_council(const struct phrase *p, const struct dict *words)
+{
+	size_t t, k;
+	const char *x;
+
+	for (t = 0; t < p->ntok; t++)
+		if (dict_find(words, p->tok[t], strlen(p->tok[t])) >= 0)
+			return 1;
+	if (p->ntok != 1 || strlen(p->tok[0]) < 3)
+		return 0;
+	for (x = p->tok[0], k = 0; x[k]; k++)
+		if (x[k] >= 'a' && x[k] <= 'z')
+			return 0;
+	return 1;
+}
 
 static void
 load_authorities(struct ctx *c, const char *dir)
@@ -539,6 +596,130 @@ build_word_tables(struct ctx *c, struct dict *stops, struct dict *forenames,
 	dict_free(lowstops);
 }
 
+/*
+ * Add phrase text to ph with value val, and its variants: capitalised
+ * when it starts in lower case (if capital), and with a typographic
+ * apostrophe for each straight one.
+ */
+static void
+phrase_add_variants(struct phrases *ph, const char *text, int val,
+    int capital, const struct glean_abbrevs *ab)
+{
+	struct glean_buf b = { 0 };
+	const char *p;
+	int v;
+
+	for (v = 0; v < 4; v++) {
+		if ((v & 1) && !(capital && text[0] >= 'a' && text[0] <= 'z'))
+			continue;
+		if ((v & 2) && !strchr(text, '\''))
+			continue;
+		glean_buf_reset(&b);
+		for (p = text; *p; p++) {
+			if (*p == '\'' && (v & 2))
+				glean_buf_add(&b, "\xe2\x80\x99", 3);
+			else if (p == text && (v & 1))
+				glean_buf_addc(&b, *p - 32);
+			else
+				glean_buf_addc(&b, *p);
+		}
+		phrase_add(ph, b.s, val, 0, ab);
+	}
+	glean_buf_free(&b);
+}
+
+/* A cue of the scan table. */
+static void
+add_cue(struct ctx *c, const char *text, int topic, int weight, int extent,
+    const char *kind, int capital)
+{
+	struct cue *q;
+
+	c->cues = glean_realloc(c->cues, (c->ncues + 1) * sizeof *c->cues);
+	q = &c->cues[c->ncues];
+	q->topic = (uint8_t)topic;
+	q->weight = (uint8_t)weight;
+	q->extent = (uint8_t)extent;
+	q->kind = kind ? glean_strdup(kind) : NULL;
+	phrase_add_variants(&c->scan, text, (int)c->ncues++, capital, c->ab);
+}
+
+/* Name of a column value among names[], or exit with a diagnostic. */
+static int
+column_value(const struct glean_lexicon *lx, size_t row, const char *v,
+    const char *const *names)
+{
+	int k;
+
+	for (k = 0; names[k]; k++)
+		if (strcmp(v, names[k]) == 0)
+			return k;
+	glean_warn_at(lx->path, lx->rows[row].line, "unknown value \"%s\"",
+	    v);
+	exit(GLEAN_EXIT_FATAL);
+}
+
+/* topic-cues.tsv, boilerplate.tsv and namesakes.tsv. */
+static void
+load_context_lexicons(struct ctx *c, const char *dir)
+{
+	static const char *const topics[] = { "council", "children_services",
+	    "inspection", "inspectorate", NULL };
+	static const char *const extents[] = { "line", "notice", "block",
+	    "label", NULL };
+	static const char *const wheres[] = { "after", "before", "place",
+	    "council", NULL };
+	struct dict council_words = { 0 };
+	struct glean_lexicon *lx;
+	size_t i;
+	char **f;
+
+	lx = glean_lexicon_load(dir, "topic-cues.tsv", 3);
+	for (i = 0; i < lx->nrows; i++) {
+		f = lx->rows[i].f;
+		add_cue(c, f[0], column_value(lx, i, f[1], topics),
+		    atoi(f[2]) >= 2 ? 2 : 1, 0, NULL, 1);
+	}
+	glean_lexicon_free(lx);
+	lx = glean_lexicon_load(dir, "boilerplate.tsv", 3);
+	for (i = 0; i < lx->nrows; i++) {
+		f = lx->rows[i].f;
+		add_cue(c, f[0], TOP_NONE, 0, column_value(lx, i, f[2],
+		    extents), f[1], 0);
+	}
+	glean_lexicon_free(lx);
+	phrases_index(&c->scan);
+
+	lx = glean_lexicon_load(dir, "namesakes.tsv", 3);
+	for (i = 0; i < lx->nrows; i++) {
+		f = lx->rows[i].f;
+		switch (column_value(lx, i, f[1], wheres)) {
+		case 0:
+			phrase_add(&c->after, f[0], 0, 0, c->ab);
+			break;
+		case 1:
+			phrase_add(&c->before, f[0], 0, 0, c->ab);
+			break;
+		case 2:
+			dict_add(&c->places, f[0], 0, NULL);
+			break;
+		default:
+			dict_add(&council_words, f[0], 0, NULL);
+		}
+	}
+	phrases_index(&c->after);
+	phrases_index(&c->before);
+	dict_sort(&c->places);
+	dict_sort(&council_words);
+	glean_lexicon_free(lx);
+	/* authorities.tsv is loaded: mark its aliases that name a council
+	 * (the flags are not part of the index) */
+	for (i = 0; i < c->authph.n; i++)
+		if (names_council(&c->authph.p[i], &council_words))
+			c->authph.p[i].flags |= PH_NAMED;
+	dict_free(&council_words);
+}
+
 static void
 load_lexicons(struct ctx *c, const char *dir)
 {
@@ -550,6 +731,7 @@ load_lexicons(struct ctx *c, const char *dir)
 
 	c->ab = glean_abbrevs_load(dir);
 	load_authorities(c, dir);
+	load_context_lexicons(c, dir);
 
 	lx = glean_lexicon_load(dir, "organisations.tsv", 3);
 	for (i = 0; i < lx->nrows; i++) {
@@ -619,8 +801,10 @@ free_token_arrays(struct ctx *c)
 {
 	free(c->ti);
 	free(c->cand);
+	free(c->cuecand);
 	c->ti = NULL;
 	c->cand = NULL;
+	c->cuecand = NULL;
 	c->tcap = 0;
 }
 
@@ -637,6 +821,13 @@ free_lexicons(struct ctx *c)
 	phrases_free(&c->authph);
 	phrases_free(&c->orgph);
 	phrases_free(&c->refs);
+	phrases_free(&c->scan);
+	phrases_free(&c->after);
+	phrases_free(&c->before);
+	dict_free(&c->places);
+	for (i = 0; i < c->ncues; i++)
+		free(c->cues[i].kind);
+	free(c->cues);
 	dict_free(&c->orgcanon);
 	dict_free(&c->titles);
 	dict_free(&c->words);
@@ -657,12 +848,15 @@ struct ent {
 	int kind;
 	int auth;		/* authority index, or -1 */
 	int ref;		/* a council reference ("the council") */
+	int named;		/* a council's name, not a place name */
 	char *canonical, *role, *org, *title;
 	int explicit_role;
 	int strong;		/* a title or a known forename */
 };
 
-enum { T_CAP = 1, T_NAME = 2 };
+/* T_CUE: on a sentence's first token, the sentence has a strong topic
+ * cue ("council", "Ofsted"): a place name in it may name the council */
+enum { T_CAP = 1, T_NAME = 2, T_CUE = 4 };
 
 /* What the passes below ask about a token again and again, kept
  * together: a token's questions cost one cache line. */
@@ -688,8 +882,24 @@ struct doc {
 	 * ending in '.' ("Mr."); the rest only continue what these start */
 	uint32_t *cand;
 	size_t ncand;
+	uint32_t *cuecand;	/* words whose first two bytes begin a cue */
+	size_t ncuecand;
 	struct ent *e;
 	size_t ne, cap;
+	/* topic and boilerplate cues, in text order (find_cues) */
+	struct hit {
+		uint32_t t0, t1;	/* tokens */
+		uint32_t cue;		/* index in c->cues */
+	} *hit;
+	size_t nhit, caphit;
+	int score[NTOPIC][2];	/* strong and weak weights of each topic */
+	int main_auth;		/* the article's council (find_refs) or -1 */
+	/* boilerplate spans in code points, in text order */
+	struct bspan {
+		uint32_t s, e;
+		const char *kind;
+	} *bp;
+	size_t nbp, capbp;
 };
 
 static const char *
@@ -844,6 +1054,8 @@ classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
 	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
 	const struct wordinfo *w;
 
+	if (tok->kind == GLEAN_TOK_WORD && dict_may_hold(&c->scan.first, p, len))
+		d->cuecand[d->ncuecand++] = (uint32_t)i;
 	/* most words: lower case, in no list */
 	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
 		if (c->words.lens[(unsigned char)p[0]])
@@ -876,6 +1088,7 @@ index_tokens(struct doc *d)
 	size_t k, i, fw;
 
 	d->ncand = 0;
+	d->ncuecand = 0;
 	/* one past the last token: in no sentence, no word */
 	d->ti[tk->n] = past_end;
 	d->ti[tk->n].sent = d->ti[tk->n].firstword = (uint32_t)tk->n;
@@ -911,7 +1124,7 @@ role_class(const struct doc *d, size_t i)
 	return lower_val(d, i) & R_CLASS;
 }
 
-static int
+static inline int
 lword(const struct doc *d, size_t i, const char *w)
 {
 	size_t len, k;
@@ -990,8 +1203,8 @@ span_text(const struct doc *d, size_t a, size_t b)
  * after it, f the index of token i in ph->first (or -1); its length in
  * tokens, and *which the phrase index. */
 static size_t
-match_phrase(const struct doc *d, const struct phrases *ph, long f,
-    size_t i, size_t *which)
+match_tokens(const struct doc *d, const struct phrases *ph, long f,
+    size_t i, size_t *which, int need_free)
 {
 	size_t k, j;
 
@@ -1002,7 +1215,8 @@ match_phrase(const struct doc *d, const struct phrases *ph, long f,
 
 		/* the first token is token i: that is how f was found */
 		for (j = 1; j < q->ntok; j++)
-			if (!free_tok(d, i + j) || !teq(d, i + j, q->tok[j]) ||
+			if (i + j >= d->tk->n || (need_free &&
+			    !free_tok(d, i + j)) || !teq(d, i + j, q->tok[j]) ||
 			    d->ti[i + j].sent != d->ti[i].sent)
 				break;
 		if (j == q->ntok) {
@@ -1011,6 +1225,29 @@ match_phrase(const struct doc *d, const struct phrases *ph, long f,
 		}
 	}
 	return 0;
+}
+
+/* match_tokens over free tokens only. */
+static size_t
+match_phrase(const struct doc *d, const struct phrases *ph, long f,
+    size_t i, size_t *which)
+{
+	return match_tokens(d, ph, f, i, which, 1);
+}
+
+/* Length in tokens of a phrase of ph at token j, whoever owns its tokens,
+ * when it lies in the sentence of token i; else 0. */
+static size_t
+phrase_at(const struct doc *d, const struct phrases *ph, size_t j, size_t i)
+{
+	size_t len, k;
+	const char *p;
+
+	if (j >= d->tk->n || !is_word(d, j) || d->ti[j].sent != d->ti[i].sent)
+		return 0;
+	p = ttext(d, j, &len);
+	return match_tokens(d, ph, dict_find_in(&ph->first, p, len,
+	    d->s + d->n), j, &k, 0);
 }
 
 /* The authority an alias phrase names on the document's date. */
@@ -1023,6 +1260,11 @@ pick_authority(const struct doc *d, const struct phrases *ph, size_t k)
 
 	if (d->published && strlen(d->published) >= 7)
 		snprintf(ym, sizeof ym, "%.7s", d->published);
+	else if (d->published && strlen(d->published) == 4 &&
+	    strspn(d->published, "0123456789") == 4)
+		/* a year alone: its middle, so that a council abolished or
+		 * created in April is the one of most of the year */
+		snprintf(ym, sizeof ym, "%.4s-07", d->published);
 	/* all phrases with the same tokens: they share the first, and
 	 * phrases are grouped by their first token */
 	for (j = k; j > 0 && strcmp(ph->p[j - 1].tok[0], q->tok[0]) == 0; j--)
@@ -1102,6 +1344,283 @@ find_org_runs(struct doc *d)
 	}
 }
 
+/* ---- what the article is about, and its page furniture ----------------- */
+
+/* Is the topic t the article's?  Strong cues must weigh 4 (two mentions
+ * of "council"), or 2 beside weak ones weighing 3; a named inspectorate
+ * needs one mention and counts for inspection too. */
+static int
+topic_present(const struct doc *d, int t)
+{
+	int strong = d->score[t][0], weak = d->score[t][1];
+
+	if (t == TOP_INSPECTORATE)
+		return strong >= 2;
+	if (t == TOP_INSPECTION)
+		strong += d->score[TOP_INSPECTORATE][0];
+	return strong >= 4 || (strong >= 2 && weak >= 3);
+}
+
+/* Longest line that can be boilerplate (see add_boilerplate): longer
+ * lines are not measured further, so that a huge line costs no more. */
+#define BP_LINE_MAX 400
+
+/* Byte offsets of the line holding byte b: [*ls, *le), without the
+ * newline; at most BP_LINE_MAX + 1 bytes on either side of b. */
+static void
+line_of(const struct doc *d, size_t b, size_t *ls, size_t *le)
+{
+	size_t lim = b > BP_LINE_MAX + 1 ? b - BP_LINE_MAX - 1 : 0;
+	const char *nl;
+
+	for (*ls = b; *ls > lim && d->s[*ls - 1] != '\n'; (*ls)--)
+		;
+	nl = memchr(d->s + b, '\n', d->n - b < BP_LINE_MAX + 1 ? d->n - b :
+	    BP_LINE_MAX + 1);
+	*le = nl ? (size_t)(nl - d->s) : d->n - b < BP_LINE_MAX + 1 ? d->n :
+	    b + BP_LINE_MAX + 1;
+}
+
+/* Does the line [ls, le) end as prose does (. ! ? or a closing quotation
+ * mark), or hold nothing but white space (*blank)? */
+static int
+prose_end(const struct doc *d, size_t ls, size_t le, int *blank)
+{
+	const unsigned char *p = (const unsigned char *)d->s;
+
+	while (le > ls && (p[le - 1] == ' ' || p[le - 1] == '\t' ||
+	    p[le - 1] == '\r'))
+		le--;
+	*blank = le == ls;
+	if (le == ls)
+		return 0;
+	if (p[le - 1] && strchr(".!?\"'", p[le - 1]))
+		return 1;
+	/* ” and ’ */
+	return le - ls >= 3 && p[le - 3] == 0xe2 && p[le - 2] == 0x80 &&
+	    (p[le - 1] == 0x9d || p[le - 1] == 0x99);
+}
+
+/*
+ * The start of an offer ending at the line starting at byte ls: the short
+ * lines before it ("From £15 / month", bullets, the product's name) and
+ * blank lines, back to the first line of prose.
+ */
+static size_t
+block_start(const struct doc *d, size_t ls)
+{
+	size_t start = ls, ps, pe, lines;
+	int blank;
+
+	for (lines = 0; start > 0 && lines < 30; lines++) {
+		line_of(d, start - 1, &ps, &pe);
+		if (prose_end(d, ps, pe, &blank) || pe - ps > 60)
+			break;
+		start = ps;
+	}
+	/* no blank lines at the front */
+	while (start < ls) {
+		line_of(d, start, &ps, &pe);
+		prose_end(d, ps, pe, &blank);
+		if (!blank)
+			break;
+		start = pe + 1;
+	}
+	return start;
+}
+
+/* The code point at byte b, given token t: b at or before its start, or
+ * at or after its end. */
+static uint32_t
+cp_near(const struct doc *d, const struct glean_tok *t, size_t b)
+{
+	if (b <= t->bs)
+		return t->s - (uint32_t)glean_cp_count(d->s + b, t->bs - b);
+	return t->e + (uint32_t)glean_cp_count(d->s + t->be, b - t->be);
+}
+
+/* The boilerplate span of cue q found at tokens [i0, i1), if its extent
+ * rule holds there (see boilerplate.tsv). */
+static void
+add_boilerplate(struct doc *d, size_t i0, size_t i1, const struct cue *q)
+{
+	const struct glean_tok *a = &d->tk->t[i0], *z = &d->tk->t[i1 - 1];
+	size_t ls, le, bs = a->bs, be = z->be;
+	int blank;
+
+	line_of(d, bs, &ls, &le);
+	switch (q->extent) {
+	case BX_LABEL:
+		/* "Image caption," and the space after */
+		while (be < d->n && (d->s[be] == ',' || d->s[be] == ':'))
+			be++;
+		ls = bs;
+		le = be;
+		break;
+	case BX_NOTICE:
+		if (le - ls > BP_LINE_MAX)
+			return;
+		break;
+	default:	/* BX_LINE, BX_BLOCK: a button, a menu item */
+		if (le - ls > 100 || prose_end(d, ls, le, &blank))
+			return;
+		if (q->extent == BX_BLOCK)
+			ls = block_start(d, ls);
+	}
+	if (d->nbp && d->bp[d->nbp - 1].e >= cp_near(d, a, ls)) {
+		/* overlaps the last: one span */
+		if (d->bp[d->nbp - 1].s > cp_near(d, a, ls))
+			d->bp[d->nbp - 1].s = cp_near(d, a, ls);
+		if (d->bp[d->nbp - 1].e < cp_near(d, z, le))
+			d->bp[d->nbp - 1].e = cp_near(d, z, le);
+		return;
+	}
+	if (d->nbp == d->capbp) {
+		d->capbp = d->capbp ? 2 * d->capbp : 8;
+		d->bp = glean_realloc(d->bp, d->capbp * sizeof *d->bp);
+	}
+	d->bp[d->nbp++] = (struct bspan){ cp_near(d, a, ls), cp_near(d, z, le),
+	    q->kind };
+}
+
+/*
+ * Topic cues and boilerplate phrases anywhere in the text (whoever owns
+ * the tokens): each topic's weights, T_CUE on sentences with a strong
+ * cue, the boilerplate spans.  Runs before councils are linked, which
+ * ask what the sentence and the article are about.
+ */
+static __attribute__((noinline)) void
+find_cues(struct doc *d)
+{
+	const struct ctx *c = d->c;
+	size_t ci, i, len, k, next = 0;
+	const struct cue *q;
+	const char *p;
+	long f;
+
+	/* the words classify_token found may start one (d->cuecand) */
+	for (ci = 0; ci < d->ncuecand; ci++) {
+		if ((i = d->cuecand[ci]) < next)
+			continue;
+		p = ttext(d, i, &len);
+		if ((f = dict_find_in(&c->scan.first, p, len, d->s + d->n)) < 0 ||
+		    !(len = match_tokens(d, &c->scan, f, i, &k, 0)))
+			continue;
+		q = &c->cues[c->scan.p[k].val];
+		if (q->topic == TOP_NONE) {
+			add_boilerplate(d, i, i + len, q);
+		} else {
+			d->score[q->topic][q->weight == 2 ? 0 : 1] += q->weight;
+			if (q->weight == 2)
+				d->ti[d->ti[i].sent].flags |= T_CUE;
+			if (d->nhit == d->caphit) {
+				d->caphit = d->caphit ? 2 * d->caphit : 16;
+				d->hit = glean_realloc(d->hit, d->caphit *
+				    sizeof *d->hit);
+			}
+			d->hit[d->nhit++] = (struct hit){ (uint32_t)i,
+			    (uint32_t)(i + len), (uint32_t)c->scan.p[k].val };
+		}
+		next = i + len;
+	}
+}
+
+/* ---- councils and their namesakes -------------------------------------- */
+
+/*
+ * Is the place name at tokens [i, end) part of another name?  A namesake
+ * after it ("Leeds United", "Wiltshire Police"; *n its length), or after
+ * the next place of a pair ("Wiltshire and Gloucestershire police", *n
+ * 0), or one before it ending in "of" ("University of Leeds", *before its
+ * length).
+ */
+static int
+namesake(const struct doc *d, size_t i, size_t end, size_t *n,
+    size_t *before)
+{
+	const struct ctx *c = d->c;
+	size_t j, k, m, t, len2;
+
+	*n = *before = 0;
+	if ((*n = phrase_at(d, &c->after, end, i)))
+		return 1;
+	if (end + 1 < d->tk->n && d->ti[end].sent == d->ti[i].sent &&
+	    (lword(d, end, "and") || teq(d, end, ",") || teq(d, end, "&")) &&
+	    (len2 = match_tokens(d, &c->authph, winfo(d, end + 1)->auth,
+	    end + 1, &k, 0)) && phrase_at(d, &c->after, end + 1 + len2, i))
+		return 1;
+	for (k = 0; k < c->before.n; k++) {
+		m = c->before.p[k].ntok;
+		if (i < m || d->ti[i - m].sent != d->ti[i].sent)
+			continue;
+		for (t = 0; t < m; t++)
+			if (!teq(d, i - m + t, c->before.p[k].tok[t]))
+				break;
+		if (t == m) {
+			for (j = i - m; j < i && free_tok(d, j); j++)
+				;
+			*before = j == i ? m : 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Are the tokens [a, b) free? */
+static int
+all_free(const struct doc *d, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (!free_tok(d, a))
+			return 0;
+	return 1;
+}
+
+/* Is token i a place name used as a location ("in Leeds", "from Hull")? */
+static int
+after_place_word(const struct doc *d, size_t i)
+{
+	char low[16];
+	size_t len, k;
+	const char *p;
+
+	if (i == 0 || !is_word(d, i - 1) || d->ti[i - 1].sent != d->ti[i].sent)
+		return 0;
+	p = ttext(d, i - 1, &len);
+	if (len >= sizeof low)
+		return 0;
+	for (k = 0; k < len; k++)
+		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
+	return dict_find(&d->c->places, low, len) >= 0;
+}
+
+/*
+ * Does the place name at tokens [i, i + len) name its council?  A name
+ * that says so ("Leeds City Council") always does; a place name does when
+ * no namesake claims it and its sentence speaks of a council, or the
+ * article is about councils and it is not a location ("in Leeds").  A
+ * namesake becomes an organisation ("Manchester City").
+ */
+static __attribute__((noinline)) int
+names_its_council(struct doc *d, size_t i, size_t len, int flags)
+{
+	size_t n, before;
+	struct ent *e;
+
+	if (flags & PH_NAMED)
+		return 1;
+	if (namesake(d, i, i + len, &n, &before)) {
+		if ((n || before) && all_free(d, i - before, i + len + n)) {
+			e = add_ent(d, i - before, i + len + n, K_ORG);
+			e->canonical = span_text(d, i - before, i + len + n);
+		}
+		return 0;
+	}
+	if (d->ti[d->ti[i].sent].flags & T_CUE)
+		return 1;
+	return topic_present(d, TOP_COUNCIL) && !after_place_word(d, i);
+}
+
 static void
 find_authorities(struct doc *d)
 {
@@ -1118,17 +1637,20 @@ find_authorities(struct doc *d)
 		if (!(len = match_phrase(d, &c->authph, winfo(d, i)->auth, i,
 		    &k)))
 			continue;
-		/* "New York", "Old Trafford": a bare area name after a
-		 * capitalised word is part of another name */
-		if ((c->authph.p[k].flags & PH_BARE) && i > 0 &&
-		    is_capword(d, i - 1) && !sent_initial(d, i - 1) &&
-		    d->ti[i - 1].sent == d->ti[i].sent &&
-		    winfo(d, i - 1)->org < 0 && winfo(d, i - 1)->title < 0)
+		/* "New York", "Old Trafford", "Terry Telford": a place name
+		 * after a capitalised word is part of another name; "Ms
+		 * Essex" is a person */
+		if (!(c->authph.p[k].flags & PH_NAMED) && i > 0 &&
+		    is_capword(d, i - 1) && d->ti[i - 1].sent == d->ti[i].sent &&
+		    (winfo(d, i - 1)->title >= 0 || (!sent_initial(d, i - 1) &&
+		    winfo(d, i - 1)->org < 0)))
 			continue;
-		if ((a = pick_authority(d, &c->authph, k)) < 0)
+		if ((a = pick_authority(d, &c->authph, k)) < 0 ||
+		    !names_its_council(d, i, len, c->authph.p[k].flags))
 			continue;
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
+		e->named = (c->authph.p[k].flags & PH_NAMED) != 0;
 		e->canonical = glean_strdup(c->auth[a].name);
 	}
 }
@@ -1464,6 +1986,12 @@ find_refs(struct doc *d)
 	/* one council, or one named at least twice as often as the next */
 	if (a < 0 || (second && best < 2 * second))
 		return;
+	/* the article's council, if it is named as a council (not only
+	 * as a place) or referred to */
+	for (k = 0; k < d->ne; k++)
+		if (d->e[k].kind == K_AUTH && d->e[k].auth == a &&
+		    d->e[k].named)
+			d->main_auth = a;
 	for (i = 0; i < d->tk->n; i++) {
 		if (!free_tok(d, i) || !is_word(d, i))
 			continue;
@@ -1479,6 +2007,7 @@ find_refs(struct doc *d)
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
 		e->ref = 1;
+		d->main_auth = a;
 		e->canonical = glean_strdup(c->auth[a].name);
 		i += len - 1;
 	}
@@ -1738,8 +2267,86 @@ put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
 }
 
 /*
+ * ,"topics":{TOPIC:{"score","cues":[[start,end]...]}...}: the topics the
+ * article is about, each with its weight and its first cues; the council
+ * topic also names the article's council ("subject") when one is clear.
+ */
+static __attribute__((noinline)) void
+put_topics(const struct doc *d, struct glean_buf *b)
+{
+	static const char *const names[NTOPIC] = { "council",
+	    "children_services", "inspection", "inspectorate" };
+	const struct glean_tok *a, *z;
+	size_t h, shown;
+	int t, first = 1, score;
+
+	glean_buf_add(b, ",\"topics\":{", 11);
+	for (t = 0; t < NTOPIC; t++) {
+		if (!topic_present(d, t))
+			continue;
+		if (!first)
+			glean_buf_addc(b, ',');
+		first = 0;
+		score = d->score[t][0] + d->score[t][1] +
+		    (t == TOP_INSPECTION ? d->score[TOP_INSPECTORATE][0] : 0);
+		glean_buf_addjstr(b, names[t], strlen(names[t]));
+		glean_buf_add(b, ":{\"score\":", 10);
+		put_uint(b, (uint32_t)score);
+		glean_buf_add(b, ",\"cues\":[", 9);
+		for (h = shown = 0; h < d->nhit && shown < 8; h++) {
+			int ht = d->c->cues[d->hit[h].cue].topic;
+
+			if (ht != t && !(t == TOP_INSPECTION &&
+			    ht == TOP_INSPECTORATE))
+				continue;
+			a = &d->tk->t[d->hit[h].t0];
+			z = &d->tk->t[d->hit[h].t1 - 1];
+			glean_buf_add(b, shown ? ",[" : "[", shown ? 2 : 1);
+			shown++;
+			put_uint(b, a->s);
+			glean_buf_addc(b, ',');
+			put_uint(b, z->e);
+			glean_buf_addc(b, ']');
+		}
+		glean_buf_addc(b, ']');
+		if (t == TOP_COUNCIL && d->main_auth >= 0) {
+			put_field(b, ",\"subject\":{\"name\":",
+			    d->c->auth[d->main_auth].name);
+			put_field(b, ",\"code\":",
+			    d->c->auth[d->main_auth].code);
+			glean_buf_addc(b, '}');
+		}
+		glean_buf_addc(b, '}');
+	}
+	glean_buf_addc(b, '}');
+}
+
+/* ,"boilerplate":[{"start","end","kind"}...], nothing when there is none:
+ * every later stage pays for each field of every document. */
+static __attribute__((noinline)) void
+put_boilerplate(const struct doc *d, struct glean_buf *b)
+{
+	size_t k;
+
+	if (!d->nbp)
+		return;
+	glean_buf_add(b, ",\"boilerplate\":[", 16);
+	for (k = 0; k < d->nbp; k++) {
+		glean_buf_add(b, k ? ",{\"start\":" : "{\"start\":",
+		    k ? 10 : 9);
+		put_uint(b, d->bp[k].s);
+		glean_buf_add(b, ",\"end\":", 7);
+		put_uint(b, d->bp[k].e);
+		put_field(b, ",\"kind\":", d->bp[k].kind);
+		glean_buf_addc(b, '}');
+	}
+	glean_buf_addc(b, ']');
+}
+
+/*
  * The pure function: entities of one document, appended to out as the
- * member "entities":[...].  published may be NULL.
+ * members "entities":[...], "topics":{...} and "boilerplate":[...].
+ * published may be NULL.
  */
 static void
 entities(struct ctx *c, const char *s, size_t n, const char *published,
@@ -1759,10 +2366,15 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 		c->tcap = c->tk.n + 1;
 		c->ti = glean_realloc(c->ti, c->tcap * sizeof *c->ti);
 		c->cand = glean_realloc(c->cand, c->tcap * sizeof *c->cand);
+		c->cuecand = glean_realloc(c->cuecand, c->tcap *
+		    sizeof *c->cuecand);
 	}
 	d.ti = c->ti;
 	d.cand = c->cand;
+	d.cuecand = c->cuecand;
+	d.main_auth = -1;
 	index_tokens(&d);
+	find_cues(&d);
 	find_org_runs(&d);
 	find_authorities(&d);
 	find_lexicon_orgs(&d);
@@ -1786,12 +2398,16 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 		free(d.e[k].title);
 	}
 	free(d.e);
+	glean_buf_addc(out, ']');
+	put_topics(&d, out);
+	put_boilerplate(&d, out);
+	free(d.hit);
+	free(d.bp);
 	/* a huge document must not pin its arrays for the rest of the run */
 	if (c->tk.cap > (1u << 20))
 		glean_toks_free(&c->tk);
 	if (c->tcap > (1u << 20))
 		free_token_arrays(c);
-	glean_buf_addc(out, ']');
 }
 
 /* The layer is written as JSON text (glean_tail_fn): building it as
@@ -1830,7 +2446,8 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const reads[] = { "published", NULL };
-	static const char *const writes[] = { "entities", NULL };
+	static const char *const writes[] = { "entities", "topics",
+	    "boilerplate", NULL };
 	static struct ctx c;
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct glean_stage st = { "entities", NULL, &c, reads, process,

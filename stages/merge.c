@@ -946,6 +946,15 @@ attr_str(const struct attr *at, size_t n, const char *name)
 	return NULL;
 }
 
+/* at[n] = basis, when there is one; the new count. */
+static size_t
+basis_attr(struct attr *at, size_t n, const char *basis)
+{
+	if (basis)
+		at[n++] = (struct attr){ "basis", GLEAN_JV_STR, basis, 0 };
+	return n;
+}
+
 /*
  * A source of document doc at [s, e) with the attributes at[0..n) (at
  * has room for MAX_ATTRS; reordered), its fact grouping sources by the
@@ -1181,6 +1190,7 @@ add_quote(struct subject *s, int tab, const char *text,
 struct ment {
 	size_t s, e;		/* code points */
 	const char *name, *code, *text;
+	size_t bs;		/* byte offset of s */
 };
 
 static int
@@ -1324,7 +1334,7 @@ trim_before(const char *text, size_t a, size_t b, size_t *start)
 static void
 doc_quote(struct subject *s, int tab, const char *id, const struct cpmap *m,
     const char *text, size_t qs, size_t qe, size_t base, const char *speaker,
-    const char *kind)
+    const char *kind, const char *basis)
 {
 	size_t i = cp_byte(m, qs), end = cp_byte(m, qe), ci = qs;
 	size_t a, b, ca, cb, l, prev;
@@ -1361,7 +1371,8 @@ doc_quote(struct subject *s, int tab, const char *id, const struct cpmap *m,
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
 			add_quote(s, tab, t, doc_source(id, base + ca,
-			    base + cb, at, 2, "speaker", "kind"));
+			    base + cb, at, basis_attr(at, 2, basis), "speaker",
+			    "kind"));
 			free(t);
 		}
 	}
@@ -1612,28 +1623,42 @@ struct rdoc {
 	const struct glean_jv *ents;	/* the entities layer, or NULL */
 	struct ment *ms;	/* its authority mentions, by position */
 	size_t nm;
-	struct subject *main_s;	/* its council, once known or needed */
+	/* the council mentioned (or rated) most, NULL when none */
+	const char *main_name, *main_code;
+	/* the council the article is about (read_topics), NULL if none */
+	const char *about_name, *about_code;
+	int findings_ok;	/* names an inspectorate, or is about an
+				 * inspection */
+	struct span {
+		size_t s, e;
+	} *bp;			/* boilerplate, code points */
+	size_t nbp;
+	/* the last council subject asked for, by its code and name */
+	const char *last_code, *last_name;
+	struct subject *last_s;
+	struct subject *unknown_s;	/* once needed */
 };
 
-/* The subject of facts not about another: the council, else "unknown". */
+/* The subject of facts about no council. */
 static struct subject *
-main_subject(struct rdoc *d)
+unknown_subject(struct rdoc *d)
 {
-	if (!d->main_s)
-		d->main_s = subject("unknown", NULL, NULL);
-	return d->main_s;
+	if (!d->unknown_s)
+		d->unknown_s = subject("unknown", NULL, NULL);
+	return d->unknown_s;
 }
 
 /*
- * The document's council: the authority mentioned most, else (none
- * among the entities) the council most rated.
+ * The document's authority mentions (d->ms, by position), and its main
+ * council: the authority mentioned most, else (none among the entities)
+ * the council most rated.  Nothing is attached here.
  */
 static void
 find_council(struct rdoc *d, const struct glean_jv *ratings)
 {
 	const struct glean_jv *e;
 	const char *kind;
-	size_t s, en, best, bestn, i;
+	size_t s, en, best, bestn;
 	struct map counts = { 0 };
 	struct slot *sl;
 
@@ -1645,7 +1670,8 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 		    get_cp_span(e, d->lim, &s, &en))
 			continue;
 		d->ms[d->nm++] = (struct ment){ s, en, nmv,
-		    glean_jv_str(e, "code"), glean_jv_str(e, "text") };
+		    glean_jv_str(e, "code"), glean_jv_str(e, "text"),
+		    d->notext ? 0 : cp_byte(&d->m, s) };
 	}
 	if (d->nm > 1)
 		qsort(d->ms, d->nm, sizeof(*d->ms), mcmp);
@@ -1671,7 +1697,7 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 		if (n > bestn) {
 			bestn = n;
 			d->ms[0] = (struct ment){ 0, 0, sn,
-			    glean_jv_str(e, "code"), NULL };
+			    glean_jv_str(e, "code"), NULL, 0 };
 			best = 0;
 			d->nm = 0;
 		}
@@ -1679,10 +1705,230 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 	map_free(&counts, NULL);
 	if (!bestn)
 		return;
-	d->main_s = subject("authority", d->ms[best].code, d->ms[best].name);
+	d->main_name = d->ms[best].name;
+	d->main_code = d->ms[best].code;
+}
+
+/* ---- which council a fact belongs to ----------------------------------- */
+
+/* Is byte i of text a sentence end: . ! or ? then closing quotation
+ * marks, then white space or the end? */
+static int
+sentence_end_at(const char *text, size_t len, size_t i)
+{
+	if (text[i] != '.' && text[i] != '!' && text[i] != '?')
+		return 0;
+	for (i++; i < len; i++) {
+		if (text[i] == '"' || text[i] == '\'')
+			continue;
+		if (i + 2 < len && (unsigned char)text[i] == 0xe2 &&
+		    (unsigned char)text[i + 1] == 0x80 &&
+		    ((unsigned char)text[i + 2] == 0x9d ||
+		    (unsigned char)text[i + 2] == 0x99)) {
+			i += 2;
+			continue;
+		}
+		break;
+	}
+	return i == len || text[i] == ' ' || text[i] == '\n';
+}
+
+/* How far a sentence (a paragraph) is looked for around a fact, in
+ * bytes: evidence is near, and a huge line must not cost its length for
+ * each fact. */
+#define SENTENCE_REACH 1000
+#define PARAGRAPH_REACH 4000
+
+/* Bytes [*a, *b) of the sentences holding bytes [s, e) (para: of the
+ * paragraph, a line), within the reach above. */
+static void
+context_of(const char *text, size_t len, size_t s, size_t e, int para,
+    size_t *a, size_t *b)
+{
+	size_t reach = para ? PARAGRAPH_REACH : SENTENCE_REACH;
+	size_t lo = s > reach ? s - reach : 0;
+	size_t hi = len - e > reach ? e + reach : len;
+	size_t i;
+
+	for (i = s; i > lo && text[i - 1] != '\n'; i--)
+		if (!para && i >= 2 && text[i - 1] == ' ' &&
+		    sentence_end_at(text, len, i - 2))
+			break;
+	*a = i;
+	for (i = e; i < hi && text[i] != '\n'; i++)
+		if (!para && i > s && sentence_end_at(text, len, i)) {
+			i++;
+			break;
+		}
+	*b = i;
+}
+
+/*
+ * The council mention in bytes [a, b) of the document: one of the
+ * article's council if there is one, else the nearest to byte at; NULL
+ * when none.
+ */
+static const struct ment *
+mention_in(const struct rdoc *d, size_t a, size_t b, size_t at)
+{
+	const struct ment *best = NULL;
+	size_t lo = 0, hi = d->nm, mid, dist, bestd = (size_t)-1;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->ms[mid].bs < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < d->nm && d->ms[lo].bs < b; lo++) {
+		const struct ment *m = &d->ms[lo];
+
+		if (!m->code && !m->name)
+			continue;
+		if (d->about_code && m->code && !strcmp(m->code, d->about_code))
+			return m;
+		dist = m->bs > at ? m->bs - at : at - m->bs;
+		if (dist < bestd) {
+			bestd = dist;
+			best = m;
+		}
+	}
+	return best;
+}
+
+/* Does the fact at code points [s, e) overlap a boilerplate span?  The
+ * spans are sorted and disjoint (read_topics). */
+static int
+in_boilerplate(const struct rdoc *d, size_t s, size_t e)
+{
+	size_t lo = 0, hi = d->nbp, mid;
+
+	/* the first span ending after s */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->bp[mid].e <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nbp && d->bp[lo].s < e;
+}
+
+static int
+spancmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The subject of the council a mention names, with the document's
+ * mentions of its code as aliases (once per code and document). */
+static struct subject *
+mention_subject(struct rdoc *d, const char *code, const char *name)
+{
+	struct subject *s;
+	size_t i;
+
+	if (d->last_s && code == d->last_code && name == d->last_name)
+		return d->last_s;
+	s = subject("authority", code, name);
+	d->last_code = code;
+	d->last_name = name;
+	if (s == d->last_s)
+		return s;
+	d->last_s = s;
 	for (i = 0; i < d->nm; i++)
-		if (!strcmp(d->ms[i].name, d->ms[best].name) && d->ms[i].text)
-			add_alias(d->main_s, d->ms[i].text);
+		if (d->ms[i].text && ((code && d->ms[i].code &&
+		    !strcmp(d->ms[i].code, code)) || (!code &&
+		    !strcmp(d->ms[i].name, name))))
+			add_alias(s, d->ms[i].text);
+	return s;
+}
+
+/*
+ * The subject of a fact at code points [s, e) and the evidence for it
+ * (*basis): a council named or referred to in the same sentence
+ * ("sentence") or paragraph ("paragraph"), else the council the article
+ * is about ("article"), else "unknown" (*basis NULL).  NULL: the fact
+ * lies in boilerplate and is not taken.
+ */
+static struct subject *
+fact_subject(struct rdoc *d, size_t s, size_t e, const char **basis)
+{
+	const struct ment *m = NULL;
+	size_t bs, be, a, b;
+	int para;
+
+	*basis = NULL;
+	if (in_boilerplate(d, s, e))
+		return NULL;
+	if (!d->notext && d->nm) {
+		bs = cp_byte(&d->m, s);
+		be = cp_byte(&d->m, e);
+		for (para = 0; para < 2 && !m; para++) {
+			context_of(d->text, d->len, bs, be, para, &a, &b);
+			if ((m = mention_in(d, a, b, bs)))
+				*basis = para ? "paragraph" : "sentence";
+		}
+		if (m)
+			return mention_subject(d, m->code, m->name);
+	}
+	if (d->about_name || d->about_code) {
+		*basis = "article";
+		return mention_subject(d, d->about_code, d->about_name);
+	}
+	return unknown_subject(d);
+}
+
+/*
+ * What the document's layers say it is about: the council of its topics
+ * layer, whether it names an inspectorate or is about an inspection
+ * (findings need one), its boilerplate spans.  A document without a
+ * topics layer (written by hand, or by an older glean-entities) is about
+ * the council find_council chose, as before the layer existed.
+ */
+static void
+read_topics(struct rdoc *d, const struct glean_jv *doc)
+{
+	const struct glean_jv *t = glean_jv_get(doc, "topics");
+	const struct glean_jv *subj, *e;
+	const struct glean_jv *bp = glean_jv_get(doc, "boilerplate");
+	size_t s, en, i, k;
+
+	if (!t || t->type != GLEAN_JV_OBJ) {
+		d->findings_ok = 1;
+		if (d->main_name) {
+			d->about_name = d->main_name;
+			d->about_code = d->main_code;
+		}
+	} else {
+		d->findings_ok = glean_jv_get(t, "inspectorate") ||
+		    glean_jv_get(t, "inspection");
+		subj = glean_jv_get(glean_jv_get(t, "council"), "subject");
+		if (subj && glean_jv_str(subj, "name")) {
+			d->about_name = glean_jv_str(subj, "name");
+			d->about_code = glean_jv_str(subj, "code");
+		}
+	}
+	if (!bp || bp->type != GLEAN_JV_ARR)
+		return;
+	d->bp = glean_arena_alloc(&scratch, (bp->len + 1) * sizeof(*d->bp));
+	for (e = glean_jv_items(bp); e; e = e->next)
+		if (!get_cp_span(e, d->lim, &s, &en) && en > s)
+			d->bp[d->nbp++] = (struct span){ s, en };
+	/* sorted and disjoint, for in_boilerplate */
+	qsort(d->bp, d->nbp, sizeof(*d->bp), spancmp);
+	for (k = i = 0; i < d->nbp; i++) {
+		if (k && d->bp[i].s <= d->bp[k - 1].e) {
+			if (d->bp[i].e > d->bp[k - 1].e)
+				d->bp[k - 1].e = d->bp[i].e;
+			continue;
+		}
+		d->bp[k++] = d->bp[i];
+	}
+	d->nbp = k;
 }
 
 /* The texts of the mentions of council code as aliases of subj. */
@@ -1728,7 +1974,12 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 			continue;
 		if (!sk)
 			sk = "authority";
-		subj = !sn && !code ? main_subject(d) : subject(sk, code, sn);
+		if (sn || code)
+			subj = subject(sk, code, sn);
+		else if (d->about_name || d->about_code)
+			subj = mention_subject(d, d->about_code, d->about_name);
+		else
+			subj = unknown_subject(d);
 		/* the council's own mentions as aliases (the subject is
 		 * the code's: once per code) */
 		if (code && !strcmp(sk, "authority") &&
@@ -1770,9 +2021,10 @@ static void
 read_money(struct rdoc *d, const struct glean_jv *layer)
 {
 	const struct glean_jv *e, *v;
-	const char *cur, *per;
+	const char *cur, *per, *basis;
 	struct attr at[MAX_ATTRS];
-	size_t s, en;
+	struct subject *subj;
+	size_t s, en, n;
 	double val;
 	char *tx, *cx;
 
@@ -1785,7 +2037,7 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 		    get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
 		val = v->type == GLEAN_JV_INT ? (double)v->i : v->r;
-		if (!isfinite(val))
+		if (!isfinite(val) || !(subj = fact_subject(d, s, en, &basis)))
 			continue;
 		tx = d->notext ? glean_strdup(glean_jv_str(e, "text") ?
 		    glean_jv_str(e, "text") : "") :
@@ -1794,8 +2046,9 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 		    money_context(&d->m, d->text, d->len, en, per);
 		at[0] = (struct attr){ "text", GLEAN_JV_STR, tx, 0 };
 		at[1] = (struct attr){ "context", GLEAN_JV_STR, cx, 0 };
-		add_money(main_subject(d), val, cur, per,
-		    doc_source(d->id, s, en, at, 2, "context", NULL));
+		n = basis_attr(at, 2, basis);
+		add_money(subj, val, cur, per,
+		    doc_source(d->id, s, en, at, n, "context", NULL));
 		free(tx);
 		free(cx);
 	}
@@ -1805,7 +2058,8 @@ static void
 read_people(struct rdoc *d)
 {
 	const struct glean_jv *e;
-	const char *name, *role, *kind;
+	const char *name, *role, *kind, *basis;
+	struct subject *subj;
 	struct roles roles = { NULL, NULL, 0 };
 	struct attr at[MAX_ATTRS];
 	int rolesok = 0;
@@ -1818,7 +2072,8 @@ read_people(struct rdoc *d)
 		role = glean_jv_str(e, "role");
 		kind = glean_jv_str(e, "kind");
 		if (!kind || strcmp(kind, "person") ||
-		    get_cp_span(e, d->lim, &s, &en) || en == s)
+		    get_cp_span(e, d->lim, &s, &en) || en == s ||
+		    !(subj = fact_subject(d, s, en, &basis)))
 			continue;
 		if (!name || !*name)
 			name = glean_jv_str(e, "text");
@@ -1837,8 +2092,8 @@ read_people(struct rdoc *d)
 		plain = role ? plain_quotes(role) : NULL;
 		at[0] = (struct attr){ "role",
 		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
-		add_person(main_subject(d), name,
-		    doc_source(d->id, s, en, at, 1, "role", NULL));
+		add_person(subj, name, doc_source(d->id, s, en, at,
+		    basis_attr(at, 1, basis), "role", NULL));
 		free(plain);
 		free(own);
 		free(adj);
@@ -1852,28 +2107,34 @@ static void
 read_quotes(struct rdoc *d, const struct glean_jv *layer)
 {
 	const struct glean_jv *e;
-	const char *qk, *qt;
+	const char *qk, *qt, *basis;
+	struct subject *subj;
 	struct cpmap qm;
 	size_t s, en;
 	int tab;
 
 	for (e = layer; e; e = e->next) {
 		qk = glean_jv_str(e, "kind");
-		tab = qk && !strcmp(qk, "report") ? T_F : T_Q;
+		/* a finding needs an inspectorate named, or an article
+		 * about an inspection: else it is a quotation */
+		tab = qk && !strcmp(qk, "report") && d->findings_ok ? T_F :
+		    T_Q;
 		if (get_cp_span(e, d->lim, &s, &en) || en == s)
 			continue;
 		if (qk && !strcmp(qk, "scare"))
 			continue;
+		if (!(subj = fact_subject(d, s, en, &basis)))
+			continue;
 		if (!d->notext) {
-			doc_quote(main_subject(d), tab, d->id, &d->m, d->text,
-			    s, en, 0, glean_jv_str(e, "speaker"), qk);
+			doc_quote(subj, tab, d->id, &d->m, d->text, s, en, 0,
+			    glean_jv_str(e, "speaker"), qk, basis);
 			continue;
 		}
 		if (!(qt = glean_jv_str(e, "text")))
 			continue;
 		cpmap_init(&qm, qt, strlen(qt));
-		doc_quote(main_subject(d), tab, d->id, &qm, qt, 0, qm.ncps, s,
-		    glean_jv_str(e, "speaker"), qk);
+		doc_quote(subj, tab, d->id, &qm, qt, 0, qm.ncps, s,
+		    glean_jv_str(e, "speaker"), qk, basis);
 		free(qm.byte);
 	}
 }
@@ -1883,7 +2144,7 @@ read_document(const struct glean_jv *doc, json_t *errors, const char *id)
 {
 	const struct glean_jv *t = glean_jv_get(doc, "text");
 	struct rdoc d = { id, "", 0, 1, (size_t)-1, { 0, NULL }, NULL, NULL,
-	    0, NULL };
+	    0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL };
 
 	doc_entry(doc, errors, id);
 	/* Without the text (dropped to save space), the layers still
@@ -1901,6 +2162,7 @@ read_document(const struct glean_jv *doc, json_t *errors, const char *id)
 		d.ents = NULL;
 	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
 	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
+	read_topics(&d, doc);
 	read_ratings(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
 	read_money(&d, glean_jv_items(glean_jv_get(doc, "money")));
 	read_people(&d);
@@ -2879,7 +3141,7 @@ no_nul(json_t *v)
 /* The fields of a document that merge reads. */
 static const char *const reads[] = {
 	"id", "text", "source", "published", "published_inferred", "errors",
-	"entities", "ratings", "money", "quotes", NULL
+	"entities", "ratings", "money", "quotes", "topics", "boilerplate", NULL
 };
 
 /*

@@ -634,6 +634,56 @@ number_json(double v)
 	}
 }
 
+/*
+ * Drop the amounts of l inside the document's boilerplate spans (the
+ * "boilerplate" layer of glean-entities: a subscription offer's "£15 /
+ * month" is no fact).  The layer is decoded only for documents with
+ * amounts; a missing or malformed one drops nothing.
+ */
+static int
+cmp_span(const void *a, const void *b)
+{
+	const json_int_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+static void
+drop_boilerplate(json_t *doc, const char *t, size_t n, struct list *l)
+{
+	json_t *bp = glean_field(doc, "boilerplate"), *span;
+	struct glean_cp_cursor cur = { t, n, 0, 0 };
+	size_t i, k, kept = 0, nsp = 0, cs, ce;
+	json_int_t (*sp)[2], end = -1;
+
+	if (!json_is_array(bp) || json_array_size(bp) == 0)
+		return;
+	/* the spans sorted by start, each end the largest so far: the
+	 * amounts, in text order, walk them once */
+	sp = glean_calloc(json_array_size(bp), sizeof *sp);
+	json_array_foreach(bp, k, span) {
+		sp[nsp][0] = json_integer_value(json_object_get(span, "start"));
+		sp[nsp][1] = json_integer_value(json_object_get(span, "end"));
+		if (sp[nsp][1] > sp[nsp][0])
+			nsp++;
+	}
+	qsort(sp, nsp, sizeof *sp, cmp_span);
+	for (k = 0; k < nsp; k++)
+		sp[k][1] = end = sp[k][1] > end ? sp[k][1] : end;
+	for (i = k = 0; i < l->n; i++) {
+		/* amounts are in text order: the cursor only moves on */
+		cs = glean_cp_at(&cur, l->a[i].s);
+		ce = glean_cp_at(&cur, l->a[i].e);
+		while (k < nsp && sp[k][1] <= (json_int_t)cs)
+			k++;
+		if (k < nsp && sp[k][0] < (json_int_t)ce)
+			continue;	/* inside the span */
+		l->a[kept++] = l->a[i];
+	}
+	l->n = kept;
+	free(sp);
+}
+
 static int
 process(json_t *doc, void *vctx, char **err)
 {
@@ -655,6 +705,8 @@ process(json_t *doc, void *vctx, char **err)
 		l.a[kept++] = l.a[i];
 	}
 	l.n = kept;
+	if (l.n)
+		drop_boilerplate(doc, t, n, &l);
 	arr = json_array();
 	for (i = 0; i < l.n; i++) {
 		struct amount *a = &l.a[i];
@@ -704,10 +756,11 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct glean_opts o = GLEAN_OPTS_INIT;
-	/* only "text" (and "published") is parsed; the other fields,
-	 * tokens above all, are copied through unread */
-	static const char *const reads[] = { NULL };
-	struct glean_stage st = { "money", process, NULL, reads, NULL, NULL };
+	/* only "text" is parsed, and "boilerplate" when there are amounts;
+	 * the other fields, tokens above all, are copied through unread */
+	static const char *const reads[] = { "boilerplate", NULL };
+	struct glean_stage st = { "money", process, NULL, reads, NULL, NULL,
+	    1, 1 };
 	struct ctx c;
 	int ch, status;
 
