@@ -16,6 +16,7 @@
 
 #include "glean.h"
 #include "normalize.h"
+#include "swar.h"
 
 /*
  * The shares, in per cent of the bytes, above which a file is not text.
@@ -134,13 +135,56 @@ is_utf16(const unsigned char *p, size_t len)
 	    (p[0] == 0xfe && p[1] == 0xff));
 }
 
+/*
+ * Bit 7 set in (at least) the bytes of w that are not printable ASCII:
+ * below 0x20, 0x7f, 0x80 and above.  A borrow may flag a byte after a
+ * flagged one too; the caller looks at such words byte by byte anyway.
+ */
+static inline uint64_t
+unusual(uint64_t w)
+{
+	uint64_t del = w ^ (GLEAN_ONES * 0x7f);
+
+	return ((w - GLEAN_ONES * 0x20) | (del - GLEAN_ONES) | w) & GLEAN_HIGHS;
+}
+
+/* Count the control bytes and the bytes that are not UTF-8 in p[0..len). */
+static void
+count_bad(const unsigned char *p, size_t len, size_t *control,
+    size_t *invalid)
+{
+	size_t i = 0, n;
+	uint64_t w;
+	int32_t cp;
+
+	while (i < len) {
+		if (i + 8 <= len) {
+			memcpy(&w, p + i, 8);
+			if (!unusual(w)) {	/* printable ASCII: most text */
+				i += 8;
+				continue;
+			}
+		}
+		if (p[i] < 0x80) {
+			if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+			    p[i] != '\r' && p[i] != '\f') || p[i] == 0x7f)
+				(*control)++;
+			i++;
+			continue;
+		}
+		n = glean_utf8_next((const char *)p + i, len - i, &cp);
+		if (cp < 0)
+			(*invalid)++;
+		i += n;
+	}
+}
+
 const char *
 not_text(const struct signatures *sig, const char *data, size_t len,
     char *why, size_t whysize)
 {
 	const unsigned char *p = (const unsigned char *)data;
-	size_t i, control = 0, invalid = 0, n;
-	int32_t cp;
+	size_t i, control = 0, invalid = 0;
 
 	for (i = 0; sig && i < sig->n; i++)
 		if (len >= sig->v[i].len &&
@@ -156,18 +200,7 @@ not_text(const struct signatures *sig, const char *data, size_t len,
 	}
 	if (len < MIN_BYTES || is_utf16(p, len))
 		return NULL;
-	for (i = 0; i < len; i += n) {
-		if (p[i] < 0x80) {
-			n = 1;
-			if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
-			    p[i] != '\r' && p[i] != '\f') || p[i] == 0x7f)
-				control++;
-			continue;
-		}
-		n = glean_utf8_next(data + i, len - i, &cp);
-		if (cp < 0)
-			invalid++;
-	}
+	count_bad(p, len, &control, &invalid);
 	if (control * 100 > len * CONTROL_PCT ||
 	    (control + invalid) * 100 > len * BAD_PCT) {
 		snprintf(why, whysize, "not text: %zu%% control and %zu%% "
