@@ -293,6 +293,14 @@ struct glean_lexicon {
 };
 
 /*
+ * The next line of a TSV file that holds data, in *line (getline's
+ * buffer): the newline (and a CR before it) stripped, empty lines and
+ * '#' comments skipped; *lineno counts every line read.  Returns its
+ * length, or -1 at the end of the file or on an error (ferror tells).
+ */
+ssize_t glean_tsv_line(char **line, size_t *cap, FILE *fp, long *lineno);
+
+/*
  * Load lexdir/name.  Every row must have at least minfields fields.  A
  * missing file or a short row is fatal: "prog: PATH:LINE: message", exit 2.
  */

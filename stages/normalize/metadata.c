@@ -221,13 +221,7 @@ metadata_load(struct metadata *md, const char *path, int quiet)
 	memset(md, 0, sizeof *md);
 	if (!fp)
 		glean_die(GLEAN_EXIT_FATAL, "%s:", path);
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
+	while ((len = glean_tsv_line(&line, &cap, fp, &lineno)) >= 0) {
 		nf = split_fields(line, f, MAX_FIELDS + 1);
 		if (bad_line(f, nf, first, why, sizeof why)) {
 			if (!quiet)
