@@ -95,22 +95,26 @@ bench: all
 bench-%: all
 	$(TEST_ENV) sh tests/bench/$*.sh
 
+# install: programs, man pages and lexicons under $(DESTDIR)$(PREFIX).
+# The programs find the lexicons wherever they end up (see glean_lexdir
+# in stages/lib/cli.c), so make && make install PREFIX=/opt/x works.
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 \
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(DATADIR)
-	cp -f $(BIN) $(DESTDIR)$(PREFIX)/bin/
-	cp -f pipeline/glean $(DESTDIR)$(PREFIX)/bin/glean
-	cp -f pipeline/nightly $(DESTDIR)$(PREFIX)/bin/glean-nightly
+	cp -f $(BIN) $(DESTDIR)$(BINDIR)/
+	cp -f pipeline/glean $(DESTDIR)$(BINDIR)/glean
+	cp -f pipeline/nightly $(DESTDIR)$(BINDIR)/glean-nightly
 	for m in $(MAN); do b=$${m##*/}; \
 		cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/glean-$$b; done
 	cp -f pipeline/glean.1 $(DESTDIR)$(MANPREFIX)/man1/glean.1
 	cp -f pipeline/nightly.1 $(DESTDIR)$(MANPREFIX)/man1/glean-nightly.1
 	cp -f lexicons/*.tsv $(DESTDIR)$(DATADIR)/
 
+# uninstall: every file install wrote, and the lexicon folder.
 uninstall:
-	for s in $(STAGES); do rm -f $(DESTDIR)$(PREFIX)/bin/glean-$$s \
+	for s in $(STAGES); do rm -f $(DESTDIR)$(BINDIR)/glean-$$s \
 		$(DESTDIR)$(MANPREFIX)/man1/glean-$$s.1; done
-	rm -f $(DESTDIR)$(PREFIX)/bin/glean $(DESTDIR)$(PREFIX)/bin/glean-nightly
+	rm -f $(DESTDIR)$(BINDIR)/glean $(DESTDIR)$(BINDIR)/glean-nightly
 	rm -f $(DESTDIR)$(MANPREFIX)/man1/glean.1 \
 		$(DESTDIR)$(MANPREFIX)/man1/glean-nightly.1
 	rm -rf $(DESTDIR)$(DATADIR)

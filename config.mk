@@ -2,6 +2,7 @@
 VERSION = 0.1.0
 
 PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
 MANPREFIX = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share/glean
 
@@ -19,7 +20,8 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
 
 CFLAGS = -std=c11 -O2 -g -Wall -Wextra -Werror -Wstrict-prototypes \
 	-Wno-missing-field-initializers
-CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+	-DBINDIR='"$(BINDIR)"'
 LDFLAGS =
 
 # make SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer build.

@@ -76,13 +76,15 @@ void glean_buf_free(struct glean_buf *b);
 
 /* Options every stage takes.  Fill with GLEAN_OPTS_INIT. */
 struct glean_opts {
-	const char *lexdir;	/* -L DIR, else $GLEAN_LEXICONS, else DATADIR */
+	const char *lexdir;	/* -L DIR (see glean_lexdir) */
 	int strict;		/* --strict: stop at the first bad record */
 	int unbuffered;		/* --unbuffered: flush after every record */
+	int show_lexdir;	/* --lexicon-folder: print it and exit */
 };
 #define GLEAN_OPTS_INIT { NULL, 0, 0 }
 
-enum { GLEAN_OPT_STRICT = 0x1000, GLEAN_OPT_UNBUFFERED, GLEAN_OPT_FIRST_FREE };
+enum { GLEAN_OPT_STRICT = 0x1000, GLEAN_OPT_UNBUFFERED, GLEAN_OPT_LEXDIR,
+    GLEAN_OPT_FIRST_FREE };
 
 /* Put these first in a stage's getopt_long tables. */
 #define GLEAN_SHORTOPTS "hVL:"
@@ -91,13 +93,15 @@ enum { GLEAN_OPT_STRICT = 0x1000, GLEAN_OPT_UNBUFFERED, GLEAN_OPT_FIRST_FREE };
 	{ "version", no_argument, NULL, 'V' }, \
 	{ "lexicons", required_argument, NULL, 'L' }, \
 	{ "strict", no_argument, NULL, GLEAN_OPT_STRICT }, \
-	{ "unbuffered", no_argument, NULL, GLEAN_OPT_UNBUFFERED }
+	{ "unbuffered", no_argument, NULL, GLEAN_OPT_UNBUFFERED }, \
+	{ "lexicon-folder", no_argument, NULL, GLEAN_OPT_LEXDIR }
 
 /* Help text lines for the common options, for a stage's usage(). */
 #define GLEAN_COMMON_HELP \
 	"  -L, --lexicons DIR  read word lists from DIR\n" \
 	"      --strict        stop at the first bad record\n" \
 	"      --unbuffered    flush output after every record\n" \
+	"      --lexicon-folder  print the lexicon folder in use and exit\n" \
 	"  -h, --help          show this help and exit\n" \
 	"  -V, --version       show the version and exit\n"
 
@@ -109,7 +113,13 @@ enum { GLEAN_OPT_STRICT = 0x1000, GLEAN_OPT_UNBUFFERED, GLEAN_OPT_FIRST_FREE };
 int glean_common_option(int c, const char *arg, struct glean_opts *o,
     void (*usage)(int status));
 
-/* The lexicon directory after -L, $GLEAN_LEXICONS and the built-in default. */
+/*
+ * The lexicon folder: -L, else $GLEAN_LEXICONS, else the source tree's
+ * lexicons/ for a program in its build folder, else the installed ones
+ * (DATADIR, or share/glean beside a program installed elsewhere).  Exits
+ * 2 with one line when that folder cannot be read; with --lexicon-folder
+ * prints it and exits 0.
+ */
 const char *glean_lexdir(const struct glean_opts *o);
 
 /* ---- document stream (stream.c) ---------------------------------------- */
@@ -281,6 +291,14 @@ struct glean_lexicon {
 	size_t nrows;
 	struct glean_row *rows;
 };
+
+/*
+ * The next line of a TSV file that holds data, in *line (getline's
+ * buffer): the newline (and a CR before it) stripped, empty lines and
+ * '#' comments skipped; *lineno counts every line read.  Returns its
+ * length, or -1 at the end of the file or on an error (ferror tells).
+ */
+ssize_t glean_tsv_line(char **line, size_t *cap, FILE *fp, long *lineno);
 
 /*
  * Load lexdir/name.  Every row must have at least minfields fields.  A

@@ -24,6 +24,22 @@ split_row(struct glean_row *row, char *line, size_t len)
 	}
 }
 
+ssize_t
+glean_tsv_line(char **line, size_t *cap, FILE *fp, long *lineno)
+{
+	ssize_t len;
+
+	while ((len = getline(line, cap, fp)) >= 0) {
+		(*lineno)++;
+		while (len > 0 && ((*line)[len - 1] == '\n' ||
+		    (*line)[len - 1] == '\r'))
+			(*line)[--len] = '\0';
+		if (len > 0 && (*line)[0] != '#')
+			return len;
+	}
+	return -1;
+}
+
 struct glean_lexicon *
 glean_lexicon_load(const char *lexdir, const char *name, size_t minfields)
 {
@@ -41,13 +57,7 @@ glean_lexicon_load(const char *lexdir, const char *name, size_t minfields)
 		exit(GLEAN_EXIT_FATAL);
 	}
 	lx->rows = glean_malloc(rcap * sizeof *lx->rows);
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
+	while ((len = glean_tsv_line(&line, &cap, fp, &lineno)) >= 0) {
 		if (!glean_utf8_valid(line, (size_t)len)) {
 			glean_warn_at(lx->path, lineno, "invalid UTF-8");
 			exit(GLEAN_EXIT_FATAL);

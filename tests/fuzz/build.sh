@@ -28,7 +28,7 @@ pkgl="$(pkg-config --libs $PKGS) -lstemmer -lm"
 version=$(sed -n 's/^VERSION = //p' "$top/config.mk")
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -DVERSION=\"$version\"
-	-DDATADIR=\"/usr/local/share/glean\" -fsanitize=fuzzer-no-link $san
+	-DDATADIR=\"/usr/local/share/glean\" -DBINDIR=\"/usr/local/bin\" -fsanitize=fuzzer-no-link $san
 	-fno-omit-frame-pointer -Wno-unused-function -I$top/stages/lib
 	-I$top/tests/fuzz $pkgc"
 

@@ -14,28 +14,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "glean.h"
 #include "textfix.h"
+#include "normalize.h"
 
-enum { OPT_JSONL = GLEAN_OPT_FIRST_FREE, OPT_EXPLAIN };
-
-struct meta {
-	char *id, *published, *source;
-};
+enum { OPT_LENIENT = GLEAN_OPT_FIRST_FREE, OPT_META_CHECKED, OPT_ROOT };
 
 struct ctx {
 	struct glean_textfix *tf;
+	struct signatures *sig;
 	struct glean_buf out;
 	struct glean_repairs rp;
-	struct meta *meta;
-	size_t nmeta;
+	struct metadata md;
+	char *root;		/* --root, made absolute; NULL: names as given */
 };
 
 static int jflag;		/* --jsonl */
 static int eflag;		/* --explain */
+static int lenient;		/* --lenient: bad metadata lines do not fail */
+static int meta_checked;	/* --metadata-checked: nor are they named */
 static const char *mflag;	/* --metadata FILE */
 
 static void
@@ -49,6 +50,10 @@ usage(int status)
 	    "NFC, newlines, controls.\n\n"
 	    "  -j, --jsonl         read JSON Lines documents\n"
 	    "  -m, --metadata FILE id, published, source of raw files (TSV)\n"
+	    "      --lenient       bad metadata lines are left out, not "
+	    "failed\n"
+	    "      --metadata-checked  leave them out without a word\n"
+	    "      --root DIR      name raw files by their path from DIR\n"
 	    "  -e, --explain       describe every repair on stderr\n"
 	    GLEAN_COMMON_HELP, glean_prog);
 	if (status)
@@ -165,94 +170,99 @@ process(json_t *doc, void *vctx, char **err)
 
 /* ---- raw article files -------------------------------------------------- */
 
-static int
-meta_cmp(const void *k, const void *m)
-{
-	return strcmp(k, ((const struct meta *)m)->id);
-}
-
-static int
-meta_sort(const void *x, const void *y)
-{
-	return strcmp(((const struct meta *)x)->id,
-	    ((const struct meta *)y)->id);
-}
-
-/* The TSV of -m: id, published, source; '#' lines are comments. */
-static void
-load_meta(struct ctx *c, const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *f[3], *p;
-	size_t cap = 0, mcap = 0;
-	ssize_t len;
-	long lineno = 0;
-	int k;
-
-	if (!fp)
-		glean_die(GLEAN_EXIT_FATAL, "%s:", path);
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
-		for (k = 0, p = line; k < 3; k++) {
-			f[k] = p;
-			if (p && (p = strchr(p, '\t')))
-				*p++ = '\0';
-		}
-		if (!f[0][0])
-			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: no id", path,
-			    lineno);
-		if (c->nmeta == mcap) {
-			mcap = mcap ? 2 * mcap : 64;
-			c->meta = glean_realloc(c->meta,
-			    mcap * sizeof *c->meta);
-		}
-		c->meta[c->nmeta].id = glean_strdup(f[0]);
-		c->meta[c->nmeta].published = f[1] && *f[1] ?
-		    glean_strdup(f[1]) : NULL;
-		c->meta[c->nmeta].source = f[2] && *f[2] ?
-		    glean_strdup(f[2]) : NULL;
-		c->nmeta++;
-	}
-	free(line);
-	if (ferror(fp))
-		glean_die(GLEAN_EXIT_FATAL, "%s: read error:", path);
-	fclose(fp);
-	qsort(c->meta, c->nmeta, sizeof *c->meta, meta_sort);
-}
-
-/* "dir/001_abc.txt" -> "001_abc" */
+/*
+ * The absolute, lexically clean form of path (".", "..", "//" resolved
+ * without following links), relative paths taken from the current folder.
+ */
 static char *
-id_of(const char *path)
+clean_path(const char *path)
 {
-	const char *b = strrchr(path, '/'), *dot;
+	struct glean_buf b = { 0 };
+	char *cwd = NULL, *all, *seg, *save = NULL;
+	size_t keep;
 
-	b = b ? b + 1 : path;
-	if (strcmp(path, "-") == 0)
+	if (path[0] != '/' && !(cwd = getcwd(NULL, 0)))
+		glean_die(GLEAN_EXIT_FATAL, "current folder:");
+	all = glean_asprintf("%s/%s", cwd ? cwd : "", path);
+	for (seg = strtok_r(all, "/", &save); seg;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0) {
+			for (keep = b.len; keep > 0 && b.s[keep - 1] != '/';
+			    keep--)
+				;
+			b.len = keep ? keep - 1 : 0;
+			continue;
+		}
+		glean_buf_addc(&b, '/');
+		glean_buf_add(&b, seg, strlen(seg));
+	}
+	if (!b.len)
+		glean_buf_addc(&b, '/');
+	glean_buf_addc(&b, '\0');
+	free(all);
+	free(cwd);
+	return b.s;
+}
+
+/*
+ * The name of a raw file in the stream ("source" when the metadata gives
+ * none): its path from --root when it lies under it (*under = 1), else
+ * the path as given.  A fresh string.
+ */
+static char *
+name_of(const struct ctx *c, const char *path, int *under)
+{
+	char *abs, *name = NULL;
+	size_t n;
+
+	*under = 0;
+	if (!c->root || strcmp(path, "-") == 0)
+		return glean_strdup(path);
+	abs = clean_path(path);
+	n = strcmp(c->root, "/") == 0 ? 0 : strlen(c->root);
+	if (strncmp(abs, c->root, n) == 0 && abs[n] == '/' && abs[n + 1]) {
+		name = glean_strdup(abs + n + 1);
+		*under = 1;
+	}
+	free(abs);
+	return name ? name : glean_strdup(path);
+}
+
+/*
+ * The id of a raw file from its name: the file name less its extension
+ * ("dir/001_abc.txt" -> "001_abc"); for a file under --root, the path
+ * from the root less the extension ("sub/001_abc"), so files of the same
+ * name in two sub-folders keep apart.
+ */
+static char *
+id_of(const char *name, int under)
+{
+	const char *b = strrchr(name, '/'), *dot;
+
+	if (strcmp(name, "-") == 0)
 		return glean_strdup("stdin");
+	b = b ? b + 1 : name;
 	dot = strrchr(b, '.');
 	if (!dot || dot == b)
 		dot = b + strlen(b);
+	if (under)
+		b = name;
 	return glean_strndup(b, (size_t)(dot - b));
 }
 
 static void
-emit_raw_doc(struct ctx *c, const char *path, const char *data, size_t len)
+emit_raw_doc(struct ctx *c, const char *path, const char *name,
+    const char *id, const char *data, size_t len)
 {
 	json_t *doc = json_object();
-	const struct meta *m;
-	char *id = id_of(path);
+	const struct meta *m = metadata_find(&c->md, id);
 
-	m = c->nmeta ? bsearch(id, c->meta, c->nmeta, sizeof *c->meta,
-	    meta_cmp) : NULL;
 	glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
 	json_object_set_new(doc, "id", json_string(id));
 	json_object_set_new(doc, "source",
-	    json_string(m && m->source ? m->source : path));
+	    json_string(m && m->source ? m->source : name));
 	if (m && m->published)
 		json_object_set_new(doc, "published",
 		    json_string(m->published));
@@ -265,7 +275,6 @@ emit_raw_doc(struct ctx *c, const char *path, const char *data, size_t len)
 	glean_repairs_clear(&c->rp);
 	if (c->out.cap > (64u << 20))
 		glean_buf_free(&c->out);
-	free(id);
 }
 
 /* A file that cannot be read: said on stderr, as glean_run does. */
@@ -276,21 +285,19 @@ file_error(const char *path, const char *msg)
 }
 
 /*
- * A raw file is one document, so one that cannot be read is answered by
- * an error record under the id it would have had: nothing is silently
- * missing from the stream.
+ * A raw file is one document, so one that cannot be read, or is not
+ * text, is answered by an error record under the id and source it would
+ * have had: nothing is silently missing from the stream.
  */
 static void
-emit_unreadable(const char *path, const char *msg)
+emit_unreadable(const char *name, const char *id, const char *msg)
 {
-	json_t *rec = glean_error_record("normalize", path, 0, NULL, 0, msg);
-	char *id = id_of(path);
+	json_t *rec = glean_error_record("normalize", name, 0, NULL, 0, msg);
 
 	json_object_set_new(rec, "id", json_string(id));
 	json_object_del(rec, "line");
 	glean_emit(rec);
 	json_decref(rec);
-	free(id);
 }
 
 static int
@@ -325,10 +332,11 @@ do_operand(struct ctx *c, const struct glean_stage *st,
     const struct glean_opts *o, const char *path, int *status)
 {
 	struct stat sb;
-	char *data, *msg;
+	char *data, *msg, *name, *id, why[160];
+	const char *refused;
 	size_t len;
 	FILE *fp;
-	int isstdin = strcmp(path, "-") == 0, rc = 0;
+	int isstdin = strcmp(path, "-") == 0, rc = 0, under;
 
 	if (jflag || ends_with(path, ".jsonl") ||
 	    (isstdin && stdin_is_jsonl())) {
@@ -353,23 +361,31 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 		fclose(fp);
 		return rc;
 	}
+	name = name_of(c, path, &under);
+	id = id_of(name, under);
 	if (!isstdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		errno = EISDIR;
-		goto bad;
+		msg = glean_asprintf("cannot read: %s", strerror(errno));
+	} else if (glean_read_file(path, &data, &len) < 0) {
+		msg = glean_asprintf("cannot read: %s", strerror(errno));
+	} else {
+		refused = not_text(c->sig, data, len, why, sizeof why);
+		if (!refused)
+			emit_raw_doc(c, path, name, id, data, len);
+		free(data);
+		msg = refused ? glean_strdup(refused) : NULL;
 	}
-	if (glean_read_file(path, &data, &len) < 0)
-		goto bad;
-	emit_raw_doc(c, isstdin ? "-" : path, data, len);
-	free(data);
-	return 0;
-bad:
-	msg = glean_asprintf("cannot read: %s", strerror(errno));
-	file_error(path, msg);
-	emit_unreadable(path, msg);
-	free(msg);
-	if (*status < GLEAN_EXIT_REJECT)
-		*status = GLEAN_EXIT_REJECT;
-	return o->strict ? -1 : 0;
+	if (msg) {
+		file_error(path, msg);
+		emit_unreadable(name, id, msg);
+		free(msg);
+		if (*status < GLEAN_EXIT_REJECT)
+			*status = GLEAN_EXIT_REJECT;
+		rc = o->strict ? -1 : 0;
+	}
+	free(name);
+	free(id);
+	return rc;
 }
 
 int
@@ -380,6 +396,9 @@ main(int argc, char *argv[])
 		{ "jsonl", no_argument, NULL, 'j' },
 		{ "metadata", required_argument, NULL, 'm' },
 		{ "explain", no_argument, NULL, 'e' },
+		{ "lenient", no_argument, NULL, OPT_LENIENT },
+		{ "metadata-checked", no_argument, NULL, OPT_META_CHECKED },
+		{ "root", required_argument, NULL, OPT_ROOT },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const reads[] = { "id", "repairs", NULL };
@@ -388,7 +407,6 @@ main(int argc, char *argv[])
 	struct glean_stage st = { .name = "normalize", .process = process,
 	    .ctx = &c, .reads = reads };
 	int ch, status = GLEAN_EXIT_OK, i;
-	size_t k;
 
 	memset(&c, 0, sizeof c);
 	glean_setprog(argv[0]);
@@ -404,6 +422,15 @@ main(int argc, char *argv[])
 		case 'e':
 			eflag = 1;
 			break;
+		case OPT_LENIENT:
+			lenient = 1;
+			break;
+		case OPT_META_CHECKED:
+			lenient = meta_checked = 1;
+			break;
+		case OPT_ROOT:
+			c.root = clean_path(optarg);
+			break;
 		default:
 			if (!glean_common_option(ch, optarg, &o, usage))
 				usage(GLEAN_EXIT_FATAL);
@@ -412,8 +439,10 @@ main(int argc, char *argv[])
 	if (o.unbuffered)
 		glean_set_unbuffered(1);
 	c.tf = glean_textfix_load(glean_lexdir(&o));
-	if (mflag)
-		load_meta(&c, mflag);
+	c.sig = signatures_load(glean_lexdir(&o));
+	if (mflag && metadata_load(&c.md, mflag, meta_checked) > 0 &&
+	    !lenient)
+		status = GLEAN_EXIT_REJECT;
 	if (optind == argc)
 		do_operand(&c, &st, &o, "-", &status);
 	for (i = optind; i < argc; i++)
@@ -421,14 +450,11 @@ main(int argc, char *argv[])
 			break;
 	glean_flush();
 	glean_textfix_free(c.tf);
+	signatures_free(c.sig);
 	glean_repairs_free(&c.rp);
 	glean_buf_free(&c.out);
-	for (k = 0; k < c.nmeta; k++) {
-		free(c.meta[k].id);
-		free(c.meta[k].published);
-		free(c.meta[k].source);
-	}
-	free(c.meta);
+	metadata_free(&c.md);
+	free(c.root);
 	if (fclose(stdout) != 0)
 		glean_die(GLEAN_EXIT_FATAL, "write error:");
 	return status;
