@@ -27,6 +27,7 @@ enum { OPT_LENIENT = GLEAN_OPT_FIRST_FREE, OPT_META_CHECKED, OPT_ROOT };
 struct ctx {
 	struct glean_textfix *tf;
 	struct signatures *sig;
+	struct html *html;
 	struct glean_buf out;
 	struct glean_repairs rp;
 	struct metadata md;
@@ -144,11 +145,21 @@ process(json_t *doc, void *vctx, char **err)
 {
 	struct ctx *c = vctx;
 	json_t *text = json_object_get(doc, "text"), *id;
-	const char *what;
+	const char *what, *s = json_string_value(text);
+	size_t n = json_string_length(text);
+	struct html_page *pg = NULL;
 
 	(void)err;
-	if (glean_textfix(c->tf, json_string_value(text),
-	    json_string_length(text), &c->out, &c->rp) == 0) {
+	id = json_object_get(doc, "id");
+	what = json_is_string(id) ? json_string_value(id) : "document";
+	if (html_sniff(s, n)) {
+		pg = html_read(c->html, s, n, 1);
+		html_doc(pg, doc, eflag, what);
+		s = html_text(pg, &n);
+		json_object_set_new(doc, "text", json_stringn(s, n));
+	}
+	if (glean_textfix(c->tf, s, n, &c->out, &c->rp) == 0) {
+		html_page_free(pg);
 		/* unchanged: keep the repairs an earlier run recorded */
 		if (!json_is_array(json_object_get(doc, "repairs")))
 			json_object_set_new(doc, "repairs", json_array());
@@ -157,11 +168,9 @@ process(json_t *doc, void *vctx, char **err)
 	json_object_set_new(doc, "text",
 	    json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
-	if (eflag && c->rp.n) {
-		id = json_object_get(doc, "id");
-		what = json_is_string(id) ? json_string_value(id) : "document";
+	if (eflag && c->rp.n)
 		explain(c, what);
-	}
+	html_page_free(pg);
 	glean_repairs_clear(&c->rp);
 	if (c->out.cap > (64u << 20))
 		glean_buf_free(&c->out);
@@ -252,20 +261,29 @@ id_of(const char *name, int under)
 	return glean_strndup(b, (size_t)(dot - b));
 }
 
+/* A raw file as a document; pg: the file is an HTML page, read already. */
 static void
 emit_raw_doc(struct ctx *c, const char *path, const char *name,
-    const char *id, const char *data, size_t len)
+    const char *id, const char *data, size_t len, struct html_page *pg)
 {
 	json_t *doc = json_object();
 	const struct meta *m = metadata_find(&c->md, id);
 
-	glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
+	if (!pg)
+		glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
+	else if (data = html_text(pg, &len), !glean_textfix(c->tf, data,
+	    len, &c->out, &c->rp)) {
+		glean_buf_reset(&c->out);
+		glean_buf_add(&c->out, data, len);
+	}
 	json_object_set_new(doc, "id", json_string(id));
 	json_object_set_new(doc, "source",
 	    json_string(m && m->source ? m->source : name));
 	if (m && m->published)
 		json_object_set_new(doc, "published",
 		    json_string(m->published));
+	if (pg)
+		html_doc(pg, doc, eflag, path);
 	json_object_set_new(doc, "text", json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
 	if (eflag)
@@ -369,9 +387,17 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 	} else if (glean_read_file(path, &data, &len) < 0) {
 		msg = glean_asprintf("cannot read: %s", strerror(errno));
 	} else {
-		refused = not_text(c->sig, data, len, why, sizeof why);
-		if (!refused)
-			emit_raw_doc(c, path, name, id, data, len);
+		int html = html_bytes(path, &data, &len, why, sizeof why);
+
+		refused = html < 0 ? why : not_text(c->sig, data, len, why,
+		    sizeof why);
+		if (!refused) {
+			struct html_page *pg = html ?
+			    html_read(c->html, data, len, 0) : NULL;
+
+			emit_raw_doc(c, path, name, id, data, len, pg);
+			html_page_free(pg);
+		}
 		free(data);
 		msg = refused ? glean_strdup(refused) : NULL;
 	}
@@ -401,7 +427,9 @@ main(int argc, char *argv[])
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const reads[] = { "id", "repairs", NULL };
+	/* title...authors: an HTML document keeps those it has */
+	static const char *const reads[] = { "id", "repairs", "title",
+	    "published", "outlet", "url", "authors", NULL };
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct ctx c;
 	struct glean_stage st = { .name = "normalize", .process = process,
@@ -440,6 +468,7 @@ main(int argc, char *argv[])
 		glean_set_unbuffered(1);
 	c.tf = glean_textfix_load(glean_lexdir(&o));
 	c.sig = signatures_load(glean_lexdir(&o));
+	c.html = html_load(glean_lexdir(&o));
 	if (mflag && metadata_load(&c.md, mflag, meta_checked) > 0 &&
 	    !lenient)
 		status = GLEAN_EXIT_REJECT;
@@ -451,6 +480,7 @@ main(int argc, char *argv[])
 	glean_flush();
 	glean_textfix_free(c.tf);
 	signatures_free(c.sig);
+	html_free(c.html);
 	glean_repairs_free(&c.rp);
 	glean_buf_free(&c.out);
 	metadata_free(&c.md);

@@ -22,7 +22,7 @@ command -v "$CLANG" >/dev/null 2>&1 ||
 rt=$("$CLANG" -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(uname -m).a
 [ -f "$rt" ] || { echo "skipped: $rt not found (libclang-rt-dev)" >&2; exit 77; }
 
-PKGS="jansson libpcre2-8 libutf8proc"
+PKGS="jansson libpcre2-8 libutf8proc libxml-2.0 zlib"
 pkgc=$(pkg-config --cflags $PKGS)
 pkgl="$(pkg-config --libs $PKGS) -lstemmer -lm"
 version=$(sed -n 's/^VERSION = //p' "$top/config.mk")

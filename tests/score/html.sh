@@ -1,0 +1,23 @@
+#!/bin/sh
+# Article-body extraction of glean-normalize on the 181 real pages of
+# ../shared/eval/article-extraction (the Scrapinghub benchmark): its
+# score.py line (4-word shingle F1, precision, recall), then how many
+# pages got a title.  Fails below the figures reached: F1 0.95, precision
+# 0.93, 170 titles.
+. "$(dirname "$0")/../setup"
+need_shared eval/article-extraction/score.py
+bench=$shared/eval/article-extraction
+glean-normalize "$bench"/html/*.html.gz >"$scratch/docs.jsonl" ||
+	fail "glean-normalize failed on the pages"
+n=$(wc -l <"$scratch/docs.jsonl")
+[ "$n" -eq 181 ] || fail "$n documents for 181 pages"
+jq -c '{id: (.id | sub("\\.html$"; "")), text: (.text // "")}' \
+    "$scratch/docs.jsonl" >"$scratch/pred.jsonl"
+python3 "$bench/score.py" "$scratch/pred.jsonl" >"$scratch/score.txt"
+cat "$scratch/score.txt"
+titles=$(jq -r 'select((.title // "") != "") | .id' "$scratch/docs.jsonl" |
+	wc -l)
+echo "titles $titles/181"
+awk -v t="$titles" '{ f = $3; p = $5 }
+	END { exit !(f >= 0.95 && p >= 0.93 && t >= 170) }' \
+    "$scratch/score.txt" || fail "below F1 0.95, precision 0.93 or 170 titles"
