@@ -208,7 +208,7 @@ dropped_add(struct dropped *d, const char *what, size_t n)
 
 enum role {
 	R_INLINE, R_BLOCK, R_HEADING, R_ITEM, R_ROW, R_CELL, R_BR, R_DROP,
-	R_LIST, R_PARA
+	R_LIST, R_PARA, R_FORM
 };
 
 static const struct {
@@ -233,7 +233,7 @@ static const struct {
 	{ "template", R_DROP }, { "iframe", R_DROP }, { "svg", R_DROP },
 	{ "canvas", R_DROP }, { "object", R_DROP }, { "embed", R_DROP },
 	{ "nav", R_DROP }, { "header", R_DROP }, { "footer", R_DROP },
-	{ "aside", R_DROP }, { "form", R_DROP }, { "button", R_DROP },
+	{ "aside", R_DROP }, { "form", R_FORM }, { "button", R_DROP },
 	{ "select", R_DROP }, { "textarea", R_DROP }, { "input", R_DROP },
 	{ "dialog", R_DROP }, { "menu", R_DROP }, { "video", R_DROP },
 	{ "audio", R_DROP }, { "map", R_DROP }, { "picture", R_DROP },
@@ -268,8 +268,16 @@ struct info {
 	unsigned char role, has_block, scored, keep;
 };
 
+/* Readability's flags, dropped one by one when an attempt gives little. */
+enum {
+	STRIP_UNLIKELY = 1,	/* class and id words drop elements */
+	WEIGHT_CLASSES = 2,	/* and weigh containers */
+	CLEAN_BOXES = 4		/* link-heavy boxes left out of the body */
+};
+
 struct walk {
 	const struct boilerplate *bp;
+	int flags;
 	struct dropped *d;
 	struct info *v;
 	size_t n, cap;
@@ -358,7 +366,7 @@ aria_drop(const char *role)
 
 /* Why element n (with role r) is boilerplate, or NULL. */
 static const char *
-drop_reason(const struct boilerplate *bp, const xmlNode *n, enum role r,
+drop_reason(const struct walk *w, const xmlNode *n, enum role r,
     const char *tag, struct verdict *v)
 {
 	const char *a;
@@ -366,16 +374,17 @@ drop_reason(const struct boilerplate *bp, const xmlNode *n, enum role r,
 	if (r == R_DROP)
 		return tag;
 	if ((a = attr(n, "class")))
-		judge_words(bp, a, v);
+		judge_words(w->bp, a, v);
 	if ((a = attr(n, "id")))
-		judge_words(bp, a, v);
+		judge_words(w->bp, a, v);
 	if (attr(n, "hidden") || ((a = attr(n, "style")) && hidden_style(a)))
 		return "hidden";
 	if ((a = attr(n, "aria-hidden")) && strcmp(a, "true") == 0)
 		return "hidden";
 	if ((a = attr(n, "role")) && (a = aria_drop(a)))
 		return a;
-	if (v->drop && !v->positive && strcmp(tag, "body") != 0 &&
+	if (v->drop && !v->positive && (w->flags & STRIP_UNLIKELY) &&
+	    strcmp(tag, "body") != 0 &&
 	    strcmp(tag, "html") != 0 && strcmp(tag, "article") != 0 &&
 	    strcmp(tag, "main") != 0)
 		return v->drop;
@@ -433,7 +442,7 @@ mark_enter(xmlNode *n, struct walk *w)
 		    n->type == XML_HTML_DOCUMENT_NODE;
 	n->_private = NULL;
 	r = role_of(n, &tag);
-	why = drop_reason(w->bp, n, r, tag, &v);
+	why = drop_reason(w, n, r, tag, &v);
 	if (why) {
 		dropped_add(w->d, why, 1);
 		return 0;
@@ -447,7 +456,8 @@ mark_enter(xmlNode *n, struct walk *w)
 	in->node = n;
 	in->tag = tag;
 	in->role = (unsigned char)r;
-	in->weight = (short)(25 * (v.positive - v.negative));
+	if (w->flags & WEIGHT_CLASSES)
+		in->weight = (short)(25 * (v.positive - v.negative));
 	n->_private = (void *)(uintptr_t)++w->n;
 	return 1;
 }
@@ -643,29 +653,37 @@ put_text(struct walk *w, const unsigned char *s)
  * Readability's conditional cleaning, in short: a box inside the article
  * that is mostly links, or scored below nothing, is not article text.
  */
-static int
-clean_out(const struct info *in)
+static const char *
+clean_out(const struct walk *w, const struct info *in)
 {
 	float ld = link_density(in);
 	int list = in->role == R_LIST;
 
+	/* a search or sign-up form; a form around the page stays */
+	if (in->role == R_FORM && (in->paras < 2 || in->text < 250))
+		return "form";
+	if (!(w->flags & CLEAN_BOXES))
+		return NULL;
+
 	if (in->role == R_INLINE || in->role == R_PARA ||
 	    in->role == R_HEADING || in->role == R_ITEM || in->role == R_BR)
-		return in->role == R_PARA && in->text < 200 && ld > 0.6f;
+		return in->role == R_PARA && in->text < 200 && ld > 0.6f ?
+		    "link-box" : NULL;
 	if (in->scored && in->weight + in->score < 0)
-		return 1;
+		return "low-score";
 	if (in->commas >= 10)
-		return 0;
-	if (list)
-		return ld > 0.5f;
-	return (in->weight < 25 && ld > 0.3f) || (in->weight >= 25 &&
-	    ld > 0.5f);
+		return NULL;
+	if (list ? ld > 0.5f : (in->weight < 25 && ld > 0.3f) ||
+	    (in->weight >= 25 && ld > 0.5f))
+		return "link-box";
+	return NULL;
 }
 
 static int
 text_enter(xmlNode *n, struct walk *w)
 {
 	struct info *in;
+	const char *why;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (n->content)
@@ -674,8 +692,8 @@ text_enter(xmlNode *n, struct walk *w)
 	}
 	if (!(in = info_of(n)))
 		return 0;
-	if (clean_out(in)) {
-		dropped_add(w->d, "link-box", 1);
+	if ((why = clean_out(w, in))) {
+		dropped_add(w->d, why, 1);
 		return 0;
 	}
 	switch (in->role) {
@@ -782,42 +800,70 @@ node_text(const xmlNode *node, struct glean_buf *out)
 	out->len--;
 }
 
+/*
+ * One attempt with w->flags: mark, score, write the kept elements to
+ * w->out from its current end.  The marks are cleared after.
+ */
+static void
+attempt(struct walk *w, xmlNode *root, int prose)
+{
+	struct info *best;
+	size_t i;
+
+	w->n = 0;
+	w->pending = SEP_NONE;
+	walk(root, mark_enter, mark_leave, w);
+	for (i = 0; i < w->n; i++)
+		w->v[i].node->_private = &w->v[i];
+	score_paragraphs(w);
+	if (prose)
+		write_prose_blocks(w);
+	else if ((best = best_candidate(w))) {
+		choose(w, best);
+		write_kept(w);
+	}
+	for (i = 0; i < w->n; i++)
+		w->v[i].node->_private = NULL;
+}
+
 void
 extract_body(const struct boilerplate *bp, xmlDoc *doc, struct glean_buf *out,
     struct dropped *d)
 {
+	/* Readability's order: all cues, then without class words, without
+	 * their weights, without cleaning; then every prose block */
+	static const int tries[] = { STRIP_UNLIKELY | WEIGHT_CLASSES |
+	    CLEAN_BOXES, WEIGHT_CLASSES | CLEAN_BOXES, CLEAN_BOXES, 0, -1 };
 	struct walk w = { 0 };
+	struct dropped seen = *d, best_d = *d;
+	struct glean_buf best = { 0 };
 	xmlNode *root = xmlDocGetRootElement(doc);
-	struct info *best;
-	size_t i, start = out->len, total = 0;
+	size_t start = out->len, k;
 
 	if (!root)
 		return;
 	w.bp = bp;
-	w.d = d;
 	w.out = out;
-	walk(root, mark_enter, mark_leave, &w);
-	for (i = 0; i < w.n; i++)
-		w.v[i].node->_private = &w.v[i];
-	if (info_of(root))
-		total = info_of(root)->text;
-	score_paragraphs(&w);
-	best = best_candidate(&w);
-	if (best) {
-		choose(&w, best);
-		write_kept(&w);
-	}
-	/* too little of the page's prose: take every prose block instead */
-	if (out->len - start < 500 && total > 0) {
+	for (k = 0; k < sizeof tries / sizeof tries[0]; k++) {
+		struct dropped mine = seen;
+
 		out->len = start;
-		w.pending = SEP_NONE;
-		for (i = 0; i < w.n; i++)
-			w.v[i].keep = 0;
-		write_prose_blocks(&w);
+		w.d = &mine;
+		w.flags = tries[k] < 0 ? STRIP_UNLIKELY | WEIGHT_CLASSES |
+		    CLEAN_BOXES : tries[k];
+		attempt(&w, root, tries[k] < 0);
+		if (out->len - start > best.len || k == 0) {
+			glean_buf_reset(&best);
+			glean_buf_add(&best, out->s ? out->s + start : "",
+			    out->len - start);
+			best_d = mine;
+		}
+		if (best.len >= 500)
+			break;
 	}
-	glean_buf_addc(out, '\0');
-	out->len--;
-	for (i = 0; i < w.n; i++)
-		w.v[i].node->_private = NULL;
+	out->len = start;
+	glean_buf_add(out, best.s ? best.s : "", best.len);
+	*d = best_d;
+	glean_buf_free(&best);
 	free(w.v);
 }
