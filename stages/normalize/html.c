@@ -322,14 +322,18 @@ decode(const char *name, const char *data, size_t len, struct glean_buf *out)
 	return 0;
 }
 
-/* The page as UTF-8: its charset honoured, else UTF-8 with cp1252. */
-static void
+/*
+ * The page in its declared charset, decoded to UTF-8 in out.  Returns 0
+ * when the page is UTF-8 (or says nothing, or names a charset iconv does
+ * not know): out is untouched, and the caller cleans the bytes with
+ * utf8_or_cp1252 after the pre-pass has made them fewer.
+ */
+static int
 to_utf8(struct html_page *pg, const char *data, size_t len,
     struct glean_buf *out)
 {
 	char name[48];
 	const char *from = find_charset(data, len, name, sizeof name);
-	size_t skip = 0;
 
 	if (from && strcmp(name, "utf-8") != 0 && strcmp(name, "utf8") != 0) {
 		if (strncmp(name, "utf-16", 6) == 0 && strcmp(from, "bom") != 0)
@@ -337,14 +341,12 @@ to_utf8(struct html_page *pg, const char *data, size_t len,
 		else if (name[0] && decode(name, data, len, out) == 0) {
 			snprintf(pg->charset, sizeof pg->charset, "%s", name);
 			pg->charset_from = from;
-			return;
+			return 1;
 		}
 	}
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		skip = 3;
 	snprintf(pg->charset, sizeof pg->charset, "utf-8");
 	pg->charset_from = from && name[0] ? from : "default";
-	utf8_or_cp1252(data + skip, len - skip, out);
+	return 0;
 }
 
 /* ---- the pre-pass -------------------------------------------------------- */
@@ -487,11 +489,20 @@ html_read(const struct html *h, const char *data, size_t len, int unicode)
 	if (unicode) {
 		snprintf(pg->charset, sizeof pg->charset, "utf-8");
 		pg->charset_from = "document";
-		utf8_or_cp1252(data, len, &u);
-	} else
-		to_utf8(pg, data, len, &u);
-	prepass(u.s ? u.s : "", u.len, &pp);
-	glean_buf_free(&u);
+	} else if (to_utf8(pg, data, len, &u)) {
+		data = u.s ? u.s : "";
+		len = u.len;
+	}
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	/* UTF-8 from here on; the pre-pass only looks for ASCII */
+	prepass(data, len, &pp);
+	glean_buf_reset(&u);
+	utf8_or_cp1252(pp.out.s ? pp.out.s : "", pp.out.len, &u);
+	glean_buf_free(&pp.out);
+	pp.out = u;
 	if (pp.out.len > 0x7fffffff)
 		pg->empty = "the page is over 2 GB";
 	else

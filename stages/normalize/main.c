@@ -389,8 +389,9 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 	} else {
 		int html = html_bytes(path, &data, &len, why, sizeof why);
 
-		refused = html < 0 ? why : not_text(c->sig, data, len, why,
-		    sizeof why);
+		/* a page's head says enough: binary data shows at once */
+		refused = html < 0 ? why : not_text(c->sig, data, html &&
+		    len > (64u << 10) ? 64u << 10 : len, why, sizeof why);
 		if (!refused) {
 			struct html_page *pg = html ?
 			    html_read(c->html, data, len, 0) : NULL;
