@@ -139,14 +139,19 @@ boilerplate_free(struct boilerplate *bp)
 
 /* What the words of a class or id say: counts, and the first drop. */
 struct verdict {
-	int positive, negative;
-	const char *drop;
+	int positive, negative;		/* words, for the weight */
+	int kept;			/* names whose last word is positive */
+	const char *drop;		/* the first name whose last is drop */
 };
 
 /*
- * Split value into words at anything not a letter or digit ("share-bar"
- * -> share, bar; camelCase stays one word and is caught by prefixes) and
- * look each up, whole or by its prefixes.
+ * Judge value, a list of names split by spaces.  Each name splits into
+ * words at anything not a letter or digit ("related-articles" ->
+ * related, articles; camelCase stays one word and is caught by
+ * prefixes), each looked up whole or by its prefixes.  A name is what
+ * its last known word says, as an English compound is what its head
+ * says: "article-footer" is a footer, "related-articles" articles.
+ * Negative words only weigh: they name no kind of box.
  */
 static void
 judge_words(const struct boilerplate *bp, const char *value,
@@ -154,11 +159,21 @@ judge_words(const struct boilerplate *bp, const char *value,
 {
 	char w[48];
 	const char *p = value;
+	const struct bword *head = NULL;
 	size_t n, k;
 
-	while (*p) {
-		while (*p && !isalnum((unsigned char)*p))
+	for (;;) {
+		while (*p && !isalnum((unsigned char)*p)) {
+			if (isspace((unsigned char)*p) && head) {
+				/* the end of a name */
+				if (head->kind == W_POSITIVE)
+					v->kept++;
+				else if (head->kind == W_DROP && !v->drop)
+					v->drop = head->label;
+				head = NULL;
+			}
 			p++;
+		}
 		for (n = 0; isalnum((unsigned char)p[n]); n++)
 			if (n < sizeof w)
 				w[n] = (char)tolower((unsigned char)p[n]);
@@ -174,16 +189,17 @@ judge_words(const struct boilerplate *bp, const char *value,
 				continue;
 			if (b->kind == W_POSITIVE)
 				v->positive++;
-			else if (b->kind == W_NEGATIVE)
+			else
 				v->negative++;
-			else {
-				v->negative++;
-				if (!v->drop)
-					v->drop = b->label;
-			}
+			if (b->kind != W_NEGATIVE)
+				head = b;
 			break;
 		}
 	}
+	if (head && head->kind == W_POSITIVE)
+		v->kept++;
+	else if (head && head->kind == W_DROP && !v->drop)
+		v->drop = head->label;
 }
 
 /* ---- counts of what was dropped ------------------------------------------ */
@@ -383,7 +399,7 @@ drop_reason(const struct walk *w, const xmlNode *n, enum role r,
 		return "hidden";
 	if ((a = attr(n, "role")) && (a = aria_drop(a)))
 		return a;
-	if (v->drop && !v->positive && (w->flags & STRIP_UNLIKELY) &&
+	if (v->drop && !v->kept && (w->flags & STRIP_UNLIKELY) &&
 	    strcmp(tag, "body") != 0 &&
 	    strcmp(tag, "html") != 0 && strcmp(tag, "article") != 0 &&
 	    strcmp(tag, "main") != 0)
@@ -692,6 +708,11 @@ text_enter(xmlNode *n, struct walk *w)
 	}
 	if (!(in = info_of(n)))
 		return 0;
+	/* the page's title is a field of its own, not body text */
+	if (in->role == R_HEADING && in->tag[1] == '1') {
+		dropped_add(w->d, "title", 1);
+		return 0;
+	}
 	if ((why = clean_out(w, in))) {
 		dropped_add(w->d, why, 1);
 		return 0;
@@ -852,7 +873,9 @@ extract_body(const struct boilerplate *bp, xmlDoc *doc, struct glean_buf *out,
 		w.flags = tries[k] < 0 ? STRIP_UNLIKELY | WEIGHT_CLASSES |
 		    CLEAN_BOXES : tries[k];
 		attempt(&w, root, tries[k] < 0);
-		if (out->len - start > best.len || k == 0) {
+		/* a later try must find much more to show it found the
+		 * article, not the boilerplate the earlier one left out */
+		if (k == 0 || out->len - start > 2 * best.len) {
 			glean_buf_reset(&best);
 			glean_buf_add(&best, out->s ? out->s + start : "",
 			    out->len - start);

@@ -14,10 +14,10 @@ n=$(wc -l <"$scratch/docs.jsonl")
 jq -c '{id: (.id | sub("\\.html$"; "")), text: (.text // "")}' \
     "$scratch/docs.jsonl" >"$scratch/pred.jsonl"
 python3 "$bench/score.py" "$scratch/pred.jsonl" >"$scratch/score.txt"
-cat "$scratch/score.txt"
+sed "s/^/score: /" "$scratch/score.txt"
 titles=$(jq -r 'select((.title // "") != "") | .id' "$scratch/docs.jsonl" |
 	wc -l)
-echo "titles $titles/181"
+echo "score: titles $titles/181"
 awk -v t="$titles" '{ f = $3; p = $5 }
 	END { exit !(f >= 0.95 && p >= 0.93 && t >= 170) }' \
     "$scratch/score.txt" || fail "below F1 0.95, precision 0.93 or 170 titles"
