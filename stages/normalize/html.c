@@ -20,7 +20,12 @@
 #include "glean.h"
 #include "normalize.h"
 
-enum { GUNZIP_MAX = 256 << 20, SNIFF_BYTES = 1024, CHARSET_BYTES = 4096 };
+/*
+ * PARSE_MAX: markup beyond it (after the pre-pass) is not parsed; a tree
+ * takes about ten times its page, and no article is 16 MB of text.
+ */
+enum { GUNZIP_MAX = 256 << 20, SNIFF_BYTES = 1024, CHARSET_BYTES = 4096,
+	PARSE_MAX = 16 << 20 };
 
 struct html {
 	struct boilerplate *bp;
@@ -453,9 +458,10 @@ read_parsed(const struct html *h, struct html_page *pg, struct prepass *pp)
 		return;
 	}
 	xmlSetGenericErrorFunc(NULL, silent);
+	/* HUGE: no limit of 256 on nesting (extract.c walks any depth) */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
-	    HTML_PARSE_IGNORE_ENC);
+	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	htmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
@@ -503,10 +509,15 @@ html_read(const struct html *h, const char *data, size_t len, int unicode)
 	utf8_or_cp1252(pp.out.s ? pp.out.s : "", pp.out.len, &u);
 	glean_buf_free(&pp.out);
 	pp.out = u;
-	if (pp.out.len > 0x7fffffff)
-		pg->empty = "the page is over 2 GB";
-	else
-		read_parsed(h, pg, &pp);
+	if (pp.out.len > PARSE_MAX) {
+		dropped_add(&pg->d, "bytes-over-16MB", pp.out.len - PARSE_MAX);
+		pp.out.len = PARSE_MAX;
+		/* not in the middle of a character */
+		while (pp.out.len > 0 &&
+		    (pp.out.s[pp.out.len] & 0xc0) == 0x80)
+			pp.out.len--;
+	}
+	read_parsed(h, pg, &pp);
 	if (!pg->empty && pg->text.len == 0)
 		pg->empty = pp.out.len == 0 || pg->d.kinds == 0 ?
 		    "no text in the page" :
