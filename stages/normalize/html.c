@@ -461,7 +461,7 @@ read_parsed(const struct html *h, struct html_page *pg, struct prepass *pp)
 	/* HUGE: no limit of 256 on nesting (extract.c walks any depth) */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
-	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	    HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE | HTML_PARSE_NODEFDTD);
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	htmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
