@@ -542,7 +542,7 @@ html_text(const struct html_page *pg, size_t *len)
 static void
 set_if_absent(json_t *doc, const char *key, const char *value)
 {
-	json_t *old = json_object_get(doc, key);
+	json_t *old = glean_field(doc, key);
 
 	if (value && (!old || json_is_null(old) ||
 	    (json_is_string(old) && !*json_string_value(old))))
@@ -561,7 +561,7 @@ html_doc(const struct html_page *pg, json_t *doc, int explain,
 	set_if_absent(doc, "published", pm->published);
 	set_if_absent(doc, "outlet", pm->outlet);
 	set_if_absent(doc, "url", pm->url);
-	if (pm->nauthors && !json_object_get(doc, "authors")) {
+	if (pm->nauthors && !glean_field(doc, "authors")) {
 		authors = json_array();
 		for (i = 0; i < pm->nauthors; i++)
 			json_array_append_new(authors,

@@ -27,7 +27,8 @@ enum { OPT_LENIENT = GLEAN_OPT_FIRST_FREE, OPT_META_CHECKED, OPT_ROOT };
 struct ctx {
 	struct glean_textfix *tf;
 	struct signatures *sig;
-	struct html *html;
+	struct html *html;	/* loaded with the first page: see reader() */
+	const char *lexdir;
 	struct glean_buf out;
 	struct glean_repairs rp;
 	struct metadata md;
@@ -140,6 +141,15 @@ explain(const struct ctx *c, const char *what)
 
 /* ---- JSON Lines documents ----------------------------------------------- */
 
+/* The HTML reader, loaded when the first page comes: text costs nothing. */
+static struct html *
+reader(struct ctx *c)
+{
+	if (!c->html)
+		c->html = html_load(c->lexdir);
+	return c->html;
+}
+
 static int
 process(json_t *doc, void *vctx, char **err)
 {
@@ -150,10 +160,12 @@ process(json_t *doc, void *vctx, char **err)
 	struct html_page *pg = NULL;
 
 	(void)err;
-	id = json_object_get(doc, "id");
+	/* decoded (and so written) as ever; the page's fields on demand */
+	id = glean_field(doc, "id");
+	glean_field(doc, "repairs");
 	what = json_is_string(id) ? json_string_value(id) : "document";
 	if (html_sniff(s, n)) {
-		pg = html_read(c->html, s, n, 1);
+		pg = html_read(reader(c), s, n, 1);
 		html_doc(pg, doc, eflag, what);
 		s = html_text(pg, &n);
 		json_object_set_new(doc, "text", json_stringn(s, n));
@@ -394,7 +406,7 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 		    len > (64u << 10) ? 64u << 10 : len, why, sizeof why);
 		if (!refused) {
 			struct html_page *pg = html ?
-			    html_read(c->html, data, len, 0) : NULL;
+			    html_read(reader(c), data, len, 0) : NULL;
 
 			emit_raw_doc(c, path, name, id, data, len, pg);
 			html_page_free(pg);
@@ -434,7 +446,7 @@ main(int argc, char *argv[])
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct ctx c;
 	struct glean_stage st = { .name = "normalize", .process = process,
-	    .ctx = &c, .reads = reads };
+	    .ctx = &c, .reads = reads, .reads_on_demand = 1 };
 	int ch, status = GLEAN_EXIT_OK, i;
 
 	memset(&c, 0, sizeof c);
@@ -469,7 +481,7 @@ main(int argc, char *argv[])
 		glean_set_unbuffered(1);
 	c.tf = glean_textfix_load(glean_lexdir(&o));
 	c.sig = signatures_load(glean_lexdir(&o));
-	c.html = html_load(glean_lexdir(&o));
+	c.lexdir = glean_lexdir(&o);
 	if (mflag && metadata_load(&c.md, mflag, meta_checked) > 0 &&
 	    !lenient)
 		status = GLEAN_EXIT_REJECT;
