@@ -299,6 +299,8 @@ struct walk {
 	size_t n, cap;
 	struct glean_buf *out;
 	int pending;		/* separator owed before the next text */
+	void (*each)(const xmlNode *, void *);	/* each_element's */
+	void *each_ctx;
 };
 
 static struct info *
@@ -338,8 +340,8 @@ walk(xmlNode *root, int (*enter)(xmlNode *, struct walk *),
 	}
 }
 
-static const char *
-attr(const xmlNode *n, const char *name)
+const char *
+node_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr *a;
 
@@ -389,15 +391,15 @@ drop_reason(const struct walk *w, const xmlNode *n, enum role r,
 
 	if (r == R_DROP)
 		return tag;
-	if ((a = attr(n, "class")))
+	if ((a = node_attr(n, "class")))
 		judge_words(w->bp, a, v);
-	if ((a = attr(n, "id")))
+	if ((a = node_attr(n, "id")))
 		judge_words(w->bp, a, v);
-	if (attr(n, "hidden") || ((a = attr(n, "style")) && hidden_style(a)))
+	if (node_attr(n, "hidden") || ((a = node_attr(n, "style")) && hidden_style(a)))
 		return "hidden";
-	if ((a = attr(n, "aria-hidden")) && strcmp(a, "true") == 0)
+	if ((a = node_attr(n, "aria-hidden")) && strcmp(a, "true") == 0)
 		return "hidden";
-	if ((a = attr(n, "role")) && (a = aria_drop(a)))
+	if ((a = node_attr(n, "role")) && (a = aria_drop(a)))
 		return a;
 	if (v->drop && !v->kept && (w->flags & STRIP_UNLIKELY) &&
 	    strcmp(tag, "body") != 0 &&
@@ -600,7 +602,7 @@ static void
 choose(struct walk *w, struct info *best)
 {
 	float threshold = best->score * 0.2f > 10 ? best->score * 0.2f : 10;
-	const char *cls = attr(best->node, "class");
+	const char *cls = node_attr(best->node, "class");
 	xmlNode *s;
 
 	best->keep = 1;
@@ -613,7 +615,7 @@ choose(struct walk *w, struct info *best)
 
 		if (!in || in == best)
 			continue;
-		if (cls && *cls && (c2 = attr(s, "class")) &&
+		if (cls && *cls && (c2 = node_attr(s, "class")) &&
 		    strcmp(cls, c2) == 0)
 			bonus = best->score * 0.2f;
 		if (in->scored && in->score + bonus >= threshold)
@@ -807,6 +809,25 @@ plain_enter(xmlNode *n, struct walk *w)
 		owe(w, SEP_SPACE);
 	return strcmp((const char *)n->name, "script") != 0 &&
 	    strcmp((const char *)n->name, "style") != 0;
+}
+
+static int
+each_enter(xmlNode *n, struct walk *w)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	w->each(n, w->each_ctx);
+	return 1;
+}
+
+void
+each_element(xmlNode *root, void (*fn)(const xmlNode *, void *), void *ctx)
+{
+	struct walk w = { 0 };
+
+	w.each = fn;
+	w.each_ctx = ctx;
+	walk(root, each_enter, NULL, &w);
 }
 
 void

@@ -108,18 +108,6 @@ struct said {
 	size_t nld, capld;
 };
 
-static const char *
-attr_of(const xmlNode *n, const char *name)
-{
-	const xmlAttr *a;
-
-	for (a = n->properties; a; a = a->next)
-		if (strcasecmp((const char *)a->name, name) == 0 &&
-		    a->children && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
-}
-
 static void
 add_pair(struct pair **v, size_t *n, size_t *cap, const char *k,
     const char *val)
@@ -132,22 +120,24 @@ add_pair(struct pair **v, size_t *n, size_t *cap, const char *k,
 	(*v)[(*n)++].value = val;
 }
 
+/* each_element's callback: what element n says, noted in s. */
 static void
-note_element(const xmlNode *n, struct said *s)
+note_element(const xmlNode *n, void *vs)
 {
+	struct said *s = vs;
 	const char *name = (const char *)n->name, *k, *v;
 
 	if (strcmp(name, "meta") == 0) {
-		if (!(v = attr_of(n, "content")))
+		if (!(v = node_attr(n, "content")))
 			return;
-		if ((k = attr_of(n, "property")))
+		if ((k = node_attr(n, "property")))
 			add_pair(&s->meta, &s->nmeta, &s->capmeta, k, v);
-		if ((k = attr_of(n, "name")))
+		if ((k = node_attr(n, "name")))
 			add_pair(&s->meta, &s->nmeta, &s->capmeta, k, v);
-		if ((k = attr_of(n, "itemprop")))
+		if ((k = node_attr(n, "itemprop")))
 			add_pair(&s->meta, &s->nmeta, &s->capmeta, k, v);
 	} else if (strcmp(name, "link") == 0) {
-		if ((k = attr_of(n, "rel")) && (v = attr_of(n, "href")))
+		if ((k = node_attr(n, "rel")) && (v = node_attr(n, "href")))
 			add_pair(&s->link, &s->nlink, &s->caplink, k, v);
 	} else if (strcmp(name, "title") == 0 && !s->title &&
 	    (!n->parent || strcmp((const char *)n->parent->name, "svg")))
@@ -155,28 +145,7 @@ note_element(const xmlNode *n, struct said *s)
 	else if (strcmp(name, "h1") == 0 && !s->h1)
 		s->h1 = n;
 	else if (strcmp(name, "time") == 0 && !s->time)
-		s->time = attr_of(n, "datetime");
-}
-
-/* Every element of the page, without recursion. */
-static void
-note_all(xmlNode *root, struct said *s)
-{
-	xmlNode *n = root;
-
-	while (n) {
-		if (n->type == XML_ELEMENT_NODE)
-			note_element(n, s);
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
-	}
+		s->time = node_attr(n, "datetime");
 }
 
 /* The objects of a JSON-LD value: arrays and @graph opened, in order. */
@@ -375,7 +344,7 @@ meta_read(const struct metasources *ms, xmlDoc *doc, char *const *jsonld,
 
 	memset(pm, 0, sizeof *pm);
 	if (xmlDocGetRootElement(doc))
-		note_all(xmlDocGetRootElement(doc), &s);
+		each_element(xmlDocGetRootElement(doc), note_element, &s);
 	for (i = 0; i < n; i++) {
 		json_t *j = json_loads(jsonld[i], JSON_DECODE_ANY |
 		    JSON_ALLOW_NUL, NULL);

@@ -152,6 +152,14 @@ void extract_body(const struct boilerplate *bp, xmlDoc *doc,
  */
 void node_text(const xmlNode *node, struct glean_buf *out);
 
+/* The value of n's attribute name (any case), or NULL. */
+const char *node_attr(const xmlNode *n, const char *name);
+
+/* fn(element, ctx) for every element under root (root too), in document
+ * order, without recursion. */
+void each_element(xmlNode *root, void (*fn)(const xmlNode *, void *),
+    void *ctx);
+
 /* ---- meta.c -------------------------------------------------------------- */
 
 struct metasources;		/* lexicons/html-meta.tsv */
