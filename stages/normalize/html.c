@@ -383,6 +383,85 @@ close_tag(const char *s, const char *end, const char *name)
 	return NULL;
 }
 
+/* Is the attribute name[0..n) one the reader looks at (of tag "link")? */
+static int
+wanted_attr(const char *name, size_t n, int link)
+{
+	static const char *const keep[] = { "class", "id", "style", "role",
+	    "aria-hidden", "hidden", "content", "property", "name",
+	    "itemprop", "rel", "datetime", NULL };
+	size_t k;
+
+	for (k = 0; keep[k]; k++)
+		if (strlen(keep[k]) == n && starts(name, n, keep[k]))
+			return 1;
+	return link && n == 4 && starts(name, n, "href");
+}
+
+/*
+ * Copy the start tag at lt to out with only the attributes the reader
+ * looks at: the others (links, sources, data-*, event handlers) are a
+ * third of what is left of a page and cost the parser most of its
+ * allocations.  Returns the end of the tag; a tag cut by the end of the
+ * page is copied as it is.
+ */
+static const char *
+copy_tag(const char *lt, const char *end, struct glean_buf *out)
+{
+	const char *p = lt + 1, *name, *v;
+	size_t n, mark = out->len;
+	int link;
+
+	while (p < end && !isspace((unsigned char)*p) && *p != '>' &&
+	    *p != '/')
+		p++;
+	link = p - lt == 5 && starts(lt + 1, 4, "link");
+	glean_buf_add(out, lt, (size_t)(p - lt));
+	for (;;) {
+		while (p < end && (isspace((unsigned char)*p) || *p == '/'))
+			p++;
+		if (p >= end)
+			break;
+		if (*p == '>') {
+			glean_buf_addc(out, '>');
+			return p + 1;
+		}
+		for (name = p; p < end && !isspace((unsigned char)*p) &&
+		    *p != '=' && *p != '>' && *p != '/'; p++)
+			;
+		n = (size_t)(p - name);
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		v = p;
+		if (p < end && *p == '=') {
+			for (p++; p < end && isspace((unsigned char)*p); p++)
+				;
+			if (p < end && (*p == '"' || *p == '\'')) {
+				const char *q = memchr(p + 1, *p,
+				    (size_t)(end - p - 1));
+
+				if (!q)
+					break;
+				p = q + 1;
+			} else
+				while (p < end && !isspace((unsigned char)*p) &&
+				    *p != '>')
+					p++;
+		}
+		if (n && wanted_attr(name, n, link)) {
+			glean_buf_addc(out, ' ');
+			glean_buf_add(out, name, n);
+			glean_buf_add(out, v, (size_t)(p - v));
+		}
+		if (!n)
+			p++;
+	}
+	/* cut: as it came */
+	out->len = mark;
+	glean_buf_add(out, lt, (size_t)(end - lt));
+	return end;
+}
+
 /*
  * Copy the page to pp->out without its comments and the contents of
  * script, style and svg elements (raw text to the parser, never article
@@ -413,8 +492,11 @@ prepass(const char *s, size_t len, struct prepass *pp)
 				break;
 		}
 		if (!raw[k]) {
-			glean_buf_add(&pp->out, p, (size_t)(lt + 1 - p));
-			p = lt + 1;
+			glean_buf_add(&pp->out, p, (size_t)(lt - p));
+			p = isalpha((unsigned char)lt[1]) ?
+			    copy_tag(lt, end, &pp->out) : lt + 1;
+			if (p == lt + 1)
+				glean_buf_addc(&pp->out, '<');
 			continue;
 		}
 		glean_buf_add(&pp->out, p, (size_t)(lt - p));
