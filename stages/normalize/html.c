@@ -493,7 +493,7 @@ prepass(const char *s, size_t len, struct prepass *pp)
 		}
 		if (!raw[k]) {
 			glean_buf_add(&pp->out, p, (size_t)(lt - p));
-			p = isalpha((unsigned char)lt[1]) ?
+			p = lt + 1 < end && isalpha((unsigned char)lt[1]) ?
 			    copy_tag(lt, end, &pp->out) : lt + 1;
 			if (p == lt + 1)
 				glean_buf_addc(&pp->out, '<');
