@@ -279,6 +279,7 @@ struct info {
 	unsigned text;		/* bytes of text that are not spaces */
 	unsigned link;		/* of them, inside <a> */
 	unsigned commas, paras;
+	unsigned own;		/* of the text, outside block children */
 	float score;
 	short weight;		/* class and id words: +-25 each */
 	unsigned char role, has_block, scored, keep;
@@ -426,6 +427,7 @@ count_text(const xmlNode *t, struct info *parent)
 			commas++;
 	}
 	parent->text += text;
+	parent->own += text;
 	parent->commas += commas;
 }
 
@@ -492,6 +494,8 @@ mark_leave(xmlNode *n, struct walk *w)
 	if (!(up = marked(w, n->parent)))
 		return;
 	up->text += in->text;
+	if (in->role == R_INLINE)
+		up->own += in->text;
 	up->link += in->link;
 	up->commas += in->commas;
 	up->paras += in->paras + (in->role == R_PARA);
@@ -546,10 +550,18 @@ score_paragraphs(struct walk *w)
 		xmlNode *a = in->node->parent;
 		float s;
 
-		if (!is_paragraph(in) || in->text < 25)
+		if (is_paragraph(in) && in->text >= 25)
+			s = 1.0f + (float)in->commas +
+			    (float)(in->text / 100 < 3 ? in->text / 100 : 3);
+		else if (in->has_block && in->own >= 25 &&
+		    in->role == R_BLOCK) {
+			/* loose text beside blocks is a paragraph of its
+			 * box, as Readability wraps it in one */
+			s = 1.0f + (float)(in->own / 100 < 3 ?
+			    in->own / 100 : 3);
+			a = in->node;
+		} else
 			continue;
-		s = 1.0f + (float)in->commas +
-		    (float)(in->text / 100 < 3 ? in->text / 100 : 3);
 		for (level = 0; level < 5 && info_of(a); level++,
 		    a = a->parent) {
 			struct info *up = info_of(a);
