@@ -285,6 +285,13 @@ struct info {
 	unsigned char role, has_block, scored, keep;
 };
 
+/*
+ * Bytes of body below which the extraction is tried again with fewer cues
+ * (Readability uses 500 characters; 400 keeps short articles beside long
+ * comment threads).
+ */
+enum { ENOUGH_BODY = 400 };
+
 /* Readability's flags, dropped one by one when an attempt gives little. */
 enum {
 	STRIP_UNLIKELY = 1,	/* class and id words drop elements */
@@ -914,7 +921,7 @@ extract_body(const struct boilerplate *bp, xmlDoc *doc, struct glean_buf *out,
 			    out->len - start);
 			best_d = mine;
 		}
-		if (best.len >= 500)
+		if (best.len >= ENOUGH_BODY)
 			break;
 	}
 	out->len = start;
