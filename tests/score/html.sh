@@ -2,8 +2,9 @@
 # Article-body extraction of glean-normalize on the 181 real pages of
 # ../shared/eval/article-extraction (the Scrapinghub benchmark): its
 # score.py line (4-word shingle F1, precision, recall), then how many
-# pages got a title.  Fails below the figures reached: F1 0.95, precision
-# 0.93, 170 titles; then runs the whole chain over the documents.
+# pages got a title.  Fails below the figures reached, less a little:
+# F1 0.96, precision 0.95, 178 titles (reached 0.968, 0.962, 181; the issue
+# asks 0.95, 0.93, 170); then runs the whole chain over the documents.
 . "$(dirname "$0")/../setup"
 need_shared eval/article-extraction/score.py
 bench=$shared/eval/article-extraction
@@ -19,8 +20,8 @@ titles=$(jq -r 'select((.title // "") != "") | .id' "$scratch/docs.jsonl" |
 	wc -l)
 echo "score: titles $titles/181"
 awk -v t="$titles" '{ f = $3; p = $5 }
-	END { exit !(f >= 0.95 && p >= 0.93 && t >= 170) }' \
-    "$scratch/score.txt" || fail "below F1 0.95, precision 0.93 or 170 titles"
+	END { exit !(f >= 0.96 && p >= 0.95 && t >= 178) }' \
+    "$scratch/score.txt" || fail "below F1 0.96, precision 0.95 or 178 titles"
 # the whole chain over the pages' documents: no stage fails or rejects one
 prev=$scratch/docs.jsonl
 for s in tokenize entities dates money quotes ratings; do
