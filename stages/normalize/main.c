@@ -49,7 +49,8 @@ usage(int status)
 	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
 	    "Make documents of raw article files (or read JSON Lines with "
 	    "--jsonl) and\nrepair their text: encodings, mojibake, entities, "
-	    "NFC, newlines, controls.\n\n"
+	    "NFC, newlines, controls.\nHTML pages (.html, .htm, .gz, or "
+	    "sniffed) give their article body and metadata.\n\n"
 	    "  -j, --jsonl         read JSON Lines documents\n"
 	    "  -m, --metadata FILE id, published, source of raw files (TSV)\n"
 	    "      --lenient       bad metadata lines are left out, not "
@@ -171,10 +172,11 @@ process(json_t *doc, void *vctx, char **err)
 		json_object_set_new(doc, "text", json_stringn(s, n));
 	}
 	if (glean_textfix(c->tf, s, n, &c->out, &c->rp) == 0) {
-		html_page_free(pg);
-		/* unchanged: keep the repairs an earlier run recorded */
-		if (!json_is_array(json_object_get(doc, "repairs")))
+		/* unchanged: keep the repairs an earlier run recorded (a
+		 * page's body is new text: none) */
+		if (pg || !json_is_array(json_object_get(doc, "repairs")))
 			json_object_set_new(doc, "repairs", json_array());
+		html_page_free(pg);
 		return 0;
 	}
 	json_object_set_new(doc, "text",
