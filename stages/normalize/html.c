@@ -175,7 +175,8 @@ html_bytes(const char *path, char **data, size_t *len, char *why,
 	char *big;
 	size_t n;
 
-	if (has_suffix(path, ".gz") && *len >= 2 &&
+	/* only pages: a .txt.gz stays what it was, a file that is not text */
+	if (has_suffix(path, ".gz") && html_name(path) && *len >= 2 &&
 	    memcmp(*data, "\x1f\x8b", 2) == 0) {
 		if (html_gunzip(*data, *len, &big, &n, why, whysize) < 0)
 			return -1;

@@ -77,9 +77,9 @@ int html_sniff(const char *data, size_t len);
 
 /*
  * Is the raw file at path (its bytes *data[0..*len)) an HTML page?  By
- * its name or its first bytes; a gzip file named .gz is inflated first,
- * replacing *data.  Returns 1 (HTML), 0 (not), -1 (a broken .gz, the
- * reason in why).
+ * its name or its first bytes; a gzip file named .html.gz or .htm.gz is
+ * inflated first, replacing *data.  Returns 1 (HTML), 0 (not), -1 (a
+ * broken .gz, the reason in why).
  */
 int html_bytes(const char *path, char **data, size_t *len, char *why,
     size_t whysize);
