@@ -618,7 +618,7 @@ reads_as_sentence(const xmlNode *n)
 
 /* Keep the best container and the siblings that belong with it. */
 static void
-choose(struct walk *w, struct info *best)
+choose(struct info *best)
 {
 	float threshold = best->score * 0.2f > 10 ? best->score * 0.2f : 10;
 	const char *cls = node_attr(best->node, "class");
@@ -649,7 +649,6 @@ choose(struct walk *w, struct info *best)
 				in->keep = 1;
 		}
 	}
-	(void)w;
 }
 
 /* ---- pass 3: the text ---------------------------------------------------- */
@@ -880,7 +879,7 @@ attempt(struct walk *w, xmlNode *root, int prose)
 	if (prose)
 		write_prose_blocks(w);
 	else if ((best = best_candidate(w))) {
-		choose(w, best);
+		choose(best);
 		write_kept(w);
 	}
 	for (i = 0; i < w->n; i++)
