@@ -14,7 +14,7 @@ PKG_CONFIG = pkg-config
 # libstemmer ships no .pc file (snowballstem/snowball#190).
 STEMMER_LIBS = -lstemmer
 
-PKGS = jansson libpcre2-8 libutf8proc
+PKGS = jansson libpcre2-8 libutf8proc libxml-2.0 zlib
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
 

@@ -3,7 +3,7 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 pkgs="build-essential pkg-config libjansson-dev libpcre2-dev libutf8proc-dev
-libstemmer-dev python3 jq parallel clang libclang-rt-14-dev time rsync
+libstemmer-dev libxml2-dev zlib1g-dev python3 jq parallel clang libclang-rt-14-dev time rsync
 valgrind perl man-db openssh-server"
 missing=
 for p in $pkgs; do

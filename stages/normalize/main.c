@@ -27,6 +27,8 @@ enum { OPT_LENIENT = GLEAN_OPT_FIRST_FREE, OPT_META_CHECKED, OPT_ROOT };
 struct ctx {
 	struct glean_textfix *tf;
 	struct signatures *sig;
+	struct html *html;	/* loaded with the first page: see reader() */
+	const char *lexdir;
 	struct glean_buf out;
 	struct glean_repairs rp;
 	struct metadata md;
@@ -47,7 +49,8 @@ usage(int status)
 	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
 	    "Make documents of raw article files (or read JSON Lines with "
 	    "--jsonl) and\nrepair their text: encodings, mojibake, entities, "
-	    "NFC, newlines, controls.\n\n"
+	    "NFC, newlines, controls.\nHTML pages (.html, .htm, .gz, or "
+	    "sniffed) give their article body and metadata.\n\n"
 	    "  -j, --jsonl         read JSON Lines documents\n"
 	    "  -m, --metadata FILE id, published, source of raw files (TSV)\n"
 	    "      --lenient       bad metadata lines are left out, not "
@@ -139,29 +142,49 @@ explain(const struct ctx *c, const char *what)
 
 /* ---- JSON Lines documents ----------------------------------------------- */
 
+/* The HTML reader, loaded when the first page comes: text costs nothing. */
+static struct html *
+reader(struct ctx *c)
+{
+	if (!c->html)
+		c->html = html_load(c->lexdir);
+	return c->html;
+}
+
 static int
 process(json_t *doc, void *vctx, char **err)
 {
 	struct ctx *c = vctx;
 	json_t *text = json_object_get(doc, "text"), *id;
-	const char *what;
+	const char *what, *s = json_string_value(text);
+	size_t n = json_string_length(text);
+	struct html_page *pg = NULL;
 
 	(void)err;
-	if (glean_textfix(c->tf, json_string_value(text),
-	    json_string_length(text), &c->out, &c->rp) == 0) {
-		/* unchanged: keep the repairs an earlier run recorded */
-		if (!json_is_array(json_object_get(doc, "repairs")))
+	/* decoded (and so written) as ever; the page's fields on demand */
+	id = glean_field(doc, "id");
+	glean_field(doc, "repairs");
+	what = json_is_string(id) ? json_string_value(id) : "document";
+	if (html_sniff(s, n)) {
+		pg = html_read(reader(c), s, n, 1);
+		html_doc(pg, doc, eflag, what);
+		s = html_text(pg, &n);
+		json_object_set_new(doc, "text", json_stringn(s, n));
+	}
+	if (glean_textfix(c->tf, s, n, &c->out, &c->rp) == 0) {
+		/* unchanged: keep the repairs an earlier run recorded (a
+		 * page's body is new text: none) */
+		if (pg || !json_is_array(json_object_get(doc, "repairs")))
 			json_object_set_new(doc, "repairs", json_array());
+		html_page_free(pg);
 		return 0;
 	}
 	json_object_set_new(doc, "text",
 	    json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
-	if (eflag && c->rp.n) {
-		id = json_object_get(doc, "id");
-		what = json_is_string(id) ? json_string_value(id) : "document";
+	if (eflag && c->rp.n)
 		explain(c, what);
-	}
+	html_page_free(pg);
 	glean_repairs_clear(&c->rp);
 	if (c->out.cap > (64u << 20))
 		glean_buf_free(&c->out);
@@ -252,20 +275,29 @@ id_of(const char *name, int under)
 	return glean_strndup(b, (size_t)(dot - b));
 }
 
+/* A raw file as a document; pg: the file is an HTML page, read already. */
 static void
 emit_raw_doc(struct ctx *c, const char *path, const char *name,
-    const char *id, const char *data, size_t len)
+    const char *id, const char *data, size_t len, struct html_page *pg)
 {
 	json_t *doc = json_object();
 	const struct meta *m = metadata_find(&c->md, id);
 
-	glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
+	if (!pg)
+		glean_textfix_raw(c->tf, data, len, &c->out, &c->rp);
+	else if (data = html_text(pg, &len), !glean_textfix(c->tf, data,
+	    len, &c->out, &c->rp)) {
+		glean_buf_reset(&c->out);
+		glean_buf_add(&c->out, data, len);
+	}
 	json_object_set_new(doc, "id", json_string(id));
 	json_object_set_new(doc, "source",
 	    json_string(m && m->source ? m->source : name));
 	if (m && m->published)
 		json_object_set_new(doc, "published",
 		    json_string(m->published));
+	if (pg)
+		html_doc(pg, doc, eflag, path);
 	json_object_set_new(doc, "text", json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
 	if (eflag)
@@ -369,9 +401,18 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 	} else if (glean_read_file(path, &data, &len) < 0) {
 		msg = glean_asprintf("cannot read: %s", strerror(errno));
 	} else {
-		refused = not_text(c->sig, data, len, why, sizeof why);
-		if (!refused)
-			emit_raw_doc(c, path, name, id, data, len);
+		int html = html_bytes(path, &data, &len, why, sizeof why);
+
+		/* a page's head says enough: binary data shows at once */
+		refused = html < 0 ? why : not_text(c->sig, data, html &&
+		    len > (64u << 10) ? 64u << 10 : len, why, sizeof why);
+		if (!refused) {
+			struct html_page *pg = html ?
+			    html_read(reader(c), data, len, 0) : NULL;
+
+			emit_raw_doc(c, path, name, id, data, len, pg);
+			html_page_free(pg);
+		}
 		free(data);
 		msg = refused ? glean_strdup(refused) : NULL;
 	}
@@ -401,11 +442,13 @@ main(int argc, char *argv[])
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const reads[] = { "id", "repairs", NULL };
+	/* title...authors: an HTML document keeps those it has */
+	static const char *const reads[] = { "id", "repairs", "title",
+	    "published", "outlet", "url", "authors", NULL };
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct ctx c;
 	struct glean_stage st = { .name = "normalize", .process = process,
-	    .ctx = &c, .reads = reads };
+	    .ctx = &c, .reads = reads, .reads_on_demand = 1 };
 	int ch, status = GLEAN_EXIT_OK, i;
 
 	memset(&c, 0, sizeof c);
@@ -440,6 +483,7 @@ main(int argc, char *argv[])
 		glean_set_unbuffered(1);
 	c.tf = glean_textfix_load(glean_lexdir(&o));
 	c.sig = signatures_load(glean_lexdir(&o));
+	c.lexdir = glean_lexdir(&o);
 	if (mflag && metadata_load(&c.md, mflag, meta_checked) > 0 &&
 	    !lenient)
 		status = GLEAN_EXIT_REJECT;
@@ -451,6 +495,7 @@ main(int argc, char *argv[])
 	glean_flush();
 	glean_textfix_free(c.tf);
 	signatures_free(c.sig);
+	html_free(c.html);
 	glean_repairs_free(&c.rp);
 	glean_buf_free(&c.out);
 	metadata_free(&c.md);

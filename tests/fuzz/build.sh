@@ -4,6 +4,8 @@
 # no-main runtime) into ${GLEAN_FUZZ_BUILD:-build/fuzz}/:
 #
 #	fuzz-stream     the document stream reader (tests/fuzz/stream.c)
+#	fuzz-html       glean-normalize's HTML reader (tests/fuzz/html.c with
+#	                stages/normalize/html.c, extract.c, meta.c)
 #	fuzz-NAME       each stage stages/NAME.c (tests/fuzz/stage.c); a
 #	                folder stage stages/NAME/ includes its main.c (which
 #	                holds main() and its glean_run call) and links its
@@ -22,13 +24,14 @@ command -v "$CLANG" >/dev/null 2>&1 ||
 rt=$("$CLANG" -print-resource-dir)/lib/linux/libclang_rt.fuzzer_no_main-$(uname -m).a
 [ -f "$rt" ] || { echo "skipped: $rt not found (libclang-rt-dev)" >&2; exit 77; }
 
-PKGS="jansson libpcre2-8 libutf8proc"
+PKGS="jansson libpcre2-8 libutf8proc libxml-2.0 zlib"
 pkgc=$(pkg-config --cflags $PKGS)
 pkgl="$(pkg-config --libs $PKGS) -lstemmer -lm"
 version=$(sed -n 's/^VERSION = //p' "$top/config.mk")
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -DVERSION=\"$version\"
-	-DDATADIR=\"/usr/local/share/glean\" -DBINDIR=\"/usr/local/bin\" -fsanitize=fuzzer-no-link $san
+	-DDATADIR=\"/usr/local/share/glean\" -DBINDIR=\"/usr/local/bin\"
+	-fsanitize=fuzzer-no-link $san
 	-fno-omit-frame-pointer -Wno-unused-function -I$top/stages/lib
 	-I$top/tests/fuzz $pkgc"
 
@@ -72,6 +75,20 @@ if want stream; then
 	"$CLANG" $cflags -c -o "$out/stream.o" "$top/tests/fuzz/stream.c"
 	link "$out/fuzz-stream" "$out/stream.o"
 	echo "built $out/fuzz-stream"
+fi
+if want html; then
+	objs=
+	for m in html extract meta; do
+		# shellcheck disable=SC2086
+		"$CLANG" $cflags -I"$top/stages/normalize" -c \
+		    -o "$out/html-$m.o" "$top/stages/normalize/$m.c"
+		objs="$objs $out/html-$m.o"
+	done
+	# shellcheck disable=SC2086
+	"$CLANG" $cflags -I"$top/stages/normalize" -c -o "$out/html.o" \
+	    "$top/tests/fuzz/html.c"
+	link "$out/fuzz-html" "$out/html.o $objs"
+	echo "built $out/fuzz-html"
 fi
 for src in "$top"/stages/*.c "$top"/stages/*/main.c; do
 	[ -f "$src" ] || continue
