@@ -362,7 +362,7 @@ people(struct report *r, const json_t *s)
 		put(b, "</td><td>");
 		roles_of(b, s, glean_rec_str(p, "name"));
 		put(b, "</td><td>");
-		evidence_all(r, p, "role", NULL);
+		evidence_all(r, p, NULL, NULL);
 		put(b, "</td></tr>");
 	}
 	put(b, "</tbody></table>");

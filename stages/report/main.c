@@ -43,7 +43,7 @@ static const char style[] =
 "border-radius:9px;background:#e8edf5;color:var(--accent);"
 "vertical-align:middle;margin-left:6px}"
 ".kind{background:#eef0f3;color:var(--mute)}"
-".n{color:var(--mute);font-size:12px;margin-left:6px}"
+".n{color:var(--mute);font-size:12px;margin-left:6px;white-space:nowrap}"
 ".tl{display:flex;flex-wrap:wrap;gap:14px 24px;align-items:flex-start}"
 ".tl .plot{flex:0 1 auto;overflow-x:auto;max-width:100%}"
 ".tl table{flex:1 1 420px}"
@@ -109,7 +109,8 @@ static const char style[] =
 ".tl .plot{overflow:visible}"
 ".hide{display:revert!important}}";
 
-/* The search box: filters councils and their facts as you type. */
+/* The search box: filters councils and their facts as you type; a link
+ * to page.html#q=WORDS opens the page with WORDS searched. */
 static const char script[] =
 "(function(){"
 "var q=document.getElementById('q'),hits=document.getElementById('hits');"
@@ -124,6 +125,8 @@ static const char script[] =
 "var li=document.querySelector('nav.index li[data-s=\"'+sec.id+'\"]');"
 "if(li)li.classList.toggle('hide',!any);});"
 "hits.textContent=t?n+(n==1?' council':' councils'):'';}"
+"var h=location.hash;if(h.indexOf('#q=')==0)"
+"q.value=decodeURIComponent(h.slice(3));"
 "q.addEventListener('input',run);run();})();";
 
 static void

@@ -169,13 +169,57 @@ mark(struct report *r, const json_t *s, const json_t *j, const char *when,
 	put(b, "</g></a>");
 }
 
+/* A judgement placed on the timeline. */
+struct placed {
+	const json_t *j;
+	const char *when;
+	size_t idx;		/* its row in the judgements table */
+	size_t lane;
+	int year;
+	int row;		/* its row within the lane, for one year */
+};
+
+/* The dated judgements of s, each given its lane (its area) and, when a
+ * lane has several in one year (articles disagree), a row of its own.
+ * Returns the number placed; lanes[] and rows[] (per lane) are filled. */
+static size_t
+place(const json_t *s, struct placed *p, const char **lanes,
+    size_t *nlanes, int *rows)
+{
+	const json_t *insp, *j;
+	size_t i, k, m, n = 0, idx = 0;
+
+	json_array_foreach(json_object_get(s, "inspections"), i, insp) {
+		const char *when = glean_rec_str(insp, "when");
+		int yr = when_year(when);
+
+		json_array_foreach(json_object_get(insp, "judgements"), k, j) {
+			if (!yr) {
+				idx++;
+				continue;
+			}
+			p[n] = (struct placed){ j, when, idx++,
+				lane_of(lanes, nlanes, glean_rec_str(j, "area")),
+				yr, 0 };
+			for (m = 0; m < n; m++)
+				if (p[m].lane == p[n].lane && p[m].year == yr)
+					p[n].row++;
+			if (p[n].row + 1 > rows[p[n].lane])
+				rows[p[n].lane] = p[n].row + 1;
+			n++;
+		}
+	}
+	return n;
+}
+
 void
 timeline(struct report *r, const json_t *s)
 {
-	const json_t *insp, *j;
+	const json_t *insp;
 	const char **lanes;
-	size_t i, k, n, nlanes = 0, total = 0;
-	int lo = 0, hi = 0, slot, w, h, y;
+	struct placed *p;
+	size_t i, n, np, nlanes = 0, total = 0;
+	int lo = 0, hi = 0, slot, w, h, y, *rows, *top;
 	struct glean_buf *b = &r->page;
 
 	json_array_foreach(json_object_get(s, "inspections"), i, insp) {
@@ -190,33 +234,33 @@ timeline(struct report *r, const json_t *s)
 	if (!lo)
 		return;
 	lanes = glean_calloc(total + 1, sizeof *lanes);
+	rows = glean_calloc(total + 1, sizeof *rows);
+	top = glean_calloc(total + 1, sizeof *top);
+	p = glean_calloc(total + 1, sizeof *p);
+	np = place(s, p, lanes, &nlanes, rows);
 	lo--, hi++;
 	n = (size_t)(hi - lo + 1);
 	slot = (int)n * SLOT_MIN >= PLOT_MIN ? SLOT_MIN : PLOT_MIN / (int)n;
-	/* lanes first, so the height is known */
-	json_array_foreach(json_object_get(s, "inspections"), i, insp)
-		if (when_year(glean_rec_str(insp, "when")))
-			json_array_foreach(json_object_get(insp, "judgements"),
-			    k, j)
-				lane_of(lanes, &nlanes,
-				    glean_rec_str(j, "area"));
 	w = LABEL_W + (int)n * slot + 8;
-	h = TOP + (int)nlanes * LANE_H + AXIS_H;
+	for (i = 0, h = TOP; i < nlanes; i++) {
+		top[i] = h;
+		h += rows[i] * LANE_H;
+	}
+	y = h;
+	h += AXIS_H;
 	putf(b, "<svg class=\"timeline\" role=\"img\" width=\"%d\" "
-	    "height=\"%d\" viewBox=\"0 0 %d %d\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\"><title>Judgements of ",
+	    "height=\"%d\" viewBox=\"0 0 %d %d\"><title>Judgements of ",
 	    w, h, w, h);
 	esc(b, glean_rec_str(s, "name"));
 	put(b, " by year</title>");
 	for (i = 0; i < nlanes; i++) {
-		y = TOP + (int)i * LANE_H;
 		putf(b, "<rect class=\"lane%s\" x=\"0\" y=\"%d\" width=\"%d\" "
 		    "height=\"%d\"/><text class=\"area\" x=\"%d\" y=\"%d\">",
-		    i % 2 ? " odd" : "", y, w, LANE_H, LABEL_W - 10, y + 19);
+		    i % 2 ? " odd" : "", top[i], w, rows[i] * LANE_H,
+		    LABEL_W - 10, top[i] + 19);
 		esc_cut(b, lanes[i], AREA_CUT);
 		put(b, "</text>");
 	}
-	y = TOP + (int)nlanes * LANE_H;
 	putf(b, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
 	    LABEL_W, y, w - 8, y);
 	for (i = 0; i < n; i++) {
@@ -225,30 +269,13 @@ timeline(struct report *r, const json_t *s)
 		    "y2=\"%d\"/><text class=\"year\" x=\"%d\" y=\"%d\">%d"
 		    "</text>", x, TOP, x, y + 4, x, y + 18, lo + (int)i);
 	}
-	/* the marks; two grades for one area and year sit side by side */
-	size_t idx = 0;
-	const char *prev_area = NULL;
-	int prev_year = 0, dx = 0;
-	json_array_foreach(json_object_get(s, "inspections"), i, insp) {
-		const char *when = glean_rec_str(insp, "when");
-		int yr = when_year(when);
-
-		json_array_foreach(json_object_get(insp, "judgements"), k, j) {
-			const char *area = glean_rec_str(j, "area");
-			size_t lane;
-
-			if (!yr) {
-				idx++;
-				continue;
-			}
-			dx = yr == prev_year && prev_area &&
-			    strcmp(prev_area, area) == 0 ? dx + 18 : 0;
-			prev_year = yr, prev_area = area;
-			lane = lane_of(lanes, &nlanes, area);
-			mark(r, s, j, when, idx++, LABEL_W + (yr - lo) * slot +
-			    slot / 2 + dx, TOP + (int)lane * LANE_H + 16);
-		}
-	}
+	for (i = 0; i < np; i++)
+		mark(r, s, p[i].j, p[i].when, p[i].idx, LABEL_W +
+		    (p[i].year - lo) * slot + slot / 2,
+		    top[p[i].lane] + p[i].row * LANE_H + 16);
 	put(b, "</svg>");
 	free(lanes);
+	free(rows);
+	free(top);
+	free(p);
 }
