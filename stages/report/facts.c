@@ -64,7 +64,7 @@ evidence(struct report *r, const json_t *src, const char *near,
 		put(&r->page, ": ");
 		esc(&r->page, sentence);
 	}
-	putf(&r->page, "\">%zu</a>", n);
+	putf(&r->page, "\">%zu</a> ", n);
 
 	struct glean_buf *e = &r->ev;
 	putf(e, "<li id=\"e%zu\" value=\"%zu\"><span class=\"where\">", n, n);
@@ -160,56 +160,61 @@ grade_chip(struct report *r, const char *grade)
 	put(&r->page, "</span>");
 }
 
+/* One judgement's row: when, area and inspectorate, grade (as written,
+ * implied, in conflict), evidence. */
+static void
+judgement_row(struct report *r, const json_t *s, const json_t *j,
+    const char *when, size_t idx)
+{
+	struct glean_buf *b = &r->page, w = { 0 };
+	const char *area = glean_rec_str(j, "area");
+
+	putf(b, "<tr class=\"f\" id=\"s%zu-j%zu\"><td>", r->subject, idx);
+	esc(b, when ? when : "undated");
+	put(b, "</td><td>");
+	esc(b, area);
+	if (source_values(&w, j, "inspectorate") ||
+	    (glean_rec_str(j, "inspectorate") &&
+	    (esc(&w, glean_rec_str(j, "inspectorate")), 1))) {
+		put(b, " <span class=\"insp\">");
+		glean_buf_add(b, w.s, w.len);
+		put(b, "</span>");
+	}
+	put(b, "</td><td>");
+	grade_chip(r, glean_rec_str(j, "grade"));
+	glean_buf_reset(&w);
+	if (source_values(&w, j, "grade_as_written")) {
+		put(b, " <span class=\"written\">as written: ");
+		glean_buf_add(b, w.s, w.len);
+		put(b, "</span>");
+	}
+	glean_buf_free(&w);
+	if (all_implied(j))
+		put(b, " <span class=\"badge\">implied</span>");
+	if (judgement_conflict(r, s, when, area))
+		put(b, " <span class=\"badge warn\">conflict</span>");
+	put(b, "</td><td>");
+	evidence_all(r, j, "grade_as_written", NULL);
+	put(b, "</td></tr>");
+}
+
 static void
 judgements(struct report *r, const json_t *s)
 {
-	struct glean_buf *b = &r->page;
 	const json_t *insp, *j;
 	size_t i, k, idx = 0;
 
 	if (!json_array_size(json_object_get(s, "inspections")))
 		return;
-	put(b, "<table class=\"judgements\"><caption>Judgements</caption>"
-	    "<thead><tr><th>When</th><th>Area</th><th>Grade</th>"
-	    "<th>Inspectorate</th><th>Evidence</th></tr></thead><tbody>");
-	json_array_foreach(json_object_get(s, "inspections"), i, insp) {
-		const char *when = glean_rec_str(insp, "when");
-
-		json_array_foreach(json_object_get(insp, "judgements"), k, j) {
-			const char *area = glean_rec_str(j, "area");
-			const char *grade = glean_rec_str(j, "grade");
-
-			putf(b, "<tr class=\"f\" id=\"s%zu-j%zu\"><td>",
-			    r->subject, idx++);
-			if (when)
-				esc(b, when);
-			else
-				put(b, "undated");
-			put(b, "</td><td>");
-			esc(b, area);
-			put(b, "</td><td>");
-			grade_chip(r, grade);
-			struct glean_buf w = { 0 };
-			if (source_values(&w, j, "grade_as_written")) {
-				put(b, " <span class=\"written\">as written: ");
-				glean_buf_add(b, w.s, w.len);
-				put(b, "</span>");
-			}
-			glean_buf_free(&w);
-			if (all_implied(j))
-				put(b, " <span class=\"badge\">implied</span>");
-			if (judgement_conflict(r, s, when, area))
-				put(b, " <span class=\"badge warn\">conflict"
-				    "</span>");
-			put(b, "</td><td>");
-			if (!source_values(b, j, "inspectorate"))
-				esc(b, glean_rec_str(j, "inspectorate"));
-			put(b, "</td><td>");
-			evidence_all(r, j, "grade_as_written", NULL);
-			put(b, "</td></tr>");
-		}
-	}
-	put(b, "</tbody></table>");
+	put(&r->page, "<div class=\"side\"><table class=\"judgements\">"
+	    "<caption>Judgements</caption><thead><tr><th>When</th>"
+	    "<th>Area, inspectorate</th><th>Grade</th><th>Evidence</th></tr>"
+	    "</thead><tbody>");
+	json_array_foreach(json_object_get(s, "inspections"), i, insp)
+		json_array_foreach(json_object_get(insp, "judgements"), k, j)
+			judgement_row(r, s, j, glean_rec_str(insp, "when"),
+			    idx++);
+	put(&r->page, "</tbody></table></div>");
 }
 
 /* Does conflict c concern subject s? */

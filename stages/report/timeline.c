@@ -11,13 +11,13 @@
 #include "report.h"
 
 enum {
-	LABEL_W = 190,		/* the lane labels, left of the plot */
-	SLOT_MIN = 62,		/* the narrowest column a year gets */
-	PLOT_MIN = 480,		/* the narrowest plot */
-	LANE_H = 56,
+	LABEL_W = 172,		/* the lane labels, left of the plot */
+	SLOT_MIN = 54,		/* the narrowest column a year gets */
+	PLOT_MIN = 430,		/* the narrowest plot */
+	LANE_H = 50,
 	TOP = 8,
 	AXIS_H = 28,
-	AREA_CUT = 30,		/* lane labels longer than this are cut */
+	AREA_CUT = 27,		/* lane labels longer than this are cut */
 	YEAR_MIN = 1800,	/* years outside are drawn as undated */
 	YEAR_MAX = 2200
 };
