@@ -207,6 +207,18 @@ check(const json_t *v, const struct shape *sh, struct glean_buf *path,
 	return 0;
 }
 
+/* jansson quotes the bad input in its messages: keep them on one line. */
+static char *
+one_line(char *s)
+{
+	char *p;
+
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = ' ';
+	return s;
+}
+
 int
 glean_record_parse(const char *data, size_t len, struct glean_record *r,
     char **err)
@@ -218,12 +230,15 @@ glean_record_parse(const char *data, size_t len, struct glean_record *r,
 
 	memset(r, 0, sizeof *r);
 	if (!(r->root = json_loadb(data, len, 0, &je))) {
-		if (len == 0 || strspn(data, " \t\r\n") == len)
+		for (i = 0; i < len && strchr(" \t\r\n", data[i]) &&
+		    data[i]; i++)
+			;
+		if (i == len)
 			*err = glean_strdup("empty: not a knowledge record");
 		else
-			*err = glean_asprintf("%d: not one JSON value "
-			    "(%s); records are written by glean-merge",
-			    je.line, je.text);
+			*err = one_line(glean_asprintf("%d: not one JSON "
+			    "value (%s); records are written by glean-merge",
+			    je.line, je.text));
 		return -1;
 	}
 	glean_buf_add(&path, "", 0);

@@ -11,8 +11,7 @@
 
 #include "glean.h"
 #include "record.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "common.h"
 
 /* Walk what the programs read, so a type the checker let through that
  * they do not expect shows up (under UBSan/ASan) here. */
@@ -44,8 +43,8 @@ walk(const struct glean_record *r)
 			abort();
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int
+one_input(const uint8_t *data, size_t size)
 {
 	struct glean_record r;
 	char *err = NULL;
@@ -59,4 +58,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	free(err);
 	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	return LLVMFuzzerRunDriver(&argc, &argv, one_input);
 }
