@@ -32,13 +32,9 @@ doc_label(struct glean_buf *b, const json_t *doc, const char *id)
 static long
 doc_pos(const struct report *r, const char *id)
 {
-	const json_t *doc = glean_record_doc(r->rec, id), *d;
-	size_t i;
+	const json_t *pos = id ? json_object_get(r->doc_pos, id) : NULL;
 
-	json_array_foreach(r->rec->documents, i, d)
-		if (d == doc)
-			return (long)i;
-	return -1;
+	return pos ? (long)json_integer_value(pos) : -1;
 }
 
 /*

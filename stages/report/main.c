@@ -327,6 +327,24 @@ page(struct report *r)
 	put(&r->page, "</script></body></html>\n");
 }
 
+/* Document id -> its row in the documents list (the first, when an id
+ * is used twice), so evidence links in one step. */
+static json_t *
+document_positions(const struct glean_record *rec)
+{
+	json_t *pos = json_object();
+	const json_t *d;
+	size_t i;
+
+	json_array_foreach(rec->documents, i, d) {
+		const char *id = glean_rec_str(d, "id");
+
+		if (!json_object_get(pos, id))
+			json_object_set_new(pos, id, json_integer((json_int_t)i));
+	}
+	return pos;
+}
+
 /* Write the page to path (NULL: standard output); exit 2 on failure. */
 static void
 write_page(const struct glean_buf *b, const char *path)
@@ -379,8 +397,10 @@ main(int argc, char *argv[])
 	}
 	r.rec = &rec;
 	r.look = &look;
+	r.doc_pos = document_positions(&rec);
 	page(&r);
 	write_page(&r.page, out);
+	json_decref(r.doc_pos);
 	glean_buf_free(&r.page);
 	glean_buf_free(&r.ev);
 	glean_record_free(&rec);

@@ -32,6 +32,7 @@ struct report {
 	const struct look *look;
 	struct glean_buf page;	/* the whole page, written out at the end */
 	struct glean_buf ev;	/* the current subject's evidence list */
+	json_t *doc_pos;	/* document id -> its row in the documents */
 	size_t subject;		/* index of the current subject */
 	size_t nev;		/* evidence items so far on the page */
 };
