@@ -432,21 +432,6 @@ digits(const char *s, size_t off, size_t n)
 	return vint(v);
 }
 
-/* Every source implied, none stated outright: 1; else 0. */
-static int
-implied(const json_t *j)
-{
-	const json_t *src;
-	size_t i;
-
-	if (glean_rec_bool(j, "implied") >= 0)
-		return glean_rec_bool(j, "implied");
-	json_array_foreach(json_object_get(j, "sources"), i, src)
-		if (glean_rec_bool(src, "implied") != 1)
-			return 0;
-	return json_array_size(json_object_get(j, "sources")) > 0;
-}
-
 /* approx as the record gives it: the fact's, else true when a source
  * says so, false when one says not; NULL when none tells. */
 static struct val
@@ -488,7 +473,7 @@ judgements(struct exporter *x, struct subj *s, const json_t *subject)
 				    "grade_as_written")),
 				vtext(fact_or_sources(&s->b, j,
 				    "inspectorate")),
-				vint(implied(j)) };
+				vint(glean_record_implied(j)) };
 
 			sources(x, "judgements", row(x, T_JUDGEMENTS, v),
 			    json_object_get(j, "sources"));

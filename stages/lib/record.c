@@ -322,3 +322,17 @@ glean_rec_bool(const json_t *o, const char *key)
 
 	return json_is_boolean(v) ? json_is_true(v) : -1;
 }
+
+int
+glean_record_implied(const json_t *judgement)
+{
+	const json_t *srcs = json_object_get(judgement, "sources"), *src;
+	size_t i;
+
+	if (glean_rec_bool(judgement, "implied") >= 0)
+		return glean_rec_bool(judgement, "implied");
+	json_array_foreach(srcs, i, src)
+		if (glean_rec_bool(src, "implied") != 1)
+			return 0;
+	return json_array_size(srcs) > 0;
+}

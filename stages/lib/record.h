@@ -50,4 +50,8 @@ const char *glean_rec_str(const json_t *o, const char *key);
 /* o's member key: 1 true, 0 false, -1 absent or null. */
 int glean_rec_bool(const json_t *o, const char *key);
 
+/* Is a judgement only implied: its own "implied", else every one of its
+ * sources implied and none stated it outright?  1 or 0. */
+int glean_record_implied(const json_t *judgement);
+
 #endif

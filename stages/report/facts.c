@@ -130,21 +130,6 @@ source_values(struct glean_buf *b, const json_t *fact, const char *key)
 	return n;
 }
 
-/* Every source implied, none stated outright. */
-static int
-all_implied(const json_t *j)
-{
-	const json_t *src;
-	size_t i;
-
-	if (glean_rec_bool(j, "implied") >= 0)
-		return glean_rec_bool(j, "implied");
-	json_array_foreach(json_object_get(j, "sources"), i, src)
-		if (glean_rec_bool(src, "implied") != 1)
-			return 0;
-	return json_array_size(json_object_get(j, "sources")) > 0;
-}
-
 static void
 grade_chip(struct report *r, const char *grade)
 {
@@ -185,7 +170,7 @@ judgement_row(struct report *r, const json_t *s, const json_t *j,
 		put(b, "</span>");
 	}
 	glean_buf_free(&w);
-	if (all_implied(j))
+	if (glean_record_implied(j))
 		put(b, " <span class=\"badge\">implied</span>");
 	if (judgement_conflict(r, s, when, area))
 		put(b, " <span class=\"badge warn\">conflict</span>");

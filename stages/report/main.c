@@ -199,17 +199,16 @@ page_head(struct report *r)
 	    "<span id=\"hits\"></span></header><main>");
 }
 
-/* The grades of a subject's judgements as small chips, by year. */
+/* A subject's name, then after (closing its link) its code and kind as
+ * badges. */
 static void
-index_entry(struct report *r, const json_t *s, size_t i)
+subject_title(struct glean_buf *b, const json_t *s, const char *after)
 {
-	struct glean_buf *b = &r->page;
-	const char *code = glean_rec_str(s, "code");
+	const char *name = glean_rec_str(s, "name"), *code =
+	    glean_rec_str(s, "code");
 
-	putf(b, "<li data-s=\"s%zu\"><a href=\"#s%zu\">", i, i);
-	esc(b, glean_rec_str(s, "name") ? glean_rec_str(s, "name") :
-	    "(no name)");
-	put(b, "</a>");
+	esc(b, name ? name : "(no name)");
+	put(b, after);
 	if (code) {
 		put(b, "<span class=\"code\">");
 		esc(b, code);
@@ -217,7 +216,18 @@ index_entry(struct report *r, const json_t *s, size_t i)
 	}
 	put(b, "<span class=\"kind\">");
 	esc(b, glean_rec_str(s, "kind"));
-	put(b, "</span><span class=\"n\">");
+	put(b, "</span>");
+}
+
+/* One subject in the index: its name, code, kind and judgements. */
+static void
+index_entry(struct report *r, const json_t *s, size_t i)
+{
+	struct glean_buf *b = &r->page;
+
+	putf(b, "<li data-s=\"s%zu\"><a href=\"#s%zu\">", i, i);
+	subject_title(b, s, "</a>");
+	put(b, "<span class=\"n\">");
 	plural(b, count_judgements(s), "judgement", "judgements");
 	put(b, "</span></li>");
 }
@@ -259,16 +269,8 @@ subject_section(struct report *r, const json_t *s, size_t i)
 		put(b, "\"");
 	}
 	put(b, "><h2>");
-	esc(b, glean_rec_str(s, "name") ? glean_rec_str(s, "name") :
-	    "(no name)");
-	if (code) {
-		put(b, "<span class=\"code\">");
-		esc(b, code);
-		put(b, "</span>");
-	}
-	put(b, "<span class=\"kind\">");
-	esc(b, glean_rec_str(s, "kind"));
-	put(b, "</span></h2>");
+	subject_title(b, s, "");
+	put(b, "</h2>");
 	subject_facts(r, s);
 	put(b, "</section>");
 }
