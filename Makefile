@@ -54,6 +54,9 @@ $(O)/bin/glean-$(1): $(patsubst stages/%.c,$(O)/stages/%.o,$(wildcard stages/$(1
 	$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIB) $$(LIBS)
 endef
 $(foreach s,$(FILE_STAGES),$(eval $(call file_stage,$(s))))
+# glean-export writes SQLite databases; no other program links it.
+$(O)/stages/export.o: ALL_CFLAGS += $(SQLITE_CFLAGS)
+$(O)/bin/glean-export: LIBS += $(SQLITE_LIBS)
 $(foreach s,$(DIR_STAGES),$(eval $(call dir_stage,$(s))))
 
 # a unit test may include its stage's source (tests/unit/quotes.c does)

@@ -17,6 +17,9 @@ STEMMER_LIBS = -lstemmer
 PKGS = jansson libpcre2-8 libutf8proc libxml-2.0 zlib
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+# glean-export alone links SQLite.
+SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3)
+SQLITE_LIBS = $(shell $(PKG_CONFIG) --libs sqlite3)
 
 CFLAGS = -std=c11 -O2 -g -Wall -Wextra -Werror -Wstrict-prototypes \
 	-Wno-missing-field-initializers

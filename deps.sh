@@ -3,8 +3,8 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 pkgs="build-essential pkg-config libjansson-dev libpcre2-dev libutf8proc-dev
-libstemmer-dev libxml2-dev zlib1g-dev python3 jq parallel clang libclang-rt-14-dev time rsync
-valgrind perl man-db openssh-server"
+libstemmer-dev libxml2-dev zlib1g-dev libsqlite3-dev python3 jq parallel clang
+libclang-rt-14-dev time rsync valgrind perl man-db openssh-server sqlite3 chromium"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -6,6 +6,8 @@
 #	fuzz-stream     the document stream reader (tests/fuzz/stream.c)
 #	fuzz-html       glean-normalize's HTML reader (tests/fuzz/html.c with
 #	                stages/normalize/html.c, extract.c, meta.c)
+#	fuzz-record     the knowledge-record reader of glean-report and
+#	                glean-export (tests/fuzz/record.c)
 #	fuzz-NAME       each stage stages/NAME.c (tests/fuzz/stage.c); a
 #	                folder stage stages/NAME/ includes its main.c (which
 #	                holds main() and its glean_run call) and links its
@@ -90,6 +92,13 @@ if want html; then
 	link "$out/fuzz-html" "$out/html.o $objs"
 	echo "built $out/fuzz-html"
 fi
+# the knowledge-record reader of glean-report and glean-export
+if want record; then
+	# shellcheck disable=SC2086
+	"$CLANG" $cflags -c -o "$out/record.o" "$top/tests/fuzz/record.c"
+	link "$out/fuzz-record" "$out/record.o"
+	echo "built $out/fuzz-record"
+fi
 for src in "$top"/stages/*.c "$top"/stages/*/main.c; do
 	[ -f "$src" ] || continue
 	case $src in
@@ -97,6 +106,8 @@ for src in "$top"/stages/*.c "$top"/stages/*/main.c; do
 	*) s=$(basename "$src" .c) ;;
 	esac
 	[ "$s" = lib ] && continue
+	# readers of a record, not of a stream: their parsing is fuzz-record
+	case $s in report|export) continue ;; esac
 	want "$s" || continue
 	# a folder stage's other modules, built as they are
 	mods=
