@@ -920,7 +920,7 @@ struct attr {
 };
 
 /* Room for a source's own attributes and doc, start and end. */
-#define MAX_ATTRS 8
+#define MAX_ATTRS 12
 
 static void
 put_attr(struct glean_buf *b, const struct attr *a)
@@ -944,6 +944,17 @@ attr_str(const struct attr *at, size_t n, const char *name)
 		if (!strcmp(at[i].name, name))
 			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
 	return NULL;
+}
+
+/* at[n] = evidence, the sentence a fact came from, when there is one;
+ * the new count. */
+static size_t
+evidence_attr(struct attr *at, size_t n, const char *evidence)
+{
+	if (evidence)
+		at[n++] = (struct attr){ "evidence", GLEAN_JV_STR, evidence,
+		    0 };
+	return n;
 }
 
 /* at[n] = basis, when there is one; the new count. */
@@ -1763,6 +1774,58 @@ context_of(const char *text, size_t len, size_t s, size_t e, int para,
 	*b = i;
 }
 
+/* The longest evidence sentence kept, in bytes; a longer one is cut
+ * around the fact, at whole characters, with an ellipsis. */
+#define EVIDENCE_MAX 300
+
+/*
+ * The sentence holding code points [s, e) of the document, trimmed of
+ * white space, at most about EVIDENCE_MAX bytes (cut around the fact):
+ * the `evidence` an analyst reads beside a fact.  Returns a string the
+ * caller frees, or NULL when the document's text was not kept.
+ */
+static char *
+evidence_of(const struct rdoc *d, size_t s, size_t e)
+{
+	size_t bs, be, a, b, half;
+	struct glean_buf out = { 0 };
+	int cut_a = 0, cut_b = 0;
+
+	if (d->notext)
+		return NULL;
+	bs = cp_byte(&d->m, s);
+	be = cp_byte(&d->m, e);
+	context_of(d->text, d->len, bs, be, 0, &a, &b);
+	while (a < bs && (d->text[a] == ' ' || d->text[a] == '\t'))
+		a++;
+	while (b > be && (d->text[b - 1] == ' ' || d->text[b - 1] == '\t'))
+		b--;
+	if (b - a > EVIDENCE_MAX) {
+		half = EVIDENCE_MAX / 2;
+		if (bs - a > half) {
+			a = bs - half;
+			cut_a = 1;
+		}
+		if (b - a > EVIDENCE_MAX) {
+			b = (a + EVIDENCE_MAX > be) ? a + EVIDENCE_MAX : be;
+			cut_b = b < d->len;
+		}
+		/* whole characters: off continuation bytes */
+		while (a < bs && ((unsigned char)d->text[a] & 0xC0) == 0x80)
+			a++;
+		while (b > be && b < d->len &&
+		    ((unsigned char)d->text[b] & 0xC0) == 0x80)
+			b--;
+	}
+	if (cut_a)
+		glean_buf_add(&out, "\xe2\x80\xa6", 3);  /* U+2026 */
+	glean_buf_add(&out, d->text + a, b - a);
+	if (cut_b)
+		glean_buf_add(&out, "\xe2\x80\xa6", 3);  /* U+2026 */
+	glean_buf_addc(&out, '\0');
+	return out.s;
+}
+
 /*
  * The council mention in bytes [a, b) of the document: one of the
  * article's council if there is one, else the nearest to byte at; NULL
@@ -1969,6 +2032,7 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		const char *when = glean_jv_str(e, "when");
 		const struct glean_jv *imp = glean_jv_get(e, "implied");
 		size_t n = 0;
+		char *ev;
 
 		if (!area || !grade || get_cp_span(e, d->lim, &s, &en))
 			continue;
@@ -2010,8 +2074,11 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		if (imp && imp->type == GLEAN_JV_TRUE)
 			at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE,
 			    NULL, 0 };
+		ev = evidence_of(d, s, en);
+		n = evidence_attr(at, n, ev);
 		add_rating(subj, area, grade, when,
 		    doc_source(d->id, s, en, at, n, "when", NULL));
+		free(ev);
 	}
 	map_free(&done, NULL);
 	free(bycode);
@@ -2026,7 +2093,7 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 	struct subject *subj;
 	size_t s, en, n;
 	double val;
-	char *tx, *cx;
+	char *tx, *cx, *ev;
 
 	for (e = layer; e; e = e->next) {
 		v = glean_jv_get(e, "value");
@@ -2047,10 +2114,13 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 		at[0] = (struct attr){ "text", GLEAN_JV_STR, tx, 0 };
 		at[1] = (struct attr){ "context", GLEAN_JV_STR, cx, 0 };
 		n = basis_attr(at, 2, basis);
+		ev = evidence_of(d, s, en);
+		n = evidence_attr(at, n, ev);
 		add_money(subj, val, cur, per,
 		    doc_source(d->id, s, en, at, n, "context", NULL));
 		free(tx);
 		free(cx);
+		free(ev);
 	}
 }
 
@@ -2066,7 +2136,7 @@ read_people(struct rdoc *d)
 	size_t s, en;
 
 	for (e = glean_jv_items(d->ents); e; e = e->next) {
-		char *own = NULL, *adj = NULL, *plain;
+		char *own = NULL, *adj = NULL, *plain, *ev;
 
 		name = glean_jv_str(e, "canonical");
 		role = glean_jv_str(e, "role");
@@ -2092,9 +2162,12 @@ read_people(struct rdoc *d)
 		plain = role ? plain_quotes(role) : NULL;
 		at[0] = (struct attr){ "role",
 		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
+		ev = evidence_of(d, s, en);
 		add_person(subj, name, doc_source(d->id, s, en, at,
-		    basis_attr(at, 1, basis), "role", NULL));
+		    evidence_attr(at, basis_attr(at, 1, basis), ev), "role",
+		    NULL));
 		free(plain);
+		free(ev);
 		free(own);
 		free(adj);
 	}
