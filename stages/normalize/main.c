@@ -51,7 +51,7 @@ usage(int status)
 	    "--jsonl) and\nrepair their text: encodings, mojibake, entities, "
 	    "NFC, newlines, controls.\nHTML pages (.html, .htm, .gz, or "
 	    "sniffed) give their article body and metadata.\n\n"
-	    "  -j, --jsonl         read JSON Lines documents\n"
+	    "      --jsonl         read JSON Lines documents\n"
 	    "  -m, --metadata FILE id, published, source of raw files (TSV)\n"
 	    "      --lenient       bad metadata lines are left out, not "
 	    "failed\n"
@@ -453,7 +453,7 @@ main(int argc, char *argv[])
 
 	memset(&c, 0, sizeof c);
 	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "jm:e", longopts,
+	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "m:e", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'j':

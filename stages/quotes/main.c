@@ -109,7 +109,7 @@ usage(int status)
 	}
 	fputs("Add \"quotes\": direct quotations, their speakers and "
 	    "kinds.\n\n", fp);
-	fputs("  -t, --tokens        take stems from the \"tokens\" layer\n",
+	fputs("      --tokens        take stems from the \"tokens\" layer\n",
 	    fp);
 	fputs(GLEAN_COMMON_HELP, fp);
 	exit(0);
@@ -139,7 +139,7 @@ main(int argc, char **argv)
 
 	glean_setprog(argv[0]);
 	qdoc_init(&doc, &lx);
-	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS "t", longopts,
+	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS "", longopts,
 	    NULL)) != -1) {
 		if (glean_common_option(c, optarg, &o, usage))
 			continue;
