@@ -517,6 +517,17 @@ people(struct exporter *x, struct subj *s, const json_t *subject)
 	}
 }
 
+/* A quotation's speaker role: its own or its sources' "speaker_role",
+ * else the roles the subject's people give the speaker; NULL if none. */
+static const char *
+speaker_role(struct subj *s, const json_t *subject, const json_t *q)
+{
+	const char *r = fact_or_sources(&s->a, q, "speaker_role");
+
+	return r ? r : glean_record_roles(&s->b, subject,
+	    glean_rec_str(q, "speaker"));
+}
+
 /* Quotations; findings are quotations whose kind is "report". */
 static void
 quotes(struct exporter *x, struct subj *s, const json_t *subject,
@@ -530,7 +541,7 @@ quotes(struct exporter *x, struct subj *s, const json_t *subject,
 		struct val v[] = { vnull(), vint(s->id), vtext(s->code),
 			vtext(glean_rec_str(q, "text")),
 			vtext(glean_rec_str(q, "speaker")),
-			vtext(fact_or_sources(&s->a, q, "speaker_role")),
+			vtext(speaker_role(s, subject, q)),
 			vtext(kind ? kind : strcmp(key, "findings") == 0 ?
 			    "report" : NULL) };
 

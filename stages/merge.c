@@ -1822,8 +1822,7 @@ evidence_of(const struct rdoc *d, size_t s, size_t e)
 	glean_buf_add(&out, d->text + a, b - a);
 	if (cut_b)
 		glean_buf_add(&out, "\xe2\x80\xa6", 3);  /* U+2026 */
-	glean_buf_addc(&out, '\0');
-	return out.s;
+	return out.s ? out.s : glean_strdup("");	/* NUL-terminated */
 }
 
 /*

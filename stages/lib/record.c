@@ -336,3 +336,29 @@ glean_record_implied(const json_t *judgement)
 			return 0;
 	return json_array_size(srcs) > 0;
 }
+
+const char *
+glean_record_roles(struct glean_buf *b, const json_t *subject,
+    const char *name)
+{
+	const json_t *p, *role;
+	size_t i, k;
+	int n = 0;
+
+	glean_buf_reset(b);
+	json_array_foreach(json_object_get(subject, "people"), i, p) {
+		const char *who = glean_rec_str(p, "name");
+
+		if (!name || !who || strcmp(who, name) != 0)
+			continue;
+		json_array_foreach(json_object_get(p, "roles"), k, role) {
+			if (!json_string_value(role))
+				continue;
+			if (n++)
+				glean_buf_add(b, ", ", 2);
+			glean_buf_add(b, json_string_value(role),
+			    strlen(json_string_value(role)));
+		}
+	}
+	return n ? b->s : NULL;	/* a glean_buf is NUL-terminated */
+}

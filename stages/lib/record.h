@@ -15,6 +15,8 @@
 
 #include <jansson.h>
 
+struct glean_buf;
+
 struct glean_record {
 	json_t *root;		/* the whole record; owns everything below */
 	json_t *documents;	/* array of objects, each with a string "id" */
@@ -53,5 +55,10 @@ int glean_rec_bool(const json_t *o, const char *key);
 /* Is a judgement only implied: its own "implied", else every one of its
  * sources implied and none stated it outright?  1 or 0. */
 int glean_record_implied(const json_t *judgement);
+
+/* The roles the subject's "people" give the person name, ", "-joined in
+ * b (reset first): b->s, or NULL when name is NULL or has none. */
+const char *glean_record_roles(struct glean_buf *b, const json_t *subject,
+    const char *name);
 
 #endif

@@ -374,7 +374,8 @@ close_tag(const char *s, const char *end, const char *name)
 	while ((p = memchr(p, '<', (size_t)(end - p)))) {
 		if (p + 2 + n <= end && p[1] == '/' &&
 		    starts(p + 2, (size_t)(end - p - 2), name) &&
-		    !isalnum((unsigned char)p[2 + n])) {
+		    (p + 2 + n == end ||
+		    !isalnum((unsigned char)p[2 + n]))) {
 			const char *gt = memchr(p, '>', (size_t)(end - p));
 
 			return gt ? gt + 1 : end;

@@ -111,7 +111,9 @@ inspection_context(struct qdoc *d, const struct quote *q)
 	size_t wq = word_at(d, q->ob), a, z, n;
 	const struct para *p = &d->p[q->para];
 
-	for (a = wq; a > 0 && !d->w[a].sstart && wq - a < WINDOW; a--)
+	/* word_at gives d->nw when no word follows: step back from there */
+	for (a = wq; a > 0 && (a >= d->nw || !d->w[a].sstart) &&
+	    wq - a < WINDOW; a--)
 		if (d->w[a - 1].para != q->para)
 			break;
 	for (z = word_at(d, q->ce); z < d->nw && d->w[z].para == q->epara &&
@@ -124,6 +126,8 @@ inspection_context(struct qdoc *d, const struct quote *q)
 		return 0;
 	/* a headline: the next paragraph's first sentence */
 	a = word_at(d, d->p[q->para + 1].b);
+	if (a >= d->nw)
+		return 0;
 	for (n = a + 1; n < d->nw && !d->w[n].sstart && n - a < WINDOW; n++)
 		;
 	return inspection_words(d, a, n, q);

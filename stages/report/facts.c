@@ -310,24 +310,18 @@ money(struct report *r, const json_t *s)
 	put(b, "</tbody></table>");
 }
 
-/* The roles of person name among s's people, ", "-separated. */
+/* The roles of person name among s's people, ", "-separated and
+ * escaped into b; 1 when there are any, else 0. */
 static int
 roles_of(struct glean_buf *b, const json_t *s, const char *name)
 {
-	const json_t *p, *role;
-	size_t i, k;
-	int n = 0;
+	struct glean_buf roles = { 0 };
+	const char *r = glean_record_roles(&roles, s, name);
 
-	json_array_foreach(json_object_get(s, "people"), i, p) {
-		if (!name || strcmp(glean_rec_str(p, "name"), name) != 0)
-			continue;
-		json_array_foreach(json_object_get(p, "roles"), k, role) {
-			if (n++)
-				put(b, ", ");
-			esc(b, json_string_value(role));
-		}
-	}
-	return n;
+	if (r)
+		esc(b, r);
+	glean_buf_free(&roles);
+	return r != NULL;
 }
 
 static void
