@@ -51,7 +51,7 @@ bad_ymd(int year, int month, int day, char *why, size_t whysize)
 		snprintf(why, whysize, "no year %04d", year);
 	else if (month > 12)
 		snprintf(why, whysize, "no month %d", month);
-	else if (day > days_in_month(year, month))
+	else if (month > 0 && day > days_in_month(year, month))
 		snprintf(why, whysize, "no day %d in %04d-%02d", day, year,
 		    month);
 	else
