@@ -2113,7 +2113,9 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 		at[0] = (struct attr){ "text", GLEAN_JV_STR, tx, 0 };
 		at[1] = (struct attr){ "context", GLEAN_JV_STR, cx, 0 };
 		n = basis_attr(at, 2, basis);
-		ev = evidence_of(d, s, en);
+		/* evidence for a council's facts only: the rest of a corpus's
+		 * facts would cost memory for no reader */
+		ev = basis ? evidence_of(d, s, en) : NULL;
 		n = evidence_attr(at, n, ev);
 		add_money(subj, val, cur, per,
 		    doc_source(d->id, s, en, at, n, "context", NULL));
@@ -2161,7 +2163,7 @@ read_people(struct rdoc *d)
 		plain = role ? plain_quotes(role) : NULL;
 		at[0] = (struct attr){ "role",
 		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
-		ev = evidence_of(d, s, en);
+		ev = basis ? evidence_of(d, s, en) : NULL;
 		add_person(subj, name, doc_source(d->id, s, en, at,
 		    evidence_attr(at, basis_attr(at, 1, basis), ev), "role",
 		    NULL));
