@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "glean.h"
+#include "swar.h"
 #include "normalize.h"
 
 /* ---- the lexicon of class and id words ----------------------------------- */
@@ -49,21 +50,10 @@ struct boilerplate {
 	size_t n, mask;		/* open-addressed: v has mask + 1 slots */
 };
 
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static struct bword *
 bword_find(const struct boilerplate *bp, const char *s, size_t n)
 {
-	size_t i = hash_bytes(s, n) & bp->mask;
+	size_t i = glean_hash8(s, n, s) & bp->mask;
 
 	for (; bp->v[i].word; i = (i + 1) & bp->mask)
 		if (strlen(bp->v[i].word) == n &&
@@ -108,7 +98,7 @@ boilerplate_load(const char *lexdir)
 		n -= (size_t)prefix;
 		if (bword_find(bp, r->f[0], n))
 			continue;
-		slot = hash_bytes(r->f[0], n) & bp->mask;
+		slot = glean_hash8(r->f[0], n, r->f[0]) & bp->mask;
 		while (bp->v[slot].word)
 			slot = (slot + 1) & bp->mask;
 		bp->v[slot].word = glean_strndup(r->f[0], n);
