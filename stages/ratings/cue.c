@@ -329,17 +329,27 @@ emit(const struct ctx *c, struct doc *d, const struct reading *r,
 	return 1;
 }
 
-/* The grade of r as written (case-folded), when it differs from the
- * grade's name; NULL otherwise.  Caller frees. */
+/* The grade of r as written: its words case-folded and joined by one
+ * space, so that marks between them ("widespread and serious" failures)
+ * are not kept; NULL when that is the grade's own name.  Caller frees. */
 static char *
 as_written(const struct doc *d, const struct reading *r)
 {
-	size_t ws = d->w[r->gi].s, fl;
-	char *low = glean_casefold(d->text + ws, d->w[r->ge].e - ws, &fl);
+	struct glean_buf b = { 0 };
+	size_t i, fl;
 
-	if (strcmp(low, r->g->grade))
-		return low;
-	free(low);
+	for (i = r->gi; i <= r->ge; i++) {
+		char *low = glean_casefold(d->text + d->w[i].s,
+		    d->w[i].e - d->w[i].s, &fl);
+
+		if (i > r->gi)
+			glean_buf_addc(&b, ' ');
+		glean_buf_add(&b, low, fl);
+		free(low);
+	}
+	if (b.s && strcmp(b.s, r->g->grade))
+		return b.s;
+	glean_buf_free(&b);
 	return NULL;
 }
 
