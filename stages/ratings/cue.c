@@ -293,6 +293,40 @@ distinct_councils(const struct span **v, size_t n)
 	return m;
 }
 
+/* Whether bytes [s, e) of d's text hold a comma. */
+static int
+has_comma(const struct doc *d, size_t s, size_t e)
+{
+	return e > s && memchr(d->text + s, ',', e - s) != NULL;
+}
+
+/*
+ * The council a grade is about, given au, the nearest council of its
+ * sentence: when au stands inside a relative clause set off by commas
+ * ("Testshire, which borders Mockford, was rated good"), the council
+ * before the clause; else au itself.
+ */
+static const struct span *
+outside_relative(const struct doc *d, const struct reading *r,
+    const struct span *au)
+{
+	size_t k, gs = d->w[r->gi].s;
+	const struct span *before;
+
+	if (au->e > gs || !has_comma(d, au->e, gs))
+		return au;
+	k = word_from(d, au->s);
+	while (k-- > 0 && d->w[k].sent == r->si) {
+		if (!(d->w[k].role & R_RELATIVE))
+			continue;
+		if (k == 0 || !has_comma(d, d->w[k - 1].e, d->w[k].s))
+			return au;
+		before = bs_last_ending(&d->sauth, r->si, d->w[k].s);
+		return before ? before : au;
+	}
+	return au;
+}
+
 /*
  * Emit the judgements of r: each council listed with the nearest one
  * (else the article's main council), each area, each year; and the grade
@@ -312,6 +346,8 @@ emit(const struct ctx *c, struct doc *d, const struct reading *r,
 	if (na < 0 || !ny)
 		return 0;
 	au = nearest(&d->sauth, r->si, d->w[r->gi].s, d->w[r->ge].e);
+	if (au)
+		au = outside_relative(d, r, au);
 	if (au)
 		ns = distinct_councils(subj, coordinated(d, &d->sauth, r->si,
 		    au, subj, MAXLIST));

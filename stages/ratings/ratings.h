@@ -22,7 +22,8 @@ enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
 	R_ALSO = 32, R_STOP = 64, R_JOIN = 128, R_CATEGORY = 256,
 	R_IRREALIS = 512, R_PAST = 1024, R_EVENT = 2048, R_UP = 4096,
 	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536,
-	R_ONSET = 131072, R_ANCHOR = 262144, R_TO = 524288 };
+	R_ONSET = 131072, R_ANCHOR = 262144, R_TO = 524288,
+	R_RELATIVE = 1048576 };
 /* A change of grade ("upgraded", "by two grades"): a cue for a grade
  * right after "to" or "from". */
 #define R_CHANGE (R_UP | R_DOWN | R_AWAY | R_STEP)
