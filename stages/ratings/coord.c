@@ -13,7 +13,7 @@ joined(const struct doc *d, size_t from, size_t to)
 	size_t i = from, s, k, n;
 	int ascii;
 
-	if (to < from || to - from > 12)
+	if (to < from || to - from > 24)
 		return 0;
 	for (k = from; k < to; k += n) {
 		int32_t cp = cp_at(d, k, &n);

@@ -114,6 +114,20 @@ change_to(const struct doc *d, const struct reading *r, size_t from)
 	return 0;
 }
 
+/* Does a trust that runs a council's children's services end within
+ * AREA_WINDOW words before the grade of r ("Ofsted found Testshire
+ * Children's Trust requires improvement")?  A trust stands for all of
+ * the services, as an area does. */
+static int
+trust_before(const struct doc *d, const struct reading *r)
+{
+	size_t from = r->gi >= AREA_WINDOW ? r->gi - AREA_WINDOW : 0;
+	const struct span *x = bs_last_ending(&d->sauth, r->si,
+	    d->w[r->gi].s);
+
+	return x && x->via && x->s >= r->prevend && x->e > d->w[from].s;
+}
+
 /*
  * Is the grade of r a judgement?  A rating verb within VERB_WINDOW words
  * before it (its start goes to r->s), a change of grade and "to" or
@@ -156,7 +170,7 @@ grade_cue(const struct ctx *c, const struct doc *d, struct reading *r,
 	if (!cue && r->g->copula == COP_SELF && strcmp(r->g->scale, "ofsted"))
 		cue = 1;	/* "performs poorly", "lowest rating" */
 	if (!cue && r->gi > 0 && d->w[r->gi - 1].sent == r->si &&
-	    area_before(d, r->gi, r->prevend))
+	    (area_before(d, r->gi, r->prevend) || trust_before(d, r)))
 		cue = r->g->copula == COP_SELF || (r->g->copula == COP_YES &&
 		    (d->w[r->gi - 1].role & R_LINK));
 	/* "climbed two levels to be rated good" */

@@ -387,6 +387,8 @@ load_trusts(struct ctx *c, const char *dir)
 			c->trusts[i].canon = r->f[0];
 	}
 	family_init(&c->trust_family, c->lx_trusts, 0, 0, NULL, 1);
+	c->lx_trust_refs = glean_lexicon_load(dir, "trust-refs.tsv", 1);
+	family_init(&c->trust_ref_family, c->lx_trust_refs, 0, 0, NULL, 1);
 }
 
 /* Load every word list of dir into c (fatal when one is missing or bad). */
@@ -437,6 +439,7 @@ ctx_init(struct ctx *c, const char *dir)
 	}
 	family_init(&c->kind_family, c->lx_kinds, 2, 1, "no", 0);
 	family_init(&c->topic_family, c->lx_kinds, 2, 1, "topic", 0);
+	family_init(&c->general_family, c->lx_kinds, 2, 1, "general", 0);
 	named_init(c);
 	load_authorities(c, dir);
 	load_trusts(c, dir);
@@ -460,12 +463,15 @@ ctx_free(struct ctx *c)
 	family_free(&c->area_family);
 	family_free(&c->kind_family);
 	family_free(&c->topic_family);
+	family_free(&c->general_family);
 	family_free(&c->trust_family);
+	family_free(&c->trust_ref_family);
 	named_free(c->insp, c->ninsp);
 	named_free(c->kinds, c->nkinds);
 	named_free(c->trusts, c->ntrusts);
 	glean_lexicon_free(c->lx_kinds);
 	glean_lexicon_free(c->lx_trusts);
+	glean_lexicon_free(c->lx_trust_refs);
 	glean_lexicon_free(c->lx_changes);
 	glean_numwords_free(c->numwords);
 	for (i = 0; i < c->nauth; i++)

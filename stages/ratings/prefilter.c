@@ -169,6 +169,12 @@ cue_word_phrase(const struct ctx *c, const struct doc *d, struct cues *cs,
 		    before && (before->roles & R_TO)) ||
 		    (before && (before->roles & R_FROM));
 		if (!st->single) {
+			/* a grade of several words is still being matched
+			 * ("lowest of the four grades" at "four", which starts
+			 * "four stars"): one is followed at a time, so leave
+			 * it to the full pass */
+			if (cs->pend)
+				cue = 1;
 			cs->pend = st;
 			cs->pos = 1;
 			cs->cand = st->ngrades >= 32 ? ~(uint32_t)0 :

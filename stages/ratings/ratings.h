@@ -136,11 +136,14 @@ struct ctx {
 	struct named *trusts;	/* trusts.tsv; canon: the council's name */
 	size_t ntrusts;
 	struct glean_lexicon *lx_kinds, *lx_trusts, *lx_changes;
+	struct glean_lexicon *lx_trust_refs;
 	struct glean_numwords *numwords;
 	struct family area_family;	/* every row of areas.tsv */
 	struct family kind_family;	/* subject kinds of counts "no" */
 	struct family topic_family;	/* subject kinds of counts "topic" */
+	struct family general_family;	/* subject kinds of counts "general" */
 	struct family trust_family;	/* trusts.tsv */
+	struct family trust_ref_family;	/* trust-refs.tsv */
 	pcre2_code *year_re;
 	pcre2_code *insp_re;	/* any inspectorate */
 	pcre2_code *areas_re;	/* any specific area */

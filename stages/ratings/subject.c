@@ -316,22 +316,40 @@ board_subject(const struct ctx *c, struct doc *d, const struct span *a,
 	return bn;
 }
 
+/* Make sp stand for trust t: its council, the trust in via. */
+static void
+trust_span(struct span *sp, const struct named *t)
+{
+	sp->name = t->canon;
+	sp->code = t->code;
+	sp->via = t->name;
+	sp->idx = -1;
+}
+
 /* Add each trust of trusts.tsv named in the text to d->auth as its
- * council, with the trust in via. */
+ * council, with the trust in via; when the text names one trust only,
+ * its references back ("the trust", trust-refs.tsv) too. */
 void
 find_trusts(const struct ctx *c, struct doc *d)
 {
-	size_t k, n0 = d->auth.n;
-	const struct named *t;
+	size_t k, n0 = d->auth.n, n1;
+	const struct named *t, *one = NULL;
+	int several = 0;
 
 	find_family(d, &c->trust_family, &d->auth);
 	for (k = n0; k < d->auth.n; k++) {
 		t = &c->trusts[d->auth.v[k].idx];
-		d->auth.v[k].name = t->canon;
-		d->auth.v[k].code = t->code;
-		d->auth.v[k].via = t->name;
-		d->auth.v[k].idx = -1;
+		if (one && strcmp(one->code, t->code))
+			several = 1;
+		one = t;
+		trust_span(&d->auth.v[k], t);
 	}
+	if (!one || several)
+		return;
+	n1 = d->auth.n;
+	find_family(d, &c->trust_ref_family, &d->auth);
+	for (k = n1; k < d->auth.n; k++)
+		trust_span(&d->auth.v[k], one);
 }
 
 /* Does the document name children's services at all (a subject kind of
@@ -343,13 +361,12 @@ find_topic(const struct ctx *c, struct doc *d)
 	    d->text, d->len, 0, c->topic_family.md) > 0;
 }
 
-/* The last subject kind of counts "no" in bytes [lo, gs) of the text, or
- * NULL (in *kind, which the caller provides). */
+/* The last match of family f in bytes [lo, gs) of the text, or NULL
+ * (in *kind, which the caller provides). */
 static const struct span *
-last_kind(const struct ctx *c, const struct doc *d, size_t lo, size_t gs,
+last_kind(const struct family *f, const struct doc *d, size_t lo, size_t gs,
     struct span *kind)
 {
-	const struct family *f = &c->kind_family;
 	PCRE2_SIZE *ov;
 	size_t pos = lo;
 	int found = 0;
@@ -372,8 +389,10 @@ last_kind(const struct ctx *c, const struct doc *d, size_t lo, size_t gs,
  * Is the grade of r given to something other than a council's children's
  * services: the nearest subject kind of counts "no" before it in its
  * sentence ("the children's centre ... was deemed inadequate") coming
- * after the last judgement area or trust named before it?  The kinds are
- * looked for only here, before a judgement, not over the whole text.
+ * after the last judgement area or trust named before it; or councils in
+ * general (a kind of counts "general") in a sentence that names no
+ * council before the grade?  The kinds are looked for only here, before a
+ * judgement, not over the whole text.
  */
 int
 other_subject(const struct ctx *c, const struct doc *d,
@@ -394,5 +413,12 @@ other_subject(const struct ctx *c, const struct doc *d,
 	if (x && x->via && (!area || x->e > area->e))
 		area = x;
 	/* only a kind after the last area counts: look only there */
-	return last_kind(c, d, area ? area->e : r->lo, gs, &k) != NULL;
+	if (last_kind(&c->kind_family, d, area ? area->e : r->lo, gs, &k))
+		return 1;
+	/* councils in general ("three councils judged outstanding"): a
+	 * grade for none of them when the sentence names no council before
+	 * the grade (else the council is the subject: "Testshire is one of
+	 * a handful of councils whose services perform poorly") */
+	return last_kind(&c->general_family, d, area ? area->e : r->lo, gs,
+	    &k) && !bs_last_ending(&d->sauth, r->si, gs);
 }

@@ -254,22 +254,27 @@ phrase_at(const struct doc *d, const struct phrase *p, size_t i)
 	return 1;
 }
 
-/* Each word's roles (R_* bits of the phrases starting there) and the
- * next stop word. */
+/* Each word's roles (R_* bits of the phrases starting there; every word
+ * of a joining phrase such as "and again in" joins) and the next stop
+ * word. */
 void
 find_roles(const struct ctx *c, struct doc *d)
 {
 	const struct starter *st;
 	const struct phrase *p;
-	size_t i, k, stop = d->nw;
+	size_t i, k, j, stop = d->nw;
 
-	for (i = 0; i < d->nw; i++) {
+	for (i = 0; i < d->nw; i++)
 		d->w[i].role = 0;
+	for (i = 0; i < d->nw; i++) {
 		st = d->w[i].st;
 		for (k = 0; st && k < st->nverbs; k++) {
 			p = &c->verbs[st->verbs[k]];
-			if (phrase_at(d, p, i))
-				d->w[i].role |= p->role;
+			if (!phrase_at(d, p, i))
+				continue;
+			d->w[i].role |= p->role;
+			for (j = 1; (p->role & R_JOIN) && j < p->nw; j++)
+				d->w[i + j].role |= R_JOIN;
 		}
 	}
 	for (i = d->nw; i-- > 0;) {
