@@ -307,13 +307,6 @@ distinct_councils(const struct span **v, size_t n)
 	return m;
 }
 
-/* Whether bytes [s, e) of d's text hold a comma. */
-static int
-has_comma(const struct doc *d, size_t s, size_t e)
-{
-	return e > s && memchr(d->text + s, ',', e - s) != NULL;
-}
-
 /*
  * The council a grade is about, given au, the nearest council of its
  * sentence: when au stands inside a relative clause set off by commas
@@ -324,21 +317,14 @@ static const struct span *
 outside_relative(const struct doc *d, const struct reading *r,
     const struct span *au)
 {
-	size_t k, gs = d->w[r->gi].s;
+	size_t opener = relative_opener(d, r->si, au->s, au->e,
+	    d->w[r->gi].s);
 	const struct span *before;
 
-	if (au->e > gs || !has_comma(d, au->e, gs))
+	if (opener == NO_OPENER)
 		return au;
-	k = word_from(d, au->s);
-	while (k-- > 0 && d->w[k].sent == r->si) {
-		if (!(d->w[k].role & R_RELATIVE))
-			continue;
-		if (k == 0 || !has_comma(d, d->w[k - 1].e, d->w[k].s))
-			return au;
-		before = bs_last_ending(&d->sauth, r->si, d->w[k].s);
-		return before ? before : au;
-	}
-	return au;
+	before = bs_last_ending(&d->sauth, r->si, opener);
+	return before ? before : au;
 }
 
 /*
@@ -404,6 +390,30 @@ as_written(const struct doc *d, const struct reading *r)
 }
 
 /*
+ * Is the grade of r most likely another inspectorate's judgement of
+ * something else: in its sentence and the two before it, up to the
+ * grade, only inspectorates that judge no council's children's services
+ * are named (a hospital rated by the CQC, a police force by HMICFRS),
+ * and its sentence names no council?
+ */
+static int
+other_inspectorate(const struct ctx *c, const struct doc *d,
+    const struct reading *r)
+{
+	size_t near = d->sent[2 * (r->si >= 2 ? r->si - 2 : 0)];
+	size_t i, gs = d->w[r->gi].s;
+	int other = 0;
+
+	for (i = first_from(&d->insp, near); i < d->insp.n &&
+	    d->insp.v[i].e <= gs; i++) {
+		if (c->insp[d->insp.v[i].idx].councils)
+			return 0;
+		other = 1;
+	}
+	return other && !nearest(&d->sauth, r->si, gs, d->w[r->ge].e);
+}
+
+/*
  * Add the judgements of sentence si to d->out.  mainauth: the article's
  * main council.  Sets *also_lscb when a board is "also" judged.  Returns
  * 1 when it found one.
@@ -438,6 +448,8 @@ sentence_rating(const struct ctx *c, struct doc *d, size_t si,
 		if (!d->insp.n && inarea < 0)
 			inarea = area_in(c, d, si);
 		if (!d->insp.n && !inarea)
+			continue;
+		if (d->insp.n && other_inspectorate(c, d, &r))
 			continue;
 		r.e = closing_quote(d, d->w[r.ge].e, r.hi);
 		r.insp = d->sinsp.first[si] < d->sinsp.first[si + 1] ?

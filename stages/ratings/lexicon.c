@@ -430,6 +430,9 @@ ctx_init(struct ctx *c, const char *dir)
 	family_init(&c->area_family, c->lx_areas, 1, 0, NULL, 0);
 	c->lx_insp = glean_lexicon_load(dir, "inspectorates.tsv", 2);
 	c->insp = named_load(c->lx_insp, 0, 1, &c->ninsp);
+	for (i = 0; i < c->ninsp; i++)
+		c->insp[i].councils = c->lx_insp->rows[i].nf < 3 ||
+		    strcmp(c->lx_insp->rows[i].f[2], "no");
 	c->lx_kinds = glean_lexicon_load(dir, "subject-kinds.tsv", 3);
 	c->nkinds = c->lx_kinds->nrows;
 	c->kinds = glean_calloc(c->nkinds + 1, sizeof(*c->kinds));

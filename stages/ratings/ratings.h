@@ -104,6 +104,7 @@ struct family {
 
 struct named {
 	char *name;
+	int councils;		/* inspectorates: judges councils' services */
 	const char *canon;	/* authorities: the row's official name */
 	const char *code;
 	pcre2_code *re;
@@ -263,6 +264,9 @@ void find_sentences(struct doc *d, json_t *doc);
 int next_word(const struct doc *d, size_t end, size_t *i, size_t *s, int *ascii);
 size_t fold_word(struct glean_buf *b, const char *t, size_t n);
 void find_words(const struct ctx *c, struct doc *d);
+#define NO_OPENER ((size_t)-1)
+size_t relative_opener(const struct doc *d, size_t si, size_t s, size_t e,
+    size_t gs);
 void word_sentences(struct doc *d);
 size_t word_from(const struct doc *d, size_t b);
 int phrase_at(const struct doc *d, const struct phrase *p, size_t i);

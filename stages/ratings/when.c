@@ -183,6 +183,19 @@ same_clause(const struct doc *d, size_t si, size_t from, size_t to,
 	return 1;
 }
 
+/* Is there an inspection word (rating-verbs.tsv, "event") among the
+ * words in bytes [from, to)? */
+static int
+event_between(const struct doc *d, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = word_from(d, from); k < d->nw && d->w[k].e <= to; k++)
+		if (d->w[k].role & R_EVENT)
+			return 1;
+	return 0;
+}
+
 /* The date of r's clause: the first within DATE_AFTER words after the
  * grade with no "from" between ("rated inadequate in 2015"), else the
  * last before it ("In 2013 ... were rated") unless r is the earlier grade
@@ -192,7 +205,7 @@ static const struct span *
 clause_date(const struct doc *d, const struct reading *r)
 {
 	const struct span *x = bs_first_from(&d->sdates, r->si, d->w[r->ge].e);
-	size_t gs = d->w[r->gi].s;
+	size_t gs = d->w[r->gi].s, op;
 
 	if (x && word_from(d, x->s) <= r->ge + 1 + DATE_AFTER &&
 	    same_clause(d, r->si, d->w[r->ge].e, x->s, 1))
@@ -202,6 +215,13 @@ clause_date(const struct doc *d, const struct reading *r)
 	x = bs_last_ending(&d->sdates, r->si, gs);
 	/* "from 'inadequate' in 2014 to 'good'": 2014 is the earlier's */
 	if (x && r->after_from && x->s >= r->prevend)
+		return NULL;
+	/* not a date inside a relative clause before the grade ("X, which
+	 * replaced the county council in April last year, was rated"),
+	 * unless the clause tells of the inspection ("X, which was
+	 * inspected last year, is rated outstanding") */
+	if (x && (op = relative_opener(d, r->si, x->s, x->e, gs)) !=
+	    NO_OPENER && !event_between(d, op, gs))
 		return NULL;
 	if (x && !onset(d, x) && same_clause(d, r->si, x->e, gs, 0))
 		return x;

@@ -326,3 +326,35 @@ is_upper_at(const struct doc *d, size_t i)
 
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
+
+/* Whether bytes [s, e) of d's text hold a comma. */
+static int
+has_comma(const struct doc *d, size_t s, size_t e)
+{
+	return e > s && memchr(d->text + s, ',', e - s) != NULL;
+}
+
+/*
+ * Is bytes [s, e) of sentence si inside a relative clause set off by
+ * commas that closes before byte gs ("Testshire, which borders
+ * Mockford, was rated good": Mockford, for the grade)?  Returns the
+ * start of the clause's relative word (rating-verbs.tsv, "relative"),
+ * or NO_OPENER.
+ */
+size_t
+relative_opener(const struct doc *d, size_t si, size_t s, size_t e,
+    size_t gs)
+{
+	size_t k;
+
+	if (e > gs || !has_comma(d, e, gs))
+		return NO_OPENER;
+	for (k = word_from(d, s); k-- > 0 && d->w[k].sent == si;) {
+		if (!(d->w[k].role & R_RELATIVE))
+			continue;
+		if (k == 0 || !has_comma(d, d->w[k - 1].e, d->w[k].s))
+			return NO_OPENER;
+		return d->w[k].s;
+	}
+	return NO_OPENER;
+}
