@@ -190,8 +190,8 @@ grade_cue(const struct ctx *c, const struct doc *d, struct reading *r,
 }
 
 /* A wish or a purpose ("to ensure that all services are good", "should
- * be rated"): an irrealis word within IRREALIS_WINDOW words before the
- * cue's start, in its clause. */
+ * be rated"): an irrealis word between the cue's start and the grade, or
+ * within IRREALIS_WINDOW words before the cue's start, in its clause. */
 static int
 irrealis(const struct doc *d, const struct reading *r)
 {
@@ -203,6 +203,11 @@ irrealis(const struct doc *d, const struct reading *r)
 	if (r->s == d->w[r->gi].s && a && a->s >= r->prevend &&
 	    a->s >= r->lo)
 		k = word_from(d, a->s);
+	/* between the cue and the grade ("services ... says it is aiming
+	 * for a good rating") */
+	for (n = k; n < r->gi; n++)
+		if (d->w[n].role & R_IRREALIS)
+			return 1;
 	for (n = 0; k-- > 0 && n < IRREALIS_WINDOW && d->w[k].sent == r->si &&
 	    d->w[k].s >= r->prevend; n++) {
 		if (d->w[k].role & R_IRREALIS)
