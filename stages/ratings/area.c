@@ -78,6 +78,25 @@ area_after(const struct ctx *c, const struct doc *d, const struct reading *r)
 	return NULL;
 }
 
+/* A specific area right after the grade of r and one preposition
+ * ("requires improvement for help and protection"), or NULL. */
+const struct span *
+area_after_prep(const struct ctx *c, const struct doc *d,
+    const struct reading *r)
+{
+	size_t nx = r->ge + 1, i;
+
+	if (nx + 1 >= d->nw || d->w[nx].sent != r->si ||
+	    !(d->w[nx].role & R_PREP) ||
+	    skip_quotes(d, d->w[r->ge].e, r->hi) != d->w[nx].s)
+		return NULL;
+	i = first_from(&d->areas, d->w[nx + 1].s);
+	if (i < d->areas.n && d->areas.v[i].s == d->w[nx + 1].s &&
+	    !c->areas[d->areas.v[i].idx].generic)
+		return &d->areas.v[i];
+	return NULL;
+}
+
 /* The specific areas of sentence si starting in [from, to), each area
  * once, appended to out[*n..max). */
 static void

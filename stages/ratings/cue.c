@@ -169,6 +169,8 @@ grade_cue(const struct ctx *c, const struct doc *d, struct reading *r,
 		cue = 1;	/* "upgraded the council to 'good'" */
 	if (!cue && r->g->copula == COP_SELF && strcmp(r->g->scale, "ofsted"))
 		cue = 1;	/* "performs poorly", "lowest rating" */
+	if (!cue && r->g->copula == COP_SELF && area_after_prep(c, d, r))
+		cue = 1;	/* "requires improvement for care leavers" */
 	if (!cue && r->gi > 0 && d->w[r->gi - 1].sent == r->si &&
 	    (area_before(d, r->gi, r->prevend) || trust_before(d, r)))
 		cue = r->g->copula == COP_SELF || (r->g->copula == COP_YES &&

@@ -38,7 +38,7 @@ role_of(const char *s)
 		{ "follow", R_FOLLOW }, { "negation", R_NEG },
 		{ "also", R_ALSO }, { "stop", R_STOP }, { "join", R_JOIN },
 		{ "category", R_CATEGORY }, { "irrealis", R_IRREALIS },
-		{ "relative", R_RELATIVE },
+		{ "relative", R_RELATIVE }, { "prep", R_PREP },
 		{ "past", R_PAST }, { "event", R_EVENT },
 		{ "up", R_UP }, { "down", R_DOWN }, { "away", R_AWAY },
 		{ "from", R_FROM }, { "to", R_TO },

@@ -23,7 +23,7 @@ enum { R_VERB = 1, R_NOUN = 2, R_LINK = 4, R_FOLLOW = 8, R_NEG = 16,
 	R_IRREALIS = 512, R_PAST = 1024, R_EVENT = 2048, R_UP = 4096,
 	R_DOWN = 8192, R_FROM = 16384, R_AWAY = 32768, R_STEP = 65536,
 	R_ONSET = 131072, R_ANCHOR = 262144, R_TO = 524288,
-	R_RELATIVE = 1048576 };
+	R_RELATIVE = 1048576, R_PREP = 2097152 };
 /* A change of grade ("upgraded", "by two grades"): a cue for a grade
  * right after "to" or "from". */
 #define R_CHANGE (R_UP | R_DOWN | R_AWAY | R_STEP)
@@ -320,6 +320,8 @@ size_t pick_areas(const struct doc *d, size_t lo, size_t hi, size_t gs, size_t g
 int area_in(const struct ctx *c, const struct doc *d, size_t si);
 int area_before(const struct doc *d, size_t gi, size_t lo);
 const struct span *area_after(const struct ctx *c, const struct doc *d,
+    const struct reading *r);
+const struct span *area_after_prep(const struct ctx *c, const struct doc *d,
     const struct reading *r);
 size_t category_areas(const struct ctx *c, const struct doc *d,
     const struct reading *r, const struct span **out, size_t max);
