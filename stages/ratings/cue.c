@@ -253,7 +253,8 @@ reading_areas(const struct ctx *c, const struct doc *d,
 			}
 		return -1;
 	}
-	if ((x = area_after(c, d, r))) {
+	if ((x = area_after(c, d, r)) || (r->g->copula == COP_SELF &&
+	    (x = area_after_prep(c, d, r)))) {
 		out[0] = x;
 		return 1;
 	}
