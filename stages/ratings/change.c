@@ -69,10 +69,12 @@ change_of(const struct ctx *c, const struct doc *d, struct reading *r)
 			neg = 1;
 		else if (d->w[k].role & R_STOP)
 			neg = 0;
-	/* "judged inadequate [previously]" */
+	/* "judged inadequate [previously]", not "good (previously good)":
+	 * a bracket after the grade opens a grade of its own */
 	for (k = r->ge + 1; k < d->nw && k <= r->ge + 2 &&
 	    d->w[k].sent == r->si; k++)
-		if (d->w[k].role & R_PAST)
+		if ((d->w[k].role & R_PAST) && !memchr(d->text +
+		    d->w[r->ge].e, '(', d->w[k].s - d->w[r->ge].e))
 			past = 1;
 	r->past = (from_word ? PAST_FROM : 0) | (past ? PAST_MARK : 0) |
 	    (away && !neg ? PAST_AWAY : 0);

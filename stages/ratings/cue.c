@@ -47,6 +47,19 @@ adjective(const struct ctx *c, const struct doc *d, const struct reading *r,
 	return !(d->w[nx].role & R_FOLLOW);
 }
 
+/* Does a judgement area or a council end at byte q (of r's sentence)? */
+static int
+label_before(const struct ctx *c, const struct doc *d,
+    const struct reading *r, size_t q)
+{
+	const struct span *x = last_ending(&d->areas, q);
+
+	if (x && x->e == q && !c->areas[x->idx].generic)
+		return 1;
+	x = bs_last_ending(&d->sauth, r->si, q);
+	return x && x->e == q;
+}
+
 /* Is the grade of r in quotation marks right after a judgement area or a
  * council, with no verb: a headline or caption ("Testshire children's
  * services 'inadequate', says Ofsted")? */
@@ -55,7 +68,6 @@ quoted_label(const struct ctx *c, const struct doc *d,
     const struct reading *r)
 {
 	size_t gs = d->w[r->gi].s, q, n;
-	const struct span *x;
 	int32_t cp;
 
 	if (gs == 0)
@@ -74,11 +86,42 @@ quoted_label(const struct ctx *c, const struct doc *d,
 	while (q > r->lo && (d->text[q - 1] == ' ' ||
 	    (unsigned char)d->text[q - 1] == 0xA0))
 		q--;
-	x = last_ending(&d->areas, q);
-	if (x && x->e == q && !c->areas[x->idx].generic)
-		return 1;
-	x = bs_last_ending(&d->sauth, r->si, q);
-	return x && x->e == q;
+	return label_before(c, d, r, q);
+}
+
+/*
+ * Is the grade of r a value in a list or table written as text, after a
+ * judgement area or a council and a dash or a colon, and ending its line
+ * or followed by a bracket or a comma ("Testshire County Council –
+ * good", "Help and protection: requires improvement")?
+ */
+static int
+separated_label(const struct ctx *c, const struct doc *d,
+    const struct reading *r)
+{
+	size_t q = d->w[r->gi].s, e = d->w[r->ge].e, n;
+	int32_t cp;
+
+	while (q > r->lo && (d->text[q - 1] == ' ' ||
+	    (unsigned char)d->text[q - 1] == 0xA0))
+		q--;
+	if (q <= r->lo)
+		return 0;
+	for (n = 1; n < 4 && q - n > r->lo &&
+	    (d->text[q - n] & 0xC0) == 0x80; n++)
+		;
+	cp = cp_at(d, q - n, &n);
+	if (cp != ':' && cp != '-' && cp != 0x2013 && cp != 0x2014)
+		return 0;
+	q -= n;
+	while (q > r->lo && d->text[q - 1] == ' ')
+		q--;
+	if (!label_before(c, d, r, q))
+		return 0;
+	while (e < d->len && d->text[e] == ' ')
+		e++;
+	return e >= d->len || d->text[e] == '\n' || d->text[e] == '(' ||
+	    d->text[e] == ',' || d->text[e] == ';' || d->text[e] == '.';
 }
 
 /* For the grade after "from": is it the earlier grade of a change, a
@@ -184,7 +227,7 @@ grade_cue(const struct ctx *c, const struct doc *d, struct reading *r,
 	if (!cue && found && area_after(c, d, r))
 		cue = 1;
 	if (!cue)
-		cue = quoted_label(c, d, r);
+		cue = quoted_label(c, d, r) || separated_label(c, d, r);
 	/* "rated A overall, and B for safety": the verb carries. */
 	if (!cue && found && prevw + COORD_WINDOW >= r->gi)
 		cue = 1;

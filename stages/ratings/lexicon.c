@@ -443,6 +443,7 @@ ctx_init(struct ctx *c, const char *dir)
 	family_init(&c->kind_family, c->lx_kinds, 2, 1, "no", 0);
 	family_init(&c->topic_family, c->lx_kinds, 2, 1, "topic", 0);
 	family_init(&c->general_family, c->lx_kinds, 2, 1, "general", 0);
+	family_init(&c->outside_family, c->lx_kinds, 2, 1, "outside", 0);
 	named_init(c);
 	load_authorities(c, dir);
 	load_trusts(c, dir);
@@ -467,6 +468,7 @@ ctx_free(struct ctx *c)
 	family_free(&c->kind_family);
 	family_free(&c->topic_family);
 	family_free(&c->general_family);
+	family_free(&c->outside_family);
 	family_free(&c->trust_family);
 	family_free(&c->trust_ref_family);
 	named_free(c->insp, c->ninsp);

@@ -88,16 +88,19 @@ word_is(struct cues *cs, const char *t, size_t n, int ascii, const char *w)
 	return k == n && !w[k];
 }
 
-/* Is there an opening quotation mark in bytes [a, b) of the text (a grade
- * in quotes may be a headline's judgement)? */
+/* Is there an opening quotation mark, a colon or a dash in bytes [a, b)
+ * of the text (a grade in quotes may be a headline's judgement; after a
+ * colon or a dash, a list's)? */
 static int
 quote_between(const struct doc *d, size_t a, size_t b)
 {
 	for (; a < b; a++)
 		if (d->text[a] == '\'' || d->text[a] == '"' ||
+		    d->text[a] == ':' || d->text[a] == '-' ||
 		    (d->text[a] == '\xe2' && a + 2 < d->len &&
 		    d->text[a + 1] == '\x80' && (d->text[a + 2] == '\x98' ||
-		    d->text[a + 2] == '\x9c')))
+		    d->text[a + 2] == '\x9c' || d->text[a + 2] == '\x93' ||
+		    d->text[a + 2] == '\x94')))
 			return 1;
 	return 0;
 }

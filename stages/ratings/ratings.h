@@ -143,6 +143,7 @@ struct ctx {
 	struct family kind_family;	/* subject kinds of counts "no" */
 	struct family topic_family;	/* subject kinds of counts "topic" */
 	struct family general_family;	/* subject kinds of counts "general" */
+	struct family outside_family;	/* subject kinds of counts "outside" */
 	struct family trust_family;	/* trusts.tsv */
 	struct family trust_ref_family;	/* trust-refs.tsv */
 	pcre2_code *year_re;

@@ -412,8 +412,14 @@ other_subject(const struct ctx *c, const struct doc *d,
 	x = bs_last_ending(&d->sauth, r->si, gs);
 	if (x && x->via && (!area || x->e > area->e))
 		area = x;
-	/* only a kind after the last area counts: look only there */
-	if (last_kind(&c->kind_family, d, area ? area->e : r->lo, gs, &k))
+	/* only a kind after the last area counts, or one that holds the
+	 * area ("fostering agency" holds the area "fostering") */
+	if (last_kind(&c->kind_family, d, area ? area->s : r->lo, gs, &k) &&
+	    (!area || k.e > area->e))
+		return 1;
+	/* a council outside England, with no English one after it */
+	if (last_kind(&c->outside_family, d, r->lo, gs, &k) &&
+	    (!(x = bs_last_ending(&d->sauth, r->si, gs)) || x->e <= k.s))
 		return 1;
 	/* councils in general ("three councils judged outstanding"): a
 	 * grade for none of them when the sentence names no council before

@@ -162,9 +162,9 @@ earlier_year(const struct doc *d, size_t si, int before, struct year *y)
 	return 1;
 }
 
-/* Is there no clause break (a stop word; after the grade, with
- * from_stops, also "from", a comma or a semicolon) between bytes from and
- * to of sentence si? */
+/* Is there no clause break (a stop word or a line break; after the
+ * grade, with from_stops, also "from", a comma or a semicolon) between
+ * bytes from and to of sentence si? */
 static int
 same_clause(const struct doc *d, size_t si, size_t from, size_t to,
     int from_stops)
@@ -176,9 +176,11 @@ same_clause(const struct doc *d, size_t si, size_t from, size_t to,
 		if ((d->w[k].role & R_STOP) ||
 		    (from_stops && (d->w[k].role & R_FROM)))
 			return 0;
-	/* after the grade, a comma or semicolon ends its clause too */
-	for (k = from; from_stops && k < to; k++)
-		if (d->text[k] == ',' || d->text[k] == ';')
+	/* after the grade, a comma or semicolon ends its clause too; a line
+	 * break always does (lists, tables and headlines) */
+	for (k = from; k < to; k++)
+		if (d->text[k] == '\n' || (from_stops && (d->text[k] == ',' ||
+		    d->text[k] == ';')))
 			return 0;
 	return 1;
 }
