@@ -307,6 +307,21 @@ reading_areas(const struct ctx *c, const struct doc *d,
 	    d->w[r->ge].e, out, max);
 }
 
+/* The council a judgement of year y goes to, given subject s: a council
+ * abolished by then was not judged then, so the article's main council
+ * in its place when that one was in force; else s. */
+static const struct span *
+in_force(const struct ctx *c, const struct doc *d, const struct span *s,
+    const struct year *y)
+{
+	const struct span *m = d->mainauth;
+
+	if (s && y->when[0] && ended_by(c, s->code, y->when) && m &&
+	    !ended_by(c, m->code, y->when))
+		return m;
+	return s;
+}
+
 /* Rate every council of subjects[0..ns) for area span a (NULL: the
  * default area) in every year of years[0..ny); the grade g (r's, or one
  * implied before it). */
@@ -336,8 +351,9 @@ emit_area(const struct ctx *c, struct doc *d, const struct reading *r,
 			continue;
 		}
 		for (i = 0; i < (ns ? ns : 1); i++)
-			add_rating(d, r, g, ns ? subj[i] : NULL, NULL,
-			    "authority", ar->name, rs, e, &years[k], implied);
+			add_rating(d, r, g, ns ? in_force(c, d, subj[i],
+			    &years[k]) : NULL, NULL, "authority", ar->name, rs,
+			    e, &years[k], implied);
 	}
 }
 

@@ -143,11 +143,15 @@ load_authorities(struct ctx *c, const char *dir)
 		return;
 	fclose(fp);
 	c->lx_auth = glean_lexicon_load(dir, "authorities.tsv", 3);
+	c->until_by_code = json_object();
 	for (i = 0; i < c->lx_auth->nrows; i++) {
 		struct glean_row *r = &c->lx_auth->rows[i];
 
 		if (!is_gss(r->f[0]) || r->nf < 8)
 			continue;
+		if (strcmp(r->f[5], "-"))
+			json_object_set_new(c->until_by_code, r->f[0],
+			    json_string(r->f[5]));
 		add_alias(c, &cap, r->f[1], r->f[1], r->f[0]);
 		ac = glean_asprintf("%s Council", r->f[2]);
 		add_alias(c, &cap, ac, r->f[1], r->f[0]);
@@ -494,6 +498,7 @@ ctx_free(struct ctx *c)
 	free(c->auth);
 	pcre2_code_free(c->auth_re);
 	json_decref(c->auth_by_name);
+	json_decref(c->until_by_code);
 	json_decref(c->auth_by_pre);
 	pcre2_code_free(c->year_re);
 	pcre2_code_free(c->insp_re);

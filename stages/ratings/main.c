@@ -51,7 +51,7 @@ rate(const struct ctx *c, struct doc *d, json_t *doc)
 	auth_byend_init(d);
 	orgs_of_areas(d);
 	d->board_fallback = -2;
-	mainauth = main_authority(d);
+	mainauth = d->mainauth = main_authority(c, d);
 	for (i = 0; d->topic && i < d->nsent; i++) {
 		mark = json_array_size(d->out);
 		also = 0;

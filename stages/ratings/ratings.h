@@ -131,6 +131,7 @@ struct ctx {
 	size_t nauth;
 	pcre2_code *auth_re;	/* all aliases, longest first */
 	json_t *auth_by_name;	/* alias -> first index in auth */
+	json_t *until_by_code;	/* GSS code -> "YYYY-MM" it ended, if it did */
 	json_t *auth_by_pre;	/* first 3 bytes -> first index in auth */
 	struct named *kinds;	/* subject-kinds.tsv; code: the counts column */
 	size_t nkinds;
@@ -226,6 +227,7 @@ struct doc {
 	struct spans areas, auth, dates, insp, orgs;
 	struct bysent sauth, sdates, sinsp, sareas;
 	int topic;		/* a "topic" subject kind is named */
+	const struct span *mainauth;	/* main_authority(), or NULL */
 	int *event_years;	/* years of dates in inspection sentences */
 	size_t nevent_years;
 	size_t *auth_byend;	/* indices of auth in (end, index) order */
@@ -291,7 +293,8 @@ const struct span * nearest(const struct bysent *b, size_t si, size_t gs, size_t
 
 /* subject.c: who was judged (councils, boards, trusts) */
 void find_authorities(const struct ctx *c, struct doc *d, json_t *doc);
-const struct span * main_authority(const struct doc *d);
+const struct span * main_authority(const struct ctx *c, const struct doc *d);
+int ended_by(const struct ctx *c, const char *code, const char *when);
 void auth_byend_init(struct doc *d);
 void orgs_of_areas(struct doc *d);
 void find_trusts(const struct ctx *c, struct doc *d);

@@ -84,10 +84,11 @@ nent_cmp(const void *a, const void *b)
 
 /* The main authority: most mentions, then the earliest. */
 const struct span *
-main_authority(const struct doc *d)
+main_authority(const struct ctx *c, const struct doc *d)
 {
 	struct nent *v;
 	size_t i, j, n = d->auth.n, best = 0, bestn = 0;
+	int ended, best_ended = 1;
 
 	if (!n)
 		return NULL;
@@ -100,13 +101,29 @@ main_authority(const struct doc *d)
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && !strcmp(v[j].name, v[i].name); j++)
 			;
-		if (j - i > bestn || (j - i == bestn && v[i].i < best)) {
+		/* a council abolished before the article is not its main
+		 * one while another is named */
+		ended = ended_by(c, d->auth.v[v[i].i].code, d->published);
+		if ((best_ended && !ended) || (ended == best_ended &&
+		    (j - i > bestn || (j - i == bestn && v[i].i < best)))) {
 			bestn = j - i;
 			best = v[i].i;
+			best_ended = ended;
 		}
 	}
 	free(v);
 	return &d->auth.v[best];
+}
+
+/* Had the council of GSS code ended by when ("YYYY", "YYYY-MM" or
+ * longer; authorities.tsv's until column)?  0 when either is unknown. */
+int
+ended_by(const struct ctx *c, const char *code, const char *when)
+{
+	json_t *u = code && c->until_by_code ?
+	    json_object_get(c->until_by_code, code) : NULL;
+
+	return u && when && *when && strcmp(when, json_string_value(u)) >= 0;
 }
 
 /* An authority mention's end and index, for auth_byend_init(). */
