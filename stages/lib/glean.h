@@ -66,9 +66,15 @@ struct glean_buf {
 void glean_buf_add(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_addc(struct glean_buf *b, int c);
 void glean_buf_addcp(struct glean_buf *b, int32_t cp);	/* UTF-8 encode */
-/* s[0..n) as a quoted JSON string, escaped as jansson's dump escapes it,
- * so that a layer written as text is the bytes jansson would write. */
+/*
+ * s[0..n) as a quoted JSON string, escaped as jansson's dump escapes it
+ * (\" \\ \b \f \n \r \t, other controls \u00XX upper case), so that a
+ * layer written as text is the bytes jansson would write.  The one JSON
+ * string writer: every stage that writes JSON text calls it.
+ */
 void glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n);
+/* The same without the quotes, for a writer that puts them itself. */
+void glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_reset(struct glean_buf *b);		/* len = 0, keep storage */
 void glean_buf_free(struct glean_buf *b);
 

@@ -1294,25 +1294,16 @@ utoa(char *p, uint32_t v)
 	return p;
 }
 
-/* A stem as a JSON string body: stems hold no '"', '\\' or controls by
- * construction, but escape rather than trust that. */
+/* A stem as a JSON string body at p in b (stems hold no '"', '\\' or
+ * controls by construction, but escape rather than trust that): the
+ * shared writer's escapes.  Returns the end, with room for two more
+ * bytes. */
 static char *
 put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			*p++ = (char)c;
-			continue;
-		}
-		b->len = (size_t)(p - b->s);
-		p = reserve(b, 6 * (n - i) + 8);
-		p += sprintf(p, "\\u%04x", c);
-	}
-	return p;
+	b->len = (size_t)(p - b->s);
+	glean_buf_addjesc(b, s, n);
+	return reserve(b, 2);
 }
 
 #define PREFETCH 8
