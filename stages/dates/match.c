@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "search.h"
 
 /* A new candidate [s, e) of pattern pat and kind, zeroed otherwise;
  * valid until the next add. */
@@ -50,21 +51,19 @@ sentence_break(const char *t, size_t s, size_t e)
 }
 
 
+/* glean_lower_bound order: is start st before byte *pos? */
+static int
+start_before(const void *pos, const void *st)
+{
+	return ((const struct start *)st)->pos < *(const size_t *)pos;
+}
+
 /* The index of the first start at or after byte s. */
 static size_t
 first_start(const struct doc *d, size_t s)
 {
-	size_t lo = 0, hi = d->nstart;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->start[mid].pos < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return glean_lower_bound(&s, d->start, d->nstart, sizeof *d->start,
+	    start_before);
 }
 
 /* Anchored match of pattern p at t[i], the text ending at to, into

@@ -13,6 +13,8 @@
 #include <strings.h>
 
 #include "dates.h"
+#include "search.h"
+#include "window.h"
 
 /* How far, in bytes, an expression reaches left and right of its
  * trigger: "Wednesday, the 22nd of January 2017", "less than the last
@@ -108,56 +110,48 @@ number_before(const struct ctx *c, const char *t, size_t i)
 	return c->nnumlast == sizeof c->numlast / sizeof c->numlast[0];
 }
 
+/* glean_lower_bound order: does key hit h start before byte *pos? */
+static int
+hit_before(const void *pos, const void *h)
+{
+	return ((const struct key_hit *)h)->pos < *(const size_t *)pos;
+}
+
 /* The key bits of the forms starting in t[s..e). */
 static unsigned
 keys_in(const struct doc *d, size_t s, size_t e)
 {
-	size_t lo = 0, hi = d->nhit;
+	size_t i = glean_lower_bound(&s, d->hit, d->nhit, sizeof *d->hit,
+	    hit_before);
 	unsigned keys = 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->hit[mid].pos < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < d->nhit && d->hit[lo].pos < e; lo++)
-		keys |= d->hit[lo].bit;
+	for (; i < d->nhit && d->hit[i].pos < e; i++)
+		keys |= d->hit[i].bit;
 	return keys;
 }
-
-struct win {
-	size_t s, e;
-	int have;
-};
 
 /* Close window w of class cls: its patterns run once the whole text
  * has been looked at, and so all its starts noted. */
 static void
-close_window(struct ctx *c, struct doc *d, int cls, struct win *w)
+close_window(struct ctx *c, struct doc *d, int cls,
+    const struct glean_window *w)
 {
 	struct closed *k;
+	size_t s = w->s, e = w->e;
 
 	/* whole words only: a pattern's (?!\w) must not see a cut word
 	 * as its end */
-	while (w->e < d->n && ((unsigned char)d->t[w->e] & 0x80 ||
-	    isalnum((unsigned char)d->t[w->e])))
-		w->e++;
-	while (w->s > 0 && ((unsigned char)d->t[w->s] & 0xc0) == 0x80)
-		w->s--;
+	glean_window_words(d->t, d->n, &s, &e);
 	if (d->nclosed == d->closedcap) {
 		d->closedcap = d->closedcap ? 2 * d->closedcap : 16;
 		d->closed = glean_realloc(d->closed, d->closedcap *
 		    sizeof *d->closed);
 	}
 	k = &d->closed[d->nclosed++];
-	k->s = w->s;
-	k->e = w->e;
+	k->s = s;
+	k->e = e;
 	k->cls = cls;
-	k->keys = keys_in(d, w->s, w->e) | c->ungated;
-	w->have = 0;
+	k->keys = keys_in(d, s, e) | c->ungated;
 }
 
 static int
@@ -306,28 +300,23 @@ day_word_before(const char *t, size_t i)
 	return 0;
 }
 
+/* Take the trigger t[s..e) into the window of class k, closing the
+ * window it does not reach. */
 static void
-open_window(struct ctx *c, struct doc *d, struct win *w, int k, size_t s,
-    size_t e)
+open_window(struct ctx *c, struct doc *d, struct glean_window *w, int k,
+    size_t s, size_t e)
 {
-	s = s > win_left[k] ? s - win_left[k] : 0;
-	e = e + win_right[k] < d->n ? e + win_right[k] : d->n;
-	if (w[k].have && s <= w[k].e) {
-		if (e > w[k].e)
-			w[k].e = e;
-		return;
-	}
-	if (w[k].have)
-		close_window(c, d, k, &w[k]);
-	w[k].s = s;
-	w[k].e = e;
-	w[k].have = 1;
+	struct glean_window done;
+
+	if (glean_window_add(&w[k], d->n, s, e, win_left[k], win_right[k],
+	    &done))
+		close_window(c, d, k, &done);
 }
 
 /* The run of digits at t[i]: open the windows it is a trigger of.
  * Returns the end of the run. */
 static size_t
-digits_trigger(struct ctx *c, struct doc *d, struct win *w, size_t i)
+digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 {
 	const char *t = d->t;
 	size_t j;
@@ -354,7 +343,7 @@ digits_trigger(struct ctx *c, struct doc *d, struct win *w, size_t i)
  * and counts, and open the windows of the classes its neighbours
  * allow. */
 static void
-word_trigger(struct ctx *c, struct doc *d, struct win *w, size_t i,
+word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
     size_t j, unsigned cls)
 {
 	const char *t = d->t;
@@ -389,7 +378,7 @@ word_trigger(struct ctx *c, struct doc *d, struct win *w, size_t i,
 void
 scan_windows(struct ctx *c, struct doc *d)
 {
-	struct win w[NTRIG] = { { 0 } };
+	struct glean_window w[NTRIG] = { { 0 } };
 	const char *t = d->t;
 	size_t i = 0, j;
 	unsigned cls;
