@@ -17,19 +17,6 @@
 
 #include "dates.h"
 
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
-
-	fprintf(fp, "usage: %s [-u] [OPTION]... [FILE]...\n"
-	    "Add \"dates\": every date expression, resolved.\n"
-	    "\n"
-	    "  -u, --us-dates      read 5/3/18 as May 3 (default: 5 March)\n"
-	    GLEAN_COMMON_HELP, glean_prog);
-	exit(status);
-}
-
 /* Adds "published" when inferred; the layer goes to tail as JSON text. */
 static int
 process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
@@ -77,37 +64,52 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
+/* -u, --us-dates: 5/3/18 is May 3. */
+static int
+option(void *vctx, int ch, const char *arg)
+{
+	(void)arg;
+	if (ch != 'u')
+		return 0;
+	((struct ctx *)vctx)->usflag = 1;
+	return 1;
+}
+
+static void
+init(void *vctx, const char *lexdir)
+{
+	struct ctx *c = vctx;
+	int usflag = c->usflag;	/* set by the options, before */
+
+	ctx_init(c, lexdir);
+	c->usflag = usflag;
+}
+
+static void
+fini(void *vctx)
+{
+	ctx_free(vctx);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
 		{ "us-dates", no_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct glean_opts o = GLEAN_OPTS_INIT;
 	/* only "text" (and "published") is parsed; the other fields,
 	 * tokens above all, are copied through unread */
 	static const char *const reads[] = { "published", NULL };
 	static const char *const writes[] = { "dates", NULL };
-	struct glean_stage st = { "dates", NULL, NULL, reads, process, writes };
-	struct ctx c;
-	int ch, status, usflag = 0;
+	static struct ctx c;
+	static const struct glean_program p = {
+		{ "dates", NULL, &c, reads, process, writes },
+		"[-u] [OPTION]... [FILE]...",
+		"Add \"dates\": every date expression, resolved.",
+		"  -u, --us-dates      read 5/3/18 as May 3 (default: 5 March)\n",
+		"u", longopts, option, init, fini
+	};
 
-	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "u", longopts,
-	    NULL)) != -1) {
-		if (ch == 'u') {
-			usflag = 1;
-			continue;
-		}
-		if (!glean_common_option(ch, optarg, &o, usage))
-			usage(GLEAN_EXIT_FATAL);
-	}
-	ctx_init(&c, glean_lexdir(&o));
-	c.usflag = usflag;
-	st.ctx = &c;
-	status = glean_run(&st, &o, argc - optind, argv + optind);
-	ctx_free(&c);
-	return status;
+	return glean_main(&p, argc, argv);
 }

@@ -104,46 +104,31 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 }
 
 static void
-usage(int status)
+init(void *c, const char *lexdir)
 {
-	FILE *fp = status ? stderr : stdout;
+	load_lexicons(c, lexdir);
+}
 
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
-	    "Add \"entities\" (people, organisations, councils) to each "
-	    "JSON Lines document.\n\n" GLEAN_COMMON_HELP, glean_prog);
-	if (status)
-		fprintf(fp, "Try '%s --help' for more information.\n",
-		    glean_prog);
-	exit(status);
+static void
+fini(void *c)
+{
+	free_lexicons(c);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const reads[] = { "published", NULL };
 	static const char *const writes[] = { "entities", "topics",
 	    "boilerplate", NULL };
 	static struct ctx c;
-	struct glean_opts o = GLEAN_OPTS_INIT;
-	struct glean_stage st = { "entities", NULL, &c, reads, process,
-	    writes };
-	int ch, status;
+	static const struct glean_program p = {
+		{ "entities", NULL, &c, reads, process, writes },
+		"[OPTION]... [FILE]...",
+		"Add \"entities\" (people, organisations, councils) to each "
+		"JSON Lines document.",
+		NULL, NULL, NULL, NULL, init, fini
+	};
 
-	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		if (!glean_common_option(ch, optarg, &o, usage))
-			usage(GLEAN_EXIT_FATAL);
-	}
-	load_lexicons(&c, glean_lexdir(&o));
-	status = glean_run(&st, &o, argc - optind, argv + optind);
-	free_lexicons(&c);
-	if (fclose(stdout) != 0)
-		glean_die(GLEAN_EXIT_FATAL, "write error:");
-	return status;
+	return glean_main(&p, argc, argv);
 }
-

@@ -242,6 +242,37 @@ void glean_set_unbuffered(int on);
 /* Read a whole file (or stdin for "-") into memory; -1 and errno on failure. */
 int glean_read_file(const char *path, char **data, size_t *len);
 
+/* ---- a stage program's main (program.c) -------------------------------- */
+
+/*
+ * A stage program as glean_main runs it: its stream function and how to
+ * set it up.  Help is printed as "usage: PROG synopsis", about, a blank
+ * line, the stage's own option lines (help) and the common ones.
+ */
+struct glean_program {
+	struct glean_stage stage;	/* stage.ctx is handed to the hooks */
+	const char *synopsis;	/* "[-u] [OPTION]... [FILE]..." */
+	const char *about;	/* what it does, one or two lines */
+	const char *help;	/* its own options, GLEAN_COMMON_HELP's form,
+				 * or NULL */
+	const char *shortopts;	/* its own short options, or NULL */
+	const struct option *longopts;	/* its own, NULL-ended, or NULL */
+	/* Take the stage's own option ch with argument arg; 0 when ch is
+	 * not one of them.  NULL: it has none. */
+	int (*option)(void *ctx, int ch, const char *arg);
+	/* Load the lexicons from lexdir into ctx; fatal on error. */
+	void (*init)(void *ctx, const char *lexdir);
+	void (*fini)(void *ctx);	/* free what init made, or NULL */
+};
+
+/*
+ * main() of a stage: options (-h, -V, -L, --strict... and the stage's
+ * own), lexicons (p->init), glean_run over the file operands, p->fini,
+ * then stdout flushed, closed and checked.  Returns the exit status (a
+ * write error on stdout is fatal, 2).
+ */
+int glean_main(const struct glean_program *p, int argc, char **argv);
+
 /* ---- UTF-8 and code-point offsets (utf8.c) ------------------------------ */
 
 /*
