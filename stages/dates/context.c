@@ -17,36 +17,29 @@ static const char *names[] = { "MON", "WD", "UNIT", "REL", "DEIC",
     "DAYO", "DAYC", "SP", "SP0", "MOD", "NOTAFTER" };
 enum { NN = sizeof names / sizeof names[0] };
 
-static char *
-alt(const struct glean_lexicon *lx, const char *cls)
-{
-	return glean_lex_trie(lx, 0, 1, cls);
-}
-
 /* The alternations of the lexicon placeholders into v (malloc'd). */
 static void
 lexicon_values(const struct ctx *c, char *v[NN])
 {
+	/* placeholder index -> class of date-words.tsv */
+	static const struct {
+		int i;
+		const char *cls;
+	} word_class[] = { { 2, "unit" }, { 3, "rel" }, { 4, "deictic" },
+	    { 5, "dir" }, { 6, "season" }, { 7, "holiday" }, { 8, "vague" },
+	    { 9, "edge" }, { 10, "every" }, { 11, "setphrase" },
+	    { 12, "partofday" }, { 13, "connector" }, { 14, "opener" },
+	    { 25, "mod" }, { 26, "notafter" } };
+	size_t k;
+
 	v[0] = glean_lex_trie(c->months, 0, 0, NULL);
 	v[1] = glean_lex_trie(c->wdays, 0, 0, NULL);
-	v[2] = alt(c->words, "unit");
-	v[3] = alt(c->words, "rel");
-	v[4] = alt(c->words, "deictic");
-	v[5] = alt(c->words, "dir");
-	v[6] = alt(c->words, "season");
-	v[7] = alt(c->words, "holiday");
-	v[8] = alt(c->words, "vague");
-	v[9] = alt(c->words, "edge");
-	v[10] = alt(c->words, "every");
-	v[11] = alt(c->words, "setphrase");
-	v[12] = alt(c->words, "partofday");
-	v[13] = alt(c->words, "connector");
-	v[14] = alt(c->words, "opener");
+	for (k = 0; k < sizeof word_class / sizeof word_class[0]; k++)
+		v[word_class[k].i] = glean_lex_trie(c->words, 0, 1,
+		    word_class[k].cls);
 	v[15] = glean_lex_trie(c->approx, 0, 0, NULL);
 	v[16] = glean_lex_trie(c->nw->lx, 0, 2, "ord");
 	v[17] = glean_lex_trie(c->nw->lx, 0, 2, "card");
-	v[25] = alt(c->words, "mod");
-	v[26] = alt(c->words, "notafter");
 }
 
 /*

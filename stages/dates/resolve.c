@@ -104,23 +104,27 @@ may_join(struct ctx *c, struct doc *d, const struct cand *a,
 	    !(a->a.wd && b->a.wd));
 }
 
+/* The end of a range that candidate k is: its point, or for a day
+ * relative to today ("today till tomorrow") that many days. */
+static struct point
+range_end(const struct cand *k)
+{
+	struct point p = { 0 };
+
+	if (k->kind != K_REL)
+		return k->a;
+	p.isdeic = 1;
+	p.deicoff = (int)k->n;
+	return p;
+}
+
 /* Make a the range from a to b (b dies). */
 static void
 join(struct cand *a, struct cand *b, int isand)
 {
-	/* "today till tomorrow": ends counted in days */
-	if (a->kind == K_REL) {
-		memset(&a->a, 0, sizeof a->a);
-		a->a.isdeic = 1;
-		a->a.deicoff = (int)a->n;
-	}
+	a->a = range_end(a);
+	a->b = range_end(b);
 	a->kind = K_RANGE;
-	a->b = b->a;
-	if (b->kind == K_REL) {
-		memset(&a->b, 0, sizeof a->b);
-		a->b.isdeic = 1;
-		a->b.deicoff = (int)b->n;
-	}
 	a->coord = isand;
 	a->as = a->s;
 	a->ae = a->e;

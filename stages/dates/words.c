@@ -126,12 +126,14 @@ day_of(const struct ctx *c, const char *s, size_t n)
 	return v >= 1 && v <= 31 ? v : -1;
 }
 
-/* The month (1-12) named s[0..n), 0 for none; *ambiguous (unless
- * NULL): the name is also a word ("may", "march"). */
-int
-month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
+/* The number (column 2) of the name s[0..n) in lx (months.tsv,
+ * weekdays.tsv), 0 for none; *ambiguous (unless NULL): column 3, the
+ * name is also a word ("may", "march"). */
+static int
+name_number(const struct glean_lexicon *lx, const char *s, size_t n,
+    int *ambiguous)
 {
-	struct glean_row *r = lookup(c->months, s, n, NULL);
+	struct glean_row *r = lookup(lx, s, n, NULL);
 
 	if (!r)
 		return 0;
@@ -140,18 +142,19 @@ month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 	return atoi(r->f[1]);
 }
 
-/* The weekday (1-7, Monday 1) named s[0..n), 0 for none; *ambiguous
- * as month_of. */
+/* The month (1-12) named s[0..n), 0 for none; *ambiguous as
+ * name_number. */
+int
+month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
+{
+	return name_number(c->months, s, n, ambiguous);
+}
+
+/* The weekday (1-7, Monday 1) named s[0..n), 0 for none. */
 int
 wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 {
-	struct glean_row *r = lookup(c->wdays, s, n, NULL);
-
-	if (!r)
-		return 0;
-	if (ambiguous)
-		*ambiguous = atoi(r->f[2]);
-	return atoi(r->f[1]);
+	return name_number(c->wdays, s, n, ambiguous);
 }
 
 /* lookup() in date-words.tsv. */
