@@ -25,7 +25,7 @@ static const struct {
 static void
 trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
 {
-	char lw[sizeof c->trig[0].w];
+	char lw[sizeof c->trig[0].w] = { 0 };
 	size_t i, n;
 	unsigned h;
 
@@ -35,7 +35,7 @@ trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
 	c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] = 1;
 	for (n = 0; n < bn; n++)
 		lw[n] = (char)lower((unsigned char)best[n]);
-	h = glean_hash8(lw, bn, lw + bn);
+	h = glean_hash8(lw, bn, lw + sizeof lw);
 	for (i = 0; i < 4096; i++) {
 		struct trig *t = &c->trig[(h + i) & 4095];
 
@@ -147,7 +147,8 @@ trig_add(struct ctx *c, const char *form, int k)
 unsigned
 trig_find(const struct ctx *c, const char *w, size_t n)
 {
-	char lw[24];
+	/* zeroed, so that glean_hash8 may read it whole: words are short */
+	char lw[sizeof c->trig[0].w] = { 0 };
 	size_t i;
 	unsigned h;
 	int a, z;
@@ -160,7 +161,7 @@ trig_find(const struct ctx *c, const char *w, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		lw[i] = (char)lower((unsigned char)w[i]);
-	h = glean_hash8(lw, n, lw + n);
+	h = glean_hash8(lw, n, lw + sizeof lw);
 	for (i = 0; i < 4096; i++) {
 		const struct trig *t = &c->trig[(h + i) & 4095];
 

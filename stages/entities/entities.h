@@ -341,6 +341,140 @@ lword(const struct doc *d, size_t i, const char *w)
 	return w[len] == '\0';
 }
 
+/* ---- asked in several passes: inline, as they were in one file ------- */
+
+/*
+ * Is p[0..len) in title case (ASCII: "March", "Director's"), a word whose
+ * lower case differs from it in the first byte only?  Short words only:
+ * lower is never asked about longer ones (see lower_of).
+ */
+static inline int
+title_case(const char *p, size_t len)
+{
+	size_t k;
+
+	if (len >= 64 || p[0] < 'A' || p[0] > 'Z')
+		return 0;
+	for (k = 1; k < len; k++)
+		if (p[k] >= 'A' && p[k] <= 'Z')
+			return 0;
+	return 1;
+}
+
+static inline int
+lower_of(const struct ctx *c, const char *p, size_t len)
+{
+	char low[64];
+	size_t k;
+	long f;
+
+	if (len >= sizeof low)
+		return 0;
+	for (k = 0; k < len; k++)
+		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
+	f = dict_find(&c->lower, low, len);
+	return f < 0 ? 0 : c->lower.val[f];
+}
+
+/* lower.val of token i case-folded, remembered. */
+static inline int
+lower_val(const struct doc *d, size_t i)
+{
+	size_t len;
+	const char *p;
+
+	if (d->ti[i].lower < 0) {
+		p = ttext(d, i, &len);
+		d->ti[i].lower = (int8_t)lower_of(d->c, p, len);
+	}
+	return d->ti[i].lower;
+}
+
+static inline int
+is_clitic_s(const struct doc *d, size_t i)
+{
+	size_t len;
+	const char *p;
+
+	if (!is_word(d, i) || !(d->tk->t[i].flags & GLEAN_TOKF_CLITIC))
+		return 0;
+	p = ttext(d, i, &len);
+	return (len == 2 && (p[1] == 's' || p[1] == 'S')) ||
+	    (len == 4 && (p[3] == 's' || p[3] == 'S'));
+}
+
+/* An initial ("F.") inside a name. */
+static inline int
+initial(const struct doc *d, size_t i)
+{
+	size_t len;
+	const char *p;
+
+	if (!free_tok(d, i) || !is_word(d, i))
+		return 0;
+	p = ttext(d, i, &len);
+	return len == 2 && p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.';
+}
+
+static inline int
+role_class(const struct doc *d, size_t i)
+{
+	if (!is_word(d, i))
+		return 0;
+	return lower_val(d, i) & R_CLASS;
+}
+
+/* Longest phrase of ph matching at the free token i and free tokens
+ * after it, f the index of token i in ph->first (or -1); its length in
+ * tokens, and *which the phrase index. */
+static inline size_t
+match_tokens(const struct doc *d, const struct phrases *ph, long f,
+    size_t i, size_t *which, int need_free)
+{
+	size_t k, j;
+
+	if (f < 0)
+		return 0;
+	for (k = (size_t)ph->first.val[f]; k < ph->end[f]; k++) {
+		const struct phrase *q = &ph->p[k];
+
+		/* the first token is token i: that is how f was found */
+		for (j = 1; j < q->ntok; j++)
+			if (i + j >= d->tk->n || (need_free &&
+			    !free_tok(d, i + j)) || !teq(d, i + j, q->tok[j]) ||
+			    d->ti[i + j].sent != d->ti[i].sent)
+				break;
+		if (j == q->ntok) {
+			*which = k;
+			return q->ntok;	/* longest first */
+		}
+	}
+	return 0;
+}
+
+/* match_tokens over free tokens only. */
+static inline size_t
+match_phrase(const struct doc *d, const struct phrases *ph, long f,
+    size_t i, size_t *which)
+{
+	return match_tokens(d, ph, f, i, which, 1);
+}
+
+/* Length in tokens of a phrase of ph at token j, whoever owns its tokens,
+ * when it lies in the sentence of token i; else 0. */
+static inline size_t
+phrase_at(const struct doc *d, const struct phrases *ph, size_t j, size_t i)
+{
+	size_t len, k;
+	const char *p;
+
+	if (j >= d->tk->n || !is_word(d, j) || d->ti[j].sent != d->ti[i].sent)
+		return 0;
+	p = ttext(d, j, &len);
+	return match_tokens(d, ph, dict_find_in(&ph->first, p, len,
+	    d->s + d->n), j, &k, 0);
+}
+
 /* dict.c */
 void dict_add(struct dict *d, const char *key, int val, const char *str);
 void dict_index(struct dict *d);
@@ -354,25 +488,16 @@ void phrases_index(struct phrases *ph);
 void phrases_free(struct phrases *ph);
 
 /* lexicons.c */
-int title_case(const char *p, size_t len);
 void load_lexicons(struct ctx *c, const char *dir);
 void free_token_arrays(struct ctx *c);
 void free_lexicons(struct ctx *c);
 
 /* tokens.c */
-int is_clitic_s(const struct doc *d, size_t i);
 void index_tokens(struct doc *d);
-int initial(const struct doc *d, size_t i);
-int role_class(const struct doc *d, size_t i);
 struct ent *add_ent(struct doc *d, size_t t0, size_t t1, int kind);
 char *span_text(const struct doc *d, size_t a, size_t b);
 
 /* orgs.c */
-size_t match_tokens(const struct doc *d, const struct phrases *ph, long f,
-    size_t i, size_t *which, int need_free);
-size_t match_phrase(const struct doc *d, const struct phrases *ph, long f,
-    size_t i, size_t *which);
-size_t phrase_at(const struct doc *d, const struct phrases *ph, size_t j, size_t i);
 int pick_authority(const struct doc *d, const struct phrases *ph, size_t k);
 void find_org_runs(struct doc *d);
 

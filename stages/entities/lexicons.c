@@ -101,24 +101,6 @@ load_words(struct dict *d, const char *dir, const char *name, int lower)
 	glean_lexicon_free(lx);
 }
 
-/*
- * Is p[0..len) in title case (ASCII: "March", "Director's"), a word whose
- * lower case differs from it in the first byte only?  Short words only:
- * lower is never asked about longer ones (see lower_of).
- */
-int
-title_case(const char *p, size_t len)
-{
-	size_t k;
-
-	if (len >= 64 || p[0] < 'A' || p[0] > 'Z')
-		return 0;
-	for (k = 1; k < len; k++)
-		if (p[k] >= 'A' && p[k] <= 'Z')
-			return 0;
-	return 1;
-}
-
 /* c->lower: the role words and the lower-case stop words (months,
  * weekdays), each with its role class | L_LOWSTOP. */
 static void

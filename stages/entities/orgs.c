@@ -10,57 +10,6 @@
 
 #include "entities.h"
 
-/* Longest phrase of ph matching at the free token i and free tokens
- * after it, f the index of token i in ph->first (or -1); its length in
- * tokens, and *which the phrase index. */
-size_t
-match_tokens(const struct doc *d, const struct phrases *ph, long f,
-    size_t i, size_t *which, int need_free)
-{
-	size_t k, j;
-
-	if (f < 0)
-		return 0;
-	for (k = (size_t)ph->first.val[f]; k < ph->end[f]; k++) {
-		const struct phrase *q = &ph->p[k];
-
-		/* the first token is token i: that is how f was found */
-		for (j = 1; j < q->ntok; j++)
-			if (i + j >= d->tk->n || (need_free &&
-			    !free_tok(d, i + j)) || !teq(d, i + j, q->tok[j]) ||
-			    d->ti[i + j].sent != d->ti[i].sent)
-				break;
-		if (j == q->ntok) {
-			*which = k;
-			return q->ntok;	/* longest first */
-		}
-	}
-	return 0;
-}
-
-/* match_tokens over free tokens only. */
-size_t
-match_phrase(const struct doc *d, const struct phrases *ph, long f,
-    size_t i, size_t *which)
-{
-	return match_tokens(d, ph, f, i, which, 1);
-}
-
-/* Length in tokens of a phrase of ph at token j, whoever owns its tokens,
- * when it lies in the sentence of token i; else 0. */
-size_t
-phrase_at(const struct doc *d, const struct phrases *ph, size_t j, size_t i)
-{
-	size_t len, k;
-	const char *p;
-
-	if (j >= d->tk->n || !is_word(d, j) || d->ti[j].sent != d->ti[i].sent)
-		return 0;
-	p = ttext(d, j, &len);
-	return match_tokens(d, ph, dict_find_in(&ph->first, p, len,
-	    d->s + d->n), j, &k, 0);
-}
-
 /* The authority an alias phrase names on the document's date. */
 int
 pick_authority(const struct doc *d, const struct phrases *ph, size_t k)

@@ -12,48 +12,6 @@
 
 #include "entities.h"
 
-static int
-lower_of(const struct ctx *c, const char *p, size_t len)
-{
-	char low[64];
-	size_t k;
-	long f;
-
-	if (len >= sizeof low)
-		return 0;
-	for (k = 0; k < len; k++)
-		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
-	f = dict_find(&c->lower, low, len);
-	return f < 0 ? 0 : c->lower.val[f];
-}
-
-/* lower.val of token i case-folded, remembered. */
-static int
-lower_val(const struct doc *d, size_t i)
-{
-	size_t len;
-	const char *p;
-
-	if (d->ti[i].lower < 0) {
-		p = ttext(d, i, &len);
-		d->ti[i].lower = (int8_t)lower_of(d->c, p, len);
-	}
-	return d->ti[i].lower;
-}
-
-int
-is_clitic_s(const struct doc *d, size_t i)
-{
-	size_t len;
-	const char *p;
-
-	if (!is_word(d, i) || !(d->tk->t[i].flags & GLEAN_TOKF_CLITIC))
-		return 0;
-	p = ttext(d, i, &len);
-	return (len == 2 && (p[1] == 's' || p[1] == 'S')) ||
-	    (len == 4 && (p[3] == 's' || p[3] == 'S'));
-}
-
 /* Capitalised with some lower case: "Marchant", "McDonald". */
 static int
 capitalised(const char *p, size_t len)
@@ -146,27 +104,6 @@ index_tokens(struct doc *d)
 		for (i = st->first; i < st->last; i++)
 			classify_token(d, i, st->first, fw);
 	}
-}
-
-/* An initial ("F.") inside a name. */
-int
-initial(const struct doc *d, size_t i)
-{
-	size_t len;
-	const char *p;
-
-	if (!free_tok(d, i) || !is_word(d, i))
-		return 0;
-	p = ttext(d, i, &len);
-	return len == 2 && p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.';
-}
-
-int
-role_class(const struct doc *d, size_t i)
-{
-	if (!is_word(d, i))
-		return 0;
-	return lower_val(d, i) & R_CLASS;
 }
 
 /* A new entity of kind over tokens [t0, t1), which it owns from now;

@@ -1294,16 +1294,26 @@ utoa(char *p, uint32_t v)
 	return p;
 }
 
-/* A stem as a JSON string body at p in b (stems hold no '"', '\\' or
- * controls by construction, but escape rather than trust that): the
- * shared writer's escapes.  Returns the end, with room for two more
- * bytes. */
+/* A stem as a JSON string body at p in b: copied as it is while no byte
+ * needs escaping (stems hold no '"', '\\' or controls by construction),
+ * else from there on by the shared writer, glean_buf_addjesc.  Returns
+ * the end, with room for two more bytes. */
 static char *
 put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 {
-	b->len = (size_t)(p - b->s);
-	glean_buf_addjesc(b, s, n);
-	return reserve(b, 2);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == '"' || c == '\\') {
+			b->len = (size_t)(p - b->s);
+			glean_buf_addjesc(b, s + i, n - i);
+			return reserve(b, 2);
+		}
+		*p++ = (char)c;
+	}
+	return p;
 }
 
 #define PREFETCH 8
