@@ -50,7 +50,6 @@ sentence_break(const char *t, size_t s, size_t e)
 	return 0;
 }
 
-
 /* glean_lower_bound order: is start st before byte *pos? */
 static int
 start_before(const void *pos, const void *st)
@@ -130,7 +129,6 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 	}
 	return 0;
 }
-
 
 /*
  * Add the candidates of pattern p in the window [from, to) of d: each

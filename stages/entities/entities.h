@@ -361,6 +361,7 @@ title_case(const char *p, size_t len)
 	return 1;
 }
 
+/* lower.val of p[0..len) case-folded (ASCII), or 0. */
 static inline int
 lower_of(const struct ctx *c, const char *p, size_t len)
 {
@@ -390,6 +391,7 @@ lower_val(const struct doc *d, size_t i)
 	return d->ti[i].lower;
 }
 
+/* Is token i the clitic "'s" (straight or typographic apostrophe)? */
 static inline int
 is_clitic_s(const struct doc *d, size_t i)
 {
@@ -416,6 +418,7 @@ initial(const struct doc *d, size_t i)
 	return len == 2 && p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.';
 }
 
+/* The role class (R_HEAD, R_MOD, R_STOP) of word i, 0 for none. */
 static inline int
 role_class(const struct doc *d, size_t i)
 {
