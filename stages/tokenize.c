@@ -8,9 +8,6 @@
  * The two layers are written as JSON text (glean_tail_fn): the token
  * layer is the bulk of the stream.
  */
-#include <stdio.h>
-#include <stdlib.h>
-
 #include <jansson.h>
 
 #include "glean.h"
@@ -20,20 +17,6 @@ struct ctx {
 	struct glean_abbrevs *ab;
 	struct glean_toks tk;
 };
-
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
-
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
-	    "Add \"sentences\" and \"tokens\" to each JSON Lines document.\n\n"
-	    GLEAN_COMMON_HELP, glean_prog);
-	if (status)
-		fprintf(fp, "Try '%s --help' for more information.\n",
-		    glean_prog);
-	exit(status);
-}
 
 static int
 process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
@@ -51,32 +34,35 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
+static void
+init(void *vctx, const char *lexdir)
+{
+	struct ctx *c = vctx;
+
+	c->ab = glean_abbrevs_load(lexdir);
+}
+
+static void
+fini(void *vctx)
+{
+	struct ctx *c = vctx;
+
+	glean_toks_free(&c->tk);
+	glean_abbrevs_free(c->ab);
+}
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct glean_opts o = GLEAN_OPTS_INIT;
-	struct ctx c = { NULL, { 0 } };
 	static const char *const reads[] = { NULL };
 	static const char *const writes[] = { "sentences", "tokens", NULL };
-	struct glean_stage st = { "tokenize", NULL, &c, reads, process,
-	    writes };
-	int ch, status;
+	static struct ctx c;
+	static const struct glean_program p = {
+		{ "tokenize", NULL, &c, reads, process, writes },
+		"[OPTION]... [FILE]...",
+		"Add \"sentences\" and \"tokens\" to each JSON Lines document.",
+		NULL, NULL, NULL, NULL, init, fini
+	};
 
-	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		if (!glean_common_option(ch, optarg, &o, usage))
-			usage(GLEAN_EXIT_FATAL);
-	}
-	c.ab = glean_abbrevs_load(glean_lexdir(&o));
-	status = glean_run(&st, &o, argc - optind, argv + optind);
-	glean_toks_free(&c.tk);
-	glean_abbrevs_free(c.ab);
-	if (fclose(stdout) != 0)
-		glean_die(GLEAN_EXIT_FATAL, "write error:");
-	return status;
+	return glean_main(&p, argc, argv);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "glean.h"
+#include "swar.h"
 
 static void
 reserve(struct glean_buf *b, size_t extra)
@@ -82,16 +83,38 @@ glean_buf_free(struct glean_buf *b)
 	b->len = b->cap = 0;
 }
 
+/* Does s[0..8) hold a control character, '"' or '\\'? */
+static inline int
+needs_escape(const char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return (glean_zero_bytes(v & 0xe0 * GLEAN_ONES) |
+	    glean_zero_bytes(v ^ '"' * GLEAN_ONES) |
+	    glean_zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
+}
+
+/*
+ * The one JSON string writer of glean: s[0..n) escaped as jansson's
+ * dump escapes it ('"', '\\' and \b \f \n \r \t by letter, other
+ * controls as \u00XX in upper-case hex, everything else as it is), so a
+ * layer written as text is the bytes jansson would write.  Eight bytes
+ * at a step while none needs escaping: most text needs none.
+ */
 void
-glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n)
+glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char esc[6] = { '\\', 'u', '0', '0' };
 	size_t i, run = 0;
 	unsigned char ch;
 
-	glean_buf_addc(b, '"');
 	for (i = 0; i < n; i++) {
+		while (i + 8 <= n && !needs_escape(s + i))
+			i += 8;
+		if (i >= n)
+			break;
 		ch = (unsigned char)s[i];
 		if (ch >= 0x20 && ch != '"' && ch != '\\')
 			continue;
@@ -105,12 +128,19 @@ glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n)
 		case '\n': glean_buf_add(b, "\\n", 2); break;
 		case '\r': glean_buf_add(b, "\\r", 2); break;
 		case '\t': glean_buf_add(b, "\\t", 2); break;
-		default:	/* upper-case hex, as jansson writes it */
+		default:
 			esc[4] = hex[ch >> 4];
 			esc[5] = hex[ch & 15];
 			glean_buf_add(b, esc, 6);
 		}
 	}
 	glean_buf_add(b, s + run, n - run);
+}
+
+void
+glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n)
+{
+	glean_buf_addc(b, '"');
+	glean_buf_addjesc(b, s, n);
 	glean_buf_addc(b, '"');
 }

@@ -66,9 +66,15 @@ struct glean_buf {
 void glean_buf_add(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_addc(struct glean_buf *b, int c);
 void glean_buf_addcp(struct glean_buf *b, int32_t cp);	/* UTF-8 encode */
-/* s[0..n) as a quoted JSON string, escaped as jansson's dump escapes it,
- * so that a layer written as text is the bytes jansson would write. */
+/*
+ * s[0..n) as a quoted JSON string, escaped as jansson's dump escapes it
+ * (\" \\ \b \f \n \r \t, other controls \u00XX upper case), so that a
+ * layer written as text is the bytes jansson would write.  The one JSON
+ * string writer: every stage that writes JSON text calls it.
+ */
 void glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n);
+/* The same without the quotes, for a writer that puts them itself. */
+void glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_reset(struct glean_buf *b);		/* len = 0, keep storage */
 void glean_buf_free(struct glean_buf *b);
 
@@ -235,6 +241,37 @@ void glean_set_unbuffered(int on);
 
 /* Read a whole file (or stdin for "-") into memory; -1 and errno on failure. */
 int glean_read_file(const char *path, char **data, size_t *len);
+
+/* ---- a stage program's main (program.c) -------------------------------- */
+
+/*
+ * A stage program as glean_main runs it: its stream function and how to
+ * set it up.  Help is printed as "usage: PROG synopsis", about, a blank
+ * line, the stage's own option lines (help) and the common ones.
+ */
+struct glean_program {
+	struct glean_stage stage;	/* stage.ctx is handed to the hooks */
+	const char *synopsis;	/* "[-u] [OPTION]... [FILE]..." */
+	const char *about;	/* what it does, one or two lines */
+	const char *help;	/* its own options, GLEAN_COMMON_HELP's form,
+				 * or NULL */
+	const char *shortopts;	/* its own short options, or NULL */
+	const struct option *longopts;	/* its own, NULL-ended, or NULL */
+	/* Take the stage's own option ch with argument arg; 0 when ch is
+	 * not one of them.  NULL: it has none. */
+	int (*option)(void *ctx, int ch, const char *arg);
+	/* Load the lexicons from lexdir into ctx; fatal on error. */
+	void (*init)(void *ctx, const char *lexdir);
+	void (*fini)(void *ctx);	/* free what init made, or NULL */
+};
+
+/*
+ * main() of a stage: options (-h, -V, -L, --strict... and the stage's
+ * own), lexicons (p->init), glean_run over the file operands, p->fini,
+ * then stdout flushed, closed and checked.  Returns the exit status (a
+ * write error on stdout is fatal, 2).
+ */
+int glean_main(const struct glean_program *p, int argc, char **argv);
 
 /* ---- UTF-8 and code-point offsets (utf8.c) ------------------------------ */
 

@@ -81,14 +81,63 @@ parse_digits(const char *s, size_t n, double *out)
 	return isfinite(*out) ? 0 : -1;
 }
 
+/* A number in words as it is read: what is added up, the group being
+ * read, the words read, and whether one was an article ("a"). */
+struct word_sum {
+	double total, cur;
+	int words, article;
+};
+
+/*
+ * Add the number word w[0..n) of value v and kind (number-words.tsv:
+ * card, ord, scale, frac, vague) to the sum.  Returns -1 when it cannot
+ * follow the words before ("few" after "two").
+ */
+static int
+add_number_word(struct word_sum *a, const char *w, size_t n, double v,
+    const char *kind)
+{
+	if (strcmp(kind, "scale") == 0) {
+		if (a->cur == 0)
+			a->cur = 1;
+		if (v >= 1000) {
+			a->total += a->cur * v;
+			a->cur = 0;
+		} else {
+			a->cur *= v;
+		}
+	} else if (strcmp(kind, "frac") == 0) {
+		/* "half", "a quarter", "three quarters", "two and a half" */
+		if (a->cur == 0 || (a->article && a->words == 1))
+			a->cur = v;
+		else if (strncasecmp(w, "quarters", 8) == 0)
+			a->cur *= v;
+		else
+			a->cur += v;
+	} else if (strcmp(kind, "vague") == 0) {
+		/* "a" in "a hundred", "one and a half"; "few" alone */
+		if (a->words == 0)
+			a->cur = v;
+		else if (!(n <= 2 && (w[0] == 'a' || w[0] == 'A')))
+			return -1;
+		a->article = 1;
+	} else if (a->article && a->words == 1) {
+		a->cur = v;	/* "a five-cent coin" */
+	} else {
+		a->cur += v;
+	}
+	a->words++;
+	return 0;
+}
+
 int
 glean_parse_number(const struct glean_numwords *nw, const char *s, size_t n,
     double *out)
 {
-	double total = 0, cur = 0, v;
+	struct word_sum a = { 0, 0, 0, 0 };
 	const char *kind;
 	size_t i = 0, j;
-	int words = 0, article = 0;
+	double v;
 
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;
@@ -116,50 +165,17 @@ glean_parse_number(const struct glean_numwords *nw, const char *s, size_t n,
 		if (isdigit((unsigned char)s[i])) {
 			if (parse_digits(s + i, j - i, &v) < 0)
 				return -1;
-			cur += v;
-			words++;
-			i = j;
-			continue;
-		}
-		v = glean_numword(nw, s + i, j - i, NULL, &kind);
-		if (v < 0)
+			a.cur += v;
+			a.words++;
+		} else if ((v = glean_numword(nw, s + i, j - i, NULL,
+		    &kind)) < 0 || add_number_word(&a, s + i, j - i, v,
+		    kind) < 0)
 			return -1;
-		if (strcmp(kind, "scale") == 0) {
-			if (cur == 0)
-				cur = 1;
-			if (v >= 1000) {
-				total += cur * v;
-				cur = 0;
-			} else {
-				cur *= v;
-			}
-		} else if (strcmp(kind, "frac") == 0) {
-			/* "half", "a quarter", "three quarters", "two and
-			 * a half" */
-			if (cur == 0 || (article && words == 1))
-				cur = v;
-			else if (strncasecmp(s + i, "quarters", 8) == 0)
-				cur *= v;
-			else
-				cur += v;
-		} else if (strcmp(kind, "vague") == 0) {
-			/* "a" in "a hundred", "one and a half"; "few" alone */
-			if (words == 0)
-				cur = v;
-			else if (!(j - i <= 2 && (s[i] == 'a' || s[i] == 'A')))
-				return -1;
-			article = 1;
-		} else if (article && words == 1) {
-			cur = v;	/* "a five-cent coin" */
-		} else {
-			cur += v;
-		}
-		words++;
 		i = j;
 	}
-	if (!words)
+	if (!a.words)
 		return -1;
-	*out = total + cur;
+	*out = a.total + a.cur;
 	return isfinite(*out) ? 0 : -1;
 }
 

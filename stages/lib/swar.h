@@ -1,8 +1,9 @@
 /* See LICENSE file for copyright and license details. */
 /*
  * swar.h - the few pieces of "SIMD within a register" that the JSON
- * scanner and the tokenizer share: they test 8 bytes of text at a time
- * and need the first byte whose flag (bit 7) a test set.
+ * scanner, the JSON string writer and the tokenizer share: they test 8
+ * bytes of text at a time and need the first byte whose flag (bit 7) a
+ * test set.
  */
 #ifndef GLEAN_SWAR_H
 #define GLEAN_SWAR_H
@@ -23,6 +24,16 @@ glean_first_flag(uint64_t m)
 #else
 	return (size_t)__builtin_ctzll(m) >> 3;
 #endif
+}
+
+/* 0x80 in each byte of v that is zero, and in no other (exact: no
+ * carry from one byte into the next). */
+static inline uint64_t
+glean_zero_bytes(uint64_t v)
+{
+	const uint64_t low7 = ~GLEAN_HIGHS;
+
+	return ~(((v & low7) + low7) | v | low7);
 }
 
 /*

@@ -1294,8 +1294,10 @@ utoa(char *p, uint32_t v)
 	return p;
 }
 
-/* A stem as a JSON string body: stems hold no '"', '\\' or controls by
- * construction, but escape rather than trust that. */
+/* A stem as a JSON string body at p in b: copied as it is while no byte
+ * needs escaping (stems hold no '"', '\\' or controls by construction),
+ * else from there on by the shared writer, glean_buf_addjesc.  Returns
+ * the end, with room for two more bytes. */
 static char *
 put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 {
@@ -1304,13 +1306,12 @@ put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			*p++ = (char)c;
-			continue;
+		if (c < 0x20 || c == '"' || c == '\\') {
+			b->len = (size_t)(p - b->s);
+			glean_buf_addjesc(b, s + i, n - i);
+			return reserve(b, 2);
 		}
-		b->len = (size_t)(p - b->s);
-		p = reserve(b, 6 * (n - i) + 8);
-		p += sprintf(p, "\\u%04x", c);
+		*p++ = (char)c;
 	}
 	return p;
 }

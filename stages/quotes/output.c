@@ -61,51 +61,12 @@ trim_phrase(struct qdoc *d, int64_t *pb, int64_t *pe)
 	*pe = (int64_t)d->w[z - 1].e;
 }
 
-/* Does s[0..8) hold a control character, " or \\? */
-static int
-needs_escape(const char *s)
-{
-	uint64_t v;
-
-	memcpy(&v, s, 8);
-	return (zero_bytes(v & 0xe0 * GLEAN_ONES) |
-	    zero_bytes(v ^ '"' * GLEAN_ONES) |
-	    zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
-}
-
-/* s[0..n) as a JSON string (valid UTF-8: checked before). */
+/* s[0..n) as a JSON string: the shared writer, jansson's escapes. */
 static void
 put_str(struct glean_buf *b, const char *s, size_t n)
 {
-	size_t i, r = 0;
-	unsigned char c;
-	char esc[8];
-
-	glean_buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		/* eight bytes at a time while none needs escaping */
-		while (i + 8 <= n && !needs_escape(s + i))
-			i += 8;
-		if (i >= n)
-			break;
-		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		glean_buf_add(b, s + r, i - r);
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			glean_buf_add(b, esc, 2);
-		} else {
-			snprintf(esc, sizeof(esc), "\\u%04x", c);
-			glean_buf_add(b, esc, 6);
-		}
-		r = i + 1;
-	}
-	glean_buf_add(b, s + r, n - r);
-	glean_buf_addc(b, '"');
+	glean_buf_addjstr(b, s, n);
 }
-
 
 /* Append v in decimal to b. */
 static void

@@ -123,53 +123,35 @@ is_gss(const char *s)
 	return 1;
 }
 
-/*
- * authorities.tsv, optional (glean-entities owns it): code, name, area,
- * type, from, until, bare, aliases ("|"-separated).  The fallback for
- * documents without an entities layer.
- */
+/* The aliases of one authorities.tsv row: its name, "AREA Council",
+ * the bare area name when the row allows it, and the listed aliases. */
 static void
-load_authorities(struct ctx *c, const char *dir)
+add_row_aliases(struct ctx *c, size_t *cap, const struct glean_row *r)
 {
-	char *path = glean_asprintf("%s/authorities.tsv", dir), *al, *tok;
-	char *save, *ac;
+	char *al, *tok, *save = NULL, *ac;
+
+	add_alias(c, cap, r->f[1], r->f[1], r->f[0]);
+	ac = glean_asprintf("%s Council", r->f[2]);
+	add_alias(c, cap, ac, r->f[1], r->f[0]);
+	free(ac);
+	if (!strcmp(r->f[6], "yes"))
+		add_alias(c, cap, r->f[2], r->f[1], r->f[0]);
+	al = glean_strdup(r->f[7]);
+	for (tok = strtok_r(al, "|", &save); tok;
+	    tok = strtok_r(NULL, "|", &save))
+		add_alias(c, cap, tok, r->f[1], r->f[0]);
+	free(al);
+}
+
+/* Which alias a match is: the first with its text, else the first with
+ * its first three bytes (matched across other white space); and the
+ * expression of them all. */
+static void
+index_aliases(struct ctx *c)
+{
 	struct glean_buf b = { 0 };
-	FILE *fp;
-	size_t i, cap = 0;
+	size_t i;
 
-	fp = fopen(path, "r");
-	free(path);
-	if (!fp)
-		return;
-	fclose(fp);
-	c->lx_auth = glean_lexicon_load(dir, "authorities.tsv", 3);
-	c->until_by_code = json_object();
-	for (i = 0; i < c->lx_auth->nrows; i++) {
-		struct glean_row *r = &c->lx_auth->rows[i];
-
-		if (!is_gss(r->f[0]) || r->nf < 8)
-			continue;
-		if (strcmp(r->f[5], "-"))
-			json_object_set_new(c->until_by_code, r->f[0],
-			    json_string(r->f[5]));
-		add_alias(c, &cap, r->f[1], r->f[1], r->f[0]);
-		ac = glean_asprintf("%s Council", r->f[2]);
-		add_alias(c, &cap, ac, r->f[1], r->f[0]);
-		free(ac);
-		if (!strcmp(r->f[6], "yes"))
-			add_alias(c, &cap, r->f[2], r->f[1], r->f[0]);
-		al = glean_strdup(r->f[7]);
-		save = NULL;
-		for (tok = strtok_r(al, "|", &save); tok;
-		    tok = strtok_r(NULL, "|", &save))
-			add_alias(c, &cap, tok, r->f[1], r->f[0]);
-		free(al);
-	}
-	if (!c->nauth)
-		return;
-	qsort(c->auth, c->nauth, sizeof(*c->auth), bylen);
-	/* Which alias a match is: the first with its text, else the first
-	 * with its first three bytes (matched across other white space). */
 	c->auth_by_name = json_object();
 	c->auth_by_pre = json_object();
 	for (i = 0; i < c->nauth; i++) {
@@ -193,6 +175,41 @@ load_authorities(struct ctx *c, const char *dir)
 	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
 	c->auth_re = glean_re_compile(b.s, 0, "authorities.tsv");
 	glean_buf_free(&b);
+}
+
+/*
+ * authorities.tsv, optional (glean-entities owns it): code, name, area,
+ * type, from, until, bare, aliases ("|"-separated).  The fallback for
+ * documents without an entities layer.
+ */
+static void
+load_authorities(struct ctx *c, const char *dir)
+{
+	char *path = glean_asprintf("%s/authorities.tsv", dir);
+	FILE *fp;
+	size_t i, cap = 0;
+
+	fp = fopen(path, "r");
+	free(path);
+	if (!fp)
+		return;
+	fclose(fp);
+	c->lx_auth = glean_lexicon_load(dir, "authorities.tsv", 3);
+	c->until_by_code = json_object();
+	for (i = 0; i < c->lx_auth->nrows; i++) {
+		struct glean_row *r = &c->lx_auth->rows[i];
+
+		if (!is_gss(r->f[0]) || r->nf < 8)
+			continue;
+		add_row_aliases(c, &cap, r);
+		if (strcmp(r->f[5], "-"))
+			json_object_set_new(c->until_by_code, r->f[0],
+			    json_string(r->f[5]));
+	}
+	if (!c->nauth)
+		return;
+	qsort(c->auth, c->nauth, sizeof(*c->auth), bylen);
+	index_aliases(c);
 }
 
 /* Append "(?:pattern)" to b as one more alternative. */

@@ -3,20 +3,6 @@
 
 #include "ratings.h"
 
-static struct glean_opts opts = GLEAN_OPTS_INIT;
-
-/* Print the usage to stdout (status 0) or stderr and exit with status. */
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
-
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
-	    "Add the \"ratings\" layer: inspection judgements with subject, "
-	    "area, grade\nand date.\n\n" GLEAN_COMMON_HELP, glean_prog);
-	exit(status);
-}
-
 /* The judgements in the text of d, in text order. */
 static json_t *
 rate(const struct ctx *c, struct doc *d, json_t *doc)
@@ -121,6 +107,18 @@ process(json_t *doc, void *vc, char **err)
 	return 0;
 }
 
+static void
+init(void *c, const char *lexdir)
+{
+	ctx_init(c, lexdir);
+}
+
+static void
+fini(void *c)
+{
+	ctx_free(c);
+}
+
 /*
  * glean-ratings: options, lexicons, then the stream; exit status as
  * glean(1).
@@ -128,25 +126,17 @@ process(json_t *doc, void *vc, char **err)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct ctx c;
 	static const char *const reads[] = { "sentences", "entities",
 	    "dates", "published", NULL };
+	static struct ctx c;
 	/* the layers are decoded only for the few documents that may rate */
-	struct glean_stage st = { "ratings", process, &c, reads, NULL, NULL,
-	    1, 1 };
-	int ch, status;
+	static const struct glean_program p = {
+		{ "ratings", process, &c, reads, NULL, NULL, 1, 1 },
+		"[OPTION]... [FILE]...",
+		"Add the \"ratings\" layer: inspection judgements with subject, "
+		"area, grade\nand date.",
+		NULL, NULL, NULL, NULL, init, fini
+	};
 
-	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
-	    NULL)) != -1)
-		if (!glean_common_option(ch, optarg, &opts, usage))
-			usage(GLEAN_EXIT_FATAL);
-	ctx_init(&c, glean_lexdir(&opts));
-	status = glean_run(&st, &opts, argc - optind, argv + optind);
-	ctx_free(&c);
-	return status;
+	return glean_main(&p, argc, argv);
 }

@@ -2,6 +2,32 @@
 /* spanset.c: sorted spans of a layer and their queries */
 
 #include "ratings.h"
+#include "search.h"
+
+/* glean_lower_bound orders, key a size_t byte offset x. */
+static int
+end_le(const void *x, const void *minend)	/* an end at or before x */
+{
+	return *(const size_t *)minend <= *(const size_t *)x;
+}
+
+static int
+ends_by(const void *x, const void *sp)		/* span ends by x */
+{
+	return ((const struct span *)sp)->e <= *(const size_t *)x;
+}
+
+static int
+starts_before(const void *x, const void *sp)	/* span starts before x */
+{
+	return ((const struct span *)sp)->s < *(const size_t *)x;
+}
+
+static int
+ref_starts_before(const void *x, const void *spp)
+{
+	return (*(const struct span *const *)spp)->s < *(const size_t *)x;
+}
 
 /* Append span s to sp, numbered in the order found. */
 void
@@ -22,15 +48,8 @@ spans_add(struct spans *sp, struct span s)
 static int
 overlaps(const struct span *v, size_t n, size_t s, size_t e)
 {
-	size_t lo = 0, hi = n, m;
+	size_t lo = glean_lower_bound(&s, v, n, sizeof *v, ends_by);
 
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (v[m].e <= s)
-			lo = m + 1;
-		else
-			hi = m;
-	}
 	return lo < n && v[lo].s < e;
 }
 
@@ -101,15 +120,9 @@ spans_index(struct spans *sp)
 const struct span *
 last_ending(const struct spans *sp, size_t x)
 {
-	size_t lo = 0, hi = sp->n, m;
+	size_t lo = glean_lower_bound(&x, sp->minend, sp->n,
+	    sizeof *sp->minend, end_le);
 
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (sp->minend[m] <= x)
-			lo = m + 1;
-		else
-			hi = m;
-	}
 	return lo ? &sp->v[lo - 1] : NULL;
 }
 
@@ -117,16 +130,8 @@ last_ending(const struct spans *sp, size_t x)
 size_t
 first_from(const struct spans *sp, size_t x)
 {
-	size_t lo = 0, hi = sp->n, m;
-
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (sp->v[m].s < x)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return lo;
+	return glean_lower_bound(&x, sp->v, sp->n, sizeof *sp->v,
+	    starts_before);
 }
 
 /*
@@ -180,15 +185,10 @@ bysent_free(struct bysent *b)
 const struct span *
 bs_last_ending(const struct bysent *b, size_t si, size_t x)
 {
-	size_t base = b->first[si], lo = base, hi = b->first[si + 1], m;
+	size_t base = b->first[si], lo = base + glean_lower_bound(&x,
+	    b->minend + base, b->first[si + 1] - base, sizeof *b->minend,
+	    end_le);
 
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (b->minend[m] <= x)
-			lo = m + 1;
-		else
-			hi = m;
-	}
 	return lo > base ? b->v[lo - 1] : NULL;
 }
 
@@ -196,15 +196,10 @@ bs_last_ending(const struct bysent *b, size_t si, size_t x)
 const struct span *
 bs_first_from(const struct bysent *b, size_t si, size_t x)
 {
-	size_t lo = b->first[si], hi = b->first[si + 1], end = hi, m;
+	size_t lo = b->first[si], end = b->first[si + 1];
 
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (b->v[m]->s < x)
-			lo = m + 1;
-		else
-			hi = m;
-	}
+	lo += glean_lower_bound(&x, b->v + lo, end - lo, sizeof *b->v,
+	    ref_starts_before);
 	return lo < end ? b->v[lo] : NULL;
 }
 

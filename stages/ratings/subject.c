@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include "ratings.h"
+#include "search.h"
 
 /*
  * Fill d->auth from the entities layer (authorities; organisations to
@@ -204,6 +205,40 @@ size_desc(const void *a, const void *b)
 	return x > y ? -1 : x < y;
 }
 
+/* glean_lower_bound orders over ends sorted largest first. */
+static int
+end_above(const void *key, const void *end)
+{
+	return *(const size_t *)end > *(const size_t *)key;
+}
+
+static int
+end_at_least(const void *key, const void *end)
+{
+	return *(const size_t *)end >= *(const size_t *)key;
+}
+
+/* Fenwick tree of least indices fw[1..n]: index v at position p. */
+static void
+fenwick_min_add(long *fw, size_t n, size_t p, long v)
+{
+	for (; p <= n; p += p & -p)
+		if (fw[p] < 0 || fw[p] > v)
+			fw[p] = v;
+}
+
+/* The least index at positions 1..p, or -1. */
+static long
+fenwick_min(const long *fw, size_t p)
+{
+	long best = -1;
+
+	for (; p > 0; p -= p & -p)
+		if (fw[p] >= 0 && (best < 0 || fw[p] < best))
+			best = fw[p];
+	return best;
+}
+
 /*
  * For each area span, the first organisation (in layer order) holding
  * it, or -1: a sweep by start with a Fenwick tree of least indices over
@@ -212,10 +247,10 @@ size_desc(const void *a, const void *b)
 void
 orgs_of_areas(struct doc *d)
 {
-	size_t no = d->orgs.n, na = d->areas.n, i, j, ne = 0, p, lo, hi, m;
+	size_t no = d->orgs.n, na = d->areas.n, i, j, ne = 0, p;
 	struct oent *o;
 	size_t *ends;
-	long *fw, best;
+	long *fw;
 
 	d->org_of_area = glean_calloc(na + 1, sizeof(long));
 	for (i = 0; i < na; i++)
@@ -240,32 +275,13 @@ orgs_of_areas(struct doc *d)
 	for (i = 0, j = 0; i < na; i++) {
 		const struct span *a = &d->areas.v[i];
 
-		for (; j < no && o[j].s <= a->s; j++) {
-			/* position of o[j].e among the ends, from 1 */
-			for (lo = 0, hi = ne; lo < hi;) {
-				m = lo + (hi - lo) / 2;
-				if (ends[m] > o[j].e)
-					lo = m + 1;
-				else
-					hi = m;
-			}
-			for (p = lo + 1; p <= ne; p += p & -p)
-				if (fw[p] < 0 || fw[p] > o[j].i)
-					fw[p] = o[j].i;
-		}
-		/* how many ends are >= a->e */
-		for (lo = 0, hi = ne; lo < hi;) {
-			m = lo + (hi - lo) / 2;
-			if (ends[m] >= a->e)
-				lo = m + 1;
-			else
-				hi = m;
-		}
-		best = -1;
-		for (p = lo; p > 0; p -= p & -p)
-			if (fw[p] >= 0 && (best < 0 || fw[p] < best))
-				best = fw[p];
-		d->org_of_area[i] = best;
+		/* o[j].e at its position among the ends, from 1 */
+		for (; j < no && o[j].s <= a->s; j++)
+			fenwick_min_add(fw, ne, glean_lower_bound(&o[j].e, ends,
+			    ne, sizeof *ends, end_above) + 1, o[j].i);
+		/* the least index among the ends >= a->e */
+		d->org_of_area[i] = fenwick_min(fw, glean_lower_bound(&a->e,
+		    ends, ne, sizeof *ends, end_at_least));
 	}
 	free(fw);
 	free(ends);

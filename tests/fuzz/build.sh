@@ -125,7 +125,7 @@ for src in "$top"/stages/*.c "$top"/stages/*/main.c; do
 	mode=
 	case $s in
 	normalize|merge) mode=-DFUZZ_WHOLE_MAIN ;;
-	*) grep -q 'glean_run' "$src" || mode=-DFUZZ_WHOLE_MAIN ;;
+	*) grep -q 'glean_run\|glean_main' "$src" || mode=-DFUZZ_WHOLE_MAIN ;;
 	esac
 	# shellcheck disable=SC2086
 	if "$CLANG" $cflags $mode -DSTAGE_SRC="\"$src\"" -DSTAGE_NAME="\"$s\"" \

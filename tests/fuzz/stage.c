@@ -8,9 +8,11 @@
  *	-DSTAGE_SRC='"stages/NAME.c"' -DFUZZ_WHOLE_MAIN    whole-main mode.
  *
  * Capture mode (stages that hand their stream to glean_run or
- * glean_run_stream): the stage's own main() parses no options, loads its
- * lexicons and builds its struct glean_stage as in production, then calls
- * glean_run -- which is renamed here to fuzz_glean_run.  That function runs
+ * glean_run_stream, or whose main() is one call of glean_main): the
+ * stage's own main() parses no options, loads its lexicons and builds its
+ * struct glean_stage as in production, then calls glean_run -- which is
+ * renamed here to fuzz_glean_run (glean_main to fuzz_glean_main, which
+ * does the same).  That function runs
  * the libFuzzer loop right there, while the stage's context is alive; each
  * input is fed to the real glean_run_stream through fmemopen, and main()
  * then frees everything as usual when the loop ends.
@@ -49,16 +51,20 @@ static int fuzz_glean_run(const struct glean_stage *st,
     const struct glean_opts *o, int argc, char **argv);
 static int fuzz_glean_run_stream(const struct glean_stage *st,
     const struct glean_opts *o, FILE *fp, const char *name, int *status);
+static int fuzz_glean_main(const struct glean_program *p, int argc,
+    char **argv);
 
 #define main glean_stage_main
 #define fclose fuzz_fclose
 #define glean_run fuzz_glean_run
 #define glean_run_stream fuzz_glean_run_stream
+#define glean_main fuzz_glean_main
 #include STAGE_SRC
 #undef main
 #undef fclose
 #undef glean_run
 #undef glean_run_stream
+#undef glean_main
 
 static const struct glean_stage *fuzz_st;
 static const struct glean_opts *fuzz_o;
@@ -125,6 +131,26 @@ fuzz_glean_run(const struct glean_stage *st, const struct glean_opts *o,
 	(void)argc;
 	(void)argv;
 	return fuzz_loop(st, o);
+}
+
+/*
+ * glean_main for a stage whose main() is one call of it (see glean.h):
+ * no options, the lexicons loaded as glean_main loads them, and the
+ * stream handed to the fuzz loop; then the stage's fini.
+ */
+static int
+fuzz_glean_main(const struct glean_program *p, int argc, char **argv)
+{
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	int status;
+
+	(void)argc;
+	glean_setprog(argv[0]);
+	p->init(p->stage.ctx, glean_lexdir(&o));
+	status = fuzz_glean_run(&p->stage, &o, 0, NULL);
+	if (p->fini)
+		p->fini(p->stage.ctx);
+	return status;
 }
 
 static int

@@ -89,6 +89,25 @@ test_buf_addjstr(void)
 	    b.len == strlen(dump) && memcmp(b.s, dump, b.len) == 0);
 	free(dump);
 	json_decref(j);
+	/* the writer skips eight plain bytes at a step: an escape at every
+	 * place of such a step, and text that ends inside one */
+	for (i = 0; i < 24; i++) {
+		char s[40];
+		int ok;
+
+		memset(s, 'x', sizeof s);
+		s[i] = "\t\"\\\x1f\n"[i % 5];
+		j = json_stringn(s, (size_t)i + 1 + i % 9);
+		dump = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+		glean_buf_reset(&b);
+		glean_buf_addjstr(&b, s, (size_t)i + 1 + i % 9);
+		ok = b.len == strlen(dump) && memcmp(b.s, dump, b.len) == 0;
+		free(dump);
+		json_decref(j);
+		if (!ok)
+			break;
+	}
+	test_cond("an escape after runs of plain bytes, as jansson", i == 24);
 	glean_buf_free(&b);
 }
 

@@ -1,0 +1,159 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * match.c - running a pattern over a window: tried, anchored, at each
+ * start the openers noted for it; each match goes to the decoder of the
+ * pattern's row, which adds the candidates.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "search.h"
+
+/* A new candidate [s, e) of pattern pat and kind, zeroed otherwise;
+ * valid until the next add. */
+struct cand *
+add(struct doc *d, size_t s, size_t e, int pat, int kind)
+{
+	struct cand *c;
+
+	if (d->nc == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 32;
+		d->c = glean_realloc(d->c, d->cap * sizeof *d->c);
+	}
+	c = &d->c[d->nc++];
+	memset(c, 0, sizeof *c);
+	c->s = s;
+	c->e = e;
+	c->pat = pat;
+	c->kind = kind;
+	return c;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+/* Does t[s..e) run over the end of a sentence (". The")? */
+static int
+sentence_break(const char *t, size_t s, size_t e)
+{
+	size_t i, j;
+
+	for (i = s; i + 1 < e; i++) {
+		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+			continue;
+		for (j = i + 1; j < e && (t[j] == ' ' || t[j] == '\n'); j++)
+			;
+		if (j > i + 1 && j < e && isupper((unsigned char)t[j]))
+			return 1;
+	}
+	return 0;
+}
+
+/* glean_lower_bound order: is start st before byte *pos? */
+static int
+start_before(const void *pos, const void *st)
+{
+	return ((const struct start *)st)->pos < *(const size_t *)pos;
+}
+
+/* The index of the first start at or after byte s. */
+static size_t
+first_start(const struct doc *d, size_t s)
+{
+	return glean_lower_bound(&s, d->start, d->nstart, sizeof *d->start,
+	    start_before);
+}
+
+/* Anchored match of pattern p at t[i], the text ending at to, into
+ * c->md.  pcre2_jit_match skips the checks of pcre2_match, which cost
+ * as much as a failed try; anything but a match or no match (no JIT, a
+ * limit) goes the common way. */
+static int
+match_at(struct ctx *c, int p, const char *t, size_t to, size_t i)
+{
+	int rc = pcre2_jit_match(c->re[p], (PCRE2_SPTR)t, to, i, 0, c->md,
+	    NULL);
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc > 0)
+		return 1;
+	return glean_re_match(c->re[p], t, to, i, c->md) > 0;
+}
+
+/* Group name of match m (in m->c->md) as [*s, *e), as glean_re_group
+ * says, its number remembered: looking it up cost more than many a
+ * match.  Returns 0 when the group did not take part. */
+int
+group(struct match *m, const char *name, size_t *s, size_t *e)
+{
+	struct ctx *c = m->c;
+	int p = m->p;
+	struct group_num *g = c->group[p];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	size_t i;
+	int k;
+
+	for (i = 0; i < 16 && g[i].name && g[i].name != name; i++)
+		;
+	if (i == 16 || !g[i].name) {
+		k = pcre2_substring_number_from_name(c->re[p],
+		    (PCRE2_SPTR)name);
+		if (i < 16) {
+			g[i].name = name;
+			g[i].num = k;
+		}
+	} else
+		k = g[i].num;
+	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
+	    ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
+/* The next match of pattern p at or after off in the window ending at
+ * to, tried at the starts of p from *next on. */
+static int
+next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
+    size_t off, size_t to)
+{
+	for (; *next < d->nstart && d->start[*next].pos < to; ++*next) {
+		const struct start *st = &d->start[*next];
+
+		if (st->pos >= off && (st->pats & 1u << p) &&
+		    match_at(c, p, d->t, to, st->pos))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Add the candidates of pattern p in the window [from, to) of d: each
+ * match, trimmed of a full stop and not over a sentence break, goes to
+ * the decoder of p's row.
+ */
+void
+scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
+{
+	const char *t = d->t;
+	size_t off = from, next = first_start(d, from);
+
+	while (off < to && next_match(c, d, p, &next, off, to)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		struct match m = { c, d, p, ov[0], ov[1] };
+		struct point a = { 0 };
+
+		off = m.e > m.s ? m.e : m.s + 1;
+		/* a full stop after "Jan." or "tues." ends the sentence as
+		 * often as the word: leave it out */
+		if (m.e > m.s + 1 && t[m.e - 1] == '.')
+			m.e--;
+		if (sentence_break(t, m.s, m.e))
+			continue;
+		if (pattern[p].decode(&m, &a))
+			add(d, m.s, m.e, p, K_POINT)->a = a;
+	}
+}

@@ -1,0 +1,231 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * triggers.c - the trigger words: every date expression holds a digit
+ * or one of the lexicons' date words (a month, a weekday, a unit...).
+ * Each word is filed under its classes (T_MON, T_UNIT...) and under the
+ * key bits of the patterns that cannot match without it, in an
+ * open-addressed table of 4096 lower-case words.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "swar.h"
+
+#include "dates.h"
+
+static const struct {
+	const char *cls;	/* lexicon class of date-words.tsv */
+	int k;
+} key_classes[] = { { "season", KB_SEASON }, { "holiday", KB_HOL },
+    { "vague", KB_VAGUE }, { "every", KB_SET }, { "setphrase", KB_SET } };
+
+/* Add the word best[0..bn) (lower-cased) to trigger class or bit k. */
+static void
+trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
+{
+	char lw[sizeof c->trig[0].w] = { 0 };
+	size_t i, n;
+	unsigned h;
+
+	if (bn >= sizeof c->trig[0].w || bn == 0)
+		return;
+	lw[bn] = '\0';
+	c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] = 1;
+	for (n = 0; n < bn; n++)
+		lw[n] = (char)lower((unsigned char)best[n]);
+	h = glean_hash8(lw, bn, lw + sizeof lw);
+	for (i = 0; i < 4096; i++) {
+		struct trig *t = &c->trig[(h + i) & 4095];
+
+		if (!t->w[0])
+			memcpy(t->w, lw, bn + 1);
+		if (strlen(t->w) == bn && memcmp(t->w, lw, bn) == 0) {
+			t->cls |= 1u << k;
+			return;
+		}
+	}
+}
+
+/* Add every word of form to bit k. */
+static void
+trig_add_all(struct ctx *c, const char *form, int k)
+{
+	const char *p = form;
+	size_t n;
+
+	while (*p) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		/* "the end of": "end" says enough */
+		if (n > 3 || (n && strncmp(p, "the", n) != 0 &&
+		    strncmp(p, "of", n) != 0))
+			trig_add_word(c, p, n, k);
+		p += n;
+	}
+}
+
+/* Add key form for bit k: its first word to the trigger words. */
+static void
+trig_add_key(struct ctx *c, const char *form, int k)
+{
+	size_t n;
+
+	for (n = 0; isalpha((unsigned char)form[n]); n++)
+		;
+	if (!n || n >= sizeof c->trig[0].w ||
+	    c->nkey == sizeof c->keyform / sizeof c->keyform[0]) {
+		c->ungated |= 1u << k;
+		return;
+	}
+	trig_add_word(c, form, n, k);
+	c->keyform[c->nkey] = form;
+	c->keybit[c->nkey++] = 1u << k;
+}
+
+/* Note the last word of the number form. */
+static void
+add_numlast(struct ctx *c, const char *form)
+{
+	size_t e = strlen(form), b;
+
+	while (e > 0 && !isalpha((unsigned char)form[e - 1]))
+		e--;
+	for (b = e; b > 0 && isalpha((unsigned char)form[b - 1]); b--)
+		;
+	if (b < e && c->nnumlast < sizeof c->numlast / sizeof c->numlast[0]) {
+		c->numlast[c->nnumlast].w = form + b;
+		c->numlast[c->nnumlast++].n = e - b;
+	}
+}
+
+/* Note the last word of the mod form; a form that ends with no letter
+ * fills the list, which then says yes to any word. */
+static void
+add_modlast(struct ctx *c, const char *form)
+{
+	size_t e = strlen(form), b, cap = sizeof c->modlast /
+	    sizeof c->modlast[0];
+
+	for (b = e; b > 0 && isalpha((unsigned char)form[b - 1]); b--)
+		;
+	if (b == e)
+		c->nmodlast = cap;
+	if (c->nmodlast < cap) {
+		c->modlast[c->nmodlast].w = form + b;
+		c->modlast[c->nmodlast++].n = e - b;
+	}
+}
+
+/* Add the longest word of form (letters only, lower-cased) to class k. */
+static void
+trig_add(struct ctx *c, const char *form, int k)
+{
+	const char *p = form, *best = NULL;
+	size_t bn = 0, n;
+
+	while (*p) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		if (n > bn) {
+			best = p;
+			bn = n;
+		}
+		p += n;
+	}
+	if (best)
+		trig_add_word(c, best, bn, k);
+}
+
+/* The trigger classes and bits of the word w[0..n) (any case); 0 for
+ * no trigger word. */
+unsigned
+trig_find(const struct ctx *c, const char *w, size_t n)
+{
+	/* zeroed, so that glean_hash8 may read it whole: words are short */
+	char lw[sizeof c->trig[0].w] = { 0 };
+	size_t i;
+	unsigned h;
+	int a, z;
+
+	if (n >= sizeof lw || n == 0)
+		return 0;
+	a = (w[0] | 0x20) - 'a';
+	z = (w[n - 1] | 0x20) - 'a';
+	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
+		return 0;
+	for (i = 0; i < n; i++)
+		lw[i] = (char)lower((unsigned char)w[i]);
+	h = glean_hash8(lw, n, lw + sizeof lw);
+	for (i = 0; i < 4096; i++) {
+		const struct trig *t = &c->trig[(h + i) & 4095];
+
+		if (!t->w[0])
+			return 0;
+		if (memcmp(t->w, lw, n) == 0 && t->w[n] == '\0')
+			return t->cls;
+	}
+	return 0;
+}
+
+/* Fill the trigger words from the lexicons: months, weekdays, units,
+ * the words that open a unit expression, the key forms; and the last
+ * words of the number and mod forms. */
+void
+trig_init(struct ctx *c)
+{
+	static const struct {
+		const char *cls;
+		int k;
+	} wc[] = { { "unit", T_UNIT }, { "setphrase", T_UNIT },
+	    { "partofday", T_UNIT }, { "deictic", T_DEIC },
+	    { "season", T_MISC }, { "holiday", T_MISC }, { "vague", T_MISC } };
+	size_t i, j;
+
+	for (i = 0; i < c->months->nrows; i++) {
+		trig_add(c, c->months->rows[i].f[0], T_MON);
+		if (atoi(c->months->rows[i].f[2]))
+			trig_add(c, c->months->rows[i].f[0], TB_AMB);
+	}
+	/* words that must come before a unit for it to make a date:
+	 * "the last three years", "every week", "recent months" (a
+	 * qualifier, "less than", always comes with a number) */
+	for (i = 0; i < c->words->nrows; i++)
+		if (strcmp(c->words->rows[i].f[1], "rel") == 0 ||
+		    strcmp(c->words->rows[i].f[1], "edge") == 0 ||
+		    strcmp(c->words->rows[i].f[1], "every") == 0 ||
+		    strcmp(c->words->rows[i].f[1], "vague") == 0)
+			trig_add_all(c, c->words->rows[i].f[0], TB_CTX);
+	for (i = 0; i < c->nw->lx->nrows; i++)
+		if (strcmp(c->nw->lx->rows[i].f[2], "ord") != 0)
+			trig_add_all(c, c->nw->lx->rows[i].f[0], TB_CTX);
+	for (i = 0; i < c->wdays->nrows; i++)
+		trig_add(c, c->wdays->rows[i].f[0], T_WD);
+	for (i = 0; i < c->words->nrows; i++)
+		for (j = 0; j < sizeof wc / sizeof wc[0]; j++)
+			if (strcmp(c->words->rows[i].f[1], wc[j].cls) == 0)
+				trig_add(c, c->words->rows[i].f[0], wc[j].k);
+	for (i = 0; i < c->nw->lx->nrows; i++)
+		if (strcmp(c->nw->lx->rows[i].f[2], "ord") == 0)
+			trig_add(c, c->nw->lx->rows[i].f[0], T_ORD);
+	/* the word P_QUARTER spells out */
+	trig_add(c, "quarter", T_MISC);
+	trig_add(c, "quarter", KB_QUARTER);
+	for (i = 0; i < c->nw->lx->nrows; i++)
+		add_numlast(c, c->nw->lx->rows[i].f[0]);
+	for (i = 0; i < c->words->nrows; i++)
+		if (strcmp(c->words->rows[i].f[1], "mod") == 0)
+			add_modlast(c, c->words->rows[i].f[0]);
+	for (i = 0; i < c->words->nrows; i++)
+		for (j = 0; j < sizeof key_classes / sizeof key_classes[0]; j++)
+			if (strcmp(c->words->rows[i].f[1], key_classes[j].cls)
+			    == 0)
+				trig_add_key(c, c->words->rows[i].f[0],
+				    key_classes[j].k);
+}
+

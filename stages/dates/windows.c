@@ -1,0 +1,410 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * windows.c - where the patterns run.  Every date expression holds a
+ * digit or one of the lexicon's date words (a month, weekday, unit,
+ * season...).  One pass over the text finds them, by class; each date
+ * pattern then runs only in windows around the triggers of its classes
+ * (the classes column of its row), which is most of the speed of this
+ * stage on ordinary text.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "search.h"
+#include "window.h"
+
+/* How far, in bytes, an expression reaches left and right of its
+ * trigger: "Wednesday, the 22nd of January 2017", "less than the last
+ * twenty-five years", "two days after tomorrow". */
+static const size_t win_left[NTRIG] = { 32, 48, 32, 56, 32, 32, 24, 24,
+    16 };
+static const size_t win_right[NTRIG] = { 32, 48, 48, 40, 16, 32, 48, 24,
+    16 };
+
+/*
+ * Does form start at t[i]?  Letters compare without case; a blank of
+ * the form takes any run of blanks or non-ASCII bytes, so this says yes
+ * wherever the pattern's form could match (and sometimes more).
+ */
+static int
+form_at(const char *t, size_t n, size_t i, const char *form)
+{
+	const char *f;
+
+	for (f = form; *f; f++) {
+		if (*f == ' ') {
+			if (i >= n || !(isspace((unsigned char)t[i]) ||
+			    (unsigned char)t[i] >= 0x80))
+				return 0;
+			while (i < n && (isspace((unsigned char)t[i]) ||
+			    (unsigned char)t[i] >= 0x80))
+				i++;
+			continue;
+		}
+		if (i >= n || tolower((unsigned char)t[i]) !=
+		    tolower((unsigned char)*f))
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
+static void
+add_hit(struct doc *d, size_t pos, unsigned bit)
+{
+	if (d->nhit == d->hitcap) {
+		d->hitcap = d->hitcap ? 2 * d->hitcap : 16;
+		d->hit = glean_realloc(d->hit, d->hitcap * sizeof *d->hit);
+	}
+	d->hit[d->nhit].pos = pos;
+	d->hit[d->nhit++].bit = bit;
+}
+
+/* Note the key forms that start at the word t[i..): keys are the word's
+ * key bits. */
+static void
+find_keys(const struct ctx *c, struct doc *d, size_t i, unsigned keys)
+{
+	size_t k;
+
+	if (keys & (1u << KB_QUARTER))
+		add_hit(d, i, 1u << KB_QUARTER);
+	for (k = 0; k < c->nkey; k++)
+		if ((keys & c->keybit[k]) &&
+		    form_at(d->t, d->n, i, c->keyform[k]))
+			add_hit(d, i, c->keybit[k]);
+}
+
+/*
+ * Can a count end just before the unit word at t[i]: a digit ("3years"),
+ * or blanks after a digit or a number word ("three years", "a few
+ * weeks")?  Yes, too, next to a non-ASCII byte, which may be a digit,
+ * a blank or a letter that the pattern's caseless match takes.
+ */
+static int
+number_before(const struct ctx *c, const char *t, size_t i)
+{
+	size_t e = i, b, k;
+
+	if (e > 0 && (isdigit((unsigned char)t[e - 1]) ||
+	    (unsigned char)t[e - 1] >= 0x80))
+		return 1;
+	while (e > 0 && isspace((unsigned char)t[e - 1]))
+		e--;
+	if (e == i || e == 0)
+		return 0;
+	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
+		return 1;
+	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
+		return 1;
+	for (k = 0; k < c->nnumlast; k++)
+		if (c->numlast[k].n == e - b &&
+		    strncasecmp(c->numlast[k].w, t + b, e - b) == 0)
+			return 1;
+	/* more number words than room: say yes */
+	return c->nnumlast == sizeof c->numlast / sizeof c->numlast[0];
+}
+
+/* glean_lower_bound order: does key hit h start before byte *pos? */
+static int
+hit_before(const void *pos, const void *h)
+{
+	return ((const struct key_hit *)h)->pos < *(const size_t *)pos;
+}
+
+/* The key bits of the forms starting in t[s..e). */
+static unsigned
+keys_in(const struct doc *d, size_t s, size_t e)
+{
+	size_t i = glean_lower_bound(&s, d->hit, d->nhit, sizeof *d->hit,
+	    hit_before);
+	unsigned keys = 0;
+
+	for (; i < d->nhit && d->hit[i].pos < e; i++)
+		keys |= d->hit[i].bit;
+	return keys;
+}
+
+/* Close window w of class cls: its patterns run once the whole text
+ * has been looked at, and so all its starts noted. */
+static void
+close_window(struct ctx *c, struct doc *d, int cls,
+    const struct glean_window *w)
+{
+	struct closed *k;
+	size_t s = w->s, e = w->e;
+
+	/* whole words only: a pattern's (?!\w) must not see a cut word
+	 * as its end */
+	glean_window_words(d->t, d->n, &s, &e);
+	if (d->nclosed == d->closedcap) {
+		d->closedcap = d->closedcap ? 2 * d->closedcap : 16;
+		d->closed = glean_realloc(d->closed, d->closedcap *
+		    sizeof *d->closed);
+	}
+	k = &d->closed[d->nclosed++];
+	k->s = s;
+	k->e = e;
+	k->cls = cls;
+	k->keys = keys_in(d, s, e) | c->ungated;
+}
+
+static int
+cmp_closed(const void *x, const void *y)
+{
+	const struct closed *a = x, *b = y;
+
+	return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* Find the starts in the windows, once where they overlap. */
+static void
+find_window_starts(const struct ctx *c, struct doc *d)
+{
+	struct closed *w;
+	size_t i, s, e;
+
+	if (!d->nclosed)
+		return;
+	w = glean_malloc(d->nclosed * sizeof *w);
+	memcpy(w, d->closed, d->nclosed * sizeof *w);
+	qsort(w, d->nclosed, sizeof *w, cmp_closed);
+	s = w[0].s;
+	e = w[0].e;
+	for (i = 1; i < d->nclosed; i++) {
+		if (w[i].s > e) {
+			find_starts(c, d, s, e);
+			s = w[i].s;
+		}
+		if (w[i].e > e)
+			e = w[i].e;
+	}
+	find_starts(c, d, s, e);
+	free(w);
+}
+
+/* Run the patterns of the window's class that its keys allow. */
+static void
+run_window(struct ctx *c, struct doc *d, const struct closed *w)
+{
+	int p;
+
+	for (p = 0; p < NPAT; p++)
+		if ((pattern[p].classes & CLS(w->cls)) &&
+		    (!pattern[p].key || (pattern[p].key & w->keys)))
+			scan_pattern(c, d, p, w->s, w->e);
+}
+
+/* Is there a "/", "-", "." or dash within two bytes of t[s..e)? */
+static int
+near_sep(const char *t, size_t n, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s > 2 ? s - 2 : 0; i < s; i++)
+		if (strchr("/-.", t[i]) || (unsigned char)t[i] == 0xe2)
+			return 1;
+	for (i = e; i < n && i < e + 3; i++)
+		if ((t[i] && strchr("/-.", t[i])) || (unsigned char)t[i] == 0xe2)
+			return 1;
+	return 0;
+}
+
+static int
+digit_near(const char *t, size_t n, size_t s, size_t e)
+{
+	size_t i;
+
+	for (i = s > 12 ? s - 12 : 0; i < s; i++)
+		if (isdigit((unsigned char)t[i]))
+			return 1;
+	for (i = e; i < n && i < e + 12; i++)
+		if (isdigit((unsigned char)t[i]))
+			return 1;
+	return 0;
+}
+
+static int
+of_before(const char *t, size_t i)
+{
+	char w[8];
+
+	prev_word(t, i, w, sizeof w);
+	return strcmp(w, "of") == 0;
+}
+
+/*
+ * Can the unit word t[s..e) be part of a date expression?  Only with a
+ * number or an opening word ("last", "three", "every", "recent") among
+ * the three words before it, or "on" after it ("year on year").  Words
+ * that are not units (setphrase and part-of-day triggers) always can.
+ */
+static int
+unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
+    size_t e)
+{
+	size_t i = s, we;
+	int words = 0;
+
+	if (!word_row(c, t + s, e - s, "unit"))
+		return 1;
+	while (i < n && e < n && (t[e] == ' ' || t[e] == '-') && e + 3 <= n &&
+	    strncasecmp(t + e + 1, "on", 2) == 0)
+		return 1;
+	while (i > 0 && words < 3) {
+		while (i > 0 && !isalnum((unsigned char)t[i - 1])) {
+			if (t[i - 1] == '.' || t[i - 1] == '\n')
+				return 0;
+			if (s - i > 24)
+				return 0;
+			i--;
+		}
+		we = i;
+		while (i > 0 && isalnum((unsigned char)t[i - 1]))
+			i--;
+		if (we == i)
+			break;
+		if (isdigit((unsigned char)t[i]) ||
+		    (trig_find(c, t + i, we - i) & (1u << TB_CTX)))
+			return 1;
+		words++;
+	}
+	return 0;
+}
+
+/* Is the word before t[i], or the one before that ("the twenty
+ * second"), "the", "on" or "for" (THEDAY's openers)? */
+static int
+day_word_before(const char *t, size_t i)
+{
+	char w[12];
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		prev_word(t, i, w, sizeof w);
+		if (strcmp(w, "the") == 0 || strcmp(w, "on") == 0 ||
+		    strcmp(w, "for") == 0)
+			return 1;
+		if (!*w)
+			return 0;
+		while (i > 0 && !isalpha((unsigned char)t[i - 1]))
+			i--;
+		while (i > 0 && isalpha((unsigned char)t[i - 1]))
+			i--;
+	}
+	return 0;
+}
+
+/* Take the trigger t[s..e) into the window of class k, closing the
+ * window it does not reach. */
+static void
+open_window(struct ctx *c, struct doc *d, struct glean_window *w, int k,
+    size_t s, size_t e)
+{
+	struct glean_window done;
+
+	if (glean_window_add(&w[k], d->n, s, e, win_left[k], win_right[k],
+	    &done))
+		close_window(c, d, k, &done);
+}
+
+/* The run of digits at t[i]: open the windows it is a trigger of.
+ * Returns the end of the run. */
+static size_t
+digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
+{
+	const char *t = d->t;
+	size_t j;
+
+	for (j = i; j < d->n && isdigit((unsigned char)t[j]);)
+		j++;
+	if (i > 0 && (t[i - 1] == 'Q' || t[i - 1] == 'q')) {
+		add_hit(d, i - 1, 1u << KB_QUARTER);
+		open_window(c, d, w, T_MISC, i, j);
+	}
+	if (j - i == 4)
+		open_window(c, d, w, near_sep(t, d->n, i, j) ? T_DIG : T_YEAR,
+		    i, j);
+	else if (j - i <= 2 && j + 1 < d->n && strchr("/.-", t[j]) && t[j] &&
+	    isdigit((unsigned char)t[j + 1]))
+		open_window(c, d, w, T_NUMD, i, j);
+	else if (j - i <= 2 && (day_word_before(t, i) || (j < d->n &&
+	    (t[j] == 's' || t[j] == '\'' || (unsigned char)t[j] == 0xe2))))
+		open_window(c, d, w, T_ORD, i, j);
+	return j;
+}
+
+/* The word t[i..j), a trigger word of classes cls: note its key forms
+ * and counts, and open the windows of the classes its neighbours
+ * allow. */
+static void
+word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
+    size_t j, unsigned cls)
+{
+	const char *t = d->t;
+	int k;
+
+	if (cls & KEY_BITS)
+		find_keys(c, d, i, cls);
+	if ((cls & (1u << T_UNIT)) && number_before(c, t, i))
+		add_hit(d, i, 1u << KB_COUNT);
+	/* an ordinal word counts only as "on the second" */
+	if ((cls & (1u << T_ORD)) && !day_word_before(t, i))
+		cls &= ~(1u << T_ORD);
+	/* "they may": a lower-case "may" or "march" needs a number or
+	 * "of" next to it */
+	if ((cls & (1u << TB_AMB)) && islower((unsigned char)t[i]) &&
+	    !digit_near(t, d->n, i, j) && !of_before(t, i))
+		cls &= ~(1u << T_MON);
+	/* "year" alone is no date: a number or a word such as "last" comes
+	 * before it */
+	if ((cls & (1u << T_UNIT)) && !unit_context(c, t, d->n, i, j))
+		cls &= ~(1u << T_UNIT);
+	for (k = 0; k < NTRIG; k++)
+		if (cls & (1u << k))
+			open_window(c, d, w, k, i, j);
+}
+
+/*
+ * Find the dates of d's text into d->c: open the windows of the
+ * triggers in one pass, note the starts in them, then run each
+ * window's patterns.
+ */
+void
+scan_windows(struct ctx *c, struct doc *d)
+{
+	struct glean_window w[NTRIG] = { { 0 } };
+	const char *t = d->t;
+	size_t i = 0, j;
+	unsigned cls;
+	int k;
+
+	while (i < d->n) {
+		unsigned char ch = (unsigned char)t[i];
+
+		if (isdigit(ch)) {
+			i = digits_trigger(c, d, w, i);
+		} else if (isalpha(ch)) {
+			j = glean_letters_end(t, i + 1, d->n);
+			/* a word cut by a non-ASCII letter opens a window
+			 * for nothing, which is harmless */
+			if (trig_maybe(c, t + i, j - i) &&
+			    (cls = trig_find(c, t + i, j - i)) != 0)
+				word_trigger(c, d, w, i, j, cls);
+			i = j;
+		} else {
+			i++;
+		}
+	}
+	for (k = 0; k < NTRIG; k++)
+		if (w[k].have)
+			close_window(c, d, k, &w[k]);
+	find_window_starts(c, d);
+	for (i = 0; i < d->nclosed; i++)
+		run_window(c, d, &d->closed[i]);
+}

@@ -1,0 +1,235 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * dict.c - the word sets and phrase tables of the stage: a sorted
+ * dict of words (with an int and a string each) behind a hash index and
+ * two cheap "surely not" filters, and phrases of tokens indexed by their
+ * first token.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities.h"
+
+void
+dict_add(struct dict *d, const char *key, int val, const char *str)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->key = glean_realloc(d->key, d->cap * sizeof *d->key);
+		d->val = glean_realloc(d->val, d->cap * sizeof *d->val);
+		d->str = glean_realloc(d->str, d->cap * sizeof *d->str);
+	}
+	d->key[d->n] = glean_strdup(key);
+	d->val[d->n] = val;
+	d->str[d->n] = str ? glean_strdup(str) : NULL;
+	d->n++;
+}
+
+/* Index d by hash: lookups cost one probe.  The first of equal keys
+ * wins. */
+void
+dict_index(struct dict *d)
+{
+	size_t i, h, len;
+	uint32_t hk;
+
+	for (d->hmask = 16; d->hmask < 2 * d->n; d->hmask *= 2)
+		;
+	free(d->ht);
+	free(d->len);
+	d->ht = glean_calloc(d->hmask, sizeof *d->ht);
+	d->len = glean_calloc(d->n + 1, sizeof *d->len);
+	d->hmask--;
+	memset(d->lens, 0, sizeof d->lens);
+	free(d->sketch);
+	for (d->sketch_shift = 32 - 12; d->sketch_shift > 32 - 30 &&
+	    (1u << (32 - d->sketch_shift)) < 32 * d->n; d->sketch_shift--)
+		;
+	d->sketch = glean_calloc(((size_t)1 << (32 - d->sketch_shift)) / 64,
+	    sizeof *d->sketch);
+	for (i = 0; i < d->n; i++) {
+		len = strlen(d->key[i]);
+		d->lens[(unsigned char)d->key[i][0]] |= 1ull << (len < 63 ?
+		    len : 63);
+		d->len[i] = (uint32_t)len;
+		h = sketch_bit(d->key[i], len, d->sketch_shift);
+		d->sketch[h / 64] |= 1ull << (h % 64);
+		hk = glean_hash8(d->key[i], len, d->key[i] + len + 1);
+		for (h = hk & d->hmask; d->ht[h].idx; h = (h + 1) & d->hmask)
+			if (strcmp(d->key[d->ht[h].idx - 1], d->key[i]) == 0)
+				break;
+		if (!d->ht[h].idx) {
+			d->ht[h].hash = hk;
+			d->ht[h].idx = (uint32_t)(i + 1);
+		}
+	}
+}
+
+/* qsort_r order of the key indices a and b of dict d. */
+static int
+cmp_idx(const void *a, const void *b, void *d)
+{
+	const struct dict *dict = d;
+
+	return strcmp(dict->key[*(const size_t *)a],
+	    dict->key[*(const size_t *)b]);
+}
+
+void
+dict_sort(struct dict *d)
+{
+	size_t *idx, i;
+	char **k, **s;
+	int *v;
+
+	if (d->n == 0) {
+		dict_index(d);
+		return;
+	}
+	idx = glean_malloc(d->n * sizeof *idx);
+	for (i = 0; i < d->n; i++)
+		idx[i] = i;
+	qsort_r(idx, d->n, sizeof *idx, cmp_idx, d);
+	k = glean_malloc(d->n * sizeof *k);
+	v = glean_malloc(d->n * sizeof *v);
+	s = glean_malloc(d->n * sizeof *s);
+	for (i = 0; i < d->n; i++) {
+		k[i] = d->key[idx[i]];
+		v[i] = d->val[idx[i]];
+		s[i] = d->str[idx[i]];
+	}
+	free(d->key);
+	free(d->val);
+	free(d->str);
+	d->key = k;
+	d->val = v;
+	d->str = s;
+	free(idx);
+	dict_index(d);
+}
+
+/* Sort d and keep one of each key (the values are not merged: callers
+ * set them from other dicts). */
+void
+dict_sort_unique(struct dict *d)
+{
+	size_t i, n = 0;
+
+	dict_sort(d);
+	for (i = 0; i < d->n; i++) {
+		if (n > 0 && strcmp(d->key[i], d->key[n - 1]) == 0) {
+			free(d->key[i]);
+			free(d->str[i]);
+			continue;
+		}
+		d->key[n] = d->key[i];
+		d->val[n] = d->val[i];
+		d->str[n] = d->str[i];
+		n++;
+	}
+	d->n = n;
+	dict_index(d);
+}
+
+void
+dict_add_keys(struct dict *d, const struct dict *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		dict_add(d, from->key[i], 0, NULL);
+}
+
+void
+dict_free(struct dict *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->key[i]);
+		free(d->str[i]);
+	}
+	free(d->key);
+	free(d->val);
+	free(d->str);
+	free(d->ht);
+	free(d->len);
+	free(d->sketch);
+	memset(d, 0, sizeof *d);
+}
+
+void
+phrase_add(struct phrases *ph, const char *text, int val, int flags,
+    const struct glean_abbrevs *ab)
+{
+	struct glean_toks tk = { 0 };
+	struct phrase *p;
+	size_t i;
+
+	glean_tokenize(text, strlen(text), ab, &tk);
+	if (tk.n == 0) {
+		glean_toks_free(&tk);
+		return;
+	}
+	if (ph->n == ph->cap) {
+		ph->cap = ph->cap ? ph->cap * 2 : 64;
+		ph->p = glean_realloc(ph->p, ph->cap * sizeof *ph->p);
+	}
+	p = &ph->p[ph->n++];
+	p->ntok = tk.n;
+	p->tok = glean_malloc(tk.n * sizeof *p->tok);
+	for (i = 0; i < tk.n; i++)
+		p->tok[i] = glean_strndup(text + tk.t[i].bs,
+		    tk.t[i].be - tk.t[i].bs);
+	p->val = val;
+	p->flags = flags;
+	glean_toks_free(&tk);
+}
+
+static int
+cmp_phrase(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	int r = strcmp(x->tok[0], y->tok[0]);
+
+	if (r)
+		return r;
+	return (int)y->ntok - (int)x->ntok;	/* longest first */
+}
+
+void
+phrases_index(struct phrases *ph)
+{
+	size_t i, f;
+
+	if (ph->n)
+		qsort(ph->p, ph->n, sizeof *ph->p, cmp_phrase);
+	for (i = 0; i < ph->n; i++)
+		if (i == 0 || strcmp(ph->p[i].tok[0], ph->p[i - 1].tok[0]))
+			dict_add(&ph->first, ph->p[i].tok[0], (int)i, NULL);
+	dict_sort(&ph->first);
+	ph->end = glean_calloc(ph->first.n + 1, sizeof *ph->end);
+	for (f = 0; f < ph->first.n; f++)
+		for (ph->end[f] = (size_t)ph->first.val[f];
+		    ph->end[f] < ph->n && strcmp(ph->p[ph->end[f]].tok[0],
+		    ph->first.key[f]) == 0; ph->end[f]++)
+			;
+}
+
+/* Free ph; empty after. */
+void
+phrases_free(struct phrases *ph)
+{
+	size_t i, j;
+
+	for (i = 0; i < ph->n; i++) {
+		for (j = 0; j < ph->p[i].ntok; j++)
+			free(ph->p[i].tok[j]);
+		free(ph->p[i].tok);
+	}
+	free(ph->p);
+	free(ph->end);
+	dict_free(&ph->first);
+	memset(ph, 0, sizeof *ph);
+}

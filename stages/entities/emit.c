@@ -1,0 +1,147 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * emit.c - writing the layers as JSON text, as jansson would write
+ * them: "entities", "topics" and "boilerplate".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities.h"
+
+/* qsort order of entities: by first token. */
+int
+cmp_ent(const void *a, const void *b)
+{
+	const struct ent *x = a, *y = b;
+
+	return x->t0 < y->t0 ? -1 : x->t0 > y->t0;
+}
+
+/* The decimal digits of v. */
+static void
+put_uint(struct glean_buf *b, uint32_t v)
+{
+	char digits[10], *p = digits + sizeof digits;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	glean_buf_add(b, p, (size_t)(digits + sizeof digits - p));
+}
+
+/* ,"key":"s" for a NUL-terminated s. */
+static void
+put_field(struct glean_buf *b, const char *key, const char *s)
+{
+	glean_buf_add(b, key, strlen(key));
+	glean_buf_addjstr(b, s, strlen(s));
+}
+
+/* One entity as a JSON object, keys in a fixed order. */
+void
+put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
+{
+	static const char *const kinds[] = { "person", "organisation",
+	    "authority" };
+	const struct glean_tok *a = &d->tk->t[e->t0], *z = &d->tk->t[e->t1 - 1];
+
+	glean_buf_add(b, "{\"start\":", 9);
+	put_uint(b, a->s);
+	glean_buf_add(b, ",\"end\":", 7);
+	put_uint(b, z->e);
+	glean_buf_add(b, ",\"text\":", 8);
+	glean_buf_addjstr(b, d->s + a->bs, z->be - a->bs);
+	put_field(b, ",\"kind\":", kinds[e->kind]);
+	put_field(b, ",\"canonical\":", e->canonical);
+	if (e->auth >= 0)
+		put_field(b, ",\"code\":", d->c->auth[e->auth].code);
+	else
+		glean_buf_add(b, ",\"code\":null", 12);
+	if (e->kind == K_PERSON) {
+		if (e->role)
+			put_field(b, ",\"role\":", e->role);
+		if (e->org)
+			put_field(b, ",\"organisation\":", e->org);
+		if (e->title)
+			put_field(b, ",\"title\":", e->title);
+	}
+	glean_buf_addc(b, '}');
+}
+
+/*
+ * ,"topics":{TOPIC:{"score","cues":[[start,end]...]}...}: the topics the
+ * article is about, each with its weight and its first cues; the council
+ * topic also names the article's council ("subject") when one is clear.
+ */
+void
+put_topics(const struct doc *d, struct glean_buf *b)
+{
+	static const char *const names[NTOPIC] = { "council",
+	    "children_services", "inspection", "inspectorate" };
+	const struct glean_tok *a, *z;
+	size_t h, shown;
+	int t, first = 1, score;
+
+	glean_buf_add(b, ",\"topics\":{", 11);
+	for (t = 0; t < NTOPIC; t++) {
+		if (!topic_present(d, t))
+			continue;
+		if (!first)
+			glean_buf_addc(b, ',');
+		first = 0;
+		score = d->score[t][0] + d->score[t][1] +
+		    (t == TOP_INSPECTION ? d->score[TOP_INSPECTORATE][0] : 0);
+		glean_buf_addjstr(b, names[t], strlen(names[t]));
+		glean_buf_add(b, ":{\"score\":", 10);
+		put_uint(b, (uint32_t)score);
+		glean_buf_add(b, ",\"cues\":[", 9);
+		for (h = shown = 0; h < d->nhit && shown < 8; h++) {
+			int ht = d->c->cues[d->hit[h].cue].topic;
+
+			if (ht != t && !(t == TOP_INSPECTION &&
+			    ht == TOP_INSPECTORATE))
+				continue;
+			a = &d->tk->t[d->hit[h].t0];
+			z = &d->tk->t[d->hit[h].t1 - 1];
+			glean_buf_add(b, shown ? ",[" : "[", shown ? 2 : 1);
+			shown++;
+			put_uint(b, a->s);
+			glean_buf_addc(b, ',');
+			put_uint(b, z->e);
+			glean_buf_addc(b, ']');
+		}
+		glean_buf_addc(b, ']');
+		if (t == TOP_COUNCIL && d->main_auth >= 0) {
+			put_field(b, ",\"subject\":{\"name\":",
+			    d->c->auth[d->main_auth].name);
+			put_field(b, ",\"code\":",
+			    d->c->auth[d->main_auth].code);
+			glean_buf_addc(b, '}');
+		}
+		glean_buf_addc(b, '}');
+	}
+	glean_buf_addc(b, '}');
+}
+
+/* ,"boilerplate":[{"start","end","kind"}...], nothing when there is none:
+ * every later stage pays for each field of every document. */
+void
+put_boilerplate(const struct doc *d, struct glean_buf *b)
+{
+	size_t k;
+
+	if (!d->nbp)
+		return;
+	glean_buf_add(b, ",\"boilerplate\":[", 16);
+	for (k = 0; k < d->nbp; k++) {
+		glean_buf_add(b, k ? ",{\"start\":" : "{\"start\":",
+		    k ? 10 : 9);
+		put_uint(b, d->bp[k].s);
+		glean_buf_add(b, ",\"end\":", 7);
+		put_uint(b, d->bp[k].e);
+		put_field(b, ",\"kind\":", d->bp[k].kind);
+		glean_buf_addc(b, '}');
+	}
+	glean_buf_addc(b, ']');
+}

@@ -1,0 +1,134 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-entities - people, organisations and English local authorities.
+ * Reads JSON Lines documents with a string "text" (and "published", to
+ * choose between an abolished council and its successor); adds (or
+ * replaces)
+ *   "entities": [{"start","end","text","kind","canonical","code",
+ *                 "role"?,"organisation"?,"title"?}, ...]
+ * in code points, kind one of person, organisation, authority.  Every
+ * other field passes through unchanged; the layer is written as JSON
+ * text (glean_tail_fn), last, as jansson would have written it.
+ *
+ * The stage tokenizes the text itself with the library tokenizer (tok.h),
+ * the same code and lexicon as glean-tokenize: that is far cheaper than
+ * parsing a "tokens" layer and cannot be misled by a stale or hostile one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "entities.h"
+
+/*
+ * The pure function: entities of one document, appended to out as the
+ * members "entities":[...], "topics":{...} and "boilerplate":[...].
+ * published may be NULL.
+ */
+static void
+entities(struct ctx *c, const char *s, size_t n, const char *published,
+    struct glean_buf *out)
+{
+	struct doc d;
+	size_t k;
+
+	glean_tokenize(s, n, c->ab, &c->tk);
+	memset(&d, 0, sizeof d);
+	d.c = c;
+	d.s = s;
+	d.n = n;
+	d.tk = &c->tk;
+	d.published = published;
+	if (c->tcap < c->tk.n + 1) {
+		c->tcap = c->tk.n + 1;
+		c->ti = glean_realloc(c->ti, c->tcap * sizeof *c->ti);
+		c->cand = glean_realloc(c->cand, c->tcap * sizeof *c->cand);
+		c->cuecand = glean_realloc(c->cuecand, c->tcap *
+		    sizeof *c->cuecand);
+	}
+	d.ti = c->ti;
+	d.cand = c->cand;
+	d.cuecand = c->cuecand;
+	d.main_auth = -1;
+	index_tokens(&d);
+	find_cues(&d);
+	find_org_runs(&d);
+	find_authorities(&d);
+	find_lexicon_orgs(&d);
+	find_acronyms(&d);
+	find_people(&d);
+	find_roles(&d);
+	find_refs(&d);
+	find_surnames(&d);
+	resolve_people(&d);
+
+	if (d.ne)
+		qsort(d.e, d.ne, sizeof *d.e, cmp_ent);
+	glean_buf_add(out, "\"entities\":[", 12);
+	for (k = 0; k < d.ne; k++) {
+		if (k)
+			glean_buf_addc(out, ',');
+		put_ent(&d, &d.e[k], out);
+		free(d.e[k].canonical);
+		free(d.e[k].role);
+		free(d.e[k].org);
+		free(d.e[k].title);
+	}
+	free(d.e);
+	glean_buf_addc(out, ']');
+	put_topics(&d, out);
+	put_boilerplate(&d, out);
+	free(d.hit);
+	free(d.bp);
+	/* a huge document must not pin its arrays for the rest of the run */
+	if (c->tk.cap > (1u << 20))
+		glean_toks_free(&c->tk);
+	if (c->tcap > (1u << 20))
+		free_token_arrays(c);
+}
+
+/* The layer is written as JSON text (glean_tail_fn): building it as
+ * jansson values cost more than finding the entities. */
+static int
+process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
+{
+	json_t *text = json_object_get(doc, "text");
+	json_t *pub = json_object_get(doc, "published");
+
+	(void)err;
+	entities(vctx, json_string_value(text), json_string_length(text),
+	    json_is_string(pub) ? json_string_value(pub) : NULL, tail);
+	return 0;
+}
+
+static void
+init(void *c, const char *lexdir)
+{
+	load_lexicons(c, lexdir);
+}
+
+static void
+fini(void *c)
+{
+	free_lexicons(c);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const reads[] = { "published", NULL };
+	static const char *const writes[] = { "entities", "topics",
+	    "boilerplate", NULL };
+	static struct ctx c;
+	static const struct glean_program p = {
+		{ "entities", NULL, &c, reads, process, writes },
+		"[OPTION]... [FILE]...",
+		"Add \"entities\" (people, organisations, councils) to each "
+		"JSON Lines document.",
+		NULL, NULL, NULL, NULL, init, fini
+	};
+
+	return glean_main(&p, argc, argv);
+}

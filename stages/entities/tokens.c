@@ -1,0 +1,168 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * tokens.c - the questions the passes ask about tokens (capitalised?
+ * a name word?  a role word?), answered once per token by
+ * index_tokens, and the entity list every pass adds to.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "entities.h"
+
+/* Capitalised with some lower case: "Marchant", "McDonald". */
+static int
+capitalised(const char *p, size_t len)
+{
+	size_t k, l = 1;
+	int32_t cp;
+
+	if ((unsigned char)p[0] < 0x80) {
+		if (p[0] < 'A' || p[0] > 'Z')
+			return 0;
+	} else {
+		l = glean_utf8_next(p, len, &cp);
+		if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU &&
+		    utf8proc_category(cp) != UTF8PROC_CATEGORY_LT)
+			return 0;
+	}
+	for (k = l; k < len; k += l) {
+		if ((unsigned char)p[k] < 0x80) {
+			if (p[k] >= 'a' && p[k] <= 'z')
+				return 1;
+			l = 1;
+			continue;
+		}
+		l = glean_utf8_next(p + k, len - k, &cp);
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+			return 1;
+	}
+	return 0;
+}
+
+/* d->ti[i] of token i in the sentence starting at token sent, whose
+ * first word is fw; and i onto d->cand if a pass may start there.
+ * Mostly one lookup per word. */
+static void
+classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
+{
+	const struct ctx *c = d->c;
+	const struct glean_tok *tok = &d->tk->t[i];
+	const char *p = d->s + tok->bs;
+	size_t len = tok->be - tok->bs;
+	/* filled here and stored once: a byte store through d->ti might
+	 * alias anything, and would make every field of d be read again */
+	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
+	const struct wordinfo *w;
+
+	if (tok->kind == GLEAN_TOK_WORD && dict_may_hold(&c->scan.first, p, len))
+		d->cuecand[d->ncuecand++] = (uint32_t)i;
+	/* most words: lower case, in no list */
+	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
+		if (c->words.lens[(unsigned char)p[0]])
+			t.word = (int32_t)dict_find_in(&c->words, p, len,
+			    d->s + d->n);
+		w = t.word < 0 ? NULL : &c->winfo[t.word];
+		if (!(tok->flags & GLEAN_TOKF_CLITIC) &&
+		    capitalised(p, len)) {
+			t.flags = T_CAP;
+			t.lower = (int8_t)(title_case(p, len) ? (w ? w->lower :
+			    0) : lower_of(c, p, len));
+			if (!(w && (w->bits & W_STOP)) &&
+			    !(t.lower & L_LOWSTOP))
+				t.flags |= T_NAME;
+		}
+		if (t.flags || t.word >= 0 || (len > 1 && p[len - 1] == '.'))
+			d->cand[d->ncand++] = (uint32_t)i;
+	}
+	d->ti[i] = t;
+}
+
+/* The per-token arrays of d, in one pass over the sentences (which
+ * cover every token). */
+void
+index_tokens(struct doc *d)
+{
+	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
+	const struct glean_toks *tk = d->tk;
+	const struct glean_sent *st;
+	size_t k, i, fw;
+
+	d->ncand = 0;
+	d->ncuecand = 0;
+	/* one past the last token: in no sentence, no word */
+	d->ti[tk->n] = past_end;
+	d->ti[tk->n].sent = d->ti[tk->n].firstword = (uint32_t)tk->n;
+	for (k = 0; k < tk->nsent; k++) {
+		st = &tk->sent[k];
+		for (fw = st->first; fw < st->last &&
+		    tk->t[fw].kind != GLEAN_TOK_WORD &&
+		    tk->t[fw].kind != GLEAN_TOK_NUMBER; fw++)
+			;
+		for (i = st->first; i < st->last; i++)
+			classify_token(d, i, st->first, fw);
+	}
+}
+
+/* A new entity of kind over tokens [t0, t1), which it owns from now;
+ * valid until the next add_ent. */
+struct ent *
+add_ent(struct doc *d, size_t t0, size_t t1, int kind)
+{
+	struct ent *e;
+	size_t i;
+
+	if (d->ne == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->e = glean_realloc(d->e, d->cap * sizeof *d->e);
+	}
+	e = &d->e[d->ne];
+	memset(e, 0, sizeof *e);
+	e->t0 = t0;
+	e->t1 = t1;
+	e->n0 = t0;
+	e->kind = kind;
+	e->auth = -1;
+	for (i = t0; i < t1; i++)
+		d->ti[i].owner = (int32_t)d->ne;
+	d->ne++;
+	return e;
+}
+
+/* Text of tokens [a, b) with runs of white space as one space. */
+char *
+span_text(const struct doc *d, size_t a, size_t b)
+{
+	const char *p = d->s + d->tk->t[a].bs, *end = d->s + d->tk->t[b - 1].be;
+	char *out = glean_malloc((size_t)(end - p) + 1), *o = out;
+	size_t l;
+	int32_t cp;
+	int sp = 0;
+
+	/* never longer than the span: a space stands for one or more
+	 * bytes */
+	while (p < end) {
+		if ((unsigned char)*p < 0x80) {
+			l = 1;
+			cp = (unsigned char)*p;
+		} else {
+			l = glean_utf8_next(p, (size_t)(end - p), &cp);
+		}
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		    cp == 0xA0 || (cp > 0x7f && utf8proc_category(cp) ==
+		    UTF8PROC_CATEGORY_ZS)) {
+			sp = 1;
+		} else {
+			if (sp)
+				*o++ = ' ';
+			sp = 0;
+			memcpy(o, p, l);
+			o += l;
+		}
+		p += l;
+	}
+	*o = '\0';
+	return out;
+}

@@ -1,0 +1,85 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * program.c - the main() of a stage, once for all: options, help,
+ * lexicons, the stream, the flush and close of stdout, the exit status.
+ * A stage describes itself in a struct glean_program (the shape of
+ * SQLite fts5's aBuiltin[] rows: a name, init, run and fini) and its
+ * main() is one call of glean_main.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glean.h"
+
+/* The program being run, for usage(), which glean_common_option calls
+ * with no context: one per process, set once. */
+static const struct glean_program *running;
+
+static void
+usage(int status)
+{
+	const struct glean_program *p = running;
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp, "usage: %s %s\n%s\n\n%s" GLEAN_COMMON_HELP, glean_prog,
+	    p->synopsis, p->about, p->help ? p->help : "");
+	if (status)
+		fprintf(fp, "Try '%s --help' for more information.\n",
+		    glean_prog);
+	exit(status);
+}
+
+/* The common long options and then the stage's, into lo (room for
+ * cap); the short options likewise into so. */
+static void
+option_tables(const struct glean_program *p, struct option *lo, size_t cap,
+    char *so, size_t socap)
+{
+	static const struct option common[] = { GLEAN_LONGOPTS };
+	size_t n = 0, i;
+
+	for (i = 0; i < sizeof common / sizeof common[0]; i++)
+		lo[n++] = common[i];
+	for (i = 0; p->longopts && p->longopts[i].name; i++) {
+		if (n + 1 >= cap)
+			glean_die(GLEAN_EXIT_FATAL, "too many options");
+		lo[n++] = p->longopts[i];
+	}
+	memset(&lo[n], 0, sizeof lo[n]);
+	if ((size_t)snprintf(so, socap, "%s%s", GLEAN_SHORTOPTS,
+	    p->shortopts ? p->shortopts : "") >= socap)
+		glean_die(GLEAN_EXIT_FATAL, "too many options");
+}
+
+/*
+ * Run stage program p: parse argv (the common options and p's own,
+ * handed to p->option), load its lexicons (p->init with the lexicon
+ * folder; a bad folder or lexicon is fatal, exit 2), run the stream
+ * over the file operands, p->fini, then flush and close stdout.  Returns
+ * the exit status: glean_run's, or 2 when stdout could not be written.
+ */
+int
+glean_main(const struct glean_program *p, int argc, char **argv)
+{
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	struct option lo[32];
+	char so[64];
+	int ch, status;
+
+	running = p;
+	glean_setprog(argv[0]);
+	option_tables(p, lo, sizeof lo / sizeof lo[0], so, sizeof so);
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1)
+		if (!(p->option && p->option(p->stage.ctx, ch, optarg)) &&
+		    !glean_common_option(ch, optarg, &o, usage))
+			usage(GLEAN_EXIT_FATAL);
+	p->init(p->stage.ctx, glean_lexdir(&o));
+	status = glean_run(&p->stage, &o, argc - optind, argv + optind);
+	if (p->fini)
+		p->fini(p->stage.ctx);
+	if (fclose(stdout) != 0)
+		glean_die(GLEAN_EXIT_FATAL, "write error:");
+	return status;
+}

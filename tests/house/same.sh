@@ -1,0 +1,32 @@
+#!/bin/sh
+# See LICENSE file for copyright and license details.
+#
+# same.sh BASEOUT [STAGE...]: run each stage of this build on the input
+# the base run gave it (BASEOUT holds input.jsonl and one STAGE.jsonl per
+# stage, as written by the base binaries in chain order) and say whether
+# its output is byte-identical to the base's, with both sha256 sums.
+# Exit 1 when any differs.  Default stages: the whole chain.
+out=${1:?usage: same.sh BASEOUT [STAGE...]}
+shift
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${GLEAN_BIN:-$top/build/bin}
+export GLEAN_LEXICONS=${GLEAN_LEXICONS:-$top/lexicons}
+chain="normalize tokenize entities dates money quotes ratings merge"
+[ $# -gt 0 ] || set -- $chain
+st=0
+for s in "$@"; do
+	prev=input
+	for c in $chain; do
+		[ "$c" = "$s" ] && break
+		prev=$c
+	done
+	new=$("$bin/glean-$s" < "$out/$prev.jsonl" | sha256sum | cut -c1-64)
+	old=$(sha256sum < "$out/$s.jsonl" | cut -c1-64)
+	if [ "$new" = "$old" ]; then
+		echo "$s: identical $new"
+	else
+		echo "$s: DIFFERS base $old new $new"
+		st=1
+	fi
+done
+exit $st

@@ -1,0 +1,135 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * Unit tests of glean-dates' pattern rows: each row's expression matched
+ * at the start of a made-up phrase and its decoder run on the match, as
+ * scan_pattern runs them, so that one row can be checked alone.  The
+ * stage's modules are compiled in here (its main renamed), as sds's tests
+ * are built from sds.c.  Expected values are written from the phrases.
+ * Needs the lexicons: $GLEAN_LEXICONS or ./lexicons.
+ */
+#define main glean_dates_main
+#include "../../stages/dates/main.c"
+#undef main
+#include "../../stages/dates/calendar.c"
+#include "../../stages/dates/context.c"
+#include "../../stages/dates/emit.c"
+#include "../../stages/dates/match.c"
+#include "../../stages/dates/openers.c"
+#include "../../stages/dates/patterns.c"
+#include "../../stages/dates/resolve.c"
+#include "../../stages/dates/triggers.c"
+#include "../../stages/dates/windows.c"
+#include "../../stages/dates/words.c"
+
+#include "testhelp.h"
+
+static struct ctx c;
+static struct doc d;
+static struct point a;
+
+/*
+ * Match row p anchored at the start of text and decode the match into a
+ * and d's candidates.  Returns the decoder's answer (1: the point a), or
+ * -1 when the expression does not match.
+ */
+static int
+row(int p, const char *text)
+{
+	PCRE2_SIZE *ov;
+	struct match m;
+
+	free(d.c);
+	memset(&d, 0, sizeof d);
+	memset(&a, 0, sizeof a);
+	d.t = text;
+	d.n = strlen(text);
+	if (glean_re_match(c.re[p], text, d.n, 0, c.md) <= 0)
+		return -1;
+	ov = pcre2_get_ovector_pointer(c.md);
+	m.c = &c;
+	m.d = &d;
+	m.p = p;
+	m.s = ov[0];
+	m.e = ov[1];
+	return pattern[p].decode(&m, &a);
+}
+
+static void
+test_numeric(void)
+{
+	test_cond("ISO 2017-01-24", row(P_ISO, "2017-01-24") == 1 &&
+	    a.y == 2017 && a.m == 1 && a.d == 24);
+	test_cond("ISO 2017-02-30 blocks its span",
+	    row(P_ISO, "2017-02-30") == 0 && d.nc == 1 && d.c[0].block);
+	test_cond("NUM3 24/01/2017, the day first",
+	    row(P_NUM3, "24/01/2017") == 1 && a.d == 24 && a.m == 1 &&
+	    a.y == 2017);
+	test_cond("NUM3 5/3/18: 5 March 2018", row(P_NUM3, "5/3/18") == 1 &&
+	    a.d == 5 && a.m == 3 && a.y == 2018);
+	c.usflag = 1;
+	test_cond("NUM3 5/3/18 with --us-dates: May 3",
+	    row(P_NUM3, "5/3/18") == 1 && a.m == 5 && a.d == 3);
+	c.usflag = 0;
+	test_cond("NUM3 5/13/2019: only one order makes a month",
+	    row(P_NUM3, "5/13/2019") == 1 && a.m == 5 && a.d == 13);
+	test_cond("NUMYM 2016-11", row(P_NUMYM, "2016-11") == 1 &&
+	    a.y == 2016 && a.m == 11);
+	test_cond("NUMYM 2016-17: a financial year, a range",
+	    row(P_NUMYM, "2016-17") == 0 && d.nc == 1 &&
+	    d.c[0].kind == K_RANGE && d.c[0].a.fiscal &&
+	    d.c[0].a.y == 2016 && d.c[0].b.y == 2017);
+	test_cond("YRANGE 2010-2012", row(P_YRANGE, "2010-2012") == 0 &&
+	    d.nc == 1 && d.c[0].a.y == 2010 && d.c[0].b.y == 2012);
+	test_cond("YEAR 2012 before a verb", row(P_YEAR, "2012 was") == 1 &&
+	    a.y == 2012);
+	test_cond("YEAR: 2020 before a plural noun is a count",
+	    row(P_YEAR, "2020 pledges") == 0 && d.nc == 0);
+}
+
+static void
+test_words(void)
+{
+	test_cond("MDY January 24, 2017", row(P_MDY, "January 24, 2017") == 1
+	    && a.y == 2017 && a.m == 1 && a.d == 24);
+	test_cond("DMY 31 February blocks its span",
+	    row(P_DMY, "31 February") == 0 && d.nc == 1 && d.c[0].block);
+	test_cond("DDM 4-22 January, 2017: a range",
+	    row(P_DDM, "4-22 January, 2017") == 0 && d.nc == 1 &&
+	    d.c[0].kind == K_RANGE && d.c[0].a.d == 4 && d.c[0].b.d == 22 &&
+	    d.c[0].a.m == 1 && d.c[0].a.y == 2017);
+	test_cond("QUARTER the third quarter of 2016",
+	    row(P_QUARTER, "the third quarter of 2016") == 1 && a.q == 3 &&
+	    a.y == 2016);
+	test_cond("DECADE the 1970s", row(P_DECADE, "the 1970s") == 1 &&
+	    a.y == 1970 && a.decade == 1);
+	test_cond("DECADE the 1600s: a century",
+	    row(P_DECADE, "the 1600s") == 1 && a.decade == 10);
+	test_cond("SEASON summer 2016", row(P_SEASON, "summer 2016") == 1 &&
+	    a.season == 2 && a.y == 2016);
+	test_cond("RELN three years ago: back from the anchor",
+	    row(P_RELN, "three years ago") == 0 && d.nc == 1 &&
+	    d.c[0].kind == K_REL && d.c[0].unit == 'Y' && d.c[0].n == -3 &&
+	    !d.c[0].base_prev);
+	test_cond("RELN two months later: from the date before",
+	    row(P_RELN, "two months later") == 0 && d.nc == 1 &&
+	    d.c[0].n == 2 && d.c[0].base_prev);
+	test_cond("SET every Monday", row(P_SET, "every Monday") == 0 &&
+	    d.nc == 1 && d.c[0].kind == K_SET && d.c[0].every_wd &&
+	    d.c[0].a.wd == 1);
+	test_cond("THEDAY on the 27th",
+	    row(P_THEDAY, "on the 27th.") == 1 && a.d == 27);
+}
+
+int
+main(void)
+{
+	const char *dir = getenv("GLEAN_LEXICONS");
+
+	glean_setprog("dates-test");
+	ctx_init(&c, dir && *dir ? dir : "lexicons");
+	test_numeric();
+	test_words();
+	free(d.c);
+	ctx_free(&c);
+	test_report();
+}
