@@ -183,6 +183,13 @@ struct glean_stage {
 json_t *glean_field(json_t *doc, const char *key);
 
 /*
+ * Remove the field key from doc, on the lazy path without decoding it
+ * (for a stage that makes the layers of later stages stale).  Returns 1
+ * when there was such a field, else 0.
+ */
+int glean_drop_field(json_t *doc, const char *key);
+
+/*
  * The field key of doc as JSON text, for a stage that reads it without
  * jansson values: on the lazy path of a stage that reads on demand, the
  * bytes of the line as they came (not decoded); otherwise the value

@@ -522,12 +522,33 @@ glean_field(json_t *doc, const char *key)
 	json_t *v = json_object_get(doc, key);
 	long i;
 
-	if (v || doc != current.doc || (i = current_field(key)) < 0)
+	if (v || doc != current.doc || (i = current_field(key)) < 0 ||
+	    current.loaded[i])	/* loaded and then removed */
 		return v;
 	v = decode_field(&current.jf->f[i]);
 	current.loaded[i] = v;
 	json_object_set_new(doc, key, v);
 	return v;
+}
+
+int
+glean_drop_field(json_t *doc, const char *key)
+{
+	size_t i, n = strlen(key);
+	int had = json_object_del(doc, key) == 0;
+
+	if (doc != current.doc)
+		return had;
+	/* a field not decoded: marked loaded, and absent from doc, it is
+	 * left out of the line as one the stage removed */
+	for (i = 0; i < current.jf->n; i++)
+		if (current.jf->f[i].keylen == n &&
+		    memcmp(current.jf->f[i].key, key, n) == 0 &&
+		    !current.loaded[i]) {
+			current.loaded[i] = json_null();
+			had = 1;
+		}
+	return had;
 }
 
 const char *
@@ -537,7 +558,8 @@ glean_field_text(json_t *doc, const char *key, size_t *len)
 	json_t *v = json_object_get(doc, key);
 	long i;
 
-	if (!v && doc == current.doc && (i = current_field(key)) >= 0) {
+	if (!v && doc == current.doc && (i = current_field(key)) >= 0 &&
+	    !current.loaded[i]) {
 		*len = current.jf->f[i].vallen;
 		return current.jf->f[i].val;
 	}
