@@ -231,8 +231,9 @@ void glean_add_error(json_t *doc, const char *stage, const char *message);
 
 /*
  * Write one document as one compact line.  Output is buffered and handed
- * to the kernel only in whole lines, so a killed stage never leaves half
- * a document.  A write error is fatal (exit 2).
+ * to the kernel only in whole lines; a pipe may still take a long line in
+ * pieces, so a killed stage can leave part of one, which the next reader
+ * makes a "truncated" error record.  A write error is fatal (exit 2).
  */
 void glean_emit(json_t *doc);
 void glean_emit_line(const char *s, size_t n);	/* s without its newline */
