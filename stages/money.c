@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,13 +50,16 @@ enum { B_OTHER, B_LETTER, B_SYMBOL };
  * in currencies.tsv: a window runs only the patterns of its forms. */
 enum { K_PRE = 1, K_SUF = 2, K_ATT = 4 };
 
+/* A candidate amount, kept small: a 16 MB text of "1p " holds 5.6
+ * million of them.  Its rate and "approx" are found when it is written. */
 struct amount {
-	size_t s, e;		/* bytes */
+	size_t s;		/* bytes */
+	uint32_t len;		/* e - s */
+	uint32_t row;		/* its row in currencies.tsv */
 	double value;
-	const char *code;
-	const char *per;
-	int approx;
 };
+
+#define END(a) ((a)->s + (a)->len)
 
 static int
 tolower_ascii(int ch)
@@ -415,19 +419,21 @@ struct list {
 	size_t n, cap;
 };
 
+/* Add the amount t[s..e) of currency row; one longer than 4 GB (white
+ * space between number and scale) is no amount. */
 static void
-push(struct list *l, size_t s, size_t e, double v, const char *code)
+push(struct list *l, size_t s, size_t e, double v, uint32_t row)
 {
+	if (e - s > UINT32_MAX)
+		return;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 16;
 		l->a = glean_realloc(l->a, l->cap * sizeof *l->a);
 	}
 	l->a[l->n].s = s;
-	l->a[l->n].e = e;
+	l->a[l->n].len = (uint32_t)(e - s);
 	l->a[l->n].value = v;
-	l->a[l->n].code = code;
-	l->a[l->n].per = NULL;
-	l->a[l->n].approx = 0;
+	l->a[l->n].row = row;
 	l->n++;
 }
 
@@ -448,6 +454,7 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 	size_t off = from, s, e, ns, ne, xs, xe;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
+	uint32_t ri;
 	double v, f, sc, v2, sc2;
 
 	while (off < n && glean_re_match(re, t, n, off, c->md) > 0) {
@@ -465,6 +472,7 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 		    glean_re_group(re, c->md, "num", &ns, &ne) &&
 		    isdigit((unsigned char)t[ns]))
 			continue;
+		ri = (uint32_t)(row - c->cur->rows);
 		f = strtod(row->f[2], NULL);
 		glean_re_group(re, c->md, "num", &ns, &ne);
 		v = num_at(c, t, ns, ne);
@@ -486,8 +494,8 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 				e1 = xe;
 			else
 				glean_re_group(re, c->md, "num", &xs, &e1);
-			push(l, s, e1, v * sc * f, row->f[1]);
-			push(l, ns, e, v2 * sc2 * f, row->f[1]);
+			push(l, s, e1, v * sc * f, ri);
+			push(l, ns, e, v2 * sc2 * f, ri);
 			continue;
 		}
 		v = v * sc * f;
@@ -503,7 +511,7 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 			while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
 				e--;
 		}
-		push(l, s, e, v, row->f[1]);
+		push(l, s, e, v, ri);
 	}
 }
 
@@ -613,25 +621,64 @@ cmp_amount(const void *a, const void *b)
 
 	if (x->s != y->s)
 		return x->s < y->s ? -1 : 1;
-	if (x->e != y->e)
-		return x->e > y->e ? -1 : 1;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
 	return 0;
 }
 
-static json_t *
-number_json(double v)
+/* Sort l in text order, longest first at one start.  The windows come in
+ * text order, so l mostly is already: then no sort (and no copy of l,
+ * which glibc's qsort makes).  glibc's merge sort is stable, so either
+ * way equal amounts keep the order they were found in. */
+static void
+sort_amounts(struct list *l)
 {
-	if (!isfinite(v))
-		return json_null();
-	if (v == floor(v) && fabs(v) < 9007199254740992.0)
-		return json_integer((json_int_t)v);
-	{
-		/* round away binary noise (0.07 * 100) */
-		char buf[64];
+	size_t i;
 
-		snprintf(buf, sizeof buf, "%.12g", v);
-		return json_real(strtod(buf, NULL));
+	for (i = 1; i < l->n; i++)
+		if (cmp_amount(&l->a[i - 1], &l->a[i]) > 0)
+			break;
+	if (i < l->n)
+		qsort(l->a, l->n, sizeof *l->a, cmp_amount);
+}
+
+/*
+ * Append the value v as JSON: null when not finite, an integer when it is
+ * one, else rounded to 12 digits (binary noise away: 0.07 * 100) and
+ * written as jansson writes a real with precision 15 ("%.15g", a ".0"
+ * when neither '.' nor 'e', no '+' or leading zeros in the exponent).
+ */
+static void
+add_value(struct glean_buf *b, double v)
+{
+	char buf[64], *e, *d;
+	int n;
+
+	if (!isfinite(v)) {
+		glean_buf_add(b, "null", 4);
+		return;
 	}
+	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+		n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+		glean_buf_add(b, buf, (size_t)n);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.12g", v);
+	n = snprintf(buf, sizeof buf - 2, "%.15g", strtod(buf, NULL));
+	if (!strchr(buf, '.') && !strchr(buf, 'e')) {
+		memcpy(buf + n, ".0", 3);
+		n += 2;
+	}
+	if ((e = strchr(buf, 'e'))) {
+		d = e + 1;
+		if (*d == '-')
+			d++;
+		for (e = d; *e == '+' || *e == '0'; e++)
+			;
+		memmove(d, e, strlen(e) + 1);
+		n = (int)strlen(buf);
+	}
+	glean_buf_add(b, buf, (size_t)n);
 }
 
 /*
@@ -673,7 +720,7 @@ drop_boilerplate(json_t *doc, const char *t, size_t n, struct list *l)
 	for (i = k = 0; i < l->n; i++) {
 		/* amounts are in text order: the cursor only moves on */
 		cs = glean_cp_at(&cur, l->a[i].s);
-		ce = glean_cp_at(&cur, l->a[i].e);
+		ce = glean_cp_at(&cur, END(&l->a[i]));
 		while (k < nsp && sp[k][1] <= (json_int_t)cs)
 			k++;
 		if (k < nsp && sp[k][0] < (json_int_t)ce)
@@ -684,66 +731,83 @@ drop_boilerplate(json_t *doc, const char *t, size_t n, struct list *l)
 	free(sp);
 }
 
+/* Append one amount as the object
+ * {"start","end","text","value","currency","per"[,"approx":true]}. */
+static void
+add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
+    struct glean_cp_cursor *cur, struct glean_buf *b)
+{
+	const char *per = NULL;
+	char num[32];
+	size_t bs, us, ue;
+	int approx;
+
+	if (glean_re_match(c->re_rate, t, n, END(a), c->md) > 0 &&
+	    (glean_re_group(c->re_rate, c->md, "u", &us, &ue) ||
+	    glean_re_group(c->re_rate, c->md, "v", &us, &ue) ||
+	    glean_re_group(c->re_rate, c->md, "w", &us, &ue)))
+		per = find_per(c, t + us, ue - us);
+	bs = a->s > 40 ? a->s - 40 : 0;
+	while (bs > 0 && ((unsigned char)t[bs] & 0xc0) == 0x80)
+		bs--;
+	approx = glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0;
+	glean_buf_add(b, "{\"start\":", 9);
+	glean_buf_add(b, num, (size_t)snprintf(num, sizeof num, "%zu",
+	    glean_cp_at(cur, a->s)));
+	glean_buf_add(b, ",\"end\":", 7);
+	glean_buf_add(b, num, (size_t)snprintf(num, sizeof num, "%zu",
+	    glean_cp_at(cur, END(a))));
+	glean_buf_add(b, ",\"text\":", 8);
+	glean_buf_addjstr(b, t + a->s, a->len);
+	glean_buf_add(b, ",\"value\":", 9);
+	add_value(b, a->value);
+	glean_buf_add(b, ",\"currency\":", 12);
+	glean_buf_addjstr(b, c->cur->rows[a->row].f[1],
+	    strlen(c->cur->rows[a->row].f[1]));
+	glean_buf_add(b, ",\"per\":", 7);
+	if (per)
+		glean_buf_addjstr(b, per, strlen(per));
+	else
+		glean_buf_add(b, "null", 4);
+	if (approx)
+		glean_buf_add(b, ",\"approx\":true", 14);
+	glean_buf_addc(b, '}');
+}
+
+/*
+ * The stage (glean_tail_fn): "money":[...] appended to tail as JSON text,
+ * as jansson would have written it.  A document of millions of amounts
+ * costs their text and a compact list, not millions of jansson objects.
+ */
 static int
-process(json_t *doc, void *vctx, char **err)
+process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 {
 	struct ctx *c = vctx;
-	json_t *jt = json_object_get(doc, "text"), *arr;
+	json_t *jt = json_object_get(doc, "text");
 	const char *t = json_string_value(jt);
-	size_t n = json_string_length(jt), i, kept, bs;
+	size_t n = json_string_length(jt), i, kept;
 	struct list l = { 0 };
 	struct glean_cp_cursor cur = { t, n, 0, 0 };
 
 	(void)err;
 	scan_windows(c, t, n, &l);
-	if (l.n)
-		qsort(l.a, l.n, sizeof *l.a, cmp_amount);
+	sort_amounts(&l);
 	/* keep the longest of overlapping candidates, in text order */
 	for (i = 0, kept = 0; i < l.n; i++) {
-		if (kept && l.a[i].s < l.a[kept - 1].e)
+		if (kept && l.a[i].s < END(&l.a[kept - 1]))
 			continue;
 		l.a[kept++] = l.a[i];
 	}
 	l.n = kept;
 	if (l.n)
 		drop_boilerplate(doc, t, n, &l);
-	arr = json_array();
+	glean_buf_add(tail, "\"money\":[", 9);
 	for (i = 0; i < l.n; i++) {
-		struct amount *a = &l.a[i];
-		json_t *o;
-		PCRE2_SIZE *ov;
-
-		if (glean_re_match(c->re_rate, t, n, a->e, c->md) > 0) {
-			size_t us, ue;
-
-			ov = pcre2_get_ovector_pointer(c->md);
-			(void)ov;
-			if (glean_re_group(c->re_rate, c->md, "u", &us, &ue) ||
-			    glean_re_group(c->re_rate, c->md, "v", &us, &ue) ||
-			    glean_re_group(c->re_rate, c->md, "w", &us, &ue))
-				a->per = find_per(c, t + us, ue - us);
-		}
-		bs = a->s > 40 ? a->s - 40 : 0;
-		while (bs > 0 && ((unsigned char)t[bs] & 0xc0) == 0x80)
-			bs--;
-		if (glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0)
-			a->approx = 1;
-		o = json_object();
-		json_object_set_new(o, "start",
-		    json_integer((json_int_t)glean_cp_at(&cur, a->s)));
-		json_object_set_new(o, "end",
-		    json_integer((json_int_t)glean_cp_at(&cur, a->e)));
-		json_object_set_new(o, "text",
-		    json_stringn(t + a->s, a->e - a->s));
-		json_object_set_new(o, "value", number_json(a->value));
-		json_object_set_new(o, "currency", json_string(a->code));
-		json_object_set_new(o, "per",
-		    a->per ? json_string(a->per) : json_null());
-		if (a->approx)
-			json_object_set_new(o, "approx", json_true());
-		json_array_append_new(arr, o);
+		if (i)
+			glean_buf_addc(tail, ',');
+		add_amount(c, t, n, &l.a[i], &cur, tail);
 	}
-	json_object_set_new(doc, "money", arr);
+	glean_buf_addc(tail, ']');
 	free(l.a);
 	return 0;
 }
@@ -759,8 +823,10 @@ main(int argc, char *argv[])
 	/* only "text" is parsed, and "boilerplate" when there are amounts;
 	 * the other fields, tokens above all, are copied through unread */
 	static const char *const reads[] = { "boilerplate", NULL };
-	struct glean_stage st = { "money", process, NULL, reads, NULL, NULL,
-	    1, 1 };
+	static const char *const writes[] = { "money", NULL };
+	struct glean_stage st = { .name = "money", .reads = reads,
+	    .process_tail = process, .writes = writes, .reads_unchanged = 1,
+	    .reads_on_demand = 1 };
 	struct ctx c;
 	int ch, status;
 

@@ -189,6 +189,13 @@ struct glean_stage {
 json_t *glean_field(json_t *doc, const char *key);
 
 /*
+ * Remove the field key from doc, on the lazy path without decoding it
+ * (for a stage that makes the layers of later stages stale).  Returns 1
+ * when there was such a field, else 0.
+ */
+int glean_drop_field(json_t *doc, const char *key);
+
+/*
  * The field key of doc as JSON text, for a stage that reads it without
  * jansson values: on the lazy path of a stage that reads on demand, the
  * bytes of the line as they came (not decoded); otherwise the value
@@ -230,8 +237,9 @@ void glean_add_error(json_t *doc, const char *stage, const char *message);
 
 /*
  * Write one document as one compact line.  Output is buffered and handed
- * to the kernel only in whole lines, so a killed stage never leaves half
- * a document.  A write error is fatal (exit 2).
+ * to the kernel only in whole lines; a pipe may still take a long line in
+ * pieces, so a killed stage can leave part of one, which the next reader
+ * makes a "truncated" error record.  A write error is fatal (exit 2).
  */
 void glean_emit(json_t *doc);
 void glean_emit_line(const char *s, size_t n);	/* s without its newline */

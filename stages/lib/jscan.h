@@ -24,8 +24,9 @@ struct glean_jfields {
 /*
  * Check that line[0..n) is exactly one JSON object (surrounding white
  * space allowed) and list its top-level fields in order.  Returns 0, or
- * -1 when the line is not valid JSON or not an object.  jf's storage is
- * reused between calls; free jf->f when done.
+ * -1 when the line is not valid JSON or not an object; jf then lists the
+ * fields that came whole before the fault (the id of a truncated line).
+ * jf's storage is reused between calls; free jf->f when done.
  */
 int glean_jscan_object(const char *line, size_t n, struct glean_jfields *jf);
 

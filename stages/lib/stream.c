@@ -25,6 +25,13 @@
 #define TAIL_DIRECT 4096
 /* Tail buffers pending at most; a spare one bigger than this is freed. */
 #define MAX_HELD 32
+/* A field copied through at least this long is written from the input
+ * line itself (writev) rather than copied into out: a stage after money
+ * on a 16 MB document of "1p " passes a 550 MB layer through, and a copy
+ * would double its memory.  The line is then flushed before the next one
+ * is read.  At most MAX_FROM_LINE such fields a line; the rest are copied. */
+#define FROM_LINE 1048576
+#define MAX_FROM_LINE 16
 #define SPARE_MAX (256 * 1024)
 /* Input is read in blocks this big: stdio's default for a pipe is 4 KB,
  * a read system call per 4 KB of a 600 MB stream. */
@@ -36,17 +43,19 @@
 
 /*
  * Pending output is whole lines only: the pieces of out before outmark,
- * in the order of segs, each either a stretch of out or a tail buffer
- * held until the next flush; then out from outmark on.
+ * in the order of segs, each either a stretch of out, a tail buffer
+ * held until the next flush, or a stretch of the input line (flushed
+ * before the line is read over); then out from outmark on.
  */
 struct seg {
 	size_t off, len;	/* a stretch of out... */
 	int held;		/* ...or held[held - 1] when > 0 */
+	const char *line;	/* ...or line[0..len) when not NULL */
 };
 
 static struct glean_buf out;
-static struct seg segs[2 * MAX_HELD];
-static size_t nsegs, outmark, nheld, nspare, heldbytes;
+static struct seg segs[2 * (MAX_HELD + MAX_FROM_LINE)];
+static size_t nsegs, outmark, nheld, nspare, heldbytes, nfromline;
 static struct glean_buf held[MAX_HELD], spare[MAX_HELD];
 static int unbuffered;
 static int flush_registered;
@@ -89,7 +98,7 @@ write_all(const char *s, size_t n)
 void
 glean_flush(void)
 {
-	struct iovec iov[2 * MAX_HELD + 1];
+	struct iovec iov[2 * (MAX_HELD + MAX_FROM_LINE) + 1];
 	size_t i;
 	int n = 0;
 
@@ -100,7 +109,10 @@ glean_flush(void)
 		return;
 	}
 	for (i = 0; i < nsegs; i++) {
-		if (segs[i].held) {
+		if (segs[i].line) {
+			iov[n].iov_base = (void *)segs[i].line;
+			iov[n].iov_len = segs[i].len;
+		} else if (segs[i].held) {
 			iov[n].iov_base = held[segs[i].held - 1].s;
 			iov[n].iov_len = held[segs[i].held - 1].len;
 		} else {
@@ -125,7 +137,7 @@ glean_flush(void)
 			spare[nspare++] = held[i];
 		}
 	}
-	nsegs = nheld = heldbytes = outmark = 0;
+	nsegs = nheld = heldbytes = outmark = nfromline = 0;
 	glean_buf_reset(&out);
 }
 
@@ -155,7 +167,8 @@ line_done(void)
 		atexit(flush_at_exit);
 		flush_registered = 1;
 	}
-	if (unbuffered || out.len + heldbytes >= OUT_CHUNK)
+	/* the line's own bytes are read over by the next one */
+	if (unbuffered || nfromline || out.len + heldbytes >= OUT_CHUNK)
 		glean_flush();
 }
 
@@ -171,17 +184,26 @@ hold_room(void)
 		glean_flush();
 }
 
+/* End the stretch of out pending since outmark with a segment. */
 static void
-hold_tail(struct glean_buf *tail)
+close_stretch(void)
 {
 	segs[nsegs].off = outmark;
 	segs[nsegs].len = out.len - outmark;
-	segs[nsegs++].held = 0;
+	segs[nsegs].held = 0;
+	segs[nsegs++].line = NULL;
+	outmark = out.len;
+}
+
+static void
+hold_tail(struct glean_buf *tail)
+{
+	close_stretch();
 	held[nheld] = *tail;
 	heldbytes += tail->len;
 	segs[nsegs].off = segs[nsegs].len = 0;
+	segs[nsegs].line = NULL;
 	segs[nsegs++].held = (int)++nheld;
-	outmark = out.len;
 	if (nspare) {
 		*tail = spare[--nspare];
 	} else {
@@ -297,13 +319,34 @@ repaired_string(const char *s, size_t n)
 	return str;
 }
 
-/* The value of a plain "id": "..." in a line jansson could not parse. */
+/* The top-level "id" string among the fields that come whole before
+ * whatever breaks the line (a truncated document keeps its id). */
+static json_t *
+leading_id(const char *s, size_t n)
+{
+	static struct glean_jfields jf;
+	size_t i;
+
+	glean_jscan_object(s, n, &jf);
+	for (i = 0; i < jf.n; i++)
+		if (jf.f[i].keylen == 2 && memcmp(jf.f[i].key, "id", 2) == 0 &&
+		    !jf.f[i].key_escaped && jf.f[i].val[0] == '"')
+			return glean_jstring_decode(jf.f[i].val + 1,
+			    jf.f[i].vallen - 2);
+	return NULL;
+}
+
+/* The value of "id" in a line jansson could not parse: the top-level
+ * one, else the first plain "id": "..." in it. */
 static json_t *
 salvage_id(const char *s, size_t n)
 {
-	const char *p = memmem(s, n, "\"id\"", 4), *end = s + n, *q;
+	const char *p, *end = s + n, *q;
+	json_t *id = leading_id(s, n);
 
-	if (!p)
+	if (id)
+		return id;
+	if (!(p = memmem(s, n, "\"id\"", 4)))
 		return NULL;
 	for (p += 4; p < end && (*p == ' ' || *p == '\t'); p++)
 		;
@@ -405,7 +448,8 @@ call_stage(const struct glean_stage *st, json_t *doc, struct glean_buf *tail,
 }
 
 
-/* Write one raw field "key":value after a separator. */
+/* Write one raw field "key":value after a separator; a long value is
+ * written from the line itself (FROM_LINE). */
 static void
 add_raw_field(const struct glean_jfield *f, int *first)
 {
@@ -415,7 +459,16 @@ add_raw_field(const struct glean_jfield *f, int *first)
 	glean_buf_addc(&out, '"');
 	glean_buf_add(&out, f->key, f->keylen);
 	glean_buf_add(&out, "\":", 2);
-	glean_buf_add(&out, f->val, f->vallen);
+	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE) {
+		glean_buf_add(&out, f->val, f->vallen);
+		return;
+	}
+	close_stretch();
+	segs[nsegs].off = 0;
+	segs[nsegs].len = f->vallen;
+	segs[nsegs].held = 0;
+	segs[nsegs++].line = f->val;
+	nfromline++;
 }
 
 static void
@@ -469,12 +522,33 @@ glean_field(json_t *doc, const char *key)
 	json_t *v = json_object_get(doc, key);
 	long i;
 
-	if (v || doc != current.doc || (i = current_field(key)) < 0)
+	if (v || doc != current.doc || (i = current_field(key)) < 0 ||
+	    current.loaded[i])	/* loaded and then removed */
 		return v;
 	v = decode_field(&current.jf->f[i]);
 	current.loaded[i] = v;
 	json_object_set_new(doc, key, v);
 	return v;
+}
+
+int
+glean_drop_field(json_t *doc, const char *key)
+{
+	size_t i, n = strlen(key);
+	int had = json_object_del(doc, key) == 0;
+
+	if (doc != current.doc)
+		return had;
+	/* a field not decoded: marked loaded, and absent from doc, it is
+	 * left out of the line as one the stage removed */
+	for (i = 0; i < current.jf->n; i++)
+		if (current.jf->f[i].keylen == n &&
+		    memcmp(current.jf->f[i].key, key, n) == 0 &&
+		    !current.loaded[i]) {
+			current.loaded[i] = json_null();
+			had = 1;
+		}
+	return had;
 }
 
 const char *
@@ -484,7 +558,8 @@ glean_field_text(json_t *doc, const char *key, size_t *len)
 	json_t *v = json_object_get(doc, key);
 	long i;
 
-	if (!v && doc == current.doc && (i = current_field(key)) >= 0) {
+	if (!v && doc == current.doc && (i = current_field(key)) >= 0 &&
+	    !current.loaded[i]) {
 		*len = current.jf->f[i].vallen;
 		return current.jf->f[i].val;
 	}
@@ -585,10 +660,11 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	return rc != 0;
 }
 
-/* Handle one line; returns 0 if fine, 1 if rejected. */
+/* Handle one line; returns 0 if fine, 1 if rejected.  unended: the
+ * last line of the stream, without its newline. */
 static int
 process_line(const struct glean_stage *st, const char *line, size_t len,
-    const char *name, long lineno)
+    const char *name, long lineno, int unended)
 {
 	static struct glean_buf tail;
 	json_error_t jerr;
@@ -602,7 +678,10 @@ process_line(const struct glean_stage *st, const char *line, size_t len,
 	bad = 0;
 	doc = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
 	if (!doc) {
-		msg = glean_asprintf("invalid JSON: %s", jerr.text);
+		/* what a killed stage before this one leaves in the pipe */
+		msg = unended ? glean_asprintf("truncated: the last line has "
+		    "no newline and is not whole JSON (%s)", jerr.text) :
+		    glean_asprintf("invalid JSON: %s", jerr.text);
 		glean_warn_at(name, lineno, "%s", msg);
 		doc = glean_error_record(st->name, name, lineno, line, len, msg);
 		free(msg);
@@ -653,12 +732,25 @@ glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
 	int stop = 0;
 
 	while (!stop && (len = getline(&line, &cap, fp)) >= 0) {
+		char *doc = line;
+		int unended = 1;
+
 		lineno++;
-		if (len > 0 && line[len - 1] == '\n')
+		if (len > 0 && line[len - 1] == '\n') {
 			len--;
-		if (blank(line, (size_t)len))
+			unended = 0;
+		}
+		/* a byte order mark before the first document is no part
+		 * of it */
+		if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF",
+		    3) == 0) {
+			doc += 3;
+			len -= 3;
+		}
+		if (blank(doc, (size_t)len))
 			continue;
-		if (process_line(st, line, (size_t)len, name, lineno)) {
+		if (process_line(st, doc, (size_t)len, name, lineno,
+		    unended)) {
 			if (*status < GLEAN_EXIT_REJECT)
 				*status = GLEAN_EXIT_REJECT;
 			if (o && o->strict)

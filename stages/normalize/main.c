@@ -151,6 +151,34 @@ reader(struct ctx *c)
 	return c->html;
 }
 
+/*
+ * The layers of later stages: their offsets index the text, so a new
+ * text makes them wrong.  Dropped, and named on stderr; a later stage
+ * run again makes them anew.
+ */
+static void
+drop_stale_layers(json_t *doc, const char *what)
+{
+	static const char *const layers[] = { "sentences", "tokens",
+	    "entities", "topics", "boilerplate", "dates", "money", "quotes",
+	    "ratings", NULL };
+	struct glean_buf names = { 0 };
+	const char *const *l;
+
+	for (l = layers; *l; l++) {
+		if (!glean_drop_field(doc, *l))
+			continue;
+		if (names.len)
+			glean_buf_add(&names, ", ", 2);
+		glean_buf_add(&names, *l, strlen(*l));
+	}
+	if (names.len)
+		glean_warn("%s: the text changed, so its layers %.*s were "
+		    "dropped (their offsets no longer fit)", what,
+		    (int)names.len, names.s);
+	glean_buf_free(&names);
+}
+
 static int
 process(json_t *doc, void *vctx, char **err)
 {
@@ -170,6 +198,7 @@ process(json_t *doc, void *vctx, char **err)
 		html_doc(pg, doc, eflag, what);
 		s = html_text(pg, &n);
 		json_object_set_new(doc, "text", json_stringn(s, n));
+		drop_stale_layers(doc, what);
 	}
 	if (glean_textfix(c->tf, s, n, &c->out, &c->rp) == 0) {
 		/* unchanged: keep the repairs an earlier run recorded (a
@@ -179,6 +208,8 @@ process(json_t *doc, void *vctx, char **err)
 		html_page_free(pg);
 		return 0;
 	}
+	if (!pg)
+		drop_stale_layers(doc, what);
 	json_object_set_new(doc, "text",
 	    json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
@@ -254,6 +285,40 @@ name_of(const struct ctx *c, const char *path, int *under)
 }
 
 /*
+ * name with the bytes that are not valid UTF-8, and the control
+ * characters (U+0000..U+001F, U+007F), written as %XX (upper-case hex):
+ * an id and a source are JSON strings, and a file name may hold any byte
+ * but '/' and NUL.  The same name always gives the same string; '%'
+ * itself is kept.  A fresh string.
+ */
+static char *
+escaped_name(const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct glean_buf b = { 0 };
+	size_t i = 0, n = strlen(name), len, k;
+	int32_t cp;
+
+	while (i < n) {
+		len = glean_utf8_next(name + i, n - i, &cp);
+		if (cp >= 0x20 && cp != 0x7F) {
+			glean_buf_add(&b, name + i, len);
+		} else {
+			for (k = 0; k < len; k++) {
+				unsigned char ch = (unsigned char)name[i + k];
+
+				glean_buf_addc(&b, '%');
+				glean_buf_addc(&b, hex[ch >> 4]);
+				glean_buf_addc(&b, hex[ch & 15]);
+			}
+		}
+		i += len;
+	}
+	glean_buf_addc(&b, '\0');
+	return b.s;
+}
+
+/*
  * The id of a raw file from its name: the file name less its extension
  * ("dir/001_abc.txt" -> "001_abc"); for a file under --root, the path
  * from the root less the extension ("sub/001_abc"), so files of the same
@@ -263,6 +328,7 @@ static char *
 id_of(const char *name, int under)
 {
 	const char *b = strrchr(name, '/'), *dot;
+	char *raw, *id;
 
 	if (strcmp(name, "-") == 0)
 		return glean_strdup("stdin");
@@ -272,7 +338,10 @@ id_of(const char *name, int under)
 		dot = b + strlen(b);
 	if (under)
 		b = name;
-	return glean_strndup(b, (size_t)(dot - b));
+	raw = glean_strndup(b, (size_t)(dot - b));
+	id = escaped_name(raw);
+	free(raw);
+	return id;
 }
 
 /* A raw file as a document; pg: the file is an HTML page, read already. */
@@ -340,23 +409,34 @@ ends_with(const char *s, const char *suf)
 	return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-/* Does stdin hold JSON Lines?  Peek at its first non-blank byte. */
+/*
+ * Does stdin hold JSON Lines?  Peek at its first byte after a UTF-8 byte
+ * order mark and any amount of white space: '{'.  What was read is given
+ * back (glibc takes back any number of characters), so a raw article
+ * keeps its leading blank lines and a stream its line numbers.
+ */
 static int
 stdin_is_jsonl(void)
 {
-	char skipped[4096];
-	size_t n = 0;
-	int ch;
+	static const char bom[] = "\xEF\xBB\xBF";
+	struct glean_buf skipped = { 0 };
+	int ch, bom_ok;
 
-	while ((ch = getchar()) != EOF && n < sizeof skipped &&
-	    (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'))
-		skipped[n++] = (char)ch;
+	while ((ch = getchar()) != EOF && skipped.len < 3 &&
+	    ch == (unsigned char)bom[skipped.len])
+		glean_buf_addc(&skipped, ch);
+	bom_ok = skipped.len == 0 || skipped.len == 3;
+	while (bom_ok && (ch == ' ' || ch == '\t' || ch == '\n' ||
+	    ch == '\r')) {
+		glean_buf_addc(&skipped, ch);
+		ch = getchar();
+	}
 	if (ch != EOF)
 		ungetc(ch, stdin);
-	/* glibc takes back more than one character */
-	while (n > 0)
-		ungetc((unsigned char)skipped[--n], stdin);
-	return ch == '{';
+	while (skipped.len > 0)
+		ungetc((unsigned char)skipped.s[--skipped.len], stdin);
+	glean_buf_free(&skipped);
+	return bom_ok && ch == '{';
 }
 
 static int
@@ -364,7 +444,7 @@ do_operand(struct ctx *c, const struct glean_stage *st,
     const struct glean_opts *o, const char *path, int *status)
 {
 	struct stat sb;
-	char *data, *msg, *name, *id, why[160];
+	char *data, *msg, *name, *id, *raw, why[160];
 	const char *refused;
 	size_t len;
 	FILE *fp;
@@ -393,7 +473,9 @@ do_operand(struct ctx *c, const struct glean_stage *st,
 		fclose(fp);
 		return rc;
 	}
-	name = name_of(c, path, &under);
+	raw = name_of(c, path, &under);
+	name = escaped_name(raw);	/* the source; the id is escaped too */
+	free(raw);
 	id = id_of(name, under);
 	if (!isstdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		errno = EISDIR;

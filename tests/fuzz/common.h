@@ -70,14 +70,17 @@ fuzz_fail(const char *what, const char *line, size_t n)
 }
 
 /* Lines as glean_run_stream counts them: '\n'-separated, a last line
- * without a newline counts, lines of only ' ', '\t', '\r' do not. */
+ * without a newline counts, lines of only ' ', '\t', '\r' do not (nor
+ * a byte order mark before the first line). */
 static size_t
 fuzz_nonblank_lines(const char *s, size_t n)
 {
-	size_t i, count = 0;
+	size_t i = 0, count = 0;
 	int blank = 1;
 
-	for (i = 0; i < n; i++) {
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < n; i++) {
 		if (s[i] == '\n') {
 			count += !blank;
 			blank = 1;
