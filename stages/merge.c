@@ -31,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <utf8proc.h>
@@ -745,6 +747,9 @@ struct entry {
 };
 
 static struct map docs;		/* id -> struct entry list */
+static struct map entry_set;	/* canonical text -> struct entry: one
+				 * look-up per document, however many
+				 * share its id */
 static struct map subjects;	/* subject key -> struct subject */
 
 static void
@@ -1028,22 +1033,22 @@ doc_source(const char *doc, size_t s, size_t e, struct attr *at, size_t n,
 static void
 add_entry(const char *id, char *canon_text, char *text)
 {
-	struct slot *sl = map_find(&docs, id, 1);
-	struct entry *e;
+	struct slot *sl = map_find(&entry_set, canon_text, 1), *ids;
+	struct entry *e = sl->val;
 
-	for (e = sl->val; e; e = e->next)
-		if (!strcmp(e->canon, canon_text)) {
-			/* the same entry: the last one read is written */
-			free(e->text);
-			e->text = text;
-			free(canon_text);
-			return;
-		}
-	e = glean_malloc(sizeof(*e));
-	e->canon = canon_text;
+	free(canon_text);
+	if (e) {
+		/* the same entry: the last one read is written */
+		free(e->text);
+		e->text = text;
+		return;
+	}
+	ids = map_find(&docs, id, 1);
+	e = sl->val = glean_malloc(sizeof(*e));
+	e->canon = sl->key;	/* the set's copy */
 	e->text = text;
-	e->next = sl->val;
-	sl->val = e;
+	e->next = ids->val;
+	ids->val = e;
 }
 
 /* A document entry given as a JSON value (borrowed). */
@@ -1060,7 +1065,6 @@ entries_free(void *p)
 
 	for (; e; e = next) {
 		next = e->next;
-		free(e->canon);
 		free(e->text);
 		free(e);
 	}
@@ -2937,6 +2941,7 @@ record_write(struct glean_buf *b)
 
 	documents_out(&part);
 	map_free(&docs, entries_free);
+	map_free(&entry_set, NULL);
 	add_str(b, "{\"glean_record\":", "{\n  \"glean_record\": ");
 	put_int(b, RECORD_VERSION);
 	add_str(b, ",\"documents\":", ",\n  \"documents\": ");
@@ -3022,39 +3027,78 @@ field_sources(FILE *fp, json_t *srcs, int last)
 	glean_buf_free(&b);
 }
 
-static FILE *
-table(const char *name, const char *header)
-{
-	char *p = glean_asprintf("%s/%s", tdir, name);
-	FILE *fp = fopen(p, "w");
+/*
+ * The tables are written beside yesterday's, each into a temporary file
+ * of DIR that is new (O_EXCL: a planted file or symlink is never
+ * written through), and renamed over the old one only when all four are
+ * complete: a full disk or a kill leaves the old tables as they were.
+ */
+enum { TAB_I, TAB_M, TAB_P, TAB_Q, NTABLES };
 
-	if (!fp)
+static const char *const table_name[NTABLES] = {
+	"inspections.tsv", "money.tsv", "people.tsv", "quotes.tsv"
+};
+
+static struct tables {
+	FILE *fp[NTABLES];
+	char *tmp[NTABLES];	/* the temporary paths, until renamed */
+} tables;
+
+/* Remove the temporary files not renamed (at exit, after a failure). */
+static void
+tables_cleanup(void)
+{
+	int t;
+
+	for (t = 0; t < NTABLES; t++)
+		if (tables.tmp[t]) {
+			unlink(tables.tmp[t]);
+			free(tables.tmp[t]);
+			tables.tmp[t] = NULL;
+		}
+}
+
+/* A new temporary file for table t in tdir, open for writing, with its
+ * header; dies naming the path when it cannot be made. */
+static FILE *
+table(int t, const char *header)
+{
+	static unsigned serial;
+	char *p = NULL;
+	FILE *fp;
+	int fd = -1, tries;
+
+	for (tries = 0; fd < 0 && tries < 100; tries++) {
+		free(p);
+		p = glean_asprintf("%s/.%s.%ld.%u.tmp", tdir, table_name[t],
+		    (long)getpid(), serial++);
+		fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
 		glean_die(GLEAN_EXIT_FATAL, "%s:", p);
-	free(p);
+	tables.tmp[t] = p;
+	if (!(fp = fdopen(fd, "w")))
+		glean_die(GLEAN_EXIT_FATAL, "%s:", p);
 	fputs(header, fp);
 	return fp;
 }
-
-static void
-tclose(FILE *fp, const char *name)
-{
-	if (ferror(fp) | fclose(fp))
-		glean_die(GLEAN_EXIT_FATAL, "%s/%s: write error", tdir, name);
-}
-
-static FILE *fi, *fm, *fp, *fq;	/* the --tables files */
 
 static void
 tables_open(void)
 {
 	if (mkdir(tdir, 0777) && errno != EEXIST)
 		glean_die(GLEAN_EXIT_FATAL, "%s:", tdir);
-	fi = table("inspections.tsv",
+	atexit(tables_cleanup);
+	tables.fp[TAB_I] = table(TAB_I,
 	    "subject\tcode\tkind\twhen\tarea\tgrade\tsources\n");
-	fm = table("money.tsv",
+	tables.fp[TAB_M] = table(TAB_M,
 	    "subject\tcode\tvalue\tcurrency\tper\ttext\tcontext\tsources\n");
-	fp = table("people.tsv", "subject\tcode\tname\troles\tsources\n");
-	fq = table("quotes.tsv",
+	tables.fp[TAB_P] = table(TAB_P,
+	    "subject\tcode\tname\troles\tsources\n");
+	tables.fp[TAB_Q] = table(TAB_Q,
 	    "subject\tcode\ttype\tspeaker\tkind\ttext\tsources\n");
 }
 
@@ -3065,6 +3109,8 @@ tables_subject(json_t *s)
 	json_t *nm = json_object_get(s, "name");
 	json_t *cd = json_object_get(s, "code");
 	json_t *x, *y;
+	FILE *fi = tables.fp[TAB_I], *fm = tables.fp[TAB_M];
+	FILE *fp = tables.fp[TAB_P], *fq = tables.fp[TAB_Q];
 	size_t j, k;
 
 	json_array_foreach(json_object_get(s, "inspections"), j, x)
@@ -3135,13 +3181,30 @@ tables_subject(json_t *s)
 	}
 }
 
+/* Close the four temporary tables, then rename each over its table;
+ * dies on a write error, the old tables left as they were. */
 static void
 tables_close(void)
 {
-	tclose(fi, "inspections.tsv");
-	tclose(fm, "money.tsv");
-	tclose(fp, "people.tsv");
-	tclose(fq, "quotes.tsv");
+	char *path;
+	int t;
+
+	for (t = 0; t < NTABLES; t++) {
+		FILE *fp = tables.fp[t];
+
+		tables.fp[t] = NULL;
+		if (ferror(fp) | fflush(fp) | fsync(fileno(fp)) | fclose(fp))
+			glean_die(GLEAN_EXIT_FATAL, "%s/%s: write error:",
+			    tdir, table_name[t]);
+	}
+	for (t = 0; t < NTABLES; t++) {
+		path = glean_asprintf("%s/%s", tdir, table_name[t]);
+		if (rename(tables.tmp[t], path))
+			glean_die(GLEAN_EXIT_FATAL, "%s:", path);
+		free(path);
+		free(tables.tmp[t]);
+		tables.tmp[t] = NULL;
+	}
 }
 
 /* ---- input ------------------------------------------------------------- */
