@@ -1652,7 +1652,104 @@ struct rdoc {
 	const char *last_code, *last_name;
 	struct subject *last_s;
 	struct subject *unknown_s;	/* once needed */
+	const char *file;	/* where it was read, for messages */
+	long line;
+	int bad;		/* a layer item was malformed */
 };
+
+/*
+ * Report item i of layer (or the layer itself when i is (size_t)-1) as
+ * malformed, with the document's file, line and id: merge takes what it
+ * can of a document and says what it could not.
+ */
+static void
+layer_problem(struct rdoc *d, const char *layer, size_t i, const char *what)
+{
+	if (i == (size_t)-1)
+		glean_warn_at(d->file, d->line, "document '%s': %s %s", d->id,
+		    layer, what);
+	else
+		glean_warn_at(d->file, d->line, "document '%s': %s[%zu] %s",
+		    d->id, layer, i, what);
+	d->bad = 1;
+}
+
+/* What is wrong with the span of item o (NULL when nothing): integer
+ * offsets, start <= end <= lim. */
+static const char *
+span_problem(const struct glean_jv *o, size_t lim)
+{
+	const struct glean_jv *a = glean_jv_get(o, "start");
+	const struct glean_jv *b = glean_jv_get(o, "end");
+
+	if (!o || o->type != GLEAN_JV_OBJ)
+		return "is not an object";
+	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
+		return "has no integer start and end";
+	if (a->i < 0 || b->i < a->i)
+		return "has its end before its start";
+	if ((size_t)b->i > lim)
+		return "has offsets past the text";
+	return NULL;
+}
+
+/* Is member key of o present but neither a string nor null? */
+static int
+not_string(const struct glean_jv *o, const char *key)
+{
+	const struct glean_jv *v = glean_jv_get(o, key);
+
+	return v && v->type != GLEAN_JV_STR && v->type != GLEAN_JV_NULL;
+}
+
+/*
+ * Check item i of layer: its span, then that each of the keys (a
+ * NULL-terminated list) is a string or null when present.  Reports the
+ * first problem; returns 0 when there is none.
+ */
+static int
+check_item(struct rdoc *d, const char *layer, size_t i,
+    const struct glean_jv *o, const char *const *keys)
+{
+	const char *why = span_problem(o, d->lim);
+	char msg[80];
+
+	for (; !why && *keys; keys++)
+		if (not_string(o, *keys)) {
+			snprintf(msg, sizeof(msg), "has a \"%s\" that is not "
+			    "a string", *keys);
+			why = msg;
+		}
+	if (why)
+		layer_problem(d, layer, i, why);
+	return why != NULL;
+}
+
+/* The items of layer name of doc; reported when present but not an
+ * array. */
+static const struct glean_jv *
+layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
+{
+	const struct glean_jv *l = glean_jv_get(doc, name);
+
+	if (l && l->type != GLEAN_JV_ARR && l->type != GLEAN_JV_NULL)
+		layer_problem(d, name, (size_t)-1, "is not an array");
+	return glean_jv_items(l);
+}
+
+/* Report the malformed items of the entities layer (each reader skips
+ * them). */
+static void
+check_entities(struct rdoc *d)
+{
+	static const char *const keys[] = { "kind", "canonical", "code",
+	    "text", "role", NULL };
+	const struct glean_jv *e;
+	size_t i;
+
+	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++)
+		check_item(d, "entities", i, e, keys);
+}
 
 /* The subject of facts about no council. */
 static struct subject *
@@ -2024,9 +2121,12 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 	struct map done = { 0 };
 	struct attr at[MAX_ATTRS];
 	struct subject *subj;
-	size_t s, en, j, nc = 0;
+	size_t s, en, j, nc = 0, i;
+	static const char *const keys[] = { "area", "grade", "subject_kind",
+	    "subject", "code", "when", "grade_as_written", "inspectorate",
+	    NULL };
 
-	for (e = layer; e; e = e->next) {
+	for (e = layer, i = 0; e; e = e->next, i++) {
 		const char *area = glean_jv_str(e, "area");
 		const char *grade = glean_jv_str(e, "grade");
 		const char *sk = glean_jv_str(e, "subject_kind");
@@ -2037,8 +2137,15 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		size_t n = 0;
 		char *ev;
 
-		if (!area || !grade || get_cp_span(e, d->lim, &s, &en))
+		if (check_item(d, "ratings", i, e, keys) && (!area || !grade ||
+		    get_cp_span(e, d->lim, &s, &en)))
 			continue;
+		if (!area || !grade) {
+			layer_problem(d, "ratings", i,
+			    "has no area or no grade");
+			continue;
+		}
+		get_cp_span(e, d->lim, &s, &en);
 		if (!sk)
 			sk = "authority";
 		if (sn || code)
@@ -2094,18 +2201,28 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 	const char *cur, *per, *basis;
 	struct attr at[MAX_ATTRS];
 	struct subject *subj;
-	size_t s, en, n;
+	size_t s, en, n, i;
 	double val;
 	char *tx, *cx, *ev;
+	static const char *const keys[] = { "currency", "per", "text", NULL };
 
-	for (e = layer; e; e = e->next) {
+	for (e = layer, i = 0; e; e = e->next, i++) {
 		v = glean_jv_get(e, "value");
 		cur = glean_jv_str(e, "currency");
 		per = glean_jv_str(e, "per");
-		if (!v || (v->type != GLEAN_JV_INT &&
-		    v->type != GLEAN_JV_REAL) || !cur ||
-		    get_cp_span(e, d->lim, &s, &en) || en == s)
+		if (check_item(d, "money", i, e, keys))
 			continue;
+		if (!v || (v->type != GLEAN_JV_INT &&
+		    v->type != GLEAN_JV_REAL) || !cur) {
+			layer_problem(d, "money", i,
+			    "has no numeric value or no currency");
+			continue;
+		}
+		get_cp_span(e, d->lim, &s, &en);
+		if (en == s) {
+			layer_problem(d, "money", i, "has an empty span");
+			continue;
+		}
 		val = v->type == GLEAN_JV_INT ? (double)v->i : v->r;
 		if (!isfinite(val) || !(subj = fact_subject(d, s, en, &basis)))
 			continue;
@@ -2188,17 +2305,23 @@ read_quotes(struct rdoc *d, const struct glean_jv *layer)
 	const char *qk, *qt, *basis;
 	struct subject *subj;
 	struct cpmap qm;
-	size_t s, en;
+	size_t s, en, i;
 	int tab;
+	static const char *const keys[] = { "kind", "speaker", "text", NULL };
 
-	for (e = layer; e; e = e->next) {
+	for (e = layer, i = 0; e; e = e->next, i++) {
+		if (check_item(d, "quotes", i, e, keys))
+			continue;
 		qk = glean_jv_str(e, "kind");
 		/* a finding needs an inspectorate named, or an article
 		 * about an inspection: else it is a quotation */
 		tab = qk && !strcmp(qk, "report") && d->findings_ok ? T_F :
 		    T_Q;
-		if (get_cp_span(e, d->lim, &s, &en) || en == s)
+		get_cp_span(e, d->lim, &s, &en);
+		if (en == s) {
+			layer_problem(d, "quotes", i, "has an empty span");
 			continue;
+		}
 		if (qk && !strcmp(qk, "scare"))
 			continue;
 		if (!(subj = fact_subject(d, s, en, &basis)))
@@ -2208,8 +2331,11 @@ read_quotes(struct rdoc *d, const struct glean_jv *layer)
 			    glean_jv_str(e, "speaker"), qk, basis);
 			continue;
 		}
-		if (!(qt = glean_jv_str(e, "text")))
+		if (!(qt = glean_jv_str(e, "text"))) {
+			layer_problem(d, "quotes", i, "has no text (nor has "
+			    "its document)");
 			continue;
+		}
 		cpmap_init(&qm, qt, strlen(qt));
 		doc_quote(subj, tab, d->id, &qm, qt, 0, qm.ncps, s,
 		    glean_jv_str(e, "speaker"), qk, basis);
@@ -2217,12 +2343,20 @@ read_quotes(struct rdoc *d, const struct glean_jv *layer)
 	}
 }
 
-static void
-read_document(const struct glean_jv *doc, json_t *errors, const char *id)
+/*
+ * Take the facts of document doc (id, its errors a jansson value or
+ * NULL), read from file:line.  Returns 1 when a layer item was malformed
+ * (reported, the rest taken), else 0.
+ */
+static int
+read_document(const struct glean_jv *doc, json_t *errors, const char *id,
+    const char *file, long line)
 {
 	const struct glean_jv *t = glean_jv_get(doc, "text");
+	const struct glean_jv *topics = glean_jv_get(doc, "topics");
 	struct rdoc d = { id, "", 0, 1, (size_t)-1, { 0, NULL }, NULL, NULL,
-	    0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL };
+	    0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL,
+	    file, line, 0 };
 
 	doc_entry(doc, errors, id);
 	/* Without the text (dropped to save space), the layers still
@@ -2236,17 +2370,24 @@ read_document(const struct glean_jv *doc, json_t *errors, const char *id)
 	if (!d.notext)
 		d.lim = d.m.ncps;
 	d.ents = glean_jv_get(doc, "entities");
+	layer_items(&d, doc, "entities");
+	layer_items(&d, doc, "boilerplate");
+	if (topics && topics->type != GLEAN_JV_OBJ &&
+	    topics->type != GLEAN_JV_NULL)
+		layer_problem(&d, "topics", (size_t)-1, "is not an object");
 	if (d.ents && d.ents->type != GLEAN_JV_ARR)
 		d.ents = NULL;
+	check_entities(&d);
 	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
 	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
 	read_topics(&d, doc);
-	read_ratings(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
-	read_money(&d, glean_jv_items(glean_jv_get(doc, "money")));
+	read_ratings(&d, layer_items(&d, doc, "ratings"));
+	read_money(&d, layer_items(&d, doc, "money"));
 	read_people(&d);
-	read_quotes(&d, glean_jv_items(glean_jv_get(doc, "quotes")));
+	read_quotes(&d, layer_items(&d, doc, "quotes"));
 	free(d.ms);
 	free(d.m.byte);
+	return d.bad;
 }
 
 /* ---- reading records --------------------------------------------------- */
@@ -3329,9 +3470,29 @@ load(const char *buf, size_t len, json_t **errors)
 	return doc;
 }
 
-/* One JSON value read from name:line; returns 0, or 1 when rejected. */
+/*
+ * The id of a rejected line: its "id" when it can be read from the raw
+ * text (as the stream's error records keep it, glean_error_record),
+ * else "FILE:LINE".  Fresh.
+ */
+static char *
+rejected_id(const char *buf, size_t len, const char *name, long line)
+{
+	json_t *rec = glean_error_record("merge", name, line, buf, len, "");
+	const char *id = str(rec, "id");
+	char *own = id && strcmp(id, "") ? glean_strdup(id) : NULL;
+
+	json_decref(rec);
+	return own ? own : line_id(name, line);
+}
+
+/*
+ * One JSON value read from name:line (cut: the last line of its input,
+ * without a newline); returns 0, or 1 when rejected or a layer item was
+ * malformed.
+ */
 static int
-take(const char *buf, size_t len, const char *name, long line)
+take(const char *buf, size_t len, const char *name, long line, int cut)
 {
 	json_error_t je;
 	json_t *v = NULL, *errors = NULL, *entry;
@@ -3349,7 +3510,9 @@ take(const char *buf, size_t len, const char *name, long line)
 			doc = from_json(v);
 			errors = json_incref(json_object_get(v, "errors"));
 		} else if (!v)
-			err = glean_asprintf("not JSON: %s", je.text);
+			err = glean_asprintf("%snot JSON: %s", cut ?
+			    "truncated last line (no newline at the end): " :
+			    "", je.text);
 		else
 			err = glean_strdup("not a document or knowledge record");
 	}
@@ -3361,7 +3524,7 @@ take(const char *buf, size_t len, const char *name, long line)
 		if (doc_id || (text && text->type == GLEAN_JV_STR)) {
 			id = doc_id ? glean_strdup(doc_id) :
 			    line_id(name, line);
-			read_document(doc, errors, id);
+			rc = read_document(doc, errors, id, name, line);
 			free(id);
 			goto out;
 		}
@@ -3369,7 +3532,7 @@ take(const char *buf, size_t len, const char *name, long line)
 	}
 	/* Nothing lost: the rejected line is listed as a document. */
 	glean_warn_at(name, line, "%s", err);
-	id = line_id(name, line);
+	id = v ? line_id(name, line) : rejected_id(buf, len, name, line);
 	msg = utf8_clean(err);
 	entry = json_pack("{s:s,s:n,s:n,s:[{s:s,s:s}]}", "id", id, "source",
 	    "published", "errors", "stage", "merge", "message", msg);
@@ -3396,10 +3559,11 @@ read_stream(FILE *fp, const char *name)
 	ssize_t len;
 	long lineno = 0, first = 0;
 	struct glean_buf acc = { 0 };
-	int status = 0, inrec = 0;
+	int status = 0, inrec = 0, cut;
 
 	while ((len = getline(&line, &cap, fp)) >= 0) {
 		lineno++;
+		cut = len > 0 && line[len - 1] != '\n';
 		while (len > 0 && (line[len - 1] == '\n' ||
 		    line[len - 1] == '\r'))
 			line[--len] = '\0';
@@ -3407,7 +3571,8 @@ read_stream(FILE *fp, const char *name)
 			buf_add(&acc, line, (size_t)len);
 			buf_addc(&acc, '\n');
 			if (!strcmp(line, "}")) {
-				status |= take(acc.s, acc.len, name, first);
+				status |= take(acc.s, acc.len, name, first,
+				    0);
 				glean_buf_reset(&acc);
 				inrec = 0;
 			}
@@ -3421,12 +3586,12 @@ read_stream(FILE *fp, const char *name)
 			buf_add(&acc, "{\n", 2);
 			continue;
 		}
-		status |= take(line, (size_t)len, name, lineno);
+		status |= take(line, (size_t)len, name, lineno, cut);
 		if (status && opts.strict)
 			break;
 	}
-	if (inrec)
-		status |= take(acc.s, acc.len, name, first);
+	if (inrec)	/* a --pretty record cut before its last line */
+		status |= take(acc.s, acc.len, name, first, 1);
 	if (ferror(fp)) {
 		glean_warn_at(name, 0, "read error:");
 		status = 1;
