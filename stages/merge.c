@@ -119,9 +119,9 @@ struct map {
 
 /* Eight bytes at a time: fact keys are long. */
 static uint64_t
-hash_str(const char *s)
+hash_mem(const char *s, size_t n)
 {
-	size_t n = strlen(s), i;
+	size_t i;
 	uint64_t h = n, w;
 
 	for (i = 0; i + 8 <= n; i += 8) {
@@ -133,6 +133,12 @@ hash_str(const char *s)
 	memcpy(&w, s + i, n - i);
 	h = (h ^ w) * 0x9E3779B97F4A7C15u;
 	return h ^ h >> 32;
+}
+
+static uint64_t
+hash_str(const char *s)
+{
+	return hash_mem(s, strlen(s));
 }
 
 static struct slot *
@@ -519,31 +525,6 @@ put_member(struct glean_buf *b, const struct member *m)
 	buf_add(b, m->name, (size_t)(m->val + m->vallen - m->name));
 }
 
-/* The canonical JSON of a source as the record writes it: doc, start and
- * end first, then the rest in key order. */
-static void
-reorder_source(struct glean_buf *b, const char *canon_text)
-{
-	static const char *const first[] = { "\"doc\"", "\"start\"",
-	    "\"end\"" };
-	struct member *m;
-	size_t n = members(canon_text, &m), i;
-
-	buf_addc(b, '{');
-	for (i = 0; i < 3; i++) {
-		if (i)
-			buf_addc(b, ',');
-		put_member(b, member(m, n, first[i]));
-	}
-	for (i = 0; i < n; i++)
-		if (!named(&m[i], first[0]) && !named(&m[i], first[1]) &&
-		    !named(&m[i], first[2])) {
-			buf_addc(b, ',');
-			put_member(b, &m[i]);
-		}
-	buf_addc(b, '}');
-}
-
 /* ---- small helpers ----------------------------------------------------- */
 
 static const char *
@@ -708,16 +689,43 @@ key_part(struct glean_buf *b, const char *s, int last)
 }
 
 /*
- * A source of a fact, kept in key_arena until the record is written.
- * key (source_key_start) is its identity and order; json is how the
- * record writes it; val holds the attributes its fact groups sources by
- * (see group_by), NULL when not strings.
+ * Sources are many (one per fact per article, millions in a hostile
+ * document) and mostly alike, so a source is four words: its document
+ * and its other attributes are interned, each kept once in key_arena
+ * however many sources share it.
+ */
+
+/* A document id as sources sort by it and write it. */
+struct docref {
+	const char *key;	/* key_part(id): the order of sources */
+	const char *json;	/* the id as a JSON string */
+};
+
+/* What a fact groups its sources by (group_by): names of attributes. */
+enum { G_WHEN, G_CONTEXT, G_ROLE, G_SPEAKER, NGROUP };
+
+static const char *const group_names[NGROUP][2] = {
+	{ "when", NULL }, { "context", NULL }, { "role", NULL },
+	{ "speaker", "kind" }
+};
+
+/* The attributes of a source other than doc, start and end. */
+struct attrs {
+	const char *json;	/* a compact JSON object, keys in byte order */
+	size_t len;
+	const char *val[2];	/* the grouping values, NULL when not strings */
+};
+
+/*
+ * A source of a fact.  Sources sort by doc, start and end, then by the
+ * canonical JSON of the whole source (canon_source), as the strings
+ * key_part(doc), "%012lld" start and end, canonical JSON would sort:
+ * the record's order does not depend on how sources are held.
  */
 struct source {
-	const char *key;
-	const char *json;
-	size_t len;
-	const char *val[2];
+	const struct docref *doc;
+	const struct attrs *at;
+	long long start, end;
 };
 
 /* A fact: its attributes, and its sources: a list while reading, sorted
@@ -725,11 +733,13 @@ struct source {
 struct fact {
 	char *a, *b;	/* R: area, grade; M: currency, per; P: name */
 	double value;		/* M */
-	const struct source **src;
+	struct source *src;
 	size_t nsrc, cap;
-	char *text;		/* Q, F: the text as written at textkey */
-	const char *textkey;
+	char *text;		/* Q, F: the text as written at textsrc */
+	struct source textsrc;	/* doc NULL until there is a text */
 };
+
+static int source_cmp(const struct source *x, const struct source *y);
 
 /* The tables of facts of a subject. */
 enum { T_R, T_M, T_P, T_Q, T_F, NTAB };
@@ -846,74 +856,250 @@ fact(struct subject *s, int tab, const char *fkey)
  * in canonical order, which is associative.
  */
 static void
-fact_add(struct fact *f, const struct source *src, const char *text)
+fact_add(struct fact *f, struct source src, const char *text)
 {
 	if (f->nsrc == f->cap) {
 		f->cap = f->cap ? 2 * f->cap : 4;
 		f->src = glean_realloc(f->src, f->cap * sizeof(*f->src));
 	}
 	f->src[f->nsrc++] = src;
-	if (text && (!f->textkey || strcmp(src->key, f->textkey) < 0)) {
+	if (text && (!f->textsrc.doc || source_cmp(&src, &f->textsrc) < 0)) {
 		free(f->text);
 		f->text = glean_strdup(text);
-		f->textkey = src->key;
+		f->textsrc = src;
 	}
 }
 
 /*
- * A source is kept as its key alone: doc, start and end (for the order)
- * then the canonical JSON of the whole source, read back on output.
- * This starts a key in b: the doc part, start and end.
+ * Interned strings: a set of texts kept in key_arena, each with an
+ * object of the caller's.  Open addressing on a power-of-two table.
  */
-static void
-source_key_start(struct glean_buf *b, const char *doc, long long s,
-    long long e)
+struct intern {
+	struct ientry {
+		uint64_t hash;
+		const char *key;	/* NUL-terminated, in key_arena */
+		size_t len;
+		void *obj;
+	} *t;
+	size_t n, cap;
+};
+
+static struct ientry *
+intern_probe(struct ientry *t, size_t cap, const char *k, size_t len,
+    uint64_t h)
 {
-	glean_buf_reset(b);
-	key_part(b, doc, 0);
-	put_digits(b, s, 12);	/* as printf's "%012lld" */
-	buf_addc(b, '\t');
-	put_digits(b, e, 12);
-	buf_addc(b, '\t');
+	size_t i = (size_t)h & (cap - 1);
+
+	while (t[i].key && (t[i].hash != h || t[i].len != len ||
+	    memcmp(t[i].key, k, len)))
+		i = (i + 1) & (cap - 1);
+	return &t[i];
 }
 
-/* A source of key[0..keylen), json[0..len) and grouping values v0, v1
- * (copies in key_arena). */
-static const struct source *
-new_source(const char *key, size_t keylen, const char *json, size_t len,
-    const char *v0, const char *v1)
+/* The entry of k[0..len) in it, added (obj NULL) when new. */
+static struct ientry *
+intern(struct intern *it, const char *k, size_t len)
 {
-	struct source *src = glean_arena_alloc(&key_arena, sizeof(*src));
+	uint64_t h = hash_mem(k, len);
+	struct ientry *e, *old = it->t;
+	size_t i, cap = it->cap;
 
-	src->key = glean_arena_strndup(&key_arena, key, keylen);
-	src->json = glean_arena_strndup(&key_arena, json, len);
-	src->len = len;
-	src->val[0] = v0 ? glean_arena_strndup(&key_arena, v0, strlen(v0)) :
+	if (2 * (it->n + 1) > it->cap) {
+		it->cap = cap ? 2 * cap : 64;
+		it->t = glean_calloc(it->cap, sizeof(*it->t));
+		for (i = 0; i < cap; i++)
+			if (old[i].key)
+				*intern_probe(it->t, it->cap, old[i].key,
+				    old[i].len, old[i].hash) = old[i];
+		free(old);
+	}
+	e = intern_probe(it->t, it->cap, k, len, h);
+	if (!e->key) {
+		e->key = glean_arena_strndup(&key_arena, k, len);
+		e->len = len;
+		e->hash = h;
+		it->n++;
+	}
+	return e;
+}
+
+static void
+intern_free(struct intern *it)
+{
+	free(it->t);
+	*it = (struct intern){ 0 };
+}
+
+static struct intern docrefs;		/* id -> struct docref */
+static struct intern attr_sets[NGROUP];	/* JSON -> struct attrs */
+
+/* The docref of document id. */
+static const struct docref *
+docref(const char *id)
+{
+	struct ientry *e = intern(&docrefs, id, strlen(id));
+	struct glean_buf b = { 0 };
+	struct docref *d = e->obj;
+
+	if (d)
+		return d;
+	d = e->obj = glean_arena_alloc(&key_arena, sizeof(*d));
+	key_part(&b, id, 0);
+	d->key = glean_arena_strndup(&key_arena, b.s, b.len);
+	glean_buf_reset(&b);
+	put_str(&b, id);
+	d->json = glean_arena_strndup(&key_arena, b.s, b.len);
+	glean_buf_free(&b);
+	return d;
+}
+
+/* The interned attributes json[0..len) (a compact JSON object, keys in
+ * byte order) of a source whose fact groups by group, with the grouping
+ * values v0 and v1 (NULL when not strings). */
+static const struct attrs *
+attrs(int group, const char *json, size_t len, const char *v0,
+    const char *v1)
+{
+	struct ientry *e = intern(&attr_sets[group], json, len);
+	struct attrs *a = e->obj;
+
+	if (a)
+		return a;
+	a = e->obj = glean_arena_alloc(&key_arena, sizeof(*a));
+	a->json = e->key;
+	a->len = len;
+	a->val[0] = v0 ? glean_arena_strndup(&key_arena, v0, strlen(v0)) :
 	    NULL;
-	src->val[1] = v1 ? glean_arena_strndup(&key_arena, v1, strlen(v1)) :
+	a->val[1] = v1 ? glean_arena_strndup(&key_arena, v1, strlen(v1)) :
 	    NULL;
-	return src;
+	return a;
+}
+
+/* Compare offsets a and b as their "%012lld" texts sort. */
+static int
+offset_cmp(long long a, long long b)
+{
+	char x[32], y[32];
+
+	if (a >= 0 && b >= 0 && a < 1000000000000LL && b < 1000000000000LL)
+		return (a > b) - (a < b);
+	snprintf(x, sizeof(x), "%012lld", a);
+	snprintf(y, sizeof(y), "%012lld", b);
+	return strcmp(x, y);
 }
 
 /*
- * A source read from a record (src borrowed), its fact grouping sources
- * by the attributes g0 and g1 (or NULL).
+ * Does the member name quoted (merge's own: plain ASCII letters, in
+ * quotes) sort before m's in byte order of the names?  An escape in m's
+ * name starts with a backslash, which sorts below every letter as the
+ * characters escaped do, so the escaped text compares as the name.
  */
-static const struct source *
-record_source(json_t *src, const char *g0, const char *g1)
+static int
+name_before(const char *quoted, const struct member *m)
 {
-	static struct glean_buf key, json;
-	char *c = canon(src);
+	size_t a = strlen(quoted) - 2, b = m->namelen - 2;
+	int r = memcmp(quoted + 1, m->name + 1, a < b ? a : b);
 
-	source_key_start(&key, str(src, "doc"),
-	    (long long)json_integer_value(json_object_get(src, "start")),
-	    (long long)json_integer_value(json_object_get(src, "end")));
-	buf_add(&key, c, strlen(c));
-	glean_buf_reset(&json);
-	reorder_source(&json, c);
+	return r ? r < 0 : a < b;
+}
+
+/* The canonical JSON of source x (all its members, keys in byte order)
+ * into b: doc, start and end in their places among the attributes. */
+static void
+canon_source(struct glean_buf *b, const struct source *x)
+{
+	static const char *const own[] = { "\"doc\"", "\"end\"",
+	    "\"start\"" };
+	struct member *m;
+	size_t n = members(x->at->json, &m), i, k = 0;
+
+	glean_buf_reset(b);
+	buf_addc(b, '{');
+	for (i = 0; i <= n; i++) {
+		/* the own members that sort before m[i] (or all, at the end) */
+		for (; k < 3 && (i == n || name_before(own[k], &m[i])); k++) {
+			if (b->len > 1)
+				buf_addc(b, ',');
+			put(b, own[k]);
+			buf_addc(b, ':');
+			if (k == 0)
+				put(b, x->doc->json);
+			else
+				put_int(b, k == 1 ? x->end : x->start);
+		}
+		if (i < n) {
+			if (b->len > 1)
+				buf_addc(b, ',');
+			put_member(b, &m[i]);
+		}
+	}
+	buf_addc(b, '}');
+}
+
+/* The order of sources (see struct source); 0 for the same source. */
+static int
+source_cmp(const struct source *x, const struct source *y)
+{
+	static struct glean_buf cx, cy;
+	int r;
+
+	if (x->doc != y->doc && (r = strcmp(x->doc->key, y->doc->key)))
+		return r;
+	if ((r = offset_cmp(x->start, y->start)) ||
+	    (r = offset_cmp(x->end, y->end)) || x->at == y->at)
+		return r;
+	canon_source(&cx, x);
+	canon_source(&cy, y);
+	return strcmp(cx.s, cy.s);
+}
+
+/* A source's JSON as the record writes it: doc, start and end first,
+ * then its other attributes in key order. */
+static void
+put_source(struct glean_buf *b, const struct source *x)
+{
+	put(b, "{\"doc\":");
+	put(b, x->doc->json);
+	put(b, ",\"start\":");
+	put_int(b, x->start);
+	put(b, ",\"end\":");
+	put_int(b, x->end);
+	if (x->at->len > 2)
+		buf_addc(b, ',');
+	buf_add(b, x->at->json + 1, x->at->len - 1);
+}
+
+/*
+ * A source read from a record (src borrowed, a valid_source), its fact
+ * grouping sources by group.
+ */
+static struct source
+record_source(json_t *src, int group)
+{
+	static struct glean_buf rest;
+	char *c = canon(src);
+	struct member *m;
+	size_t n = members(c, &m), i;
+	struct source x;
+
+	glean_buf_reset(&rest);
+	buf_addc(&rest, '{');
+	for (i = 0; i < n; i++)
+		if (!named(&m[i], "\"doc\"") && !named(&m[i], "\"start\"") &&
+		    !named(&m[i], "\"end\"")) {
+			if (rest.len > 1)
+				buf_addc(&rest, ',');
+			put_member(&rest, &m[i]);
+		}
+	buf_addc(&rest, '}');
 	free(c);
-	return new_source(key.s, key.len, json.s, json.len,
-	    g0 ? str(src, g0) : NULL, g1 ? str(src, g1) : NULL);
+	x.doc = docref(str(src, "doc"));
+	x.start = (long long)json_integer_value(json_object_get(src, "start"));
+	x.end = (long long)json_integer_value(json_object_get(src, "end"));
+	x.at = attrs(group, rest.s, rest.len,
+	    group_names[group][0] ? str(src, group_names[group][0]) : NULL,
+	    group_names[group][1] ? str(src, group_names[group][1]) : NULL);
+	return x;
 }
 
 /* An attribute of a source read from a document. */
@@ -973,59 +1159,40 @@ basis_attr(struct attr *at, size_t n, const char *basis)
 
 /*
  * A source of document doc at [s, e) with the attributes at[0..n) (at
- * has room for MAX_ATTRS; reordered), its fact grouping sources by the
- * attributes g0 and g1 (or NULL).  Its canonical JSON is written as
- * canon() would write it, keys sorted; the record shows doc, start and
- * end first.
+ * has room for MAX_ATTRS; reordered), its fact grouping sources by
+ * group.  Its attributes are written as canon() would write them, keys
+ * sorted.
  */
-static const struct source *
+static struct source
 doc_source(const char *doc, size_t s, size_t e, struct attr *at, size_t n,
-    const char *g0, const char *g1)
+    int group)
 {
-	static struct glean_buf key, json;
-	size_t i, j, from[MAX_ATTRS], to[MAX_ATTRS], first[3] = { 0, 0, 0 };
+	static struct glean_buf rest;
+	size_t i, j;
+	struct source x;
 
-	source_key_start(&key, doc, (long long)s, (long long)e);
-	at[n++] = (struct attr){ "doc", GLEAN_JV_STR, doc, 0 };
-	at[n++] = (struct attr){ "start", GLEAN_JV_INT, NULL, (long long)s };
-	at[n++] = (struct attr){ "end", GLEAN_JV_INT, NULL, (long long)e };
 	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
-		struct attr x = at[i];
+		struct attr y = at[i];
 
-		for (j = i; j > 0 && fieldcmp(at[j - 1].name, x.name) > 0; j--)
+		for (j = i; j > 0 && fieldcmp(at[j - 1].name, y.name) > 0; j--)
 			at[j] = at[j - 1];
-		at[j] = x;
+		at[j] = y;
 	}
-	buf_addc(&key, '{');
+	glean_buf_reset(&rest);
+	buf_addc(&rest, '{');
 	for (i = 0; i < n; i++) {
 		if (i)
-			buf_addc(&key, ',');
-		from[i] = key.len;
-		put_attr(&key, &at[i]);
-		to[i] = key.len;
-		if (!strcmp(at[i].name, "doc"))
-			first[0] = i;
-		else if (!strcmp(at[i].name, "start"))
-			first[1] = i;
-		else if (!strcmp(at[i].name, "end"))
-			first[2] = i;
+			buf_addc(&rest, ',');
+		put_attr(&rest, &at[i]);
 	}
-	buf_addc(&key, '}');
-	/* the same members, doc, start and end first */
-	glean_buf_reset(&json);
-	for (j = 0; j < 3; j++) {
-		buf_addc(&json, j ? ',' : '{');
-		i = first[j];
-		buf_add(&json, key.s + from[i], to[i] - from[i]);
-	}
-	for (i = 0; i < n; i++)
-		if (i != first[0] && i != first[1] && i != first[2]) {
-			buf_addc(&json, ',');
-			buf_add(&json, key.s + from[i], to[i] - from[i]);
-		}
-	buf_addc(&json, '}');
-	return new_source(key.s, key.len, json.s, json.len,
-	    attr_str(at, n, g0), attr_str(at, n, g1));
+	buf_addc(&rest, '}');
+	x.doc = docref(doc);
+	x.start = (long long)s;
+	x.end = (long long)e;
+	x.at = attrs(group, rest.s, rest.len,
+	    attr_str(at, n, group_names[group][0]),
+	    attr_str(at, n, group_names[group][1]));
+	return x;
 }
 
 /* A document entry under id: its canonical text and how it is written
@@ -1074,7 +1241,7 @@ entries_free(void *p)
 
 static void
 add_rating(struct subject *s, const char *area, const char *grade,
-    const char *when, const struct source *src)
+    const char *when, struct source src)
 {
 	char year[5] = "~";
 	struct glean_buf fk = { 0 };
@@ -1157,7 +1324,7 @@ amount(double raw)
 
 static void
 add_money(struct subject *s, double raw, const char *cur, const char *per,
-    const struct source *src)
+    struct source src)
 {
 	const struct amount *am = amount(raw);
 	struct glean_buf fk = { 0 };
@@ -1180,7 +1347,7 @@ add_money(struct subject *s, double raw, const char *cur, const char *per,
 }
 
 static void
-add_person(struct subject *s, const char *name, const struct source *src)
+add_person(struct subject *s, const char *name, struct source src)
 {
 	struct fact *f = fact(s, T_P, name);
 
@@ -1192,7 +1359,7 @@ add_person(struct subject *s, const char *name, const struct source *src)
 /* tab is T_Q (speech) or T_F (report findings). */
 static void
 add_quote(struct subject *s, int tab, const char *text,
-    const struct source *src)
+    struct source src)
 {
 	char *k = normtext(text, strlen(text));
 
@@ -1386,8 +1553,8 @@ doc_quote(struct subject *s, int tab, const char *id, const struct cpmap *m,
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
 			add_quote(s, tab, t, doc_source(id, base + ca,
-			    base + cb, at, basis_attr(at, 2, basis), "speaker",
-			    "kind"));
+			    base + cb, at, basis_attr(at, 2, basis),
+			    G_SPEAKER));
 			free(t);
 		}
 	}
@@ -2187,7 +2354,7 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		ev = evidence_of(d, s, en);
 		n = evidence_attr(at, n, ev);
 		add_rating(subj, area, grade, when,
-		    doc_source(d->id, s, en, at, n, "when", NULL));
+		    doc_source(d->id, s, en, at, n, G_WHEN));
 		free(ev);
 	}
 	map_free(&done, NULL);
@@ -2239,7 +2406,7 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 		ev = basis ? evidence_of(d, s, en) : NULL;
 		n = evidence_attr(at, n, ev);
 		add_money(subj, val, cur, per,
-		    doc_source(d->id, s, en, at, n, "context", NULL));
+		    doc_source(d->id, s, en, at, n, G_CONTEXT));
 		free(tx);
 		free(cx);
 		free(ev);
@@ -2286,8 +2453,7 @@ read_people(struct rdoc *d)
 		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
 		ev = basis ? evidence_of(d, s, en) : NULL;
 		add_person(subj, name, doc_source(d->id, s, en, at,
-		    evidence_attr(at, basis_attr(at, 1, basis), ev), "role",
-		    NULL));
+		    evidence_attr(at, basis_attr(at, 1, basis), ev), G_ROLE));
 		free(plain);
 		free(ev);
 		free(own);
@@ -2419,8 +2585,7 @@ record_quote(struct subject *s, int tab, json_t *x)
 		if (!first)
 			first = z;
 		if (*fk)
-			fact_add(fact(s, tab, fk), record_source(z, "speaker",
-			    "kind"), z == first ? text : NULL);
+			fact_add(fact(s, tab, fk), record_source(z, G_SPEAKER), z == first ? text : NULL);
 	}
 	free(fk);
 }
@@ -2462,8 +2627,7 @@ read_record(json_t *rec, char **err)
 					if (valid_source(z))
 						add_rating(s, a, g,
 						    str(z, "when"),
-						    record_source(z, "when",
-						    NULL));
+						    record_source(z, G_WHEN));
 			}
 		json_array_foreach(json_object_get(sj, "money"), j, x) {
 			json_t *val = json_object_get(x, "value");
@@ -2474,7 +2638,7 @@ read_record(json_t *rec, char **err)
 				if (valid_source(z))
 					add_money(s, json_number_value(val),
 					    str(x, "currency"), str(x, "per"),
-					    record_source(z, "context", NULL));
+					    record_source(z, G_CONTEXT));
 		}
 		json_array_foreach(json_object_get(sj, "people"), j, x) {
 			if (!str(x, "name"))
@@ -2482,7 +2646,7 @@ read_record(json_t *rec, char **err)
 			json_array_foreach(json_object_get(x, "sources"), l, z)
 				if (valid_source(z))
 					add_person(s, str(x, "name"),
-					    record_source(z, "role", NULL));
+					    record_source(z, G_ROLE));
 		}
 		json_array_foreach(json_object_get(sj, "quotes"), j, x)
 			record_quote(s, T_Q, x);
@@ -2500,7 +2664,7 @@ read_record(json_t *rec, char **err)
  */
 
 static void
-put_sources(struct glean_buf *b, const struct source *const *src, size_t n)
+put_sources(struct glean_buf *b, const struct source *src, size_t n)
 {
 	size_t i;
 
@@ -2508,7 +2672,7 @@ put_sources(struct glean_buf *b, const struct source *const *src, size_t n)
 	for (i = 0; i < n; i++) {
 		if (i)
 			buf_addc(b, ',');
-		buf_add(b, src[i]->json, src[i]->len);
+		put_source(b, &src[i]);
 	}
 	buf_addc(b, ']');
 }
@@ -2516,8 +2680,7 @@ put_sources(struct glean_buf *b, const struct source *const *src, size_t n)
 static int
 srccmp(const void *a, const void *b)
 {
-	return strcmp((*(const struct source *const *)a)->key,
-	    (*(const struct source *const *)b)->key);
+	return source_cmp(a, b);
 }
 
 /* Make f's sources a set in canonical order (they mostly come so). */
@@ -2528,7 +2691,7 @@ fact_sort(struct fact *f)
 	int r = -1;
 
 	for (i = n = 1; i < f->nsrc; i++) {
-		if ((r = strcmp(f->src[n - 1]->key, f->src[i]->key)) > 0)
+		if ((r = source_cmp(&f->src[n - 1], &f->src[i])) > 0)
 			break;
 		if (r < 0)
 			f->src[n++] = f->src[i];
@@ -2536,7 +2699,7 @@ fact_sort(struct fact *f)
 	if (r > 0) {
 		qsort(f->src, f->nsrc, sizeof(*f->src), srccmp);
 		for (i = n = 1; i < f->nsrc; i++)
-			if (strcmp(f->src[n - 1]->key, f->src[i]->key))
+			if (source_cmp(&f->src[n - 1], &f->src[i]))
 				f->src[n++] = f->src[i];
 	}
 	if (f->nsrc)
@@ -2579,7 +2742,7 @@ ascii_prefix(const char *v, size_t n)
  * number of values.
  */
 static size_t
-group_by(const struct source *const *src, size_t n, int at, size_t trunc,
+group_by(const struct source *src, size_t n, int at, size_t trunc,
     struct grp **g, size_t *ndistinct)
 {
 	size_t i, ng = 0;
@@ -2588,14 +2751,14 @@ group_by(const struct source *const *src, size_t n, int at, size_t trunc,
 
 	*g = glean_calloc(n + 1, sizeof(**g));
 	for (i = 0; i < n; i++) {
-		if (!(v = src[i]->val[at]))
+		if (!(v = src[i].at->val[at]))
 			continue;
 		if (trunc) {
 			if (strlen(v) < trunc || !ascii_prefix(v, trunc))
 				continue;
 			v = glean_arena_strndup(&scratch, v, trunc);
 		}
-		(*g)[ng++] = (struct grp){ v, src[i], i, 1 };
+		(*g)[ng++] = (struct grp){ v, &src[i], i, 1 };
 	}
 	/* mostly one value, so already in order */
 	for (i = 1; i < ng && (r = strcmp((*g)[i - 1].val, (*g)[i].val)) <= 0;
@@ -2659,7 +2822,7 @@ put_values(struct glean_buf *b, const struct grp *g, size_t n,
 		for (k = i; k < j; k++) {
 			if (k > i)
 				buf_addc(b, ',');
-			buf_add(b, g[k].src->json, g[k].src->len);
+			put_source(b, g[k].src);
 		}
 		put(b, "]}");
 	}
@@ -2740,7 +2903,7 @@ static void
 inspection_out(struct glean_buf *b, const struct subject *s,
     struct fact **f, size_t n, const char *year)
 {
-	const struct source **all;
+	struct source *all;
 	size_t nall = 0, i, ng, nd;
 	const char *when;
 	struct grp *g;
@@ -2846,7 +3009,7 @@ money_out(struct glean_buf *b, const struct subject *s)
 		put(b, ",\"per\":");
 		put_nstr(b, f->b);
 		/* the text of the first source, when it has one */
-		nm = members(f->src[0]->json, &m);
+		nm = members(f->src[0].at->json, &m);
 		text = member(m, nm, "\"text\"");
 		if (text) {
 			buf_addc(b, ',');
@@ -3654,6 +3817,9 @@ main(int argc, char *argv[])
 	glean_flush();
 	glean_buf_free(&out);
 	glean_arena_free(&scratch);
+	intern_free(&docrefs);
+	for (i = 0; i < NGROUP; i++)
+		intern_free(&attr_sets[i]);
 	glean_arena_free(&key_arena);
 	if (fflush(stdout) || ferror(stdout))
 		glean_die(GLEAN_EXIT_FATAL, "write error:");
