@@ -1794,6 +1794,95 @@ doc_entry(const struct glean_jv *doc, json_t *errors, const char *id)
 	free(et);
 }
 
+/*
+ * The money and quotes layers can hold millions of items (a document of
+ * "1p 1p 1p ..."), so load() leaves their text as it is and each item is
+ * parsed on its own when its turn comes, into an arena emptied for the
+ * next: memory holds one item, not the layer.
+ */
+enum { LAZY_MONEY, LAZY_QUOTES, NLAZY };
+
+static const char *const lazy_names[NLAZY] = { "money", "quotes" };
+
+/* The text of the lazy layers of a document (NULL: not read so). */
+struct lazy {
+	const char *text[NLAZY];
+	size_t len[NLAZY];
+};
+
+static struct glean_arena item_arena;	/* the one lazy item read */
+
+/* The items of a layer: a list of values, or the text of an array. */
+struct items {
+	const struct glean_jv *next;	/* the list's next item */
+	const char *p, *end;		/* the array text left, or NULL */
+};
+
+/* Past the white space at p (before end). */
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return p;
+}
+
+/* Past the JSON value at p, text the stream's scanner accepted (white
+ * space inside allowed): strings skipped whole, brackets counted. */
+static const char *
+skip_json(const char *p, const char *end)
+{
+	int depth = 0, instr = 0;
+
+	if (*p != '"' && *p != '{' && *p != '[') {
+		while (p < end && !strchr(",]} \t\r\n", *p))
+			p++;
+		return p;
+	}
+	for (; p < end; p++) {
+		if (instr) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '"')
+				instr = 0;
+		} else if (*p == '"')
+			instr = 1;
+		else if (*p == '{' || *p == '[')
+			depth++;
+		else if (*p == '}' || *p == ']')
+			depth--;
+		if (!instr && depth == 0)
+			return p + 1;
+	}
+	return p;
+}
+
+/* The next item of it, or NULL at the end.  An item read from text
+ * lives until the next call. */
+static const struct glean_jv *
+items_next(struct items *it)
+{
+	const struct glean_jv *e = it->next;
+	const char *q;
+
+	if (!it->p) {
+		if (e)
+			it->next = e->next;
+		return e;
+	}
+	it->p = skip_ws(it->p, it->end);
+	if (it->p < it->end && *it->p == ',')
+		it->p = skip_ws(it->p + 1, it->end);
+	if (it->p >= it->end || *it->p == ']')
+		return NULL;
+	q = skip_json(it->p, it->end);
+	glean_arena_reset(&item_arena);
+	e = glean_jv_parse(&item_arena, it->p, (size_t)(q - it->p));
+	it->p = q;
+	return e;
+}
+
 /* A document being read. */
 struct rdoc {
 	const char *id;
@@ -2362,7 +2451,7 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 }
 
 static void
-read_money(struct rdoc *d, const struct glean_jv *layer)
+read_money(struct rdoc *d, struct items *layer)
 {
 	const struct glean_jv *e, *v;
 	const char *cur, *per, *basis;
@@ -2373,7 +2462,7 @@ read_money(struct rdoc *d, const struct glean_jv *layer)
 	char *tx, *cx, *ev;
 	static const char *const keys[] = { "currency", "per", "text", NULL };
 
-	for (e = layer, i = 0; e; e = e->next, i++) {
+	for (i = 0; (e = items_next(layer)); i++) {
 		v = glean_jv_get(e, "value");
 		cur = glean_jv_str(e, "currency");
 		per = glean_jv_str(e, "per");
@@ -2465,7 +2554,7 @@ read_people(struct rdoc *d)
 
 /* Quotes: speech to "quotes", report findings to "findings". */
 static void
-read_quotes(struct rdoc *d, const struct glean_jv *layer)
+read_quotes(struct rdoc *d, struct items *layer)
 {
 	const struct glean_jv *e;
 	const char *qk, *qt, *basis;
@@ -2475,7 +2564,7 @@ read_quotes(struct rdoc *d, const struct glean_jv *layer)
 	int tab;
 	static const char *const keys[] = { "kind", "speaker", "text", NULL };
 
-	for (e = layer, i = 0; e; e = e->next, i++) {
+	for (i = 0; (e = items_next(layer)); i++) {
 		if (check_item(d, "quotes", i, e, keys))
 			continue;
 		qk = glean_jv_str(e, "kind");
@@ -2510,14 +2599,40 @@ read_quotes(struct rdoc *d, const struct glean_jv *layer)
 }
 
 /*
- * Take the facts of document doc (id, its errors a jansson value or
- * NULL), read from file:line.  Returns 1 when a layer item was malformed
+ * The items of lazy layer k of doc: from its text when load() left it
+ * so (lz), else from the values.  A layer that is not an array is
+ * reported and has no items.
+ */
+static void
+lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
+    int k, struct items *it)
+{
+	const char *p, *end;
+
+	*it = (struct items){ NULL, NULL, NULL };
+	if (!lz || !lz->text[k]) {
+		it->next = layer_items(d, doc, lazy_names[k]);
+		return;
+	}
+	p = skip_ws(lz->text[k], lz->text[k] + lz->len[k]);
+	end = lz->text[k] + lz->len[k];
+	if (p < end && *p == '[') {
+		it->p = p + 1;
+		it->end = end;
+	} else if (p < end && strncmp(p, "null", 4))
+		layer_problem(d, lazy_names[k], (size_t)-1, "is not an array");
+}
+
+/*
+ * Take the facts of document doc (its lazy layers' text in lz, or NULL;
+ * id; its errors a jansson value or NULL), read from file:line.  Returns 1 when a layer item was malformed
  * (reported, the rest taken), else 0.
  */
 static int
-read_document(const struct glean_jv *doc, json_t *errors, const char *id,
-    const char *file, long line)
+read_document(const struct glean_jv *doc, const struct lazy *lz,
+    json_t *errors, const char *id, const char *file, long line)
 {
+	struct items money, quotes;
 	const struct glean_jv *t = glean_jv_get(doc, "text");
 	const struct glean_jv *topics = glean_jv_get(doc, "topics");
 	struct rdoc d = { id, "", 0, 1, (size_t)-1, { 0, NULL }, NULL, NULL,
@@ -2548,9 +2663,11 @@ read_document(const struct glean_jv *doc, json_t *errors, const char *id,
 	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
 	read_topics(&d, doc);
 	read_ratings(&d, layer_items(&d, doc, "ratings"));
-	read_money(&d, layer_items(&d, doc, "money"));
+	lazy_items(&d, doc, lz, LAZY_MONEY, &money);
+	read_money(&d, &money);
 	read_people(&d);
-	read_quotes(&d, layer_items(&d, doc, "quotes"));
+	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
+	read_quotes(&d, &quotes);
 	free(d.ms);
 	free(d.m.byte);
 	return d.bad;
@@ -2663,6 +2780,29 @@ read_record(json_t *rec, char **err)
  * back with jansson.
  */
 
+/* Write s[0..n) to standard output; dies on a write error. */
+static void
+out_write(const char *s, size_t n)
+{
+	if (n && fwrite(s, 1, n, stdout) != n)
+		glean_die(GLEAN_EXIT_FATAL, "write error:");
+}
+
+/* The buffer written out as it fills (record_write), or NULL. */
+static struct glean_buf *spill_buf;
+#define SPILL_AT ((size_t)1 << 20)
+
+/* Write b out and empty it when it is the record's and has grown big:
+ * called between the record's values, which are never taken back. */
+static void
+spill(struct glean_buf *b)
+{
+	if (b == spill_buf && b->len >= SPILL_AT) {
+		out_write(b->s, b->len);
+		glean_buf_reset(b);
+	}
+}
+
 static void
 put_sources(struct glean_buf *b, const struct source *src, size_t n)
 {
@@ -2673,6 +2813,7 @@ put_sources(struct glean_buf *b, const struct source *src, size_t n)
 		if (i)
 			buf_addc(b, ',');
 		put_source(b, &src[i]);
+		spill(b);
 	}
 	buf_addc(b, ']');
 }
@@ -3157,6 +3298,7 @@ documents_out(struct glean_buf *b)
 			if (i || j)
 				buf_addc(b, ',');
 			put(b, v[j]->text);
+			spill(b);
 		}
 		if (n < 2)
 			continue;
@@ -3233,54 +3375,65 @@ add_part(struct glean_buf *b, const struct glean_buf *part, int ind,
 }
 
 /*
- * Write the record into b subject by subject, each subject's state freed
- * once written.
+ * Write the record to standard output, subject by subject, each
+ * subject's state freed once written.  The compact record (no --pretty,
+ * no --tables: nothing reads a part back) goes out as it is made, so the
+ * record is never whole in memory.
  */
 static void
-record_write(struct glean_buf *b)
+record_write(void)
 {
-	struct glean_buf part = { 0 };
+	struct glean_buf b = { 0 }, part = { 0 };
+	int direct = !pflag && !tdir;
+	struct glean_buf *into = direct ? &b : &part;
 	struct slot **k;
 	size_t i;
 
-	documents_out(&part);
+	spill_buf = direct ? &b : NULL;
+	add_str(&b, "{\"glean_record\":", "{\n  \"glean_record\": ");
+	put_int(&b, RECORD_VERSION);
+	add_str(&b, ",\"documents\":", ",\n  \"documents\": ");
+	documents_out(into);
 	map_free(&docs, entries_free);
 	map_free(&entry_set, NULL);
-	add_str(b, "{\"glean_record\":", "{\n  \"glean_record\": ");
-	put_int(b, RECORD_VERSION);
-	add_str(b, ",\"documents\":", ",\n  \"documents\": ");
-	add_part(b, &part, 2, 0);
-	add_str(b, ",\"subjects\":[", ",\n  \"subjects\": [");
+	if (!direct)
+		add_part(&b, &part, 2, 0);
+	add_str(&b, ",\"subjects\":[", ",\n  \"subjects\": [");
 	if (tdir)
 		tables_open();
 	k = map_sorted(&subjects);
 	for (i = 0; i < subjects.n; i++) {
+		if (i)
+			buf_addc(&b, ',');
+		add_str(&b, "", "\n    ");
 		glean_buf_reset(&part);
-		subject_out(&part, k[i]->val);
+		subject_out(into, k[i]->val);
 		subject_free(k[i]->val);
 		k[i]->val = NULL;
-		if (i)
-			buf_addc(b, ',');
-		add_str(b, "", "\n    ");
-		add_part(b, &part, 4, tdir != NULL);
+		if (!direct)
+			add_part(&b, &part, 4, tdir != NULL);
+		spill(&b);
 	}
 	if (subjects.n)
-		add_str(b, "", "\n  ");
+		add_str(&b, "", "\n  ");
 	free(k);
 	map_free(&subjects, NULL);
 	map_free(&amounts, free);
-	add_str(b, "],\"conflicts\":", "],\n  \"conflicts\": ");
+	add_str(&b, "],\"conflicts\":", "],\n  \"conflicts\": ");
 	glean_buf_reset(&part);
 	buf_addc(&part, '[');
 	if (conflicts.s)
 		buf_add(&part, conflicts.s, conflicts.len);
 	buf_addc(&part, ']');
-	add_part(b, &part, 2, 0);
-	add_str(b, "}", "\n}");
+	add_part(&b, &part, 2, 0);
+	add_str(&b, "}\n", "\n}\n");
 	glean_buf_free(&conflicts);
 	glean_buf_free(&part);
 	if (tdir)
 		tables_close();
+	out_write(b.s, b.len);
+	glean_buf_free(&b);
+	spill_buf = NULL;
 }
 /* ---- tables ------------------------------------------------------------ */
 
@@ -3594,11 +3747,11 @@ static const char *const reads[] = {
  * and bad lines take jansson's path.
  */
 static struct glean_jv *
-load(const char *buf, size_t len, json_t **errors)
+load(const char *buf, size_t len, json_t **errors, struct lazy *lz)
 {
 	static struct glean_jfields jf;
 	struct glean_jv *doc, **tail;
-	size_t i, j;
+	size_t i, j, k;
 
 	if (glean_jscan_object(buf, len, &jf) < 0)
 		return NULL;
@@ -3616,6 +3769,14 @@ load(const char *buf, size_t len, json_t **errors)
 			    !memcmp(reads[j], f->key, f->keylen))
 				break;
 		if (!reads[j])
+			continue;
+		for (k = 0; k < NLAZY; k++)
+			if (!strcmp(reads[j], lazy_names[k])) {
+				lz->text[k] = f->val;	/* the last one */
+				lz->len[k] = f->vallen;
+				break;
+			}
+		if (k < NLAZY)
 			continue;
 		if (!strcmp(reads[j], "errors")) {
 			json_decref(*errors);
@@ -3659,7 +3820,8 @@ take(const char *buf, size_t len, const char *name, long line, int cut)
 {
 	json_error_t je;
 	json_t *v = NULL, *errors = NULL, *entry;
-	struct glean_jv *doc = load(buf, len, &errors);
+	struct lazy lz = { { NULL, NULL }, { 0, 0 } };
+	struct glean_jv *doc = load(buf, len, &errors, &lz);
 	char *err = NULL, *id, *msg;
 	int rc = 0;
 
@@ -3671,6 +3833,7 @@ take(const char *buf, size_t len, const char *name, long line, int cut)
 				goto out;
 		} else if (json_is_object(v)) {
 			doc = from_json(v);
+			lz = (struct lazy){ { NULL, NULL }, { 0, 0 } };
 			errors = json_incref(json_object_get(v, "errors"));
 		} else if (!v)
 			err = glean_asprintf("%snot JSON: %s", cut ?
@@ -3687,7 +3850,8 @@ take(const char *buf, size_t len, const char *name, long line, int cut)
 		if (doc_id || (text && text->type == GLEAN_JV_STR)) {
 			id = doc_id ? glean_strdup(doc_id) :
 			    line_id(name, line);
-			rc = read_document(doc, errors, id, name, line);
+			rc = read_document(doc, lz.text[0] || lz.text[1] ?
+			    &lz : NULL, errors, id, name, line);
 			free(id);
 			goto out;
 		}
@@ -3773,7 +3937,6 @@ main(int argc, char *argv[])
 		{ "tables", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct glean_buf out = { 0 };
 	int ch, i, status = GLEAN_EXIT_OK;
 	FILE *fp;
 
@@ -3812,11 +3975,9 @@ main(int argc, char *argv[])
 		if (status && opts.strict)
 			break;
 	}
-	record_write(&out);
-	glean_emit_line(out.s, out.len);
-	glean_flush();
-	glean_buf_free(&out);
+	record_write();
 	glean_arena_free(&scratch);
+	glean_arena_free(&item_arena);
 	intern_free(&docrefs);
 	for (i = 0; i < NGROUP; i++)
 		intern_free(&attr_sets[i]);
