@@ -527,6 +527,8 @@ put_member(struct glean_buf *b, const struct member *m)
 
 /* ---- small helpers ----------------------------------------------------- */
 
+static void no_nul(json_t *v);
+
 static const char *
 str(json_t *o, const char *k)
 {
@@ -2683,95 +2685,284 @@ valid_source(json_t *src)
 	    json_is_integer(json_object_get(src, "end"));
 }
 
-/* A quote (tab T_Q) or finding (T_F) x of a record, into subject s. */
-static void
-record_quote(struct subject *s, int tab, json_t *x)
-{
-	json_t *srcs = json_object_get(x, "sources"), *first = NULL, *z;
-	const char *text = str(x, "text");
-	size_t l;
-	char *fk;
+/*
+ * A record is read as text, value by value, never whole as jansson
+ * values (which take about 15 times the text): objects are listed by
+ * the stream's scanner, arrays walked item by item, and only the small
+ * values (a name, a grade, a source) are read by jansson, one at a time.
+ */
 
-	if (!text || !json_is_array(srcs))
-		return;
-	/* the text belongs to the first source */
-	fk = normtext(text, strlen(text));
-	json_array_foreach(srcs, l, z) {
-		if (!valid_source(z))
-			continue;
-		if (!first)
-			first = z;
-		if (*fk)
-			fact_add(fact(s, tab, fk), record_source(z, G_SPEAKER), z == first ? text : NULL);
-	}
-	free(fk);
+/* The first item of the array text [p, p + n): *it and *end for
+ * array_next; 0 when the text is not an array. */
+static int
+array_start(const char *p, size_t n, const char **it, const char **end)
+{
+	*end = p + n;
+	*it = skip_ws(p, *end);
+	if (*it >= *end || **it != '[')
+		return 0;
+	++*it;
+	return 1;
 }
 
+/* The next item of an array walked from *it: its text in [*item,
+ * *item + *n); 0 at the end. */
 static int
-read_record(json_t *rec, char **err)
+array_next(const char **it, const char *end, const char **item, size_t *n)
 {
-	json_t *v = json_object_get(rec, "glean_record"), *d, *sj, *x, *y, *z;
-	size_t i, j, k, l;
+	const char *q = skip_ws(*it, end);
 
+	if (q < end && *q == ',')
+		q = skip_ws(q + 1, end);
+	if (q >= end || *q == ']')
+		return 0;
+	*item = q;
+	*it = skip_json(q, end);
+	*n = (size_t)(*it - q);
+	return 1;
+}
+
+/* Is field f named name (its key decoded when escaped)? */
+static int
+field_named(const struct glean_jfield *f, const char *name)
+{
+	json_t *k;
+	int r;
+
+	if (!f->key_escaped)
+		return f->keylen == strlen(name) &&
+		    !memcmp(f->key, name, f->keylen);
+	k = glean_jstring_decode(f->key, f->keylen);
+	r = k && !strcmp(json_string_value(k), name);
+	json_decref(k);
+	return r;
+}
+
+/* The last field of jf named name (as jansson keeps the last), or
+ * NULL. */
+static const struct glean_jfield *
+field_get(const struct glean_jfields *jf, const char *name)
+{
+	size_t i;
+
+	for (i = jf->n; i > 0; i--)
+		if (field_named(&jf->f[i - 1], name))
+			return &jf->f[i - 1];
+	return NULL;
+}
+
+/* A small JSON value text[0..n) read by jansson, each U+0000 made
+ * U+FFFD; NULL when not JSON.  The caller decrefs it. */
+static json_t *
+small_json(const char *text, size_t n)
+{
+	json_t *v = json_loadb(text, n, JSON_DECODE_ANY | JSON_ALLOW_NUL,
+	    NULL);
+
+	no_nul(v);
+	return v;
+}
+
+/* Field name of jf read by jansson (see small_json), or NULL. */
+static json_t *
+field_value(const struct glean_jfields *jf, const char *name)
+{
+	const struct glean_jfield *f = field_get(jf, name);
+
+	return f ? small_json(f->val, f->vallen) : NULL;
+}
+
+/* The walk of the array field name of jf (see array_start). */
+static int
+field_array(const struct glean_jfields *jf, const char *name,
+    const char **it, const char **end)
+{
+	const struct glean_jfield *f = field_get(jf, name);
+
+	return f && array_start(f->val, f->vallen, it, end);
+}
+
+/* A fact of a record being read: where its sources go. */
+struct rfact {
+	struct subject *s;
+	int tab;		/* T_R ... T_F */
+	const char *a, *b;	/* R: area, grade; M: currency, per;
+				 * P: name; Q, F: text */
+	double value;		/* M */
+	const char *qkey;	/* Q, F: the text's key (normtext) */
+};
+
+/* Add the sources of the fact object jf (a record's) to rf's fact.  A
+ * quotation's text belongs to its first source. */
+static void
+record_sources(const struct glean_jfields *jf, const struct rfact *rf)
+{
+	const char *it, *end, *item;
+	size_t n;
+	json_t *z;
+	int first = 1;
+
+	if (!field_array(jf, "sources", &it, &end))
+		return;
+	while (array_next(&it, end, &item, &n)) {
+		z = small_json(item, n);
+		if (!valid_source(z)) {
+			json_decref(z);
+			continue;
+		}
+		switch (rf->tab) {
+		case T_R:
+			add_rating(rf->s, rf->a, rf->b, str(z, "when"),
+			    record_source(z, G_WHEN));
+			break;
+		case T_M:
+			add_money(rf->s, rf->value, rf->a, rf->b,
+			    record_source(z, G_CONTEXT));
+			break;
+		case T_P:
+			add_person(rf->s, rf->a, record_source(z, G_ROLE));
+			break;
+		default:
+			if (*rf->qkey)
+				fact_add(fact(rf->s, rf->tab, rf->qkey),
+				    record_source(z, G_SPEAKER),
+				    first ? rf->a : NULL);
+			break;
+		}
+		first = 0;
+		json_decref(z);
+	}
+}
+
+/* The string fields a and b of jf into x and y (fresh jansson values to
+ * decref); returns whether a is a string, and b when must_b. */
+static int
+fact_strings(const struct glean_jfields *jf, const char *a, const char *b,
+    json_t **x, json_t **y, int must_b)
+{
+	*x = field_value(jf, a);
+	*y = b ? field_value(jf, b) : NULL;
+	return json_is_string(*x) && (!must_b || json_is_string(*y));
+}
+
+/*
+ * The facts of table tab of subject s from the array field name of the
+ * subject object sj: for the judgements of inspections, the array of
+ * the inspections' "judgements".
+ */
+static void
+record_facts(struct subject *s, const struct glean_jfields *sj,
+    const char *name, int tab)
+{
+	static const char *const fields[NTAB][2] = {
+		{ "area", "grade" }, { "currency", "per" }, { "name", NULL },
+		{ "text", NULL }, { "text", NULL }
+	};
+	struct glean_jfields jf = { 0 };
+	const char *it, *end, *item;
+	size_t n;
+	json_t *x, *y, *v;
+	char *qkey;
+
+	if (!field_array(sj, name, &it, &end))
+		return;
+	while (array_next(&it, end, &item, &n)) {
+		if (glean_jscan_object(item, n, &jf) < 0)
+			continue;
+		if (!strcmp(name, "inspections")) {
+			record_facts(s, &jf, "judgements", T_R);
+			continue;
+		}
+		v = tab == T_M ? field_value(&jf, "value") : NULL;
+		if (fact_strings(&jf, fields[tab][0], fields[tab][1], &x, &y,
+		    tab == T_R) && (tab != T_M || json_is_number(v))) {
+			qkey = tab >= T_Q ? normtext(json_string_value(x),
+			    json_string_length(x)) : NULL;
+			record_sources(&jf, &(struct rfact){ s, tab,
+			    json_string_value(x), json_is_string(y) ?
+			    json_string_value(y) : NULL,
+			    v ? json_number_value(v) : 0, qkey });
+			free(qkey);
+		}
+		json_decref(x);
+		json_decref(y);
+		json_decref(v);
+	}
+	free(jf.f);
+}
+
+/* A subject of a record, its text [p, p + n): its names and facts. */
+static void
+record_subject(const char *p, size_t n)
+{
+	struct glean_jfields jf = { 0 };
+	json_t *kind, *code, *name, *aliases, *x;
+	struct subject *s;
+	size_t i;
+
+	if (glean_jscan_object(p, n, &jf) < 0)
+		return;
+	kind = field_value(&jf, "kind");
+	code = field_value(&jf, "code");
+	name = field_value(&jf, "name");
+	if (json_is_string(kind)) {
+		s = subject(json_string_value(kind), json_is_string(code) ?
+		    json_string_value(code) : NULL, json_is_string(name) ?
+		    json_string_value(name) : NULL);
+		aliases = field_value(&jf, "aliases");
+		json_array_foreach(aliases, i, x)
+			if (json_is_string(x))
+				add_alias(s, json_string_value(x));
+		json_decref(aliases);
+		record_facts(s, &jf, "inspections", T_R);
+		record_facts(s, &jf, "money", T_M);
+		record_facts(s, &jf, "people", T_P);
+		record_facts(s, &jf, "quotes", T_Q);
+		record_facts(s, &jf, "findings", T_F);
+	}
+	json_decref(kind);
+	json_decref(code);
+	json_decref(name);
+	free(jf.f);
+}
+
+/*
+ * Take the knowledge record text[0..len) (one JSON object the scanner
+ * accepted): its documents and the facts of its subjects.  Returns 0,
+ * or -1 with *err (fresh) when it is not of this version.
+ */
+static int
+read_record(const char *text, size_t len, char **err)
+{
+	struct glean_jfields jf = { 0 };
+	const char *it, *end, *item;
+	size_t n;
+	json_t *v, *d;
+
+	glean_jscan_object(text, len, &jf);
+	v = field_value(&jf, "glean_record");
 	if (!json_is_integer(v) || json_integer_value(v) != RECORD_VERSION) {
 		*err = glean_asprintf("knowledge record version %s is not %d",
 		    json_is_integer(v) ? "other" : "missing", RECORD_VERSION);
+		json_decref(v);
+		free(jf.f);
 		return -1;
 	}
-	json_array_foreach(json_object_get(rec, "documents"), i, d)
-		if (json_is_object(d) && str(d, "id"))
-			add_document(d);
-	json_array_foreach(json_object_get(rec, "subjects"), i, sj) {
-		const char *kind = str(sj, "kind"), *name = str(sj, "name");
-		struct subject *s;
-
-		if (!json_is_object(sj) || !kind)
-			continue;
-		s = subject(kind, str(sj, "code"), name);
-		json_array_foreach(json_object_get(sj, "aliases"), j, x)
-			if (json_is_string(x))
-				add_alias(s, json_string_value(x));
-		json_array_foreach(json_object_get(sj, "inspections"), j, x)
-			json_array_foreach(json_object_get(x, "judgements"),
-			    k, y) {
-				const char *a = str(y, "area");
-				const char *g = str(y, "grade");
-
-				if (!a || !g)
-					continue;
-				json_array_foreach(json_object_get(y,
-				    "sources"), l, z)
-					if (valid_source(z))
-						add_rating(s, a, g,
-						    str(z, "when"),
-						    record_source(z, G_WHEN));
-			}
-		json_array_foreach(json_object_get(sj, "money"), j, x) {
-			json_t *val = json_object_get(x, "value");
-
-			if (!json_is_number(val) || !str(x, "currency"))
-				continue;
-			json_array_foreach(json_object_get(x, "sources"), l, z)
-				if (valid_source(z))
-					add_money(s, json_number_value(val),
-					    str(x, "currency"), str(x, "per"),
-					    record_source(z, G_CONTEXT));
+	json_decref(v);
+	if (field_array(&jf, "documents", &it, &end))
+		while (array_next(&it, end, &item, &n)) {
+			d = small_json(item, n);
+			if (json_is_object(d) && str(d, "id"))
+				add_document(d);
+			json_decref(d);
 		}
-		json_array_foreach(json_object_get(sj, "people"), j, x) {
-			if (!str(x, "name"))
-				continue;
-			json_array_foreach(json_object_get(x, "sources"), l, z)
-				if (valid_source(z))
-					add_person(s, str(x, "name"),
-					    record_source(z, G_ROLE));
-		}
-		json_array_foreach(json_object_get(sj, "quotes"), j, x)
-			record_quote(s, T_Q, x);
-		json_array_foreach(json_object_get(sj, "findings"), j, x)
-			record_quote(s, T_F, x);
-	}
+	if (field_array(&jf, "subjects", &it, &end))
+		while (array_next(&it, end, &item, &n))
+			record_subject(item, n);
+	free(jf.f);
 	return 0;
 }
+
 /* ---- writing the record ------------------------------------------------ */
 
 /*
@@ -3741,13 +3932,15 @@ static const char *const reads[] = {
 /*
  * A line that is a plain JSON object, as a document: the fields merge
  * reads parsed into the scratch arena, but "errors" (rare, and written
- * out as it is) as a jansson value in *errors.  The layers merge does not
+ * out as it is) as a jansson value in *errors and the lazy layers' text
+ * in *lz.  A knowledge record sets *record.  The layers merge does not
  * read (the tokens and sentences: most of the bytes) are only checked by
  * the stream's scanner.  NULL for anything else: records, escaped keys
  * and bad lines take jansson's path.
  */
 static struct glean_jv *
-load(const char *buf, size_t len, json_t **errors, struct lazy *lz)
+load(const char *buf, size_t len, json_t **errors, struct lazy *lz,
+    int *record)
 {
 	static struct glean_jfields jf;
 	struct glean_jv *doc, **tail;
@@ -3756,9 +3949,14 @@ load(const char *buf, size_t len, json_t **errors, struct lazy *lz)
 	if (glean_jscan_object(buf, len, &jf) < 0)
 		return NULL;
 	for (i = 0; i < jf.n; i++)
-		if (jf.f[i].key_escaped || (jf.f[i].keylen == 12 &&
-		    !memcmp(jf.f[i].key, "glean_record", 12)))
+		if (jf.f[i].key_escaped)
 			return NULL;
+	for (i = 0; i < jf.n; i++)
+		if (jf.f[i].keylen == 12 &&
+		    !memcmp(jf.f[i].key, "glean_record", 12)) {
+			*record = 1;
+			return NULL;
+		}
 	doc = glean_jv_new(&scratch, GLEAN_JV_OBJ);
 	tail = &doc->kid;
 	for (i = 0; i < jf.n; i++) {
@@ -3821,15 +4019,23 @@ take(const char *buf, size_t len, const char *name, long line, int cut)
 	json_error_t je;
 	json_t *v = NULL, *errors = NULL, *entry;
 	struct lazy lz = { { NULL, NULL }, { 0, 0 } };
-	struct glean_jv *doc = load(buf, len, &errors, &lz);
-	char *err = NULL, *id, *msg;
+	int record = 0;
+	struct glean_jv *doc = load(buf, len, &errors, &lz, &record);
+	char *err = NULL, *id, *msg, *text;
 	int rc = 0;
 
-	if (!doc) {
+	if (record) {
+		if (read_record(buf, len, &err) == 0)
+			goto out;
+	} else if (!doc) {
 		if ((v = json_loadb(buf, len, JSON_ALLOW_NUL, &je)))
 			no_nul(v);
 		if (json_is_object(v) && json_object_get(v, "glean_record")) {
-			if (read_record(v, &err) == 0)
+			/* escaped keys: read as jansson writes it */
+			text = compact(v);
+			rc = read_record(text, strlen(text), &err);
+			free(text);
+			if (rc == 0)
 				goto out;
 		} else if (json_is_object(v)) {
 			doc = from_json(v);
