@@ -343,7 +343,8 @@ read_topics(struct rdoc *d, const struct glean_jv *doc)
 	}
 	if (!bp || bp->type != GLEAN_JV_ARR)
 		return;
-	d->bp = glean_arena_alloc(&d->mg->scratch, (bp->len + 1) * sizeof(*d->bp));
+	d->bp = glean_arena_alloc(&d->mg->scratch,
+	    (bp->len + 1) * sizeof(*d->bp));
 	for (e = glean_jv_items(bp); e; e = e->next)
 		if (!get_cp_span(e, d->lim, &s, &en) && en > s)
 			d->bp[d->nbp++] = (struct span){ s, en };

@@ -17,9 +17,9 @@
  * The walk is in bytes (a newline is one byte), counting code points.
  */
 static void
-doc_quote(struct merge *mg, struct subject *s, int tab, const char *id, const struct cpmap *m,
-    const char *text, size_t qs, size_t qe, size_t base, const char *speaker,
-    const char *kind, const char *basis)
+doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
+    const struct cpmap *m, const char *text, size_t qs, size_t qe, size_t base,
+    const char *speaker, const char *kind, const char *basis)
 {
 	size_t i = cp_byte(m, qs), end = cp_byte(m, qe), ci = qs;
 	size_t a, b, ca, cb, l, prev;
@@ -184,7 +184,8 @@ adjacent_role(const struct roles *r, const struct cpmap *m,
  * canonical text has the keys sorted; errors is the one arbitrary value.
  */
 static void
-doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors, const char *id)
+doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors,
+    const char *id)
 {
 	struct glean_buf c = { 0 }, t = { 0 };
 	const struct glean_jv *pi = glean_jv_get(doc, "published_inferred");
@@ -579,8 +580,8 @@ read_quotes(struct rdoc *d, struct items *layer)
 		if (!(subj = fact_subject(d, s, en, &basis)))
 			continue;
 		if (!d->notext) {
-			doc_quote(d->mg, subj, tab, d->id, &d->m, d->text, s, en, 0,
-			    glean_jv_str(e, "speaker"), qk, basis);
+			doc_quote(d->mg, subj, tab, d->id, &d->m, d->text, s,
+			    en, 0, glean_jv_str(e, "speaker"), qk, basis);
 			continue;
 		}
 		if (!(qt = glean_jv_str(e, "text"))) {
@@ -622,12 +623,14 @@ lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
 
 /*
  * Take the facts of document doc (its lazy layers' text in lz, or NULL;
- * id; its errors a jansson value or NULL), read from file:line.  Returns 1 when a layer item was malformed
- * (reported, the rest taken), else 0.
+ * id; its errors a jansson value or NULL), read from file:line.
+ * Returns 1 when a layer item was malformed (reported, the rest taken),
+ * else 0.
  */
 int
-read_document(struct merge *mg, const struct glean_jv *doc, const struct lazy *lz,
-    json_t *errors, const char *id, const char *file, long line)
+read_document(struct merge *mg, const struct glean_jv *doc,
+    const struct lazy *lz, json_t *errors, const char *id, const char *file,
+    long line)
 {
 	struct items money, quotes;
 	const struct glean_jv *t = glean_jv_get(doc, "text");

@@ -286,8 +286,8 @@ amount(struct merge *mg, double raw)
  * created when new.  An amount past the largest double is not taken.
  */
 void
-add_money(struct merge *mg, struct subject *s, double raw, const char *cur, const char *per,
-    struct source src)
+add_money(struct merge *mg, struct subject *s, double raw, const char *cur,
+    const char *per, struct source src)
 {
 	const struct amount *am = amount(mg, raw);
 	struct glean_buf fk = { 0 };

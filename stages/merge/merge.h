@@ -311,8 +311,8 @@ void put_real(struct glean_buf *b, double v);
 void put_key(struct glean_buf *b, const char *name);
 size_t members(const char *obj, struct member **mp);
 int named(const struct member *m, const char *quoted);
-const struct member *member(const struct member *m, size_t n, const char
-    *quoted);
+const struct member *member(const struct member *m, size_t n,
+    const char *quoted);
 void put_member(struct glean_buf *b, const struct member *m);
 const char *str(json_t *o, const char *k);
 char *canon(json_t *v);
@@ -322,8 +322,8 @@ const char *skip_json(const char *p, const char *end);
 int array_next(const char **it, const char *end, const char **item, size_t *n);
 json_t *small_json(const char *text, size_t n);
 json_t *field_value(const struct glean_jfields *jf, const char *name);
-int field_array(const struct glean_jfields *jf, const char *name, const char
-    **it, const char **end);
+int field_array(const struct glean_jfields *jf, const char *name,
+    const char **it, const char **end);
 char *utf8_clean(const char *s);
 void no_nul(json_t *v);
 
@@ -335,8 +335,8 @@ int get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e);
 void cpmap_init(struct cpmap *m, const char *s, size_t n);
 size_t cp_byte(const struct cpmap *m, size_t cp);
 char *slice(const struct cpmap *m, const char *text, size_t s, size_t e);
-char *money_context(const struct cpmap *m, const char *text, size_t len, size_t
-    e, const char *per);
+char *money_context(const struct cpmap *m, const char *text, size_t len,
+    size_t e, const char *per);
 int is_quote_cp(int32_t cp);
 int is_space_cp(int32_t cp);
 int trim_before(const char *text, size_t a, size_t b, size_t *start);
@@ -363,31 +363,32 @@ void fact_add(struct fact *f, struct source src, const char *text);
 void add_entry(struct merge *mg, const char *id, char *canon_text, char *text);
 void add_document(struct merge *mg, json_t *entry);
 void entries_free(void *p);
-void add_rating(struct subject *s, const char *area, const char *grade, const
-    char *when, struct source src);
-void add_money(struct merge *mg, struct subject *s, double raw, const char
-    *cur, const char *per, struct source src);
+void add_rating(struct subject *s, const char *area, const char *grade,
+    const char *when, struct source src);
+void add_money(struct merge *mg, struct subject *s, double raw,
+    const char *cur, const char *per, struct source src);
 void add_person(struct subject *s, const char *name, struct source src);
-void add_quote(struct subject *s, int tab, const char *text, struct source
-    src);
+void add_quote(struct subject *s, int tab, const char *text,
+    struct source src);
 
 /* council.c */
 int codecmp(const void *a, const void *b);
 struct subject *unknown_subject(struct rdoc *d);
 void find_council(struct rdoc *d, const struct glean_jv *ratings);
 char *evidence_of(const struct rdoc *d, size_t s, size_t e);
-struct subject *mention_subject(struct rdoc *d, const char *code, const char
-    *name);
-struct subject *fact_subject(struct rdoc *d, size_t s, size_t e, const char
-    **basis);
+struct subject *mention_subject(struct rdoc *d, const char *code,
+    const char *name);
+struct subject *fact_subject(struct rdoc *d, size_t s, size_t e,
+    const char **basis);
 void read_topics(struct rdoc *d, const struct glean_jv *doc);
-void code_aliases(struct subject *subj, struct ment **bycode, size_t nc, const
-    char *code);
+void code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
+    const char *code);
 
 /* document.c */
 extern const char *const lazy_names[NLAZY];
-int read_document(struct merge *mg, const struct glean_jv *doc, const struct
-    lazy *lz, json_t *errors, const char *id, const char *file, long line);
+int read_document(struct merge *mg, const struct glean_jv *doc,
+    const struct lazy *lz, json_t *errors, const char *id, const char *file,
+    long line);
 
 /* record.c */
 int read_record(struct merge *mg, const char *text, size_t len, char **err);
@@ -401,8 +402,6 @@ void tables_subject(struct tables *tb, json_t *s);
 void tables_close(struct tables *tb);
 
 /* read.c */
-struct glean_jv *load(struct merge *mg, const char *buf, size_t len, json_t
-    **errors, struct lazy *lz, int *record);
 int read_stream(struct merge *mg, FILE *fp, const char *name);
 
 #endif

@@ -93,9 +93,9 @@ static const char *const reads[] = {
  * the stream's scanner.  NULL for anything else: records, escaped keys
  * and bad lines take jansson's path.
  */
-struct glean_jv *
-load(struct merge *mg, const char *buf, size_t len, json_t **errors, struct lazy *lz,
-    int *record)
+static struct glean_jv *
+load(struct merge *mg, const char *buf, size_t len, json_t **errors,
+    struct lazy *lz, int *record)
 {
 	struct glean_jfields *jf = &mg->fields;
 	struct glean_jv *doc, **tail;
@@ -169,7 +169,8 @@ rejected_id(const char *buf, size_t len, const char *name, long line)
  * malformed.
  */
 static int
-take(struct merge *mg, const char *buf, size_t len, const char *name, long line, int cut)
+take(struct merge *mg, const char *buf, size_t len, const char *name, long line,
+    int cut)
 {
 	json_error_t je;
 	json_t *v = NULL, *errors = NULL, *entry;
@@ -201,7 +202,8 @@ take(struct merge *mg, const char *buf, size_t len, const char *name, long line,
 			    "truncated last line (no newline at the end): " :
 			    "", je.text);
 		else
-			err = glean_strdup("not a document or knowledge record");
+			err = glean_strdup(
+			    "not a document or knowledge record");
 	}
 	if (doc) {
 		const struct glean_jv *text = glean_jv_get(doc, "text");

@@ -60,7 +60,8 @@ record_sources(const struct glean_jfields *jf, const struct rfact *rf)
 			    record_source(rf->mg, z, G_CONTEXT));
 			break;
 		case T_P:
-			add_person(rf->s, rf->a, record_source(rf->mg, z, G_ROLE));
+			add_person(rf->s, rf->a,
+			    record_source(rf->mg, z, G_ROLE));
 			break;
 		default:
 			if (*rf->qkey)
@@ -91,8 +92,8 @@ fact_strings(const struct glean_jfields *jf, const char *a, const char *b,
  * the inspections' "judgements".
  */
 static void
-record_facts(struct merge *mg, struct subject *s, const struct glean_jfields *sj,
-    const char *name, int tab)
+record_facts(struct merge *mg, struct subject *s,
+    const struct glean_jfields *sj, const char *name, int tab)
 {
 	static const char *const fields[NTAB][2] = {
 		{ "area", "grade" }, { "currency", "per" }, { "name", NULL },

@@ -241,8 +241,8 @@ basis_attr(struct attr *at, size_t n, const char *basis)
  * sorted.
  */
 struct source
-doc_source(struct merge *mg, const char *doc, size_t s, size_t e, struct attr *at, size_t n,
-    int group)
+doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
+    struct attr *at, size_t n, int group)
 {
 	struct glean_buf *rest = &mg->rest;
 	size_t i, j;

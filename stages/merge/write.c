@@ -36,7 +36,8 @@ spill(struct merge *mg, struct glean_buf *b)
 }
 
 static void
-put_sources(struct merge *mg, struct glean_buf *b, const struct source *src, size_t n)
+put_sources(struct merge *mg, struct glean_buf *b, const struct source *src,
+    size_t n)
 {
 	size_t i;
 
@@ -240,8 +241,8 @@ conflict(struct merge *mg, const char *kind, const struct subject *s)
 
 /* Judgements of one area with several grades, in a year's f[0..n). */
 static void
-judgement_conflicts(struct merge *mg, const struct subject *s, struct fact **f, size_t n,
-    const char *when)
+judgement_conflicts(struct merge *mg, const struct subject *s, struct fact **f,
+    size_t n, const char *when)
 {
 	size_t i, j, e;
 
@@ -432,7 +433,8 @@ facts_out(struct merge *mg, struct glean_buf *b, const struct subject *s,
 }
 
 static void
-quotes_out(struct merge *mg, struct glean_buf *b, const struct subject *s, int tab)
+quotes_out(struct merge *mg, struct glean_buf *b, const struct subject *s,
+    int tab)
 {
 	struct slot **k = map_sorted(&s->tab[tab]);
 	struct grp *g, *gk;
@@ -571,7 +573,8 @@ add_dump(const struct merge *mg, struct glean_buf *b, json_t *v,
 }
 
 static void
-add_str(const struct merge *mg, struct glean_buf *b, const char *compact, const char *pretty)
+add_str(const struct merge *mg, struct glean_buf *b, const char *compact,
+    const char *pretty)
 {
 	put(b, mg->pretty ? pretty : compact);
 }
@@ -581,8 +584,8 @@ add_str(const struct merge *mg, struct glean_buf *b, const char *compact, const 
  * ind more; with tables, its rows are written too.
  */
 static void
-add_part(struct merge *mg, struct glean_buf *b, const struct glean_buf *part, int ind,
-    int tables)
+add_part(struct merge *mg, struct glean_buf *b, const struct glean_buf *part,
+    int ind, int tables)
 {
 	json_t *v = NULL;
 
