@@ -274,16 +274,20 @@ layer_problem(struct rdoc *d, const char *layer, size_t i, const char *what)
 	d->bad = 1;
 }
 
-/* What is wrong with the span of item o (NULL when nothing): integer
- * offsets, start <= end <= lim. */
-static const char *
-span_problem(const struct glean_jv *o, size_t lim)
+/* Is the member v named name?  (Inline: strlen of a literal is known.) */
+static inline int
+is_key(const struct glean_jv *v, const char *name)
 {
-	const struct glean_jv *a = glean_jv_get(o, "start");
-	const struct glean_jv *b = glean_jv_get(o, "end");
+	size_t n = strlen(name);
 
-	if (!o || o->type != GLEAN_JV_OBJ)
-		return "is not an object";
+	return v->keylen == n && !memcmp(v->key, name, n);
+}
+
+/* What is wrong with the span [a, b) of an item (NULL when nothing):
+ * integer offsets, start <= end <= lim. */
+static const char *
+span_problem(const struct glean_jv *a, const struct glean_jv *b, size_t lim)
+{
 	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
 		return "has no integer start and end";
 	if (a->i < 0 || b->i < a->i)
@@ -293,33 +297,44 @@ span_problem(const struct glean_jv *o, size_t lim)
 	return NULL;
 }
 
-/* Is member key of o present but neither a string nor null? */
-static int
-not_string(const struct glean_jv *o, const char *key)
-{
-	const struct glean_jv *v = glean_jv_get(o, key);
-
-	return v && v->type != GLEAN_JV_STR && v->type != GLEAN_JV_NULL;
-}
-
 /*
- * Check item i of layer: its span, then that each of the keys (a
- * NULL-terminated list) is a string or null when present.  Reports the
- * first problem; returns 0 when there is none.
+ * Check item i of layer: an object, its span, and each of the keys (a
+ * NULL-terminated list) a string or null when present.  One walk of the
+ * members: most are strings, which need no look-up.  Reports the first
+ * problem; returns 0 when there is none.
  */
 static int
 check_item(struct rdoc *d, const char *layer, size_t i,
     const struct glean_jv *o, const char *const *keys)
 {
-	const char *why = span_problem(o, d->lim);
+	const struct glean_jv *v, *start = NULL, *end = NULL;
+	const char *why = NULL, *const *k;
 	char msg[80];
 
-	for (; !why && *keys; keys++)
-		if (not_string(o, *keys)) {
-			snprintf(msg, sizeof(msg), "has a \"%s\" that is not "
-			    "a string", *keys);
-			why = msg;
-		}
+	if (!o || o->type != GLEAN_JV_OBJ)
+		why = "is not an object";
+	for (v = why ? NULL : o->kid; v; v = v->next) {
+		if (is_key(v, "start"))
+			start = v;
+		else if (is_key(v, "end"))
+			end = v;
+		else if (v->type != GLEAN_JV_STR && v->type != GLEAN_JV_NULL &&
+		    !why)
+			for (k = keys; *k; k++)
+				if (is_key(v, *k)) {
+					snprintf(msg, sizeof(msg), "has a \"%s\" "
+					    "that is not a string", *k);
+					why = msg;
+					break;
+				}
+	}
+	if (!why || why == msg) {
+		const char *span = o && o->type == GLEAN_JV_OBJ ?
+		    span_problem(start, end, d->lim) : NULL;
+
+		if (span)
+			why = span;
+	}
 	if (why)
 		layer_problem(d, layer, i, why);
 	return why != NULL;

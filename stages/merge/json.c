@@ -282,12 +282,28 @@ skip_ws(const char *p, const char *end)
 	return p;
 }
 
+/* The closing quote of the JSON string that opens at p (before end). */
+static const char *
+string_end(const char *p, const char *end)
+{
+	const char *q = p + 1, *bs;
+
+	while ((q = memchr(q, '"', (size_t)(end - q)))) {
+		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
+			;
+		if ((q - bs) % 2 == 0)
+			return q;	/* not escaped */
+		q++;
+	}
+	return end;
+}
+
 /* Past the JSON value at p, text the stream's scanner accepted (white
  * space inside allowed): strings skipped whole, brackets counted. */
 const char *
 skip_json(const char *p, const char *end)
 {
-	int depth = 0, instr = 0;
+	int depth = 0;
 
 	if (*p != '"' && *p != '{' && *p != '[') {
 		while (p < end && !strchr(",]} \t\r\n", *p))
@@ -295,19 +311,23 @@ skip_json(const char *p, const char *end)
 		return p;
 	}
 	for (; p < end; p++) {
-		if (instr) {
-			if (*p == '\\')
-				p++;
-			else if (*p == '"')
-				instr = 0;
-		} else if (*p == '"')
-			instr = 1;
-		else if (*p == '{' || *p == '[')
+		switch (*p) {
+		case '"':
+			p = string_end(p, end);
+			break;
+		case '{':
+		case '[':
 			depth++;
-		else if (*p == '}' || *p == ']')
+			break;
+		case '}':
+		case ']':
 			depth--;
-		if (!instr && depth == 0)
-			return p + 1;
+			break;
+		default:
+			continue;
+		}
+		if (depth == 0)
+			return p < end ? p + 1 : end;
 	}
 	return p;
 }
