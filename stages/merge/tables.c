@@ -80,7 +80,7 @@ tables_cleanup(void)
 {
 	int t;
 
-	for (t = 0; t < NTABLES; t++)
+	for (t = 0; cleanup_tables && t < NTABLES; t++)
 		if (cleanup_tables->tmp[t]) {
 			unlink(cleanup_tables->tmp[t]);
 			free(cleanup_tables->tmp[t]);
@@ -235,4 +235,5 @@ tables_close(struct tables *tb)
 		free(tb->tmp[t]);
 		tb->tmp[t] = NULL;
 	}
+	cleanup_tables = NULL;	/* all renamed: nothing left to remove */
 }
