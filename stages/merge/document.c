@@ -1,0 +1,688 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * document.c - reading an annotated document: its entry, its layers
+ * (ratings, money, people, quotations) checked item by item and turned
+ * into facts, the big layers read one item at a time.
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merge.h"
+
+/*
+ * One quote, paragraph by paragraph (a quote reopened on each): the
+ * code points [qs, qe) of text, whose offset in the document is base.
+ * The walk is in bytes (a newline is one byte), counting code points.
+ */
+static void
+doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
+    const struct cpmap *m, const char *text, size_t qs, size_t qe, size_t base,
+    const char *speaker, const char *kind, const char *basis)
+{
+	size_t i = cp_byte(m, qs), end = cp_byte(m, qe), ci = qs;
+	size_t a, b, ca, cb, l, prev;
+	const char *nl;
+	int32_t cp;
+	struct attr at[MAX_ATTRS];
+
+	while (i < end) {
+		/* a paragraph: up to a newline */
+		a = i;
+		ca = ci;
+		nl = memchr(text + i, '\n', end - i);
+		b = nl ? (size_t)(nl - text) : end;
+		cb = ca + (m->byte ? glean_cp_count(text + a, b - a) : b - a);
+		for (i = b, ci = cb; i < end && text[i] == '\n'; i++)
+			ci++;
+		/* trim white space and quote marks */
+		while (a < b) {
+			l = glean_utf8_next(text + a, b - a, &cp);
+			if (!is_space_cp(cp) && !is_quote_cp(cp))
+				break;
+			a += l;
+			ca++;
+		}
+		while (b > a && trim_before(text, a, b, &prev)) {
+			b = prev;
+			cb--;
+		}
+		if (b > a) {
+			char *t = glean_strndup(text + a, b - a);
+
+			at[0] = (struct attr){ "speaker", speaker ?
+			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
+			at[1] = (struct attr){ "kind",
+			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
+			add_quote(s, tab, t, doc_source(mg, id, base + ca,
+			    base + cb, at, basis_attr(at, 2, basis),
+			    G_SPEAKER));
+			free(t);
+		}
+	}
+}
+
+/* A document's role entities, by start and by end, for adjacent_role(). */
+struct rent {
+	size_t key;		/* what the array is sorted by: s or e */
+	size_t s, e;		/* code points */
+	size_t i;		/* position in the layer */
+	const struct glean_jv *ent;
+};
+
+struct roles {
+	struct rent *bys, *bye;
+	size_t n;
+};
+
+/* By key, then by place in the layer. */
+static int
+rentcmp(const void *a, const void *b)
+{
+	const struct rent *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void
+roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
+{
+	const struct glean_jv *e;
+	size_t i, s, en;
+
+	r->n = 0;
+	r->bys = glean_calloc(ents->len + 1, sizeof(*r->bys));
+	r->bye = glean_calloc(ents->len + 1, sizeof(*r->bye));
+	for (e = glean_jv_items(ents), i = 0; e; e = e->next, i++) {
+		const char *kind = glean_jv_str(e, "kind");
+
+		if (!kind || strcmp(kind, "role") ||
+		    get_cp_span(e, ncps, &s, &en))
+			continue;
+		r->bys[r->n] = (struct rent){ s, s, en, i, e };
+		r->bye[r->n++] = (struct rent){ en, s, en, i, e };
+	}
+	qsort(r->bys, r->n, sizeof(*r->bys), rentcmp);
+	qsort(r->bye, r->n, sizeof(*r->bye), rentcmp);
+}
+
+static void
+roles_free(struct roles *r)
+{
+	free(r->bys);
+	free(r->bye);
+}
+
+/* Only spaces and commas in the code points [a, b)? */
+static int
+gap_ok(const struct cpmap *m, const char *text, size_t a, size_t b)
+{
+	size_t k, be = cp_byte(m, b);
+
+	for (k = cp_byte(m, a); k < be; k++)
+		if (text[k] != ' ' && text[k] != ',')
+			return 0;
+	return 1;
+}
+
+/*
+ * The role next to a person: a role entity just before it ("chief
+ * executive Clare Marchant", the first such in the layer), else just
+ * after it (the last such).  Returns a fresh string or NULL.
+ */
+static char *
+adjacent_role(const struct roles *r, const struct cpmap *m,
+    const char *text, size_t ps, size_t pe)
+{
+	const struct rent *before = NULL, *after = NULL, *best, *x;
+	const char *cn;
+	size_t v, lo, hi, mid;
+
+	for (v = ps >= 3 ? ps - 3 : 0; v <= ps; v++) {
+		/* the first role (in the layer) ending at v */
+		for (lo = 0, hi = r->n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (r->bye[mid].e < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == r->n || r->bye[lo].e != v)
+			continue;
+		x = &r->bye[lo];
+		if ((!before || x->i < before->i) && gap_ok(m, text, v, ps))
+			before = x;
+	}
+	for (v = pe; !before && v <= pe + 3; v++) {
+		/* the last role (in the layer) starting at v */
+		for (lo = 0, hi = r->n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (r->bys[mid].s <= v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (!lo || r->bys[lo - 1].s != v)
+			continue;
+		x = &r->bys[lo - 1];
+		if ((!after || x->i > after->i) && gap_ok(m, text, pe, v))
+			after = x;
+	}
+	best = before ? before : after;
+	if (!best)
+		return NULL;
+	cn = glean_jv_str(best->ent, "canonical");
+	return cn && *cn ? glean_strdup(cn) : slice(m, text, best->s, best->e);
+}
+
+/*
+ * The document's entry: id, source, published, published_inferred when
+ * true and errors when there are some (a jansson value, borrowed).  Its
+ * canonical text has the keys sorted; errors is the one arbitrary value.
+ */
+static void
+doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors,
+    const char *id)
+{
+	struct glean_buf c = { 0 }, t = { 0 };
+	const struct glean_jv *pi = glean_jv_get(doc, "published_inferred");
+	int inferred = pi && pi->type == GLEAN_JV_TRUE;
+	char *ec = NULL, *et = NULL;
+
+	if (json_is_array(errors) && json_array_size(errors)) {
+		ec = canon(errors);
+		et = compact(errors);
+	}
+	put(&c, "{");
+	if (ec) {
+		put(&c, "\"errors\":");
+		put(&c, ec);
+		put(&c, ",");
+	}
+	put(&c, "\"id\":");
+	put_str(&c, id);
+	put(&c, ",\"published\":");
+	put_nstr(&c, glean_jv_str(doc, "published"));
+	if (inferred)
+		put(&c, ",\"published_inferred\":true");
+	put(&c, ",\"source\":");
+	put_nstr(&c, glean_jv_str(doc, "source"));
+	put(&c, "}");
+
+	put(&t, "{\"id\":");
+	put_str(&t, id);
+	put(&t, ",\"source\":");
+	put_nstr(&t, glean_jv_str(doc, "source"));
+	put(&t, ",\"published\":");
+	put_nstr(&t, glean_jv_str(doc, "published"));
+	if (inferred)
+		put(&t, ",\"published_inferred\":true");
+	if (et) {
+		put(&t, ",\"errors\":");
+		put(&t, et);
+	}
+	put(&t, "}");
+	add_entry(mg, id, c.s, t.s);
+	free(ec);
+	free(et);
+}
+
+const char *const lazy_names[NLAZY] = { "money", "quotes" };
+
+/* The next item of it, or NULL at the end.  An item read from text
+ * lives until the next call. */
+static const struct glean_jv *
+items_next(struct items *it)
+{
+	const struct glean_jv *e = it->next;
+	const char *q;
+
+	if (!it->p) {
+		if (e)
+			it->next = e->next;
+		return e;
+	}
+	it->p = skip_ws(it->p, it->end);
+	if (it->p < it->end && *it->p == ',')
+		it->p = skip_ws(it->p + 1, it->end);
+	if (it->p >= it->end || *it->p == ']')
+		return NULL;
+	q = skip_json(it->p, it->end);
+	glean_arena_reset(it->arena);
+	e = glean_jv_parse(it->arena, it->p, (size_t)(q - it->p));
+	it->p = q;
+	return e;
+}
+
+/*
+ * Report item i of layer (or the layer itself when i is (size_t)-1) as
+ * malformed, with the document's file, line and id: merge takes what it
+ * can of a document and says what it could not.
+ */
+static void
+layer_problem(struct rdoc *d, const char *layer, size_t i, const char *what)
+{
+	if (i == (size_t)-1)
+		glean_warn_at(d->file, d->line, "document '%s': %s %s", d->id,
+		    layer, what);
+	else
+		glean_warn_at(d->file, d->line, "document '%s': %s[%zu] %s",
+		    d->id, layer, i, what);
+	d->bad = 1;
+}
+
+/* Is the member v named name?  (Inline: strlen of a literal is known.) */
+static inline int
+is_key(const struct glean_jv *v, const char *name)
+{
+	size_t n = strlen(name);
+
+	return v->keylen == n && !memcmp(v->key, name, n);
+}
+
+/* What is wrong with the span [a, b) of an item (NULL when nothing):
+ * integer offsets, start <= end <= lim. */
+static const char *
+span_problem(const struct glean_jv *a, const struct glean_jv *b, size_t lim)
+{
+	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
+		return "has no integer start and end";
+	if (a->i < 0 || b->i < a->i)
+		return "has its end before its start";
+	if ((size_t)b->i > lim)
+		return "has offsets past the text";
+	return NULL;
+}
+
+/*
+ * Check item i of layer: an object, its span, and each of the keys (a
+ * NULL-terminated list) a string or null when present.  One walk of the
+ * members: most are strings, which need no look-up.  Reports the first
+ * problem; returns 0 when there is none.
+ */
+static int
+check_item(struct rdoc *d, const char *layer, size_t i,
+    const struct glean_jv *o, const char *const *keys)
+{
+	const struct glean_jv *v, *start = NULL, *end = NULL;
+	const char *why = NULL, *const *k;
+	char msg[80];
+
+	if (!o || o->type != GLEAN_JV_OBJ)
+		why = "is not an object";
+	for (v = why ? NULL : o->kid; v; v = v->next) {
+		if (is_key(v, "start"))
+			start = v;
+		else if (is_key(v, "end"))
+			end = v;
+		else if (v->type != GLEAN_JV_STR && v->type != GLEAN_JV_NULL &&
+		    !why)
+			for (k = keys; *k; k++)
+				if (is_key(v, *k)) {
+					snprintf(msg, sizeof(msg), "has a \"%s\" "
+					    "that is not a string", *k);
+					why = msg;
+					break;
+				}
+	}
+	if (!why || why == msg) {
+		const char *span = o && o->type == GLEAN_JV_OBJ ?
+		    span_problem(start, end, d->lim) : NULL;
+
+		if (span)
+			why = span;
+	}
+	if (why)
+		layer_problem(d, layer, i, why);
+	return why != NULL;
+}
+
+/* The items of layer name of doc; reported when present but not an
+ * array. */
+static const struct glean_jv *
+layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
+{
+	const struct glean_jv *l = glean_jv_get(doc, name);
+
+	if (l && l->type != GLEAN_JV_ARR && l->type != GLEAN_JV_NULL)
+		layer_problem(d, name, (size_t)-1, "is not an array");
+	return glean_jv_items(l);
+}
+
+/* Report the malformed items of the entities layer (each reader skips
+ * them). */
+static void
+check_entities(struct rdoc *d)
+{
+	static const char *const keys[] = { "kind", "canonical", "code",
+	    "text", "role", NULL };
+	const struct glean_jv *e;
+	size_t i;
+
+	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++)
+		check_item(d, "entities", i, e, keys);
+}
+
+/*
+ * The judgements of the ratings layer (a list) as facts of the subject
+ * each rating names (else the article's council, else "unknown"), with
+ * the council's mentions as aliases; malformed items are reported and
+ * skipped (a malformed "when" is read as unknown).
+ */
+static void
+read_ratings(struct rdoc *d, const struct glean_jv *layer)
+{
+	const struct glean_jv *e;
+	struct ment **bycode = NULL;
+	struct map done = { 0 };
+	struct attr at[MAX_ATTRS];
+	struct subject *subj;
+	size_t s, en, j, nc = 0, i;
+	static const char *const keys[] = { "area", "grade", "subject_kind",
+	    "subject", "code", "when", "grade_as_written", "inspectorate",
+	    NULL };
+
+	for (e = layer, i = 0; e; e = e->next, i++) {
+		const char *area = glean_jv_str(e, "area");
+		const char *grade = glean_jv_str(e, "grade");
+		const char *sk = glean_jv_str(e, "subject_kind");
+		const char *sn = glean_jv_str(e, "subject");
+		const char *code = glean_jv_str(e, "code");
+		const char *when = glean_jv_str(e, "when");
+		const struct glean_jv *imp = glean_jv_get(e, "implied");
+		size_t n = 0;
+		char *ev;
+
+		if (check_item(d, "ratings", i, e, keys) && (!area || !grade ||
+		    get_cp_span(e, d->lim, &s, &en)))
+			continue;
+		if (!area || !grade) {
+			layer_problem(d, "ratings", i,
+			    "has no area or no grade");
+			continue;
+		}
+		get_cp_span(e, d->lim, &s, &en);
+		if (!sk)
+			sk = "authority";
+		if (sn || code)
+			subj = subject(d->mg, sk, code, sn);
+		else if (d->about_name || d->about_code)
+			subj = mention_subject(d, d->about_code, d->about_name);
+		else
+			subj = unknown_subject(d);
+		/* the council's own mentions as aliases (the subject is
+		 * the code's: once per code) */
+		if (code && !strcmp(sk, "authority") &&
+		    !map_find(&done, code, 0)) {
+			map_find(&done, code, 1);
+			if (!bycode) {
+				bycode = glean_calloc(d->nm + 1,
+				    sizeof(*bycode));
+				for (j = 0; j < d->nm; j++)
+					bycode[j] = &d->ms[j];
+				qsort(bycode, d->nm, sizeof(*bycode),
+				    codecmp);
+				for (nc = 0; nc < d->nm && bycode[nc]->code;
+				    nc++)
+					;
+			}
+			code_aliases(subj, bycode, nc, code);
+		}
+		at[n++] = (struct attr){ "when",
+		    when ? GLEAN_JV_STR : GLEAN_JV_NULL, when, 0 };
+		if (glean_jv_str(e, "grade_as_written"))
+			at[n++] = (struct attr){ "grade_as_written",
+			    GLEAN_JV_STR, glean_jv_str(e, "grade_as_written"),
+			    0 };
+		if (glean_jv_str(e, "inspectorate"))
+			at[n++] = (struct attr){ "inspectorate", GLEAN_JV_STR,
+			    glean_jv_str(e, "inspectorate"), 0 };
+		if (imp && imp->type == GLEAN_JV_TRUE)
+			at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE,
+			    NULL, 0 };
+		ev = evidence_of(d, s, en);
+		n = evidence_attr(at, n, ev);
+		add_rating(subj, area, grade, when,
+		    doc_source(d->mg, d->id, s, en, at, n, G_WHEN));
+		free(ev);
+	}
+	map_free(&done, NULL);
+	free(bycode);
+}
+
+/*
+ * The amounts of the money layer, each a fact of the council it belongs
+ * to (fact_subject) with its text, context, basis and evidence; items
+ * read one at a time, malformed ones reported and skipped.
+ */
+static void
+read_money(struct rdoc *d, struct items *layer)
+{
+	const struct glean_jv *e, *v;
+	const char *cur, *per, *basis;
+	struct attr at[MAX_ATTRS];
+	struct subject *subj;
+	size_t s, en, n, i;
+	double val;
+	char *tx, *cx, *ev;
+	static const char *const keys[] = { "currency", "per", "text", NULL };
+
+	for (i = 0; (e = items_next(layer)); i++) {
+		v = glean_jv_get(e, "value");
+		cur = glean_jv_str(e, "currency");
+		per = glean_jv_str(e, "per");
+		if (check_item(d, "money", i, e, keys))
+			continue;
+		if (!v || (v->type != GLEAN_JV_INT &&
+		    v->type != GLEAN_JV_REAL) || !cur) {
+			layer_problem(d, "money", i,
+			    "has no numeric value or no currency");
+			continue;
+		}
+		get_cp_span(e, d->lim, &s, &en);
+		if (en == s) {
+			layer_problem(d, "money", i, "has an empty span");
+			continue;
+		}
+		val = v->type == GLEAN_JV_INT ? (double)v->i : v->r;
+		if (!isfinite(val) || !(subj = fact_subject(d, s, en, &basis)))
+			continue;
+		tx = d->notext ? glean_strdup(glean_jv_str(e, "text") ?
+		    glean_jv_str(e, "text") : "") :
+		    slice(&d->m, d->text, s, en);
+		cx = d->notext ? glean_strdup("") :
+		    money_context(&d->m, d->text, d->len, en, per);
+		at[0] = (struct attr){ "text", GLEAN_JV_STR, tx, 0 };
+		at[1] = (struct attr){ "context", GLEAN_JV_STR, cx, 0 };
+		n = basis_attr(at, 2, basis);
+		/* evidence for a council's facts only: the rest of a corpus's
+		 * facts would cost memory for no reader */
+		ev = basis ? evidence_of(d, s, en) : NULL;
+		n = evidence_attr(at, n, ev);
+		add_money(d->mg, subj, val, cur, per,
+		    doc_source(d->mg, d->id, s, en, at, n, G_CONTEXT));
+		free(tx);
+		free(cx);
+		free(ev);
+	}
+}
+
+/*
+ * The people of the entities layer, each a fact of the council it
+ * belongs to, with its role (its own, else a role entity next to it) and
+ * evidence.  Malformed entities were reported by check_entities().
+ */
+static void
+read_people(struct rdoc *d)
+{
+	const struct glean_jv *e;
+	const char *name, *role, *kind, *basis;
+	struct subject *subj;
+	struct roles roles = { NULL, NULL, 0 };
+	struct attr at[MAX_ATTRS];
+	int rolesok = 0;
+	size_t s, en;
+
+	for (e = glean_jv_items(d->ents); e; e = e->next) {
+		char *own = NULL, *adj = NULL, *plain, *ev;
+
+		name = glean_jv_str(e, "canonical");
+		role = glean_jv_str(e, "role");
+		kind = glean_jv_str(e, "kind");
+		if (!kind || strcmp(kind, "person") ||
+		    get_cp_span(e, d->lim, &s, &en) || en == s ||
+		    !(subj = fact_subject(d, s, en, &basis)))
+			continue;
+		if (!name || !*name)
+			name = glean_jv_str(e, "text");
+		if ((!name || !*name) && d->notext)
+			continue;
+		if (!name || !*name)
+			name = own = slice(&d->m, d->text, s, en);
+		if ((!role || !*role) && !d->notext) {
+			if (!rolesok) {
+				roles_init(&roles, d->ents, d->m.ncps);
+				rolesok = 1;
+			}
+			role = adj = adjacent_role(&roles, &d->m, d->text, s,
+			    en);
+		}
+		plain = role ? plain_quotes(role) : NULL;
+		at[0] = (struct attr){ "role",
+		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
+		ev = basis ? evidence_of(d, s, en) : NULL;
+		add_person(subj, name, doc_source(d->mg, d->id, s, en, at,
+		    evidence_attr(at, basis_attr(at, 1, basis), ev), G_ROLE));
+		free(plain);
+		free(ev);
+		free(own);
+		free(adj);
+	}
+	if (rolesok)
+		roles_free(&roles);
+}
+
+/* Quotes: speech to "quotes", report findings to "findings". */
+static void
+read_quotes(struct rdoc *d, struct items *layer)
+{
+	const struct glean_jv *e;
+	const char *qk, *qt, *basis;
+	struct subject *subj;
+	struct cpmap qm;
+	size_t s, en, i;
+	int tab;
+	static const char *const keys[] = { "kind", "speaker", "text", NULL };
+
+	for (i = 0; (e = items_next(layer)); i++) {
+		if (check_item(d, "quotes", i, e, keys))
+			continue;
+		qk = glean_jv_str(e, "kind");
+		/* a finding needs an inspectorate named, or an article
+		 * about an inspection: else it is a quotation */
+		tab = qk && !strcmp(qk, "report") && d->findings_ok ? T_F :
+		    T_Q;
+		get_cp_span(e, d->lim, &s, &en);
+		if (en == s) {
+			layer_problem(d, "quotes", i, "has an empty span");
+			continue;
+		}
+		if (qk && !strcmp(qk, "scare"))
+			continue;
+		if (!(subj = fact_subject(d, s, en, &basis)))
+			continue;
+		if (!d->notext) {
+			doc_quote(d->mg, subj, tab, d->id, &d->m, d->text, s,
+			    en, 0, glean_jv_str(e, "speaker"), qk, basis);
+			continue;
+		}
+		if (!(qt = glean_jv_str(e, "text"))) {
+			layer_problem(d, "quotes", i, "has no text (nor has "
+			    "its document)");
+			continue;
+		}
+		cpmap_init(&qm, qt, strlen(qt));
+		doc_quote(d->mg, subj, tab, d->id, &qm, qt, 0, qm.ncps, s,
+		    glean_jv_str(e, "speaker"), qk, basis);
+		free(qm.byte);
+	}
+}
+
+/*
+ * The items of lazy layer k of doc: from its text when load() left it
+ * so (lz), else from the values.  A layer that is not an array is
+ * reported and has no items.
+ */
+static void
+lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
+    int k, struct items *it)
+{
+	const char *p, *end;
+
+	*it = (struct items){ NULL, NULL, NULL, &d->mg->item };
+	if (!lz || !lz->text[k]) {
+		it->next = layer_items(d, doc, lazy_names[k]);
+		return;
+	}
+	p = skip_ws(lz->text[k], lz->text[k] + lz->len[k]);
+	end = lz->text[k] + lz->len[k];
+	if (p < end && *p == '[') {
+		it->p = p + 1;
+		it->end = end;
+	} else if (p < end && strncmp(p, "null", 4))
+		layer_problem(d, lazy_names[k], (size_t)-1, "is not an array");
+}
+
+/*
+ * Take the facts of document doc (its lazy layers' text in lz, or NULL;
+ * id; its errors a jansson value or NULL), read from file:line.
+ * Returns 1 when a layer item was malformed (reported, the rest taken),
+ * else 0.
+ */
+int
+read_document(struct merge *mg, const struct glean_jv *doc,
+    const struct lazy *lz, json_t *errors, const char *id, const char *file,
+    long line)
+{
+	struct items money, quotes;
+	const struct glean_jv *t = glean_jv_get(doc, "text");
+	const struct glean_jv *topics = glean_jv_get(doc, "topics");
+	struct rdoc d = { .mg = mg, .id = id, .text = "", .notext = 1,
+	    .lim = (size_t)-1, .file = file, .line = line };
+
+	doc_entry(mg, doc, errors, id);
+	/* Without the text (dropped to save space), the layers still
+	 * count: offsets are taken as they are and texts from the layers. */
+	if (t && t->type == GLEAN_JV_STR) {
+		d.text = t->s;
+		d.len = t->len;
+		d.notext = 0;
+	}
+	cpmap_init(&d.m, d.text, d.len);
+	if (!d.notext)
+		d.lim = d.m.ncps;
+	d.ents = glean_jv_get(doc, "entities");
+	layer_items(&d, doc, "entities");
+	layer_items(&d, doc, "boilerplate");
+	if (topics && topics->type != GLEAN_JV_OBJ &&
+	    topics->type != GLEAN_JV_NULL)
+		layer_problem(&d, "topics", (size_t)-1, "is not an object");
+	if (d.ents && d.ents->type != GLEAN_JV_ARR)
+		d.ents = NULL;
+	check_entities(&d);
+	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
+	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
+	read_topics(&d, doc);
+	read_ratings(&d, layer_items(&d, doc, "ratings"));
+	lazy_items(&d, doc, lz, LAZY_MONEY, &money);
+	read_money(&d, &money);
+	read_people(&d);
+	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
+	read_quotes(&d, &quotes);
+	free(d.ms);
+	free(d.m.byte);
+	return d.bad;
+}

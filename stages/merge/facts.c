@@ -1,0 +1,334 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * facts.c - subjects, facts and document entries: where each read fact
+ * and source is kept until the record is written.
+ */
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merge.h"
+
+/*
+ * Fact and subject keys join several strings with tabs.  Each part is
+ * escaped (backslash and tab) so that a key names exactly one tuple:
+ * two facts share a key only when every attribute they are built from
+ * is equal, so what a fact shows never depends on which source came
+ * first.  NULL is "~", a string "=" and its text, which sort alike.
+ */
+void
+key_part(struct glean_buf *b, const char *s, int last)
+{
+	const char *run;
+
+	if (!s)
+		buf_addc(b, '~');
+	else {
+		buf_addc(b, '=');
+		for (run = s; *s; s++) {
+			if (*s != '\\' && *s != '\t')
+				continue;
+			buf_add(b, run, (size_t)(s - run));
+			buf_add(b, *s == '\t' ? "\\t" : "\\\\", 2);
+			run = s + 1;
+		}
+		buf_add(b, run, (size_t)(s - run));
+	}
+	if (!last)
+		buf_addc(b, '\t');
+}
+
+/* Add alias to the aliases of s (a set). */
+void
+add_alias(struct subject *s, const char *alias)
+{
+	map_find(&s->aliases, alias, 1)->val = s;
+}
+
+static char *
+subject_key(const char *kind, const char *code, const char *name)
+{
+	struct glean_buf b = { 0 };
+	char *n;
+	size_t nl;
+
+	key_part(&b, kind, 0);
+	if (code) {
+		key_part(&b, code, 1);
+		return b.s;
+	}
+	buf_addc(&b, '~');
+	n = name ? glean_casefold(name, strlen(name), &nl) : NULL;
+	key_part(&b, n, 1);
+	free(n);
+	return b.s;
+}
+
+/* The subject for (kind, code, name), created when new. */
+struct subject *
+subject(struct merge *mg, const char *kind, const char *code,
+    const char *name)
+{
+	char *key = subject_key(kind, code, name);
+	struct slot *sl = map_find(&mg->subjects, key, 1);
+	struct subject *s = sl->val;
+
+	free(key);
+	if (!s) {
+		s = sl->val = glean_calloc(1, sizeof(*s));
+		s->name = strdup_or_null(name);
+		s->code = strdup_or_null(code);
+		s->kind = glean_strdup(kind);
+	}
+	/* Several official names for one code: the first in byte order. */
+	if (name && (!s->name || strcmp(name, s->name) < 0)) {
+		free(s->name);
+		s->name = glean_strdup(name);
+	}
+	if (name)
+		add_alias(s, name);
+	return s;
+}
+
+static void
+fact_free(void *p)
+{
+	struct fact *f = p;
+
+	free(f->a);
+	free(f->b);
+	free(f->src);
+	free(f->text);
+	free(f);
+}
+
+/* Free subject s (a map value) and all its facts. */
+void
+subject_free(void *p)
+{
+	struct subject *s = p;
+	int t;
+
+	free(s->name);
+	free(s->code);
+	free(s->kind);
+	map_free(&s->aliases, NULL);
+	for (t = 0; t < NTAB; t++)
+		map_free(&s->tab[t], fact_free);
+	free(s);
+}
+
+/* Fact fkey of table tab in subject s, created empty when new. */
+struct fact *
+fact(struct subject *s, int tab, const char *fkey)
+{
+	struct slot *sl = map_find(&s->tab[tab], fkey, 1);
+
+	if (!sl->val)
+		sl->val = glean_calloc(1, sizeof(struct fact));
+	return sl->val;
+}
+
+/*
+ * Add source src to f.  text, when given, is the fact's display text
+ * as written at that source: the fact keeps the text of its first source
+ * in canonical order, which is associative.
+ */
+void
+fact_add(struct fact *f, struct source src, const char *text)
+{
+	if (f->nsrc == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 4;
+		f->src = glean_realloc(f->src, f->cap * sizeof(*f->src));
+	}
+	f->src[f->nsrc++] = src;
+	if (text && (!f->textsrc.doc || source_cmp(&src, &f->textsrc) < 0)) {
+		free(f->text);
+		f->text = glean_strdup(text);
+		f->textsrc = src;
+	}
+}
+
+/* A document entry under id: its canonical text and how it is written
+ * (both taken). */
+void
+add_entry(struct merge *mg, const char *id, char *canon_text, char *text)
+{
+	struct slot *sl = map_find(&mg->entry_set, canon_text, 1), *ids;
+	struct entry *e = sl->val;
+
+	free(canon_text);
+	if (e) {
+		/* the same entry: the last one read is written */
+		free(e->text);
+		e->text = text;
+		return;
+	}
+	ids = map_find(&mg->docs, id, 1);
+	e = sl->val = glean_malloc(sizeof(*e));
+	e->canon = sl->key;	/* the set's copy */
+	e->text = text;
+	e->next = ids->val;
+	ids->val = e;
+}
+
+/* A document entry given as a JSON value (borrowed). */
+void
+add_document(struct merge *mg, json_t *entry)
+{
+	add_entry(mg, str(entry, "id"), canon(entry), compact(entry));
+}
+
+/* Free a list of document entries (a map value of docs). */
+void
+entries_free(void *p)
+{
+	struct entry *e = p, *next;
+
+	for (; e; e = next) {
+		next = e->next;
+		free(e->text);
+		free(e);
+	}
+}
+
+/*
+ * Add src to the judgement of subject s for the year of when (its first
+ * four digits, else unknown), area and grade; created when new.
+ */
+void
+add_rating(struct subject *s, const char *area, const char *grade,
+    const char *when, struct source src)
+{
+	char year[5] = "~";
+	struct glean_buf fk = { 0 };
+	struct fact *f;
+
+	/* the year: four digits, else unknown ("~") */
+	if (when && strspn(when, "0123456789") >= 4) {
+		memcpy(year, when, 4);
+		year[4] = '\0';
+	}
+	buf_add(&fk, year, strlen(year));
+	buf_addc(&fk, '\t');
+	key_part(&fk, area, 0);
+	key_part(&fk, grade, 1);
+	f = fact(s, T_R, fk.s);
+	if (!f->a) {
+		f->a = glean_strdup(area);
+		f->b = glean_strdup(grade);
+	}
+	fact_add(f, src, NULL);
+	glean_buf_free(&fk);
+}
+
+/*
+ * An amount as the record writes it: 15 significant digits (what
+ * JSON_REAL_PRECISION(15) prints reads back as the same double), no
+ * negative zero.  Documents and records so give the same fact.
+ */
+static double
+money_canon(double v)
+{
+	char b[64];
+
+	snprintf(b, sizeof(b), "%.15g", v);
+	v = strtod(b, NULL);
+	return v == 0 ? 0.0 : v;
+}
+
+/* An amount as the record writes it, and its part of a fact key. */
+struct amount {
+	double v;
+	char key[];
+};
+
+/*
+ * The amount read as raw.  Printing a double is slow and amounts repeat,
+ * so each is worked out once.
+ */
+static const struct amount *
+amount(struct merge *mg, double raw)
+{
+	uint64_t bits;
+	char hex[17], *n;
+	struct slot *sl;
+	struct amount *a;
+	double v;
+	int i;
+
+	memcpy(&bits, &raw, sizeof(bits));
+	for (i = 15; i >= 0; i--, bits >>= 4)
+		hex[i] = "0123456789abcdef"[bits & 15];
+	hex[16] = '\0';
+	sl = map_find(&mg->amounts, hex, 1);
+	if (sl->val)
+		return sl->val;
+	v = money_canon(raw);
+	/* sorted by value; ties at six decimals: the double's bits, in
+	 * numeric order (the exact value is the identity) */
+	memcpy(&bits, &v, sizeof(bits));
+	bits = bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+	n = glean_asprintf("%030.6f\t%016llx\t", v, (unsigned long long)bits);
+	a = glean_malloc(sizeof(*a) + strlen(n) + 1);
+	a->v = v;
+	strcpy(a->key, n);
+	free(n);
+	return sl->val = a;
+}
+
+/*
+ * Add src to the amount of subject s of value raw (as the record writes
+ * it: 15 significant digits), currency cur and rate per (or NULL);
+ * created when new.  An amount past the largest double is not taken.
+ */
+void
+add_money(struct merge *mg, struct subject *s, double raw, const char *cur,
+    const char *per, struct source src)
+{
+	const struct amount *am = amount(mg, raw);
+	struct glean_buf fk = { 0 };
+	struct fact *f;
+
+	if (!isfinite(am->v))
+		return;	/* past the largest double once written */
+	/* sorted by currency then value */
+	key_part(&fk, cur, 0);
+	buf_add(&fk, am->key, strlen(am->key));
+	key_part(&fk, per, 1);
+	f = fact(s, T_M, fk.s);
+	if (!f->a) {
+		f->value = am->v;
+		f->a = glean_strdup(cur);
+		f->b = strdup_or_null(per);
+	}
+	fact_add(f, src, NULL);
+	glean_buf_free(&fk);
+}
+
+/* Add src to the person name of subject s; created when new. */
+void
+add_person(struct subject *s, const char *name, struct source src)
+{
+	struct fact *f = fact(s, T_P, name);
+
+	if (!f->a)
+		f->a = glean_strdup(name);
+	fact_add(f, src, NULL);
+}
+
+/* tab is T_Q (speech) or T_F (report findings). */
+void
+add_quote(struct subject *s, int tab, const char *text,
+    struct source src)
+{
+	char *k = normtext(text, strlen(text));
+
+	if (*k)
+		fact_add(fact(s, tab, k), src, text);
+	free(k);
+}
+/* ---- reading documents ------------------------------------------------- */

@@ -1,0 +1,174 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * map.c - string maps (open addressing, owned keys) and interned strings
+ * kept in an arena.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merge.h"
+
+/* Eight bytes at a time: fact keys are long. */
+static uint64_t
+hash_mem(const char *s, size_t n)
+{
+	size_t i;
+	uint64_t h = n, w;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0x9E3779B97F4A7C15u;
+	return h ^ h >> 32;
+}
+
+static uint64_t
+hash_str(const char *s)
+{
+	return hash_mem(s, strlen(s));
+}
+
+static struct slot *
+map_probe(struct slot *tab, size_t cap, const char *k, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	while (tab[i].key && (tab[i].hash != h || strcmp(tab[i].key, k)))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static void
+map_grow(struct map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 16, i;
+	struct slot *tab = glean_calloc(cap, sizeof(*tab));
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].key)
+			*map_probe(tab, cap, m->slot[i].key,
+			    m->slot[i].hash) = m->slot[i];
+	free(m->slot);
+	m->slot = tab;
+	m->cap = cap;
+}
+
+/*
+ * The slot of key k in m.  When k is absent: NULL, or with add a new
+ * slot holding a copy of k and a NULL value.
+ */
+struct slot *
+map_find(struct map *m, const char *k, int add)
+{
+	uint64_t h = hash_str(k);
+	struct slot *sl;
+
+	if (!m->cap) {
+		if (!add)
+			return NULL;
+		map_grow(m);
+	}
+	sl = map_probe(m->slot, m->cap, k, h);
+	if (sl->key || !add)
+		return sl->key ? sl : NULL;
+	if (2 * (m->n + 1) > m->cap) {
+		map_grow(m);
+		sl = map_probe(m->slot, m->cap, k, h);
+	}
+	sl->key = glean_strdup(k);
+	sl->hash = h;
+	m->n++;
+	return sl;
+}
+
+static int
+slotcmp(const void *a, const void *b)
+{
+	return strcmp((*(struct slot *const *)a)->key,
+	    (*(struct slot *const *)b)->key);
+}
+
+/* The slots of m in byte order of their keys; caller frees the array. */
+struct slot **
+map_sorted(const struct map *m)
+{
+	struct slot **v = glean_calloc(m->n + 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].key)
+			v[n++] = &m->slot[i];
+	qsort(v, n, sizeof(*v), slotcmp);
+	return v;
+}
+
+/* Free m's keys and table; each value is given to free_val first. */
+void
+map_free(struct map *m, void (*free_val)(void *))
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slot[i].key) {
+			if (free_val)
+				free_val(m->slot[i].val);
+			free(m->slot[i].key);
+		}
+	free(m->slot);
+	*m = (struct map){ 0 };
+}
+
+static struct ientry *
+intern_probe(struct ientry *t, size_t cap, const char *k, size_t len,
+    uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	while (t[i].key && (t[i].hash != h || t[i].len != len ||
+	    memcmp(t[i].key, k, len)))
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+/* The entry of k[0..len) in it, added (obj NULL, the key copied into
+ * a) when new. */
+struct ientry *
+intern(struct intern *it, struct glean_arena *a, const char *k,
+    size_t len)
+{
+	uint64_t h = hash_mem(k, len);
+	struct ientry *e, *old = it->t;
+	size_t i, cap = it->cap;
+
+	if (2 * (it->n + 1) > it->cap) {
+		it->cap = cap ? 2 * cap : 64;
+		it->t = glean_calloc(it->cap, sizeof(*it->t));
+		for (i = 0; i < cap; i++)
+			if (old[i].key)
+				*intern_probe(it->t, it->cap, old[i].key,
+				    old[i].len, old[i].hash) = old[i];
+		free(old);
+	}
+	e = intern_probe(it->t, it->cap, k, len, h);
+	if (!e->key) {
+		e->key = glean_arena_strndup(a, k, len);
+		e->len = len;
+		e->hash = h;
+		it->n++;
+	}
+	return e;
+}
+
+/* Free the table of it (its keys live in their arena). */
+void
+intern_free(struct intern *it)
+{
+	free(it->t);
+	*it = (struct intern){ 0 };
+}

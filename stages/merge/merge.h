@@ -1,0 +1,407 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-merge - fold annotated documents and earlier knowledge records
+ * into one knowledge record.
+ *
+ * merge.h - the private header of glean-merge's modules:
+ *   main.c      options, inputs, the record
+ *   read.c      lines of input: documents, records, rejected lines
+ *   document.c  an annotated document's layers into facts
+ *   council.c   which council a fact belongs to, and its evidence
+ *   record.c    knowledge records read back, value by value
+ *   facts.c     subjects, facts and document entries
+ *   sources.c   sources: interned, ordered, written
+ *   write.c     the record, written as it is made
+ *   tables.c    -t DIR: the TSV tables
+ *   text.c      a document's text: offsets, slices, sentences
+ *   json.c      JSON text written and walked
+ *   map.c       string maps and interned strings
+ *
+ * Reads JSON Lines: documents (with "text" and the layers "entities",
+ * "ratings", "money", "quotes"), error records of earlier stages, and
+ * knowledge records ({"glean_record": 1, ...}, compact or --pretty).
+ * Writes one record:
+ *   {"glean_record": 1, "documents": [...], "subjects": [{name, code,
+ *   kind, aliases, inspections, money, people, quotes, findings}],
+ *   "conflicts": [...]}
+ * The record is the whole state: every fact keeps every source with the
+ * attributes it was read with, so merging records gives byte for byte
+ * what merging their documents gives (sets, canonical order, no clock).
+ * Conflicts are derived from the facts and recomputed on every merge.
+ * Document texts are not kept: memory grows with facts only.
+ *
+ * The stream is large, so documents are read without jansson values:
+ * the stream's scanner checks each line and the fields merge reads are
+ * parsed into an arena emptied after each document (the big layers one
+ * item at a time).  Facts are C structures, each source a few words
+ * whose parts are interned, and the record is written as JSON text as
+ * it is made, byte for byte what jansson would write.  Knowledge
+ * records are read value by value; only lines that are not plain
+ * documents (rare) take jansson's path.
+ *
+ * All state of a run is in one struct merge, made by main() and passed
+ * on; a document being read is a struct rdoc.
+ */
+
+#ifndef GLEAN_MERGE_H
+#define GLEAN_MERGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "glean.h"
+#include "jscan.h"
+#include "jv.h"
+
+#define RECORD_VERSION 1
+#define READ_BUF ((size_t)1 << 20)	/* stdio buffer of an input */
+
+/*
+ * glean_buf_add and glean_buf_addc without a call when the bytes fit:
+ * the record is written a few bytes at a time.
+ */
+static inline void
+buf_add(struct glean_buf *b, const char *s, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+	} else
+		glean_buf_add(b, s, n);
+}
+
+static inline void
+buf_addc(struct glean_buf *b, int c)
+{
+	if (b->len + 1 < b->cap) {
+		b->s[b->len++] = (char)c;
+		b->s[b->len] = '\0';
+	} else
+		glean_buf_addc(b, c);
+}
+
+struct merge;
+
+/* Open addressing on a power-of-two table; keys are owned copies. */
+struct slot {
+	char *key;
+	void *val;
+	uint64_t hash;
+};
+
+struct map {
+	struct slot *slot;
+	size_t n, cap;
+};
+
+/* A member of a compact JSON object, as text. */
+struct member {
+	const char *name;	/* the key's JSON text, quotes included */
+	size_t namelen;
+	const char *val;	/* the value's JSON text */
+	size_t vallen;
+};
+
+/* A document id as sources sort by it and write it. */
+struct docref {
+	const char *key;	/* key_part(id): the order of sources */
+	const char *json;	/* the id as a JSON string */
+};
+
+/* What a fact groups its sources by (group_by): names of attributes. */
+enum { G_WHEN, G_CONTEXT, G_ROLE, G_SPEAKER, NGROUP };
+
+/* The attributes of a source other than doc, start and end. */
+struct attrs {
+	const char *json;	/* a compact JSON object, keys in byte order */
+	size_t len;
+	const char *val[2];	/* the grouping values, NULL when not strings */
+};
+
+/*
+ * A source of a fact.  Sources sort by doc, start and end, then by the
+ * canonical JSON of the whole source (canon_source), as the strings
+ * key_part(doc), "%012lld" start and end, canonical JSON would sort:
+ * the record's order does not depend on how sources are held.
+ */
+struct source {
+	const struct docref *doc;
+	const struct attrs *at;
+	long long start, end;
+};
+
+/* A fact: its attributes, and its sources: a list while reading, sorted
+ * and made a set when written. */
+struct fact {
+	char *a, *b;	/* R: area, grade; M: currency, per; P: name */
+	double value;		/* M */
+	struct source *src;
+	size_t nsrc, cap;
+	char *text;		/* Q, F: the text as written at textsrc */
+	struct source textsrc;	/* doc NULL until there is a text */
+};
+
+/* The tables of facts of a subject. */
+enum { T_R, T_M, T_P, T_Q, T_F, NTAB };
+
+struct subject {
+	char *name, *code, *kind;
+	struct map aliases;	/* a set */
+	struct map tab[NTAB];	/* fact key -> struct fact */
+};
+
+/* A distinct document entry: its canonical text and how it is written. */
+struct entry {
+	char *canon, *text;
+	struct entry *next;
+};
+
+/*
+ * Interned strings: a set of texts kept in key_arena, each with an
+ * object of the caller's.  Open addressing on a power-of-two table.
+ */
+struct intern {
+	struct ientry {
+		uint64_t hash;
+		const char *key;	/* NUL-terminated, in key_arena */
+		size_t len;
+		void *obj;
+	} *t;
+	size_t n, cap;
+};
+
+/* The tables of --tables (tables.c). */
+enum { TAB_I, TAB_M, TAB_P, TAB_Q, NTABLES };
+
+struct tables {
+	const char *dir;	/* --tables DIR, or NULL */
+	FILE *fp[NTABLES];
+	char *tmp[NTABLES];	/* the temporary paths, until renamed */
+};
+
+/*
+ * A run of glean-merge: its options, the facts gathered so far and the
+ * memory they live in.  One is made by main() and passed to every
+ * function that reads or writes state: there is no other.
+ */
+struct merge {
+	int pretty;			/* --pretty */
+	struct glean_opts opts;
+	struct tables tables;		/* --tables */
+	/*
+	 * Bump allocators (jv.h) save a malloc and a free per small
+	 * string: scratch holds a document's values while reading (an
+	 * inspection's while writing) and is emptied after each; item holds
+	 * the one lazy layer item read; keys holds the interned parts of
+	 * sources until the record is written.
+	 */
+	struct glean_arena scratch, item, keys;
+	struct map docs;		/* id -> struct entry list */
+	struct map entry_set;		/* canonical text -> struct entry: one
+					 * look-up per document, however many
+					 * share its id */
+	struct map subjects;		/* subject key -> struct subject */
+	struct map amounts;		/* an amount's bits -> struct amount */
+	struct intern docrefs;		/* id -> struct docref */
+	struct intern attr_sets[NGROUP]; /* JSON -> struct attrs */
+	struct glean_jfields fields;	/* the fields of the line being read */
+	struct glean_buf rest;		/* a source's attributes, being made */
+	struct glean_buf conflicts;	/* the conflicts, comma-separated */
+	struct glean_buf *spill_buf;	/* written out as it fills, or NULL */
+};
+
+/* An attribute of a source read from a document. */
+struct attr {
+	const char *name;
+	enum glean_jv_type type;	/* GLEAN_JV_ STR, NULL, TRUE or INT */
+	const char *s;
+	long long i;
+};
+
+/* Room for a source's own attributes and doc, start and end. */
+#define MAX_ATTRS 12
+
+struct ment {
+	size_t s, e;		/* code points */
+	const char *name, *code, *text;
+	size_t bs;		/* byte offset of s */
+};
+
+/*
+ * Code point -> byte offsets in a text, the one direction merge needs;
+ * an ASCII text (most are) needs no table.
+ */
+struct cpmap {
+	size_t ncps;
+	uint32_t *byte;	/* ncps + 1 entries; NULL: the same offsets */
+};
+
+/*
+ * The money and quotes layers can hold millions of items (a document of
+ * "1p 1p 1p ..."), so load() leaves their text as it is and each item is
+ * parsed on its own when its turn comes, into an arena emptied for the
+ * next: memory holds one item, not the layer.
+ */
+enum { LAZY_MONEY, LAZY_QUOTES, NLAZY };
+
+/* The text of the lazy layers of a document (NULL: not read so). */
+struct lazy {
+	const char *text[NLAZY];
+	size_t len[NLAZY];
+};
+
+/* The items of a layer: a list of values, or the text of an array. */
+struct items {
+	const struct glean_jv *next;	/* the list's next item */
+	const char *p, *end;		/* the array text left, or NULL */
+	struct glean_arena *arena;	/* where the item read lives */
+};
+
+/* A document being read. */
+struct rdoc {
+	struct merge *mg;	/* the run it is read into */
+	const char *id;
+	const char *text;	/* "" when dropped */
+	size_t len;
+	int notext;
+	size_t lim;		/* the largest offset taken */
+	struct cpmap m;
+	const struct glean_jv *ents;	/* the entities layer, or NULL */
+	struct ment *ms;	/* its authority mentions, by position */
+	size_t nm;
+	/* the council mentioned (or rated) most, NULL when none */
+	const char *main_name, *main_code;
+	/* the council the article is about (read_topics), NULL if none */
+	const char *about_name, *about_code;
+	int findings_ok;	/* names an inspectorate, or is about an
+				 * inspection */
+	struct span {
+		size_t s, e;
+	} *bp;			/* boilerplate, code points */
+	size_t nbp;
+	/* the last council subject asked for, by its code and name */
+	const char *last_code, *last_name;
+	struct subject *last_s;
+	struct subject *unknown_s;	/* once needed */
+	const char *file;	/* where it was read, for messages */
+	long line;
+	int bad;		/* a layer item was malformed */
+};
+
+/* map.c */
+struct slot *map_find(struct map *m, const char *k, int add);
+struct slot **map_sorted(const struct map *m);
+void map_free(struct map *m, void (*free_val)(void *));
+struct ientry *intern(struct intern *it, struct glean_arena *a, const char *k,
+    size_t len);
+void intern_free(struct intern *it);
+
+/* json.c */
+int fieldcmp(const char *a, const char *b);
+void put(struct glean_buf *b, const char *s);
+void put_str(struct glean_buf *b, const char *s);
+void put_nstr(struct glean_buf *b, const char *s);
+void put_int(struct glean_buf *b, long long v);
+void put_real(struct glean_buf *b, double v);
+void put_key(struct glean_buf *b, const char *name);
+size_t members(const char *obj, struct member **mp);
+int named(const struct member *m, const char *quoted);
+const struct member *member(const struct member *m, size_t n,
+    const char *quoted);
+void put_member(struct glean_buf *b, const struct member *m);
+const char *str(json_t *o, const char *k);
+char *canon(json_t *v);
+char *compact(json_t *v);
+const char *skip_ws(const char *p, const char *end);
+const char *skip_json(const char *p, const char *end);
+int array_next(const char **it, const char *end, const char **item, size_t *n);
+json_t *small_json(const char *text, size_t n);
+json_t *field_value(const struct glean_jfields *jf, const char *name);
+int field_array(const struct glean_jfields *jf, const char *name,
+    const char **it, const char **end);
+char *utf8_clean(const char *s);
+void no_nul(json_t *v);
+
+/* text.c */
+char *normtext(const char *s, size_t n);
+char *plain_quotes(const char *s);
+char *strdup_or_null(const char *s);
+int get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e);
+void cpmap_init(struct cpmap *m, const char *s, size_t n);
+size_t cp_byte(const struct cpmap *m, size_t cp);
+char *slice(const struct cpmap *m, const char *text, size_t s, size_t e);
+char *money_context(const struct cpmap *m, const char *text, size_t len,
+    size_t e, const char *per);
+int is_quote_cp(int32_t cp);
+int is_space_cp(int32_t cp);
+int trim_before(const char *text, size_t a, size_t b, size_t *start);
+void context_of(const char *text, size_t len, size_t s, size_t e, int para,
+    size_t *a, size_t *b);
+
+/* sources.c */
+int source_cmp(const struct source *x, const struct source *y);
+void put_source(struct glean_buf *b, const struct source *x);
+struct source record_source(struct merge *mg, json_t *src, int group);
+size_t evidence_attr(struct attr *at, size_t n, const char *evidence);
+size_t basis_attr(struct attr *at, size_t n, const char *basis);
+struct source doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
+    struct attr *at, size_t n, int group);
+
+/* facts.c */
+void key_part(struct glean_buf *b, const char *s, int last);
+void add_alias(struct subject *s, const char *alias);
+struct subject *subject(struct merge *mg, const char *kind, const char *code,
+    const char *name);
+void subject_free(void *p);
+struct fact *fact(struct subject *s, int tab, const char *fkey);
+void fact_add(struct fact *f, struct source src, const char *text);
+void add_entry(struct merge *mg, const char *id, char *canon_text, char *text);
+void add_document(struct merge *mg, json_t *entry);
+void entries_free(void *p);
+void add_rating(struct subject *s, const char *area, const char *grade,
+    const char *when, struct source src);
+void add_money(struct merge *mg, struct subject *s, double raw,
+    const char *cur, const char *per, struct source src);
+void add_person(struct subject *s, const char *name, struct source src);
+void add_quote(struct subject *s, int tab, const char *text,
+    struct source src);
+
+/* council.c */
+int codecmp(const void *a, const void *b);
+struct subject *unknown_subject(struct rdoc *d);
+void find_council(struct rdoc *d, const struct glean_jv *ratings);
+char *evidence_of(const struct rdoc *d, size_t s, size_t e);
+struct subject *mention_subject(struct rdoc *d, const char *code,
+    const char *name);
+struct subject *fact_subject(struct rdoc *d, size_t s, size_t e,
+    const char **basis);
+void read_topics(struct rdoc *d, const struct glean_jv *doc);
+void code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
+    const char *code);
+
+/* document.c */
+extern const char *const lazy_names[NLAZY];
+int read_document(struct merge *mg, const struct glean_jv *doc,
+    const struct lazy *lz, json_t *errors, const char *id, const char *file,
+    long line);
+
+/* record.c */
+int read_record(struct merge *mg, const char *text, size_t len, char **err);
+
+/* write.c */
+void record_write(struct merge *mg);
+
+/* tables.c */
+void tables_open(struct tables *tb);
+void tables_subject(struct tables *tb, json_t *s);
+void tables_close(struct tables *tb);
+
+/* read.c */
+int read_stream(struct merge *mg, FILE *fp, const char *name);
+
+#endif

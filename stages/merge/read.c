@@ -1,0 +1,292 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * read.c - the input: lines of JSON Lines (and --pretty records), each
+ * taken as a document, a knowledge record or a rejected line.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merge.h"
+
+/*
+ * A jansson value as a document value, in arena a: for the lines
+ * jansson had to read (load() parses the others' text).
+ */
+static struct glean_jv *
+from_json(struct glean_arena *a, json_t *x)
+{
+	struct glean_jv *v, **tail;
+	const char *k;
+	json_t *y;
+	size_t i;
+
+	switch (json_typeof(x)) {
+	case JSON_OBJECT:
+		v = glean_jv_new(a, GLEAN_JV_OBJ);
+		tail = &v->kid;
+		json_object_foreach(x, k, y) {
+			*tail = from_json(a, y);
+			(*tail)->keylen = strlen(k);
+			(*tail)->key = glean_arena_strndup(a, k,
+			    (*tail)->keylen);
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		return v;
+	case JSON_ARRAY:
+		v = glean_jv_new(a, GLEAN_JV_ARR);
+		tail = &v->kid;
+		json_array_foreach(x, i, y) {
+			*tail = from_json(a, y);
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		return v;
+	case JSON_STRING:
+		v = glean_jv_new(a, GLEAN_JV_STR);
+		v->len = json_string_length(x);
+		v->s = glean_arena_strndup(a, json_string_value(x),
+		    v->len);
+		return v;
+	case JSON_INTEGER:
+		v = glean_jv_new(a, GLEAN_JV_INT);
+		v->i = json_integer_value(x);
+		return v;
+	case JSON_REAL:
+		v = glean_jv_new(a, GLEAN_JV_REAL);
+		v->r = json_real_value(x);
+		return v;
+	case JSON_TRUE:
+		return glean_jv_new(a, GLEAN_JV_TRUE);
+	case JSON_FALSE:
+		return glean_jv_new(a, GLEAN_JV_FALSE);
+	default:
+		return glean_jv_new(a, GLEAN_JV_NULL);
+	}
+}
+
+/* "FILE:LINE", the id of a line without one. */
+static char *
+line_id(const char *name, long line)
+{
+	char *raw = glean_asprintf("%s:%ld", name, line), *id;
+
+	id = utf8_clean(raw);
+	free(raw);
+	return id;
+}
+
+/* The fields of a document that merge reads. */
+static const char *const reads[] = {
+	"id", "text", "source", "published", "published_inferred", "errors",
+	"entities", "ratings", "money", "quotes", "topics", "boilerplate", NULL
+};
+
+/*
+ * A line that is a plain JSON object, as a document: the fields merge
+ * reads parsed into the scratch arena, but "errors" (rare, and written
+ * out as it is) as a jansson value in *errors and the lazy layers' text
+ * in *lz.  A knowledge record sets *record.  The layers merge does not
+ * read (the tokens and sentences: most of the bytes) are only checked by
+ * the stream's scanner.  NULL for anything else: records, escaped keys
+ * and bad lines take jansson's path.
+ */
+static struct glean_jv *
+load(struct merge *mg, const char *buf, size_t len, json_t **errors,
+    struct lazy *lz, int *record)
+{
+	struct glean_jfields *jf = &mg->fields;
+	struct glean_jv *doc, **tail;
+	size_t i, j, k;
+
+	if (glean_jscan_object(buf, len, jf) < 0)
+		return NULL;
+	for (i = 0; i < jf->n; i++)
+		if (jf->f[i].key_escaped)
+			return NULL;
+	for (i = 0; i < jf->n; i++)
+		if (jf->f[i].keylen == 12 &&
+		    !memcmp(jf->f[i].key, "glean_record", 12)) {
+			*record = 1;
+			return NULL;
+		}
+	doc = glean_jv_new(&mg->scratch, GLEAN_JV_OBJ);
+	tail = &doc->kid;
+	for (i = 0; i < jf->n; i++) {
+		const struct glean_jfield *f = &jf->f[i];
+
+		for (j = 0; reads[j]; j++)
+			if (strlen(reads[j]) == f->keylen &&
+			    !memcmp(reads[j], f->key, f->keylen))
+				break;
+		if (!reads[j])
+			continue;
+		for (k = 0; k < NLAZY; k++)
+			if (!strcmp(reads[j], lazy_names[k])) {
+				lz->text[k] = f->val;	/* the last one */
+				lz->len[k] = f->vallen;
+				break;
+			}
+		if (k < NLAZY)
+			continue;
+		if (!strcmp(reads[j], "errors")) {
+			json_decref(*errors);
+			*errors = json_loadb(f->val, f->vallen,
+			    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+			no_nul(*errors);
+			continue;
+		}
+		*tail = glean_jv_parse(&mg->scratch, f->val, f->vallen);
+		(*tail)->key = reads[j];
+		(*tail)->keylen = f->keylen;
+		tail = &(*tail)->next;
+		doc->len++;
+	}
+	return doc;
+}
+
+/*
+ * The id of a rejected line: its "id" when it can be read from the raw
+ * text (as the stream's error records keep it, glean_error_record),
+ * else "FILE:LINE".  Fresh.
+ */
+static char *
+rejected_id(const char *buf, size_t len, const char *name, long line)
+{
+	json_t *rec = glean_error_record("merge", name, line, buf, len, "");
+	const char *id = str(rec, "id");
+	char *own = id && strcmp(id, "") ? glean_strdup(id) : NULL;
+
+	json_decref(rec);
+	return own ? own : line_id(name, line);
+}
+
+/*
+ * One JSON value read from name:line (cut: the last line of its input,
+ * without a newline); returns 0, or 1 when rejected or a layer item was
+ * malformed.
+ */
+static int
+take(struct merge *mg, const char *buf, size_t len, const char *name, long line,
+    int cut)
+{
+	json_error_t je;
+	json_t *v = NULL, *errors = NULL, *entry;
+	struct lazy lz = { { NULL, NULL }, { 0, 0 } };
+	int record = 0;
+	struct glean_jv *doc = load(mg, buf, len, &errors, &lz, &record);
+	char *err = NULL, *id, *msg, *text;
+	int rc = 0;
+
+	if (record) {
+		if (read_record(mg, buf, len, &err) == 0)
+			goto out;
+	} else if (!doc) {
+		if ((v = json_loadb(buf, len, JSON_ALLOW_NUL, &je)))
+			no_nul(v);
+		if (json_is_object(v) && json_object_get(v, "glean_record")) {
+			/* escaped keys: read as jansson writes it */
+			text = compact(v);
+			rc = read_record(mg, text, strlen(text), &err);
+			free(text);
+			if (rc == 0)
+				goto out;
+		} else if (json_is_object(v)) {
+			doc = from_json(&mg->scratch, v);
+			lz = (struct lazy){ { NULL, NULL }, { 0, 0 } };
+			errors = json_incref(json_object_get(v, "errors"));
+		} else if (!v)
+			err = glean_asprintf("%snot JSON: %s", cut ?
+			    "truncated last line (no newline at the end): " :
+			    "", je.text);
+		else
+			err = glean_strdup(
+			    "not a document or knowledge record");
+	}
+	if (doc) {
+		const struct glean_jv *text = glean_jv_get(doc, "text");
+
+		const char *doc_id = glean_jv_str(doc, "id");
+
+		if (doc_id || (text && text->type == GLEAN_JV_STR)) {
+			id = doc_id ? glean_strdup(doc_id) :
+			    line_id(name, line);
+			rc = read_document(mg, doc, lz.text[0] || lz.text[1] ?
+			    &lz : NULL, errors, id, name, line);
+			free(id);
+			goto out;
+		}
+		err = glean_strdup("not a document or knowledge record");
+	}
+	/* Nothing lost: the rejected line is listed as a document. */
+	glean_warn_at(name, line, "%s", err);
+	id = v ? line_id(name, line) : rejected_id(buf, len, name, line);
+	msg = utf8_clean(err);
+	entry = json_pack("{s:s,s:n,s:n,s:[{s:s,s:s}]}", "id", id, "source",
+	    "published", "errors", "stage", "merge", "message", msg);
+	if (entry)
+		add_document(mg, entry);
+	json_decref(entry);
+	free(id);
+	free(msg);
+	free(err);
+	rc = 1;
+out:
+	json_decref(v);
+	json_decref(errors);
+	glean_arena_reset(&mg->scratch);
+	return rc;
+}
+
+/* Lines of JSON; a --pretty record runs from a "{" line to a "}" line. */
+int
+read_stream(struct merge *mg, FILE *fp, const char *name)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0, first = 0;
+	struct glean_buf acc = { 0 };
+	int status = 0, inrec = 0, cut;
+
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		lineno++;
+		cut = len > 0 && line[len - 1] != '\n';
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (inrec) {
+			buf_add(&acc, line, (size_t)len);
+			buf_addc(&acc, '\n');
+			if (!strcmp(line, "}")) {
+				status |= take(mg, acc.s, acc.len, name, first,
+				    0);
+				glean_buf_reset(&acc);
+				inrec = 0;
+			}
+			continue;
+		}
+		if (strspn(line, " \t") == (size_t)len)
+			continue;
+		if (!strcmp(line, "{")) {
+			inrec = 1;
+			first = lineno;
+			buf_add(&acc, "{\n", 2);
+			continue;
+		}
+		status |= take(mg, line, (size_t)len, name, lineno, cut);
+		if (status && mg->opts.strict)
+			break;
+	}
+	if (inrec)	/* a --pretty record cut before its last line */
+		status |= take(mg, acc.s, acc.len, name, first, 1);
+	if (ferror(fp)) {
+		glean_warn_at(name, 0, "read error:");
+		status = 1;
+	}
+	free(line);
+	glean_buf_free(&acc);
+	return status;
+}

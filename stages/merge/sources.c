@@ -1,0 +1,273 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * sources.c - the sources of facts: interned documents and attributes,
+ * their canonical order, and their JSON as the record writes it.
+ *
+ * Sources are many (one per fact per article, millions in a hostile
+ * document) and mostly alike, so a source is four words: its document
+ * and its other attributes are interned, each kept once in key_arena
+ * however many sources share it.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merge.h"
+
+static const char *const group_names[NGROUP][2] = {
+	{ "when", NULL }, { "context", NULL }, { "role", NULL },
+	{ "speaker", "kind" }
+};
+
+/* The docref of document id. */
+static const struct docref *
+docref(struct merge *mg, const char *id)
+{
+	struct ientry *e = intern(&mg->docrefs, &mg->keys, id, strlen(id));
+	struct glean_buf b = { 0 };
+	struct docref *d = e->obj;
+
+	if (d)
+		return d;
+	d = e->obj = glean_arena_alloc(&mg->keys, sizeof(*d));
+	key_part(&b, id, 0);
+	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
+	glean_buf_reset(&b);
+	put_str(&b, id);
+	d->json = glean_arena_strndup(&mg->keys, b.s, b.len);
+	glean_buf_free(&b);
+	return d;
+}
+
+/* The interned attributes json[0..len) (a compact JSON object, keys in
+ * byte order) of a source whose fact groups by group, with the grouping
+ * values v0 and v1 (NULL when not strings). */
+static const struct attrs *
+attrs(struct merge *mg, int group, const char *json, size_t len, const char *v0,
+    const char *v1)
+{
+	struct ientry *e = intern(&mg->attr_sets[group], &mg->keys, json, len);
+	struct attrs *a = e->obj;
+
+	if (a)
+		return a;
+	a = e->obj = glean_arena_alloc(&mg->keys, sizeof(*a));
+	a->json = e->key;
+	a->len = len;
+	a->val[0] = v0 ? glean_arena_strndup(&mg->keys, v0, strlen(v0)) :
+	    NULL;
+	a->val[1] = v1 ? glean_arena_strndup(&mg->keys, v1, strlen(v1)) :
+	    NULL;
+	return a;
+}
+
+/* Compare offsets a and b as their "%012lld" texts sort. */
+static int
+offset_cmp(long long a, long long b)
+{
+	char x[32], y[32];
+
+	if (a >= 0 && b >= 0 && a < 1000000000000LL && b < 1000000000000LL)
+		return (a > b) - (a < b);
+	snprintf(x, sizeof(x), "%012lld", a);
+	snprintf(y, sizeof(y), "%012lld", b);
+	return strcmp(x, y);
+}
+
+/*
+ * Does the member name quoted (merge's own: plain ASCII letters, in
+ * quotes) sort before m's in byte order of the names?  An escape in m's
+ * name starts with a backslash, which sorts below every letter as the
+ * characters escaped do, so the escaped text compares as the name.
+ */
+static int
+name_before(const char *quoted, const struct member *m)
+{
+	size_t a = strlen(quoted) - 2, b = m->namelen - 2;
+	int r = memcmp(quoted + 1, m->name + 1, a < b ? a : b);
+
+	return r ? r < 0 : a < b;
+}
+
+/* The canonical JSON of source x (all its members, keys in byte order)
+ * into b: doc, start and end in their places among the attributes. */
+static void
+canon_source(struct glean_buf *b, const struct source *x)
+{
+	static const char *const own[] = { "\"doc\"", "\"end\"",
+	    "\"start\"" };
+	struct member *m;
+	size_t n = members(x->at->json, &m), i, k = 0;
+
+	glean_buf_reset(b);
+	buf_addc(b, '{');
+	for (i = 0; i <= n; i++) {
+		/* the own members that sort before m[i] (or all, at the end) */
+		for (; k < 3 && (i == n || name_before(own[k], &m[i])); k++) {
+			if (b->len > 1)
+				buf_addc(b, ',');
+			put(b, own[k]);
+			buf_addc(b, ':');
+			if (k == 0)
+				put(b, x->doc->json);
+			else
+				put_int(b, k == 1 ? x->end : x->start);
+		}
+		if (i < n) {
+			if (b->len > 1)
+				buf_addc(b, ',');
+			put_member(b, &m[i]);
+		}
+	}
+	buf_addc(b, '}');
+}
+
+/* The order of sources (see struct source); 0 for the same source. */
+int
+source_cmp(const struct source *x, const struct source *y)
+{
+	/* scratch for ties (rare): qsort's comparator has no context */
+	static struct glean_buf cx, cy;
+	int r;
+
+	if (x->doc != y->doc && (r = strcmp(x->doc->key, y->doc->key)))
+		return r;
+	if ((r = offset_cmp(x->start, y->start)) ||
+	    (r = offset_cmp(x->end, y->end)) || x->at == y->at)
+		return r;
+	canon_source(&cx, x);
+	canon_source(&cy, y);
+	return strcmp(cx.s, cy.s);
+}
+
+/* A source's JSON as the record writes it: doc, start and end first,
+ * then its other attributes in key order. */
+void
+put_source(struct glean_buf *b, const struct source *x)
+{
+	put(b, "{\"doc\":");
+	put(b, x->doc->json);
+	put(b, ",\"start\":");
+	put_int(b, x->start);
+	put(b, ",\"end\":");
+	put_int(b, x->end);
+	if (x->at->len > 2)
+		buf_addc(b, ',');
+	buf_add(b, x->at->json + 1, x->at->len - 1);
+}
+
+/*
+ * A source read from a record (src borrowed, a valid_source), its fact
+ * grouping sources by group.
+ */
+struct source
+record_source(struct merge *mg, json_t *src, int group)
+{
+	struct glean_buf *rest = &mg->rest;
+	char *c = canon(src);
+	struct member *m;
+	size_t n = members(c, &m), i;
+	struct source x;
+
+	glean_buf_reset(rest);
+	buf_addc(rest, '{');
+	for (i = 0; i < n; i++)
+		if (!named(&m[i], "\"doc\"") && !named(&m[i], "\"start\"") &&
+		    !named(&m[i], "\"end\"")) {
+			if (rest->len > 1)
+				buf_addc(rest, ',');
+			put_member(rest, &m[i]);
+		}
+	buf_addc(rest, '}');
+	free(c);
+	x.doc = docref(mg, str(src, "doc"));
+	x.start = (long long)json_integer_value(json_object_get(src, "start"));
+	x.end = (long long)json_integer_value(json_object_get(src, "end"));
+	x.at = attrs(mg, group, rest->s, rest->len,
+	    group_names[group][0] ? str(src, group_names[group][0]) : NULL,
+	    group_names[group][1] ? str(src, group_names[group][1]) : NULL);
+	return x;
+}
+
+static void
+put_attr(struct glean_buf *b, const struct attr *a)
+{
+	put_key(b, a->name);
+	if (a->type == GLEAN_JV_STR)
+		put_str(b, a->s);
+	else if (a->type == GLEAN_JV_INT)
+		put_int(b, a->i);
+	else
+		put(b, a->type == GLEAN_JV_TRUE ? "true" : "null");
+}
+
+/* The string attribute name of at[0..n), or NULL. */
+static const char *
+attr_str(const struct attr *at, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < n; i++)
+		if (!strcmp(at[i].name, name))
+			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
+	return NULL;
+}
+
+/* at[n] = evidence, the sentence a fact came from, when there is one;
+ * the new count. */
+size_t
+evidence_attr(struct attr *at, size_t n, const char *evidence)
+{
+	if (evidence)
+		at[n++] = (struct attr){ "evidence", GLEAN_JV_STR, evidence,
+		    0 };
+	return n;
+}
+
+/* at[n] = basis, when there is one; the new count. */
+size_t
+basis_attr(struct attr *at, size_t n, const char *basis)
+{
+	if (basis)
+		at[n++] = (struct attr){ "basis", GLEAN_JV_STR, basis, 0 };
+	return n;
+}
+
+/*
+ * A source of document doc at [s, e) with the attributes at[0..n) (at
+ * has room for MAX_ATTRS; reordered), its fact grouping sources by
+ * group.  Its attributes are written as canon() would write them, keys
+ * sorted.
+ */
+struct source
+doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
+    struct attr *at, size_t n, int group)
+{
+	struct glean_buf *rest = &mg->rest;
+	size_t i, j;
+	struct source x;
+
+	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
+		struct attr y = at[i];
+
+		for (j = i; j > 0 && fieldcmp(at[j - 1].name, y.name) > 0; j--)
+			at[j] = at[j - 1];
+		at[j] = y;
+	}
+	glean_buf_reset(rest);
+	buf_addc(rest, '{');
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(rest, ',');
+		put_attr(rest, &at[i]);
+	}
+	buf_addc(rest, '}');
+	x.doc = docref(mg, doc);
+	x.start = (long long)s;
+	x.end = (long long)e;
+	x.at = attrs(mg, group, rest->s, rest->len,
+	    attr_str(at, n, group_names[group][0]),
+	    attr_str(at, n, group_names[group][1]));
+	return x;
+}

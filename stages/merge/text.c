@@ -1,0 +1,299 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * text.c - a document's text: case-folded comparison keys, code point to
+ * byte offsets, slices, the words after an amount, sentence and paragraph
+ * bounds around a fact.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "merge.h"
+
+static int
+is_alnum(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return cp >= 0 && ((unsigned)(cp | 0x20) - 'a' < 26 ||
+		    (unsigned)cp - '0' < 10);
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* normtext of an ASCII text: folding is lower-casing. */
+static char *
+normtext_ascii(const char *s, size_t n)
+{
+	char *out = glean_malloc(n + 1), c;
+	size_t i, o = 0;
+	int gap = 0;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+			gap = 1;
+			continue;
+		}
+		if (gap && o)
+			out[o++] = ' ';
+		gap = 0;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/*
+ * Case-fold and keep letters and digits, one space between words (in
+ * place: the result is never longer than what it has read).
+ */
+char *
+normtext(const char *s, size_t n)
+{
+	size_t fl, i, k, len, o = 0;
+	char *f;
+	int32_t cp;
+	int gap = 0;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n)
+		return normtext_ascii(s, n);
+	f = glean_casefold(s, n, &fl);
+	for (i = 0; i < fl; i += len) {
+		if ((unsigned char)f[i] < 0x80) {
+			cp = f[i];
+			len = 1;
+		} else
+			len = glean_utf8_next(f + i, fl - i, &cp);
+		if (!is_alnum(cp)) {
+			gap = 1;
+			continue;
+		}
+		if (gap && o)
+			f[o++] = ' ';
+		gap = 0;
+		for (k = 0; k < len; k++)
+			f[o++] = f[i + k];
+	}
+	f[o] = '\0';
+	return f;
+}
+
+/* A string with curly apostrophes made straight (roles compare alike). */
+char *
+plain_quotes(const char *s)
+{
+	struct glean_buf b = { 0 };
+
+	for (; *s; s++) {
+		if (!strncmp(s, "\xe2\x80\x99", 3) ||
+		    !strncmp(s, "\xe2\x80\x98", 3)) {
+			buf_addc(&b, '\'');
+			s += 2;
+		} else
+			buf_addc(&b, *s);
+	}
+	return b.s ? b.s : glean_strdup("");
+}
+
+/* A copy of s, or NULL for NULL. */
+char *
+strdup_or_null(const char *s)
+{
+	return s ? glean_strdup(s) : NULL;
+}
+
+/*
+ * The span of layer item o into *s and *e: integer "start" and "end"
+ * with start <= end <= ncps.  Returns 0, or -1 when it has none such.
+ */
+int
+get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e)
+{
+	const struct glean_jv *a = glean_jv_get(o, "start");
+	const struct glean_jv *b = glean_jv_get(o, "end");
+
+	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
+		return -1;
+	if (a->i < 0 || b->i < a->i || (size_t)b->i > ncps)
+		return -1;
+	*s = (size_t)a->i;
+	*e = (size_t)b->i;
+	return 0;
+}
+
+/*
+ * The code point to byte map of s[0..n) into m (m->byte NULL for an
+ * ASCII text); free m->byte when done.
+ */
+void
+cpmap_init(struct cpmap *m, const char *s, size_t n)
+{
+	size_t i = 0, cp;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && !((unsigned char)s[i] & 0x80))
+		i++;
+	m->ncps = n;
+	m->byte = NULL;
+	if (i == n)
+		return;
+	m->byte = glean_malloc((n + 1) * sizeof(*m->byte));
+	for (cp = 0; cp < i; cp++)	/* the ASCII start */
+		m->byte[cp] = (uint32_t)cp;
+	for (; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			m->byte[cp++] = (uint32_t)i;
+	m->byte[cp] = (uint32_t)n;
+	m->ncps = cp;
+}
+
+/* The byte offset of code point cp (the end past the last one). */
+size_t
+cp_byte(const struct cpmap *m, size_t cp)
+{
+	if (cp > m->ncps)
+		cp = m->ncps;
+	return m->byte ? m->byte[cp] : cp;
+}
+
+/* A copy of text[s, e) (code points). */
+char *
+slice(const struct cpmap *m, const char *text, size_t s, size_t e)
+{
+	size_t bs = cp_byte(m, s), be = cp_byte(m, e);
+
+	return glean_strndup(text + bs, be - bs);
+}
+
+/*
+ * What the amount is for: the words after it up to punctuation, past
+ * its rate ("-a-year role" -> "role" when per is "year").
+ */
+char *
+money_context(const struct cpmap *m, const char *text, size_t len,
+    size_t e, const char *per)
+{
+	size_t b = cp_byte(m, e), i = b, lastsp = b, pl;
+	const char *p;
+
+	if (per && (pl = strlen(per)) > 0) {
+		p = memmem(text + b, len - b < 16 ? len - b : 16, per, pl);
+		if (p)
+			i = (size_t)(p - text) + pl;
+	}
+	while (i < len && (text[i] == ' ' || text[i] == '-' || text[i] == '/'))
+		i++;
+	b = i;
+	for (; i < len && i - b < 80; i++) {
+		if (strchr(".,;:!?\"()\n", text[i]) ||
+		    !strncmp(text + i, "\xe2\x80\x9d", 3) ||
+		    !strncmp(text + i, "\xe2\x80\x9c", 3))
+			break;
+		if (text[i] == ' ')
+			lastsp = i;
+	}
+	if (i - b >= 80 && lastsp > b)
+		i = lastsp;
+	while (i > b && i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+		i--;		/* not inside a character */
+	while (i > b && text[i - 1] == ' ')
+		i--;
+	return glean_strndup(text + b, i - b);
+}
+
+/* Is cp a quotation mark, straight, curly or angled? */
+int
+is_quote_cp(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019 ||
+	    cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB;
+}
+
+/* Is cp white space (no-break space included)? */
+int
+is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == 0xA0;
+}
+
+/* Is the character before byte b of text (after byte a) a blank or a
+ * quote mark?  *start gets where it starts. */
+int
+trim_before(const char *text, size_t a, size_t b, size_t *start)
+{
+	int32_t cp;
+
+	for (*start = b - 1; *start > a &&
+	    ((unsigned char)text[*start] & 0xC0) == 0x80; --*start)
+		;
+	glean_utf8_next(text + *start, b - *start, &cp);
+	return is_space_cp(cp) || is_quote_cp(cp);
+}
+
+/* Is byte i of text a sentence end: . ! or ? then closing quotation
+ * marks, then white space or the end? */
+static int
+sentence_end_at(const char *text, size_t len, size_t i)
+{
+	if (text[i] != '.' && text[i] != '!' && text[i] != '?')
+		return 0;
+	for (i++; i < len; i++) {
+		if (text[i] == '"' || text[i] == '\'')
+			continue;
+		if (i + 2 < len && (unsigned char)text[i] == 0xe2 &&
+		    (unsigned char)text[i + 1] == 0x80 &&
+		    ((unsigned char)text[i + 2] == 0x9d ||
+		    (unsigned char)text[i + 2] == 0x99)) {
+			i += 2;
+			continue;
+		}
+		break;
+	}
+	return i == len || text[i] == ' ' || text[i] == '\n';
+}
+
+/* How far a sentence (a paragraph) is looked for around a fact, in
+ * bytes: evidence is near, and a huge line must not cost its length for
+ * each fact. */
+#define SENTENCE_REACH 1000
+#define PARAGRAPH_REACH 4000
+
+/* Bytes [*a, *b) of the sentences holding bytes [s, e) (para: of the
+ * paragraph, a line), within the reach above. */
+void
+context_of(const char *text, size_t len, size_t s, size_t e, int para,
+    size_t *a, size_t *b)
+{
+	size_t reach = para ? PARAGRAPH_REACH : SENTENCE_REACH;
+	size_t lo = s > reach ? s - reach : 0;
+	size_t hi = len - e > reach ? e + reach : len;
+	size_t i;
+
+	for (i = s; i > lo && text[i - 1] != '\n'; i--)
+		if (!para && i >= 2 && text[i - 1] == ' ' &&
+		    sentence_end_at(text, len, i - 2))
+			break;
+	*a = i;
+	for (i = e; i < hi && text[i] != '\n'; i++)
+		if (!para && i > s && sentence_end_at(text, len, i)) {
+			i++;
+			break;
+		}
+	*b = i;
+}
