@@ -189,6 +189,7 @@ struct word {
 	uint8_t cap;		/* starts with an upper-case letter */
 	uint8_t sstart;		/* starts a sentence */
 	uint8_t inq;		/* inside a quotation */
+	uint8_t glued;		/* a heading was glued on before it */
 };
 
 struct seg {

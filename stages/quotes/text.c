@@ -278,14 +278,33 @@ alnum_bytes(uint64_t v)
 }
 
 /*
+ * 0x80 in each byte of v that is an ASCII capital right after an ASCII
+ * lower-case letter ("reportInspectors": a heading glued to the next
+ * line's first word).  Pairs across 8-byte words are not seen.
+ */
+static uint64_t
+glued_bytes(uint64_t v)
+{
+	const uint64_t t = v & ~GLEAN_HIGHS, f = t | 0x20 * GLEAN_ONES;
+	uint64_t alpha, low, up;
+
+	alpha = (f + (0x80 - 'a') * GLEAN_ONES) & ~(f + (0x7f - 'z') *
+	    GLEAN_ONES) & ~v & GLEAN_HIGHS;
+	low = alpha & (v << 2);		/* bit 5 (lower case) to bit 7 */
+	up = alpha & ~(v << 2);
+	return (low << 8) & up;
+}
+
+/*
  * Which bytes of a 64-byte block of the text are ASCII letters or digits,
  * and which may start a word (those and the non-ASCII bytes): a bit each,
  * so that the end of a word and the start of the next are found by
- * counting zeros.  Whole blocks only; the text's tail goes byte by byte.
+ * counting zeros; and the capitals glued to a lower-case letter before
+ * them.  Whole blocks only; the text's tail goes byte by byte.
  */
 struct wordblock {
 	size_t at;		/* the block's first byte; SIZE_MAX none */
-	uint64_t alnum, start;
+	uint64_t alnum, start, glued;
 };
 
 /* The flags of m (0x80 bytes) as bits: byte k to bit k. */
@@ -303,7 +322,7 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 	size_t k;
 
 	wb->at = at;
-	wb->alnum = wb->start = 0;
+	wb->alnum = wb->start = wb->glued = 0;
 	for (k = 0; k < 64; k += 8) {
 		memcpy(&v, d->s + at + k, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -312,6 +331,7 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 		a = alnum_bytes(v);
 		wb->alnum |= flag_bits(a) << k;
 		wb->start |= flag_bits((a | v) & GLEAN_HIGHS) << k;
+		wb->glued |= flag_bits(glued_bytes(v)) << k;
 	}
 }
 
@@ -353,6 +373,64 @@ gap_end(struct qdoc *d, struct wordblock *wb, size_t i)
 	while (i < d->n && s[i] < 0x80 && !asciiword[s[i]])
 		i++;
 	return i;
+}
+
+/*
+ * Where the word [b, e) is a heading glued to the next line's first word
+ * ("damning reportInspectors"): three or more lower-case ASCII letters,
+ * then a capital and two or more lower-case letters, with the capital in
+ * wb's glued bits.  The capital's byte, or 0 when the word is not one
+ * ("iPhone", "McDonald", "macOS").
+ */
+static size_t
+glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	uint64_t m;
+	size_t k, c;
+
+	if (e - b < 6 || s[b] < 'a' || s[b] > 'z')
+		return 0;
+	if (wb->at == (b & ~(size_t)63) && (b & 63) + (e - b) <= 64) {
+		/* most words: inside the block, whose bits tell */
+		m = (wb->glued >> (b & 63)) & ((1ull << (e - b)) - 1);
+		if ((m & ~7ull) == 0)
+			return 0;
+		c = b + (size_t)__builtin_ctzll(m & ~7ull);
+	} else {
+		for (c = b + 1; c < e && s[c] >= 'a' && s[c] <= 'z'; c++)
+			;
+		if (c < e && (s[c] < 'A' || s[c] > 'Z'))
+			return 0;
+	}
+	if (c < b + 3)
+		return 0;
+	for (k = b; k < c; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	if (c + 3 > e)
+		return 0;
+	for (k = c + 1; k < c + 3; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	return c;
+}
+
+/* Add the word [b, e), split in two where a heading is glued to it; the
+ * second part starts a sentence. */
+static void
+push_word_split(struct qdoc *d, const struct wordblock *wb, size_t b,
+    size_t e)
+{
+	size_t c = glued_heading(d, wb, b, e);
+
+	if (c == 0) {
+		push_word(d, (uint32_t)b, (uint32_t)e);
+		return;
+	}
+	push_word(d, (uint32_t)b, (uint32_t)c);
+	push_word(d, (uint32_t)c, (uint32_t)e);
+	d->w[d->nw - 1].glued = 1;
 }
 
 /*
@@ -404,7 +482,7 @@ scan_words(struct qdoc *d)
 			}
 			break;
 		}
-		push_word(d, (uint32_t)start, (uint32_t)i);
+		push_word_split(d, &wb, start, i);
 	}
 }
 
@@ -621,7 +699,7 @@ mark_words(struct qdoc *d)
 		while (pi + 1 < d->np && d->p[pi].e <= w->b)
 			pi++;
 		w->para = (uint32_t)pi;
-		w->sstart = i == 0 || d->w[i - 1].para != w->para;
+		w->sstart = i == 0 || d->w[i - 1].para != w->para || w->glued;
 	}
 	/* after a stop, a sentence starts with a capital or a digit */
 	for (k = 0; k < d->ncapital; k++) {
