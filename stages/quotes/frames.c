@@ -412,6 +412,56 @@ attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 }
 
 /*
+ * "She said the Ofsted rating confirms that '...'": a's speaker came from
+ * the cue at word i, whose subject is a thing (a phrase ending in a
+ * lower-case word that names no person or body: "the rating", "the
+ * advertisement").  When an earlier speech cue of the sentence (from word
+ * lim on, before that subject) has a person for its subject (or a pronoun
+ * that fits no one: then no speaker), that person reports the words and
+ * is the speaker: a takes it and 1 is returned; else 0 and a is left as
+ * it was.
+ */
+static int
+outer_speaker(struct qdoc *d, size_t i, size_t lim, struct attr *a)
+{
+	size_t s, k, n;
+	long c;
+	struct attr t;
+
+	if (a->person || a->pb < 0)
+		return 0;
+	s = word_at(d, (size_t)a->pb);
+	if (s >= i || s <= lim)
+		return 0;
+	k = word_at(d, (size_t)a->pe) - 1;
+	if (k >= d->nw || d->w[k].cap || (wclass(d, k) & (C_ROLE | C_SPOKES |
+	    C_ORGWORD)) || is_pronoun(d, k))
+		return 0;
+	for (k = s; k > lim; k--) {
+		if (d->w[k - 1].inq)
+			return 0;
+		c = cue_at(d, k - 1, &n);
+		if (c < 0)
+			continue;
+		if (d->lx->cues[c].kind != K_SPEECH || d->lx->cues[c].after != 0)
+			return 0;
+		attr_clear(&t);
+		/* a person, or a pronoun that fits no one ("She said")
+		 * rather than the thing */
+		if (subject_before(d, k - 1, lim, &t) && ((t.speaker &&
+		    t.person && t.skind != SK_ORG) || (!t.speaker && t.pronoun))) {
+			free(a->speaker);
+			*a = t;
+			set_cue(d, a, c, k - 1, n);
+			return 1;
+		}
+		free(t.speaker);
+		return 0;
+	}
+	return 0;
+}
+
+/*
  * Before the opening mark, within its sentence: the nearest cue and its
  * subject ("X said:", "X said the plan was '...'", "said X: '...'",
  * "according to X, '...'"), or a colon after a name ("Trump: '...'").
@@ -470,6 +520,7 @@ attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
 		}
 		if (subject_before(d, i, lim, a)) {
 			set_cue(d, a, k, i, n);
+			outer_speaker(d, i, lim, a);
 			return 1;
 		}
 		/* a cue without a subject: look further back */
