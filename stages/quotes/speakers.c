@@ -784,6 +784,70 @@ role_phrase(struct qdoc *d, size_t a, size_t z)
 	return role ? SK_ROLE : org ? SK_ORG : 0;
 }
 
+/* Is one of the space-separated words of name[0..n) (folded as ASCII)
+ * in the list w of nw folded words? */
+static int
+name_has_word(const char *name, size_t n, char *const *w, size_t nw)
+{
+	size_t b = 0, e, k, l;
+
+	while (b < n) {
+		for (e = b; e < n && name[e] != ' '; e++)
+			;
+		for (k = 0; k < nw; k++) {
+			l = strlen(w[k]);
+			if (l == e - b && strncasecmp(name + b, w[k], l) == 0)
+				return 1;
+		}
+		b = e + 1;
+	}
+	return 0;
+}
+
+/*
+ * "the company", "the ministry" (words [k, z), k a definite determiner,
+ * the last word a head of role-bodies.tsv): the organisation it stands
+ * for, when exactly one that fits (its name holds a needed word and no
+ * avoided one; not an inspectorate) is named in the phrase's paragraph
+ * or the LOOKBACK before it.  Returns 1 with a set to it, else 0 (the
+ * role phrase stays what it is).
+ */
+static int
+role_body(struct qdoc *d, size_t k, size_t z, struct attr *a)
+{
+	const struct rolebody *rb;
+	const struct mention *m, *found = NULL;
+	uint32_t from;
+	long i;
+	int r;
+
+	if (!(wclass(d, k) & C_DEFINITE) ||
+	    (r = wlookup(d, &d->lx->roleheads, z - 1)) == 0)
+		return 0;
+	rb = &d->lx->rolebodies[r - 1];
+	from = d->p[d->w[k].para > LOOKBACK ? d->w[k].para - LOOKBACK : 0].b;
+	for (i = (long)mentions_before(d, d->w[k].b) - 1; i >= 0; i--) {
+		m = &d->m[i];
+		if (m->b < from)
+			break;
+		if (m->kind != M_ORG || m->e > d->w[k].b ||
+		    (rb->nneed > 0 && !name_has_word(m->canon, m->clen,
+		    rb->need, rb->nneed)) || name_has_word(m->canon, m->clen,
+		    rb->avoid, rb->navoid) || inspectorate_of(d, m->canon,
+		    m->clen))
+			continue;
+		if (found && (found->clen != m->clen || memcmp(found->canon,
+		    m->canon, m->clen) != 0))
+			return 0;	/* two fit: which one is not ours to say */
+		found = m;
+	}
+	if (!found)
+		return 0;
+	set_speaker(a, found->canon, found->clen, d->w[k].b, d->w[z - 1].e);
+	a->skind = SK_ORG;
+	return 1;
+}
+
 /* Does word i look like a verb: an auxiliary, a cue, a past tense? */
 static int
 verbish(struct qdoc *d, size_t i)
@@ -955,6 +1019,8 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 				return 1;
 			}
 		}
+		if (role_body(d, k, z, a_out))
+			return 1;
 	}
 	if (!(flags & NP_LOOSE) && z - a <= 4) {
 		/* capitalised words not taken for a name: still a name */
