@@ -294,6 +294,45 @@ ends_clause(struct qdoc *d, const struct quote *q)
 }
 
 /*
+ * A byline after the closing mark of a quotation ending a clause: `"..."
+ * ― Mary Lopez`, `"..." -- Jane Doe, a teacher`: a dash (or two
+ * hyphens) and a name, which the sentence
+ * or the paragraph ends with, or a comma, a bracket or the next quotation
+ * follows.  Returns 1 with a set to the name, else 0.
+ */
+static int
+dash_byline(struct qdoc *d, const struct quote *q, size_t w0, struct attr *a)
+{
+	size_t b = q->ce, l, z;
+	int32_t cp;
+	int dashes = 0;
+
+	if (w0 >= d->nw || d->w[w0].para != q->epara || !d->w[w0].cap ||
+	    !ends_clause(d, q))
+		return 0;	/* "Brujas" -- Spanish for witches */
+	while (b < d->w[w0].b) {
+		cp = cp_at(d, b, &l);
+		if (cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == '-')
+			dashes++;
+		else if (!is_space_cp(cp))
+			return 0;
+		b += l;
+	}
+	if (dashes == 0 || dashes > 2)
+		return 0;
+	for (z = w0; z < d->nw && z - w0 < 5 && d->w[z].para == q->epara &&
+	    !d->w[z].inq && (z == w0 || !d->w[z].sstart) && (d->w[z].cap ||
+	    (z > w0 && (wclass(d, z) & C_CONNECTOR))); z++)
+		if (z > w0 && gap_has(d, d->w[z - 1].e, d->w[z].b, G_CLAUSE))
+			break;
+	if (z < d->nw && d->w[z].para == q->epara && !d->w[z].inq &&
+	    !d->w[z].sstart && !gap_has(d, d->w[z - 1].e, d->w[z].b,
+	    G_CLAUSE | G_STOP))
+		return 0;	/* "-- Jane Doe said", the name goes on */
+	return resolve_np(d, w0, z, a, NP_NAME);
+}
+
+/*
  * After the closing mark: `, she said`, `," said X`, `, X, the role,
  * said`, `, according to X`.  Only where the quotation ends a clause
  * (a comma or a stop inside or just after it), or the cue follows at once.
@@ -389,6 +428,8 @@ attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 		}
 		return 0;
 	}
+	if (dash_byline(d, q, w0, a))
+		return 1;
 	/* `"...," Bolton charged.`: a verb the lexicon lacks, after a
 	 * quotation ending in a comma and a name or a pronoun */
 	if (last_cp(d, q) != ',' && (d->w[w0].sstart || (last_cp(d, q) != '?' &&
@@ -413,8 +454,8 @@ attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 
 /*
  * "She said the Ofsted rating confirms that '...'": a's speaker came from
- * the cue at word i, whose subject is a thing (a phrase ending in a
- * lower-case word that names no person or body: "the rating", "the
+ * the cue at word i, whose subject is a thing that "says" (a phrase
+ * ending in a document word of quote-words.tsv: "the rating", "the
  * advertisement").  When an earlier speech cue of the sentence (from word
  * lim on, before that subject) has a person for its subject (or a pronoun
  * that fits no one: then no speaker), that person reports the words and
@@ -434,8 +475,7 @@ outer_speaker(struct qdoc *d, size_t i, size_t lim, struct attr *a)
 	if (s >= i || s <= lim)
 		return 0;
 	k = word_at(d, (size_t)a->pe) - 1;
-	if (k >= d->nw || d->w[k].cap || (wclass(d, k) & (C_ROLE | C_SPOKES |
-	    C_ORGWORD)) || is_pronoun(d, k))
+	if (k >= d->nw || d->w[k].cap || !(wclass(d, k) & C_DOCUMENT))
 		return 0;
 	for (k = s; k > lim; k--) {
 		if (d->w[k - 1].inq)

@@ -7,7 +7,8 @@
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
 	"labeller", "det", "aux", "conj", "time", "prep", "relative", "role",
-	"male", "female", "inspection", "plural", "definite", NULL
+	"male", "female", "inspection", "plural", "definite", "document",
+	NULL
 };
 static const char *const pronname[] = {
 	"", "person", "organisation", "group", "self", NULL

@@ -56,7 +56,8 @@ enum {
 	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
 	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12,
 	C_ROLE = 1 << 13, C_MALE = 1 << 14, C_FEMALE = 1 << 15,
-	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17, C_DEFINITE = 1 << 18
+	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17, C_DEFINITE = 1 << 18,
+	C_DOCUMENT = 1 << 19
 };
 
 /* resolve_np flags */

@@ -679,16 +679,21 @@ role_link(struct qdoc *d, size_t h)
  * Does the report cue at words [at, at+len) speak for the phrase rather
  * than mention m (-1 none) in it: no mention, the mention is the cue
  * itself ("Ofsted"), the cue comes after the mention as its own noun
- * phrase ("the council ... after an inspection found"), or the phrase is
- * a sentence's first noun phrase that opens with the cue ("The watchdog
- * has rated the council ... and warned").
+ * phrase ("the council ... after an inspection found"), or the phrase
+ * (from word a) opens with the cue, after a determiner at most ("The
+ * watchdog has rated the council ... and warned"), or is a sentence's
+ * first noun phrase that does (flags NP_FIRST).
  */
 static int
-report_cue_heads(struct qdoc *d, long m, size_t at, size_t len, int flags)
+report_cue_heads(struct qdoc *d, long m, size_t a, size_t at, size_t len,
+    int flags)
 {
 	size_t after;
 
 	if (m < 0)
+		return 1;
+	if (d->m[m].b > d->w[at].b && (at == a || (at == a + 1 &&
+	    (wclass(d, a) & C_DET))))
 		return 1;
 	if (d->m[m].b >= d->w[at].b && d->m[m].e <= d->w[at + len - 1].e)
 		return 1;
@@ -911,7 +916,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			a_out->skind = SK_INSPECTORATE;
 			return 1;
 		}
-		if (report_cue_heads(d, m, at, len, flags)) {
+		if (report_cue_heads(d, m, a, at, len, flags)) {
 			body = report_speaker(d, &d->lx->rcues[rc]);
 			if (body) {
 				set_speaker(a_out, body, strlen(body),
