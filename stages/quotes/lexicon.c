@@ -8,7 +8,7 @@ static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
 	"labeller", "det", "aux", "conj", "time", "prep", "relative", "role",
 	"male", "female", "inspection", "plural", "definite", "document",
-	NULL
+	"agent", NULL
 };
 static const char *const pronname[] = {
 	"", "person", "organisation", "group", "self", NULL

@@ -57,7 +57,7 @@ enum {
 	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12,
 	C_ROLE = 1 << 13, C_MALE = 1 << 14, C_FEMALE = 1 << 15,
 	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17, C_DEFINITE = 1 << 18,
-	C_DOCUMENT = 1 << 19
+	C_DOCUMENT = 1 << 19, C_AGENT = 1 << 20
 };
 
 /* resolve_np flags */

@@ -867,6 +867,45 @@ verbish(struct qdoc *d, size_t i)
 }
 
 /*
+ * Is mention m, of no known kind, the object of a preposition within
+ * the words from a on ("celebrated in Florida", "the stage in
+ * Baltimore"): a place or a thing, not who speaks?
+ */
+static int
+prep_object(struct qdoc *d, long m, size_t a)
+{
+	size_t w = word_at(d, d->m[m].b);
+
+	if (d->m[m].kind != M_UNKNOWN || w <= a)
+		return 0;
+	if ((wclass(d, w - 1) & C_DET) && w - 1 > a)
+		w--;
+	return (wclass(d, w - 1) & (C_PREP | C_AGENT)) == C_PREP;
+}
+
+/* The mention resolve_np starts from in words [a, z): the last one (the
+ * first with NP_FIRST) that is no preposition's object, unless the words
+ * name a spokesperson ("a spokesman for Disney"); -1 none. */
+static long
+np_mention(struct qdoc *d, size_t a, size_t z, int flags, int spokes)
+{
+	long m = mention_in(d, d->w[a].b, d->w[z - 1].e, flags & NP_FIRST);
+	uint32_t b;
+
+	while (m >= 0 && !spokes && prep_object(d, m, a)) {
+		if (flags & NP_FIRST) {
+			b = d->m[m].e;
+			m = b < d->w[z - 1].e ? mention_in(d, b, d->w[z - 1].e,
+			    1) : -1;
+		} else {
+			b = d->m[m].b;
+			m = b > d->w[a].b ? mention_in(d, d->w[a].b, b, 0) : -1;
+		}
+	}
+	return m;
+}
+
+/*
  * Who the words [a, z) name (flags: NP_): a report cue, a mention
  * (entities or our capitalised runs), a pronoun, a definite description
  * naming an earlier body ("the council"), a role phrase.  Returns 1 with
@@ -878,7 +917,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 {
 	long m, rc;
 	size_t i, at = 0, len = 0, fl, k;
-	int c, spokes = 0;
+	int c, spokes = 0, placed;
 	const char *f;
 
 	if (a >= z)
@@ -892,7 +931,8 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		if (wclass(d, i) & C_SPOKES)
 			spokes = 1;
 	need_mentions(d);
-	m = mention_in(d, d->w[a].b, d->w[z - 1].e, flags & NP_FIRST);
+	m = np_mention(d, a, z, flags, spokes);
+	placed = m < 0 && mention_in(d, d->w[a].b, d->w[z - 1].e, 1) >= 0;
 	if (m >= 0 && !(flags & NP_FIRST)) {
 		/* "Paddy Cleary from Unison": the person the phrase opens
 		 * with */
@@ -1039,6 +1079,13 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			a_out->skind = SK_PERSON;
 			return 1;
 		}
+	}
+	if (placed && !(flags & NP_NAME)) {
+		/* "Reporting collected in the Boston region": a subject
+		 * that names no one, but a subject */
+		a_out->pb = d->w[a].b;
+		a_out->pe = d->w[z - 1].e;
+		return 1;
 	}
 	if (!(flags & NP_LOOSE) || z - a > 6)
 		return a_out->kind == K_REPORT;
