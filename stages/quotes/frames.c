@@ -545,8 +545,9 @@ attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
 			continue;
 		i = ci - 1;
 		if (d->lx->cues[k].after > 0 || (d->lx->cues[k].after == 0 && i + n <= j &&
-		    colon)) {
-			/* according to X, / said X: */
+		    colon && !(wclass(d, i + n) & C_PREP))) {
+			/* according to X, / said X: (not "said in a
+			 * statement to ITV:") */
 			size_t z = i + n;
 			while (z <= j && !clause_break(d, z) && z - i < CHUNKMAX)
 				z++;

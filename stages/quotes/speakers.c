@@ -945,6 +945,9 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			m = m0;
 	}
 	rc = rcue_in(d, a, z, &at, &len);
+	if (rc >= 0 && m >= 0 && d->m[m].kind == M_PERSON &&
+	    d->m[m].b >= d->w[at + len - 1].e)
+		rc = -1;	/* "Ofsted inspector Mary Hill": she speaks */
 	if (rc >= 0) {
 		a_out->kind = K_REPORT;
 		const char *body = m >= 0 ? inspectorate_of(d,
