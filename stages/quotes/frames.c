@@ -502,6 +502,31 @@ outer_speaker(struct qdoc *d, size_t i, size_t lim, struct attr *a)
 }
 
 /*
+ * A headline's "Name: words 'quote'": a sentence (from word lim) that
+ * opens with a name of up to five words and a colon, the quotation
+ * later in it (word j last before it), no cue between.  Returns 1 with
+ * a set to the name, else 0.
+ */
+static int
+headline_name(struct qdoc *d, size_t lim, size_t j, struct attr *a)
+{
+	size_t c, k, n;
+
+	if (!d->w[lim].sstart || !d->w[lim].cap)
+		return 0;
+	for (c = lim; c < j && c - lim < 5; c++)
+		if (gap_has(d, d->w[c].e, d->w[c + 1].b, G_COLON))
+			break;
+	if (c >= j || c - lim >= 5 || !gap_has(d, d->w[c].e, d->w[c + 1].b,
+	    G_COLON))
+		return 0;
+	for (k = c + 1; k <= j; k++)
+		if (cue_at(d, k, &n) >= 0)
+			return 0;
+	return resolve_np(d, lim, c + 1, a, NP_NAME);
+}
+
+/*
  * Before the opening mark, within its sentence: the nearest cue and its
  * subject ("X said:", "X said the plan was '...'", "said X: '...'",
  * "according to X, '...'"), or a colon after a name ("Trump: '...'").
@@ -566,6 +591,8 @@ attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
 		}
 		/* a cue without a subject: look further back */
 	}
+	if (!colon && !dash && headline_name(d, lim, j, a))
+		return 1;
 	if (colon || dash) {
 		/* Name: "..."; Trump also said this -- "..." */
 		size_t s = j;

@@ -1036,11 +1036,13 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		}
 	}
 	/* "Bryne went on to say": a name alone at the sentence start,
-	 * which the mentions pass over ("Just ask him.") */
+	 * which the mentions pass over ("Just ask him."); with NP_FIRST
+	 * only when the names after it are places ("Clinton celebrated in
+	 * Florida, declaring") */
 	if (z - a >= 2 && d->w[a].cap && d->w[a].sstart && !d->w[a + 1].cap &&
 	    !is_possessive(d, a + 1) && !(wclass(d, a) & (C_FUNCTION | C_TIME |
 	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
-	    !(flags & NP_FIRST) && verbish(d, a + 1) &&
+	    (!(flags & NP_FIRST) || placed) && verbish(d, a + 1) &&
 	    lone_capital_ok(d, a, a + 1)) {
 		set_speaker(a_out, d->s + d->w[a].b, d->w[a].e - d->w[a].b,
 		    d->w[a].b, d->w[a].e);
