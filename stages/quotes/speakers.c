@@ -527,6 +527,35 @@ sentence_subject(struct qdoc *d, size_t i, int c, int sex)
 }
 
 /*
+ * The subject of the pronoun at word i's own sentence, when the pronoun
+ * is inside it and a pronoun of class c and sex sex fits that subject:
+ * the first mention outside quotations, if it opens the sentence (after
+ * a determiner or a title).  -1 otherwise.
+ */
+static long
+own_subject(struct qdoc *d, size_t i, int c, int sex)
+{
+	size_t s, p;
+	long k;
+	const struct mention *m;
+
+	if (d->w[i].sstart)
+		return -1;
+	for (s = i; s > 0 && !d->w[s].sstart && i - s < 2 * WINDOW; s--)
+		;
+	p = s;
+	while (p < i && (d->w[p].inq || (wclass(d, p) & (C_DET | C_TITLE))))
+		p++;
+	if (p >= i || (k = mention_in(d, d->w[p].b, d->w[i].b, 1)) < 0)
+		return -1;
+	m = &d->m[k];
+	if (word_at(d, m->b) != p || (c == P_PERSON ? m->kind == M_ORG ||
+	    !sex_fits(sex, mention_sex(d, m)) : m->kind == M_PERSON))
+		return -1;
+	return k;
+}
+
+/*
  * Resolve the pronoun at word i (class c, sex sex) into a: the subject
  * of a cue in the sentence before (indirect speech: "A spokesperson for
  * X told the BBC ... They said:"), else the most recent of the last
@@ -563,6 +592,9 @@ resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
 	k = sentence_subject(d, i, c, sex);
 	if (k >= 0 && m >= 0 && k != m && d->m[k].b < d->m[m].b)
 		m = k;	/* "Ofsted rated X good. It praised ..." */
+	k = own_subject(d, i, c, sex);
+	if (k >= 0 && m >= 0 && k != m && d->m[k].b < d->m[m].b)
+		m = k;	/* "Clinton says Americans are ... what she calls" */
 	if (c == P_PERSON) {
 		r = &d->last_person;
 	} else {
@@ -933,6 +965,10 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 	need_mentions(d);
 	m = np_mention(d, a, z, flags, spokes);
 	placed = m < 0 && mention_in(d, d->w[a].b, d->w[z - 1].e, 1) >= 0;
+	if (m >= 0 && !(flags & NP_FIRST) && z - 1 > a &&
+	    d->m[m].e <= d->w[z - 1].b &&
+	    (wlookup(d, &d->lx->prons, z - 1) & 15) != P_NONE)
+		m = -1;	/* "... Barset families want what she calls": she */
 	if (m >= 0 && !(flags & NP_FIRST)) {
 		/* "Paddy Cleary from Unison": the person the phrase opens
 		 * with */
