@@ -104,7 +104,7 @@ static int
 subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 {
 	size_t z, s, s0, k, chunks = 0, fl;
-	int appos, part, conj, flags;
+	int appos, part, conj, flags, andcue;
 	const char *f = wfold(d, ci, &fl);
 
 	part = fl > 3 && memcmp(f + fl - 3, "ing", 3) == 0;
@@ -113,6 +113,9 @@ subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 	    !clause_break(d, ci) && (wclass(d, ci - 1) & C_AUX))
 		ci--;
 	appos = clause_break(d, ci);
+	/* "X denied the claims and said": X, the clause's first name */
+	andcue = !part && !appos && ci > lim && !d->w[ci - 1].inq &&
+	    (wclass(d, ci - 1) & C_CONJ);
 	if (appos && !part && appositive_person(d, ci, lim, a))
 		return 1;
 	if (part && (appos || (z == ci && ci > lim && !d->w[ci - 1].inq &&
@@ -176,7 +179,7 @@ subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 				}
 				free(t.speaker);
 			}
-			flags = part ? NP_FIRST : NP_LOOSE;
+			flags = part || andcue ? NP_FIRST : NP_LOOSE;
 			if (resolve_np(d, s, z, a, flags))
 				return 1;
 		} else if (conj) {

@@ -287,6 +287,10 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 			a++;
 		if (a >= z)
 			continue;
+		for (k = a; k < z && d->w[k].e - d->w[k].b == 1; k++)
+			;
+		if (k == z)
+			continue;	/* initials alone: the "B" of "F.B.I." */
 		if (z - a == 1 && d->w[a].sstart && !title &&
 		    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
 		    !seen_inside(d, a))
@@ -954,7 +958,9 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 
 	if (a >= z)
 		return 0;
-	if (z - a > CHUNKMAX)
+	if (z - a > CHUNKMAX && (flags & NP_FIRST))
+		z = a + CHUNKMAX;	/* the subject opens the words */
+	else if (z - a > CHUNKMAX)
 		a = z - CHUNKMAX;
 	for (i = a; i < z; i++)
 		if (d->w[i].inq)
