@@ -506,22 +506,25 @@ outer_speaker(struct qdoc *d, size_t i, size_t lim, struct attr *a)
 
 /*
  * A headline's "Name: words 'quote'": a sentence (from word lim) that
- * opens with a name of up to five words and a colon, the quotation
+ * opens with a name of up to three words (titles aside) and a colon, the quotation
  * later in it (word j last before it), no cue between.  Returns 1 with
  * a set to the name, else 0.
  */
 static int
 headline_name(struct qdoc *d, size_t lim, size_t j, struct attr *a)
 {
-	size_t c, k, n;
+	size_t c, k, n, title = 0;
 
 	if (!d->w[lim].sstart || !d->w[lim].cap)
 		return 0;
-	for (c = lim; c < j && c - lim < 5; c++)
+	for (c = lim; c < j && c - lim < 5; c++) {
+		title += (wclass(d, c) & C_TITLE) != 0;
 		if (gap_has(d, d->w[c].e, d->w[c + 1].b, G_COLON))
 			break;
-	if (c >= j || c - lim >= 5 || !gap_has(d, d->w[c].e, d->w[c + 1].b,
-	    G_COLON))
+	}
+	/* a name is short: "Veto Power Impedes Peace Efforts:" is none */
+	if (c >= j || c + 1 - lim - title > 3 || !gap_has(d, d->w[c].e,
+	    d->w[c + 1].b, G_COLON))
 		return 0;
 	for (k = c + 1; k <= j; k++)
 		if (cue_at(d, k, &n) >= 0)

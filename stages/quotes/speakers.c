@@ -232,6 +232,17 @@ overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 	return 0;
 }
 
+/* Is word j, capitalised, after an initial and its stop ("R. Fieldstone",
+ * "D.C.")? */
+static int
+initial_stop(struct qdoc *d, size_t j)
+{
+	const struct word *p = &d->w[j - 1];
+
+	return d->w[j].cap && p->cap && p->e - p->b == 1 && p->e < d->n &&
+	    d->s[p->e] == '.' && blank(d, p->e + 1, d->w[j].b);
+}
+
 /*
  * Our own names where the entities layer has none (after its first nent
  * mentions): runs of capitalised words outside quotations, titles and
@@ -254,9 +265,11 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		j = i + 1;
 		if (!d->w[i].cap || d->w[i].inq || d->p[d->w[i].para].heading)
 			continue;
-		/* extend: capitalised words, connectors between them */
+		/* extend: capitalised words, connectors between them, an
+		 * initial's stop ("Ronald R. Fieldstone") */
 		while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
-		    !d->w[j].sstart && blank(d, d->w[j - 1].e, d->w[j].b)) {
+		    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
+		    initial_stop(d, j))) {
 			if (d->w[j].cap) {
 				j++;
 				continue;
