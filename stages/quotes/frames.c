@@ -298,10 +298,10 @@ ends_clause(struct qdoc *d, const struct quote *q)
 
 /*
  * A byline after the closing mark of a quotation ending a clause: `"..."
- * ― Mary Lopez`, `"..." -- Jane Doe, a teacher`: a dash (or two
- * hyphens) and a name, which the sentence
- * or the paragraph ends with, or a comma, a bracket or the next quotation
- * follows.  Returns 1 with a set to the name, else 0.
+ * ― Mary Lopez`, `"..." -- Jane Doe, a teacher`: a dash (or two hyphens)
+ * and a name, which the sentence or the paragraph ends with, or a comma,
+ * a bracket or the next quotation follows.  Returns 1 with a set to the
+ * name, else 0.
  */
 static int
 dash_byline(struct qdoc *d, const struct quote *q, size_t w0, struct attr *a)
@@ -506,9 +506,9 @@ outer_speaker(struct qdoc *d, size_t i, size_t lim, struct attr *a)
 
 /*
  * A headline's "Name: words 'quote'": a sentence (from word lim) that
- * opens with a name of up to three words (titles aside) and a colon, the quotation
- * later in it (word j last before it), no cue between.  Returns 1 with
- * a set to the name, else 0.
+ * opens with a name of up to three words (titles aside) and a colon, the
+ * quotation later in it (word j last before it), no cue between.
+ * Returns 1 with a set to the name, else 0.
  */
 static int
 headline_name(struct qdoc *d, size_t lim, size_t j, struct attr *a)
