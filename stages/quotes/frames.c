@@ -104,7 +104,7 @@ static int
 subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 {
 	size_t z, s, s0, k, chunks = 0, fl;
-	int appos, part, conj, flags;
+	int appos, part, conj, flags, andcue;
 	const char *f = wfold(d, ci, &fl);
 
 	part = fl > 3 && memcmp(f + fl - 3, "ing", 3) == 0;
@@ -113,6 +113,9 @@ subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 	    !clause_break(d, ci) && (wclass(d, ci - 1) & C_AUX))
 		ci--;
 	appos = clause_break(d, ci);
+	/* "X denied the claims and said": X, the clause's first name */
+	andcue = !part && !appos && ci > lim && !d->w[ci - 1].inq &&
+	    (wclass(d, ci - 1) & C_CONJ);
 	if (appos && !part && appositive_person(d, ci, lim, a))
 		return 1;
 	if (part && (appos || (z == ci && ci > lim && !d->w[ci - 1].inq &&
@@ -176,7 +179,7 @@ subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 				}
 				free(t.speaker);
 			}
-			flags = part ? NP_FIRST : NP_LOOSE;
+			flags = part || andcue ? NP_FIRST : NP_LOOSE;
 			if (resolve_np(d, s, z, a, flags))
 				return 1;
 		} else if (conj) {
@@ -294,6 +297,45 @@ ends_clause(struct qdoc *d, const struct quote *q)
 }
 
 /*
+ * A byline after the closing mark of a quotation ending a clause: `"..."
+ * ― Mary Lopez`, `"..." -- Jane Doe, a teacher`: a dash (or two hyphens)
+ * and a name, which the sentence or the paragraph ends with, or a comma,
+ * a bracket or the next quotation follows.  Returns 1 with a set to the
+ * name, else 0.
+ */
+static int
+dash_byline(struct qdoc *d, const struct quote *q, size_t w0, struct attr *a)
+{
+	size_t b = q->ce, l, z;
+	int32_t cp;
+	int dashes = 0;
+
+	if (w0 >= d->nw || d->w[w0].para != q->epara || !d->w[w0].cap ||
+	    !ends_clause(d, q))
+		return 0;	/* "Brujas" -- Spanish for witches */
+	while (b < d->w[w0].b) {
+		cp = cp_at(d, b, &l);
+		if (cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == '-')
+			dashes++;
+		else if (!is_space_cp(cp))
+			return 0;
+		b += l;
+	}
+	if (dashes == 0 || dashes > 2)
+		return 0;
+	for (z = w0; z < d->nw && z - w0 < 5 && d->w[z].para == q->epara &&
+	    !d->w[z].inq && (z == w0 || !d->w[z].sstart) && (d->w[z].cap ||
+	    (z > w0 && (wclass(d, z) & C_CONNECTOR))); z++)
+		if (z > w0 && gap_has(d, d->w[z - 1].e, d->w[z].b, G_CLAUSE))
+			break;
+	if (z < d->nw && d->w[z].para == q->epara && !d->w[z].inq &&
+	    !d->w[z].sstart && !gap_has(d, d->w[z - 1].e, d->w[z].b,
+	    G_CLAUSE | G_STOP))
+		return 0;	/* "-- Jane Doe said", the name goes on */
+	return resolve_np(d, w0, z, a, NP_NAME);
+}
+
+/*
  * After the closing mark: `, she said`, `," said X`, `, X, the role,
  * said`, `, according to X`.  Only where the quotation ends a clause
  * (a comma or a stop inside or just after it), or the cue follows at once.
@@ -389,6 +431,8 @@ attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 		}
 		return 0;
 	}
+	if (dash_byline(d, q, w0, a))
+		return 1;
 	/* `"...," Bolton charged.`: a verb the lexicon lacks, after a
 	 * quotation ending in a comma and a name or a pronoun */
 	if (last_cp(d, q) != ',' && (d->w[w0].sstart || (last_cp(d, q) != '?' &&
@@ -409,6 +453,83 @@ attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
 	    C_CONJ | C_TIME | C_REL)))
 		return 0;
 	return resolve_np(d, w0, z, a, is_pronoun(d, w0) ? 0 : NP_NAME);
+}
+
+/*
+ * "She said the Ofsted rating confirms that '...'": a's speaker came from
+ * the cue at word i, whose subject is a thing that "says" (a phrase
+ * ending in a document word of quote-words.tsv: "the rating", "the
+ * advertisement").  When an earlier speech cue of the sentence (from word
+ * lim on, before that subject) has a person for its subject (or a pronoun
+ * that fits no one: then no speaker), that person reports the words and
+ * is the speaker: a takes it and 1 is returned; else 0 and a is left as
+ * it was.
+ */
+static int
+outer_speaker(struct qdoc *d, size_t i, size_t lim, struct attr *a)
+{
+	size_t s, k, n;
+	long c;
+	struct attr t;
+
+	if (a->person || a->pb < 0)
+		return 0;
+	s = word_at(d, (size_t)a->pb);
+	if (s >= i || s <= lim)
+		return 0;
+	k = word_at(d, (size_t)a->pe) - 1;
+	if (k >= d->nw || d->w[k].cap || !(wclass(d, k) & C_DOCUMENT))
+		return 0;
+	for (k = s; k > lim; k--) {
+		if (d->w[k - 1].inq)
+			return 0;
+		c = cue_at(d, k - 1, &n);
+		if (c < 0)
+			continue;
+		if (d->lx->cues[c].kind != K_SPEECH || d->lx->cues[c].after != 0)
+			return 0;
+		attr_clear(&t);
+		/* a person, or a pronoun that fits no one ("She said")
+		 * rather than the thing */
+		if (subject_before(d, k - 1, lim, &t) && ((t.speaker &&
+		    t.person && t.skind != SK_ORG) || (!t.speaker && t.pronoun))) {
+			free(a->speaker);
+			*a = t;
+			set_cue(d, a, c, k - 1, n);
+			return 1;
+		}
+		free(t.speaker);
+		return 0;
+	}
+	return 0;
+}
+
+/*
+ * A headline's "Name: words 'quote'": a sentence (from word lim) that
+ * opens with a name of up to three words (titles aside) and a colon, the
+ * quotation later in it (word j last before it), no cue between.
+ * Returns 1 with a set to the name, else 0.
+ */
+static int
+headline_name(struct qdoc *d, size_t lim, size_t j, struct attr *a)
+{
+	size_t c, k, n, title = 0;
+
+	if (!d->w[lim].sstart || !d->w[lim].cap)
+		return 0;
+	for (c = lim; c < j && c - lim < 5; c++) {
+		title += (wclass(d, c) & C_TITLE) != 0;
+		if (gap_has(d, d->w[c].e, d->w[c + 1].b, G_COLON))
+			break;
+	}
+	/* a name is short: "Veto Power Impedes Peace Efforts:" is none */
+	if (c >= j || c + 1 - lim - title > 3 || !gap_has(d, d->w[c].e,
+	    d->w[c + 1].b, G_COLON))
+		return 0;
+	for (k = c + 1; k <= j; k++)
+		if (cue_at(d, k, &n) >= 0)
+			return 0;
+	return resolve_np(d, lim, c + 1, a, NP_NAME);
 }
 
 /*
@@ -455,8 +576,9 @@ attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
 			continue;
 		i = ci - 1;
 		if (d->lx->cues[k].after > 0 || (d->lx->cues[k].after == 0 && i + n <= j &&
-		    colon)) {
-			/* according to X, / said X: */
+		    colon && !(wclass(d, i + n) & C_PREP))) {
+			/* according to X, / said X: (not "said in a
+			 * statement to ITV:") */
 			size_t z = i + n;
 			while (z <= j && !clause_break(d, z) && z - i < CHUNKMAX)
 				z++;
@@ -470,10 +592,13 @@ attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
 		}
 		if (subject_before(d, i, lim, a)) {
 			set_cue(d, a, k, i, n);
+			outer_speaker(d, i, lim, a);
 			return 1;
 		}
 		/* a cue without a subject: look further back */
 	}
+	if (!colon && !dash && headline_name(d, lim, j, a))
+		return 1;
 	if (colon || dash) {
 		/* Name: "..."; Trump also said this -- "..." */
 		size_t s = j;

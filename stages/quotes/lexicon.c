@@ -7,7 +7,8 @@
 static const char *const classname[] = {
 	"title", "function", "connector", "orgword", "spokes", "label",
 	"labeller", "det", "aux", "conj", "time", "prep", "relative", "role",
-	"male", "female", "inspection", "plural", NULL
+	"male", "female", "inspection", "plural", "definite", "document",
+	"agent", NULL
 };
 static const char *const pronname[] = {
 	"", "person", "organisation", "group", "self", NULL
@@ -280,6 +281,50 @@ load_inspectorates(struct quotes_lex *L, const char *dir)
 	glean_lexicon_free(lx);
 }
 
+/* The words of a role-bodies.tsv column ("-" none), folded: *n of them. */
+static char **
+fold_words(const char *col, size_t *n)
+{
+	char **w = NULL, *copy, *t, *save = NULL;
+	size_t flen;
+
+	*n = 0;
+	if (strcmp(col, "-") == 0)
+		return NULL;
+	copy = glean_strdup(col);
+	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		w = glean_realloc(w, (*n + 1) * sizeof(*w));
+		w[(*n)++] = glean_casefold(t, strlen(t), &flen);
+	}
+	free(copy);
+	return w;
+}
+
+/* role-bodies.tsv: the role heads that stand for an organisation and
+ * what its name must and must not hold.  A bad row is fatal. */
+static void
+load_role_bodies(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	struct rolebody *rb;
+	size_t i, flen;
+	char *f;
+
+	lx = glean_lexicon_load(dir, "role-bodies.tsv", 3);
+	L->rolebodies = glean_calloc(lx->nrows + 1, sizeof(*L->rolebodies));
+	for (i = 0; i < lx->nrows; i++) {
+		rb = &L->rolebodies[i];
+		rb->need = fold_words(lx->rows[i].f[1], &rb->nneed);
+		rb->avoid = fold_words(lx->rows[i].f[2], &rb->navoid);
+		f = glean_casefold(lx->rows[i].f[0], strlen(lx->rows[i].f[0]),
+		    &flen);
+		set_add_once(&L->roleheads, f, flen, (int)i + 1);
+		free(f);
+	}
+	set_finish(&L->roleheads);
+	glean_lexicon_free(lx);
+}
+
 /*
  * Read the word lists of dir into L (which it fills; never freed: they
  * live as long as the program).  A missing or bad list is fatal (exit 2,
@@ -384,5 +429,6 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 	add_class_words(L, dir);
 	load_inspectorates(L, dir);
 	set_finish(&L->classes);
+	load_role_bodies(L, dir);
 }
 

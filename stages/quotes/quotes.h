@@ -56,7 +56,8 @@ enum {
 	C_LABELLER = 1 << 6, C_DET = 1 << 7, C_AUX = 1 << 8, C_CONJ = 1 << 9,
 	C_TIME = 1 << 10, C_PREP = 1 << 11, C_REL = 1 << 12,
 	C_ROLE = 1 << 13, C_MALE = 1 << 14, C_FEMALE = 1 << 15,
-	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17
+	C_INSPECTION = 1 << 16, C_PLURAL = 1 << 17, C_DEFINITE = 1 << 18,
+	C_DOCUMENT = 1 << 19, C_AGENT = 1 << 20
 };
 
 /* resolve_np flags */
@@ -139,6 +140,14 @@ struct inspectorate {
 	pcre2_code *re_at;	/* the same, anchored */
 };
 
+/* A role phrase that stands for an organisation (role-bodies.tsv): the
+ * words an organisation's name must hold one of (none: any) and may hold
+ * none of, folded. */
+struct rolebody {
+	char **need, **avoid;
+	size_t nneed, navoid;
+};
+
 /* The word lists, read once (load_lexicons) and shared by documents. */
 struct quotes_lex {
 	struct phrase *cues;	/* speech-verbs.tsv, sorted by stem */
@@ -161,6 +170,8 @@ struct quotes_lex {
 	size_t ninsp;
 	pcre2_code *anyinsp;	/* all their patterns in one */
 	pcre2_code *anyinsp_at;	/* the same, anchored */
+	struct rolebody *rolebodies;	/* role-bodies.tsv */
+	struct wordset roleheads;	/* their heads (value: index + 1) */
 };
 
 /* ---- the document ---------------------------------------------------- */
@@ -189,6 +200,7 @@ struct word {
 	uint8_t cap;		/* starts with an upper-case letter */
 	uint8_t sstart;		/* starts a sentence */
 	uint8_t inq;		/* inside a quotation */
+	uint8_t glued;		/* a heading was glued on before it */
 };
 
 struct seg {

@@ -232,6 +232,17 @@ overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 	return 0;
 }
 
+/* Is word j, capitalised, after an initial and its stop ("R. Fieldstone",
+ * "D.C.")? */
+static int
+initial_stop(struct qdoc *d, size_t j)
+{
+	const struct word *p = &d->w[j - 1];
+
+	return d->w[j].cap && p->cap && p->e - p->b == 1 && p->e < d->n &&
+	    d->s[p->e] == '.' && blank(d, p->e + 1, d->w[j].b);
+}
+
 /*
  * Our own names where the entities layer has none (after its first nent
  * mentions): runs of capitalised words outside quotations, titles and
@@ -254,9 +265,11 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		j = i + 1;
 		if (!d->w[i].cap || d->w[i].inq || d->p[d->w[i].para].heading)
 			continue;
-		/* extend: capitalised words, connectors between them */
+		/* extend: capitalised words, connectors between them, an
+		 * initial's stop ("Ronald R. Fieldstone") */
 		while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
-		    !d->w[j].sstart && blank(d, d->w[j - 1].e, d->w[j].b)) {
+		    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
+		    initial_stop(d, j))) {
 			if (d->w[j].cap) {
 				j++;
 				continue;
@@ -287,6 +300,10 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 			a++;
 		if (a >= z)
 			continue;
+		for (k = a; k < z && d->w[k].e - d->w[k].b == 1; k++)
+			;
+		if (k == z)
+			continue;	/* initials alone: the "B" of "F.B.I." */
 		if (z - a == 1 && d->w[a].sstart && !title &&
 		    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
 		    !seen_inside(d, a))
@@ -527,6 +544,35 @@ sentence_subject(struct qdoc *d, size_t i, int c, int sex)
 }
 
 /*
+ * The subject of the pronoun at word i's own sentence, when the pronoun
+ * is inside it and a pronoun of class c and sex sex fits that subject:
+ * the first mention outside quotations, if it opens the sentence (after
+ * a determiner or a title).  -1 otherwise.
+ */
+static long
+own_subject(struct qdoc *d, size_t i, int c, int sex)
+{
+	size_t s, p;
+	long k;
+	const struct mention *m;
+
+	if (d->w[i].sstart)
+		return -1;
+	for (s = i; s > 0 && !d->w[s].sstart && i - s < 2 * WINDOW; s--)
+		;
+	p = s;
+	while (p < i && (d->w[p].inq || (wclass(d, p) & (C_DET | C_TITLE))))
+		p++;
+	if (p >= i || (k = mention_in(d, d->w[p].b, d->w[i].b, 1)) < 0)
+		return -1;
+	m = &d->m[k];
+	if (word_at(d, m->b) != p || (c == P_PERSON ? m->kind == M_ORG ||
+	    !sex_fits(sex, mention_sex(d, m)) : m->kind == M_PERSON))
+		return -1;
+	return k;
+}
+
+/*
  * Resolve the pronoun at word i (class c, sex sex) into a: the subject
  * of a cue in the sentence before (indirect speech: "A spokesperson for
  * X told the BBC ... They said:"), else the most recent of the last
@@ -563,6 +609,9 @@ resolve_pronoun(struct qdoc *d, size_t i, int c, int sex, struct attr *a)
 	k = sentence_subject(d, i, c, sex);
 	if (k >= 0 && m >= 0 && k != m && d->m[k].b < d->m[m].b)
 		m = k;	/* "Ofsted rated X good. It praised ..." */
+	k = own_subject(d, i, c, sex);
+	if (k >= 0 && m >= 0 && k != m && d->m[k].b < d->m[m].b)
+		m = k;	/* "Clinton says Americans are ... what she calls" */
 	if (c == P_PERSON) {
 		r = &d->last_person;
 	} else {
@@ -679,16 +728,21 @@ role_link(struct qdoc *d, size_t h)
  * Does the report cue at words [at, at+len) speak for the phrase rather
  * than mention m (-1 none) in it: no mention, the mention is the cue
  * itself ("Ofsted"), the cue comes after the mention as its own noun
- * phrase ("the council ... after an inspection found"), or the phrase is
- * a sentence's first noun phrase that opens with the cue ("The watchdog
- * has rated the council ... and warned").
+ * phrase ("the council ... after an inspection found"), or the phrase
+ * (from word a) opens with the cue, after a determiner at most ("The
+ * watchdog has rated the council ... and warned"), or is a sentence's
+ * first noun phrase that does (flags NP_FIRST).
  */
 static int
-report_cue_heads(struct qdoc *d, long m, size_t at, size_t len, int flags)
+report_cue_heads(struct qdoc *d, long m, size_t a, size_t at, size_t len,
+    int flags)
 {
 	size_t after;
 
 	if (m < 0)
+		return 1;
+	if (d->m[m].b > d->w[at].b && (at == a || (at == a + 1 &&
+	    (wclass(d, a) & C_DET))))
 		return 1;
 	if (d->m[m].b >= d->w[at].b && d->m[m].e <= d->w[at + len - 1].e)
 		return 1;
@@ -784,6 +838,70 @@ role_phrase(struct qdoc *d, size_t a, size_t z)
 	return role ? SK_ROLE : org ? SK_ORG : 0;
 }
 
+/* Is one of the space-separated words of name[0..n) (folded as ASCII)
+ * in the list w of nw folded words? */
+static int
+name_has_word(const char *name, size_t n, char *const *w, size_t nw)
+{
+	size_t b = 0, e, k, l;
+
+	while (b < n) {
+		for (e = b; e < n && name[e] != ' '; e++)
+			;
+		for (k = 0; k < nw; k++) {
+			l = strlen(w[k]);
+			if (l == e - b && strncasecmp(name + b, w[k], l) == 0)
+				return 1;
+		}
+		b = e + 1;
+	}
+	return 0;
+}
+
+/*
+ * "the company", "the ministry" (words [k, z), k a definite determiner,
+ * the last word a head of role-bodies.tsv): the organisation it stands
+ * for, when exactly one that fits (its name holds a needed word and no
+ * avoided one; not an inspectorate) is named in the phrase's paragraph
+ * or the LOOKBACK before it.  Returns 1 with a set to it, else 0 (the
+ * role phrase stays what it is).
+ */
+static int
+role_body(struct qdoc *d, size_t k, size_t z, struct attr *a)
+{
+	const struct rolebody *rb;
+	const struct mention *m, *found = NULL;
+	uint32_t from;
+	long i;
+	int r;
+
+	if (!(wclass(d, k) & C_DEFINITE) ||
+	    (r = wlookup(d, &d->lx->roleheads, z - 1)) == 0)
+		return 0;
+	rb = &d->lx->rolebodies[r - 1];
+	from = d->p[d->w[k].para > LOOKBACK ? d->w[k].para - LOOKBACK : 0].b;
+	for (i = (long)mentions_before(d, d->w[k].b) - 1; i >= 0; i--) {
+		m = &d->m[i];
+		if (m->b < from)
+			break;
+		if (m->kind != M_ORG || m->e > d->w[k].b ||
+		    (rb->nneed > 0 && !name_has_word(m->canon, m->clen,
+		    rb->need, rb->nneed)) || name_has_word(m->canon, m->clen,
+		    rb->avoid, rb->navoid) || inspectorate_of(d, m->canon,
+		    m->clen))
+			continue;
+		if (found && (found->clen != m->clen || memcmp(found->canon,
+		    m->canon, m->clen) != 0))
+			return 0;	/* two fit: which one is not ours to say */
+		found = m;
+	}
+	if (!found)
+		return 0;
+	set_speaker(a, found->canon, found->clen, d->w[k].b, d->w[z - 1].e);
+	a->skind = SK_ORG;
+	return 1;
+}
+
 /* Does word i look like a verb: an auxiliary, a cue, a past tense? */
 static int
 verbish(struct qdoc *d, size_t i)
@@ -798,6 +916,45 @@ verbish(struct qdoc *d, size_t i)
 }
 
 /*
+ * Is mention m, of no known kind, the object of a preposition within
+ * the words from a on ("celebrated in Florida", "the stage in
+ * Baltimore"): a place or a thing, not who speaks?
+ */
+static int
+prep_object(struct qdoc *d, long m, size_t a)
+{
+	size_t w = word_at(d, d->m[m].b);
+
+	if (d->m[m].kind != M_UNKNOWN || w <= a)
+		return 0;
+	if ((wclass(d, w - 1) & C_DET) && w - 1 > a)
+		w--;
+	return (wclass(d, w - 1) & (C_PREP | C_AGENT)) == C_PREP;
+}
+
+/* The mention resolve_np starts from in words [a, z): the last one (the
+ * first with NP_FIRST) that is no preposition's object, unless the words
+ * name a spokesperson ("a spokesman for Disney"); -1 none. */
+static long
+np_mention(struct qdoc *d, size_t a, size_t z, int flags, int spokes)
+{
+	long m = mention_in(d, d->w[a].b, d->w[z - 1].e, flags & NP_FIRST);
+	uint32_t b;
+
+	while (m >= 0 && !spokes && prep_object(d, m, a)) {
+		if (flags & NP_FIRST) {
+			b = d->m[m].e;
+			m = b < d->w[z - 1].e ? mention_in(d, b, d->w[z - 1].e,
+			    1) : -1;
+		} else {
+			b = d->m[m].b;
+			m = b > d->w[a].b ? mention_in(d, d->w[a].b, b, 0) : -1;
+		}
+	}
+	return m;
+}
+
+/*
  * Who the words [a, z) name (flags: NP_): a report cue, a mention
  * (entities or our capitalised runs), a pronoun, a definite description
  * naming an earlier body ("the council"), a role phrase.  Returns 1 with
@@ -809,12 +966,14 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 {
 	long m, rc;
 	size_t i, at = 0, len = 0, fl, k;
-	int c, spokes = 0;
+	int c, spokes = 0, placed;
 	const char *f;
 
 	if (a >= z)
 		return 0;
-	if (z - a > CHUNKMAX)
+	if (z - a > CHUNKMAX && (flags & NP_FIRST))
+		z = a + CHUNKMAX;	/* the subject opens the words */
+	else if (z - a > CHUNKMAX)
 		a = z - CHUNKMAX;
 	for (i = a; i < z; i++)
 		if (d->w[i].inq)
@@ -823,7 +982,12 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		if (wclass(d, i) & C_SPOKES)
 			spokes = 1;
 	need_mentions(d);
-	m = mention_in(d, d->w[a].b, d->w[z - 1].e, flags & NP_FIRST);
+	m = np_mention(d, a, z, flags, spokes);
+	placed = m < 0 && mention_in(d, d->w[a].b, d->w[z - 1].e, 1) >= 0;
+	if (m >= 0 && !(flags & NP_FIRST) && z - 1 > a &&
+	    d->m[m].e <= d->w[z - 1].b &&
+	    (wlookup(d, &d->lx->prons, z - 1) & 15) != P_NONE)
+		m = -1;	/* "... Barset families want what she calls": she */
 	if (m >= 0 && !(flags & NP_FIRST)) {
 		/* "Paddy Cleary from Unison": the person the phrase opens
 		 * with */
@@ -836,6 +1000,9 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			m = m0;
 	}
 	rc = rcue_in(d, a, z, &at, &len);
+	if (rc >= 0 && m >= 0 && d->m[m].kind == M_PERSON &&
+	    d->m[m].b >= d->w[at + len - 1].e)
+		rc = -1;	/* "Ofsted inspector Mary Hill": she speaks */
 	if (rc >= 0) {
 		a_out->kind = K_REPORT;
 		const char *body = m >= 0 ? inspectorate_of(d,
@@ -847,7 +1014,7 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			a_out->skind = SK_INSPECTORATE;
 			return 1;
 		}
-		if (report_cue_heads(d, m, at, len, flags)) {
+		if (report_cue_heads(d, m, a, at, len, flags)) {
 			body = report_speaker(d, &d->lx->rcues[rc]);
 			if (body) {
 				set_speaker(a_out, body, strlen(body),
@@ -924,11 +1091,13 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 		}
 	}
 	/* "Bryne went on to say": a name alone at the sentence start,
-	 * which the mentions pass over ("Just ask him.") */
+	 * which the mentions pass over ("Just ask him."); with NP_FIRST
+	 * only when the names after it are places ("Clinton celebrated in
+	 * Florida, declaring") */
 	if (z - a >= 2 && d->w[a].cap && d->w[a].sstart && !d->w[a + 1].cap &&
 	    !is_possessive(d, a + 1) && !(wclass(d, a) & (C_FUNCTION | C_TIME |
 	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
-	    !(flags & NP_FIRST) && verbish(d, a + 1) &&
+	    (!(flags & NP_FIRST) || placed) && verbish(d, a + 1) &&
 	    lone_capital_ok(d, a, a + 1)) {
 		set_speaker(a_out, d->s + d->w[a].b, d->w[a].e - d->w[a].b,
 		    d->w[a].b, d->w[a].e);
@@ -955,6 +1124,8 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 				return 1;
 			}
 		}
+		if (role_body(d, k, z, a_out))
+			return 1;
 	}
 	if (!(flags & NP_LOOSE) && z - a <= 4) {
 		/* capitalised words not taken for a name: still a name */
@@ -968,6 +1139,13 @@ resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
 			a_out->skind = SK_PERSON;
 			return 1;
 		}
+	}
+	if (placed && !(flags & NP_NAME)) {
+		/* "Reporting collected in the Boston region": a subject
+		 * that names no one, but a subject */
+		a_out->pb = d->w[a].b;
+		a_out->pe = d->w[z - 1].e;
+		return 1;
 	}
 	if (!(flags & NP_LOOSE) || z - a > 6)
 		return a_out->kind == K_REPORT;

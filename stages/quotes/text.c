@@ -248,18 +248,30 @@ is_wordcp(int32_t cp)
  * Add the word at bytes [b, e) to d->w (and d->capital when it starts
  * with a capital or a digit).
  */
-static void
+static inline void
 push_word(struct qdoc *d, uint32_t b, uint32_t e)
 {
-	int cap = is_upper_at(d, b);
+	unsigned char c = (unsigned char)d->s[b];
+	int cap = c < 0x80 ? c >= 'A' && c <= 'Z' : is_upper_at(d, b);
+	struct word *w;
 
 	/* kept only when listed, without a branch to mispredict */
 	GROW(d->capital, d->ncapital, d->capcapital);
 	d->capital[d->ncapital] = (uint32_t)d->nw;
-	d->ncapital += (size_t)(cap | (d->s[b] >= '0' && d->s[b] <= '9'));
+	d->ncapital += (size_t)(cap | (c >= '0' && c <= '9'));
 	GROW(d->w, d->nw, d->capw);
-	d->w[d->nw++] = (struct word){ .b = b, .e = e, .fold = NOFOLD,
-	    .stem = -1, .cls = -1, .cue = -2, .cap = (uint8_t)cap };
+	/* only the fields read before they are set: mark_words sets para,
+	 * sstart and inq of every word; flen and hash come with the fold,
+	 * slen with the stem, cuen with the cue */
+	w = &d->w[d->nw++];
+	w->b = b;
+	w->e = e;
+	w->fold = NOFOLD;
+	w->stem = -1;
+	w->cls = -1;
+	w->cue = -2;
+	w->cap = (uint8_t)cap;
+	w->glued = 0;
 }
 
 /* 0x80 in each byte of v that is an ASCII letter or digit. */
@@ -278,14 +290,32 @@ alnum_bytes(uint64_t v)
 }
 
 /*
+ * 0x80 in each byte of v that is an ASCII capital right after an ASCII
+ * lower-case letter or a digit ("reportInspectors": a heading glued to
+ * the next line's first word), given a = alnum_bytes(v): of letters and
+ * digits, those with bit 5 clear are the capitals.  Pairs across 8-byte
+ * words are not seen.
+ */
+static uint64_t
+glued_bytes(uint64_t v, uint64_t a)
+{
+	const uint64_t b5 = v << 2;	/* bit 5 (lower case, digits) to 7 */
+
+	return ((a & b5) << 8) & a & ~b5;
+}
+
+/*
  * Which bytes of a 64-byte block of the text are ASCII letters or digits,
  * and which may start a word (those and the non-ASCII bytes): a bit each,
  * so that the end of a word and the start of the next are found by
- * counting zeros.  Whole blocks only; the text's tail goes byte by byte.
+ * counting zeros; and the capitals glued to a lower-case letter before
+ * them.  Whole blocks only; the text's tail goes byte by byte.
  */
 struct wordblock {
 	size_t at;		/* the block's first byte; SIZE_MAX none */
-	uint64_t alnum, start;
+	uint64_t alnum, start, glued;
+	size_t prevat;		/* the block before, and its glued bits */
+	uint64_t prevglued;
 };
 
 /* The flags of m (0x80 bytes) as bits: byte k to bit k. */
@@ -299,11 +329,13 @@ flag_bits(uint64_t m)
 static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
-	uint64_t v, a;
+	uint64_t v, a, g;
 	size_t k;
 
+	wb->prevat = wb->at;
+	wb->prevglued = wb->glued;
 	wb->at = at;
-	wb->alnum = wb->start = 0;
+	wb->alnum = wb->start = wb->glued = 0;
 	for (k = 0; k < 64; k += 8) {
 		memcpy(&v, d->s + at + k, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -312,6 +344,8 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 		a = alnum_bytes(v);
 		wb->alnum |= flag_bits(a) << k;
 		wb->start |= flag_bits((a | v) & GLEAN_HIGHS) << k;
+		if ((g = glued_bytes(v, a)) != 0)	/* seldom */
+			wb->glued |= flag_bits(g) << k;
 	}
 }
 
@@ -356,6 +390,73 @@ gap_end(struct qdoc *d, struct wordblock *wb, size_t i)
 }
 
 /*
+ * Where the word [b, e) is a heading glued to the next line's first word
+ * ("damning reportInspectors"): three or more lower-case ASCII letters,
+ * then a capital and two or more lower-case letters, with the capital in
+ * wb's glued bits.  The capital's byte, or 0 when the word is not one
+ * ("iPhone", "McDonald", "macOS").
+ */
+static size_t
+glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	uint64_t m;
+	size_t k, c;
+
+	if (e - b < 6)
+		return 0;
+	if (e - b < 64 && (wb->at == (b & ~(size_t)63) ||
+	    (wb->at == (b & ~(size_t)63) + 64 && wb->prevat == (b & ~(size_t)63)))) {
+		/* most words: in this block or the one before, whose bits
+		 * tell */
+		if (wb->at == (b & ~(size_t)63))
+			m = wb->glued >> (b & 63);
+		else
+			m = wb->prevglued >> (b & 63) |
+			    wb->glued << (64 - (b & 63));
+		m &= (1ull << (e - b)) - 1;
+		if ((m & ~7ull) == 0)
+			return 0;
+		c = b + (size_t)__builtin_ctzll(m & ~7ull);
+	} else if (s[b] < 'a' || s[b] > 'z') {
+		return 0;
+	} else {
+		for (c = b + 1; c < e && s[c] >= 'a' && s[c] <= 'z'; c++)
+			;
+		if (c < e && (s[c] < 'A' || s[c] > 'Z'))
+			return 0;
+	}
+	if (c < b + 3)
+		return 0;
+	for (k = b; k < c; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	if (c + 3 > e)
+		return 0;
+	for (k = c + 1; k < c + 3; k++)
+		if (s[k] < 'a' || s[k] > 'z')
+			return 0;
+	return c;
+}
+
+/* Add the word [b, e), split in two where a heading is glued to it; the
+ * second part starts a sentence. */
+static void
+push_word_split(struct qdoc *d, const struct wordblock *wb, size_t b,
+    size_t e)
+{
+	size_t c = glued_heading(d, wb, b, e);
+
+	if (c == 0) {
+		push_word(d, (uint32_t)b, (uint32_t)e);
+		return;
+	}
+	push_word(d, (uint32_t)b, (uint32_t)c);
+	push_word(d, (uint32_t)c, (uint32_t)e);
+	d->w[d->nw - 1].glued = 1;
+}
+
+/*
  * Our own words when there is no usable tokens layer: letters and digits,
  * with - and ' (or ’) inside; a final 's is a word of its own, as the
  * tokenizer makes it.  Runs of ASCII letters and digits, and of other
@@ -367,7 +468,7 @@ scan_words(struct qdoc *d)
 	const unsigned char *s = (const unsigned char *)d->s;
 	size_t i = 0, l, l2, start;
 	int32_t cp, nx;
-	struct wordblock wb = { SIZE_MAX, 0, 0 };
+	struct wordblock wb = { SIZE_MAX, 0, 0, 0, SIZE_MAX, 0 };
 
 	while ((i = gap_end(d, &wb, i)) < d->n) {
 		if (s[i] < 0x80) {
@@ -404,7 +505,7 @@ scan_words(struct qdoc *d)
 			}
 			break;
 		}
-		push_word(d, (uint32_t)start, (uint32_t)i);
+		push_word_split(d, &wb, start, i);
 	}
 }
 
@@ -629,6 +730,10 @@ mark_words(struct qdoc *d)
 		w = &d->w[i];
 		if (w->sstart)
 			continue;
+		if (w->glued) {
+			w->sstart = 1;	/* after a heading glued on */
+			continue;
+		}
 		pw = &d->w[i - 1];
 		if (!gap_has(d, pw->e, w->b, G_STOP))
 			continue;
