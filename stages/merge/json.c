@@ -27,45 +27,12 @@ put(struct glean_buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* The escape of c, a control character, quote or backslash. */
-static void
-put_escape(struct glean_buf *b, unsigned char c)
-{
-	char u[8];
-
-	switch (c) {
-	case '"': put(b, "\\\""); break;
-	case '\\': put(b, "\\\\"); break;
-	case '\b': put(b, "\\b"); break;
-	case '\f': put(b, "\\f"); break;
-	case '\n': put(b, "\\n"); break;
-	case '\r': put(b, "\\r"); break;
-	case '\t': put(b, "\\t"); break;
-	default:
-		snprintf(u, sizeof(u), "\\u%04X", c);	/* upper case */
-		put(b, u);
-		break;
-	}
-}
-
-/* Append s as a JSON string, escaped as jansson escapes it. */
+/* Append s as a JSON string, escaped as jansson escapes it (the shared
+ * writer of stages/lib). */
 void
 put_str(struct glean_buf *b, const char *s)
 {
-	const char *run = s;
-
-	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		buf_add(b, run, (size_t)(s - run));
-		put_escape(b, c);
-		run = s + 1;
-	}
-	buf_add(b, run, (size_t)(s - run));
-	buf_addc(b, '"');
+	glean_buf_addjstr(b, s, strlen(s));
 }
 
 /* A string, or null for NULL. */
