@@ -259,3 +259,26 @@ bench_wcw()
 {
 	bench_time "wc -w" "$1" wc -w
 }
+
+# bench_stage STAGE: glean-STAGE alone over the ~GLEAN_BENCH_MB stream
+# that feeds it (bench_layer), beside `wc -w` on the same stream.  Sets
+# bench_in (the input), stage_secs, wcw_secs, stage_rss_kb and
+# stage_ratio (stage / wc -w); fails (bench_fail) when the stage exits
+# non-zero or its peak RSS is over 64 MB.
+bench_stage()
+{
+	bench_have "$1" || bench_skip "glean-$1 not built"
+	bench_in=$(bench_layer "$1" "${GLEAN_BENCH_MB:-100}") ||
+		bench_fail "could not build the input stream"
+	echo "bench: input $bench_in ($(bench_mb "$bench_in") MB)"
+	bench_wcw "$bench_in"
+	wcw_secs=$bench_secs
+	bench_time "$1" "$bench_in" "glean-$1"
+	[ "$bench_status" -eq 0 ] ||
+		bench_fail "glean-$1 exited $bench_status"
+	stage_secs=$bench_secs
+	stage_rss_kb=$bench_rss_kb
+	stage_ratio=$(bench_ratio "$stage_secs" "$wcw_secs")
+	[ "$stage_rss_kb" -le 65536 ] ||
+		bench_fail "$1 peak RSS $stage_rss_kb KB (over 64 MB)"
+}

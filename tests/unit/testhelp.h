@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int test_failed, test_count;
 
@@ -15,6 +16,14 @@ static int test_failed, test_count;
 		test_failed++; \
 		printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, descr); \
 	} \
+} while (0)
+
+/* Check that the string got equals want; print both when not. */
+#define test_str(descr, got, want) do { \
+	const char *got_ = (got), *want_ = (want); \
+	test_cond(descr, strcmp(got_, want_) == 0); \
+	if (strcmp(got_, want_)) \
+		printf("  got:  %s\n  want: %s\n", got_, want_); \
 } while (0)
 
 /* Print the totals and exit 1 if anything failed. */

@@ -68,26 +68,9 @@ stem(const char *s)
 	return b.s;
 }
 
-#define T(in, want) do { \
-	const char *g_ = toks(in); \
-	test_cond(in, strcmp(g_, want) == 0); \
-	if (strcmp(g_, want)) \
-		printf("  got:  %s\n  want: %s\n", g_, want); \
-} while (0)
-
-#define S(in, want) do { \
-	const char *g_ = sents(in); \
-	test_cond(in, strcmp(g_, want) == 0); \
-	if (strcmp(g_, want)) \
-		printf("  got:  %s\n  want: %s\n", g_, want); \
-} while (0)
-
-#define STEM(in, want) do { \
-	const char *g_ = stem(in); \
-	test_cond("stem " in, strcmp(g_, want) == 0); \
-	if (strcmp(g_, want)) \
-		printf("  got:  %s\n  want: %s\n", g_, want); \
-} while (0)
+#define T(in, want) test_str(in, toks(in), want)
+#define S(in, want) test_str(in, sents(in), want)
+#define STEM(in, want) test_str("stem " in, stem(in), want)
 
 int
 main(void)
