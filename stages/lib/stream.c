@@ -59,6 +59,9 @@ static size_t nsegs, outmark, nheld, nspare, heldbytes, nfromline;
 static struct glean_buf held[MAX_HELD], spare[MAX_HELD];
 static int unbuffered;
 static int flush_registered;
+/* 1 while glean_stage_line writes a line into memory (see there): the
+ * line is then made in out alone, without segments, and not ended. */
+static int capturing;
 
 /* Write all of iov[0..n), looping on partial writes. */
 static void
@@ -162,6 +165,8 @@ glean_set_unbuffered(int on)
 static void
 line_done(void)
 {
+	if (capturing)
+		return;
 	glean_buf_addc(&out, '\n');
 	if (!flush_registered) {
 		atexit(flush_at_exit);
@@ -180,7 +185,7 @@ line_done(void)
 static void
 hold_room(void)
 {
-	if (nheld == MAX_HELD)
+	if (nheld == MAX_HELD && !capturing)
 		glean_flush();
 }
 
@@ -244,7 +249,7 @@ add_tail(struct glean_buf *tail, int *first, int may_hold)
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
-	if (may_hold && tail->len >= TAIL_DIRECT)
+	if (may_hold && !capturing && tail->len >= TAIL_DIRECT)
 		hold_tail(tail);
 	else
 		glean_buf_add(&out, tail->s, tail->len);
@@ -459,7 +464,8 @@ add_raw_field(const struct glean_jfield *f, int *first)
 	glean_buf_addc(&out, '"');
 	glean_buf_add(&out, f->key, f->keylen);
 	glean_buf_add(&out, "\":", 2);
-	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE) {
+	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE ||
+	    capturing) {
 		glean_buf_add(&out, f->val, f->vallen);
 		return;
 	}
@@ -721,8 +727,56 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
+static int run_lines(glean_line_fn *fn, void *arg,
+    const struct glean_opts *o, FILE *fp, const char *name, int *status);
+
+/*
+ * Run stage st over one input line as glean_run_stream does (the same
+ * checks, diagnostics and error records), with the line it writes put in
+ * *into (reset first; no newline) instead of the output, for a fused
+ * chain to hand to the next stage; into NULL: to the output, as
+ * glean_run.  *into is left empty when the stage writes no line.
+ * Returns 0, or 1 when the line was rejected.
+ */
+int
+glean_stage_line(const struct glean_stage *st, const char *line, size_t len,
+    const char *name, long lineno, int unended, struct glean_buf *into)
+{
+	struct glean_buf pending = out;
+	int bad;
+
+	if (!into)
+		return process_line(st, line, len, name, lineno, unended);
+	/* the line is made in out alone (no segments: see capturing), so
+	 * into stands in for out while it is made */
+	out = *into;
+	glean_buf_reset(&out);
+	capturing = 1;
+	bad = process_line(st, line, len, name, lineno, unended);
+	capturing = 0;
+	*into = out;
+	out = pending;
+	return bad;
+}
+
+/* glean_line_fn of a lone stage: the line through process_line. */
+static int
+stage_line(void *stage, const char *line, size_t len, const char *name,
+    long lineno, int unended)
+{
+	return process_line(stage, line, len, name, lineno, unended);
+}
+
 int
 glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
+    FILE *fp, const char *name, int *status)
+{
+	return run_lines(stage_line, (void *)st, o, fp, name, status);
+}
+
+/* glean_run_stream with fn in place of the stage, arg handed to it. */
+static int
+run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
     FILE *fp, const char *name, int *status)
 {
 	char *line = NULL;
@@ -749,8 +803,7 @@ glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
 		}
 		if (blank(doc, (size_t)len))
 			continue;
-		if (process_line(st, doc, (size_t)len, name, lineno,
-		    unended)) {
+		if (fn(arg, doc, (size_t)len, name, lineno, unended)) {
 			if (*status < GLEAN_EXIT_REJECT)
 				*status = GLEAN_EXIT_REJECT;
 			if (o && o->strict)
@@ -801,6 +854,13 @@ int
 glean_run(const struct glean_stage *st, const struct glean_opts *o,
     int argc, char **argv)
 {
+	return glean_run_lines(stage_line, (void *)st, o, argc, argv);
+}
+
+int
+glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
+    int argc, char **argv)
+{
 	static char dash[] = "-";
 	static char *just_stdin[] = { dash };
 	int i, status = GLEAN_EXIT_OK;
@@ -820,7 +880,7 @@ glean_run(const struct glean_stage *st, const struct glean_opts *o,
 			continue;
 		}
 		setvbuf(fp, NULL, _IOFBF, IN_BUFFER);	/* before any read */
-		if (glean_run_stream(st, o, fp,
+		if (run_lines(fn, arg, o, fp,
 		    fp == stdin ? "<stdin>" : argv[i], &status) < 0) {
 			if (fp != stdin)
 				fclose(fp);
