@@ -305,9 +305,12 @@ trig_init(struct ctx *c)
 	}
 }
 
+/* Load the word lists from lexdir into the struct ctx vctx and build
+ * its patterns (glean_program's init); a bad lexicon is fatal. */
 static void
-ctx_init(struct ctx *c, const char *lexdir)
+ctx_init(void *vctx, const char *lexdir)
 {
+	struct ctx *c = vctx;
 	static const char *names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
 	    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
 	const char *vals[11];
@@ -387,9 +390,12 @@ ctx_init(struct ctx *c, const char *lexdir)
 	free(rateu); free(ratea); free(apx);
 }
 
+/* Free what ctx_init made (glean_program's fini). */
 static void
-ctx_free(struct ctx *c)
+ctx_free(void *vctx)
 {
+	struct ctx *c = vctx;
+
 	pcre2_code_free(c->re_pre);
 	pcre2_code_free(c->re_suf);
 	pcre2_code_free(c->re_att);
@@ -801,18 +807,6 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
-static void
-init(void *c, const char *lexdir)
-{
-	ctx_init(c, lexdir);
-}
-
-static void
-fini(void *c)
-{
-	ctx_free(c);
-}
-
 /* only "text" is parsed, and "boilerplate" when there are amounts; the
  * other fields, tokens above all, are copied through unread */
 static const char *const reads[] = { "boilerplate", NULL };
@@ -825,7 +819,7 @@ const struct glean_program glean_program_money = {
 	    .reads_on_demand = 1 },
 	"[OPTION]... [FILE]...",
 	"Add \"money\": every amount of money in each document's text.",
-	NULL, NULL, NULL, NULL, init, fini
+	NULL, NULL, NULL, NULL, ctx_init, ctx_free
 };
 
 int

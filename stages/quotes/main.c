@@ -116,11 +116,12 @@ fini(void *ctx)
 static int
 option(void *ctx, int ch, const char *arg)
 {
+	struct qdoc *d = ctx;
+
 	(void)arg;
-	if (ch != 't')
-		return 0;
-	((struct qdoc *)ctx)->use_tokens = 1;
-	return 1;
+	if (ch == 't')
+		d->use_tokens = 1;
+	return ch == 't';
 }
 
 static const struct option longopts[] = {
