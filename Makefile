@@ -11,9 +11,11 @@ endif
 
 # A stage is stages/NAME.c, or a folder stages/NAME/ of modules (*.c) with
 # one private header (NAME.h) when it is too big to read in one sitting.
-FILE_STAGES = $(patsubst stages/%.c,%,$(wildcard stages/*.c))
+# stages/chain.c is glean-chain, the per-document stages in one process
+# (its rule is below).
+FILE_STAGES = $(filter-out chain,$(patsubst stages/%.c,%,$(wildcard stages/*.c)))
 DIR_STAGES = $(filter-out lib,$(patsubst stages/%/,%,$(wildcard stages/*/)))
-STAGES = $(FILE_STAGES) $(DIR_STAGES)
+STAGES = $(FILE_STAGES) $(DIR_STAGES) chain
 BIN = $(STAGES:%=$(O)/bin/glean-%)
 MAN = $(wildcard stages/*.1)
 HDR = $(wildcard stages/lib/*.h)
@@ -58,6 +60,26 @@ $(foreach s,$(FILE_STAGES),$(eval $(call file_stage,$(s))))
 $(O)/stages/export.o: ALL_CFLAGS += $(SQLITE_CFLAGS)
 $(O)/bin/glean-export: LIBS += $(SQLITE_LIBS)
 $(foreach s,$(DIR_STAGES),$(eval $(call dir_stage,$(s))))
+
+# glean-chain runs these stages in one process.  Each one's objects are
+# linked into one relocatable object (ld -r) in which only its
+# descriptor, glean_program_NAME, stays global (objcopy
+# --keep-global-symbol): the stages' private names (ctx_init in dates and
+# ratings, load_lexicons in entities and quotes, each main) then cannot
+# meet, and no stage source has to rename anything.
+CHAIN_STAGES = tokenize entities dates money quotes ratings
+stage_objs = $(if $(filter $(1),$(FILE_STAGES)),$(O)/stages/$(1).o,$(patsubst stages/%.c,$(O)/stages/%.o,$(wildcard stages/$(1)/*.c)))
+define chain_part
+$(O)/chain/$(1).o: $(call stage_objs,$(1))
+	@mkdir -p $$(@D)
+	$$(LD) -r -o $$@.tmp $$^
+	$$(OBJCOPY) --keep-global-symbol=glean_program_$(1) $$@.tmp $$@
+	rm -f $$@.tmp
+endef
+$(foreach s,$(CHAIN_STAGES),$(eval $(call chain_part,$(s))))
+$(O)/bin/glean-chain: $(O)/stages/chain.o $(CHAIN_STAGES:%=$(O)/chain/%.o) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LIBS)
 
 # a unit test may include its stage's source (tests/unit/quotes.c does)
 $(O)/tests/%: tests/unit/%.c $(LIB) $(HDR) tests/unit/testhelp.h \

@@ -9,6 +9,7 @@ DATADIR = $(PREFIX)/share/glean
 CC = cc
 AR = ar
 RANLIB = ranlib
+OBJCOPY = objcopy
 PKG_CONFIG = pkg-config
 
 # libstemmer ships no .pc file (snowballstem/snowball#190).

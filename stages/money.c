@@ -67,17 +67,6 @@ tolower_ascii(int ch)
 	return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
 }
 
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
-
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
-	    "Add \"money\": every amount of money in each document's text.\n"
-	    "\n" GLEAN_COMMON_HELP, glean_prog);
-	exit(status);
-}
-
 /* The currency row for the form s[0..n) (case-insensitive; spaces in
  * the text may be any white space). */
 static struct glean_row *
@@ -316,9 +305,12 @@ trig_init(struct ctx *c)
 	}
 }
 
+/* Load the word lists from lexdir into the struct ctx vctx and build
+ * its patterns (glean_program's init); a bad lexicon is fatal. */
 static void
-ctx_init(struct ctx *c, const char *lexdir)
+ctx_init(void *vctx, const char *lexdir)
 {
+	struct ctx *c = vctx;
 	static const char *names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
 	    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
 	const char *vals[11];
@@ -398,9 +390,12 @@ ctx_init(struct ctx *c, const char *lexdir)
 	free(rateu); free(ratea); free(apx);
 }
 
+/* Free what ctx_init made (glean_program's fini). */
 static void
-ctx_free(struct ctx *c)
+ctx_free(void *vctx)
 {
+	struct ctx *c = vctx;
+
 	pcre2_code_free(c->re_pre);
 	pcre2_code_free(c->re_suf);
 	pcre2_code_free(c->re_att);
@@ -812,33 +807,23 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
+/* only "text" is parsed, and "boilerplate" when there are amounts; the
+ * other fields, tokens above all, are copied through unread */
+static const char *const reads[] = { "boilerplate", NULL };
+static const char *const writes[] = { "money", NULL };
+static struct ctx stage_ctx;
+/* The stage as glean_main and glean-chain run it. */
+const struct glean_program glean_program_money = {
+	{ .name = "money", .ctx = &stage_ctx, .reads = reads,
+	    .process_tail = process, .writes = writes, .reads_unchanged = 1,
+	    .reads_on_demand = 1 },
+	"[OPTION]... [FILE]...",
+	"Add \"money\": every amount of money in each document's text.",
+	NULL, NULL, NULL, NULL, ctx_init, ctx_free
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
-		{ NULL, 0, NULL, 0 }
-	};
-	struct glean_opts o = GLEAN_OPTS_INIT;
-	/* only "text" is parsed, and "boilerplate" when there are amounts;
-	 * the other fields, tokens above all, are copied through unread */
-	static const char *const reads[] = { "boilerplate", NULL };
-	static const char *const writes[] = { "money", NULL };
-	struct glean_stage st = { .name = "money", .reads = reads,
-	    .process_tail = process, .writes = writes, .reads_unchanged = 1,
-	    .reads_on_demand = 1 };
-	struct ctx c;
-	int ch, status;
-
-	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		if (!glean_common_option(ch, optarg, &o, usage))
-			usage(GLEAN_EXIT_FATAL);
-	}
-	ctx_init(&c, glean_lexdir(&o));
-	st.ctx = &c;
-	status = glean_run(&st, &o, argc - optind, argv + optind);
-	ctx_free(&c);
-	return status;
+	return glean_main(&glean_program_money, argc, argv);
 }

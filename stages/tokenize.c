@@ -51,18 +51,19 @@ fini(void *vctx)
 	glean_abbrevs_free(c->ab);
 }
 
+static const char *const reads[] = { NULL };
+static const char *const writes[] = { "sentences", "tokens", NULL };
+static struct ctx stage_ctx;
+/* The stage as glean_main and glean-chain run it. */
+const struct glean_program glean_program_tokenize = {
+	{ "tokenize", NULL, &stage_ctx, reads, process, writes },
+	"[OPTION]... [FILE]...",
+	"Add \"sentences\" and \"tokens\" to each JSON Lines document.",
+	NULL, NULL, NULL, NULL, init, fini
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const char *const reads[] = { NULL };
-	static const char *const writes[] = { "sentences", "tokens", NULL };
-	static struct ctx c;
-	static const struct glean_program p = {
-		{ "tokenize", NULL, &c, reads, process, writes },
-		"[OPTION]... [FILE]...",
-		"Add \"sentences\" and \"tokens\" to each JSON Lines document.",
-		NULL, NULL, NULL, NULL, init, fini
-	};
-
-	return glean_main(&p, argc, argv);
+	return glean_main(&glean_program_tokenize, argc, argv);
 }

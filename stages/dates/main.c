@@ -91,25 +91,26 @@ fini(void *vctx)
 	ctx_free(vctx);
 }
 
+static const struct option longopts[] = {
+	{ "us-dates", no_argument, NULL, 'u' },
+	{ NULL, 0, NULL, 0 }
+};
+/* only "text" (and "published") is parsed; the other fields,
+ * tokens above all, are copied through unread */
+static const char *const reads[] = { "published", NULL };
+static const char *const writes[] = { "dates", NULL };
+static struct ctx stage_ctx;
+/* The stage as glean_main and glean-chain run it. */
+const struct glean_program glean_program_dates = {
+	{ "dates", NULL, &stage_ctx, reads, process, writes },
+	"[-u] [OPTION]... [FILE]...",
+	"Add \"dates\": every date expression, resolved.",
+	"  -u, --us-dates      read 5/3/18 as May 3 (default: 5 March)\n",
+	"u", longopts, option, init, fini
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "us-dates", no_argument, NULL, 'u' },
-		{ NULL, 0, NULL, 0 }
-	};
-	/* only "text" (and "published") is parsed; the other fields,
-	 * tokens above all, are copied through unread */
-	static const char *const reads[] = { "published", NULL };
-	static const char *const writes[] = { "dates", NULL };
-	static struct ctx c;
-	static const struct glean_program p = {
-		{ "dates", NULL, &c, reads, process, writes },
-		"[-u] [OPTION]... [FILE]...",
-		"Add \"dates\": every date expression, resolved.",
-		"  -u, --us-dates      read 5/3/18 as May 3 (default: 5 March)\n",
-		"u", longopts, option, init, fini
-	};
-
-	return glean_main(&p, argc, argv);
+	return glean_main(&glean_program_dates, argc, argv);
 }

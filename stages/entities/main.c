@@ -115,20 +115,21 @@ fini(void *c)
 	free_lexicons(c);
 }
 
+static const char *const reads[] = { "published", NULL };
+static const char *const writes[] = { "entities", "topics",
+    "boilerplate", NULL };
+static struct ctx stage_ctx;
+/* The stage as glean_main and glean-chain run it. */
+const struct glean_program glean_program_entities = {
+	{ "entities", NULL, &stage_ctx, reads, process, writes },
+	"[OPTION]... [FILE]...",
+	"Add \"entities\" (people, organisations, councils) to each "
+	"JSON Lines document.",
+	NULL, NULL, NULL, NULL, init, fini
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const char *const reads[] = { "published", NULL };
-	static const char *const writes[] = { "entities", "topics",
-	    "boilerplate", NULL };
-	static struct ctx c;
-	static const struct glean_program p = {
-		{ "entities", NULL, &c, reads, process, writes },
-		"[OPTION]... [FILE]...",
-		"Add \"entities\" (people, organisations, councils) to each "
-		"JSON Lines document.",
-		NULL, NULL, NULL, NULL, init, fini
-	};
-
-	return glean_main(&p, argc, argv);
+	return glean_main(&glean_program_entities, argc, argv);
 }

@@ -223,6 +223,37 @@ int glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
     FILE *fp, const char *name, int *status);
 
 /*
+ * One line of a stream, for glean_run_lines: the line (without its
+ * newline, a leading byte order mark removed, never blank), the name of
+ * its file and its number there; unended: the stream's last line, which
+ * had no newline.  Returns 0, or 1 when the line was rejected.
+ */
+typedef int glean_line_fn(void *arg, const char *line, size_t len,
+    const char *name, long lineno, int unended);
+
+/*
+ * glean_run with fn (given arg) in place of a stage: the file operands
+ * opened, read and reported as glean_run does, each line handed to fn.
+ * For a program that runs several stages over each line (glean-chain).
+ * Returns the exit status; the output is flushed.
+ */
+int glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
+    int argc, char **argv);
+
+/*
+ * Run stage st over one line as glean_run does (the same checks,
+ * diagnostics naming name and lineno, error records), the line it writes
+ * put in *into (reset first, without its newline) instead of the output:
+ * the in-memory step of a fused chain (into NULL: written to the output
+ * as glean_run writes it).  *into stays empty when the stage writes no
+ * line.  Returns 0, or 1 when the line was rejected.  The
+ * program's other output must be whole lines (as glean_emit leaves it).
+ */
+int glean_stage_line(const struct glean_stage *st, const char *line,
+    size_t len, const char *name, long lineno, int unended,
+    struct glean_buf *into);
+
+/*
  * An error record in place of a line that could not be read as a
  * document: {"id", "source", "line", "raw", "errors": [{"stage","message"}]}.
  * raw is the line itself with invalid UTF-8 replaced by U+FFFD.
@@ -271,11 +302,18 @@ struct glean_program {
 	/* Load the lexicons from lexdir into ctx; fatal on error. */
 	void (*init)(void *ctx, const char *lexdir);
 	void (*fini)(void *ctx);	/* free what init made, or NULL */
+	/* For a program that is not a stream of documents (glean-merge):
+	 * run over the file operands in place of glean_run and return the
+	 * exit status.  NULL for a stage.  Such a program may read no
+	 * lexicons (init NULL: no lexicon folder is looked for). */
+	int (*run)(void *ctx, const struct glean_opts *o, int argc,
+	    char **argv);
 };
 
 /*
  * main() of a stage: options (-h, -V, -L, --strict... and the stage's
- * own), lexicons (p->init), glean_run over the file operands, p->fini,
+ * own), lexicons (p->init), glean_run (or p->run) over the file
+ * operands, p->fini,
  * then stdout flushed, closed and checked.  Returns the exit status (a
  * write error on stdout is fatal, 2).
  */

@@ -57,7 +57,7 @@ option_tables(const struct glean_program *p, struct option *lo, size_t cap,
  * Run stage program p: parse argv (the common options and p's own,
  * handed to p->option), load its lexicons (p->init with the lexicon
  * folder; a bad folder or lexicon is fatal, exit 2), run the stream
- * over the file operands, p->fini, then flush and close stdout.  Returns
+ * (or p->run) over the file operands, p->fini, then flush and close stdout.  Returns
  * the exit status: glean_run's, or 2 when stdout could not be written.
  */
 int
@@ -75,8 +75,12 @@ glean_main(const struct glean_program *p, int argc, char **argv)
 		if (!(p->option && p->option(p->stage.ctx, ch, optarg)) &&
 		    !glean_common_option(ch, optarg, &o, usage))
 			usage(GLEAN_EXIT_FATAL);
-	p->init(p->stage.ctx, glean_lexdir(&o));
-	status = glean_run(&p->stage, &o, argc - optind, argv + optind);
+	if (p->init)
+		p->init(p->stage.ctx, glean_lexdir(&o));
+	if (p->run)
+		status = p->run(p->stage.ctx, &o, argc - optind, argv + optind);
+	else
+		status = glean_run(&p->stage, &o, argc - optind, argv + optind);
 	if (p->fini)
 		p->fini(p->stage.ctx);
 	if (fclose(stdout) != 0)

@@ -59,6 +59,30 @@ static size_t nsegs, outmark, nheld, nspare, heldbytes, nfromline;
 static struct glean_buf held[MAX_HELD], spare[MAX_HELD];
 static int unbuffered;
 static int flush_registered;
+/* 1 while glean_stage_line writes a line into memory (see there): the
+ * line is then made in out alone, without segments, and not ended. */
+static int capturing;
+
+/*
+ * The fields of a line made in memory, as offsets into it: what the
+ * scanner would find in it, noted while it is written, so that the next
+ * stage of a fused chain need not scan the line again (its big layers
+ * above all; see given_fields).  made: the line being written; given:
+ * the last one written, until a stage reads it.
+ */
+struct field_offsets {
+	size_t koff, klen, voff, vlen;
+	int key_escaped;
+};
+struct line_fields {
+	struct field_offsets *f;
+	size_t n, cap;
+	int valid;		/* 0: not known (scan the line) */
+	size_t tailoff;		/* where a tail stage's members start, or 0 */
+	const char *line;	/* given: the line they are of */
+	size_t len;
+};
+static struct line_fields made, given;
 
 /* Write all of iov[0..n), looping on partial writes. */
 static void
@@ -162,6 +186,8 @@ glean_set_unbuffered(int on)
 static void
 line_done(void)
 {
+	if (capturing)
+		return;
 	glean_buf_addc(&out, '\n');
 	if (!flush_registered) {
 		atexit(flush_at_exit);
@@ -180,7 +206,7 @@ line_done(void)
 static void
 hold_room(void)
 {
-	if (nheld == MAX_HELD)
+	if (nheld == MAX_HELD && !capturing)
 		glean_flush();
 }
 
@@ -234,6 +260,91 @@ dump_into_out(const char *s, size_t n, void *data)
 	return 0;
 }
 
+/* Note a field just written to out while capturing: its key at
+ * out[koff..koff+klen), its value from voff to the end of out. */
+static void
+note_field(size_t koff, size_t klen, size_t voff)
+{
+	struct field_offsets *f;
+
+	if (!capturing || !made.valid)
+		return;
+	if (made.n == made.cap) {
+		made.cap = made.cap ? 2 * made.cap : 16;
+		made.f = glean_realloc(made.f, made.cap * sizeof *made.f);
+	}
+	f = &made.f[made.n++];
+	f->koff = koff;
+	f->klen = klen;
+	f->key_escaped = memchr(out.s + koff, '\\', klen) != NULL;
+	f->voff = voff;
+	f->vlen = out.len - voff;
+}
+
+/*
+ * The fields of a captured line once it is whole: a tail stage's
+ * members, written as text, are scanned here (the tail alone, as the
+ * object "{" tail "}" it ends).  made.valid is cleared when they do not
+ * scan.
+ */
+static void
+note_tail_fields(void)
+{
+	static struct glean_jfields jf;
+	char before;
+	size_t i;
+	int rc;
+
+	if (!made.valid || !made.tailoff)
+		return;
+	before = out.s[made.tailoff - 1];
+	out.s[made.tailoff - 1] = '{';
+	rc = glean_jscan_object(out.s + made.tailoff - 1,
+	    out.len - made.tailoff + 1, &jf);
+	out.s[made.tailoff - 1] = before;
+	if (rc < 0) {
+		made.valid = 0;
+		return;
+	}
+	for (i = 0; i < jf.n; i++) {
+		size_t end = out.len;
+
+		out.len = (size_t)(jf.f[i].val - out.s) + jf.f[i].vallen;
+		note_field((size_t)(jf.f[i].key - out.s), jf.f[i].keylen,
+		    (size_t)(jf.f[i].val - out.s));
+		out.len = end;
+	}
+}
+
+/*
+ * The fields of line[0..len) as glean_jscan_object lists them: from
+ * what was noted while a fused chain's last stage wrote the line, when
+ * it is that line, else scanned.  Returns 0, or -1 (scanned) when the
+ * line is not an object.
+ */
+static int
+given_fields(const char *line, size_t len, struct glean_jfields *jf)
+{
+	size_t i;
+
+	if (!given.valid || line != given.line || len != given.len)
+		return glean_jscan_object(line, len, jf);
+	given.valid = 0;	/* its buffer is written over next */
+	if (jf->cap < given.n) {
+		jf->cap = given.n;
+		jf->f = glean_realloc(jf->f, jf->cap * sizeof *jf->f);
+	}
+	for (i = 0; i < given.n; i++) {
+		jf->f[i].key = line + given.f[i].koff;
+		jf->f[i].keylen = given.f[i].klen;
+		jf->f[i].key_escaped = given.f[i].key_escaped;
+		jf->f[i].val = line + given.f[i].voff;
+		jf->f[i].vallen = given.f[i].vlen;
+	}
+	jf->n = given.n;
+	return 0;
+}
+
 /* Append a tail stage's members before the record's closing brace; a
  * long one is held (hold_tail) when may_hold. */
 static void
@@ -244,7 +355,9 @@ add_tail(struct glean_buf *tail, int *first, int may_hold)
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
-	if (may_hold && tail->len >= TAIL_DIRECT)
+	if (capturing)
+		made.tailoff = out.len;
+	if (may_hold && !capturing && tail->len >= TAIL_DIRECT)
 		hold_tail(tail);
 	else
 		glean_buf_add(&out, tail->s, tail->len);
@@ -256,6 +369,7 @@ emit_with_tail(json_t *doc, struct glean_buf *tail)
 {
 	size_t mark = out.len;
 
+	made.valid = 0;		/* a whole record: its fields not noted */
 	if (json_dump_callback(doc, dump_into_out, NULL,
 	    JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0) {
 		out.len = mark;
@@ -453,14 +567,19 @@ call_stage(const struct glean_stage *st, json_t *doc, struct glean_buf *tail,
 static void
 add_raw_field(const struct glean_jfield *f, int *first)
 {
+	size_t koff;
+
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
 	glean_buf_addc(&out, '"');
+	koff = out.len;
 	glean_buf_add(&out, f->key, f->keylen);
 	glean_buf_add(&out, "\":", 2);
-	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE) {
+	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE ||
+	    capturing) {
 		glean_buf_add(&out, f->val, f->vallen);
+		note_field(koff, f->keylen, out.len - f->vallen);
 		return;
 	}
 	close_stretch();
@@ -475,14 +594,18 @@ static void
 add_json_field(const char *key, json_t *v, int *first)
 {
 	json_t *k = json_string(key);
+	size_t koff, voff;
 
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
+	koff = out.len + 1;	/* inside the quotes */
 	json_dump_callback(k, dump_into_out, NULL, JSON_ENCODE_ANY);
 	glean_buf_addc(&out, ':');
+	voff = out.len;
 	json_dump_callback(v, dump_into_out, NULL, JSON_COMPACT |
 	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	note_field(koff, voff - 2 - koff, voff);
 	json_decref(k);
 }
 
@@ -590,7 +713,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	int first = 1, has_text = 0, rc;
 
 
-	if (glean_jscan_object(line, len, &jf) < 0)
+	if (given_fields(line, len, &jf) < 0)
 		return -1;
 	for (i = 0; i < jf.n; i++) {
 		if (jf.f[i].key_escaped)
@@ -721,8 +844,69 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
+static int run_lines(glean_line_fn *fn, void *arg,
+    const struct glean_opts *o, FILE *fp, const char *name, int *status);
+
+/*
+ * Run stage st over one input line as glean_run_stream does (the same
+ * checks, diagnostics and error records), with the line it writes put in
+ * *into (reset first; no newline) instead of the output, for a fused
+ * chain to hand to the next stage; into NULL: to the output, as
+ * glean_run.  *into is left empty when the stage writes no line.
+ * Returns 0, or 1 when the line was rejected.
+ */
+int
+glean_stage_line(const struct glean_stage *st, const char *line, size_t len,
+    const char *name, long lineno, int unended, struct glean_buf *into)
+{
+	struct glean_buf pending = out;
+	int bad;
+
+	if (!into)
+		return process_line(st, line, len, name, lineno, unended);
+	/* the line is made in out alone (no segments: see capturing), so
+	 * into stands in for out while it is made */
+	out = *into;
+	glean_buf_reset(&out);
+	made.n = made.tailoff = 0;
+	made.valid = 1;
+	capturing = 1;
+	bad = process_line(st, line, len, name, lineno, unended);
+	note_tail_fields();
+	capturing = 0;
+	*into = out;
+	out = pending;
+	/* the next stage reads into without scanning it again */
+	given.valid = 0;
+	if (made.valid && into->len) {
+		struct line_fields t = given;
+
+		given = made;
+		made = t;
+		given.line = into->s;
+		given.len = into->len;
+	}
+	return bad;
+}
+
+/* glean_line_fn of a lone stage: the line through process_line. */
+static int
+stage_line(void *stage, const char *line, size_t len, const char *name,
+    long lineno, int unended)
+{
+	return process_line(stage, line, len, name, lineno, unended);
+}
+
 int
 glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
+    FILE *fp, const char *name, int *status)
+{
+	return run_lines(stage_line, (void *)st, o, fp, name, status);
+}
+
+/* glean_run_stream with fn in place of the stage, arg handed to it. */
+static int
+run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
     FILE *fp, const char *name, int *status)
 {
 	char *line = NULL;
@@ -749,8 +933,7 @@ glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
 		}
 		if (blank(doc, (size_t)len))
 			continue;
-		if (process_line(st, doc, (size_t)len, name, lineno,
-		    unended)) {
+		if (fn(arg, doc, (size_t)len, name, lineno, unended)) {
 			if (*status < GLEAN_EXIT_REJECT)
 				*status = GLEAN_EXIT_REJECT;
 			if (o && o->strict)
@@ -801,6 +984,13 @@ int
 glean_run(const struct glean_stage *st, const struct glean_opts *o,
     int argc, char **argv)
 {
+	return glean_run_lines(stage_line, (void *)st, o, argc, argv);
+}
+
+int
+glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
+    int argc, char **argv)
+{
 	static char dash[] = "-";
 	static char *just_stdin[] = { dash };
 	int i, status = GLEAN_EXIT_OK;
@@ -820,7 +1010,7 @@ glean_run(const struct glean_stage *st, const struct glean_opts *o,
 			continue;
 		}
 		setvbuf(fp, NULL, _IOFBF, IN_BUFFER);	/* before any read */
-		if (glean_run_stream(st, o, fp,
+		if (run_lines(fn, arg, o, fp,
 		    fp == stdin ? "<stdin>" : argv[i], &status) < 0) {
 			if (fp != stdin)
 				fclose(fp);

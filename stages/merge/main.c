@@ -9,50 +9,23 @@
 
 #include "merge.h"
 
-enum { OPT_PRETTY = GLEAN_OPT_FIRST_FREE, OPT_TABLES };
+enum { OPT_PRETTY = GLEAN_OPT_FIRST_FREE };
 
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
-
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
-	    "Merge annotated documents and knowledge records into one "
-	    "knowledge record.\n\n"
-	    "      --pretty        indent the record\n"
-	    "  -t, --tables DIR    also write inspections.tsv, money.tsv,\n"
-	    "                      people.tsv and quotes.tsv into DIR\n"
-	    GLEAN_COMMON_HELP, glean_prog);
-	exit(status);
-}
-
-/* The options into m; returns the index of the first operand. */
+/* --pretty and -t DIR into the struct merge ctx. */
 static int
-parse_options(struct merge *mg, int argc, char *argv[])
+option(void *ctx, int ch, const char *arg)
 {
-	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
-		{ "pretty", no_argument, NULL, OPT_PRETTY },
-		{ "tables", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch;
+	struct merge *mg = ctx;
 
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "t:", longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case OPT_PRETTY:
-			mg->pretty = 1;
-			break;
-		case 't':
-			mg->tables.dir = optarg;
-			break;
-		default:
-			if (!glean_common_option(ch, optarg, &mg->opts, usage))
-				usage(GLEAN_EXIT_FATAL);
-		}
+	switch (ch) {
+	case OPT_PRETTY:
+		mg->pretty = 1;
+		return 1;
+	case 't':
+		mg->tables.dir = arg;
+		return 1;
 	}
-	return optind;
+	return 0;
 }
 
 /*
@@ -106,18 +79,46 @@ merge_free(struct merge *mg)
 	free(mg->fields.f);
 }
 
+/*
+ * The run of glean-merge (struct glean_program's run): read the operands
+ * into the struct merge ctx, write the record.  Returns 0, or 1 when a
+ * file could not be read or a line was rejected.
+ */
+static int
+run(void *ctx, const struct glean_opts *o, int argc, char **argv)
+{
+	struct merge *mg = ctx;
+	int status;
+
+	mg->opts = *o;
+	status = read_inputs(mg, 0, argc, argv);
+	record_write(mg);
+	merge_free(mg);
+	return status ? GLEAN_EXIT_REJECT : GLEAN_EXIT_OK;
+}
+
+static const struct option longopts[] = {
+	{ "pretty", no_argument, NULL, OPT_PRETTY },
+	{ "tables", required_argument, NULL, 't' },
+	{ NULL, 0, NULL, 0 }
+};
+static struct merge merge = { .opts = GLEAN_OPTS_INIT };
+/* Not a stream of documents: it reads no lexicons and runs its own
+ * reader (run) over the operands. */
+const struct glean_program glean_program_merge = {
+	{ .name = "merge", .ctx = &merge },
+	"[OPTION]... [FILE]...",
+	"Merge annotated documents and knowledge records into one "
+	"knowledge record.",
+	"      --pretty        indent the record\n"
+	"  -t, --tables DIR    also write inspections.tsv, money.tsv,\n"
+	"                      people.tsv and quotes.tsv into DIR\n",
+	"t:", longopts, option, NULL, NULL, run
+};
+
 /* glean-merge [OPTION]... [FILE]...: see glean-merge(1). */
 int
 main(int argc, char *argv[])
 {
-	struct merge mg = { .opts = GLEAN_OPTS_INIT };
-	int status;
-
-	glean_setprog(argv[0]);
-	status = read_inputs(&mg, parse_options(&mg, argc, argv), argc, argv);
-	record_write(&mg);
-	merge_free(&mg);
-	if (fflush(stdout) || ferror(stdout))
-		glean_die(GLEAN_EXIT_FATAL, "write error:");
-	return status ? GLEAN_EXIT_REJECT : GLEAN_EXIT_OK;
+	return glean_main(&glean_program_merge, argc, argv);
 }

@@ -95,25 +95,51 @@ quotes_process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
-/* Print the usage (to stderr and exit with status when it is not 0). */
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+/* The word lists, read once and shared by the documents (ctx's lx). */
+static struct quotes_lex lexicons;
 
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n", glean_prog);
-	if (status) {
-		fprintf(fp, "Try '%s --help' for more information.\n",
-		    glean_prog);
-		exit(status);
-	}
-	fputs("Add \"quotes\": direct quotations, their speakers and "
-	    "kinds.\n\n", fp);
-	fputs("      --tokens        take stems from the \"tokens\" layer\n",
-	    fp);
-	fputs(GLEAN_COMMON_HELP, fp);
-	exit(0);
+static void
+init(void *ctx, const char *lexdir)
+{
+	(void)ctx;
+	/* the word lists live as long as the program */
+	load_lexicons(&lexicons, lexdir);
 }
+
+static void
+fini(void *ctx)
+{
+	qdoc_free(ctx);
+}
+
+/* --tokens: stems from the "tokens" layer. */
+static int
+option(void *ctx, int ch, const char *arg)
+{
+	struct qdoc *d = ctx;
+
+	(void)arg;
+	if (ch == 't')
+		d->use_tokens = 1;
+	return ch == 't';
+}
+
+static const struct option longopts[] = {
+	{ "tokens", no_argument, NULL, 't' },
+	{ NULL, 0, NULL, 0 }
+};
+/* "tokens" is read on demand, so only under --tokens (glean_field) */
+static const char *const reads[] = { "tokens", "entities", NULL };
+static const char *const writes[] = { "quotes", NULL };
+static struct qdoc stage_doc = { .lx = &lexicons };
+/* The stage as glean_main and glean-chain run it. */
+const struct glean_program glean_program_quotes = {
+	{ "quotes", NULL, &stage_doc, reads, quotes_process, writes, 1, 1 },
+	"[OPTION]... [FILE]...",
+	"Add \"quotes\": direct quotations, their speakers and kinds.",
+	"      --tokens        take stems from the \"tokens\" layer\n",
+	NULL, longopts, option, init, fini
+};
 
 /*
  * glean-quotes [OPTION]... [FILE]...: see quotes.1.  Exits as glean_run
@@ -122,40 +148,5 @@ usage(int status)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
-		{ "tokens", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct glean_opts o = GLEAN_OPTS_INIT;
-	static const char *const reads[] = { "entities", NULL };
-	static const char *const reads_tok[] = { "tokens", "entities", NULL };
-	static const char *const writes[] = { "quotes", NULL };
-	struct glean_stage st = { "quotes", NULL, NULL, reads, quotes_process,
-	    writes, 1, 1 };
-	static struct quotes_lex lx;	/* the word lists live as long as the program */
-	struct qdoc doc;
-	int c, status;
-
-	glean_setprog(argv[0]);
-	qdoc_init(&doc, &lx);
-	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS "", longopts,
-	    NULL)) != -1) {
-		if (glean_common_option(c, optarg, &o, usage))
-			continue;
-		switch (c) {
-		case 't':
-			doc.use_tokens = 1;
-			break;
-		default:
-			usage(GLEAN_EXIT_FATAL);
-		}
-	}
-	if (doc.use_tokens)
-		st.reads = reads_tok;
-	load_lexicons(&lx, glean_lexdir(&o));
-	st.ctx = &doc;
-	status = glean_run(&st, &o, argc - optind, argv + optind);
-	qdoc_free(&doc);
-	return status;
+	return glean_main(&glean_program_quotes, argc, argv);
 }

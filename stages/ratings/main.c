@@ -119,6 +119,19 @@ fini(void *c)
 	ctx_free(c);
 }
 
+static const char *const reads[] = { "sentences", "entities",
+    "dates", "published", NULL };
+static struct ctx stage_ctx;
+/* the layers are decoded only for the few documents that may rate */
+/* The stage as glean_main and glean-chain run it. */
+const struct glean_program glean_program_ratings = {
+	{ "ratings", process, &stage_ctx, reads, NULL, NULL, 1, 1 },
+	"[OPTION]... [FILE]...",
+	"Add the \"ratings\" layer: inspection judgements with subject, "
+	"area, grade\nand date.",
+	NULL, NULL, NULL, NULL, init, fini
+};
+
 /*
  * glean-ratings: options, lexicons, then the stream; exit status as
  * glean(1).
@@ -126,17 +139,5 @@ fini(void *c)
 int
 main(int argc, char *argv[])
 {
-	static const char *const reads[] = { "sentences", "entities",
-	    "dates", "published", NULL };
-	static struct ctx c;
-	/* the layers are decoded only for the few documents that may rate */
-	static const struct glean_program p = {
-		{ "ratings", process, &c, reads, NULL, NULL, 1, 1 },
-		"[OPTION]... [FILE]...",
-		"Add the \"ratings\" layer: inspection judgements with subject, "
-		"area, grade\nand date.",
-		NULL, NULL, NULL, NULL, init, fini
-	};
-
-	return glean_main(&p, argc, argv);
+	return glean_main(&glean_program_ratings, argc, argv);
 }

@@ -25,7 +25,8 @@
 #	bench_need_corpus    bench_skip unless ../shared/corpus-ext/bbc exists
 #	bench_stages         names of the built stages, in chain order
 #	                     (normalize tokenize entities dates money quotes
-#	                     ratings, then any other stage, merge last; not report and export)
+#	                     ratings, then any other stage, merge last; not
+#	                     report, export and chain)
 #	bench_have STAGE     true when build/bin/glean-STAGE exists
 #	bench_stream [MB]    path of a cached JSON Lines stream of about MB
 #	                     megabytes (default 100): the 2,225 BBC articles
@@ -111,8 +112,9 @@ bench_stages()
 	for _f in "$bin"/glean-*; do
 		[ -x "$_f" ] || continue
 		_s=${_f##*/glean-}
-		# report and export read a record, not the stream
-		case " $_known merge report export " in *" $_s "*) continue ;; esac
+		# report and export read a record, not the stream; chain
+		# runs the stages above in one process
+		case " $_known merge report export chain " in *" $_s "*) continue ;; esac
 		echo "$_s"
 	done
 	bench_have merge && echo merge
