@@ -22,6 +22,7 @@
 #ifndef GLEAN_QUOTES_H
 #define GLEAN_QUOTES_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -480,20 +481,37 @@ cp_at(struct qdoc *d, size_t b, size_t *len)
 	return cp;
 }
 
-/* First word starting at or after byte b. */
+/*
+ * The first of the n records at base (size bytes each, in order of the
+ * uint32_t field at byte off of each) whose field is key or more; n when
+ * none is.  The one binary search of words, paragraphs and mentions by
+ * offset (word_at, para_of, mention_in, mentions_before).
+ */
 static inline size_t
-word_at(struct qdoc *d, size_t b)
+first_at_least(const void *base, size_t n, size_t size, size_t off,
+    size_t key)
 {
-	size_t lo = 0, hi = d->nw, mid;
+	const char *p = base;
+	size_t lo = 0, hi = n, mid;
+	uint32_t v;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (d->w[mid].b < b)
+		memcpy(&v, p + mid * size + off, sizeof(v));
+		if (v < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* First word starting at or after byte b. */
+static inline size_t
+word_at(struct qdoc *d, size_t b)
+{
+	return first_at_least(d->w, d->nw, sizeof(*d->w),
+	    offsetof(struct word, b), b);
 }
 
 /* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */

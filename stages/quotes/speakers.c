@@ -216,15 +216,10 @@ seen_inside(struct qdoc *d, size_t i)
 static int
 overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 {
-	size_t lo = 0, hi = nent, mid;
+	/* the first that ends after b */
+	size_t lo = first_at_least(d->m, nent, sizeof(*d->m),
+	    offsetof(struct mention, e), (size_t)b + 1), hi;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].e <= b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	/* mentions may nest: look at a few from there */
 	for (hi = lo; hi < nent && hi < lo + 8; hi++)
 		if (d->m[hi].b < e && d->m[hi].e > b)
@@ -377,20 +372,21 @@ need_mentions(struct qdoc *d)
 		qsort(d->m, d->nm, sizeof(*d->m), mcmp);
 }
 
+/* How many mentions start before byte pos. */
+static size_t
+mentions_before(struct qdoc *d, uint32_t pos)
+{
+	return first_at_least(d->m, d->nm, sizeof(*d->m),
+	    offsetof(struct mention, b), pos);
+}
+
 /* Last (or first) mention lying inside [b, e), or -1. */
 long
 mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first)
 {
-	size_t lo = 0, hi = d->nm, mid;
+	size_t lo = mentions_before(d, b);
 	long best = -1;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].b < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < d->nm && d->m[lo].b < e; lo++) {
 		if (d->m[lo].e <= e) {
 			best = (long)lo;
@@ -399,22 +395,6 @@ mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first)
 		}
 	}
 	return best;
-}
-
-/* How many mentions start before byte pos. */
-static size_t
-mentions_before(struct qdoc *d, uint32_t pos)
-{
-	size_t lo = 0, hi = d->nm, mid;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].b < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* An empty attribution: no speaker, no spans, a speech. */
@@ -675,19 +655,12 @@ role_head(struct qdoc *d, size_t a, size_t z)
 static long
 role_link(struct qdoc *d, size_t h)
 {
-	size_t fl, lo = 0, hi = d->nm, mid, k, wi, j;
+	size_t fl, lo = mentions_before(d, d->w[h].b), k, wi, j;
 	const char *f = wfold(d, h, &fl), *g;
 	size_t gl;
 	long best = -1;
 	size_t bestd = SIZE_MAX, dist;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].b < d->w[h].b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	k = lo > 100 ? lo - 100 : 0;
 	for (; k < d->nm && k < lo + 100; k++) {
 		if (d->m[k].kind != M_PERSON)

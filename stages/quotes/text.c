@@ -686,15 +686,9 @@ split_paras(struct qdoc *d)
 size_t
 para_of(struct qdoc *d, size_t b)
 {
-	size_t lo = 0, hi = d->np, mid;
+	size_t lo = first_at_least(d->p, d->np, sizeof(*d->p),
+	    offsetof(struct para, e), b);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->p[mid].e < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < d->np ? lo : (d->np ? d->np - 1 : 0);
 }
 
