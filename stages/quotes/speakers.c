@@ -239,20 +239,129 @@ initial_stop(struct qdoc *d, size_t j)
 }
 
 /*
+ * The end of the run of capitalised words from word i, outside
+ * quotations, in i's paragraph and sentence: capitalised words, a
+ * connector between two ("Bank of England"), an initial's stop
+ * ("Ronald R. Fieldstone").
+ */
+static size_t
+cap_run_end(struct qdoc *d, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
+	    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
+	    initial_stop(d, j))) {
+		if (d->w[j].cap) {
+			j++;
+			continue;
+		}
+		if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
+		    d->w[j + 1].cap && !d->w[j + 1].inq &&
+		    blank(d, d->w[j].e, d->w[j + 1].b)) {
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/*
+ * Cut the run of words [*a, *z) to the name in it: titles (*title set
+ * when there was one) and a first function word off its start, then
+ * connectors off its end and time words off its start.
+ */
+static void
+trim_cap_run(struct qdoc *d, size_t *a, size_t *z, int *title)
+{
+	size_t k;
+	int c;
+
+	*title = 0;
+	for (k = *a; k < *z; k++) {
+		c = wclass(d, k);
+		if (c & C_TITLE) {
+			*title = 1;
+			*a = k + 1;
+		} else if (k == *a && (c & C_FUNCTION)) {
+			*a = k + 1;
+		}
+	}
+	while (*z > *a && (wclass(d, *z - 1) & C_CONNECTOR))
+		(*z)--;
+	while (*a < *z && (wclass(d, *a) & C_TIME))
+		(*a)++;
+}
+
+/*
+ * The mention kind of the name [a, z) (title: a title went before it):
+ * M_ORG with an organisation or spokesperson word or an all-capitals
+ * word, M_PERSON after a title or with two words or more, else
+ * M_UNKNOWN; -1 when it is no name: initials alone (the "B" of
+ * "F.B.I."), or one word opening a sentence that is not written with a
+ * capital inside one elsewhere ("Just ask him.").
+ */
+static int
+cap_run_kind(struct qdoc *d, size_t a, size_t z, int title)
+{
+	size_t k;
+
+	for (k = a; k < z && d->w[k].e - d->w[k].b == 1; k++)
+		;
+	if (k == z)
+		return -1;
+	if (z - a == 1 && d->w[a].sstart && !title &&
+	    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
+	    !seen_inside(d, a))
+		return -1;
+	for (k = a; k < z; k++)
+		if ((wclass(d, k) & (C_ORGWORD | C_SPOKES)) ||
+		    all_caps_word(d, k))
+			return M_ORG;
+	return title || z - a >= 2 ? M_PERSON : M_UNKNOWN;
+}
+
+/*
+ * A lone surname at word a: a mention of the last person (of the
+ * NAMEBACK mentions before) whose last word it is, named as that person.
+ * Returns 1 when it is added, else 0.
+ */
+static int
+add_surname(struct qdoc *d, size_t a)
+{
+	size_t look, nb = d->w[a].e - d->w[a].b;
+	const struct mention *pm;
+
+	/* d->m is NULL while d->nm is 0: no arithmetic on it */
+	for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
+	    pm != NULL && pm > d->m && look < NAMEBACK; look++) {
+		pm--;
+		if (pm->laste - pm->lastb == nb && pm->kind == M_PERSON &&
+		    pm->lastb != d->w[a].b &&
+		    memcmp(d->s + pm->lastb, d->s + d->w[a].b, nb) == 0) {
+			add_mention(d, d->w[a].b, d->w[a].e, M_PERSON,
+			    pm->canon, pm->clen, d->w[a].b, d->w[a].e);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * Our own names where the entities layer has none (after its first nent
- * mentions): runs of capitalised words outside quotations, titles and
- * sentence-initial function words dropped; a lone surname takes the full
- * name of the last person with it.
+ * mentions): runs of capitalised words outside quotations and headings
+ * (cap_run_end), titles and sentence-initial function words dropped
+ * (trim_cap_run), of the kind cap_run_kind tells; a lone surname takes
+ * the full name of the last person with it (add_surname).
  */
 static void
 heuristic_mentions(struct qdoc *d, size_t nent)
 {
-	size_t i, j = 0, k, a, z, nb, look, ci;
-	int c, title, org, kind;
-	struct mention *pm;
+	size_t i, j = 0, a, z, nb, ci;
+	int title, kind;
 
 	collect_midcap(d);
-
 	for (ci = 0; ci < d->ncapital; ci++) {
 		i = d->capital[ci];
 		if (i < j)
@@ -260,82 +369,19 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		j = i + 1;
 		if (!d->w[i].cap || d->w[i].inq || d->p[d->w[i].para].heading)
 			continue;
-		/* extend: capitalised words, connectors between them, an
-		 * initial's stop ("Ronald R. Fieldstone") */
-		while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
-		    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
-		    initial_stop(d, j))) {
-			if (d->w[j].cap) {
-				j++;
-				continue;
-			}
-			if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
-			    d->w[j + 1].cap && !d->w[j + 1].inq &&
-			    blank(d, d->w[j].e, d->w[j + 1].b)) {
-				j += 2;
-				continue;
-			}
-			break;
-		}
+		j = cap_run_end(d, i);
 		a = i;
 		z = j;
-		title = org = 0;
-		for (k = a; k < z; k++) {
-			c = wclass(d, k);
-			if (c & C_TITLE) {
-				title = 1;
-				a = k + 1;
-			} else if (k == a && (c & C_FUNCTION)) {
-				a = k + 1;
-			}
-		}
-		while (z > a && (wclass(d, z - 1) & C_CONNECTOR))
-			z--;
-		while (a < z && (wclass(d, a) & C_TIME))
-			a++;
-		if (a >= z)
+		trim_cap_run(d, &a, &z, &title);
+		if (a >= z || (kind = cap_run_kind(d, a, z, title)) < 0)
 			continue;
-		for (k = a; k < z && d->w[k].e - d->w[k].b == 1; k++)
-			;
-		if (k == z)
-			continue;	/* initials alone: the "B" of "F.B.I." */
-		if (z - a == 1 && d->w[a].sstart && !title &&
-		    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
-		    !seen_inside(d, a))
-			continue;	/* "Just ask him." */
-		for (k = a; k < z; k++)
-			if ((wclass(d, k) & (C_ORGWORD | C_SPOKES)) ||
-			    all_caps_word(d, k))
-				org = 1;
-		kind = org ? M_ORG : (title || z - a >= 2) ? M_PERSON :
-		    M_UNKNOWN;
 		if (nent > 0 && overlaps(d, d->w[a].b, d->w[z - 1].e, nent))
 			continue;
-		if (kind != M_ORG && z - a == 1) {
-			/* a surname: the last person with it */
-			nb = d->w[a].e - d->w[a].b;
-			/* d->m is NULL while d->nm is 0: no arithmetic on it */
-			for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
-			    pm != NULL && pm > d->m && look < NAMEBACK;
-			    look++) {
-				pm--;
-				if (pm->laste - pm->lastb == nb &&
-				    pm->kind == M_PERSON &&
-				    pm->lastb != d->w[a].b &&
-				    memcmp(d->s + pm->lastb, d->s + d->w[a].b,
-				    nb) == 0) {
-					add_mention(d, d->w[a].b, d->w[a].e,
-					    M_PERSON, pm->canon, pm->clen,
-					    d->w[a].b, d->w[a].e);
-					goto next;
-				}
-			}
-		}
+		if (kind != M_ORG && z - a == 1 && add_surname(d, a))
+			continue;
 		nb = squeeze(d, d->w[a].b, d->w[z - 1].e);
 		add_mention(d, d->w[a].b, d->w[z - 1].e, kind, d->names + nb,
 		    d->namelen - nb - 1, d->w[z - 1].b, d->w[z - 1].e);
-next:
-		;
 	}
 }
 
