@@ -169,7 +169,7 @@ new_quote(struct qdoc *d, uint32_t ob, uint32_t tb, uint8_t dbl, uint8_t depth, 
 	q->depth = depth;
 	q->para = q->epara = (uint32_t)para;
 	q->atpara = ob == d->p[para].b;
-	q->sb = q->se = q->cb = q->cend = q->pb = q->pe = -1;
+	attr_clear(&q->at);
 	q->seg0 = d->nsegs;
 	return d->nq++;
 }

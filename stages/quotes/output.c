@@ -104,11 +104,11 @@ put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
 static int
 speaker_kind(const struct quote *q)
 {
-	if (!q->speaker)
+	if (!q->at.speaker)
 		return SK_NONE;
-	if (q->skind != SK_NONE)
-		return q->skind;
-	return q->person ? SK_PERSON : SK_ORG;
+	if (q->at.skind != SK_NONE)
+		return q->at.skind;
+	return q->at.person ? SK_PERSON : SK_ORG;
 }
 
 /* s (NULL: null) as a JSON string. */
@@ -168,19 +168,19 @@ put_quote(struct qdoc *d, struct glean_buf *out, const struct offmap *om,
 	PUT_LIT(out, ",\"text\":");
 	put_str(out, d->s + q->tb, q->te - q->tb);
 	PUT_LIT(out, ",\"speaker\":");
-	put_str_or_null(out, q->speaker);
+	put_str_or_null(out, q->at.speaker);
 	PUT_LIT(out, ",\"speaker_kind\":");
 	put_str_or_null(out, k != SK_NONE ? speaker_kind_name[k] : NULL);
 	PUT_LIT(out, ",\"speaker_span\":");
-	put_span(out, om, q->sb, q->se);
-	trim_phrase(d, &q->pb, &q->pe);
+	put_span(out, om, q->at.sb, q->at.se);
+	trim_phrase(d, &q->at.pb, &q->at.pe);
 	PUT_LIT(out, ",\"speaker_phrase\":");
-	put_span(out, om, q->pb, q->pe);
+	put_span(out, om, q->at.pb, q->at.pe);
 	PUT_LIT(out, ",\"kind\":");
-	put_str_or_null(out, quote_kind_name[q->kind]);
+	put_str_or_null(out, quote_kind_name[q->at.kind]);
 	PUT_LIT(out, ",\"cue\":");
-	if (q->cb >= 0)
-		put_str(out, d->s + q->cb, (size_t)(q->cend - q->cb));
+	if (q->at.cb >= 0)
+		put_str(out, d->s + q->at.cb, (size_t)(q->at.ce - q->at.cb));
 	else
 		PUT_LIT(out, "null");
 	if (!q->closed)

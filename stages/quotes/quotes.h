@@ -208,23 +208,29 @@ struct seg {
 	uint32_t b, e;
 };
 
+/* A speaker found for a quotation: what a frame finds and the
+ * quotation keeps (struct quote's at).  Offsets are bytes; -1 none. */
+struct attr {
+	char *speaker;		/* owned */
+	int64_t sb, se;		/* the speaker's span */
+	int64_t pb, pe;		/* the whole phrase naming the speaker */
+	int64_t cb, ce;		/* the cue */
+	int kind;		/* K_ */
+	int person;		/* the speaker is a person (for he/she) */
+	int skind;		/* SK_ */
+	int gender;		/* SEX_, of a person */
+	int pronoun;		/* named by a pronoun */
+};
+
 struct quote {
 	uint32_t ob;		/* opening mark (byte) */
 	uint32_t tb, te;	/* text, bytes */
 	uint32_t ce;		/* just past the closing mark */
 	uint32_t para, epara;	/* paragraphs of the opening and the end */
 	uint8_t closed, dbl, depth, atpara;
-	int64_t pb, pe;		/* speaker phrase, bytes; -1 none */
 	size_t seg0, nseg;	/* in segs when nseg > 1 */
-	/* attribution */
-	int kind;
 	int attributed;		/* found by a cue or a colon */
-	int person;		/* the speaker is a person (for he/she) */
-	int skind;		/* SK_ */
-	int gender;		/* G_, of a person */
-	char *speaker;		/* owned */
-	int64_t sb, se;		/* speaker span, bytes; -1 none */
-	int64_t cb, cend;	/* cue, bytes; -1 none */
+	struct attr at;		/* its speaker (owned), spans, cue and kind */
 };
 
 struct mention {
@@ -306,18 +312,6 @@ struct qdoc {
 	pcre2_match_data *md;	/* for the inspectorates' patterns */
 };
 
-/* A speaker found for a quotation. */
-struct attr {
-	char *speaker;		/* owned */
-	int64_t sb, se;
-	int64_t pb, pe;		/* the whole phrase naming the speaker */
-	int64_t cb, ce;
-	int kind;
-	int person;
-	int skind;		/* SK_ */
-	int gender;		/* G_ */
-	int pronoun;		/* named by a pronoun */
-};
 
 
 /* ---- small helpers every module calls, inline for speed --------------- */
