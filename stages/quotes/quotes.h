@@ -8,11 +8,37 @@
  *	text.c		offsets, words, paragraphs and sentences
  *	marks.c		quotation marks and the spans they enclose
  *	cues.c		cue verbs ("said", "according to") and report cues
- *	speakers.c	candidate speakers: mentions, pronouns, roles
+ *	speakers.c	candidate speakers (mentions, pronouns, roles) and
+ *			resolve_np, whom a frame's words name
  *	frames.c	the frames around a quotation that name its speaker
  *	report.c	report quotations and the article's inspectorate
- *	choice.c	one speaker per quotation, carried over paragraphs
+ *	choice.c	attribute(): one speaker per quotation, the frames
+ *			tried in turn, carried over paragraphs
  *	output.c	the "quotes" layer as JSON text
+ *
+ * How the modules share the work, in the order quotes_process (main.c)
+ * runs them: scan_text, split_paras and find_quotes (text.c, marks.c)
+ * find the paragraphs and the quotations; the words are made (text.c);
+ * then attribute() (choice.c) gives each quotation its speaker, and
+ * quotes_text (output.c) writes the layer.
+ *
+ * Where a quotation gets its speaker: attribute() takes the quotations
+ * in order and asks find_frame (choice.c) for a frame around each: the
+ * frames of frames.c, tried in this order: attr_sides (the words after
+ * the closing mark, attr_right, and before the opening one, attr_left;
+ * before first when a new sentence follows the quotation),
+ * attr_final (a cue closing the sentence), attr_left again for a colon
+ * ending the paragraph before, attr_prev (the sentence before).  A
+ * frame finds the words that name the speaker (a cue's subject, the
+ * name after "said") and hands them to resolve_np (speakers.c), the one
+ * function that decides whom words name: a report cue's inspectorate, a
+ * role's person, a mention, a pronoun, "the council", capitalised
+ * words, the words themselves (its comment lists the steps in order).
+ * check_speaker (choice.c) then drops what no quotation may have (a
+ * pronoun, a lower-case fragment).  A quotation with no frame goes to
+ * unattributed() (choice.c): a report section's body, the article's
+ * inspectorate, the subject of indirect speech before it, or the last
+ * speaker carried over.
  *
  * Every function takes the document's state, struct qdoc, explicitly;
  * the word lists (struct quotes_lex) are read once and shared read-only.
@@ -61,7 +87,9 @@ enum {
 	C_DOCUMENT = 1 << 19, C_AGENT = 1 << 20
 };
 
-/* resolve_np flags */
+/* resolve_np flags: NP_LOOSE, the words themselves may be the source
+ * ("the official"); NP_FIRST, the subject opens the words (their first
+ * mention, not their last); NP_NAME, only a name will do. */
 enum { NP_LOOSE = 1, NP_FIRST = 2, NP_NAME = 4 };
 
 /* Pronoun classes (pronouns.tsv). */
