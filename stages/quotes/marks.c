@@ -323,7 +323,7 @@ pair_mark(struct qdoc *d, size_t pi, size_t i, struct pairing *pr)
 {
 	const struct mark *m = &d->mk[i];
 	size_t top = closable(pr, m);
-	struct open o = { d->p[pi].b, d->p[pi].b, 1, SIZE_MAX };
+	struct open *o;
 
 	if (m->dir == CLOSE || (m->dir == EITHER && top > 0)) {
 		if (top > 0) {
@@ -332,13 +332,16 @@ pair_mark(struct qdoc *d, size_t pi, size_t i, struct pairing *pr)
 			pr->ns = top - 1;
 		} else if (m->dbl && !pr->seen_dbl && i == 0 &&
 		    m->dir == CLOSE) {
-			close_quote(d, &o, m->b, m->b + m->len, pi, 0);
+			struct open start = { d->p[pi].b, d->p[pi].b, 1,
+			    SIZE_MAX };
+			close_quote(d, &start, m->b, m->b + m->len, pi, 0);
 		}
 	} else if ((m->dbl || m->dir != EITHER) && pr->ns < MAXDEPTH) {
-		o.mb = m->b;
-		o.tb = m->b + m->len;
-		o.dbl = m->dbl;
-		pr->st[pr->ns++] = o;
+		o = &pr->st[pr->ns++];
+		o->mb = m->b;
+		o->tb = m->b + m->len;
+		o->dbl = m->dbl;
+		o->qi = SIZE_MAX;
 	}
 	if (m->dbl)
 		pr->seen_dbl = 1;

@@ -256,10 +256,10 @@ struct quote {
 	uint32_t ce;		/* just past the closing mark */
 	uint32_t para, epara;	/* paragraphs of the opening and the end */
 	uint8_t closed, dbl, depth, atpara;
-	size_t seg0, nseg;	/* in segs when nseg > 1 */
 	int attributed;		/* found by a cue or a colon */
+	size_t seg0, nseg;	/* in segs when nseg > 1 */
 	struct attr at;		/* its speaker (owned), spans, cue and kind */
-};
+};	/* 128 bytes on LP64: the loops over quotations index by a shift */
 
 struct mention {
 	uint32_t b, e;
