@@ -1364,12 +1364,13 @@ np_bare_words(struct qdoc *d, const struct np *np, struct attr *a)
 
 /*
  * Who the words [a, z) name (flags: NP_): the one function that decides
- * a frame's speaker, in steps tried in this order, the first that
- * resolves the words winning:
+ * a frame's speaker.  The mention the words name is chosen first
+ * (np_pick_mention: steps 1 and 2 read it); then the steps are tried in
+ * this order, the first that resolves the words winning:
  *	1. a report cue: an inspectorate (np_report)
  *	2. a role with the person it links to (np_role_person)
- *	3-4. the mention they name (np_pick_mention, np_drop_qualifier,
- *	   np_named); with NP_NAME nothing else will do
+ *	3-4. the mention, unless it only qualifies the phrase
+ *	   (np_drop_qualifier, np_named); with NP_NAME nothing else will do
  *	5. a pronoun (np_pronoun)
  *	6. a name alone at the sentence start (np_sentence_name)
  *	7. "the council": a body named before (np_definite)
