@@ -77,15 +77,15 @@ remember(struct qdoc *d, const struct quote *q, uint32_t pos)
 {
 	struct recent *r;
 
-	if (!q->speaker)
+	if (!q->at.speaker)
 		return;
-	r = q->person ? &d->last_person : &d->last_body;
+	r = q->at.person ? &d->last_person : &d->last_body;
 	r->valid = 1;
 	r->pos = pos;
-	r->name = q->speaker;
-	r->kind = q->kind;
-	r->gender = q->gender != SEX_UNKNOWN ? q->gender :
-	    name_sex(d->lx, q->speaker, strlen(q->speaker));
+	r->name = q->at.speaker;
+	r->kind = q->at.kind;
+	r->gender = q->at.gender != SEX_UNKNOWN ? q->at.gender :
+	    name_sex(d->lx, q->at.speaker, strlen(q->at.speaker));
 }
 
 /* Mark the paragraphs under an upper-case heading naming a report (their
@@ -168,33 +168,18 @@ check_speaker(struct qdoc *d, struct attr *a)
 static void
 take(struct quote *q, const struct attr *a)
 {
-	q->speaker = a->speaker;
-	q->sb = a->sb;
-	q->se = a->se;
-	q->pb = a->pb;
-	q->pe = a->pe;
-	q->cb = a->cb;
-	q->cend = a->ce;
-	q->kind = a->kind;
-	q->person = a->person;
-	q->skind = a->skind;
-	q->gender = a->gender;
+	q->at = *a;
 }
 
-/* q goes on with quotation from's speaker. */
+/* q goes on with quotation from's speaker (a copy of its attribution),
+ * without a cue of its own. */
 static void
 carry_over(struct quote *q, const struct quote *from)
 {
-	if (from->speaker)
-		q->speaker = glean_strdup(from->speaker);
-	q->sb = from->sb;
-	q->se = from->se;
-	q->pb = from->pb;
-	q->pe = from->pe;
-	q->kind = from->kind;
-	q->person = from->person;
-	q->skind = from->skind;
-	q->gender = from->gender;
+	q->at = from->at;
+	if (from->at.speaker)
+		q->at.speaker = glean_strdup(from->at.speaker);
+	q->at.cb = q->at.ce = -1;
 }
 
 /* Is quotation q in the sentence of quotation p (which comes before)? */
@@ -248,15 +233,15 @@ unattributed(struct qdoc *d, struct quote *q, size_t nwq,
 	const char *body;
 	struct attr a;
 
-	q->kind = K_SPEECH;
+	q->at.kind = K_SPEECH;
 	if (d->p[q->para].reportsec) {
 		/* under a heading naming a report */
-		q->kind = K_REPORT;
+		q->at.kind = K_REPORT;
 		body = report_speaker(d,
 		    &d->lx->rcues[d->p[q->para].reportsec - 1]);
 		if (body) {
-			q->speaker = glean_strdup(body);
-			q->skind = SK_INSPECTORATE;
+			q->at.speaker = glean_strdup(body);
+			q->at.skind = SK_INSPECTORATE;
 		}
 		return;
 	}
@@ -265,9 +250,9 @@ unattributed(struct qdoc *d, struct quote *q, size_t nwq,
 	if (nwq <= 2 * SHORTQ && !(last && same_sentence(d, last, q)) &&
 	    !is_label(d, q) && inspection_context(d, q) &&
 	    (body = article_inspectorate(d)) != NULL) {
-		q->kind = K_REPORT;
-		q->speaker = glean_strdup(body);
-		q->skind = SK_INSPECTORATE;
+		q->at.kind = K_REPORT;
+		q->at.speaker = glean_strdup(body);
+		q->at.skind = SK_INSPECTORATE;
 		return;
 	}
 	if (q->atpara && (!last || last->epara + 1 < q->para) &&
@@ -275,18 +260,18 @@ unattributed(struct qdoc *d, struct quote *q, size_t nwq,
 		check_speaker(d, &a);
 		if (a.speaker) {
 			take(q, &a);
-			q->cb = q->cend = -1;
+			q->at.cb = q->at.ce = -1;
 			return;
 		}
 	}
 	if (last && q->para >= last->epara && q->para - last->epara <=
 	    (q->atpara ? 1u : LOOKBACK) && (q->atpara || nwq > SHORTQ ||
-	    last->kind == K_REPORT || q->para == last->para)) {
+	    last->at.kind == K_REPORT || q->para == last->para)) {
 		carry_over(q, last);
 		return;
 	}
 	if (nwq <= SHORTQ)
-		q->kind = K_SCARE;
+		q->at.kind = K_SCARE;
 }
 
 /* A frame's cue and phrase for q when nothing else named a speaker: q
@@ -294,14 +279,14 @@ unattributed(struct qdoc *d, struct quote *q, size_t nwq,
 static void
 phrase_only(struct quote *q, const struct attr *a)
 {
-	if (q->speaker || a->pb < 0)
+	if (q->at.speaker || a->pb < 0)
 		return;
 	q->attributed = 1;
-	q->pb = a->pb;
-	q->pe = a->pe;
-	q->cb = a->cb;
-	q->cend = a->ce;
-	q->kind = a->kind;
+	q->at.pb = a->pb;
+	q->at.pe = a->pe;
+	q->at.cb = a->cb;
+	q->at.ce = a->ce;
+	q->at.kind = a->kind;
 }
 
 /*
@@ -324,7 +309,7 @@ attribute(struct qdoc *d)
 		if (q->depth > 0) {
 			/* a quotation inside another: its source is not ours
 			 * to find */
-			q->kind = nwq <= SHORTQ ? K_SCARE : K_SPEECH;
+			q->at.kind = nwq <= SHORTQ ? K_SCARE : K_SPEECH;
 			continue;
 		}
 		attr_clear(&a);
@@ -343,15 +328,15 @@ attribute(struct qdoc *d)
 		} else {
 			unattributed(d, q, nwq, last);
 		}
-		if ((nwq <= 1 && q->skind != SK_INSPECTORATE) || is_label(d, q) ||
+		if ((nwq <= 1 && q->at.skind != SK_INSPECTORATE) || is_label(d, q) ||
 		    (!q->attributed && !d->p[q->para].reportsec &&
-		    q->skind != SK_INSPECTORATE && nwq <= SHORTQ &&
+		    q->at.skind != SK_INSPECTORATE && nwq <= SHORTQ &&
 		    labelled(d, q)))
-			q->kind = K_SCARE;
-		if (q->attributed && q->kind != K_SCARE) {
+			q->at.kind = K_SCARE;
+		if (q->attributed && q->at.kind != K_SCARE) {
 			last = q;
-			remember(d, q, q->sb >= 0 ? (uint32_t)q->sb : q->ob);
-		} else if (q->speaker && q->kind != K_SCARE) {
+			remember(d, q, q->at.sb >= 0 ? (uint32_t)q->at.sb : q->ob);
+		} else if (q->at.speaker && q->at.kind != K_SCARE) {
 			last = q;
 		}
 	}

@@ -107,14 +107,37 @@ cue_stem(struct qdoc *d, size_t i, const char *f, size_t n, size_t *sl)
 }
 
 /*
+ * How far phrase p matches the words from word i: p's words from its
+ * word j on against words i + j on (folded), before word lim and, with
+ * inq_ends, before a word inside a quotation.  Returns the index of p's
+ * first word that does not match (p->nw when all do).
+ */
+static size_t
+phrase_match(struct qdoc *d, const struct phrase *p, size_t i, size_t j,
+    size_t lim, int inq_ends)
+{
+	size_t fl;
+	const char *f;
+
+	for (; j < p->nw && i + j < lim; j++) {
+		if (inq_ends && d->w[i + j].inq)
+			break;
+		f = wfold(d, i + j, &fl);
+		if (strlen(p->w[j]) != fl || memcmp(p->w[j], f, fl) != 0)
+			break;
+	}
+	return j;
+}
+
+/*
  * The cue starting at word i, or -1; *nw gets its length (see cue_at,
  * which keeps the answer).
  */
 static long
 cue_find(struct qdoc *d, size_t i, size_t *nw)
 {
-	size_t sl, k, j, fl, fl0;
-	const char *st, *f, *f0;
+	size_t sl, k, fl0;
+	const char *st, *f0;
 
 	if (d->w[i].inq)
 		return -1;
@@ -136,15 +159,8 @@ cue_find(struct qdoc *d, size_t i, size_t *nw)
 		    memcmp(f0 + fl0 - 2, "er", 2) == 0) || (fl0 > 4 &&
 		    memcmp(f0 + fl0 - 3, "ers", 3) == 0)))
 			continue;
-		for (j = 1; j < d->lx->cues[k].nw; j++) {
-			if (i + j >= d->nw || d->w[i + j].inq)
-				break;
-			f = wfold(d, i + j, &fl);
-			if (strlen(d->lx->cues[k].w[j]) != fl ||
-			    memcmp(d->lx->cues[k].w[j], f, fl) != 0)
-				break;
-		}
-		if (j == d->lx->cues[k].nw) {
+		if (phrase_match(d, &d->lx->cues[k], i, 1, d->nw, 1) ==
+		    d->lx->cues[k].nw) {
 			*nw = d->lx->cues[k].nw;
 			return (long)k;
 		}
@@ -156,19 +172,13 @@ cue_find(struct qdoc *d, size_t i, size_t *nw)
 long
 rcue_in(struct qdoc *d, size_t a, size_t z, size_t *at, size_t *len)
 {
-	size_t i, k, j, fl;
-	const char *f;
+	size_t i, k, j;
 
 	for (i = a; i < z; i++) {
 		if (!wlookup(d, &d->lx->rcuefirst, i))
 			continue;	/* no report cue starts here */
 		for (k = 0; k < d->lx->nrcues; k++) {
-			for (j = 0; j < d->lx->rcues[k].nw && i + j < z; j++) {
-				f = wfold(d, i + j, &fl);
-				if (strlen(d->lx->rcues[k].w[j]) != fl ||
-				    memcmp(d->lx->rcues[k].w[j], f, fl) != 0)
-					break;
-			}
+			j = phrase_match(d, &d->lx->rcues[k], i, 0, z, 0);
 			if (j == d->lx->rcues[k].nw) {
 				*at = i;
 				*len = j;

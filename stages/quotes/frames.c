@@ -27,17 +27,30 @@ age(struct qdoc *d, size_t i)
 
 static int subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a);
 
-/* X of "X, role, said": a name or a pronoun, not any words. */
-static int
-subject_strict(struct qdoc *d, size_t ci, size_t lim, struct attr *a, int flags)
+/*
+ * The first word of the chunk that ends before word z: back to a clause
+ * break or a sentence start (that word included), not past word lim, a
+ * quotation or max words.  z when there is none.
+ */
+static size_t
+chunk_start(struct qdoc *d, size_t z, size_t lim, size_t max)
 {
-	size_t s = ci;
+	size_t s = z;
 
-	while (s > lim && !d->w[s - 1].inq && ci - s < CHUNKMAX) {
+	while (s > lim && !d->w[s - 1].inq && z - s < max) {
 		s--;
 		if (d->w[s].sstart || clause_break(d, s))
 			break;
 	}
+	return s;
+}
+
+/* X of "X, role, said": a name or a pronoun, not any words. */
+static int
+subject_strict(struct qdoc *d, size_t ci, size_t lim, struct attr *a, int flags)
+{
+	size_t s = chunk_start(d, ci, lim, CHUNKMAX);
+
 	if (s == ci)
 		return 0;
 	return resolve_np(d, s, ci, a, flags);
@@ -93,108 +106,146 @@ appositive_person(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 	return 0;
 }
 
+/* What subject_before knows of the cue whose subject it looks for. */
+struct cue_subject {
+	size_t ci;	/* the cue's first word, or the auxiliaries before
+			 * it ("has also said") */
+	size_t lim;	/* the sentence's first word */
+	int part;	/* a participle (", saying"): look back further, for
+			 * the sentence's subject */
+	int appos;	/* a clause break before the cue ("X, role, said") */
+	int andcue;	/* a second verb ("X denied the claims and said") */
+};
+
 /*
- * The subject of the cue at word ci: words back from ci to the start of
- * the clause, over auxiliaries ("has also said").  "X, role, said": the
- * role is skipped for X when X names someone.  A participle after a comma
- * (", saying") or a second verb ("but called it") looks further back for
- * the sentence's subject, its first name.
+ * ", saying": the subject of the last cue before word ci (from word lim
+ * on, outside quotations), if there is one.  Returns 1 with a set, else
+ * 0.
  */
 static int
-subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
+earlier_cue_subject(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
 {
-	size_t z, s, s0, k, chunks = 0, fl;
-	int appos, part, conj, flags, andcue;
-	const char *f = wfold(d, ci, &fl);
+	size_t k, n;
 
-	part = fl > 3 && memcmp(f + fl - 3, "ing", 3) == 0;
-	z = ci;
-	while (ci > lim && !d->w[ci - 1].inq && !d->w[ci].sstart &&
-	    !clause_break(d, ci) && (wclass(d, ci - 1) & C_AUX))
-		ci--;
-	appos = clause_break(d, ci);
-	/* "X denied the claims and said": X, the clause's first name */
-	andcue = !part && !appos && ci > lim && !d->w[ci - 1].inq &&
-	    (wclass(d, ci - 1) & C_CONJ);
-	if (appos && !part && appositive_person(d, ci, lim, a))
-		return 1;
-	if (part && (appos || (z == ci && ci > lim && !d->w[ci - 1].inq &&
-	    (wclass(d, ci - 1) & (C_FUNCTION | C_CONJ)) &&
-	    !is_pronoun(d, ci - 1)))) {
-		/* ", saying": the subject of an earlier cue, if any */
-		for (k = ci; k > lim; k--) {
-			size_t n;
-			if (d->w[k - 1].inq)
-				continue;
-			if (cue_at(d, k - 1, &n) >= 0 && k - 1 < ci) {
-				if (subject_before(d, k - 1, lim, a))
-					return 1;
-				break;
-			}
-		}
-	} else {
-		part = 0;
+	for (k = ci; k > lim; k--)
+		if (!d->w[k - 1].inq && cue_at(d, k - 1, &n) >= 0)
+			return subject_before(d, k - 1, lim, a);
+	return 0;
+}
+
+/*
+ * "X, role, said": words [s, z) before the cue are the role, and X, the
+ * chunk before the clause break at word s0 (s0 <= s, s past the cues of
+ * the chunk), names the speaker when it names someone as subject_strict
+ * asks.  Returns 1 with a set to X, its phrase to word z; else 0, a
+ * unchanged.
+ */
+static int
+apposed_subject(struct qdoc *d, size_t s0, size_t s, size_t z, size_t lim,
+    struct attr *a)
+{
+	struct attr t;
+
+	if (s0 <= lim || !clause_break(d, s0) || d->w[s0].sstart)
+		return 0;
+	attr_clear(&t);
+	if (!subject_strict(d, s0, lim, &t, (wclass(d, s0) & C_REL) ||
+	    participle(d, s0) || s0 < s ? NP_LOOSE : 0)) {
+		free(t.speaker);
+		return 0;
 	}
-	z = ci;
-	while (z > lim && chunks < 6) {
-		/* one chunk: back to a clause break or the sentence start */
-		s = z;
-		while (s > lim && !d->w[s - 1].inq) {
-			s--;
-			if (d->w[s].sstart || clause_break(d, s))
-				break;
-		}
+	free(a->speaker);
+	*a = t;
+	a->pe = d->w[z - 1].e;
+	return 1;
+}
+
+/*
+ * The chunks before the cue of cs, one clause at a time going back (at
+ * most six): the words of each after its last cue, conjunctions and
+ * auxiliaries off, name the subject (resolve_np; "X, role, said":
+ * apposed_subject first).  Past the first chunk only with cs->part
+ * (which a chunk of conjunctions alone sets) or cs->appos; a
+ * participle's goes over a quotation inside the sentence.  Returns 1
+ * with a set, else 0.
+ */
+static int
+subject_chunks(struct qdoc *d, struct cue_subject *cs, struct attr *a)
+{
+	size_t z = cs->ci, lim = cs->lim, s, s0, k, n, chunks;
+	int conj;
+
+	for (chunks = 0; z > lim && chunks < 6; chunks++) {
+		s = chunk_start(d, z, lim, SIZE_MAX);
 		if (s == z) {
-			if (!part || s <= lim)
+			if (!cs->part || s <= lim)
 				break;
 			/* skip a quotation inside the sentence */
 			while (z > lim && d->w[z - 1].inq)
 				z--;
-			chunks++;
 			continue;
 		}
 		s0 = s;
-		for (k = s; k < z; k++) {
-			size_t n;
-			if (!part && cue_at(d, k, &n) >= 0)
+		for (k = s; k < z && !cs->part; k++)
+			if (cue_at(d, k, &n) >= 0)
 				s = k + 1;
-		}
 		conj = s < z && (wclass(d, s) & C_CONJ);
 		while (s < z && (wclass(d, s) & (C_CONJ | C_AUX)))
 			s++;
 		if (s < z) {
-			if (appos && chunks == 0 && !part) {
-				/* X, role, said: try X first */
-				struct attr t;
-				attr_clear(&t);
-				if (s0 > lim && clause_break(d, s0) &&
-				    !d->w[s0].sstart &&
-				    subject_strict(d, s0, lim, &t,
-				    (wclass(d, s0) & C_REL) || participle(d, s0) ||
-				    s0 < s ? NP_LOOSE : 0)) {
-					free(a->speaker);
-					*a = t;
-					a->pe = d->w[z - 1].e;
-					return 1;
-				}
-				free(t.speaker);
-			}
-			flags = part || andcue ? NP_FIRST : NP_LOOSE;
-			if (resolve_np(d, s, z, a, flags))
+			if (cs->appos && chunks == 0 && !cs->part &&
+			    apposed_subject(d, s0, s, z, lim, a))
+				return 1;
+			if (resolve_np(d, s, z, a, cs->part || cs->andcue ?
+			    NP_FIRST : NP_LOOSE))
 				return 1;
 		} else if (conj) {
-			part = 1;
+			cs->part = 1;
 		}
-		chunks++;
-		if (d->w[s].sstart || s <= lim)
-			break;
-		if (!part && !appos)
+		if (d->w[s].sstart || s <= lim || (!cs->part && !cs->appos))
 			break;
 		z = s;
-		while (z > s && d->w[z - 1].inq)
-			z--;
 	}
 	return 0;
+}
+
+/*
+ * The subject of the cue at word ci: words back from ci to the start of
+ * the clause, over auxiliaries ("has also said").  "X, role, said": the
+ * role is skipped for X when X names someone (appositive_person,
+ * apposed_subject).  A participle after a comma (", saying") or a second
+ * verb ("but called it") looks further back for the sentence's subject:
+ * an earlier cue's, or its first name (subject_chunks).
+ */
+static int
+subject_before(struct qdoc *d, size_t ci, size_t lim, struct attr *a)
+{
+	struct cue_subject cs;
+	size_t z = ci, fl;
+	const char *f = wfold(d, ci, &fl);
+
+	cs.part = fl > 3 && memcmp(f + fl - 3, "ing", 3) == 0;
+	while (ci > lim && !d->w[ci - 1].inq && !d->w[ci].sstart &&
+	    !clause_break(d, ci) && (wclass(d, ci - 1) & C_AUX))
+		ci--;
+	cs.ci = ci;
+	cs.lim = lim;
+	cs.appos = clause_break(d, ci);
+	/* "X denied the claims and said": X, the clause's first name */
+	cs.andcue = !cs.part && !cs.appos && ci > lim && !d->w[ci - 1].inq &&
+	    (wclass(d, ci - 1) & C_CONJ);
+	if (cs.appos && !cs.part && appositive_person(d, ci, lim, a))
+		return 1;
+	if (cs.part && (cs.appos || (z == ci && ci > lim &&
+	    !d->w[ci - 1].inq && (wclass(d, ci - 1) & (C_FUNCTION | C_CONJ)) &&
+	    !is_pronoun(d, ci - 1)))) {
+		/* ", saying": the subject of an earlier cue, if any */
+		if (earlier_cue_subject(d, ci, lim, a))
+			return 1;
+	} else {
+		cs.part = 0;
+	}
+	return subject_chunks(d, &cs, a);
 }
 
 /*
@@ -335,124 +386,196 @@ dash_byline(struct qdoc *d, const struct quote *q, size_t w0, struct attr *a)
 	return resolve_np(d, w0, z, a, NP_NAME);
 }
 
+/* The words after a quotation's closing mark that attr_right reads. */
+struct right {
+	size_t w0, end;		/* the sentence's words after the mark, at
+				 * most 2 * CHUNKMAX of them */
+	uint32_t epara;		/* their paragraph */
+	int wrapped;		/* the line broken before a cue */
+	int newsent;		/* a new sentence starts after the mark */
+	int punct;		/* the quotation ends a clause there */
+};
+
 /*
- * After the closing mark: `, she said`, `," said X`, `, X, the role,
- * said`, `, according to X`.  Only where the quotation ends a clause
- * (a comma or a stop inside or just after it), or the cue follows at once.
+ * Set r to the words after q's closing mark, in its paragraph (or the
+ * next one, when a lower-case cue opens it: "..."\nsaid Jane Doe: the
+ * line broken before the cue).  Returns 0 when there are none, they
+ * are inside a quotation or open with a conjunction.
  */
 static int
-attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
+right_words(struct qdoc *d, const struct quote *q, struct right *r)
 {
-	size_t w0 = word_at(d, q->ce), i, n, end, z;
-	uint32_t epara = q->epara;
-	long k;
-	int newsent, punct, flags, wrapped = 0;
+	size_t w0 = word_at(d, q->ce), n, end;
 
-	if (w0 < d->nw && d->w[w0].para == epara + 1 &&
-	    d->p[epara].e == q->ce && !d->w[w0].cap && !d->w[w0].inq &&
-	    cue_at(d, w0, &n) >= 0) {
-		/* "..."\nsaid Jane Doe: the line broken before the cue */
-		epara++;
-		wrapped = 1;
-	}
-	if (w0 >= d->nw || d->w[w0].para != epara || d->w[w0].inq)
+	r->w0 = w0;
+	r->epara = q->epara;
+	r->wrapped = w0 < d->nw && d->w[w0].para == r->epara + 1 &&
+	    d->p[r->epara].e == q->ce && !d->w[w0].cap && !d->w[w0].inq &&
+	    cue_at(d, w0, &n) >= 0;
+	r->epara += (uint32_t)r->wrapped;
+	if (w0 >= d->nw || d->w[w0].para != r->epara || d->w[w0].inq ||
+	    (wclass(d, w0) & C_CONJ))
 		return 0;
-	if (wclass(d, w0) & C_CONJ)
-		return 0;
-	newsent = !wrapped && (d->w[w0].sstart || gap_has(d, q->ce,
+	r->newsent = !r->wrapped && (d->w[w0].sstart || gap_has(d, q->ce,
 	    d->w[w0].b, G_STOP));
-	punct = newsent || ends_clause(d, q) ||
+	r->punct = r->newsent || ends_clause(d, q) ||
 	    gap_has(d, q->ce, d->w[w0].b, G_COMMA | G_DOT | G_EXCL | G_SEMI |
 	    G_DASH | G_E2);
-	end = w0;
-	while (end < d->nw && end - w0 < 2 * CHUNKMAX &&
-	    d->w[end].para == epara && !d->w[end].inq &&
-	    (end == w0 || !d->w[end].sstart))
-		end++;
-	for (i = w0; i < end && i - w0 <= 2 * CHUNKMAX; i++) {
-		k = cue_at(d, i, &n);
-		if (k < 0)
-			continue;
-		if (i != w0 && !punct && !(i + n >= d->nw ||
-		    d->w[i + n].para != epara || d->w[i + n].sstart))
-			return 0;	/* unless the cue ends the sentence */
-		if (newsent && i + n < d->nw && d->w[i + n].para == epara &&
-		    !d->w[i + n].sstart &&
-		    !gap_has(d, d->w[i + n - 1].e, d->w[i + n].b,
-		    G_COMMA | G_DOT)) {
-			/* "..." He said.  The cue must end the sentence, or
-			 * go on with a preposition ("said to People") */
-			int c = wclass(d, i + n);
-			size_t fl;
-			const char *f = wfold(d, i + n, &fl);
-			if (d->lx->cues[k].after < 0 && i > w0) {
-				/* "..." Obama asked Republicans. */
-			} else if (!(c & C_FUNCTION) || (c & C_DET) ||
-			    is_pronoun(d, i + n) || (fl == 4 &&
-			    memcmp(f, "that", 4) == 0)) {
+	for (end = w0; end < d->nw && end - w0 < 2 * CHUNKMAX &&
+	    d->w[end].para == r->epara && !d->w[end].inq &&
+	    (end == w0 || !d->w[end].sstart); end++)
+		;
+	r->end = end;
+	return 1;
+}
+
+/*
+ * In a new sentence after the quotation (`"..." He said.`), may the cue
+ * k at word i (n words) be the quotation's: it ends the sentence (or a
+ * comma or a stop follows it), goes on with a preposition ("said to
+ * People"), or takes its object after words before it (`"..." Obama
+ * asked Republicans.`)?
+ */
+static int
+cue_may_follow(struct qdoc *d, const struct right *r, size_t i, long k,
+    size_t n)
+{
+	size_t e = i + n, fl;
+	const char *f;
+	int c;
+
+	if (e >= d->nw || d->w[e].para != r->epara || d->w[e].sstart ||
+	    gap_has(d, d->w[e - 1].e, d->w[e].b, G_COMMA | G_DOT))
+		return 1;
+	c = wclass(d, e);
+	f = wfold(d, e, &fl);
+	if (d->lx->cues[k].after < 0 && i > r->w0)
+		return 1;
+	return (c & C_FUNCTION) && !(c & C_DET) && !is_pronoun(d, e) &&
+	    !(fl == 4 && memcmp(f, "that", 4) == 0);
+}
+
+/* The first of words [lo, z) that starts the auxiliaries ending them
+ * ("has", "had been"); z when none. */
+static size_t
+aux_start(struct qdoc *d, size_t lo, size_t z)
+{
+	while (z > lo && (wclass(d, z - 1) & C_AUX))
+		z--;
+	return z;
+}
+
+/*
+ * `"...," the council's director, Jane Doe, said`: the words between the
+ * quotation (r) and the cue k at word i (n words), cut at the first
+ * clause break and the auxiliaries before the cue, name the speaker;
+ * its phrase runs to the cue ("X, the role, said").  Where the
+ * quotation ends no clause, a name and nothing else (`"..." the Post's
+ * editor Steven Ginsberg responded.`).  Returns 1 with a set, else 0.
+ */
+static int
+subject_before_right_cue(struct qdoc *d, const struct right *r, size_t i,
+    long k, size_t n, struct attr *a)
+{
+	size_t w0 = r->w0, z;
+	int flags = NP_LOOSE;
+
+	if (r->punct) {
+		for (z = w0 + 1; z < i && !clause_break(d, z); z++)
+			;
+		z = aux_start(d, w0 + 1, z);
+	} else {
+		flags = NP_NAME;
+		for (z = w0; z < i; z++)
+			if ((wclass(d, z) & (C_CONJ | C_PREP)) || d->w[z].inq)
 				return 0;
-			}
-		}
-		if (i == w0 || d->lx->cues[k].after > 0) {
-			if (subject_after(d, i + n, end, a)) {
-				set_cue(d, a, k, i, n);
-				return 1;
-			}
-			if (i != w0)
-				return 0;
-			continue;
-		}
-		/* words before the cue, cut at the first comma */
-		z = w0 + 1;
-		while (z < i && !clause_break(d, z))
-			z++;
-		while (z > w0 + 1 && (wclass(d, z - 1) & C_AUX))
-			z--;
-		flags = NP_LOOSE;
-		if (!punct) {
-			/* `"..." the Post's editor Steven Ginsberg
-			 * responded.`: a name, and nothing else */
-			flags = NP_NAME;
-			for (z = w0; z < i; z++)
-				if ((wclass(d, z) & (C_CONJ | C_PREP)) ||
-				    d->w[z].inq)
-					return 0;
-		}
-		if (resolve_np(d, w0, z, a, flags)) {
+	}
+	if (!resolve_np(d, w0, z, a, flags))
+		return 0;
+	set_cue(d, a, k, i, n);
+	if (a->pe >= 0 && a->pb == d->w[w0].b)
+		a->pe = d->w[aux_start(d, w0 + 1, i) - 1].e;
+	return 1;
+}
+
+/*
+ * The cue k at word i (n words) after the quotation (r): its subject
+ * after it (`, said X`, `, according to X`) or before it (`, X said`).
+ * Only where the quotation ends a clause or the cue ends the sentence,
+ * and in a new sentence as cue_may_follow says.  Returns 1 with a set,
+ * 0 when no cue after the quotation names its speaker, -1 when a later
+ * one may.
+ */
+static int
+right_cue(struct qdoc *d, const struct right *r, size_t i, long k, size_t n,
+    struct attr *a)
+{
+	if (i != r->w0 && !r->punct && !(i + n >= d->nw ||
+	    d->w[i + n].para != r->epara || d->w[i + n].sstart))
+		return 0;	/* unless the cue ends the sentence */
+	if (r->newsent && !cue_may_follow(d, r, i, k, n))
+		return 0;
+	if (i == r->w0 || d->lx->cues[k].after > 0) {
+		if (subject_after(d, i + n, r->end, a)) {
 			set_cue(d, a, k, i, n);
-			if (a->pe >= 0 && a->pb == d->w[w0].b) {
-				/* "X, the role, said" */
-				z = i;
-				while (z > w0 + 1 && (wclass(d, z - 1) & C_AUX))
-					z--;
-				a->pe = d->w[z - 1].e;
-			}
 			return 1;
 		}
-		return 0;
+		return i != r->w0 ? 0 : -1;
 	}
-	if (dash_byline(d, q, w0, a))
-		return 1;
-	/* `"...," Bolton charged.`: a verb the lexicon lacks, after a
-	 * quotation ending in a comma and a name or a pronoun */
-	if (last_cp(d, q) != ',' && (d->w[w0].sstart || (last_cp(d, q) != '?' &&
-	    last_cp(d, q) != '!')))
+	return subject_before_right_cue(d, r, i, k, n, a);
+}
+
+/*
+ * `"...," Bolton charged.`: a verb the lexicon lacks, after a quotation
+ * ending in a comma (or ? ! inside a sentence), and a name or a pronoun
+ * after it (r).  Returns 1 with a set to it, else 0.
+ */
+static int
+bare_verb_right(struct qdoc *d, const struct quote *q, const struct right *r,
+    struct attr *a)
+{
+	size_t w0 = r->w0, z;
+	int32_t last = last_cp(d, q);
+
+	if (last != ',' && (d->w[w0].sstart || (last != '?' && last != '!')))
 		return 0;
 	if (wclass(d, w0) & C_REL)
 		return 0;
 	if (is_pronoun(d, w0)) {
 		z = w0 + 1;
 	} else {
-		for (z = w0; z < end && z - w0 < 6 && (d->w[z].cap ||
+		for (z = w0; z < r->end && z - w0 < 6 && (d->w[z].cap ||
 		    is_possessive(d, z) || (wclass(d, z) & (C_DET | C_TITLE))) &&
 		    !(wclass(d, z) & C_TIME); z++)
 			;
 	}
-	if (z == w0 || z >= end || d->w[z].cap || clause_break(d, z) ||
+	if (z == w0 || z >= r->end || d->w[z].cap || clause_break(d, z) ||
 	    is_possessive(d, z) || (wclass(d, z) & (C_FUNCTION | C_DET | C_PREP |
 	    C_CONJ | C_TIME | C_REL)))
 		return 0;
 	return resolve_np(d, w0, z, a, is_pronoun(d, w0) ? 0 : NP_NAME);
+}
+
+/*
+ * After the closing mark: `, she said`, `," said X`, `, X, the role,
+ * said`, `, according to X` (right_cue, the cues in turn), a byline
+ * (dash_byline), a verb the lexicon lacks (bare_verb_right).
+ */
+static int
+attr_right(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	struct right r;
+	size_t i, n;
+	long k;
+	int got;
+
+	if (!right_words(d, q, &r))
+		return 0;
+	for (i = r.w0; i < r.end && i - r.w0 <= 2 * CHUNKMAX; i++)
+		if ((k = cue_at(d, i, &n)) >= 0 &&
+		    (got = right_cue(d, &r, i, k, n, a)) >= 0)
+			return got;
+	return dash_byline(d, q, r.w0, a) || bare_verb_right(d, q, &r, a);
 }
 
 /*
@@ -533,89 +656,119 @@ headline_name(struct qdoc *d, size_t lim, size_t j, struct attr *a)
 }
 
 /*
- * Before the opening mark, within its sentence: the nearest cue and its
- * subject ("X said:", "X said the plan was '...'", "said X: '...'",
- * "according to X, '...'"), or a colon after a name ("Trump: '...'").
+ * The first word of the sentence that word j (in paragraph para) is in,
+ * going back over earlier quotations of it, but not past a paragraph
+ * start nor over more than WINDOW words outside quotations.
  */
-int
-attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
+static size_t
+sentence_lim(struct qdoc *d, size_t j, uint32_t para)
 {
-	size_t wq = word_at(d, q->ob), j, lim, n, i, ci, look;
-	long k;
-	int colon, dash;
+	size_t lim = j, look = 0;
 
-	if (wq == 0)
-		return 0;
-	j = wq - 1;
-	if (d->w[j].para != q->para || d->w[j].inq)
-		return 0;
-	if (gap_has(d, d->w[j].e, q->ob, G_STOP))
-		return 0;
-	colon = gap_has(d, d->w[j].e, q->ob, G_COLON);
-	dash = gap_has(d, d->w[j].e, q->ob, G_DASH | G_E2);
-	/* the sentence start */
-	lim = j;
-	look = 0;
 	while (lim > 0 && !d->w[lim].sstart && look < WINDOW) {
 		if (d->w[lim - 1].inq) {
 			/* skip an earlier quotation in the sentence */
 			while (lim > 0 && d->w[lim - 1].inq)
 				lim--;
-			if (lim == 0 || d->w[lim - 1].para != q->para)
+			if (lim == 0 || d->w[lim - 1].para != para)
 				break;
 			continue;
 		}
 		lim--;
 		look++;
 	}
-	for (ci = j + 1; ci > lim; ci--) {
-		if (d->w[ci - 1].inq)
-			continue;
-		k = cue_at(d, ci - 1, &n);
-		if (k < 0)
-			continue;
-		i = ci - 1;
-		if (d->lx->cues[k].after > 0 || (d->lx->cues[k].after == 0 && i + n <= j &&
-		    colon && !(wclass(d, i + n) & C_PREP))) {
-			/* according to X, / said X: (not "said in a
-			 * statement to ITV:") */
-			size_t z = i + n;
-			while (z <= j && !clause_break(d, z) && z - i < CHUNKMAX)
-				z++;
-			if (z > j && resolve_np(d, i + n, z, a, d->lx->cues[k].after > 0 ?
-			    NP_LOOSE : NP_NAME)) {
-				set_cue(d, a, k, i, n);
-				return 1;
-			}
-			if (d->lx->cues[k].after > 0)
-				return 0;
-		}
-		if (subject_before(d, i, lim, a)) {
+	return lim;
+}
+
+/*
+ * The cue k at word i (n words) before a quotation (word j last before
+ * it; its sentence from word lim; colon: a colon before it): "according
+ * to X, '...'" and "said X: '...'" (not "said in a statement to ITV:")
+ * name X after the cue; else the cue's subject before it does
+ * (subject_before, outer_speaker).  Returns 1 with a set, 0 when no cue
+ * names the speaker, -1 when an earlier cue may.
+ */
+static int
+left_cue(struct qdoc *d, size_t i, long k, size_t n, size_t j, size_t lim,
+    int colon, struct attr *a)
+{
+	int after = d->lx->cues[k].after;
+	size_t z;
+
+	if (after > 0 || (after == 0 && i + n <= j && colon &&
+	    !(wclass(d, i + n) & C_PREP))) {
+		z = i + n;
+		while (z <= j && !clause_break(d, z) && z - i < CHUNKMAX)
+			z++;
+		if (z > j && resolve_np(d, i + n, z, a, after > 0 ? NP_LOOSE :
+		    NP_NAME)) {
 			set_cue(d, a, k, i, n);
-			outer_speaker(d, i, lim, a);
 			return 1;
 		}
+		if (after > 0)
+			return 0;
+	}
+	if (!subject_before(d, i, lim, a))
+		return -1;
+	set_cue(d, a, k, i, n);
+	outer_speaker(d, i, lim, a);
+	return 1;
+}
+
+/*
+ * `Name: "..."`, `Trump also said this -- "..."`: before a colon or a
+ * dash that opens a quotation (word j last before it, its sentence from
+ * word lim), the words back to a clause break (five at most) name the
+ * speaker, else the sentence's first noun phrase.  Returns 1 with a
+ * set, else 0.
+ */
+static int
+name_before_colon(struct qdoc *d, size_t j, size_t lim, struct attr *a)
+{
+	size_t s = j;
+
+	while (s > lim && !clause_break(d, s) && !d->w[s].sstart && j - s < 5)
+		s--;
+	if (resolve_np(d, s, j + 1, a, 0))
+		return 1;
+	for (s = lim; s <= j && d->w[s].inq; s++)
+		;
+	return s <= j && resolve_np(d, s, j + 1, a, NP_FIRST);
+}
+
+/*
+ * Before the opening mark, within its sentence: the nearest cue and its
+ * subject ("X said:", "X said the plan was '...'", "said X: '...'",
+ * "according to X, '...'"; left_cue), a headline's name
+ * (headline_name), or a name before a colon or a dash ("Trump: '...'";
+ * name_before_colon).
+ */
+int
+attr_left(struct qdoc *d, const struct quote *q, struct attr *a)
+{
+	size_t wq = word_at(d, q->ob), j, lim, n, ci;
+	long k;
+	int colon, dash, got;
+
+	if (wq == 0)
+		return 0;
+	j = wq - 1;
+	if (d->w[j].para != q->para || d->w[j].inq ||
+	    gap_has(d, d->w[j].e, q->ob, G_STOP))
+		return 0;
+	colon = gap_has(d, d->w[j].e, q->ob, G_COLON);
+	dash = gap_has(d, d->w[j].e, q->ob, G_DASH | G_E2);
+	lim = sentence_lim(d, j, q->para);
+	for (ci = j + 1; ci > lim; ci--) {
+		if (d->w[ci - 1].inq || (k = cue_at(d, ci - 1, &n)) < 0)
+			continue;
+		if ((got = left_cue(d, ci - 1, k, n, j, lim, colon, a)) >= 0)
+			return got;
 		/* a cue without a subject: look further back */
 	}
-	if (!colon && !dash && headline_name(d, lim, j, a))
-		return 1;
-	if (colon || dash) {
-		/* Name: "..."; Trump also said this -- "..." */
-		size_t s = j;
-		while (s > lim && !clause_break(d, s) && !d->w[s].sstart &&
-		    j - s < 5)
-			s--;
-		if (resolve_np(d, s, j + 1, a, 0))
-			return 1;
-		if (dash || colon) {
-			s = lim;
-			while (s <= j && d->w[s].inq)
-				s++;
-			if (s <= j && resolve_np(d, s, j + 1, a, NP_FIRST))
-				return 1;
-		}
-	}
-	return 0;
+	if (!colon && !dash)
+		return headline_name(d, lim, j, a);
+	return name_before_colon(d, j, lim, a);
 }
 
 /*

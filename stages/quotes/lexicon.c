@@ -104,15 +104,23 @@ set_finish(struct wordset *ws)
 	}
 }
 
-/* The index of s in the NULL-ended list names, or -1. */
+/*
+ * The index in the NULL-ended list names of column col of lx's row i,
+ * a name of what ("word class"); one not listed, or listed before index
+ * first, is fatal (naming the file and line).
+ */
 static int
-lookup_name(const char *const *names, const char *s)
+row_name(const struct glean_lexicon *lx, size_t i, size_t col,
+    const char *const *names, int first, const char *what)
 {
-	int i;
+	const char *s = lx->rows[i].f[col];
+	int k;
 
-	for (i = 0; names[i]; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
+	for (k = 0; names[k]; k++)
+		if (k >= first && strcmp(names[k], s) == 0)
+			return k;
+	glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown %s '%s'", lx->path,
+	    lx->rows[i].line, what, s);
 	return -1;
 }
 
@@ -213,31 +221,31 @@ add_class_word(struct quotes_lex *L, const char *w, int val)
 	L->classes.e[L->classes.n++].val = val;
 }
 
-/*
- * The classes other lexicons give words (set_finish merges them with
- * quote-words.tsv's): forenames.tsv the sex of a given name (C_MALE,
- * C_FEMALE), roles.tsv the heads of roles (C_ROLE).  Dies on a bad row.
- */
+/* forenames.tsv: the sex of a given name, as a class (C_MALE,
+ * C_FEMALE) of L->classes.  A bad row is fatal. */
 static void
-add_class_words(struct quotes_lex *L, const char *dir)
+read_forenames(struct quotes_lex *L, const struct glean_lexicon *lx)
 {
-	struct glean_lexicon *lx;
 	size_t i;
 	int sex;
 
-	lx = glean_lexicon_load(dir, "forenames.tsv", 1);
 	for (i = 0; i < lx->nrows; i++) {
 		sex = sex_of(lx, i, 1);
 		if (sex != SEX_UNKNOWN)
 			add_class_word(L, lx->rows[i].f[0], sex == SEX_MALE ?
 			    C_MALE : C_FEMALE);
 	}
-	glean_lexicon_free(lx);
-	lx = glean_lexicon_load(dir, "roles.tsv", 2);
+}
+
+/* roles.tsv: the heads of roles, as a class (C_ROLE) of L->classes. */
+static void
+read_roles(struct quotes_lex *L, const struct glean_lexicon *lx)
+{
+	size_t i;
+
 	for (i = 0; i < lx->nrows; i++)
 		if (strcmp(lx->rows[i].f[1], "head") == 0)
 			add_class_word(L, lx->rows[i].f[0], C_ROLE);
-	glean_lexicon_free(lx);
 }
 
 /* inspectorates.tsv: each name and its pattern (case-insensitive, at
@@ -245,14 +253,12 @@ add_class_words(struct quotes_lex *L, const char *dir)
  * one-word name is a word of the "inspection" class.  A bad pattern is
  * fatal. */
 static void
-load_inspectorates(struct quotes_lex *L, const char *dir)
+read_inspectorates(struct quotes_lex *L, const struct glean_lexicon *lx)
 {
-	struct glean_lexicon *lx;
 	size_t i;
 	char *pat;
 	struct glean_buf any = { 0 };
 
-	lx = glean_lexicon_load(dir, "inspectorates.tsv", 2);
 	L->insp = glean_calloc(lx->nrows, sizeof(*L->insp));
 	glean_buf_add(&any, "\\b(?:", 5);
 	for (i = 0; i < lx->nrows; i++) {
@@ -278,7 +284,6 @@ load_inspectorates(struct quotes_lex *L, const char *dir)
 	L->anyinsp_at = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF |
 	    PCRE2_ANCHORED, lx->path);
 	glean_buf_free(&any);
-	glean_lexicon_free(lx);
 }
 
 /* The words of a role-bodies.tsv column ("-" none), folded: *n of them. */
@@ -301,16 +306,14 @@ fold_words(const char *col, size_t *n)
 }
 
 /* role-bodies.tsv: the role heads that stand for an organisation and
- * what its name must and must not hold.  A bad row is fatal. */
+ * what its name must and must not hold. */
 static void
-load_role_bodies(struct quotes_lex *L, const char *dir)
+read_role_bodies(struct quotes_lex *L, const struct glean_lexicon *lx)
 {
-	struct glean_lexicon *lx;
 	struct rolebody *rb;
 	size_t i, flen;
 	char *f;
 
-	lx = glean_lexicon_load(dir, "role-bodies.tsv", 3);
 	L->rolebodies = glean_calloc(lx->nrows + 1, sizeof(*L->rolebodies));
 	for (i = 0; i < lx->nrows; i++) {
 		rb = &L->rolebodies[i];
@@ -322,61 +325,66 @@ load_role_bodies(struct quotes_lex *L, const char *dir)
 		free(f);
 	}
 	set_finish(&L->roleheads);
-	glean_lexicon_free(lx);
 }
 
-/*
- * Read the word lists of dir into L (which it fills; never freed: they
- * live as long as the program).  A missing or bad list is fatal (exit 2,
- * naming the file and line).
- */
-void
-load_lexicons(struct quotes_lex *L, const char *dir)
+/* The cue of speech-verbs.tsv's row i into p; 0 when its phrase has no
+ * words (p is then reused), else 1.  A bad kind is fatal. */
+static int
+cue_row(struct phrase *p, const struct glean_lexicon *lx, size_t i)
 {
-	struct glean_lexicon *lx;
-	size_t i, k, flen;
-	int c;
-	struct phrase *p;
+	const struct glean_row *r = &lx->rows[i];
 
-	memset(L, 0, sizeof(*L));
-	lx = glean_lexicon_load(dir, "speech-verbs.tsv", 2);
+	phrase_init(p, r->f[0], 1);
+	if (p->nw == 0)
+		return 0;
+	if (strcmp(r->f[1], "speech") == 0)
+		p->kind = K_SPEECH;
+	else if (strcmp(r->f[1], "report") == 0)
+		p->kind = K_REPORT;
+	else
+		glean_die(GLEAN_EXIT_FATAL, "%s:%ld: kind must be "
+		    "speech or report", lx->path, r->line);
+	p->after = 0;
+	p->line = r->line;
+	p->slen = strlen(p->w[0]);
+	p->tlen = strlen(p->text);
+	if (r->nf > 2 && strcmp(r->f[2], "after") == 0)
+		p->after = 1;
+	else if (r->nf > 2 && strcmp(r->f[2], "object") == 0)
+		p->after = -1;
+	return 1;
+}
+
+/* speech-verbs.tsv: the cues, sorted by stem, and the sets that find
+ * them (cue2, cue_sets).  A bad row is fatal. */
+static void
+read_cues(struct quotes_lex *L, const struct glean_lexicon *lx)
+{
+	size_t i;
+	const char *t;
+
 	L->cues = glean_calloc(lx->nrows, sizeof(*L->cues));
-	for (i = 0; i < lx->nrows; i++) {
-		p = &L->cues[L->ncues];
-		phrase_init(p, lx->rows[i].f[0], 1);
-		if (p->nw == 0)
-			continue;
-		if (strcmp(lx->rows[i].f[1], "speech") == 0)
-			p->kind = K_SPEECH;
-		else if (strcmp(lx->rows[i].f[1], "report") == 0)
-			p->kind = K_REPORT;
-		else
-			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: kind must be "
-			    "speech or report", lx->path, lx->rows[i].line);
-		p->after = 0;
-		p->line = lx->rows[i].line;
-		p->slen = strlen(p->w[0]);
-		p->tlen = strlen(p->text);
-		if (lx->rows[i].nf > 2 &&
-		    strcmp(lx->rows[i].f[2], "after") == 0)
-			p->after = 1;
-		else if (lx->rows[i].nf > 2 &&
-		    strcmp(lx->rows[i].f[2], "object") == 0)
-			p->after = -1;
-		L->ncues++;
-	}
-	glean_lexicon_free(lx);
+	for (i = 0; i < lx->nrows; i++)
+		L->ncues += (size_t)cue_row(&L->cues[L->ncues], lx, i);
 	if (L->ncues > 1)
 		qsort(L->cues, L->ncues, sizeof(*L->cues), cuecmp);
 	for (i = 0; i < L->ncues; i++) {
-		const char *t = L->cues[i].text;
+		t = L->cues[i].text;
 		if (t[0] && t[1])
 			L->cue2[(unsigned char)t[0]]
 			    [(unsigned char)t[1] & 0x7f] = 1;
 	}
 	cue_sets(L);
+}
 
-	lx = glean_lexicon_load(dir, "report-cues.tsv", 1);
+/* report-cues.tsv: the report cues, the body each speaks for, and the
+ * set of their first words. */
+static void
+read_report_cues(struct quotes_lex *L, const struct glean_lexicon *lx)
+{
+	size_t i;
+	struct phrase *p;
+
 	L->rcues = glean_calloc(lx->nrows, sizeof(*L->rcues));
 	for (i = 0; i < lx->nrows; i++) {
 		p = &L->rcues[L->nrcues];
@@ -389,31 +397,38 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 		L->nrcues++;
 	}
 	set_finish(&L->rcuefirst);
-	glean_lexicon_free(lx);
+}
 
-	lx = glean_lexicon_load(dir, "pronouns.tsv", 2);
+/* pronouns.tsv: each pronoun's class (P_) and sex (SEX_, in the bits
+ * from 4 up).  A bad row is fatal. */
+static void
+read_pronouns(struct quotes_lex *L, const struct glean_lexicon *lx)
+{
+	size_t i;
+	int c;
+
 	L->prons.e = glean_calloc(lx->nrows, sizeof(*L->prons.e));
 	for (i = 0; i < lx->nrows; i++) {
-		c = lookup_name(pronname, lx->rows[i].f[1]);
-		if (c <= 0)
-			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown pronoun "
-			    "class '%s'", lx->path, lx->rows[i].line,
-			    lx->rows[i].f[1]);
+		c = row_name(lx, i, 1, pronname, 1, "pronoun class");
 		L->prons.e[L->prons.n].key = glean_strdup(lx->rows[i].f[0]);
 		L->prons.e[L->prons.n++].val = c | sex_of(lx, i, 2) << 4;
 	}
 	set_finish(&L->prons);
-	glean_lexicon_free(lx);
+}
 
-	lx = glean_lexicon_load(dir, "quote-words.tsv", 2);
+/* quote-words.tsv: each word's class (a C_ bit, into L->classes, which
+ * load_lexicons finishes once the other lists have added theirs), and
+ * the labels of several words.  A bad row is fatal. */
+static void
+read_quote_words(struct quotes_lex *L, const struct glean_lexicon *lx)
+{
+	size_t i, k, flen;
+	int c;
+
 	L->classes.e = glean_calloc(lx->nrows, sizeof(*L->classes.e));
 	L->labels = glean_calloc(lx->nrows, sizeof(*L->labels));
 	for (i = 0; i < lx->nrows; i++) {
-		c = lookup_name(classname, lx->rows[i].f[1]);
-		if (c < 0)
-			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: unknown word "
-			    "class '%s'", lx->path, lx->rows[i].line,
-			    lx->rows[i].f[1]);
+		c = row_name(lx, i, 1, classname, 0, "word class");
 		if (strchr(lx->rows[i].f[0], ' ')) {
 			if (c != 5)	/* only labels may have spaces */
 				continue;
@@ -425,10 +440,44 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 		    strlen(lx->rows[i].f[0]), &flen);
 		L->classes.e[k].val = 1 << c;
 	}
-	glean_lexicon_free(lx);
-	add_class_words(L, dir);
-	load_inspectorates(L, dir);
-	set_finish(&L->classes);
-	load_role_bodies(L, dir);
 }
 
+/*
+ * The word lists, in the order they are read (quote-words.tsv first of
+ * those that add to L->classes: it sizes the set), with the columns each
+ * must have and the function that reads it.
+ */
+static const struct {
+	const char *file;
+	size_t ncols;
+	void (*read)(struct quotes_lex *L, const struct glean_lexicon *lx);
+} lists[] = {
+	{ "speech-verbs.tsv", 2, read_cues },
+	{ "report-cues.tsv", 1, read_report_cues },
+	{ "pronouns.tsv", 2, read_pronouns },
+	{ "quote-words.tsv", 2, read_quote_words },
+	{ "forenames.tsv", 1, read_forenames },
+	{ "roles.tsv", 2, read_roles },
+	{ "inspectorates.tsv", 2, read_inspectorates },
+	{ "role-bodies.tsv", 3, read_role_bodies },
+};
+
+/*
+ * Read the word lists of dir into L (which it fills; never freed: they
+ * live as long as the program).  A missing or bad list is fatal (exit 2,
+ * naming the file and line).
+ */
+void
+load_lexicons(struct quotes_lex *L, const char *dir)
+{
+	struct glean_lexicon *lx;
+	size_t k;
+
+	memset(L, 0, sizeof(*L));
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
+		lx = glean_lexicon_load(dir, lists[k].file, lists[k].ncols);
+		lists[k].read(L, lx);
+		glean_lexicon_free(lx);
+	}
+	set_finish(&L->classes);
+}

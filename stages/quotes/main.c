@@ -13,7 +13,7 @@ doc_reset(struct qdoc *d)
 	size_t i;
 
 	for (i = 0; i < d->nq; i++)
-		free(d->q[i].speaker);
+		free(d->q[i].at.speaker);
 	d->nw = d->ncapital = d->nq = d->nsegs = d->nm = d->np = d->nmk = 0;
 	d->foldlen = 0;
 	glean_buf_reset(&d->sbuf);

@@ -61,70 +61,86 @@ next_cand(struct qdoc *d, size_t from, size_t pe)
 	return pe;
 }
 
+/*
+ * The quotation mark at byte i of a paragraph ending at pe: 1 with *l
+ * its length in bytes, *dbl whether it is a double mark ('' is a
+ * typewriter's double mark) and *glyph its shape (0 straight, 1 left
+ * curly or low, 2 right curly); 0 when the character there is no mark
+ * (*l still its length).
+ */
+static int
+mark_glyph(struct qdoc *d, size_t i, size_t pe, size_t *l, int *dbl,
+    int *glyph)
+{
+	switch (cp_at(d, i, l)) {
+	case '"':	*dbl = 1; *glyph = 0; break;
+	case 0x201c:	*dbl = 1; *glyph = 1; break;
+	case 0x201d:	*dbl = 1; *glyph = 2; break;
+	case 0x201e:	*dbl = 1; *glyph = 1; break;
+	case 0xab:	*dbl = 1; *glyph = 1; break;
+	case 0xbb:	*dbl = 1; *glyph = 2; break;
+	case '\'':
+		*dbl = i + 1 < pe && d->s[i + 1] == '\'';
+		if (*dbl)
+			*l = 2;
+		*glyph = 0;
+		break;
+	case 0x2018:	*dbl = 0; *glyph = 1; break;
+	case 0x2019:	*dbl = 0; *glyph = 2; break;
+	case 0x201a:	*dbl = 0; *glyph = 1; break;
+	default:	return 0;
+	}
+	if (*l == 0)
+		*l = 1;
+	return 1;
+}
+
+/*
+ * The direction (OPEN, CLOSE, EITHER) of the mark [i, i + l) of
+ * paragraph [pb, pe): opening with a space or opening punctuation
+ * before it and none after, closing the other way round, else by its
+ * glyph (see mark_glyph).  0 when a single mark is no quotation mark:
+ * between letters ("don't", "council's") or an elision ("'90s", "'16").
+ */
+static int
+mark_dir(struct qdoc *d, size_t i, size_t l, size_t pb, size_t pe, int dbl,
+    int glyph)
+{
+	int32_t pv = cp_before(d, i, pb), nx;	/* -2 at the paragraph start */
+	size_t j;
+	int lf, rf;
+
+	nx = i + l < pe ? cp_at(d, i + l, NULL) : -2;
+	lf = !(nx == -2 || is_space_cp(nx)) &&
+	    (pv == -2 || is_space_cp(pv) || is_open_punct(pv));
+	rf = !(pv == -2 || is_space_cp(pv)) &&
+	    (nx == -2 || is_space_cp(nx) || is_close_punct(nx));
+	if (!dbl && is_alnum_cp(pv) && is_alnum_cp(nx))
+		return 0;
+	if (!dbl && lf && !rf && nx >= '0' && nx <= '9') {
+		for (j = i + l; j < pe && d->s[j] >= '0' && d->s[j] <= '9'; j++)
+			;
+		if (j - (i + l) <= 2)
+			return 0;
+	}
+	if (lf != rf)
+		return lf ? OPEN : CLOSE;
+	return glyph == 1 ? OPEN : glyph == 2 ? CLOSE : EITHER;
+}
+
 /* Classify the marks of paragraph [pb, pe) into d->mk. */
 static void
 find_marks(struct qdoc *d, size_t pb, size_t pe)
 {
-	size_t i, l, j;
-	int32_t cp, pv, nx;
-	int dbl, glyph, lf, rf, dir, nd;
+	size_t i, l;
+	int dbl, glyph, dir;
 	struct mark *m;
 
 	d->nmk = 0;
 	for (i = next_cand(d, pb, pe); i < pe; i = next_cand(d, i + l, pe)) {
-		cp = cp_at(d, i, &l);
-		switch (cp) {
-		case '"':	dbl = 1; glyph = 0; break;
-		case 0x201c:	dbl = 1; glyph = 1; break;
-		case 0x201d:	dbl = 1; glyph = 2; break;
-		case 0x201e:	dbl = 1; glyph = 1; break;
-		case 0xab:	dbl = 1; glyph = 1; break;
-		case 0xbb:	dbl = 1; glyph = 2; break;
-		case '\'':
-			/* '' is a typewriter double mark */
-			if (i + 1 < pe && d->s[i + 1] == '\'') {
-				dbl = 1;
-				l = 2;
-			} else {
-				dbl = 0;
-			}
-			glyph = 0;
-			break;
-		case 0x2018:	dbl = 0; glyph = 1; break;
-		case 0x2019:	dbl = 0; glyph = 2; break;
-		case 0x201a:	dbl = 0; glyph = 1; break;
-		default:	continue;
-		}
-		if (l == 0)
-			l = 1;
-		pv = cp_before(d, i, pb);	/* -2 at the paragraph start */
-		nx = i + l < pe ? cp_at(d, i + l, NULL) : -2;
-		lf = !(nx == -2 || is_space_cp(nx)) &&
-		    (pv == -2 || is_space_cp(pv) || is_open_punct(pv));
-		rf = !(pv == -2 || is_space_cp(pv)) &&
-		    (nx == -2 || is_space_cp(nx) || is_close_punct(nx));
-		if (!dbl) {
-			if (is_alnum_cp(pv) && is_alnum_cp(nx))
-				continue;	/* don't, council's */
-			if (lf && !rf && nx >= '0' && nx <= '9') {
-				/* '90s, '16: an elision, not a mark */
-				for (j = i + l, nd = 0; j < pe && d->s[j] >= '0'
-				    && d->s[j] <= '9'; j++)
-					nd++;
-				if (nd <= 2)
-					continue;
-			}
-		}
-		if (lf && !rf)
-			dir = OPEN;
-		else if (rf && !lf)
-			dir = CLOSE;
-		else if (glyph == 1)
-			dir = OPEN;
-		else if (glyph == 2)
-			dir = CLOSE;
-		else
-			dir = EITHER;
+		if (!mark_glyph(d, i, pe, &l, &dbl, &glyph) ||
+		    (dir = mark_dir(d, i, l, pb, pe, dbl, glyph)) == 0)
+			continue;
 		GROW(d->mk, d->nmk, d->capmk);
 		m = &d->mk[d->nmk++];
 		m->b = (uint32_t)i;
@@ -153,7 +169,7 @@ new_quote(struct qdoc *d, uint32_t ob, uint32_t tb, uint8_t dbl, uint8_t depth, 
 	q->depth = depth;
 	q->para = q->epara = (uint32_t)para;
 	q->atpara = ob == d->p[para].b;
-	q->sb = q->se = q->cb = q->cend = q->pb = q->pe = -1;
+	attr_clear(&q->at);
 	q->seg0 = d->nsegs;
 	return d->nq++;
 }
@@ -239,6 +255,98 @@ qcmp(const void *a, const void *b)
 	return x->te > y->te ? -1 : x->te < y->te;
 }
 
+/* The marks open while a paragraph's marks are paired. */
+struct pairing {
+	struct open st[MAXDEPTH];	/* innermost last */
+	size_t ns;
+	int seen_dbl;		/* a double mark seen in the paragraph */
+};
+
+/*
+ * The quotation carry, open at the end of paragraph pi - 1: it goes on
+ * when paragraph pi opens with a mark of its kind that does not close
+ * (its text so far a segment; the mark open in pr), else it ends there,
+ * unclosed.  Returns the index of pi's first mark still to pair.
+ */
+static size_t
+resume_carry(struct qdoc *d, size_t pi, struct open *carry,
+    struct pairing *pr)
+{
+	const struct mark *m0 = d->nmk > 0 ? &d->mk[0] : NULL;
+
+	if (m0 == NULL || m0->b != d->p[pi].b || m0->dbl != carry->dbl ||
+	    m0->dir == CLOSE) {
+		unclosed(d, carry, pi - 1);
+		return 0;
+	}
+	if (carry->qi == SIZE_MAX)
+		carry->qi = new_quote(d, carry->mb, carry->tb, carry->dbl, 0,
+		    para_of(d, carry->mb));
+	add_seg(d, carry->qi, carry->tb, d->p[pi - 1].e);
+	carry->tb = m0->b + m0->len;
+	pr->st[pr->ns++] = *carry;
+	return 1;
+}
+
+/*
+ * The depth (index + 1 in pr->st) of the innermost open mark that mark
+ * m may close: one of its kind (double or single), and for a single mark
+ * one inside the innermost double-quoted level; 0 when none.
+ */
+static size_t
+closable(const struct pairing *pr, const struct mark *m)
+{
+	size_t k, top;
+
+	for (k = pr->ns; k > 0; k--)
+		if (pr->st[k - 1].dbl == m->dbl)
+			break;
+	top = k;
+	if (!m->dbl && top > 0) {
+		for (k = pr->ns; k > top; k--)
+			if (pr->st[k - 1].dbl)
+				break;
+		if (k > top)
+			top = 0;
+	}
+	return top;
+}
+
+/*
+ * Pair mark i of paragraph pi: it closes the innermost quotation it may
+ * (a closing double mark first in the paragraph, with none open, closes
+ * one from the paragraph's start), or it opens one (not a single mark
+ * that may go either way; no deeper than MAXDEPTH).
+ */
+static void
+pair_mark(struct qdoc *d, size_t pi, size_t i, struct pairing *pr)
+{
+	const struct mark *m = &d->mk[i];
+	size_t top = closable(pr, m);
+	struct open *o;
+
+	if (m->dir == CLOSE || (m->dir == EITHER && top > 0)) {
+		if (top > 0) {
+			close_quote(d, &pr->st[top - 1], m->b, m->b + m->len,
+			    pi, top - 1);
+			pr->ns = top - 1;
+		} else if (m->dbl && !pr->seen_dbl && i == 0 &&
+		    m->dir == CLOSE) {
+			struct open start = { d->p[pi].b, d->p[pi].b, 1,
+			    SIZE_MAX };
+			close_quote(d, &start, m->b, m->b + m->len, pi, 0);
+		}
+	} else if ((m->dbl || m->dir != EITHER) && pr->ns < MAXDEPTH) {
+		o = &pr->st[pr->ns++];
+		o->mb = m->b;
+		o->tb = m->b + m->len;
+		o->dbl = m->dbl;
+		o->qi = SIZE_MAX;
+	}
+	if (m->dbl)
+		pr->seen_dbl = 1;
+}
+
 /*
  * Pair the marks paragraph by paragraph.  An unclosed quotation whose
  * next paragraph opens with a mark of the same kind goes on; one that
@@ -248,84 +356,22 @@ qcmp(const void *a, const void *b)
 void
 find_quotes(struct qdoc *d)
 {
-	struct open st[MAXDEPTH];
-	size_t ns, pi, i, k, top;
-	int havecarry = 0, seen_dbl;
+	struct pairing pr;
 	struct open carry = { 0, 0, 0, SIZE_MAX };
-	struct mark *m;
-	struct para *p;
+	int havecarry = 0;
+	size_t pi, i;
 
 	for (pi = 0; pi < d->np; pi++) {
-		p = &d->p[pi];
-		find_marks(d, p->b, p->e);
-		ns = 0;
-		i = 0;
-		if (havecarry) {
-			havecarry = 0;
-			if (d->nmk > 0 && d->mk[0].b == p->b &&
-			    d->mk[0].dbl == carry.dbl && d->mk[0].dir != CLOSE) {
-				/* the quotation goes on */
-				if (carry.qi == SIZE_MAX) {
-					carry.qi = new_quote(d, carry.mb,
-					    carry.tb, carry.dbl, 0,
-					    para_of(d, carry.mb));
-				}
-				add_seg(d, carry.qi, carry.tb, d->p[pi - 1].e);
-				carry.tb = d->mk[0].b + d->mk[0].len;
-				st[ns++] = carry;
-				i = 1;
-			} else {
-				unclosed(d, &carry, pi - 1);
-			}
-		}
-		seen_dbl = 0;
-		for (; i < d->nmk; i++) {
-			m = &d->mk[i];
-			/* the innermost open mark of the same kind */
-			for (k = ns; k > 0; k--)
-				if (st[k - 1].dbl == m->dbl)
-					break;
-			top = k;
-			if (!m->dbl && top > 0) {
-				/* a single mark closes only inside its own
-				 * double-quoted level */
-				for (k = ns; k > top; k--)
-					if (st[k - 1].dbl)
-						break;
-				if (k > top)
-					top = 0;
-			}
-			if (m->dir == CLOSE || (m->dir == EITHER && top > 0)) {
-				if (top > 0) {
-					close_quote(d, &st[top - 1], m->b,
-					    m->b + m->len, pi, top - 1);
-					ns = top - 1;
-				} else if (m->dbl && !seen_dbl && i == 0 &&
-				    m->dir == CLOSE) {
-					/* a closing mark first: from the
-					 * paragraph's start */
-					struct open o = { p->b, p->b, 1,
-					    SIZE_MAX };
-					close_quote(d, &o, m->b, m->b + m->len,
-					    pi, 0);
-				}
-			} else if (m->dir == OPEN || m->dir == EITHER) {
-				if (!m->dbl && m->dir == EITHER)
-					continue;
-				if (ns < MAXDEPTH) {
-					st[ns].mb = m->b;
-					st[ns].tb = m->b + m->len;
-					st[ns].dbl = m->dbl;
-					st[ns].qi = SIZE_MAX;
-					ns++;
-				}
-			}
-			if (m->dbl)
-				seen_dbl = 1;
-		}
+		find_marks(d, d->p[pi].b, d->p[pi].e);
+		pr.ns = 0;
+		pr.seen_dbl = 0;
+		i = havecarry ? resume_carry(d, pi, &carry, &pr) : 0;
+		havecarry = 0;
+		for (; i < d->nmk; i++)
+			pair_mark(d, pi, i, &pr);
 		/* what is still open: the outermost may go on */
-		if (ns > 0) {
-			carry = st[0];
+		if (pr.ns > 0) {
+			carry = pr.st[0];
 			havecarry = 1;
 		}
 	}

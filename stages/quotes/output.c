@@ -104,83 +104,103 @@ put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
 static int
 speaker_kind(const struct quote *q)
 {
-	if (!q->speaker)
+	if (!q->at.speaker)
 		return SK_NONE;
-	if (q->skind != SK_NONE)
-		return q->skind;
-	return q->person ? SK_PERSON : SK_ORG;
+	if (q->at.skind != SK_NONE)
+		return q->at.skind;
+	return q->at.person ? SK_PERSON : SK_ORG;
+}
+
+/* s (NULL: null) as a JSON string. */
+static void
+put_str_or_null(struct glean_buf *out, const char *s)
+{
+	if (s)
+		put_str(out, s, strlen(s));
+	else
+		PUT_LIT(out, "null");
+}
+
+/*
+ * The segments of a quotation carried over paragraphs, q->nseg > 1 of
+ * them: each paragraph's text, trimmed (a whole character at a time:
+ * U+00A0 is two bytes), as an object with its start, end and text.
+ */
+static void
+put_segments(struct qdoc *d, struct glean_buf *out, const struct offmap *om,
+    const struct quote *q)
+{
+	size_t k, l;
+	uint32_t b, e;
+
+	PUT_LIT(out, ",\"segments\":[");
+	for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
+		b = d->segs[k].b;
+		e = d->segs[k].e;
+		while (b < e && space_at(d, b, &l))
+			b += (uint32_t)l;
+		while (e > b && (d->s[e - 1] == ' ' || d->s[e - 1] == '\t'))
+			e--;
+		if (k > q->seg0)
+			glean_buf_addc(out, ',');
+		PUT_LIT(out, "{\"start\":");
+		put_num(out, om_cp(om, b));
+		PUT_LIT(out, ",\"end\":");
+		put_num(out, om_cp(om, e));
+		PUT_LIT(out, ",\"text\":");
+		put_str(out, d->s + b, e - b);
+		glean_buf_addc(out, '}');
+	}
+	glean_buf_addc(out, ']');
+}
+
+/* Quotation q as a JSON object (its speaker phrase trimmed first). */
+static void
+put_quote(struct qdoc *d, struct glean_buf *out, const struct offmap *om,
+    struct quote *q)
+{
+	int k = speaker_kind(q);
+
+	PUT_LIT(out, "{\"start\":");
+	put_num(out, om_cp(om, q->tb));
+	PUT_LIT(out, ",\"end\":");
+	put_num(out, om_cp(om, q->te));
+	PUT_LIT(out, ",\"text\":");
+	put_str(out, d->s + q->tb, q->te - q->tb);
+	PUT_LIT(out, ",\"speaker\":");
+	put_str_or_null(out, q->at.speaker);
+	PUT_LIT(out, ",\"speaker_kind\":");
+	put_str_or_null(out, k != SK_NONE ? speaker_kind_name[k] : NULL);
+	PUT_LIT(out, ",\"speaker_span\":");
+	put_span(out, om, q->at.sb, q->at.se);
+	trim_phrase(d, &q->at.pb, &q->at.pe);
+	PUT_LIT(out, ",\"speaker_phrase\":");
+	put_span(out, om, q->at.pb, q->at.pe);
+	PUT_LIT(out, ",\"kind\":");
+	put_str_or_null(out, quote_kind_name[q->at.kind]);
+	PUT_LIT(out, ",\"cue\":");
+	if (q->at.cb >= 0)
+		put_str(out, d->s + q->at.cb, (size_t)(q->at.ce - q->at.cb));
+	else
+		PUT_LIT(out, "null");
+	if (!q->closed)
+		PUT_LIT(out, ",\"closed\":false");
+	if (q->nseg > 1)
+		put_segments(d, out, om, q);
+	glean_buf_addc(out, '}');
 }
 
 /* The "quotes" member, as JSON text. */
 void
 quotes_text(struct qdoc *d, struct glean_buf *out, const struct offmap *om)
 {
-	struct quote *q;
-	size_t i, k;
+	size_t i;
 
 	PUT_LIT(out, "\"quotes\":[");
 	for (i = 0; i < d->nq; i++) {
-		q = &d->q[i];
 		if (i > 0)
 			glean_buf_addc(out, ',');
-		PUT_LIT(out, "{\"start\":");
-		put_num(out, om_cp(om, q->tb));
-		PUT_LIT(out, ",\"end\":");
-		put_num(out, om_cp(om, q->te));
-		PUT_LIT(out, ",\"text\":");
-		put_str(out, d->s + q->tb, q->te - q->tb);
-		PUT_LIT(out, ",\"speaker\":");
-		if (q->speaker)
-			put_str(out, q->speaker, strlen(q->speaker));
-		else
-			PUT_LIT(out, "null");
-		PUT_LIT(out, ",\"speaker_kind\":");
-		k = (size_t)speaker_kind(q);
-		if (k != SK_NONE)
-			put_str(out, speaker_kind_name[k],
-			    strlen(speaker_kind_name[k]));
-		else
-			PUT_LIT(out, "null");
-		PUT_LIT(out, ",\"speaker_span\":");
-		put_span(out, om, q->sb, q->se);
-		trim_phrase(d, &q->pb, &q->pe);
-		PUT_LIT(out, ",\"speaker_phrase\":");
-		put_span(out, om, q->pb, q->pe);
-		PUT_LIT(out, ",\"kind\":");
-		put_str(out, quote_kind_name[q->kind], strlen(quote_kind_name[q->kind]));
-		PUT_LIT(out, ",\"cue\":");
-		if (q->cb >= 0)
-			put_str(out, d->s + q->cb, (size_t)(q->cend - q->cb));
-		else
-			PUT_LIT(out, "null");
-		if (!q->closed) {
-			PUT_LIT(out, ",\"closed\":false");
-		}
-		if (q->nseg > 1) {
-			PUT_LIT(out, ",\"segments\":[");
-			for (k = q->seg0; k < q->seg0 + q->nseg; k++) {
-				uint32_t b = d->segs[k].b, e = d->segs[k].e;
-				size_t l;
-				/* each paragraph's text, trimmed: a whole
-				 * character at a time (U+00A0 is two bytes) */
-				while (b < e && space_at(d, b, &l))
-					b += (uint32_t)l;
-				while (e > b && (d->s[e - 1] == ' ' ||
-				    d->s[e - 1] == '\t'))
-					e--;
-				if (k > q->seg0)
-					glean_buf_addc(out, ',');
-				PUT_LIT(out, "{\"start\":");
-				put_num(out, om_cp(om, b));
-				PUT_LIT(out, ",\"end\":");
-				put_num(out, om_cp(om, e));
-				PUT_LIT(out, ",\"text\":");
-				put_str(out, d->s + b, e - b);
-				glean_buf_addc(out, '}');
-			}
-			glean_buf_addc(out, ']');
-		}
-		glean_buf_addc(out, '}');
+		put_quote(d, out, om, &d->q[i]);
 	}
 	glean_buf_addc(out, ']');
 }

@@ -8,11 +8,37 @@
  *	text.c		offsets, words, paragraphs and sentences
  *	marks.c		quotation marks and the spans they enclose
  *	cues.c		cue verbs ("said", "according to") and report cues
- *	speakers.c	candidate speakers: mentions, pronouns, roles
+ *	speakers.c	candidate speakers (mentions, pronouns, roles) and
+ *			resolve_np, whom a frame's words name
  *	frames.c	the frames around a quotation that name its speaker
  *	report.c	report quotations and the article's inspectorate
- *	choice.c	one speaker per quotation, carried over paragraphs
+ *	choice.c	attribute(): one speaker per quotation, the frames
+ *			tried in turn, carried over paragraphs
  *	output.c	the "quotes" layer as JSON text
+ *
+ * How the modules share the work, in the order quotes_process (main.c)
+ * runs them: scan_text, split_paras and find_quotes (text.c, marks.c)
+ * find the paragraphs and the quotations; the words are made (text.c);
+ * then attribute() (choice.c) gives each quotation its speaker, and
+ * quotes_text (output.c) writes the layer.
+ *
+ * Where a quotation gets its speaker: attribute() takes the quotations
+ * in order and asks find_frame (choice.c) for a frame around each: the
+ * frames of frames.c, tried in this order: attr_sides (the words after
+ * the closing mark, attr_right, and before the opening one, attr_left;
+ * before first when a new sentence follows the quotation),
+ * attr_final (a cue closing the sentence), attr_left again for a colon
+ * ending the paragraph before, attr_prev (the sentence before).  A
+ * frame finds the words that name the speaker (a cue's subject, the
+ * name after "said") and hands them to resolve_np (speakers.c), the one
+ * function that decides whom words name: a report cue's inspectorate, a
+ * role's person, a mention, a pronoun, "the council", capitalised
+ * words, the words themselves (its comment lists the steps in order).
+ * check_speaker (choice.c) then drops what no quotation may have (a
+ * pronoun, a lower-case fragment).  A quotation with no frame goes to
+ * unattributed() (choice.c): a report section's body, the article's
+ * inspectorate, the subject of indirect speech before it, or the last
+ * speaker carried over.
  *
  * Every function takes the document's state, struct qdoc, explicitly;
  * the word lists (struct quotes_lex) are read once and shared read-only.
@@ -22,6 +48,7 @@
 #ifndef GLEAN_QUOTES_H
 #define GLEAN_QUOTES_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +87,9 @@ enum {
 	C_DOCUMENT = 1 << 19, C_AGENT = 1 << 20
 };
 
-/* resolve_np flags */
+/* resolve_np flags: NP_LOOSE, the words themselves may be the source
+ * ("the official"); NP_FIRST, the subject opens the words (their first
+ * mention, not their last); NP_NAME, only a name will do. */
 enum { NP_LOOSE = 1, NP_FIRST = 2, NP_NAME = 4 };
 
 /* Pronoun classes (pronouns.tsv). */
@@ -207,24 +236,30 @@ struct seg {
 	uint32_t b, e;
 };
 
+/* A speaker found for a quotation: what a frame finds and the
+ * quotation keeps (struct quote's at).  Offsets are bytes; -1 none. */
+struct attr {
+	char *speaker;		/* owned */
+	int64_t sb, se;		/* the speaker's span */
+	int64_t pb, pe;		/* the whole phrase naming the speaker */
+	int64_t cb, ce;		/* the cue */
+	int kind;		/* K_ */
+	int person;		/* the speaker is a person (for he/she) */
+	int skind;		/* SK_ */
+	int gender;		/* SEX_, of a person */
+	int pronoun;		/* named by a pronoun */
+};
+
 struct quote {
 	uint32_t ob;		/* opening mark (byte) */
 	uint32_t tb, te;	/* text, bytes */
 	uint32_t ce;		/* just past the closing mark */
 	uint32_t para, epara;	/* paragraphs of the opening and the end */
 	uint8_t closed, dbl, depth, atpara;
-	int64_t pb, pe;		/* speaker phrase, bytes; -1 none */
-	size_t seg0, nseg;	/* in segs when nseg > 1 */
-	/* attribution */
-	int kind;
 	int attributed;		/* found by a cue or a colon */
-	int person;		/* the speaker is a person (for he/she) */
-	int skind;		/* SK_ */
-	int gender;		/* G_, of a person */
-	char *speaker;		/* owned */
-	int64_t sb, se;		/* speaker span, bytes; -1 none */
-	int64_t cb, cend;	/* cue, bytes; -1 none */
-};
+	size_t seg0, nseg;	/* in segs when nseg > 1 */
+	struct attr at;		/* its speaker (owned), spans, cue and kind */
+};	/* 128 bytes on LP64: the loops over quotations index by a shift */
 
 struct mention {
 	uint32_t b, e;
@@ -305,18 +340,6 @@ struct qdoc {
 	pcre2_match_data *md;	/* for the inspectorates' patterns */
 };
 
-/* A speaker found for a quotation. */
-struct attr {
-	char *speaker;		/* owned */
-	int64_t sb, se;
-	int64_t pb, pe;		/* the whole phrase naming the speaker */
-	int64_t cb, ce;
-	int kind;
-	int person;
-	int skind;		/* SK_ */
-	int gender;		/* G_ */
-	int pronoun;		/* named by a pronoun */
-};
 
 
 /* ---- small helpers every module calls, inline for speed --------------- */
@@ -480,20 +503,37 @@ cp_at(struct qdoc *d, size_t b, size_t *len)
 	return cp;
 }
 
-/* First word starting at or after byte b. */
+/*
+ * The first of the n records at base (size bytes each, in order of the
+ * uint32_t field at byte off of each) whose field is key or more; n when
+ * none is.  The one binary search of words, paragraphs and mentions by
+ * offset (word_at, para_of, mention_in, mentions_before).
+ */
 static inline size_t
-word_at(struct qdoc *d, size_t b)
+first_at_least(const void *base, size_t n, size_t size, size_t off,
+    size_t key)
 {
-	size_t lo = 0, hi = d->nw, mid;
+	const char *p = base;
+	size_t lo = 0, hi = n, mid;
+	uint32_t v;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (d->w[mid].b < b)
+		memcpy(&v, p + mid * size + off, sizeof(v));
+		if (v < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* First word starting at or after byte b. */
+static inline size_t
+word_at(struct qdoc *d, size_t b)
+{
+	return first_at_least(d->w, d->nw, sizeof(*d->w),
+	    offsetof(struct word, b), b);
 }
 
 /* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */

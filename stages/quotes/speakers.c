@@ -216,15 +216,10 @@ seen_inside(struct qdoc *d, size_t i)
 static int
 overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 {
-	size_t lo = 0, hi = nent, mid;
+	/* the first that ends after b */
+	size_t lo = first_at_least(d->m, nent, sizeof(*d->m),
+	    offsetof(struct mention, e), (size_t)b + 1), hi;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].e <= b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	/* mentions may nest: look at a few from there */
 	for (hi = lo; hi < nent && hi < lo + 8; hi++)
 		if (d->m[hi].b < e && d->m[hi].e > b)
@@ -244,20 +239,129 @@ initial_stop(struct qdoc *d, size_t j)
 }
 
 /*
+ * The end of the run of capitalised words from word i, outside
+ * quotations, in i's paragraph and sentence: capitalised words, a
+ * connector between two ("Bank of England"), an initial's stop
+ * ("Ronald R. Fieldstone").
+ */
+static size_t
+cap_run_end(struct qdoc *d, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
+	    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
+	    initial_stop(d, j))) {
+		if (d->w[j].cap) {
+			j++;
+			continue;
+		}
+		if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
+		    d->w[j + 1].cap && !d->w[j + 1].inq &&
+		    blank(d, d->w[j].e, d->w[j + 1].b)) {
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/*
+ * Cut the run of words [*a, *z) to the name in it: titles (*title set
+ * when there was one) and a first function word off its start, then
+ * connectors off its end and time words off its start.
+ */
+static void
+trim_cap_run(struct qdoc *d, size_t *a, size_t *z, int *title)
+{
+	size_t k;
+	int c;
+
+	*title = 0;
+	for (k = *a; k < *z; k++) {
+		c = wclass(d, k);
+		if (c & C_TITLE) {
+			*title = 1;
+			*a = k + 1;
+		} else if (k == *a && (c & C_FUNCTION)) {
+			*a = k + 1;
+		}
+	}
+	while (*z > *a && (wclass(d, *z - 1) & C_CONNECTOR))
+		(*z)--;
+	while (*a < *z && (wclass(d, *a) & C_TIME))
+		(*a)++;
+}
+
+/*
+ * The mention kind of the name [a, z) (title: a title went before it):
+ * M_ORG with an organisation or spokesperson word or an all-capitals
+ * word, M_PERSON after a title or with two words or more, else
+ * M_UNKNOWN; -1 when it is no name: initials alone (the "B" of
+ * "F.B.I."), or one word opening a sentence that is not written with a
+ * capital inside one elsewhere ("Just ask him.").
+ */
+static int
+cap_run_kind(struct qdoc *d, size_t a, size_t z, int title)
+{
+	size_t k;
+
+	for (k = a; k < z && d->w[k].e - d->w[k].b == 1; k++)
+		;
+	if (k == z)
+		return -1;
+	if (z - a == 1 && d->w[a].sstart && !title &&
+	    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
+	    !seen_inside(d, a))
+		return -1;
+	for (k = a; k < z; k++)
+		if ((wclass(d, k) & (C_ORGWORD | C_SPOKES)) ||
+		    all_caps_word(d, k))
+			return M_ORG;
+	return title || z - a >= 2 ? M_PERSON : M_UNKNOWN;
+}
+
+/*
+ * A lone surname at word a: a mention of the last person (of the
+ * NAMEBACK mentions before) whose last word it is, named as that person.
+ * Returns 1 when it is added, else 0.
+ */
+static int
+add_surname(struct qdoc *d, size_t a)
+{
+	size_t look, nb = d->w[a].e - d->w[a].b;
+	const struct mention *pm;
+
+	/* d->m is NULL while d->nm is 0: no arithmetic on it */
+	for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
+	    pm != NULL && pm > d->m && look < NAMEBACK; look++) {
+		pm--;
+		if (pm->laste - pm->lastb == nb && pm->kind == M_PERSON &&
+		    pm->lastb != d->w[a].b &&
+		    memcmp(d->s + pm->lastb, d->s + d->w[a].b, nb) == 0) {
+			add_mention(d, d->w[a].b, d->w[a].e, M_PERSON,
+			    pm->canon, pm->clen, d->w[a].b, d->w[a].e);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * Our own names where the entities layer has none (after its first nent
- * mentions): runs of capitalised words outside quotations, titles and
- * sentence-initial function words dropped; a lone surname takes the full
- * name of the last person with it.
+ * mentions): runs of capitalised words outside quotations and headings
+ * (cap_run_end), titles and sentence-initial function words dropped
+ * (trim_cap_run), of the kind cap_run_kind tells; a lone surname takes
+ * the full name of the last person with it (add_surname).
  */
 static void
 heuristic_mentions(struct qdoc *d, size_t nent)
 {
-	size_t i, j = 0, k, a, z, nb, look, ci;
-	int c, title, org, kind;
-	struct mention *pm;
+	size_t i, j = 0, a, z, nb, ci;
+	int title, kind;
 
 	collect_midcap(d);
-
 	for (ci = 0; ci < d->ncapital; ci++) {
 		i = d->capital[ci];
 		if (i < j)
@@ -265,82 +369,19 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		j = i + 1;
 		if (!d->w[i].cap || d->w[i].inq || d->p[d->w[i].para].heading)
 			continue;
-		/* extend: capitalised words, connectors between them, an
-		 * initial's stop ("Ronald R. Fieldstone") */
-		while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
-		    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
-		    initial_stop(d, j))) {
-			if (d->w[j].cap) {
-				j++;
-				continue;
-			}
-			if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
-			    d->w[j + 1].cap && !d->w[j + 1].inq &&
-			    blank(d, d->w[j].e, d->w[j + 1].b)) {
-				j += 2;
-				continue;
-			}
-			break;
-		}
+		j = cap_run_end(d, i);
 		a = i;
 		z = j;
-		title = org = 0;
-		for (k = a; k < z; k++) {
-			c = wclass(d, k);
-			if (c & C_TITLE) {
-				title = 1;
-				a = k + 1;
-			} else if (k == a && (c & C_FUNCTION)) {
-				a = k + 1;
-			}
-		}
-		while (z > a && (wclass(d, z - 1) & C_CONNECTOR))
-			z--;
-		while (a < z && (wclass(d, a) & C_TIME))
-			a++;
-		if (a >= z)
+		trim_cap_run(d, &a, &z, &title);
+		if (a >= z || (kind = cap_run_kind(d, a, z, title)) < 0)
 			continue;
-		for (k = a; k < z && d->w[k].e - d->w[k].b == 1; k++)
-			;
-		if (k == z)
-			continue;	/* initials alone: the "B" of "F.B.I." */
-		if (z - a == 1 && d->w[a].sstart && !title &&
-		    !(wclass(d, a) & C_ORGWORD) && !all_caps_word(d, a) &&
-		    !seen_inside(d, a))
-			continue;	/* "Just ask him." */
-		for (k = a; k < z; k++)
-			if ((wclass(d, k) & (C_ORGWORD | C_SPOKES)) ||
-			    all_caps_word(d, k))
-				org = 1;
-		kind = org ? M_ORG : (title || z - a >= 2) ? M_PERSON :
-		    M_UNKNOWN;
 		if (nent > 0 && overlaps(d, d->w[a].b, d->w[z - 1].e, nent))
 			continue;
-		if (kind != M_ORG && z - a == 1) {
-			/* a surname: the last person with it */
-			nb = d->w[a].e - d->w[a].b;
-			/* d->m is NULL while d->nm is 0: no arithmetic on it */
-			for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
-			    pm != NULL && pm > d->m && look < NAMEBACK;
-			    look++) {
-				pm--;
-				if (pm->laste - pm->lastb == nb &&
-				    pm->kind == M_PERSON &&
-				    pm->lastb != d->w[a].b &&
-				    memcmp(d->s + pm->lastb, d->s + d->w[a].b,
-				    nb) == 0) {
-					add_mention(d, d->w[a].b, d->w[a].e,
-					    M_PERSON, pm->canon, pm->clen,
-					    d->w[a].b, d->w[a].e);
-					goto next;
-				}
-			}
-		}
+		if (kind != M_ORG && z - a == 1 && add_surname(d, a))
+			continue;
 		nb = squeeze(d, d->w[a].b, d->w[z - 1].e);
 		add_mention(d, d->w[a].b, d->w[z - 1].e, kind, d->names + nb,
 		    d->namelen - nb - 1, d->w[z - 1].b, d->w[z - 1].e);
-next:
-		;
 	}
 }
 
@@ -377,20 +418,21 @@ need_mentions(struct qdoc *d)
 		qsort(d->m, d->nm, sizeof(*d->m), mcmp);
 }
 
+/* How many mentions start before byte pos. */
+static size_t
+mentions_before(struct qdoc *d, uint32_t pos)
+{
+	return first_at_least(d->m, d->nm, sizeof(*d->m),
+	    offsetof(struct mention, b), pos);
+}
+
 /* Last (or first) mention lying inside [b, e), or -1. */
 long
 mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first)
 {
-	size_t lo = 0, hi = d->nm, mid;
+	size_t lo = mentions_before(d, b);
 	long best = -1;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].b < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < d->nm && d->m[lo].b < e; lo++) {
 		if (d->m[lo].e <= e) {
 			best = (long)lo;
@@ -399,22 +441,6 @@ mention_in(struct qdoc *d, uint32_t b, uint32_t e, int first)
 		}
 	}
 	return best;
-}
-
-/* How many mentions start before byte pos. */
-static size_t
-mentions_before(struct qdoc *d, uint32_t pos)
-{
-	size_t lo = 0, hi = d->nm, mid;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].b < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* An empty attribution: no speaker, no spans, a speech. */
@@ -675,19 +701,12 @@ role_head(struct qdoc *d, size_t a, size_t z)
 static long
 role_link(struct qdoc *d, size_t h)
 {
-	size_t fl, lo = 0, hi = d->nm, mid, k, wi, j;
+	size_t fl, lo = mentions_before(d, d->w[h].b), k, wi, j;
 	const char *f = wfold(d, h, &fl), *g;
 	size_t gl;
 	long best = -1;
 	size_t bestd = SIZE_MAX, dist;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->m[mid].b < d->w[h].b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	k = lo > 100 ? lo - 100 : 0;
 	for (; k < d->nm && k < lo + 100; k++) {
 		if (d->m[k].kind != M_PERSON)
@@ -954,233 +973,433 @@ np_mention(struct qdoc *d, size_t a, size_t z, int flags, int spokes)
 	return m;
 }
 
+/* ---- who a noun phrase names: resolve_np and its steps ---------------- */
+
 /*
- * Who the words [a, z) name (flags: NP_): a report cue, a mention
- * (entities or our capitalised runs), a pronoun, a definite description
- * naming an earlier body ("the council"), a role phrase.  Returns 1 with
- * a_out set (its speaker may be NULL: a pronoun that fits no one, a
- * phrase naming no source), 0 when the words cannot name a speaker.
+ * The words resolve_np works on and what its steps have found so far,
+ * passed from step to step.
  */
-int
-resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
+struct np {
+	size_t a, z;	/* the words, at most CHUNKMAX of them */
+	int flags;	/* NP_ */
+	int spokes;	/* a spokesperson word among them */
+	long m;		/* the mention they name; -1 none */
+	int placed;	/* they hold a mention, but one that names no
+			 * speaker ("celebrated in Florida") */
+};
+
+/*
+ * Set np to the words [a, z) and flags, cut to CHUNKMAX words (the
+ * first ones with NP_FIRST: the subject opens them; else the last).
+ * Returns 0 when they cannot name a speaker: none, or one inside a
+ * quotation.
+ */
+static int
+np_words(struct qdoc *d, size_t a, size_t z, int flags, struct np *np)
 {
-	long m, rc;
-	size_t i, at = 0, len = 0, fl, k;
-	int c, spokes = 0, placed;
-	const char *f;
+	size_t i;
 
 	if (a >= z)
 		return 0;
 	if (z - a > CHUNKMAX && (flags & NP_FIRST))
-		z = a + CHUNKMAX;	/* the subject opens the words */
+		z = a + CHUNKMAX;
 	else if (z - a > CHUNKMAX)
 		a = z - CHUNKMAX;
 	for (i = a; i < z; i++)
 		if (d->w[i].inq)
 			return 0;
+	np->a = a;
+	np->z = z;
+	np->flags = flags;
+	np->spokes = 0;
 	for (i = a; i < z; i++)
 		if (wclass(d, i) & C_SPOKES)
-			spokes = 1;
-	need_mentions(d);
-	m = np_mention(d, a, z, flags, spokes);
-	placed = m < 0 && mention_in(d, d->w[a].b, d->w[z - 1].e, 1) >= 0;
-	if (m >= 0 && !(flags & NP_FIRST) && z - 1 > a &&
-	    d->m[m].e <= d->w[z - 1].b &&
-	    (wlookup(d, &d->lx->prons, z - 1) & 15) != P_NONE)
-		m = -1;	/* "... Barset families want what she calls": she */
-	if (m >= 0 && !(flags & NP_FIRST)) {
-		/* "Paddy Cleary from Unison": the person the phrase opens
-		 * with */
-		long m0 = mention_in(d, d->w[a].b, d->w[z - 1].e, 1);
-		size_t a0 = a;
-		while (a0 < z && (wclass(d, a0) & (C_DET | C_TITLE)))
-			a0++;
-		if (m0 >= 0 && m0 != m && d->m[m0].kind == M_PERSON &&
-		    d->m[m0].b == d->w[a0].b)
-			m = m0;
-	}
-	rc = rcue_in(d, a, z, &at, &len);
-	if (rc >= 0 && m >= 0 && d->m[m].kind == M_PERSON &&
-	    d->m[m].b >= d->w[at + len - 1].e)
-		rc = -1;	/* "Ofsted inspector Mary Hill": she speaks */
-	if (rc >= 0) {
-		a_out->kind = K_REPORT;
-		const char *body = m >= 0 ? inspectorate_of(d,
-		    d->m[m].canon, d->m[m].clen) : NULL;
-		if (body) {
-			/* "A report by Ofsted", "The CQC's report" */
-			set_speaker(a_out, body, strlen(body), d->w[a].b,
-			    d->w[z - 1].e);
-			a_out->skind = SK_INSPECTORATE;
-			return 1;
-		}
-		if (report_cue_heads(d, m, a, at, len, flags)) {
-			body = report_speaker(d, &d->lx->rcues[rc]);
-			if (body) {
-				set_speaker(a_out, body, strlen(body),
-				    d->w[a].b, d->w[z - 1].e);
-				a_out->skind = SK_INSPECTORATE;
-				return 1;
-			}
-			if (m < 0 && d->lx->rcues[rc].speaker) {
-				/* an inspection, but no inspectorate named */
-				a_out->pb = d->w[a].b;
-				a_out->pe = d->w[z - 1].e;
-				return 1;
-			}
-		}
-	}
-	if (!spokes && (m < 0 || (d->m[m].b > d->w[a].b &&
-	    (wclass(d, word_at(d, d->m[m].b) - 1) & C_CONNECTOR)))) {
-		/* "the chief executive of X", "the director": a person */
-		long h = role_head(d, a, z), r;
-		if (h >= 0 && (r = role_link(d, (size_t)h)) >= 0) {
-			set_speaker(a_out, d->m[r].canon, d->m[r].clen,
-			    d->w[a].b, d->w[h].e);
-			a_out->person = 1;
-			a_out->skind = SK_PERSON;
-			a_out->gender = mention_sex(d, &d->m[r]);
-			return 1;
-		}
-	}
-	if (m >= 0 && !spokes && z - a <= 8) {
-		/* "a Mexican official", "the council's director": the name
-		 * only qualifies the phrase */
-		size_t nx = word_at(d, d->m[m].e);
-		int poss = nx < z && is_possessive(d, nx);
-		if (poss)
-			nx++;
-		if (nx < z && !d->w[nx].cap && !(wclass(d, nx) & (C_FUNCTION |
-		    C_CONNECTOR | C_AUX | C_DET)) && !is_possessive(d, nx) &&
-		    !is_pronoun(d, nx) && (poss || ((wclass(d, a) & C_DET) &&
-		    d->m[m].b > d->w[a].b)))
-			m = -1;
-	}
-	if (m >= 0) {
-		set_speaker(a_out, d->m[m].canon, d->m[m].clen, d->m[m].b,
-		    d->m[m].e);
-		a_out->person = spokes || d->m[m].kind != M_ORG;
-		a_out->skind = d->m[m].kind == M_ORG ? SK_ORG : SK_PERSON;
-		if (inspectorate_of(d, d->m[m].canon, d->m[m].clen))
-			a_out->skind = SK_INSPECTORATE;
-		if (a_out->skind == SK_PERSON)
-			a_out->gender = mention_sex(d, &d->m[m]);
-		if (!(flags & NP_FIRST) && z - a <= 8) {
-			a_out->pb = d->w[a].b;
-			a_out->pe = d->w[z - 1].e;
-		}
-		return 1;
-	}
-	if (flags & NP_NAME)
-		return 0;
-	/* a pronoun, last in the phrase or first */
-	for (k = 0; k < 2; k++) {
-		i = k == 0 ? z - 1 : a;
-		c = wlookup(d, &d->lx->prons, i);
-		if ((c & 15) != P_NONE) {
-			a_out->pronoun = 1;
-			if (resolve_pronoun(d, i, c & 15, c >> 4, a_out)) {
-				a_out->pb = d->w[i].b;
-				a_out->pe = d->w[i].e;
-				return 1;
-			}
-			/* no one fits: no speaker, but the phrase is there */
-			a_out->pb = d->w[i].b;
-			a_out->pe = d->w[i].e;
-			return 1;
-		}
-	}
-	/* "Bryne went on to say": a name alone at the sentence start,
-	 * which the mentions pass over ("Just ask him."); with NP_FIRST
-	 * only when the names after it are places ("Clinton celebrated in
-	 * Florida, declaring") */
-	if (z - a >= 2 && d->w[a].cap && d->w[a].sstart && !d->w[a + 1].cap &&
-	    !is_possessive(d, a + 1) && !(wclass(d, a) & (C_FUNCTION | C_TIME |
-	    C_DET | C_TITLE | C_CONJ | C_PREP | C_AUX | C_REL)) &&
-	    (!(flags & NP_FIRST) || placed) && verbish(d, a + 1) &&
-	    lone_capital_ok(d, a, a + 1)) {
-		set_speaker(a_out, d->s + d->w[a].b, d->w[a].e - d->w[a].b,
-		    d->w[a].b, d->w[a].e);
-		a_out->person = 1;
-		a_out->skind = SK_PERSON;
-		return 1;
-	}
-	/* "the council": the last body named with that head word */
-	for (k = z - a > 3 ? z - 3 : a; k + 1 < z; k++)
-		if (wclass(d, k) & C_DET)
-			break;
-	if (k + 1 < z && (wclass(d, k) & C_DET)) {
-		size_t look = 0;
-		f = wfold(d, z - 1, &fl);
-		for (m = (long)mentions_before(d, d->w[k].b) - 1; m >= 0 &&
-		    look < 200; m--, look++) {
-			if (d->m[m].e > d->w[k].b || d->m[m].kind != M_ORG)
-				continue;
-			if (d->m[m].laste - d->m[m].lastb == fl &&
-			    strncasecmp(d->s + d->m[m].lastb, f, fl) == 0) {
-				set_speaker(a_out, d->m[m].canon, d->m[m].clen,
-				    d->w[a].b, d->w[z - 1].e);
-				a_out->skind = SK_ORG;
-				return 1;
-			}
-		}
-		if (role_body(d, k, z, a_out))
-			return 1;
-	}
-	if (!(flags & NP_LOOSE) && z - a <= 4) {
-		/* capitalised words not taken for a name: still a name */
-		for (i = a; i < z; i++)
-			if (!d->w[i].cap || (wclass(d, i) & (C_FUNCTION | C_TIME)))
-				break;
-		if (i == z && lone_capital_ok(d, a, z)) {
-			set_speaker(a_out, d->s + d->w[a].b,
-			    d->w[z - 1].e - d->w[a].b, d->w[a].b, d->w[z - 1].e);
-			a_out->person = 1;
-			a_out->skind = SK_PERSON;
-			return 1;
-		}
-	}
-	if (placed && !(flags & NP_NAME)) {
-		/* "Reporting collected in the Boston region": a subject
-		 * that names no one, but a subject */
-		a_out->pb = d->w[a].b;
-		a_out->pe = d->w[z - 1].e;
-		return 1;
-	}
-	if (!(flags & NP_LOOSE) || z - a > 6)
-		return a_out->kind == K_REPORT;
-	/* the words themselves ("the official", "a source", "officials",
-	 * "Leaders of the organization") */
-	c = wclass(d, a);
-	if (!(c & C_DET)) {
-		if (z - a > 3 || (c & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)) ||
-		    (wclass(d, z - 1) & (C_FUNCTION | C_AUX | C_CONJ | C_TIME)))
-			return a_out->kind == K_REPORT;
-		for (i = a; i < z; i++)
-			if ((d->s[d->w[i].b] >= '0' && d->s[d->w[i].b] <= '9') ||
-			    (wclass(d, i) & C_AUX))
-				return a_out->kind == K_REPORT;
-	}
-	for (i = a; i < z && d->w[i].cap; i++)
-		;
-	if (i == z && lone_capital_ok(d, a, z)) {
-		/* capitalised: a name ("Trump", "Leaders of ...") */
-		set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e -
-		    d->w[a].b, d->w[a].b, d->w[z - 1].e);
-		a_out->person = 1;
-		a_out->skind = SK_PERSON;
-		return 1;
-	}
-	if (!(c = role_phrase(d, a, z))) {
-		/* not a source we can name: the phrase only */
-		a_out->pb = d->w[a].b;
-		a_out->pe = d->w[z - 1].e;
-		return 1;
-	}
-	set_speaker(a_out, d->s + d->w[a].b, d->w[z - 1].e - d->w[a].b,
-	    d->w[a].b, d->w[z - 1].e);
-	a_out->person = spokes;
-	a_out->skind = c;
+			np->spokes = 1;
 	return 1;
 }
 
+/*
+ * "Paddy Cleary from Unison": the person np's words open with (after
+ * determiners and titles), when that is not already np->m; else np->m.
+ */
+static long
+opening_person(struct qdoc *d, const struct np *np)
+{
+	long m0 = mention_in(d, d->w[np->a].b, d->w[np->z - 1].e, 1);
+	size_t a0 = np->a;
+
+	while (a0 < np->z && (wclass(d, a0) & (C_DET | C_TITLE)))
+		a0++;
+	if (m0 >= 0 && m0 != np->m && d->m[m0].kind == M_PERSON &&
+	    d->m[m0].b == d->w[a0].b)
+		return m0;
+	return np->m;
+}
+
+/*
+ * Choose the mention np's words name (np->m; np_mention), and whether
+ * they hold one that names no one (np->placed).  None when a pronoun
+ * ends the words after it ("... Barset families want what she calls":
+ * she); without NP_FIRST, the person they open with before another.
+ */
+static void
+np_pick_mention(struct qdoc *d, struct np *np)
+{
+	size_t a = np->a, z = np->z;
+
+	need_mentions(d);
+	np->m = np_mention(d, a, z, np->flags, np->spokes);
+	np->placed = np->m < 0 &&
+	    mention_in(d, d->w[a].b, d->w[z - 1].e, 1) >= 0;
+	if (np->m >= 0 && !(np->flags & NP_FIRST) && z - 1 > a &&
+	    d->m[np->m].e <= d->w[z - 1].b &&
+	    (wlookup(d, &d->lx->prons, z - 1) & 15) != P_NONE)
+		np->m = -1;
+	if (np->m >= 0 && !(np->flags & NP_FIRST))
+		np->m = opening_person(d, np);
+}
+
+/* a names no speaker, but np's words are its phrase.  Returns 1. */
+static int
+np_phrase(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	a->pb = d->w[np->a].b;
+	a->pe = d->w[np->z - 1].e;
+	return 1;
+}
+
+/* a's speaker is the inspectorate body, named by np's words.  Returns 1. */
+static int
+np_inspectorate(struct qdoc *d, const struct np *np, const char *body,
+    struct attr *a)
+{
+	set_speaker(a, body, strlen(body), d->w[np->a].b, d->w[np->z - 1].e);
+	a->skind = SK_INSPECTORATE;
+	return 1;
+}
+
+/* a's speaker is the person named by words [b, e) as written.
+ * Returns 1. */
+static int
+np_as_name(struct qdoc *d, size_t b, size_t e, struct attr *a)
+{
+	set_speaker(a, d->s + d->w[b].b, d->w[e - 1].e - d->w[b].b,
+	    d->w[b].b, d->w[e - 1].e);
+	a->person = 1;
+	a->skind = SK_PERSON;
+	return 1;
+}
+
+/*
+ * Step 1, a report cue in np's words ("the report", "inspectors"): the
+ * words are findings (a->kind K_REPORT, which stays when a later step
+ * names the speaker), and the speaker is the inspectorate the mention
+ * is ("A report by Ofsted"), or the one the cue speaks for when it
+ * heads the phrase (report_cue_heads; "an inspection" with none named:
+ * the phrase only).  Not when the person the mention is comes after
+ * the cue ("Ofsted inspector Mary Hill": she speaks).  Returns 1 when a
+ * is resolved, else 0.
+ */
+static int
+np_report(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	size_t at = 0, len = 0;
+	long m = np->m, rc = rcue_in(d, np->a, np->z, &at, &len);
+	const char *body;
+
+	if (rc < 0 || (m >= 0 && d->m[m].kind == M_PERSON &&
+	    d->m[m].b >= d->w[at + len - 1].e))
+		return 0;
+	a->kind = K_REPORT;
+	body = m >= 0 ? inspectorate_of(d, d->m[m].canon, d->m[m].clen) :
+	    NULL;
+	if (body)
+		return np_inspectorate(d, np, body, a);
+	if (!report_cue_heads(d, m, np->a, at, len, np->flags))
+		return 0;
+	body = report_speaker(d, &d->lx->rcues[rc]);
+	if (body)
+		return np_inspectorate(d, np, body, a);
+	if (m < 0 && d->lx->rcues[rc].speaker)
+		return np_phrase(d, np, a);
+	return 0;
+}
+
+/*
+ * Step 2, a role ("the chief executive of X", "the director") before
+ * any mention, or before one after a connector: the person named with
+ * that role elsewhere (role_head, role_link).  Returns 1 with a set to
+ * that person, else 0.
+ */
+static int
+np_role_person(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	long m = np->m, h, r;
+
+	if (np->spokes || (m >= 0 && (d->m[m].b <= d->w[np->a].b ||
+	    !(wclass(d, word_at(d, d->m[m].b) - 1) & C_CONNECTOR))))
+		return 0;
+	h = role_head(d, np->a, np->z);
+	if (h < 0 || (r = role_link(d, (size_t)h)) < 0)
+		return 0;
+	set_speaker(a, d->m[r].canon, d->m[r].clen, d->w[np->a].b,
+	    d->w[h].e);
+	a->person = 1;
+	a->skind = SK_PERSON;
+	a->gender = mention_sex(d, &d->m[r]);
+	return 1;
+}
+
+/*
+ * Step 3, "a Mexican official", "the council's director": a name that
+ * only qualifies the phrase (a lower-case content word follows it, after
+ * a possessive or in a phrase opening with a determiner) names no one:
+ * np->m is dropped.
+ */
+static void
+np_drop_qualifier(struct qdoc *d, struct np *np)
+{
+	size_t a = np->a, z = np->z, nx;
+	int poss;
+
+	if (np->m < 0 || np->spokes || z - a > 8)
+		return;
+	nx = word_at(d, d->m[np->m].e);
+	poss = nx < z && is_possessive(d, nx);
+	if (poss)
+		nx++;
+	if (nx < z && !d->w[nx].cap && !(wclass(d, nx) & (C_FUNCTION |
+	    C_CONNECTOR | C_AUX | C_DET)) && !is_possessive(d, nx) &&
+	    !is_pronoun(d, nx) && (poss || ((wclass(d, a) & C_DET) &&
+	    d->m[np->m].b > d->w[a].b)))
+		np->m = -1;
+}
+
+/*
+ * Step 4, the mention np->m (there is one) is the speaker: a person, an
+ * organisation or an inspectorate; a short phrase without NP_FIRST is
+ * its phrase.  Returns 1.
+ */
+static int
+np_named(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	const struct mention *m = &d->m[np->m];
+
+	set_speaker(a, m->canon, m->clen, m->b, m->e);
+	a->person = np->spokes || m->kind != M_ORG;
+	a->skind = m->kind == M_ORG ? SK_ORG : SK_PERSON;
+	if (inspectorate_of(d, m->canon, m->clen))
+		a->skind = SK_INSPECTORATE;
+	if (a->skind == SK_PERSON)
+		a->gender = mention_sex(d, m);
+	if (!(np->flags & NP_FIRST) && np->z - np->a <= 8)
+		np_phrase(d, np, a);
+	return 1;
+}
+
+/*
+ * Step 5, a pronoun last in np's words, or first: whom it refers to
+ * (resolve_pronoun); when no one fits, no speaker, but the pronoun is
+ * the phrase.  Returns 1 when there is a pronoun, else 0.
+ */
+static int
+np_pronoun(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	size_t i = np->z - 1;
+	int c = wlookup(d, &d->lx->prons, i);
+
+	if ((c & 15) == P_NONE) {
+		i = np->a;
+		c = wlookup(d, &d->lx->prons, i);
+		if ((c & 15) == P_NONE)
+			return 0;
+	}
+	a->pronoun = 1;
+	resolve_pronoun(d, i, c & 15, c >> 4, a);
+	a->pb = d->w[i].b;
+	a->pe = d->w[i].e;
+	return 1;
+}
+
+/*
+ * Step 6, "Bryne went on to say": a name alone at the sentence start,
+ * which the mentions pass over ("Just ask him."), before a verb; with
+ * NP_FIRST only when the names after it are places ("Clinton celebrated
+ * in Florida, declaring").  Returns 1 with a set to it, else 0.
+ */
+static int
+np_sentence_name(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	size_t b = np->a;
+
+	if (np->z - b < 2 || !d->w[b].cap || !d->w[b].sstart ||
+	    d->w[b + 1].cap || is_possessive(d, b + 1) ||
+	    (wclass(d, b) & (C_FUNCTION | C_TIME | C_DET | C_TITLE | C_CONJ |
+	    C_PREP | C_AUX | C_REL)))
+		return 0;
+	if (((np->flags & NP_FIRST) && !np->placed) || !verbish(d, b + 1) ||
+	    !lone_capital_ok(d, b, b + 1))
+		return 0;
+	return np_as_name(d, b, b + 1, a);
+}
+
+/*
+ * "the council" (words [k, z) of np, k a determiner): the last
+ * organisation (of the 200 mentions before) whose last word is the
+ * phrase's.  Returns 1 with a set to it, else 0.
+ */
+static int
+last_body_named(struct qdoc *d, const struct np *np, size_t k,
+    struct attr *a)
+{
+	size_t fl, look = 0;
+	const char *f = wfold(d, np->z - 1, &fl);
+	long m;
+
+	for (m = (long)mentions_before(d, d->w[k].b) - 1; m >= 0 &&
+	    look < 200; m--, look++) {
+		if (d->m[m].e > d->w[k].b || d->m[m].kind != M_ORG)
+			continue;
+		if (d->m[m].laste - d->m[m].lastb == fl &&
+		    strncasecmp(d->s + d->m[m].lastb, f, fl) == 0) {
+			set_speaker(a, d->m[m].canon, d->m[m].clen,
+			    d->w[np->a].b, d->w[np->z - 1].e);
+			a->skind = SK_ORG;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Step 7, a definite description among np's last three words ("the
+ * council", "the company"): the body named before with its head word
+ * (last_body_named), else the one its role-bodies.tsv row fits
+ * (role_body).  Returns 1 with a set, else 0.
+ */
+static int
+np_definite(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	size_t k, z = np->z;
+
+	for (k = z - np->a > 3 ? z - 3 : np->a; k + 1 < z; k++)
+		if (wclass(d, k) & C_DET)
+			break;
+	if (k + 1 >= z || !(wclass(d, k) & C_DET))
+		return 0;
+	return last_body_named(d, np, k, a) || role_body(d, k, z, a);
+}
+
+/*
+ * Step 8, without NP_LOOSE: up to four capitalised words, none a
+ * function or time word, that the mentions did not take for a name are
+ * a name all the same (lone_capital_ok).  Returns 1 with a set, else 0.
+ */
+static int
+np_capitals(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	size_t i;
+
+	if ((np->flags & NP_LOOSE) || np->z - np->a > 4)
+		return 0;
+	for (i = np->a; i < np->z; i++)
+		if (!d->w[i].cap || (wclass(d, i) & (C_FUNCTION | C_TIME)))
+			return 0;
+	if (!lone_capital_ok(d, np->a, np->z))
+		return 0;
+	return np_as_name(d, np->a, np->z, a);
+}
+
+/*
+ * May np's words, with NP_LOOSE and naming no one found, be a source
+ * as they stand: up to six words; without a determiner first, up to
+ * three, none a number or an auxiliary, neither end a function,
+ * auxiliary, conjunction or time word.
+ */
+static int
+bare_words_ok(struct qdoc *d, const struct np *np)
+{
+	const int weak = C_FUNCTION | C_AUX | C_CONJ | C_TIME;
+	size_t i, a = np->a, z = np->z;
+
+	if (!(np->flags & NP_LOOSE) || z - a > 6)
+		return 0;
+	if (wclass(d, a) & C_DET)
+		return 1;
+	if (z - a > 3 || (wclass(d, a) & weak) || (wclass(d, z - 1) & weak))
+		return 0;
+	for (i = a; i < z; i++)
+		if ((d->s[d->w[i].b] >= '0' && d->s[d->w[i].b] <= '9') ||
+		    (wclass(d, i) & C_AUX))
+			return 0;
+	return 1;
+}
+
+/*
+ * Step 10, the last: the words themselves ("the official", "a source",
+ * "officials", "Leaders of the organization"), when bare_words_ok: all
+ * capitalised, a name; a role phrase (role_phrase), that role; else the
+ * phrase only.  Returns 1 then; else whether a report cue made them
+ * findings (step 1).
+ */
+static int
+np_bare_words(struct qdoc *d, const struct np *np, struct attr *a)
+{
+	size_t i;
+	int c;
+
+	if (!bare_words_ok(d, np))
+		return a->kind == K_REPORT;
+	for (i = np->a; i < np->z && d->w[i].cap; i++)
+		;
+	if (i == np->z && lone_capital_ok(d, np->a, np->z))
+		return np_as_name(d, np->a, np->z, a);
+	if (!(c = role_phrase(d, np->a, np->z)))
+		return np_phrase(d, np, a);
+	np_as_name(d, np->a, np->z, a);
+	a->person = np->spokes;
+	a->skind = c;
+	return 1;
+}
+
+/*
+ * Who the words [a, z) name (flags: NP_): the one function that decides
+ * a frame's speaker.  The mention the words name is chosen first
+ * (np_pick_mention: steps 1 and 2 read it); then the steps are tried in
+ * this order, the first that resolves the words winning:
+ *	1. a report cue: an inspectorate (np_report)
+ *	2. a role with the person it links to (np_role_person)
+ *	3-4. the mention, unless it only qualifies the phrase
+ *	   (np_drop_qualifier, np_named); with NP_NAME nothing else will do
+ *	5. a pronoun (np_pronoun)
+ *	6. a name alone at the sentence start (np_sentence_name)
+ *	7. "the council": a body named before (np_definite)
+ *	8. capitalised words the mentions missed (np_capitals)
+ *	9. a mention that names no one: the phrase only
+ *	10. with NP_LOOSE, the words themselves (np_bare_words)
+ * Returns 1 with a_out set (its speaker may be NULL: a pronoun that fits
+ * no one, a phrase naming no source), 0 when the words cannot name a
+ * speaker.
+ */
+int
+resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags)
+{
+	struct np np;
+
+	if (!np_words(d, a, z, flags, &np))
+		return 0;
+	np_pick_mention(d, &np);
+	if (np_report(d, &np, a_out) || np_role_person(d, &np, a_out))
+		return 1;
+	np_drop_qualifier(d, &np);
+	if (np.m >= 0)
+		return np_named(d, &np, a_out);
+	if (flags & NP_NAME)
+		return 0;
+	if (np_pronoun(d, &np, a_out) || np_sentence_name(d, &np, a_out) ||
+	    np_definite(d, &np, a_out) || np_capitals(d, &np, a_out))
+		return 1;
+	if (np.placed)
+		return np_phrase(d, &np, a_out);
+	return np_bare_words(d, &np, a_out);
+}

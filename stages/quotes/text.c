@@ -358,19 +358,35 @@ block_bits(struct qdoc *d, struct wordblock *wb, size_t i, int start)
 	return (start ? wb->start : ~wb->alnum) >> (i & 63);
 }
 
-/* The first byte from i on that is not an ASCII letter or digit. */
-static size_t
-alnum_end(struct qdoc *d, struct wordblock *wb, size_t i)
+/*
+ * The first byte from i on that ends a run: with start 0 a run of ASCII
+ * letters and digits, with start 1 a run of other ASCII bytes (the
+ * first byte where a word may start).  Whole blocks go by wb's bits, the
+ * tail byte by byte.  Inlined into each caller, where start is a
+ * constant: scan_words spends most of its time here.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t
+run_end(struct qdoc *d, struct wordblock *wb, size_t i, int start)
 {
 	const unsigned char *s = (const unsigned char *)d->s;
 	uint64_t m;
 
 	for (; (i | 63) < d->n; i = (i | 63) + 1)
-		if ((m = block_bits(d, wb, i, 0)) != 0)
+		if ((m = block_bits(d, wb, i, start)) != 0)
 			return i + (size_t)__builtin_ctzll(m);
-	while (i < d->n && s[i] < 0x80 && asciiword[s[i]])
+	while (i < d->n && s[i] < 0x80 && asciiword[s[i]] != start)
 		i++;
 	return i;
+}
+
+/* The first byte from i on that is not an ASCII letter or digit. */
+static size_t
+alnum_end(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	return run_end(d, wb, i, 0);
 }
 
 /* The first byte from i on that is an ASCII letter or digit, or not
@@ -378,15 +394,7 @@ alnum_end(struct qdoc *d, struct wordblock *wb, size_t i)
 static size_t
 gap_end(struct qdoc *d, struct wordblock *wb, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)d->s;
-	uint64_t m;
-
-	for (; (i | 63) < d->n; i = (i | 63) + 1)
-		if ((m = block_bits(d, wb, i, 1)) != 0)
-			return i + (size_t)__builtin_ctzll(m);
-	while (i < d->n && s[i] < 0x80 && !asciiword[s[i]])
-		i++;
-	return i;
+	return run_end(d, wb, i, 1);
 }
 
 /*
@@ -686,15 +694,9 @@ split_paras(struct qdoc *d)
 size_t
 para_of(struct qdoc *d, size_t b)
 {
-	size_t lo = 0, hi = d->np, mid;
+	size_t lo = first_at_least(d->p, d->np, sizeof(*d->p),
+	    offsetof(struct para, e), b);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (d->p[mid].e < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < d->np ? lo : (d->np ? d->np - 1 : 0);
 }
 

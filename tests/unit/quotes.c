@@ -53,6 +53,14 @@ qstr(json_t *qs, size_t i, const char *key)
 	return json_is_string(v) ? json_string_value(v) : "(null)";
 }
 
+/* Is member key of quotation i of qs the string want ("(null)": not a
+ * string)? */
+static int
+qis(json_t *qs, size_t i, const char *key, const char *want)
+{
+	return strcmp(qstr(qs, i, key), want) == 0;
+}
+
 static long
 qint(json_t *qs, size_t i, const char *key)
 {
@@ -85,47 +93,43 @@ main(void)
 	qs = run(&doc, "The council's services, rated 'inadequate' in the "
 	    "'90s, don't improve.");
 	test_cond("one quote among apostrophes", json_array_size(qs) == 1);
-	test_cond("grade word text", strcmp(qstr(qs, 0, "text"),
-	    "inadequate") == 0);
-	test_cond("grade word is scare", strcmp(qstr(qs, 0, "kind"),
-	    "scare") == 0);
+	test_cond("grade word text", qis(qs, 0, "text", "inadequate"));
+	test_cond("grade word is scare", qis(qs, 0, "kind", "scare"));
 	test_cond("start after the mark", qint(qs, 0, "start") == 31);
 	json_decref(doc);
 
 	/* X, role, said: */
 	qs = run(&doc, "Councillor Marc Bayliss, cabinet member for children, "
 	    "said: \"I am very disappointed.\"");
-	test_cond("X, role, said: speaker", strcmp(qstr(qs, 0, "speaker"),
-	    "Marc Bayliss") == 0);
-	test_cond("cue", strcmp(qstr(qs, 0, "cue"), "said") == 0);
-	test_cond("speech", strcmp(qstr(qs, 0, "kind"), "speech") == 0);
+	test_cond("X, role, said: speaker",
+	    qis(qs, 0, "speaker", "Marc Bayliss"));
+	test_cond("cue", qis(qs, 0, "cue", "said"));
+	test_cond("speech", qis(qs, 0, "kind", "speech"));
 	json_decref(doc);
 
 	/* a report finding; the inspectors are the named inspectorate's */
 	qs = run(&doc, "Ofsted visited. Inspectors said management oversight "
 	    "\"lacks rigour\" across the service.");
-	test_cond("report kind", strcmp(qstr(qs, 0, "kind"), "report") == 0);
-	test_cond("report speaker", strcmp(qstr(qs, 0, "speaker"),
-	    "Ofsted") == 0);
-	test_cond("report speaker kind", strcmp(qstr(qs, 0, "speaker_kind"),
-	    "inspectorate") == 0);
+	test_cond("report kind", qis(qs, 0, "kind", "report"));
+	test_cond("report speaker", qis(qs, 0, "speaker", "Ofsted"));
+	test_cond("report speaker kind",
+	    qis(qs, 0, "speaker_kind", "inspectorate"));
 	json_decref(doc);
 
 	/* ... the one named most: two CQC, one Ofsted */
 	qs = run(&doc, "The CQC and Ofsted visited. The Care Quality "
 	    "Commission wrote first. Inspectors said care \"lacks "
 	    "rigour\" on the wards.");
-	test_cond("the inspectorate named most", strcmp(qstr(qs, 0,
-	    "speaker"), "CQC") == 0);
+	test_cond("the inspectorate named most", qis(qs, 0, "speaker", "CQC"));
 	json_decref(doc);
 
 	/* ... and none when the article names none */
 	qs = run(&doc, "Inspectors said management oversight \"lacks "
 	    "rigour\" across the service.");
-	test_cond("report without an inspectorate: kind", strcmp(qstr(qs, 0,
-	    "kind"), "report") == 0);
+	test_cond("report without an inspectorate: kind",
+	    qis(qs, 0, "kind", "report"));
 	test_cond("report without an inspectorate: no speaker",
-	    strcmp(qstr(qs, 0, "speaker"), "(null)") == 0);
+	    qis(qs, 0, "speaker", "(null)"));
 	json_decref(doc);
 
 	/* inspectorates by their patterns, under their short names */
@@ -158,57 +162,49 @@ main(void)
 	qs = run(&doc, "Jane Doe said: \"We will act.\" A spokesman for "
 	    "the Barset Trust said: \"We agree with her.\" A council "
 	    "official said: \"It is under way.\"");
-	test_cond("person kind", strcmp(qstr(qs, 0, "speaker_kind"),
-	    "person") == 0);
-	test_cond("spokesman for X: X", strcmp(qstr(qs, 1, "speaker"),
-	    "Barset Trust") == 0);
-	test_cond("organisation kind", strcmp(qstr(qs, 1, "speaker_kind"),
-	    "organisation") == 0);
-	test_cond("role phrase", strcmp(qstr(qs, 2, "speaker"),
-	    "A council official") == 0);
-	test_cond("role kind", strcmp(qstr(qs, 2, "speaker_kind"),
-	    "role") == 0);
+	test_cond("person kind", qis(qs, 0, "speaker_kind", "person"));
+	test_cond("spokesman for X: X", qis(qs, 1, "speaker", "Barset Trust"));
+	test_cond("organisation kind",
+	    qis(qs, 1, "speaker_kind", "organisation"));
+	test_cond("role phrase", qis(qs, 2, "speaker", "A council official"));
+	test_cond("role kind", qis(qs, 2, "speaker_kind", "role"));
 	json_decref(doc);
 
 	/* a lower-case fragment is no speaker: its phrase stays */
 	qs = run(&doc, "Ofsted rated the service good, and that staff have "
 	    "reported \"a positive shift\" in culture.");
-	test_cond("fragment not a speaker", strcmp(qstr(qs, 0, "speaker"),
-	    "that staff") != 0);
+	test_cond("fragment not a speaker",
+	    !qis(qs, 0, "speaker", "that staff"));
 	json_decref(doc);
 
 	/* he: the last man named; she: none fits, no speaker */
 	qs = run(&doc, "Mr Peter Black met Mrs Ann Green. \"It went well,\" "
 	    "he said. Mr Tom Reed spoke. \"We will see,\" she said.");
-	test_cond("he is Peter Black", strcmp(qstr(qs, 0, "speaker"),
-	    "Peter Black") == 0);
-	test_cond("she is Ann Green (the last woman)", strcmp(qstr(qs, 1,
-	    "speaker"), "Ann Green") == 0);
+	test_cond("he is Peter Black", qis(qs, 0, "speaker", "Peter Black"));
+	test_cond("she is Ann Green (the last woman)",
+	    qis(qs, 1, "speaker", "Ann Green"));
 	json_decref(doc);
 	qs = run(&doc, "Mr Tom Reed spoke. \"We will see,\" she said.");
-	test_cond("she fits no one", strcmp(qstr(qs, 0, "speaker"),
-	    "(null)") == 0);
+	test_cond("she fits no one", qis(qs, 0, "speaker", "(null)"));
 	json_decref(doc);
 
 	/* the role link: "the chief executive of X said" is the person */
 	qs = run(&doc, "The chief executive of Barset Council said \"I'm "
 	    "sorry\" today.\n\nChief executive Jane Doe spoke to staff.");
 	test_cond("role linked to the named person",
-	    strcmp(qstr(qs, 0, "speaker"), "Jane Doe") == 0);
+	    qis(qs, 0, "speaker", "Jane Doe"));
 	json_decref(doc);
 
 	/* unclosed: ends at its paragraph, flagged */
 	qs = run(&doc, "Jane Doe said: \"It never closes\n\nNext paragraph.");
 	test_cond("unclosed quote", json_is_false(json_object_get(
 	    json_array_get(qs, 0), "closed")));
-	test_cond("unclosed text", strcmp(qstr(qs, 0, "text"),
-	    "It never closes") == 0);
+	test_cond("unclosed text", qis(qs, 0, "text", "It never closes"));
 	json_decref(doc);
 
 	/* stems: "says", "saying" and "said" are cues, "ad" is not */
 	qs = run(&doc, "A TV ad \"was everywhere last night,\" they noted.");
-	test_cond("inflected cue found", strcmp(qstr(qs, 0, "cue"),
-	    "noted") == 0);
+	test_cond("inflected cue found", qis(qs, 0, "cue", "noted"));
 	json_decref(doc);
 
 	/* empty and markless documents get an empty layer */
