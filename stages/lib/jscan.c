@@ -16,6 +16,7 @@
 #include "glean.h"
 #include "swar.h"
 #include "jscan.h"
+#include "jstruct.h"
 
 /* jansson's own limit (JSON_PARSER_MAX_DEPTH), so both refuse alike. */
 #define MAX_DEPTH 2048
@@ -355,7 +356,8 @@ scan_value(pos p, pos end)
 		switch (*p) {
 		case '[':
 			if (p + 1 < end && p[1] == '[' &&
-			    (q = scan_array_of_flat(p, end))) {
+			    ((q = glean_jstruct_arrays(p, end)) ||
+			    (q = scan_array_of_flat(p, end)))) {
 				p = q;
 				goto after_value;
 			}
