@@ -55,16 +55,16 @@ struct carry {
 	unsigned digits;	/* digits ending the previous block */
 };
 
-typedef void classify_fn(const unsigned char *, struct classes *);
-
+/* The bits of the bytes of a (16 of them) that are ch, shifted. */
 static inline uint64_t
-mask16(__m128i m, int shift)
+eq16(__m128i a, char ch, int shift)
 {
-	return (uint64_t)(uint16_t)_mm_movemask_epi8(m) << shift;
+	return (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a,
+	    _mm_set1_epi8(ch))) << shift;
 }
 
 /* Classify p[0..64) sixteen bytes at a time. */
-static void
+static inline void
 classify_sse2(const unsigned char *p, struct classes *c)
 {
 	int k;
@@ -78,16 +78,16 @@ classify_sse2(const unsigned char *p, struct classes *c)
 		    _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v,
 		    _mm_set1_epi8('9' + 1)));
 
-		c->quote |= mask16(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), k);
-		c->bad |= mask16(_mm_or_si128(ctrl, _mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\\'))), k);
-		c->open |= mask16(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), k);
-		c->close |= mask16(_mm_cmpeq_epi8(v, _mm_set1_epi8(']')), k);
-		c->comma |= mask16(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), k);
-		c->minus |= mask16(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), k);
-		c->zero |= mask16(_mm_cmpeq_epi8(v, _mm_set1_epi8('0')), k);
-		c->digit |= mask16(digit, k);
-		c->high |= mask16(v, k);
+		c->quote |= eq16(v, '"', k);
+		c->bad |= eq16(v, '\\', k) | (uint64_t)(uint16_t)
+		    _mm_movemask_epi8(ctrl) << k;
+		c->open |= eq16(v, '[', k);
+		c->close |= eq16(v, ']', k);
+		c->comma |= eq16(v, ',', k);
+		c->minus |= eq16(v, '-', k);
+		c->zero |= eq16(v, '0', k);
+		c->digit |= (uint64_t)(uint16_t)_mm_movemask_epi8(digit) << k;
+		c->high |= (uint64_t)(uint16_t)_mm_movemask_epi8(v) << k;
 	}
 }
 
@@ -95,63 +95,53 @@ classify_sse2(const unsigned char *p, struct classes *c)
     !defined(GLEAN_NO_AVX2)
 #define HAVE_AVX2_DISPATCH 1
 
+/* The bits of the 64 bytes lo, hi whose mask m is set. */
 __attribute__((target("avx2"))) static inline uint64_t
-mask32(__m256i m, int shift)
+bits64(__m256i lo, __m256i hi)
 {
-	return (uint64_t)(uint32_t)_mm256_movemask_epi8(m) << shift;
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) |
+	    (uint64_t)(uint32_t)_mm256_movemask_epi8(hi) << 32;
+}
+
+/* The bits of the 64 bytes lo, hi that are ch. */
+__attribute__((target("avx2"))) static inline uint64_t
+eq64(__m256i lo, __m256i hi, char ch)
+{
+	__m256i c = _mm256_set1_epi8(ch);
+
+	return bits64(_mm256_cmpeq_epi8(lo, c), _mm256_cmpeq_epi8(hi, c));
+}
+
+/* The bits of the 64 bytes lo, hi in [min, max] (both below 0x80). */
+__attribute__((target("avx2"))) static inline uint64_t
+range64(__m256i lo, __m256i hi, char min, char max)
+{
+	__m256i below = _mm256_set1_epi8((char)(min - 1));
+	__m256i above = _mm256_set1_epi8((char)(max + 1));
+
+	return bits64(_mm256_and_si256(_mm256_cmpgt_epi8(lo, below),
+	    _mm256_cmpgt_epi8(above, lo)), _mm256_and_si256(
+	    _mm256_cmpgt_epi8(hi, below), _mm256_cmpgt_epi8(above, hi)));
 }
 
 /* classify_sse2, thirty-two bytes at a time. */
-__attribute__((target("avx2"))) static void
+__attribute__((target("avx2"))) static inline void
 classify_avx2(const unsigned char *p, struct classes *c)
 {
-	int k;
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
 
-	memset(c, 0, sizeof *c);
-	for (k = 0; k < BLOCK; k += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
-		__m256i ctrl = _mm256_and_si256(_mm256_cmpgt_epi8(v,
-		    _mm256_set1_epi8(-1)), _mm256_cmpgt_epi8(
-		    _mm256_set1_epi8(0x20), v));
-		__m256i digit = _mm256_and_si256(_mm256_cmpgt_epi8(v,
-		    _mm256_set1_epi8('0' - 1)), _mm256_cmpgt_epi8(
-		    _mm256_set1_epi8('9' + 1), v));
-
-		c->quote |= mask32(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('"')), k);
-		c->bad |= mask32(_mm256_or_si256(ctrl, _mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('\\'))), k);
-		c->open |= mask32(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('[')), k);
-		c->close |= mask32(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8(']')), k);
-		c->comma |= mask32(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8(',')), k);
-		c->minus |= mask32(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('-')), k);
-		c->zero |= mask32(_mm256_cmpeq_epi8(v,
-		    _mm256_set1_epi8('0')), k);
-		c->digit |= mask32(digit, k);
-		c->high |= mask32(v, k);
-	}
+	c->quote = eq64(lo, hi, '"');
+	c->bad = eq64(lo, hi, '\\') | range64(lo, hi, 0, 0x1F);
+	c->open = eq64(lo, hi, '[');
+	c->close = eq64(lo, hi, ']');
+	c->comma = eq64(lo, hi, ',');
+	c->minus = eq64(lo, hi, '-');
+	c->zero = eq64(lo, hi, '0');
+	c->digit = range64(lo, hi, '0', '9');
+	c->high = bits64(lo, hi);
 }
 #endif
-
-/* The classifier for this CPU, chosen once. */
-static classify_fn *
-classifier(void)
-{
-	static classify_fn *chosen;
-
-	if (!chosen) {
-		chosen = classify_sse2;
-#ifdef HAVE_AVX2_DISPATCH
-		if (__builtin_cpu_supports("avx2"))
-			chosen = classify_avx2;
-#endif
-	}
-	return chosen;
-}
 
 /* Bit i set when byte i - 1 (of this block or the last) was marked. */
 static inline uint64_t
@@ -175,7 +165,7 @@ prefix_xor(uint64_t x)
 
 /* Bits of digits that begin a run of LONG_DIGITS or more; the run that
  * ends the last block and goes on in this one counts whole. */
-static uint64_t
+static inline uint64_t
 long_numbers(uint64_t digit, struct carry *k)
 {
 	uint64_t run = digit, fail;
@@ -199,7 +189,7 @@ long_numbers(uint64_t digit, struct carry *k)
  * the "]]" that close the layer.  start marks the layer's opening "[["
  * in its first block.  Updates k for the next block.
  */
-static uint64_t
+static inline uint64_t
 check_block(const struct classes *c, struct carry *k, uint64_t start,
     uint64_t *ends)
 {
@@ -269,37 +259,110 @@ utf8_runs_valid(const unsigned char *b, const unsigned char *end,
 	return 1;
 }
 
+/* A layer being scanned. */
+struct scan {
+	const unsigned char *end;	/* of the line */
+	const unsigned char *utf8_done;	/* UTF-8 checked up to here */
+	const unsigned char *found;	/* after the layer, once found */
+	uint64_t start;			/* the opening "[[" in block one */
+	struct carry k;
+};
+
+static inline void
+scan_init(struct scan *s, const unsigned char *p, const unsigned char *end)
+{
+	memset(s, 0, sizeof *s);
+	s->end = end;
+	s->utf8_done = p;
+	s->start = 3;
+	s->k.last.sep = 1ull << 63;	/* the layer's '[' may open */
+}
+
+/* The block at p, or the line's last bytes copied into pad and padded
+ * with white space (which breaks the shape, so is never taken in). */
+static inline const unsigned char *
+block_at(const unsigned char *p, const unsigned char *end,
+    unsigned char *pad)
+{
+	if (end - p >= BLOCK)
+		return p;
+	memset(pad, ' ', BLOCK);
+	memcpy(pad, p, (size_t)(end - p));
+	return pad;
+}
+
+/* The rest of the work on the classified block at p: returns 1 when the
+ * layer goes on past it, 0 when it ends in it (s->found), -1 when the
+ * block breaks the shape. */
+static inline int
+finish_block(const struct classes *c, struct scan *s, const unsigned char *p)
+{
+	uint64_t ends, upto, fail = check_block(c, &s->k, s->start, &ends);
+
+	s->start = 0;
+	/* the bytes up to the first "]]" are the layer's */
+	upto = ends ? ((ends & -ends) << 1) - 1 : ~0ull;
+	if (fail & upto)
+		return -1;
+	if (c->high & upto && !utf8_runs_valid(p, s->end, c->high & upto,
+	    &s->utf8_done))
+		return -1;
+	if (ends) {
+		s->found = p + __builtin_ctzll(ends) + 1;
+		return 0;
+	}
+	return s->end - p > BLOCK ? 1 : -1;
+}
+
+/* The layer at p with SSE2. */
+static const unsigned char *
+arrays_sse2(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char pad[BLOCK];
+	struct classes c;
+	struct scan s;
+	int more;
+
+	scan_init(&s, p, end);
+	for (more = 1; more > 0; p += BLOCK) {
+		classify_sse2(block_at(p, end, pad), &c);
+		more = finish_block(&c, &s, p);
+	}
+	return more == 0 ? s.found : NULL;
+}
+
+#ifdef HAVE_AVX2_DISPATCH
+/* arrays_sse2 with AVX2: the same loop, compiled for it. */
+__attribute__((target("avx2"))) static const unsigned char *
+arrays_avx2(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char pad[BLOCK];
+	struct classes c;
+	struct scan s;
+	int more;
+
+	scan_init(&s, p, end);
+	for (more = 1; more > 0; p += BLOCK) {
+		classify_avx2(block_at(p, end, pad), &c);
+		more = finish_block(&c, &s, p);
+	}
+	return more == 0 ? s.found : NULL;
+}
+#endif
+
 const unsigned char *
 glean_jstruct_arrays(const unsigned char *p, const unsigned char *end)
 {
-	classify_fn *classify = classifier();
-	unsigned char pad[BLOCK];
-	const unsigned char *b, *utf8_done = p;
-	struct carry k;
-	struct classes c;
-	uint64_t start = 3, fail, ends, upto;
+#ifdef HAVE_AVX2_DISPATCH
+	/* chosen once a process; the answer never changes */
+	static int avx2 = -1;
 
-	memset(&k, 0, sizeof k);
-	k.last.sep = 1ull << 63;	/* the layer's '[' may open */
-	for (; p < end; p += BLOCK, start = 0) {
-		b = p;
-		if (end - p < BLOCK) {
-			/* white space after the end breaks the shape */
-			memset(pad, ' ', BLOCK);
-			memcpy(pad, p, (size_t)(end - p));
-			b = pad;
-		}
-		classify(b, &c);
-		fail = check_block(&c, &k, start, &ends);
-		/* the bytes up to the first "]]" are the layer's */
-		upto = ends ? ((ends & -ends) << 1) - 1 : ~0ull;
-		if (fail & upto || !utf8_runs_valid(p, end, c.high & upto,
-		    &utf8_done))
-			return NULL;
-		if (ends)
-			return p + __builtin_ctzll(ends) + 1;
-	}
-	return NULL;
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (avx2)
+		return arrays_avx2(p, end);
+#endif
+	return arrays_sse2(p, end);
 }
 
 #else	/* no SSE2: the general scanner does it all */
