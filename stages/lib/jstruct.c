@@ -7,9 +7,9 @@
  * come from a prefix XOR of the quotes; and the JSON grammar of the one
  * shape accepted, an array of flat arrays of integers and strings, is
  * checked as rules on neighbouring bytes, a few word operations a block
- * with no branch per value.  Anything else (white space, escapes, reals,
- * objects, deeper nesting) is left to the general scanner in jscan.c,
- * which is also the whole of the scanner on a CPU without SSE2.
+ * with no branch per value.  Anything else (white space, escapes, signs,
+ * reals, objects, deeper nesting) is left to the general scanner in
+ * jscan.c, which is also the whole of the scanner on a CPU without SSE2.
  *
  * Why neighbour rules are enough: in the accepted shape an inner '[' may
  * only follow "]," (or open the layer), so the brackets alternate and
@@ -37,13 +37,13 @@
 struct classes {
 	uint64_t quote;
 	uint64_t bad;		/* a backslash or a control character */
-	uint64_t open, close, comma, minus, zero, digit;
+	uint64_t open, close, comma, zero, digit;
 	uint64_t high;		/* >= 0x80 */
 };
 
 /* The kinds of bytes outside strings the rules look back at. */
 struct marks {
-	uint64_t open, close, comma, minus, digit, closeq;
+	uint64_t open, close, comma, digit, closeq;
 	uint64_t sep;		/* a comma between inner arrays ("],") */
 	uint64_t zero;		/* a '0' that starts a number */
 };
@@ -84,7 +84,6 @@ classify_sse2(const unsigned char *p, struct classes *c)
 		c->open |= eq16(v, '[', k);
 		c->close |= eq16(v, ']', k);
 		c->comma |= eq16(v, ',', k);
-		c->minus |= eq16(v, '-', k);
 		c->zero |= eq16(v, '0', k);
 		c->digit |= (uint64_t)(uint16_t)_mm_movemask_epi8(digit) << k;
 		c->high |= (uint64_t)(uint16_t)_mm_movemask_epi8(v) << k;
@@ -136,7 +135,6 @@ classify_avx2(const unsigned char *p, struct classes *c)
 	c->open = eq64(lo, hi, '[');
 	c->close = eq64(lo, hi, ']');
 	c->comma = eq64(lo, hi, ',');
-	c->minus = eq64(lo, hi, '-');
 	c->zero = eq64(lo, hi, '0');
 	c->digit = range64(lo, hi, '0', '9');
 	c->high = bits64(lo, hi);
@@ -201,7 +199,6 @@ check_block(const struct classes *c, struct carry *k, uint64_t start,
 	m.open = c->open & outside;
 	m.close = c->close & outside;
 	m.comma = c->comma & outside;
-	m.minus = c->minus & outside;
 	m.digit = c->digit & outside;
 	m.closeq = c->quote & ~in;
 	p_open = before(m.open, k->last.open);
@@ -212,19 +209,16 @@ check_block(const struct classes *c, struct carry *k, uint64_t start,
 	m.sep = m.comma & p_close;
 	m.zero = c->zero & outside & ~p_digit;
 
-	fail = c->bad | (outside & ~(m.open | m.close | m.comma | m.minus |
-	    m.digit));
+	fail = c->bad | (outside & ~(m.open | m.close | m.comma | m.digit));
 	/* an inner array opens only after "]," and "]," only before one */
 	fail |= m.open & ~before(m.sep, k->last.sep) & ~start;
 	fail |= before(m.sep, k->last.sep) & ~m.open;
 	/* a value starts after '[' or ',', ends before ',' or ']' */
 	fail |= m.close & ~(p_open | p_close | p_digit | p_closeq);
 	fail |= m.comma & ~(p_close | p_digit | p_closeq);
-	fail |= (openq | m.minus) & ~(p_open | p_comma);
-	fail |= m.digit & ~(p_open | p_comma | p_digit |
-	    before(m.minus, k->last.minus));
-	/* numbers: a digit after '-', no leading zero, not too long */
-	fail |= before(m.minus, k->last.minus) & ~m.digit;
+	fail |= openq & ~(p_open | p_comma);
+	fail |= m.digit & ~(p_open | p_comma | p_digit);
+	/* numbers: no leading zero, not too long */
 	fail |= before(m.zero, k->last.zero) & m.digit;
 	fail |= long_numbers(m.digit, k);
 
@@ -304,9 +298,14 @@ finish_block(const struct classes *c, struct scan *s, const unsigned char *p)
 	upto = ends ? ((ends & -ends) << 1) - 1 : ~0ull;
 	if (fail & upto)
 		return -1;
-	if (c->high & upto && !utf8_runs_valid(p, s->end, c->high & upto,
-	    &s->utf8_done))
-		return -1;
+	if (c->high & upto) {
+		/* through a copy, so that s can live in registers */
+		const unsigned char *done = s->utf8_done;
+
+		if (!utf8_runs_valid(p, s->end, c->high & upto, &done))
+			return -1;
+		s->utf8_done = done;
+	}
 	if (ends) {
 		s->found = p + __builtin_ctzll(ends) + 1;
 		return 0;

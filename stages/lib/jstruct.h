@@ -9,8 +9,8 @@
 /*
  * Validate the JSON array of flat arrays at p (p[0] == '[' and p[1] ==
  * '['), such as [[0,2,"word","ad"],[3,4,"punct"]]: inner arrays of
- * integers (at most 15 digits) and strings without escapes, no white
- * space.  Returns the position after the outer ']', or NULL when the
+ * integers (at most 15 digits, no sign) and strings without escapes,
+ * no white space.  Returns the position after the outer ']', or NULL when the
  * value is not of that shape or not valid JSON; the caller then scans it
  * the general way, which tells the two apart.  Accepts only what the
  * general scanner accepts (the same UTF-8 and number rules).
