@@ -64,7 +64,7 @@ eq16(__m128i a, char ch, int shift)
 }
 
 /* Classify p[0..64) sixteen bytes at a time. */
-static inline void
+static inline __attribute__((always_inline)) void
 classify_sse2(const unsigned char *p, struct classes *c)
 {
 	int k;
@@ -124,20 +124,23 @@ range64(__m256i lo, __m256i hi, char min, char max)
 }
 
 /* classify_sse2, thirty-two bytes at a time. */
-__attribute__((target("avx2"))) static inline void
+__attribute__((target("avx2"), always_inline)) static inline void
 classify_avx2(const unsigned char *p, struct classes *c)
 {
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	__m256i space = _mm256_set1_epi8(' ');
 
 	c->quote = eq64(lo, hi, '"');
-	c->bad = eq64(lo, hi, '\\') | range64(lo, hi, 0, 0x1F);
+	c->high = bits64(lo, hi);
+	/* below ' ' as signed bytes: a control character or >= 0x80 */
+	c->bad = eq64(lo, hi, '\\') | (bits64(_mm256_cmpgt_epi8(space, lo),
+	    _mm256_cmpgt_epi8(space, hi)) & ~c->high);
 	c->open = eq64(lo, hi, '[');
 	c->close = eq64(lo, hi, ']');
 	c->comma = eq64(lo, hi, ',');
 	c->zero = eq64(lo, hi, '0');
 	c->digit = range64(lo, hi, '0', '9');
-	c->high = bits64(lo, hi);
 }
 #endif
 
@@ -313,9 +316,13 @@ finish_block(const struct classes *c, struct scan *s, const unsigned char *p)
 	return s->end - p > BLOCK ? 1 : -1;
 }
 
-/* The layer at p with SSE2. */
-static const unsigned char *
-arrays_sse2(const unsigned char *p, const unsigned char *end)
+typedef void classify_fn(const unsigned char *, struct classes *);
+
+/* The layer at p, its blocks classified by classify: inlined into one
+ * function per instruction set, where classify is inlined in turn. */
+static inline __attribute__((always_inline)) const unsigned char *
+scan_layer(const unsigned char *p, const unsigned char *end,
+    classify_fn *classify)
 {
 	unsigned char pad[BLOCK];
 	struct classes c;
@@ -324,28 +331,23 @@ arrays_sse2(const unsigned char *p, const unsigned char *end)
 
 	scan_init(&s, p, end);
 	for (more = 1; more > 0; p += BLOCK) {
-		classify_sse2(block_at(p, end, pad), &c);
+		classify(block_at(p, end, pad), &c);
 		more = finish_block(&c, &s, p);
 	}
 	return more == 0 ? s.found : NULL;
 }
 
+static const unsigned char *
+arrays_sse2(const unsigned char *p, const unsigned char *end)
+{
+	return scan_layer(p, end, classify_sse2);
+}
+
 #ifdef HAVE_AVX2_DISPATCH
-/* arrays_sse2 with AVX2: the same loop, compiled for it. */
 __attribute__((target("avx2"))) static const unsigned char *
 arrays_avx2(const unsigned char *p, const unsigned char *end)
 {
-	unsigned char pad[BLOCK];
-	struct classes c;
-	struct scan s;
-	int more;
-
-	scan_init(&s, p, end);
-	for (more = 1; more > 0; p += BLOCK) {
-		classify_avx2(block_at(p, end, pad), &c);
-		more = finish_block(&c, &s, p);
-	}
-	return more == 0 ? s.found : NULL;
+	return scan_layer(p, end, classify_avx2);
 }
 #endif
 
