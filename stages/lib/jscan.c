@@ -13,9 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "glean.h"
 #include "swar.h"
 #include "jscan.h"
+#include "jstruct.h"
 
 /* jansson's own limit (JSON_PARSER_MAX_DEPTH), so both refuse alike. */
 #define MAX_DEPTH 2048
@@ -71,14 +76,28 @@ hex4(pos p, pos end, unsigned *v)
 
 /*
  * Skip the plain bytes of a string body: printable ASCII other than '"'
- * and '\\'.  Eight bytes at a time (SWAR: each byte's sums stay below
- * 0x100, so no carry crosses bytes).
+ * and '\\'.  Sixteen bytes at a time with SSE2, then eight (SWAR: each
+ * byte's sums stay below 0x100, so no carry crosses bytes).
  */
 static inline pos
 skip_plain(pos p, pos end)
 {
 	uint64_t x, x7, stop;
 
+#ifdef __SSE2__
+	/* sixteen at a time: a signed byte below 0x20 is a control
+	 * character or a byte >= 0x80 */
+	for (; end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\\'))), _mm_cmplt_epi8(v,
+		    _mm_set1_epi8(0x20))));
+
+		if (m)
+			return p + __builtin_ctz((unsigned)m);
+	}
+#endif
 	for (; end - p >= 8; p += 8) {
 		memcpy(&x, p, 8);
 		x7 = x & ~GLEAN_HIGHS;
@@ -355,7 +374,8 @@ scan_value(pos p, pos end)
 		switch (*p) {
 		case '[':
 			if (p + 1 < end && p[1] == '[' &&
-			    (q = scan_array_of_flat(p, end))) {
+			    ((q = glean_jstruct_arrays(p, end)) ||
+			    (q = scan_array_of_flat(p, end)))) {
 				p = q;
 				goto after_value;
 			}
