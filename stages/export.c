@@ -128,6 +128,7 @@ enum format { F_SQLITE, F_CSV, F_TSV };
 struct exporter {
 	enum format format;
 	const char *target;	/* the database or folder named */
+	int nformats;		/* how many of --sqlite, --csv, --tsv */
 	char *dbtmp;		/* the database being written */
 	sqlite3 *db;
 	sqlite3_stmt *insert[NTABLES];
@@ -645,12 +646,29 @@ usage(int status)
 	exit(0);
 }
 
+enum { O_SQLITE = GLEAN_OPT_FIRST_FREE, O_CSV, O_TSV };
+
+/*
+ * export's own options, for glean_options: the format and where it
+ * goes, into the exporter ctx; counts them in x->nformats.
+ */
+static int
+option(void *ctx, int ch, const char *arg)
+{
+	struct exporter *x = ctx;
+
+	if (ch != O_SQLITE && ch != O_CSV && ch != O_TSV)
+		return 0;
+	x->format = ch == O_SQLITE ? F_SQLITE : ch == O_CSV ? F_CSV : F_TSV;
+	x->target = arg;
+	x->nformats++;
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
-	enum { O_SQLITE = GLEAN_OPT_FIRST_FREE, O_CSV, O_TSV };
 	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
 		{ "sqlite", required_argument, NULL, O_SQLITE },
 		{ "csv", required_argument, NULL, O_CSV },
 		{ "tsv", required_argument, NULL, O_TSV },
@@ -659,29 +677,24 @@ main(int argc, char *argv[])
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct exporter x = { 0 };
 	struct glean_record rec;
-	int c, nformats = 0;
+	const struct glean_program p = {
+		{ .name = "export", .ctx = &x }, NULL, NULL, NULL, NULL,
+		longopts, option, NULL, NULL, usage
+	};
+	int first;
 
-	glean_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts, NULL))
-	    != -1) {
-		if (glean_common_option(c, optarg, &o, usage))
-			continue;
-		x.format = c == O_SQLITE ? F_SQLITE : c == O_CSV ? F_CSV :
-		    F_TSV;
-		x.target = optarg;
-		nformats++;
-	}
-	if (nformats != 1) {
+	first = glean_options(&p, &o, argc, argv);
+	if (x.nformats != 1) {
 		glean_warn("say where to write: one of --sqlite, --csv, --tsv");
 		usage(GLEAN_EXIT_FATAL);
 	}
-	if (argc - optind > 1) {
+	if (argc - first > 1) {
 		glean_warn("one record at a time (merge several with "
 		    "glean-merge first)");
 		usage(GLEAN_EXIT_FATAL);
 	}
-	if (glean_record_load(optind < argc ? argv[optind] : "-", &rec) != 0)
-		return GLEAN_EXIT_REJECT;
+	if (glean_record_load(first < argc ? argv[first] : "-", &rec) != 0)
+		return glean_finish(GLEAN_EXIT_REJECT);
 	if (x.format == F_SQLITE)
 		sqlite_open(&x);
 	else
@@ -692,5 +705,5 @@ main(int argc, char *argv[])
 	else
 		text_close(&x);
 	glean_record_free(&rec);
-	return GLEAN_EXIT_OK;
+	return glean_finish(GLEAN_EXIT_OK);
 }

@@ -271,6 +271,9 @@ struct glean_program {
 	/* Load the lexicons from lexdir into ctx; fatal on error. */
 	void (*init)(void *ctx, const char *lexdir);
 	void (*fini)(void *ctx);	/* free what init made, or NULL */
+	/* Print its own usage (help when status is 0) and exit status;
+	 * NULL: the form above. */
+	void (*usage)(int status);
 };
 
 /*
@@ -280,6 +283,18 @@ struct glean_program {
  * write error on stdout is fatal, 2).
  */
 int glean_main(const struct glean_program *p, int argc, char **argv);
+
+/*
+ * The parts of glean_main for a program with a main() of its own (one
+ * that is not a document stream: normalize, report, export).
+ * glean_options parses argv as glean_main does (p->stage.ctx, p->option
+ * and the usage only are used) and returns the index of the first
+ * operand; glean_finish closes and checks stdout (a write error is
+ * fatal, 2) and returns status.
+ */
+int glean_options(const struct glean_program *p, struct glean_opts *o,
+    int argc, char **argv);
+int glean_finish(int status);
 
 /* ---- UTF-8 and code-point offsets (utf8.c) ------------------------------ */
 
