@@ -54,6 +54,22 @@ char *glean_strdup(const char *s);
 char *glean_strndup(const char *s, size_t n);
 /* printf into a fresh string; caller frees. */
 char *glean_asprintf(const char *fmt, ...);
+/*
+ * Room for one more element in array p of *cap elements of size bytes,
+ * n of them in use: when n == *cap, *cap doubles (16 at first) and p is
+ * reallocated.  Returns the array.
+ */
+void *glean_grow(void *p, size_t n, size_t *cap, size_t size);
+/*
+ * Free what a table's rows own: in each of the n rows of size bytes at
+ * rows, the pointers at byte offsets fields[0..nfields) (offsetof; for
+ * an array of strings, one field at 0).  glean_free_table then frees
+ * rows and owner (the struct holding them; either may be NULL).
+ */
+void glean_free_fields(void *rows, size_t n, size_t size,
+    const size_t *fields, size_t nfields);
+void glean_free_table(void *owner, void *rows, size_t n, size_t size,
+    const size_t *fields, size_t nfields);
 
 /* ---- growable byte buffer (buf.c) -------------------------------------- */
 

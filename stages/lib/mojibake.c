@@ -35,10 +35,7 @@ glean_edits_add(struct glean_edits *ed, size_t start, size_t end,
 {
 	struct glean_edit *e;
 
-	if (ed->n == ed->cap) {
-		ed->cap = ed->cap ? 2 * ed->cap : 16;
-		ed->e = glean_realloc(ed->e, ed->cap * sizeof *ed->e);
-	}
+	ed->e = glean_grow(ed->e, ed->n, &ed->cap, sizeof *ed->e);
 	e = &ed->e[ed->n++];
 	e->start = start;
 	e->end = end;
@@ -52,10 +49,9 @@ glean_edits_add(struct glean_edits *ed, size_t start, size_t end,
 void
 glean_edits_clear(struct glean_edits *ed)
 {
-	size_t i;
+	static const size_t cp = offsetof(struct glean_edit, cp);
 
-	for (i = 0; i < ed->n; i++)
-		free(ed->e[i].cp);
+	glean_free_fields(ed->e, ed->n, sizeof *ed->e, &cp, 1);
 	ed->n = 0;
 }
 
@@ -221,22 +217,18 @@ glean_mojibake_load(const char *lexdir)
 void
 glean_mojibake_free(struct glean_mojibake *m)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct glean_codec, name),
+	    offsetof(struct glean_codec, name2),
+	    offsetof(struct glean_codec, name3),
+	    offsetof(struct glean_codec, iconv),
+	    offsetof(struct glean_codec, enc) };
+	static const size_t string = 0;
 
 	if (!m)
 		return;
-	for (i = 0; i < m->n; i++) {
-		free(m->c[i].name);
-		free(m->c[i].name2);
-		free(m->c[i].name3);
-		free(m->c[i].iconv);
-		free(m->c[i].enc);
-	}
-	free(m->c);
-	for (i = 0; i < m->nagrave; i++)
-		free(m->agrave[i]);
-	free(m->agrave);
-	free(m);
+	glean_free_table(NULL, m->c, m->n, sizeof *m->c, owned, 5);
+	glean_free_table(m, m->agrave, m->nagrave, sizeof *m->agrave, &string,
+	    1);
 }
 
 const struct glean_codec *
@@ -790,10 +782,7 @@ cand_add(struct cands *cs, const int32_t *a, size_t s, size_t e,
 	while (nr > 1 && e - s > 1 && r[0] == a[s])
 		r++, nr--, s++;
 
-	if (cs->n == cs->cap) {
-		cs->cap = cs->cap ? 2 * cs->cap : 16;
-		cs->c = glean_realloc(cs->c, cs->cap * sizeof *cs->c);
-	}
+	cs->c = glean_grow(cs->c, cs->n, &cs->cap, sizeof *cs->c);
 	c = &cs->c[cs->n++];
 	c->start = s;
 	c->end = e;

@@ -60,10 +60,7 @@ struct glean_textfix {
 static void
 repairs_push(struct glean_repairs *R, const struct glean_repair *r)
 {
-	if (R->n == R->cap) {
-		R->cap = R->cap ? 2 * R->cap : 16;
-		R->r = glean_realloc(R->r, R->cap * sizeof *R->r);
-	}
+	R->r = glean_grow(R->r, R->n, &R->cap, sizeof *R->r);
 	R->r[R->n++] = *r;
 }
 
@@ -1115,16 +1112,13 @@ glean_textfix_load(const char *lexdir)
 void
 glean_textfix_free(struct glean_textfix *tf)
 {
-	size_t i;
+	static const size_t name = offsetof(struct entity, name);
 
 	if (!tf)
 		return;
 	glean_mojibake_free(tf->mb);
-	for (i = 0; i < tf->nent; i++)
-		free(tf->ent[i].name);
-	free(tf->ent);
 	free(tf->inv);
-	free(tf);
+	glean_free_table(tf, tf->ent, tf->nent, sizeof *tf->ent, &name, 1);
 }
 
 const struct glean_mojibake *
@@ -1149,13 +1143,11 @@ glean_label_is_codec(const struct glean_textfix *tf, const char *part,
 void
 glean_repairs_clear(struct glean_repairs *rp)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct glean_repair, before),
+	    offsetof(struct glean_repair, after),
+	    offsetof(struct glean_repair, label) };
 
-	for (i = 0; i < rp->n; i++) {
-		free(rp->r[i].before);
-		free(rp->r[i].after);
-		free(rp->r[i].label);
-	}
+	glean_free_fields(rp->r, rp->n, sizeof *rp->r, owned, 3);
 	rp->n = 0;
 }
 

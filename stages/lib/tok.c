@@ -244,15 +244,12 @@ glean_abbrevs_load(const char *lexdir)
 void
 glean_abbrevs_free(struct glean_abbrevs *ab)
 {
-	size_t i;
+	static const size_t string = 0;
 
 	if (!ab)
 		return;
-	for (i = 0; i < ab->n; i++)
-		free(ab->form[i]);
-	free(ab->form);
 	free(ab->cls);
-	free(ab);
+	glean_free_table(ab, ab->form, ab->n, sizeof *ab->form, &string, 1);
 }
 
 static int
@@ -887,30 +884,21 @@ scan(struct scan *sc)
 
 /* ---- sentences --------------------------------------------------------- */
 
+/*
+ * Does token t start with a letter of the case asked: a small letter
+ * (upper 0) or a capital or uncased letter (upper 1)?
+ */
 static int
-starts_lower(const char *s, size_t n, const struct glean_tok *t)
+starts_case(const char *s, size_t n, const struct glean_tok *t, int upper)
 {
 	int32_t cp;
 	int cl;
 
 	peek(s, n, t->bs, &cp, &cl);
 	if (cp < 0x80)
-		return cp >= 'a' && cp <= 'z';
-	return cl == C_LETTER && utf8proc_category(cp) ==
-	    UTF8PROC_CATEGORY_LL;
-}
-
-static int
-starts_upper(const char *s, size_t n, const struct glean_tok *t)
-{
-	int32_t cp;
-	int cl;
-
-	peek(s, n, t->bs, &cp, &cl);
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	return cl == C_LETTER && utf8proc_category(cp) !=
-	    UTF8PROC_CATEGORY_LL;
+		return upper ? cp >= 'A' && cp <= 'Z' : cp >= 'a' && cp <= 'z';
+	return cl == C_LETTER && (utf8proc_category(cp) ==
+	    UTF8PROC_CATEGORY_LL) != upper;
 }
 
 static int
@@ -948,7 +936,7 @@ boundary(const char *s, size_t n, const struct glean_toks *tk, size_t first,
 	if (t->flags & GLEAN_TOKF_PARA)
 		return 1;
 	if (t->flags & GLEAN_TOKF_NL)
-		return !starts_lower(s, n, t);
+		return !starts_case(s, n, t, 0);
 	if (!(t->flags & GLEAN_TOKF_SPACE))
 		return 0;
 	/* what the sentence would end with: cheap tests first */
@@ -961,11 +949,11 @@ boundary(const char *s, size_t n, const struct glean_toks *tk, size_t first,
 	if (!term && !(p->flags & GLEAN_TOKF_ABBR &&
 	    !(p->flags & GLEAN_TOKF_TITLE)))
 		return 0;
-	if (starts_lower(s, n, t))
+	if (starts_case(s, n, t, 0))
 		return 0;
 	if (t->kind == GLEAN_TOK_PUNCT && strchr(",;:)]}", s[t->bs]))
 		return 0;
-	return term || starts_upper(s, n, t);
+	return term || starts_case(s, n, t, 1);
 }
 
 static void

@@ -115,16 +115,12 @@ boilerplate_load(const char *lexdir)
 void
 boilerplate_free(struct boilerplate *bp)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct bword, word),
+	    offsetof(struct bword, label) };
 
-	if (!bp)
-		return;
-	for (i = 0; i <= bp->mask; i++) {
-		free(bp->v[i].word);
-		free(bp->v[i].label);
-	}
-	free(bp->v);
-	free(bp);
+	if (bp)
+		glean_free_table(bp, bp->v, bp->mask + 1, sizeof *bp->v, owned,
+		    2);
 }
 
 /* What the words of a class or id say: counts, and the first drop. */

@@ -95,16 +95,11 @@ signatures_load(const char *lexdir)
 void
 signatures_free(struct signatures *sig)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct signature, magic),
+	    offsetof(struct signature, what) };
 
-	if (!sig)
-		return;
-	for (i = 0; i < sig->n; i++) {
-		free(sig->v[i].magic);
-		free(sig->v[i].what);
-	}
-	free(sig->v);
-	free(sig);
+	if (sig)
+		glean_free_table(sig, sig->v, sig->n, sizeof *sig->v, owned, 2);
 }
 
 /* A JSON object or array at the start (after blanks), as jansson reads it. */
