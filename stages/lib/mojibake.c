@@ -246,7 +246,7 @@ glean_codec_find(const struct glean_mojibake *m, const char *name)
 
 enum { SC_NONE, SC_LATIN, SC_GREEK, SC_CYR, SC_ARM, SC_HEB, SC_ARAB, SC_CJK,
 	SC_OTHER };
-enum { K_SPACE, K_DIGIT, K_UP, K_LOW, K_LET, K_PUNCT, K_CTRL, K_MARK };
+enum { K_PUNCT, K_SPACE, K_DIGIT, K_UP, K_LOW, K_LET, K_CTRL, K_MARK };
 
 struct cinfo {
 	unsigned char sc, k;
@@ -325,6 +325,20 @@ classify_ascii(int32_t c, struct cinfo *ci)
 		ci->k = K_PUNCT, ci->common = 1;
 }
 
+/* The kind of a character of each Unicode category; unlisted: K_PUNCT. */
+static const unsigned char category_kind[32] = {
+	[UTF8PROC_CATEGORY_LU] = K_UP, [UTF8PROC_CATEGORY_LT] = K_UP,
+	[UTF8PROC_CATEGORY_LL] = K_LOW,
+	[UTF8PROC_CATEGORY_LM] = K_LET, [UTF8PROC_CATEGORY_LO] = K_LET,
+	[UTF8PROC_CATEGORY_ND] = K_DIGIT, [UTF8PROC_CATEGORY_NL] = K_DIGIT,
+	[UTF8PROC_CATEGORY_NO] = K_DIGIT,
+	[UTF8PROC_CATEGORY_ZS] = K_SPACE, [UTF8PROC_CATEGORY_ZL] = K_SPACE,
+	[UTF8PROC_CATEGORY_ZP] = K_SPACE,
+	[UTF8PROC_CATEGORY_MN] = K_MARK, [UTF8PROC_CATEGORY_MC] = K_MARK,
+	[UTF8PROC_CATEGORY_ME] = K_MARK,
+	[UTF8PROC_CATEGORY_CC] = K_CTRL, [UTF8PROC_CATEGORY_CN] = K_CTRL
+};
+
 /*
  * ci->k from the Unicode category of c (non-ASCII).  Returns 0 for a
  * control, unassigned or private character (its weight set: nothing
@@ -333,51 +347,24 @@ classify_ascii(int32_t c, struct cinfo *ci)
 static int
 classify_category(int32_t c, struct cinfo *ci)
 {
-	switch (utf8proc_get_property(c)->category) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LT:
-		ci->k = K_UP;
-		return 1;
-	case UTF8PROC_CATEGORY_LL:
-		ci->k = K_LOW;
-		return 1;
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-		ci->k = K_LET;
-		return 1;
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		ci->k = K_DIGIT;
-		return 1;
-	case UTF8PROC_CATEGORY_ZS:
-	case UTF8PROC_CATEGORY_ZL:
-	case UTF8PROC_CATEGORY_ZP:
-		ci->k = K_SPACE;
-		return 1;
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		ci->k = K_MARK;
-		return 1;
+	int cat = utf8proc_get_property(c)->category;
+
+	ci->k = category_kind[cat & 31];
+	switch (cat) {
 	case UTF8PROC_CATEGORY_CC:
-		ci->k = K_CTRL;
 		ci->w = c < 0xa0 ? 6 : 2;
 		return 0;
 	case UTF8PROC_CATEGORY_CN:
-		ci->k = K_CTRL;
 		ci->w = 6;
 		return 0;
 	case UTF8PROC_CATEGORY_CO:
 	case UTF8PROC_CATEGORY_CS:
-		ci->k = K_PUNCT;
 		ci->w = 4;
 		return 0;
-	default:
-		ci->k = K_PUNCT;
-		ci->common = common_sym(c);
-		return 1;
 	}
+	if (ci->k == K_PUNCT)
+		ci->common = common_sym(c);
+	return 1;
 }
 
 /*
