@@ -704,7 +704,7 @@ main(int argc, char *argv[])
 		usage(GLEAN_EXIT_FATAL);
 	}
 	if (glean_record_load(first < argc ? argv[first] : "-", &rec) != 0)
-		return glean_finish(GLEAN_EXIT_REJECT);
+		return GLEAN_EXIT_REJECT;
 	if (x.format == F_SQLITE)
 		sqlite_open(&x);
 	else
@@ -715,5 +715,5 @@ main(int argc, char *argv[])
 	else
 		text_close(&x);
 	glean_record_free(&rec);
-	return glean_finish(GLEAN_EXIT_OK);
+	return GLEAN_EXIT_OK;	/* its output is not standard output */
 }

@@ -401,7 +401,7 @@ main(int argc, char *argv[])
 	look_load(&look, glean_lexdir(&o));
 	if (glean_record_load(in, &rec) != 0) {
 		look_free(&look);
-		return glean_finish(GLEAN_EXIT_REJECT);
+		return GLEAN_EXIT_REJECT;
 	}
 	r.rec = &rec;
 	r.look = &look;
@@ -413,5 +413,6 @@ main(int argc, char *argv[])
 	glean_buf_free(&r.ev);
 	glean_record_free(&rec);
 	look_free(&look);
-	return glean_finish(GLEAN_EXIT_OK);
+	/* standard output, when the page went there, closed and checked */
+	return out ? GLEAN_EXIT_OK : glean_finish(GLEAN_EXIT_OK);
 }
