@@ -1068,6 +1068,16 @@ encodable(const struct glean_codec *c, int32_t cp)
 	return 1;
 }
 
+/* The first i' >= i with a[i'] encodable by c, or n. */
+static inline size_t
+next_encodable(const struct glean_codec *c, const int32_t *a, size_t n,
+    size_t i)
+{
+	while (i < n && !encodable(c, a[i]))
+		i++;
+	return i;
+}
+
 /*
  * The candidate repairs, onto cs, of codec ci: each run of a[0..n) that
  * it can encode (a single-byte codec also takes U+FFFD, a lost byte,
@@ -1082,11 +1092,7 @@ codec_cands(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 	const struct glean_codec *c = &m->c[ci];
 	size_t first = cs->n, miss = 0, i, j, k;
 
-	for (i = 0; i < n; ) {
-		if (!encodable(c, a[i])) {
-			i++;
-			continue;
-		}
+	for (i = 0; (i = next_encodable(c, a, n, i)) < n; ) {
 		for (j = i; j < n; j++) {
 			if (encodable(c, a[j]))
 				continue;
