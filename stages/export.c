@@ -128,6 +128,7 @@ enum format { F_SQLITE, F_CSV, F_TSV };
 struct exporter {
 	enum format format;
 	const char *target;	/* the database or folder named */
+	int nformats;		/* how many of --sqlite, --csv, --tsv */
 	char *dbtmp;		/* the database being written */
 	sqlite3 *db;
 	sqlite3_stmt *insert[NTABLES];
@@ -481,40 +482,38 @@ judgements(struct exporter *x, struct subj *s, const json_t *subject)
 	}
 }
 
-static void
-money(struct exporter *x, struct subj *s, const json_t *subject)
+/*
+ * The columns of a fact's row after its id, subject and code: fills v
+ * from fact f of subject (of the array key) and returns the table.
+ */
+typedef size_t fact_columns(struct subj *s, const json_t *subject,
+    const json_t *f, const char *key, struct val *v);
+
+/* An amount: value, currency, per, approx, as written, context. */
+static size_t
+money_columns(struct subj *s, const json_t *subject, const json_t *m,
+    const char *key, struct val *v)
 {
-	const json_t *m;
-	size_t i;
-
-	json_array_foreach(json_object_get(subject, "money"), i, m) {
-		struct val v[] = { vnull(), vint(s->id), vtext(s->code),
-			{ V_REAL, 0, json_number_value(json_object_get(m,
-			    "value")), NULL },
-			vtext(glean_rec_str(m, "currency")),
-			vtext(glean_rec_str(m, "per")), approx(m),
-			vtext(glean_rec_str(m, "text")),
-			vtext(joined(&s->a, json_object_get(m, "context"))) };
-
-		sources(x, "money", row(x, T_MONEY, v),
-		    json_object_get(m, "sources"));
-	}
+	(void)subject, (void)key;
+	v[0] = (struct val){ V_REAL, 0, json_number_value(json_object_get(m,
+	    "value")), NULL };
+	v[1] = vtext(glean_rec_str(m, "currency"));
+	v[2] = vtext(glean_rec_str(m, "per"));
+	v[3] = approx(m);
+	v[4] = vtext(glean_rec_str(m, "text"));
+	v[5] = vtext(joined(&s->a, json_object_get(m, "context")));
+	return T_MONEY;
 }
 
-static void
-people(struct exporter *x, struct subj *s, const json_t *subject)
+/* A person: name, roles. */
+static size_t
+people_columns(struct subj *s, const json_t *subject, const json_t *p,
+    const char *key, struct val *v)
 {
-	const json_t *p;
-	size_t i;
-
-	json_array_foreach(json_object_get(subject, "people"), i, p) {
-		struct val v[] = { vnull(), vint(s->id), vtext(s->code),
-			vtext(glean_rec_str(p, "name")),
-			vtext(joined(&s->a, json_object_get(p, "roles"))) };
-
-		sources(x, "people", row(x, T_PEOPLE, v),
-		    json_object_get(p, "sources"));
-	}
+	(void)subject, (void)key;
+	v[0] = vtext(glean_rec_str(p, "name"));
+	v[1] = vtext(joined(&s->a, json_object_get(p, "roles")));
+	return T_PEOPLE;
 }
 
 /* A quotation's speaker role: its own or its sources' "speaker_role",
@@ -528,25 +527,37 @@ speaker_role(struct subj *s, const json_t *subject, const json_t *q)
 	    glean_rec_str(q, "speaker"));
 }
 
-/* Quotations; findings are quotations whose kind is "report". */
-static void
-quotes(struct exporter *x, struct subj *s, const json_t *subject,
-    const char *key)
+/* A quotation: text, speaker, role, kind (findings: "report"). */
+static size_t
+quote_columns(struct subj *s, const json_t *subject, const json_t *q,
+    const char *key, struct val *v)
 {
-	const json_t *q;
-	size_t i;
+	const char *kind = glean_rec_str(q, "kind");
 
-	json_array_foreach(json_object_get(subject, key), i, q) {
-		const char *kind = glean_rec_str(q, "kind");
-		struct val v[] = { vnull(), vint(s->id), vtext(s->code),
-			vtext(glean_rec_str(q, "text")),
-			vtext(glean_rec_str(q, "speaker")),
-			vtext(speaker_role(s, subject, q)),
-			vtext(kind ? kind : strcmp(key, "findings") == 0 ?
-			    "report" : NULL) };
+	v[0] = vtext(glean_rec_str(q, "text"));
+	v[1] = vtext(glean_rec_str(q, "speaker"));
+	v[2] = vtext(speaker_role(s, subject, q));
+	v[3] = vtext(kind ? kind : strcmp(key, "findings") == 0 ? "report" :
+	    NULL);
+	return T_QUOTES;
+}
 
-		sources(x, "quotes", row(x, T_QUOTES, v),
-		    json_object_get(q, "sources"));
+/*
+ * Each fact of subject's array key as a row (id, subject id and code,
+ * then columns()'s) of its table, named table in the sources rows.
+ */
+static void
+facts(struct exporter *x, struct subj *s, const json_t *subject,
+    const char *key, const char *table, fact_columns *columns)
+{
+	const json_t *f;
+	size_t i, t;
+
+	json_array_foreach(json_object_get(subject, key), i, f) {
+		struct val v[16] = { vnull(), vint(s->id), vtext(s->code) };
+
+		t = columns(s, subject, f, key, v + 3);
+		sources(x, table, row(x, t, v), json_object_get(f, "sources"));
 	}
 }
 
@@ -617,10 +628,10 @@ export(struct exporter *x, const struct glean_record *rec)
 		s.id = row(x, T_SUBJECTS, v);
 		s.code = glean_rec_str(subject, "code");
 		judgements(x, &s, subject);
-		money(x, &s, subject);
-		people(x, &s, subject);
-		quotes(x, &s, subject, "quotes");
-		quotes(x, &s, subject, "findings");
+		facts(x, &s, subject, "money", "money", money_columns);
+		facts(x, &s, subject, "people", "people", people_columns);
+		facts(x, &s, subject, "quotes", "quotes", quote_columns);
+		facts(x, &s, subject, "findings", "quotes", quote_columns);
 	}
 	conflicts(x, rec);
 	glean_buf_free(&s.a);
@@ -645,12 +656,29 @@ usage(int status)
 	exit(0);
 }
 
+enum { O_SQLITE = GLEAN_OPT_FIRST_FREE, O_CSV, O_TSV };
+
+/*
+ * export's own options, for glean_options: the format and where it
+ * goes, into the exporter ctx; counts them in x->nformats.
+ */
+static int
+option(void *ctx, int ch, const char *arg)
+{
+	struct exporter *x = ctx;
+
+	if (ch != O_SQLITE && ch != O_CSV && ch != O_TSV)
+		return 0;
+	x->format = ch == O_SQLITE ? F_SQLITE : ch == O_CSV ? F_CSV : F_TSV;
+	x->target = arg;
+	x->nformats++;
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
-	enum { O_SQLITE = GLEAN_OPT_FIRST_FREE, O_CSV, O_TSV };
 	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
 		{ "sqlite", required_argument, NULL, O_SQLITE },
 		{ "csv", required_argument, NULL, O_CSV },
 		{ "tsv", required_argument, NULL, O_TSV },
@@ -659,28 +687,23 @@ main(int argc, char *argv[])
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct exporter x = { 0 };
 	struct glean_record rec;
-	int c, nformats = 0;
+	const struct glean_program p = {
+		.stage = { .name = "export", .ctx = &x },
+		.longopts = longopts, .option = option, .usage = usage
+	};
+	int first;
 
-	glean_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS, longopts, NULL))
-	    != -1) {
-		if (glean_common_option(c, optarg, &o, usage))
-			continue;
-		x.format = c == O_SQLITE ? F_SQLITE : c == O_CSV ? F_CSV :
-		    F_TSV;
-		x.target = optarg;
-		nformats++;
-	}
-	if (nformats != 1) {
+	first = glean_options(&p, &o, argc, argv);
+	if (x.nformats != 1) {
 		glean_warn("say where to write: one of --sqlite, --csv, --tsv");
 		usage(GLEAN_EXIT_FATAL);
 	}
-	if (argc - optind > 1) {
+	if (argc - first > 1) {
 		glean_warn("one record at a time (merge several with "
 		    "glean-merge first)");
 		usage(GLEAN_EXIT_FATAL);
 	}
-	if (glean_record_load(optind < argc ? argv[optind] : "-", &rec) != 0)
+	if (glean_record_load(first < argc ? argv[first] : "-", &rec) != 0)
 		return GLEAN_EXIT_REJECT;
 	if (x.format == F_SQLITE)
 		sqlite_open(&x);
@@ -692,5 +715,5 @@ main(int argc, char *argv[])
 	else
 		text_close(&x);
 	glean_record_free(&rec);
-	return GLEAN_EXIT_OK;
+	return GLEAN_EXIT_OK;	/* its output is not standard output */
 }

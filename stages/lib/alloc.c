@@ -72,3 +72,33 @@ glean_asprintf(const char *fmt, ...)
 		oom();
 	return s;
 }
+
+void *
+glean_grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? 2 * *cap : 16;
+	return glean_realloc(p, *cap * size);
+}
+
+void
+glean_free_fields(void *rows, size_t n, size_t size, const size_t *fields,
+    size_t nfields)
+{
+	char *row = rows;
+	size_t i, k;
+
+	for (i = 0; i < n; i++, row += size)
+		for (k = 0; k < nfields; k++)
+			free(*(void **)(row + fields[k]));
+}
+
+void
+glean_free_table(void *owner, void *rows, size_t n, size_t size,
+    const size_t *fields, size_t nfields)
+{
+	glean_free_fields(rows, n, size, fields, nfields);
+	free(rows);
+	free(owner);
+}

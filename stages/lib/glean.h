@@ -54,6 +54,22 @@ char *glean_strdup(const char *s);
 char *glean_strndup(const char *s, size_t n);
 /* printf into a fresh string; caller frees. */
 char *glean_asprintf(const char *fmt, ...);
+/*
+ * Room for one more element in array p of *cap elements of size bytes,
+ * n of them in use: when n == *cap, *cap doubles (16 at first) and p is
+ * reallocated.  Returns the array.
+ */
+void *glean_grow(void *p, size_t n, size_t *cap, size_t size);
+/*
+ * Free what a table's rows own: in each of the n rows of size bytes at
+ * rows, the pointers at byte offsets fields[0..nfields) (offsetof; for
+ * an array of strings, one field at 0).  glean_free_table then frees
+ * rows and owner (the struct holding them; either may be NULL).
+ */
+void glean_free_fields(void *rows, size_t n, size_t size,
+    const size_t *fields, size_t nfields);
+void glean_free_table(void *owner, void *rows, size_t n, size_t size,
+    const size_t *fields, size_t nfields);
 
 /* ---- growable byte buffer (buf.c) -------------------------------------- */
 
@@ -308,6 +324,9 @@ struct glean_program {
 	 * lexicons (init NULL: no lexicon folder is looked for). */
 	int (*run)(void *ctx, const struct glean_opts *o, int argc,
 	    char **argv);
+	/* Print its own usage (help when status is 0) and exit status;
+	 * NULL: the form above. */
+	void (*usage)(int status);
 };
 
 /*
@@ -318,6 +337,18 @@ struct glean_program {
  * write error on stdout is fatal, 2).
  */
 int glean_main(const struct glean_program *p, int argc, char **argv);
+
+/*
+ * The parts of glean_main for a program with a main() of its own (one
+ * that is not a document stream: normalize, report, export).
+ * glean_options parses argv as glean_main does (p->stage.ctx, p->option
+ * and the usage only are used) and returns the index of the first
+ * operand; glean_finish closes and checks stdout (a write error is
+ * fatal, 2) and returns status.
+ */
+int glean_options(const struct glean_program *p, struct glean_opts *o,
+    int argc, char **argv);
+int glean_finish(int status);
 
 /* ---- UTF-8 and code-point offsets (utf8.c) ------------------------------ */
 

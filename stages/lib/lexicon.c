@@ -87,15 +87,14 @@ glean_lexicon_load(const char *lexdir, const char *name, size_t minfields)
 void
 glean_lexicon_free(struct glean_lexicon *lx)
 {
-	size_t i, j;
+	static const size_t string = 0;
+	size_t i;
 
 	if (!lx)
 		return;
-	for (i = 0; i < lx->nrows; i++) {
-		for (j = 0; j < lx->rows[i].nf; j++)
-			free(lx->rows[i].f[j]);
-		free(lx->rows[i].f);
-	}
+	for (i = 0; i < lx->nrows; i++)
+		glean_free_table(NULL, lx->rows[i].f, lx->rows[i].nf,
+		    sizeof *lx->rows[i].f, &string, 1);
 	free(lx->rows);
 	free(lx->path);
 	free(lx);

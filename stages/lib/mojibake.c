@@ -35,10 +35,7 @@ glean_edits_add(struct glean_edits *ed, size_t start, size_t end,
 {
 	struct glean_edit *e;
 
-	if (ed->n == ed->cap) {
-		ed->cap = ed->cap ? 2 * ed->cap : 16;
-		ed->e = glean_realloc(ed->e, ed->cap * sizeof *ed->e);
-	}
+	ed->e = glean_grow(ed->e, ed->n, &ed->cap, sizeof *ed->e);
 	e = &ed->e[ed->n++];
 	e->start = start;
 	e->end = end;
@@ -52,10 +49,9 @@ glean_edits_add(struct glean_edits *ed, size_t start, size_t end,
 void
 glean_edits_clear(struct glean_edits *ed)
 {
-	size_t i;
+	static const size_t cp = offsetof(struct glean_edit, cp);
 
-	for (i = 0; i < ed->n; i++)
-		free(ed->e[i].cp);
+	glean_free_fields(ed->e, ed->n, sizeof *ed->e, &cp, 1);
 	ed->n = 0;
 }
 
@@ -221,22 +217,18 @@ glean_mojibake_load(const char *lexdir)
 void
 glean_mojibake_free(struct glean_mojibake *m)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct glean_codec, name),
+	    offsetof(struct glean_codec, name2),
+	    offsetof(struct glean_codec, name3),
+	    offsetof(struct glean_codec, iconv),
+	    offsetof(struct glean_codec, enc) };
+	static const size_t string = 0;
 
 	if (!m)
 		return;
-	for (i = 0; i < m->n; i++) {
-		free(m->c[i].name);
-		free(m->c[i].name2);
-		free(m->c[i].name3);
-		free(m->c[i].iconv);
-		free(m->c[i].enc);
-	}
-	free(m->c);
-	for (i = 0; i < m->nagrave; i++)
-		free(m->agrave[i]);
-	free(m->agrave);
-	free(m);
+	glean_free_table(NULL, m->c, m->n, sizeof *m->c, owned, 5);
+	glean_free_table(m, m->agrave, m->nagrave, sizeof *m->agrave, &string,
+	    1);
 }
 
 const struct glean_codec *
@@ -254,7 +246,7 @@ glean_codec_find(const struct glean_mojibake *m, const char *name)
 
 enum { SC_NONE, SC_LATIN, SC_GREEK, SC_CYR, SC_ARM, SC_HEB, SC_ARAB, SC_CJK,
 	SC_OTHER };
-enum { K_SPACE, K_DIGIT, K_UP, K_LOW, K_LET, K_PUNCT, K_CTRL, K_MARK };
+enum { K_PUNCT, K_SPACE, K_DIGIT, K_UP, K_LOW, K_LET, K_CTRL, K_MARK };
 
 struct cinfo {
 	unsigned char sc, k;
@@ -315,11 +307,110 @@ common_sym(int32_t c)
 	return 0;
 }
 
+/* The class of an ASCII character c. */
+static void
+classify_ascii(int32_t c, struct cinfo *ci)
+{
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		ci->k = K_SPACE;
+	else if (c >= '0' && c <= '9')
+		ci->k = K_DIGIT;
+	else if (c >= 'A' && c <= 'Z')
+		ci->k = K_UP, ci->sc = SC_LATIN;
+	else if (c >= 'a' && c <= 'z')
+		ci->k = K_LOW, ci->sc = SC_LATIN;
+	else if (c < 0x20 || c == 0x7f)
+		ci->k = K_CTRL, ci->w = 2;
+	else
+		ci->k = K_PUNCT, ci->common = 1;
+}
+
+/* The kind of a character of each Unicode category; unlisted: K_PUNCT. */
+static const unsigned char category_kind[32] = {
+	[UTF8PROC_CATEGORY_LU] = K_UP, [UTF8PROC_CATEGORY_LT] = K_UP,
+	[UTF8PROC_CATEGORY_LL] = K_LOW,
+	[UTF8PROC_CATEGORY_LM] = K_LET, [UTF8PROC_CATEGORY_LO] = K_LET,
+	[UTF8PROC_CATEGORY_ND] = K_DIGIT, [UTF8PROC_CATEGORY_NL] = K_DIGIT,
+	[UTF8PROC_CATEGORY_NO] = K_DIGIT,
+	[UTF8PROC_CATEGORY_ZS] = K_SPACE, [UTF8PROC_CATEGORY_ZL] = K_SPACE,
+	[UTF8PROC_CATEGORY_ZP] = K_SPACE,
+	[UTF8PROC_CATEGORY_MN] = K_MARK, [UTF8PROC_CATEGORY_MC] = K_MARK,
+	[UTF8PROC_CATEGORY_ME] = K_MARK,
+	[UTF8PROC_CATEGORY_CC] = K_CTRL, [UTF8PROC_CATEGORY_CN] = K_CTRL
+};
+
+/*
+ * ci->k from the Unicode category of c (non-ASCII).  Returns 0 for a
+ * control, unassigned or private character (its weight set: nothing
+ * more to learn), else 1.
+ */
+static int
+classify_category(int32_t c, struct cinfo *ci)
+{
+	int cat = utf8proc_get_property(c)->category;
+
+	ci->k = category_kind[cat & 31];
+	switch (cat) {
+	case UTF8PROC_CATEGORY_CC:
+		ci->w = c < 0xa0 ? 6 : 2;
+		return 0;
+	case UTF8PROC_CATEGORY_CN:
+		ci->w = 6;
+		return 0;
+	case UTF8PROC_CATEGORY_CO:
+	case UTF8PROC_CATEGORY_CS:
+		ci->w = 4;
+		return 0;
+	}
+	if (ci->k == K_PUNCT)
+		ci->common = common_sym(c);
+	return 1;
+}
+
+/*
+ * The weight of a non-ASCII letter or symbol c that valid-by-chance
+ * decodings tend to produce and real text seldom holds; 0 for others.
+ */
+static int
+rare_weight(int32_t c)
+{
+	if (c >= 0x250 && c < 0x2b0)			/* IPA */
+		return 6;
+	if (c >= 0x2b0 && c < 0x300)			/* modifiers */
+		return (c >= 0x2c6 && c <= 0x2dd) ? 2 : 4;
+	if (c >= 0x180 && c < 0x250 && !(c >= 0x1a0 && c <= 0x1b0) &&
+	    !(c >= 0x218 && c <= 0x21b) && !(c >= 0x1cd && c <= 0x1dc))
+		return 4;
+	if (c == 0x17f || c == 0x149)			/* long s, 'n */
+		return 6;
+	if (c == 0x120 || c == 0x121)
+		return 2;
+	if (c >= 0x460 && c < 0x48a)			/* old Cyrillic */
+		return 6;
+	if (c >= 0x48a && c < 0x500)
+		return 3;
+	if (c >= 0x500 && c < 0x530)			/* Cyrillic supp. */
+		return 6;
+	if (c >= 0x530 && c < 0x590)			/* Armenian */
+		return 2;
+	if (c >= 0x591 && c < 0x5d0)			/* Hebrew points */
+		return 6;
+	if (c == 0xa4 || c == 0xa6 || c == 0xa8 || c == 0xaf ||
+	    c == 0xb8 || c == 0xac || c == 0x192 || c == 0x2020 ||
+	    c == 0x2021 || c == 0x201a || c == 0x2039 || c == 0x203a ||
+	    c == 0x2030)
+		return 2;
+	return 0;
+}
+
+/*
+ * What glean_badness needs to know of code point c: its kind, script,
+ * weight (how unlikely in real text), and whether it is a common
+ * symbol, a UTF-8 lead as Latin-1, or a cp1252 C1-range letter.
+ */
 static void
 classify(int32_t c, struct cinfo *ci)
 {
-	const utf8proc_property_t *p;
-
 	ci->common = 0;
 	ci->w = 0;
 	ci->sc = SC_NONE;
@@ -327,66 +418,11 @@ classify(int32_t c, struct cinfo *ci)
 	ci->lead = 0;
 	ci->c1low = 0;
 	if (c < 0x80) {
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			ci->k = K_SPACE;
-		else if (c >= '0' && c <= '9')
-			ci->k = K_DIGIT;
-		else if (c >= 'A' && c <= 'Z')
-			ci->k = K_UP, ci->sc = SC_LATIN;
-		else if (c >= 'a' && c <= 'z')
-			ci->k = K_LOW, ci->sc = SC_LATIN;
-		else if (c < 0x20 || c == 0x7f)
-			ci->k = K_CTRL, ci->w = 2;
-		else
-			ci->k = K_PUNCT, ci->common = 1;
+		classify_ascii(c, ci);
 		return;
 	}
-	p = utf8proc_get_property(c);
-	switch (p->category) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LT:
-		ci->k = K_UP;
-		break;
-	case UTF8PROC_CATEGORY_LL:
-		ci->k = K_LOW;
-		break;
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-		ci->k = K_LET;
-		break;
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		ci->k = K_DIGIT;
-		break;
-	case UTF8PROC_CATEGORY_ZS:
-	case UTF8PROC_CATEGORY_ZL:
-	case UTF8PROC_CATEGORY_ZP:
-		ci->k = K_SPACE;
-		break;
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		ci->k = K_MARK;
-		break;
-	case UTF8PROC_CATEGORY_CC:
-		ci->k = K_CTRL;
-		ci->w = c < 0xa0 ? 6 : 2;
+	if (!classify_category(c, ci))
 		return;
-	case UTF8PROC_CATEGORY_CN:
-		ci->k = K_CTRL;
-		ci->w = 6;
-		return;
-	case UTF8PROC_CATEGORY_CO:
-	case UTF8PROC_CATEGORY_CS:
-		ci->k = K_PUNCT;
-		ci->w = 4;
-		return;
-	default:
-		ci->k = K_PUNCT;
-		ci->common = common_sym(c);
-		break;
-	}
 	/* ordinal indicators, superscripts, fractions: symbols here */
 	if (c == 0xaa || c == 0xba || c == 0xb2 || c == 0xb3 || c == 0xb9 ||
 	    c == 0xbc || c == 0xbd || c == 0xbe)
@@ -408,32 +444,7 @@ classify(int32_t c, struct cinfo *ci)
 	    (c >= 0xff5b && c < 0xff61))
 		ci->common = 1;
 	/* rare letters: what valid-by-chance decodings tend to produce */
-	if (c >= 0x250 && c < 0x2b0)			/* IPA */
-		ci->w = 6;
-	else if (c >= 0x2b0 && c < 0x300)		/* modifiers */
-		ci->w = (c >= 0x2c6 && c <= 0x2dd) ? 2 : 4;
-	else if (c >= 0x180 && c < 0x250 && !(c >= 0x1a0 && c <= 0x1b0) &&
-	    !(c >= 0x218 && c <= 0x21b) && !(c >= 0x1cd && c <= 0x1dc))
-		ci->w = 4;
-	else if (c == 0x17f || c == 0x149)		/* long s, 'n */
-		ci->w = 6;
-	else if (c == 0x120 || c == 0x121)
-		ci->w = 2;
-	else if (c >= 0x460 && c < 0x48a)		/* old Cyrillic */
-		ci->w = 6;
-	else if (c >= 0x48a && c < 0x500)
-		ci->w = 3;
-	else if (c >= 0x500 && c < 0x530)		/* Cyrillic supp. */
-		ci->w = 6;
-	else if (c >= 0x530 && c < 0x590)		/* Armenian */
-		ci->w = 2;
-	else if (c >= 0x591 && c < 0x5d0)		/* Hebrew points */
-		ci->w = 6;
-	else if (c == 0xa4 || c == 0xa6 || c == 0xa8 || c == 0xaf ||
-	    c == 0xb8 || c == 0xac || c == 0x192 || c == 0x2020 ||
-	    c == 0x2021 || c == 0x201a || c == 0x2039 || c == 0x203a ||
-	    c == 0x2030)
-		ci->w = 2;
+	ci->w = rare_weight(c);
 }
 
 static int
@@ -449,12 +460,135 @@ lone_ok(int32_t c)
 	return (c >= 0xe0 && c <= 0xff && c != 0xf7) || c < 0x80;
 }
 
+/*
+ * The badness of c (classed cur) by itself and against the one before
+ * (prev, prev_c) and after (next): its own weight, a combining mark on
+ * nothing or on another script's letter, a lone letter of another script.
+ */
+static int
+char_badness(int32_t c, const struct cinfo *prev, int32_t prev_c,
+    const struct cinfo *cur, const struct cinfo *next)
+{
+	int bad = cur->w;
+
+	/* combining mark on nothing, or on another script's letter */
+	if (cur->k == K_MARK && (prev->k == K_SPACE || prev->k == K_CTRL ||
+	    (prev->k == K_PUNCT && prev_c < 0x80 && prev_c != '$')))
+		bad += 4;
+	else if (cur->k == K_MARK && is_letter(prev) &&
+	    !neutral_mark(c) && script_of(c) != prev->sc)
+		bad += 6;
+	/* a lone letter of another script */
+	if (c >= 0x80 && is_letter(cur) &&
+	    !(is_letter(prev) && prev->sc == cur->sc) &&
+	    !(is_letter(next) && next->sc == cur->sc) &&
+	    prev->k != K_MARK && next->k != K_MARK) {
+		if (cur->sc == SC_CJK)
+			bad += 6;
+		else if (cur->sc == SC_LATIN && !is_letter(prev) &&
+		    !is_letter(next))
+			bad += cur->lead ? 4 : lone_ok(c) ? 0 :
+			    c < 0x100 ? 2 : 4;
+		else if (cur->sc != SC_GREEK && cur->sc != SC_LATIN)
+			bad += 3;
+	}
+	return bad;
+}
+
+/*
+ * The badness of the pair x y (classed cur, next; prev before x) for
+ * the symbols in it: a symbol after an accented letter, a UTF-8 lead
+ * before a non-letter, odd symbols together or inside a word.
+ */
+static int
+pair_symbol_badness(int32_t x, int32_t y, const struct cinfo *prev,
+    const struct cinfo *cur, const struct cinfo *next)
+{
+	int bad = 0;
+
+	/* accented letter, then a Latin-1 / cp1252 symbol */
+	if (x >= 0x80 && is_letter(cur) && cur->sc != SC_CJK &&
+	    y >= 0x80 && ((!is_letter(next) &&
+	    next->k != K_SPACE && next->k != K_MARK &&
+	    next->k != K_DIGIT &&
+	    y != 0x2122 && y != 0xae && y != 0xa9) ||
+	    next->c1let))
+		bad += next->common && !next->c1let ? 2 : 4;
+	else if (x >= 0x80 && is_letter(cur) && y == 0xa0)
+		bad += 1;
+	/* Â Ã â before anything but a letter: UTF-8 leads */
+	if (cur->lead && y >= 0x80 && (!is_letter(next) ||
+	    next->c1let || next->c1low || (y >= 0x100 &&
+	    x < 0x100)) && next->k != K_MARK)
+		bad += 4;
+	/* odd symbol, then an accented letter */
+	if (x >= 0x80 && !is_letter(cur) && cur->k != K_SPACE &&
+	    cur->k != K_MARK && y >= 0x80 && is_letter(next) &&
+	    !cur->common)
+		bad += next->sc == SC_LATIN ? 3 : 0;
+	/* ASCII letter, then an odd symbol */
+	if (x < 0x80 && is_letter(cur) && y >= 0x80 &&
+	    next->k == K_PUNCT && !next->common)
+		bad += 1;
+	/* two odd symbols */
+	if (x >= 0x80 && y >= 0x80 && cur->k == K_PUNCT &&
+	    next->k == K_PUNCT && !(cur->common && next->common) &&
+	    !(x >= 0x2500 && x < 0x25a0 && y >= 0x2500 &&
+	    y < 0x25a0))
+		bad += 2;
+	/* odd symbol inside a word */
+	if (cur->k == K_PUNCT && x >= 0x80 && !cur->common &&
+	    is_letter(prev) && is_letter(next))
+		bad += 2;
+	return bad;
+}
+
+/*
+ * The badness of the pair a[i] a[i + 1] (classed cur, next) for the
+ * letters in it: case that flips to non-ASCII capitals, scripts mixed
+ * inside a word, a non-Latin letter against a digit.
+ */
+static int
+pair_letter_badness(const int32_t *a, size_t n, size_t i,
+    const struct cinfo *cur, const struct cinfo *next)
+{
+	int32_t x = a[i], y = a[i + 1];
+	int bad = 0, sx, sy;
+
+	/* two accented capitals, then a small letter: ĂĄm */
+	if (cur->k == K_UP && next->k == K_UP && x >= 0x80 &&
+	    y >= 0x80 && i + 2 < n && a[i + 2] >= 'a' &&
+	    a[i + 2] <= 'z')
+		bad += 4;
+	/* case flips to a non-ASCII capital inside a word */
+	if (cur->k == K_LOW && next->k == K_UP && y >= 0x80)
+		bad += 4;
+	/* scripts mixed inside a word */
+	if (is_letter(cur) && is_letter(next) && cur->sc != next->sc) {
+		sx = cur->sc, sy = next->sc;
+		if ((sx == SC_LATIN && sy == SC_GREEK) ||
+		    (sx == SC_GREEK && sy == SC_LATIN))
+			bad += 1;
+		else if (sx == SC_CJK || sy == SC_CJK)
+			bad += 2;
+		else
+			bad += 4;
+	}
+	/* non-Latin letter against a digit */
+	if ((is_letter(cur) && cur->sc != SC_LATIN &&
+	    cur->sc != SC_CJK && next->k == K_DIGIT && y < 0x80) ||
+	    (is_letter(next) && next->sc != SC_LATIN &&
+	    next->sc != SC_CJK && cur->k == K_DIGIT && x < 0x80))
+		bad += 2;
+	return bad;
+}
+
 int
 glean_badness(const int32_t *a, size_t n)
 {
 	struct cinfo prev, cur, next;
 	size_t i;
-	int bad = 0, sx, sy;
+	int bad = 0;
 	int32_t prev_c = ' ';
 
 	if (n == 0)
@@ -467,92 +601,11 @@ glean_badness(const int32_t *a, size_t n)
 		else
 			next.k = K_SPACE, next.sc = SC_NONE, next.common = 1,
 			    next.w = 0;
-		bad += cur.w;
-		/* combining mark on nothing, or on another script's letter */
-		if (cur.k == K_MARK && (prev.k == K_SPACE || prev.k == K_CTRL ||
-		    (prev.k == K_PUNCT && prev_c < 0x80 && prev_c != '$')))
-			bad += 4;
-		else if (cur.k == K_MARK && is_letter(&prev) &&
-		    !neutral_mark(a[i]) && script_of(a[i]) != prev.sc)
-			bad += 6;
-		/* a lone letter of another script */
-		if (a[i] >= 0x80 && is_letter(&cur) &&
-		    !(is_letter(&prev) && prev.sc == cur.sc) &&
-		    !(is_letter(&next) && next.sc == cur.sc) &&
-		    prev.k != K_MARK && next.k != K_MARK) {
-			if (cur.sc == SC_CJK)
-				bad += 6;
-			else if (cur.sc == SC_LATIN && !is_letter(&prev) &&
-			    !is_letter(&next))
-				bad += cur.lead ? 4 : lone_ok(a[i]) ? 0 :
-				    a[i] < 0x100 ? 2 : 4;
-			else if (cur.sc != SC_GREEK && cur.sc != SC_LATIN)
-				bad += 3;
-		}
+		bad += char_badness(a[i], &prev, prev_c, &cur, &next);
 		if (i + 1 < n) {
-			int x = a[i], y = a[i + 1];
-
-			/* accented letter, then a Latin-1 / cp1252 symbol */
-			if (x >= 0x80 && is_letter(&cur) && cur.sc != SC_CJK &&
-			    y >= 0x80 && ((!is_letter(&next) &&
-			    next.k != K_SPACE && next.k != K_MARK &&
-			    next.k != K_DIGIT &&
-			    y != 0x2122 && y != 0xae && y != 0xa9) ||
-			    next.c1let))
-				bad += next.common && !next.c1let ? 2 : 4;
-			else if (x >= 0x80 && is_letter(&cur) && y == 0xa0)
-				bad += 1;
-			/* Â Ã â before anything but a letter: UTF-8 leads */
-			if (cur.lead && y >= 0x80 && (!is_letter(&next) ||
-			    next.c1let || next.c1low || (y >= 0x100 &&
-			    x < 0x100)) && next.k != K_MARK)
-				bad += 4;
-			/* odd symbol, then an accented letter */
-			if (x >= 0x80 && !is_letter(&cur) && cur.k != K_SPACE &&
-			    cur.k != K_MARK && y >= 0x80 && is_letter(&next) &&
-			    !cur.common)
-				bad += next.sc == SC_LATIN ? 3 : 0;
-			/* ASCII letter, then an odd symbol */
-			if (x < 0x80 && is_letter(&cur) && y >= 0x80 &&
-			    next.k == K_PUNCT && !next.common)
-				bad += 1;
-			/* two odd symbols */
-			if (x >= 0x80 && y >= 0x80 && cur.k == K_PUNCT &&
-			    next.k == K_PUNCT && !(cur.common && next.common) &&
-			    !(x >= 0x2500 && x < 0x25a0 && y >= 0x2500 &&
-			    y < 0x25a0))
-				bad += 2;
-			/* odd symbol inside a word */
-			if (cur.k == K_PUNCT && x >= 0x80 && !cur.common &&
-			    is_letter(&prev) && is_letter(&next))
-				bad += 2;
-			/* two accented capitals, then a small letter: ĂĄm */
-			if (cur.k == K_UP && next.k == K_UP && x >= 0x80 &&
-			    y >= 0x80 && i + 2 < n && a[i + 2] >= 'a' &&
-			    a[i + 2] <= 'z')
-				bad += 4;
-			/* case flips to a non-ASCII capital inside a word */
-			if (cur.k == K_LOW && next.k == K_UP && y >= 0x80)
-				bad += 4;
-			/* scripts mixed inside a word */
-			if (is_letter(&cur) && is_letter(&next) &&
-			    cur.sc != next.sc) {
-				sx = cur.sc, sy = next.sc;
-				if ((sx == SC_LATIN && sy == SC_GREEK) ||
-				    (sx == SC_GREEK && sy == SC_LATIN))
-					bad += 1;
-				else if (sx == SC_CJK || sy == SC_CJK)
-					bad += 2;
-				else
-					bad += 4;
-			}
-			/* non-Latin letter against a digit */
-			if ((is_letter(&cur) && cur.sc != SC_LATIN &&
-			    cur.sc != SC_CJK && next.k == K_DIGIT &&
-			    y < 0x80) ||
-			    (is_letter(&next) && next.sc != SC_LATIN &&
-			    next.sc != SC_CJK && cur.k == K_DIGIT && x < 0x80))
-				bad += 2;
+			bad += pair_symbol_badness(a[i], a[i + 1], &prev, &cur,
+			    &next);
+			bad += pair_letter_badness(a, n, i, &cur, &next);
 		}
 		prev = cur;
 		prev_c = a[i];
@@ -716,10 +769,7 @@ cand_add(struct cands *cs, const int32_t *a, size_t s, size_t e,
 	while (nr > 1 && e - s > 1 && r[0] == a[s])
 		r++, nr--, s++;
 
-	if (cs->n == cs->cap) {
-		cs->cap = cs->cap ? 2 * cs->cap : 16;
-		cs->c = glean_realloc(cs->c, cs->cap * sizeof *cs->c);
-	}
+	cs->c = glean_grow(cs->c, cs->n, &cs->cap, sizeof *cs->c);
 	c = &cs->c[cs->n++];
 	c->start = s;
 	c->end = e;
@@ -833,45 +883,71 @@ redecode(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 	free(nxt);
 }
 
+/* One UTF-8 sequence found in the bytes of a single-byte codec's run. */
+struct piece {
+	size_t s, e;	/* its bytes, from the run's start */
+	int join;	/* "Ã " + word: "à" and its space */
+	int latin1;	/* 2 when it reads as a Latin-1 pair, else 0 */
+};
+
+/*
+ * Each UTF-8 sequence on its own, when the run as a whole gained too
+ * little: a candidate for every piece that gains enough alone.
+ */
+static void
+try_pieces(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
+    const int32_t *a, size_t n, size_t s, const struct piece *pc,
+    size_t np, struct cands *cs)
+{
+	size_t k;
+	int32_t cp, out[2];
+	int g;
+
+	for (k = 0; k < np; k++) {
+		utf8_seq(sc->b + pc[k].s, pc[k].e - pc[k].s, &cp);
+		out[0] = c1_fix(m, ci, cp);
+		out[1] = ' ';
+		g = gain_of(sc, a, n, s + pc[k].s, s + pc[k].e, out,
+		    pc[k].join ? 2 : 1, pc[k].latin1);
+		if (g >= WEAK_GAIN)
+			cand_add(cs, a, s + pc[k].s, s + pc[k].e, out,
+			    pc[k].join ? 2 : 1, g, ci);
+	}
+}
+
 /* Single-byte codec: a[s..e) are all encodable non-ASCII characters. */
 static void
 try_sbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
     const int32_t *a, size_t n, size_t s, size_t e, struct cands *cs)
 {
 	const struct glean_codec *c = &m->c[ci];
-	size_t len = e - s, i, k, no = 0, l;
-	size_t *ps, *pe, np = 0, left = 0, nl1 = 0;
-	int32_t cp, pc[2];
-	int g, *pk, *pb;
+	size_t len = e - s, i, no = 0, l, np = 0, left = 0, nl1 = 0;
+	struct piece *pc;
+	int32_t cp;
+	int g;
 
 	scratch_grow(sc, 2 * len + 2, 0);
 	for (i = 0; i < len; i++)
 		sc->b[i] = a[s + i] == 0xfffd ? LOST : a[s + i] == ' ' ? 0xa0 :
 		    (unsigned char)(c->enc[a[s + i]] & 0xff);
-	ps = glean_malloc((len + 1) * sizeof *ps);
-	pe = glean_malloc((len + 1) * sizeof *pe);
-	pk = glean_malloc((len + 1) * sizeof *pk);
-	pb = glean_malloc((len + 1) * sizeof *pb);
+	pc = glean_malloc((len + 1) * sizeof *pc);
 	for (i = 0; i < len; ) {
-		l = utf8_seq(sc->b + i, len - i, &cp);
-		if (l) {
-			sc->out[no++] = c1_fix(m, ci, cp);
-			ps[np] = i;
-			pe[np] = i + l;
-			/* "Ã " + word: "à" and its space */
-			pk[np] = cp == 0xe0 && a[s + i + l - 1] == ' ' &&
-			    !agrave_joins(m, a, n, s + i + l);
-			if (pk[np])
-				sc->out[no++] = ' ';
-			pb[np] = latin1_pair(sc->b + i, l, cp, a + s + i) ?
-			    2 : 0;
-			nl1 += pb[np] != 0;
-			np++;
-			i += l;
-		} else {
+		if (!(l = utf8_seq(sc->b + i, len - i, &cp))) {
 			sc->out[no++] = a[s + i++];
 			left++;
+			continue;
 		}
+		sc->out[no++] = c1_fix(m, ci, cp);
+		pc[np].s = i;
+		pc[np].e = i + l;
+		pc[np].join = cp == 0xe0 && a[s + i + l - 1] == ' ' &&
+		    !agrave_joins(m, a, n, s + i + l);
+		if (pc[np].join)
+			sc->out[no++] = ' ';
+		pc[np].latin1 = latin1_pair(sc->b + i, l, cp, a + s + i) ? 2 : 0;
+		nl1 += pc[np].latin1 != 0;
+		np++;
+		i += l;
 	}
 	if (np) {
 		g = gain_of(sc, a, n, s, e, sc->out, no,
@@ -880,22 +956,9 @@ try_sbcs(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
 			cand_add(cs, a, s, e, sc->out, no, g, ci);
 		redecode(m, ci, sc, a, n, s, e, no, cs);
 		if (g < MIN_GAIN)
-			for (k = 0; k < np; k++) {
-				utf8_seq(sc->b + ps[k], pe[k] - ps[k], &cp);
-				pc[0] = c1_fix(m, ci, cp);
-				pc[1] = ' ';
-				g = gain_of(sc, a, n, s + ps[k], s + pe[k],
-				    pc, pk[k] ? 2 : 1, pb[k]);
-				if (g >= WEAK_GAIN)
-					cand_add(cs, a, s + ps[k],
-					    s + pe[k], pc, pk[k] ? 2 : 1,
-					    g, ci);
-			}
+			try_pieces(m, ci, sc, a, n, s, pc, np, cs);
 	}
-	free(ps);
-	free(pe);
-	free(pk);
-	free(pb);
+	free(pc);
 }
 
 /* Double-byte codec: the whole run must decode. */
@@ -1005,91 +1068,120 @@ encodable(const struct glean_codec *c, int32_t cp)
 	return 1;
 }
 
+/* The first i' >= i with a[i'] encodable by c, or n. */
+static inline size_t
+next_encodable(const struct glean_codec *c, const int32_t *a, size_t n,
+    size_t i)
+{
+	while (i < n && !encodable(c, a[i]))
+		i++;
+	return i;
+}
+
+/*
+ * The candidate repairs, onto cs, of codec ci: each run of a[0..n) that
+ * it can encode (a single-byte codec also takes U+FFFD, a lost byte,
+ * and a space that was an NBSP) is tried as text it garbled.  Each
+ * candidate counts the non-ASCII characters of a the codec lacks
+ * natively, so ties go to the codec that has them all.
+ */
+static void
+codec_cands(const struct glean_mojibake *m, size_t ci, struct scratch *sc,
+    const int32_t *a, size_t n, struct cands *cs)
+{
+	const struct glean_codec *c = &m->c[ci];
+	size_t first = cs->n, miss = 0, i, j, k;
+
+	for (i = 0; (i = next_encodable(c, a, n, i)) < n; ) {
+		for (j = i; j < n; j++) {
+			if (encodable(c, a[j]))
+				continue;
+			/* U+FFFD: a lost byte; a space: an NBSP */
+			if (!c->dbcs && (a[j] == 0xfffd ||
+			    (a[j] == ' ' && j > i && a[j - 1] != ' ' &&
+			    nbsp_ok(c, a, n, j))))
+				continue;
+			break;
+		}
+		if (c->dbcs)
+			try_dbcs(m, ci, sc, a, n, i, j, cs);
+		else if (j - i >= 2)
+			try_sbcs(m, ci, sc, a, n, i, j, cs);
+		i = j;
+	}
+	if (cs->n > first)
+		for (i = 0; i < n; i++)
+			if (a[i] >= 0x80 && !native(c, a[i]))
+				miss++;
+	for (k = first; k < cs->n; k++)
+		cs->c[k].miss = miss;
+}
+
+/*
+ * Keep the best candidates of cs (text of n code points): best gains
+ * first, dropping one that overlaps a better one and a weak one whose
+ * codec has no clear repair; frees the dropped.  Returns how many are
+ * kept, at the front of cs->c.
+ */
+static size_t
+keep_best(struct cands *cs, size_t n, size_t ncodecs)
+{
+	unsigned char *taken = glean_calloc(n, 1);
+	unsigned char *strong = glean_calloc(ncodecs, 1);
+	size_t i, k, kept = 0;
+
+	qsort(cs->c, cs->n, sizeof *cs->c, cand_cmp);
+	for (i = 0; i < cs->n; i++) {
+		int clash = 0;
+
+		/* a weak repair needs a clear one of its codec */
+		if (cs->c[i].gain < MIN_GAIN && !strong[cs->c[i].codec])
+			clash = 1;
+		for (k = cs->c[i].start; k < cs->c[i].end && !clash; k++)
+			clash = taken[k];
+		if (clash) {
+			free(cs->c[i].cp);
+			continue;
+		}
+		memset(taken + cs->c[i].start, 1,
+		    cs->c[i].end - cs->c[i].start);
+		if (cs->c[i].gain >= MIN_GAIN)
+			strong[cs->c[i].codec] = 1;
+		cs->c[kept++] = cs->c[i];
+	}
+	free(taken);
+	free(strong);
+	return kept;
+}
+
 size_t
 glean_mojibake_step(const struct glean_mojibake *m, const int32_t *a,
     size_t n, struct glean_edits *ed)
 {
 	struct cands cs = { 0 };
 	struct scratch sc = { 0 };
-	size_t ci, i, j, k, added = 0, kept = 0;
-	unsigned char *taken, *strong;
+	size_t ci, i, kept;
 
 	for (i = 0; i < n && a[i] < 0x80; i++)
 		;
 	if (i == n)
 		return 0;
-	for (ci = 0; ci < m->n; ci++) {
-		const struct glean_codec *c = &m->c[ci];
-		size_t first = cs.n, miss = 0;
-
-		for (i = 0; i < n; ) {
-			if (!encodable(c, a[i])) {
-				i++;
-				continue;
-			}
-			for (j = i; j < n; j++) {
-				if (encodable(c, a[j]))
-					continue;
-				/* U+FFFD: a lost byte; a space: an NBSP */
-				if (!c->dbcs && (a[j] == 0xfffd ||
-				    (a[j] == ' ' && j > i && a[j - 1] != ' ' &&
-				    nbsp_ok(c, a, n, j))))
-					continue;
-				break;
-			}
-			if (c->dbcs)
-				try_dbcs(m, ci, &sc, a, n, i, j, &cs);
-			else if (j - i >= 2)
-				try_sbcs(m, ci, &sc, a, n, i, j, &cs);
-			i = j;
-		}
-		/* ties go to the codec that has every character natively */
-		if (cs.n > first)
-			for (i = 0; i < n; i++)
-				if (a[i] >= 0x80 && !native(c, a[i]))
-					miss++;
-		for (k = first; k < cs.n; k++)
-			cs.c[k].miss = miss;
-	}
-	if (cs.n) {
-		/* best gains first; drop what overlaps a better one */
-		taken = glean_calloc(n, 1);
-		strong = glean_calloc(m->n, 1);
-		qsort(cs.c, cs.n, sizeof *cs.c, cand_cmp);
-		for (i = 0; i < cs.n; i++) {
-			int clash = 0;
-
-			/* a weak repair needs a clear one of its codec */
-			if (cs.c[i].gain < MIN_GAIN && !strong[cs.c[i].codec])
-				clash = 1;
-			for (k = cs.c[i].start; k < cs.c[i].end && !clash; k++)
-				clash = taken[k];
-			if (clash) {
-				free(cs.c[i].cp);
-				continue;
-			}
-			memset(taken + cs.c[i].start, 1,
-			    cs.c[i].end - cs.c[i].start);
-			if (cs.c[i].gain >= MIN_GAIN)
-				strong[cs.c[i].codec] = 1;
-			cs.c[kept++] = cs.c[i];
-		}
-		free(taken);
-		free(strong);
+	for (ci = 0; ci < m->n; ci++)
+		codec_cands(m, ci, &sc, a, n, &cs);
+	kept = cs.n ? keep_best(&cs, n, m->n) : 0;
+	if (kept)
 		qsort(cs.c, kept, sizeof *cs.c, cand_pos_cmp);
-		for (i = 0; i < kept; i++) {
-			const struct glean_codec *c = &m->c[cs.c[i].codec];
+	for (i = 0; i < kept; i++) {
+		const struct glean_codec *c = &m->c[cs.c[i].codec];
 
-			glean_edits_add(ed, cs.c[i].start, cs.c[i].end,
-			    cs.c[i].cp, cs.c[i].ncp, cs.c[i].times == 3 ?
-			    c->name3 : cs.c[i].times == 2 ? c->name2 : c->name);
-			free(cs.c[i].cp);
-			added++;
-		}
+		glean_edits_add(ed, cs.c[i].start, cs.c[i].end,
+		    cs.c[i].cp, cs.c[i].ncp, cs.c[i].times == 3 ?
+		    c->name3 : cs.c[i].times == 2 ? c->name2 : c->name);
+		free(cs.c[i].cp);
 	}
 	free(cs.c);
 	free(sc.b);
 	free(sc.out);
 	free(sc.win);
-	return added;
+	return kept;
 }

@@ -23,6 +23,8 @@ usage(int status)
 	const struct glean_program *p = running;
 	FILE *fp = status ? stderr : stdout;
 
+	if (p->usage)
+		p->usage(status);
 	fprintf(fp, "usage: %s %s\n%s\n\n%s" GLEAN_COMMON_HELP, glean_prog,
 	    p->synopsis, p->about, p->help ? p->help : "");
 	if (status)
@@ -54,36 +56,63 @@ option_tables(const struct glean_program *p, struct option *lo, size_t cap,
 }
 
 /*
- * Run stage program p: parse argv (the common options and p's own,
- * handed to p->option), load its lexicons (p->init with the lexicon
- * folder; a bad folder or lexicon is fatal, exit 2), run the stream
- * (or p->run) over the file operands, p->fini, then flush and close stdout.  Returns
- * the exit status: glean_run's, or 2 when stdout could not be written.
+ * Parse argv for program p: the common options into o (-h and -V print
+ * and exit 0), p's own handed to p->option; an unknown one prints the
+ * usage and exits 2.  Sets glean_prog.  Returns the index in argv of
+ * the first operand.
  */
 int
-glean_main(const struct glean_program *p, int argc, char **argv)
+glean_options(const struct glean_program *p, struct glean_opts *o,
+    int argc, char **argv)
 {
-	struct glean_opts o = GLEAN_OPTS_INIT;
 	struct option lo[32];
 	char so[64];
-	int ch, status;
+	int ch;
 
 	running = p;
 	glean_setprog(argv[0]);
 	option_tables(p, lo, sizeof lo / sizeof lo[0], so, sizeof so);
 	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1)
 		if (!(p->option && p->option(p->stage.ctx, ch, optarg)) &&
-		    !glean_common_option(ch, optarg, &o, usage))
+		    !glean_common_option(ch, optarg, o, usage))
 			usage(GLEAN_EXIT_FATAL);
-	if (p->init)
-		p->init(p->stage.ctx, glean_lexdir(&o));
-	if (p->run)
-		status = p->run(p->stage.ctx, &o, argc - optind, argv + optind);
-	else
-		status = glean_run(&p->stage, &o, argc - optind, argv + optind);
-	if (p->fini)
-		p->fini(p->stage.ctx);
+	return optind;
+}
+
+/*
+ * The end of a program: close stdout and check it (a write error is
+ * fatal, exit 2 with one line).  Returns status.
+ */
+int
+glean_finish(int status)
+{
 	if (fclose(stdout) != 0)
 		glean_die(GLEAN_EXIT_FATAL, "write error:");
 	return status;
+}
+
+/*
+ * Run stage program p: parse argv (the common options and p's own,
+ * handed to p->option), load its lexicons (p->init with the lexicon
+ * folder; a bad folder or lexicon is fatal, exit 2), run the stream
+ * (or p->run) over the file operands, p->fini, then flush and close
+ * stdout.  Returns the exit status: glean_run's (or p->run's), or 2 when
+ * stdout could not be written.
+ */
+int
+glean_main(const struct glean_program *p, int argc, char **argv)
+{
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	int first, status;
+
+	first = glean_options(p, &o, argc, argv);
+	if (p->init)
+		p->init(p->stage.ctx, glean_lexdir(&o));
+	if (p->run)
+		status = p->run(p->stage.ctx, &o, argc - first, argv + first);
+	else
+		status = glean_run(&p->stage, &o, argc - first, argv + first);
+	if (p->fini)
+		p->fini(p->stage.ctx);
+	return glean_finish(status);
 }

@@ -55,28 +55,12 @@ struct glean_textfix {
 	unsigned char inert[0x300 - 0xa0];
 };
 
-/* A repair while the passes run: span in the current array. */
-struct rep {
-	size_t s, e;
-	char *before, *after, *label;
-	size_t blen;		/* before may hold a NUL */
-	long count;
-};
-
-struct reps {
-	struct rep *r;
-	size_t n, cap;
-};
-
 /* ---- small helpers ------------------------------------------------------ */
 
 static void
-reps_push(struct reps *R, const struct rep *r)
+repairs_push(struct glean_repairs *R, const struct glean_repair *r)
 {
-	if (R->n == R->cap) {
-		R->cap = R->cap ? 2 * R->cap : 16;
-		R->r = glean_realloc(R->r, R->cap * sizeof *R->r);
-	}
+	R->r = glean_grow(R->r, R->n, &R->cap, sizeof *R->r);
 	R->r[R->n++] = *r;
 }
 
@@ -152,11 +136,11 @@ map_pos(const struct glean_edits *ed, const size_t *ns, const size_t *ne,
 }
 
 static int
-overlaps(const struct rep *r, size_t lo, size_t hi)
+overlaps(const struct glean_repair *r, size_t lo, size_t hi)
 {
-	if (r->s == r->e)
-		return lo < r->s && r->s < hi;
-	return r->s < hi && lo < r->e;
+	if (r->start == r->end)
+		return lo < r->start && r->start < hi;
+	return r->start < hi && lo < r->end;
 }
 
 static void
@@ -173,132 +157,192 @@ label_add(struct glean_buf *b, const char *l)
 	glean_buf_add(b, l, n);
 }
 
-/*
- * Apply the edits (sorted, not overlapping) to *a, carrying the repairs
- * R along and adding one for each edit.
- */
-static void
-apply(int32_t **a, size_t *n, struct glean_edits *ed, struct reps *R)
-{
-	int32_t *b;
-	size_t *ns, *ne, nb = 0, i, j, k, p, lo, hi, i0, j0, grow = 0;
-	struct reps out = { 0 };
-	struct rep r;
+/* The edits being applied and where each landed in the new array. */
+struct applying {
+	const struct glean_edits *ed;
+	size_t *ns, *ne;	/* new start and end of edit i */
+	const int32_t *old;	/* the array before the edits */
+};
 
-	if (ed->n == 0)
-		return;
+/*
+ * The array a[0..n) with the edits ap->ed (sorted, not overlapping)
+ * made: a fresh array (caller frees), its length in *nb; fills ap->ns
+ * and ap->ne (allocated here) with each edit's new span.
+ */
+static int32_t *
+splice(const int32_t *a, size_t n, struct applying *ap, size_t *nb)
+{
+	const struct glean_edits *ed = ap->ed;
+	int32_t *b;
+	size_t i, p = 0, grow = 0;
+
 	for (i = 0; i < ed->n; i++)
 		if (ed->e[i].ncp > ed->e[i].end - ed->e[i].start)
 			grow += ed->e[i].ncp - (ed->e[i].end - ed->e[i].start);
-	b = glean_malloc((*n + grow + 1) * sizeof *b);
-	ns = glean_malloc(ed->n * sizeof *ns);
-	ne = glean_malloc(ed->n * sizeof *ne);
-	p = 0;
+	b = glean_malloc((n + grow + 1) * sizeof *b);
+	ap->ns = glean_malloc(ed->n * sizeof *ap->ns);
+	ap->ne = glean_malloc(ed->n * sizeof *ap->ne);
+	*nb = 0;
 	for (i = 0; i < ed->n; i++) {
-		memcpy(b + nb, *a + p, (ed->e[i].start - p) * sizeof *b);
-		nb += ed->e[i].start - p;
-		ns[i] = nb;
-		memcpy(b + nb, ed->e[i].cp, ed->e[i].ncp * sizeof *b);
-		nb += ed->e[i].ncp;
-		ne[i] = nb;
+		memcpy(b + *nb, a + p, (ed->e[i].start - p) * sizeof *b);
+		*nb += ed->e[i].start - p;
+		ap->ns[i] = *nb;
+		memcpy(b + *nb, ed->e[i].cp, ed->e[i].ncp * sizeof *b);
+		*nb += ed->e[i].ncp;
+		ap->ne[i] = *nb;
 		p = ed->e[i].end;
 	}
-	memcpy(b + nb, *a + p, (*n - p) * sizeof *b);
-	nb += *n - p;
+	memcpy(b + *nb, a + p, (n - p) * sizeof *b);
+	*nb += n - p;
+	return b;
+}
 
-	i = j = 0;
+/* Push r onto out, its span the old lo..hi mapped into the new array. */
+static void
+push_mapped(const struct applying *ap, struct glean_repair r, size_t lo,
+    size_t hi, struct glean_repairs *out)
+{
+	r.start = map_pos(ap->ed, ap->ns, ap->ne, lo, 0);
+	r.end = map_pos(ap->ed, ap->ns, ap->ne, hi, 1);
+	if (r.end < r.start)
+		r.end = r.start;
+	repairs_push(out, &r);
+}
+
+/*
+ * A group of edits ed->e[i0..i1) and earlier repairs R->r[j0..j1) that
+ * overlap one another, over the old span lo..hi.
+ */
+struct group {
+	size_t i0, i1, j0, j1, lo, hi;
+};
+
+/*
+ * Widen g (edit g->i0 alone, no repairs yet) over every later edit and
+ * repair that overlaps it, until none does; sets g->i1 and g->j1.
+ */
+static void
+widen(const struct glean_edits *ed, const struct glean_repairs *R,
+    struct group *g)
+{
+	size_t i = g->i0 + 1, j = g->j0;
+	int more;
+
+	do {
+		more = 0;
+		while (j < R->n && overlaps(&R->r[j], g->lo, g->hi)) {
+			if (R->r[j].start < g->lo)
+				g->lo = R->r[j].start;
+			if (R->r[j].end > g->hi)
+				g->hi = R->r[j].end;
+			j++;
+			more = 1;
+		}
+		while (i < ed->n && ed->e[i].start < g->hi) {
+			if (ed->e[i].end > g->hi)
+				g->hi = ed->e[i].end;
+			i++;
+			more = 1;
+		}
+	} while (more);
+	g->i1 = i;
+	g->j1 = j;
+}
+
+/* The old text of g's span with the earlier repairs in it undone. */
+static char *
+old_text(const struct applying *ap, const struct glean_repairs *R,
+    const struct group *g, size_t *len)
+{
+	struct glean_buf bb = { 0 };
+	size_t k = g->j0, p;
+
+	for (p = g->lo; p < g->hi || (k < g->j1 && R->r[k].start == p); ) {
+		if (k < g->j1 && R->r[k].start == p) {
+			glean_buf_add(&bb, R->r[k].before, R->r[k].before_len);
+			p = R->r[k].end;
+			k++;
+		} else {
+			add_cps(&bb, ap->old + p, 1);
+			p++;
+		}
+	}
+	*len = bb.len;
+	return bb.s ? bb.s : glean_strdup("");
+}
+
+/*
+ * The label of g's one repair: the earlier repairs' labels, then '+'
+ * and the edits' ("cp1252+cp1252").  Frees the earlier repairs' strings.
+ */
+static char *
+group_label(const struct glean_edits *ed, struct glean_repairs *R,
+    const struct group *g)
+{
+	struct glean_buf lb = { 0 }, eb = { 0 };
+	size_t k;
+
+	for (k = g->j0; k < g->j1; k++) {
+		label_add(&lb, R->r[k].label);
+		free(R->r[k].before);
+		free(R->r[k].after);
+		free(R->r[k].label);
+	}
+	if (g->j1 > g->j0)
+		glean_buf_addc(&lb, '+');
+	for (k = g->i0; k < g->i1; k++)
+		label_add(&eb, ed->e[k].label);
+	glean_buf_add(&lb, eb.s, eb.len);
+	glean_buf_free(&eb);
+	return lb.s;
+}
+
+/*
+ * Apply the edits (sorted, not overlapping) to *a, carrying the repairs
+ * R along and adding one for each group of edits and the repairs they
+ * overlap, merged.  Clears ed.
+ */
+static void
+apply(int32_t **a, size_t *n, struct glean_edits *ed, struct glean_repairs *R)
+{
+	struct applying ap = { ed, NULL, NULL, *a };
+	struct glean_repairs out = { 0 };
+	struct glean_repair r;
+	struct group g;
+	size_t nb, i = 0, j = 0;
+	int32_t *b;
+
+	if (ed->n == 0)
+		return;
+	b = splice(*a, *n, &ap, &nb);
 	while (i < ed->n) {
 		const struct glean_edit *E = &ed->e[i];
 
 		while (j < R->n && !overlaps(&R->r[j], E->start, E->end) &&
-		    R->r[j].s <= E->start) {
-			r = R->r[j++];
-			r.s = map_pos(ed, ns, ne, r.s, 0);
-			r.e = map_pos(ed, ns, ne, r.e, 1);
-			if (r.e < r.s)
-				r.e = r.s;
-			reps_push(&out, &r);
+		    R->r[j].start <= E->start) {
+			push_mapped(&ap, R->r[j], R->r[j].start, R->r[j].end,
+			    &out);
+			j++;
 		}
-		lo = E->start;
-		hi = E->end;
-		i0 = i++;
-		j0 = j;
-		for (;;) {
-			int more = 0;
-
-			while (j < R->n && overlaps(&R->r[j], lo, hi)) {
-				if (R->r[j].s < lo)
-					lo = R->r[j].s;
-				if (R->r[j].e > hi)
-					hi = R->r[j].e;
-				j++;
-				more = 1;
-			}
-			while (i < ed->n && ed->e[i].start < hi) {
-				if (ed->e[i].end > hi)
-					hi = ed->e[i].end;
-				i++;
-				more = 1;
-			}
-			if (!more)
-				break;
-		}
-		/* the old text of lo..hi, earlier repairs undone */
-		{
-			struct glean_buf bb = { 0 }, lb = { 0 };
-
-			k = j0;
-			for (p = lo; p < hi || (k < j && R->r[k].s == p); ) {
-				if (k < j && R->r[k].s == p) {
-					glean_buf_add(&bb, R->r[k].before,
-					    R->r[k].blen);
-					p = R->r[k].e;
-					k++;
-				} else {
-					add_cps(&bb, *a + p, 1);
-					p++;
-				}
-			}
-			for (k = j0; k < j; k++) {
-				label_add(&lb, R->r[k].label);
-				free(R->r[k].before);
-				free(R->r[k].after);
-				free(R->r[k].label);
-			}
-			if (j > j0)
-				glean_buf_addc(&lb, '+');
-			{
-				struct glean_buf eb = { 0 };
-
-				for (k = i0; k < i; k++)
-					label_add(&eb, ed->e[k].label);
-				glean_buf_add(&lb, eb.s, eb.len);
-				glean_buf_free(&eb);
-			}
-			r.blen = bb.len;
-			r.before = bb.s ? bb.s : glean_strdup("");
-			r.label = lb.s;
-			r.after = NULL;
-			r.count = 1;
-			r.s = map_pos(ed, ns, ne, lo, 0);
-			r.e = map_pos(ed, ns, ne, hi, 1);
-			if (r.e < r.s)
-				r.e = r.s;
-			reps_push(&out, &r);
-		}
+		g.lo = E->start;
+		g.hi = E->end;
+		g.i0 = i;
+		g.j0 = j;
+		widen(ed, R, &g);
+		i = g.i1;
+		j = g.j1;
+		r.before = old_text(&ap, R, &g, &r.before_len);
+		r.label = group_label(ed, R, &g);
+		r.after = NULL;
+		r.count = 1;
+		push_mapped(&ap, r, g.lo, g.hi, &out);
 	}
-	for (; j < R->n; j++) {
-		r = R->r[j];
-		r.s = map_pos(ed, ns, ne, r.s, 0);
-		r.e = map_pos(ed, ns, ne, r.e, 1);
-		if (r.e < r.s)
-			r.e = r.s;
-		reps_push(&out, &r);
-	}
+	for (; j < R->n; j++)
+		push_mapped(&ap, R->r[j], R->r[j].start, R->r[j].end, &out);
 	free(R->r);
 	*R = out;
-	free(ns);
-	free(ne);
+	free(ap.ns);
+	free(ap.ne);
 	free(*a);
 	*a = b;
 	*n = nb;
@@ -545,75 +589,88 @@ squash(struct glean_repairs *rp, const char *label, size_t over)
 }
 
 /*
+ * The passes over *a (*n code points, reallocated by each), carrying
+ * the repairs R: entities when there is a '&', mojibake rounds, C1
+ * controls and NFC when there is non-ASCII, then newlines and
+ * invisible characters.
+ */
+static void
+passes(const struct glean_textfix *tf, int32_t **a, size_t *n,
+    struct glean_repairs *R)
+{
+	struct glean_edits ed = { 0 };
+	size_t i, round;
+	int nonascii = 0, amp = 0;
+
+	for (i = 0; i < *n; i++) {
+		if ((*a)[i] >= 0x80)
+			nonascii = 1;
+		else if ((*a)[i] == '&')
+			amp = 1;
+	}
+	if (amp) {
+		pass_entities(tf, *a, *n, &ed);
+		apply(a, n, &ed, R);
+		nonascii = 1;
+	}
+	if (nonascii) {
+		for (round = 0; round < MAX_ROUNDS; round++) {
+			if (!glean_mojibake_step(tf->mb, *a, *n, &ed))
+				break;
+			apply(a, n, &ed, R);
+		}
+		pass_c1(tf, *a, *n, &ed);
+		apply(a, n, &ed, R);
+		pass_nfc(*a, *n, &ed);
+		apply(a, n, &ed, R);
+	}
+	pass_space(tf, *a, *n, &ed);
+	apply(a, n, &ed, R);
+	glean_edits_free(&ed);
+}
+
+/*
+ * Move the repairs R of the text a[0..n) to rp, each given its after
+ * text and shifted by base code points; R is left empty.
+ */
+static void
+hand_over(struct glean_repairs *R, const int32_t *a, size_t n,
+    struct glean_repairs *rp, size_t base)
+{
+	size_t i;
+
+	for (i = 0; i < R->n; i++) {
+		struct glean_repair g = R->r[i];
+
+		if (g.end > n)
+			g.end = n;
+		if (g.start > g.end)
+			g.start = g.end;
+		g.after = cps_str(a + g.start, g.end - g.start);
+		g.start += base;
+		g.end += base;
+		repairs_push(rp, &g);
+	}
+	free(R->r);
+	R->r = NULL;
+	R->n = R->cap = 0;
+}
+
+/*
  * The passes, over a[0..n) (freed) with the repairs R so far; appends the
  * text to out and the repairs, shifted by base code points, to rp.
  * Returns the number of code points appended.
  */
 static size_t
 run_passes(const struct glean_textfix *tf, int32_t *a, size_t n,
-    struct reps *R, struct glean_buf *out, struct glean_repairs *rp,
+    struct glean_repairs *R, struct glean_buf *out, struct glean_repairs *rp,
     size_t base)
 {
-	struct glean_edits ed = { 0 };
-	size_t i, round;
-	int nonascii = 0, amp = 0;
-
-	for (i = 0; i < n; i++) {
-		if (a[i] >= 0x80)
-			nonascii = 1;
-		else if (a[i] == '&')
-			amp = 1;
-	}
-	if (amp) {
-		pass_entities(tf, a, n, &ed);
-		apply(&a, &n, &ed, R);
-		nonascii = 1;
-	}
-	if (nonascii) {
-		for (round = 0; round < MAX_ROUNDS; round++) {
-			if (!glean_mojibake_step(tf->mb, a, n, &ed))
-				break;
-			apply(&a, &n, &ed, R);
-		}
-		pass_c1(tf, a, n, &ed);
-		apply(&a, &n, &ed, R);
-		pass_nfc(a, n, &ed);
-		apply(&a, &n, &ed, R);
-	}
-	pass_space(tf, a, n, &ed);
-	apply(&a, &n, &ed, R);
-	glean_edits_free(&ed);
-
-	/* the new text and the repairs, in its code points */
+	passes(tf, &a, &n, R);
 	add_cps(out, a, n);
 	if (!out->s)
 		glean_buf_add(out, "", 0);
-	for (i = 0; i < R->n; i++) {
-		if (R->r[i].e > n)
-			R->r[i].e = n;
-		if (R->r[i].s > R->r[i].e)
-			R->r[i].s = R->r[i].e;
-		R->r[i].after = cps_str(a + R->r[i].s, R->r[i].e - R->r[i].s);
-	}
-	for (i = 0; i < R->n; i++) {
-		struct glean_repair *g;
-
-		if (rp->n == rp->cap) {
-			rp->cap = rp->cap ? 2 * rp->cap : 16;
-			rp->r = glean_realloc(rp->r, rp->cap * sizeof *rp->r);
-		}
-		g = &rp->r[rp->n++];
-		g->start = base + R->r[i].s;
-		g->end = base + R->r[i].e;
-		g->before = R->r[i].before;
-		g->before_len = R->r[i].blen;
-		g->after = R->r[i].after;
-		g->label = R->r[i].label;
-		g->count = R->r[i].count;
-	}
-	free(R->r);
-	R->r = NULL;
-	R->n = R->cap = 0;
+	hand_over(R, a, n, rp, base);
 	free(a);
 	/* a document with a flood of repairs keeps a bounded record */
 	if (rp->n > MAX_REPAIRS)
@@ -737,7 +794,7 @@ int
 glean_textfix(const struct glean_textfix *tf, const char *s, size_t n,
     struct glean_buf *out, struct glean_repairs *rp)
 {
-	struct reps R = { 0 };
+	struct glean_repairs R = { 0 };
 	int32_t *a;
 	size_t na, start = 0, end, base = 0;
 
@@ -769,21 +826,177 @@ hexbytes(struct glean_buf *b, const unsigned char *p, size_t n)
 	}
 }
 
+static int
+utf16_bom(const unsigned char *p, size_t n)
+{
+	return n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff));
+}
+
+static int
+utf8_bom(const unsigned char *p, size_t n)
+{
+	return n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf;
+}
+
+/* Record the byte-order mark dropped from the text's start. */
+static void
+push_bom(struct glean_repairs *R)
+{
+	struct glean_repair r = { 0 };
+
+	r.count = 1;
+	r.before = glean_strdup("\xef\xbb\xbf");
+	r.before_len = 3;
+	r.label = glean_strdup("bom");
+	repairs_push(R, &r);
+}
+
+/*
+ * UTF-16 p[0..n) (with its byte-order mark, which says the byte order)
+ * to code points in a; a lone surrogate or odd last byte becomes
+ * U+FFFD.  Returns the count.
+ */
+static size_t
+decode_utf16(const unsigned char *p, size_t n, int32_t *a)
+{
+	int le = p[0] == 0xff;
+	size_t i, na = 0;
+	uint32_t u, v;
+
+	for (i = 2; i + 1 < n; i += 2) {
+		u = le ? (uint32_t)(p[i] | p[i + 1] << 8) :
+		    (uint32_t)(p[i] << 8 | p[i + 1]);
+		if (u >= 0xd800 && u < 0xdc00 && i + 3 < n) {
+			v = le ? (uint32_t)(p[i + 2] | p[i + 3] << 8) :
+			    (uint32_t)(p[i + 2] << 8 | p[i + 3]);
+			if (v >= 0xdc00 && v < 0xe000) {
+				u = 0x10000 + ((u - 0xd800) << 10) +
+				    (v - 0xdc00);
+				i += 2;
+			} else
+				u = 0xfffd;
+		} else if (u >= 0xd800 && u < 0xe000)
+			u = 0xfffd;
+		a[na++] = (int32_t)u;
+	}
+	if (i < n)
+		a[na++] = 0xfffd;	/* odd last byte */
+	return na;
+}
+
+/*
+ * The run of bytes from s[i] that are not UTF-8, read as cp1252 (or
+ * Latin-1) into a[*na..), with a repair that names them in hex pushed
+ * onto R.  Returns where the run ends.
+ */
+static size_t
+invalid_run(const struct glean_textfix *tf, const char *s, size_t n,
+    size_t i, int32_t *a, size_t *na, struct glean_repairs *R)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct glean_buf hb = { 0 };
+	struct glean_repair r = { 0 };
+	size_t j;
+	int32_t cp;
+
+	r.start = *na;
+	for (j = i; j < n; j++) {
+		if (p[j] < 0x80)
+			break;
+		glean_utf8_next(s + j, n - j, &cp);
+		if (cp >= 0)
+			break;
+		a[(*na)++] = tf->have1252 && tf->cp1252[p[j]] > 0 ?
+		    tf->cp1252[p[j]] : p[j];
+	}
+	hexbytes(&hb, p + i, j - i);
+	r.end = *na;
+	r.before = hb.s;
+	r.before_len = hb.len;
+	r.label = glean_strdup("invalid-utf8");
+	r.count = 1;
+	repairs_push(R, &r);
+	return j;
+}
+
+/*
+ * UTF-8 s[0..n) that may hold invalid bytes (and a byte-order mark) to
+ * code points in a, with a repair for each; returns the count.
+ */
+static size_t
+decode_utf8_lossy(const struct glean_textfix *tf, const char *s, size_t n,
+    int32_t *a, struct glean_repairs *R)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t na = 0, i = 0, l;
+	int32_t cp;
+
+	if (utf8_bom(p, n)) {
+		push_bom(R);
+		i = 3;
+	}
+	while (i < n) {
+		if (p[i] < 0x80) {
+			a[na++] = p[i++];
+			continue;
+		}
+		l = glean_utf8_next(s + i, n - i, &cp);
+		if (cp >= 0) {
+			a[na++] = cp;
+			i += l;
+		} else
+			i = invalid_run(tf, s, n, i, a, &na, R);
+	}
+	return na;
+}
+
+/*
+ * The passes over a[0..na) (freed) a chunk at a time, each chunk with
+ * its share of the repairs R (freed); text to out, repairs to rp.
+ */
+static void
+run_chunks(const struct glean_textfix *tf, int32_t *a, size_t na,
+    struct glean_repairs *R, struct glean_buf *out, struct glean_repairs *rp)
+{
+	size_t start = 0, end, base = 0, k = 0, m;
+	struct glean_repairs C;
+	struct glean_repair r;
+	int32_t *b;
+
+	do {
+		end = chunk_end_c(a, na, start);
+		memset(&C, 0, sizeof C);
+		/* the last chunk takes what is left: a repair at the
+		 * very end (a BOM-only file's) must not be lost */
+		for (; k < R->n && (R->r[k].start < end || end >= na); k++) {
+			r = R->r[k];
+			r.start -= start;
+			r.end = r.end > end ? end - start : r.end - start;
+			repairs_push(&C, &r);
+		}
+		m = end - start;
+		b = glean_malloc((m + 1) * sizeof *b);
+		memcpy(b, a + start, m * sizeof *b);
+		base += run_passes(tf, b, m, &C, out, rp, base);
+		start = end;
+	} while (start < na);
+	free(R->r);
+	free(a);
+}
+
 void
 glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
     struct glean_buf *out, struct glean_repairs *rp)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	struct reps R = { 0 };
-	struct rep r;
-	int32_t *a, cp;
-	size_t na = 0, i = 0, l, j;
+	struct glean_repairs R = { 0 };
+	int32_t *a;
+	size_t na;
 
 	glean_repairs_clear(rp);
 	/* plain UTF-8: the same path as documents, fast when clean */
-	if (!(n >= 2 && (p[0] == 0xff || p[0] == 0xfe)) &&
-	    !(n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) &&
-	    glean_utf8_valid(s, n)) {
+	if (!utf16_bom(p, n) && !utf8_bom(p, n) && glean_utf8_valid(s, n)) {
 		if (glean_textfix(tf, s, n, out, rp) == 0) {
 			glean_buf_reset(out);
 			glean_buf_add(out, s, n);
@@ -793,108 +1006,13 @@ glean_textfix_raw(const struct glean_textfix *tf, const char *s, size_t n,
 		return;
 	}
 	a = glean_malloc((n + 1) * sizeof *a);
-	memset(&r, 0, sizeof r);
-	r.count = 1;
-	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
-	    (p[0] == 0xfe && p[1] == 0xff))) {
-		int le = p[0] == 0xff;
-		uint32_t u, v;
-
-		r.before = glean_strdup("\xef\xbb\xbf");
-		r.blen = 3;
-		r.label = glean_strdup("bom");
-		reps_push(&R, &r);
-		for (i = 2; i + 1 < n; i += 2) {
-			u = le ? (uint32_t)(p[i] | p[i + 1] << 8) :
-			    (uint32_t)(p[i] << 8 | p[i + 1]);
-			if (u >= 0xd800 && u < 0xdc00 && i + 3 < n) {
-				v = le ? (uint32_t)(p[i + 2] | p[i + 3] << 8) :
-				    (uint32_t)(p[i + 2] << 8 | p[i + 3]);
-				if (v >= 0xdc00 && v < 0xe000) {
-					u = 0x10000 + ((u - 0xd800) << 10) +
-					    (v - 0xdc00);
-					i += 2;
-				} else
-					u = 0xfffd;
-			} else if (u >= 0xd800 && u < 0xe000)
-				u = 0xfffd;
-			a[na++] = (int32_t)u;
-		}
-		if (i < n)
-			a[na++] = 0xfffd;	/* odd last byte */
-	} else {
-		if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
-			r.before = glean_strdup("\xef\xbb\xbf");
-			r.blen = 3;
-			r.label = glean_strdup("bom");
-			reps_push(&R, &r);
-			i = 3;
-		}
-		while (i < n) {
-			if (p[i] < 0x80) {
-				a[na++] = p[i++];
-				continue;
-			}
-			l = glean_utf8_next(s + i, n - i, &cp);
-			if (cp >= 0) {
-				a[na++] = cp;
-				i += l;
-				continue;
-			}
-			/* a run of bytes that are not UTF-8: cp1252 */
-			{
-				struct glean_buf hb = { 0 };
-				size_t s0 = na;
-
-				for (j = i; j < n; ) {
-					if (p[j] < 0x80)
-						break;
-					l = glean_utf8_next(s + j, n - j, &cp);
-					if (cp >= 0)
-						break;
-					a[na++] = tf->have1252 &&
-					    tf->cp1252[p[j]] > 0 ?
-					    tf->cp1252[p[j]] : p[j];
-					j++;
-				}
-				hexbytes(&hb, p + i, j - i);
-				r.s = s0;
-				r.e = na;
-				r.before = hb.s;
-				r.blen = hb.len;
-				r.label = glean_strdup("invalid-utf8");
-				reps_push(&R, &r);
-				i = j;
-			}
-		}
-	}
-	/* the passes, a chunk at a time, each with its own repairs */
+	if (utf16_bom(p, n)) {
+		push_bom(&R);
+		na = decode_utf16(p, n, a);
+	} else
+		na = decode_utf8_lossy(tf, s, n, a, &R);
 	glean_buf_reset(out);
-	{
-		size_t start = 0, end, base = 0, k = 0, m;
-		struct reps C;
-		int32_t *b;
-
-		do {
-			end = chunk_end_c(a, na, start);
-			memset(&C, 0, sizeof C);
-			/* the last chunk takes what is left: a repair at the
-			 * very end (a BOM-only file's) must not be lost */
-			for (; k < R.n && (R.r[k].s < end || end >= na); k++) {
-				r = R.r[k];
-				r.s -= start;
-				r.e = r.e > end ? end - start : r.e - start;
-				reps_push(&C, &r);
-			}
-			m = end - start;
-			b = glean_malloc((m + 1) * sizeof *b);
-			memcpy(b, a + start, m * sizeof *b);
-			base += run_passes(tf, b, m, &C, out, rp, base);
-			start = end;
-		} while (start < na);
-		free(R.r);
-		free(a);
-	}
+	run_chunks(tf, a, na, &R, out, rp);
 	finish(rp);
 }
 
@@ -907,21 +1025,15 @@ ent_sort(const void *x, const void *y)
 	    ((const struct entity *)y)->name);
 }
 
-struct glean_textfix *
-glean_textfix_load(const char *lexdir)
+/* html-entities.tsv into tf->ent (sorted by name): name, hex code points. */
+static void
+load_entities(struct glean_textfix *tf, const char *lexdir)
 {
-	struct glean_textfix *tf = glean_calloc(1, sizeof *tf);
 	struct glean_lexicon *lx;
-	const struct glean_codec *c;
 	size_t i;
 	char *end, *q;
 	long v;
 
-	tf->mb = glean_mojibake_load(lexdir);
-	if ((c = glean_codec_find(tf->mb, "cp1252"))) {
-		memcpy(tf->cp1252, c->dec, sizeof tf->cp1252);
-		tf->have1252 = 1;
-	}
 	lx = glean_lexicon_load(lexdir, "html-entities.tsv", 2);
 	tf->ent = glean_calloc(lx->nrows + 1, sizeof *tf->ent);
 	for (i = 0; i < lx->nrows; i++) {
@@ -946,30 +1058,53 @@ glean_textfix_load(const char *lexdir)
 	}
 	qsort(tf->ent, tf->nent, sizeof *tf->ent, ent_sort);
 	glean_lexicon_free(lx);
+}
+
+/* invisible.tsv into tf->inv: hex code point, remove|joiner|keep. */
+static void
+load_invisibles(struct glean_textfix *tf, const char *lexdir)
+{
+	static const char *const actions[] = {
+		[INV_KEEP] = "keep", [INV_REMOVE] = "remove",
+		[INV_JOINER] = "joiner"
+	};
+	struct glean_lexicon *lx;
+	size_t i, k;
+	char *end;
+	long v;
 
 	lx = glean_lexicon_load(lexdir, "invisible.tsv", 2);
 	tf->inv = glean_calloc(lx->nrows + 1, sizeof *tf->inv);
 	for (i = 0; i < lx->nrows; i++) {
-		const char *act = lx->rows[i].f[1];
-
 		v = strtol(lx->rows[i].f[0], &end, 16);
 		if (*end || v <= 0 || v > 0x10ffff)
 			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: bad code point",
 			    lx->path, lx->rows[i].line);
-		tf->inv[tf->ninv].cp = (int32_t)v;
-		if (strcmp(act, "remove") == 0)
-			tf->inv[tf->ninv].action = INV_REMOVE;
-		else if (strcmp(act, "joiner") == 0)
-			tf->inv[tf->ninv].action = INV_JOINER;
-		else if (strcmp(act, "keep") == 0)
-			tf->inv[tf->ninv].action = INV_KEEP;
-		else
+		for (k = 0; k < 3 && strcmp(lx->rows[i].f[1], actions[k]); k++)
+			;
+		if (k == 3)
 			glean_die(GLEAN_EXIT_FATAL, "%s:%ld: action must be "
 			    "remove, joiner or keep", lx->path,
 			    lx->rows[i].line);
-		tf->ninv++;
+		tf->inv[tf->ninv].cp = (int32_t)v;
+		tf->inv[tf->ninv++].action = (int)k;
 	}
 	glean_lexicon_free(lx);
+}
+
+struct glean_textfix *
+glean_textfix_load(const char *lexdir)
+{
+	struct glean_textfix *tf = glean_calloc(1, sizeof *tf);
+	const struct glean_codec *c;
+
+	tf->mb = glean_mojibake_load(lexdir);
+	if ((c = glean_codec_find(tf->mb, "cp1252"))) {
+		memcpy(tf->cp1252, c->dec, sizeof tf->cp1252);
+		tf->have1252 = 1;
+	}
+	load_entities(tf, lexdir);
+	load_invisibles(tf, lexdir);
 	build_inert(tf);
 	return tf;
 }
@@ -977,16 +1112,13 @@ glean_textfix_load(const char *lexdir)
 void
 glean_textfix_free(struct glean_textfix *tf)
 {
-	size_t i;
+	static const size_t name = offsetof(struct entity, name);
 
 	if (!tf)
 		return;
 	glean_mojibake_free(tf->mb);
-	for (i = 0; i < tf->nent; i++)
-		free(tf->ent[i].name);
-	free(tf->ent);
 	free(tf->inv);
-	free(tf);
+	glean_free_table(tf, tf->ent, tf->nent, sizeof *tf->ent, &name, 1);
 }
 
 const struct glean_mojibake *
@@ -1011,13 +1143,11 @@ glean_label_is_codec(const struct glean_textfix *tf, const char *part,
 void
 glean_repairs_clear(struct glean_repairs *rp)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct glean_repair, before),
+	    offsetof(struct glean_repair, after),
+	    offsetof(struct glean_repair, label) };
 
-	for (i = 0; i < rp->n; i++) {
-		free(rp->r[i].before);
-		free(rp->r[i].after);
-		free(rp->r[i].label);
-	}
+	glean_free_fields(rp->r, rp->n, sizeof *rp->r, owned, 3);
 	rp->n = 0;
 }
 

@@ -166,141 +166,6 @@ aletter(const char *s, size_t n, size_t i)
 	    (s[i] >= 'A' && s[i] <= 'Z'));
 }
 
-/* ---- abbreviations ----------------------------------------------------- */
-
-enum { AB_TITLE, AB_NUM, AB_ANY };
-
-#define AB_FILTER_BITS 4096
-
-struct glean_abbrevs {
-	size_t n;
-	char **form;
-	unsigned char *cls;
-	int anylower;
-	/* a bit per hash of a form's lower case: most words before a full
-	 * stop are no abbreviation and need no search */
-	uint64_t filter[AB_FILTER_BITS / 64];
-};
-
-/* Hash of the ASCII lower case of w[0..len). */
-static unsigned
-ab_hash(const char *w, size_t len)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)((w[i] >= 'A' && w[i] <= 'Z') ?
-		    w[i] + 32 : w[i])) * 16777619u;
-	return (h ^ h >> 15) % AB_FILTER_BITS;
-}
-
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-struct glean_abbrevs *
-glean_abbrevs_load(const char *lexdir)
-{
-	struct glean_lexicon *lx;
-	struct glean_abbrevs *ab;
-	size_t i;
-	char *c;
-	char **pairs;
-
-	lx = glean_lexicon_load(lexdir, "abbreviations.tsv", 2);
-	ab = glean_calloc(1, sizeof *ab);
-	ab->n = lx->nrows;
-	/* sort "form\0class" strings together */
-	pairs = glean_malloc((ab->n + 1) * sizeof *pairs);
-	for (i = 0; i < ab->n; i++) {
-		c = lx->rows[i].f[1];
-		if (strcmp(c, "title") && strcmp(c, "num") &&
-		    strcmp(c, "any")) {
-			glean_warn_at(lx->path, lx->rows[i].line,
-			    "unknown class \"%s\" (title, num or any)", c);
-			exit(GLEAN_EXIT_FATAL);
-		}
-		pairs[i] = glean_asprintf("%s%c%c", lx->rows[i].f[0], '\0',
-		    c[0] == 't' ? '0' + AB_TITLE : c[0] == 'n' ?
-		    '0' + AB_NUM : '0' + AB_ANY);
-	}
-	qsort(pairs, ab->n, sizeof *pairs, cmpstr);
-	ab->form = pairs;
-	ab->cls = glean_malloc(ab->n + 1);
-	for (i = 0; i < ab->n; i++) {
-		size_t len = strlen(pairs[i]);
-		unsigned h = ab_hash(pairs[i], len);
-
-		ab->cls[i] = (unsigned char)(pairs[i][len + 1] - '0');
-		ab->filter[h / 64] |= 1ull << (h % 64);
-	}
-	glean_lexicon_free(lx);
-	return ab;
-}
-
-void
-glean_abbrevs_free(struct glean_abbrevs *ab)
-{
-	size_t i;
-
-	if (!ab)
-		return;
-	for (i = 0; i < ab->n; i++)
-		free(ab->form[i]);
-	free(ab->form);
-	free(ab->cls);
-	free(ab);
-}
-
-static int
-ab_find(const struct glean_abbrevs *ab, const char *w, size_t len)
-{
-	size_t lo = 0, hi = ab->n, mid;
-	int r;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		r = strncmp(ab->form[mid], w, len);
-		if (r == 0 && ab->form[mid][len] != '\0')
-			r = 1;
-		if (r == 0)
-			return (int)mid;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* Class of the abbreviation w[0..len), or -1. */
-static int
-ab_class(const struct glean_abbrevs *ab, const char *w, size_t len)
-{
-	char low[32];
-	size_t i;
-	int k;
-
-	if (!ab || len == 0 || len >= sizeof low)
-		return -1;
-	/* w and its lower case both hash as the lower case */
-	k = (int)ab_hash(w, len);
-	if (!(ab->filter[k / 64] & 1ull << (k % 64)))
-		return -1;
-	if ((k = ab_find(ab, w, len)) >= 0)
-		return ab->cls[k];
-	/* "Etc." matches "etc": try the lower-case form */
-	for (i = 0; i < len; i++)
-		low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i];
-	if (memcmp(low, w, len) && (k = ab_find(ab, low, len)) >= 0 &&
-	    ab->cls[k] == AB_ANY)
-		return ab->cls[k];
-	return -1;
-}
-
 /* ---- scanning ---------------------------------------------------------- */
 
 struct scan {
@@ -499,14 +364,48 @@ is_clitic(const char *w, size_t len)
 	return 0;
 }
 
-/* A word starting at letter i; returns the end of what it consumed. */
-static size_t
-scan_word(struct scan *sc, size_t i)
+/*
+ * The apostrophe at i (l bytes, a letter after it) inside the word from
+ * p: when it starts a clitic that ends the word (council's, don't),
+ * emits the word and the clitic and returns the clitic's end; else 0.
+ */
+static inline size_t
+split_clitic(struct scan *sc, size_t p, size_t i, size_t l)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, p = i, j, k, l, ulen;
+	size_t n = sc->n, j, k;
+
+	for (j = k = i + l; k < n && aletter(s, n, k); k++)
+		;
+	if (k < n && alnum(cls_at(s, n, k)))
+		return 0;
+	if (is_clitic(s + j, k - j)) {
+		emit(sc, p, i, GLEAN_TOK_WORD, 0);
+		emit(sc, i, k, GLEAN_TOK_WORD, GLEAN_TOKF_CLITIC);
+		return k;
+	}
+	if (k - j == 1 && (s[j] | 0x20) == 't' && i - p > 1 &&
+	    (s[i - 1] | 0x20) == 'n') {
+		emit(sc, p, i - 1, GLEAN_TOK_WORD, 0);
+		emit(sc, i - 1, k, GLEAN_TOK_WORD, GLEAN_TOKF_CLITIC);
+		return k;
+	}
+	return 0;
+}
+
+/*
+ * The letters of the word from p (i at a letter): runs of letters and
+ * digits joined by hyphens, joiners and apostrophes (O'Brien).
+ * Returns where they end; when a clitic ends the word, the end of the
+ * clitic, with both emitted and *done set.
+ */
+static inline size_t
+word_letters(struct scan *sc, size_t p, size_t i, int *done)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, l, k;
 	int32_t cp;
-	int cl, c2, abc;
+	int cl;
 
 	for (;;) {
 		for (;;) {
@@ -519,58 +418,60 @@ scan_word(struct scan *sc, size_t i)
 			i += l;
 		}
 		if (i >= n)
-			break;
+			return i;
 		l = peek(s, n, i, &cp, &cl);
 		if ((cp == '-' || cl == C_JOIN) &&
 		    alnum(cls_at(s, n, i + l))) {
 			i += l;
 			continue;
 		}
-		if (cl == C_APOS && (c2 = cls_at(s, n, i + l)) == C_LETTER) {
-			/* a clitic ends the word: council's, don't */
-			for (j = k = i + l; k < n && aletter(s, n, k); k++)
-				;
-			if (k == n || !alnum(cls_at(s, n, k))) {
-				if (is_clitic(s + j, k - j)) {
-					emit(sc, p, i, GLEAN_TOK_WORD, 0);
-					emit(sc, i, k, GLEAN_TOK_WORD,
-					    GLEAN_TOKF_CLITIC);
-					return k;
-				}
-				if (k - j == 1 && (s[j] | 0x20) == 't' &&
-				    i - p > 1 && (s[i - 1] | 0x20) == 'n') {
-					emit(sc, p, i - 1, GLEAN_TOK_WORD, 0);
-					emit(sc, i - 1, k, GLEAN_TOK_WORD,
-					    GLEAN_TOKF_CLITIC);
-					return k;
-				}
-			}
-			i += l;		/* O'Brien */
-			continue;
+		if (cl != C_APOS || cls_at(s, n, i + l) != C_LETTER)
+			return i;
+		if ((k = split_clitic(sc, p, i, l))) {
+			*done = 1;
+			return k;
 		}
-		break;
+		i += l;		/* O'Brien */
 	}
-	/* what follows below needs one of . @ _ + : after the letters */
-	if (i >= n || !word_tail[(unsigned char)s[i]]) {
-		emit(sc, p, i, GLEAN_TOK_WORD, 0);
-		return i;
-	}
-	/* dotted initialisms: U.K., e.g., a.m. */
-	if (i - p == 1 && i + 2 < n && s[i] == '.' && aletter(s, n, i + 1) &&
-	    s[i + 2] == '.') {
-		j = i;
-		while (j + 2 < n && s[j] == '.' && aletter(s, n, j + 1) &&
-		    s[j + 2] == '.')
-			j += 2;
-		j++;
-		if (!alnum(cls_at(s, n, j))) {
-			/* "e.g." never ends a sentence: ask the lexicon */
-			abc = ab_class(sc->ab, s + p, j - 1 - p);
-			emit(sc, p, j, GLEAN_TOK_WORD, GLEAN_TOKF_ABBR |
-			    (abc == AB_TITLE ? GLEAN_TOKF_TITLE : 0));
-			return j;
-		}
-	}
+}
+
+/*
+ * Dotted initialisms (U.K., e.g., a.m.) from the one letter p..i:
+ * emits one and returns its end, else 0.
+ */
+static size_t
+initialism(struct scan *sc, size_t p, size_t i)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, j = i;
+	int abc;
+
+	if (!(i - p == 1 && i + 2 < n && s[i] == '.' && aletter(s, n, i + 1) &&
+	    s[i + 2] == '.'))
+		return 0;
+	while (j + 2 < n && s[j] == '.' && aletter(s, n, j + 1) &&
+	    s[j + 2] == '.')
+		j += 2;
+	j++;
+	if (alnum(cls_at(s, n, j)))
+		return 0;
+	/* "e.g." never ends a sentence: ask the lexicon */
+	abc = glean_abbrev_class(sc->ab, s + p, j - 1 - p);
+	emit(sc, p, j, GLEAN_TOK_WORD, GLEAN_TOKF_ABBR |
+	    (abc == AB_TITLE ? GLEAN_TOKF_TITLE : 0));
+	return j;
+}
+
+/*
+ * An e-mail address or URL from p (letters to i): emits it and
+ * returns its end, else 0.
+ */
+static size_t
+address(struct scan *sc, size_t p, size_t i)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, ulen;
+
 	if (i < n && (s[i] == '@' || s[i] == '.' || s[i] == '_' ||
 	    s[i] == '+') && (ulen = email_len(s, n, p)) > 0) {
 		emit(sc, p, p + ulen, GLEAN_TOK_EMAIL, 0);
@@ -588,8 +489,23 @@ scan_word(struct scan *sc, size_t i)
 		emit(sc, p, p + ulen, GLEAN_TOK_URL, 0);
 		return p + ulen;
 	}
+	return 0;
+}
+
+/*
+ * The word p..i and its full stop as an abbreviation (of the lexicon,
+ * or an initial: "John F. Kennedy"): emits it and returns its end,
+ * else 0.
+ */
+static size_t
+abbreviation(struct scan *sc, size_t p, size_t i)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, j;
+	int abc;
+
 	if (i < n && s[i] == '.' &&
-	    (abc = ab_class(sc->ab, s + p, i - p)) >= 0) {
+	    (abc = glean_abbrev_class(sc->ab, s + p, i - p)) >= 0) {
 		for (j = i + 1; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
 			;
 		if (abc == AB_TITLE) {
@@ -602,7 +518,6 @@ scan_word(struct scan *sc, size_t i)
 			return i + 1;
 		}
 	}
-	/* an initial: "John F. Kennedy" */
 	if (i - p == 1 && s[p] >= 'A' && s[p] <= 'Z' && i + 2 < n &&
 	    s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'A' &&
 	    s[i + 2] <= 'Z') {
@@ -610,6 +525,40 @@ scan_word(struct scan *sc, size_t i)
 		    GLEAN_TOKF_ABBR | GLEAN_TOKF_TITLE);
 		return i + 1;
 	}
+	return 0;
+}
+
+/*
+ * The word p..i followed by one of . @ _ + : as an initialism, address
+ * or abbreviation when it is one, else a plain word; emits it and
+ * returns its end.  Kept out of line: the common word does not pay for
+ * these rules' registers.
+ */
+static __attribute__((noinline)) size_t
+word_form(struct scan *sc, size_t p, size_t i)
+{
+	size_t end;
+
+	if ((end = initialism(sc, p, i)) || (end = address(sc, p, i)) ||
+	    (end = abbreviation(sc, p, i)))
+		return end;
+	emit(sc, p, i, GLEAN_TOK_WORD, 0);
+	return i;
+}
+
+/* A word starting at letter i; returns the end of what it consumed. */
+static size_t
+scan_word(struct scan *sc, size_t i)
+{
+	size_t p = i;
+	int done = 0;
+
+	i = word_letters(sc, p, i, &done);
+	if (done)
+		return i;
+	/* what follows below needs one of . @ _ + : after the letters */
+	if (i < sc->n && word_tail[(unsigned char)sc->s[i]])
+		return word_form(sc, p, i);
 	emit(sc, p, i, GLEAN_TOK_WORD, 0);
 	return i;
 }
@@ -667,13 +616,91 @@ last_char(const char *s, size_t n, size_t j, size_t i, int32_t *cp, int *cl)
 	peek(s, n, k, cp, cl);
 }
 
+/* The flags of the token after a gap of spaces holding nl newlines. */
+static inline void
+gap_flags(struct scan *sc, int nl)
+{
+	sc->flags = GLEAN_TOKF_SPACE;
+	if (nl)
+		sc->flags |= GLEAN_TOKF_NL;
+	if (nl > 1) {
+		sc->flags |= GLEAN_TOKF_PARA;
+		sc->opensingle = 0;
+	}
+}
+
+/* Punctuation cp at i (l bytes): runs of . - and of ! ? are one token. */
+static inline size_t
+scan_punct(struct scan *sc, size_t i, int32_t cp, size_t l)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, j = i;
+
+	if (cp == '.' || cp == '-') {
+		for (i += 1; i < n && s[i] == cp; i++)
+			;
+	} else if (cp == '!' || cp == '?') {
+		for (i += 1; i < n && (s[i] == '!' || s[i] == '?'); i++)
+			;
+	} else {
+		i += l;
+	}
+	emit(sc, j, i, GLEAN_TOK_PUNCT, 0);
+	return i;
+}
+
+/*
+ * The apostrophe at i (l bytes), after the token pj..pi (space: with a
+ * gap between): a closing single quote, the clitic of a plural
+ * possessive (councils'), or an opening quote; keeps the count of
+ * single quotes open.
+ */
+static void
+scan_apos(struct scan *sc, size_t i, size_t l, size_t pj, size_t pi,
+    int space)
+{
+	int32_t pcp, ncp;
+	int pcl, ncl;
+
+	last_char(sc->s, sc->n, pj, pi, &pcp, &pcl);
+	peek(sc->s, sc->n, i + l, &ncp, &ncl);
+	if (!space && i > 0 && alnum(pcl)) {
+		if (sc->opensingle > 0) {
+			sc->opensingle--;
+			emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+		} else if ((pcp == 's' || pcp == 'S') && !alnum(ncl)) {
+			emit(sc, i, i + l, GLEAN_TOK_WORD, GLEAN_TOKF_CLITIC);
+		} else {
+			emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+		}
+	} else {
+		if (alnum(ncl))
+			sc->opensingle++;
+		else if (sc->opensingle > 0)
+			sc->opensingle--;
+		emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+	}
+}
+
+/* The kind of a one-character token of class cl. */
+static inline int
+lone_kind(int cl)
+{
+	return cl == C_QUOTE || cl == C_OPENQ ? GLEAN_TOK_QUOTE :
+	    cl == C_JOIN ? GLEAN_TOK_PUNCT : GLEAN_TOK_SYMBOL;
+}
+
+/*
+ * The tokens of sc->s, emitted in order, each with the flags of the gap
+ * before it.  A combining mark with nothing to combine is a symbol.
+ */
 static void
 scan(struct scan *sc)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, i = 0, l, j, pj = 0, pi = 0;
-	int32_t cp, pcp, ncp;
-	int cl, pcl, ncl, nl = 0, space = 0;
+	int32_t cp;
+	int cl, nl = 0, space = 0;
 
 	while (i < n) {
 		if (s[i] == ' ') {
@@ -689,91 +716,29 @@ scan(struct scan *sc)
 			l = peek(s, n, i, &cp, &cl);
 		}
 		if (cl == C_SPACE || cl == C_NL) {
-			if (cl == C_NL)
-				nl++;
+			nl += cl == C_NL;
 			space = 1;
 			i += l;
 			continue;
 		}
-		if (space) {
-			sc->flags = GLEAN_TOKF_SPACE;
-			if (nl)
-				sc->flags |= GLEAN_TOKF_NL;
-			if (nl > 1) {
-				sc->flags |= GLEAN_TOKF_PARA;
-				sc->opensingle = 0;
-			}
-		} else if (i == 0) {
+		if (space)
+			gap_flags(sc, nl);
+		else if (i == 0)
 			sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
-		}
 		j = i;
-		switch (cl) {
-		case C_LETTER:
-		case C_MARK:
-			if (cl == C_LETTER) {
-				i = scan_word(sc, i);
-			} else {
-				/* a combining mark with nothing to combine */
-				emit(sc, i, i + l, GLEAN_TOK_SYMBOL, 0);
-				i += l;
-			}
-			break;
-		case C_DIGIT:
+		if (cl == C_LETTER)
+			i = scan_word(sc, i);
+		else if (cl == C_DIGIT)
 			i = scan_number(sc, i);
-			break;
-		case C_PUNCT:
-			if (cp == '.' || cp == '-') {
-				for (i += 1; i < n && s[i] == cp; i++)
-					;
-			} else if (cp == '!' || cp == '?') {
-				for (i += 1; i < n && (s[i] == '!' ||
-				    s[i] == '?'); i++)
-					;
-			} else {
-				i += l;
-			}
-			emit(sc, j, i, GLEAN_TOK_PUNCT, 0);
-			break;
-		case C_OPENQ:
-			sc->opensingle++;
-			emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
+		else if (cl == C_PUNCT)
+			i = scan_punct(sc, i, cp, l);
+		else {
+			if (cl == C_APOS)
+				scan_apos(sc, i, l, pj, pi, space);
+			else
+				emit(sc, i, i + l, lone_kind(cl), 0);
+			sc->opensingle += cl == C_OPENQ;
 			i += l;
-			break;
-		case C_APOS:
-			last_char(s, n, pj, pi, &pcp, &pcl);
-			peek(s, n, i + l, &ncp, &ncl);
-			if (!space && i > 0 && alnum(pcl)) {
-				if (sc->opensingle > 0) {
-					sc->opensingle--;
-					emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
-				} else if ((pcp == 's' || pcp == 'S') &&
-				    !alnum(ncl)) {
-					emit(sc, i, i + l, GLEAN_TOK_WORD,
-					    GLEAN_TOKF_CLITIC);
-				} else {
-					emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
-				}
-			} else {
-				if (alnum(ncl))
-					sc->opensingle++;
-				else if (sc->opensingle > 0)
-					sc->opensingle--;
-				emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
-			}
-			i += l;
-			break;
-		case C_QUOTE:
-			emit(sc, i, i + l, GLEAN_TOK_QUOTE, 0);
-			i += l;
-			break;
-		case C_JOIN:
-			emit(sc, i, i + l, GLEAN_TOK_PUNCT, 0);
-			i += l;
-			break;
-		default:
-			emit(sc, i, i + l, GLEAN_TOK_SYMBOL, 0);
-			i += l;
-			break;
 		}
 		/* what was consumed, for the apostrophe rules */
 		if (i > j) {
@@ -787,30 +752,21 @@ scan(struct scan *sc)
 
 /* ---- sentences --------------------------------------------------------- */
 
+/*
+ * Does token t start with a letter of the case asked: a small letter
+ * (upper 0) or a capital or uncased letter (upper 1)?
+ */
 static int
-starts_lower(const char *s, size_t n, const struct glean_tok *t)
+starts_case(const char *s, size_t n, const struct glean_tok *t, int upper)
 {
 	int32_t cp;
 	int cl;
 
 	peek(s, n, t->bs, &cp, &cl);
 	if (cp < 0x80)
-		return cp >= 'a' && cp <= 'z';
-	return cl == C_LETTER && utf8proc_category(cp) ==
-	    UTF8PROC_CATEGORY_LL;
-}
-
-static int
-starts_upper(const char *s, size_t n, const struct glean_tok *t)
-{
-	int32_t cp;
-	int cl;
-
-	peek(s, n, t->bs, &cp, &cl);
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	return cl == C_LETTER && utf8proc_category(cp) !=
-	    UTF8PROC_CATEGORY_LL;
+		return upper ? cp >= 'A' && cp <= 'Z' : cp >= 'a' && cp <= 'z';
+	return cl == C_LETTER && (utf8proc_category(cp) ==
+	    UTF8PROC_CATEGORY_LL) != upper;
 }
 
 static int
@@ -848,7 +804,7 @@ boundary(const char *s, size_t n, const struct glean_toks *tk, size_t first,
 	if (t->flags & GLEAN_TOKF_PARA)
 		return 1;
 	if (t->flags & GLEAN_TOKF_NL)
-		return !starts_lower(s, n, t);
+		return !starts_case(s, n, t, 0);
 	if (!(t->flags & GLEAN_TOKF_SPACE))
 		return 0;
 	/* what the sentence would end with: cheap tests first */
@@ -861,11 +817,11 @@ boundary(const char *s, size_t n, const struct glean_toks *tk, size_t first,
 	if (!term && !(p->flags & GLEAN_TOKF_ABBR &&
 	    !(p->flags & GLEAN_TOKF_TITLE)))
 		return 0;
-	if (starts_lower(s, n, t))
+	if (starts_case(s, n, t, 0))
 		return 0;
 	if (t->kind == GLEAN_TOK_PUNCT && strchr(",;:)]}", s[t->bs]))
 		return 0;
-	return term || starts_upper(s, n, t);
+	return term || starts_case(s, n, t, 1);
 }
 
 static void
@@ -1339,6 +1295,74 @@ static const char kq[GLEAN_TOK_NKINDS][16] = {
 	",\"symbol\"]", ",\"url\"]", ",\"email\"]"
 };
 
+/* "sentences":[[s,e],...] of tk onto out. */
+static void
+sentences_json(const struct glean_toks *tk, struct glean_buf *out)
+{
+	size_t i;
+	char *p;
+
+	glean_buf_add(out, "\"sentences\":[", 13);
+	for (i = 0; i < tk->nsent; i++) {
+		p = reserve(out, 32);
+		if (i)
+			*p++ = ',';
+		*p++ = '[';
+		p = utoa(p, tk->sent[i].s);
+		*p++ = ',';
+		p = utoa(p, tk->sent[i].e);
+		*p++ = ']';
+		out->len = (size_t)(p - out->s);
+	}
+	glean_buf_addc(out, ']');
+}
+
+/*
+ * The stem of word t (h: its cache hash, or 0), *slen its length: from
+ * the cache (*safe: room to over-read), else the word itself when it
+ * is one or two ASCII letters (*small; returns NULL), else stemmed
+ * through tmp.
+ */
+static inline const char *
+word_stem(const char *text, const struct glean_tok *t, uint32_t h,
+    const char *lim, size_t *slen, int *safe, int *small,
+    struct glean_buf *tmp)
+{
+	if (h)
+		return stem_raw(text + t->bs, t->be - t->bs, h, lim, slen,
+		    safe);
+	if (tiny(text, t)) {
+		*slen = t->be - t->bs;
+		*small = 1;
+		return NULL;
+	}
+	return tok_stem(text, t, 0, lim, slen, safe, tmp);
+}
+
+/* Write the stem st (as word_stem gave it) of word t at p, closed. */
+static inline char *
+put_stem(struct glean_buf *out, char *p, const char *text,
+    const struct glean_tok *t, const char *st, size_t slen, int small,
+    int safe)
+{
+	if (small) {
+		/* one or two ASCII letters: its lower case */
+		p[0] = lower(text[t->bs]);
+		p[slen - 1] = lower(text[t->be - 1]);
+		p += slen;
+	} else if (safe) {
+		/* from the cache: SLOT_BYTES at most, and the cache has
+		 * room to read past (cache_init) */
+		memcpy(p, st, 32);
+		p += slen;
+	} else {
+		p = put_json_str(out, p, st, slen);
+	}
+	*p++ = '"';
+	*p++ = ']';
+	return p;
+}
+
 void
 glean_toks_json(const char *text, const struct glean_toks *tk,
     struct glean_buf *out)
@@ -1355,19 +1379,8 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	if (!kqlen[0])
 		for (i = 0; i < GLEAN_TOK_NKINDS; i++)
 			kqlen[i] = (unsigned char)strlen(kq[i]);
-	glean_buf_add(out, "\"sentences\":[", 13);
-	for (i = 0; i < tk->nsent; i++) {
-		p = reserve(out, 32);
-		if (i)
-			*p++ = ',';
-		*p++ = '[';
-		p = utoa(p, tk->sent[i].s);
-		*p++ = ',';
-		p = utoa(p, tk->sent[i].e);
-		*p++ = ']';
-		out->len = (size_t)(p - out->s);
-	}
-	glean_buf_add(out, "],\"tokens\":[", 12);
+	sentences_json(tk, out);
+	glean_buf_add(out, ",\"tokens\":[", 11);
 	cache_init();
 	/*
 	 * The stem cache is bigger than the L1 cache and the output streams
@@ -1384,18 +1397,9 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 			ring[i % PREFETCH] = prefetch_word(text,
 			    &tk->t[i + PREFETCH], lim);
 		slen = 0;
-		if (t->kind == GLEAN_TOK_WORD) {
-			if (h) {
-				st = stem_raw(text + t->bs, t->be - t->bs, h,
-				    lim, &slen, &safe);
-			} else if (tiny(text, t)) {
-				slen = t->be - t->bs;
-				small = 1;
-			} else {
-				st = tok_stem(text, t, 0, lim, &slen, &safe,
-				    &tmp);
-			}
-		}
+		if (t->kind == GLEAN_TOK_WORD)
+			st = word_stem(text, t, h, lim, &slen, &safe, &small,
+			    &tmp);
 		/* room for two offsets, the kind, the stem and over-copy */
 		p = reserve(out, 96 + slen);
 		if (i)
@@ -1406,23 +1410,8 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 		p = utoa(p, t->e);
 		memcpy(p, kq[t->kind], 16);
 		p += kqlen[t->kind];
-		if (t->kind == GLEAN_TOK_WORD) {
-			if (small) {
-				/* one or two ASCII letters: its lower case */
-				p[0] = lower(text[t->bs]);
-				p[slen - 1] = lower(text[t->be - 1]);
-				p += slen;
-			} else if (safe) {
-				/* from the cache: SLOT_BYTES at most, and the
-				 * cache has room to read past (cache_init) */
-				memcpy(p, st, 32);
-				p += slen;
-			} else {
-				p = put_json_str(out, p, st, slen);
-			}
-			*p++ = '"';
-			*p++ = ']';
-		}
+		if (t->kind == GLEAN_TOK_WORD)
+			p = put_stem(out, p, text, t, st, slen, small, safe);
 		out->len = (size_t)(p - out->s);
 	}
 	glean_buf_addc(out, ']');

@@ -73,6 +73,15 @@ struct glean_abbrevs;
  */
 struct glean_abbrevs *glean_abbrevs_load(const char *lexdir);
 void glean_abbrevs_free(struct glean_abbrevs *ab);
+/* Abbreviation classes (abbrevs.c), for the tokenizer. */
+enum { AB_TITLE, AB_NUM, AB_ANY };
+/*
+ * The class of the abbreviation w[0..len) in ab (a capitalised form
+ * also matches an "any" form in lower case), or -1 when it is none or
+ * ab is NULL.
+ */
+int glean_abbrev_class(const struct glean_abbrevs *ab, const char *w,
+    size_t len);
 
 /*
  * Tokenize text[0..n) (valid UTF-8; NUL bytes are treated as space) into

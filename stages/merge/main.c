@@ -113,7 +113,7 @@ const struct glean_program glean_program_merge = {
 	"      --pretty        indent the record\n"
 	"  -t, --tables DIR    also write inspections.tsv, money.tsv,\n"
 	"                      people.tsv and quotes.tsv into DIR\n",
-	"t:", longopts, option, NULL, NULL, run
+	"t:", longopts, option, NULL, NULL, .run = run
 };
 
 /* glean-merge [OPTION]... [FILE]...: see glean-merge(1). */

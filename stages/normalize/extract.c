@@ -44,6 +44,9 @@ struct bword {
 	char *label;		/* for drop: what the counts call it */
 	unsigned char kind, prefix;
 };
+/* What a word owns, for glean_free_table. */
+static const size_t bword_owned[] = { offsetof(struct bword, word),
+    offsetof(struct bword, label) };
 
 struct boilerplate {
 	struct bword *v;
@@ -115,16 +118,9 @@ boilerplate_load(const char *lexdir)
 void
 boilerplate_free(struct boilerplate *bp)
 {
-	size_t i;
-
-	if (!bp)
-		return;
-	for (i = 0; i <= bp->mask; i++) {
-		free(bp->v[i].word);
-		free(bp->v[i].label);
-	}
-	free(bp->v);
-	free(bp);
+	if (bp)
+		glean_free_table(bp, bp->v, bp->mask + 1, sizeof *bp->v,
+		    bword_owned, 2);
 }
 
 /* What the words of a class or id say: counts, and the first drop. */

@@ -33,37 +33,12 @@ struct ctx {
 	struct glean_repairs rp;
 	struct metadata md;
 	char *root;		/* --root, made absolute; NULL: names as given */
+	int jsonl;		/* --jsonl */
+	int explain;		/* --explain */
+	int lenient;		/* --lenient: bad metadata lines do not fail */
+	int meta_checked;	/* --metadata-checked: nor are they named */
+	const char *metadata;	/* --metadata FILE */
 };
-
-static int jflag;		/* --jsonl */
-static int eflag;		/* --explain */
-static int lenient;		/* --lenient: bad metadata lines do not fail */
-static int meta_checked;	/* --metadata-checked: nor are they named */
-static const char *mflag;	/* --metadata FILE */
-
-static void
-usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
-
-	fprintf(fp, "usage: %s [OPTION]... [FILE]...\n"
-	    "Make documents of raw article files (or read JSON Lines with "
-	    "--jsonl) and\nrepair their text: encodings, mojibake, entities, "
-	    "NFC, newlines, controls.\nHTML pages (.html, .htm, .gz, or "
-	    "sniffed) give their article body and metadata.\n\n"
-	    "      --jsonl         read JSON Lines documents\n"
-	    "  -m, --metadata FILE id, published, source of raw files (TSV)\n"
-	    "      --lenient       bad metadata lines are left out, not "
-	    "failed\n"
-	    "      --metadata-checked  leave them out without a word\n"
-	    "      --root DIR      name raw files by their path from DIR\n"
-	    "  -e, --explain       describe every repair on stderr\n"
-	    GLEAN_COMMON_HELP, glean_prog);
-	if (status)
-		fprintf(fp, "Try '%s --help' for more information.\n",
-		    glean_prog);
-	exit(status);
-}
 
 /* ---- repairs as JSON ---------------------------------------------------- */
 
@@ -195,7 +170,7 @@ process(json_t *doc, void *vctx, char **err)
 	what = json_is_string(id) ? json_string_value(id) : "document";
 	if (html_sniff(s, n)) {
 		pg = html_read(reader(c), s, n, 1);
-		html_doc(pg, doc, eflag, what);
+		html_doc(pg, doc, c->explain, what);
 		s = html_text(pg, &n);
 		json_object_set_new(doc, "text", json_stringn(s, n));
 		drop_stale_layers(doc, what);
@@ -213,7 +188,7 @@ process(json_t *doc, void *vctx, char **err)
 	json_object_set_new(doc, "text",
 	    json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
-	if (eflag && c->rp.n)
+	if (c->explain && c->rp.n)
 		explain(c, what);
 	html_page_free(pg);
 	glean_repairs_clear(&c->rp);
@@ -366,10 +341,10 @@ emit_raw_doc(struct ctx *c, const char *path, const char *name,
 		json_object_set_new(doc, "published",
 		    json_string(m->published));
 	if (pg)
-		html_doc(pg, doc, eflag, path);
+		html_doc(pg, doc, c->explain, path);
 	json_object_set_new(doc, "text", json_stringn(c->out.s, c->out.len));
 	json_object_set_new(doc, "repairs", repairs_json(c));
-	if (eflag)
+	if (c->explain)
 		explain(c, path);
 	glean_emit(doc);
 	json_decref(doc);
@@ -439,83 +414,179 @@ stdin_is_jsonl(void)
 	return bom_ok && ch == '{';
 }
 
+/* Count a refused operand in *status; returns -1 to stop (--strict), 0. */
+static int
+refused(const struct glean_opts *o, int *status)
+{
+	if (*status < GLEAN_EXIT_REJECT)
+		*status = GLEAN_EXIT_REJECT;
+	return o->strict ? -1 : 0;
+}
+
+/*
+ * The JSON Lines file path ("-": standard input) through the stream.
+ * Returns glean_run_stream's answer, or refused()'s when the file
+ * cannot be opened.
+ */
+static int
+jsonl_operand(const struct glean_stage *st, const struct glean_opts *o,
+    const char *path, int *status)
+{
+	struct stat sb;
+	char *msg;
+	FILE *fp;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return glean_run_stream(st, o, stdin, "<stdin>", status);
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		errno = EISDIR;
+		fp = NULL;
+	} else
+		fp = fopen(path, "r");
+	if (!fp) {
+		msg = glean_asprintf("cannot open: %s", strerror(errno));
+		file_error(path, msg);
+		free(msg);
+		return refused(o, status);
+	}
+	rc = glean_run_stream(st, o, fp, path, status);
+	fclose(fp);
+	return rc;
+}
+
+/*
+ * The raw article file path ("-": standard input) as one document
+ * named name, id id.  Returns NULL when it was emitted, else why it
+ * could not be read or is not text (caller frees).
+ */
+static char *
+raw_document(struct ctx *c, const char *path, const char *name,
+    const char *id)
+{
+	struct stat sb;
+	char *data, why[160];
+	const char *refusal;
+	size_t len;
+	int html;
+
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode)) {
+		errno = EISDIR;
+		return glean_asprintf("cannot read: %s", strerror(errno));
+	}
+	if (glean_read_file(path, &data, &len) < 0)
+		return glean_asprintf("cannot read: %s", strerror(errno));
+	html = html_bytes(path, &data, &len, why, sizeof why);
+	/* a page's head says enough: binary data shows at once */
+	refusal = html < 0 ? why : not_text(c->sig, data, html &&
+	    len > (64u << 10) ? 64u << 10 : len, why, sizeof why);
+	if (!refusal) {
+		struct html_page *pg = html ?
+		    html_read(reader(c), data, len, 0) : NULL;
+
+		emit_raw_doc(c, path, name, id, data, len, pg);
+		html_page_free(pg);
+	}
+	free(data);
+	return refusal ? glean_strdup(refusal) : NULL;
+}
+
+/*
+ * One operand: a JSON Lines stream (--jsonl, a .jsonl name, or standard
+ * input that starts with '{') or a raw article file.  An operand that
+ * cannot be read is said on stderr and, for a raw file, answered by an
+ * error record.  Returns -1 to stop (--strict), else 0.
+ */
 static int
 do_operand(struct ctx *c, const struct glean_stage *st,
     const struct glean_opts *o, const char *path, int *status)
 {
-	struct stat sb;
-	char *data, *msg, *name, *id, *raw, why[160];
-	const char *refused;
-	size_t len;
-	FILE *fp;
-	int isstdin = strcmp(path, "-") == 0, rc = 0, under;
+	char *msg, *name, *id, *raw;
+	int rc = 0, under;
 
-	if (jflag || ends_with(path, ".jsonl") ||
-	    (isstdin && stdin_is_jsonl())) {
-		if (isstdin)
-			return glean_run_stream(st, o, stdin, "<stdin>",
-			    status);
-		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			errno = EISDIR;
-			fp = NULL;
-		} else
-			fp = fopen(path, "r");
-		if (!fp) {
-			msg = glean_asprintf("cannot open: %s",
-			    strerror(errno));
-			file_error(path, msg);
-			free(msg);
-			if (*status < GLEAN_EXIT_REJECT)
-				*status = GLEAN_EXIT_REJECT;
-			return o->strict ? -1 : 0;
-		}
-		rc = glean_run_stream(st, o, fp, path, status);
-		fclose(fp);
-		return rc;
-	}
+	if (c->jsonl || ends_with(path, ".jsonl") ||
+	    (strcmp(path, "-") == 0 && stdin_is_jsonl()))
+		return jsonl_operand(st, o, path, status);
 	raw = name_of(c, path, &under);
 	name = escaped_name(raw);	/* the source; the id is escaped too */
 	free(raw);
 	id = id_of(name, under);
-	if (!isstdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		errno = EISDIR;
-		msg = glean_asprintf("cannot read: %s", strerror(errno));
-	} else if (glean_read_file(path, &data, &len) < 0) {
-		msg = glean_asprintf("cannot read: %s", strerror(errno));
-	} else {
-		int html = html_bytes(path, &data, &len, why, sizeof why);
-
-		/* a page's head says enough: binary data shows at once */
-		refused = html < 0 ? why : not_text(c->sig, data, html &&
-		    len > (64u << 10) ? 64u << 10 : len, why, sizeof why);
-		if (!refused) {
-			struct html_page *pg = html ?
-			    html_read(reader(c), data, len, 0) : NULL;
-
-			emit_raw_doc(c, path, name, id, data, len, pg);
-			html_page_free(pg);
-		}
-		free(data);
-		msg = refused ? glean_strdup(refused) : NULL;
-	}
-	if (msg) {
+	if ((msg = raw_document(c, path, name, id))) {
 		file_error(path, msg);
 		emit_unreadable(name, id, msg);
 		free(msg);
-		if (*status < GLEAN_EXIT_REJECT)
-			*status = GLEAN_EXIT_REJECT;
-		rc = o->strict ? -1 : 0;
+		rc = refused(o, status);
 	}
 	free(name);
 	free(id);
 	return rc;
 }
 
+/* normalize's own options, for glean_options. */
+static int
+option(void *ctx, int ch, const char *arg)
+{
+	struct ctx *c = ctx;
+
+	switch (ch) {
+	case 'j':
+		c->jsonl = 1;
+		return 1;
+	case 'm':
+		c->metadata = arg;
+		return 1;
+	case 'e':
+		c->explain = 1;
+		return 1;
+	case OPT_LENIENT:
+		c->lenient = 1;
+		return 1;
+	case OPT_META_CHECKED:
+		c->lenient = c->meta_checked = 1;
+		return 1;
+	case OPT_ROOT:
+		c->root = clean_path(arg);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Load the lexicons and the --metadata file into c.  Returns the exit
+ * status so far: 1 when the metadata has bad lines (unless --lenient).
+ */
+static int
+start(struct ctx *c, const struct glean_opts *o)
+{
+	if (o->unbuffered)
+		glean_set_unbuffered(1);
+	c->tf = glean_textfix_load(glean_lexdir(o));
+	c->sig = signatures_load(glean_lexdir(o));
+	c->lexdir = glean_lexdir(o);
+	if (c->metadata && metadata_load(&c->md, c->metadata,
+	    c->meta_checked) > 0 && !c->lenient)
+		return GLEAN_EXIT_REJECT;
+	return GLEAN_EXIT_OK;
+}
+
+/* Free what start() and the documents made. */
+static void
+finish(struct ctx *c)
+{
+	glean_textfix_free(c->tf);
+	signatures_free(c->sig);
+	html_free(c->html);
+	glean_repairs_free(&c->rp);
+	glean_buf_free(&c->out);
+	metadata_free(&c->md);
+	free(c->root);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
 		{ "jsonl", no_argument, NULL, 'j' },
 		{ "metadata", required_argument, NULL, 'm' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -528,61 +599,35 @@ main(int argc, char *argv[])
 	static const char *const reads[] = { "id", "repairs", "title",
 	    "published", "outlet", "url", "authors", NULL };
 	struct glean_opts o = GLEAN_OPTS_INIT;
-	struct ctx c;
-	struct glean_stage st = { .name = "normalize", .process = process,
-	    .ctx = &c, .reads = reads, .reads_on_demand = 1 };
-	int ch, status = GLEAN_EXIT_OK, i;
+	struct ctx c = { 0 };
+	const struct glean_program p = {
+		{ .name = "normalize", .process = process, .ctx = &c,
+		    .reads = reads, .reads_on_demand = 1 },
+		"[OPTION]... [FILE]...",
+		"Make documents of raw article files (or read JSON Lines with "
+		"--jsonl) and\nrepair their text: encodings, mojibake, "
+		"entities, NFC, newlines, controls.\nHTML pages (.html, .htm, "
+		".gz, or sniffed) give their article body and metadata.",
+		"      --jsonl         read JSON Lines documents\n"
+		"  -m, --metadata FILE id, published, source of raw files "
+		"(TSV)\n"
+		"      --lenient       bad metadata lines are left out, not "
+		"failed\n"
+		"      --metadata-checked  leave them out without a word\n"
+		"      --root DIR      name raw files by their path from DIR\n"
+		"  -e, --explain       describe every repair on stderr\n",
+		"m:e", longopts, option, NULL, NULL, NULL
+	};
+	int status, i, first;
 
-	memset(&c, 0, sizeof c);
-	glean_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, GLEAN_SHORTOPTS "m:e", longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			jflag = 1;
-			break;
-		case 'm':
-			mflag = optarg;
-			break;
-		case 'e':
-			eflag = 1;
-			break;
-		case OPT_LENIENT:
-			lenient = 1;
-			break;
-		case OPT_META_CHECKED:
-			lenient = meta_checked = 1;
-			break;
-		case OPT_ROOT:
-			c.root = clean_path(optarg);
-			break;
-		default:
-			if (!glean_common_option(ch, optarg, &o, usage))
-				usage(GLEAN_EXIT_FATAL);
-		}
-	}
-	if (o.unbuffered)
-		glean_set_unbuffered(1);
-	c.tf = glean_textfix_load(glean_lexdir(&o));
-	c.sig = signatures_load(glean_lexdir(&o));
-	c.lexdir = glean_lexdir(&o);
-	if (mflag && metadata_load(&c.md, mflag, meta_checked) > 0 &&
-	    !lenient)
-		status = GLEAN_EXIT_REJECT;
-	if (optind == argc)
-		do_operand(&c, &st, &o, "-", &status);
-	for (i = optind; i < argc; i++)
-		if (do_operand(&c, &st, &o, argv[i], &status) < 0)
+	first = glean_options(&p, &o, argc, argv);
+	status = start(&c, &o);
+	if (first == argc)
+		do_operand(&c, &p.stage, &o, "-", &status);
+	for (i = first; i < argc; i++)
+		if (do_operand(&c, &p.stage, &o, argv[i], &status) < 0)
 			break;
 	glean_flush();
-	glean_textfix_free(c.tf);
-	signatures_free(c.sig);
-	html_free(c.html);
-	glean_repairs_free(&c.rp);
-	glean_buf_free(&c.out);
-	metadata_free(&c.md);
-	free(c.root);
-	if (fclose(stdout) != 0)
-		glean_die(GLEAN_EXIT_FATAL, "write error:");
-	return status;
+	finish(&c);
+	return glean_finish(status);
 }

@@ -83,14 +83,10 @@ metasources_load(const char *lexdir)
 void
 metasources_free(struct metasources *ms)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct msource, key) };
 
-	if (!ms)
-		return;
-	for (i = 0; i < ms->n; i++)
-		free(ms->v[i].key);
-	free(ms->v);
-	free(ms);
+	if (ms)
+		glean_free_table(ms, ms->v, ms->n, sizeof *ms->v, owned, 1);
 }
 
 /* ---- what the page says -------------------------------------------------- */

@@ -250,14 +250,10 @@ metadata_find(const struct metadata *md, const char *id)
 void
 metadata_free(struct metadata *md)
 {
-	size_t i;
+	static const size_t owned[] = { offsetof(struct meta, id),
+	    offsetof(struct meta, published), offsetof(struct meta, source) };
 
-	for (i = 0; i < md->n; i++) {
-		free(md->v[i].id);
-		free(md->v[i].published);
-		free(md->v[i].source);
-	}
-	free(md->v);
+	glean_free_table(NULL, md->v, md->n, sizeof *md->v, owned, 3);
 	md->v = NULL;
 	md->n = 0;
 }

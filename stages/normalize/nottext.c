@@ -39,6 +39,9 @@ struct signature {
 	size_t len;
 	char *what;
 };
+/* What a signature owns, for glean_free_table. */
+static const size_t signature_owned[] = { offsetof(struct signature, magic),
+    offsetof(struct signature, what) };
 
 struct signatures {
 	struct signature *v;
@@ -95,16 +98,9 @@ signatures_load(const char *lexdir)
 void
 signatures_free(struct signatures *sig)
 {
-	size_t i;
-
-	if (!sig)
-		return;
-	for (i = 0; i < sig->n; i++) {
-		free(sig->v[i].magic);
-		free(sig->v[i].what);
-	}
-	free(sig->v);
-	free(sig);
+	if (sig)
+		glean_free_table(sig, sig->v, sig->n, sizeof *sig->v,
+		    signature_owned, 2);
 }
 
 /* A JSON object or array at the start (after blanks), as jansson reads it. */

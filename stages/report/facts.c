@@ -272,42 +272,66 @@ conflicts(struct report *r, const json_t *s)
 		put(b, "</ul></div>");
 }
 
+/* The cells of fact f of subject s's row, before its evidence cell. */
+typedef void fact_cells(struct report *r, const json_t *s, const json_t *f);
+
+/*
+ * Subject s's facts of array key as a table of class key with caption
+ * and head (its <th> cells but the last): a row a fact, its cells from
+ * cells() and last its evidence (quotes near near_key and near_list,
+ * as evidence_all takes them).  Nothing when there are none.
+ */
 static void
-money(struct report *r, const json_t *s)
+fact_table(struct report *r, const json_t *s, const char *key,
+    const char *caption, const char *head, fact_cells *cells,
+    const char *near_key, const char *near_list)
 {
 	struct glean_buf *b = &r->page;
-	const json_t *m, *ctx;
-	size_t i, k;
+	const json_t *f;
+	size_t i;
 
-	if (!json_array_size(json_object_get(s, "money")))
+	if (!json_array_size(json_object_get(s, key)))
 		return;
-	put(b, "<table class=\"money\"><caption>Money</caption><thead><tr>"
-	    "<th>Amount</th><th>As written</th><th>For</th><th>Evidence</th>"
-	    "</tr></thead><tbody>");
-	json_array_foreach(json_object_get(s, "money"), i, m) {
-		put(b, "<tr class=\"f\"><td class=\"amount\">");
-		if (glean_rec_bool(m, "approx") == 1)
-			put(b, "about ");
-		look_amount(r->look, b, json_number_value(json_object_get(m,
-		    "value")), glean_rec_str(m, "currency"));
-		if (glean_rec_str(m, "per")) {
-			put(b, " a ");
-			esc(b, glean_rec_str(m, "per"));
-		}
-		put(b, "</td><td>");
-		if (!source_values(b, m, "text"))
-			esc(b, glean_rec_str(m, "text"));
-		put(b, "</td><td>");
-		json_array_foreach(json_object_get(m, "context"), k, ctx) {
-			if (k)
-				put(b, "; ");
-			esc(b, json_string_value(ctx));
-		}
-		put(b, "</td><td>");
-		evidence_all(r, m, "text", "context");
+	putf(b, "<table class=\"%s\"><caption>%s</caption><thead><tr>%s"
+	    "<th>Evidence</th></tr></thead><tbody>", key, caption, head);
+	json_array_foreach(json_object_get(s, key), i, f) {
+		put(b, "<tr class=\"f\">");
+		cells(r, s, f);
+		put(b, "<td>");
+		evidence_all(r, f, near_key, near_list);
 		put(b, "</td></tr>");
 	}
 	put(b, "</tbody></table>");
+}
+
+/* An amount's cells: the amount, as written, what it is for. */
+static void
+money_cells(struct report *r, const json_t *s, const json_t *m)
+{
+	struct glean_buf *b = &r->page;
+	const json_t *ctx;
+	size_t k;
+
+	(void)s;
+	put(b, "<td class=\"amount\">");
+	if (glean_rec_bool(m, "approx") == 1)
+		put(b, "about ");
+	look_amount(r->look, b, json_number_value(json_object_get(m,
+	    "value")), glean_rec_str(m, "currency"));
+	if (glean_rec_str(m, "per")) {
+		put(b, " a ");
+		esc(b, glean_rec_str(m, "per"));
+	}
+	put(b, "</td><td>");
+	if (!source_values(b, m, "text"))
+		esc(b, glean_rec_str(m, "text"));
+	put(b, "</td><td>");
+	json_array_foreach(json_object_get(m, "context"), k, ctx) {
+		if (k)
+			put(b, "; ");
+		esc(b, json_string_value(ctx));
+	}
+	put(b, "</td>");
 }
 
 /* The roles of person name among s's people, ", "-separated and
@@ -324,28 +348,17 @@ roles_of(struct glean_buf *b, const json_t *s, const char *name)
 	return r != NULL;
 }
 
+/* A person's cells: name, roles. */
 static void
-people(struct report *r, const json_t *s)
+people_cells(struct report *r, const json_t *s, const json_t *p)
 {
 	struct glean_buf *b = &r->page;
-	const json_t *p;
-	size_t i;
 
-	if (!json_array_size(json_object_get(s, "people")))
-		return;
-	put(b, "<table class=\"people\"><caption>People</caption><thead><tr>"
-	    "<th>Name</th><th>Role</th><th>Evidence</th></tr></thead>"
-	    "<tbody>");
-	json_array_foreach(json_object_get(s, "people"), i, p) {
-		put(b, "<tr class=\"f\"><td class=\"name\">");
-		esc(b, glean_rec_str(p, "name"));
-		put(b, "</td><td>");
-		roles_of(b, s, glean_rec_str(p, "name"));
-		put(b, "</td><td>");
-		evidence_all(r, p, NULL, NULL);
-		put(b, "</td></tr>");
-	}
-	put(b, "</tbody></table>");
+	put(b, "<td class=\"name\">");
+	esc(b, glean_rec_str(p, "name"));
+	put(b, "</td><td>");
+	roles_of(b, s, glean_rec_str(p, "name"));
+	put(b, "</td>");
 }
 
 /* The speaker's role: the quotation's, a source's, else the roles the
@@ -413,8 +426,10 @@ subject_facts(struct report *r, const json_t *s)
 	put(&r->page, "</div>");
 	conflicts(r, s);
 	put(&r->page, "<div class=\"facts\">");
-	money(r, s);
-	people(r, s);
+	fact_table(r, s, "money", "Money", "<th>Amount</th><th>As written</th>"
+	    "<th>For</th>", money_cells, "text", "context");
+	fact_table(r, s, "people", "People", "<th>Name</th><th>Role</th>",
+	    people_cells, NULL, NULL);
 	put(&r->page, "</div>");
 	quotations(r, s, "quotes", "Quotations");
 	quotations(r, s, "findings", "Inspectors\xE2\x80\x99 findings");

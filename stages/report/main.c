@@ -363,11 +363,20 @@ write_page(const struct glean_buf *b, const char *path)
 		glean_die(GLEAN_EXIT_FATAL, "%s:", path);
 }
 
+/* report's own option, for glean_options: -o FILE into *(ctx). */
+static int
+option(void *ctx, int ch, const char *arg)
+{
+	if (ch != 'o')
+		return 0;
+	*(const char **)ctx = arg;
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		GLEAN_LONGOPTS,
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -376,22 +385,19 @@ main(int argc, char *argv[])
 	struct look look;
 	struct report r = { 0 };
 	const char *out = NULL, *in;
-	int c;
+	const struct glean_program p = {
+		.stage = { .name = "report", .ctx = &out }, .shortopts = "o:",
+		.longopts = longopts, .option = option, .usage = usage
+	};
+	int first;
 
-	glean_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, GLEAN_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		if (glean_common_option(c, optarg, &o, usage))
-			continue;
-		if (c == 'o')
-			out = optarg;
-	}
-	if (argc - optind > 1) {
+	first = glean_options(&p, &o, argc, argv);
+	if (argc - first > 1) {
 		glean_warn("one record at a time (merge several with "
 		    "glean-merge first)");
 		usage(GLEAN_EXIT_FATAL);
 	}
-	in = optind < argc ? argv[optind] : "-";
+	in = first < argc ? argv[first] : "-";
 	look_load(&look, glean_lexdir(&o));
 	if (glean_record_load(in, &rec) != 0) {
 		look_free(&look);
@@ -407,5 +413,6 @@ main(int argc, char *argv[])
 	glean_buf_free(&r.ev);
 	glean_record_free(&rec);
 	look_free(&look);
-	return GLEAN_EXIT_OK;
+	/* standard output, when the page went there, closed and checked */
+	return out ? GLEAN_EXIT_OK : glean_finish(GLEAN_EXIT_OK);
 }

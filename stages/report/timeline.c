@@ -212,25 +212,74 @@ place(const json_t *s, struct placed *p, const char **lanes,
 	return n;
 }
 
-void
-timeline(struct report *r, const json_t *s)
+/*
+ * The years subject s's inspections span, into *lo and *hi (0 when none
+ * has a year); returns how many judgements they hold.
+ */
+static size_t
+year_span(const json_t *s, int *lo, int *hi)
 {
 	const json_t *insp;
-	const char **lanes;
-	struct placed *p;
-	size_t i, n, np, nlanes = 0, total = 0;
-	int lo = 0, hi = 0, slot, w, h, y, *rows, *top;
-	struct glean_buf *b = &r->page;
+	size_t i, total = 0;
 
+	*lo = *hi = 0;
 	json_array_foreach(json_object_get(s, "inspections"), i, insp) {
 		int yr = when_year(glean_rec_str(insp, "when"));
 
 		total += json_array_size(json_object_get(insp, "judgements"));
-		if (yr && (!lo || yr < lo))
-			lo = yr;
-		if (yr > hi)
-			hi = yr;
+		if (yr && (!*lo || yr < *lo))
+			*lo = yr;
+		if (yr > *hi)
+			*hi = yr;
 	}
+	return total;
+}
+
+/*
+ * The lanes (one per area, rows[i] rows high from top[i]) and the year
+ * axis at y with n ticks from year lo, slot pixels apart, in a plot w
+ * wide.
+ */
+static void
+lanes_and_axis(struct glean_buf *b, const char **lanes, size_t nlanes,
+    const int *rows, const int *top, int w, int y, int lo, size_t n,
+    int slot)
+{
+	size_t i;
+
+	for (i = 0; i < nlanes; i++) {
+		putf(b, "<rect class=\"lane%s\" x=\"0\" y=\"%d\" width=\"%d\" "
+		    "height=\"%d\"/><text class=\"area\" x=\"%d\" y=\"%d\">",
+		    i % 2 ? " odd" : "", top[i], w, rows[i] * LANE_H,
+		    LABEL_W - 10, top[i] + 19);
+		esc_cut(b, lanes[i], AREA_CUT);
+		put(b, "</text>");
+	}
+	putf(b, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+	    LABEL_W, y, w - 8, y);
+	for (i = 0; i < n; i++) {
+		int x = LABEL_W + (int)i * slot + slot / 2;
+		putf(b, "<line class=\"tick\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+		    "y2=\"%d\"/><text class=\"year\" x=\"%d\" y=\"%d\">%d"
+		    "</text>", x, TOP, x, y + 4, x, y + 18, lo + (int)i);
+	}
+}
+
+/*
+ * Subject s's judgements as an SVG timeline on r's page: a lane per
+ * area, a column per year (one either side to spare), a mark per
+ * judgement.  Nothing when no inspection has a year.
+ */
+void
+timeline(struct report *r, const json_t *s)
+{
+	const char **lanes;
+	struct placed *p;
+	size_t i, n, np, nlanes = 0, total;
+	int lo, hi, slot, w, h, y, *rows, *top;
+	struct glean_buf *b = &r->page;
+
+	total = year_span(s, &lo, &hi);
 	if (!lo)
 		return;
 	lanes = glean_calloc(total + 1, sizeof *lanes);
@@ -253,22 +302,7 @@ timeline(struct report *r, const json_t *s)
 	    w, h, w, h);
 	esc(b, glean_rec_str(s, "name"));
 	put(b, " by year</title>");
-	for (i = 0; i < nlanes; i++) {
-		putf(b, "<rect class=\"lane%s\" x=\"0\" y=\"%d\" width=\"%d\" "
-		    "height=\"%d\"/><text class=\"area\" x=\"%d\" y=\"%d\">",
-		    i % 2 ? " odd" : "", top[i], w, rows[i] * LANE_H,
-		    LABEL_W - 10, top[i] + 19);
-		esc_cut(b, lanes[i], AREA_CUT);
-		put(b, "</text>");
-	}
-	putf(b, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
-	    LABEL_W, y, w - 8, y);
-	for (i = 0; i < n; i++) {
-		int x = LABEL_W + (int)i * slot + slot / 2;
-		putf(b, "<line class=\"tick\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-		    "y2=\"%d\"/><text class=\"year\" x=\"%d\" y=\"%d\">%d"
-		    "</text>", x, TOP, x, y + 4, x, y + 18, lo + (int)i);
-	}
+	lanes_and_axis(b, lanes, nlanes, rows, top, w, y, lo, n, slot);
 	for (i = 0; i < np; i++)
 		mark(r, s, p[i].j, p[i].when, p[i].idx, LABEL_W +
 		    (p[i].year - lo) * slot + slot / 2,
