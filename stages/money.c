@@ -21,20 +21,16 @@
 #include "glean.h"
 #include "numbers.h"
 #include "spans.h"
+#include "trigger.h"
+#include "window.h"
 
 struct ctx {
 	struct glean_lexicon *cur, *mult, *rates, *approx;
 	struct glean_numwords *nw;
 	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
-	/* currency words (lower case), for finding where to look, and
-	 * the patterns their forms take part in */
-	struct trig {
-		char w[24];
-		unsigned kinds;
-	} trig[1024];
-	/* length, first and last letter of some currency word: a quick
-	 * no for most words of the text */
-	unsigned char pre[24][26][26];
+	/* currency words, for finding where to look, and the K_ kinds
+	 * of the patterns their forms take part in */
+	struct glean_triggers trig;
 	/* symbols and other non-ASCII forms, as written */
 	const char *sym[64];
 	size_t nsym;
@@ -197,52 +193,6 @@ loosen(const char *alt)
 	return b.s;
 }
 
-static unsigned
-trig_hash(const char *w, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)tolower_ascii((unsigned char)w[i])) *
-		    16777619u;
-	return h;
-}
-
-/* Could the word w[0..n) of ASCII letters be a currency word? */
-static inline int
-trig_maybe(const struct ctx *c, const char *w, size_t n)
-{
-	return n < sizeof c->trig[0].w && c->pre[n][(w[0] | 0x20) - 'a']
-	    [(w[n - 1] | 0x20) - 'a'];
-}
-
-/* The K_ kinds of the currency word w[0..n), 0 when it is none. */
-static unsigned
-trig_find(const struct ctx *c, const char *w, size_t n)
-{
-	unsigned h;
-	size_t i;
-	int a, z;
-
-	if (n >= sizeof c->trig[0].w || n == 0)
-		return 0;
-	a = (w[0] | 0x20) - 'a';
-	z = (w[n - 1] | 0x20) - 'a';
-	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
-		return 0;
-	h = trig_hash(w, n);
-	for (i = 0; i < 1024; i++) {
-		const struct trig *t = &c->trig[(h + i) & 1023];
-
-		if (!t->w[0])
-			return 0;
-		if (strncasecmp(t->w, w, n) == 0 && t->w[n] == '\0')
-			return t->kinds;
-	}
-	return 0;
-}
-
 /* The K_ kinds of a currencies.tsv position; an unknown one: all. */
 static unsigned
 position_kinds(const char *pos)
@@ -265,14 +215,14 @@ position_kinds(const char *pos)
 static void
 trig_init(struct ctx *c)
 {
-	size_t r, n, i;
+	size_t r, i;
 
+	glean_triggers_init(&c->trig, 1024);
 	for (i = 0; i < 26; i++)
 		c->byte_class['a' + i] = c->byte_class['A' + i] = B_LETTER;
 	for (r = 0; r < c->cur->nrows; r++) {
-		const char *f = c->cur->rows[r].f[0], *p, *best = NULL;
+		const char *f = c->cur->rows[r].f[0], *p;
 		unsigned kinds = position_kinds(c->cur->rows[r].f[3]);
-		size_t bn = 0;
 		int sym = 0;
 
 		for (p = f; *p; p++)
@@ -292,27 +242,7 @@ trig_init(struct ctx *c)
 			}
 			continue;
 		}
-		for (p = f; *p; p += n) {
-			while (*p && !isalpha((unsigned char)*p))
-				p++;
-			for (n = 0; isalpha((unsigned char)p[n]); n++)
-				;
-			if (n > bn) {
-				best = p;
-				bn = n;
-			}
-		}
-		if (!best || bn >= sizeof c->trig[0].w)
-			continue;
-		for (i = trig_hash(best, bn); c->trig[i & 1023].w[0]; i++)
-			if (strncasecmp(c->trig[i & 1023].w, best, bn) == 0 &&
-			    c->trig[i & 1023].w[bn] == '\0')
-				break;
-		memcpy(c->trig[i & 1023].w, best, bn);
-		c->trig[i & 1023].w[bn] = '\0';
-		c->trig[i & 1023].kinds |= kinds;
-		c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] =
-		    1;
+		glean_trigger_add_longest(&c->trig, f, kinds);
 	}
 }
 
@@ -412,6 +342,7 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->rates);
 	glean_lexicon_free(c->approx);
 	glean_numwords_free(c->nw);
+	glean_triggers_free(&c->trig);
 }
 
 struct list {
@@ -524,52 +455,43 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 enum { WIN = 96 };
 
 struct win {
-	size_t s, e;
-	int have;
+	struct glean_window w;
 	/* the K_ kinds of the triggers in the window: a pattern can
 	 * only match around a form of its own */
 	unsigned kinds;
 };
 
+/* Run the patterns of kinds in window w, widened to whole words. */
 static void
-run_window(struct ctx *c, const char *t, size_t n, struct win *w,
-    struct list *l)
+run_window(struct ctx *c, const char *t, size_t n,
+    const struct glean_window *w, unsigned kinds, struct list *l)
 {
 	size_t ws = w->s, we = w->e;
 
-	while (we < n && ((unsigned char)t[we] & 0x80 ||
-	    isalnum((unsigned char)t[we])))
-		we++;
-	while (ws > 0 && ((unsigned char)t[ws] & 0xc0) == 0x80)
-		ws--;
-	if (w->kinds & K_PRE)
+	glean_window_words(t, n, &ws, &we);
+	if (kinds & K_PRE)
 		scan(c, c->re_pre, 0, t, ws, we, l);
-	if (w->kinds & K_SUF)
+	if (kinds & K_SUF)
 		scan(c, c->re_suf, 1, t, ws, we, l);
-	if (w->kinds & K_ATT)
+	if (kinds & K_ATT)
 		scan(c, c->re_att, 2, t, ws, we, l);
 }
 
-/* Open a window around the trigger t[s..e) of the given kinds, or widen
- * the open one when they overlap. */
+/* Take the trigger t[s..e) of the given kinds into window w, running
+ * the window it does not reach. */
 static void
 open_window(struct ctx *c, const char *t, size_t n, size_t s, size_t e,
     unsigned kinds, struct win *w, struct list *l)
 {
-	s = s > WIN ? s - WIN : 0;
-	e = e + WIN < n ? e + WIN : n;
-	if (w->have && s <= w->e) {
-		if (e > w->e)
-			w->e = e;
-		w->kinds |= kinds;
-		return;
+	struct glean_window done;
+
+	if (!w->w.have)
+		w->kinds = 0;
+	if (glean_window_add(&w->w, n, s, e, WIN, WIN, &done)) {
+		run_window(c, t, n, &done, w->kinds, l);
+		w->kinds = 0;
 	}
-	if (w->have)
-		run_window(c, t, n, w, l);
-	w->s = s;
-	w->e = e;
-	w->have = 1;
-	w->kinds = kinds;
+	w->kinds |= kinds;
 }
 
 static void
@@ -586,8 +508,8 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 		if (bc == B_LETTER) {
 			j = glean_letters_end(t, i + 1, n);
 			/* a currency word, or "p" straight after digits */
-			kinds = trig_maybe(c, t + i, j - i) ?
-			    trig_find(c, t + i, j - i) : 0;
+			kinds = glean_trigger_maybe(&c->trig, t + i, j - i) ?
+			    glean_trigger_find(&c->trig, t + i, j - i) : 0;
 			if (j - i == 1 && (ch == 'p' || ch == 'P') && i > 0 &&
 			    isdigit((unsigned char)t[i - 1]))
 				kinds |= K_ATT;
@@ -610,8 +532,8 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 			i++;
 		}
 	}
-	if (w.have)
-		run_window(c, t, n, &w, l);
+	if (w.w.have)
+		run_window(c, t, n, &w.w, w.kinds, l);
 }
 
 static int

@@ -270,7 +270,8 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 		if (we == i)
 			break;
 		if (isdigit((unsigned char)t[i]) ||
-		    (trig_find(c, t + i, we - i) & (1u << TB_CTX)))
+		    (glean_trigger_find(&c->trig, t + i, we - i) &
+		    (1u << TB_CTX)))
 			return 1;
 		words++;
 	}
@@ -393,8 +394,9 @@ scan_windows(struct ctx *c, struct doc *d)
 			j = glean_letters_end(t, i + 1, d->n);
 			/* a word cut by a non-ASCII letter opens a window
 			 * for nothing, which is harmless */
-			if (trig_maybe(c, t + i, j - i) &&
-			    (cls = trig_find(c, t + i, j - i)) != 0)
+			if (glean_trigger_maybe(&c->trig, t + i, j - i) &&
+			    (cls = glean_trigger_find(&c->trig, t + i,
+			    j - i)) != 0)
 				word_trigger(c, d, w, i, j, cls);
 			i = j;
 		} else {
