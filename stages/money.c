@@ -246,86 +246,106 @@ trig_init(struct ctx *c)
 	}
 }
 
+/* The placeholders of the expressions, in the order of their values. */
+static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
+    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
+enum { V_PRE, V_SUF, V_ATT, V_SCALE, V_CARD, V_NUMW, V_RATEU, V_RATEA,
+    V_APPROX, V_NUM, V_SP, NV };
+
+/*
+ * Every placeholder's value into v (malloc'd, to free, NULL where the
+ * value is a literal) and cv (what the expressions are expanded with):
+ * the alternations of the lexicons' forms, and the numbers.
+ */
 static void
-ctx_init(struct ctx *c, const char *lexdir)
+placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 {
-	static const char *names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
-	    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
-	const char *vals[11];
-	char *pre, *suf, *att, *scale, *card, *numw, *rateu, *ratea, *apx;
-	char *pat, *tmp;
-
-	memset(c, 0, sizeof *c);
-
-	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
-	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);
-	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
-	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
-	c->nw = glean_numwords_load(lexdir);
+	char *tmp;
+	size_t i;
 
 	tmp = alt_where(c->cur, "prefix", "both", glean_lex_alt);
-	pre = loosen(tmp);
+	v[V_PRE] = loosen(tmp);
 	free(tmp);
-	suf = alt_where(c->cur, "suffix", "both", glean_lex_trie);
-	att = glean_lex_trie(c->cur, 0, 3, "attached");
-	scale = glean_lex_trie(c->mult, 0, 0, NULL);
-	tmp = glean_lex_trie(c->nw->lx, 0, 2, "card");
-	card = tmp;
-	numw = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
+	v[V_SUF] = alt_where(c->cur, "suffix", "both", glean_lex_trie);
+	v[V_ATT] = glean_lex_trie(c->cur, 0, 3, "attached");
+	v[V_SCALE] = glean_lex_trie(c->mult, 0, 0, NULL);
+	v[V_CARD] = glean_lex_trie(c->nw->lx, 0, 2, "card");
+	/* the blanks inside a number in words are a run */
+	v[V_NUMW] = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
 	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
 	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
 	    "quarters?))*)", names, (const char *[]){ NULL, NULL, NULL, NULL,
-	    card, NULL, NULL, NULL, NULL, NULL, "[\\s\\x{a0}]+" }, 11);
-	rateu = glean_lex_trie(c->rates, 0, 2, "unit");
-	ratea = glean_lex_trie(c->rates, 0, 2, "adverb");
-	apx = glean_lex_trie(c->approx, 0, 0, NULL);
+	    v[V_CARD], NULL, NULL, NULL, NULL, NULL, "[\\s\\x{a0}]+" }, NV);
+	v[V_RATEU] = glean_lex_trie(c->rates, 0, 2, "unit");
+	v[V_RATEA] = glean_lex_trie(c->rates, 0, 2, "adverb");
+	v[V_APPROX] = glean_lex_trie(c->approx, 0, 0, NULL);
+	v[V_NUM] = v[V_SP] = NULL;
+	for (i = 0; i < NV; i++)
+		cv[i] = v[i];
+	cv[V_NUM] = "(?:\\d+(?:,\\d{2,3})*(?:\\.\\d+)?|\\.\\d+)";
+	cv[V_SP] = "[\\s\\x{a0}]";
+}
 
-	vals[0] = pre; vals[1] = suf; vals[2] = att; vals[3] = scale;
-	vals[4] = card; vals[5] = numw; vals[6] = rateu; vals[7] = ratea;
-	vals[8] = apx;
-	vals[9] = "(?:\\d+(?:,\\d{2,3})*(?:\\.\\d+)?|\\.\\d+)";
-	vals[10] = "[\\s\\x{a0}]";
-
+/* The amount patterns, the rate after an amount and the qualifier
+ * before it, expanded with cv. */
+static void
+compile_patterns(struct ctx *c, const char *const cv[NV])
+{
 	/* £3.5m, $ 75 million, US$10bn, £3-4m, GBP 350, USD115 */
-	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<cur>{PRE}){SP}?"
-	    "(?<num>{NUM})(?!\\d|,\\d)"
+	c->re_pre = glean_re_compile_expanded("(?<![\\w$£€¥.,])(?<cur>{PRE})"
+	    "{SP}?(?<num>{NUM})(?!\\d|,\\d)"
 	    "(?:{SP}?(?<sc>{SCALE})(?!\\w))?"
 	    "(?:{SP}?(?<cur2>{SUF})(?!\\w))?"
 	    "(?:{SP}*(?:-|–|to){SP}*(?<num2>{NUM})(?!\\d|,\\d)"
 	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?",
-	    names, vals, 11);
-	c->re_pre = glean_re_compile(pat, PCRE2_CASELESS, "money prefix");
-	free(pat);
+	    names, cv, NV, PCRE2_CASELESS, "money prefix");
 	/* 470 pence, 361 million pounds, five million yen, 10 €, 12-cent,
 	 * thirteen dollars and forty-five cents, 75 USD million */
-	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<num>{NUM}|{NUMW})"
+	c->re_suf = glean_re_compile_expanded("(?<![\\w$£€¥.,])"
+	    "(?<num>{NUM}|{NUMW})"
 	    "(?:(?:{SP}|-)?(?<sc>{SCALE})(?!\\w))?(?:{SP}|-)?"
 	    "(?<cur>{SUF})(?![\\w$])"
 	    "(?:{SP}(?<sc2>{SCALE})(?!\\w))?"
 	    "(?:{SP}+(?:and{SP}+)?(?<num2>{NUM}|{NUMW})(?:{SP}|-)?"
 	    "(?<minor>cents?|pence|p)(?!\\w))?",
-	    names, vals, 11);
-	c->re_suf = glean_re_compile(pat, PCRE2_CASELESS, "money suffix");
-	free(pat);
+	    names, cv, NV, PCRE2_CASELESS, "money suffix");
 	/* 4p, 3.5p */
-	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<num>\\d+(?:\\.\\d+)?)"
-	    "(?<cur>{ATT})(?![\\w'’])", names, vals, 11);
-	c->re_att = glean_re_compile(pat, PCRE2_CASELESS, "money attached");
-	free(pat);
+	c->re_att = glean_re_compile_expanded("(?<![\\w$£€¥.,])"
+	    "(?<num>\\d+(?:\\.\\d+)?)(?<cur>{ATT})(?![\\w'’])",
+	    names, cv, NV, PCRE2_CASELESS, "money attached");
 	/* -a-year, a month, per year, / month, annually */
-	pat = glean_re_expand("(?:{SP}*-{SP}*|{SP}+)(?:an?|per|each|every)"
-	    "(?:{SP}|-)+(?<u>{RATEU})(?!\\w)|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)"
-	    "|{SP}+(?<w>{RATEA})(?!\\w)", names, vals, 11);
-	c->re_rate = glean_re_compile(pat, PCRE2_ANCHORED | PCRE2_CASELESS,
-	    "money rate");
-	free(pat);
-	pat = glean_re_expand("(?<!\\w)(?:{APPROX}){SP}+$", names, vals, 11);
-	c->re_approx = glean_re_compile(pat, PCRE2_CASELESS, "money approx");
-	free(pat);
+	c->re_rate = glean_re_compile_expanded("(?:{SP}*-{SP}*|{SP}+)"
+	    "(?:an?|per|each|every)(?:{SP}|-)+(?<u>{RATEU})(?!\\w)"
+	    "|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)|{SP}+(?<w>{RATEA})(?!\\w)",
+	    names, cv, NV, PCRE2_ANCHORED | PCRE2_CASELESS, "money rate");
+	c->re_approx = glean_re_compile_expanded("(?<!\\w)(?:{APPROX}){SP}+$",
+	    names, cv, NV, PCRE2_CASELESS, "money approx");
+}
+
+/*
+ * Make c from the lexicons in lexdir: the lexicons loaded, the patterns
+ * compiled, the trigger words filed.  A missing or bad lexicon, or a
+ * pattern that will not compile, is fatal (exit 2, one line).
+ */
+static void
+ctx_init(struct ctx *c, const char *lexdir)
+{
+	char *v[NV];
+	const char *cv[NV];
+	size_t i;
+
+	memset(c, 0, sizeof *c);
+	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
+	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);
+	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
+	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
+	c->nw = glean_numwords_load(lexdir);
+	placeholder_values(c, v, cv);
+	compile_patterns(c, cv);
 	trig_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
-	free(pre); free(suf); free(att); free(scale); free(card); free(numw);
-	free(rateu); free(ratea); free(apx);
+	for (i = 0; i < NV; i++)
+		free(v[i]);
 }
 
 static void
@@ -378,71 +398,139 @@ num_at(const struct ctx *c, const char *t, size_t s, size_t e)
 	return v;
 }
 
+/* A match of an amount pattern in c->md: the pattern, its kind (0
+ * prefix, 1 suffix, 2 attached), the text, the bytes matched. */
+struct found {
+	const pcre2_code *re;
+	int kind;
+	const char *t;
+	size_t s, e;
+};
+
+/*
+ * The currency row of match m, NULL when its currency word is none: not
+ * in currencies.tsv, or "50 Cent", a capitalised currency word after
+ * digits in a word not all capitals, which is a name.
+ */
+static struct glean_row *
+match_currency(struct ctx *c, const struct found *m)
+{
+	const char *t = m->t;
+	struct glean_row *row;
+	size_t xs, xe, ns, ne;
+
+	if (!glean_re_group(m->re, c->md, "cur", &xs, &xe) ||
+	    !(row = find_currency(c, t + xs, xe - xs)))
+		return NULL;
+	if (m->kind == 1 && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
+	    islower((unsigned char)t[xs + 1]) &&
+	    glean_re_group(m->re, c->md, "num", &ns, &ne) &&
+	    isdigit((unsigned char)t[ns]))
+		return NULL;
+	return row;
+}
+
+/* The scale ("million") of the group name of match m; 1 when the group
+ * did not take part. */
+static double
+group_scale(struct ctx *c, const struct found *m, const char *name)
+{
+	size_t xs, xe;
+
+	return glean_re_group(m->re, c->md, name, &xs, &xe) ?
+	    find_scale(c, m->t + xs, xe - xs) : 1;
+}
+
+/*
+ * Add the two amounts of a prefix match that is a range, "£3-4m": v the
+ * first's number and sc its scale, f the currency's unit, ri its row.
+ * The first amount ends at its number or scale; the second's scale is
+ * shared when the first has none.
+ */
+static void
+push_range(struct ctx *c, const struct found *m, double v, double sc,
+    double f, uint32_t ri, struct list *l)
+{
+	size_t ns, ne, xs, xe, e1;
+	double v2, sc2;
+
+	glean_re_group(m->re, c->md, "num2", &ns, &ne);
+	e1 = ns;
+	v2 = num_at(c, m->t, ns, ne);
+	sc2 = group_scale(c, m, "sc2");
+	if (sc == 1)
+		sc = sc2;
+	if (glean_re_group(m->re, c->md, "sc", &xs, &xe))
+		e1 = xe;
+	else
+		glean_re_group(m->re, c->md, "num", &xs, &e1);
+	push(l, m->s, e1, v * sc * f, ri);
+	push(l, ns, m->e, v2 * sc2 * f, ri);
+}
+
+/*
+ * Add the one amount of match m, of value v in currency row ri: its
+ * minor part added ("thirteen dollars and forty-five cents"), or, for a
+ * suffix match with a second number and no minor part, ending before
+ * that number.
+ */
+static void
+push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
+    struct list *l)
+{
+	const char *t = m->t;
+	size_t xs, xe, ns, ne, e = m->e;
+
+	if (glean_re_group(m->re, c->md, "minor", &xs, &xe)) {
+		struct glean_row *mr = find_currency(c, t + xs, xe - xs);
+
+		glean_re_group(m->re, c->md, "num2", &ns, &ne);
+		v += num_at(c, t, ns, ne) * (mr ? strtod(mr->f[2], NULL) :
+		    0.01);
+	} else if (m->kind == 1 &&
+	    glean_re_group(m->re, c->md, "num2", &ns, &ne)) {
+		e = ns;
+		while (e > m->s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+			e--;
+	}
+	push(l, m->s, e, v, ri);
+}
+
+/*
+ * Run pattern re of kind (see struct found) over t[from..n) and add the
+ * amounts of its matches to l.  A match whose currency word is none
+ * (match_currency) adds nothing.
+ */
 static void
 scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
     size_t n, struct list *l)
 {
-	size_t off = from, s, e, ns, ne, xs, xe;
+	struct found m = { re, kind, t, 0, 0 };
+	size_t off = from, ns, ne;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
 	uint32_t ri;
-	double v, f, sc, v2, sc2;
+	double v, f, sc;
 
 	while (off < n && glean_re_match(re, t, n, off, c->md) > 0) {
 		ov = pcre2_get_ovector_pointer(c->md);
-		s = ov[0];
-		e = ov[1];
-		off = e > s ? e : s + 1;
-		if (!glean_re_group(re, c->md, "cur", &xs, &xe) ||
-		    !(row = find_currency(c, t + xs, xe - xs)))
-			continue;
-		/* "50 Cent": a capitalised currency word after digits, in
-		 * a word not all capitals, is a name */
-		if (kind == 1 && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
-		    islower((unsigned char)t[xs + 1]) &&
-		    glean_re_group(re, c->md, "num", &ns, &ne) &&
-		    isdigit((unsigned char)t[ns]))
+		m.s = ov[0];
+		m.e = ov[1];
+		off = m.e > m.s ? m.e : m.s + 1;
+		if (!(row = match_currency(c, &m)))
 			continue;
 		ri = (uint32_t)(row - c->cur->rows);
 		f = strtod(row->f[2], NULL);
 		glean_re_group(re, c->md, "num", &ns, &ne);
 		v = num_at(c, t, ns, ne);
-		sc = glean_re_group(re, c->md, "sc", &xs, &xe) ?
-		    find_scale(c, t + xs, xe - xs) : 1;
-		if (glean_re_group(re, c->md, "sc2", &xs, &xe) && kind != 0)
-			sc *= find_scale(c, t + xs, xe - xs);
+		sc = group_scale(c, &m, "sc");
 		if (kind == 0 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
-			/* £3-4m: two amounts; the second's scale is shared */
-			size_t e1 = ns;
-
-			v2 = num_at(c, t, ns, ne);
-			sc2 = glean_re_group(re, c->md, "sc2", &xs, &xe) ?
-			    find_scale(c, t + xs, xe - xs) : 1;
-			if (sc == 1)
-				sc = sc2;
-			/* first amount ends at its number or scale */
-			if (glean_re_group(re, c->md, "sc", &xs, &xe))
-				e1 = xe;
-			else
-				glean_re_group(re, c->md, "num", &xs, &e1);
-			push(l, s, e1, v * sc * f, ri);
-			push(l, ns, e, v2 * sc2 * f, ri);
+			push_range(c, &m, v, sc, f, ri, l);
 			continue;
 		}
-		v = v * sc * f;
-		if (glean_re_group(re, c->md, "minor", &xs, &xe)) {
-			struct glean_row *mr = find_currency(c, t + xs,
-			    xe - xs);
-
-			glean_re_group(re, c->md, "num2", &ns, &ne);
-			v2 = num_at(c, t, ns, ne);
-			v += v2 * (mr ? strtod(mr->f[2], NULL) : 0.01);
-		} else if (kind == 1 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
-			e = ns;
-			while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
-				e--;
-		}
-		push(l, s, e, v, ri);
+		if (kind != 0)
+			sc *= group_scale(c, &m, "sc2");
+		push_one(c, &m, v * sc * f, ri, l);
 	}
 }
 
