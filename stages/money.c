@@ -24,10 +24,14 @@
 #include "trigger.h"
 #include "window.h"
 
+/* The amount patterns: a currency before the number, after it, or
+ * attached to it (4p). */
+enum { A_PRE, A_SUF, A_ATT, NKIND };
+
 struct ctx {
 	struct glean_lexicon *cur, *mult, *rates, *approx;
 	struct glean_numwords *nw;
-	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
+	pcre2_code *re_amount[NKIND], *re_rate, *re_approx;
 	/* currency words, for finding where to look, and the K_ kinds
 	 * of the patterns their forms take part in */
 	struct glean_triggers trig;
@@ -37,10 +41,19 @@ struct ctx {
 	unsigned symkinds;	/* the patterns of the forms with symbols */
 	/* what each byte may start: a word, a symbol, or nothing */
 	unsigned char byte_class[256];
+	/* may a digit of the patterns' \d start at the byte (PCRE2_UCP:
+	 * any Unicode decimal digit) */
+	unsigned char digit_byte[256];
+	/* by kind (see struct found): how many bytes before its first
+	 * digit a match may start; NO_DIGIT_GATE for the suffix pattern,
+	 * whose number may be written in words */
+	size_t digit_lead[NKIND];
 	pcre2_match_data *md;
 };
 
 enum { B_OTHER, B_LETTER, B_SYMBOL };
+
+#define NO_DIGIT_GATE ((size_t)-1)
 
 /* The amount patterns a currency form takes part in, by its position
  * in currencies.tsv: a window runs only the patterns of its forms. */
@@ -246,6 +259,46 @@ trig_init(struct ctx *c)
 	}
 }
 
+/*
+ * The digit gate: a prefix or attached amount holds a digit, so where a
+ * window has no digit left those patterns need not run, and a match
+ * starts at most digit_lead bytes before the first digit at or after
+ * where the search would start.  A digit is \d with PCRE2_UCP: an ASCII
+ * digit or a Unicode one, which starts with one of the lead bytes from
+ * 0xd9 up (U+0660 on), but 0xe2 (U+2000-U+2FFF holds none).  A prefix
+ * form's letters may each match a character of up to 3 bytes caselessly
+ * (K, the Kelvin sign), and loosen lets a blank stand before "$": its
+ * amount's digit is at most 6 bytes a letter of the longest form, a
+ * blank (3 bytes) and a "." past the start.
+ */
+static void
+digit_gate_init(struct ctx *c)
+{
+	size_t r, len, longest = 0;
+	int b;
+
+	for (b = '0'; b <= '9'; b++)
+		c->digit_byte[b] = 1;
+	for (b = 0xd9; b < 256; b++)
+		c->digit_byte[b] = b != 0xe2;
+	for (r = 0; r < c->cur->nrows; r++)
+		if (position_kinds(c->cur->rows[r].f[3]) & K_PRE &&
+		    (len = strlen(c->cur->rows[r].f[0])) > longest)
+			longest = len;
+	c->digit_lead[A_PRE] = 6 * longest + 3 + 1;
+	c->digit_lead[A_SUF] = NO_DIGIT_GATE;
+	c->digit_lead[A_ATT] = 0;
+}
+
+/* The first byte of t[i..n) where a digit may start; n for none. */
+static size_t
+next_digit(const struct ctx *c, const char *t, size_t i, size_t n)
+{
+	while (i < n && !c->digit_byte[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 /* The placeholders of the expressions, in the order of their values. */
 static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
     "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
@@ -286,33 +339,42 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	cv[V_SP] = "[\\s\\x{a0}]";
 }
 
-/* The amount patterns, the rate after an amount and the qualifier
- * before it, expanded with cv. */
-static void
-compile_patterns(struct ctx *c, const char *const cv[NV])
-{
+/* The amount patterns by kind. */
+static const struct {
+	const char *what, *src;
+} amount_pattern[NKIND] = {
 	/* £3.5m, $ 75 million, US$10bn, £3-4m, GBP 350, USD115 */
-	c->re_pre = glean_re_compile_expanded("(?<![\\w$£€¥.,])(?<cur>{PRE})"
+	[A_PRE] = { "money prefix", "(?<![\\w$£€¥.,])(?<cur>{PRE})"
 	    "{SP}?(?<num>{NUM})(?!\\d|,\\d)"
 	    "(?:{SP}?(?<sc>{SCALE})(?!\\w))?"
 	    "(?:{SP}?(?<cur2>{SUF})(?!\\w))?"
 	    "(?:{SP}*(?:-|–|to){SP}*(?<num2>{NUM})(?!\\d|,\\d)"
-	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?",
-	    names, cv, NV, PCRE2_CASELESS, "money prefix");
+	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?" },
 	/* 470 pence, 361 million pounds, five million yen, 10 €, 12-cent,
 	 * thirteen dollars and forty-five cents, 75 USD million */
-	c->re_suf = glean_re_compile_expanded("(?<![\\w$£€¥.,])"
+	[A_SUF] = { "money suffix", "(?<![\\w$£€¥.,])"
 	    "(?<num>{NUM}|{NUMW})"
 	    "(?:(?:{SP}|-)?(?<sc>{SCALE})(?!\\w))?(?:{SP}|-)?"
 	    "(?<cur>{SUF})(?![\\w$])"
 	    "(?:{SP}(?<sc2>{SCALE})(?!\\w))?"
 	    "(?:{SP}+(?:and{SP}+)?(?<num2>{NUM}|{NUMW})(?:{SP}|-)?"
-	    "(?<minor>cents?|pence|p)(?!\\w))?",
-	    names, cv, NV, PCRE2_CASELESS, "money suffix");
+	    "(?<minor>cents?|pence|p)(?!\\w))?" },
 	/* 4p, 3.5p */
-	c->re_att = glean_re_compile_expanded("(?<![\\w$£€¥.,])"
-	    "(?<num>\\d+(?:\\.\\d+)?)(?<cur>{ATT})(?![\\w'’])",
-	    names, cv, NV, PCRE2_CASELESS, "money attached");
+	[A_ATT] = { "money attached", "(?<![\\w$£€¥.,])"
+	    "(?<num>\\d+(?:\\.\\d+)?)(?<cur>{ATT})(?![\\w'’])" },
+};
+
+/* The amount patterns, the rate after an amount and the qualifier
+ * before it, expanded with cv. */
+static void
+compile_patterns(struct ctx *c, const char *const cv[NV])
+{
+	int kind;
+
+	for (kind = 0; kind < NKIND; kind++)
+		c->re_amount[kind] = glean_re_compile_expanded(
+		    amount_pattern[kind].src, names, cv, NV, PCRE2_CASELESS,
+		    amount_pattern[kind].what);
 	/* -a-year, a month, per year, / month, annually */
 	c->re_rate = glean_re_compile_expanded("(?:{SP}*-{SP}*|{SP}+)"
 	    "(?:an?|per|each|every)(?:{SP}|-)+(?<u>{RATEU})(?!\\w)"
@@ -343,6 +405,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	placeholder_values(c, v, cv);
 	compile_patterns(c, cv);
 	trig_init(c);
+	digit_gate_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NV; i++)
 		free(v[i]);
@@ -351,9 +414,10 @@ ctx_init(struct ctx *c, const char *lexdir)
 static void
 ctx_free(struct ctx *c)
 {
-	pcre2_code_free(c->re_pre);
-	pcre2_code_free(c->re_suf);
-	pcre2_code_free(c->re_att);
+	int kind;
+
+	for (kind = 0; kind < NKIND; kind++)
+		pcre2_code_free(c->re_amount[kind]);
 	pcre2_code_free(c->re_rate);
 	pcre2_code_free(c->re_approx);
 	pcre2_match_data_free(c->md);
@@ -398,8 +462,8 @@ num_at(const struct ctx *c, const char *t, size_t s, size_t e)
 	return v;
 }
 
-/* A match of an amount pattern in c->md: the pattern, its kind (0
- * prefix, 1 suffix, 2 attached), the text, the bytes matched. */
+/* A match of an amount pattern in c->md: the pattern, its kind (A_PRE
+ * ...), the text, the bytes matched. */
 struct found {
 	const pcre2_code *re;
 	int kind;
@@ -422,7 +486,7 @@ match_currency(struct ctx *c, const struct found *m)
 	if (!glean_re_group(m->re, c->md, "cur", &xs, &xe) ||
 	    !(row = find_currency(c, t + xs, xe - xs)))
 		return NULL;
-	if (m->kind == 1 && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
+	if (m->kind == A_SUF && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
 	    islower((unsigned char)t[xs + 1]) &&
 	    glean_re_group(m->re, c->md, "num", &ns, &ne) &&
 	    isdigit((unsigned char)t[ns]))
@@ -487,7 +551,7 @@ push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
 		glean_re_group(m->re, c->md, "num2", &ns, &ne);
 		v += num_at(c, t, ns, ne) * (mr ? strtod(mr->f[2], NULL) :
 		    0.01);
-	} else if (m->kind == 1 &&
+	} else if (m->kind == A_SUF &&
 	    glean_re_group(m->re, c->md, "num2", &ns, &ne)) {
 		e = ns;
 		while (e > m->s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
@@ -497,22 +561,40 @@ push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
 }
 
 /*
- * Run pattern re of kind (see struct found) over t[from..n) and add the
- * amounts of its matches to l.  A match whose currency word is none
+ * Where a search for the amount pattern of kind may start at or after
+ * p in t[..n): p, or later where the digit gate allows; n when no match
+ * can be found at or after p (digit_gate_init).
+ */
+static size_t
+search_from(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
+{
+	size_t lead = c->digit_lead[kind], d;
+
+	if (lead == NO_DIGIT_GATE)
+		return p;
+	if ((d = next_digit(c, t, p, n)) == n)
+		return n;
+	return d > p + lead ? d - lead : p;
+}
+
+/*
+ * Run the amount pattern of kind over t[from..n) and add the amounts of
+ * its matches to l.  A match whose currency word is none
  * (match_currency) adds nothing.
  */
 static void
-scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
-    size_t n, struct list *l)
+scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
+    struct list *l)
 {
-	struct found m = { re, kind, t, 0, 0 };
+	struct found m = { c->re_amount[kind], kind, t, 0, 0 };
 	size_t off = from, ns, ne;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
 	uint32_t ri;
 	double v, f, sc;
 
-	while (off < n && glean_re_match(re, t, n, off, c->md) > 0) {
+	while ((off = search_from(c, kind, t, off, n)) < n &&
+	    glean_re_match(m.re, t, n, off, c->md) > 0) {
 		ov = pcre2_get_ovector_pointer(c->md);
 		m.s = ov[0];
 		m.e = ov[1];
@@ -521,14 +603,15 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 			continue;
 		ri = (uint32_t)(row - c->cur->rows);
 		f = strtod(row->f[2], NULL);
-		glean_re_group(re, c->md, "num", &ns, &ne);
+		glean_re_group(m.re, c->md, "num", &ns, &ne);
 		v = num_at(c, t, ns, ne);
 		sc = group_scale(c, &m, "sc");
-		if (kind == 0 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
+		if (kind == A_PRE &&
+		    glean_re_group(m.re, c->md, "num2", &ns, &ne)) {
 			push_range(c, &m, v, sc, f, ri, l);
 			continue;
 		}
-		if (kind != 0)
+		if (kind != A_PRE)
 			sc *= group_scale(c, &m, "sc2");
 		push_one(c, &m, v * sc * f, ri, l);
 	}
@@ -558,11 +641,11 @@ run_window(struct ctx *c, const char *t, size_t n,
 
 	glean_window_words(t, n, &ws, &we);
 	if (kinds & K_PRE)
-		scan(c, c->re_pre, 0, t, ws, we, l);
+		scan(c, A_PRE, t, ws, we, l);
 	if (kinds & K_SUF)
-		scan(c, c->re_suf, 1, t, ws, we, l);
+		scan(c, A_SUF, t, ws, we, l);
 	if (kinds & K_ATT)
-		scan(c, c->re_att, 2, t, ws, we, l);
+		scan(c, A_ATT, t, ws, we, l);
 }
 
 /* Take the trigger t[s..e) of the given kinds into window w, running
