@@ -24,24 +24,30 @@ glean_triggers_free(struct glean_triggers *tw)
 	tw->nslot = 0;
 }
 
-/* w[0..n) lower-cased into lw, zero-padded so that glean_hash8 may
- * read it whole; 0 when no word may be filed as n letters. */
-static int
-lower_word(const char *w, size_t n, char lw[GLEAN_TRIGGER_MAX])
+/* Is w[0..n) a word the table may hold: 1 to GLEAN_TRIGGER_MAX - 1
+ * bytes, the first and last ASCII letters? */
+static inline int
+may_file(const char *w, size_t n)
 {
-	size_t i;
-	int a, z;
+	unsigned a, z;
 
 	if (n >= GLEAN_TRIGGER_MAX || n == 0)
 		return 0;
-	a = (w[0] | 0x20) - 'a';
-	z = (w[n - 1] | 0x20) - 'a';
-	if (a < 0 || a > 25 || z < 0 || z > 25)
-		return 0;
+	a = (unsigned)((w[0] | 0x20) - 'a');
+	z = (unsigned)((w[n - 1] | 0x20) - 'a');
+	return a < 26 && z < 26;
+}
+
+/* w[0..n) lower-cased into lw, zero-padded so that glean_hash8 may
+ * read it whole. */
+static inline void
+lower_word(const char *w, size_t n, char lw[GLEAN_TRIGGER_MAX])
+{
+	size_t i;
+
 	memset(lw, 0, GLEAN_TRIGGER_MAX);
 	for (i = 0; i < n; i++)
 		lw[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
-	return 1;
 }
 
 void
@@ -52,8 +58,9 @@ glean_trigger_add(struct glean_triggers *tw, const char *w, size_t n,
 	size_t i, mask = tw->nslot - 1;
 	unsigned h;
 
-	if (!lower_word(w, n, lw))
+	if (!may_file(w, n))
 		return;
+	lower_word(w, n, lw);
 	tw->pre[n][lw[0] - 'a'][lw[n - 1] - 'a'] = 1;
 	h = glean_hash8(lw, n, lw + sizeof lw);
 	for (i = 0; i < tw->nslot; i++) {
@@ -98,8 +105,9 @@ glean_trigger_find(const struct glean_triggers *tw, const char *w, size_t n)
 	size_t i, mask = tw->nslot - 1;
 	unsigned h;
 
-	if (!lower_word(w, n, lw) || !tw->pre[n][lw[0] - 'a'][lw[n - 1] - 'a'])
+	if (!may_file(w, n) || !glean_trigger_maybe(tw, w, n))
 		return 0;
+	lower_word(w, n, lw);
 	h = glean_hash8(lw, n, lw + sizeof lw);
 	for (i = 0; i < tw->nslot; i++) {
 		const struct glean_trigger *t = &tw->slot[(h + i) & mask];
