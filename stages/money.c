@@ -712,11 +712,7 @@ cmp_amount(const void *a, const void *b)
 {
 	const struct amount *x = a, *y = b;
 
-	if (x->s != y->s)
-		return x->s < y->s ? -1 : 1;
-	if (x->len != y->len)
-		return x->len > y->len ? -1 : 1;
-	return 0;
+	return glean_span_order(x->s, END(x), y->s, END(y));
 }
 
 /* Sort l in text order, longest first at one start.  The windows come in

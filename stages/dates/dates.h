@@ -303,6 +303,8 @@ void prev_word(const char *t, size_t s, char *buf, size_t cap);
 int date_context(const struct ctx *c, const char *t, size_t s);
 int rel_of(const struct ctx *c, const char *s, size_t n);
 int unit_of(const struct ctx *c, const char *s, size_t n, int *mul);
+int last_word_in(const struct numlast *list, size_t n, size_t cap,
+    const char *t, size_t e);
 
 /* triggers.c */
 void trig_init(struct ctx *c);

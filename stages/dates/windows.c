@@ -87,7 +87,7 @@ find_keys(const struct ctx *c, struct doc *d, size_t i, unsigned keys)
 static int
 number_before(const struct ctx *c, const char *t, size_t i)
 {
-	size_t e = i, b, k;
+	size_t e = i;
 
 	if (e > 0 && (isdigit((unsigned char)t[e - 1]) ||
 	    (unsigned char)t[e - 1] >= 0x80))
@@ -98,16 +98,8 @@ number_before(const struct ctx *c, const char *t, size_t i)
 		return 0;
 	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
 		return 1;
-	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
-		;
-	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
-		return 1;
-	for (k = 0; k < c->nnumlast; k++)
-		if (c->numlast[k].n == e - b &&
-		    strncasecmp(c->numlast[k].w, t + b, e - b) == 0)
-			return 1;
-	/* more number words than room: say yes */
-	return c->nnumlast == sizeof c->numlast / sizeof c->numlast[0];
+	return last_word_in(c->numlast, c->nnumlast,
+	    sizeof c->numlast / sizeof c->numlast[0], t, e);
 }
 
 /* glean_lower_bound order: does key hit h start before byte *pos? */
