@@ -129,34 +129,39 @@ find_currency(const struct ctx *c, const char *s, size_t n)
 	return NULL;
 }
 
+/* The row of lx whose first field is the form s[0..n) (any case), NULL
+ * for none. */
+static const struct glean_row *
+find_form(const struct glean_lexicon *lx, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < lx->nrows; i++) {
+		const char *f = lx->rows[i].f[0];
+
+		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
+			return &lx->rows[i];
+	}
+	return NULL;
+}
+
+/* The factor of the scale word s[0..n) ("million"); 1 for none. */
 static double
 find_scale(const struct ctx *c, const char *s, size_t n)
 {
-	size_t i;
+	const struct glean_row *r = n ? find_form(c->mult, s, n) : NULL;
 
-	if (n == 0)
-		return 1;
-	for (i = 0; i < c->mult->nrows; i++) {
-		const char *f = c->mult->rows[i].f[0];
-
-		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
-			return strtod(c->mult->rows[i].f[1], NULL);
-	}
-	return 1;
+	return r ? strtod(r->f[1], NULL) : 1;
 }
 
+/* The rate unit of the rate word s[0..n) ("annually": "year"), NULL
+ * for none. */
 static const char *
 find_per(const struct ctx *c, const char *s, size_t n)
 {
-	size_t i;
+	const struct glean_row *r = find_form(c->rates, s, n);
 
-	for (i = 0; i < c->rates->nrows; i++) {
-		const char *f = c->rates->rows[i].f[0];
-
-		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
-			return c->rates->rows[i].f[1];
-	}
-	return NULL;
+	return r ? r->f[1] : NULL;
 }
 
 
