@@ -389,6 +389,18 @@ compile_patterns(struct ctx *c, const char *const cv[NV])
 	    names, cv, NV, PCRE2_CASELESS, "money approx");
 }
 
+/* The currencies, scale words, rates, qualifiers and number words from
+ * lexdir; a missing or bad one is fatal. */
+static void
+load_lexicons(struct ctx *c, const char *lexdir)
+{
+	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
+	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);
+	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
+	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
+	c->nw = glean_numwords_load(lexdir);
+}
+
 /*
  * Make c from the lexicons in lexdir: the lexicons loaded, the patterns
  * compiled, the trigger words filed.  A missing or bad lexicon, or a
@@ -402,11 +414,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	size_t i;
 
 	memset(c, 0, sizeof *c);
-	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
-	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);
-	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
-	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
-	c->nw = glean_numwords_load(lexdir);
+	load_lexicons(c, lexdir);
 	placeholder_values(c, v, cv);
 	compile_patterns(c, cv);
 	trig_init(c);
