@@ -271,10 +271,11 @@ trig_init(struct ctx *c)
  * where the search would start.  A digit is \d with PCRE2_UCP: an ASCII
  * digit or a Unicode one, which starts with one of the lead bytes from
  * 0xd9 up (U+0660 on), but 0xe2 (U+2000-U+2FFF holds none).  A prefix
- * form's letters may each match a character of up to 3 bytes caselessly
- * (K, the Kelvin sign), and loosen lets a blank stand before "$": its
- * amount's digit is at most 6 bytes a letter of the longest form, a
- * blank (3 bytes) and a "." past the start.
+ * amount's first digit comes after its form, a blank (at most 3 bytes)
+ * and a "."; a byte of the form matches at most 6 (a letter matches a
+ * character of up to 3 bytes caselessly, K the Kelvin sign; loosen
+ * lets a blank stand before "$").  A form with a blank, which matches
+ * any run of blanks, turns the prefix gate off.
  */
 static void
 digit_gate_init(struct ctx *c)
@@ -286,11 +287,19 @@ digit_gate_init(struct ctx *c)
 		c->digit_byte[b] = 1;
 	for (b = 0xd9; b < 256; b++)
 		c->digit_byte[b] = b != 0xe2;
-	for (r = 0; r < c->cur->nrows; r++)
-		if (position_kinds(c->cur->rows[r].f[3]) & K_PRE &&
-		    (len = strlen(c->cur->rows[r].f[0])) > longest)
+	c->digit_lead[A_PRE] = 0;
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0];
+
+		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
+			continue;
+		if (strchr(f, ' '))
+			c->digit_lead[A_PRE] = NO_DIGIT_GATE;
+		if ((len = strlen(f)) > longest)
 			longest = len;
-	c->digit_lead[A_PRE] = 6 * longest + 3 + 1;
+	}
+	if (c->digit_lead[A_PRE] != NO_DIGIT_GATE)
+		c->digit_lead[A_PRE] = 6 * longest + 3 + 1;
 	c->digit_lead[A_SUF] = NO_DIGIT_GATE;
 	c->digit_lead[A_ATT] = 0;
 }
