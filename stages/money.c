@@ -235,7 +235,7 @@ trig_init(struct ctx *c)
 {
 	size_t r, i;
 
-	glean_triggers_init(&c->trig, 1024);
+	glean_triggers_init(&c->trig);
 	for (i = 0; i < 26; i++)
 		c->byte_class['a' + i] = c->byte_class['A' + i] = B_LETTER;
 	for (r = 0; r < c->cur->nrows; r++) {
@@ -448,7 +448,6 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->rates);
 	glean_lexicon_free(c->approx);
 	glean_numwords_free(c->nw);
-	glean_triggers_free(&c->trig);
 }
 
 struct list {

@@ -160,5 +160,4 @@ ctx_free(struct ctx *c)
 	glean_numwords_free(c->nw);
 	free(c->opener);
 	free(c->digits);
-	glean_triggers_free(&c->trig);
 }

@@ -112,7 +112,7 @@ trig_init(struct ctx *c)
 	    { "season", T_MISC }, { "holiday", T_MISC }, { "vague", T_MISC } };
 	size_t i, j;
 
-	glean_triggers_init(&c->trig, 4096);
+	glean_triggers_init(&c->trig);
 	for (i = 0; i < c->months->nrows; i++) {
 		trig_add(c, c->months->rows[i].f[0], T_MON);
 		if (atoi(c->months->rows[i].f[2]))

@@ -1,27 +1,15 @@
 /* See LICENSE file for copyright and license details. */
 /* Trigger words (see trigger.h). */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "glean.h"
 #include "swar.h"
 #include "trigger.h"
 
 void
-glean_triggers_init(struct glean_triggers *tw, size_t nslot)
+glean_triggers_init(struct glean_triggers *tw)
 {
 	memset(tw, 0, sizeof *tw);
-	tw->slot = glean_calloc(nslot, sizeof *tw->slot);
-	tw->nslot = nslot;
-}
-
-void
-glean_triggers_free(struct glean_triggers *tw)
-{
-	free(tw->slot);
-	tw->slot = NULL;
-	tw->nslot = 0;
 }
 
 /* Is w[0..n) a word the table may hold: 1 to GLEAN_TRIGGER_MAX - 1
@@ -55,7 +43,7 @@ glean_trigger_add(struct glean_triggers *tw, const char *w, size_t n,
     unsigned bits)
 {
 	char lw[GLEAN_TRIGGER_MAX];
-	size_t i, mask = tw->nslot - 1;
+	size_t i, mask = GLEAN_TRIGGER_SLOTS - 1;
 	unsigned h;
 
 	if (!may_file(w, n))
@@ -63,7 +51,7 @@ glean_trigger_add(struct glean_triggers *tw, const char *w, size_t n,
 	lower_word(w, n, lw);
 	tw->pre[n][lw[0] - 'a'][lw[n - 1] - 'a'] = 1;
 	h = glean_hash8(lw, n, lw + sizeof lw);
-	for (i = 0; i < tw->nslot; i++) {
+	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
 		struct glean_trigger *t = &tw->slot[(h + i) & mask];
 
 		if (!t->w[0])
@@ -102,14 +90,14 @@ unsigned
 glean_trigger_find(const struct glean_triggers *tw, const char *w, size_t n)
 {
 	char lw[GLEAN_TRIGGER_MAX];
-	size_t i, mask = tw->nslot - 1;
+	size_t i, mask = GLEAN_TRIGGER_SLOTS - 1;
 	unsigned h;
 
 	if (!may_file(w, n) || !glean_trigger_maybe(tw, w, n))
 		return 0;
 	lower_word(w, n, lw);
 	h = glean_hash8(lw, n, lw + sizeof lw);
-	for (i = 0; i < tw->nslot; i++) {
+	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
 		const struct glean_trigger *t = &tw->slot[(h + i) & mask];
 
 		if (!t->w[0])

@@ -13,25 +13,22 @@
 
 #include <stddef.h>
 
-/* Words of GLEAN_TRIGGER_MAX letters or more are never trigger words. */
-enum { GLEAN_TRIGGER_MAX = 24 };
+/* Words of GLEAN_TRIGGER_MAX letters or more are never trigger words;
+ * a table holds at most GLEAN_TRIGGER_SLOTS words. */
+enum { GLEAN_TRIGGER_MAX = 24, GLEAN_TRIGGER_SLOTS = 4096 };
 
 struct glean_triggers {
 	struct glean_trigger {
 		char w[GLEAN_TRIGGER_MAX];	/* lower case; "": free */
 		unsigned bits;
-	} *slot;		/* open addressing */
-	size_t nslot;		/* a power of two */
+	} slot[GLEAN_TRIGGER_SLOTS];	/* open addressing */
 	/* [length][first letter][last letter]: some word is filed */
 	unsigned char pre[GLEAN_TRIGGER_MAX][26][26];
 };
 
-/* Make tw an empty table of nslot (a power of two) slots, at most
- * nslot words; out of memory is fatal. */
-void glean_triggers_init(struct glean_triggers *tw, size_t nslot);
-
-/* Free what glean_triggers_init made. */
-void glean_triggers_free(struct glean_triggers *tw);
+/* Make tw an empty table (it holds no memory of its own: nothing to
+ * free). */
+void glean_triggers_init(struct glean_triggers *tw);
 
 /*
  * File the word w[0..n) of ASCII letters (any case) with bits, added to

@@ -125,7 +125,7 @@ test_words(void)
 static void
 test_triggers(void)
 {
-	struct glean_triggers tw;
+	static struct glean_triggers tw;
 
 	test_cond("a month name opens month windows, in any case",
 	    (glean_trigger_find(&c.trig, "SEPTEMBER", 9) & CLS(T_MON)) &&
@@ -136,7 +136,7 @@ test_triggers(void)
 	    glean_trigger_find(&c.trig, "tuesday", 7) & CLS(T_WD));
 	test_cond("an ordinary word is no trigger",
 	    glean_trigger_find(&c.trig, "council", 7) == 0);
-	glean_triggers_init(&tw, 8);
+	glean_triggers_init(&tw);
 	glean_trigger_add(&tw, "Pound", 5, 1);
 	glean_trigger_add(&tw, "pound", 5, 2);
 	glean_trigger_add(&tw, "x", 0, 4);
@@ -150,7 +150,6 @@ test_triggers(void)
 	    glean_trigger_add_longest(&tw, "US dollars", 8) == 7 &&
 	    glean_trigger_find(&tw, "Dollars", 7) == 8 &&
 	    glean_trigger_find(&tw, "us", 2) == 0);
-	glean_triggers_free(&tw);
 }
 
 int
