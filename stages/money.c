@@ -21,30 +21,39 @@
 #include "glean.h"
 #include "numbers.h"
 #include "spans.h"
+#include "trigger.h"
+#include "window.h"
+
+/* The amount patterns: a currency before the number, after it, or
+ * attached to it (4p). */
+enum { A_PRE, A_SUF, A_ATT, NKIND };
 
 struct ctx {
 	struct glean_lexicon *cur, *mult, *rates, *approx;
 	struct glean_numwords *nw;
-	pcre2_code *re_pre, *re_suf, *re_att, *re_rate, *re_approx;
-	/* currency words (lower case), for finding where to look, and
-	 * the patterns their forms take part in */
-	struct trig {
-		char w[24];
-		unsigned kinds;
-	} trig[1024];
-	/* length, first and last letter of some currency word: a quick
-	 * no for most words of the text */
-	unsigned char pre[24][26][26];
+	pcre2_code *re_amount[NKIND], *re_rate, *re_approx;
+	/* currency words, for finding where to look, and the K_ kinds
+	 * of the patterns their forms take part in */
+	struct glean_triggers trig;
 	/* symbols and other non-ASCII forms, as written */
 	const char *sym[64];
 	size_t nsym;
 	unsigned symkinds;	/* the patterns of the forms with symbols */
 	/* what each byte may start: a word, a symbol, or nothing */
 	unsigned char byte_class[256];
+	/* may a digit of the patterns' \d start at the byte (PCRE2_UCP:
+	 * any Unicode decimal digit) */
+	unsigned char digit_byte[256];
+	/* by kind (see struct found): how many bytes before its first
+	 * digit a match may start; NO_DIGIT_GATE for the suffix pattern,
+	 * whose number may be written in words */
+	size_t digit_lead[NKIND];
 	pcre2_match_data *md;
 };
 
 enum { B_OTHER, B_LETTER, B_SYMBOL };
+
+#define NO_DIGIT_GATE ((size_t)-1)
 
 /* The amount patterns a currency form takes part in, by its position
  * in currencies.tsv: a window runs only the patterns of its forms. */
@@ -109,34 +118,39 @@ find_currency(const struct ctx *c, const char *s, size_t n)
 	return NULL;
 }
 
+/* The row of lx whose first field is the form s[0..n) (any case), NULL
+ * for none. */
+static const struct glean_row *
+find_form(const struct glean_lexicon *lx, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < lx->nrows; i++) {
+		const char *f = lx->rows[i].f[0];
+
+		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
+			return &lx->rows[i];
+	}
+	return NULL;
+}
+
+/* The factor of the scale word s[0..n) ("million"); 1 for none. */
 static double
 find_scale(const struct ctx *c, const char *s, size_t n)
 {
-	size_t i;
+	const struct glean_row *r = n ? find_form(c->mult, s, n) : NULL;
 
-	if (n == 0)
-		return 1;
-	for (i = 0; i < c->mult->nrows; i++) {
-		const char *f = c->mult->rows[i].f[0];
-
-		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
-			return strtod(c->mult->rows[i].f[1], NULL);
-	}
-	return 1;
+	return r ? strtod(r->f[1], NULL) : 1;
 }
 
+/* The rate unit of the rate word s[0..n) ("annually": "year"), NULL
+ * for none. */
 static const char *
 find_per(const struct ctx *c, const char *s, size_t n)
 {
-	size_t i;
+	const struct glean_row *r = find_form(c->rates, s, n);
 
-	for (i = 0; i < c->rates->nrows; i++) {
-		const char *f = c->rates->rows[i].f[0];
-
-		if (strlen(f) == n && strncasecmp(f, s, n) == 0)
-			return c->rates->rows[i].f[1];
-	}
-	return NULL;
+	return r ? r->f[1] : NULL;
 }
 
 
@@ -186,52 +200,6 @@ loosen(const char *alt)
 	return b.s;
 }
 
-static unsigned
-trig_hash(const char *w, size_t n)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)tolower_ascii((unsigned char)w[i])) *
-		    16777619u;
-	return h;
-}
-
-/* Could the word w[0..n) of ASCII letters be a currency word? */
-static inline int
-trig_maybe(const struct ctx *c, const char *w, size_t n)
-{
-	return n < sizeof c->trig[0].w && c->pre[n][(w[0] | 0x20) - 'a']
-	    [(w[n - 1] | 0x20) - 'a'];
-}
-
-/* The K_ kinds of the currency word w[0..n), 0 when it is none. */
-static unsigned
-trig_find(const struct ctx *c, const char *w, size_t n)
-{
-	unsigned h;
-	size_t i;
-	int a, z;
-
-	if (n >= sizeof c->trig[0].w || n == 0)
-		return 0;
-	a = (w[0] | 0x20) - 'a';
-	z = (w[n - 1] | 0x20) - 'a';
-	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
-		return 0;
-	h = trig_hash(w, n);
-	for (i = 0; i < 1024; i++) {
-		const struct trig *t = &c->trig[(h + i) & 1023];
-
-		if (!t->w[0])
-			return 0;
-		if (strncasecmp(t->w, w, n) == 0 && t->w[n] == '\0')
-			return t->kinds;
-	}
-	return 0;
-}
-
 /* The K_ kinds of a currencies.tsv position; an unknown one: all. */
 static unsigned
 position_kinds(const char *pos)
@@ -254,14 +222,14 @@ position_kinds(const char *pos)
 static void
 trig_init(struct ctx *c)
 {
-	size_t r, n, i;
+	size_t r, i;
 
+	glean_triggers_init(&c->trig);
 	for (i = 0; i < 26; i++)
 		c->byte_class['a' + i] = c->byte_class['A' + i] = B_LETTER;
 	for (r = 0; r < c->cur->nrows; r++) {
-		const char *f = c->cur->rows[r].f[0], *p, *best = NULL;
+		const char *f = c->cur->rows[r].f[0], *p;
 		unsigned kinds = position_kinds(c->cur->rows[r].f[3]);
-		size_t bn = 0;
 		int sym = 0;
 
 		for (p = f; *p; p++)
@@ -281,113 +249,179 @@ trig_init(struct ctx *c)
 			}
 			continue;
 		}
-		for (p = f; *p; p += n) {
-			while (*p && !isalpha((unsigned char)*p))
-				p++;
-			for (n = 0; isalpha((unsigned char)p[n]); n++)
-				;
-			if (n > bn) {
-				best = p;
-				bn = n;
-			}
-		}
-		if (!best || bn >= sizeof c->trig[0].w)
-			continue;
-		for (i = trig_hash(best, bn); c->trig[i & 1023].w[0]; i++)
-			if (strncasecmp(c->trig[i & 1023].w, best, bn) == 0 &&
-			    c->trig[i & 1023].w[bn] == '\0')
-				break;
-		memcpy(c->trig[i & 1023].w, best, bn);
-		c->trig[i & 1023].w[bn] = '\0';
-		c->trig[i & 1023].kinds |= kinds;
-		c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] =
-		    1;
+		glean_trigger_add_longest(&c->trig, f, kinds);
 	}
 }
 
-/* Load the word lists from lexdir into the struct ctx vctx and build
- * its patterns (glean_program's init); a bad lexicon is fatal. */
+/*
+ * The digit gate: a prefix or attached amount holds a digit, so where a
+ * window has no digit left those patterns need not run, and a match
+ * starts at most digit_lead bytes before the first digit at or after
+ * where the search would start.  A digit is \d with PCRE2_UCP: an ASCII
+ * digit or a Unicode one, which starts with one of the lead bytes from
+ * 0xd9 up (U+0660 on), but 0xe2 (U+2000-U+2FFF holds none).  A prefix
+ * amount's first digit comes after its form, a blank (at most 3 bytes)
+ * and a "."; a byte of the form matches at most 6 (a letter matches a
+ * character of up to 3 bytes caselessly, K the Kelvin sign; loosen
+ * lets a blank stand before "$").  A form with a blank, which matches
+ * any run of blanks, turns the prefix gate off.
+ */
 static void
-ctx_init(void *vctx, const char *lexdir)
+digit_gate_init(struct ctx *c)
 {
-	struct ctx *c = vctx;
-	static const char *names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
-	    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
-	const char *vals[11];
-	char *pre, *suf, *att, *scale, *card, *numw, *rateu, *ratea, *apx;
-	char *pat, *tmp;
+	size_t r, len, longest = 0;
+	int b;
 
-	memset(c, 0, sizeof *c);
+	for (b = '0'; b <= '9'; b++)
+		c->digit_byte[b] = 1;
+	for (b = 0xd9; b < 256; b++)
+		c->digit_byte[b] = b != 0xe2;
+	c->digit_lead[A_PRE] = 0;
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0];
 
+		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
+			continue;
+		if (strchr(f, ' '))
+			c->digit_lead[A_PRE] = NO_DIGIT_GATE;
+		if ((len = strlen(f)) > longest)
+			longest = len;
+	}
+	if (c->digit_lead[A_PRE] != NO_DIGIT_GATE)
+		c->digit_lead[A_PRE] = 6 * longest + 3 + 1;
+	c->digit_lead[A_SUF] = NO_DIGIT_GATE;
+	c->digit_lead[A_ATT] = 0;
+}
+
+/* The first byte of t[i..n) where a digit may start; n for none. */
+static size_t
+next_digit(const struct ctx *c, const char *t, size_t i, size_t n)
+{
+	while (i < n && !c->digit_byte[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
+/* The placeholders of the expressions, in the order of their values. */
+static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
+    "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
+enum { V_PRE, V_SUF, V_ATT, V_SCALE, V_CARD, V_NUMW, V_RATEU, V_RATEA,
+    V_APPROX, V_NUM, V_SP, NV };
+
+/*
+ * Every placeholder's value into v (malloc'd, to free, NULL where the
+ * value is a literal) and cv (what the expressions are expanded with):
+ * the alternations of the lexicons' forms, and the numbers.
+ */
+static void
+placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
+{
+	char *tmp;
+	size_t i;
+
+	tmp = alt_where(c->cur, "prefix", "both", glean_lex_alt);
+	v[V_PRE] = loosen(tmp);
+	free(tmp);
+	v[V_SUF] = alt_where(c->cur, "suffix", "both", glean_lex_trie);
+	v[V_ATT] = glean_lex_trie(c->cur, 0, 3, "attached");
+	v[V_SCALE] = glean_lex_trie(c->mult, 0, 0, NULL);
+	v[V_CARD] = glean_lex_trie(c->nw->lx, 0, 2, "card");
+	/* the blanks inside a number in words are a run */
+	v[V_NUMW] = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
+	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
+	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
+	    "quarters?))*)", names, (const char *[]){ NULL, NULL, NULL, NULL,
+	    v[V_CARD], NULL, NULL, NULL, NULL, NULL, "[\\s\\x{a0}]+" }, NV);
+	v[V_RATEU] = glean_lex_trie(c->rates, 0, 2, "unit");
+	v[V_RATEA] = glean_lex_trie(c->rates, 0, 2, "adverb");
+	v[V_APPROX] = glean_lex_trie(c->approx, 0, 0, NULL);
+	v[V_NUM] = v[V_SP] = NULL;
+	for (i = 0; i < NV; i++)
+		cv[i] = v[i];
+	cv[V_NUM] = "(?:\\d+(?:,\\d{2,3})*(?:\\.\\d+)?|\\.\\d+)";
+	cv[V_SP] = "[\\s\\x{a0}]";
+}
+
+/* The amount patterns by kind. */
+static const struct {
+	const char *what, *src;
+} amount_pattern[NKIND] = {
+	/* £3.5m, $ 75 million, US$10bn, £3-4m, GBP 350, USD115 */
+	[A_PRE] = { "money prefix", "(?<![\\w$£€¥.,])(?<cur>{PRE})"
+	    "{SP}?(?<num>{NUM})(?!\\d|,\\d)"
+	    "(?:{SP}?(?<sc>{SCALE})(?!\\w))?"
+	    "(?:{SP}?(?<cur2>{SUF})(?!\\w))?"
+	    "(?:{SP}*(?:-|–|to){SP}*(?<num2>{NUM})(?!\\d|,\\d)"
+	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?" },
+	/* 470 pence, 361 million pounds, five million yen, 10 €, 12-cent,
+	 * thirteen dollars and forty-five cents, 75 USD million */
+	[A_SUF] = { "money suffix", "(?<![\\w$£€¥.,])"
+	    "(?<num>{NUM}|{NUMW})"
+	    "(?:(?:{SP}|-)?(?<sc>{SCALE})(?!\\w))?(?:{SP}|-)?"
+	    "(?<cur>{SUF})(?![\\w$])"
+	    "(?:{SP}(?<sc2>{SCALE})(?!\\w))?"
+	    "(?:{SP}+(?:and{SP}+)?(?<num2>{NUM}|{NUMW})(?:{SP}|-)?"
+	    "(?<minor>cents?|pence|p)(?!\\w))?" },
+	/* 4p, 3.5p */
+	[A_ATT] = { "money attached", "(?<![\\w$£€¥.,])"
+	    "(?<num>\\d+(?:\\.\\d+)?)(?<cur>{ATT})(?![\\w'’])" },
+};
+
+/* The amount patterns, the rate after an amount and the qualifier
+ * before it, expanded with cv. */
+static void
+compile_patterns(struct ctx *c, const char *const cv[NV])
+{
+	int kind;
+
+	for (kind = 0; kind < NKIND; kind++)
+		c->re_amount[kind] = glean_re_compile_expanded(
+		    amount_pattern[kind].src, names, cv, NV, PCRE2_CASELESS,
+		    amount_pattern[kind].what);
+	/* -a-year, a month, per year, / month, annually */
+	c->re_rate = glean_re_compile_expanded("(?:{SP}*-{SP}*|{SP}+)"
+	    "(?:an?|per|each|every)(?:{SP}|-)+(?<u>{RATEU})(?!\\w)"
+	    "|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)|{SP}+(?<w>{RATEA})(?!\\w)",
+	    names, cv, NV, PCRE2_ANCHORED | PCRE2_CASELESS, "money rate");
+	c->re_approx = glean_re_compile_expanded("(?<!\\w)(?:{APPROX}){SP}+$",
+	    names, cv, NV, PCRE2_CASELESS, "money approx");
+}
+
+/* The currencies, scale words, rates, qualifiers and number words from
+ * lexdir; a missing or bad one is fatal. */
+static void
+load_lexicons(struct ctx *c, const char *lexdir)
+{
 	c->cur = glean_lexicon_load(lexdir, "currencies.tsv", 4);
 	c->mult = glean_lexicon_load(lexdir, "multipliers.tsv", 2);
 	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
+}
 
-	tmp = alt_where(c->cur, "prefix", "both", glean_lex_alt);
-	pre = loosen(tmp);
-	free(tmp);
-	suf = alt_where(c->cur, "suffix", "both", glean_lex_trie);
-	att = glean_lex_trie(c->cur, 0, 3, "attached");
-	scale = glean_lex_trie(c->mult, 0, 0, NULL);
-	tmp = glean_lex_trie(c->nw->lx, 0, 2, "card");
-	card = tmp;
-	numw = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
-	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
-	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
-	    "quarters?))*)", names, (const char *[]){ NULL, NULL, NULL, NULL,
-	    card, NULL, NULL, NULL, NULL, NULL, "[\\s\\x{a0}]+" }, 11);
-	rateu = glean_lex_trie(c->rates, 0, 2, "unit");
-	ratea = glean_lex_trie(c->rates, 0, 2, "adverb");
-	apx = glean_lex_trie(c->approx, 0, 0, NULL);
+/*
+ * Make the struct ctx vctx from the lexicons in lexdir (glean_program's
+ * init): the lexicons loaded, the patterns compiled, the trigger words
+ * filed.  A missing or bad lexicon, or a
+ * pattern that will not compile, is fatal (exit 2, one line).
+ */
+static void
+ctx_init(void *vctx, const char *lexdir)
+{
+	struct ctx *c = vctx;
+	char *v[NV];
+	const char *cv[NV];
+	size_t i;
 
-	vals[0] = pre; vals[1] = suf; vals[2] = att; vals[3] = scale;
-	vals[4] = card; vals[5] = numw; vals[6] = rateu; vals[7] = ratea;
-	vals[8] = apx;
-	vals[9] = "(?:\\d+(?:,\\d{2,3})*(?:\\.\\d+)?|\\.\\d+)";
-	vals[10] = "[\\s\\x{a0}]";
-
-	/* £3.5m, $ 75 million, US$10bn, £3-4m, GBP 350, USD115 */
-	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<cur>{PRE}){SP}?"
-	    "(?<num>{NUM})(?!\\d|,\\d)"
-	    "(?:{SP}?(?<sc>{SCALE})(?!\\w))?"
-	    "(?:{SP}?(?<cur2>{SUF})(?!\\w))?"
-	    "(?:{SP}*(?:-|–|to){SP}*(?<num2>{NUM})(?!\\d|,\\d)"
-	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?",
-	    names, vals, 11);
-	c->re_pre = glean_re_compile(pat, PCRE2_CASELESS, "money prefix");
-	free(pat);
-	/* 470 pence, 361 million pounds, five million yen, 10 €, 12-cent,
-	 * thirteen dollars and forty-five cents, 75 USD million */
-	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<num>{NUM}|{NUMW})"
-	    "(?:(?:{SP}|-)?(?<sc>{SCALE})(?!\\w))?(?:{SP}|-)?"
-	    "(?<cur>{SUF})(?![\\w$])"
-	    "(?:{SP}(?<sc2>{SCALE})(?!\\w))?"
-	    "(?:{SP}+(?:and{SP}+)?(?<num2>{NUM}|{NUMW})(?:{SP}|-)?"
-	    "(?<minor>cents?|pence|p)(?!\\w))?",
-	    names, vals, 11);
-	c->re_suf = glean_re_compile(pat, PCRE2_CASELESS, "money suffix");
-	free(pat);
-	/* 4p, 3.5p */
-	pat = glean_re_expand("(?<![\\w$£€¥.,])(?<num>\\d+(?:\\.\\d+)?)"
-	    "(?<cur>{ATT})(?![\\w'’])", names, vals, 11);
-	c->re_att = glean_re_compile(pat, PCRE2_CASELESS, "money attached");
-	free(pat);
-	/* -a-year, a month, per year, / month, annually */
-	pat = glean_re_expand("(?:{SP}*-{SP}*|{SP}+)(?:an?|per|each|every)"
-	    "(?:{SP}|-)+(?<u>{RATEU})(?!\\w)|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)"
-	    "|{SP}+(?<w>{RATEA})(?!\\w)", names, vals, 11);
-	c->re_rate = glean_re_compile(pat, PCRE2_ANCHORED | PCRE2_CASELESS,
-	    "money rate");
-	free(pat);
-	pat = glean_re_expand("(?<!\\w)(?:{APPROX}){SP}+$", names, vals, 11);
-	c->re_approx = glean_re_compile(pat, PCRE2_CASELESS, "money approx");
-	free(pat);
+	memset(c, 0, sizeof *c);
+	load_lexicons(c, lexdir);
+	placeholder_values(c, v, cv);
+	compile_patterns(c, cv);
 	trig_init(c);
+	digit_gate_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
-	free(pre); free(suf); free(att); free(scale); free(card); free(numw);
-	free(rateu); free(ratea); free(apx);
+	for (i = 0; i < NV; i++)
+		free(v[i]);
 }
 
 /* Free what ctx_init made (glean_program's fini). */
@@ -395,10 +429,10 @@ static void
 ctx_free(void *vctx)
 {
 	struct ctx *c = vctx;
+	int kind;
 
-	pcre2_code_free(c->re_pre);
-	pcre2_code_free(c->re_suf);
-	pcre2_code_free(c->re_att);
+	for (kind = 0; kind < NKIND; kind++)
+		pcre2_code_free(c->re_amount[kind]);
 	pcre2_code_free(c->re_rate);
 	pcre2_code_free(c->re_approx);
 	pcre2_match_data_free(c->md);
@@ -442,71 +476,158 @@ num_at(const struct ctx *c, const char *t, size_t s, size_t e)
 	return v;
 }
 
-static void
-scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
-    size_t n, struct list *l)
+/* A match of an amount pattern in c->md: the pattern, its kind (A_PRE
+ * ...), the text, the bytes matched. */
+struct found {
+	const pcre2_code *re;
+	int kind;
+	const char *t;
+	size_t s, e;
+};
+
+/*
+ * The currency row of match m, NULL when its currency word is none: not
+ * in currencies.tsv, or "50 Cent", a capitalised currency word after
+ * digits in a word not all capitals, which is a name.
+ */
+static struct glean_row *
+match_currency(struct ctx *c, const struct found *m)
 {
-	size_t off = from, s, e, ns, ne, xs, xe;
+	const char *t = m->t;
+	struct glean_row *row;
+	size_t xs, xe, ns, ne;
+
+	if (!glean_re_group(m->re, c->md, "cur", &xs, &xe) ||
+	    !(row = find_currency(c, t + xs, xe - xs)))
+		return NULL;
+	if (m->kind == A_SUF && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
+	    islower((unsigned char)t[xs + 1]) &&
+	    glean_re_group(m->re, c->md, "num", &ns, &ne) &&
+	    isdigit((unsigned char)t[ns]))
+		return NULL;
+	return row;
+}
+
+/* The scale ("million") of the group name of match m; 1 when the group
+ * did not take part. */
+static double
+group_scale(struct ctx *c, const struct found *m, const char *name)
+{
+	size_t xs, xe;
+
+	return glean_re_group(m->re, c->md, name, &xs, &xe) ?
+	    find_scale(c, m->t + xs, xe - xs) : 1;
+}
+
+/*
+ * Add the two amounts of a prefix match that is a range, "£3-4m": v the
+ * first's number and sc its scale, f the currency's unit, ri its row.
+ * The first amount ends at its number or scale; the second's scale is
+ * shared when the first has none.
+ */
+static void
+push_range(struct ctx *c, const struct found *m, double v, double sc,
+    double f, uint32_t ri, struct list *l)
+{
+	size_t ns, ne, xs, xe, e1;
+	double v2, sc2;
+
+	glean_re_group(m->re, c->md, "num2", &ns, &ne);
+	e1 = ns;
+	v2 = num_at(c, m->t, ns, ne);
+	sc2 = group_scale(c, m, "sc2");
+	if (sc == 1)
+		sc = sc2;
+	if (glean_re_group(m->re, c->md, "sc", &xs, &xe))
+		e1 = xe;
+	else
+		glean_re_group(m->re, c->md, "num", &xs, &e1);
+	push(l, m->s, e1, v * sc * f, ri);
+	push(l, ns, m->e, v2 * sc2 * f, ri);
+}
+
+/*
+ * Add the one amount of match m, of value v in currency row ri: its
+ * minor part added ("thirteen dollars and forty-five cents"), or, for a
+ * suffix match with a second number and no minor part, ending before
+ * that number.
+ */
+static void
+push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
+    struct list *l)
+{
+	const char *t = m->t;
+	size_t xs, xe, ns, ne, e = m->e;
+
+	if (glean_re_group(m->re, c->md, "minor", &xs, &xe)) {
+		struct glean_row *mr = find_currency(c, t + xs, xe - xs);
+
+		glean_re_group(m->re, c->md, "num2", &ns, &ne);
+		v += num_at(c, t, ns, ne) * (mr ? strtod(mr->f[2], NULL) :
+		    0.01);
+	} else if (m->kind == A_SUF &&
+	    glean_re_group(m->re, c->md, "num2", &ns, &ne)) {
+		e = ns;
+		while (e > m->s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+			e--;
+	}
+	push(l, m->s, e, v, ri);
+}
+
+/*
+ * Where a search for the amount pattern of kind may start at or after
+ * p in t[..n): p, or later where the digit gate allows; n when no match
+ * can be found at or after p (digit_gate_init).
+ */
+static size_t
+search_from(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
+{
+	size_t lead = c->digit_lead[kind], d;
+
+	if (lead == NO_DIGIT_GATE)
+		return p;
+	if ((d = next_digit(c, t, p, n)) == n)
+		return n;
+	return d > p + lead ? d - lead : p;
+}
+
+/*
+ * Run the amount pattern of kind over t[from..n) and add the amounts of
+ * its matches to l.  A match whose currency word is none
+ * (match_currency) adds nothing.
+ */
+static void
+scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
+    struct list *l)
+{
+	struct found m = { c->re_amount[kind], kind, t, 0, 0 };
+	size_t off = from, ns, ne;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
 	uint32_t ri;
-	double v, f, sc, v2, sc2;
+	double v, f, sc;
 
-	while (off < n && glean_re_match(re, t, n, off, c->md) > 0) {
+	while ((off = search_from(c, kind, t, off, n)) < n &&
+	    glean_re_match(m.re, t, n, off, c->md) > 0) {
 		ov = pcre2_get_ovector_pointer(c->md);
-		s = ov[0];
-		e = ov[1];
-		off = e > s ? e : s + 1;
-		if (!glean_re_group(re, c->md, "cur", &xs, &xe) ||
-		    !(row = find_currency(c, t + xs, xe - xs)))
-			continue;
-		/* "50 Cent": a capitalised currency word after digits, in
-		 * a word not all capitals, is a name */
-		if (kind == 1 && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
-		    islower((unsigned char)t[xs + 1]) &&
-		    glean_re_group(re, c->md, "num", &ns, &ne) &&
-		    isdigit((unsigned char)t[ns]))
+		m.s = ov[0];
+		m.e = ov[1];
+		off = m.e > m.s ? m.e : m.s + 1;
+		if (!(row = match_currency(c, &m)))
 			continue;
 		ri = (uint32_t)(row - c->cur->rows);
 		f = strtod(row->f[2], NULL);
-		glean_re_group(re, c->md, "num", &ns, &ne);
+		glean_re_group(m.re, c->md, "num", &ns, &ne);
 		v = num_at(c, t, ns, ne);
-		sc = glean_re_group(re, c->md, "sc", &xs, &xe) ?
-		    find_scale(c, t + xs, xe - xs) : 1;
-		if (glean_re_group(re, c->md, "sc2", &xs, &xe) && kind != 0)
-			sc *= find_scale(c, t + xs, xe - xs);
-		if (kind == 0 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
-			/* £3-4m: two amounts; the second's scale is shared */
-			size_t e1 = ns;
-
-			v2 = num_at(c, t, ns, ne);
-			sc2 = glean_re_group(re, c->md, "sc2", &xs, &xe) ?
-			    find_scale(c, t + xs, xe - xs) : 1;
-			if (sc == 1)
-				sc = sc2;
-			/* first amount ends at its number or scale */
-			if (glean_re_group(re, c->md, "sc", &xs, &xe))
-				e1 = xe;
-			else
-				glean_re_group(re, c->md, "num", &xs, &e1);
-			push(l, s, e1, v * sc * f, ri);
-			push(l, ns, e, v2 * sc2 * f, ri);
+		sc = group_scale(c, &m, "sc");
+		if (kind == A_PRE &&
+		    glean_re_group(m.re, c->md, "num2", &ns, &ne)) {
+			push_range(c, &m, v, sc, f, ri, l);
 			continue;
 		}
-		v = v * sc * f;
-		if (glean_re_group(re, c->md, "minor", &xs, &xe)) {
-			struct glean_row *mr = find_currency(c, t + xs,
-			    xe - xs);
-
-			glean_re_group(re, c->md, "num2", &ns, &ne);
-			v2 = num_at(c, t, ns, ne);
-			v += v2 * (mr ? strtod(mr->f[2], NULL) : 0.01);
-		} else if (kind == 1 && glean_re_group(re, c->md, "num2", &ns, &ne)) {
-			e = ns;
-			while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
-				e--;
-		}
-		push(l, s, e, v, ri);
+		if (kind != A_PRE)
+			sc *= group_scale(c, &m, "sc2");
+		push_one(c, &m, v * sc * f, ri, l);
 	}
 }
 
@@ -519,52 +640,43 @@ scan(struct ctx *c, const pcre2_code *re, int kind, const char *t, size_t from,
 enum { WIN = 96 };
 
 struct win {
-	size_t s, e;
-	int have;
+	struct glean_window w;
 	/* the K_ kinds of the triggers in the window: a pattern can
 	 * only match around a form of its own */
 	unsigned kinds;
 };
 
+/* Run the patterns of kinds in window w, widened to whole words. */
 static void
-run_window(struct ctx *c, const char *t, size_t n, struct win *w,
-    struct list *l)
+run_window(struct ctx *c, const char *t, size_t n,
+    const struct glean_window *w, unsigned kinds, struct list *l)
 {
 	size_t ws = w->s, we = w->e;
 
-	while (we < n && ((unsigned char)t[we] & 0x80 ||
-	    isalnum((unsigned char)t[we])))
-		we++;
-	while (ws > 0 && ((unsigned char)t[ws] & 0xc0) == 0x80)
-		ws--;
-	if (w->kinds & K_PRE)
-		scan(c, c->re_pre, 0, t, ws, we, l);
-	if (w->kinds & K_SUF)
-		scan(c, c->re_suf, 1, t, ws, we, l);
-	if (w->kinds & K_ATT)
-		scan(c, c->re_att, 2, t, ws, we, l);
+	glean_window_words(t, n, &ws, &we);
+	if (kinds & K_PRE)
+		scan(c, A_PRE, t, ws, we, l);
+	if (kinds & K_SUF)
+		scan(c, A_SUF, t, ws, we, l);
+	if (kinds & K_ATT)
+		scan(c, A_ATT, t, ws, we, l);
 }
 
-/* Open a window around the trigger t[s..e) of the given kinds, or widen
- * the open one when they overlap. */
+/* Take the trigger t[s..e) of the given kinds into window w, running
+ * the window it does not reach. */
 static void
 open_window(struct ctx *c, const char *t, size_t n, size_t s, size_t e,
     unsigned kinds, struct win *w, struct list *l)
 {
-	s = s > WIN ? s - WIN : 0;
-	e = e + WIN < n ? e + WIN : n;
-	if (w->have && s <= w->e) {
-		if (e > w->e)
-			w->e = e;
-		w->kinds |= kinds;
-		return;
+	struct glean_window done;
+
+	if (!w->w.have)
+		w->kinds = 0;
+	if (glean_window_add(&w->w, n, s, e, WIN, WIN, &done)) {
+		run_window(c, t, n, &done, w->kinds, l);
+		w->kinds = 0;
 	}
-	if (w->have)
-		run_window(c, t, n, w, l);
-	w->s = s;
-	w->e = e;
-	w->have = 1;
-	w->kinds = kinds;
+	w->kinds |= kinds;
 }
 
 static void
@@ -581,8 +693,8 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 		if (bc == B_LETTER) {
 			j = glean_letters_end(t, i + 1, n);
 			/* a currency word, or "p" straight after digits */
-			kinds = trig_maybe(c, t + i, j - i) ?
-			    trig_find(c, t + i, j - i) : 0;
+			kinds = glean_trigger_maybe(&c->trig, t + i, j - i) ?
+			    glean_trigger_find(&c->trig, t + i, j - i) : 0;
 			if (j - i == 1 && (ch == 'p' || ch == 'P') && i > 0 &&
 			    isdigit((unsigned char)t[i - 1]))
 				kinds |= K_ATT;
@@ -605,8 +717,8 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 			i++;
 		}
 	}
-	if (w.have)
-		run_window(c, t, n, &w, l);
+	if (w.w.have)
+		run_window(c, t, n, &w.w, w.kinds, l);
 }
 
 static int
@@ -614,11 +726,7 @@ cmp_amount(const void *a, const void *b)
 {
 	const struct amount *x = a, *y = b;
 
-	if (x->s != y->s)
-		return x->s < y->s ? -1 : 1;
-	if (x->len != y->len)
-		return x->len > y->len ? -1 : 1;
-	return 0;
+	return glean_span_order(x->s, END(x), y->s, END(y));
 }
 
 /* Sort l in text order, longest first at one start.  The windows come in

@@ -82,11 +82,7 @@ static pcre2_code *
 compile(const char *src, const char *cv[NN], uint32_t flags,
     const char *what)
 {
-	char *pat = glean_re_expand(src, names, cv, NN);
-	pcre2_code *re = glean_re_compile(pat, flags, what);
-
-	free(pat);
-	return re;
+	return glean_re_compile_expanded(src, names, cv, NN, flags, what);
 }
 
 /* The patterns of the table, and the expressions around a match. */

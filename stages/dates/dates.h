@@ -22,6 +22,7 @@
 #include "glean.h"
 #include "numbers.h"
 #include "spans.h"
+#include "trigger.h"
 
 enum kind { K_POINT, K_RANGE, K_REL, K_DUR, K_SET, K_VAGUE };
 
@@ -150,14 +151,8 @@ struct ctx {
 	struct glean_numwords *nw;
 	pcre2_code *re[NPAT];
 	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
-	/* trigger words (lower case) -> bit set of trigger classes */
-	struct trig {
-		char w[24];
-		unsigned cls;
-	} trig[4096];
-	/* length, first and last letter of some trigger word: a quick
-	 * no for most words of the text */
-	unsigned char pre[24][26][26];
+	/* trigger words -> bit set of trigger classes and key bits */
+	struct glean_triggers trig;
 	pcre2_match_data *md, *md2;
 	/* the numbers of the named groups of the patterns, by the name's
 	 * address (the names are literals) */
@@ -281,14 +276,6 @@ lower(unsigned char ch)
 	return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch;
 }
 
-/* Could the word w[0..n) of ASCII letters be a trigger word? */
-static inline int
-trig_maybe(const struct ctx *c, const char *w, size_t n)
-{
-	return n < sizeof c->trig[0].w && c->pre[n][(w[0] | 0x20) - 'a']
-	    [(w[n - 1] | 0x20) - 'a'];
-}
-
 /* calendar.c */
 int mdays(int y, int m);
 long days_from(int y, int m, int d);
@@ -316,10 +303,11 @@ void prev_word(const char *t, size_t s, char *buf, size_t cap);
 int date_context(const struct ctx *c, const char *t, size_t s);
 int rel_of(const struct ctx *c, const char *s, size_t n);
 int unit_of(const struct ctx *c, const char *s, size_t n, int *mul);
+int last_word_in(const struct numlast *list, size_t n, size_t cap,
+    const char *t, size_t e);
 
 /* triggers.c */
 void trig_init(struct ctx *c);
-unsigned trig_find(const struct ctx *c, const char *w, size_t n);
 
 /* openers.c */
 void openers_init(struct ctx *c);

@@ -42,6 +42,20 @@ rel_year(struct match *m, const char *name, struct point *a)
 	return 1;
 }
 
+/* The year of the match into a: in digits in group "y", else relative
+ * to the anchor in group rel ("last year"); 0 when neither took part. */
+static int
+match_year(struct match *m, const char *rel, struct point *a)
+{
+	size_t s, e;
+
+	if (group(m, "y", &s, &e)) {
+		a->y = atoi(m->d->t + s);
+		return 1;
+	}
+	return rel_year(m, rel, a);
+}
+
 /* Add the range a to b over the match; 0, for a decoder to return. */
 static int
 add_range(struct match *m, const struct point *a, const struct point *b)
@@ -236,10 +250,7 @@ day_month_year(struct match *m, struct point *a)
 	const char *t = m->d->t;
 	size_t xs, xe;
 
-	if (group(m, "y", &xs, &xe))
-		a->y = atoi(t + xs);
-	else
-		rel_year(m, "rely", a);
+	match_year(m, "rely", a);
 	if (a->d > mdays(a->y, a->m))
 		return block(m);	/* 31 February: not a date, and not
 					 * February */
@@ -523,9 +534,7 @@ decode_SEASON(struct match *m, struct point *a)
 	a->season = strncmp(sv, "SP", 2) == 0 ? 1 :
 	    strncmp(sv, "SU", 2) == 0 ? 2 :
 	    strncmp(sv, "FA", 2) == 0 ? 3 : 4;
-	if (group(m, "y", &xs, &xe))
-		a->y = atoi(t + xs);
-	else if (!rel_year(m, "rel", a) && sv[2] == '*')
+	if (!match_year(m, "rel", a) && sv[2] == '*')
 		return 0;
 	return 1;
 }
@@ -547,10 +556,7 @@ decode_HOL(struct match *m, struct point *a)
 	hv = word_val(m->c, t + xs, xe - xs, "holiday");
 	if (!hv)
 		return 0;
-	if (group(m, "y", &xs, &xe))
-		a->y = atoi(t + xs);
-	else
-		rel_year(m, "rel", a);
+	match_year(m, "rel", a);
 	k = add(m->d, m->s, m->e, m->p, K_POINT);
 	k->a = *a;
 	if (strncmp(hv, "EASTER", 6) == 0) {

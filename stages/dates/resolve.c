@@ -18,12 +18,10 @@ static int
 cmp_cand(const void *x, const void *y)
 {
 	const struct cand *a = x, *b = y;
+	int o = glean_span_order(a->s, a->e, b->s, b->e);
 
-	if (a->s != b->s)
-		return a->s < b->s ? -1 : 1;
-	if (a->e != b->e)
-		return a->e > b->e ? -1 : 1;
-	return a->pat - b->pat;
+	/* at one span, the preferred pattern first */
+	return o ? o : a->pat - b->pat;
 }
 
 /* Keep the longest, leftmost candidates; drop any that overlap. */
@@ -402,7 +400,7 @@ infer_anchor(const struct doc *d, struct anchor *an)
 static int
 mod_before(const struct ctx *c, const char *t, size_t s)
 {
-	size_t e = s, b, k;
+	size_t e = s;
 
 	while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
 	    t[e - 1] == '\n'))
@@ -411,15 +409,8 @@ mod_before(const struct ctx *c, const char *t, size_t s)
 		return 1;
 	if (e == s)
 		return 0;
-	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
-		;
-	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
-		return 1;
-	for (k = 0; k < c->nmodlast; k++)
-		if (c->modlast[k].n == e - b &&
-		    strncasecmp(c->modlast[k].w, t + b, e - b) == 0)
-			return 1;
-	return c->nmodlast == sizeof c->modlast / sizeof c->modlast[0];
+	return last_word_in(c->modlast, c->nmodlast,
+	    sizeof c->modlast / sizeof c->modlast[0], t, e);
 }
 
 /* The mod before k ("since", "up to"), from the words before it,

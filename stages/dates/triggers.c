@@ -3,15 +3,13 @@
  * triggers.c - the trigger words: every date expression holds a digit
  * or one of the lexicons' date words (a month, a weekday, a unit...).
  * Each word is filed under its classes (T_MON, T_UNIT...) and under the
- * key bits of the patterns that cannot match without it, in an
- * open-addressed table of 4096 lower-case words.
+ * key bits of the patterns that cannot match without it, in a table of
+ * 4096 trigger words (trigger.h).
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include "swar.h"
 
 #include "dates.h"
 
@@ -20,33 +18,6 @@ static const struct {
 	int k;
 } key_classes[] = { { "season", KB_SEASON }, { "holiday", KB_HOL },
     { "vague", KB_VAGUE }, { "every", KB_SET }, { "setphrase", KB_SET } };
-
-/* Add the word best[0..bn) (lower-cased) to trigger class or bit k. */
-static void
-trig_add_word(struct ctx *c, const char *best, size_t bn, int k)
-{
-	char lw[sizeof c->trig[0].w] = { 0 };
-	size_t i, n;
-	unsigned h;
-
-	if (bn >= sizeof c->trig[0].w || bn == 0)
-		return;
-	lw[bn] = '\0';
-	c->pre[bn][(best[0] | 0x20) - 'a'][(best[bn - 1] | 0x20) - 'a'] = 1;
-	for (n = 0; n < bn; n++)
-		lw[n] = (char)lower((unsigned char)best[n]);
-	h = glean_hash8(lw, bn, lw + sizeof lw);
-	for (i = 0; i < 4096; i++) {
-		struct trig *t = &c->trig[(h + i) & 4095];
-
-		if (!t->w[0])
-			memcpy(t->w, lw, bn + 1);
-		if (strlen(t->w) == bn && memcmp(t->w, lw, bn) == 0) {
-			t->cls |= 1u << k;
-			return;
-		}
-	}
-}
 
 /* Add every word of form to bit k. */
 static void
@@ -63,7 +34,7 @@ trig_add_all(struct ctx *c, const char *form, int k)
 		/* "the end of": "end" says enough */
 		if (n > 3 || (n && strncmp(p, "the", n) != 0 &&
 		    strncmp(p, "of", n) != 0))
-			trig_add_word(c, p, n, k);
+			glean_trigger_add(&c->trig, p, n, 1u << k);
 		p += n;
 	}
 }
@@ -76,12 +47,12 @@ trig_add_key(struct ctx *c, const char *form, int k)
 
 	for (n = 0; isalpha((unsigned char)form[n]); n++)
 		;
-	if (!n || n >= sizeof c->trig[0].w ||
+	if (!n || n >= GLEAN_TRIGGER_MAX ||
 	    c->nkey == sizeof c->keyform / sizeof c->keyform[0]) {
 		c->ungated |= 1u << k;
 		return;
 	}
-	trig_add_word(c, form, n, k);
+	glean_trigger_add(&c->trig, form, n, 1u << k);
 	c->keyform[c->nkey] = form;
 	c->keybit[c->nkey++] = 1u << k;
 }
@@ -120,57 +91,11 @@ add_modlast(struct ctx *c, const char *form)
 	}
 }
 
-/* Add the longest word of form (letters only, lower-cased) to class k. */
+/* Add the longest word of form to class k. */
 static void
 trig_add(struct ctx *c, const char *form, int k)
 {
-	const char *p = form, *best = NULL;
-	size_t bn = 0, n;
-
-	while (*p) {
-		while (*p && !isalpha((unsigned char)*p))
-			p++;
-		for (n = 0; isalpha((unsigned char)p[n]); n++)
-			;
-		if (n > bn) {
-			best = p;
-			bn = n;
-		}
-		p += n;
-	}
-	if (best)
-		trig_add_word(c, best, bn, k);
-}
-
-/* The trigger classes and bits of the word w[0..n) (any case); 0 for
- * no trigger word. */
-unsigned
-trig_find(const struct ctx *c, const char *w, size_t n)
-{
-	/* zeroed, so that glean_hash8 may read it whole: words are short */
-	char lw[sizeof c->trig[0].w] = { 0 };
-	size_t i;
-	unsigned h;
-	int a, z;
-
-	if (n >= sizeof lw || n == 0)
-		return 0;
-	a = (w[0] | 0x20) - 'a';
-	z = (w[n - 1] | 0x20) - 'a';
-	if (a < 0 || a > 25 || z < 0 || z > 25 || !c->pre[n][a][z])
-		return 0;
-	for (i = 0; i < n; i++)
-		lw[i] = (char)lower((unsigned char)w[i]);
-	h = glean_hash8(lw, n, lw + sizeof lw);
-	for (i = 0; i < 4096; i++) {
-		const struct trig *t = &c->trig[(h + i) & 4095];
-
-		if (!t->w[0])
-			return 0;
-		if (memcmp(t->w, lw, n) == 0 && t->w[n] == '\0')
-			return t->cls;
-	}
-	return 0;
+	glean_trigger_add_longest(&c->trig, form, 1u << k);
 }
 
 /* Fill the trigger words from the lexicons: months, weekdays, units,
@@ -187,6 +112,7 @@ trig_init(struct ctx *c)
 	    { "season", T_MISC }, { "holiday", T_MISC }, { "vague", T_MISC } };
 	size_t i, j;
 
+	glean_triggers_init(&c->trig);
 	for (i = 0; i < c->months->nrows; i++) {
 		trig_add(c, c->months->rows[i].f[0], T_MON);
 		if (atoi(c->months->rows[i].f[2]))

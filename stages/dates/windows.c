@@ -87,7 +87,7 @@ find_keys(const struct ctx *c, struct doc *d, size_t i, unsigned keys)
 static int
 number_before(const struct ctx *c, const char *t, size_t i)
 {
-	size_t e = i, b, k;
+	size_t e = i;
 
 	if (e > 0 && (isdigit((unsigned char)t[e - 1]) ||
 	    (unsigned char)t[e - 1] >= 0x80))
@@ -98,16 +98,8 @@ number_before(const struct ctx *c, const char *t, size_t i)
 		return 0;
 	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
 		return 1;
-	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
-		;
-	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
-		return 1;
-	for (k = 0; k < c->nnumlast; k++)
-		if (c->numlast[k].n == e - b &&
-		    strncasecmp(c->numlast[k].w, t + b, e - b) == 0)
-			return 1;
-	/* more number words than room: say yes */
-	return c->nnumlast == sizeof c->numlast / sizeof c->numlast[0];
+	return last_word_in(c->numlast, c->nnumlast,
+	    sizeof c->numlast / sizeof c->numlast[0], t, e);
 }
 
 /* glean_lower_bound order: does key hit h start before byte *pos? */
@@ -270,7 +262,8 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 		if (we == i)
 			break;
 		if (isdigit((unsigned char)t[i]) ||
-		    (trig_find(c, t + i, we - i) & (1u << TB_CTX)))
+		    (glean_trigger_find(&c->trig, t + i, we - i) &
+		    (1u << TB_CTX)))
 			return 1;
 		words++;
 	}
@@ -393,8 +386,9 @@ scan_windows(struct ctx *c, struct doc *d)
 			j = glean_letters_end(t, i + 1, d->n);
 			/* a word cut by a non-ASCII letter opens a window
 			 * for nothing, which is harmless */
-			if (trig_maybe(c, t + i, j - i) &&
-			    (cls = trig_find(c, t + i, j - i)) != 0)
+			if (glean_trigger_maybe(&c->trig, t + i, j - i) &&
+			    (cls = glean_trigger_find(&c->trig, t + i,
+			    j - i)) != 0)
 				word_trigger(c, d, w, i, j, cls);
 			i = j;
 		} else {

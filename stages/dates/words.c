@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dates.h"
 
@@ -268,4 +269,28 @@ unit_of(const struct ctx *c, const char *s, size_t n, int *mul)
 	if (v[1])
 		*mul = atoi(v + 1);
 	return v[0];
+}
+
+/*
+ * Is the word of ASCII letters that ends at t[e] one of the n words of
+ * list (any case)?  Yes, too, when a non-ASCII byte stands before it (a
+ * letter a caseless match may take) and when the list is full (n ==
+ * cap: the lexicon had more forms than room), so that a pattern is never
+ * kept from a match it could make.
+ */
+int
+last_word_in(const struct numlast *list, size_t n, size_t cap,
+    const char *t, size_t e)
+{
+	size_t b, k;
+
+	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (list[k].n == e - b &&
+		    strncasecmp(list[k].w, t + b, e - b) == 0)
+			return 1;
+	return n == cap;
 }

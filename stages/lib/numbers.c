@@ -280,6 +280,17 @@ glean_re_expand(const char *tmpl, const char *const *names,
 	return b.s ? b.s : glean_strdup("");
 }
 
+pcre2_code *
+glean_re_compile_expanded(const char *tmpl, const char *const *names,
+    const char *const *vals, size_t n, uint32_t flags, const char *what)
+{
+	char *pat = glean_re_expand(tmpl, names, vals, n);
+	pcre2_code *re = glean_re_compile(pat, flags, what);
+
+	free(pat);
+	return re;
+}
+
 /*
  * The forms of an alternation as a trie, one character a level: pcre2
  * tries an alternation's branches one by one, so "(?:june|july|jan)"

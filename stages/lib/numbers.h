@@ -66,6 +66,14 @@ char *glean_lex_trie(const struct glean_lexicon *lx, size_t col, size_t fcol,
 char *glean_re_expand(const char *tmpl, const char *const *names,
     const char *const *vals, size_t n);
 
+/*
+ * tmpl expanded as glean_re_expand does, compiled as glean_re_compile
+ * does with flags (a bad pattern is fatal and names what).
+ */
+pcre2_code *glean_re_compile_expanded(const char *tmpl,
+    const char *const *names, const char *const *vals, size_t n,
+    uint32_t flags, const char *what);
+
 /* Escape s for use inside a pcre2 pattern; caller frees. */
 char *glean_re_escape(const char *s);
 

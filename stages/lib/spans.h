@@ -40,6 +40,22 @@ glean_letters_end(const char *s, size_t i, size_t n)
 }
 
 /*
+ * The order of the spans [as, ae) and [bs, be) of a text for qsort
+ * (< 0, 0, > 0): by start, the longer first at one start, as a stage
+ * sorts its candidates before it keeps the longest of those that
+ * overlap.
+ */
+static inline int
+glean_span_order(size_t as, size_t ae, size_t bs, size_t be)
+{
+	if (as != bs)
+		return as < bs ? -1 : 1;
+	if (ae != be)
+		return ae > be ? -1 : 1;
+	return 0;
+}
+
+/*
  * Code-point offsets of byte offsets asked for mostly in increasing
  * order, as a layer's spans are written: counting from the last one
  * costs less than glean_offsets_init's map of the whole text, and

@@ -25,6 +25,30 @@ is(const char *s, double want)
 	    fabs(v - want) < 1e-9 * (fabs(want) + 1);
 }
 
+/* Numbers that parse, in digits and words. */
+static const struct {
+	const char *what, *text;
+	double want;
+} numbers[] = {
+	{ "digits", "3.5", 3.5 },
+	{ "thousands commas", "139,000", 139000 },
+	{ "Indian grouping", "12,34,567.89", 1234567.89 },
+	{ "leading point", ".5", 0.5 },
+	{ "word", "two", 2 },
+	{ "hyphenated", "twenty-five", 25 },
+	{ "spaced", "twenty five", 25 },
+	{ "with and", "two thousand and eighteen", 2018 },
+	{ "hundreds", "three hundred and forty", 340 },
+	{ "a hundred", "a hundred", 100 },
+	{ "half million", "half million", 500000 },
+	{ "a quarter million", "a quarter million", 250000 },
+	{ "three quarters billion", "three quarters billion", 750000000 },
+	{ "two and a half", "two and a half", 2.5 },
+	{ "a few", "a few", 3 },
+	{ "ordinal compound", "twenty-first", 21 },
+	{ "NBSP between words", "two\xc2\xa0hundred", 200 },
+};
+
 static int
 bad(const char *s)
 {
@@ -107,28 +131,14 @@ main(void)
 	char *s;
 	pcre2_code *re;
 	pcre2_match_data *md;
+	size_t i;
 
 	glean_setprog("dates-numbers");
 	nw = glean_numwords_load(lexdir && *lexdir ? lexdir : "lexicons");
 
-	test_cond("digits", is("3.5", 3.5));
-	test_cond("thousands commas", is("139,000", 139000));
-	test_cond("Indian grouping", is("12,34,567.89", 1234567.89));
-	test_cond("leading point", is(".5", 0.5));
-	test_cond("word", is("two", 2));
-	test_cond("hyphenated", is("twenty-five", 25));
-	test_cond("spaced", is("twenty five", 25));
-	test_cond("with and", is("two thousand and eighteen", 2018));
-	test_cond("hundreds", is("three hundred and forty", 340));
-	test_cond("a hundred", is("a hundred", 100));
-	test_cond("half million", is("half million", 500000));
-	test_cond("a quarter million", is("a quarter million", 250000));
-	test_cond("three quarters billion", is("three quarters billion",
-	    750000000));
-	test_cond("two and a half", is("two and a half", 2.5));
-	test_cond("a few", is("a few", 3));
-	test_cond("ordinal compound", is("twenty-first", 21));
-	test_cond("NBSP between words", is("two\xc2\xa0hundred", 200));
+	for (i = 0; i < sizeof numbers / sizeof *numbers; i++)
+		test_cond(numbers[i].what, is(numbers[i].text,
+		    numbers[i].want));
 	test_cond("not a number", bad("banana"));
 	test_cond("empty", bad(""));
 	test_cond("letters after digits", bad("12ab"));
@@ -147,6 +157,14 @@ main(void)
 	s = glean_re_expand("a{A}b{B}", names, vals, 2);
 	test_cond("expand", strcmp(s, "axb(?:y)") == 0);
 	free(s);
+	re = glean_re_compile_expanded("^{A}+{B}$", names, vals, 2,
+	    PCRE2_CASELESS, "test");
+	md = glean_re_match_data(re);
+	test_cond("compile expanded: the values stand in the pattern",
+	    glean_re_match(re, "XXy", 3, 0, md) > 0 &&
+	    glean_re_match(re, "xz", 2, 0, md) == 0);
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
 	{
 		struct glean_lexicon *lx = glean_lexicon_load(
 		    lexdir && *lexdir ? lexdir : "lexicons", "months.tsv", 3);

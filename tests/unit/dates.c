@@ -120,6 +120,38 @@ test_words(void)
 	    row(P_THEDAY, "on the 27th.") == 1 && a.d == 27);
 }
 
+/* The trigger words filed from the lexicons (lib/trigger.c, filled by
+ * triggers.c), and a table of one's own. */
+static void
+test_triggers(void)
+{
+	static struct glean_triggers tw;
+
+	test_cond("a month name opens month windows, in any case",
+	    (glean_trigger_find(&c.trig, "SEPTEMBER", 9) & CLS(T_MON)) &&
+	    (glean_trigger_find(&c.trig, "September", 9) & CLS(T_MON)));
+	test_cond("\"may\" is an ambiguous month",
+	    glean_trigger_find(&c.trig, "May", 3) & (1u << TB_AMB));
+	test_cond("a weekday opens weekday windows",
+	    glean_trigger_find(&c.trig, "tuesday", 7) & CLS(T_WD));
+	test_cond("an ordinary word is no trigger",
+	    glean_trigger_find(&c.trig, "council", 7) == 0);
+	glean_triggers_init(&tw);
+	glean_trigger_add(&tw, "Pound", 5, 1);
+	glean_trigger_add(&tw, "pound", 5, 2);
+	glean_trigger_add(&tw, "x", 0, 4);
+	test_cond("own table: bits added up, any case",
+	    glean_trigger_find(&tw, "POUND", 5) == 3 &&
+	    glean_trigger_maybe(&tw, "pound", 5));
+	test_cond("own table: a prefix is no word",
+	    glean_trigger_find(&tw, "pou", 3) == 0 &&
+	    glean_trigger_find(&tw, "pounds", 6) == 0);
+	test_cond("own table: the longest word of a form",
+	    glean_trigger_add_longest(&tw, "US dollars", 8) == 7 &&
+	    glean_trigger_find(&tw, "Dollars", 7) == 8 &&
+	    glean_trigger_find(&tw, "us", 2) == 0);
+}
+
 int
 main(void)
 {
@@ -129,6 +161,7 @@ main(void)
 	ctx_init(&c, dir && *dir ? dir : "lexicons");
 	test_numeric();
 	test_words();
+	test_triggers();
 	free(d.c);
 	ctx_free(&c);
 	test_report();
