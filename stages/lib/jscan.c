@@ -310,26 +310,32 @@ scan_literal(pos p, pos end, const char *word)
 	return p + n;
 }
 
-/*
- * An array of scalars written without white space, such as a token
- * [3,8,"word","sale"]: the bulk of a stream.  At the '['; returns the
- * position after the ']', or NULL when the array is not of that shape
- * (or not valid), and the caller then scans it the general way, which
- * finds any error.
- */
+/* A scalar at p, a string or a number; the position after it, or NULL
+ * for anything else (or an invalid one). */
 static inline pos
-scan_flat_array(pos p, pos end)
+scan_scalar(pos p, pos end)
 {
 	int esc = 0;
 
+	if (*p == '"')
+		return scan_string(p, end, &esc);
+	if (*p == '-' || is_digit(*p))
+		return scan_number(p, end);
+	return NULL;
+}
+
+/*
+ * An array written without white space whose members member() scans
+ * (it returns the position after one, or NULL).  At the '['; returns
+ * the position after the ']', or NULL when the array is not of that
+ * shape (or not valid), and the caller then scans it the general way,
+ * which finds any error.
+ */
+static inline pos
+scan_members(pos p, pos end, pos (*member)(pos, pos))
+{
 	for (p++; p < end; p++) {
-		if (*p == '"')
-			p = scan_string(p, end, &esc);
-		else if (*p == '-' || is_digit(*p))
-			p = scan_number(p, end);
-		else
-			return NULL;
-		if (!p || p >= end)
+		if (!(p = member(p, end)) || p >= end)
 			return NULL;
 		if (*p == ']')
 			return p + 1;
@@ -339,23 +345,26 @@ scan_flat_array(pos p, pos end)
 	return NULL;
 }
 
-/*
- * An array of such arrays, the tokens and sentences layers: at the outer
- * '['; NULL when any member is not a flat array (the caller then scans
- * the whole value the general way).
- */
+/* An array of scalars, such as a token [3,8,"word","sale"]: the bulk of
+ * a stream (see scan_members). */
+static inline pos
+scan_flat_array(pos p, pos end)
+{
+	return scan_members(p, end, scan_scalar);
+}
+
+static pos
+flat_member(pos p, pos end)
+{
+	return *p == '[' ? scan_flat_array(p, end) : NULL;
+}
+
+/* An array of such arrays, the tokens and sentences layers: NULL when
+ * any member is not a flat array (see scan_members). */
 static pos
 scan_array_of_flat(pos p, pos end)
 {
-	for (p++; p < end && *p == '['; p++) {
-		if (!(p = scan_flat_array(p, end)) || p >= end)
-			return NULL;
-		if (*p == ']')
-			return p + 1;
-		if (*p != ',')
-			return NULL;
-	}
-	return NULL;
+	return scan_members(p, end, flat_member);
 }
 
 /* Scan one value of any kind, iteratively (no recursion: a line of
