@@ -366,6 +366,80 @@ check_entities(struct rdoc *d)
 		check_item(d, "entities", i, e, keys);
 }
 
+/* The subject a rating names: its own (kind sk, code, name), else the
+ * article's council, else "unknown". */
+static struct subject *
+rating_subject(struct rdoc *d, const char *sk, const char *code,
+    const char *sn)
+{
+	if (sn || code)
+		return subject(d->mg, sk, code, sn);
+	if (d->about_name || d->about_code)
+		return mention_subject(d, d->about_code, d->about_name);
+	return unknown_subject(d);
+}
+
+/* The mentions of a document sorted by code (those with one first,
+ * nc of them, made on first use) and the codes already given their
+ * aliases; zero it before use, free with code_mentions_free(). */
+struct code_mentions {
+	struct ment **bycode;
+	size_t nc;
+	struct map done;
+};
+
+/* Give subj, a council named by code, the council's own mentions of d
+ * as aliases: once per code (the subject is the code's). */
+static void
+alias_council_once(struct rdoc *d, struct code_mentions *cm,
+    struct subject *subj, const char *code)
+{
+	size_t j;
+
+	if (map_find(&cm->done, code, 0))
+		return;
+	map_find(&cm->done, code, 1);
+	if (!cm->bycode) {
+		cm->bycode = glean_calloc(d->nm + 1, sizeof(*cm->bycode));
+		for (j = 0; j < d->nm; j++)
+			cm->bycode[j] = &d->ms[j];
+		qsort(cm->bycode, d->nm, sizeof(*cm->bycode), codecmp);
+		for (cm->nc = 0; cm->nc < d->nm && cm->bycode[cm->nc]->code;
+		    cm->nc++)
+			;
+	}
+	code_aliases(subj, cm->bycode, cm->nc, code);
+}
+
+/* Free what alias_council_once() made in cm. */
+static void
+code_mentions_free(struct code_mentions *cm)
+{
+	map_free(&cm->done, NULL);
+	free(cm->bycode);
+}
+
+/* The attributes of rating e (when, grade as written, inspectorate,
+ * implied) into at; returns how many (at most 4 of MAX_ATTRS). */
+static size_t
+rating_attrs(const struct glean_jv *e, const char *when, struct attr *at)
+{
+	const struct glean_jv *imp = glean_jv_get(e, "implied");
+	size_t n = 0;
+
+	at[n++] = (struct attr){ "when",
+	    when ? GLEAN_JV_STR : GLEAN_JV_NULL, when, 0 };
+	if (glean_jv_str(e, "grade_as_written"))
+		at[n++] = (struct attr){ "grade_as_written",
+		    GLEAN_JV_STR, glean_jv_str(e, "grade_as_written"), 0 };
+	if (glean_jv_str(e, "inspectorate"))
+		at[n++] = (struct attr){ "inspectorate", GLEAN_JV_STR,
+		    glean_jv_str(e, "inspectorate"), 0 };
+	if (imp && imp->type == GLEAN_JV_TRUE)
+		at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE, NULL, 0 };
+	return n;
+}
+
 /*
  * The judgements of the ratings layer (a list) as facts of the subject
  * each rating names (else the article's council, else "unknown"), with
@@ -376,11 +450,10 @@ static void
 read_ratings(struct rdoc *d, const struct glean_jv *layer)
 {
 	const struct glean_jv *e;
-	struct ment **bycode = NULL;
-	struct map done = { 0 };
+	struct code_mentions cm = { 0 };
 	struct attr at[MAX_ATTRS];
 	struct subject *subj;
-	size_t s, en, j, nc = 0, i;
+	size_t s, en, i, n;
 	static const char *const keys[] = { "area", "grade", "subject_kind",
 	    "subject", "code", "when", "grade_as_written", "inspectorate",
 	    NULL };
@@ -389,11 +462,8 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		const char *area = glean_jv_str(e, "area");
 		const char *grade = glean_jv_str(e, "grade");
 		const char *sk = glean_jv_str(e, "subject_kind");
-		const char *sn = glean_jv_str(e, "subject");
 		const char *code = glean_jv_str(e, "code");
 		const char *when = glean_jv_str(e, "when");
-		const struct glean_jv *imp = glean_jv_get(e, "implied");
-		size_t n = 0;
 		char *ev;
 
 		if (check_item(d, "ratings", i, e, keys) && (!area || !grade ||
@@ -407,50 +477,17 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		get_cp_span(e, d->lim, &s, &en);
 		if (!sk)
 			sk = "authority";
-		if (sn || code)
-			subj = subject(d->mg, sk, code, sn);
-		else if (d->about_name || d->about_code)
-			subj = mention_subject(d, d->about_code, d->about_name);
-		else
-			subj = unknown_subject(d);
-		/* the council's own mentions as aliases (the subject is
-		 * the code's: once per code) */
-		if (code && !strcmp(sk, "authority") &&
-		    !map_find(&done, code, 0)) {
-			map_find(&done, code, 1);
-			if (!bycode) {
-				bycode = glean_calloc(d->nm + 1,
-				    sizeof(*bycode));
-				for (j = 0; j < d->nm; j++)
-					bycode[j] = &d->ms[j];
-				qsort(bycode, d->nm, sizeof(*bycode),
-				    codecmp);
-				for (nc = 0; nc < d->nm && bycode[nc]->code;
-				    nc++)
-					;
-			}
-			code_aliases(subj, bycode, nc, code);
-		}
-		at[n++] = (struct attr){ "when",
-		    when ? GLEAN_JV_STR : GLEAN_JV_NULL, when, 0 };
-		if (glean_jv_str(e, "grade_as_written"))
-			at[n++] = (struct attr){ "grade_as_written",
-			    GLEAN_JV_STR, glean_jv_str(e, "grade_as_written"),
-			    0 };
-		if (glean_jv_str(e, "inspectorate"))
-			at[n++] = (struct attr){ "inspectorate", GLEAN_JV_STR,
-			    glean_jv_str(e, "inspectorate"), 0 };
-		if (imp && imp->type == GLEAN_JV_TRUE)
-			at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE,
-			    NULL, 0 };
+		subj = rating_subject(d, sk, code, glean_jv_str(e, "subject"));
+		if (code && !strcmp(sk, "authority"))
+			alias_council_once(d, &cm, subj, code);
+		n = rating_attrs(e, when, at);
 		ev = evidence_of(d, s, en);
 		n = evidence_attr(at, n, ev);
 		add_rating(subj, area, grade, when,
 		    doc_source(d->mg, d->id, s, en, at, n, G_WHEN));
 		free(ev);
 	}
-	map_free(&done, NULL);
-	free(bycode);
+	code_mentions_free(&cm);
 }
 
 /*
