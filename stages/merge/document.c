@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "search.h"
 
 /*
  * One quote, paragraph by paragraph (a quote reopened on each): the
@@ -63,57 +64,72 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 	}
 }
 
-/* A document's role entities, by start and by end, for adjacent_role(). */
-struct rent {
-	size_t key;		/* what the array is sorted by: s or e */
-	size_t s, e;		/* code points */
-	size_t i;		/* position in the layer */
-	const struct glean_jv *ent;
-};
-
+/*
+ * A document's role entities (in layer order, code points) for
+ * adjacent_role(): their starts sorted, bys[k] the role starting
+ * starts[k]; their ends sorted, bye[k] the role ending ends[k]; equal
+ * offsets in layer order.
+ */
 struct roles {
-	struct rent *bys, *bye;
+	size_t *s, *e;
+	const struct glean_jv **ent;
+	size_t *starts, *bys, *ends, *bye;
 	size_t n;
 };
-
-/* By key, then by place in the layer. */
-static int
-rentcmp(const void *a, const void *b)
-{
-	const struct rent *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
 
 static void
 roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 {
 	const struct glean_jv *e;
-	size_t i, s, en;
+	size_t i, s, en, cap = ents->len + 1;
 
 	r->n = 0;
-	r->bys = glean_calloc(ents->len + 1, sizeof(*r->bys));
-	r->bye = glean_calloc(ents->len + 1, sizeof(*r->bye));
+	r->s = glean_calloc(cap, sizeof(*r->s));
+	r->e = glean_calloc(cap, sizeof(*r->e));
+	r->ent = glean_calloc(cap, sizeof(*r->ent));
 	for (e = glean_jv_items(ents), i = 0; e; e = e->next, i++) {
 		const char *kind = glean_jv_str(e, "kind");
 
 		if (!kind || strcmp(kind, "role") ||
 		    get_cp_span(e, ncps, &s, &en))
 			continue;
-		r->bys[r->n] = (struct rent){ s, s, en, i, e };
-		r->bye[r->n++] = (struct rent){ en, s, en, i, e };
+		r->s[r->n] = s;
+		r->e[r->n] = en;
+		r->ent[r->n++] = e;
 	}
-	qsort(r->bys, r->n, sizeof(*r->bys), rentcmp);
-	qsort(r->bye, r->n, sizeof(*r->bye), rentcmp);
+	r->starts = glean_calloc(cap, sizeof(*r->starts));
+	r->bys = glean_calloc(cap, sizeof(*r->bys));
+	r->ends = glean_calloc(cap, sizeof(*r->ends));
+	r->bye = glean_calloc(cap, sizeof(*r->bye));
+	memcpy(r->starts, r->s, r->n * sizeof(*r->s));
+	memcpy(r->ends, r->e, r->n * sizeof(*r->e));
+	glean_sort_keys(r->starts, r->bys, r->n);
+	glean_sort_keys(r->ends, r->bye, r->n);
 }
 
 static void
 roles_free(struct roles *r)
 {
+	free(r->s);
+	free(r->e);
+	free(r->ent);
+	free(r->starts);
 	free(r->bys);
+	free(r->ends);
 	free(r->bye);
+}
+
+/* glean_lower_bound orders of sorted offsets, the key a size_t x. */
+static int
+offset_below(const void *x, const void *off)
+{
+	return *(const size_t *)off < *(const size_t *)x;
+}
+
+static int
+offset_at_most(const void *x, const void *off)
+{
+	return *(const size_t *)off <= *(const size_t *)x;
 }
 
 /* Only spaces and commas in the code points [a, b)? */
@@ -137,45 +153,36 @@ static char *
 adjacent_role(const struct roles *r, const struct cpmap *m,
     const char *text, size_t ps, size_t pe)
 {
-	const struct rent *before = NULL, *after = NULL, *best, *x;
+	size_t v, lo, x, none = (size_t)-1, before = none, after = none,
+	    best;
 	const char *cn;
-	size_t v, lo, hi, mid;
 
 	for (v = ps >= 3 ? ps - 3 : 0; v <= ps; v++) {
 		/* the first role (in the layer) ending at v */
-		for (lo = 0, hi = r->n; lo < hi;) {
-			mid = lo + (hi - lo) / 2;
-			if (r->bye[mid].e < v)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == r->n || r->bye[lo].e != v)
+		lo = glean_lower_bound(&v, r->ends, r->n, sizeof(*r->ends),
+		    offset_below);
+		if (lo == r->n || r->ends[lo] != v)
 			continue;
-		x = &r->bye[lo];
-		if ((!before || x->i < before->i) && gap_ok(m, text, v, ps))
+		x = r->bye[lo];
+		if ((before == none || x < before) && gap_ok(m, text, v, ps))
 			before = x;
 	}
-	for (v = pe; !before && v <= pe + 3; v++) {
+	for (v = pe; before == none && v <= pe + 3; v++) {
 		/* the last role (in the layer) starting at v */
-		for (lo = 0, hi = r->n; lo < hi;) {
-			mid = lo + (hi - lo) / 2;
-			if (r->bys[mid].s <= v)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (!lo || r->bys[lo - 1].s != v)
+		lo = glean_lower_bound(&v, r->starts, r->n,
+		    sizeof(*r->starts), offset_at_most);
+		if (!lo || r->starts[lo - 1] != v)
 			continue;
-		x = &r->bys[lo - 1];
-		if ((!after || x->i > after->i) && gap_ok(m, text, pe, v))
+		x = r->bys[lo - 1];
+		if ((after == none || x > after) && gap_ok(m, text, pe, v))
 			after = x;
 	}
-	best = before ? before : after;
-	if (!best)
+	best = before != none ? before : after;
+	if (best == none)
 		return NULL;
-	cn = glean_jv_str(best->ent, "canonical");
-	return cn && *cn ? glean_strdup(cn) : slice(m, text, best->s, best->e);
+	cn = glean_jv_str(r->ent[best], "canonical");
+	return cn && *cn ? glean_strdup(cn) :
+	    slice(m, text, r->s[best], r->e[best]);
 }
 
 /*
@@ -558,7 +565,7 @@ read_people(struct rdoc *d)
 	const struct glean_jv *e;
 	const char *name, *role, *kind, *basis;
 	struct subject *subj;
-	struct roles roles = { NULL, NULL, 0 };
+	struct roles roles = { 0 };
 	struct attr at[MAX_ATTRS];
 	int rolesok = 0;
 	size_t s, en;
