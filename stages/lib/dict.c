@@ -1,18 +1,19 @@
 /* See LICENSE file for copyright and license details. */
 /*
- * dict.c - the word sets and phrase tables of the stage: a sorted
- * dict of words (with an int and a string each) behind a hash index and
- * two cheap "surely not" filters, and phrases of tokens indexed by their
+ * dict.c - the word set and the phrase index (see dict.h): a dict of
+ * words (with an int and a string each) behind a hash index and two
+ * cheap "surely not" filters, and phrases of tokens indexed by their
  * first token.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "entities.h"
+#include "dict.h"
+#include "glean.h"
 
 void
-dict_add(struct dict *d, const char *key, int val, const char *str)
+glean_dict_add(struct glean_dict *d, const char *key, int val, const char *str)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
@@ -29,7 +30,7 @@ dict_add(struct dict *d, const char *key, int val, const char *str)
 /* Index d by hash: lookups cost one probe.  The first of equal keys
  * wins. */
 void
-dict_index(struct dict *d)
+glean_dict_index(struct glean_dict *d)
 {
 	size_t i, h, len;
 	uint32_t hk;
@@ -53,7 +54,7 @@ dict_index(struct dict *d)
 		d->lens[(unsigned char)d->key[i][0]] |= 1ull << (len < 63 ?
 		    len : 63);
 		d->len[i] = (uint32_t)len;
-		h = sketch_bit(d->key[i], len, d->sketch_shift);
+		h = glean_dict_sketch_bit(d->key[i], len, d->sketch_shift);
 		d->sketch[h / 64] |= 1ull << (h % 64);
 		hk = glean_hash8(d->key[i], len, d->key[i] + len + 1);
 		for (h = hk & d->hmask; d->ht[h].idx; h = (h + 1) & d->hmask)
@@ -70,21 +71,21 @@ dict_index(struct dict *d)
 static int
 cmp_idx(const void *a, const void *b, void *d)
 {
-	const struct dict *dict = d;
+	const struct glean_dict *dict = d;
 
 	return strcmp(dict->key[*(const size_t *)a],
 	    dict->key[*(const size_t *)b]);
 }
 
 void
-dict_sort(struct dict *d)
+glean_dict_sort(struct glean_dict *d)
 {
 	size_t *idx, i;
 	char **k, **s;
 	int *v;
 
 	if (d->n == 0) {
-		dict_index(d);
+		glean_dict_index(d);
 		return;
 	}
 	idx = glean_malloc(d->n * sizeof *idx);
@@ -106,17 +107,17 @@ dict_sort(struct dict *d)
 	d->val = v;
 	d->str = s;
 	free(idx);
-	dict_index(d);
+	glean_dict_index(d);
 }
 
 /* Sort d and keep one of each key (the values are not merged: callers
  * set them from other dicts). */
 void
-dict_sort_unique(struct dict *d)
+glean_dict_sort_unique(struct glean_dict *d)
 {
 	size_t i, n = 0;
 
-	dict_sort(d);
+	glean_dict_sort(d);
 	for (i = 0; i < d->n; i++) {
 		if (n > 0 && strcmp(d->key[i], d->key[n - 1]) == 0) {
 			free(d->key[i]);
@@ -129,20 +130,20 @@ dict_sort_unique(struct dict *d)
 		n++;
 	}
 	d->n = n;
-	dict_index(d);
+	glean_dict_index(d);
 }
 
 void
-dict_add_keys(struct dict *d, const struct dict *from)
+glean_dict_add_keys(struct glean_dict *d, const struct glean_dict *from)
 {
 	size_t i;
 
 	for (i = 0; i < from->n; i++)
-		dict_add(d, from->key[i], 0, NULL);
+		glean_dict_add(d, from->key[i], 0, NULL);
 }
 
 void
-dict_free(struct dict *d)
+glean_dict_free(struct glean_dict *d)
 {
 	size_t i;
 
@@ -160,11 +161,11 @@ dict_free(struct dict *d)
 }
 
 void
-phrase_add(struct phrases *ph, const char *text, int val, int flags,
+glean_phrase_add(struct glean_phrases *ph, const char *text, int val, int flags,
     const struct glean_abbrevs *ab)
 {
 	struct glean_toks tk = { 0 };
-	struct phrase *p;
+	struct glean_phrase *p;
 	size_t i;
 
 	glean_tokenize(text, strlen(text), ab, &tk);
@@ -190,7 +191,7 @@ phrase_add(struct phrases *ph, const char *text, int val, int flags,
 static int
 cmp_phrase(const void *a, const void *b)
 {
-	const struct phrase *x = a, *y = b;
+	const struct glean_phrase *x = a, *y = b;
 	int r = strcmp(x->tok[0], y->tok[0]);
 
 	if (r)
@@ -199,7 +200,7 @@ cmp_phrase(const void *a, const void *b)
 }
 
 void
-phrases_index(struct phrases *ph)
+glean_phrases_index(struct glean_phrases *ph)
 {
 	size_t i, f;
 
@@ -207,8 +208,9 @@ phrases_index(struct phrases *ph)
 		qsort(ph->p, ph->n, sizeof *ph->p, cmp_phrase);
 	for (i = 0; i < ph->n; i++)
 		if (i == 0 || strcmp(ph->p[i].tok[0], ph->p[i - 1].tok[0]))
-			dict_add(&ph->first, ph->p[i].tok[0], (int)i, NULL);
-	dict_sort(&ph->first);
+			glean_dict_add(&ph->first, ph->p[i].tok[0], (int)i,
+			    NULL);
+	glean_dict_sort(&ph->first);
 	ph->end = glean_calloc(ph->first.n + 1, sizeof *ph->end);
 	for (f = 0; f < ph->first.n; f++)
 		for (ph->end[f] = (size_t)ph->first.val[f];
@@ -219,7 +221,7 @@ phrases_index(struct phrases *ph)
 
 /* Free ph; empty after. */
 void
-phrases_free(struct phrases *ph)
+glean_phrases_free(struct glean_phrases *ph)
 {
 	size_t i, j;
 
@@ -230,6 +232,6 @@ phrases_free(struct phrases *ph)
 	}
 	free(ph->p);
 	free(ph->end);
-	dict_free(&ph->first);
+	glean_dict_free(&ph->first);
 	memset(ph, 0, sizeof *ph);
 }
