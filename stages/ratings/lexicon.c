@@ -152,20 +152,17 @@ index_aliases(struct ctx *c)
 	struct glean_buf b = { 0 };
 	size_t i;
 
-	c->auth_by_name = json_object();
-	c->auth_by_pre = json_object();
 	for (i = 0; i < c->nauth; i++) {
 		char pre[4];
 
-		if (!json_object_get(c->auth_by_name, c->auth[i].name))
-			json_object_set_new_nocheck(c->auth_by_name,
-			    c->auth[i].name, json_integer((json_int_t)i));
+		glean_dict_add(&c->auth_by_name, c->auth[i].name, (int)i, NULL);
 		memcpy(pre, c->auth[i].name, 3);
 		pre[3] = '\0';
-		if (!json_object_get(c->auth_by_pre, pre))
-			json_object_set_new_nocheck(c->auth_by_pre, pre,
-			    json_integer((json_int_t)i));
+		glean_dict_add(&c->auth_by_pre, pre, (int)i, NULL);
 	}
+	/* in the order added: the first of equal keys is found */
+	glean_dict_index(&c->auth_by_name);
+	glean_dict_index(&c->auth_by_pre);
 	buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
 	for (i = 0; i < c->nauth; i++) {
 		if (i)
@@ -514,9 +511,9 @@ ctx_free(struct ctx *c)
 	free(c->areas);
 	free(c->auth);
 	pcre2_code_free(c->auth_re);
-	json_decref(c->auth_by_name);
+	glean_dict_free(&c->auth_by_name);
 	json_decref(c->until_by_code);
-	json_decref(c->auth_by_pre);
+	glean_dict_free(&c->auth_by_pre);
 	pcre2_code_free(c->year_re);
 	pcre2_code_free(c->insp_re);
 	pcre2_code_free(c->areas_re);

@@ -14,9 +14,8 @@ void
 find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 {
 	json_t *ents = glean_field(doc, "entities"), *e, *k, *nm, *cd;
-	json_t *ix;
 	size_t i, s, en, a, len;
-	char *key;
+	long x;
 
 	json_array_foreach(json_is_array(ents) ? ents : NULL, i, e) {
 		k = json_object_get(e, "kind");
@@ -51,15 +50,14 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 		struct span *sp = &d->auth.v[i];
 
 		len = sp->e - sp->s;
-		key = glean_strndup(d->text + sp->s, len);
-		ix = json_object_get(c->auth_by_name, key);
-		if (!ix && len >= 3) {
-			/* matched across different white space */
-			key[3] = '\0';
-			ix = json_object_get(c->auth_by_pre, key);
-		}
-		free(key);
-		a = ix ? (size_t)json_integer_value(ix) : 0;
+		x = glean_dict_find(&c->auth_by_name, d->text + sp->s, len);
+		if (x >= 0)
+			a = (size_t)c->auth_by_name.val[x];
+		else if (len >= 3 && (x = glean_dict_find(&c->auth_by_pre,
+		    d->text + sp->s, 3)) >= 0)	/* across other white space */
+			a = (size_t)c->auth_by_pre.val[x];
+		else
+			a = 0;
 		sp->name = c->auth[a].canon;
 		sp->code = c->auth[a].code;
 	}
