@@ -115,8 +115,6 @@ find_authorities(struct doc *d)
 	/* a match claims its tokens: the loop needs no skipping */
 	for (ci = 0; ci < d->ncand; ci++) {
 		i = d->cand[ci];
-		if (!free_tok(d, i))
-			continue;
 		if (!(len = match_phrase(d, &c->authph, winfo(d, i)->auth, i,
 		    &k)))
 			continue;
@@ -148,8 +146,6 @@ find_lexicon_orgs(struct doc *d)
 
 	for (ci = 0; ci < d->ncand; ci++) {
 		i = d->cand[ci];
-		if (!free_tok(d, i))
-			continue;
 		if (!(len = match_phrase(d, &c->orgph, winfo(d, i)->org, i,
 		    &k)))
 			continue;

@@ -363,11 +363,14 @@ match_tokens(const struct doc *d, const struct glean_phrases *ph, long f,
 	return 0;
 }
 
-/* match_tokens over free tokens only. */
+/* match_tokens over free tokens only, token i too (0 when it is not
+ * free). */
 static inline size_t
 match_phrase(const struct doc *d, const struct glean_phrases *ph, long f,
     size_t i, size_t *which)
 {
+	if (!free_tok(d, i))
+		return 0;
 	return match_tokens(d, ph, f, i, which, 1);
 }
 
