@@ -83,9 +83,14 @@ roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 	const struct glean_jv *e;
 	size_t i, s, en, cap = ents->len + 1;
 
+	/* the offsets in one block: s, e, starts, bys, ends, bye */
 	r->n = 0;
-	r->s = glean_calloc(cap, sizeof(*r->s));
-	r->e = glean_calloc(cap, sizeof(*r->e));
+	r->s = glean_calloc(6 * cap, sizeof(*r->s));
+	r->e = r->s + cap;
+	r->starts = r->s + 2 * cap;
+	r->bys = r->s + 3 * cap;
+	r->ends = r->s + 4 * cap;
+	r->bye = r->s + 5 * cap;
 	r->ent = glean_calloc(cap, sizeof(*r->ent));
 	for (e = glean_jv_items(ents), i = 0; e; e = e->next, i++) {
 		const char *kind = glean_jv_str(e, "kind");
@@ -97,10 +102,6 @@ roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 		r->e[r->n] = en;
 		r->ent[r->n++] = e;
 	}
-	r->starts = glean_calloc(cap, sizeof(*r->starts));
-	r->bys = glean_calloc(cap, sizeof(*r->bys));
-	r->ends = glean_calloc(cap, sizeof(*r->ends));
-	r->bye = glean_calloc(cap, sizeof(*r->bye));
 	memcpy(r->starts, r->s, r->n * sizeof(*r->s));
 	memcpy(r->ends, r->e, r->n * sizeof(*r->e));
 	glean_sort_keys(r->starts, r->bys, r->n);
@@ -110,13 +111,8 @@ roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 static void
 roles_free(struct roles *r)
 {
-	free(r->s);
-	free(r->e);
+	free(r->s);	/* and the other offsets */
 	free(r->ent);
-	free(r->starts);
-	free(r->bys);
-	free(r->ends);
-	free(r->bye);
 }
 
 /* glean_lower_bound orders of sorted offsets, the key a size_t x. */

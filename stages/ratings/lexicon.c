@@ -209,6 +209,22 @@ load_authorities(struct ctx *c, const char *dir)
 	index_aliases(c);
 }
 
+/* Free what load_authorities() made (nothing when it found no file). */
+static void
+authorities_free(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nauth; i++)
+		free(c->auth[i].name);
+	free(c->auth);
+	pcre2_code_free(c->auth_re);
+	glean_dict_free(&c->auth_by_name);
+	glean_dict_free(&c->auth_by_pre);
+	json_decref(c->until_by_code);
+	glean_lexicon_free(c->lx_auth);
+}
+
 /* Append "(?:pattern)" to b as one more alternative. */
 static void
 add_alternative(struct glean_buf *b, const char *pattern)
@@ -497,23 +513,11 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->lx_trust_refs);
 	glean_lexicon_free(c->lx_changes);
 	glean_numwords_free(c->numwords);
-	for (i = 0; i < c->nauth; i++)
-		free(c->auth[i].name);
 	free(c->grades);
 	free(c->verbs);
-	for (i = 0; i < c->nstarters; i++) {
-		free(c->starters[i].grades);
-		free(c->starters[i].verbs);
-	}
-	free(c->starters);
-	free(c->slots);
-	free(c->cue_slots);
+	starters_free(c);
 	free(c->areas);
-	free(c->auth);
-	pcre2_code_free(c->auth_re);
-	glean_dict_free(&c->auth_by_name);
-	json_decref(c->until_by_code);
-	glean_dict_free(&c->auth_by_pre);
+	authorities_free(c);
 	pcre2_code_free(c->year_re);
 	pcre2_code_free(c->insp_re);
 	pcre2_code_free(c->areas_re);
@@ -522,6 +526,4 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->lx_verbs);
 	glean_lexicon_free(c->lx_areas);
 	glean_lexicon_free(c->lx_insp);
-	if (c->lx_auth)
-		glean_lexicon_free(c->lx_auth);
 }
