@@ -1,9 +1,9 @@
 /* See LICENSE file for copyright and license details. */
 /*
- * dict.h - the word set and the phrase index, written once (dict.c):
- * a set of words, each with an int and an optional string, behind a
- * hash index and two cheap "surely not" filters; and phrases of tokens
- * indexed by their first token.  The lookups are inline: a stage asks
+ * dict.h - the word set (dict.c) and the phrase index (phrases.c),
+ * written once: a set of words, each with an int and an optional
+ * string, behind a hash index and two cheap "surely not" filters; and
+ * phrases of tokens indexed by their first token.  The lookups are inline: a stage asks
  * them of every word of a text.
  *
  * Use: glean_dict_add() every key, then glean_dict_sort() (or
@@ -18,7 +18,8 @@
 #include <string.h>
 
 #include "swar.h"
-#include "tok.h"
+
+struct glean_abbrevs;
 
 /* A slot of a dict's hash index: small, for the index is read for
  * every capitalised word and is seldom in the cache. */
