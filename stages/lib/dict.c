@@ -76,12 +76,24 @@ cmp_idx(const void *a, const void *b, void *d)
 	    dict->key[*(const size_t *)b]);
 }
 
+/* The n elements of size bytes at a (freed) in a fresh array, element
+ * i the old element idx[i]. */
+static void *
+permuted(void *a, const size_t *idx, size_t n, size_t size)
+{
+	char *out = glean_malloc(n * size);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		memcpy(out + i * size, (char *)a + idx[i] * size, size);
+	free(a);
+	return out;
+}
+
 void
 glean_dict_sort(struct glean_dict *d)
 {
 	size_t *idx, i;
-	char **k, **s;
-	int *v;
 
 	if (d->n == 0) {
 		glean_dict_index(d);
@@ -91,20 +103,9 @@ glean_dict_sort(struct glean_dict *d)
 	for (i = 0; i < d->n; i++)
 		idx[i] = i;
 	qsort_r(idx, d->n, sizeof *idx, cmp_idx, d);
-	k = glean_malloc(d->n * sizeof *k);
-	v = glean_malloc(d->n * sizeof *v);
-	s = glean_malloc(d->n * sizeof *s);
-	for (i = 0; i < d->n; i++) {
-		k[i] = d->key[idx[i]];
-		v[i] = d->val[idx[i]];
-		s[i] = d->str[idx[i]];
-	}
-	free(d->key);
-	free(d->val);
-	free(d->str);
-	d->key = k;
-	d->val = v;
-	d->str = s;
+	d->key = permuted(d->key, idx, d->n, sizeof *d->key);
+	d->val = permuted(d->val, idx, d->n, sizeof *d->val);
+	d->str = permuted(d->str, idx, d->n, sizeof *d->str);
 	free(idx);
 	glean_dict_index(d);
 }

@@ -515,7 +515,13 @@ ctx_free(struct ctx *c)
 	glean_numwords_free(c->numwords);
 	free(c->grades);
 	free(c->verbs);
-	starters_free(c);
+	for (i = 0; i < c->nstarters; i++) {
+		free(c->starters[i].grades);
+		free(c->starters[i].verbs);
+	}
+	free(c->starters);
+	free(c->slots);
+	free(c->cue_slots);
 	free(c->areas);
 	authorities_free(c);
 	pcre2_code_free(c->year_re);

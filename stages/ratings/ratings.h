@@ -259,7 +259,6 @@ word_hash(int first, int last, size_t n)
 /* starters.c: grade and verb phrases by first word */
 const struct starter * starter_find(const struct ctx *c, struct slot *v, const char *s, size_t n);
 void starters_init(struct ctx *c);
-void starters_free(struct ctx *c);
 
 /* words.c: sentences, words and their roles */
 int is_wordcp(int32_t cp);

@@ -108,17 +108,4 @@ starters_init(struct ctx *c)
 	}
 }
 
-/* Free what starters_init() made. */
-void
-starters_free(struct ctx *c)
-{
-	size_t i;
 
-	for (i = 0; i < c->nstarters; i++) {
-		free(c->starters[i].grades);
-		free(c->starters[i].verbs);
-	}
-	free(c->starters);
-	free(c->slots);
-	free(c->cue_slots);
-}
