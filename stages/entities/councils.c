@@ -74,7 +74,7 @@ after_place_word(const struct doc *d, size_t i)
 		return 0;
 	for (k = 0; k < len; k++)
 		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
-	return dict_find(&d->c->places, low, len) >= 0;
+	return glean_dict_find(&d->c->places, low, len) >= 0;
 }
 
 /*
@@ -115,8 +115,6 @@ find_authorities(struct doc *d)
 	/* a match claims its tokens: the loop needs no skipping */
 	for (ci = 0; ci < d->ncand; ci++) {
 		i = d->cand[ci];
-		if (!free_tok(d, i))
-			continue;
 		if (!(len = match_phrase(d, &c->authph, winfo(d, i)->auth, i,
 		    &k)))
 			continue;
@@ -148,8 +146,6 @@ find_lexicon_orgs(struct doc *d)
 
 	for (ci = 0; ci < d->ncand; ci++) {
 		i = d->cand[ci];
-		if (!free_tok(d, i))
-			continue;
 		if (!(len = match_phrase(d, &c->orgph, winfo(d, i)->org, i,
 		    &k)))
 			continue;
@@ -225,7 +221,7 @@ find_refs(struct doc *d)
 		if (!free_tok(d, i) || !is_word(d, i))
 			continue;
 		p = ttext(d, i, &plen);
-		f = dict_find_in(&c->refs.first, p, plen, d->s + d->n);
+		f = glean_dict_find_in(&c->refs.first, p, plen, d->s + d->n);
 		if (!(len = match_phrase(d, &c->refs, f, i, &k)))
 			continue;
 		/* "the council tax", "the Council Chamber": not the body */

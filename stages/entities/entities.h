@@ -12,7 +12,7 @@
  * clubs and police forces that share a place name), people.c the
  * people and their roles, names.c gives each person one name; emit.c
  * writes the layers.  The lexicons are loaded by lexicons.c into the
- * word sets and phrase tables of dict.c.
+ * word sets and phrase tables of the library (stages/lib/dict.c).
  */
 #ifndef ENTITIES_H
 #define ENTITIES_H
@@ -21,51 +21,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dict.h"
 #include "glean.h"
 #include "swar.h"
 #include "tok.h"
-
-/* ---- word sets and phrase tables (dict.c) ------------------------------ */
-
-/* A slot of a dict's hash index: small, for the index is read for
- * every capitalised word and is seldom in the cache. */
-struct dict_slot {
-	uint32_t hash;
-	uint32_t idx;		/* key index + 1; 0 for an empty slot */
-};
-
-/* A sorted set of words with an int value and an optional string. */
-struct dict {
-	size_t n, cap;
-	char **key;
-	int *val;
-	char **str;
-	uint32_t *len;		/* of the keys, when indexed */
-	struct dict_slot *ht;	/* hash index */
-	size_t hmask;
-	/* by first byte, a bit for each key length (63: 63 or more): most
-	 * lookups fail here, before any hashing */
-	uint64_t lens[256];
-	/* a bit for each key's first three bytes and length (see
-	 * sketch_bit), 32 bits a key: a lookup that fails here reads no
-	 * more than this */
-	uint64_t *sketch;
-	unsigned sketch_shift;
-};
-
-struct phrase {
-	size_t ntok;
-	char **tok;
-	int val;
-	int flags;
-};
-
-struct phrases {
-	size_t n, cap;
-	struct phrase *p;
-	struct dict first;	/* first token -> index of its first phrase */
-	size_t *end;		/* per key of first: after its last phrase */
-};
 
 /* PH_BARE: a bare area name (see authorities.tsv); PH_NAMED: a name that
  * says it is the council ("Leeds City Council", "RBKC"), not a place name
@@ -110,28 +69,29 @@ struct ctx {
 	struct glean_abbrevs *ab;
 	struct authority *auth;
 	size_t nauth;
-	struct phrases authph;	/* alias -> authority (val), several rows
-				 * may share an alias */
-	struct phrases orgph;	/* form -> index into orgcanon */
-	struct dict orgcanon;	/* canonical names (key), unused values */
-	struct phrases refs;	/* council references */
+	/* alias -> authority (val), several rows may share an alias */
+	struct glean_phrases authph;
+	struct glean_phrases orgph;	/* form -> index into orgcanon */
+	/* form (key) and canonical name (str); unused values */
+	struct glean_dict orgcanon;
+	struct glean_phrases refs;	/* council references */
 	/* topic and boilerplate cues (val: index in cues) */
-	struct phrases scan;
+	struct glean_phrases scan;
 	struct cue *cues;
 	size_t ncues;
 	/* namesakes.tsv: what follows or precedes a place name when it
 	 * names something else, and the words that make it a location */
-	struct phrases after, before;
-	struct dict places;
-	struct dict titles;	/* str: implied role or NULL */
+	struct glean_phrases after, before;
+	struct glean_dict places;
+	struct glean_dict titles;	/* str: implied role or NULL */
 	/* name stopwords, forenames, organisation heads, titles, the
 	 * first words of authority and organisation phrases, and the
 	 * title case of every key of lower */
-	struct dict words;
+	struct glean_dict words;
 	struct wordinfo *winfo;	/* per key of words */
 	/* lower case: val is the role class | L_LOWSTOP (months,
 	 * weekdays) */
-	struct dict lower;
+	struct glean_dict lower;
 	/* first bytes of the words a pass may start at: capitals, non-ASCII
 	 * and the first bytes of words and titles */
 	unsigned char start[256];
@@ -208,58 +168,6 @@ struct doc {
 };
 
 /* ---- the cheap questions, inline: every pass asks them of every token -- */
-
-/* The bit of w[0..n) in a sketch of 2^(32 - shift) bits. */
-static inline uint32_t
-sketch_bit(const char *w, size_t n, unsigned shift)
-{
-	uint32_t x = (uint32_t)n & 0xff;
-
-	if (n > 0)
-		x |= (uint32_t)(unsigned char)w[0] << 8;
-	if (n > 1)
-		x |= (uint32_t)(unsigned char)w[1] << 16;
-	if (n > 2)
-		x |= (uint32_t)(unsigned char)w[2] << 24;
-	return (x * 0x9E3779B1u) >> shift;
-}
-
-/* May w[0..n) be a key of d?  No means no; the cheap half of a lookup. */
-static inline int
-dict_may_hold(const struct dict *d, const char *w, size_t n)
-{
-	uint32_t h;
-
-	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
-		return 0;
-	h = sketch_bit(w, n, d->sketch_shift);
-	return d->sketch[h / 64] >> (h % 64) & 1;
-}
-
-/* Index of w[0..n) in d, or -1; bytes of w up to lim may be read. */
-static inline long
-dict_find_in(const struct dict *d, const char *w, size_t n, const char *lim)
-{
-	const struct dict_slot *sl;
-	uint32_t hw;
-	size_t h;
-
-	if (!dict_may_hold(d, w, n))
-		return -1;
-	hw = glean_hash8(w, n, lim);
-	for (h = hw & d->hmask; (sl = &d->ht[h])->idx; h = (h + 1) & d->hmask)
-		if (sl->hash == hw && d->len[sl->idx - 1] == n &&
-		    memcmp(d->key[sl->idx - 1], w, n) == 0)
-			return (long)(sl->idx - 1);
-	return -1;
-}
-
-/* Index of w[0..n) in d, or -1. */
-static inline long
-dict_find(const struct dict *d, const char *w, size_t n)
-{
-	return dict_find_in(d, w, n, w + n);
-}
 
 static inline const char *
 ttext(const struct doc *d, size_t i, size_t *len)
@@ -373,7 +281,7 @@ lower_of(const struct ctx *c, const char *p, size_t len)
 		return 0;
 	for (k = 0; k < len; k++)
 		low[k] = (p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k];
-	f = dict_find(&c->lower, low, len);
+	f = glean_dict_find(&c->lower, low, len);
 	return f < 0 ? 0 : c->lower.val[f];
 }
 
@@ -431,7 +339,7 @@ role_class(const struct doc *d, size_t i)
  * after it, f the index of token i in ph->first (or -1); its length in
  * tokens, and *which the phrase index. */
 static inline size_t
-match_tokens(const struct doc *d, const struct phrases *ph, long f,
+match_tokens(const struct doc *d, const struct glean_phrases *ph, long f,
     size_t i, size_t *which, int need_free)
 {
 	size_t k, j;
@@ -439,7 +347,7 @@ match_tokens(const struct doc *d, const struct phrases *ph, long f,
 	if (f < 0)
 		return 0;
 	for (k = (size_t)ph->first.val[f]; k < ph->end[f]; k++) {
-		const struct phrase *q = &ph->p[k];
+		const struct glean_phrase *q = &ph->p[k];
 
 		/* the first token is token i: that is how f was found */
 		for (j = 1; j < q->ntok; j++)
@@ -455,18 +363,22 @@ match_tokens(const struct doc *d, const struct phrases *ph, long f,
 	return 0;
 }
 
-/* match_tokens over free tokens only. */
+/* match_tokens over free tokens only, token i too (0 when it is not
+ * free). */
 static inline size_t
-match_phrase(const struct doc *d, const struct phrases *ph, long f,
+match_phrase(const struct doc *d, const struct glean_phrases *ph, long f,
     size_t i, size_t *which)
 {
+	if (!free_tok(d, i))
+		return 0;
 	return match_tokens(d, ph, f, i, which, 1);
 }
 
 /* Length in tokens of a phrase of ph at token j, whoever owns its tokens,
  * when it lies in the sentence of token i; else 0. */
 static inline size_t
-phrase_at(const struct doc *d, const struct phrases *ph, size_t j, size_t i)
+phrase_at(const struct doc *d, const struct glean_phrases *ph, size_t j,
+    size_t i)
 {
 	size_t len, k;
 	const char *p;
@@ -474,21 +386,10 @@ phrase_at(const struct doc *d, const struct phrases *ph, size_t j, size_t i)
 	if (j >= d->tk->n || !is_word(d, j) || d->ti[j].sent != d->ti[i].sent)
 		return 0;
 	p = ttext(d, j, &len);
-	return match_tokens(d, ph, dict_find_in(&ph->first, p, len,
+	return match_tokens(d, ph, glean_dict_find_in(&ph->first, p, len,
 	    d->s + d->n), j, &k, 0);
 }
 
-/* dict.c */
-void dict_add(struct dict *d, const char *key, int val, const char *str);
-void dict_index(struct dict *d);
-void dict_sort(struct dict *d);
-void dict_sort_unique(struct dict *d);
-void dict_add_keys(struct dict *d, const struct dict *from);
-void dict_free(struct dict *d);
-void phrase_add(struct phrases *ph, const char *text, int val, int flags,
-    const struct glean_abbrevs *ab);
-void phrases_index(struct phrases *ph);
-void phrases_free(struct phrases *ph);
 
 /* lexicons.c */
 void load_lexicons(struct ctx *c, const char *dir);
@@ -501,7 +402,8 @@ struct ent *add_ent(struct doc *d, size_t t0, size_t t1, int kind);
 char *span_text(const struct doc *d, size_t a, size_t b);
 
 /* orgs.c */
-int pick_authority(const struct doc *d, const struct phrases *ph, size_t k);
+int pick_authority(const struct doc *d, const struct glean_phrases *ph,
+    size_t k);
 void find_org_runs(struct doc *d);
 
 /* furniture.c */

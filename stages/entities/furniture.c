@@ -167,7 +167,8 @@ find_cues(struct doc *d)
 		if ((i = d->cuecand[ci]) < next)
 			continue;
 		p = ttext(d, i, &len);
-		if ((f = dict_find_in(&c->scan.first, p, len, d->s + d->n)) < 0 ||
+		if ((f = glean_dict_find_in(&c->scan.first, p, len,
+		    d->s + d->n)) < 0 ||
 		    !(len = match_tokens(d, &c->scan, f, i, &k, 0)))
 			continue;
 		q = &c->cues[c->scan.p[k].val];

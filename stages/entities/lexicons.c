@@ -17,13 +17,13 @@
  * "Leeds" may be the club or the city.
  */
 static int
-names_council(const struct phrase *p, const struct dict *words)
+names_council(const struct glean_phrase *p, const struct glean_dict *words)
 {
 	size_t t, k;
 	const char *x;
 
 	for (t = 0; t < p->ntok; t++)
-		if (dict_find(words, p->tok[t], strlen(p->tok[t])) >= 0)
+		if (glean_dict_find(words, p->tok[t], strlen(p->tok[t])) >= 0)
 			return 1;
 	if (p->ntok != 1 || strlen(p->tok[0]) < 3)
 		return 0;
@@ -58,30 +58,30 @@ load_authorities(struct ctx *c, const char *dir)
 		    strcmp(f[4], "-") ? f[4] : "");
 		snprintf(a->until, sizeof a->until, "%s",
 		    strcmp(f[5], "-") ? f[5] : "");
-		phrase_add(&c->authph, f[1], (int)c->nauth, 0, c->ab);
+		glean_phrase_add(&c->authph, f[1], (int)c->nauth, 0, c->ab);
 		alias = glean_asprintf("%s Council", f[2]);
-		phrase_add(&c->authph, alias, (int)c->nauth, 0, c->ab);
+		glean_phrase_add(&c->authph, alias, (int)c->nauth, 0, c->ab);
 		free(alias);
 		if (strcmp(f[6], "yes") == 0)
-			phrase_add(&c->authph, f[2], (int)c->nauth, PH_BARE,
-			    c->ab);
+			glean_phrase_add(&c->authph, f[2], (int)c->nauth,
+			    PH_BARE, c->ab);
 		if (strcmp(f[7], "-")) {
 			for (p = f[7]; p; p = q) {
 				if ((q = strchr(p, '|')))
 					*q++ = '\0';
 				if (*p)
-					phrase_add(&c->authph, p,
+					glean_phrase_add(&c->authph, p,
 					    (int)c->nauth, 0, c->ab);
 			}
 		}
 		c->nauth++;
 	}
-	phrases_index(&c->authph);
+	glean_phrases_index(&c->authph);
 	glean_lexicon_free(lx);
 }
 
 static void
-load_words(struct dict *d, const char *dir, const char *name, int lower)
+load_words(struct glean_dict *d, const char *dir, const char *name, int lower)
 {
 	struct glean_lexicon *lx = glean_lexicon_load(dir, name, 1);
 	size_t i;
@@ -96,7 +96,7 @@ load_words(struct dict *d, const char *dir, const char *name, int lower)
 				if (*p >= 'A' && *p <= 'Z')
 					*p += 32;
 		}
-		dict_add(d, w, 0, NULL);
+		glean_dict_add(d, w, 0, NULL);
 	}
 	glean_lexicon_free(lx);
 }
@@ -104,29 +104,29 @@ load_words(struct dict *d, const char *dir, const char *name, int lower)
 /* c->lower: the role words and the lower-case stop words (months,
  * weekdays), each with its role class | L_LOWSTOP. */
 static void
-build_lower(struct ctx *c, const struct dict *roles,
-    const struct dict *lowstops)
+build_lower(struct ctx *c, const struct glean_dict *roles,
+    const struct glean_dict *lowstops)
 {
 	const char *key;
 	size_t i;
 	long k;
 
-	dict_add_keys(&c->lower, roles);
-	dict_add_keys(&c->lower, lowstops);
-	dict_sort_unique(&c->lower);
+	glean_dict_add_keys(&c->lower, roles);
+	glean_dict_add_keys(&c->lower, lowstops);
+	glean_dict_sort_unique(&c->lower);
 	for (i = 0; i < c->lower.n; i++) {
 		key = c->lower.key[i];
-		k = dict_find(roles, key, strlen(key));
+		k = glean_dict_find(roles, key, strlen(key));
 		c->lower.val[i] = (k >= 0 ? roles->val[k] : 0) |
-		    (dict_find(lowstops, key, strlen(key)) >= 0 ? L_LOWSTOP :
-		    0);
+		    (glean_dict_find(lowstops, key, strlen(key)) >= 0 ?
+		    L_LOWSTOP : 0);
 	}
 }
 
 /* What the lists say about word i of c->words, into c->winfo[i]. */
 static void
-word_info(struct ctx *c, size_t i, const struct dict *stops,
-    const struct dict *forenames, const struct dict *orghead)
+word_info(struct ctx *c, size_t i, const struct glean_dict *stops,
+    const struct glean_dict *forenames, const struct glean_dict *orghead)
 {
 	const char *key = c->words.key[i];
 	size_t len = strlen(key);
@@ -134,16 +134,17 @@ word_info(struct ctx *c, size_t i, const struct dict *stops,
 	char *title;
 	long k;
 
-	w->bits = (uint8_t)((dict_find(stops, key, len) >= 0 ? W_STOP : 0) |
-	    (dict_find(forenames, key, len) >= 0 ? W_FORENAME : 0) |
-	    (dict_find(orghead, key, len) >= 0 ? W_ORGHEAD : 0));
-	w->title = (int32_t)dict_find(&c->titles, key, len);
-	w->auth = (int32_t)dict_find(&c->authph.first, key, len);
-	w->org = (int32_t)dict_find(&c->orgph.first, key, len);
+	w->bits = (uint8_t)(
+	    (glean_dict_find(stops, key, len) >= 0 ? W_STOP : 0) |
+	    (glean_dict_find(forenames, key, len) >= 0 ? W_FORENAME : 0) |
+	    (glean_dict_find(orghead, key, len) >= 0 ? W_ORGHEAD : 0));
+	w->title = (int32_t)glean_dict_find(&c->titles, key, len);
+	w->auth = (int32_t)glean_dict_find(&c->authph.first, key, len);
+	w->org = (int32_t)glean_dict_find(&c->orgph.first, key, len);
 	if (title_case(key, len)) {
 		title = glean_strdup(key);
 		title[0] = (char)(title[0] + 32);
-		k = dict_find(&c->lower, title, len);
+		k = glean_dict_find(&c->lower, title, len);
 		w->lower = (uint8_t)(k >= 0 ? c->lower.val[k] : 0);
 		free(title);
 	}
@@ -151,8 +152,9 @@ word_info(struct ctx *c, size_t i, const struct dict *stops,
 
 /* c->words and c->lower from the word lists (which it frees). */
 static void
-build_word_tables(struct ctx *c, struct dict *stops, struct dict *forenames,
-    struct dict *orghead, struct dict *roles, struct dict *lowstops)
+build_word_tables(struct ctx *c, struct glean_dict *stops,
+    struct glean_dict *forenames, struct glean_dict *orghead,
+    struct glean_dict *roles, struct glean_dict *lowstops)
 {
 	const char *key;
 	char *title;
@@ -167,27 +169,27 @@ build_word_tables(struct ctx *c, struct dict *stops, struct dict *forenames,
 		title = glean_strdup(key);
 		title[0] = (char)(title[0] - 32);
 		if (title_case(title, strlen(title)))
-			dict_add(&c->words, title, 0, NULL);
+			glean_dict_add(&c->words, title, 0, NULL);
 		free(title);
 	}
-	dict_add_keys(&c->words, stops);
-	dict_add_keys(&c->words, forenames);
-	dict_add_keys(&c->words, orghead);
-	dict_add_keys(&c->words, &c->titles);
-	dict_add_keys(&c->words, &c->authph.first);
-	dict_add_keys(&c->words, &c->orgph.first);
-	dict_sort_unique(&c->words);
+	glean_dict_add_keys(&c->words, stops);
+	glean_dict_add_keys(&c->words, forenames);
+	glean_dict_add_keys(&c->words, orghead);
+	glean_dict_add_keys(&c->words, &c->titles);
+	glean_dict_add_keys(&c->words, &c->authph.first);
+	glean_dict_add_keys(&c->words, &c->orgph.first);
+	glean_dict_sort_unique(&c->words);
 	c->winfo = glean_calloc(c->words.n + 1, sizeof *c->winfo);
 	for (i = 0; i < c->words.n; i++)
 		word_info(c, i, stops, forenames, orghead);
 	for (i = 0; i < 256; i++)
 		c->start[i] = (i >= 'A' && i <= 'Z') || i >= 0x80 ||
 		    c->words.lens[i] || c->titles.lens[i];
-	dict_free(stops);
-	dict_free(forenames);
-	dict_free(orghead);
-	dict_free(roles);
-	dict_free(lowstops);
+	glean_dict_free(stops);
+	glean_dict_free(forenames);
+	glean_dict_free(orghead);
+	glean_dict_free(roles);
+	glean_dict_free(lowstops);
 }
 
 /*
@@ -196,7 +198,7 @@ build_word_tables(struct ctx *c, struct dict *stops, struct dict *forenames,
  * apostrophe for each straight one.
  */
 static void
-phrase_add_variants(struct phrases *ph, const char *text, int val,
+phrase_add_variants(struct glean_phrases *ph, const char *text, int val,
     int capital, const struct glean_abbrevs *ab)
 {
 	struct glean_buf b = { 0 };
@@ -217,7 +219,7 @@ phrase_add_variants(struct phrases *ph, const char *text, int val,
 			else
 				glean_buf_addc(&b, *p);
 		}
-		phrase_add(ph, b.s, val, 0, ab);
+		glean_phrase_add(ph, b.s, val, 0, ab);
 	}
 	glean_buf_free(&b);
 }
@@ -263,7 +265,7 @@ load_context_lexicons(struct ctx *c, const char *dir)
 	    "label", NULL };
 	static const char *const wheres[] = { "after", "before", "place",
 	    "council", NULL };
-	struct dict council_words = { 0 };
+	struct glean_dict council_words = { 0 };
 	struct glean_lexicon *lx;
 	size_t i;
 	char **f;
@@ -282,43 +284,43 @@ load_context_lexicons(struct ctx *c, const char *dir)
 		    extents), f[1], 0);
 	}
 	glean_lexicon_free(lx);
-	phrases_index(&c->scan);
+	glean_phrases_index(&c->scan);
 
 	lx = glean_lexicon_load(dir, "namesakes.tsv", 3);
 	for (i = 0; i < lx->nrows; i++) {
 		f = lx->rows[i].f;
 		switch (column_value(lx, i, f[1], wheres)) {
 		case 0:
-			phrase_add(&c->after, f[0], 0, 0, c->ab);
+			glean_phrase_add(&c->after, f[0], 0, 0, c->ab);
 			break;
 		case 1:
-			phrase_add(&c->before, f[0], 0, 0, c->ab);
+			glean_phrase_add(&c->before, f[0], 0, 0, c->ab);
 			break;
 		case 2:
-			dict_add(&c->places, f[0], 0, NULL);
+			glean_dict_add(&c->places, f[0], 0, NULL);
 			break;
 		default:
-			dict_add(&council_words, f[0], 0, NULL);
+			glean_dict_add(&council_words, f[0], 0, NULL);
 		}
 	}
-	phrases_index(&c->after);
-	phrases_index(&c->before);
-	dict_sort(&c->places);
-	dict_sort(&council_words);
+	glean_phrases_index(&c->after);
+	glean_phrases_index(&c->before);
+	glean_dict_sort(&c->places);
+	glean_dict_sort(&council_words);
 	glean_lexicon_free(lx);
 	/* authorities.tsv is loaded: mark its aliases that name a council
 	 * (the flags are not part of the index) */
 	for (i = 0; i < c->authph.n; i++)
 		if (names_council(&c->authph.p[i], &council_words))
 			c->authph.p[i].flags |= PH_NAMED;
-	dict_free(&council_words);
+	glean_dict_free(&council_words);
 }
 
 /* organisations.tsv: the organisations' forms (orgph, canonical names
  * in orgcanon) and, into orghead, the head words of organisation
  * names. */
 static void
-load_organisations(struct ctx *c, const char *dir, struct dict *orghead)
+load_organisations(struct ctx *c, const char *dir, struct glean_dict *orghead)
 {
 	struct glean_lexicon *lx;
 	size_t i;
@@ -328,15 +330,16 @@ load_organisations(struct ctx *c, const char *dir, struct dict *orghead)
 	for (i = 0; i < lx->nrows; i++) {
 		f = lx->rows[i].f;
 		if (strcmp(f[2], "head") == 0) {
-			dict_add(orghead, f[0], 0, NULL);
+			glean_dict_add(orghead, f[0], 0, NULL);
 			continue;
 		}
-		dict_add(&c->orgcanon, f[0], 0, f[1]);
-		phrase_add(&c->orgph, f[0], (int)c->orgcanon.n - 1, 0, c->ab);
+		glean_dict_add(&c->orgcanon, f[0], 0, f[1]);
+		glean_phrase_add(&c->orgph, f[0], (int)c->orgcanon.n - 1, 0,
+		    c->ab);
 	}
-	phrases_index(&c->orgph);
-	dict_index(&c->orgcanon);	/* not sorted: orgph refers to it */
-	dict_sort(orghead);
+	glean_phrases_index(&c->orgph);
+	glean_dict_index(&c->orgcanon);	/* not sorted: orgph refers to it */
+	glean_dict_sort(orghead);
 	glean_lexicon_free(lx);
 }
 
@@ -352,31 +355,31 @@ load_refs_and_titles(struct ctx *c, const char *dir)
 	lx = glean_lexicon_load(dir, "council-refs.tsv", 1);
 	for (i = 0; i < lx->nrows; i++) {
 		f = lx->rows[i].f;
-		phrase_add(&c->refs, f[0], 0, 0, c->ab);
+		glean_phrase_add(&c->refs, f[0], 0, 0, c->ab);
 		if (f[0][0] >= 'a' && f[0][0] <= 'z') {
 			cap = glean_strdup(f[0]);
 			cap[0] -= 32;
-			phrase_add(&c->refs, cap, 0, 0, c->ab);
+			glean_phrase_add(&c->refs, cap, 0, 0, c->ab);
 			free(cap);
 		}
 	}
-	phrases_index(&c->refs);
+	glean_phrases_index(&c->refs);
 	glean_lexicon_free(lx);
 
 	lx = glean_lexicon_load(dir, "titles.tsv", 2);
 	for (i = 0; i < lx->nrows; i++) {
 		f = lx->rows[i].f;
-		dict_add(&c->titles, f[0], 0, strcmp(f[1], "-") ? f[1] :
+		glean_dict_add(&c->titles, f[0], 0, strcmp(f[1], "-") ? f[1] :
 		    NULL);
 	}
-	dict_sort(&c->titles);
+	glean_dict_sort(&c->titles);
 	glean_lexicon_free(lx);
 }
 
 /* roles.tsv into roles: each word's class (R_HEAD, R_MOD, R_STOP); an
  * unknown class is fatal. */
 static void
-load_roles(const char *dir, struct dict *roles)
+load_roles(const char *dir, struct glean_dict *roles)
 {
 	struct glean_lexicon *lx;
 	size_t i;
@@ -391,10 +394,10 @@ load_roles(const char *dir, struct dict *roles)
 			    "unknown class \"%s\" (head, mod or stop)", f[1]);
 			exit(GLEAN_EXIT_FATAL);
 		}
-		dict_add(roles, f[0], f[1][0] == 'h' ? R_HEAD :
+		glean_dict_add(roles, f[0], f[1][0] == 'h' ? R_HEAD :
 		    f[1][0] == 'm' ? R_MOD : R_STOP, NULL);
 	}
-	dict_sort(roles);
+	glean_dict_sort(roles);
 	glean_lexicon_free(lx);
 }
 
@@ -406,8 +409,8 @@ load_roles(const char *dir, struct dict *roles)
 void
 load_lexicons(struct ctx *c, const char *dir)
 {
-	struct dict stops = { 0 }, forenames = { 0 }, orghead = { 0 };
-	struct dict roles = { 0 }, lowstops = { 0 };
+	struct glean_dict stops = { 0 }, forenames = { 0 }, orghead = { 0 };
+	struct glean_dict roles = { 0 }, lowstops = { 0 };
 
 	c->ab = glean_abbrevs_load(dir);
 	load_authorities(c, dir);
@@ -416,12 +419,12 @@ load_lexicons(struct ctx *c, const char *dir)
 	load_refs_and_titles(c, dir);
 	load_roles(dir, &roles);
 	load_words(&forenames, dir, "forenames.tsv", 0);
-	dict_sort(&forenames);
+	glean_dict_sort(&forenames);
 	load_words(&stops, dir, "name-stopwords.tsv", 0);
-	dict_sort(&stops);
+	glean_dict_sort(&stops);
 	load_words(&lowstops, dir, "months.tsv", 1);
 	load_words(&lowstops, dir, "weekdays.tsv", 1);
-	dict_sort(&lowstops);
+	glean_dict_sort(&lowstops);
 	build_word_tables(c, &stops, &forenames, &orghead, &roles, &lowstops);
 }
 
@@ -449,21 +452,21 @@ free_lexicons(struct ctx *c)
 		free(c->auth[i].name);
 	}
 	free(c->auth);
-	phrases_free(&c->authph);
-	phrases_free(&c->orgph);
-	phrases_free(&c->refs);
-	phrases_free(&c->scan);
-	phrases_free(&c->after);
-	phrases_free(&c->before);
-	dict_free(&c->places);
+	glean_phrases_free(&c->authph);
+	glean_phrases_free(&c->orgph);
+	glean_phrases_free(&c->refs);
+	glean_phrases_free(&c->scan);
+	glean_phrases_free(&c->after);
+	glean_phrases_free(&c->before);
+	glean_dict_free(&c->places);
 	for (i = 0; i < c->ncues; i++)
 		free(c->cues[i].kind);
 	free(c->cues);
-	dict_free(&c->orgcanon);
-	dict_free(&c->titles);
-	dict_free(&c->words);
+	glean_dict_free(&c->orgcanon);
+	glean_dict_free(&c->titles);
+	glean_dict_free(&c->words);
 	free(c->winfo);
-	dict_free(&c->lower);
+	glean_dict_free(&c->lower);
 	glean_abbrevs_free(c->ab);
 	glean_toks_free(&c->tk);
 	free_token_arrays(c);

@@ -12,9 +12,9 @@
 
 /* The authority an alias phrase names on the document's date. */
 int
-pick_authority(const struct doc *d, const struct phrases *ph, size_t k)
+pick_authority(const struct doc *d, const struct glean_phrases *ph, size_t k)
 {
-	const struct phrase *q = &ph->p[k];
+	const struct glean_phrase *q = &ph->p[k];
 	size_t j, best = (size_t)-1;
 	char ym[8] = "";
 
@@ -30,7 +30,7 @@ pick_authority(const struct doc *d, const struct phrases *ph, size_t k)
 	for (j = k; j > 0 && strcmp(ph->p[j - 1].tok[0], q->tok[0]) == 0; j--)
 		;
 	for (; j < ph->n && strcmp(ph->p[j].tok[0], q->tok[0]) == 0; j++) {
-		const struct phrase *r = &ph->p[j];
+		const struct glean_phrase *r = &ph->p[j];
 		const struct authority *a;
 		size_t t;
 
@@ -96,7 +96,7 @@ find_org_runs(struct doc *d)
 			continue;
 		e = add_ent(d, start, head + 1, K_ORG);
 		e->canonical = span_text(d, start, head + 1);
-		if ((k = dict_find(&c->orgcanon, e->canonical,
+		if ((k = glean_dict_find(&c->orgcanon, e->canonical,
 		    strlen(e->canonical))) >= 0 && c->orgcanon.str[k]) {
 			free(e->canonical);
 			e->canonical = glean_strdup(c->orgcanon.str[k]);

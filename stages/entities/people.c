@@ -193,7 +193,7 @@ find_people(struct doc *d)
 		start = name0 = i;
 		p = ttext(d, i, &len);
 		if (len > 1 && p[len - 1] == '.')
-			t = dict_find(&c->titles, p, len - 1);
+			t = glean_dict_find(&c->titles, p, len - 1);
 		else
 			t = winfo(d, i)->title;
 		if (t >= 0 &&

@@ -57,12 +57,13 @@ classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
 	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
 	const struct wordinfo *w;
 
-	if (tok->kind == GLEAN_TOK_WORD && dict_may_hold(&c->scan.first, p, len))
+	if (tok->kind == GLEAN_TOK_WORD &&
+	    glean_dict_may_hold(&c->scan.first, p, len))
 		d->cuecand[d->ncuecand++] = (uint32_t)i;
 	/* most words: lower case, in no list */
 	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
 		if (c->words.lens[(unsigned char)p[0]])
-			t.word = (int32_t)dict_find_in(&c->words, p, len,
+			t.word = (int32_t)glean_dict_find_in(&c->words, p, len,
 			    d->s + d->n);
 		w = t.word < 0 ? NULL : &c->winfo[t.word];
 		if (!(tok->flags & GLEAN_TOKF_CLITIC) &&

@@ -422,6 +422,16 @@ struct glean_lexicon *glean_lexicon_load(const char *lexdir, const char *name,
     size_t minfields);
 void glean_lexicon_free(struct glean_lexicon *lx);
 
+/* ---- sorted offsets (order.c) ------------------------------------------ */
+
+/*
+ * Sort key[0..n) ascending, equal keys in the order they came (a stable
+ * sort), and set pos[k] to the index key[k] had before the sort: the
+ * spans of a layer by start or end, ties in layer order.  pos has room
+ * for n; n may be 0.
+ */
+void glean_sort_keys(size_t *key, size_t *pos, size_t n);
+
 /* ---- pcre2 (regex.c) ---------------------------------------------------- */
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "search.h"
 
 static int
 mcmp(const void *a, const void *b)
@@ -192,6 +193,25 @@ evidence_of(const struct rdoc *d, size_t s, size_t e)
 	return out.s ? out.s : glean_strdup("");	/* NUL-terminated */
 }
 
+/* glean_lower_bound orders, the key a size_t offset x. */
+static int
+starts_before(const void *x, const void *m)	/* mention starts before x */
+{
+	return ((const struct ment *)m)->bs < *(const size_t *)x;
+}
+
+static int
+ends_by(const void *x, const void *sp)		/* span ends by x */
+{
+	return ((const struct span *)sp)->e <= *(const size_t *)x;
+}
+
+static int
+code_before(const void *code, const void *m)	/* mention's code < code */
+{
+	return strcmp((*(struct ment *const *)m)->code, code) < 0;
+}
+
 /*
  * The council mention in bytes [a, b) of the document: one of the
  * article's council if there is one, else the nearest to byte at; NULL
@@ -201,15 +221,9 @@ static const struct ment *
 mention_in(const struct rdoc *d, size_t a, size_t b, size_t at)
 {
 	const struct ment *best = NULL;
-	size_t lo = 0, hi = d->nm, mid, dist, bestd = (size_t)-1;
+	size_t lo = glean_lower_bound(&a, d->ms, d->nm, sizeof *d->ms,
+	    starts_before), dist, bestd = (size_t)-1;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->ms[mid].bs < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < d->nm && d->ms[lo].bs < b; lo++) {
 		const struct ment *m = &d->ms[lo];
 
@@ -231,16 +245,10 @@ mention_in(const struct rdoc *d, size_t a, size_t b, size_t at)
 static int
 in_boilerplate(const struct rdoc *d, size_t s, size_t e)
 {
-	size_t lo = 0, hi = d->nbp, mid;
-
 	/* the first span ending after s */
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->bp[mid].e <= s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = glean_lower_bound(&s, d->bp, d->nbp, sizeof *d->bp,
+	    ends_by);
+
 	return lo < d->nbp && d->bp[lo].s < e;
 }
 
@@ -366,16 +374,10 @@ void
 code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
     const char *code)
 {
-	size_t lo = 0, hi = nc, j;
+	size_t j = glean_lower_bound(code, bycode, nc, sizeof *bycode,
+	    code_before);
 
-	while (lo < hi) {
-		j = lo + (hi - lo) / 2;
-		if (strcmp(bycode[j]->code, code) < 0)
-			lo = j + 1;
-		else
-			hi = j;
-	}
-	for (j = lo; j < nc && !strcmp(bycode[j]->code, code); j++)
+	for (; j < nc && !strcmp(bycode[j]->code, code); j++)
 		if (bycode[j]->text)
 			add_alias(subj, bycode[j]->text);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "search.h"
 
 /*
  * One quote, paragraph by paragraph (a quote reopened on each): the
@@ -63,57 +64,68 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 	}
 }
 
-/* A document's role entities, by start and by end, for adjacent_role(). */
-struct rent {
-	size_t key;		/* what the array is sorted by: s or e */
-	size_t s, e;		/* code points */
-	size_t i;		/* position in the layer */
-	const struct glean_jv *ent;
-};
-
+/*
+ * A document's role entities (in layer order, code points) for
+ * adjacent_role(): their starts sorted, bys[k] the role starting
+ * starts[k]; their ends sorted, bye[k] the role ending ends[k]; equal
+ * offsets in layer order.
+ */
 struct roles {
-	struct rent *bys, *bye;
+	size_t *s, *e;
+	const struct glean_jv **ent;
+	size_t *starts, *bys, *ends, *bye;
 	size_t n;
 };
-
-/* By key, then by place in the layer. */
-static int
-rentcmp(const void *a, const void *b)
-{
-	const struct rent *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
 
 static void
 roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 {
 	const struct glean_jv *e;
-	size_t i, s, en;
+	size_t i, s, en, cap = ents->len + 1;
 
+	/* the offsets in one block: s, e, starts, bys, ends, bye */
 	r->n = 0;
-	r->bys = glean_calloc(ents->len + 1, sizeof(*r->bys));
-	r->bye = glean_calloc(ents->len + 1, sizeof(*r->bye));
+	r->s = glean_calloc(6 * cap, sizeof(*r->s));
+	r->e = r->s + cap;
+	r->starts = r->s + 2 * cap;
+	r->bys = r->s + 3 * cap;
+	r->ends = r->s + 4 * cap;
+	r->bye = r->s + 5 * cap;
+	r->ent = glean_calloc(cap, sizeof(*r->ent));
 	for (e = glean_jv_items(ents), i = 0; e; e = e->next, i++) {
 		const char *kind = glean_jv_str(e, "kind");
 
 		if (!kind || strcmp(kind, "role") ||
 		    get_cp_span(e, ncps, &s, &en))
 			continue;
-		r->bys[r->n] = (struct rent){ s, s, en, i, e };
-		r->bye[r->n++] = (struct rent){ en, s, en, i, e };
+		r->s[r->n] = s;
+		r->e[r->n] = en;
+		r->ent[r->n++] = e;
 	}
-	qsort(r->bys, r->n, sizeof(*r->bys), rentcmp);
-	qsort(r->bye, r->n, sizeof(*r->bye), rentcmp);
+	memcpy(r->starts, r->s, r->n * sizeof(*r->s));
+	memcpy(r->ends, r->e, r->n * sizeof(*r->e));
+	glean_sort_keys(r->starts, r->bys, r->n);
+	glean_sort_keys(r->ends, r->bye, r->n);
 }
 
 static void
 roles_free(struct roles *r)
 {
-	free(r->bys);
-	free(r->bye);
+	free(r->s);	/* and the other offsets */
+	free(r->ent);
+}
+
+/* glean_lower_bound orders of sorted offsets, the key a size_t x. */
+static int
+offset_below(const void *x, const void *off)
+{
+	return *(const size_t *)off < *(const size_t *)x;
+}
+
+static int
+offset_at_most(const void *x, const void *off)
+{
+	return *(const size_t *)off <= *(const size_t *)x;
 }
 
 /* Only spaces and commas in the code points [a, b)? */
@@ -137,45 +149,36 @@ static char *
 adjacent_role(const struct roles *r, const struct cpmap *m,
     const char *text, size_t ps, size_t pe)
 {
-	const struct rent *before = NULL, *after = NULL, *best, *x;
+	size_t v, lo, x, none = (size_t)-1, before = none, after = none,
+	    best;
 	const char *cn;
-	size_t v, lo, hi, mid;
 
 	for (v = ps >= 3 ? ps - 3 : 0; v <= ps; v++) {
 		/* the first role (in the layer) ending at v */
-		for (lo = 0, hi = r->n; lo < hi;) {
-			mid = lo + (hi - lo) / 2;
-			if (r->bye[mid].e < v)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == r->n || r->bye[lo].e != v)
+		lo = glean_lower_bound(&v, r->ends, r->n, sizeof(*r->ends),
+		    offset_below);
+		if (lo == r->n || r->ends[lo] != v)
 			continue;
-		x = &r->bye[lo];
-		if ((!before || x->i < before->i) && gap_ok(m, text, v, ps))
+		x = r->bye[lo];
+		if ((before == none || x < before) && gap_ok(m, text, v, ps))
 			before = x;
 	}
-	for (v = pe; !before && v <= pe + 3; v++) {
+	for (v = pe; before == none && v <= pe + 3; v++) {
 		/* the last role (in the layer) starting at v */
-		for (lo = 0, hi = r->n; lo < hi;) {
-			mid = lo + (hi - lo) / 2;
-			if (r->bys[mid].s <= v)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (!lo || r->bys[lo - 1].s != v)
+		lo = glean_lower_bound(&v, r->starts, r->n,
+		    sizeof(*r->starts), offset_at_most);
+		if (!lo || r->starts[lo - 1] != v)
 			continue;
-		x = &r->bys[lo - 1];
-		if ((!after || x->i > after->i) && gap_ok(m, text, pe, v))
+		x = r->bys[lo - 1];
+		if ((after == none || x > after) && gap_ok(m, text, pe, v))
 			after = x;
 	}
-	best = before ? before : after;
-	if (!best)
+	best = before != none ? before : after;
+	if (best == none)
 		return NULL;
-	cn = glean_jv_str(best->ent, "canonical");
-	return cn && *cn ? glean_strdup(cn) : slice(m, text, best->s, best->e);
+	cn = glean_jv_str(r->ent[best], "canonical");
+	return cn && *cn ? glean_strdup(cn) :
+	    slice(m, text, r->s[best], r->e[best]);
 }
 
 /*
@@ -366,6 +369,80 @@ check_entities(struct rdoc *d)
 		check_item(d, "entities", i, e, keys);
 }
 
+/* The subject a rating names: its own (kind sk, code, name), else the
+ * article's council, else "unknown". */
+static struct subject *
+rating_subject(struct rdoc *d, const char *sk, const char *code,
+    const char *sn)
+{
+	if (sn || code)
+		return subject(d->mg, sk, code, sn);
+	if (d->about_name || d->about_code)
+		return mention_subject(d, d->about_code, d->about_name);
+	return unknown_subject(d);
+}
+
+/* The mentions of a document sorted by code (those with one first,
+ * nc of them, made on first use) and the codes already given their
+ * aliases; zero it before use, free with code_mentions_free(). */
+struct code_mentions {
+	struct ment **bycode;
+	size_t nc;
+	struct map done;
+};
+
+/* Give subj, a council named by code, the council's own mentions of d
+ * as aliases: once per code (the subject is the code's). */
+static void
+alias_council_once(struct rdoc *d, struct code_mentions *cm,
+    struct subject *subj, const char *code)
+{
+	size_t j;
+
+	if (map_find(&cm->done, code, 0))
+		return;
+	map_find(&cm->done, code, 1);
+	if (!cm->bycode) {
+		cm->bycode = glean_calloc(d->nm + 1, sizeof(*cm->bycode));
+		for (j = 0; j < d->nm; j++)
+			cm->bycode[j] = &d->ms[j];
+		qsort(cm->bycode, d->nm, sizeof(*cm->bycode), codecmp);
+		for (cm->nc = 0; cm->nc < d->nm && cm->bycode[cm->nc]->code;
+		    cm->nc++)
+			;
+	}
+	code_aliases(subj, cm->bycode, cm->nc, code);
+}
+
+/* Free what alias_council_once() made in cm. */
+static void
+code_mentions_free(struct code_mentions *cm)
+{
+	map_free(&cm->done, NULL);
+	free(cm->bycode);
+}
+
+/* The attributes of rating e (when, grade as written, inspectorate,
+ * implied) into at; returns how many (at most 4 of MAX_ATTRS). */
+static size_t
+rating_attrs(const struct glean_jv *e, const char *when, struct attr *at)
+{
+	const struct glean_jv *imp = glean_jv_get(e, "implied");
+	size_t n = 0;
+
+	at[n++] = (struct attr){ "when",
+	    when ? GLEAN_JV_STR : GLEAN_JV_NULL, when, 0 };
+	if (glean_jv_str(e, "grade_as_written"))
+		at[n++] = (struct attr){ "grade_as_written",
+		    GLEAN_JV_STR, glean_jv_str(e, "grade_as_written"), 0 };
+	if (glean_jv_str(e, "inspectorate"))
+		at[n++] = (struct attr){ "inspectorate", GLEAN_JV_STR,
+		    glean_jv_str(e, "inspectorate"), 0 };
+	if (imp && imp->type == GLEAN_JV_TRUE)
+		at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE, NULL, 0 };
+	return n;
+}
+
 /*
  * The judgements of the ratings layer (a list) as facts of the subject
  * each rating names (else the article's council, else "unknown"), with
@@ -376,11 +453,10 @@ static void
 read_ratings(struct rdoc *d, const struct glean_jv *layer)
 {
 	const struct glean_jv *e;
-	struct ment **bycode = NULL;
-	struct map done = { 0 };
+	struct code_mentions cm = { 0 };
 	struct attr at[MAX_ATTRS];
 	struct subject *subj;
-	size_t s, en, j, nc = 0, i;
+	size_t s, en, i, n;
 	static const char *const keys[] = { "area", "grade", "subject_kind",
 	    "subject", "code", "when", "grade_as_written", "inspectorate",
 	    NULL };
@@ -389,11 +465,8 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		const char *area = glean_jv_str(e, "area");
 		const char *grade = glean_jv_str(e, "grade");
 		const char *sk = glean_jv_str(e, "subject_kind");
-		const char *sn = glean_jv_str(e, "subject");
 		const char *code = glean_jv_str(e, "code");
 		const char *when = glean_jv_str(e, "when");
-		const struct glean_jv *imp = glean_jv_get(e, "implied");
-		size_t n = 0;
 		char *ev;
 
 		if (check_item(d, "ratings", i, e, keys) && (!area || !grade ||
@@ -407,50 +480,17 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		get_cp_span(e, d->lim, &s, &en);
 		if (!sk)
 			sk = "authority";
-		if (sn || code)
-			subj = subject(d->mg, sk, code, sn);
-		else if (d->about_name || d->about_code)
-			subj = mention_subject(d, d->about_code, d->about_name);
-		else
-			subj = unknown_subject(d);
-		/* the council's own mentions as aliases (the subject is
-		 * the code's: once per code) */
-		if (code && !strcmp(sk, "authority") &&
-		    !map_find(&done, code, 0)) {
-			map_find(&done, code, 1);
-			if (!bycode) {
-				bycode = glean_calloc(d->nm + 1,
-				    sizeof(*bycode));
-				for (j = 0; j < d->nm; j++)
-					bycode[j] = &d->ms[j];
-				qsort(bycode, d->nm, sizeof(*bycode),
-				    codecmp);
-				for (nc = 0; nc < d->nm && bycode[nc]->code;
-				    nc++)
-					;
-			}
-			code_aliases(subj, bycode, nc, code);
-		}
-		at[n++] = (struct attr){ "when",
-		    when ? GLEAN_JV_STR : GLEAN_JV_NULL, when, 0 };
-		if (glean_jv_str(e, "grade_as_written"))
-			at[n++] = (struct attr){ "grade_as_written",
-			    GLEAN_JV_STR, glean_jv_str(e, "grade_as_written"),
-			    0 };
-		if (glean_jv_str(e, "inspectorate"))
-			at[n++] = (struct attr){ "inspectorate", GLEAN_JV_STR,
-			    glean_jv_str(e, "inspectorate"), 0 };
-		if (imp && imp->type == GLEAN_JV_TRUE)
-			at[n++] = (struct attr){ "implied", GLEAN_JV_TRUE,
-			    NULL, 0 };
+		subj = rating_subject(d, sk, code, glean_jv_str(e, "subject"));
+		if (code && !strcmp(sk, "authority"))
+			alias_council_once(d, &cm, subj, code);
+		n = rating_attrs(e, when, at);
 		ev = evidence_of(d, s, en);
 		n = evidence_attr(at, n, ev);
 		add_rating(subj, area, grade, when,
 		    doc_source(d->mg, d->id, s, en, at, n, G_WHEN));
 		free(ev);
 	}
-	map_free(&done, NULL);
-	free(bycode);
+	code_mentions_free(&cm);
 }
 
 /*
@@ -521,7 +561,7 @@ read_people(struct rdoc *d)
 	const struct glean_jv *e;
 	const char *name, *role, *kind, *basis;
 	struct subject *subj;
-	struct roles roles = { NULL, NULL, 0 };
+	struct roles roles = { 0 };
 	struct attr at[MAX_ATTRS];
 	int rolesok = 0;
 	size_t s, en;

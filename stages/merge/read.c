@@ -164,6 +164,56 @@ rejected_id(const char *buf, size_t len, const char *name, long line)
 }
 
 /*
+ * Read doc, the value of name:line, as a document when it is one (it
+ * has an "id" or a string "text"; lz its lazily read layers, errors its
+ * "errors"): returns what read_document() returns, or -1 when doc is
+ * not a document (nothing read).
+ */
+static int
+take_document(struct merge *mg, const struct glean_jv *doc, struct lazy *lz,
+    json_t *errors, const char *name, long line)
+{
+	const struct glean_jv *text = glean_jv_get(doc, "text");
+	const char *doc_id = glean_jv_str(doc, "id");
+	char *id;
+	int rc;
+
+	if (!doc_id && !(text && text->type == GLEAN_JV_STR))
+		return -1;
+	id = doc_id ? glean_strdup(doc_id) : line_id(name, line);
+	rc = read_document(mg, doc, lz->text[0] || lz->text[1] ? lz : NULL,
+	    errors, id, name, line);
+	free(id);
+	return rc;
+}
+
+/*
+ * Nothing lost: the rejected line buf[0..len) of name:line is warned
+ * about and listed as a document with the error err (freed here); its
+ * id is the line's own unless it was read as JSON (parsed).  Returns 1.
+ */
+static int
+reject_line(struct merge *mg, const char *buf, size_t len, const char *name,
+    long line, char *err, int parsed)
+{
+	json_t *entry;
+	char *id, *msg;
+
+	glean_warn_at(name, line, "%s", err);
+	id = parsed ? line_id(name, line) : rejected_id(buf, len, name, line);
+	msg = utf8_clean(err);
+	entry = json_pack("{s:s,s:n,s:n,s:[{s:s,s:s}]}", "id", id, "source",
+	    "published", "errors", "stage", "merge", "message", msg);
+	if (entry)
+		add_document(mg, entry);
+	json_decref(entry);
+	free(id);
+	free(msg);
+	free(err);
+	return 1;
+}
+
+/*
  * One JSON value read from name:line (cut: the last line of its input,
  * without a newline); returns 0, or 1 when rejected or a layer item was
  * malformed.
@@ -173,11 +223,11 @@ take(struct merge *mg, const char *buf, size_t len, const char *name, long line,
     int cut)
 {
 	json_error_t je;
-	json_t *v = NULL, *errors = NULL, *entry;
+	json_t *v = NULL, *errors = NULL;
 	struct lazy lz = { { NULL, NULL }, { 0, 0 } };
 	int record = 0;
 	struct glean_jv *doc = load(mg, buf, len, &errors, &lz, &record);
-	char *err = NULL, *id, *msg, *text;
+	char *err = NULL, *text;
 	int rc = 0;
 
 	if (record) {
@@ -206,33 +256,11 @@ take(struct merge *mg, const char *buf, size_t len, const char *name, long line,
 			    "not a document or knowledge record");
 	}
 	if (doc) {
-		const struct glean_jv *text = glean_jv_get(doc, "text");
-
-		const char *doc_id = glean_jv_str(doc, "id");
-
-		if (doc_id || (text && text->type == GLEAN_JV_STR)) {
-			id = doc_id ? glean_strdup(doc_id) :
-			    line_id(name, line);
-			rc = read_document(mg, doc, lz.text[0] || lz.text[1] ?
-			    &lz : NULL, errors, id, name, line);
-			free(id);
+		if ((rc = take_document(mg, doc, &lz, errors, name, line)) >= 0)
 			goto out;
-		}
 		err = glean_strdup("not a document or knowledge record");
 	}
-	/* Nothing lost: the rejected line is listed as a document. */
-	glean_warn_at(name, line, "%s", err);
-	id = v ? line_id(name, line) : rejected_id(buf, len, name, line);
-	msg = utf8_clean(err);
-	entry = json_pack("{s:s,s:n,s:n,s:[{s:s,s:s}]}", "id", id, "source",
-	    "published", "errors", "stage", "merge", "message", msg);
-	if (entry)
-		add_document(mg, entry);
-	json_decref(entry);
-	free(id);
-	free(msg);
-	free(err);
-	rc = 1;
+	rc = reject_line(mg, buf, len, name, line, err, v != NULL);
 out:
 	json_decref(v);
 	json_decref(errors);

@@ -152,20 +152,17 @@ index_aliases(struct ctx *c)
 	struct glean_buf b = { 0 };
 	size_t i;
 
-	c->auth_by_name = json_object();
-	c->auth_by_pre = json_object();
 	for (i = 0; i < c->nauth; i++) {
 		char pre[4];
 
-		if (!json_object_get(c->auth_by_name, c->auth[i].name))
-			json_object_set_new_nocheck(c->auth_by_name,
-			    c->auth[i].name, json_integer((json_int_t)i));
+		glean_dict_add(&c->auth_by_name, c->auth[i].name, (int)i, NULL);
 		memcpy(pre, c->auth[i].name, 3);
 		pre[3] = '\0';
-		if (!json_object_get(c->auth_by_pre, pre))
-			json_object_set_new_nocheck(c->auth_by_pre, pre,
-			    json_integer((json_int_t)i));
+		glean_dict_add(&c->auth_by_pre, pre, (int)i, NULL);
 	}
+	/* in the order added: the first of equal keys is found */
+	glean_dict_index(&c->auth_by_name);
+	glean_dict_index(&c->auth_by_pre);
 	buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
 	for (i = 0; i < c->nauth; i++) {
 		if (i)
@@ -210,6 +207,22 @@ load_authorities(struct ctx *c, const char *dir)
 		return;
 	qsort(c->auth, c->nauth, sizeof(*c->auth), bylen);
 	index_aliases(c);
+}
+
+/* Free what load_authorities() made (nothing when it found no file). */
+static void
+authorities_free(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nauth; i++)
+		free(c->auth[i].name);
+	free(c->auth);
+	pcre2_code_free(c->auth_re);
+	glean_dict_free(&c->auth_by_name);
+	glean_dict_free(&c->auth_by_pre);
+	json_decref(c->until_by_code);
+	glean_lexicon_free(c->lx_auth);
 }
 
 /* Append "(?:pattern)" to b as one more alternative. */
@@ -500,8 +513,6 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->lx_trust_refs);
 	glean_lexicon_free(c->lx_changes);
 	glean_numwords_free(c->numwords);
-	for (i = 0; i < c->nauth; i++)
-		free(c->auth[i].name);
 	free(c->grades);
 	free(c->verbs);
 	for (i = 0; i < c->nstarters; i++) {
@@ -512,11 +523,7 @@ ctx_free(struct ctx *c)
 	free(c->slots);
 	free(c->cue_slots);
 	free(c->areas);
-	free(c->auth);
-	pcre2_code_free(c->auth_re);
-	json_decref(c->auth_by_name);
-	json_decref(c->until_by_code);
-	json_decref(c->auth_by_pre);
+	authorities_free(c);
 	pcre2_code_free(c->year_re);
 	pcre2_code_free(c->insp_re);
 	pcre2_code_free(c->areas_re);
@@ -525,6 +532,4 @@ ctx_free(struct ctx *c)
 	glean_lexicon_free(c->lx_verbs);
 	glean_lexicon_free(c->lx_areas);
 	glean_lexicon_free(c->lx_insp);
-	if (c->lx_auth)
-		glean_lexicon_free(c->lx_auth);
 }

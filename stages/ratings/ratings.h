@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "dict.h"
 #include "glean.h"
 #include "numbers.h"
 
@@ -130,9 +131,9 @@ struct ctx {
 	struct named *auth;	/* authorities.tsv, one per alias */
 	size_t nauth;
 	pcre2_code *auth_re;	/* all aliases, longest first */
-	json_t *auth_by_name;	/* alias -> first index in auth */
+	struct glean_dict auth_by_name;	/* alias -> first index in auth */
 	json_t *until_by_code;	/* GSS code -> "YYYY-MM" it ended, if it did */
-	json_t *auth_by_pre;	/* first 3 bytes -> first index in auth */
+	struct glean_dict auth_by_pre;	/* first 3 bytes -> first index */
 	struct named *kinds;	/* subject-kinds.tsv; code: the counts column */
 	size_t nkinds;
 	struct named *trusts;	/* trusts.tsv; canon: the council's name */

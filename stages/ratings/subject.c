@@ -14,9 +14,8 @@ void
 find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 {
 	json_t *ents = glean_field(doc, "entities"), *e, *k, *nm, *cd;
-	json_t *ix;
 	size_t i, s, en, a, len;
-	char *key;
+	long x;
 
 	json_array_foreach(json_is_array(ents) ? ents : NULL, i, e) {
 		k = json_object_get(e, "kind");
@@ -51,15 +50,14 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 		struct span *sp = &d->auth.v[i];
 
 		len = sp->e - sp->s;
-		key = glean_strndup(d->text + sp->s, len);
-		ix = json_object_get(c->auth_by_name, key);
-		if (!ix && len >= 3) {
-			/* matched across different white space */
-			key[3] = '\0';
-			ix = json_object_get(c->auth_by_pre, key);
-		}
-		free(key);
-		a = ix ? (size_t)json_integer_value(ix) : 0;
+		x = glean_dict_find(&c->auth_by_name, d->text + sp->s, len);
+		if (x >= 0)
+			a = (size_t)c->auth_by_name.val[x];
+		else if (len >= 3 && (x = glean_dict_find(&c->auth_by_pre,
+		    d->text + sp->s, 3)) >= 0)	/* across other white space */
+			a = (size_t)c->auth_by_pre.val[x];
+		else
+			a = 0;
 		sp->name = c->auth[a].canon;
 		sp->code = c->auth[a].code;
 	}
@@ -127,39 +125,18 @@ ended_by(const struct ctx *c, const char *code, const char *when)
 	return u && when && *when && strcmp(when, json_string_value(u)) >= 0;
 }
 
-/* An authority mention's end and index, for auth_byend_init(). */
-struct endidx {
-	size_t e, i;
-};
-
-/* Order of (end, index) pairs: by end, then index. */
-static int
-endidx_cmp(const void *a, const void *b)
-{
-	const struct endidx *x = a, *y = b;
-
-	if (x->e != y->e)
-		return x->e < y->e ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
 /* Fill d->auth_byend: authority indices in (end, index) order. */
 void
 auth_byend_init(struct doc *d)
 {
-	struct endidx *v = glean_calloc(d->auth.n + 1, sizeof(*v));
+	size_t *ends = glean_calloc(d->auth.n + 1, sizeof(*ends));
 	size_t i;
 
-	for (i = 0; i < d->auth.n; i++) {
-		v[i].e = d->auth.v[i].e;
-		v[i].i = i;
-	}
-	if (d->auth.n > 1)
-		qsort(v, d->auth.n, sizeof(*v), endidx_cmp);
-	d->auth_byend = glean_calloc(d->auth.n + 1, sizeof(size_t));
 	for (i = 0; i < d->auth.n; i++)
-		d->auth_byend[i] = v[i].i;
-	free(v);
+		ends[i] = d->auth.v[i].e;
+	d->auth_byend = glean_calloc(d->auth.n + 1, sizeof(size_t));
+	glean_sort_keys(ends, d->auth_byend, d->auth.n);
+	free(ends);
 }
 
 /* The first authority (in order) ending at byte e, or NULL. */
@@ -178,22 +155,6 @@ auth_ending_at(const struct doc *d, size_t e)
 	if (lo < d->auth.n && d->auth.v[d->auth_byend[lo]].e == e)
 		return &d->auth.v[d->auth_byend[lo]];
 	return NULL;
-}
-
-struct oent {
-	size_t s, e;
-	long i;
-};
-
-/* qsort order of organisation spans: by start, then layer order. */
-static int
-oent_cmp(const void *a, const void *b)
-{
-	const struct oent *x = a, *y = b;
-
-	if (x->s != y->s)
-		return x->s < y->s ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 /* qsort order of sizes, largest first. */
@@ -248,8 +209,7 @@ void
 orgs_of_areas(struct doc *d)
 {
 	size_t no = d->orgs.n, na = d->areas.n, i, j, ne = 0, p;
-	struct oent *o;
-	size_t *ends;
+	size_t *starts, *bystart, *ends;
 	long *fw;
 
 	d->org_of_area = glean_calloc(na + 1, sizeof(long));
@@ -257,14 +217,14 @@ orgs_of_areas(struct doc *d)
 		d->org_of_area[i] = -1;
 	if (!no || !na)
 		return;
-	o = glean_calloc(no, sizeof(*o));
+	starts = glean_calloc(no, sizeof(*starts));
+	bystart = glean_calloc(no, sizeof(*bystart));
 	ends = glean_calloc(no, sizeof(*ends));
 	for (i = 0; i < no; i++) {
-		o[i].s = d->orgs.v[i].s;
-		o[i].e = ends[i] = d->orgs.v[i].e;
-		o[i].i = (long)i;
+		starts[i] = d->orgs.v[i].s;
+		ends[i] = d->orgs.v[i].e;
 	}
-	qsort(o, no, sizeof(*o), oent_cmp);
+	glean_sort_keys(starts, bystart, no);
 	qsort(ends, no, sizeof(*ends), size_desc);
 	for (i = 0; i < no; i++)
 		if (!ne || ends[ne - 1] != ends[i])
@@ -275,17 +235,20 @@ orgs_of_areas(struct doc *d)
 	for (i = 0, j = 0; i < na; i++) {
 		const struct span *a = &d->areas.v[i];
 
-		/* o[j].e at its position among the ends, from 1 */
-		for (; j < no && o[j].s <= a->s; j++)
-			fenwick_min_add(fw, ne, glean_lower_bound(&o[j].e, ends,
-			    ne, sizeof *ends, end_above) + 1, o[j].i);
+		/* the end of the org starting j-th at its position among
+		 * the ends, from 1 */
+		for (; j < no && starts[j] <= a->s; j++)
+			fenwick_min_add(fw, ne, glean_lower_bound(
+			    &d->orgs.v[bystart[j]].e, ends, ne, sizeof *ends,
+			    end_above) + 1, (long)bystart[j]);
 		/* the least index among the ends >= a->e */
 		d->org_of_area[i] = fenwick_min(fw, glean_lower_bound(&a->e,
 		    ends, ne, sizeof *ends, end_at_least));
 	}
 	free(fw);
 	free(ends);
-	free(o);
+	free(bystart);
+	free(starts);
 }
 
 /*

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include "ratings.h"
+#include "search.h"
 
 /* Letters, digits and combining marks: what words are made of. */
 int
@@ -223,20 +224,19 @@ word_sentences(struct doc *d)
 	}
 }
 
+/* glean_lower_bound order: word w starts before byte *b. */
+static int
+word_starts_before(const void *b, const void *w)
+{
+	return ((const struct word *)w)->s < *(const size_t *)b;
+}
+
 /* Index of the first word starting at or after byte b. */
 size_t
 word_from(const struct doc *d, size_t b)
 {
-	size_t lo = 0, hi = d->nw, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->w[mid].s < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return glean_lower_bound(&b, d->w, d->nw, sizeof *d->w,
+	    word_starts_before);
 }
 
 /* Does phrase p match the words from i (within one sentence)? */

@@ -589,6 +589,30 @@ test_on_demand(void)
 	free(got);
 }
 
+/* glean_sort_keys: offsets sorted, ties kept in the order they came,
+ * each with where it was. */
+static void
+test_sort_keys(void)
+{
+	size_t key[] = { 30, 10, 30, 20, 10 }, pos[5];
+	size_t sorted[] = { 1, 2, 3 }, spos[3];
+	static const size_t want_key[] = { 10, 10, 20, 30, 30 };
+	static const size_t want_pos[] = { 1, 4, 3, 0, 2 };
+	int ok = 1;
+	size_t i;
+
+	glean_sort_keys(key, pos, 5);
+	for (i = 0; i < 5; i++)
+		ok &= key[i] == want_key[i] && pos[i] == want_pos[i];
+	test_cond("sort keys: ascending, ties in their first order", ok);
+	glean_sort_keys(sorted, spos, 3);
+	test_cond("sort keys: keys in order stay where they are",
+	    sorted[0] == 1 && sorted[2] == 3 && spos[0] == 0 && spos[1] == 1 &&
+	    spos[2] == 2);
+	glean_sort_keys(NULL, NULL, 0);
+	test_cond("sort keys: none", 1);
+}
+
 int
 main(void)
 {
@@ -609,5 +633,6 @@ main(void)
 	test_tail(NULL);
 	test_tail(text_only);
 	test_on_demand();
+	test_sort_keys();
 	test_report();
 }
