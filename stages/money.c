@@ -930,8 +930,4 @@ const struct glean_program glean_program_money = {
 	NULL, NULL, NULL, NULL, ctx_init, ctx_free
 };
 
-int
-main(int argc, char *argv[])
-{
-	return glean_main(&glean_program_money, argc, argv);
-}
+GLEAN_STAGE_MAIN(money)

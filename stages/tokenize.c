@@ -62,8 +62,4 @@ const struct glean_program glean_program_tokenize = {
 	NULL, NULL, NULL, NULL, init, fini
 };
 
-int
-main(int argc, char *argv[])
-{
-	return glean_main(&glean_program_tokenize, argc, argv);
-}
+GLEAN_STAGE_MAIN(tokenize)

@@ -109,8 +109,4 @@ const struct glean_program glean_program_dates = {
 	"u", longopts, option, init, fini
 };
 
-int
-main(int argc, char *argv[])
-{
-	return glean_main(&glean_program_dates, argc, argv);
-}
+GLEAN_STAGE_MAIN(dates)

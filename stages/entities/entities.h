@@ -392,9 +392,9 @@ phrase_at(const struct doc *d, const struct glean_phrases *ph, size_t j,
 
 
 /* lexicons.c */
-void load_lexicons(struct ctx *c, const char *dir);
+void load_lexicons(void *vc, const char *dir);	/* a struct ctx */
 void free_token_arrays(struct ctx *c);
-void free_lexicons(struct ctx *c);
+void free_lexicons(void *vc);
 
 /* tokens.c */
 void index_tokens(struct doc *d);

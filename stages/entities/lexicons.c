@@ -402,13 +402,15 @@ load_roles(const char *dir, struct glean_dict *roles)
 }
 
 /*
- * Load every lexicon of the stage from dir into c (zeroed before).  A
+ * Load every lexicon of the stage from dir into vc, a struct ctx zeroed
+ * before (the stage's init in glean_program_entities).  A
  * missing file, a short row or an unknown class is fatal: one line
  * naming the file and line, exit 2.
  */
 void
-load_lexicons(struct ctx *c, const char *dir)
+load_lexicons(void *vc, const char *dir)
 {
+	struct ctx *c = vc;
 	struct glean_dict stops = { 0 }, forenames = { 0 }, orghead = { 0 };
 	struct glean_dict roles = { 0 }, lowstops = { 0 };
 
@@ -441,10 +443,12 @@ free_token_arrays(struct ctx *c)
 	c->tcap = 0;
 }
 
-/* Free what load_lexicons made, and the token arrays. */
+/* Free what load_lexicons made, and the token arrays, of the struct ctx
+ * vc (the stage's fini). */
 void
-free_lexicons(struct ctx *c)
+free_lexicons(void *vc)
 {
+	struct ctx *c = vc;
 	size_t i;
 
 	for (i = 0; i < c->nauth; i++) {

@@ -103,18 +103,6 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
-static void
-init(void *c, const char *lexdir)
-{
-	load_lexicons(c, lexdir);
-}
-
-static void
-fini(void *c)
-{
-	free_lexicons(c);
-}
-
 static const char *const reads[] = { "published", NULL };
 static const char *const writes[] = { "entities", "topics",
     "boilerplate", NULL };
@@ -125,11 +113,7 @@ const struct glean_program glean_program_entities = {
 	"[OPTION]... [FILE]...",
 	"Add \"entities\" (people, organisations, councils) to each "
 	"JSON Lines document.",
-	NULL, NULL, NULL, NULL, init, fini
+	NULL, NULL, NULL, NULL, load_lexicons, free_lexicons
 };
 
-int
-main(int argc, char *argv[])
-{
-	return glean_main(&glean_program_entities, argc, argv);
-}
+GLEAN_STAGE_MAIN(entities)

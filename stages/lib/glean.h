@@ -338,6 +338,12 @@ struct glean_program {
  */
 int glean_main(const struct glean_program *p, int argc, char **argv);
 
+/* main() of a stage program whose descriptor is glean_program_NAME: one
+ * definition for every stage, so they cannot drift. */
+#define GLEAN_STAGE_MAIN(NAME) \
+	int main(int argc, char *argv[]) \
+	{ return glean_main(&glean_program_##NAME, argc, argv); }
+
 /*
  * The parts of glean_main for a program with a main() of its own (one
  * that is not a document stream: normalize, report, export).

@@ -117,8 +117,4 @@ const struct glean_program glean_program_merge = {
 };
 
 /* glean-merge [OPTION]... [FILE]...: see glean-merge(1). */
-int
-main(int argc, char *argv[])
-{
-	return glean_main(&glean_program_merge, argc, argv);
-}
+GLEAN_STAGE_MAIN(merge)

@@ -145,8 +145,4 @@ const struct glean_program glean_program_quotes = {
  * glean-quotes [OPTION]... [FILE]...: see quotes.1.  Exits as glean_run
  * says (0 all read, 1 a record rejected, 2 usage or lexicon error).
  */
-int
-main(int argc, char **argv)
-{
-	return glean_main(&glean_program_quotes, argc, argv);
-}
+GLEAN_STAGE_MAIN(quotes)

@@ -425,10 +425,12 @@ load_trusts(struct ctx *c, const char *dir)
 	family_init(&c->trust_ref_family, c->lx_trust_refs, 0, 0, NULL, 1);
 }
 
-/* Load every word list of dir into c (fatal when one is missing or bad). */
+/* Load every word list of dir into vc, a struct ctx (the stage's init;
+ * fatal when one is missing or bad). */
 void
-ctx_init(struct ctx *c, const char *dir)
+ctx_init(void *vc, const char *dir)
 {
+	struct ctx *c = vc;
 	size_t i;
 	struct glean_row *r;
 
@@ -488,10 +490,12 @@ ctx_init(struct ctx *c, const char *dir)
 	c->md = pcre2_match_data_create(32, NULL);
 }
 
-/* Free everything ctx_init() loaded into c. */
+/* Free everything ctx_init() loaded into the struct ctx vc (the
+ * stage's fini). */
 void
-ctx_free(struct ctx *c)
+ctx_free(void *vc)
 {
+	struct ctx *c = vc;
 	size_t i;
 
 	for (i = 0; i < c->ngrades; i++)

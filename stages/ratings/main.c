@@ -107,18 +107,6 @@ process(json_t *doc, void *vc, char **err)
 	return 0;
 }
 
-static void
-init(void *c, const char *lexdir)
-{
-	ctx_init(c, lexdir);
-}
-
-static void
-fini(void *c)
-{
-	ctx_free(c);
-}
-
 static const char *const reads[] = { "sentences", "entities",
     "dates", "published", NULL };
 static struct ctx stage_ctx;
@@ -129,15 +117,11 @@ const struct glean_program glean_program_ratings = {
 	"[OPTION]... [FILE]...",
 	"Add the \"ratings\" layer: inspection judgements with subject, "
 	"area, grade\nand date.",
-	NULL, NULL, NULL, NULL, init, fini
+	NULL, NULL, NULL, NULL, ctx_init, ctx_free
 };
 
 /*
  * glean-ratings: options, lexicons, then the stream; exit status as
  * glean(1).
  */
-int
-main(int argc, char *argv[])
-{
-	return glean_main(&glean_program_ratings, argc, argv);
-}
+GLEAN_STAGE_MAIN(ratings)

@@ -240,8 +240,8 @@ struct doc {
 };
 
 /* lexicon.c: the word lists, loaded once */
-void ctx_init(struct ctx *c, const char *dir);
-void ctx_free(struct ctx *c);
+void ctx_init(void *vc, const char *dir);	/* a struct ctx */
+void ctx_free(void *vc);
 
 /*
  * The hash of a folded word from its length and end bytes: enough to
