@@ -63,7 +63,8 @@ read_inputs(struct merge *mg, int first, int argc, char *argv[])
 	return status;
 }
 
-/* Give back what is left of m's memory once the record is written. */
+/* Give back what is left of m's memory once the record is written, and
+ * leave m as new (a test harness runs main() more than once). */
 static void
 merge_free(struct merge *mg)
 {
@@ -77,6 +78,7 @@ merge_free(struct merge *mg)
 	glean_arena_free(&mg->keys);
 	glean_buf_free(&mg->rest);
 	free(mg->fields.f);
+	*mg = (struct merge){ .opts = GLEAN_OPTS_INIT };
 }
 
 /*

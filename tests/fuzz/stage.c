@@ -39,11 +39,19 @@ static char **fuzz_argv;
 
 #ifdef FUZZ_WHOLE_MAIN
 
+static int fuzz_whole_glean_main(const struct glean_program *p, int argc,
+    char **argv);
+static int fuzz_glean_finish(int status);
+
 #define main glean_stage_main
 #define fclose fuzz_fclose
+#define glean_main fuzz_whole_glean_main
+#define glean_finish fuzz_glean_finish
 #include STAGE_SRC
 #undef main
 #undef fclose
+#undef glean_main
+#undef glean_finish
 
 #else
 
@@ -176,6 +184,34 @@ fuzz_fclose(FILE *fp)
 }
 
 #ifdef FUZZ_WHOLE_MAIN
+/* glean_finish without the close: fd 1 stays for the next input. */
+static int
+fuzz_glean_finish(int status)
+{
+	fflush(stdout);
+	return status;
+}
+
+/* glean_main (stages/lib/program.c) as it is, but for its last step,
+ * which closes stdout: fuzz_glean_finish in its place. */
+static int
+fuzz_whole_glean_main(const struct glean_program *p, int argc, char **argv)
+{
+	struct glean_opts o = GLEAN_OPTS_INIT;
+	int first, status;
+
+	first = glean_options(p, &o, argc, argv);
+	if (p->init)
+		p->init(p->stage.ctx, glean_lexdir(&o));
+	if (p->run)
+		status = p->run(p->stage.ctx, &o, argc - first, argv + first);
+	else
+		status = glean_run(&p->stage, &o, argc - first, argv + first);
+	if (p->fini)
+		p->fini(p->stage.ctx);
+	return fuzz_glean_finish(status);
+}
+
 static int
 fuzz_one_main(const uint8_t *data, size_t size)
 {
