@@ -337,6 +337,9 @@ struct glean_program {
  * write error on stdout is fatal, 2).
  */
 int glean_main(const struct glean_program *p, int argc, char **argv);
+/* glean_main but for closing stdout (glean_finish): for a caller that
+ * keeps stdout, such as a test harness running main() again. */
+int glean_program_run(const struct glean_program *p, int argc, char **argv);
 
 /* main() of a stage program whose descriptor is glean_program_NAME: one
  * definition for every stage, so they cannot drift. */

@@ -92,15 +92,14 @@ glean_finish(int status)
 }
 
 /*
- * Run stage program p: parse argv (the common options and p's own,
- * handed to p->option), load its lexicons (p->init with the lexicon
- * folder; a bad folder or lexicon is fatal, exit 2), run the stream
- * (or p->run) over the file operands, p->fini, then flush and close
- * stdout.  Returns the exit status: glean_run's (or p->run's), or 2 when
- * stdout could not be written.
+ * Run stage program p but for closing stdout: parse argv (the common
+ * options and p's own, handed to p->option), load its lexicons (p->init
+ * with the lexicon folder; a bad folder or lexicon is fatal, exit 2),
+ * run the stream (or p->run) over the file operands, then p->fini.
+ * Returns the exit status: glean_run's (or p->run's).
  */
 int
-glean_main(const struct glean_program *p, int argc, char **argv)
+glean_program_run(const struct glean_program *p, int argc, char **argv)
 {
 	struct glean_opts o = GLEAN_OPTS_INIT;
 	int first, status;
@@ -114,5 +113,16 @@ glean_main(const struct glean_program *p, int argc, char **argv)
 		status = glean_run(&p->stage, &o, argc - first, argv + first);
 	if (p->fini)
 		p->fini(p->stage.ctx);
-	return glean_finish(status);
+	return status;
+}
+
+/*
+ * main() of stage program p: glean_program_run, then stdout flushed,
+ * closed and checked.  Returns the exit status: glean_program_run's, or
+ * 2 when stdout could not be written.
+ */
+int
+glean_main(const struct glean_program *p, int argc, char **argv)
+{
+	return glean_finish(glean_program_run(p, argc, argv));
 }

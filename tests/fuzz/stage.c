@@ -192,24 +192,12 @@ fuzz_glean_finish(int status)
 	return status;
 }
 
-/* glean_main (stages/lib/program.c) as it is, but for its last step,
- * which closes stdout: fuzz_glean_finish in its place. */
+/* glean_main (stages/lib/program.c) but for its last step, which closes
+ * stdout. */
 static int
 fuzz_whole_glean_main(const struct glean_program *p, int argc, char **argv)
 {
-	struct glean_opts o = GLEAN_OPTS_INIT;
-	int first, status;
-
-	first = glean_options(p, &o, argc, argv);
-	if (p->init)
-		p->init(p->stage.ctx, glean_lexdir(&o));
-	if (p->run)
-		status = p->run(p->stage.ctx, &o, argc - first, argv + first);
-	else
-		status = glean_run(&p->stage, &o, argc - first, argv + first);
-	if (p->fini)
-		p->fini(p->stage.ctx);
-	return fuzz_glean_finish(status);
+	return fuzz_glean_finish(glean_program_run(p, argc, argv));
 }
 
 static int
