@@ -6,12 +6,27 @@
 # stage, as written by the base binaries in chain order) and say whether
 # its output is byte-identical to the base's, with both sha256 sums.
 # Exit 1 when any differs.  Default stages: the whole chain.
+#
+# same.sh --make BASEDIR INPUT BASEOUT: write BASEOUT from INPUT (e.g. the
+# bench stream, /tmp/glean-bench/stream-100mb.jsonl) with the base build
+# BASEDIR (BASEDIR/bin/glean-*, BASEDIR/lexicons: tests/bench/base.sh).
+chain="normalize tokenize entities dates money quotes ratings merge"
+if [ "${1:-}" = --make ]; then
+	[ $# -eq 4 ] || { echo "usage: same.sh --make BASEDIR INPUT BASEOUT" >&2; exit 2; }
+	mkdir -p "$4" && cp "$3" "$4/input.jsonl" || exit 2
+	prev=input
+	for c in $chain; do
+		GLEAN_LEXICONS=$2/lexicons "$2/bin/glean-$c" \
+		    <"$4/$prev.jsonl" >"$4/$c.jsonl" || [ $? -eq 1 ] || exit 2
+		prev=$c
+	done
+	exit 0
+fi
 out=${1:?usage: same.sh BASEOUT [STAGE...]}
 shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${GLEAN_BIN:-$top/build/bin}
 export GLEAN_LEXICONS=${GLEAN_LEXICONS:-$top/lexicons}
-chain="normalize tokenize entities dates money quotes ratings merge"
 [ $# -gt 0 ] || set -- $chain
 st=0
 for s in "$@"; do
