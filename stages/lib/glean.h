@@ -332,9 +332,8 @@ struct glean_program {
 /*
  * main() of a stage: options (-h, -V, -L, --strict... and the stage's
  * own), lexicons (p->init), glean_run (or p->run) over the file
- * operands, p->fini,
- * then stdout flushed, closed and checked.  Returns the exit status (a
- * write error on stdout is fatal, 2).
+ * operands, p->fini, then stdout flushed, closed and checked.  Returns
+ * the exit status (a write error on stdout is fatal, 2).
  */
 int glean_main(const struct glean_program *p, int argc, char **argv);
 /* glean_main but for closing stdout (glean_finish): for a caller that
