@@ -3,8 +3,9 @@
  * glean-tokenize - split each document's "text" into sentences and tokens.
  * Reads JSON Lines documents with a string "text"; adds (or replaces)
  *   "sentences": [[start, end], ...]
- *   "tokens":    [[start, end, "word", "stem"], [start, end, "punct"], ...]
- * in code points.  Every other field passes through unchanged, unparsed.
+ *   "tokens":    "0,2wad 5wsale 5wboost 0,1p" (the compact form), or with
+ *                --token-arrays [[0, 2, "word", "ad"], [3, 8, ...], ...]
+ * in code points (toklayer.h).  Every other field passes through unchanged, unparsed.
  * The two layers are written as JSON text (glean_tail_fn): the token
  * layer is the bulk of the stream.
  */
@@ -12,10 +13,12 @@
 
 #include "glean.h"
 #include "tok.h"
+#include "toklayer.h"
 
 struct ctx {
 	struct glean_abbrevs *ab;
 	struct glean_toks tk;
+	enum glean_tokens_form form;	/* --token-arrays: the old form */
 };
 
 static int
@@ -27,7 +30,7 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	(void)err;
 	glean_tokenize(json_string_value(text), json_string_length(text),
 	    c->ab, &c->tk);
-	glean_toks_json(json_string_value(text), &c->tk, tail);
+	glean_toks_json(json_string_value(text), &c->tk, c->form, tail);
 	/* a huge document must not pin its arrays for the rest of the run */
 	if (c->tk.cap > (1u << 20))
 		glean_toks_free(&c->tk);
@@ -51,6 +54,22 @@ fini(void *vctx)
 	glean_abbrevs_free(c->ab);
 }
 
+/* --token-arrays: the old form of the layer. */
+static int
+option(void *vctx, int ch, const char *arg)
+{
+	struct ctx *c = vctx;
+
+	(void)arg;
+	if (ch == 'A')
+		c->form = GLEAN_TOKENS_ARRAYS;
+	return ch == 'A';
+}
+
+static const struct option longopts[] = {
+	{ "token-arrays", no_argument, NULL, 'A' },
+	{ NULL, 0, NULL, 0 }
+};
 static const char *const reads[] = { NULL };
 static const char *const writes[] = { "sentences", "tokens", NULL };
 static struct ctx stage_ctx;
@@ -59,7 +78,8 @@ const struct glean_program glean_program_tokenize = {
 	{ "tokenize", NULL, &stage_ctx, reads, process, writes },
 	"[OPTION]... [FILE]...",
 	"Add \"sentences\" and \"tokens\" to each JSON Lines document.",
-	NULL, NULL, NULL, NULL, init, fini
+	"      --token-arrays  write \"tokens\" as arrays [[s,e,\"word\",\"stem\"],...]\n",
+	NULL, longopts, option, init, fini
 };
 
 GLEAN_STAGE_MAIN(tokenize)

@@ -1186,98 +1186,17 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 	glean_buf_free(&tmp);
 }
 
-/* ---- JSON -------------------------------------------------------------- */
+/* ---- stems for the layer writers (toklayer.c) ------------------------ */
 
-static const char d2[] =
-    "00010203040506070809101112131415161718192021222324252627282930"
-    "31323334353637383940414243444546474849505152535455565758596061"
-    "62636465666768697071727374757677787980818283848586878889909192"
-    "93949596979899";
-
-/* v in decimal at p; returns the end.  Offsets grow through a document,
- * so the branch on the number of digits is well predicted. */
-static inline char *
-utoa(char *p, uint32_t v)
+void
+glean_tok_stems_ready(void)
 {
-	char tmp[12], *q;
-	size_t k;
-
-	if (v < 100) {
-		if (v < 10) {
-			*p = (char)('0' + v);
-			return p + 1;
-		}
-		memcpy(p, d2 + 2 * v, 2);
-		return p + 2;
-	}
-	if (v < 10000) {
-		if (v < 1000) {
-			*p = (char)('0' + v / 100);
-			memcpy(p + 1, d2 + 2 * (v % 100), 2);
-			return p + 3;
-		}
-		memcpy(p, d2 + 2 * (v / 100), 2);
-		memcpy(p + 2, d2 + 2 * (v % 100), 2);
-		return p + 4;
-	}
-	if (v < 1000000) {
-		uint32_t hi = v / 10000, lo = v % 10000;
-
-		if (hi < 10) {
-			*p++ = (char)('0' + hi);
-		} else {
-			memcpy(p, d2 + 2 * hi, 2);
-			p += 2;
-		}
-		memcpy(p, d2 + 2 * (lo / 100), 2);
-		memcpy(p + 2, d2 + 2 * (lo % 100), 2);
-		return p + 4;
-	}
-	q = tmp + sizeof tmp;
-	while (v >= 100) {
-		q -= 2;
-		memcpy(q, d2 + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	if (v >= 10) {
-		q -= 2;
-		memcpy(q, d2 + 2 * v, 2);
-	} else {
-		*--q = (char)('0' + v);
-	}
-	for (k = (size_t)(tmp + sizeof tmp - q); k > 0; k--)
-		*p++ = *q++;
-	return p;
+	cache_init();
 }
 
-/* A stem as a JSON string body at p in b: copied as it is while no byte
- * needs escaping (stems hold no '"', '\\' or controls by construction),
- * else from there on by the shared writer, glean_buf_addjesc.  Returns
- * the end, with room for two more bytes. */
-static char *
-put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x20 || c == '"' || c == '\\') {
-			b->len = (size_t)(p - b->s);
-			glean_buf_addjesc(b, s + i, n - i);
-			return reserve(b, 2);
-		}
-		*p++ = (char)c;
-	}
-	return p;
-}
-
-#define PREFETCH 8
-
-/* The hash of word token t (0 if it does not go through the cache),
- * with its cache slot prefetched. */
-static inline uint32_t
-prefetch_word(const char *text, const struct glean_tok *t, const char *lim)
+uint32_t
+glean_tok_stem_prefetch(const char *text, const struct glean_tok *t,
+    const char *lim)
 {
 	uint32_t h;
 
@@ -1289,43 +1208,9 @@ prefetch_word(const char *text, const struct glean_tok *t, const char *lim)
 	return h;
 }
 
-/* ",\"word\",\"" ...: padded to 16 bytes, copied whole. */
-static const char kq[GLEAN_TOK_NKINDS][16] = {
-	",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
-	",\"symbol\"]", ",\"url\"]", ",\"email\"]"
-};
-
-/* "sentences":[[s,e],...] of tk onto out. */
-static void
-sentences_json(const struct glean_toks *tk, struct glean_buf *out)
-{
-	size_t i;
-	char *p;
-
-	glean_buf_add(out, "\"sentences\":[", 13);
-	for (i = 0; i < tk->nsent; i++) {
-		p = reserve(out, 32);
-		if (i)
-			*p++ = ',';
-		*p++ = '[';
-		p = utoa(p, tk->sent[i].s);
-		*p++ = ',';
-		p = utoa(p, tk->sent[i].e);
-		*p++ = ']';
-		out->len = (size_t)(p - out->s);
-	}
-	glean_buf_addc(out, ']');
-}
-
-/*
- * The stem of word t (h: its cache hash, or 0), *slen its length: from
- * the cache (*safe: room to over-read), else the word itself when it
- * is one or two ASCII letters (*small; returns NULL), else stemmed
- * through tmp.
- */
-static inline const char *
-word_stem(const char *text, const struct glean_tok *t, uint32_t h,
-    const char *lim, size_t *slen, int *safe, int *small,
+const char *
+glean_tok_stem_lookup(const char *text, const struct glean_tok *t,
+    uint32_t h, const char *lim, size_t *slen, int *safe, int *small,
     struct glean_buf *tmp)
 {
 	if (h)
@@ -1337,83 +1222,4 @@ word_stem(const char *text, const struct glean_tok *t, uint32_t h,
 		return NULL;
 	}
 	return tok_stem(text, t, 0, lim, slen, safe, tmp);
-}
-
-/* Write the stem st (as word_stem gave it) of word t at p, closed. */
-static inline char *
-put_stem(struct glean_buf *out, char *p, const char *text,
-    const struct glean_tok *t, const char *st, size_t slen, int small,
-    int safe)
-{
-	if (small) {
-		/* one or two ASCII letters: its lower case */
-		p[0] = lower(text[t->bs]);
-		p[slen - 1] = lower(text[t->be - 1]);
-		p += slen;
-	} else if (safe) {
-		/* from the cache: SLOT_BYTES at most, and the cache has
-		 * room to read past (cache_init) */
-		memcpy(p, st, 32);
-		p += slen;
-	} else {
-		p = put_json_str(out, p, st, slen);
-	}
-	*p++ = '"';
-	*p++ = ']';
-	return p;
-}
-
-void
-glean_toks_json(const char *text, const struct glean_toks *tk,
-    struct glean_buf *out)
-{
-	uint32_t ring[PREFETCH];
-	/* the text is readable at least to the end of its last token */
-	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
-	static unsigned char kqlen[GLEAN_TOK_NKINDS];
-	struct glean_buf tmp = { 0 };
-	const char *st = "";
-	size_t i, slen = 0;
-	char *p;
-
-	if (!kqlen[0])
-		for (i = 0; i < GLEAN_TOK_NKINDS; i++)
-			kqlen[i] = (unsigned char)strlen(kq[i]);
-	sentences_json(tk, out);
-	glean_buf_add(out, ",\"tokens\":[", 11);
-	cache_init();
-	/*
-	 * The stem cache is bigger than the L1 cache and the output streams
-	 * through it: hash the word a few tokens ahead and prefetch its slot.
-	 */
-	for (i = 0; i < PREFETCH && i < tk->n; i++)
-		ring[i] = prefetch_word(text, &tk->t[i], lim);
-	for (i = 0; i < tk->n; i++) {
-		const struct glean_tok *t = &tk->t[i];
-		uint32_t h = ring[i % PREFETCH];
-		int safe = 0, small = 0;
-
-		if (i + PREFETCH < tk->n)
-			ring[i % PREFETCH] = prefetch_word(text,
-			    &tk->t[i + PREFETCH], lim);
-		slen = 0;
-		if (t->kind == GLEAN_TOK_WORD)
-			st = word_stem(text, t, h, lim, &slen, &safe, &small,
-			    &tmp);
-		/* room for two offsets, the kind, the stem and over-copy */
-		p = reserve(out, 96 + slen);
-		if (i)
-			*p++ = ',';
-		*p++ = '[';
-		p = utoa(p, t->s);
-		*p++ = ',';
-		p = utoa(p, t->e);
-		memcpy(p, kq[t->kind], 16);
-		p += kqlen[t->kind];
-		if (t->kind == GLEAN_TOK_WORD)
-			p = put_stem(out, p, text, t, st, slen, small, safe);
-		out->len = (size_t)(p - out->s);
-	}
-	glean_buf_addc(out, ']');
-	glean_buf_free(&tmp);
 }

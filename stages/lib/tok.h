@@ -2,7 +2,8 @@
 /*
  * tok.h - the news-English tokenizer and sentence splitter behind
  * glean-tokenize, shared with stages that must tokenize a document whose
- * "tokens" layer is missing (glean-entities).  Offsets are kept both in
+ * "tokens" layer is missing (glean-entities).  The stream layers it
+ * writes and their reader are in toklayer.h.  Offsets are kept both in
  * bytes (for C) and in code points (for the stream).
  */
 #ifndef GLEAN_TOK_H
@@ -104,11 +105,21 @@ void glean_tok_stem(const char *text, const struct glean_tok *t,
     struct glean_buf *out);
 
 /*
- * Append the two stream layers as JSON members to out:
- *   "sentences":[[s,e],...],"tokens":[[s,e,"word","stem"],[s,e,"punct"],...]
- * (no surrounding braces, no leading comma).
+ * Stems for the layer writers (toklayer.c), through the stem cache.
+ * glean_tok_stems_ready sets the cache up (call it before the others).
+ * glean_tok_stem_prefetch: the cache hash of word token t (0 when t does
+ * not go through the cache), its slot prefetched; text is readable up to
+ * lim.  glean_tok_stem_lookup: the stem of word t (h: that hash, or 0),
+ * *slen its length: from the cache (*safe set: 32 bytes readable from
+ * the result), else the word itself when it is one or two ASCII letters
+ * (*small set, returns NULL: its lower case is the stem), else stemmed
+ * through tmp (neither set).  Storage valid until the next call.
  */
-void glean_toks_json(const char *text, const struct glean_toks *tk,
-    struct glean_buf *out);
+void glean_tok_stems_ready(void);
+uint32_t glean_tok_stem_prefetch(const char *text, const struct glean_tok *t,
+    const char *lim);
+const char *glean_tok_stem_lookup(const char *text, const struct glean_tok *t,
+    uint32_t h, const char *lim, size_t *slen, int *safe, int *small,
+    struct glean_buf *tmp);
 
 #endif

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "quotes.h"
+#include "toklayer.h"
 
 /* qsort, but first see whether base is in order already, as the
  * quotations and the entities mostly are. */
@@ -518,50 +519,36 @@ scan_words(struct qdoc *d)
 }
 
 /*
- * Words from the tokens layer: [[s,e,"kind","stem"],...] in code points.
- * Anything out of order or out of range and the layer is not used.
+ * Words from the tokens layer, either form (toklayer.h), in code points.
+ * Anything malformed, out of order or out of range and the layer is not
+ * used.
  */
 int
 layer_words(struct qdoc *d, json_t *toks, const struct offmap *om)
 {
-	size_t i, n, prev = 0;
-	json_t *t, *js, *je, *jk, *jst;
-	json_int_t s, e;
-	const char *k;
+	struct glean_toklayer it;
+	struct glean_ltok t;
+	size_t prev = 0;
+	int rc;
 
-	if (!json_is_array(toks))
+	if (glean_toklayer_open(&it, toks) < 0)
 		return -1;
-	n = json_array_size(toks);
-	for (i = 0; i < n; i++) {
-		t = json_array_get(toks, i);
-		if (!json_is_array(t) || json_array_size(t) < 3)
+	while ((rc = glean_toklayer_next(&it, &t)) > 0) {
+		if (t.e <= t.s || t.e > om->ncps || t.s < prev)
 			goto bad;
-		js = json_array_get(t, 0);
-		je = json_array_get(t, 1);
-		jk = json_array_get(t, 2);
-		if (!json_is_integer(js) || !json_is_integer(je) ||
-		    !json_is_string(jk))
-			goto bad;
-		s = json_integer_value(js);
-		e = json_integer_value(je);
-		if (s < 0 || e <= s || (size_t)e > om->ncps || (size_t)s < prev)
-			goto bad;
-		prev = (size_t)s;
-		k = json_string_value(jk);
-		if (strcmp(k, "word") != 0 && strcmp(k, "number") != 0)
+		prev = t.s;
+		if (t.kind != GLEAN_TOK_WORD && t.kind != GLEAN_TOK_NUMBER)
 			continue;
-		push_word(d, (uint32_t)om_byte(om, (size_t)s),
-		    (uint32_t)om_byte(om, (size_t)e));
-		jst = json_array_get(t, 3);
-		if (json_is_string(jst)) {
+		push_word(d, (uint32_t)om_byte(om, t.s),
+		    (uint32_t)om_byte(om, t.e));
+		if (t.stem) {
 			d->w[d->nw - 1].stem = (int32_t)d->sbuf.len;
-			d->w[d->nw - 1].slen =
-			    (uint32_t)json_string_length(jst);
-			glean_buf_add(&d->sbuf, json_string_value(jst),
-			    json_string_length(jst));
+			d->w[d->nw - 1].slen = (uint32_t)t.slen;
+			glean_buf_add(&d->sbuf, t.stem, t.slen);
 		}
 	}
-	return 0;
+	if (rc == 0)
+		return 0;
 bad:
 	d->nw = d->ncapital = 0;
 	d->foldlen = 0;

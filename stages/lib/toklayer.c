@@ -1,0 +1,440 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * The "sentences" and "tokens" layers (see toklayer.h): the writer
+ * behind glean-tokenize, in the compact form or the arrays form, and the
+ * reader of either form.  The writer streams the bulk of the stream, so
+ * it writes digits from a table and copies stems from the stem cache
+ * whole.
+ */
+#include <string.h>
+
+#include "glean.h"
+#include "tok.h"
+#include "toklayer.h"
+
+const char glean_tok_kind_letters[GLEAN_TOK_NKINDS + 1] = "wnpqsue";
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* Room for extra more bytes in b; returns its end. */
+static inline char *
+reserve(struct glean_buf *b, size_t extra)
+{
+	size_t want = b->len + extra + 1;
+
+	if (want > b->cap) {
+		b->cap = b->cap ? b->cap : 256;
+		while (b->cap < want)
+			b->cap *= 2;
+		b->s = glean_realloc(b->s, b->cap);
+	}
+	return b->s + b->len;
+}
+
+static inline char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static const char d2[] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* v in decimal at p; returns the end.  Offsets grow through a document,
+ * so the branch on the number of digits is well predicted. */
+static inline char *
+utoa(char *p, uint32_t v)
+{
+	char tmp[12], *q;
+	size_t k;
+
+	if (v < 100) {
+		if (v < 10) {
+			*p = (char)('0' + v);
+			return p + 1;
+		}
+		memcpy(p, d2 + 2 * v, 2);
+		return p + 2;
+	}
+	if (v < 10000) {
+		if (v < 1000) {
+			*p = (char)('0' + v / 100);
+			memcpy(p + 1, d2 + 2 * (v % 100), 2);
+			return p + 3;
+		}
+		memcpy(p, d2 + 2 * (v / 100), 2);
+		memcpy(p + 2, d2 + 2 * (v % 100), 2);
+		return p + 4;
+	}
+	if (v < 1000000) {
+		uint32_t hi = v / 10000, lo = v % 10000;
+
+		if (hi < 10) {
+			*p++ = (char)('0' + hi);
+		} else {
+			memcpy(p, d2 + 2 * hi, 2);
+			p += 2;
+		}
+		memcpy(p, d2 + 2 * (lo / 100), 2);
+		memcpy(p + 2, d2 + 2 * (lo % 100), 2);
+		return p + 4;
+	}
+	q = tmp + sizeof tmp;
+	while (v >= 100) {
+		q -= 2;
+		memcpy(q, d2 + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		q -= 2;
+		memcpy(q, d2 + 2 * v, 2);
+	} else {
+		*--q = (char)('0' + v);
+	}
+	for (k = (size_t)(tmp + sizeof tmp - q); k > 0; k--)
+		*p++ = *q++;
+	return p;
+}
+
+/* A stem as a JSON string body at p in b: copied as it is while no byte
+ * needs escaping (stems hold no '"', '\\' or controls by construction),
+ * else from there on by the shared writer, glean_buf_addjesc.  Returns
+ * the end, with room for two more bytes. */
+static char *
+put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == '"' || c == '\\') {
+			b->len = (size_t)(p - b->s);
+			glean_buf_addjesc(b, s + i, n - i);
+			return reserve(b, 2);
+		}
+		*p++ = (char)c;
+	}
+	return p;
+}
+
+
+/* ",\"word\",\"" ...: padded to 16 bytes, copied whole. */
+static const char kq[GLEAN_TOK_NKINDS][16] = {
+	",\"word\",\"", ",\"number\"]", ",\"punct\"]", ",\"quote\"]",
+	",\"symbol\"]", ",\"url\"]", ",\"email\"]"
+};
+
+/* "sentences":[[s,e],...] of tk onto out. */
+static void
+sentences_json(const struct glean_toks *tk, struct glean_buf *out)
+{
+	size_t i;
+	char *p;
+
+	glean_buf_add(out, "\"sentences\":[", 13);
+	for (i = 0; i < tk->nsent; i++) {
+		p = reserve(out, 32);
+		if (i)
+			*p++ = ',';
+		*p++ = '[';
+		p = utoa(p, tk->sent[i].s);
+		*p++ = ',';
+		p = utoa(p, tk->sent[i].e);
+		*p++ = ']';
+		out->len = (size_t)(p - out->s);
+	}
+	glean_buf_addc(out, ']');
+}
+/* Write the stem st (as glean_tok_stem_lookup gave it) of word t at p,
+ * JSON-escaped where it must be; returns the end. */
+static inline char *
+put_stem(struct glean_buf *out, char *p, const char *text,
+    const struct glean_tok *t, const char *st, size_t slen, int small,
+    int safe)
+{
+	if (small) {
+		/* one or two ASCII letters: its lower case */
+		p[0] = ascii_lower(text[t->bs]);
+		p[slen - 1] = ascii_lower(text[t->be - 1]);
+		return p + slen;
+	}
+	if (safe) {
+		/* from the cache: 32 bytes readable (tok.h) */
+		memcpy(p, st, 32);
+		return p + slen;
+	}
+	return put_json_str(out, p, st, slen);
+}
+
+/* Token t, i-th of its layer, in the arrays form at p: [s,e,"kind"] or
+ * [s,e,"word","stem"], with the comma before it. */
+static inline char *
+put_array_token(char *p, size_t i, uint32_t s, uint32_t e, int kind)
+{
+	static unsigned char kqlen[GLEAN_TOK_NKINDS];
+	size_t k;
+
+	if (!kqlen[0])
+		for (k = 0; k < GLEAN_TOK_NKINDS; k++)
+			kqlen[k] = (unsigned char)strlen(kq[k]);
+	if (i)
+		*p++ = ',';
+	*p++ = '[';
+	p = utoa(p, s);
+	*p++ = ',';
+	p = utoa(p, e);
+	memcpy(p, kq[kind], 16);
+	return p + kqlen[kind];
+}
+
+/* Token t in the compact form at p, prev the previous token's end:
+ * [GAP ","] LEN KIND, with the space before it. */
+static inline char *
+put_compact_token(char *p, size_t i, uint32_t prev, uint32_t s, uint32_t e,
+    int kind)
+{
+	if (i)
+		*p++ = ' ';
+	if (s - prev != 1) {
+		p = utoa(p, s - prev);
+		*p++ = ',';
+	}
+	p = utoa(p, e - s);
+	*p++ = glean_tok_kind_letters[kind];
+	return p;
+}
+
+#define PREFETCH 8
+
+void
+glean_toks_json(const char *text, const struct glean_toks *tk,
+    enum glean_tokens_form form, struct glean_buf *out)
+{
+	uint32_t ring[PREFETCH], prev = 0;
+	/* the text is readable at least to the end of its last token */
+	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
+	struct glean_buf tmp = { 0 };
+	int arrays = form == GLEAN_TOKENS_ARRAYS;
+	const char *st = "";
+	size_t i, slen = 0;
+	char *p;
+
+	sentences_json(tk, out);
+	glean_buf_add(out, arrays ? ",\"tokens\":[" : ",\"tokens\":\"", 11);
+	glean_tok_stems_ready();
+	/*
+	 * The stem cache is bigger than the L1 cache and the output streams
+	 * through it: hash the word a few tokens ahead and prefetch its slot.
+	 */
+	for (i = 0; i < PREFETCH && i < tk->n; i++)
+		ring[i] = glean_tok_stem_prefetch(text, &tk->t[i], lim);
+	for (i = 0; i < tk->n; i++) {
+		const struct glean_tok *t = &tk->t[i];
+		uint32_t h = ring[i % PREFETCH];
+		int safe = 0, small = 0;
+
+		if (i + PREFETCH < tk->n)
+			ring[i % PREFETCH] = glean_tok_stem_prefetch(text,
+			    &tk->t[i + PREFETCH], lim);
+		slen = 0;
+		if (t->kind == GLEAN_TOK_WORD)
+			st = glean_tok_stem_lookup(text, t, h, lim, &slen,
+			    &safe, &small, &tmp);
+		/* room for two offsets, the kind, the stem and over-copy */
+		p = reserve(out, 96 + slen);
+		if (arrays)
+			p = put_array_token(p, i, t->s, t->e, t->kind);
+		else
+			p = put_compact_token(p, i, prev, t->s, t->e, t->kind);
+		if (t->kind == GLEAN_TOK_WORD) {
+			p = put_stem(out, p, text, t, st, slen, small, safe);
+			if (arrays) {
+				*p++ = '"';
+				*p++ = ']';
+			}
+		}
+		prev = t->e;
+		out->len = (size_t)(p - out->s);
+	}
+	glean_buf_addc(out, arrays ? ']' : '"');
+	glean_buf_free(&tmp);
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+int
+glean_toklayer_open(struct glean_toklayer *it, json_t *layer)
+{
+	memset(it, 0, sizeof *it);
+	if (json_is_string(layer)) {
+		glean_toklayer_open_compact(it, json_string_value(layer),
+		    json_string_length(layer));
+		return 0;
+	}
+	if (!json_is_array(layer))
+		return -1;
+	it->arr = layer;
+	it->n = json_array_size(layer);
+	return 0;
+}
+
+void
+glean_toklayer_open_compact(struct glean_toklayer *it, const char *s,
+    size_t n)
+{
+	memset(it, 0, sizeof *it);
+	it->p = s;
+	it->end = s + n;
+}
+
+/* A decimal number of at most ten digits at *pp into *v, below 2^32;
+ * *pp moves past it.  -1 when there is none or it is too big. */
+static int
+read_number(const char **pp, const char *end, uint32_t *v)
+{
+	const char *p = *pp;
+	uint64_t x = 0;
+
+	if (p >= end || *p < '0' || *p > '9')
+		return -1;
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		x = x * 10 + (uint64_t)(*p - '0');
+		if (x > UINT32_MAX)
+			return -1;
+	}
+	*v = (uint32_t)x;
+	*pp = p;
+	return 0;
+}
+
+/* The kind named by the one letter c, or -1. */
+static int
+kind_of_letter(char c)
+{
+	const char *k = c ? memchr(glean_tok_kind_letters, c,
+	    GLEAN_TOK_NKINDS) : NULL;
+
+	return k ? (int)(k - glean_tok_kind_letters) : -1;
+}
+
+/* glean_toklayer_next for the compact form. */
+static int
+next_compact(struct glean_toklayer *it, struct glean_ltok *t)
+{
+	const char *p = it->p, *end = it->end, *sp;
+	uint32_t a, len, gap = 1;
+
+	if (p >= end)
+		return 0;
+	if (read_number(&p, end, &a) < 0)
+		return -1;
+	if (p < end && *p == ',') {
+		p++;
+		gap = a;
+		if (read_number(&p, end, &len) < 0)
+			return -1;
+	} else {
+		len = a;
+	}
+	if (p >= end || (t->kind = kind_of_letter(*p++)) < 0 ||
+	    gap > UINT32_MAX - it->prev || len > UINT32_MAX - it->prev - gap)
+		return -1;
+	t->s = it->prev + gap;
+	t->e = t->s + len;
+	t->stem = NULL;
+	t->slen = 0;
+	sp = memchr(p, ' ', (size_t)(end - p));
+	if (!sp)
+		sp = end;
+	if (t->kind == GLEAN_TOK_WORD) {
+		t->stem = p;
+		t->slen = (size_t)(sp - p);
+	} else if (sp != p) {
+		return -1;	/* a stem on a token that is not a word */
+	}
+	/* one space between tokens, none after the last */
+	if (sp < end && sp + 1 == end)
+		return -1;
+	it->p = sp < end ? sp + 1 : end;
+	it->prev = t->e;
+	return 1;
+}
+
+/* The kind named by the string name (arrays form), GLEAN_TOK_NKINDS for
+ * a name we do not know. */
+static int
+kind_of_name(const char *name)
+{
+	int k;
+
+	for (k = 0; k < GLEAN_TOK_NKINDS; k++)
+		if (strcmp(name, glean_tok_kind_names[k]) == 0)
+			return k;
+	return GLEAN_TOK_NKINDS;
+}
+
+/* glean_toklayer_next for the arrays form: [s, e, "kind"(, "stem")]. */
+static int
+next_array(struct glean_toklayer *it, struct glean_ltok *t)
+{
+	json_t *a, *js, *je, *jk, *jst;
+	json_int_t s, e;
+
+	if (it->i >= it->n)
+		return 0;
+	a = json_array_get(it->arr, it->i++);
+	if (!json_is_array(a) || json_array_size(a) < 3)
+		return -1;
+	js = json_array_get(a, 0);
+	je = json_array_get(a, 1);
+	jk = json_array_get(a, 2);
+	if (!json_is_integer(js) || !json_is_integer(je) ||
+	    !json_is_string(jk))
+		return -1;
+	s = json_integer_value(js);
+	e = json_integer_value(je);
+	if (s < 0 || e < s || e > (json_int_t)UINT32_MAX)
+		return -1;
+	t->s = (uint32_t)s;
+	t->e = (uint32_t)e;
+	t->kind = kind_of_name(json_string_value(jk));
+	jst = json_array_get(a, 3);
+	t->stem = json_is_string(jst) ? json_string_value(jst) : NULL;
+	t->slen = t->stem ? json_string_length(jst) : 0;
+	return 1;
+}
+
+int
+glean_toklayer_next(struct glean_toklayer *it, struct glean_ltok *t)
+{
+	return it->arr ? next_array(it, t) : next_compact(it, t);
+}
+
+int
+glean_toklayer_arrays(const char *s, size_t n, struct glean_buf *out)
+{
+	struct glean_toklayer it;
+	struct glean_ltok t;
+	size_t i;
+	int rc;
+	char *p;
+
+	glean_toklayer_open_compact(&it, s, n);
+	glean_buf_addc(out, '[');
+	for (i = 0; (rc = glean_toklayer_next(&it, &t)) > 0; i++) {
+		p = reserve(out, 64);
+		p = put_array_token(p, i, t.s, t.e, t.kind);
+		out->len = (size_t)(p - out->s);
+		if (t.kind == GLEAN_TOK_WORD) {
+			glean_buf_addjesc(out, t.stem, t.slen);
+			glean_buf_add(out, "\"]", 2);
+		}
+	}
+	if (rc == 0)
+		glean_buf_addc(out, ']');
+	return rc;
+}
