@@ -23,13 +23,15 @@ STAGE_SRC = $(wildcard stages/*.c stages/*/*.c stages/*/*.h)
 LIBOBJ = $(patsubst stages/lib/%.c,$(O)/lib/%.o,$(wildcard stages/lib/*.c))
 LIB = $(O)/libglean.a
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
+# helpers of the tests that are not tests themselves (token-arrays)
+TOOLS = $(patsubst tests/tools/%.c,$(O)/tools/%,$(wildcard tests/tools/*.c))
 
 ALL_CFLAGS = $(CFLAGS) $(PKG_CFLAGS) -Istages/lib
 LIBS = $(PKG_LIBS) $(STEMMER_LIBS) -lm
 
 SHARED = $(abspath ../shared)
 
-all: $(BIN) $(UNIT)
+all: $(BIN) $(UNIT) $(TOOLS)
 
 $(O)/lib/%.o: stages/lib/%.c $(HDR)
 	@mkdir -p $(@D)
@@ -84,6 +86,10 @@ $(O)/bin/glean-chain: $(O)/stages/chain.o $(CHAIN_STAGES:%=$(O)/chain/%.o) $(LIB
 # a unit test may include its stage's source (tests/unit/quotes.c does)
 $(O)/tests/%: tests/unit/%.c $(LIB) $(HDR) tests/unit/testhelp.h \
     $(STAGE_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+$(O)/tools/%: tests/tools/%.c $(LIB) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 

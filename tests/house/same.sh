@@ -10,6 +10,13 @@
 # same.sh --make BASEDIR INPUT BASEOUT: write BASEOUT from INPUT (e.g. the
 # bench stream, /tmp/glean-bench/stream-100mb.jsonl) with the base build
 # BASEDIR (BASEDIR/bin/glean-*, BASEDIR/lexicons: tests/bench/base.sh).
+#
+# same.sh --expand BASEOUT [STAGE...]: for a base written in the old
+# arrays form of "tokens": run this build's chain from tokenize on (each
+# stage on the previous one's new output, so every stage reads the
+# compact layer) and compare each asked stage's output, its "tokens"
+# rewritten into the arrays form (build/tools/token-arrays), with the
+# base's (merge's as it is).  The new outputs are kept in $GLEAN_SAME_KEEP when set.
 chain="normalize tokenize entities dates money quotes ratings merge"
 if [ "${1:-}" = --make ]; then
 	[ $# -eq 4 ] || { echo "usage: same.sh --make BASEDIR INPUT BASEOUT" >&2; exit 2; }
@@ -22,13 +29,53 @@ if [ "${1:-}" = --make ]; then
 	done
 	exit 0
 fi
-out=${1:?usage: same.sh BASEOUT [STAGE...]}
+expand=
+if [ "${1:-}" = --expand ]; then
+	expand=1
+	shift
+fi
+out=${1:?usage: same.sh [--expand] BASEOUT [STAGE...]}
 shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${GLEAN_BIN:-$top/build/bin}
 export GLEAN_LEXICONS=${GLEAN_LEXICONS:-$top/lexicons}
 [ $# -gt 0 ] || set -- $chain
 st=0
+if [ -n "$expand" ]; then
+	tool=${GLEAN_TOOLS:-$top/build/tools}/token-arrays
+	[ -x "$tool" ] || { echo "same.sh: no $tool (make)" >&2; exit 2; }
+	keep=${GLEAN_SAME_KEEP:-$(mktemp -d /tmp/same-expand.XXXXXX)}
+	mkdir -p "$keep" || exit 2
+	last=
+	for c in $chain; do
+		for s in "$@"; do [ "$s" = "$c" ] && last=$c; done
+	done
+	prev=$out/normalize.jsonl
+	for c in $chain; do
+		[ "$c" = normalize ] && continue
+		"$bin/glean-$c" <"$prev" >"$keep/$c.jsonl" || [ $? -eq 1 ] || exit 2
+		prev=$keep/$c.jsonl
+		for s in "$@"; do
+			[ "$s" = "$c" ] || continue
+			# merge's record holds no layer: compared as it is
+			if [ "$c" = merge ]; then
+				new=$(sha256sum <"$prev" | cut -c1-64)
+			else
+				new=$("$tool" <"$prev" | sha256sum | cut -c1-64)
+			fi
+			old=$(sha256sum <"$out/$c.jsonl" | cut -c1-64)
+			if [ "$new" = "$old" ]; then
+				echo "$c: identical expanded $new"
+			else
+				echo "$c: DIFFERS expanded: base $old new $new"
+				st=1
+			fi
+		done
+		[ "$c" = "$last" ] && break
+	done
+	[ -n "${GLEAN_SAME_KEEP:-}" ] || rm -rf "$keep"
+	exit $st
+fi
 for s in "$@"; do
 	prev=input
 	for c in $chain; do
