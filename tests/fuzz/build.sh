@@ -8,6 +8,8 @@
 #	                stages/normalize/html.c, extract.c, meta.c)
 #	fuzz-record     the knowledge-record reader of glean-report and
 #	                glean-export (tests/fuzz/record.c)
+#	fuzz-toklayer   the reader of the "tokens" layer, either form
+#	                (tests/fuzz/toklayer.c)
 #	fuzz-NAME       each stage stages/NAME.c (tests/fuzz/stage.c); a
 #	                folder stage stages/NAME/ includes its main.c (which
 #	                holds main() and its glean_run call) and links its
@@ -98,6 +100,13 @@ if want record; then
 	"$CLANG" $cflags -c -o "$out/record.o" "$top/tests/fuzz/record.c"
 	link "$out/fuzz-record" "$out/record.o"
 	echo "built $out/fuzz-record"
+fi
+# the reader of the "tokens" layer (glean-quotes --tokens)
+if want toklayer; then
+	# shellcheck disable=SC2086
+	"$CLANG" $cflags -c -o "$out/toklayer.o" "$top/tests/fuzz/toklayer.c"
+	link "$out/fuzz-toklayer" "$out/toklayer.o"
+	echo "built $out/fuzz-toklayer"
 fi
 for src in "$top"/stages/*.c "$top"/stages/*/main.c; do
 	[ -f "$src" ] || continue
