@@ -66,6 +66,7 @@ usage(int status)
 	    "ratings)\n"
 	    "  -u, --us-dates      glean-dates: read 5/3/18 as May 3\n"
 	    "      --tokens        glean-quotes: take stems from \"tokens\"\n"
+	    "      --token-arrays  glean-tokenize: \"tokens\" as arrays\n"
 	    GLEAN_COMMON_HELP, glean_prog);
 	if (status)
 		fprintf(fp, "Try '%s --help' for more information.\n",
