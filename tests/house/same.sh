@@ -16,7 +16,12 @@
 # stage on the previous one's new output, so every stage reads the
 # compact layer) and compare each asked stage's output, its "tokens"
 # rewritten into the arrays form (build/tools/token-arrays), with the
-# base's (merge's as it is).  The new outputs are kept in $GLEAN_SAME_KEEP when set.
+# base's (merge's as it is).  The new outputs are kept in
+# $GLEAN_SAME_KEEP when set.
+#
+# same.sh --arrays BASEOUT [STAGE...]: as the first form, glean-tokenize
+# run with --token-arrays (the old form, which the later stages pass
+# through as they got it).
 chain="normalize tokenize entities dates money quotes ratings merge"
 if [ "${1:-}" = --make ]; then
 	[ $# -eq 4 ] || { echo "usage: same.sh --make BASEDIR INPUT BASEOUT" >&2; exit 2; }
@@ -29,12 +34,12 @@ if [ "${1:-}" = --make ]; then
 	done
 	exit 0
 fi
-expand=
-if [ "${1:-}" = --expand ]; then
-	expand=1
-	shift
-fi
-out=${1:?usage: same.sh [--expand] BASEOUT [STAGE...]}
+expand= tokopt=
+case ${1:-} in
+--expand) expand=1; shift ;;
+--arrays) tokopt=--token-arrays; shift ;;
+esac
+out=${1:?usage: same.sh [--expand | --arrays] BASEOUT [STAGE...]}
 shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${GLEAN_BIN:-$top/build/bin}
@@ -82,7 +87,9 @@ for s in "$@"; do
 		[ "$c" = "$s" ] && break
 		prev=$c
 	done
-	new=$("$bin/glean-$s" < "$out/$prev.jsonl" | sha256sum | cut -c1-64)
+	opt=
+	[ "$s" = tokenize ] && opt=$tokopt
+	new=$("$bin/glean-$s" $opt < "$out/$prev.jsonl" | sha256sum | cut -c1-64)
 	old=$(sha256sum < "$out/$s.jsonl" | cut -c1-64)
 	if [ "$new" = "$old" ]; then
 		echo "$s: identical $new"

@@ -290,6 +290,13 @@ test_jscan(void)
 		"{\"t\":[[1,2,true]]}", "{\"t\":[[\"a\"\"b\"]]}",
 		"{\"t\":[[1,2\"a\"]]}", "{\"t\":[[-0,0.5,1e2]]}",
 		"{\"t\":[[1,2}", "{\"t\":[[1,2]}", "{\"t\":[[1,\"\x01\"]]}",
+		/* the compact tokens layer: one string, skipped as one */
+		"{\"tokens\":\"0,2wad 5wsale 5wboost 0,1p\",\"n\":1}",
+		"{\"tokens\":\"0,2wstra\xc3\x9f" "e 1p\"}",
+		"{\"tokens\":\"0,2wstra\xc3e 1p\"}",
+		"{\"tokens\":\"0,2w\\u0000 1p\"}",
+		"{\"tokens\":\"0,2wa\x09 1p\"}",
+		"{\"tokens\":\"0,2wa 1p}",
 		/* digits read eight at a time: every length around 8 and 18 */
 		"{\"n\":[1234567,12345678,123456789,1234567890123456]}",
 		"{\"n\":[123456789012345678,1234567890123456789]}",
