@@ -16,18 +16,22 @@ const char glean_tok_kind_letters[GLEAN_TOK_NKINDS + 1] = "wnpqsue";
 
 /* ---- writing ----------------------------------------------------------- */
 
-/* Room for extra more bytes in b; returns its end. */
+/* reserve's rare path: b's storage at least doubled, to hold want bytes. */
+static __attribute__((noinline)) void
+grow(struct glean_buf *b, size_t want)
+{
+	size_t cap = b->cap ? 2 * b->cap : 256;
+
+	b->cap = cap < want ? want : cap;
+	b->s = glean_realloc(b->s, b->cap);
+}
+
+/* Room for extra more bytes in b (and its NUL); returns its end. */
 static inline char *
 reserve(struct glean_buf *b, size_t extra)
 {
-	size_t want = b->len + extra + 1;
-
-	if (want > b->cap) {
-		b->cap = b->cap ? b->cap : 256;
-		while (b->cap < want)
-			b->cap *= 2;
-		b->s = glean_realloc(b->s, b->cap);
-	}
+	if (b->len + extra + 1 > b->cap)
+		grow(b, b->len + extra + 1);
 	return b->s + b->len;
 }
 

@@ -46,6 +46,16 @@ bin=${GLEAN_BIN:-$top/build/bin}
 export GLEAN_LEXICONS=${GLEAN_LEXICONS:-$top/lexicons}
 [ $# -gt 0 ] || set -- $chain
 st=0
+# verdict STAGE NEW OLD [HOW]: say whether the sums agree; st=1 if not
+verdict()
+{
+	if [ "$2" = "$3" ]; then
+		echo "$1: identical${4:+ $4} $2"
+	else
+		echo "$1: DIFFERS${4:+ $4:} base $3 new $2"
+		st=1
+	fi
+}
 if [ -n "$expand" ]; then
 	tool=${GLEAN_TOOLS:-$top/build/tools}/token-arrays
 	[ -x "$tool" ] || { echo "same.sh: no $tool (make)" >&2; exit 2; }
@@ -68,13 +78,8 @@ if [ -n "$expand" ]; then
 			else
 				new=$("$tool" <"$prev" | sha256sum | cut -c1-64)
 			fi
-			old=$(sha256sum <"$out/$c.jsonl" | cut -c1-64)
-			if [ "$new" = "$old" ]; then
-				echo "$c: identical expanded $new"
-			else
-				echo "$c: DIFFERS expanded: base $old new $new"
-				st=1
-			fi
+			verdict "$c" "$new" \
+			    "$(sha256sum <"$out/$c.jsonl" | cut -c1-64)" expanded
 		done
 		[ "$c" = "$last" ] && break
 	done
@@ -90,12 +95,6 @@ for s in "$@"; do
 	opt=
 	[ "$s" = tokenize ] && opt=$tokopt
 	new=$("$bin/glean-$s" $opt < "$out/$prev.jsonl" | sha256sum | cut -c1-64)
-	old=$(sha256sum < "$out/$s.jsonl" | cut -c1-64)
-	if [ "$new" = "$old" ]; then
-		echo "$s: identical $new"
-	else
-		echo "$s: DIFFERS base $old new $new"
-		st=1
-	fi
+	verdict "$s" "$new" "$(sha256sum < "$out/$s.jsonl" | cut -c1-64)"
 done
 exit $st

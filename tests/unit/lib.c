@@ -293,7 +293,7 @@ test_jscan(void)
 		/* the compact tokens layer: one string, skipped as one */
 		"{\"tokens\":\"0,2wad 5wsale 5wboost 0,1p\",\"n\":1}",
 		"{\"tokens\":\"0,2wstra\xc3\x9f" "e 1p\"}",
-		"{\"tokens\":\"0,2wstra\xc3e 1p\"}",
+		"{\"tokens\":\"0,2wstra\xc3" "e 1p\"}",
 		"{\"tokens\":\"0,2w\\u0000 1p\"}",
 		"{\"tokens\":\"0,2wa\x09 1p\"}",
 		"{\"tokens\":\"0,2wa 1p}",
