@@ -5,7 +5,8 @@
  *   "sentences": [[start, end], ...]
  *   "tokens":    "0,2wad 5wsale 5wboost 0,1p" (the compact form), or with
  *                --token-arrays [[0, 2, "word", "ad"], [3, 8, ...], ...]
- * in code points (toklayer.h).  Every other field passes through unchanged, unparsed.
+ * in code points (toklayer.h).  Every other field passes through
+ * unchanged, unparsed.
  * The two layers are written as JSON text (glean_tail_fn): the token
  * layer is the bulk of the stream.
  */
@@ -78,7 +79,8 @@ const struct glean_program glean_program_tokenize = {
 	{ "tokenize", NULL, &stage_ctx, reads, process, writes },
 	"[OPTION]... [FILE]...",
 	"Add \"sentences\" and \"tokens\" to each JSON Lines document.",
-	"      --token-arrays  write \"tokens\" as arrays [[s,e,\"word\",\"stem\"],...]\n",
+	"      --token-arrays  write \"tokens\" in the old form, arrays\n"
+	"                      [[s,e,\"word\",\"stem\"],...]\n",
 	NULL, longopts, option, init, fini
 };
 
