@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "glean.h"
 #include "swar.h"
@@ -31,11 +34,19 @@ static const unsigned char word_tail[256] = {
 	['.'] = 1, ['@'] = 1, ['_'] = 1, ['+'] = 1, [':'] = 1
 };
 
+/* ASCII bytes after a word's ASCII letters and digits that end it, with
+ * nothing for scan_word to decide: not a joiner (- '), not a word_tail,
+ * not the start of a longer character. */
+static unsigned char plain_end[256];
+
 static void
 init_ascii(void)
 {
 	int c;
 	const char *p;
+
+	for (c = 0; c < 128; c++)
+		plain_end[c] = !strchr("-'.@_+:", c) || c == 0;
 
 	for (c = 0; c < 128; c++)
 		ascii_cls[c] = c < 32 ? C_SPACE : C_SYMBOL;
@@ -249,12 +260,39 @@ alnum8(uint64_t x)
 	return (alpha | digit) & ~x & GLEAN_HIGHS;
 }
 
+#ifdef __SSE2__
+/* The bits of the ASCII letters and digits among the 16 bytes at p.  A
+ * byte plus 0x80 less the first of a range is, as a signed byte, below
+ * -128 plus the range's size exactly when it is in the range. */
+static inline unsigned
+alnum16(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(low,
+	    _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8(-128 + 26));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v,
+	    _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+}
+#endif
+
 /* The end of the run of ASCII letters and digits starting at s[i]. */
 static inline size_t
 skip_alnum(const char *s, size_t n, size_t i)
 {
 	uint64_t x, stop;
 
+#ifdef __SSE2__
+	/* words are short: one step of sixteen mostly ends it */
+	for (; i + 16 <= n; i += 16) {
+		unsigned m = ~alnum16(s + i) & 0xFFFF;
+
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
 		stop = ~alnum8(x) & GLEAN_HIGHS;
@@ -726,7 +764,14 @@ scan(struct scan *sc)
 		else if (i == 0)
 			sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
 		j = i;
-		if (cl == C_LETTER)
+		if (cl == C_LETTER && cp < 0x80 &&
+		    (l = skip_alnum(s, n, i + 1)) < n &&
+		    plain_end[(unsigned char)s[l]]) {
+			/* the common word: ASCII letters and digits, then a
+			 * byte no rule of scan_word looks past */
+			emit(sc, i, l, GLEAN_TOK_WORD, 0);
+			i = l;
+		} else if (cl == C_LETTER)
 			i = scan_word(sc, i);
 		else if (cl == C_DIGIT)
 			i = scan_number(sc, i);
@@ -845,12 +890,33 @@ add_sentence(struct glean_toks *tk, size_t first, size_t last)
 	st->be = tk->t[last - 1].be;
 }
 
+/*
+ * Can no sentence end before token t, whatever follows: no white space
+ * before it, or only spaces after a token that neither closes nor ends
+ * a sentence (the common case, decided without boundary's questions).
+ */
+static inline int
+inside(const struct glean_tok *t)
+{
+	const struct glean_tok *p = t - 1;
+	int gap = t->flags & (GLEAN_TOKF_PARA | GLEAN_TOKF_NL |
+	    GLEAN_TOKF_SPACE);
+
+	if (!gap)
+		return 1;
+	return gap == GLEAN_TOKF_SPACE && p->kind != GLEAN_TOK_PUNCT &&
+	    p->kind != GLEAN_TOK_QUOTE && (p->flags & (GLEAN_TOKF_ABBR |
+	    GLEAN_TOKF_TITLE)) != GLEAN_TOKF_ABBR;
+}
+
 static void
 split(const char *s, size_t n, struct glean_toks *tk)
 {
 	size_t i, first = 0;
 
 	for (i = 1; i < tk->n; i++) {
+		if (inside(&tk->t[i]))
+			continue;
 		if (boundary(s, n, tk, first, i)) {
 			add_sentence(tk, first, i);
 			first = i;
