@@ -38,6 +38,8 @@ static const unsigned char word_tail[256] = {
  * nothing for scan_word to decide: not a joiner (- '), not a word_tail,
  * not the start of a longer character. */
 static unsigned char plain_end[256];
+/* ASCII letters: where the common word starts. */
+static unsigned char ascii_word[256];
 
 static void
 init_ascii(void)
@@ -53,8 +55,10 @@ init_ascii(void)
 	ascii_cls['\n'] = ascii_cls['\v'] = ascii_cls['\f'] = C_NL;
 	ascii_cls[' '] = C_SPACE;
 	ascii_cls[127] = C_SPACE;
-	for (c = 'a'; c <= 'z'; c++)
+	for (c = 'a'; c <= 'z'; c++) {
 		ascii_cls[c] = ascii_cls[c - 32] = C_LETTER;
+		ascii_word[c] = ascii_word[c - 32] = 1;
+	}
 	for (c = '0'; c <= '9'; c++)
 		ascii_cls[c] = C_DIGIT;
 	for (p = ".,;:!?()[]{}-"; *p; p++)
@@ -243,6 +247,31 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 	t->e = cp_at(sc, be);
 	t->kind = (uint8_t)kind;
 	t->flags = (uint8_t)(flags | sc->flags);
+	sc->flags = 0;
+}
+
+/*
+ * emit for a word of ASCII letters and digits [bs, be), bs < be: with
+ * no continuation byte inside it, its end is its start plus its length.
+ */
+static inline void
+emit_plain(struct scan *sc, size_t bs, size_t be)
+{
+	struct glean_toks *tk = sc->tk;
+	struct glean_tok *t;
+	uint32_t s = cp_at(sc, bs);
+
+	if (tk->n == tk->cap) {
+		tk->cap = tk->cap ? tk->cap * 2 : 256;
+		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
+	}
+	t = &tk->t[tk->n++];
+	t->bs = (uint32_t)bs;
+	t->be = (uint32_t)be;
+	t->s = s;
+	t->e = s + (uint32_t)(be - bs);
+	t->kind = GLEAN_TOK_WORD;
+	t->flags = (uint8_t)sc->flags;
 	sc->flags = 0;
 }
 
@@ -746,6 +775,22 @@ scan(struct scan *sc)
 			i++;
 			continue;
 		}
+		if (ascii_word[(unsigned char)s[i]] &&
+		    (l = skip_alnum(s, n, i + 1)) < n &&
+		    plain_end[(unsigned char)s[l]]) {
+			/* the common word: ASCII letters and digits, then a
+			 * byte no rule of scan_word looks past */
+			if (space)
+				gap_flags(sc, nl);
+			else if (i == 0)
+				sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
+			emit_plain(sc, i, l);
+			pj = i;
+			pi = i = l;
+			space = 0;
+			nl = 0;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80 && s[i] != '\r') {
 			cp = (unsigned char)s[i];
 			cl = ascii_cls[cp];
@@ -764,14 +809,7 @@ scan(struct scan *sc)
 		else if (i == 0)
 			sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
 		j = i;
-		if (cl == C_LETTER && cp < 0x80 &&
-		    (l = skip_alnum(s, n, i + 1)) < n &&
-		    plain_end[(unsigned char)s[l]]) {
-			/* the common word: ASCII letters and digits, then a
-			 * byte no rule of scan_word looks past */
-			emit(sc, i, l, GLEAN_TOK_WORD, 0);
-			i = l;
-		} else if (cl == C_LETTER)
+		if (cl == C_LETTER)
 			i = scan_word(sc, i);
 		else if (cl == C_DIGIT)
 			i = scan_number(sc, i);
