@@ -154,11 +154,20 @@ span_text(const struct doc *d, size_t a, size_t b)
 	 * bytes */
 	while (p < end) {
 		if ((unsigned char)*p < 0x80) {
-			l = 1;
-			cp = (unsigned char)*p;
-		} else {
-			l = glean_utf8_next(p, (size_t)(end - p), &cp);
+			/* ASCII: a byte store, not a call of memcpy */
+			if (*p == ' ' || *p == '\t' || *p == '\n' ||
+			    *p == '\r') {
+				sp = 1;
+			} else {
+				if (sp)
+					*o++ = ' ';
+				sp = 0;
+				*o++ = *p;
+			}
+			p++;
+			continue;
 		}
+		l = glean_utf8_next(p, (size_t)(end - p), &cp);
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 		    cp == 0xA0 || (cp > 0x7f && utf8proc_category(cp) ==
 		    UTF8PROC_CATEGORY_ZS)) {
