@@ -8,13 +8,11 @@
 #include <string.h>
 
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "glean.h"
 #include "swar.h"
 #include "tok.h"
+#include "tokscan.h"
 
 const char *const glean_tok_kind_names[GLEAN_TOK_NKINDS] = {
 	"word", "number", "punct", "quote", "symbol", "url", "email"
@@ -194,41 +192,6 @@ struct scan {
 	int opensingle;		/* single quotes opened, not yet closed */
 };
 
-/* The first continuation byte (10xxxxxx) at or after i, or n. */
-static size_t
-next_cont(const char *s, size_t n, size_t i)
-{
-	uint64_t x;
-
-	/* a continuation byte has bit 7 set and bit 6 clear */
-#ifdef __SSE2__
-	/* news text is mostly ASCII: sixteen bytes with no high bit are
-	 * passed with one test */
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
-		    (s + i));
-		unsigned m;
-
-		if (!_mm_movemask_epi8(v))
-			continue;
-		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v,
-		    _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
-	}
-#endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		x &= ~(x << 1) & GLEAN_HIGHS;
-		if (x)
-			return i + glean_first_flag(x);
-	}
-	for (; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) == 0x80)
-			return i;
-	return n;
-}
-
 /*
  * Code points in s[0..b): b less the continuation bytes before it.  b
  * never decreases from one call to the next, and news text is mostly
@@ -244,19 +207,25 @@ cp_at(struct scan *sc, size_t b)
 	return (uint32_t)(b - sc->ncont);
 }
 
-static inline void
-emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
+/* A new token at the end of tk, its fields to fill. */
+static inline struct glean_tok *
+new_tok(struct glean_toks *tk)
 {
-	struct glean_toks *tk = sc->tk;
-	struct glean_tok *t;
-
-	if (be <= bs)
-		return;
 	if (tk->n == tk->cap) {
 		tk->cap = tk->cap ? tk->cap * 2 : 256;
 		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
 	}
-	t = &tk->t[tk->n++];
+	return &tk->t[tk->n++];
+}
+
+static inline void
+emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
+{
+	struct glean_tok *t;
+
+	if (be <= bs)
+		return;
+	t = new_tok(sc->tk);
 	t->bs = (uint32_t)bs;
 	t->be = (uint32_t)be;
 	t->s = cp_at(sc, bs);
@@ -273,85 +242,11 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 static inline void
 emit_plain(struct scan *sc, size_t bs, size_t be)
 {
-	struct glean_toks *tk = sc->tk;
-	struct glean_tok *t;
 	uint32_t s = cp_at(sc, bs);
 
-	if (tk->n == tk->cap) {
-		tk->cap = tk->cap ? tk->cap * 2 : 256;
-		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
-	}
-	t = &tk->t[tk->n++];
-	t->bs = (uint32_t)bs;
-	t->be = (uint32_t)be;
-	t->s = s;
-	t->e = s + (uint32_t)(be - bs);
-	t->kind = GLEAN_TOK_WORD;
-	t->flags = (uint8_t)sc->flags;
+	*new_tok(sc->tk) = (struct glean_tok){ s, s + (uint32_t)(be - bs),
+	    (uint32_t)bs, (uint32_t)be, GLEAN_TOK_WORD, (uint8_t)sc->flags };
 	sc->flags = 0;
-}
-
-/*
- * The 0x80 bit of every byte of x that is an ASCII letter or digit
- * (SWAR: each byte's sums stay below 0x100, so no carry crosses bytes).
- */
-static inline uint64_t
-alnum8(uint64_t x)
-{
-	uint64_t x7 = x & ~GLEAN_HIGHS, low = x7 | 0x20 * GLEAN_ONES, alpha, digit;
-
-	alpha = (low + (0x80 - 'a') * GLEAN_ONES) & ~(low + (0x7F - 'z') * GLEAN_ONES);
-	digit = (x7 + (0x80 - '0') * GLEAN_ONES) & ~(x7 + (0x7F - '9') * GLEAN_ONES);
-	return (alpha | digit) & ~x & GLEAN_HIGHS;
-}
-
-#ifdef __SSE2__
-/* The bits of the ASCII letters and digits among the 16 bytes at p.  A
- * byte plus 0x80 less the first of a range is, as a signed byte, below
- * -128 plus the range's size exactly when it is in the range. */
-static inline unsigned
-alnum16(const char *p)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(low,
-	    _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8(-128 + 26));
-	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v,
-	    _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
-
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
-}
-#endif
-
-/* The end of the run of ASCII letters and digits starting at s[i]. */
-static inline size_t
-skip_alnum(const char *s, size_t n, size_t i)
-{
-	uint64_t x, stop;
-
-#ifdef __SSE2__
-	/* words are short: one step of sixteen mostly ends it */
-	for (; i + 16 <= n; i += 16) {
-		unsigned m = ~alnum16(s + i) & 0xFFFF;
-
-		if (m)
-			return i + (size_t)__builtin_ctz(m);
-	}
-#endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		stop = ~alnum8(x) & GLEAN_HIGHS;
-		if (stop)
-			return i + glean_first_flag(stop);
-	}
-	for (; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b >= 0x80 || (ascii_cls[b] != C_LETTER &&
-		    ascii_cls[b] != C_DIGIT))
-			break;
-	}
-	return i;
 }
 
 /* Length of a URL starting at i ("http://", "https://", "www."), or 0. */
