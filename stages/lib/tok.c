@@ -47,7 +47,6 @@ init_ascii(void)
 
 	for (c = 0; c < 128; c++)
 		plain_end[c] = !strchr("-'.@_+:", c) || c == 0;
-
 	for (c = 0; c < 128; c++)
 		ascii_cls[c] = c < 32 ? C_SPACE : C_SYMBOL;
 	ascii_cls['\n'] = ascii_cls['\v'] = ascii_cls['\f'] = C_NL;
