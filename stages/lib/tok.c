@@ -687,19 +687,24 @@ scan(struct scan *sc)
 		}
 		if (ascii_word[(unsigned char)s[i]] &&
 		    (l = skip_alnum(s, n, i + 1)) < n &&
-		    plain_end[(unsigned char)s[l]]) {
+		    (plain_end[(unsigned char)s[l]] ||
+		    word_tail[(unsigned char)s[l]])) {
 			/* the common word: ASCII letters and digits, then a
-			 * byte no rule of scan_word looks past */
+			 * byte no rule of scan_word looks past, or one of
+			 * word_form's (scan_word would come to the same) */
 			if (space)
 				gap_flags(sc, nl);
 			else if (i == 0)
 				sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
-			emit_plain(sc, i, l);
 			pj = i;
+			if (plain_end[(unsigned char)s[l]])
+				emit_plain(sc, i, l);
+			else
+				l = word_form(sc, i, l);
 			pi = i = l;
 			nl = 0;
 			/* the space after it, without a turn of the loop */
-			space = s[i] == ' ';
+			space = i < n && s[i] == ' ';
 			i += (size_t)space;
 			continue;
 		}
