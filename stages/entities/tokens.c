@@ -42,69 +42,77 @@ capitalised(const char *p, size_t len)
 	return 0;
 }
 
-/* d->ti[i] of token i in the sentence starting at token sent, whose
- * first word is fw; and i onto d->cand if a pass may start there.
- * Mostly one lookup per word. */
-static void
-classify_token(struct doc *d, size_t i, size_t sent, size_t fw)
+/*
+ * What the word p[0..len) (flags: its token's) is, into *t (which holds
+ * the sentence's fields and "nothing" in the rest); returns whether a
+ * pass may start at it.  Mostly one lookup.
+ */
+static int
+classify_word(const struct ctx *c, const char *p, size_t len, int flags,
+    const char *end, struct tokinfo *t)
 {
-	const struct ctx *c = d->c;
-	const struct glean_tok *tok = &d->tk->t[i];
-	const char *p = d->s + tok->bs;
-	size_t len = tok->be - tok->bs;
-	/* filled here and stored once: a byte store through d->ti might
-	 * alias anything, and would make every field of d be read again */
-	struct tokinfo t = { -1, (uint32_t)sent, (uint32_t)fw, -1, 0, -1 };
 	const struct wordinfo *w;
 
-	if (tok->kind == GLEAN_TOK_WORD &&
-	    glean_dict_may_hold(&c->scan.first, p, len))
-		d->cuecand[d->ncuecand++] = (uint32_t)i;
 	/* most words: lower case, in no list */
-	if (tok->kind == GLEAN_TOK_WORD && c->start[(unsigned char)p[0]]) {
-		if (c->words.lens[(unsigned char)p[0]])
-			t.word = (int32_t)glean_dict_find_in(&c->words, p, len,
-			    d->s + d->n);
-		w = t.word < 0 ? NULL : &c->winfo[t.word];
-		if (!(tok->flags & GLEAN_TOKF_CLITIC) &&
-		    capitalised(p, len)) {
-			t.flags = T_CAP;
-			t.lower = (int8_t)(title_case(p, len) ? (w ? w->lower :
-			    0) : lower_of(c, p, len));
-			if (!(w && (w->bits & W_STOP)) &&
-			    !(t.lower & L_LOWSTOP))
-				t.flags |= T_NAME;
-		}
-		if (t.flags || t.word >= 0 || (len > 1 && p[len - 1] == '.'))
-			d->cand[d->ncand++] = (uint32_t)i;
+	if (!c->start[(unsigned char)p[0]])
+		return 0;
+	if (c->words.lens[(unsigned char)p[0]])
+		t->word = (int32_t)glean_dict_find_in(&c->words, p, len, end);
+	w = t->word < 0 ? NULL : &c->winfo[t->word];
+	if (!(flags & GLEAN_TOKF_CLITIC) && capitalised(p, len)) {
+		t->flags = T_CAP;
+		t->lower = (int8_t)(title_case(p, len) ? (w ? w->lower : 0) :
+		    lower_of(c, p, len));
+		if (!(w && (w->bits & W_STOP)) && !(t->lower & L_LOWSTOP))
+			t->flags |= T_NAME;
 	}
-	d->ti[i] = t;
+	return t->flags || t->word >= 0 || (len > 1 && p[len - 1] == '.');
 }
 
-/* The per-token arrays of d, in one pass over the sentences (which
- * cover every token). */
+/*
+ * The per-token arrays of d (ti, cand, cuecand), in one pass over the
+ * sentences (which cover every token).  Kept in locals: a store through
+ * d->ti might alias anything and would make every field of d be read
+ * again.
+ */
 void
 index_tokens(struct doc *d)
 {
 	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
+	const struct ctx *c = d->c;
 	const struct glean_toks *tk = d->tk;
-	const struct glean_sent *st;
-	size_t k, i, fw;
+	const struct glean_tok *tok = tk->t;
+	const char *s = d->s, *end = d->s + d->n;
+	struct tokinfo *ti = d->ti, t;
+	uint32_t *cand = d->cand, *cuecand = d->cuecand;
+	size_t k, i, fw, first, last, ncand = 0, ncue = 0, len;
 
-	d->ncand = 0;
-	d->ncuecand = 0;
-	/* one past the last token: in no sentence, no word */
-	d->ti[tk->n] = past_end;
-	d->ti[tk->n].sent = d->ti[tk->n].firstword = (uint32_t)tk->n;
 	for (k = 0; k < tk->nsent; k++) {
-		st = &tk->sent[k];
-		for (fw = st->first; fw < st->last &&
-		    tk->t[fw].kind != GLEAN_TOK_WORD &&
-		    tk->t[fw].kind != GLEAN_TOK_NUMBER; fw++)
+		first = tk->sent[k].first;
+		last = tk->sent[k].last;
+		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
+		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
-		for (i = st->first; i < st->last; i++)
-			classify_token(d, i, st->first, fw);
+		for (i = first; i < last; i++) {
+			t = (struct tokinfo){ -1, (uint32_t)first,
+			    (uint32_t)fw, -1, 0, -1 };
+			if (tok[i].kind == GLEAN_TOK_WORD) {
+				len = tok[i].be - tok[i].bs;
+				if (glean_dict_may_hold(&c->scan.first,
+				    s + tok[i].bs, len))
+					cuecand[ncue++] = (uint32_t)i;
+				if (classify_word(c, s + tok[i].bs, len,
+				    tok[i].flags, end, &t))
+					cand[ncand++] = (uint32_t)i;
+			}
+			ti[i] = t;
+		}
 	}
+	/* one past the last token: in no sentence, no word */
+	ti[tk->n] = past_end;
+	ti[tk->n].sent = ti[tk->n].firstword = (uint32_t)tk->n;
+	d->ncand = ncand;
+	d->ncuecand = ncue;
 }
 
 /* A new entity of kind over tokens [t0, t1), which it owns from now;
@@ -146,11 +154,20 @@ span_text(const struct doc *d, size_t a, size_t b)
 	 * bytes */
 	while (p < end) {
 		if ((unsigned char)*p < 0x80) {
-			l = 1;
-			cp = (unsigned char)*p;
-		} else {
-			l = glean_utf8_next(p, (size_t)(end - p), &cp);
+			/* ASCII: a byte store, not a call of memcpy */
+			if (*p == ' ' || *p == '\t' || *p == '\n' ||
+			    *p == '\r') {
+				sp = 1;
+			} else {
+				if (sp)
+					*o++ = ' ';
+				sp = 0;
+				*o++ = *p;
+			}
+			p++;
+			continue;
 		}
+		l = glean_utf8_next(p, (size_t)(end - p), &cp);
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 		    cp == 0xA0 || (cp > 0x7f && utf8proc_category(cp) ==
 		    UTF8PROC_CATEGORY_ZS)) {

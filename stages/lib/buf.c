@@ -32,9 +32,11 @@ glean_buf_add(struct glean_buf *b, const char *s, size_t n)
 void
 glean_buf_addc(struct glean_buf *b, int c)
 {
-	char ch = (char)c;
-
-	glean_buf_add(b, &ch, 1);
+	/* stored, not copied: a call of memcpy for one byte cost more
+	 * than the rest */
+	reserve(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
 }
 
 void

@@ -12,6 +12,7 @@
 #include "glean.h"
 #include "swar.h"
 #include "tok.h"
+#include "tokscan.h"
 
 const char *const glean_tok_kind_names[GLEAN_TOK_NKINDS] = {
 	"word", "number", "punct", "quote", "symbol", "url", "email"
@@ -31,6 +32,13 @@ static const unsigned char word_tail[256] = {
 	['.'] = 1, ['@'] = 1, ['_'] = 1, ['+'] = 1, [':'] = 1
 };
 
+/* ASCII bytes after a word's ASCII letters and digits that end it, with
+ * nothing for scan_word to decide: not a joiner (- '), not a word_tail,
+ * not the start of a longer character. */
+static unsigned char plain_end[256];
+/* ASCII letters: where the common word starts. */
+static unsigned char ascii_word[256];
+
 static void
 init_ascii(void)
 {
@@ -38,12 +46,16 @@ init_ascii(void)
 	const char *p;
 
 	for (c = 0; c < 128; c++)
+		plain_end[c] = !strchr("-'.@_+:", c) || c == 0;
+	for (c = 0; c < 128; c++)
 		ascii_cls[c] = c < 32 ? C_SPACE : C_SYMBOL;
 	ascii_cls['\n'] = ascii_cls['\v'] = ascii_cls['\f'] = C_NL;
 	ascii_cls[' '] = C_SPACE;
 	ascii_cls[127] = C_SPACE;
-	for (c = 'a'; c <= 'z'; c++)
+	for (c = 'a'; c <= 'z'; c++) {
 		ascii_cls[c] = ascii_cls[c - 32] = C_LETTER;
+		ascii_word[c] = ascii_word[c - 32] = 1;
+	}
 	for (c = '0'; c <= '9'; c++)
 		ascii_cls[c] = C_DIGIT;
 	for (p = ".,;:!?()[]{}-"; *p; p++)
@@ -179,25 +191,6 @@ struct scan {
 	int opensingle;		/* single quotes opened, not yet closed */
 };
 
-/* The first continuation byte (10xxxxxx) at or after i, or n. */
-static size_t
-next_cont(const char *s, size_t n, size_t i)
-{
-	uint64_t x;
-
-	/* a continuation byte has bit 7 set and bit 6 clear */
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		x &= ~(x << 1) & GLEAN_HIGHS;
-		if (x)
-			return i + glean_first_flag(x);
-	}
-	for (; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) == 0x80)
-			return i;
-	return n;
-}
-
 /*
  * Code points in s[0..b): b less the continuation bytes before it.  b
  * never decreases from one call to the next, and news text is mostly
@@ -213,19 +206,25 @@ cp_at(struct scan *sc, size_t b)
 	return (uint32_t)(b - sc->ncont);
 }
 
-static inline void
-emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
+/* A new token at the end of tk, its fields to fill. */
+static inline struct glean_tok *
+new_tok(struct glean_toks *tk)
 {
-	struct glean_toks *tk = sc->tk;
-	struct glean_tok *t;
-
-	if (be <= bs)
-		return;
 	if (tk->n == tk->cap) {
 		tk->cap = tk->cap ? tk->cap * 2 : 256;
 		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
 	}
-	t = &tk->t[tk->n++];
+	return &tk->t[tk->n++];
+}
+
+static inline void
+emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
+{
+	struct glean_tok *t;
+
+	if (be <= bs)
+		return;
+	t = new_tok(sc->tk);
 	t->bs = (uint32_t)bs;
 	t->be = (uint32_t)be;
 	t->s = cp_at(sc, bs);
@@ -236,39 +235,17 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 }
 
 /*
- * The 0x80 bit of every byte of x that is an ASCII letter or digit
- * (SWAR: each byte's sums stay below 0x100, so no carry crosses bytes).
+ * emit for a word of ASCII letters and digits [bs, be), bs < be: with
+ * no continuation byte inside it, its end is its start plus its length.
  */
-static inline uint64_t
-alnum8(uint64_t x)
+static inline void
+emit_plain(struct scan *sc, size_t bs, size_t be)
 {
-	uint64_t x7 = x & ~GLEAN_HIGHS, low = x7 | 0x20 * GLEAN_ONES, alpha, digit;
+	uint32_t s = cp_at(sc, bs);
 
-	alpha = (low + (0x80 - 'a') * GLEAN_ONES) & ~(low + (0x7F - 'z') * GLEAN_ONES);
-	digit = (x7 + (0x80 - '0') * GLEAN_ONES) & ~(x7 + (0x7F - '9') * GLEAN_ONES);
-	return (alpha | digit) & ~x & GLEAN_HIGHS;
-}
-
-/* The end of the run of ASCII letters and digits starting at s[i]. */
-static inline size_t
-skip_alnum(const char *s, size_t n, size_t i)
-{
-	uint64_t x, stop;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		stop = ~alnum8(x) & GLEAN_HIGHS;
-		if (stop)
-			return i + glean_first_flag(stop);
-	}
-	for (; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-
-		if (b >= 0x80 || (ascii_cls[b] != C_LETTER &&
-		    ascii_cls[b] != C_DIGIT))
-			break;
-	}
-	return i;
+	*new_tok(sc->tk) = (struct glean_tok){ s, s + (uint32_t)(be - bs),
+	    (uint32_t)bs, (uint32_t)be, GLEAN_TOK_WORD, (uint8_t)sc->flags };
+	sc->flags = 0;
 }
 
 /* Length of a URL starting at i ("http://", "https://", "www."), or 0. */
@@ -708,6 +685,29 @@ scan(struct scan *sc)
 			i++;
 			continue;
 		}
+		if (ascii_word[(unsigned char)s[i]] &&
+		    (l = skip_alnum(s, n, i + 1)) < n &&
+		    (plain_end[(unsigned char)s[l]] ||
+		    word_tail[(unsigned char)s[l]])) {
+			/* the common word: ASCII letters and digits, then a
+			 * byte no rule of scan_word looks past, or one of
+			 * word_form's (scan_word would come to the same) */
+			if (space)
+				gap_flags(sc, nl);
+			else if (i == 0)
+				sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
+			pj = i;
+			if (plain_end[(unsigned char)s[l]])
+				emit_plain(sc, i, l);
+			else
+				l = word_form(sc, i, l);
+			pi = i = l;
+			nl = 0;
+			/* the space after it, without a turn of the loop */
+			space = i < n && s[i] == ' ';
+			i += (size_t)space;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80 && s[i] != '\r') {
 			cp = (unsigned char)s[i];
 			cl = ascii_cls[cp];
@@ -845,12 +845,33 @@ add_sentence(struct glean_toks *tk, size_t first, size_t last)
 	st->be = tk->t[last - 1].be;
 }
 
+/*
+ * Can no sentence end before token t, whatever follows: no white space
+ * before it, or only spaces after a token that neither closes nor ends
+ * a sentence (the common case, decided without boundary's questions).
+ */
+static inline int
+inside(const struct glean_tok *t)
+{
+	const struct glean_tok *p = t - 1;
+	int gap = t->flags & (GLEAN_TOKF_PARA | GLEAN_TOKF_NL |
+	    GLEAN_TOKF_SPACE);
+
+	if (!gap)
+		return 1;
+	return gap == GLEAN_TOKF_SPACE && p->kind != GLEAN_TOK_PUNCT &&
+	    p->kind != GLEAN_TOK_QUOTE && (p->flags & (GLEAN_TOKF_ABBR |
+	    GLEAN_TOKF_TITLE)) != GLEAN_TOKF_ABBR;
+}
+
 static void
 split(const char *s, size_t n, struct glean_toks *tk)
 {
 	size_t i, first = 0;
 
 	for (i = 1; i < tk->n; i++) {
+		if (inside(&tk->t[i]))
+			continue;
 		if (boundary(s, n, tk, first, i)) {
 			add_sentence(tk, first, i);
 			first = i;
