@@ -4,6 +4,10 @@
  */
 #include <utf8proc.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "quotes.h"
 
 /* qsort, but first see whether base is in order already, as the
@@ -244,6 +248,17 @@ is_wordcp(int32_t cp)
 }
 
 
+/* Room for one more word in d->w and d->capital (which never holds more
+ * entries than d->w, so one count sizes both). */
+static void
+grow_words(struct qdoc *d)
+{
+	d->capw = d->capw ? 2 * d->capw : 64;
+	d->w = glean_realloc(d->w, d->capw * sizeof(*d->w));
+	d->capital = glean_realloc(d->capital, d->capw * sizeof(*d->capital));
+	d->capcapital = d->capw;
+}
+
 /*
  * Add the word at bytes [b, e) to d->w (and d->capital when it starts
  * with a capital or a digit).
@@ -252,14 +267,15 @@ static inline void
 push_word(struct qdoc *d, uint32_t b, uint32_t e)
 {
 	unsigned char c = (unsigned char)d->s[b];
-	int cap = c < 0x80 ? c >= 'A' && c <= 'Z' : is_upper_at(d, b);
+	int cap = c < 0x80 ? (unsigned char)(c - 'A') <= 'Z' - 'A' :
+	    is_upper_at(d, b);
 	struct word *w;
 
+	if (d->nw >= d->capw)
+		grow_words(d);
 	/* kept only when listed, without a branch to mispredict */
-	GROW(d->capital, d->ncapital, d->capcapital);
 	d->capital[d->ncapital] = (uint32_t)d->nw;
-	d->ncapital += (size_t)(cap | (c >= '0' && c <= '9'));
-	GROW(d->w, d->nw, d->capw);
+	d->ncapital += (size_t)(cap | ((unsigned char)(c - '0') <= 9));
 	/* only the fields read before they are set: mark_words sets para,
 	 * sstart and inq of every word; flen and hash come with the fold,
 	 * slen with the stem, cuen with the cue */
@@ -274,6 +290,7 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	w->glued = 0;
 }
 
+#ifndef __SSE2__
 /* 0x80 in each byte of v that is an ASCII letter or digit. */
 static uint64_t
 alnum_bytes(uint64_t v)
@@ -304,6 +321,14 @@ glued_bytes(uint64_t v, uint64_t a)
 	return ((a & b5) << 8) & a & ~b5;
 }
 
+/* The flags of m (0x80 bytes) as bits: byte k to bit k. */
+static uint64_t
+flag_bits(uint64_t m)
+{
+	return ((m >> 7) * 0x0102040810204080ull) >> 56;
+}
+#endif
+
 /*
  * Which bytes of a 64-byte block of the text are ASCII letters or digits,
  * and which may start a word (those and the non-ASCII bytes): a bit each,
@@ -318,17 +343,52 @@ struct wordblock {
 	uint64_t prevglued;
 };
 
-/* The flags of m (0x80 bytes) as bits: byte k to bit k. */
-static uint64_t
-flag_bits(uint64_t m)
+#ifdef __SSE2__
+/* The flags of the 16 bytes of m (0xff or 0) as bits, byte k to bit k. */
+static inline uint64_t
+lane_bits(__m128i m)
 {
-	return ((m >> 7) * 0x0102040810204080ull) >> 56;
+	return (uint64_t)(uint16_t)_mm_movemask_epi8(m);
 }
 
-/* Load the bits of the 64 bytes from at into wb. */
+/* 0xff in each byte of v that lies in [lo, hi] (ASCII bounds: bytes of
+ * 0x80 and more, negative to the signed compares, never do). */
+static inline __m128i
+in_range(__m128i v, char lo, char hi)
+{
+	return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(lo - 1))),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8((char)(hi + 1))));
+}
+#endif
+
+/*
+ * Load the bits of the 64 bytes from at into wb.  A glued capital is
+ * one after a lower-case letter or a digit in the same 8-byte word of
+ * the text (the SWAR test this began as saw no pair across two words;
+ * kept so that the words stay the same).
+ */
 static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
+#ifdef __SSE2__
+	uint64_t upper = 0, high = 0, alnum = 0;
+	__m128i v;
+	size_t k;
+
+	wb->prevat = wb->at;
+	wb->prevglued = wb->glued;
+	wb->at = at;
+	for (k = 0; k < 64; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(d->s + at + k));
+		alnum |= lane_bits(_mm_or_si128(in_range(v, '0', '9'),
+		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
+		upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
+		high |= lane_bits(v) << k;
+	}
+	wb->alnum = alnum;
+	wb->start = alnum | high;
+	wb->glued = ((alnum & ~upper) << 1) & upper & ~GLEAN_ONES;
+#else
 	uint64_t v, a, g;
 	size_t k;
 
@@ -347,6 +407,7 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 		if ((g = glued_bytes(v, a)) != 0)	/* seldom */
 			wb->glued |= flag_bits(g) << k;
 	}
+#endif
 }
 
 /* The bits of wb from byte i on (in a whole block), loaded if need be. */
@@ -709,22 +770,35 @@ para_of(struct qdoc *d, size_t b)
 void
 mark_words(struct qdoc *d)
 {
-	size_t i, k, pi = 0, qi = 0;
-	uint32_t qend = 0;
+	size_t i = 0, k, pi = 0, qi = 0;
+	uint32_t qend = 0, lim;
 	struct word *w, *pw;
+	int newpara;
 
-	for (i = 0; i < d->nw; i++) {
+	while (i < d->nw) {
+		/* word i: the quotations that open by it, the paragraphs
+		 * that end before it */
 		w = &d->w[i];
 		while (qi < d->nq && d->q[qi].tb <= w->b) {
 			if (d->q[qi].te > qend)
 				qend = d->q[qi].te;
 			qi++;
 		}
-		w->inq = w->b < qend;
-		while (pi + 1 < d->np && d->p[pi].e <= w->b)
+		for (newpara = i == 0; pi + 1 < d->np && d->p[pi].e <= w->b;
+		    newpara = 1)
 			pi++;
+		w->inq = w->b < qend;
 		w->para = (uint32_t)pi;
-		w->sstart = i == 0 || d->w[i - 1].para != w->para;
+		w->sstart = (uint8_t)newpara;
+		/* the words before the next such event, most of them */
+		lim = qi < d->nq ? d->q[qi].tb : UINT32_MAX;
+		if (pi + 1 < d->np && d->p[pi].e < lim)
+			lim = d->p[pi].e;
+		for (i++; i < d->nw && d->w[i].b < lim; i++) {
+			d->w[i].inq = d->w[i].b < qend;
+			d->w[i].para = (uint32_t)pi;
+			d->w[i].sstart = 0;
+		}
 	}
 	/* after a stop, a sentence starts with a capital or a digit */
 	for (k = 0; k < d->ncapital; k++) {
