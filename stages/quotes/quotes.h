@@ -8,6 +8,7 @@
  *	text.c		offsets, words, paragraphs and sentences
  *	marks.c		quotation marks and the spans they enclose
  *	cues.c		cue verbs ("said", "according to") and report cues
+ *	entities.c	the entities layer read from its JSON text
  *	speakers.c	candidate speakers (mentions, pronouns, roles) and
  *			resolve_np, whom a frame's words name
  *	frames.c	the frames around a quotation that name its speaker
@@ -554,6 +555,35 @@ gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
 	}
 	return 0;
 }
+
+/* entities.c: the entities layer's members as written. */
+struct jstr {			/* a JSON string's body, as written */
+	const char *p;
+	size_t n;
+	int esc;		/* it holds an escape */
+	int ok;			/* there is one (the value was a string) */
+};
+
+struct entity {			/* the members layer_mentions reads */
+	int has_start, has_end;	/* start, end are integers */
+	json_int_t start, end;
+	struct jstr kind, canon;
+};
+
+struct entities {		/* a reader of the layer's text */
+	struct glean_arena *a;	/* where decoded strings go */
+	const char *p, *end;
+};
+
+int entities_open(struct entities *r, struct glean_arena *a,
+    const char *text, size_t len);
+int entity_next(struct entities *r, struct entity *e);
+const char *jstr_text(struct glean_arena *a, const struct jstr *s,
+    size_t *len);
+int jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w,
+    size_t wn);
+/* Does the JSON string s say the string literal lit? */
+#define JSTR_IS(a, s, lit) jstr_eq((a), (s), (lit), sizeof(lit) - 1)
 
 /* text.c */
 void sort_unless_sorted(void *base, size_t n, size_t size,

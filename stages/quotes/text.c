@@ -55,11 +55,34 @@ lead_bytes(const char *s, size_t n)
 	return c;
 }
 
+/* Code points starting in the OMSTEP (64) bytes at s. */
+static size_t
+block_leads(const char *s)
+{
+#ifdef __SSE2__
+	__m128i sum = _mm_setzero_si128(), v;
+	size_t k;
+
+	/* a byte above -65 as signed (0xbf) does not continue a code point;
+	 * one per such byte, summed by psadbw */
+	for (k = 0; k < 64; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+		sum = _mm_add_epi8(sum, _mm_and_si128(_mm_cmpgt_epi8(v,
+		    _mm_set1_epi8(-65)), _mm_set1_epi8(1)));
+	}
+	sum = _mm_sad_epu8(sum, _mm_setzero_si128());
+	return (size_t)_mm_cvtsi128_si32(sum) +
+	    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+#else
+	return lead_bytes(s, 64);
+#endif
+}
+
 /* Map the offsets of s[0..n) into m (its storage reused). */
 void
 om_init(struct offmap *m, const char *s, size_t n)
 {
-	size_t k, e, c = 0;
+	size_t k, c = 0;
 
 	m->s = s;
 	m->n = n;
@@ -69,12 +92,24 @@ om_init(struct offmap *m, const char *s, size_t n)
 		free(m->cp);
 		m->cp = glean_malloc(m->cap * sizeof(*m->cp));
 	}
-	for (k = 0; k < m->nblk; k++) {
+	for (k = 0; k + 1 < m->nblk; k++) {
 		m->cp[k] = (uint32_t)c;
-		e = (k + 1) * OMSTEP < n ? (k + 1) * OMSTEP : n;
-		c += lead_bytes(s + k * OMSTEP, e - k * OMSTEP);
+		c += block_leads(s + k * OMSTEP);
 	}
+	m->cp[k] = (uint32_t)c;
+	c += lead_bytes(s + k * OMSTEP, n - k * OMSTEP);
 	m->ncps = c;
+}
+
+/* Does block k of m hold no byte that continues a code point (one byte
+ * a code point, as in most blocks: English text)? */
+static int
+om_plain(const struct offmap *m, size_t k)
+{
+	size_t next = k + 1 < m->nblk ? m->cp[k + 1] : m->ncps;
+	size_t bytes = k + 1 < m->nblk ? OMSTEP : m->n - k * OMSTEP;
+
+	return next - m->cp[k] == bytes;
 }
 
 /* Code point of byte b (a character's first byte). */
@@ -86,6 +121,8 @@ om_cp(const struct offmap *m, size_t b)
 	if (b > m->n)
 		b = m->n;
 	k = b / OMSTEP;
+	if (om_plain(m, k))
+		return m->cp[k] + (b - k * OMSTEP);
 	return m->cp[k] + lead_bytes(m->s + k * OMSTEP, b - k * OMSTEP);
 }
 
@@ -105,6 +142,8 @@ om_byte(const struct offmap *m, size_t cp)
 			hi = mid;
 	}
 	c = m->cp[lo];
+	if (om_plain(m, lo))
+		return lo * OMSTEP + (cp - c);
 	/* whole words of eight bytes before the one holding it */
 	for (i = lo * OMSTEP; i + 8 <= m->n; i += 8) {
 		k = lead_bytes(m->s + i, 8);
@@ -649,6 +688,22 @@ scan_text(struct qdoc *d)
 
 	d->ncand = d->nextcand = 0;
 	while (i < d->n) {
+#ifdef __SSE2__
+		if (i + 16 <= d->n) {
+			/* on to the first byte of 16 that is a mark or not
+			 * ASCII */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(x,
+			    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')))));
+
+			if (m == 0) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(m);
+		}
+#endif
 		if (i + 8 <= d->n) {
 			memcpy(&v, s + i, 8);
 			if (!(v & GLEAN_HIGHS) &&
