@@ -320,6 +320,8 @@ struct qdoc {
 	size_t nsegs, capsegs;
 	struct mention *m;
 	size_t nm, capm;
+	struct mention *mtmp;	/* merge_mentions' room */
+	size_t capmtmp;
 	struct para *p;
 	size_t np, capp;
 	struct mark *mk;

@@ -382,6 +382,31 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 }
 
 /*
+ * Merge the mentions [0, nent) and [nent, d->nm), each in order of
+ * start, into one order, as a stable sort would (the first part's
+ * before the second's at the same start): the layer's names and ours.
+ */
+static void
+merge_mentions(struct qdoc *d, size_t nent)
+{
+	size_t nh = d->nm - nent, i = nent, j = nh, k = d->nm;
+
+	if (d->capmtmp < nh) {
+		d->capmtmp = nh;
+		free(d->mtmp);
+		d->mtmp = glean_malloc(nh * sizeof(*d->mtmp));
+	}
+	memcpy(d->mtmp, d->m + nent, nh * sizeof(*d->mtmp));
+	/* from the back: the larger start goes last, ours on a tie */
+	while (j > 0) {
+		if (i > 0 && d->m[i - 1].b > d->mtmp[j - 1].b)
+			d->m[--k] = d->m[--i];
+		else
+			d->m[--k] = d->mtmp[--j];
+	}
+}
+
+/*
  * The names of the document, made when an attribution first looks for
  * one, so that the entities layer (reading it costs more than the rest
  * of reading a document) is read only for the documents that use it,
@@ -411,7 +436,7 @@ need_mentions(struct qdoc *d)
 	nent = d->nm;
 	heuristic_mentions(d, nent);
 	if (nent > 0 && d->nm > nent)
-		qsort(d->m, d->nm, sizeof(*d->m), mcmp);
+		merge_mentions(d, nent);
 }
 
 /* How many mentions start before byte pos. */
