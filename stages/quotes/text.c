@@ -378,6 +378,7 @@ flag_bits(uint64_t m)
 struct wordblock {
 	size_t at;		/* the block's first byte; SIZE_MAX none */
 	uint64_t alnum, start, glued;
+	uint64_t special;	/* not ASCII, - or ': a word may go on */
 	size_t prevat;		/* the block before, and its glued bits */
 	uint64_t prevglued;
 };
@@ -410,7 +411,7 @@ static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
 #ifdef __SSE2__
-	uint64_t upper = 0, high = 0, alnum = 0;
+	uint64_t upper = 0, high = 0, alnum = 0, joins = 0;
 	__m128i v;
 	size_t k;
 
@@ -423,8 +424,12 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
 		upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
 		high |= lane_bits(v) << k;
+		joins |= lane_bits(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('-')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\'')))) << k;
 	}
 	wb->alnum = alnum;
+	wb->special = high | joins;
 	wb->start = alnum | high;
 	wb->glued = ((alnum & ~upper) << 1) & upper & ~GLEAN_ONES;
 #else
@@ -434,7 +439,7 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
-	wb->alnum = wb->start = wb->glued = 0;
+	wb->alnum = wb->start = wb->glued = wb->special = 0;
 	for (k = 0; k < 64; k += 8) {
 		memcpy(&v, d->s + at + k, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -443,6 +448,8 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 		a = alnum_bytes(v);
 		wb->alnum |= flag_bits(a) << k;
 		wb->start |= flag_bits((a | v) & GLEAN_HIGHS) << k;
+		wb->special |= flag_bits((v | zero_bytes(v ^ ('-' * GLEAN_ONES)) |
+		    zero_bytes(v ^ ('\'' * GLEAN_ONES))) & GLEAN_HIGHS) << k;
 		if ((g = glued_bytes(v, a)) != 0)	/* seldom */
 			wb->glued |= flag_bits(g) << k;
 	}
@@ -565,55 +572,171 @@ push_word_split(struct qdoc *d, const struct wordblock *wb, size_t b,
 }
 
 /*
+ * One word from byte i on, the general way (see scan_words): the first
+ * byte from i that may start one, the word there with its inner - and '
+ * (or ’) and non-ASCII letters, a final 's a word of its own.  Returns
+ * the byte to go on from (d->n at the end).
+ */
+static size_t
+scan_word(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t l, l2, start;
+	int32_t cp, nx;
+
+	if ((i = gap_end(d, wb, i)) >= d->n)
+		return d->n;
+	if (s[i] < 0x80) {
+		l = 1;
+	} else {
+		cp = cp_at(d, i, &l);
+		if (!is_wordcp(cp))
+			return i + (l ? l : 1);
+	}
+	start = i;
+	for (;;) {
+		i = alnum_end(d, wb, i + l);
+		/* most words end at a space or an ASCII stop */
+		if (i >= d->n || (s[i] < 0x80 && s[i] != '-' &&
+		    s[i] != '\''))
+			break;
+		cp = cp_at(d, i, &l);
+		if (is_wordcp(cp))
+			continue;
+		if (cp == '-' || cp == '\'' || cp == 0x2019) {
+			nx = cp_at(d, i + l, &l2);
+			if (!is_wordcp(nx))
+				break;
+			if (cp != '-' && (nx == 's' || nx == 'S') &&
+			    !is_wordcp(cp_at(d, i + l + l2, NULL))) {
+				push_word(d, (uint32_t)start, (uint32_t)i);
+				start = i;
+				i += l + l2;
+				break;
+			}
+			continue;
+		}
+		break;
+	}
+	push_word_split(d, wb, start, i);
+	return i;
+}
+
+/* Is c, a byte after a word (-1 past the text's end), one that scan_word
+ * cannot take into a word: ASCII, no letter or digit? */
+static inline int
+ascii_stop(int c)
+{
+	return c < 0x80 && (c < 0 || !asciiword[c]);
+}
+
+/* The byte at i, or -1 past the text's end. */
+static inline int
+byte_at(struct qdoc *d, size_t i)
+{
+	return i < d->n ? (unsigned char)d->s[i] : -1;
+}
+
+/*
+ * Does a run of ASCII letters and digits ending at byte e (not ASCII, -
+ * or ') end the word there, as scan_word would find?  A - or ' before a
+ * stop, and a character of U+2000..U+203F but ’ (dashes, curly marks,
+ * the ellipsis: none a letter, mark or digit) do; 0 when unsure.
+ */
+static int
+plain_end(struct qdoc *d, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+
+	if (s[e] == 0xe2)	/* the text is valid UTF-8 (scan_text) */
+		return e + 2 < d->n && s[e + 1] == 0x80 && s[e + 2] != 0x99;
+	if (s[e] >= 0x80)
+		return 0;
+	return ascii_stop(byte_at(d, e + 1));
+}
+
+/* Is the ' at byte e a clitic 's before a stop ("council's")? */
+static int
+possessive_s(struct qdoc *d, size_t e)
+{
+	return d->s[e] == '\'' && (byte_at(d, e + 1) | 0x20) == 's' &&
+	    ascii_stop(byte_at(d, e + 2));
+}
+
+/*
+ * The words of wb's block (a whole one) from byte i on, each a run of
+ * ASCII letters and digits that ends inside the block at an ASCII byte
+ * other than - and ', read off the block's bits; at the first word
+ * that is not such a run, scan_word.  Returns the byte to go on from.
+ */
+static size_t
+block_words(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	size_t b, e;
+	uint64_t m, g;
+
+	for (;;) {
+		if ((m = wb->start >> (i & 63)) == 0)
+			return wb->at + 64;
+		b = i + (size_t)__builtin_ctzll(m);
+		/* its end: the first byte that is no ASCII letter or digit
+		 * (b itself when b is not ASCII) */
+		if ((m = ~wb->alnum >> (b & 63)) != 0) {
+			e = b + (size_t)__builtin_ctzll(m);
+		} else {
+			/* on into the next block, loaded as scan_word would */
+			if (wb->at + 128 > d->n)
+				return scan_word(d, wb, b);
+			load_block(d, wb, wb->at + 64);
+			if (wb->alnum == ~0ull)
+				return scan_word(d, wb, b);
+			e = wb->at + (size_t)__builtin_ctzll(~wb->alnum);
+		}
+		if (((wb->special >> (e & 63)) & 1) && !plain_end(d, e)) {
+			if (!possessive_s(d, e))
+				return scan_word(d, wb, b);  /* maybe not its end */
+			/* "council's": two words, as scan_word makes them */
+			push_word(d, (uint32_t)b, (uint32_t)e);
+			push_word(d, (uint32_t)e, (uint32_t)e + 2);
+			if ((i = e + 2) >= wb->at + 64)
+				return i;
+			continue;
+		}
+		/* a capital glued on three letters in or more: see
+		 * glued_heading, whose bits these are */
+		g = e - b < 64 && b >= wb->at ? (wb->glued >> (b & 63)) &
+		    ((1ull << (e - b)) - 1) & ~7ull : 1;
+		if (e - b >= 6 && g != 0)
+			push_word_split(d, wb, b, e);
+		else
+			push_word(d, (uint32_t)b, (uint32_t)e);
+		i = e;
+	}
+}
+
+/*
  * Our own words when there is no usable tokens layer: letters and digits,
  * with - and ' (or ’) inside; a final 's is a word of its own, as the
- * tokenizer makes it.  Runs of ASCII letters and digits, and of other
- * ASCII between them, go by the bits of a struct wordblock.
+ * tokenizer makes it.  Most words are a run of ASCII letters and digits
+ * inside one 64-byte block that ends at another ASCII byte, not - or ':
+ * those are read off the block's bits; the rest, and the text's tail,
+ * go by scan_word, which gives the same words.
  */
 void
 scan_words(struct qdoc *d)
 {
-	const unsigned char *s = (const unsigned char *)d->s;
-	size_t i = 0, l, l2, start;
-	int32_t cp, nx;
-	struct wordblock wb = { SIZE_MAX, 0, 0, 0, SIZE_MAX, 0 };
+	size_t i = 0, blk;
+	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0 };
 
-	while ((i = gap_end(d, &wb, i)) < d->n) {
-		if (s[i] < 0x80) {
-			l = 1;
-		} else {
-			cp = cp_at(d, i, &l);
-			if (!is_wordcp(cp)) {
-				i += l ? l : 1;
-				continue;
-			}
+	while (i < d->n) {
+		blk = i & ~(size_t)63;
+		if (blk + 64 > d->n) {
+			i = scan_word(d, &wb, i);
+			continue;
 		}
-		start = i;
-		for (;;) {
-			i = alnum_end(d, &wb, i + l);
-			/* most words end at a space or an ASCII stop */
-			if (i >= d->n || (s[i] < 0x80 && s[i] != '-' &&
-			    s[i] != '\''))
-				break;
-			cp = cp_at(d, i, &l);
-			if (is_wordcp(cp))
-				continue;
-			if (cp == '-' || cp == '\'' || cp == 0x2019) {
-				nx = cp_at(d, i + l, &l2);
-				if (!is_wordcp(nx))
-					break;
-				if (cp != '-' && (nx == 's' || nx == 'S') &&
-				    !is_wordcp(cp_at(d, i + l + l2, NULL))) {
-					push_word(d, (uint32_t)start, (uint32_t)i);
-					start = i;
-					i += l + l2;
-					break;
-				}
-				continue;
-			}
-			break;
-		}
-		push_word_split(d, &wb, start, i);
+		if (wb.at != blk)
+			load_block(d, &wb, blk);
+		i = block_words(d, &wb, i);
 	}
 }
 
