@@ -679,9 +679,10 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 		if ((m = wb->start >> (i & 63)) == 0)
 			return wb->at + 64;
 		b = i + (size_t)__builtin_ctzll(m);
-		/* its end: the first byte that is no ASCII letter or digit
-		 * (b itself when b is not ASCII) */
-		if ((m = ~wb->alnum >> (b & 63)) != 0) {
+		/* its end: the first byte that is no ASCII letter or digit */
+		if ((m = ~wb->alnum >> (b & 63)) & 1) {
+			return scan_word(d, wb, b);	/* b is not ASCII */
+		} else if (m != 0) {
 			e = b + (size_t)__builtin_ctzll(m);
 		} else {
 			/* on into the next block, loaded as scan_word would */
