@@ -152,17 +152,14 @@ jstr_text(struct glean_arena *a, const struct jstr *s, size_t *len)
 	return v->s;
 }
 
-/* Does s say w[0..wn) (a word without escapes)? */
+/* Does s, which holds an escape, say w[0..wn) (see JSTR_IS)? */
 int
-jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w,
+jstr_esc_eq(struct glean_arena *a, const struct jstr *s, const char *w,
     size_t wn)
 {
 	size_t n;
-	const char *t;
+	const char *t = jstr_text(a, s, &n);
 
-	if (!s->esc)
-		return s->n == wn && memcmp(s->p, w, wn) == 0;
-	t = jstr_text(a, s, &n);
 	return n == wn && memcmp(t, w, n) == 0;
 }
 
@@ -170,13 +167,22 @@ jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w,
 static int
 member_of(struct glean_arena *a, const struct jstr *k)
 {
-	if (JSTR_IS(a, k, "start"))
-		return 0;
-	if (JSTR_IS(a, k, "end"))
-		return 1;
-	if (JSTR_IS(a, k, "kind"))
-		return 2;
-	return JSTR_IS(a, k, "canonical") ? 3 : -1;
+	if (k->esc)
+		return JSTR_IS(a, k, "start") ? 0 : JSTR_IS(a, k, "end") ? 1 :
+		    JSTR_IS(a, k, "kind") ? 2 : JSTR_IS(a, k, "canonical") ?
+		    3 : -1;
+	switch (k->n) {		/* the length first: most keys are none */
+	case 5:
+		return memcmp(k->p, "start", 5) == 0 ? 0 : -1;
+	case 3:
+		return memcmp(k->p, "end", 3) == 0 ? 1 : -1;
+	case 4:
+		return memcmp(k->p, "kind", 4) == 0 ? 2 : -1;
+	case 9:
+		return memcmp(k->p, "canonical", 9) == 0 ? 3 : -1;
+	default:
+		return -1;
+	}
 }
 
 /* Note the value at p of member m of an entity in e; returns past it. */

@@ -582,8 +582,18 @@ int entities_open(struct entities *r, struct glean_arena *a,
 int entity_next(struct entities *r, struct entity *e);
 const char *jstr_text(struct glean_arena *a, const struct jstr *s,
     size_t *len);
-int jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w,
+int jstr_esc_eq(struct glean_arena *a, const struct jstr *s, const char *w,
     size_t wn);
+
+/* Does the JSON string s say w[0..wn) (a word without escapes)? */
+static inline int
+jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w, size_t wn)
+{
+	if (s->esc)
+		return jstr_esc_eq(a, s, w, wn);
+	return s->n == wn && memcmp(s->p, w, wn) == 0;
+}
+
 /* Does the JSON string s say the string literal lit? */
 #define JSTR_IS(a, s, lit) jstr_eq((a), (s), (lit), sizeof(lit) - 1)
 
