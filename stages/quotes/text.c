@@ -309,16 +309,18 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	int cap = c < 0x80 ? (unsigned char)(c - 'A') <= 'Z' - 'A' :
 	    is_upper_at(d, b);
 	struct word *w;
+	size_t nw = d->nw, nc = d->ncapital;
 
-	if (d->nw >= d->capw)
+	if (nw >= d->capw)
 		grow_words(d);
 	/* kept only when listed, without a branch to mispredict */
-	d->capital[d->ncapital] = (uint32_t)d->nw;
-	d->ncapital += (size_t)(cap | ((unsigned char)(c - '0') <= 9));
+	d->capital[nc] = (uint32_t)nw;
+	d->ncapital = nc + (size_t)(cap | ((unsigned char)(c - '0') <= 9));
+	d->nw = nw + 1;
 	/* only the fields read before they are set: mark_words sets para,
 	 * sstart and inq of every word; flen and hash come with the fold,
 	 * slen with the stem, cuen with the cue */
-	w = &d->w[d->nw++];
+	w = &d->w[nw];
 	w->b = b;
 	w->e = e;
 	w->fold = NOFOLD;
@@ -664,50 +666,74 @@ possessive_s(struct qdoc *d, size_t e)
 }
 
 /*
+ * The word at byte b (see block_words) that is not a run of ASCII
+ * letters and digits ending inside wb's block at an ASCII stop: one
+ * going on into the next block (loaded, as scan_word would), a clitic
+ * 's, one whose - or ' or non-ASCII character after it does not join
+ * it to more (plain_end), else scan_word's.  Returns the byte to go on
+ * from.
+ */
+static size_t
+odd_word(struct qdoc *d, struct wordblock *wb, size_t b)
+{
+	size_t e;
+	uint64_t m = ~wb->alnum >> (b & 63);
+
+	if (m & 1)
+		return scan_word(d, wb, b);	/* b is not ASCII */
+	if (m != 0) {
+		e = b + (size_t)__builtin_ctzll(m);
+	} else {
+		if (wb->at + 128 > d->n)
+			return scan_word(d, wb, b);
+		load_block(d, wb, wb->at + 64);
+		if (wb->alnum == ~0ull)
+			return scan_word(d, wb, b);
+		e = wb->at + (size_t)__builtin_ctzll(~wb->alnum);
+	}
+	if (((wb->special >> (e & 63)) & 1) && !plain_end(d, e)) {
+		if (!possessive_s(d, e))
+			return scan_word(d, wb, b);	/* maybe not its end */
+		/* "council's": two words, as scan_word makes them */
+		push_word(d, (uint32_t)b, (uint32_t)e);
+		push_word(d, (uint32_t)e, (uint32_t)e + 2);
+		return e + 2;
+	}
+	push_word_split(d, wb, b, e);
+	return e;
+}
+
+/*
  * The words of wb's block (a whole one) from byte i on, each a run of
  * ASCII letters and digits that ends inside the block at an ASCII byte
- * other than - and ', read off the block's bits; at the first word
- * that is not such a run, scan_word.  Returns the byte to go on from.
+ * other than - and ', read off the block's bits (kept in locals: the
+ * words' stores may alias wb); at the first other word, odd_word.
+ * Returns the byte to go on from.
  */
 static size_t
 block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 {
+	const uint64_t start = wb->start, alnum = wb->alnum;
+	const uint64_t special = wb->special, glued = wb->glued;
+	const size_t at = wb->at;
 	size_t b, e;
-	uint64_t m, g;
+	uint64_t m;
 
 	for (;;) {
-		if ((m = wb->start >> (i & 63)) == 0)
-			return wb->at + 64;
+		if ((m = start >> (i & 63)) == 0)
+			return at + 64;
 		b = i + (size_t)__builtin_ctzll(m);
 		/* its end: the first byte that is no ASCII letter or digit */
-		if ((m = ~wb->alnum >> (b & 63)) & 1) {
-			return scan_word(d, wb, b);	/* b is not ASCII */
-		} else if (m != 0) {
-			e = b + (size_t)__builtin_ctzll(m);
-		} else {
-			/* on into the next block, loaded as scan_word would */
-			if (wb->at + 128 > d->n)
-				return scan_word(d, wb, b);
-			load_block(d, wb, wb->at + 64);
-			if (wb->alnum == ~0ull)
-				return scan_word(d, wb, b);
-			e = wb->at + (size_t)__builtin_ctzll(~wb->alnum);
-		}
-		if (((wb->special >> (e & 63)) & 1) && !plain_end(d, e)) {
-			if (!possessive_s(d, e))
-				return scan_word(d, wb, b);  /* maybe not its end */
-			/* "council's": two words, as scan_word makes them */
-			push_word(d, (uint32_t)b, (uint32_t)e);
-			push_word(d, (uint32_t)e, (uint32_t)e + 2);
-			if ((i = e + 2) >= wb->at + 64)
-				return i;
-			continue;
-		}
+		m = ~alnum >> (b & 63);
+		if ((m & 1) || m == 0)
+			return odd_word(d, wb, b);
+		e = b + (size_t)__builtin_ctzll(m);
+		if ((special >> (e & 63)) & 1)
+			return odd_word(d, wb, b);
 		/* a capital glued on three letters in or more: see
 		 * glued_heading, whose bits these are */
-		g = e - b < 64 && b >= wb->at ? (wb->glued >> (b & 63)) &
-		    ((1ull << (e - b)) - 1) & ~7ull : 1;
-		if (e - b >= 6 && g != 0)
+		if (e - b >= 6 && ((glued >> (b & 63)) & ((1ull << (e - b)) -
+		    1) & ~7ull) != 0)
 			push_word_split(d, wb, b, e);
 		else
 			push_word(d, (uint32_t)b, (uint32_t)e);
