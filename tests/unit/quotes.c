@@ -10,6 +10,7 @@
 #undef main
 #include "../../stages/quotes/choice.c"
 #include "../../stages/quotes/cues.c"
+#include "../../stages/quotes/entities.c"
 #include "../../stages/quotes/frames.c"
 #include "../../stages/quotes/lexicon.c"
 #include "../../stages/quotes/marks.c"
