@@ -539,6 +539,22 @@ word_at(struct qdoc *d, size_t b)
 	    offsetof(struct word, b), b);
 }
 
+int is_space_cp(int32_t cp);
+
+/* Is the character at byte i white space?  *l gets its length (0 past
+ * the end of the text). */
+static inline int
+space_at(struct qdoc *d, size_t i, size_t *l)
+{
+	unsigned char c;
+
+	if (i < d->n && (c = (unsigned char)d->s[i]) < 0x80) {
+		*l = 1;
+		return c == ' ' || (c >= '\t' && c <= '\r') || c == 0;
+	}
+	return is_space_cp(cp_at(d, i, l));
+}
+
 /* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */
 static inline int
 gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
@@ -608,8 +624,6 @@ int is_wordcp(int32_t cp);
 void scan_words(struct qdoc *d);
 int layer_words(struct qdoc *d, json_t *toks, const struct offmap *om);
 int scan_text(struct qdoc *d);
-int is_space_cp(int32_t cp);
-int space_at(struct qdoc *d, size_t i, size_t *l);
 void split_paras(struct qdoc *d);
 size_t para_of(struct qdoc *d, size_t b);
 void mark_words(struct qdoc *d);

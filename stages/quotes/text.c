@@ -891,20 +891,6 @@ is_space_cp(int32_t cp)
 	    (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff || cp == 0;
 }
 
-/* Is the character at byte i white space?  *l gets its length (0 past
- * the end of the text). */
-int
-space_at(struct qdoc *d, size_t i, size_t *l)
-{
-	unsigned char c;
-
-	if (i < d->n && (c = (unsigned char)d->s[i]) < 0x80) {
-		*l = 1;
-		return c == ' ' || (c >= '\t' && c <= '\r') || c == 0;
-	}
-	return is_space_cp(cp_at(d, i, l));
-}
-
 /* Paragraphs are lines; blank lines are skipped.  Trimmed. */
 void
 split_paras(struct qdoc *d)
