@@ -442,10 +442,23 @@ ascii_sig(struct qdoc *d, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)d->s + d->w[i].b;
 	size_t k, n = d->w[i].e - d->w[i].b;
+	uint64_t v;
 
-	for (k = 0; k < n; k++)
-		if (s[k] >= 0x80)
+	if (n - 1 < 8 && d->w[i].b + 8 <= d->n) {
+		/* most words: their bytes in one load */
+		memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v >>= 64 - 8 * n;
+#else
+		v &= ~0ull >> (64 - 8 * n);
+#endif
+		if (v & GLEAN_HIGHS)
 			return SIZE_MAX;
+	} else {
+		for (k = 0; k < n; k++)
+			if (s[k] >= 0x80)
+				return SIZE_MAX;
+	}
 	if (n == 0)
 		return key_sig(0, 0, 0, 0);
 	return key_sig(n, lower(s[0]), n > 1 ? lower(s[1]) : 0,
