@@ -19,9 +19,11 @@
 
 #include "quotes.h"
 
-static const char *
+static inline const char *
 skip_ws(const char *p, const char *end)
 {
+	if (p < end && (unsigned char)*p > ' ')
+		return p;	/* the layers are written compact */
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
 	    *p == '\r'))
 		p++;
@@ -253,7 +255,7 @@ entity_next(struct entities *r, struct entity *e)
 {
 	const char *p = r->p, *end = r->end;
 
-	memset(e, 0, sizeof(*e));
+	e->has_start = e->has_end = e->kind.ok = e->canon.ok = 0;
 	if (p < end && *p == ',')
 		p = skip_ws(p + 1, end);
 	if (p >= end || *p == ']') {
