@@ -42,6 +42,7 @@ qdoc_free(struct qdoc *d)
 	free(d->q);
 	free(d->segs);
 	free(d->m);
+	free(d->mtmp);
 	free(d->p);
 	free(d->mk);
 	free(d->cand);

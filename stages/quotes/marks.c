@@ -191,6 +191,8 @@ blank(struct qdoc *d, uint32_t b, uint32_t e)
 {
 	size_t i, l;
 
+	if (e == b + 1 && d->s[b] == ' ')
+		return 1;	/* most gaps between words */
 	for (i = b; i < e; i += l ? l : 1)
 		if (!space_at(d, i, &l))
 			return 0;

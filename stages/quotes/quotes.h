@@ -8,6 +8,7 @@
  *	text.c		offsets, words, paragraphs and sentences
  *	marks.c		quotation marks and the spans they enclose
  *	cues.c		cue verbs ("said", "according to") and report cues
+ *	entities.c	the entities layer read from its JSON text
  *	speakers.c	candidate speakers (mentions, pronouns, roles) and
  *			resolve_np, whom a frame's words name
  *	frames.c	the frames around a quotation that name its speaker
@@ -319,6 +320,8 @@ struct qdoc {
 	size_t nsegs, capsegs;
 	struct mention *m;
 	size_t nm, capm;
+	struct mention *mtmp;	/* merge_mentions' room */
+	size_t capmtmp;
 	struct para *p;
 	size_t np, capp;
 	struct mark *mk;
@@ -439,10 +442,23 @@ ascii_sig(struct qdoc *d, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)d->s + d->w[i].b;
 	size_t k, n = d->w[i].e - d->w[i].b;
+	uint64_t v;
 
-	for (k = 0; k < n; k++)
-		if (s[k] >= 0x80)
+	if (n - 1 < 8 && d->w[i].b + 8 <= d->n) {
+		/* most words: their bytes in one load */
+		memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v >>= 64 - 8 * n;
+#else
+		v &= ~0ull >> (64 - 8 * n);
+#endif
+		if (v & GLEAN_HIGHS)
 			return SIZE_MAX;
+	} else {
+		for (k = 0; k < n; k++)
+			if (s[k] >= 0x80)
+				return SIZE_MAX;
+	}
 	if (n == 0)
 		return key_sig(0, 0, 0, 0);
 	return key_sig(n, lower(s[0]), n > 1 ? lower(s[1]) : 0,
@@ -536,6 +552,22 @@ word_at(struct qdoc *d, size_t b)
 	    offsetof(struct word, b), b);
 }
 
+int is_space_cp(int32_t cp);
+
+/* Is the character at byte i white space?  *l gets its length (0 past
+ * the end of the text). */
+static inline int
+space_at(struct qdoc *d, size_t i, size_t *l)
+{
+	unsigned char c;
+
+	if (i < d->n && (c = (unsigned char)d->s[i]) < 0x80) {
+		*l = 1;
+		return c == ' ' || (c >= '\t' && c <= '\r') || c == 0;
+	}
+	return is_space_cp(cp_at(d, i, l));
+}
+
 /* Does s[a..b) hold one of the punctuation marks in want (G_ bits)? */
 static inline int
 gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
@@ -555,6 +587,45 @@ gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
 	return 0;
 }
 
+/* entities.c: the entities layer's members as written. */
+struct jstr {			/* a JSON string's body, as written */
+	const char *p;
+	size_t n;
+	int esc;		/* it holds an escape */
+	int ok;			/* there is one (the value was a string) */
+};
+
+struct entity {			/* the members layer_mentions reads */
+	int has_start, has_end;	/* start, end are integers */
+	json_int_t start, end;
+	struct jstr kind, canon;
+};
+
+struct entities {		/* a reader of the layer's text */
+	struct glean_arena *a;	/* where decoded strings go */
+	const char *p, *end;
+};
+
+int entities_open(struct entities *r, struct glean_arena *a,
+    const char *text, size_t len);
+int entity_next(struct entities *r, struct entity *e);
+const char *jstr_text(struct glean_arena *a, const struct jstr *s,
+    size_t *len);
+int jstr_esc_eq(struct glean_arena *a, const struct jstr *s, const char *w,
+    size_t wn);
+
+/* Does the JSON string s say w[0..wn) (a word without escapes)? */
+static inline int
+jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w, size_t wn)
+{
+	if (s->esc)
+		return jstr_esc_eq(a, s, w, wn);
+	return s->n == wn && memcmp(s->p, w, wn) == 0;
+}
+
+/* Does the JSON string s say the string literal lit? */
+#define JSTR_IS(a, s, lit) jstr_eq((a), (s), (lit), sizeof(lit) - 1)
+
 /* text.c */
 void sort_unless_sorted(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
@@ -566,8 +637,6 @@ int is_wordcp(int32_t cp);
 void scan_words(struct qdoc *d);
 int layer_words(struct qdoc *d, json_t *toks, const struct offmap *om);
 int scan_text(struct qdoc *d);
-int is_space_cp(int32_t cp);
-int space_at(struct qdoc *d, size_t i, size_t *l);
 void split_paras(struct qdoc *d);
 size_t para_of(struct qdoc *d, size_t b);
 void mark_words(struct qdoc *d);

@@ -40,50 +40,46 @@ mcmp(const void *a, const void *b)
 
 /* The mention kind of an entity kind; -1 for a role, -2 for the rest. */
 static int
-mention_kind(const char *k)
+mention_kind(struct glean_arena *a, const struct jstr *k)
 {
-	if (strcmp(k, "person") == 0)
+	if (JSTR_IS(a, k, "person"))
 		return M_PERSON;
-	if (strcmp(k, "organisation") == 0 || strcmp(k, "authority") == 0)
+	if (JSTR_IS(a, k, "organisation") || JSTR_IS(a, k, "authority"))
 		return M_ORG;
-	return strcmp(k, "role") == 0 ? -1 : -2;
+	return JSTR_IS(a, k, "role") ? -1 : -2;
 }
 
 /*
- * Entities layer: person, organisation, authority (and resolved roles).
- * The names point into the layer's arena, which lives as long as the
- * document.
+ * Entities layer text[0..len): person, organisation, authority (and
+ * resolved roles).  The names are copied into the layer's arena, which
+ * lives as long as the document.
  */
 static int
-layer_mentions(struct qdoc *d, const struct glean_jv *ents, const struct offmap *om)
+layer_mentions(struct qdoc *d, const char *text, size_t len,
+    const struct offmap *om)
 {
-	const struct glean_jv *e, *js, *je;
-	json_int_t s, en;
-	const char *k, *c;
+	struct entities r;
+	struct entity e;
+	const char *c;
 	size_t cl;
 	int kind;
 	uint32_t b, ee;
 
-	if (!ents || ents->type != GLEAN_JV_ARR)
+	if (text == NULL || !entities_open(&r, &d->layer, text, len))
 		return -1;
 	d->nm = 0;
-	for (e = ents->kid; e; e = e->next) {
-		js = glean_jv_get(e, "start");
-		je = glean_jv_get(e, "end");
-		k = glean_jv_str(e, "kind");
-		if (!js || js->type != GLEAN_JV_INT || !je ||
-		    je->type != GLEAN_JV_INT || !k)
+	while (entity_next(&r, &e)) {
+		if (!e.has_start || !e.has_end || !e.kind.ok)
 			continue;
-		s = js->i;
-		en = je->i;
-		if (s < 0 || en <= s || (size_t)en > om->ncps)
+		if (e.start < 0 || e.end <= e.start ||
+		    (size_t)e.end > om->ncps)
 			continue;
-		if ((kind = mention_kind(k)) == -2)
+		if ((kind = mention_kind(&d->layer, &e.kind)) == -2)
 			continue;
-		b = (uint32_t)om_byte(om, (size_t)s);
-		ee = (uint32_t)om_byte(om, (size_t)en);
-		c = glean_jv_str(e, "canonical");
-		cl = c ? strlen(c) : 0;
+		b = (uint32_t)om_byte(om, (size_t)e.start);
+		ee = (uint32_t)om_byte(om, (size_t)e.end);
+		cl = 0;
+		c = e.canon.ok ? jstr_text(&d->layer, &e.canon, &cl) : NULL;
 		if (kind == -1) {
 			/* a role the layer resolved to a person */
 			if (!c || (cl == ee - b &&
@@ -386,6 +382,31 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 }
 
 /*
+ * Merge the mentions [0, nent) and [nent, d->nm), each in order of
+ * start, into one order, as a stable sort would (the first part's
+ * before the second's at the same start): the layer's names and ours.
+ */
+static void
+merge_mentions(struct qdoc *d, size_t nent)
+{
+	size_t nh = d->nm - nent, i = nent, j = nh, k = d->nm;
+
+	if (d->capmtmp < nh) {
+		d->capmtmp = nh;
+		free(d->mtmp);
+		d->mtmp = glean_malloc(nh * sizeof(*d->mtmp));
+	}
+	memcpy(d->mtmp, d->m + nent, nh * sizeof(*d->mtmp));
+	/* from the back: the larger start goes last, ours on a tie */
+	while (j > 0) {
+		if (i > 0 && d->m[i - 1].b > d->mtmp[j - 1].b)
+			d->m[--k] = d->m[--i];
+		else
+			d->m[--k] = d->mtmp[--j];
+	}
+}
+
+/*
  * The names of the document, made when an attribution first looks for
  * one, so that the entities layer (reading it costs more than the rest
  * of reading a document) is read only for the documents that use it,
@@ -404,7 +425,7 @@ need_mentions(struct qdoc *d)
 		return;
 	d->have_mentions = 1;
 	ents = glean_field_text(d->doc, "entities", &len);
-	layer_mentions(d, ents ? glean_jv_parse(&d->layer, ents, len) : NULL, &d->om);
+	layer_mentions(d, ents, len, &d->om);
 	/* each name is a piece of the text, plus its NUL */
 	if (d->namecap < 2 * d->n + 2) {
 		d->namecap = 2 * d->n + 2;
@@ -415,7 +436,7 @@ need_mentions(struct qdoc *d)
 	nent = d->nm;
 	heuristic_mentions(d, nent);
 	if (nent > 0 && d->nm > nent)
-		qsort(d->m, d->nm, sizeof(*d->m), mcmp);
+		merge_mentions(d, nent);
 }
 
 /* How many mentions start before byte pos. */

@@ -4,6 +4,10 @@
  */
 #include <utf8proc.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "quotes.h"
 #include "toklayer.h"
 
@@ -52,11 +56,34 @@ lead_bytes(const char *s, size_t n)
 	return c;
 }
 
+/* Code points starting in the OMSTEP (64) bytes at s. */
+static size_t
+block_leads(const char *s)
+{
+#ifdef __SSE2__
+	__m128i sum = _mm_setzero_si128(), v;
+	size_t k;
+
+	/* a byte above -65 as signed (0xbf) does not continue a code point;
+	 * one per such byte, summed by psadbw */
+	for (k = 0; k < 64; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+		sum = _mm_add_epi8(sum, _mm_and_si128(_mm_cmpgt_epi8(v,
+		    _mm_set1_epi8(-65)), _mm_set1_epi8(1)));
+	}
+	sum = _mm_sad_epu8(sum, _mm_setzero_si128());
+	return (size_t)_mm_cvtsi128_si32(sum) +
+	    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+#else
+	return lead_bytes(s, 64);
+#endif
+}
+
 /* Map the offsets of s[0..n) into m (its storage reused). */
 void
 om_init(struct offmap *m, const char *s, size_t n)
 {
-	size_t k, e, c = 0;
+	size_t k, c = 0;
 
 	m->s = s;
 	m->n = n;
@@ -66,12 +93,24 @@ om_init(struct offmap *m, const char *s, size_t n)
 		free(m->cp);
 		m->cp = glean_malloc(m->cap * sizeof(*m->cp));
 	}
-	for (k = 0; k < m->nblk; k++) {
+	for (k = 0; k + 1 < m->nblk; k++) {
 		m->cp[k] = (uint32_t)c;
-		e = (k + 1) * OMSTEP < n ? (k + 1) * OMSTEP : n;
-		c += lead_bytes(s + k * OMSTEP, e - k * OMSTEP);
+		c += block_leads(s + k * OMSTEP);
 	}
+	m->cp[k] = (uint32_t)c;
+	c += lead_bytes(s + k * OMSTEP, n - k * OMSTEP);
 	m->ncps = c;
+}
+
+/* Does block k of m hold no byte that continues a code point (one byte
+ * a code point, as in most blocks: English text)? */
+static int
+om_plain(const struct offmap *m, size_t k)
+{
+	size_t next = k + 1 < m->nblk ? m->cp[k + 1] : m->ncps;
+	size_t bytes = k + 1 < m->nblk ? OMSTEP : m->n - k * OMSTEP;
+
+	return next - m->cp[k] == bytes;
 }
 
 /* Code point of byte b (a character's first byte). */
@@ -83,6 +122,8 @@ om_cp(const struct offmap *m, size_t b)
 	if (b > m->n)
 		b = m->n;
 	k = b / OMSTEP;
+	if (om_plain(m, k))
+		return m->cp[k] + (b - k * OMSTEP);
 	return m->cp[k] + lead_bytes(m->s + k * OMSTEP, b - k * OMSTEP);
 }
 
@@ -102,6 +143,8 @@ om_byte(const struct offmap *m, size_t cp)
 			hi = mid;
 	}
 	c = m->cp[lo];
+	if (om_plain(m, lo))
+		return lo * OMSTEP + (cp - c);
 	/* whole words of eight bytes before the one holding it */
 	for (i = lo * OMSTEP; i + 8 <= m->n; i += 8) {
 		k = lead_bytes(m->s + i, 8);
@@ -245,6 +288,17 @@ is_wordcp(int32_t cp)
 }
 
 
+/* Room for one more word in d->w and d->capital (which never holds more
+ * entries than d->w, so one count sizes both). */
+static void
+grow_words(struct qdoc *d)
+{
+	d->capw = d->capw ? 2 * d->capw : 64;
+	d->w = glean_realloc(d->w, d->capw * sizeof(*d->w));
+	d->capital = glean_realloc(d->capital, d->capw * sizeof(*d->capital));
+	d->capcapital = d->capw;
+}
+
 /*
  * Add the word at bytes [b, e) to d->w (and d->capital when it starts
  * with a capital or a digit).
@@ -253,18 +307,21 @@ static inline void
 push_word(struct qdoc *d, uint32_t b, uint32_t e)
 {
 	unsigned char c = (unsigned char)d->s[b];
-	int cap = c < 0x80 ? c >= 'A' && c <= 'Z' : is_upper_at(d, b);
+	int cap = c < 0x80 ? (unsigned char)(c - 'A') <= 'Z' - 'A' :
+	    is_upper_at(d, b);
 	struct word *w;
+	size_t nw = d->nw, nc = d->ncapital;
 
+	if (nw >= d->capw)
+		grow_words(d);
 	/* kept only when listed, without a branch to mispredict */
-	GROW(d->capital, d->ncapital, d->capcapital);
-	d->capital[d->ncapital] = (uint32_t)d->nw;
-	d->ncapital += (size_t)(cap | (c >= '0' && c <= '9'));
-	GROW(d->w, d->nw, d->capw);
+	d->capital[nc] = (uint32_t)nw;
+	d->ncapital = nc + (size_t)(cap | ((unsigned char)(c - '0') <= 9));
+	d->nw = nw + 1;
 	/* only the fields read before they are set: mark_words sets para,
 	 * sstart and inq of every word; flen and hash come with the fold,
 	 * slen with the stem, cuen with the cue */
-	w = &d->w[d->nw++];
+	w = &d->w[nw];
 	w->b = b;
 	w->e = e;
 	w->fold = NOFOLD;
@@ -275,6 +332,7 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	w->glued = 0;
 }
 
+#ifndef __SSE2__
 /* 0x80 in each byte of v that is an ASCII letter or digit. */
 static uint64_t
 alnum_bytes(uint64_t v)
@@ -305,6 +363,14 @@ glued_bytes(uint64_t v, uint64_t a)
 	return ((a & b5) << 8) & a & ~b5;
 }
 
+/* The flags of m (0x80 bytes) as bits: byte k to bit k. */
+static uint64_t
+flag_bits(uint64_t m)
+{
+	return ((m >> 7) * 0x0102040810204080ull) >> 56;
+}
+#endif
+
 /*
  * Which bytes of a 64-byte block of the text are ASCII letters or digits,
  * and which may start a word (those and the non-ASCII bytes): a bit each,
@@ -315,28 +381,68 @@ glued_bytes(uint64_t v, uint64_t a)
 struct wordblock {
 	size_t at;		/* the block's first byte; SIZE_MAX none */
 	uint64_t alnum, start, glued;
+	uint64_t special;	/* not ASCII, - or ': a word may go on */
 	size_t prevat;		/* the block before, and its glued bits */
 	uint64_t prevglued;
 };
 
-/* The flags of m (0x80 bytes) as bits: byte k to bit k. */
-static uint64_t
-flag_bits(uint64_t m)
+#ifdef __SSE2__
+/* The flags of the 16 bytes of m (0xff or 0) as bits, byte k to bit k. */
+static inline uint64_t
+lane_bits(__m128i m)
 {
-	return ((m >> 7) * 0x0102040810204080ull) >> 56;
+	return (uint64_t)(uint16_t)_mm_movemask_epi8(m);
 }
 
-/* Load the bits of the 64 bytes from at into wb. */
+/* 0xff in each byte of v that lies in [lo, hi] (ASCII bounds: bytes of
+ * 0x80 and more, negative to the signed compares, never do). */
+static inline __m128i
+in_range(__m128i v, char lo, char hi)
+{
+	return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(lo - 1))),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8((char)(hi + 1))));
+}
+#endif
+
+/*
+ * Load the bits of the 64 bytes from at into wb.  A glued capital is
+ * one after a lower-case letter or a digit in the same 8-byte word of
+ * the text (the SWAR test this began as saw no pair across two words;
+ * kept so that the words stay the same).
+ */
 static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
+#ifdef __SSE2__
+	uint64_t upper = 0, high = 0, alnum = 0, joins = 0;
+	__m128i v;
+	size_t k;
+
+	wb->prevat = wb->at;
+	wb->prevglued = wb->glued;
+	wb->at = at;
+	for (k = 0; k < 64; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(d->s + at + k));
+		alnum |= lane_bits(_mm_or_si128(in_range(v, '0', '9'),
+		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
+		upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
+		high |= lane_bits(v) << k;
+		joins |= lane_bits(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('-')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\'')))) << k;
+	}
+	wb->alnum = alnum;
+	wb->special = high | joins;
+	wb->start = alnum | high;
+	wb->glued = ((alnum & ~upper) << 1) & upper & ~GLEAN_ONES;
+#else
 	uint64_t v, a, g;
 	size_t k;
 
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
-	wb->alnum = wb->start = wb->glued = 0;
+	wb->alnum = wb->start = wb->glued = wb->special = 0;
 	for (k = 0; k < 64; k += 8) {
 		memcpy(&v, d->s + at + k, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -345,9 +451,12 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 		a = alnum_bytes(v);
 		wb->alnum |= flag_bits(a) << k;
 		wb->start |= flag_bits((a | v) & GLEAN_HIGHS) << k;
+		wb->special |= flag_bits((v | zero_bytes(v ^ ('-' * GLEAN_ONES)) |
+		    zero_bytes(v ^ ('\'' * GLEAN_ONES))) & GLEAN_HIGHS) << k;
 		if ((g = glued_bytes(v, a)) != 0)	/* seldom */
 			wb->glued |= flag_bits(g) << k;
 	}
+#endif
 }
 
 /* The bits of wb from byte i on (in a whole block), loaded if need be. */
@@ -466,55 +575,196 @@ push_word_split(struct qdoc *d, const struct wordblock *wb, size_t b,
 }
 
 /*
+ * One word from byte i on, the general way (see scan_words): the first
+ * byte from i that may start one, the word there with its inner - and '
+ * (or ’) and non-ASCII letters, a final 's a word of its own.  Returns
+ * the byte to go on from (d->n at the end).
+ */
+static size_t
+scan_word(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t l, l2, start;
+	int32_t cp, nx;
+
+	if ((i = gap_end(d, wb, i)) >= d->n)
+		return d->n;
+	if (s[i] < 0x80) {
+		l = 1;
+	} else {
+		cp = cp_at(d, i, &l);
+		if (!is_wordcp(cp))
+			return i + (l ? l : 1);
+	}
+	start = i;
+	for (;;) {
+		i = alnum_end(d, wb, i + l);
+		/* most words end at a space or an ASCII stop */
+		if (i >= d->n || (s[i] < 0x80 && s[i] != '-' &&
+		    s[i] != '\''))
+			break;
+		cp = cp_at(d, i, &l);
+		if (is_wordcp(cp))
+			continue;
+		if (cp == '-' || cp == '\'' || cp == 0x2019) {
+			nx = cp_at(d, i + l, &l2);
+			if (!is_wordcp(nx))
+				break;
+			if (cp != '-' && (nx == 's' || nx == 'S') &&
+			    !is_wordcp(cp_at(d, i + l + l2, NULL))) {
+				push_word(d, (uint32_t)start, (uint32_t)i);
+				start = i;
+				i += l + l2;
+				break;
+			}
+			continue;
+		}
+		break;
+	}
+	push_word_split(d, wb, start, i);
+	return i;
+}
+
+/* Is c, a byte after a word (-1 past the text's end), one that scan_word
+ * cannot take into a word: ASCII, no letter or digit? */
+static inline int
+ascii_stop(int c)
+{
+	return c < 0x80 && (c < 0 || !asciiword[c]);
+}
+
+/* The byte at i, or -1 past the text's end. */
+static inline int
+byte_at(struct qdoc *d, size_t i)
+{
+	return i < d->n ? (unsigned char)d->s[i] : -1;
+}
+
+/*
+ * Does a run of ASCII letters and digits ending at byte e (not ASCII, -
+ * or ') end the word there, as scan_word would find?  A - or ' before a
+ * stop, and a character of U+2000..U+203F but ’ (dashes, curly marks,
+ * the ellipsis: none a letter, mark or digit) do; 0 when unsure.
+ */
+static int
+plain_end(struct qdoc *d, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+
+	if (s[e] == 0xe2)	/* the text is valid UTF-8 (scan_text) */
+		return e + 2 < d->n && s[e + 1] == 0x80 && s[e + 2] != 0x99;
+	if (s[e] >= 0x80)
+		return 0;
+	return ascii_stop(byte_at(d, e + 1));
+}
+
+/* Is the ' at byte e a clitic 's before a stop ("council's")? */
+static int
+possessive_s(struct qdoc *d, size_t e)
+{
+	return d->s[e] == '\'' && (byte_at(d, e + 1) | 0x20) == 's' &&
+	    ascii_stop(byte_at(d, e + 2));
+}
+
+/*
+ * The word at byte b (see block_words) that is not a run of ASCII
+ * letters and digits ending inside wb's block at an ASCII stop: one
+ * going on into the next block (loaded, as scan_word would), a clitic
+ * 's, one whose - or ' or non-ASCII character after it does not join
+ * it to more (plain_end), else scan_word's.  Returns the byte to go on
+ * from.
+ */
+static size_t
+odd_word(struct qdoc *d, struct wordblock *wb, size_t b)
+{
+	size_t e;
+	uint64_t m = ~wb->alnum >> (b & 63);
+
+	if (m & 1)
+		return scan_word(d, wb, b);	/* b is not ASCII */
+	if (m != 0) {
+		e = b + (size_t)__builtin_ctzll(m);
+	} else {
+		if (wb->at + 128 > d->n)
+			return scan_word(d, wb, b);
+		load_block(d, wb, wb->at + 64);
+		if (wb->alnum == ~0ull)
+			return scan_word(d, wb, b);
+		e = wb->at + (size_t)__builtin_ctzll(~wb->alnum);
+	}
+	if (((wb->special >> (e & 63)) & 1) && !plain_end(d, e)) {
+		if (!possessive_s(d, e))
+			return scan_word(d, wb, b);	/* maybe not its end */
+		/* "council's": two words, as scan_word makes them */
+		push_word(d, (uint32_t)b, (uint32_t)e);
+		push_word(d, (uint32_t)e, (uint32_t)e + 2);
+		return e + 2;
+	}
+	push_word_split(d, wb, b, e);
+	return e;
+}
+
+/*
+ * The words of wb's block (a whole one) from byte i on, each a run of
+ * ASCII letters and digits that ends inside the block at an ASCII byte
+ * other than - and ', read off the block's bits (kept in locals: the
+ * words' stores may alias wb); at the first other word, odd_word.
+ * Returns the byte to go on from.
+ */
+static size_t
+block_words(struct qdoc *d, struct wordblock *wb, size_t i)
+{
+	const uint64_t start = wb->start, alnum = wb->alnum;
+	const uint64_t special = wb->special, glued = wb->glued;
+	const size_t at = wb->at;
+	size_t b, e;
+	uint64_t m;
+
+	for (;;) {
+		if ((m = start >> (i & 63)) == 0)
+			return at + 64;
+		b = i + (size_t)__builtin_ctzll(m);
+		/* its end: the first byte that is no ASCII letter or digit */
+		m = ~alnum >> (b & 63);
+		if ((m & 1) || m == 0)
+			return odd_word(d, wb, b);
+		e = b + (size_t)__builtin_ctzll(m);
+		if ((special >> (e & 63)) & 1)
+			return odd_word(d, wb, b);
+		/* a capital glued on three letters in or more: see
+		 * glued_heading, whose bits these are */
+		if (e - b >= 6 && ((glued >> (b & 63)) & ((1ull << (e - b)) -
+		    1) & ~7ull) != 0)
+			push_word_split(d, wb, b, e);
+		else
+			push_word(d, (uint32_t)b, (uint32_t)e);
+		i = e;
+	}
+}
+
+/*
  * Our own words when there is no usable tokens layer: letters and digits,
  * with - and ' (or ’) inside; a final 's is a word of its own, as the
- * tokenizer makes it.  Runs of ASCII letters and digits, and of other
- * ASCII between them, go by the bits of a struct wordblock.
+ * tokenizer makes it.  Most words are a run of ASCII letters and digits
+ * inside one 64-byte block that ends at another ASCII byte, not - or ':
+ * those are read off the block's bits; the rest, and the text's tail,
+ * go by scan_word, which gives the same words.
  */
 void
 scan_words(struct qdoc *d)
 {
-	const unsigned char *s = (const unsigned char *)d->s;
-	size_t i = 0, l, l2, start;
-	int32_t cp, nx;
-	struct wordblock wb = { SIZE_MAX, 0, 0, 0, SIZE_MAX, 0 };
+	size_t i = 0, blk;
+	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0 };
 
-	while ((i = gap_end(d, &wb, i)) < d->n) {
-		if (s[i] < 0x80) {
-			l = 1;
-		} else {
-			cp = cp_at(d, i, &l);
-			if (!is_wordcp(cp)) {
-				i += l ? l : 1;
-				continue;
-			}
+	while (i < d->n) {
+		blk = i & ~(size_t)63;
+		if (blk + 64 > d->n) {
+			i = scan_word(d, &wb, i);
+			continue;
 		}
-		start = i;
-		for (;;) {
-			i = alnum_end(d, &wb, i + l);
-			/* most words end at a space or an ASCII stop */
-			if (i >= d->n || (s[i] < 0x80 && s[i] != '-' &&
-			    s[i] != '\''))
-				break;
-			cp = cp_at(d, i, &l);
-			if (is_wordcp(cp))
-				continue;
-			if (cp == '-' || cp == '\'' || cp == 0x2019) {
-				nx = cp_at(d, i + l, &l2);
-				if (!is_wordcp(nx))
-					break;
-				if (cp != '-' && (nx == 's' || nx == 'S') &&
-				    !is_wordcp(cp_at(d, i + l + l2, NULL))) {
-					push_word(d, (uint32_t)start, (uint32_t)i);
-					start = i;
-					i += l + l2;
-					break;
-				}
-				continue;
-			}
-			break;
-		}
-		push_word_split(d, &wb, start, i);
+		if (wb.at != blk)
+			load_block(d, &wb, blk);
+		i = block_words(d, &wb, i);
 	}
 }
 
@@ -575,6 +825,22 @@ scan_text(struct qdoc *d)
 
 	d->ncand = d->nextcand = 0;
 	while (i < d->n) {
+#ifdef __SSE2__
+		if (i + 16 <= d->n) {
+			/* on to the first byte of 16 that is a mark or not
+			 * ASCII */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(x,
+			    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')))));
+
+			if (m == 0) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(m);
+		}
+#endif
 		if (i + 8 <= d->n) {
 			memcpy(&v, s + i, 8);
 			if (!(v & GLEAN_HIGHS) &&
@@ -610,20 +876,6 @@ is_space_cp(int32_t cp)
 	    cp == '\f' || cp == '\v' || cp == 0xa0 || cp == 0x2028 ||
 	    cp == 0x2029 || cp == 0x202f || cp == 0x3000 ||
 	    (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff || cp == 0;
-}
-
-/* Is the character at byte i white space?  *l gets its length (0 past
- * the end of the text). */
-int
-space_at(struct qdoc *d, size_t i, size_t *l)
-{
-	unsigned char c;
-
-	if (i < d->n && (c = (unsigned char)d->s[i]) < 0x80) {
-		*l = 1;
-		return c == ' ' || (c >= '\t' && c <= '\r') || c == 0;
-	}
-	return is_space_cp(cp_at(d, i, l));
 }
 
 /* Paragraphs are lines; blank lines are skipped.  Trimmed. */
@@ -696,22 +948,35 @@ para_of(struct qdoc *d, size_t b)
 void
 mark_words(struct qdoc *d)
 {
-	size_t i, k, pi = 0, qi = 0;
-	uint32_t qend = 0;
+	size_t i = 0, k, pi = 0, qi = 0;
+	uint32_t qend = 0, lim;
 	struct word *w, *pw;
+	int newpara;
 
-	for (i = 0; i < d->nw; i++) {
+	while (i < d->nw) {
+		/* word i: the quotations that open by it, the paragraphs
+		 * that end before it */
 		w = &d->w[i];
 		while (qi < d->nq && d->q[qi].tb <= w->b) {
 			if (d->q[qi].te > qend)
 				qend = d->q[qi].te;
 			qi++;
 		}
-		w->inq = w->b < qend;
-		while (pi + 1 < d->np && d->p[pi].e <= w->b)
+		for (newpara = i == 0; pi + 1 < d->np && d->p[pi].e <= w->b;
+		    newpara = 1)
 			pi++;
+		w->inq = w->b < qend;
 		w->para = (uint32_t)pi;
-		w->sstart = i == 0 || d->w[i - 1].para != w->para;
+		w->sstart = (uint8_t)newpara;
+		/* the words before the next such event, most of them */
+		lim = qi < d->nq ? d->q[qi].tb : UINT32_MAX;
+		if (pi + 1 < d->np && d->p[pi].e < lim)
+			lim = d->p[pi].e;
+		for (i++; i < d->nw && d->w[i].b < lim; i++) {
+			d->w[i].inq = d->w[i].b < qend;
+			d->w[i].para = (uint32_t)pi;
+			d->w[i].sstart = 0;
+		}
 	}
 	/* after a stop, a sentence starts with a capital or a digit */
 	for (k = 0; k < d->ncapital; k++) {

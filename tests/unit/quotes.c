@@ -10,6 +10,7 @@
 #undef main
 #include "../../stages/quotes/choice.c"
 #include "../../stages/quotes/cues.c"
+#include "../../stages/quotes/entities.c"
 #include "../../stages/quotes/frames.c"
 #include "../../stages/quotes/lexicon.c"
 #include "../../stages/quotes/marks.c"
@@ -81,6 +82,48 @@ static const struct {
 	{ "Evans", SEX_UNKNOWN, "a surname tells nothing" },
 };
 
+/*
+ * The entities layer read from its text as jansson would read it: the
+ * last of duplicate members wins, a number with a fraction is no
+ * integer, escapes in keys and values decoded, members that are not
+ * objects and members not kept skipped (nested values, strings holding
+ * brackets and escaped quotes).
+ */
+static void
+entities_reader(void)
+{
+	const char *layer = "[ 7, \"x\", [1, {\"start\": 2}],"
+	    "{\"st\\u0061rt\": 1, \"role\": {\"a\": [\"]}\\\"\"]},"
+	    " \"end\": 9, \"kind\": \"pers\\u006fn\","
+	    " \"canonical\": \"J\\u00f6rg \\\"Jo\\\" Ek\"},"
+	    "{\"start\": 3, \"start\": 4, \"end\": 5.0, \"kind\": 1},"
+	    "{\"start\": 5, \"end\": 6, \"kind\": \"place\", \"canonical\": null} ]";
+	struct glean_arena a = { 0 };
+	struct entities r;
+	struct entity e;
+	size_t n;
+
+	test_cond("the layer is an array",
+	    entities_open(&r, &a, layer, strlen(layer)));
+	test_cond("a number member", entity_next(&r, &e) && !e.has_start &&
+	    !e.kind.ok);
+	test_cond("a string member", entity_next(&r, &e) && !e.has_start);
+	test_cond("an array member", entity_next(&r, &e) && !e.has_start);
+	test_cond("escaped key and kind", entity_next(&r, &e) &&
+	    e.has_start && e.start == 1 && e.has_end && e.end == 9 &&
+	    JSTR_IS(&a, &e.kind, "person"));
+	test_str("escaped canonical", e.canon.ok ?
+	    jstr_text(&a, &e.canon, &n) : "", "J\xc3\xb6rg \"Jo\" Ek");
+	test_cond("last start wins; a real end and a number kind are not "
+	    "kept", entity_next(&r, &e) && e.has_start && e.start == 4 &&
+	    !e.has_end && !e.kind.ok);
+	test_cond("a null canonical is none", entity_next(&r, &e) &&
+	    JSTR_IS(&a, &e.kind, "place") && !e.canon.ok);
+	test_cond("then the end", !entity_next(&r, &e));
+	test_cond("null is no array", !entities_open(&r, &a, "null", 4));
+	glean_arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -146,6 +189,8 @@ main(void)
 	test_cond("fragment not a speaker",
 	    !qis(qs, 0, "speaker", "that staff"));
 	json_decref(doc);
+
+	entities_reader();
 
 	/* empty and markless documents get an empty layer */
 	qs = run(&doc, "");

@@ -1,0 +1,271 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * glean-quotes: the entities layer read straight from its JSON text.
+ *
+ * Only four members of each entity matter here (start, end, kind,
+ * canonical), and most entities are of kinds the stage does not use; a
+ * tree of every value (glean_jv_parse) cost more than all the rest of
+ * finding the document's names.  So the layer's text is walked once:
+ * the four members are noted where they are written, everything else is
+ * skipped, and a string is decoded only when it is used and holds an
+ * escape.  The values read are what glean_jv_parse makes of the same
+ * text: the last of duplicate members wins, an integer is one with no
+ * fraction or exponent, a string's escapes decoded.  The text is one that
+ * the stream's scanner accepted (jv.h): its syntax is trusted.
+ */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "quotes.h"
+
+static inline const char *
+skip_ws(const char *p, const char *end)
+{
+	if (p < end && (unsigned char)*p > ' ')
+		return p;	/* the layers are written compact */
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return p;
+}
+
+/*
+ * The closing quote of the JSON string whose opening quote is at p (end
+ * when there is none); *esc is set when the string holds an escape.
+ */
+static const char *
+string_end(const char *p, const char *end, int *esc)
+{
+	for (p++; p < end; p += 2) {	/* over a backslash and the next */
+#ifdef __SSE2__
+		/* 16 bytes at a time to the first quote or backslash */
+		for (; p + 16 <= end; p += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+			if (m != 0) {
+				p += __builtin_ctz(m);
+				break;
+			}
+		}
+#endif
+		while (p < end && *p != '"' && *p != '\\')
+			p++;
+		if (p >= end || *p == '"')
+			return p < end ? p : end;
+		*esc = 1;
+	}
+	return end;
+}
+
+/* Past the string whose opening quote is at p. */
+static const char *
+skip_string(const char *p, const char *end)
+{
+	int esc = 0;
+
+	p = string_end(p, end, &esc);
+	return p < end ? p + 1 : end;
+}
+
+/* Past the value at p (white space before it skipped already). */
+static const char *
+skip_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (p >= end)
+		return end;
+	if (*p == '"')
+		return skip_string(p, end);
+	if (*p != '{' && *p != '[') {
+		while (p < end && *p != ',' && *p != '}' && *p != ']' &&
+		    *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		return p;
+	}
+	for (; p < end; p++) {
+		if (*p == '"')
+			p = skip_string(p, end) - 1;
+		else if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+	}
+	return end;
+}
+
+/* Set s to the string at p (its opening quote); returns past it. */
+static const char *
+read_string(const char *p, const char *end, struct jstr *s)
+{
+	const char *q;
+
+	s->esc = 0;
+	q = string_end(p, end, &s->esc);
+	s->p = p + 1;
+	s->n = (size_t)(q - p - 1);
+	s->ok = 1;
+	return q < end ? q + 1 : end;
+}
+
+/*
+ * The integer at p into *v: 1, or 0 when the value there is not one
+ * (another type, or a number with a fraction or an exponent, which
+ * glean_jv_parse makes a real).
+ */
+static int
+read_int(const char *p, const char *end, json_int_t *v)
+{
+	const char *start = p;
+	unsigned long long u = 0;
+
+	if (p < end && *p == '-')
+		p++;
+	if (p >= end || *p < '0' || *p > '9')
+		return 0;
+	for (; p < end && *p >= '0' && *p <= '9'; p++)
+		u = u * 10 + (unsigned)(*p - '0');
+	if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
+		return 0;
+	*v = *start == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
+	return 1;
+}
+
+/*
+ * The string s decoded, NUL-terminated, in arena a (*len its bytes):
+ * copied as written when it holds no escape, else decoded as
+ * glean_jv_parse decodes it.
+ */
+const char *
+jstr_text(struct glean_arena *a, const struct jstr *s, size_t *len)
+{
+	const struct glean_jv *v;
+
+	if (!s->esc) {
+		*len = s->n;
+		return glean_arena_strndup(a, s->p, s->n);
+	}
+	v = glean_jv_parse(a, s->p - 1, s->n + 2);
+	*len = v->len;
+	return v->s;
+}
+
+/* Does s, which holds an escape, say w[0..wn) (see JSTR_IS)? */
+int
+jstr_esc_eq(struct glean_arena *a, const struct jstr *s, const char *w,
+    size_t wn)
+{
+	size_t n;
+	const char *t = jstr_text(a, s, &n);
+
+	return n == wn && memcmp(t, w, n) == 0;
+}
+
+/* Which of the members the reader keeps is key k (-1 none). */
+static int
+member_of(struct glean_arena *a, const struct jstr *k)
+{
+	if (k->esc)
+		return JSTR_IS(a, k, "start") ? 0 : JSTR_IS(a, k, "end") ? 1 :
+		    JSTR_IS(a, k, "kind") ? 2 : JSTR_IS(a, k, "canonical") ?
+		    3 : -1;
+	switch (k->n) {		/* the length first: most keys are none */
+	case 5:
+		return memcmp(k->p, "start", 5) == 0 ? 0 : -1;
+	case 3:
+		return memcmp(k->p, "end", 3) == 0 ? 1 : -1;
+	case 4:
+		return memcmp(k->p, "kind", 4) == 0 ? 2 : -1;
+	case 9:
+		return memcmp(k->p, "canonical", 9) == 0 ? 3 : -1;
+	default:
+		return -1;
+	}
+}
+
+/* Note the value at p of member m of an entity in e; returns past it. */
+static const char *
+read_member(const char *p, const char *end, int m, struct entity *e)
+{
+	switch (m) {
+	case 0:
+		e->has_start = read_int(p, end, &e->start);
+		break;
+	case 1:
+		e->has_end = read_int(p, end, &e->end);
+		break;
+	case 2:
+	case 3:
+		if (*p == '"')
+			return read_string(p, end, m == 2 ? &e->kind :
+			    &e->canon);
+		(m == 2 ? &e->kind : &e->canon)->ok = 0;
+		break;
+	}
+	return skip_value(p, end);
+}
+
+/* The members of the object at p ('{') into e; returns past it. */
+static const char *
+read_entity(struct glean_arena *a, const char *p, const char *end,
+    struct entity *e)
+{
+	struct jstr key;
+
+	for (p = skip_ws(p + 1, end); p < end && *p != '}';
+	    p = skip_ws(p, end)) {
+		if (*p == ',')
+			p = skip_ws(p + 1, end);
+		p = read_string(p, end, &key);
+		p = skip_ws(skip_ws(p, end) + 1, end);	/* the colon */
+		p = read_member(p, end, member_of(a, &key), e);
+	}
+	return p < end ? p + 1 : end;
+}
+
+/*
+ * Start reading the entities layer text[0..len): 1 when it is an array
+ * (then call entity_next for its members), 0 otherwise.
+ */
+int
+entities_open(struct entities *r, struct glean_arena *a, const char *text,
+    size_t len)
+{
+	const char *end = text + len, *p = skip_ws(text, end);
+
+	r->a = a;
+	r->end = end;
+	if (p >= end || *p != '[')
+		return 0;
+	r->p = skip_ws(p + 1, end);
+	return 1;
+}
+
+/*
+ * The next member of the layer into e: 1, or 0 at the end.  A member
+ * that is not an object comes back with nothing set, as a glean_jv_get
+ * of it finds nothing.
+ */
+int
+entity_next(struct entities *r, struct entity *e)
+{
+	const char *p = r->p, *end = r->end;
+
+	e->has_start = e->has_end = e->kind.ok = e->canon.ok = 0;
+	if (p < end && *p == ',')
+		p = skip_ws(p + 1, end);
+	if (p >= end || *p == ']') {
+		r->p = end;
+		return 0;
+	}
+	if (*p == '{')
+		p = read_entity(r->a, p, end, e);
+	else
+		p = skip_value(p, end);
+	r->p = skip_ws(p, end);
+	return 1;
+}
