@@ -306,9 +306,8 @@ open_window(struct ctx *c, struct doc *d, struct glean_window *w, int k,
 		close_window(c, d, k, &done);
 }
 
-/* The run of digits at t[i]: open the windows it is a trigger of.
- * Returns the end of the run. */
-static size_t
+/* The run of digits at t[i]: open the windows it is a trigger of. */
+static void
 digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 {
 	const char *t = d->t;
@@ -329,7 +328,6 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 	else if (j - i <= 2 && (day_word_before(t, i) || (j < d->n &&
 	    (t[j] == 's' || t[j] == '\'' || (unsigned char)t[j] == 0xe2))))
 		open_window(c, d, w, T_ORD, i, j);
-	return j;
 }
 
 /* The word t[i..j), a trigger word of classes cls: note its key forms
@@ -363,36 +361,50 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
 			open_window(c, d, w, k, i, j);
 }
 
+/* The word t[i..j) of ASCII letters: open the windows it is a trigger
+ * of. */
+static void
+letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
+    size_t i, size_t j)
+{
+	unsigned cls;
+
+	/* a word cut by a non-ASCII letter opens a window for nothing,
+	 * which is harmless */
+	if (glean_trigger_maybe(&c->trig, d->t + i, j - i) &&
+	    (cls = glean_trigger_find(&c->trig, d->t + i, j - i)) != 0)
+		word_trigger(c, d, w, i, j, cls);
+}
+
 /*
  * Find the dates of d's text into d->c: open the windows of the
- * triggers in one pass, note the starts in them, then run each
- * window's patterns.
+ * triggers in one pass over the starts of the runs of letters and of
+ * digits, note the starts in them, then run each window's patterns.
  */
 void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
-	const char *t = d->t;
-	size_t i = 0, j;
-	unsigned cls;
+	size_t base, i;
+	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
-	while (i < d->n) {
-		unsigned char ch = (unsigned char)t[i];
+	for (base = 0; base < d->n; base += 64) {
+		uint64_t letters, digits, starts;
 
-		if (isdigit(ch)) {
-			i = digits_trigger(c, d, w, i);
-		} else if (isalpha(ch)) {
-			j = glean_letters_end(t, i + 1, d->n);
-			/* a word cut by a non-ASCII letter opens a window
-			 * for nothing, which is harmless */
-			if (glean_trigger_maybe(&c->trig, t + i, j - i) &&
-			    (cls = glean_trigger_find(&c->trig, t + i,
-			    j - i)) != 0)
-				word_trigger(c, d, w, i, j, cls);
-			i = j;
-		} else {
-			i++;
+		glean_block_classes(d->t + base, d->n - base, &letters,
+		    &digits);
+		starts = glean_run_starts(letters, &after_letter) |
+		    glean_run_starts(digits, &after_digit);
+		for (; starts; starts &= starts - 1) {
+			int b = __builtin_ctzll(starts);
+
+			i = base + (size_t)b;
+			if (digits >> b & 1)
+				digits_trigger(c, d, w, i);
+			else
+				letters_trigger(c, d, w, i, glean_run_end(d->t,
+				    d->n, base, letters, b));
 		}
 	}
 	for (k = 0; k < NTRIG; k++)

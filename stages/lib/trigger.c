@@ -26,16 +26,28 @@ may_file(const char *w, size_t n)
 	return a < 26 && z < 26;
 }
 
-/* w[0..n) lower-cased into lw, zero-padded so that glean_hash8 may
- * read it whole. */
+/* w[0..n) (n < GLEAN_TRIGGER_MAX) lower-cased into lw, zero-padded so
+ * that glean_hash8 may read it whole and two words compare whole.
+ * Eight bytes at a time: a byte is upper case when bit 7 is clear and
+ * its low seven bits are 'A' to 'Z'. */
 static inline void
 lower_word(const char *w, size_t n, char lw[GLEAN_TRIGGER_MAX])
 {
+	const uint64_t low7 = ~GLEAN_HIGHS;
 	size_t i;
 
 	memset(lw, 0, GLEAN_TRIGGER_MAX);
-	for (i = 0; i < n; i++)
-		lw[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+	memcpy(lw, w, n);
+	for (i = 0; i < GLEAN_TRIGGER_MAX; i += 8) {
+		uint64_t x, upper;
+
+		memcpy(&x, lw + i, 8);
+		upper = ((x & low7) + (0x80 - 'A') * GLEAN_ONES) &
+		    ~((x & low7) + (0x80 - 'Z' - 1) * GLEAN_ONES) & ~x &
+		    GLEAN_HIGHS;
+		x |= upper >> 2;
+		memcpy(lw + i, &x, 8);
+	}
 }
 
 void
@@ -49,7 +61,7 @@ glean_trigger_add(struct glean_triggers *tw, const char *w, size_t n,
 	if (!may_file(w, n))
 		return;
 	lower_word(w, n, lw);
-	tw->pre[n][lw[0] - 'a'][lw[n - 1] - 'a'] = 1;
+	tw->pre[n][lw[0] & 31][lw[n - 1] & 31] |= glean_trigger_second(w, n);
 	h = glean_hash8(lw, n, lw + sizeof lw);
 	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
 		struct glean_trigger *t = &tw->slot[(h + i) & mask];
@@ -102,7 +114,8 @@ glean_trigger_find(const struct glean_triggers *tw, const char *w, size_t n)
 
 		if (!t->w[0])
 			return 0;
-		if (memcmp(t->w, lw, n) == 0 && t->w[n] == '\0')
+		/* both zero-padded: equal words are equal whole */
+		if (memcmp(t->w, lw, GLEAN_TRIGGER_MAX) == 0)
 			return t->bits;
 	}
 	return 0;
