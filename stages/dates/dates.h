@@ -153,6 +153,8 @@ struct ctx {
 	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
 	/* trigger words -> bit set of trigger classes and key bits */
 	struct glean_triggers trig;
+	/* the patterns that run in the windows of each trigger class */
+	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;
 	/* the numbers of the named groups of the patterns, by the name's
 	 * address (the names are literals) */

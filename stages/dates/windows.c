@@ -184,12 +184,21 @@ find_window_starts(const struct ctx *c, struct doc *d)
 static void
 run_window(struct ctx *c, struct doc *d, const struct closed *w)
 {
+	unsigned pats;
 	int p;
 
-	for (p = 0; p < NPAT; p++)
-		if ((pattern[p].classes & CLS(w->cls)) &&
-		    (!pattern[p].key || (pattern[p].key & w->keys)))
+	for (pats = c->class_pats[w->cls]; pats; pats &= pats - 1) {
+		p = __builtin_ctz(pats);
+		if (!pattern[p].key || (pattern[p].key & w->keys))
 			scan_pattern(c, d, p, w->s, w->e);
+	}
+}
+
+/* Is ch "/", "-" or "."? */
+static int
+is_sep(char ch)
+{
+	return ch == '/' || ch == '-' || ch == '.';
 }
 
 /* Is there a "/", "-", "." or dash within two bytes of t[s..e)? */
@@ -198,11 +207,12 @@ near_sep(const char *t, size_t n, size_t s, size_t e)
 {
 	size_t i;
 
+	/* strchr("/-.", t[i]) before the digits: a NUL byte counts */
 	for (i = s > 2 ? s - 2 : 0; i < s; i++)
-		if (strchr("/-.", t[i]) || (unsigned char)t[i] == 0xe2)
+		if (is_sep(t[i]) || !t[i] || (unsigned char)t[i] == 0xe2)
 			return 1;
 	for (i = e; i < n && i < e + 3; i++)
-		if ((t[i] && strchr("/-.", t[i])) || (unsigned char)t[i] == 0xe2)
+		if (is_sep(t[i]) || (unsigned char)t[i] == 0xe2)
 			return 1;
 	return 0;
 }
@@ -322,7 +332,7 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 	if (j - i == 4)
 		open_window(c, d, w, near_sep(t, d->n, i, j) ? T_DIG : T_YEAR,
 		    i, j);
-	else if (j - i <= 2 && j + 1 < d->n && strchr("/.-", t[j]) && t[j] &&
+	else if (j - i <= 2 && j + 1 < d->n && is_sep(t[j]) &&
 	    isdigit((unsigned char)t[j + 1]))
 		open_window(c, d, w, T_NUMD, i, j);
 	else if (j - i <= 2 && (day_word_before(t, i) || (j < d->n &&
@@ -361,14 +371,22 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
 			open_window(c, d, w, k, i, j);
 }
 
-/* The word t[i..j) of ASCII letters: open the windows it is a trigger
- * of. */
-static void
-letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
-    size_t i, size_t j)
+/* The run at bit b of the block of d's text at base, whose letters
+ * and digits are those bits: open the windows it is a trigger of.  Out
+ * of line: most words are none, and the loop over them keeps its
+ * registers. */
+static __attribute__((noinline)) void
+run_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
+    size_t base, uint64_t letters, uint64_t digits, int b)
 {
+	size_t i = base + (size_t)b, j;
 	unsigned cls;
 
+	if (digits >> b & 1) {
+		digits_trigger(c, d, w, i);
+		return;
+	}
+	j = glean_run_end(d->t, d->n, base, letters, b);
 	/* a word cut by a non-ASCII letter opens a window for nothing,
 	 * which is harmless */
 	if (glean_trigger_maybe(&c->trig, d->t + i, j - i) &&
@@ -385,26 +403,29 @@ void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
+	const char *t = d->t;
 	size_t base, i;
 	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
 	for (base = 0; base < d->n; base += 64) {
-		uint64_t letters, digits, starts;
+		uint64_t letters, digits, none, starts;
 
-		glean_block_classes(d->t + base, d->n - base, &letters,
-		    &digits);
+		glean_block_classes(t + base, d->n - base, 0, &letters,
+		    &digits, &none);
 		starts = glean_run_starts(letters, &after_letter) |
 		    glean_run_starts(digits, &after_digit);
 		for (; starts; starts &= starts - 1) {
 			int b = __builtin_ctzll(starts);
+			uint64_t rest = ~letters >> b;
 
-			i = base + (size_t)b;
-			if (digits >> b & 1)
-				digits_trigger(c, d, w, i);
-			else
-				letters_trigger(c, d, w, i, glean_run_end(d->t,
-				    d->n, base, letters, b));
+			/* the common case, a word that ends in the block
+			 * and is no trigger, here */
+			if (!(digits >> b & 1) && rest &&
+			    !glean_trigger_maybe(&c->trig, t + base +
+			    (size_t)b, (size_t)__builtin_ctzll(rest)))
+				continue;
+			run_trigger(c, d, w, base, letters, digits, b);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)

@@ -58,18 +58,18 @@ glean_range16(__m128i x, char lo, char hi)
 
 /*
  * Which of the bytes t[0..n) (n <= 64) are ASCII letters (*letters, bit
- * k for t[k]) and which ASCII digits (*digits): a stage that looks at
- * every word of a text for its trigger words goes from the start of one
- * run to the next, 64 bytes at a time, and never looks at the bytes
- * between.
+ * k for t[k]), which ASCII digits (*digits) and which are the byte ch
+ * (*chs; with ch 0 no byte): a stage that looks at every word of a text
+ * for its trigger words goes from the start of one run to the next, 64
+ * bytes at a time, and never looks at the bytes between.
  */
 static inline void
-glean_block_classes(const char *t, size_t n, uint64_t *letters,
-    uint64_t *digits)
+glean_block_classes(const char *t, size_t n, char ch, uint64_t *letters,
+    uint64_t *digits, uint64_t *chs)
 {
 #ifdef __SSE2__
 	char pad[64];
-	uint64_t l = 0, d = 0;
+	uint64_t l = 0, d = 0, e = 0;
 	int k;
 
 	if (n < 64) {
@@ -84,20 +84,26 @@ glean_block_classes(const char *t, size_t n, uint64_t *letters,
 		l |= glean_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a',
 		    'z') << 16 * k;
 		d |= glean_range16(x, '0', '9') << 16 * k;
+		if (ch)
+			e |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(ch))) << 16 * k;
 	}
 	*letters = l;
 	*digits = d;
+	*chs = e;
 #else
 	size_t k;
 
-	*letters = *digits = 0;
+	*letters = *digits = *chs = 0;
 	for (k = 0; k < n && k < 64; k++) {
-		unsigned char ch = (unsigned char)t[k];
+		unsigned char b = (unsigned char)t[k];
 
-		if ((unsigned)((ch | 0x20) - 'a') < 26)
+		if ((unsigned)((b | 0x20) - 'a') < 26)
 			*letters |= (uint64_t)1 << k;
-		else if ((unsigned)(ch - '0') < 10)
+		else if ((unsigned)(b - '0') < 10)
 			*digits |= (uint64_t)1 << k;
+		else if (ch && b == (unsigned char)ch)
+			*chs |= (uint64_t)1 << k;
 	}
 #endif
 }

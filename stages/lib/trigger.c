@@ -27,27 +27,20 @@ may_file(const char *w, size_t n)
 }
 
 /* w[0..n) (n < GLEAN_TRIGGER_MAX) lower-cased into lw, zero-padded so
- * that glean_hash8 may read it whole and two words compare whole.
- * Eight bytes at a time: a byte is upper case when bit 7 is clear and
- * its low seven bits are 'A' to 'Z'. */
+ * that glean_hash8 may read it whole and two words compare whole.  A
+ * byte at a time, without a call: words are short. */
 static inline void
 lower_word(const char *w, size_t n, char lw[GLEAN_TRIGGER_MAX])
 {
-	const uint64_t low7 = ~GLEAN_HIGHS;
 	size_t i;
 
-	memset(lw, 0, GLEAN_TRIGGER_MAX);
-	memcpy(lw, w, n);
-	for (i = 0; i < GLEAN_TRIGGER_MAX; i += 8) {
-		uint64_t x, upper;
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)w[i];
 
-		memcpy(&x, lw + i, 8);
-		upper = ((x & low7) + (0x80 - 'A') * GLEAN_ONES) &
-		    ~((x & low7) + (0x80 - 'Z' - 1) * GLEAN_ONES) & ~x &
-		    GLEAN_HIGHS;
-		x |= upper >> 2;
-		memcpy(lw + i, &x, 8);
+		lw[i] = (char)(ch | ((unsigned)(ch - 'A') < 26) << 5);
 	}
+	for (; i < GLEAN_TRIGGER_MAX; i++)
+		lw[i] = 0;
 }
 
 void
