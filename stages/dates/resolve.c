@@ -24,6 +24,27 @@ cmp_cand(const void *x, const void *y)
 	return o ? o : a->pat - b->pat;
 }
 
+/* Sort the n candidates c by cmp_cand, stably, as glibc's qsort (a
+ * merge sort) sorts them: by insertion when they are few, as they
+ * mostly are, which costs less than qsort's calls. */
+static void
+sort_cands(struct cand *c, size_t n)
+{
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(c, n, sizeof *c, cmp_cand);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct cand x = c[i];
+
+		for (j = i; j > 0 && cmp_cand(&c[j - 1], &x) > 0; j--)
+			c[j] = c[j - 1];
+		c[j] = x;
+	}
+}
+
 /* Keep the longest, leftmost candidates; drop any that overlap. */
 void
 select_cands(struct doc *d)
@@ -32,7 +53,7 @@ select_cands(struct doc *d)
 
 	if (d->nc == 0)
 		return;
-	qsort(d->c, d->nc, sizeof *d->c, cmp_cand);
+	sort_cands(d->c, d->nc);
 	/* longest first over the whole document */
 	for (i = 0; i < d->nc; i++) {
 		if (d->c[i].dead)

@@ -146,12 +146,21 @@ close_window(struct ctx *c, struct doc *d, int cls,
 	k->keys = keys_in(d, s, e) | c->ungated;
 }
 
-static int
-cmp_closed(const void *x, const void *y)
+/* Sort the n windows w by start: an insertion sort, as a document has
+ * few (its order among windows of one start does not matter: only
+ * their union is looked at). */
+static void
+sort_closed(struct closed *w, size_t n)
 {
-	const struct closed *a = x, *b = y;
+	size_t i, j;
 
-	return a->s < b->s ? -1 : a->s > b->s;
+	for (i = 1; i < n; i++) {
+		struct closed x = w[i];
+
+		for (j = i; j > 0 && w[j - 1].s > x.s; j--)
+			w[j] = w[j - 1];
+		w[j] = x;
+	}
 }
 
 /* Find the starts in the windows, once where they overlap. */
@@ -165,7 +174,7 @@ find_window_starts(const struct ctx *c, struct doc *d)
 		return;
 	w = glean_malloc(d->nclosed * sizeof *w);
 	memcpy(w, d->closed, d->nclosed * sizeof *w);
-	qsort(w, d->nclosed, sizeof *w, cmp_closed);
+	sort_closed(w, d->nclosed);
 	s = w[0].s;
 	e = w[0].e;
 	for (i = 1; i < d->nclosed; i++) {
