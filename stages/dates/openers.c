@@ -286,11 +286,11 @@ find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
 	unsigned pats;
 
 	for (base = s; base < e; base += 64) {
-		uint64_t letters, digits, unders, word, look;
+		struct glean_block blk;
+		uint64_t word, look;
 
-		glean_block_classes(d->t + base, e - base, '_', &letters,
-		    &digits, &unders);
-		word = letters | digits | unders;
+		glean_block_classes(d->t + base, e - base, '_', &blk);
+		word = blk.letters | blk.digits | blk.chs;
 		look = ~(word & (word << 1 | after_word));
 		after_word = word >> 63;
 		if (e - base < 64)

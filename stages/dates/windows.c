@@ -418,10 +418,12 @@ scan_windows(struct ctx *c, struct doc *d)
 	int k;
 
 	for (base = 0; base < d->n; base += 64) {
-		uint64_t letters, digits, none, starts;
+		struct glean_block blk;
+		uint64_t letters, digits, starts;
 
-		glean_block_classes(t + base, d->n - base, 0, &letters,
-		    &digits, &none);
+		glean_block_classes(t + base, d->n - base, 0, &blk);
+		letters = blk.letters;
+		digits = blk.digits;
 		starts = glean_run_starts(letters, &after_letter) |
 		    glean_run_starts(digits, &after_digit);
 		for (; starts; starts &= starts - 1) {

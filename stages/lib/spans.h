@@ -56,54 +56,65 @@ glean_range16(__m128i x, char lo, char hi)
 }
 #endif
 
+/* The bytes of a block of 64 of a text by class, bit k for the k-th. */
+struct glean_block {
+	uint64_t letters;	/* ASCII letters */
+	uint64_t digits;	/* ASCII digits */
+	uint64_t chs;		/* the byte asked for */
+	uint64_t high;		/* bytes from 0x80 up */
+};
+
 /*
- * Which of the bytes t[0..n) (n <= 64) are ASCII letters (*letters, bit
- * k for t[k]), which ASCII digits (*digits) and which are the byte ch
- * (*chs; with ch 0 no byte): a stage that looks at every word of a text
- * for its trigger words goes from the start of one run to the next, 64
- * bytes at a time, and never looks at the bytes between.
+ * The classes of the bytes t[0..n) (n <= 64; ch the byte for k->chs, 0
+ * for none) into *k: a stage that looks at every word of a text for its
+ * trigger words goes from the start of one run to the next, 64 bytes at
+ * a time, and never looks at the bytes between.
  */
 static inline void
-glean_block_classes(const char *t, size_t n, char ch, uint64_t *letters,
-    uint64_t *digits, uint64_t *chs)
+glean_block_classes(const char *t, size_t n, char ch, struct glean_block *k)
 {
 #ifdef __SSE2__
 	char pad[64];
-	uint64_t l = 0, d = 0, e = 0;
-	int k;
+	uint64_t l = 0, d = 0, e = 0, h = 0;
+	int i;
 
 	if (n < 64) {
 		memset(pad, 0, sizeof pad);
 		memcpy(pad, t, n);
 		t = pad;
 	}
-	for (k = 0; k < 4; k++) {
+	for (i = 0; i < 4; i++) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
-		    (t + 16 * k));
+		    (t + 16 * i));
 
 		l |= glean_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a',
-		    'z') << 16 * k;
-		d |= glean_range16(x, '0', '9') << 16 * k;
+		    'z') << 16 * i;
+		d |= glean_range16(x, '0', '9') << 16 * i;
+		h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * i;
 		if (ch)
 			e |= (uint64_t)(unsigned)_mm_movemask_epi8(
-			    _mm_cmpeq_epi8(x, _mm_set1_epi8(ch))) << 16 * k;
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(ch))) << 16 * i;
 	}
-	*letters = l;
-	*digits = d;
-	*chs = e;
+	k->letters = l;
+	k->digits = d;
+	k->chs = e;
+	k->high = h;
 #else
-	size_t k;
+	size_t i;
 
-	*letters = *digits = *chs = 0;
-	for (k = 0; k < n && k < 64; k++) {
-		unsigned char b = (unsigned char)t[k];
+	k->letters = k->digits = k->chs = k->high = 0;
+	for (i = 0; i < n && i < 64; i++) {
+		unsigned char b = (unsigned char)t[i];
+		uint64_t bit = (uint64_t)1 << i;
 
 		if ((unsigned)((b | 0x20) - 'a') < 26)
-			*letters |= (uint64_t)1 << k;
+			k->letters |= bit;
 		else if ((unsigned)(b - '0') < 10)
-			*digits |= (uint64_t)1 << k;
-		else if (ch && b == (unsigned char)ch)
-			*chs |= (uint64_t)1 << k;
+			k->digits |= bit;
+		else if (b >= 0x80)
+			k->high |= bit;
+		if (ch && b == (unsigned char)ch)
+			k->chs |= bit;
 	}
 #endif
 }
