@@ -791,8 +791,11 @@ add_value(struct glean_buf *b, double v)
 		return;
 	}
 	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-		n = snprintf(buf, sizeof buf, "%lld", (long long)v);
-		glean_buf_add(b, buf, (size_t)n);
+		/* "%lld" of (long long)v, without snprintf */
+		d = glean_put_uint(buf + sizeof buf, (size_t)fabs(v));
+		if (v < 0)
+			*--d = '-';
+		glean_buf_add(b, d, (size_t)(buf + sizeof buf - d));
 		return;
 	}
 	snprintf(buf, sizeof buf, "%.12g", v);
@@ -870,7 +873,7 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
     struct glean_cp_cursor *cur, struct glean_buf *b)
 {
 	const char *per = NULL;
-	char num[32];
+	char num[32], *p;
 	size_t bs, us, ue;
 	int approx;
 
@@ -884,11 +887,11 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
 		bs--;
 	approx = glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0;
 	glean_buf_add(b, "{\"start\":", 9);
-	glean_buf_add(b, num, (size_t)snprintf(num, sizeof num, "%zu",
-	    glean_cp_at(cur, a->s)));
+	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, a->s));
+	glean_buf_add(b, p, (size_t)(num + sizeof num - p));
 	glean_buf_add(b, ",\"end\":", 7);
-	glean_buf_add(b, num, (size_t)snprintf(num, sizeof num, "%zu",
-	    glean_cp_at(cur, END(a))));
+	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, END(a)));
+	glean_buf_add(b, p, (size_t)(num + sizeof num - p));
 	glean_buf_add(b, ",\"text\":", 8);
 	glean_buf_addjstr(b, t + a->s, a->len);
 	glean_buf_add(b, ",\"value\":", 9);

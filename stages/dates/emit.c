@@ -26,16 +26,6 @@ add_str(struct glean_buf *b, const char *head, size_t nhead, const char *v)
 	glean_buf_addc(b, '"');
 }
 
-/* v in decimal, ending at end; returns its first byte. */
-static char *
-put_uint(char *end, size_t v)
-{
-	do
-		*--end = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	return end;
-}
-
 /* {"start","end","text"} of t[s..e), without the closing brace: the
  * numbers and keys in one copy, the text escaped. */
 static void
@@ -49,13 +39,13 @@ add_span(struct glean_buf *b, struct glean_cp_cursor *cur, const char *t,
 
 	memcpy(head, k1, sizeof k1 - 1);
 	n += sizeof k1 - 1;
-	p = put_uint(num + sizeof num, glean_cp_at(cur, s));
+	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, s));
 	k = (size_t)(num + sizeof num - p);
 	memcpy(head + n, p, k);
 	n += k;
 	memcpy(head + n, k2, sizeof k2 - 1);
 	n += sizeof k2 - 1;
-	p = put_uint(num + sizeof num, glean_cp_at(cur, e));
+	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, e));
 	k = (size_t)(num + sizeof num - p);
 	memcpy(head + n, p, k);
 	n += k;

@@ -403,14 +403,9 @@ dur_value(char *buf, size_t cap, double n, int unit)
 
 	if (n >= 1 && n < 1e9 && n == floor(n) && cap >= 16) {
 		/* the common case, "P3M", without snprintf */
-		char *p = ns + sizeof ns;
-		unsigned long v = (unsigned long)n;
-		size_t k;
+		char *p = glean_put_uint(ns + sizeof ns, (size_t)n);
+		size_t k = (size_t)(ns + sizeof ns - p);
 
-		do
-			*--p = (char)('0' + v % 10);
-		while ((v /= 10) != 0);
-		k = (size_t)(ns + sizeof ns - p);
 		buf[0] = 'P';
 		memcpy(buf + 1, p, k);
 		buf[k + 1] = (char)unit;

@@ -148,6 +148,18 @@ glean_run_end(const char *t, size_t n, size_t base, uint64_t letters, int b)
 	return glean_letters_end(t, base + 64, n);
 }
 
+/* v in decimal, written backwards so that it ends just before end;
+ * returns its first byte (snprintf's "%zu" without its cost, for the
+ * offsets of every span). */
+static inline char *
+glean_put_uint(char *end, size_t v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
 /*
  * The order of the spans [as, ae) and [bs, be) of a text for qsort
  * (< 0, 0, > 0): by start, the longer first at one start, as a stage
