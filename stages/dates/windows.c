@@ -326,7 +326,7 @@ open_window(struct ctx *c, struct doc *d, struct glean_window *w, int k,
 }
 
 /* The run of digits at t[i]: open the windows it is a trigger of. */
-static void
+static __attribute__((noinline)) void
 digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 {
 	const char *t = d->t;
@@ -380,26 +380,18 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
 			open_window(c, d, w, k, i, j);
 }
 
-/* The run at bit b of the block of d's text at base, whose letters
- * and digits are those bits: open the windows it is a trigger of.  Out
- * of line: most words are none, and the loop over them keeps its
- * registers. */
+/* The word t[i..j) of ASCII letters, which may be a trigger word: open
+ * the windows it is a trigger of.  Out of line: most words are none,
+ * and the loop over them keeps its registers. */
 static __attribute__((noinline)) void
-run_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
-    size_t base, uint64_t letters, uint64_t digits, int b)
+letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
+    size_t i, size_t j)
 {
-	size_t i = base + (size_t)b, j;
 	unsigned cls;
 
-	if (digits >> b & 1) {
-		digits_trigger(c, d, w, i);
-		return;
-	}
-	j = glean_run_end(d->t, d->n, base, letters, b);
 	/* a word cut by a non-ASCII letter opens a window for nothing,
 	 * which is harmless */
-	if (glean_trigger_maybe(&c->trig, d->t + i, j - i) &&
-	    (cls = glean_trigger_find(&c->trig, d->t + i, j - i)) != 0)
+	if ((cls = glean_trigger_find(&c->trig, d->t + i, j - i)) != 0)
 		word_trigger(c, d, w, i, j, cls);
 }
 
@@ -413,7 +405,7 @@ scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
 	const char *t = d->t;
-	size_t base, i;
+	size_t base, i, j;
 	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
@@ -428,15 +420,16 @@ scan_windows(struct ctx *c, struct doc *d)
 		    glean_run_starts(digits, &after_digit);
 		for (; starts; starts &= starts - 1) {
 			int b = __builtin_ctzll(starts);
-			uint64_t rest = ~letters >> b;
 
-			/* the common case, a word that ends in the block
-			 * and is no trigger, here */
-			if (!(digits >> b & 1) && rest &&
-			    !glean_trigger_maybe(&c->trig, t + base +
-			    (size_t)b, (size_t)__builtin_ctzll(rest)))
+			i = base + (size_t)b;
+			if (digits >> b & 1) {
+				digits_trigger(c, d, w, i);
 				continue;
-			run_trigger(c, d, w, base, letters, digits, b);
+			}
+			/* most words are no trigger: one table read */
+			j = glean_run_end(t, d->n, base, letters, b);
+			if (glean_trigger_maybe(&c->trig, t + i, j - i))
+				letters_trigger(c, d, w, i, j);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)
