@@ -58,7 +58,7 @@ start_before(const void *pos, const void *st)
 }
 
 /* The index of the first start at or after byte s. */
-static size_t
+size_t
 first_start(const struct doc *d, size_t s)
 {
 	return glean_lower_bound(&s, d->start, d->nstart, sizeof *d->start,
@@ -131,15 +131,17 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 }
 
 /*
- * Add the candidates of pattern p in the window [from, to) of d: each
- * match, trimmed of a full stop and not over a sentence break, goes to
- * the decoder of p's row.
+ * Add the candidates of pattern p in the window [from, to) of d, whose
+ * first start is d->start[next] (first_start): each match, trimmed of a
+ * full stop and not over a sentence break, goes to the decoder of p's
+ * row.
  */
 void
-scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
+scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to,
+    size_t next)
 {
 	const char *t = d->t;
-	size_t off = from, next = first_start(d, from);
+	size_t off = from;
 
 	while (off < to && next_match(c, d, p, &next, off, to)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);

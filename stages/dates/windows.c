@@ -189,17 +189,22 @@ find_window_starts(const struct ctx *c, struct doc *d)
 	free(w);
 }
 
-/* Run the patterns of the window's class that its keys allow. */
+/* Run the patterns of the window's class that its keys and its starts
+ * allow. */
 static void
 run_window(struct ctx *c, struct doc *d, const struct closed *w)
 {
-	unsigned pats;
+	size_t first = first_start(d, w->s), i;
+	unsigned pats = 0;
 	int p;
 
-	for (pats = c->class_pats[w->cls]; pats; pats &= pats - 1) {
+	/* a pattern no start in the window opens cannot match there */
+	for (i = first; i < d->nstart && d->start[i].pos < w->e; i++)
+		pats |= d->start[i].pats;
+	for (pats &= c->class_pats[w->cls]; pats; pats &= pats - 1) {
 		p = __builtin_ctz(pats);
 		if (!pattern[p].key || (pattern[p].key & w->keys))
-			scan_pattern(c, d, p, w->s, w->e);
+			scan_pattern(c, d, p, w->s, w->e, first);
 	}
 }
 
