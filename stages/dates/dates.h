@@ -318,7 +318,9 @@ void find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e);
 /* match.c */
 struct cand *add(struct doc *d, size_t s, size_t e, int pat, int kind);
 int group(struct match *m, const char *name, size_t *s, size_t *e);
-size_t first_start(const struct doc *d, size_t s);
+/* The patterns the starts of d in bytes [s, e) open, into *pats;
+ * returns the index of the first start at or after s. */
+size_t starts_in(const struct doc *d, size_t s, size_t e, unsigned *pats);
 void scan_pattern(struct ctx *c, struct doc *d, int p, size_t from,
     size_t to, size_t next);
 

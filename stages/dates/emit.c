@@ -26,32 +26,32 @@ add_str(struct glean_buf *b, const char *head, size_t nhead, const char *v)
 	glean_buf_addc(b, '"');
 }
 
+/* s[0..n) at p; returns the byte after it. */
+static char *
+put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
 /* {"start","end","text"} of t[s..e), without the closing brace: the
  * numbers and keys in one copy, the text escaped. */
 static void
 add_span(struct glean_buf *b, struct glean_cp_cursor *cur, const char *t,
     size_t s, size_t e)
 {
-	static const char k1[] = "{\"start\":", k2[] = ",\"end\":",
-	    k3[] = ",\"text\":\"";
-	char head[96], num[24], *p;
-	size_t n = 0, k;
+	static const char *const key[2] = { "{\"start\":", ",\"end\":" };
+	const size_t at[2] = { s, e };
+	char head[96], num[24], *p = head, *q;
+	int k;
 
-	memcpy(head, k1, sizeof k1 - 1);
-	n += sizeof k1 - 1;
-	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, s));
-	k = (size_t)(num + sizeof num - p);
-	memcpy(head + n, p, k);
-	n += k;
-	memcpy(head + n, k2, sizeof k2 - 1);
-	n += sizeof k2 - 1;
-	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, e));
-	k = (size_t)(num + sizeof num - p);
-	memcpy(head + n, p, k);
-	n += k;
-	memcpy(head + n, k3, sizeof k3 - 1);
-	n += sizeof k3 - 1;
-	glean_buf_add(b, head, n);
+	for (k = 0; k < 2; k++) {
+		p = put(p, key[k], strlen(key[k]));
+		q = glean_put_uint(num + sizeof num, glean_cp_at(cur, at[k]));
+		p = put(p, q, (size_t)(num + sizeof num - q));
+	}
+	p = put(p, ",\"text\":\"", 9);
+	glean_buf_add(b, head, (size_t)(p - head));
 	glean_buf_addjesc(b, t + s, e - s);
 	glean_buf_addc(b, '"');
 }

@@ -58,11 +58,22 @@ start_before(const void *pos, const void *st)
 }
 
 /* The index of the first start at or after byte s. */
-size_t
+static size_t
 first_start(const struct doc *d, size_t s)
 {
 	return glean_lower_bound(&s, d->start, d->nstart, sizeof *d->start,
 	    start_before);
+}
+
+size_t
+starts_in(const struct doc *d, size_t s, size_t e, unsigned *pats)
+{
+	size_t first = first_start(d, s), i;
+
+	*pats = 0;
+	for (i = first; i < d->nstart && d->start[i].pos < e; i++)
+		*pats |= d->start[i].pats;
+	return first;
 }
 
 /* Anchored match of pattern p at t[i], the text ending at to, into
@@ -132,7 +143,7 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 
 /*
  * Add the candidates of pattern p in the window [from, to) of d, whose
- * first start is d->start[next] (first_start): each match, trimmed of a
+ * first start is d->start[next] (starts_in): each match, trimmed of a
  * full stop and not over a sentence break, goes to the decoder of p's
  * row.
  */

@@ -283,13 +283,13 @@ fmt_weekday(char *buf, size_t cap, const struct point *p,
  * an; *rel is set to 1 when the anchor filled any of it (left alone
  * otherwise).
  */
-/* y as snprintf's "%04d" writes it into ys[8], without its cost for
- * the years of every date. */
+/* y as snprintf(ys, cap, "%04d", y) writes it (cap >= 5), without its
+ * cost for the years of every date. */
 static void
-fmt_year(char ys[8], int y)
+fmt_year(char *ys, size_t cap, int y)
 {
 	if (y < 0 || y > 9999) {
-		snprintf(ys, 8, "%04d", y);
+		snprintf(ys, cap, "%04d", y);
 		return;
 	}
 	ys[0] = (char)('0' + y / 1000);
@@ -338,7 +338,7 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 	char ys[8];
 
 	if (y)
-		fmt_year(ys, y);
+		fmt_year(ys, sizeof ys, y);
 	else
 		memcpy(ys, "XXXX", 5);
 	if (p.isdeic) {
@@ -380,18 +380,9 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 void
 fmt_at(char *buf, size_t cap, int y, int m, int d, int pr)
 {
-	char ys[8];
+	char ys[16];	/* any int, whole, as "%04d-%02d-%02d" has it */
 
-	if (y < 0 || y > 9999) {
-		if (pr >= 3)
-			snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
-		else if (pr == 2)
-			snprintf(buf, cap, "%04d-%02d", y, m);
-		else
-			snprintf(buf, cap, "%04d", y);
-		return;
-	}
-	fmt_year(ys, y);
+	fmt_year(ys, sizeof ys, y);
 	fmt_parts(buf, cap, ys, m, d, pr >= 3 ? 3 : pr == 2 ? 2 : 1);
 }
 

@@ -194,13 +194,11 @@ find_window_starts(const struct ctx *c, struct doc *d)
 static void
 run_window(struct ctx *c, struct doc *d, const struct closed *w)
 {
-	size_t first = first_start(d, w->s), i;
-	unsigned pats = 0;
+	unsigned pats;
+	size_t first = starts_in(d, w->s, w->e, &pats);
 	int p;
 
 	/* a pattern no start in the window opens cannot match there */
-	for (i = first; i < d->nstart && d->start[i].pos < w->e; i++)
-		pats |= d->start[i].pats;
 	for (pats &= c->class_pats[w->cls]; pats; pats &= pats - 1) {
 		p = __builtin_ctz(pats);
 		if (!pattern[p].key || (pattern[p].key & w->keys))
