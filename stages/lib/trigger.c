@@ -34,13 +34,12 @@ lower_word(const char *w, size_t n, char lw[GLEAN_TRIGGER_MAX])
 {
 	size_t i;
 
+	memset(lw, 0, GLEAN_TRIGGER_MAX);	/* a constant size: inline */
 	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)w[i];
 
 		lw[i] = (char)(ch | ((unsigned)(ch - 'A') < 26) << 5);
 	}
-	for (; i < GLEAN_TRIGGER_MAX; i++)
-		lw[i] = 0;
 }
 
 void
