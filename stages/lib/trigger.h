@@ -9,12 +9,11 @@
  * before any hashing ("the" is not "tue").  The windows around the
  * words are in window.h.
  */
-#include <stdint.h>
-
 #ifndef GLEAN_TRIGGER_H
 #define GLEAN_TRIGGER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Words of GLEAN_TRIGGER_MAX letters or more are never trigger words;
  * a table holds at most GLEAN_TRIGGER_SLOTS words. */
