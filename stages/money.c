@@ -679,42 +679,71 @@ open_window(struct ctx *c, const char *t, size_t n, size_t s, size_t e,
 	w->kinds |= kinds;
 }
 
+/* The word t[i..j) of ASCII letters: the kinds of the windows it
+ * opens, 0 for none. */
+static unsigned
+word_kinds(const struct ctx *c, const char *t, size_t i, size_t j)
+{
+	unsigned kinds = glean_trigger_maybe(&c->trig, t + i, j - i) ?
+	    glean_trigger_find(&c->trig, t + i, j - i) : 0;
+
+	/* a currency word, or "p" straight after digits */
+	if (j - i == 1 && (t[i] == 'p' || t[i] == 'P') && i > 0 &&
+	    isdigit((unsigned char)t[i - 1]))
+		kinds |= K_ATT;
+	return kinds;
+}
+
+/* Does a currency symbol start at t[i] (of n)? */
+static int
+symbol_at(const struct ctx *c, const char *t, size_t n, size_t i)
+{
+	size_t k, sl;
+
+	if (c->byte_class[(unsigned char)t[i]] != B_SYMBOL)
+		return 0;
+	for (k = 0; k < c->nsym; k++) {
+		sl = strlen(c->sym[k]);
+		if (sl <= n - i && memcmp(t + i, c->sym[k], sl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Open the windows of the trigger words and symbols of t[0..n), running
+ * each as it closes.  It goes 64 bytes at a time from the start of one
+ * run of letters, "$" or byte from 0x80 up (where the symbols start) to
+ * the next; most words are no trigger at the cost of one table read.
+ */
 static void
 scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 {
-	size_t i = 0, j, k;
+	size_t base, i, j;
 	struct win w = { 0 };
+	uint64_t after_letter = 0;
 	unsigned kinds;
 
-	while (i < n) {
-		unsigned char ch = (unsigned char)t[i];
-		int bc = c->byte_class[ch];
+	for (base = 0; base < n; base += 64) {
+		struct glean_block blk;
+		uint64_t starts, look;
 
-		if (bc == B_LETTER) {
-			j = glean_letters_end(t, i + 1, n);
-			/* a currency word, or "p" straight after digits */
-			kinds = glean_trigger_maybe(&c->trig, t + i, j - i) ?
-			    glean_trigger_find(&c->trig, t + i, j - i) : 0;
-			if (j - i == 1 && (ch == 'p' || ch == 'P') && i > 0 &&
-			    isdigit((unsigned char)t[i - 1]))
-				kinds |= K_ATT;
-			if (kinds)
-				open_window(c, t, n, i, j, kinds, &w, l);
-			i = j;
-		} else if (bc == B_SYMBOL) {
-			for (k = 0; k < c->nsym; k++) {
-				size_t sl = strlen(c->sym[k]);
+		glean_block_classes(t + base, n - base, '$', &blk);
+		starts = glean_run_starts(blk.letters, &after_letter);
+		for (look = starts | blk.chs | blk.high; look;
+		    look &= look - 1) {
+			int b = __builtin_ctzll(look);
 
-				if (sl <= n - i &&
-				    memcmp(t + i, c->sym[k], sl) == 0)
-					break;
+			i = base + (size_t)b;
+			if (!(starts >> b & 1)) {
+				if (symbol_at(c, t, n, i))
+					open_window(c, t, n, i, i + 1,
+					    c->symkinds, &w, l);
+				continue;
 			}
-			if (k < c->nsym)
-				open_window(c, t, n, i, i + 1, c->symkinds,
-				    &w, l);
-			i++;
-		} else {
-			i++;
+			j = glean_run_end(t, n, base, blk.letters, b);
+			if ((kinds = word_kinds(c, t, i, j)) != 0)
+				open_window(c, t, n, i, j, kinds, &w, l);
 		}
 	}
 	if (w.w.have)
@@ -762,8 +791,11 @@ add_value(struct glean_buf *b, double v)
 		return;
 	}
 	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-		n = snprintf(buf, sizeof buf, "%lld", (long long)v);
-		glean_buf_add(b, buf, (size_t)n);
+		/* "%lld" of (long long)v, without snprintf */
+		d = glean_put_uint(buf + sizeof buf, (size_t)fabs(v));
+		if (v < 0)
+			*--d = '-';
+		glean_buf_add(b, d, (size_t)(buf + sizeof buf - d));
 		return;
 	}
 	snprintf(buf, sizeof buf, "%.12g", v);
@@ -841,7 +873,7 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
     struct glean_cp_cursor *cur, struct glean_buf *b)
 {
 	const char *per = NULL;
-	char num[32];
+	char num[32], *p;
 	size_t bs, us, ue;
 	int approx;
 
@@ -855,11 +887,11 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
 		bs--;
 	approx = glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0;
 	glean_buf_add(b, "{\"start\":", 9);
-	glean_buf_add(b, num, (size_t)snprintf(num, sizeof num, "%zu",
-	    glean_cp_at(cur, a->s)));
+	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, a->s));
+	glean_buf_add(b, p, (size_t)(num + sizeof num - p));
 	glean_buf_add(b, ",\"end\":", 7);
-	glean_buf_add(b, num, (size_t)snprintf(num, sizeof num, "%zu",
-	    glean_cp_at(cur, END(a))));
+	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, END(a)));
+	glean_buf_add(b, p, (size_t)(num + sizeof num - p));
 	glean_buf_add(b, ",\"text\":", 8);
 	glean_buf_addjstr(b, t + a->s, a->len);
 	glean_buf_add(b, ",\"value\":", 9);

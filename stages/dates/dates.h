@@ -153,6 +153,8 @@ struct ctx {
 	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
 	/* trigger words -> bit set of trigger classes and key bits */
 	struct glean_triggers trig;
+	/* the patterns that run in the windows of each trigger class */
+	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;
 	/* the numbers of the named groups of the patterns, by the name's
 	 * address (the names are literals) */
@@ -316,8 +318,11 @@ void find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e);
 /* match.c */
 struct cand *add(struct doc *d, size_t s, size_t e, int pat, int kind);
 int group(struct match *m, const char *name, size_t *s, size_t *e);
+/* The patterns the starts of d in bytes [s, e) open, into *pats;
+ * returns the index of the first start at or after s. */
+size_t starts_in(const struct doc *d, size_t s, size_t e, unsigned *pats);
 void scan_pattern(struct ctx *c, struct doc *d, int p, size_t from,
-    size_t to);
+    size_t to, size_t next);
 
 /* windows.c */
 void scan_windows(struct ctx *c, struct doc *d);

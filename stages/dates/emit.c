@@ -11,47 +11,49 @@
 
 #include "dates.h"
 
-/* ,"key": before a member (key a plain literal); first: no comma. */
+/* The literal JSON text lit, in one copy. */
+#define ADD_LIT(b, lit) glean_buf_add((b), (lit), sizeof(lit) - 1)
+
+/* ,"key":"v" with v escaped; key a plain literal. */
+#define ADD_STR(b, key, v) add_str((b), ",\"" key "\":\"", \
+	sizeof(",\"" key "\":\"") - 1, (v))
+
 static void
-add_key(struct glean_buf *b, const char *key, int first)
+add_str(struct glean_buf *b, const char *head, size_t nhead, const char *v)
 {
-	if (!first)
-		glean_buf_addc(b, ',');
+	glean_buf_add(b, head, nhead);
+	glean_buf_addjesc(b, v, strlen(v));
 	glean_buf_addc(b, '"');
-	glean_buf_add(b, key, strlen(key));
-	glean_buf_add(b, "\":", 2);
 }
 
-static void
-add_uint(struct glean_buf *b, const char *key, size_t v, int first)
+/* s[0..n) at p; returns the byte after it. */
+static char *
+put(char *p, const char *s, size_t n)
 {
-	char num[24];
-	size_t i = sizeof num;
-
-	add_key(b, key, first);
-	do
-		num[--i] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	glean_buf_add(b, num + i, sizeof num - i);
+	memcpy(p, s, n);
+	return p + n;
 }
 
-static void
-add_str(struct glean_buf *b, const char *key, const char *v)
-{
-	add_key(b, key, 0);
-	glean_buf_addjstr(b, v, strlen(v));
-}
-
-/* {"start","end","text"} of t[s..e), without the closing brace. */
+/* {"start","end","text"} of t[s..e), without the closing brace: the
+ * numbers and keys in one copy, the text escaped. */
 static void
 add_span(struct glean_buf *b, struct glean_cp_cursor *cur, const char *t,
     size_t s, size_t e)
 {
-	glean_buf_addc(b, '{');
-	add_uint(b, "start", glean_cp_at(cur, s), 1);
-	add_uint(b, "end", glean_cp_at(cur, e), 0);
-	add_key(b, "text", 0);
-	glean_buf_addjstr(b, t + s, e - s);
+	static const char *const key[2] = { "{\"start\":", ",\"end\":" };
+	const size_t at[2] = { s, e };
+	char head[96], num[24], *p = head, *q;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		p = put(p, key[k], strlen(key[k]));
+		q = glean_put_uint(num + sizeof num, glean_cp_at(cur, at[k]));
+		p = put(p, q, (size_t)(num + sizeof num - q));
+	}
+	p = put(p, ",\"text\":\"", 9);
+	glean_buf_add(b, head, (size_t)(p - head));
+	glean_buf_addjesc(b, t + s, e - s);
+	glean_buf_addc(b, '"');
 }
 
 /* The value of point k, a holiday or a day of the next month among
@@ -225,16 +227,15 @@ add_parts(struct glean_buf *b, struct glean_cp_cursor *cur,
 	char v2[48];
 	int rr = 0;
 
-	add_key(b, "parts", 0);
-	glean_buf_addc(b, '[');
+	ADD_LIT(b, ",\"parts\":[");
 	add_span(b, cur, d->t, k->as, k->ae);
 	fmt_point(v2, sizeof v2, &k->a, an, &rr);
-	add_str(b, "value", v2);
-	glean_buf_add(b, "},", 2);
+	ADD_STR(b, "value", v2);
+	ADD_LIT(b, "},");
 	add_span(b, cur, d->t, k->bs, k->be);
 	fmt_point(v2, sizeof v2, &k->b, an, &rr);
-	add_str(b, "value", v2);
-	glean_buf_add(b, "}]", 2);
+	ADD_STR(b, "value", v2);
+	ADD_LIT(b, "}]");
 }
 
 /*
@@ -283,15 +284,17 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 	}
 	set_mod(c, d, k);
 	add_span(b, cur, d->t, k->s, k->e);
-	add_str(b, "value", v);
-	add_key(b, "relative", 0);
-	glean_buf_add(b, rel ? "true" : "false", rel ? 4 : 5);
-	add_str(b, "type", k->kind == K_POINT && k->a.decade ? "daterange" :
+	ADD_STR(b, "value", v);
+	if (rel)
+		ADD_LIT(b, ",\"relative\":true");
+	else
+		ADD_LIT(b, ",\"relative\":false");
+	ADD_STR(b, "type", k->kind == K_POINT && k->a.decade ? "daterange" :
 	    type[k->kind]);
 	if (k->mod)
-		add_str(b, "mod", k->mod);
+		ADD_STR(b, "mod", k->mod);
 	if (iv[0])
-		add_str(b, "interval", iv);
+		ADD_STR(b, "interval", iv);
 	if (k->coord)
 		add_parts(b, cur, d, k, an);
 	glean_buf_addc(b, '}');

@@ -65,6 +65,17 @@ first_start(const struct doc *d, size_t s)
 	    start_before);
 }
 
+size_t
+starts_in(const struct doc *d, size_t s, size_t e, unsigned *pats)
+{
+	size_t first = first_start(d, s), i;
+
+	*pats = 0;
+	for (i = first; i < d->nstart && d->start[i].pos < e; i++)
+		*pats |= d->start[i].pats;
+	return first;
+}
+
 /* Anchored match of pattern p at t[i], the text ending at to, into
  * c->md.  pcre2_jit_match skips the checks of pcre2_match, which cost
  * as much as a failed try; anything but a match or no match (no JIT, a
@@ -131,15 +142,17 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 }
 
 /*
- * Add the candidates of pattern p in the window [from, to) of d: each
- * match, trimmed of a full stop and not over a sentence break, goes to
- * the decoder of p's row.
+ * Add the candidates of pattern p in the window [from, to) of d, whose
+ * first start is d->start[next] (starts_in): each match, trimmed of a
+ * full stop and not over a sentence break, goes to the decoder of p's
+ * row.
  */
 void
-scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to)
+scan_pattern(struct ctx *c, struct doc *d, int p, size_t from, size_t to,
+    size_t next)
 {
 	const char *t = d->t;
-	size_t off = from, next = first_start(d, from);
+	size_t off = from;
 
 	while (off < to && next_match(c, d, p, &next, off, to)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);

@@ -236,13 +236,16 @@ openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
 	while (i < n) {
 		unsigned char ch = (unsigned char)t[i];
 
-		/* a digit, a blank or a letter a caseless match may take
-		 * for an ASCII one (the long s for "s") */
-		if (ch >= 0x80)
-			return ALL_PATS;
-		if ((unsigned)(ch - '0') < 10)
-			return pats | openers_digits(c, k, t, n, i);
-		if ((y = c->sym[ch]) < 0 || !(k = c->opener[k].kid[y]))
+		if ((y = c->sym[ch]) < 0) {
+			/* a digit, a blank or a letter a caseless match
+			 * may take for an ASCII one (the long s for "s") */
+			if (ch >= 0x80)
+				return ALL_PATS;
+			if ((unsigned)(ch - '0') < 10)
+				return pats | openers_digits(c, k, t, n, i);
+			break;
+		}
+		if (!(k = c->opener[k].kid[y]))
 			break;
 		i++;
 		if (y == SYM_BLANK)
@@ -254,30 +257,50 @@ openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
 	return pats;
 }
 
-/* Add where patterns could start in t[s..e), after the starts before:
+/* Note that patterns pats may start at byte i of d's text. */
+static void
+add_start(struct doc *d, size_t i, unsigned pats)
+{
+	if (d->nstart == d->startcap) {
+		d->startcap = d->startcap ? 2 * d->startcap : 64;
+		d->start = glean_realloc(d->start, d->startcap *
+		    sizeof *d->start);
+	}
+	d->start[d->nstart].pos = i;
+	d->start[d->nstart++].pats = pats;
+}
+
+/*
+ * Add where patterns could start in t[s..e), after the starts before:
  * at the first byte of a character, not right after a word, as every
- * pattern starts with (?<![\w...]). */
+ * pattern starts with (?<![\w...]).  The bytes inside words are passed
+ * 64 at a time: a byte is looked at unless it and the byte before are
+ * both ASCII letters, digits or "_".
+ */
 void
 find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
 {
 	const unsigned char *t = (const unsigned char *)d->t;
-	size_t i;
+	uint64_t after_word = s > 0 && c->word_byte[t[s - 1]];
+	size_t base;
 	unsigned pats;
 
-	for (i = s; i < e; i++) {
-		if (i > 0 && c->word_byte[t[i - 1]])
-			while (i < e && c->word_byte[t[i]])
-				i++;
-		if (i == e)
-			break;
-		if (!c->can_open[t[i]] || !(pats = openers_at(c, d->t, e, i)))
-			continue;
-		if (d->nstart == d->startcap) {
-			d->startcap = d->startcap ? 2 * d->startcap : 64;
-			d->start = glean_realloc(d->start, d->startcap *
-			    sizeof *d->start);
+	for (base = s; base < e; base += 64) {
+		struct glean_block blk;
+		uint64_t word, look;
+
+		glean_block_classes(d->t + base, e - base, '_', &blk);
+		word = blk.letters | blk.digits | blk.chs;
+		look = ~(word & (word << 1 | after_word));
+		after_word = word >> 63;
+		if (e - base < 64)
+			look &= ((uint64_t)1 << (e - base)) - 1;
+		for (; look; look &= look - 1) {
+			size_t i = base + (size_t)__builtin_ctzll(look);
+
+			if (c->can_open[t[i]] &&
+			    (pats = openers_at(c, d->t, e, i)) != 0)
+				add_start(d, i, pats);
 		}
-		d->start[d->nstart].pos = i;
-		d->start[d->nstart++].pats = pats;
 	}
 }

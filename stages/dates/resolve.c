@@ -24,6 +24,27 @@ cmp_cand(const void *x, const void *y)
 	return o ? o : a->pat - b->pat;
 }
 
+/* Sort the n candidates c by cmp_cand, stably, as glibc's qsort (a
+ * merge sort) sorts them: by insertion when they are few, as they
+ * mostly are, which costs less than qsort's calls. */
+static void
+sort_cands(struct cand *c, size_t n)
+{
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(c, n, sizeof *c, cmp_cand);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct cand x = c[i];
+
+		for (j = i; j > 0 && cmp_cand(&c[j - 1], &x) > 0; j--)
+			c[j] = c[j - 1];
+		c[j] = x;
+	}
+}
+
 /* Keep the longest, leftmost candidates; drop any that overlap. */
 void
 select_cands(struct doc *d)
@@ -32,7 +53,7 @@ select_cands(struct doc *d)
 
 	if (d->nc == 0)
 		return;
-	qsort(d->c, d->nc, sizeof *d->c, cmp_cand);
+	sort_cands(d->c, d->nc);
 	/* longest first over the whole document */
 	for (i = 0; i < d->nc; i++) {
 		if (d->c[i].dead)
@@ -262,6 +283,52 @@ fmt_weekday(char *buf, size_t cap, const struct point *p,
  * an; *rel is set to 1 when the anchor filled any of it (left alone
  * otherwise).
  */
+/* y as snprintf(ys, cap, "%04d", y) writes it (cap >= 5), without its
+ * cost for the years of every date. */
+static void
+fmt_year(char *ys, size_t cap, int y)
+{
+	if (y < 0 || y > 9999) {
+		snprintf(ys, cap, "%04d", y);
+		return;
+	}
+	ys[0] = (char)('0' + y / 1000);
+	ys[1] = (char)('0' + y / 100 % 10);
+	ys[2] = (char)('0' + y / 10 % 10);
+	ys[3] = (char)('0' + y % 10);
+	ys[4] = '\0';
+}
+
+/* ys, then "-MM" when parts >= 2 and "-DD" when parts >= 3, into buf,
+ * the bytes of snprintf "%s-%02d-%02d" (and its shorter forms). */
+static void
+fmt_parts(char *buf, size_t cap, const char *ys, int m, int d, int parts)
+{
+	size_t n = strlen(ys);
+
+	if (n + 7 > cap || m < 0 || m > 99 || d < 0 || d > 99) {
+		if (parts >= 3)
+			snprintf(buf, cap, "%s-%02d-%02d", ys, m, d);
+		else if (parts == 2)
+			snprintf(buf, cap, "%s-%02d", ys, m);
+		else
+			snprintf(buf, cap, "%s", ys);
+		return;
+	}
+	memcpy(buf, ys, n);
+	if (parts >= 2) {
+		buf[n++] = '-';
+		buf[n++] = (char)('0' + m / 10);
+		buf[n++] = (char)('0' + m % 10);
+	}
+	if (parts >= 3) {
+		buf[n++] = '-';
+		buf[n++] = (char)('0' + d / 10);
+		buf[n++] = (char)('0' + d % 10);
+	}
+	buf[n] = '\0';
+}
+
 void
 fmt_point(char *buf, size_t cap, const struct point *p0,
     const struct anchor *an, int *rel)
@@ -271,9 +338,9 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 	char ys[8];
 
 	if (y)
-		snprintf(ys, sizeof ys, "%04d", y);
+		fmt_year(ys, sizeof ys, y);
 	else
-		snprintf(ys, sizeof ys, "XXXX");
+		memcpy(ys, "XXXX", 5);
 	if (p.isdeic) {
 		*rel = 1;
 		fmt_deictic(buf, cap, &p, an);
@@ -303,11 +370,9 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 		/* 29 February in a year that has none */
 		if (y && p.d > mdays(y, p.m))
 			snprintf(ys, sizeof ys, "XXXX");
-		snprintf(buf, cap, "%s-%02d-%02d", ys, p.m, p.d);
-	} else if (p.m) {
-		snprintf(buf, cap, "%s-%02d", ys, p.m);
+		fmt_parts(buf, cap, ys, p.m, p.d, 3);
 	} else {
-		snprintf(buf, cap, "%s", ys);
+		fmt_parts(buf, cap, ys, p.m, 0, p.m ? 2 : 1);
 	}
 }
 
@@ -315,12 +380,10 @@ fmt_point(char *buf, size_t cap, const struct point *p0,
 void
 fmt_at(char *buf, size_t cap, int y, int m, int d, int pr)
 {
-	if (pr >= 3)
-		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
-	else if (pr == 2)
-		snprintf(buf, cap, "%04d-%02d", y, m);
-	else
-		snprintf(buf, cap, "%04d", y);
+	char ys[16];	/* any int, whole, as "%04d-%02d-%02d" has it */
+
+	fmt_year(ys, sizeof ys, y);
+	fmt_parts(buf, cap, ys, m, d, pr >= 3 ? 3 : pr == 2 ? 2 : 1);
 }
 
 /* A duration of n units as "P3M", "P1.5Y". */
@@ -329,6 +392,17 @@ dur_value(char *buf, size_t cap, double n, int unit)
 {
 	char ns[32];
 
+	if (n >= 1 && n < 1e9 && n == floor(n) && cap >= 16) {
+		/* the common case, "P3M", without snprintf */
+		char *p = glean_put_uint(ns + sizeof ns, (size_t)n);
+		size_t k = (size_t)(ns + sizeof ns - p);
+
+		buf[0] = 'P';
+		memcpy(buf + 1, p, k);
+		buf[k + 1] = (char)unit;
+		buf[k + 2] = '\0';
+		return;
+	}
 	if (n == floor(n))
 		snprintf(ns, sizeof ns, "%.0f", n);
 	else

@@ -153,5 +153,9 @@ trig_init(struct ctx *c)
 			    == 0)
 				trig_add_key(c, c->words->rows[i].f[0],
 				    key_classes[j].k);
+	for (i = 0; i < NTRIG; i++)
+		for (j = 0; j < NPAT; j++)
+			if (pattern[j].classes & CLS(i))
+				c->class_pats[i] |= 1u << j;
 }
 

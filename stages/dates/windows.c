@@ -146,12 +146,21 @@ close_window(struct ctx *c, struct doc *d, int cls,
 	k->keys = keys_in(d, s, e) | c->ungated;
 }
 
-static int
-cmp_closed(const void *x, const void *y)
+/* Sort the n windows w by start: an insertion sort, as a document has
+ * few (its order among windows of one start does not matter: only
+ * their union is looked at). */
+static void
+sort_closed(struct closed *w, size_t n)
 {
-	const struct closed *a = x, *b = y;
+	size_t i, j;
 
-	return a->s < b->s ? -1 : a->s > b->s;
+	for (i = 1; i < n; i++) {
+		struct closed x = w[i];
+
+		for (j = i; j > 0 && w[j - 1].s > x.s; j--)
+			w[j] = w[j - 1];
+		w[j] = x;
+	}
 }
 
 /* Find the starts in the windows, once where they overlap. */
@@ -165,7 +174,7 @@ find_window_starts(const struct ctx *c, struct doc *d)
 		return;
 	w = glean_malloc(d->nclosed * sizeof *w);
 	memcpy(w, d->closed, d->nclosed * sizeof *w);
-	qsort(w, d->nclosed, sizeof *w, cmp_closed);
+	sort_closed(w, d->nclosed);
 	s = w[0].s;
 	e = w[0].e;
 	for (i = 1; i < d->nclosed; i++) {
@@ -180,16 +189,28 @@ find_window_starts(const struct ctx *c, struct doc *d)
 	free(w);
 }
 
-/* Run the patterns of the window's class that its keys allow. */
+/* Run the patterns of the window's class that its keys and its starts
+ * allow. */
 static void
 run_window(struct ctx *c, struct doc *d, const struct closed *w)
 {
+	unsigned pats;
+	size_t first = starts_in(d, w->s, w->e, &pats);
 	int p;
 
-	for (p = 0; p < NPAT; p++)
-		if ((pattern[p].classes & CLS(w->cls)) &&
-		    (!pattern[p].key || (pattern[p].key & w->keys)))
-			scan_pattern(c, d, p, w->s, w->e);
+	/* a pattern no start in the window opens cannot match there */
+	for (pats &= c->class_pats[w->cls]; pats; pats &= pats - 1) {
+		p = __builtin_ctz(pats);
+		if (!pattern[p].key || (pattern[p].key & w->keys))
+			scan_pattern(c, d, p, w->s, w->e, first);
+	}
+}
+
+/* Is ch "/", "-" or "."? */
+static int
+is_sep(char ch)
+{
+	return ch == '/' || ch == '-' || ch == '.';
 }
 
 /* Is there a "/", "-", "." or dash within two bytes of t[s..e)? */
@@ -198,11 +219,12 @@ near_sep(const char *t, size_t n, size_t s, size_t e)
 {
 	size_t i;
 
+	/* strchr("/-.", t[i]) before the digits: a NUL byte counts */
 	for (i = s > 2 ? s - 2 : 0; i < s; i++)
-		if (strchr("/-.", t[i]) || (unsigned char)t[i] == 0xe2)
+		if (is_sep(t[i]) || !t[i] || (unsigned char)t[i] == 0xe2)
 			return 1;
 	for (i = e; i < n && i < e + 3; i++)
-		if ((t[i] && strchr("/-.", t[i])) || (unsigned char)t[i] == 0xe2)
+		if (is_sep(t[i]) || (unsigned char)t[i] == 0xe2)
 			return 1;
 	return 0;
 }
@@ -306,9 +328,8 @@ open_window(struct ctx *c, struct doc *d, struct glean_window *w, int k,
 		close_window(c, d, k, &done);
 }
 
-/* The run of digits at t[i]: open the windows it is a trigger of.
- * Returns the end of the run. */
-static size_t
+/* The run of digits at t[i]: open the windows it is a trigger of. */
+static __attribute__((noinline)) void
 digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 {
 	const char *t = d->t;
@@ -323,13 +344,12 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 	if (j - i == 4)
 		open_window(c, d, w, near_sep(t, d->n, i, j) ? T_DIG : T_YEAR,
 		    i, j);
-	else if (j - i <= 2 && j + 1 < d->n && strchr("/.-", t[j]) && t[j] &&
+	else if (j - i <= 2 && j + 1 < d->n && is_sep(t[j]) &&
 	    isdigit((unsigned char)t[j + 1]))
 		open_window(c, d, w, T_NUMD, i, j);
 	else if (j - i <= 2 && (day_word_before(t, i) || (j < d->n &&
 	    (t[j] == 's' || t[j] == '\'' || (unsigned char)t[j] == 0xe2))))
 		open_window(c, d, w, T_ORD, i, j);
-	return j;
 }
 
 /* The word t[i..j), a trigger word of classes cls: note its key forms
@@ -363,36 +383,56 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
 			open_window(c, d, w, k, i, j);
 }
 
+/* The word t[i..j) of ASCII letters, which may be a trigger word: open
+ * the windows it is a trigger of.  Out of line: most words are none,
+ * and the loop over them keeps its registers. */
+static __attribute__((noinline)) void
+letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
+    size_t i, size_t j)
+{
+	unsigned cls;
+
+	/* a word cut by a non-ASCII letter opens a window for nothing,
+	 * which is harmless */
+	if ((cls = glean_trigger_find(&c->trig, d->t + i, j - i)) != 0)
+		word_trigger(c, d, w, i, j, cls);
+}
+
 /*
  * Find the dates of d's text into d->c: open the windows of the
- * triggers in one pass, note the starts in them, then run each
- * window's patterns.
+ * triggers in one pass over the starts of the runs of letters and of
+ * digits, note the starts in them, then run each window's patterns.
  */
 void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
 	const char *t = d->t;
-	size_t i = 0, j;
-	unsigned cls;
+	size_t base, i, j;
+	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
-	while (i < d->n) {
-		unsigned char ch = (unsigned char)t[i];
+	for (base = 0; base < d->n; base += 64) {
+		struct glean_block blk;
+		uint64_t letters, digits, starts;
 
-		if (isdigit(ch)) {
-			i = digits_trigger(c, d, w, i);
-		} else if (isalpha(ch)) {
-			j = glean_letters_end(t, i + 1, d->n);
-			/* a word cut by a non-ASCII letter opens a window
-			 * for nothing, which is harmless */
-			if (glean_trigger_maybe(&c->trig, t + i, j - i) &&
-			    (cls = glean_trigger_find(&c->trig, t + i,
-			    j - i)) != 0)
-				word_trigger(c, d, w, i, j, cls);
-			i = j;
-		} else {
-			i++;
+		glean_block_classes(t + base, d->n - base, 0, &blk);
+		letters = blk.letters;
+		digits = blk.digits;
+		starts = glean_run_starts(letters, &after_letter) |
+		    glean_run_starts(digits, &after_digit);
+		for (; starts; starts &= starts - 1) {
+			int b = __builtin_ctzll(starts);
+
+			i = base + (size_t)b;
+			if (digits >> b & 1) {
+				digits_trigger(c, d, w, i);
+				continue;
+			}
+			/* most words are no trigger: one table read */
+			j = glean_run_end(t, d->n, base, letters, b);
+			if (glean_trigger_maybe(&c->trig, t + i, j - i))
+				letters_trigger(c, d, w, i, j);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)

@@ -14,6 +14,10 @@
 
 #include "swar.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /*
  * The end of the run of ASCII letters starting at s[i]: the first index
  * >= i, up to n, of a byte that is not one.  Eight bytes at a time.
@@ -37,6 +41,123 @@ glean_letters_end(const char *s, size_t i, size_t n)
 	    ((unsigned char)s[i] | 0x20) <= 'z')
 		i++;
 	return i;
+}
+
+#ifdef __SSE2__
+/* The bits of the 16 bytes of x that are in [lo, hi] (signed: a byte
+ * from 0x80 up is in no range of ASCII bytes). */
+static inline uint64_t
+glean_range16(__m128i x, char lo, char hi)
+{
+	__m128i in = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(
+	    (char)(lo - 1))), _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1))));
+
+	return (uint64_t)(unsigned)_mm_movemask_epi8(in);
+}
+#endif
+
+/* The bytes of a block of 64 of a text by class, bit k for the k-th. */
+struct glean_block {
+	uint64_t letters;	/* ASCII letters */
+	uint64_t digits;	/* ASCII digits */
+	uint64_t chs;		/* the byte asked for */
+	uint64_t high;		/* bytes from 0x80 up */
+};
+
+/*
+ * The classes of the bytes t[0..n) (n <= 64; ch the byte for k->chs, 0
+ * for none) into *k: a stage that looks at every word of a text for its
+ * trigger words goes from the start of one run to the next, 64 bytes at
+ * a time, and never looks at the bytes between.
+ */
+static inline void
+glean_block_classes(const char *t, size_t n, char ch, struct glean_block *k)
+{
+#ifdef __SSE2__
+	char pad[64];
+	uint64_t l = 0, d = 0, e = 0, h = 0;
+	int i;
+
+	if (n < 64) {
+		memset(pad, 0, sizeof pad);
+		memcpy(pad, t, n);
+		t = pad;
+	}
+	for (i = 0; i < 4; i++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t + 16 * i));
+
+		l |= glean_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a',
+		    'z') << 16 * i;
+		d |= glean_range16(x, '0', '9') << 16 * i;
+		h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << 16 * i;
+		if (ch)
+			e |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(ch))) << 16 * i;
+	}
+	k->letters = l;
+	k->digits = d;
+	k->chs = e;
+	k->high = h;
+#else
+	size_t i;
+
+	k->letters = k->digits = k->chs = k->high = 0;
+	for (i = 0; i < n && i < 64; i++) {
+		unsigned char b = (unsigned char)t[i];
+		uint64_t bit = (uint64_t)1 << i;
+
+		if ((unsigned)((b | 0x20) - 'a') < 26)
+			k->letters |= bit;
+		else if ((unsigned)(b - '0') < 10)
+			k->digits |= bit;
+		else if (b >= 0x80)
+			k->high |= bit;
+		if (ch && b == (unsigned char)ch)
+			k->chs |= bit;
+	}
+#endif
+}
+
+/*
+ * The starts of the runs of the set bits of m, where the bit before
+ * the first was *carry (the last of the block before); *carry becomes
+ * m's last.
+ */
+static inline uint64_t
+glean_run_starts(uint64_t m, uint64_t *carry)
+{
+	uint64_t starts = m & ~(m << 1 | *carry);
+
+	*carry = m >> 63;
+	return starts;
+}
+
+/*
+ * The end of the run of ASCII letters at bit b of the block of t[0..n)
+ * at base whose letters are the bits of letters: in the block, or past
+ * it, where glean_letters_end looks.
+ */
+static inline size_t
+glean_run_end(const char *t, size_t n, size_t base, uint64_t letters, int b)
+{
+	uint64_t rest = ~letters >> b;
+
+	if (rest)
+		return base + (size_t)b + (size_t)__builtin_ctzll(rest);
+	return glean_letters_end(t, base + 64, n);
+}
+
+/* v in decimal, written backwards so that it ends just before end;
+ * returns its first byte (snprintf's "%zu" without its cost, for the
+ * offsets of every span). */
+static inline char *
+glean_put_uint(char *end, size_t v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
 }
 
 /*

@@ -26,16 +26,20 @@ may_file(const char *w, size_t n)
 	return a < 26 && z < 26;
 }
 
-/* w[0..n) lower-cased into lw, zero-padded so that glean_hash8 may
- * read it whole. */
+/* w[0..n) (n < GLEAN_TRIGGER_MAX) lower-cased into lw, zero-padded so
+ * that glean_hash8 may read it whole and two words compare whole.  A
+ * byte at a time, without a call: words are short. */
 static inline void
 lower_word(const char *w, size_t n, char lw[GLEAN_TRIGGER_MAX])
 {
 	size_t i;
 
-	memset(lw, 0, GLEAN_TRIGGER_MAX);
-	for (i = 0; i < n; i++)
-		lw[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+	memset(lw, 0, GLEAN_TRIGGER_MAX);	/* a constant size: inline */
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)w[i];
+
+		lw[i] = (char)(ch | ((unsigned)(ch - 'A') < 26) << 5);
+	}
 }
 
 void
@@ -49,7 +53,7 @@ glean_trigger_add(struct glean_triggers *tw, const char *w, size_t n,
 	if (!may_file(w, n))
 		return;
 	lower_word(w, n, lw);
-	tw->pre[n][lw[0] - 'a'][lw[n - 1] - 'a'] = 1;
+	tw->pre[n][lw[0] & 31][lw[n - 1] & 31] |= glean_trigger_second(w, n);
 	h = glean_hash8(lw, n, lw + sizeof lw);
 	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
 		struct glean_trigger *t = &tw->slot[(h + i) & mask];
@@ -102,7 +106,8 @@ glean_trigger_find(const struct glean_triggers *tw, const char *w, size_t n)
 
 		if (!t->w[0])
 			return 0;
-		if (memcmp(t->w, lw, n) == 0 && t->w[n] == '\0')
+		/* both zero-padded: equal words are equal whole */
+		if (memcmp(t->w, lw, GLEAN_TRIGGER_MAX) == 0)
 			return t->bits;
 	}
 	return 0;

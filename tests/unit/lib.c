@@ -8,7 +8,9 @@
 #include "glean.h"
 #include "jscan.h"
 #include "jv.h"
+#include "spans.h"
 #include "testhelp.h"
+#include "trigger.h"
 
 static void
 test_offsets(void)
@@ -47,6 +49,94 @@ test_utf8(void)
 	test_cond("bad byte is one byte, cp -1",
 	    glean_utf8_next("\xff" "a", 2, &cp) == 1 && cp == -1);
 	test_cond("count", glean_cp_count("\xc2\xa3" "ab", 4) == 3);
+}
+
+/* Is ch an ASCII letter? (the reference byte loop of test_spans) */
+static int
+ascii_letter(unsigned char ch)
+{
+	return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+}
+
+/* The 64-byte classes, run starts and ends and the code-point cursor of
+ * spans.h, which dates and money pass every text through, against a
+ * byte loop: a text of 80 bytes with "£", "_", digits and a word
+ * ("reconsidering") across the end of the first block. */
+static void
+test_spans(void)
+{
+	const char *s = "On 4 May 2017_the council's \xc2\xa3" "3m plan; "
+	    "the committee were reconsidering it today";
+	size_t n = strlen(s), i, j, cps = 0;
+	struct glean_block k;
+	struct glean_cp_cursor cur = { s, n, 0, 0 };
+	uint64_t carry = 0, starts;
+	char num[24], *p;
+	int ok = 1, ends = 1, cp = 1;
+
+	glean_block_classes(s, n, '_', &k);
+	starts = glean_run_starts(k.letters, &carry);
+	for (i = 0; i < 64; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		ok &= ascii_letter(ch) == (int)(k.letters >> i & 1);
+		ok &= (ch >= '0' && ch <= '9') == (int)(k.digits >> i & 1);
+		ok &= (ch == '_') == (int)(k.chs >> i & 1);
+		ok &= (ch >= 0x80) == (int)(k.high >> i & 1);
+		ok &= (ascii_letter(ch) && (i == 0 ||
+		    !ascii_letter((unsigned char)s[i - 1]))) ==
+		    (int)(starts >> i & 1);
+		if (starts >> i & 1) {
+			for (j = i; j < n && ascii_letter((unsigned char)s[j]);)
+				j++;
+			ends &= glean_run_end(s, n, 0, k.letters, (int)i) == j;
+		}
+	}
+	test_cond("text of the test crosses a block in a word",
+	    n > 64 && ascii_letter((unsigned char)s[63]) &&
+	    ascii_letter((unsigned char)s[64]));
+	test_cond("block classes and run starts as a byte loop sees them", ok);
+	test_cond("runs end where the letters do, past the block too", ends);
+	glean_block_classes(s + 64, n - 64, 0, &k);
+	test_cond("a short last block has nothing past the text",
+	    (k.letters | k.digits | k.high) >> (n - 64) == 0 &&
+	    glean_run_starts(k.letters, &carry) == (1ull << 8 | 1ull << 11));
+	for (i = 0; i <= n; i++) {
+		cp &= glean_cp_at(&cur, i) == cps - (i < n &&
+		    ((unsigned char)s[i] & 0xc0) == 0x80);
+		if (i < n && ((unsigned char)s[i] & 0xc0) != 0x80)
+			cps++;
+	}
+	test_cond("code points at every byte, forwards", cp);
+	test_cond("and back", glean_cp_at(&cur, 3) == 3);
+	p = glean_put_uint(num + sizeof num, 2017);
+	test_cond("put_uint", num + sizeof num - p == 4 &&
+	    memcmp(p, "2017", 4) == 0 && *glean_put_uint(num + 1, 0) == '0');
+}
+
+/* The trigger table's prefilter (length, first, second and last letter)
+ * never says no to a filed word, in either case. */
+static void
+test_triggers(void)
+{
+	static struct glean_triggers tw;
+
+	glean_triggers_init(&tw);
+	glean_trigger_add(&tw, "Tuesday", 7, 1);
+	glean_trigger_add(&tw, "tue", 3, 2);
+	glean_trigger_add(&tw, "p", 1, 4);
+	test_cond("filed words pass the prefilter, any case",
+	    glean_trigger_maybe(&tw, "TUESDAY", 7) &&
+	    glean_trigger_maybe(&tw, "Tue", 3) &&
+	    glean_trigger_maybe(&tw, "P", 1));
+	test_cond("'the' is stopped by its second letter",
+	    !glean_trigger_maybe(&tw, "the", 3) &&
+	    glean_trigger_find(&tw, "the", 3) == 0);
+	test_cond("found with their bits",
+	    glean_trigger_find(&tw, "TUESday", 7) == 1 &&
+	    glean_trigger_find(&tw, "TUE", 3) == 2 &&
+	    glean_trigger_find(&tw, "p", 1) == 4 &&
+	    glean_trigger_find(&tw, "tues", 4) == 0);
 }
 
 static void
@@ -626,6 +716,8 @@ main(void)
 	glean_setprog("lib-test");
 	test_offsets();
 	test_utf8();
+	test_spans();
+	test_triggers();
 	test_casefold_stem();
 	test_buf();
 	test_lexicon();
