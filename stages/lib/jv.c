@@ -9,6 +9,7 @@
 
 #include "glean.h"
 #include "jv.h"
+#include "swar.h"
 
 struct glean_arena_block {
 	struct glean_arena_block *prev;
@@ -138,10 +139,9 @@ string_end(const char *p, const char *end)
 	}
 }
 
-/* The body of the string at *pp (its opening quote), decoded into a;
- * *pp moves past the closing quote. */
+/* The body of the string at *pp (its opening quote), decoded into a; *pp moves past the closing quote. */
 static char *
-parse_string(struct glean_arena *a, const char **pp, const char *end,
+parse_escaped(struct glean_arena *a, const char **pp, const char *end,
     size_t *len)
 {
 	const char *p = *pp + 1, *q = string_end(*pp, end), *bs;
@@ -185,6 +185,50 @@ parse_string(struct glean_arena *a, const char **pp, const char *end,
 	*len = (size_t)(o - out);
 	/* a raw NUL cannot occur: the scanner refuses control bytes */
 	return out;
+}
+
+/* Strings looked at eight bytes a step (most, keys and words, are
+ * short and plain); a longer one is left to memchr. */
+#define SHORT_STRING 64
+
+/* The first quote or backslash in the SHORT_STRING bytes at p (end
+ * when it is nearer), or NULL when there is none. */
+static const char *
+quote_or_backslash(const char *p, const char *end)
+{
+	const char *lim = end - p > SHORT_STRING ? p + SHORT_STRING : end;
+	uint64_t w, m;
+
+	for (; lim - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		m = glean_zero_bytes(w ^ ('"' * GLEAN_ONES)) |
+		    glean_zero_bytes(w ^ ('\\' * GLEAN_ONES));
+		if (m)
+			return p + glean_first_flag(m);
+	}
+	for (; p < lim; p++)
+		if (*p == '"' || *p == '\\')
+			return p;
+	return NULL;
+}
+
+/*
+ * The body of the string at *pp (its opening quote) and its length in
+ * *len; *pp moves past the closing quote.  Without a backslash it is
+ * the text itself when inplace (not NUL-terminated: a key, which is
+ * read by its length), else a copy in a; with one, decoded into a.
+ */
+static const char *
+parse_string(struct glean_arena *a, const char **pp, const char *end,
+    size_t *len, int inplace)
+{
+	const char *p = *pp + 1, *q = quote_or_backslash(p, end);
+
+	if (!q || *q == '\\')	/* long, or escaped */
+		return parse_escaped(a, pp, end, len);
+	*pp = q + 1;
+	*len = (size_t)(q - p);
+	return inplace ? p : glean_arena_strndup(a, p, *len);
 }
 
 struct glean_jv *
@@ -253,7 +297,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 			if (*p == ',')
 				p = skip_ws(p + 1, end);
 			if (v->type == GLEAN_JV_OBJ) {
-				key = parse_string(a, &p, end, &kl);
+				key = parse_string(a, &p, end, &kl, 1);
 				p = skip_ws(p, end) + 1;	/* the colon */
 			}
 			*tail = parse_value(a, &p, end);
@@ -266,7 +310,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 		break;
 	case '"':
 		v = glean_jv_new(a, GLEAN_JV_STR);
-		v->s = parse_string(a, &p, end, &v->len);
+		v->s = parse_string(a, &p, end, &v->len, 0);
 		break;
 	case 't':
 		v = glean_jv_new(a, GLEAN_JV_TRUE);
@@ -292,6 +336,12 @@ struct glean_jv *
 glean_jv_parse(struct glean_arena *a, const char *text, size_t len)
 {
 	return parse_value(a, &text, text + len);
+}
+
+struct glean_jv *
+glean_jv_parse_next(struct glean_arena *a, const char **text, const char *end)
+{
+	return parse_value(a, text, end);
 }
 
 const struct glean_jv *

@@ -53,7 +53,10 @@ enum glean_jv_type {
 
 struct glean_jv {
 	enum glean_jv_type type;
-	const char *key;	/* the member's name, in an object */
+	const char *key;	/* the member's name, in an object: keylen
+				 * bytes, not NUL-terminated (it may lie
+				 * in the text read, which must outlive
+				 * the value) */
 	size_t keylen;
 	const char *s;		/* GLEAN_JV_STR: NUL-terminated */
 	size_t len;		/* GLEAN_JV_STR: bytes; ARR, OBJ: members */
@@ -70,6 +73,12 @@ struct glean_jv {
  */
 struct glean_jv *glean_jv_parse(struct glean_arena *a, const char *text,
     size_t len);
+
+/* The value at *text (white space before it allowed) read into a, as
+ * glean_jv_parse; *text moves past it, never past end.  Example: the
+ * items of an array one at a time, without a pass to find their ends. */
+struct glean_jv *glean_jv_parse_next(struct glean_arena *a, const char **text,
+    const char *end);
 
 /* An empty value of type t in a, to build one by hand (link members
  * through kid and next and count them in len). */

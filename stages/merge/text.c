@@ -26,6 +26,19 @@ is_alnum(int32_t cp)
 	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
+/* An ASCII byte as normtext keeps it: a letter lower-cased, a digit as
+ * it is, anything else 0 (a gap between words). */
+static const char ascii_word[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 'a' + 'A'] = c
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'),
+	L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'),
+	L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+	L('y'), L('z')
+#undef L
+};
+
 /* normtext of an ASCII text: folding is lower-casing. */
 static char *
 normtext_ascii(const char *s, size_t n)
@@ -35,10 +48,7 @@ normtext_ascii(const char *s, size_t n)
 	int gap = 0;
 
 	for (i = 0; i < n; i++) {
-		c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+		if (!(c = ascii_word[(unsigned char)s[i]])) {
 			gap = 1;
 			continue;
 		}
@@ -138,7 +148,7 @@ get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e)
 void
 cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
-	size_t i = 0, cp;
+	size_t i = 0, cp, k;
 	uint64_t w;
 
 	for (; i + 8 <= n; i += 8) {
@@ -155,9 +165,19 @@ cpmap_init(struct cpmap *m, const char *s, size_t n)
 	m->byte = glean_malloc((n + 1) * sizeof(*m->byte));
 	for (cp = 0; cp < i; cp++)	/* the ASCII start */
 		m->byte[cp] = (uint32_t)cp;
-	for (; i < n; i++)
+	while (i < n) {
+		/* eight ASCII bytes are eight code points */
+		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		    !(w & 0x8080808080808080u))) {
+			for (k = 0; k < 8; k++)
+				m->byte[cp++] = (uint32_t)(i + k);
+			i += 8;
+			continue;
+		}
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			m->byte[cp++] = (uint32_t)i;
+		i++;
+	}
 	m->byte[cp] = (uint32_t)n;
 	m->ncps = cp;
 }
