@@ -352,8 +352,10 @@ glean_jv_get(const struct glean_jv *o, const char *key)
 
 	if (!o || o->type != GLEAN_JV_OBJ)
 		return NULL;
+	/* the first byte before memcmp: most keys of a length differ there */
 	for (v = o->kid; v; v = v->next)
-		if (v->keylen == kl && !memcmp(v->key, key, kl))
+		if (v->keylen == kl && (kl == 0 || (v->key[0] == key[0] &&
+		    !memcmp(v->key, key, kl))))
 			found = v;
 	return found;
 }

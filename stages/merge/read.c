@@ -268,22 +268,70 @@ out:
 	return rc;
 }
 
+/* The lines of a stream, read in blocks and handed out in place (no
+ * copy of each line, which getline makes: most of merge's input is the
+ * layers it does not read). */
+struct lines {
+	FILE *fp;
+	char *buf;
+	size_t cap, start, end;	/* the bytes not handed out: [start, end) */
+	int eof;
+};
+
+/* The next line of lr, its newline (if it had one) made a NUL, in *len
+ * bytes; *cut when it is the last and had no newline.  NULL at the end
+ * of the input (or on a read error: see ferror).  The line lives until
+ * the next call. */
+static char *
+next_line(struct lines *lr, size_t *len, int *cut)
+{
+	char *line, *nl;
+	size_t n;
+
+	for (;;) {
+		line = lr->buf + lr->start;
+		nl = lr->end > lr->start ?
+		    memchr(line, '\n', lr->end - lr->start) : NULL;
+		if (nl || (lr->eof && lr->end > lr->start)) {
+			*cut = !nl;
+			*len = nl ? (size_t)(nl - line) : lr->end - lr->start;
+			line[*len] = '\0';	/* buf has room past end */
+			lr->start += *len + !!nl;
+			return line;
+		}
+		if (lr->eof)
+			return NULL;
+		/* the partial line to the front, room for more after it */
+		n = lr->end - lr->start;
+		memmove(lr->buf, line, n);
+		lr->start = 0;
+		lr->end = n;
+		if (lr->cap - lr->end < READ_BUF + 1) {
+			lr->cap = lr->end + READ_BUF + 1 > 2 * lr->cap ?
+			    lr->end + READ_BUF + 1 : 2 * lr->cap;
+			lr->buf = glean_realloc(lr->buf, lr->cap);
+		}
+		n = fread(lr->buf + lr->end, 1, lr->cap - lr->end - 1, lr->fp);
+		lr->end += n;
+		if (n == 0)
+			lr->eof = 1;
+	}
+}
+
 /* Lines of JSON; a --pretty record runs from a "{" line to a "}" line. */
 int
 read_stream(struct merge *mg, FILE *fp, const char *name)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	struct lines lr = { fp, NULL, 0, 0, 0, 0 };
+	char *line;
+	size_t len;
 	long lineno = 0, first = 0;
 	struct glean_buf acc = { 0 };
 	int status = 0, inrec = 0, cut;
 
-	while ((len = getline(&line, &cap, fp)) >= 0) {
+	while ((line = next_line(&lr, &len, &cut))) {
 		lineno++;
-		cut = len > 0 && line[len - 1] != '\n';
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
+		while (len > 0 && line[len - 1] == '\r')
 			line[--len] = '\0';
 		if (inrec) {
 			buf_add(&acc, line, (size_t)len);
@@ -304,7 +352,7 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 			buf_add(&acc, "{\n", 2);
 			continue;
 		}
-		status |= take(mg, line, (size_t)len, name, lineno, cut);
+		status |= take(mg, line, len, name, lineno, cut);
 		if (status && mg->opts.strict)
 			break;
 	}
@@ -314,7 +362,7 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 		glean_warn_at(name, 0, "read error:");
 		status = 1;
 	}
-	free(line);
+	free(lr.buf);
 	glean_buf_free(&acc);
 	return status;
 }
