@@ -39,15 +39,45 @@ static const char ascii_word[128] = {
 #undef L
 };
 
-/* normtext of an ASCII text: folding is lower-casing. */
+/*
+ * Is cp punctuation that case folding and composition leave alone (it
+ * has no folding, composes with nothing) and that is no letter or digit
+ * (a gap between words)?  The marks most news text holds besides ASCII:
+ * curly quotes, dashes, the ellipsis, pound and euro signs, the
+ * no-break space.
+ */
+static int
+plain_gap_cp(int32_t cp)
+{
+	switch (cp) {
+	case 0xA0: case 0xA3: case 0x2013: case 0x2014: case 0x2018:
+	case 0x2019: case 0x201C: case 0x201D: case 0x2026: case 0x20AC:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* normtext of a text of ASCII and plain_gap_cp() marks only, where
+ * folding is lower-casing; NULL when it holds any other code point. */
 static char *
-normtext_ascii(const char *s, size_t n)
+normtext_plain(const char *s, size_t n)
 {
 	char *out = glean_malloc(n + 1), c;
 	size_t i, o = 0;
+	int32_t cp;
 	int gap = 0;
 
 	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] >= 0x80) {
+			i += glean_utf8_next(s + i, n - i, &cp) - 1;
+			if (!plain_gap_cp(cp)) {
+				free(out);
+				return NULL;
+			}
+			gap = 1;
+			continue;
+		}
 		if (!(c = ascii_word[(unsigned char)s[i]])) {
 			gap = 1;
 			continue;
@@ -73,10 +103,8 @@ normtext(const char *s, size_t n)
 	int32_t cp;
 	int gap = 0;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n)
-		return normtext_ascii(s, n);
+	if ((f = normtext_plain(s, n)))
+		return f;
 	f = glean_casefold(s, n, &fl);
 	for (i = 0; i < fl; i += len) {
 		if ((unsigned char)f[i] < 0x80) {
