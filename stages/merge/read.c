@@ -311,7 +311,10 @@ next_line(struct lines *lr, size_t *len, int *cut)
 			    lr->end + READ_BUF + 1 : 2 * lr->cap;
 			lr->buf = glean_realloc(lr->buf, lr->cap);
 		}
-		n = fread(lr->buf + lr->end, 1, lr->cap - lr->end - 1, lr->fp);
+		/* whole stdio buffers (READ_BUF), which fread reads
+		 * straight into buf, not through the stream's own buffer */
+		n = (lr->cap - lr->end - 1) / READ_BUF * READ_BUF;
+		n = fread(lr->buf + lr->end, 1, n, lr->fp);
 		lr->end += n;
 		if (n == 0)
 			lr->eof = 1;
