@@ -78,10 +78,23 @@ line_id(const char *name, long line)
 	return id;
 }
 
-/* The fields of a document that merge reads. */
-static const char *const reads[] = {
-	"id", "text", "source", "published", "published_inferred", "errors",
-	"entities", "ratings", "money", "quotes", "topics", "boilerplate", NULL
+/* The fields of a document that merge reads, with their lengths and
+ * how: parsed, the "errors" (a jansson value), or a lazy layer (LAZY_*,
+ * its text kept). */
+enum { PARSED = -1, ERRORS = -2 };
+static const struct {
+	const char *name;
+	size_t len;
+	int how;
+} reads[] = {
+#define READ(name, how) { name, sizeof(name) - 1, how }
+	READ("id", PARSED), READ("text", PARSED), READ("source", PARSED),
+	READ("published", PARSED), READ("published_inferred", PARSED),
+	READ("errors", ERRORS), READ("entities", PARSED),
+	READ("ratings", PARSED), READ("money", LAZY_MONEY),
+	READ("quotes", LAZY_QUOTES), READ("topics", PARSED),
+	READ("boilerplate", PARSED), { NULL, 0, 0 }
+#undef READ
 };
 
 /*
@@ -99,7 +112,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 {
 	struct glean_jfields *jf = &mg->fields;
 	struct glean_jv *doc, **tail;
-	size_t i, j, k;
+	size_t i, j;
 
 	if (glean_jscan_object(buf, len, jf) < 0)
 		return NULL;
@@ -117,21 +130,18 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 	for (i = 0; i < jf->n; i++) {
 		const struct glean_jfield *f = &jf->f[i];
 
-		for (j = 0; reads[j]; j++)
-			if (strlen(reads[j]) == f->keylen &&
-			    !memcmp(reads[j], f->key, f->keylen))
+		for (j = 0; reads[j].name; j++)
+			if (reads[j].len == f->keylen &&
+			    !memcmp(reads[j].name, f->key, f->keylen))
 				break;
-		if (!reads[j])
+		if (!reads[j].name)
 			continue;
-		for (k = 0; k < NLAZY; k++)
-			if (!strcmp(reads[j], lazy_names[k])) {
-				lz->text[k] = f->val;	/* the last one */
-				lz->len[k] = f->vallen;
-				break;
-			}
-		if (k < NLAZY)
+		if (reads[j].how >= 0) {
+			lz->text[reads[j].how] = f->val;	/* the last one */
+			lz->len[reads[j].how] = f->vallen;
 			continue;
-		if (!strcmp(reads[j], "errors")) {
+		}
+		if (reads[j].how == ERRORS) {
 			json_decref(*errors);
 			*errors = json_loadb(f->val, f->vallen,
 			    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
@@ -139,7 +149,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 			continue;
 		}
 		*tail = glean_jv_parse(&mg->scratch, f->val, f->vallen);
-		(*tail)->key = reads[j];
+		(*tail)->key = reads[j].name;
 		(*tail)->keylen = f->keylen;
 		tail = &(*tail)->next;
 		doc->len++;
