@@ -374,10 +374,9 @@ glean_jv_parse_next(struct glean_arena *a, const char **text, const char *end)
 }
 
 const struct glean_jv *
-glean_jv_get(const struct glean_jv *o, const char *key)
+glean_jv_getn(const struct glean_jv *o, const char *key, size_t kl)
 {
 	const struct glean_jv *v, *found = NULL;
-	size_t kl = strlen(key);
 
 	if (!o || o->type != GLEAN_JV_OBJ)
 		return NULL;
@@ -387,14 +386,6 @@ glean_jv_get(const struct glean_jv *o, const char *key)
 		    !memcmp(v->key, key, kl))))
 			found = v;
 	return found;
-}
-
-const char *
-glean_jv_str(const struct glean_jv *o, const char *key)
-{
-	const struct glean_jv *v = glean_jv_get(o, key);
-
-	return v && v->type == GLEAN_JV_STR ? v->s : NULL;
 }
 
 const struct glean_jv *
