@@ -313,7 +313,8 @@ next_line(struct lines *lr, size_t *len, int *cut)
 			return NULL;
 		/* the partial line to the front, room for more after it */
 		n = lr->end - lr->start;
-		memmove(lr->buf, line, n);
+		if (n)
+			memmove(lr->buf, line, n);
 		lr->start = 0;
 		lr->end = n;
 		if (lr->cap - lr->end < READ_BUF + 1) {
