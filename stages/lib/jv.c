@@ -155,7 +155,8 @@ string_end(const char *p, const char *end)
 	}
 }
 
-/* The body of the string at *pp (its opening quote), decoded into a; *pp moves past the closing quote. */
+/* The body of the string at *pp (its opening quote), decoded into a;
+ * *pp moves past the closing quote. */
 static char *
 parse_escaped(struct glean_arena *a, const char **pp, const char *end,
     size_t *len)
