@@ -9,6 +9,7 @@
 
 #include "glean.h"
 #include "jv.h"
+#include "swar.h"
 
 struct glean_arena_block {
 	struct glean_arena_block *prev;
@@ -18,6 +19,22 @@ struct glean_arena_block {
 
 /* Most documents' values fit one block, so a reset frees nothing. */
 #define BLOCK_SIZE ((size_t)1 << 20)
+
+/* n bytes of a (rounded up to 8): inline when the block has room, as it
+ * has for nearly every value of a document. */
+static inline void *
+arena_take(struct glean_arena *a, size_t n)
+{
+	struct glean_arena_block *b = a->head;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (!b || b->cap - b->used < n)
+		return glean_arena_alloc(a, n);
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
 
 void *
 glean_arena_alloc(struct glean_arena *a, size_t n)
@@ -43,7 +60,7 @@ glean_arena_alloc(struct glean_arena *a, size_t n)
 char *
 glean_arena_strndup(struct glean_arena *a, const char *s, size_t n)
 {
-	char *p = glean_arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -141,7 +158,7 @@ string_end(const char *p, const char *end)
 /* The body of the string at *pp (its opening quote), decoded into a;
  * *pp moves past the closing quote. */
 static char *
-parse_string(struct glean_arena *a, const char **pp, const char *end,
+parse_escaped(struct glean_arena *a, const char **pp, const char *end,
     size_t *len)
 {
 	const char *p = *pp + 1, *q = string_end(*pp, end), *bs;
@@ -150,7 +167,7 @@ parse_string(struct glean_arena *a, const char **pp, const char *end,
 
 	*pp = q + 1;
 	/* decoding never makes a string longer */
-	o = out = glean_arena_alloc(a, (size_t)(q - p) + 1);
+	o = out = arena_take(a, (size_t)(q - p) + 1);
 	while (p < q) {
 		bs = memchr(p, '\\', (size_t)(q - p));
 		if (!bs)
@@ -187,13 +204,70 @@ parse_string(struct glean_arena *a, const char **pp, const char *end,
 	return out;
 }
 
-struct glean_jv *
-glean_jv_new(struct glean_arena *a, enum glean_jv_type t)
+/* Strings looked at eight bytes a step (most, keys and words, are
+ * short and plain); a longer one is left to memchr. */
+#define SHORT_STRING 64
+
+/* The first quote or backslash in the SHORT_STRING bytes at p (end
+ * when it is nearer), or NULL when there is none. */
+static const char *
+quote_or_backslash(const char *p, const char *end)
 {
-	struct glean_jv *v = glean_arena_alloc(a, sizeof(*v));
+	const char *lim = end - p > SHORT_STRING ? p + SHORT_STRING : end;
+	uint64_t w, m;
+
+	for (; lim - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		m = glean_zero_bytes(w ^ ('"' * GLEAN_ONES)) |
+		    glean_zero_bytes(w ^ ('\\' * GLEAN_ONES));
+		if (m)
+			return p + glean_first_flag(m);
+	}
+	for (; p < lim; p++)
+		if (*p == '"' || *p == '\\')
+			return p;
+	return NULL;
+}
+
+/*
+ * The body of the string at *pp (its opening quote) and its length in
+ * *len; *pp moves past the closing quote.  Without a backslash it is
+ * the text itself when inplace (not NUL-terminated: a key, which is
+ * read by its length), else a copy in a; with one, decoded into a.
+ */
+static const char *
+parse_string(struct glean_arena *a, const char **pp, const char *end,
+    size_t *len, int inplace)
+{
+	const char *p = *pp + 1, *q = quote_or_backslash(p, end);
+	char *out;
+
+	if (!q || *q == '\\')	/* long, or escaped */
+		return parse_escaped(a, pp, end, len);
+	*pp = q + 1;
+	*len = (size_t)(q - p);
+	if (inplace)
+		return p;
+	out = arena_take(a, *len + 1);
+	memcpy(out, p, *len);
+	out[*len] = '\0';
+	return out;
+}
+
+/* glean_jv_new, inline for the reader. */
+static inline struct glean_jv *
+jv_make(struct glean_arena *a, enum glean_jv_type t)
+{
+	struct glean_jv *v = arena_take(a, sizeof(*v));
 
 	*v = (struct glean_jv){ t, NULL, 0, NULL, 0, 0, 0.0, NULL, NULL };
 	return v;
+}
+
+struct glean_jv *
+glean_jv_new(struct glean_arena *a, enum glean_jv_type t)
+{
+	return jv_make(a, t);
 }
 
 /* strtod of the real p[0..n), copied so that strtod stops at its end. */
@@ -223,10 +297,10 @@ parse_number(struct glean_arena *a, const char **pp, const char *end)
 		while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' ||
 		    *p == 'e' || *p == 'E' || *p == '+' || *p == '-'))
 			p++;
-		v = glean_jv_new(a, GLEAN_JV_REAL);
+		v = jv_make(a, GLEAN_JV_REAL);
 		v->r = real_value(a, start, (size_t)(p - start));
 	} else {
-		v = glean_jv_new(a, GLEAN_JV_INT);
+		v = jv_make(a, GLEAN_JV_INT);
 		v->i = *start == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
 	}
 	*pp = p;
@@ -245,7 +319,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 	switch (*p) {
 	case '{':
 	case '[':
-		v = glean_jv_new(a, *p == '{' ? GLEAN_JV_OBJ : GLEAN_JV_ARR);
+		v = jv_make(a, *p == '{' ? GLEAN_JV_OBJ : GLEAN_JV_ARR);
 		close = *p == '{' ? '}' : ']';
 		tail = &v->kid;
 		for (p = skip_ws(p + 1, end); *p != close;
@@ -253,7 +327,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 			if (*p == ',')
 				p = skip_ws(p + 1, end);
 			if (v->type == GLEAN_JV_OBJ) {
-				key = parse_string(a, &p, end, &kl);
+				key = parse_string(a, &p, end, &kl, 1);
 				p = skip_ws(p, end) + 1;	/* the colon */
 			}
 			*tail = parse_value(a, &p, end);
@@ -265,19 +339,19 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 		p++;
 		break;
 	case '"':
-		v = glean_jv_new(a, GLEAN_JV_STR);
-		v->s = parse_string(a, &p, end, &v->len);
+		v = jv_make(a, GLEAN_JV_STR);
+		v->s = parse_string(a, &p, end, &v->len, 0);
 		break;
 	case 't':
-		v = glean_jv_new(a, GLEAN_JV_TRUE);
+		v = jv_make(a, GLEAN_JV_TRUE);
 		p += 4;
 		break;
 	case 'f':
-		v = glean_jv_new(a, GLEAN_JV_FALSE);
+		v = jv_make(a, GLEAN_JV_FALSE);
 		p += 5;
 		break;
 	case 'n':
-		v = glean_jv_new(a, GLEAN_JV_NULL);
+		v = jv_make(a, GLEAN_JV_NULL);
 		p += 4;
 		break;
 	default:
@@ -294,26 +368,25 @@ glean_jv_parse(struct glean_arena *a, const char *text, size_t len)
 	return parse_value(a, &text, text + len);
 }
 
+struct glean_jv *
+glean_jv_parse_next(struct glean_arena *a, const char **text, const char *end)
+{
+	return parse_value(a, text, end);
+}
+
 const struct glean_jv *
-glean_jv_get(const struct glean_jv *o, const char *key)
+glean_jv_getn(const struct glean_jv *o, const char *key, size_t kl)
 {
 	const struct glean_jv *v, *found = NULL;
-	size_t kl = strlen(key);
 
 	if (!o || o->type != GLEAN_JV_OBJ)
 		return NULL;
+	/* the first byte before memcmp: most keys of a length differ there */
 	for (v = o->kid; v; v = v->next)
-		if (v->keylen == kl && !memcmp(v->key, key, kl))
+		if (v->keylen == kl && (kl == 0 || (v->key[0] == key[0] &&
+		    !memcmp(v->key, key, kl))))
 			found = v;
 	return found;
-}
-
-const char *
-glean_jv_str(const struct glean_jv *o, const char *key)
-{
-	const struct glean_jv *v = glean_jv_get(o, key);
-
-	return v && v->type == GLEAN_JV_STR ? v->s : NULL;
 }
 
 const struct glean_jv *

@@ -18,6 +18,7 @@
 #define GLEAN_JV_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -53,7 +54,10 @@ enum glean_jv_type {
 
 struct glean_jv {
 	enum glean_jv_type type;
-	const char *key;	/* the member's name, in an object */
+	const char *key;	/* the member's name, in an object: keylen
+				 * bytes, not NUL-terminated (it may lie
+				 * in the text read, which must outlive
+				 * the value) */
 	size_t keylen;
 	const char *s;		/* GLEAN_JV_STR: NUL-terminated */
 	size_t len;		/* GLEAN_JV_STR: bytes; ARR, OBJ: members */
@@ -71,17 +75,37 @@ struct glean_jv {
 struct glean_jv *glean_jv_parse(struct glean_arena *a, const char *text,
     size_t len);
 
+/* The value at *text (white space before it allowed) read into a, as
+ * glean_jv_parse; *text moves past it, never past end.  Example: the
+ * items of an array one at a time, without a pass to find their ends. */
+struct glean_jv *glean_jv_parse_next(struct glean_arena *a, const char **text,
+    const char *end);
+
 /* An empty value of type t in a, to build one by hand (link members
  * through kid and next and count them in len). */
 struct glean_jv *glean_jv_new(struct glean_arena *a, enum glean_jv_type t);
 
-/* Member key of object o (the last of that name), or NULL when there is
- * none or o is not an object (or NULL). */
-const struct glean_jv *glean_jv_get(const struct glean_jv *o,
-    const char *key);
+/* Member key[0..kl) of object o (the last of that name), or NULL when
+ * there is none or o is not an object (or NULL). */
+const struct glean_jv *glean_jv_getn(const struct glean_jv *o,
+    const char *key, size_t kl);
+
+/* Member key of object o, as glean_jv_getn (inline: the length of a
+ * literal key is known when compiling). */
+static inline const struct glean_jv *
+glean_jv_get(const struct glean_jv *o, const char *key)
+{
+	return glean_jv_getn(o, key, strlen(key));
+}
 
 /* The string member key of o, or NULL when absent or not a string. */
-const char *glean_jv_str(const struct glean_jv *o, const char *key);
+static inline const char *
+glean_jv_str(const struct glean_jv *o, const char *key)
+{
+	const struct glean_jv *v = glean_jv_get(o, key);
+
+	return v && v->type == GLEAN_JV_STR ? v->s : NULL;
+}
 
 /* The first member of array v (walk on with next), or NULL when v is
  * empty, not an array, or NULL. */

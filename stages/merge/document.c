@@ -241,7 +241,6 @@ static const struct glean_jv *
 items_next(struct items *it)
 {
 	const struct glean_jv *e = it->next;
-	const char *q;
 
 	if (!it->p) {
 		if (e)
@@ -253,11 +252,8 @@ items_next(struct items *it)
 		it->p = skip_ws(it->p + 1, it->end);
 	if (it->p >= it->end || *it->p == ']')
 		return NULL;
-	q = skip_json(it->p, it->end);
 	glean_arena_reset(it->arena);
-	e = glean_jv_parse(it->arena, it->p, (size_t)(q - it->p));
-	it->p = q;
-	return e;
+	return glean_jv_parse_next(it->arena, &it->p, it->end);
 }
 
 /*

@@ -235,6 +235,9 @@ money_canon(double v)
 {
 	char b[64];
 
+	/* a whole number of at most 15 digits prints as it is */
+	if (v >= 0 && v < 1e15 && v == (double)(long long)v)
+		return v == 0 ? 0.0 : v;
 	snprintf(b, sizeof(b), "%.15g", v);
 	v = strtod(b, NULL);
 	return v == 0 ? 0.0 : v;
@@ -272,7 +275,13 @@ amount(struct merge *mg, double raw)
 	 * numeric order (the exact value is the identity) */
 	memcpy(&bits, &v, sizeof(bits));
 	bits = bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
-	n = glean_asprintf("%030.6f\t%016llx\t", v, (unsigned long long)bits);
+	if (v >= 0 && v < 1e15 && v == (double)(long long)v)
+		/* %030.6f of a whole number, without printf's float work */
+		n = glean_asprintf("%023lld.000000\t%016llx\t", (long long)v,
+		    (unsigned long long)bits);
+	else
+		n = glean_asprintf("%030.6f\t%016llx\t", v,
+		    (unsigned long long)bits);
 	a = glean_malloc(sizeof(*a) + strlen(n) + 1);
 	a->v = v;
 	strcpy(a->key, n);

@@ -208,6 +208,10 @@ struct merge {
 	struct map subjects;		/* subject key -> struct subject */
 	struct map amounts;		/* an amount's bits -> struct amount */
 	struct intern docrefs;		/* id -> struct docref */
+	const char *last_id;		/* the id docref() last gave (its
+					 * interned copy), and its docref: a
+					 * document's sources come together */
+	const struct docref *last_ref;
 	struct intern attr_sets[NGROUP]; /* JSON -> struct attrs */
 	struct glean_jfields fields;	/* the fields of the line being read */
 	struct glean_buf rest;		/* a source's attributes, being made */

@@ -78,10 +78,23 @@ line_id(const char *name, long line)
 	return id;
 }
 
-/* The fields of a document that merge reads. */
-static const char *const reads[] = {
-	"id", "text", "source", "published", "published_inferred", "errors",
-	"entities", "ratings", "money", "quotes", "topics", "boilerplate", NULL
+/* The fields of a document that merge reads, with their lengths and
+ * how: parsed, the "errors" (a jansson value), or a lazy layer (LAZY_*,
+ * its text kept). */
+enum { PARSED = -1, ERRORS = -2 };
+static const struct {
+	const char *name;
+	size_t len;
+	int how;
+} reads[] = {
+#define READ(name, how) { name, sizeof(name) - 1, how }
+	READ("id", PARSED), READ("text", PARSED), READ("source", PARSED),
+	READ("published", PARSED), READ("published_inferred", PARSED),
+	READ("errors", ERRORS), READ("entities", PARSED),
+	READ("ratings", PARSED), READ("money", LAZY_MONEY),
+	READ("quotes", LAZY_QUOTES), READ("topics", PARSED),
+	READ("boilerplate", PARSED), { NULL, 0, 0 }
+#undef READ
 };
 
 /*
@@ -99,7 +112,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 {
 	struct glean_jfields *jf = &mg->fields;
 	struct glean_jv *doc, **tail;
-	size_t i, j, k;
+	size_t i, j;
 
 	if (glean_jscan_object(buf, len, jf) < 0)
 		return NULL;
@@ -117,21 +130,18 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 	for (i = 0; i < jf->n; i++) {
 		const struct glean_jfield *f = &jf->f[i];
 
-		for (j = 0; reads[j]; j++)
-			if (strlen(reads[j]) == f->keylen &&
-			    !memcmp(reads[j], f->key, f->keylen))
+		for (j = 0; reads[j].name; j++)
+			if (reads[j].len == f->keylen &&
+			    !memcmp(reads[j].name, f->key, f->keylen))
 				break;
-		if (!reads[j])
+		if (!reads[j].name)
 			continue;
-		for (k = 0; k < NLAZY; k++)
-			if (!strcmp(reads[j], lazy_names[k])) {
-				lz->text[k] = f->val;	/* the last one */
-				lz->len[k] = f->vallen;
-				break;
-			}
-		if (k < NLAZY)
+		if (reads[j].how >= 0) {
+			lz->text[reads[j].how] = f->val;	/* the last one */
+			lz->len[reads[j].how] = f->vallen;
 			continue;
-		if (!strcmp(reads[j], "errors")) {
+		}
+		if (reads[j].how == ERRORS) {
 			json_decref(*errors);
 			*errors = json_loadb(f->val, f->vallen,
 			    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
@@ -139,7 +149,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 			continue;
 		}
 		*tail = glean_jv_parse(&mg->scratch, f->val, f->vallen);
-		(*tail)->key = reads[j];
+		(*tail)->key = reads[j].name;
 		(*tail)->keylen = f->keylen;
 		tail = &(*tail)->next;
 		doc->len++;
@@ -268,22 +278,74 @@ out:
 	return rc;
 }
 
+/* The lines of a stream, read in blocks and handed out in place (no
+ * copy of each line, which getline makes: most of merge's input is the
+ * layers it does not read). */
+struct lines {
+	FILE *fp;
+	char *buf;
+	size_t cap, start, end;	/* the bytes not handed out: [start, end) */
+	int eof;
+};
+
+/* The next line of lr, its newline (if it had one) made a NUL, in *len
+ * bytes; *cut when it is the last and had no newline.  NULL at the end
+ * of the input (or on a read error: see ferror).  The line lives until
+ * the next call. */
+static char *
+next_line(struct lines *lr, size_t *len, int *cut)
+{
+	char *line, *nl;
+	size_t n;
+
+	for (;;) {
+		line = lr->buf + lr->start;
+		nl = lr->end > lr->start ?
+		    memchr(line, '\n', lr->end - lr->start) : NULL;
+		if (nl || (lr->eof && lr->end > lr->start)) {
+			*cut = !nl;
+			*len = nl ? (size_t)(nl - line) : lr->end - lr->start;
+			line[*len] = '\0';	/* buf has room past end */
+			lr->start += *len + !!nl;
+			return line;
+		}
+		if (lr->eof)
+			return NULL;
+		/* the partial line to the front, room for more after it */
+		n = lr->end - lr->start;
+		if (n)
+			memmove(lr->buf, line, n);
+		lr->start = 0;
+		lr->end = n;
+		if (lr->cap - lr->end < READ_BUF + 1) {
+			lr->cap = lr->end + READ_BUF + 1 > 2 * lr->cap ?
+			    lr->end + READ_BUF + 1 : 2 * lr->cap;
+			lr->buf = glean_realloc(lr->buf, lr->cap);
+		}
+		/* whole stdio buffers (READ_BUF), which fread reads
+		 * straight into buf, not through the stream's own buffer */
+		n = (lr->cap - lr->end - 1) / READ_BUF * READ_BUF;
+		n = fread(lr->buf + lr->end, 1, n, lr->fp);
+		lr->end += n;
+		if (n == 0)
+			lr->eof = 1;
+	}
+}
+
 /* Lines of JSON; a --pretty record runs from a "{" line to a "}" line. */
 int
 read_stream(struct merge *mg, FILE *fp, const char *name)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	struct lines lr = { fp, NULL, 0, 0, 0, 0 };
+	char *line;
+	size_t len;
 	long lineno = 0, first = 0;
 	struct glean_buf acc = { 0 };
 	int status = 0, inrec = 0, cut;
 
-	while ((len = getline(&line, &cap, fp)) >= 0) {
+	while ((line = next_line(&lr, &len, &cut))) {
 		lineno++;
-		cut = len > 0 && line[len - 1] != '\n';
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
+		while (len > 0 && line[len - 1] == '\r')
 			line[--len] = '\0';
 		if (inrec) {
 			buf_add(&acc, line, (size_t)len);
@@ -304,7 +366,7 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 			buf_add(&acc, "{\n", 2);
 			continue;
 		}
-		status |= take(mg, line, (size_t)len, name, lineno, cut);
+		status |= take(mg, line, len, name, lineno, cut);
 		if (status && mg->opts.strict)
 			break;
 	}
@@ -314,7 +376,7 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 		glean_warn_at(name, 0, "read error:");
 		status = 1;
 	}
-	free(line);
+	free(lr.buf);
 	glean_buf_free(&acc);
 	return status;
 }

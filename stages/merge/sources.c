@@ -24,13 +24,18 @@ static const char *const group_names[NGROUP][2] = {
 static const struct docref *
 docref(struct merge *mg, const char *id)
 {
-	struct ientry *e = intern(&mg->docrefs, &mg->keys, id, strlen(id));
+	struct ientry *e;
 	struct glean_buf b = { 0 };
-	struct docref *d = e->obj;
+	struct docref *d;
 
-	if (d)
-		return d;
+	if (mg->last_id && !strcmp(mg->last_id, id))
+		return mg->last_ref;
+	e = intern(&mg->docrefs, &mg->keys, id, strlen(id));
+	mg->last_id = e->key;
+	if ((d = e->obj))
+		return mg->last_ref = d;
 	d = e->obj = glean_arena_alloc(&mg->keys, sizeof(*d));
+	mg->last_ref = d;
 	key_part(&b, id, 0);
 	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
 	glean_buf_reset(&b);

@@ -26,19 +26,59 @@ is_alnum(int32_t cp)
 	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
-/* normtext of an ASCII text: folding is lower-casing. */
+/* An ASCII byte as normtext keeps it: a letter lower-cased, a digit as
+ * it is, anything else 0 (a gap between words). */
+static const char ascii_word[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 'a' + 'A'] = c
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'),
+	L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'),
+	L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+	L('y'), L('z')
+#undef L
+};
+
+/*
+ * Is cp punctuation that case folding and composition leave alone (it
+ * has no folding, composes with nothing) and that is no letter or digit
+ * (a gap between words)?  The marks most news text holds besides ASCII:
+ * curly quotes, dashes, the ellipsis, pound and euro signs, the
+ * no-break space.
+ */
+static int
+plain_gap_cp(int32_t cp)
+{
+	switch (cp) {
+	case 0xA0: case 0xA3: case 0x2013: case 0x2014: case 0x2018:
+	case 0x2019: case 0x201C: case 0x201D: case 0x2026: case 0x20AC:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* normtext of a text of ASCII and plain_gap_cp() marks only, where
+ * folding is lower-casing; NULL when it holds any other code point. */
 static char *
-normtext_ascii(const char *s, size_t n)
+normtext_plain(const char *s, size_t n)
 {
 	char *out = glean_malloc(n + 1), c;
 	size_t i, o = 0;
+	int32_t cp;
 	int gap = 0;
 
 	for (i = 0; i < n; i++) {
-		c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+		if ((unsigned char)s[i] >= 0x80) {
+			i += glean_utf8_next(s + i, n - i, &cp) - 1;
+			if (!plain_gap_cp(cp)) {
+				free(out);
+				return NULL;
+			}
+			gap = 1;
+			continue;
+		}
+		if (!(c = ascii_word[(unsigned char)s[i]])) {
 			gap = 1;
 			continue;
 		}
@@ -63,10 +103,8 @@ normtext(const char *s, size_t n)
 	int32_t cp;
 	int gap = 0;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i == n)
-		return normtext_ascii(s, n);
+	if ((f = normtext_plain(s, n)))
+		return f;
 	f = glean_casefold(s, n, &fl);
 	for (i = 0; i < fl; i += len) {
 		if ((unsigned char)f[i] < 0x80) {
@@ -138,7 +176,7 @@ get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e)
 void
 cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
-	size_t i = 0, cp;
+	size_t i = 0, cp, k;
 	uint64_t w;
 
 	for (; i + 8 <= n; i += 8) {
@@ -155,9 +193,19 @@ cpmap_init(struct cpmap *m, const char *s, size_t n)
 	m->byte = glean_malloc((n + 1) * sizeof(*m->byte));
 	for (cp = 0; cp < i; cp++)	/* the ASCII start */
 		m->byte[cp] = (uint32_t)cp;
-	for (; i < n; i++)
+	while (i < n) {
+		/* eight ASCII bytes are eight code points */
+		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		    !(w & 0x8080808080808080u))) {
+			for (k = 0; k < 8; k++)
+				m->byte[cp++] = (uint32_t)(i + k);
+			i += 8;
+			continue;
+		}
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			m->byte[cp++] = (uint32_t)i;
+		i++;
+	}
 	m->byte[cp] = (uint32_t)n;
 	m->ncps = cp;
 }

@@ -85,15 +85,50 @@ if bench_have chain; then
 	bench_time "glean-chain" "$norm" glean-chain --stages "$list"
 	echo "bench: glean-chain --stages $list (one process, no merge) =" \
 	    "$(bench_ratio "$bench_secs" "$wc")x wc -w"
-	# fused.sh PARTS merge|nomerge FILE: pipeline/glean's fused step
+	# fused.sh WORKERS merge|nomerge FILE: pipeline/glean's fused step
 	fused=$benchdir/chain-fused.sh
 	cat >"$fused" <<EOF
 set -e
 d=\$(mktemp -d "$benchdir/fused.XXXXXX")
-split -n "l/\$1" -d -a 3 "\$3" "\$d/part."
-for p in "\$d"/part.???; do glean-chain --stages $list "\$p" >"\$p.out" & done
-wait
-if [ "\$2" = merge ]; then cat "\$d"/part.???.out | glean-merge; fi
+k=\$((\$1 * 4))
+split -n "l/\$k" -d -a 3 "\$3" "\$d/part."
+# as pipeline/glean's fused(): 4 parts a worker, worker J running parts
+# J, J + PARTS, ... in turn, part 0 onto standard output, the others into
+# files; the merge reads the parts in order as each ends
+worker()
+{
+	i=0
+	for p in "\$d"/part.???; do
+		if [ \$((i % \$1)) -eq "\$2" ]; then
+			if [ "\$i" -eq 0 ]; then
+				glean-chain --stages $list "\$p"
+			else
+				glean-chain --stages $list "\$p" >"\$p.out"
+			fi
+			: >"\$p.st"
+		fi
+		i=\$((i + 1))
+	done
+}
+parts()
+{
+	j=0
+	while [ "\$j" -lt "\$1" ]; do
+		worker "\$1" "\$j" &
+		j=\$((j + 1))
+	done
+	for p in "\$d"/part.???; do
+		while [ ! -f "\$p.st" ]; do sleep 0.05; done
+		[ "\$p" = "\$d/part.000" ] || [ "\$2" != merge ] ||
+		    cat "\$p.out"
+	done
+	wait
+}
+if [ "\$2" = merge ]; then
+	parts "\$1" merge | glean-merge
+else
+	parts "\$1" nomerge >"\$d/part.000.out"
+fi
 rm -rf "\$d"
 EOF
 	bench_time "fused -j$cores" "$norm" sh "$fused" "$cores" nomerge "$norm"
