@@ -299,7 +299,8 @@ next_line(struct lines *lr, size_t *len, int *cut)
 	size_t n;
 
 	for (;;) {
-		line = lr->buf + lr->start;
+		/* no arithmetic on buf before the first block (NULL) */
+		line = lr->buf ? lr->buf + lr->start : NULL;
 		nl = lr->end > lr->start ?
 		    memchr(line, '\n', lr->end - lr->start) : NULL;
 		if (nl || (lr->eof && lr->end > lr->start)) {
