@@ -792,10 +792,11 @@ add_value(struct glean_buf *b, double v)
 	}
 	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
 		/* "%lld" of (long long)v, without snprintf */
-		d = glean_put_uint(buf + sizeof buf, (size_t)fabs(v));
+		d = buf;
 		if (v < 0)
-			*--d = '-';
-		glean_buf_add(b, d, (size_t)(buf + sizeof buf - d));
+			*d++ = '-';
+		d = glean_put_dec(d, (uint64_t)fabs(v));
+		glean_buf_add(b, buf, (size_t)(d - buf));
 		return;
 	}
 	snprintf(buf, sizeof buf, "%.12g", v);
@@ -887,11 +888,11 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
 		bs--;
 	approx = glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0;
 	glean_buf_add(b, "{\"start\":", 9);
-	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, a->s));
-	glean_buf_add(b, p, (size_t)(num + sizeof num - p));
+	p = glean_put_dec(num, glean_cp_at(cur, a->s));
+	glean_buf_add(b, num, (size_t)(p - num));
 	glean_buf_add(b, ",\"end\":", 7);
-	p = glean_put_uint(num + sizeof num, glean_cp_at(cur, END(a)));
-	glean_buf_add(b, p, (size_t)(num + sizeof num - p));
+	p = glean_put_dec(num, glean_cp_at(cur, END(a)));
+	glean_buf_add(b, num, (size_t)(p - num));
 	glean_buf_add(b, ",\"text\":", 8);
 	glean_buf_addjstr(b, t + a->s, a->len);
 	glean_buf_add(b, ",\"value\":", 9);

@@ -42,13 +42,12 @@ add_span(struct glean_buf *b, struct glean_cp_cursor *cur, const char *t,
 {
 	static const char *const key[2] = { "{\"start\":", ",\"end\":" };
 	const size_t at[2] = { s, e };
-	char head[96], num[24], *p = head, *q;
+	char head[96], *p = head;
 	int k;
 
 	for (k = 0; k < 2; k++) {
 		p = put(p, key[k], strlen(key[k]));
-		q = glean_put_uint(num + sizeof num, glean_cp_at(cur, at[k]));
-		p = put(p, q, (size_t)(num + sizeof num - q));
+		p = glean_put_dec(p, glean_cp_at(cur, at[k]));
 	}
 	p = put(p, ",\"text\":\"", 9);
 	glean_buf_add(b, head, (size_t)(p - head));

@@ -394,13 +394,11 @@ dur_value(char *buf, size_t cap, double n, int unit)
 
 	if (n >= 1 && n < 1e9 && n == floor(n) && cap >= 16) {
 		/* the common case, "P3M", without snprintf */
-		char *p = glean_put_uint(ns + sizeof ns, (size_t)n);
-		size_t k = (size_t)(ns + sizeof ns - p);
+		char *p = glean_put_dec(buf + 1, (uint64_t)n);
 
 		buf[0] = 'P';
-		memcpy(buf + 1, p, k);
-		buf[k + 1] = (char)unit;
-		buf[k + 2] = '\0';
+		*p++ = (char)unit;
+		*p = '\0';
 		return;
 	}
 	if (n == floor(n))

@@ -6,11 +6,9 @@
 #include "glean.h"
 #include "swar.h"
 
-static void
-reserve(struct glean_buf *b, size_t extra)
+void
+glean_buf_grow(struct glean_buf *b, size_t want)
 {
-	size_t want = b->len + extra + 1;
-
 	if (want <= b->cap)
 		return;
 	if (b->cap == 0)
@@ -23,7 +21,7 @@ reserve(struct glean_buf *b, size_t extra)
 void
 glean_buf_add(struct glean_buf *b, const char *s, size_t n)
 {
-	reserve(b, n);
+	glean_buf_reserve(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -34,7 +32,7 @@ glean_buf_addc(struct glean_buf *b, int c)
 {
 	/* stored, not copied: a call of memcpy for one byte cost more
 	 * than the rest */
-	reserve(b, 1);
+	glean_buf_reserve(b, 1);
 	b->s[b->len++] = (char)c;
 	b->s[b->len] = '\0';
 }

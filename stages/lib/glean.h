@@ -92,6 +92,21 @@ void glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n);
 /* The same without the quotes, for a writer that puts them itself. */
 void glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n);
 void glean_buf_reset(struct glean_buf *b);		/* len = 0, keep storage */
+/*
+ * Room in b for extra more bytes and its NUL: returns b's end, where the
+ * caller writes before moving b->len on (a writer of many small pieces
+ * reserves once for all of them).  glean_buf_grow is its rare path: the
+ * storage doubled until it holds want bytes; fatal when memory runs out,
+ * as glean_realloc.
+ */
+void glean_buf_grow(struct glean_buf *b, size_t want);
+static inline char *
+glean_buf_reserve(struct glean_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 > b->cap)
+		glean_buf_grow(b, b->len + extra + 1);
+	return b->s + b->len;
+}
 void glean_buf_free(struct glean_buf *b);
 
 /* ---- command line (cli.c) ----------------------------------------------- */

@@ -3,6 +3,12 @@
 #include "glean.h"
 #include "spans.h"
 
+const char glean_digit_pairs[200] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
 /* glean_cp_count, 16 bytes at a time (SSE2; else eight): a byte starts
  * a character unless it is 10xxxxxx, which is less than -64 as a signed
  * byte. */

@@ -959,21 +959,6 @@ hash(const char *s, size_t n)
 	return hash_lim(s, n, s);
 }
 
-/* Room for extra more bytes in b. */
-static inline char *
-reserve(struct glean_buf *b, size_t extra)
-{
-	size_t want = b->len + extra + 1;
-
-	if (want > b->cap) {
-		b->cap = b->cap ? b->cap : 256;
-		while (b->cap < want)
-			b->cap *= 2;
-		b->s = glean_realloc(b->s, b->cap);
-	}
-	return b->s + b->len;
-}
-
 /* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
  * lose their dots. */
 static void
@@ -986,7 +971,7 @@ fold_word(const char *w, size_t n, int abbr, struct glean_buf *out)
 		if ((unsigned char)w[i] >= 0x80)
 			break;
 	if (i == n) {
-		f = reserve(out, n);
+		f = glean_buf_reserve(out, n);
 		for (i = 0; i < n; i++)
 			if (!abbr || w[i] != '.')
 				*f++ = lower(w[i]);

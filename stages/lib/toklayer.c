@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "glean.h"
+#include "spans.h"
 #include "tok.h"
 #include "toklayer.h"
 
@@ -16,91 +17,10 @@ const char glean_tok_kind_letters[GLEAN_TOK_NKINDS + 1] = "wnpqsue";
 
 /* ---- writing ----------------------------------------------------------- */
 
-/* reserve's rare path: b's storage at least doubled, to hold want bytes. */
-static __attribute__((noinline)) void
-grow(struct glean_buf *b, size_t want)
-{
-	size_t cap = b->cap ? 2 * b->cap : 256;
-
-	b->cap = cap < want ? want : cap;
-	b->s = glean_realloc(b->s, b->cap);
-}
-
-/* Room for extra more bytes in b (and its NUL); returns its end. */
-static inline char *
-reserve(struct glean_buf *b, size_t extra)
-{
-	if (b->len + extra + 1 > b->cap)
-		grow(b, b->len + extra + 1);
-	return b->s + b->len;
-}
-
 static inline char
 ascii_lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-static const char d2[] =
-    "00010203040506070809101112131415161718192021222324252627282930"
-    "31323334353637383940414243444546474849505152535455565758596061"
-    "62636465666768697071727374757677787980818283848586878889909192"
-    "93949596979899";
-
-/* v in decimal at p; returns the end.  Offsets grow through a document,
- * so the branch on the number of digits is well predicted. */
-static inline char *
-utoa(char *p, uint32_t v)
-{
-	char tmp[12], *q;
-	size_t k;
-
-	if (v < 100) {
-		if (v < 10) {
-			*p = (char)('0' + v);
-			return p + 1;
-		}
-		memcpy(p, d2 + 2 * v, 2);
-		return p + 2;
-	}
-	if (v < 10000) {
-		if (v < 1000) {
-			*p = (char)('0' + v / 100);
-			memcpy(p + 1, d2 + 2 * (v % 100), 2);
-			return p + 3;
-		}
-		memcpy(p, d2 + 2 * (v / 100), 2);
-		memcpy(p + 2, d2 + 2 * (v % 100), 2);
-		return p + 4;
-	}
-	if (v < 1000000) {
-		uint32_t hi = v / 10000, lo = v % 10000;
-
-		if (hi < 10) {
-			*p++ = (char)('0' + hi);
-		} else {
-			memcpy(p, d2 + 2 * hi, 2);
-			p += 2;
-		}
-		memcpy(p, d2 + 2 * (lo / 100), 2);
-		memcpy(p + 2, d2 + 2 * (lo % 100), 2);
-		return p + 4;
-	}
-	q = tmp + sizeof tmp;
-	while (v >= 100) {
-		q -= 2;
-		memcpy(q, d2 + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	if (v >= 10) {
-		q -= 2;
-		memcpy(q, d2 + 2 * v, 2);
-	} else {
-		*--q = (char)('0' + v);
-	}
-	for (k = (size_t)(tmp + sizeof tmp - q); k > 0; k--)
-		*p++ = *q++;
-	return p;
 }
 
 /* A stem as a JSON string body at p in b: copied as it is while no byte
@@ -118,7 +38,7 @@ put_json_str(struct glean_buf *b, char *p, const char *s, size_t n)
 		if (c < 0x20 || c == '"' || c == '\\') {
 			b->len = (size_t)(p - b->s);
 			glean_buf_addjesc(b, s + i, n - i);
-			return reserve(b, 2);
+			return glean_buf_reserve(b, 2);
 		}
 		*p++ = (char)c;
 	}
@@ -141,13 +61,13 @@ sentences_json(const struct glean_toks *tk, struct glean_buf *out)
 
 	glean_buf_add(out, "\"sentences\":[", 13);
 	for (i = 0; i < tk->nsent; i++) {
-		p = reserve(out, 32);
+		p = glean_buf_reserve(out, 32);
 		if (i)
 			*p++ = ',';
 		*p++ = '[';
-		p = utoa(p, tk->sent[i].s);
+		p = glean_put_dec(p, tk->sent[i].s);
 		*p++ = ',';
-		p = utoa(p, tk->sent[i].e);
+		p = glean_put_dec(p, tk->sent[i].e);
 		*p++ = ']';
 		out->len = (size_t)(p - out->s);
 	}
@@ -188,9 +108,9 @@ put_array_token(char *p, size_t i, uint32_t s, uint32_t e, int kind)
 	if (i)
 		*p++ = ',';
 	*p++ = '[';
-	p = utoa(p, s);
+	p = glean_put_dec(p, s);
 	*p++ = ',';
-	p = utoa(p, e);
+	p = glean_put_dec(p, e);
 	memcpy(p, kq[kind], 16);
 	return p + kqlen[kind];
 }
@@ -204,10 +124,10 @@ put_compact_token(char *p, size_t i, uint32_t prev, uint32_t s, uint32_t e,
 	if (i)
 		*p++ = ' ';
 	if (s - prev != 1) {
-		p = utoa(p, s - prev);
+		p = glean_put_dec(p, s - prev);
 		*p++ = ',';
 	}
-	p = utoa(p, e - s);
+	p = glean_put_dec(p, e - s);
 	*p++ = glean_tok_kind_letters[kind];
 	return p;
 }
@@ -249,7 +169,7 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 			st = glean_tok_stem_lookup(text, t, h, lim, &slen,
 			    &safe, &small, &tmp);
 		/* room for two offsets, the kind, the stem and over-copy */
-		p = reserve(out, 96 + slen);
+		p = glean_buf_reserve(out, 96 + slen);
 		if (arrays)
 			p = put_array_token(p, i, t->s, t->e, t->kind);
 		else
@@ -430,7 +350,7 @@ glean_toklayer_arrays(const char *s, size_t n, struct glean_buf *out)
 	glean_toklayer_open_compact(&it, s, n);
 	glean_buf_addc(out, '[');
 	for (i = 0; (rc = glean_toklayer_next(&it, &t)) > 0; i++) {
-		p = reserve(out, 64);
+		p = glean_buf_reserve(out, 64);
 		p = put_array_token(p, i, t.s, t.e, t.kind);
 		out->len = (size_t)(p - out->s);
 		if (t.kind == GLEAN_TOK_WORD) {

@@ -58,6 +58,28 @@ ascii_letter(unsigned char ch)
 	return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
 }
 
+
+/* glean_put_dec at every length a branch of it takes, and the largest. */
+static void
+test_put_dec(char *num)
+{
+	static const struct { uint64_t v; const char *s; } cases[] = {
+		{ 0, "0" }, { 7, "7" }, { 42, "42" }, { 305, "305" },
+		{ 2017, "2017" }, { 90210, "90210" }, { 123456, "123456" },
+		{ 1000000, "1000000" }, { 4294967296ull, "4294967296" },
+		{ 18446744073709551615ull, "18446744073709551615" },
+	};
+	size_t i;
+	char *p;
+	int ok = 1;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		p = glean_put_dec(num, cases[i].v);
+		ok &= (size_t)(p - num) == strlen(cases[i].s) &&
+		    memcmp(num, cases[i].s, strlen(cases[i].s)) == 0;
+	}
+	test_cond("put_dec", ok);
+}
 /* The 64-byte classes, run starts and ends and the code-point cursor of
  * spans.h, which dates and money pass every text through, against a
  * byte loop: a text of 80 bytes with "£", "_", digits and a word
@@ -71,7 +93,7 @@ test_spans(void)
 	struct glean_block k;
 	struct glean_cp_cursor cur = { s, n, 0, 0 };
 	uint64_t carry = 0, starts;
-	char num[24], *p;
+	char num[24];
 	int ok = 1, ends = 1, cp = 1;
 
 	glean_block_classes(s, n, '_', &k);
@@ -109,9 +131,7 @@ test_spans(void)
 	}
 	test_cond("code points at every byte, forwards", cp);
 	test_cond("and back", glean_cp_at(&cur, 3) == 3);
-	p = glean_put_uint(num + sizeof num, 2017);
-	test_cond("put_uint", num + sizeof num - p == 4 &&
-	    memcmp(p, "2017", 4) == 0 && *glean_put_uint(num + 1, 0) == '0');
+	test_put_dec(num);
 }
 
 /* The trigger table's prefilter (length, first, second and last letter)
