@@ -18,6 +18,7 @@
  * the Makefile), so their private names (ctx_init in dates and ratings,
  * load_lexicons in entities and quotes) do not meet.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,7 @@ struct chain {
 	long lines[MAX_CHAIN];	/* lines the stage has read after the first */
 	size_t n;
 	struct glean_buf between[2];	/* a stage's line for the next */
+	int jobs;		/* -j: worker processes */
 };
 
 static void
@@ -58,12 +60,15 @@ usage(int status)
 {
 	FILE *fp = status ? stderr : stdout;
 
-	fprintf(fp, "usage: %s [-u] [--stages LIST] [OPTION]... [FILE]...\n"
+	fprintf(fp, "usage: %s [-u] [-j N] [--stages LIST] [OPTION]... "
+	    "[FILE]...\n"
 	    "Run the per-document stages over each JSON Lines document in "
 	    "one process;\nthe output is that of their pipe.\n\n"
 	    "      --stages LIST   the stages, comma-separated (default:\n"
 	    "                      tokenize,entities,dates,money,quotes,"
 	    "ratings)\n"
+	    "  -j, --jobs N        run the documents of one FILE in N "
+	    "processes\n"
 	    "  -u, --us-dates      glean-dates: read 5/3/18 as May 3\n"
 	    "      --tokens        glean-quotes: take stems from \"tokens\"\n"
 	    "      --token-arrays  glean-tokenize: \"tokens\" as arrays\n"
@@ -129,12 +134,13 @@ static void
 option_tables(struct option *lo, size_t cap, char *so, size_t socap)
 {
 	static const struct option common[] = { GLEAN_LONGOPTS,
-	    { "stages", required_argument, NULL, OPT_STAGES } };
+	    { "stages", required_argument, NULL, OPT_STAGES },
+	    { "jobs", required_argument, NULL, 'j' } };
 	size_t n = 0, i, j;
 
 	for (i = 0; i < sizeof common / sizeof common[0]; i++)
 		lo[n++] = common[i];
-	snprintf(so, socap, "%s", GLEAN_SHORTOPTS);
+	snprintf(so, socap, "%sj:", GLEAN_SHORTOPTS);
 	for (i = 0; i < NBUILTIN; i++) {
 		for (j = 0; builtin[i]->longopts &&
 		    builtin[i]->longopts[j].name; j++) {
@@ -163,6 +169,23 @@ stage_option(int c, const char *arg)
 	return taken;
 }
 
+/* The number of -j N (1 to 64); a usage error (exit 2) otherwise. */
+static int
+parse_jobs(const char *arg)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > 64) {
+		glean_warn("-j: '%s' is not a number of processes from 1 to 64",
+		    arg);
+		usage(GLEAN_EXIT_FATAL);
+	}
+	return (int)n;
+}
+
 /* The options into o and ch (the default chain when --stages is not
  * given); returns the index of the first operand. */
 static int
@@ -178,6 +201,8 @@ parse_options(struct chain *ch, struct glean_opts *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		if (c == OPT_STAGES)
 			list = optarg;
+		else if (c == 'j')
+			ch->jobs = parse_jobs(optarg);
 		else if (!stage_option(c, optarg) &&
 		    !glean_common_option(c, optarg, o, usage))
 			usage(GLEAN_EXIT_FATAL);
@@ -232,6 +257,35 @@ chain_line(void *arg, const char *line, size_t len, const char *name,
 	return bad;
 }
 
+/* glean_part_fn: a part of the file starts in this worker; the stages
+ * after the first number their lines on from what they would have read
+ * of the parts before it. */
+static void
+chain_restart(void *arg, long nonblank_before)
+{
+	struct chain *ch = arg;
+	size_t k;
+
+	for (k = 1; k < ch->n; k++)
+		ch->lines[k] = nonblank_before;
+}
+
+/* The chain over the operands: with -j N over one file, in N worker
+ * processes (glean_run_parts), else in this one.  The exit status. */
+static int
+run_chain(struct chain *ch, const struct glean_opts *o, int argc,
+    char **argv)
+{
+	int status = GLEAN_EXIT_OK;
+
+	if (ch->jobs > 1 && !o->strict && argc == 1 &&
+	    strcmp(argv[0], "-") != 0 &&
+	    glean_run_parts(chain_line, ch, chain_restart, o, argv[0],
+	    ch->jobs, &status) == 0)
+		return status;
+	return glean_run_lines(chain_line, ch, o, argc, argv);
+}
+
 /* Is the k-th stage of the chain also an earlier one (set up once)? */
 static int
 stage_before(const struct chain *ch, size_t k)
@@ -264,8 +318,7 @@ main(int argc, char *argv[])
 	for (k = 0; k < ch.n; k++)
 		if (!stage_before(&ch, k))
 			ch.stage[k]->init(ch.stage[k]->stage.ctx, lexdir);
-	status = glean_run_lines(chain_line, &ch, &o, argc - first,
-	    argv + first);
+	status = run_chain(&ch, &o, argc - first, argv + first);
 	for (k = 0; k < ch.n; k++) {
 		if (ch.stage[k]->fini && !stage_before(&ch, k))
 			ch.stage[k]->fini(ch.stage[k]->stage.ctx);

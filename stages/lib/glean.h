@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <getopt.h>
 #include <jansson.h>
@@ -247,7 +248,9 @@ int glean_run(const struct glean_stage *st, const struct glean_opts *o,
     int argc, char **argv);
 
 /*
- * Same, over one open stream; name is used in diagnostics.  Adds to
+ * Same, over one open stream, read through stdio in blocks (what the
+ * caller read ahead and put back is taken first); name is used in
+ * diagnostics.  Adds to
  * *status (max) and returns -1 when --strict asks to stop.
  */
 int glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
@@ -270,6 +273,40 @@ typedef int glean_line_fn(void *arg, const char *line, size_t len,
  */
 int glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
     int argc, char **argv);
+
+/* What glean_run_lines does before it reads: --unbuffered taken, pipes
+ * on stdin and stdout made bigger. */
+void glean_stream_setup(const struct glean_opts *o);
+
+/*
+ * The same over the lines in bytes [start, end) of the open file fd (a
+ * part of a file cut at line starts, for one worker of a fused run),
+ * named name in diagnostics, first_line being the number of its first
+ * line in the file.  Adds to *status (max); returns -1 when --strict asks
+ * to stop, else 0.  The output is flushed.
+ */
+int glean_run_range(glean_line_fn *fn, void *arg, const struct glean_opts *o,
+    int fd, const char *name, off_t start, off_t end, long first_line,
+    int *status);
+
+/* Called in a worker of glean_run_parts before each of its parts, with
+ * the number of lines before the part that are not blank: what a later
+ * stage of a chain would have read. */
+typedef void glean_part_fn(void *arg, long nonblank_before);
+
+/*
+ * fn (given arg) over the lines of the regular file path in jobs worker
+ * processes forked from this one (after its lexicons are loaded), each
+ * running parts of the file cut at line starts; the output is what
+ * glean_run_lines writes over the file, in the same order, diagnostics
+ * naming path and the line's number in it.  restart (optional) is
+ * called before each part.  Adds to *status (max; 2 when a worker ended
+ * before its parts were done).  Returns -1, having done nothing, when
+ * path is not a regular file or too small to cut in two, else 0.
+ * Not for --strict: a worker cannot stop the others' parts.
+ */
+int glean_run_parts(glean_line_fn *fn, void *arg, glean_part_fn *restart,
+    const struct glean_opts *o, const char *path, int jobs, int *status);
 
 /*
  * Run stage st over one line as glean_run does (the same checks,
@@ -311,6 +348,42 @@ void glean_set_unbuffered(int on);
 
 /* Read a whole file (or stdin for "-") into memory; -1 and errno on failure. */
 int glean_read_file(const char *path, char **data, size_t *len);
+
+/* ---- input lines, read in blocks (lines.c) ------------------------------ */
+
+/* Blocks are read this big at least: a read system call per 256 KB. */
+#define GLEAN_LINES_BLOCK (256 * 1024)
+
+struct glean_lines {
+	int fd;
+	off_t off;	/* where the next pread reads; -1: read() */
+	off_t stop;	/* the range's end for pread; -1: the file's */
+	char *buf;
+	size_t cap, start, end;	/* the bytes not handed out: [start, end) */
+	size_t scanned;	/* [start, scanned) holds no newline */
+	int eof, err;	/* err: errno of a read error, else 0 */
+	FILE *fp;	/* not NULL: read through stdio (no descriptor) */
+};
+
+/*
+ * Read the lines of fd: with start < 0 by read(), from where the file
+ * offset is (a pipe); else by pread() from start to end (end < 0: to the
+ * end of the file), without moving the file offset, so that processes
+ * sharing the open file can each read a part.  Nothing is read yet.
+ */
+void glean_lines_init(struct glean_lines *lr, int fd, off_t start, off_t end);
+/* The same through the stdio stream fp: for one the caller has read
+ * from (its buffer may hold bytes) or without a descriptor (fmemopen). */
+void glean_lines_init_stream(struct glean_lines *lr, FILE *fp);
+
+/*
+ * The next line, in place in lr's buffer, its newline (if it had one)
+ * made a NUL; *len its bytes, *unended 1 when it is the last and had no
+ * newline.  Valid until the next call.  NULL at the end of the input or
+ * of the range, and on a read error (lr->err is then set).
+ */
+char *glean_lines_next(struct glean_lines *lr, size_t *len, int *unended);
+void glean_lines_free(struct glean_lines *lr);
 
 /* ---- a stage program's main (program.c) -------------------------------- */
 

@@ -33,9 +33,6 @@
 #define FROM_LINE 1048576
 #define MAX_FROM_LINE 16
 #define SPARE_MAX (256 * 1024)
-/* Input is read in blocks this big: stdio's default for a pipe is 4 KB,
- * a read system call per 4 KB of a 600 MB stream. */
-#define IN_BUFFER (256 * 1024)
 /* Pipes between stages are made this big (Linux' default is 64 KB and
  * its limit for an unprivileged process 1 MB): fewer switches between
  * the stages of a chain. */
@@ -845,7 +842,8 @@ blank(const char *s, size_t n)
 }
 
 static int run_lines(glean_line_fn *fn, void *arg,
-    const struct glean_opts *o, FILE *fp, const char *name, int *status);
+    const struct glean_opts *o, struct glean_lines *lr, const char *name,
+    long lineno, int *status);
 
 /*
  * Run stage st over one input line as glean_run_stream does (the same
@@ -897,56 +895,85 @@ stage_line(void *stage, const char *line, size_t len, const char *name,
 	return process_line(stage, line, len, name, lineno, unended);
 }
 
+/* The lines of the open stream fp through fn, as run_lines: by its
+ * descriptor when nothing was read through fp (an operand opened here),
+ * else through stdio (what the caller had read may be in its buffer). */
+static int
+run_file(glean_line_fn *fn, void *arg, const struct glean_opts *o,
+    FILE *fp, int untouched, const char *name, int *status)
+{
+	struct glean_lines lr;
+	int rc;
+
+	if (untouched && fileno(fp) >= 0)
+		glean_lines_init(&lr, fileno(fp), -1, -1);
+	else
+		glean_lines_init_stream(&lr, fp);
+	rc = run_lines(fn, arg, o, &lr, name, 0, status);
+	glean_lines_free(&lr);
+	return rc;
+}
+
 int
 glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
     FILE *fp, const char *name, int *status)
 {
-	return run_lines(stage_line, (void *)st, o, fp, name, status);
+	return run_file(stage_line, (void *)st, o, fp, 0, name, status);
 }
 
-/* glean_run_stream with fn in place of the stage, arg handed to it. */
+/*
+ * The lines of lr through fn (given arg), numbered from lineno + 1;
+ * blank ones skipped, a byte order mark before the first line of a
+ * file dropped.  Adds to *status; -1 when --strict asks to stop.
+ */
 static int
 run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
-    FILE *fp, const char *name, int *status)
+    struct glean_lines *lr, const char *name, long lineno, int *status)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	long lineno = 0;
-	int stop = 0;
+	char *line;
+	size_t len;
+	int stop = 0, unended;
 
-	while (!stop && (len = getline(&line, &cap, fp)) >= 0) {
-		char *doc = line;
-		int unended = 1;
-
+	while (!stop && (line = glean_lines_next(lr, &len, &unended))) {
 		lineno++;
-		if (len > 0 && line[len - 1] == '\n') {
-			len--;
-			unended = 0;
-		}
 		/* a byte order mark before the first document is no part
 		 * of it */
 		if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF",
 		    3) == 0) {
-			doc += 3;
+			line += 3;
 			len -= 3;
 		}
-		if (blank(doc, (size_t)len))
+		if (blank(line, len))
 			continue;
-		if (fn(arg, doc, (size_t)len, name, lineno, unended)) {
+		if (fn(arg, line, len, name, lineno, unended)) {
 			if (*status < GLEAN_EXIT_REJECT)
 				*status = GLEAN_EXIT_REJECT;
 			if (o && o->strict)
 				stop = 1;
 		}
 	}
-	if (ferror(fp)) {
+	if (lr->err) {
+		errno = lr->err;
 		glean_warn_at(name, 0, "read error:");
 		if (*status < GLEAN_EXIT_REJECT)
 			*status = GLEAN_EXIT_REJECT;
 	}
-	free(line);
 	return stop ? -1 : 0;
+}
+
+int
+glean_run_range(glean_line_fn *fn, void *arg, const struct glean_opts *o,
+    int fd, const char *name, off_t start, off_t end, long first_line,
+    int *status)
+{
+	struct glean_lines lr;
+	int rc;
+
+	glean_lines_init(&lr, fd, start, end);
+	rc = run_lines(fn, arg, o, &lr, name, first_line - 1, status);
+	glean_lines_free(&lr);
+	glean_flush();
+	return rc;
 }
 
 /* Open an operand; NULL (reported) if it cannot be read as a stream. */
@@ -980,6 +1007,15 @@ widen_pipe(int fd)
 		(void)fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES);
 }
 
+void
+glean_stream_setup(const struct glean_opts *o)
+{
+	if (o && o->unbuffered)
+		glean_set_unbuffered(1);
+	widen_pipe(STDIN_FILENO);
+	widen_pipe(STDOUT_FILENO);
+}
+
 int
 glean_run(const struct glean_stage *st, const struct glean_opts *o,
     int argc, char **argv)
@@ -996,10 +1032,7 @@ glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
 	int i, status = GLEAN_EXIT_OK;
 	FILE *fp;
 
-	if (o && o->unbuffered)
-		glean_set_unbuffered(1);
-	widen_pipe(STDIN_FILENO);
-	widen_pipe(STDOUT_FILENO);
+	glean_stream_setup(o);
 	if (argc == 0) {
 		argc = 1;
 		argv = just_stdin;
@@ -1009,8 +1042,7 @@ glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
 			status = GLEAN_EXIT_REJECT;
 			continue;
 		}
-		setvbuf(fp, NULL, _IOFBF, IN_BUFFER);	/* before any read */
-		if (run_lines(fn, arg, o, fp,
+		if (run_file(fn, arg, o, fp, 1,
 		    fp == stdin ? "<stdin>" : argv[i], &status) < 0) {
 			if (fp != stdin)
 				fclose(fp);

@@ -7,9 +7,9 @@
 #   - glean-chain, the same stages in one process (no target: it shows
 #     what the pipes cost);
 #   - the fused driver: what pipeline/glean runs after glean-normalize,
-#     the documents cut into one part per core, glean-chain on each at
-#     once, the parts joined into glean-merge (target <= 5x); and the
-#     same without the merge, to show the merge's share.
+#     glean-chain -j CORES (the documents in parts, one worker process a
+#     core) into glean-merge (target <= 5x); and the same without the
+#     merge, to show the merge's share.
 # GLEAN_BENCH_MB sizes the stream (default 100).  GLEAN_BENCH_BASE=DIR
 # (DIR/bin/glean-*, DIR/lexicons, as made by tests/bench/base.sh REV DIR)
 # also times that older build's pipe chain on the same stream in the
@@ -85,57 +85,13 @@ if bench_have chain; then
 	bench_time "glean-chain" "$norm" glean-chain --stages "$list"
 	echo "bench: glean-chain --stages $list (one process, no merge) =" \
 	    "$(bench_ratio "$bench_secs" "$wc")x wc -w"
-	# fused.sh WORKERS merge|nomerge FILE: pipeline/glean's fused step
-	fused=$benchdir/chain-fused.sh
-	cat >"$fused" <<EOF
-set -e
-d=\$(mktemp -d "$benchdir/fused.XXXXXX")
-k=\$((\$1 * 4))
-split -n "l/\$k" -d -a 3 "\$3" "\$d/part."
-# as pipeline/glean's fused(): 4 parts a worker, worker J running parts
-# J, J + PARTS, ... in turn, part 0 onto standard output, the others into
-# files; the merge reads the parts in order as each ends
-worker()
-{
-	i=0
-	for p in "\$d"/part.???; do
-		if [ \$((i % \$1)) -eq "\$2" ]; then
-			if [ "\$i" -eq 0 ]; then
-				glean-chain --stages $list "\$p"
-			else
-				glean-chain --stages $list "\$p" >"\$p.out"
-			fi
-			: >"\$p.st"
-		fi
-		i=\$((i + 1))
-	done
-}
-parts()
-{
-	j=0
-	while [ "\$j" -lt "\$1" ]; do
-		worker "\$1" "\$j" &
-		j=\$((j + 1))
-	done
-	for p in "\$d"/part.???; do
-		while [ ! -f "\$p.st" ]; do sleep 0.05; done
-		[ "\$p" = "\$d/part.000" ] || [ "\$2" != merge ] ||
-		    cat "\$p.out"
-	done
-	wait
-}
-if [ "\$2" = merge ]; then
-	parts "\$1" merge | glean-merge
-else
-	parts "\$1" nomerge >"\$d/part.000.out"
-fi
-rm -rf "\$d"
-EOF
-	bench_time "fused -j$cores" "$norm" sh "$fused" "$cores" nomerge "$norm"
-	echo "bench: fused -j$cores (glean-chain on $cores parts at once, no merge) =" \
+	bench_time "fused -j$cores" "$norm" glean-chain -j "$cores" \
+	    --stages "$list" "$norm"
+	echo "bench: glean-chain -j $cores (no merge) =" \
 	    "$(bench_ratio "$bench_secs" "$wc")x wc -w"
-	bench_time "fused driver" "$norm" sh "$fused" "$cores" merge "$norm"
-	target "fused driver (glean-chain -j$cores | glean-merge)" \
+	bench_time "fused driver" "$norm" sh -c "glean-chain -j $cores \
+	    --stages $list '$norm' | glean-merge"
+	target "fused driver (glean-chain -j $cores | glean-merge)" \
 	    "$(bench_ratio "$bench_secs" "$wc")" 5
 	echo "bench: fused driver / pipe chain = $(bench_ratio "$bench_secs" "$pipe")"
 fi
@@ -152,5 +108,5 @@ if [ -n "${GLEAN_BENCH_BASE:-}" ]; then
 	echo "bench: base pipe chain = $(bench_ratio "$bench_secs" "$wc")x wc -w;" \
 	    "new pipe / base = $(bench_ratio "$pipe" "$bench_secs")"
 fi
-rm -f "$norm" "$benchdir/chain-fused.sh"
+rm -f "$norm"
 bench_exit "$bad"

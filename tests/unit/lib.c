@@ -323,8 +323,12 @@ run_stage(const struct glean_stage *st, const char *input, size_t len,
 	FILE *in, *cap;
 	int saved;
 
-	/* fmemopen of 0 bytes fails with EINVAL in old glibc */
-	in = len ? fmemopen((void *)input, len, "r") : fopen("/dev/null", "r");
+	/* a file, not fmemopen: the stream is read through its descriptor */
+	in = tmpfile();
+	if (len)
+		fwrite(input, 1, len, in);
+	fflush(in);
+	rewind(in);
 	cap = tmpfile();
 	fflush(stdout);
 	saved = dup(1);
