@@ -4,6 +4,10 @@
 #include "ratings.h"
 #include "swar.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* What may_rate() knows of the words up to where it is. */
 struct cues {
 	size_t nw;		/* words taken */
@@ -27,8 +31,6 @@ struct cues {
 	int insp;		/* an inspectorate in the text; -1 unknown */
 };
 
-/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
-#define LANES(b) (GLEAN_ONES * (b))
 
 
 /* b lower-cased if it is an ASCII capital. */
@@ -218,9 +220,11 @@ static inline int
 cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
     size_t e, int ascii)
 {
-	const struct starter *st = word_starter(c, c->cue_slots, d->text + s,
-	    e - s, ascii, &cs->low);
+	const struct starter *st = NULL;
 
+	if (!ascii || c->cue_lens[ascii_lower(d->text[s])] >> (e - s) % 32 & 1)
+		st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii,
+		    &cs->low);
 	if (st || cs->pend)
 		return cue_word_phrase(c, d, cs, s, e, ascii, st);
 	cs->ps = s;
@@ -229,6 +233,10 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 	cs->nw++;
 	return 0;
 }
+
+#ifndef __SSE2__
+/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
+#define LANES(b) (GLEAN_ONES * (b))
 
 /* Bit 7 of each lane of x (all below 0x80): is it in [lo, hi]? */
 static uint64_t
@@ -276,32 +284,78 @@ classify8(const unsigned char *t, unsigned *plain, unsigned *mixing)
 	*mixing = lanes_bits(mix);
 }
 
-/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64. */
-static void
-block_masks(const unsigned char *t, size_t m, uint64_t *plain,
-    uint64_t *mixing)
+#endif
+
+#ifdef __SSE2__
+/* Bit j of *plain, *mixing as classify8() says, for j < 16: sixteen
+ * bytes at a time. */
+static inline void
+classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
 {
-	unsigned char tail[8];
-	const unsigned char *p;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	/* signed compares: a byte >= 0x80 is below every bound */
+	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low,
+	    _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low,
+	    _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v,
+	    _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v,
+	    _mm_set1_epi8('9' + 1)));
+	__m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha,
+	    digit));
+
+	*mixing = high | (unsigned)_mm_movemask_epi8(mark);
+	*plain = ~(alnum | *mixing) & 0xffffu;
+}
+#else
+/* classify16() without SSE2: two classify8(). */
+static inline void
+classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
+{
+	unsigned pl, mx;
+
+	classify8(t, plain, mixing);
+	classify8(t + 8, &pl, &mx);
+	*plain |= pl << 8;
+	*mixing |= mx << 8;
+}
+#endif
+
+/* Bits j < 64 of *plain, *mixing: classify8() of the 64 bytes at t. */
+static inline void
+full_block_masks(const unsigned char *t, uint64_t *plain, uint64_t *mixing)
+{
 	unsigned pl, mx;
 	size_t j;
 
 	*plain = *mixing = 0;
-	for (j = 0; j < m; j += 8) {
-		p = t + j;
-		if (m - j < 8) {
-			memset(tail, 0, sizeof(tail));
-			memcpy(tail, p, m - j);
-			p = tail;
-		}
-		classify8(p, &pl, &mx);
+	for (j = 0; j < 64; j += 16) {
+		classify16(t + j, &pl, &mx);
 		*plain |= (uint64_t)pl << j;
 		*mixing |= (uint64_t)mx << j;
 	}
-	if (m < 64) {
-		*plain &= ((uint64_t)1 << m) - 1;
-		*mixing &= ((uint64_t)1 << m) - 1;
+}
+
+/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64;
+ * the bytes from m on (which may not be there) are not read. */
+static void
+block_masks(const unsigned char *t, size_t m, uint64_t *plain,
+    uint64_t *mixing)
+{
+	unsigned char tail[64];
+
+	if (m == 64) {
+		full_block_masks(t, plain, mixing);
+		return;
 	}
+	memset(tail, 0, sizeof(tail));
+	memcpy(tail, t, m);
+	full_block_masks(tail, plain, mixing);
+	*plain &= ((uint64_t)1 << m) - 1;
+	*mixing &= ((uint64_t)1 << m) - 1;
 }
 
 /* A byte offset at or before i that starts a character. */

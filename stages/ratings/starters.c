@@ -105,6 +105,9 @@ starters_init(struct ctx *c)
 		sl = slot_of(c, c->cue_slots, st->word, st->len, h);
 		sl->hash = h;
 		sl->st = (uint32_t)i + 1;
+		if ((unsigned char)st->word[0] < 128)
+			c->cue_lens[(unsigned char)st->word[0]] |=
+			    (uint32_t)1 << (st->len % 32);
 	}
 }
 
