@@ -222,7 +222,8 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 {
 	const struct starter *st = NULL;
 
-	if (!ascii || c->cue_lens[ascii_lower(d->text[s])] >> (e - s) % 32 & 1)
+	if (!ascii || c->cue_lens[(unsigned char)d->text[s]] >> (e - s) % 32 &
+	    1)
 		st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii,
 		    &cs->low);
 	if (st || cs->pend)
@@ -407,6 +408,70 @@ cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
 	return 0;
 }
 
+/* A chunk of may_rate() (see there) that may run on into the next block
+ * of 64 bytes. */
+struct chunk {
+	size_t a;	/* where it starts */
+	int open;	/* it runs on from the last block */
+	int mixed;	/* it holds ' - or a byte outside ASCII */
+};
+
+/* Take the chunk ending at byte e of the text (see may_rate()); 1 at a
+ * cue in inspection news. */
+static inline int
+cue_chunk_end(const struct ctx *c, const struct doc *d, struct cues *cs,
+    struct chunk *ch, size_t e)
+{
+	ch->open = 0;
+	return cue_chunk(c, d, cs, ch->a, e, ch->mixed) &&
+	    inspection_news(c, d, cs);
+}
+
+/*
+ * Take the chunks of the block of 64 bytes at base, whose bits are:
+ * plain, separators; mixing, ' - and bytes outside ASCII; word, the
+ * others (below the end of the text).  A chunk still open at its end is
+ * left in ch.  1 at a cue in inspection news.
+ */
+static int
+cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
+    struct chunk *ch, size_t base, uint64_t plain, uint64_t mixing,
+    uint64_t word)
+{
+	uint64_t starts = word & ~(word << 1 | (uint64_t)ch->open);
+	uint64_t ends = plain & (word << 1 | (uint64_t)ch->open);
+	size_t j, e;
+
+	if (ch->open) {
+		if (!ends) {
+			ch->mixed |= mixing != 0;
+			return 0;
+		}
+		e = (size_t)__builtin_ctzll(ends);
+		ends &= ends - 1;
+		ch->mixed |= (mixing & (((uint64_t)1 << e) - 1)) != 0;
+		if (cue_chunk_end(c, d, cs, ch, base + e))
+			return 1;
+	}
+	for (; starts; starts &= starts - 1) {
+		j = (size_t)__builtin_ctzll(starts);
+		ch->a = base + j;
+		ch->open = 1;
+		if (!ends) {
+			ch->mixed = (mixing >> j) != 0;
+			return 0;
+		}
+		e = (size_t)__builtin_ctzll(ends);
+		ends &= ends - 1;
+		/* most blocks are ASCII letters, digits and separators */
+		ch->mixed = mixing && ((mixing >> j) & (((uint64_t)1 <<
+		    (e - j)) - 1)) != 0;
+		if (cue_chunk_end(c, d, cs, ch, base + e))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Might sentence_rating() find a judgement in the text of d?  It needs a
  * grade with a cue -- a rating verb at most VERB_WINDOW words before (or
@@ -430,40 +495,20 @@ may_rate(const struct ctx *c, const struct doc *d)
 {
 	const unsigned char *t = (const unsigned char *)d->text;
 	struct cues cs = { .insp = -1 };
-	uint64_t plain, mixing, chunk, x;
-	size_t base, m, j, e, a = 0;
-	int open = 0, mixed = 0, cue = 0;
+	struct chunk ch = { 0 };
+	uint64_t plain, mixing, valid;
+	size_t base, m;
+	int cue = 0;
 
 	for (base = 0; !cue && base < d->len; base += 64) {
 		m = d->len - base < 64 ? d->len - base : 64;
 		block_masks(t + base, m, &plain, &mixing);
-		chunk = ~plain & (m < 64 ? ((uint64_t)1 << m) - 1 :
-		    ~(uint64_t)0);
-		for (j = 0; !cue && j < m;) {
-			if (!open) {
-				if (!(x = chunk >> j))
-					break;
-				j += (size_t)__builtin_ctzll(x);
-				a = base + j;
-				open = 1;
-				mixed = 0;
-			}
-			if (!(x = plain >> j)) {
-				/* the chunk goes on in the next block */
-				mixed |= (mixing >> j) != 0;
-				break;
-			}
-			e = j + (size_t)__builtin_ctzll(x);
-			mixed |= ((mixing & (((uint64_t)1 << e) - 1)) >> j) != 0;
-			cue = cue_chunk(c, d, &cs, a, base + e, mixed) &&
-			    inspection_news(c, d, &cs);
-			open = 0;
-			j = e;
-		}
+		valid = m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0;
+		cue = cue_block(c, d, &cs, &ch, base, plain, mixing,
+		    ~plain & valid);
 	}
-	if (!cue && open)
-		cue = cue_chunk(c, d, &cs, a, d->len, mixed) &&
-		    inspection_news(c, d, &cs);
+	if (!cue && ch.open)
+		cue = cue_chunk_end(c, d, &cs, &ch, d->len);
 	glean_buf_free(&cs.low);
 	return cue;
 }
