@@ -31,8 +31,6 @@ struct cues {
 	int insp;		/* an inspectorate in the text; -1 unknown */
 };
 
-
-
 /* b lower-cased if it is an ASCII capital. */
 static inline int
 ascii_lower(int b)
