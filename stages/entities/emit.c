@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "entities.h"
+#include "spans.h"
 
 /* qsort order of entities: by first token. */
 int
@@ -38,35 +39,93 @@ put_field(struct glean_buf *b, const char *key, const char *s)
 	glean_buf_addjstr(b, s, strlen(s));
 }
 
-/* One entity as a JSON object, keys in a fixed order. */
+/* Bytes put_jstr() may write for a string of n bytes: each may become
+ * \u00XX, and the quotes. */
+#define JSTR_ROOM(n) (6 * (n) + 2)
+
+/* s[0..n) as a JSON string, as glean_buf_addjstr() writes it, at o
+ * (room for JSTR_ROOM(n)); returns the end.  Entity strings are short:
+ * a byte at a time, with no call. */
+static char *
+put_jstr(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF", named[] = "btn\0fr";
+	unsigned char ch;
+	size_t i;
+
+	*o++ = '"';
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+			*o++ = (char)ch;
+			continue;
+		}
+		*o++ = '\\';
+		if (ch == '"' || ch == '\\')
+			*o++ = (char)ch;
+		else if (ch >= '\b' && ch <= '\r' && ch != '\v')
+			*o++ = named[ch - '\b'];
+		else {
+			memcpy(o, "u00", 3);
+			o[3] = hex[ch >> 4];
+			o[4] = hex[ch & 15];
+			o += 5;
+		}
+	}
+	*o++ = '"';
+	return o;
+}
+
+/* The literal key (a string constant) at o; returns the end. */
+#define PUT_KEY(o, key) (memcpy((o), (key), sizeof(key) - 1), \
+	(o) + sizeof(key) - 1)
+
+/* ,"key":"s" for a NUL-terminated s at o (room for it, escaped); returns
+ * the end. */
+#define PUT_FIELD(o, key, s) put_jstr(PUT_KEY(o, key), (s), strlen(s))
+
+/* Room put_ent() needs for the strings of e besides its text. */
+static size_t
+ent_room(const struct ent *e)
+{
+	return JSTR_ROOM(strlen(e->canonical)) +
+	    (e->role ? JSTR_ROOM(strlen(e->role)) : 0) +
+	    (e->org ? JSTR_ROOM(strlen(e->org)) : 0) +
+	    (e->title ? JSTR_ROOM(strlen(e->title)) : 0);
+}
+
+/*
+ * One entity as a JSON object, keys in a fixed order, written in room
+ * reserved once: it is written for every entity of every document.
+ */
 void
 put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
 {
 	static const char *const kinds[] = { "person", "organisation",
 	    "authority" };
 	const struct glean_tok *a = &d->tk->t[e->t0], *z = &d->tk->t[e->t1 - 1];
+	const char *code = e->auth >= 0 ? d->c->auth[e->auth].code : NULL;
+	char *o;
 
-	glean_buf_add(b, "{\"start\":", 9);
-	put_uint(b, a->s);
-	glean_buf_add(b, ",\"end\":", 7);
-	put_uint(b, z->e);
-	glean_buf_add(b, ",\"text\":", 8);
-	glean_buf_addjstr(b, d->s + a->bs, z->be - a->bs);
-	put_field(b, ",\"kind\":", kinds[e->kind]);
-	put_field(b, ",\"canonical\":", e->canonical);
-	if (e->auth >= 0)
-		put_field(b, ",\"code\":", d->c->auth[e->auth].code);
-	else
-		glean_buf_add(b, ",\"code\":null", 12);
-	if (e->kind == K_PERSON) {
-		if (e->role)
-			put_field(b, ",\"role\":", e->role);
-		if (e->org)
-			put_field(b, ",\"organisation\":", e->org);
-		if (e->title)
-			put_field(b, ",\"title\":", e->title);
-	}
-	glean_buf_addc(b, '}');
+	/* keys, numbers, kind and code: 200 bytes cover them */
+	o = glean_buf_reserve(b, 200 + JSTR_ROOM(z->be - a->bs) +
+	    ent_room(e) + (code ? JSTR_ROOM(strlen(code)) : 0));
+	o = glean_put_dec(PUT_KEY(o, "{\"start\":"), a->s);
+	o = glean_put_dec(PUT_KEY(o, ",\"end\":"), z->e);
+	o = put_jstr(PUT_KEY(o, ",\"text\":"), d->s + a->bs, z->be - a->bs);
+	o = PUT_FIELD(o, ",\"kind\":", kinds[e->kind]);
+	o = PUT_FIELD(o, ",\"canonical\":", e->canonical);
+	o = code ? PUT_FIELD(o, ",\"code\":", code) :
+	    PUT_KEY(o, ",\"code\":null");
+	if (e->kind == K_PERSON && e->role)
+		o = PUT_FIELD(o, ",\"role\":", e->role);
+	if (e->kind == K_PERSON && e->org)
+		o = PUT_FIELD(o, ",\"organisation\":", e->org);
+	if (e->kind == K_PERSON && e->title)
+		o = PUT_FIELD(o, ",\"title\":", e->title);
+	*o++ = '}';
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 /*

@@ -275,6 +275,28 @@ named_init(struct ctx *c)
 }
 
 /*
+ * The capture groups of one row's pattern pat, compiled alone so that a
+ * bad row is named (fatal, by glean_re_compile(), with path).  Not
+ * JIT-compiled: it is freed at once.
+ */
+static uint32_t
+row_groups(const char *pat, const char *path)
+{
+	pcre2_code *one;
+	PCRE2_SIZE erroff;
+	uint32_t caps = 0;
+	int errcode;
+
+	one = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode, &erroff, NULL);
+	if (!one)
+		one = glean_re_compile(pat, PCRE2_CASELESS, path);
+	pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
+	pcre2_code_free(one);
+	return caps;
+}
+
+/*
  * Build f from the rows of lx whose column fcol is fval (fval NULL:
  * every row): the patterns of column patcol (literal: the words, any
  * white space between them, either apostrophe) as alternatives at word
@@ -285,7 +307,6 @@ family_init(struct family *f, const struct glean_lexicon *lx, size_t patcol,
     size_t fcol, const char *fval, int literal)
 {
 	struct glean_buf b = { 0 }, lit = { 0 };
-	pcre2_code *one;
 	uint32_t caps, group = 1;
 	size_t i;
 	char *pat;
@@ -303,10 +324,7 @@ family_init(struct family *f, const struct glean_lexicon *lx, size_t patcol,
 			pat = glean_strdup(lit.s);
 		} else
 			pat = glean_strdup(lx->rows[i].f[patcol]);
-		/* alone first: a bad row is named, and its groups counted */
-		one = glean_re_compile(pat, PCRE2_CASELESS, lx->path);
-		pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
-		pcre2_code_free(one);
+		caps = row_groups(pat, lx->path);
 		if (f->n)
 			glean_buf_addc(&b, '|');
 		glean_buf_addc(&b, '(');

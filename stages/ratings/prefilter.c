@@ -4,6 +4,10 @@
 #include "ratings.h"
 #include "swar.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* What may_rate() knows of the words up to where it is. */
 struct cues {
 	size_t nw;		/* words taken */
@@ -26,10 +30,6 @@ struct cues {
 	struct glean_buf low;	/* folds the odd non-ASCII word */
 	int insp;		/* an inspectorate in the text; -1 unknown */
 };
-
-/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
-#define LANES(b) (GLEAN_ONES * (b))
-
 
 /* b lower-cased if it is an ASCII capital. */
 static inline int
@@ -218,9 +218,12 @@ static inline int
 cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
     size_t e, int ascii)
 {
-	const struct starter *st = word_starter(c, c->cue_slots, d->text + s,
-	    e - s, ascii, &cs->low);
+	const struct starter *st = NULL;
 
+	if (!ascii || c->cue_lens[(unsigned char)d->text[s]] >> (e - s) % 32 &
+	    1)
+		st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii,
+		    &cs->low);
 	if (st || cs->pend)
 		return cue_word_phrase(c, d, cs, s, e, ascii, st);
 	cs->ps = s;
@@ -229,6 +232,10 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 	cs->nw++;
 	return 0;
 }
+
+#ifndef __SSE2__
+/* Byte b in each of the 8 lanes of a 64-bit word, for classify8(). */
+#define LANES(b) (GLEAN_ONES * (b))
 
 /* Bit 7 of each lane of x (all below 0x80): is it in [lo, hi]? */
 static uint64_t
@@ -276,32 +283,78 @@ classify8(const unsigned char *t, unsigned *plain, unsigned *mixing)
 	*mixing = lanes_bits(mix);
 }
 
-/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64. */
-static void
-block_masks(const unsigned char *t, size_t m, uint64_t *plain,
-    uint64_t *mixing)
+#endif
+
+#ifdef __SSE2__
+/* Bit j of *plain, *mixing as classify8() says, for j < 16: sixteen
+ * bytes at a time. */
+static inline void
+classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
 {
-	unsigned char tail[8];
-	const unsigned char *p;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	/* signed compares: a byte >= 0x80 is below every bound */
+	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low,
+	    _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low,
+	    _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v,
+	    _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v,
+	    _mm_set1_epi8('9' + 1)));
+	__m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha,
+	    digit));
+
+	*mixing = high | (unsigned)_mm_movemask_epi8(mark);
+	*plain = ~(alnum | *mixing) & 0xffffu;
+}
+#else
+/* classify16() without SSE2: two classify8(). */
+static inline void
+classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
+{
+	unsigned pl, mx;
+
+	classify8(t, plain, mixing);
+	classify8(t + 8, &pl, &mx);
+	*plain |= pl << 8;
+	*mixing |= mx << 8;
+}
+#endif
+
+/* Bits j < 64 of *plain, *mixing: classify8() of the 64 bytes at t. */
+static inline void
+full_block_masks(const unsigned char *t, uint64_t *plain, uint64_t *mixing)
+{
 	unsigned pl, mx;
 	size_t j;
 
 	*plain = *mixing = 0;
-	for (j = 0; j < m; j += 8) {
-		p = t + j;
-		if (m - j < 8) {
-			memset(tail, 0, sizeof(tail));
-			memcpy(tail, p, m - j);
-			p = tail;
-		}
-		classify8(p, &pl, &mx);
+	for (j = 0; j < 64; j += 16) {
+		classify16(t + j, &pl, &mx);
 		*plain |= (uint64_t)pl << j;
 		*mixing |= (uint64_t)mx << j;
 	}
-	if (m < 64) {
-		*plain &= ((uint64_t)1 << m) - 1;
-		*mixing &= ((uint64_t)1 << m) - 1;
+}
+
+/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64;
+ * the bytes from m on (which may not be there) are not read. */
+static void
+block_masks(const unsigned char *t, size_t m, uint64_t *plain,
+    uint64_t *mixing)
+{
+	unsigned char tail[64];
+
+	if (m == 64) {
+		full_block_masks(t, plain, mixing);
+		return;
 	}
+	memset(tail, 0, sizeof(tail));
+	memcpy(tail, t, m);
+	full_block_masks(tail, plain, mixing);
+	*plain &= ((uint64_t)1 << m) - 1;
+	*mixing &= ((uint64_t)1 << m) - 1;
 }
 
 /* A byte offset at or before i that starts a character. */
@@ -353,6 +406,70 @@ cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
 	return 0;
 }
 
+/* A chunk of may_rate() (see there) that may run on into the next block
+ * of 64 bytes. */
+struct chunk {
+	size_t a;	/* where it starts */
+	int open;	/* it runs on from the last block */
+	int mixed;	/* it holds ' - or a byte outside ASCII */
+};
+
+/* Take the chunk ending at byte e of the text (see may_rate()); 1 at a
+ * cue in inspection news. */
+static inline int
+cue_chunk_end(const struct ctx *c, const struct doc *d, struct cues *cs,
+    struct chunk *ch, size_t e)
+{
+	ch->open = 0;
+	return cue_chunk(c, d, cs, ch->a, e, ch->mixed) &&
+	    inspection_news(c, d, cs);
+}
+
+/*
+ * Take the chunks of the block of 64 bytes at base, whose bits are:
+ * plain, separators; mixing, ' - and bytes outside ASCII; word, the
+ * others (below the end of the text).  A chunk still open at its end is
+ * left in ch.  1 at a cue in inspection news.
+ */
+static int
+cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
+    struct chunk *ch, size_t base, uint64_t plain, uint64_t mixing,
+    uint64_t word)
+{
+	uint64_t starts = word & ~(word << 1 | (uint64_t)ch->open);
+	uint64_t ends = plain & (word << 1 | (uint64_t)ch->open);
+	size_t j, e;
+
+	if (ch->open) {
+		if (!ends) {
+			ch->mixed |= mixing != 0;
+			return 0;
+		}
+		e = (size_t)__builtin_ctzll(ends);
+		ends &= ends - 1;
+		ch->mixed |= (mixing & (((uint64_t)1 << e) - 1)) != 0;
+		if (cue_chunk_end(c, d, cs, ch, base + e))
+			return 1;
+	}
+	for (; starts; starts &= starts - 1) {
+		j = (size_t)__builtin_ctzll(starts);
+		ch->a = base + j;
+		ch->open = 1;
+		if (!ends) {
+			ch->mixed = (mixing >> j) != 0;
+			return 0;
+		}
+		e = (size_t)__builtin_ctzll(ends);
+		ends &= ends - 1;
+		/* most blocks are ASCII letters, digits and separators */
+		ch->mixed = mixing && ((mixing >> j) & (((uint64_t)1 <<
+		    (e - j)) - 1)) != 0;
+		if (cue_chunk_end(c, d, cs, ch, base + e))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Might sentence_rating() find a judgement in the text of d?  It needs a
  * grade with a cue -- a rating verb at most VERB_WINDOW words before (or
@@ -376,40 +493,20 @@ may_rate(const struct ctx *c, const struct doc *d)
 {
 	const unsigned char *t = (const unsigned char *)d->text;
 	struct cues cs = { .insp = -1 };
-	uint64_t plain, mixing, chunk, x;
-	size_t base, m, j, e, a = 0;
-	int open = 0, mixed = 0, cue = 0;
+	struct chunk ch = { 0 };
+	uint64_t plain, mixing, valid;
+	size_t base, m;
+	int cue = 0;
 
 	for (base = 0; !cue && base < d->len; base += 64) {
 		m = d->len - base < 64 ? d->len - base : 64;
 		block_masks(t + base, m, &plain, &mixing);
-		chunk = ~plain & (m < 64 ? ((uint64_t)1 << m) - 1 :
-		    ~(uint64_t)0);
-		for (j = 0; !cue && j < m;) {
-			if (!open) {
-				if (!(x = chunk >> j))
-					break;
-				j += (size_t)__builtin_ctzll(x);
-				a = base + j;
-				open = 1;
-				mixed = 0;
-			}
-			if (!(x = plain >> j)) {
-				/* the chunk goes on in the next block */
-				mixed |= (mixing >> j) != 0;
-				break;
-			}
-			e = j + (size_t)__builtin_ctzll(x);
-			mixed |= ((mixing & (((uint64_t)1 << e) - 1)) >> j) != 0;
-			cue = cue_chunk(c, d, &cs, a, base + e, mixed) &&
-			    inspection_news(c, d, &cs);
-			open = 0;
-			j = e;
-		}
+		valid = m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0;
+		cue = cue_block(c, d, &cs, &ch, base, plain, mixing,
+		    ~plain & valid);
 	}
-	if (!cue && open)
-		cue = cue_chunk(c, d, &cs, a, d->len, mixed) &&
-		    inspection_news(c, d, &cs);
+	if (!cue && ch.open)
+		cue = cue_chunk_end(c, d, &cs, &ch, d->len);
 	glean_buf_free(&cs.low);
 	return cue;
 }

@@ -122,6 +122,10 @@ struct ctx {
 	size_t nstarters;
 	struct slot *slots;	/* every starter; nslots, a power of two */
 	struct slot *cue_slots;	/* those may_rate() looks for; nslots */
+	/* Bit n % 32 of cue_lens[b]: a word in cue_slots starts with ASCII
+	 * byte b (either case) and has n bytes (most words fail this,
+	 * before a hash). */
+	uint32_t cue_lens[128];
 	size_t nslots;
 	size_t longest;		/* bytes of the longest starter's word */
 	struct area *areas;

@@ -60,6 +60,19 @@ add_index(size_t **v, size_t *n, size_t i)
 	(*v)[(*n)++] = i;
 }
 
+/* Note in c->cue_lens a cue starter of n bytes whose first is b. */
+static void
+cue_len_add(struct ctx *c, char b, size_t n)
+{
+	unsigned u = (unsigned char)b;
+
+	if (u >= 128)
+		return;
+	c->cue_lens[u] |= (uint32_t)1 << (n % 32);
+	if (u >= 'a' && u <= 'z')
+		c->cue_lens[u - 'a' + 'A'] |= (uint32_t)1 << (n % 32);
+}
+
 /*
  * Index the grades and verbs by first word; an empty phrase never
  * matches.  may_rate() needs only the starters of grades, rating verbs
@@ -105,6 +118,7 @@ starters_init(struct ctx *c)
 		sl = slot_of(c, c->cue_slots, st->word, st->len, h);
 		sl->hash = h;
 		sl->st = (uint32_t)i + 1;
+		cue_len_add(c, st->word[0], st->len);
 	}
 }
 

@@ -21,6 +21,16 @@ is_wordcp(int32_t cp)
 	    cat == UTF8PROC_CATEGORY_MN;
 }
 
+/* Is byte i of the text an ASCII letter or digit? */
+static inline int
+ascii_alnum_at(const struct doc *d, size_t i)
+{
+	unsigned b = (unsigned char)d->text[i];
+
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' &&
+	    (b | 0x20) <= 'z');
+}
+
 /* The code point at byte i of the text; its length in *len. */
 int32_t
 cp_at(const struct doc *d, size_t i, size_t *len)
@@ -142,6 +152,10 @@ next_word(const struct doc *d, size_t end, size_t *i, size_t *s, int *ascii)
 	*s = k;
 	*ascii = (unsigned char)d->text[k] < 0x80;
 	for (k += n; k < end; k += n) {
+		if (ascii_alnum_at(d, k)) {
+			n = 1;	/* most of a word: no decoding */
+			continue;
+		}
 		cp = cp_at(d, k, &n);
 		if (!is_wordcp(cp) && !((cp == '\'' || cp == 0x2019 ||
 		    cp == '-') && k + n < end &&
