@@ -55,6 +55,13 @@ struct ctx {
 	unsigned char start_byte[NKIND][256];
 	unsigned char refused_before[NKIND][256];
 	int jit;		/* all of re_amount has JIT code */
+	/* the words a number in words (NUMW) may start with, after "a"
+	 * or "an": the cardinals of number-words.tsv, "half", "quarter",
+	 * by their first letter's low five bits; numw_any when there are
+	 * too many to file */
+	const char *numw_first[32][16];
+	unsigned char nnumw_first[32];
+	int numw_any;
 	pcre2_match_data *md;
 };
 
@@ -315,6 +322,88 @@ static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
 enum { V_PRE, V_SUF, V_ATT, V_SCALE, V_CARD, V_NUMW, V_RATEU, V_RATEA,
     V_APPROX, V_NUM, V_SP, NV };
 
+/* File w among the words a number in words may start with. */
+static void
+numw_first_add(struct ctx *c, const char *w)
+{
+	unsigned k = (unsigned char)w[0] & 31;
+
+	if (c->nnumw_first[k] == 16 || !isalpha((unsigned char)w[0]))
+		c->numw_any = 1;	/* too many, or not a letter */
+	else
+		c->numw_first[k][c->nnumw_first[k]++] = w;
+}
+
+/* The words a number in words may start with (after "a" or "an"),
+ * as in the NUMW expression: the cardinals, "half" and "quarter". */
+static void
+numw_first_init(struct ctx *c)
+{
+	const struct glean_lexicon *lx = c->nw->lx;
+	size_t r;
+
+	for (r = 0; r < lx->nrows; r++)
+		if (lx->rows[r].nf > 2 && strcmp(lx->rows[r].f[2], "card") == 0)
+			numw_first_add(c, lx->rows[r].f[0]);
+	numw_first_add(c, "half");
+	numw_first_add(c, "quarter");
+}
+
+/* Is ch an ASCII letter? */
+static inline int
+ascii_letter(char ch)
+{
+	return (unsigned)((ch | 0x20) - 'a') < 26;
+}
+
+/*
+ * Does t[p..n) start with word w (letters without case), as far as
+ * ASCII tells?  A byte from 0x80 up in the text may be a letter that a
+ * caseless match takes for an ASCII one (the long s), and a byte of w
+ * but a letter may match what pcre2 makes of it: both say yes.
+ */
+static int
+starts_with_word(const char *t, size_t p, size_t n, const char *w)
+{
+	for (; *w; w++, p++) {
+		if (!ascii_letter(*w))
+			return 1;
+		if (p >= n)
+			return 0;
+		if ((unsigned char)t[p] >= 0x80)
+			return 1;
+		if (tolower_ascii((unsigned char)t[p]) !=
+		    tolower_ascii((unsigned char)*w))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Might a suffix amount start at the ASCII letter t[p] (of n)?  Its
+ * number is then in words: "a" or "an" before a blank, or a word of
+ * numw_first (which may run on into the currency: "tenpounds").
+ */
+static int
+numw_may_start(const struct ctx *c, const char *t, size_t p, size_t n)
+{
+	unsigned char k = (unsigned char)t[p] & 31;
+	size_t i, len = 1;
+
+	if (c->numw_any)
+		return 1;
+	if (k == ('a' & 31)) {
+		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
+			len = 2;
+		if (p + len >= n || !ascii_letter(t[p + len]))
+			return 1;
+	}
+	for (i = 0; i < c->nnumw_first[k]; i++)
+		if (starts_with_word(t, p, n, c->numw_first[k][i]))
+			return 1;
+	return 0;
+}
+
 /*
  * Every placeholder's value into v (malloc'd, to free, NULL where the
  * value is a literal) and cv (what the expressions are expanded with):
@@ -333,7 +422,8 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	v[V_ATT] = glean_lex_trie(c->cur, 0, 3, "attached");
 	v[V_SCALE] = glean_lex_trie(c->mult, 0, 0, NULL);
 	v[V_CARD] = glean_lex_trie(c->nw->lx, 0, 2, "card");
-	/* the blanks inside a number in words are a run */
+	/* the blanks inside a number in words are a run; its first
+	 * words are those of numw_first_init: keep the two in step */
 	v[V_NUMW] = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
 	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
 	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
@@ -503,6 +593,7 @@ ctx_init(void *vctx, const char *lexdir)
 	load_lexicons(c, lexdir);
 	placeholder_values(c, v, cv);
 	digit_gate_init(c);
+	numw_first_init(c);
 	compile_patterns(c, cv);
 	trig_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
@@ -712,7 +803,8 @@ next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
 			if (d > p + lead)
 				p = d - lead;
 		}
-		if (may_start(c, kind, t, p))
+		if (may_start(c, kind, t, p) && (kind != A_SUF ||
+		    !ascii_letter(t[p]) || numw_may_start(c, t, p, n)))
 			return p;
 	}
 	return n;
