@@ -55,13 +55,14 @@ struct ctx {
 	unsigned char start_byte[NKIND][256];
 	unsigned char refused_before[NKIND][256];
 	int jit;		/* all of re_amount has JIT code */
-	/* the words a number in words (NUMW) may start with, after "a"
-	 * or "an": the cardinals of number-words.tsv, "half", "quarter",
-	 * by their first letter's low five bits; numw_any when there are
-	 * too many to file */
-	const char *numw_first[32][16];
-	unsigned char nnumw_first[32];
-	int numw_any;
+	/* by kind: the words a match that starts at an ASCII letter
+	 * starts with (struct first_words) */
+	struct first_words {
+		/* by the first letter's low five bits */
+		const char *w[32][16];
+		unsigned char n[32];
+		int any;	/* too many to file: any word */
+	} first[NKIND];
 	pcre2_match_data *md;
 };
 
@@ -322,38 +323,58 @@ static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
 enum { V_PRE, V_SUF, V_ATT, V_SCALE, V_CARD, V_NUMW, V_RATEU, V_RATEA,
     V_APPROX, V_NUM, V_SP, NV };
 
-/* File w among the words a number in words may start with. */
-static void
-numw_first_add(struct ctx *c, const char *w)
-{
-	unsigned k = (unsigned char)w[0] & 31;
-
-	if (c->nnumw_first[k] == 16 || !isalpha((unsigned char)w[0]))
-		c->numw_any = 1;	/* too many, or not a letter */
-	else
-		c->numw_first[k][c->nnumw_first[k]++] = w;
-}
-
-/* The words a number in words may start with (after "a" or "an"),
- * as in the NUMW expression: the cardinals, "half" and "quarter". */
-static void
-numw_first_init(struct ctx *c)
-{
-	const struct glean_lexicon *lx = c->nw->lx;
-	size_t r;
-
-	for (r = 0; r < lx->nrows; r++)
-		if (lx->rows[r].nf > 2 && strcmp(lx->rows[r].f[2], "card") == 0)
-			numw_first_add(c, lx->rows[r].f[0]);
-	numw_first_add(c, "half");
-	numw_first_add(c, "quarter");
-}
-
 /* Is ch an ASCII letter? */
 static inline int
 ascii_letter(char ch)
 {
 	return (unsigned)((ch | 0x20) - 'a') < 26;
+}
+
+/* File w in fw; one that does not start with an ASCII letter, or one
+ * too many, lets any word in. */
+static void
+first_word_add(struct first_words *fw, const char *w)
+{
+	unsigned k = (unsigned char)w[0] & 31;
+
+	if (fw->n[k] == 16 || !ascii_letter(w[0]))
+		fw->any = 1;
+	else
+		fw->w[k][fw->n[k]++] = w;
+}
+
+/*
+ * The first words of the matches that start at an ASCII letter: of a
+ * prefix amount, its currency's forms; of a suffix amount, the first words
+ * of a number in words as NUMW has them (after "a" or "an", which
+ * first_word_at knows): the cardinals, "half" and "quarter".  The
+ * attached pattern starts with a digit.
+ */
+static void
+first_words_init(struct ctx *c)
+{
+	const struct glean_lexicon *lx = c->nw->lx;
+	size_t r;
+
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0];
+
+		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
+			continue;
+		/* a symbol cannot match a letter, but "." may be left out
+		 * (loosen), and the long s and the Kelvin sign match "s"
+		 * and "k" without case */
+		if (ascii_letter(f[0]) || f[0] == '.' ||
+		    strncmp(f, "\xc5\xbf", 2) == 0 ||
+		    strncmp(f, "\xe2\x84\xaa", 3) == 0)
+			first_word_add(&c->first[A_PRE], f);
+	}
+	for (r = 0; r < lx->nrows; r++)
+		if (lx->rows[r].nf > 2 && strcmp(lx->rows[r].f[2], "card") == 0)
+			first_word_add(&c->first[A_SUF], lx->rows[r].f[0]);
+	first_word_add(&c->first[A_SUF], "half");
+	first_word_add(&c->first[A_SUF], "quarter");
+	c->first[A_ATT].any = 1;
 }
 
 /*
@@ -380,26 +401,29 @@ starts_with_word(const char *t, size_t p, size_t n, const char *w)
 }
 
 /*
- * Might a suffix amount start at the ASCII letter t[p] (of n)?  Its
- * number is then in words: "a" or "an" before a blank, or a word of
- * numw_first (which may run on into the currency: "tenpounds").
+ * Might a match of the amount pattern of kind start at the ASCII letter
+ * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
+ * a suffix amount, with "a" or "an" before a blank ("a million
+ * pounds").  A word may run on into what follows ("tenpounds").
  */
 static int
-numw_may_start(const struct ctx *c, const char *t, size_t p, size_t n)
+first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
+    size_t n)
 {
+	const struct first_words *fw = &c->first[kind];
 	unsigned char k = (unsigned char)t[p] & 31;
 	size_t i, len = 1;
 
-	if (c->numw_any)
+	if (fw->any)
 		return 1;
-	if (k == ('a' & 31)) {
+	if (kind == A_SUF && k == ('a' & 31)) {
 		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
 			len = 2;
 		if (p + len >= n || !ascii_letter(t[p + len]))
 			return 1;
 	}
-	for (i = 0; i < c->nnumw_first[k]; i++)
-		if (starts_with_word(t, p, n, c->numw_first[k][i]))
+	for (i = 0; i < fw->n[k]; i++)
+		if (starts_with_word(t, p, n, fw->w[k][i]))
 			return 1;
 	return 0;
 }
@@ -423,7 +447,7 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	v[V_SCALE] = glean_lex_trie(c->mult, 0, 0, NULL);
 	v[V_CARD] = glean_lex_trie(c->nw->lx, 0, 2, "card");
 	/* the blanks inside a number in words are a run; its first
-	 * words are those of numw_first_init: keep the two in step */
+	 * words are those of first_words_init: keep the two in step */
 	v[V_NUMW] = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
 	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
 	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
@@ -593,7 +617,7 @@ ctx_init(void *vctx, const char *lexdir)
 	load_lexicons(c, lexdir);
 	placeholder_values(c, v, cv);
 	digit_gate_init(c);
-	numw_first_init(c);
+	first_words_init(c);
 	compile_patterns(c, cv);
 	trig_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
@@ -803,8 +827,8 @@ next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
 			if (d > p + lead)
 				p = d - lead;
 		}
-		if (may_start(c, kind, t, p) && (kind != A_SUF ||
-		    !ascii_letter(t[p]) || numw_may_start(c, t, p, n)))
+		if (may_start(c, kind, t, p) && (!ascii_letter(t[p]) ||
+		    first_word_at(c, kind, t, p, n)))
 			return p;
 	}
 	return n;
