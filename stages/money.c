@@ -48,6 +48,21 @@ struct ctx {
 	 * digit a match may start; NO_DIGIT_GATE for the suffix pattern,
 	 * whose number may be written in words */
 	size_t digit_lead[NKIND];
+	/* by kind: the bytes a match may start with (pcre2's own start
+	 * set of the unanchored pattern), and the bytes before a start
+	 * that the pattern's opening look-behind refuses; the patterns
+	 * are compiled anchored and tried only at such starts */
+	unsigned char start_byte[NKIND][256];
+	unsigned char refused_before[NKIND][256];
+	int jit;		/* all of re_amount has JIT code */
+	/* by kind: the words a match that starts at an ASCII letter
+	 * starts with (struct first_words) */
+	struct first_words {
+		/* by the first letter's low five bits */
+		const char *w[32][16];
+		unsigned char n[32];
+		int any;	/* too many to file: any word */
+	} first[NKIND];
 	pcre2_match_data *md;
 };
 
@@ -308,6 +323,111 @@ static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
 enum { V_PRE, V_SUF, V_ATT, V_SCALE, V_CARD, V_NUMW, V_RATEU, V_RATEA,
     V_APPROX, V_NUM, V_SP, NV };
 
+/* Is ch an ASCII letter? */
+static inline int
+ascii_letter(char ch)
+{
+	return (unsigned)((ch | 0x20) - 'a') < 26;
+}
+
+/* File w in fw; one that does not start with an ASCII letter, or one
+ * too many, lets any word in. */
+static void
+first_word_add(struct first_words *fw, const char *w)
+{
+	unsigned k = (unsigned char)w[0] & 31;
+
+	if (fw->n[k] == 16 || !ascii_letter(w[0]))
+		fw->any = 1;
+	else
+		fw->w[k][fw->n[k]++] = w;
+}
+
+/*
+ * The first words of the matches that start at an ASCII letter: of a
+ * prefix amount, its currency's forms; of a suffix amount, the first words
+ * of a number in words as NUMW has them (after "a" or "an", which
+ * first_word_at knows): the cardinals, "half" and "quarter".  The
+ * attached pattern starts with a digit.
+ */
+static void
+first_words_init(struct ctx *c)
+{
+	const struct glean_lexicon *lx = c->nw->lx;
+	size_t r;
+
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0];
+
+		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
+			continue;
+		/* a symbol cannot match a letter, but "." may be left out
+		 * (loosen), and the long s and the Kelvin sign match "s"
+		 * and "k" without case */
+		if (ascii_letter(f[0]) || f[0] == '.' ||
+		    strncmp(f, "\xc5\xbf", 2) == 0 ||
+		    strncmp(f, "\xe2\x84\xaa", 3) == 0)
+			first_word_add(&c->first[A_PRE], f);
+	}
+	for (r = 0; r < lx->nrows; r++)
+		if (lx->rows[r].nf > 2 && strcmp(lx->rows[r].f[2], "card") == 0)
+			first_word_add(&c->first[A_SUF], lx->rows[r].f[0]);
+	first_word_add(&c->first[A_SUF], "half");
+	first_word_add(&c->first[A_SUF], "quarter");
+	c->first[A_ATT].any = 1;
+}
+
+/*
+ * Does t[p..n) start with word w (letters without case), as far as
+ * ASCII tells?  A byte from 0x80 up in the text may be a letter that a
+ * caseless match takes for an ASCII one (the long s), and a byte of w
+ * but a letter may match what pcre2 makes of it: both say yes.
+ */
+static int
+starts_with_word(const char *t, size_t p, size_t n, const char *w)
+{
+	for (; *w; w++, p++) {
+		if (!ascii_letter(*w))
+			return 1;
+		if (p >= n)
+			return 0;
+		if ((unsigned char)t[p] >= 0x80)
+			return 1;
+		if (tolower_ascii((unsigned char)t[p]) !=
+		    tolower_ascii((unsigned char)*w))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Might a match of the amount pattern of kind start at the ASCII letter
+ * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
+ * a suffix amount, with "a" or "an" before a blank ("a million
+ * pounds").  A word may run on into what follows ("tenpounds").
+ */
+static int
+first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
+    size_t n)
+{
+	const struct first_words *fw = &c->first[kind];
+	unsigned char k = (unsigned char)t[p] & 31;
+	size_t i, len = 1;
+
+	if (fw->any)
+		return 1;
+	if (kind == A_SUF && k == ('a' & 31)) {
+		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
+			len = 2;
+		if (p + len >= n || !ascii_letter(t[p + len]))
+			return 1;
+	}
+	for (i = 0; i < fw->n[k]; i++)
+		if (starts_with_word(t, p, n, fw->w[k][i]))
+			return 1;
+	return 0;
+}
+
 /*
  * Every placeholder's value into v (malloc'd, to free, NULL where the
  * value is a literal) and cv (what the expressions are expanded with):
@@ -326,7 +446,8 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	v[V_ATT] = glean_lex_trie(c->cur, 0, 3, "attached");
 	v[V_SCALE] = glean_lex_trie(c->mult, 0, 0, NULL);
 	v[V_CARD] = glean_lex_trie(c->nw->lx, 0, 2, "card");
-	/* the blanks inside a number in words are a run */
+	/* the blanks inside a number in words are a run; its first
+	 * words are those of first_words_init: keep the two in step */
 	v[V_NUMW] = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
 	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
 	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
@@ -342,12 +463,16 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	cv[V_SP] = "[\\s\\x{a0}]";
 }
 
+/* The look-behind every amount pattern opens with: no amount starts
+ * inside a word or number. */
+#define NOT_AFTER "(?<![\\w$£€¥.,])"
+
 /* The amount patterns by kind. */
 static const struct {
 	const char *what, *src;
 } amount_pattern[NKIND] = {
 	/* £3.5m, $ 75 million, US$10bn, £3-4m, GBP 350, USD115 */
-	[A_PRE] = { "money prefix", "(?<![\\w$£€¥.,])(?<cur>{PRE})"
+	[A_PRE] = { "money prefix", NOT_AFTER "(?<cur>{PRE})"
 	    "{SP}?(?<num>{NUM})(?!\\d|,\\d)"
 	    "(?:{SP}?(?<sc>{SCALE})(?!\\w))?"
 	    "(?:{SP}?(?<cur2>{SUF})(?!\\w))?"
@@ -355,7 +480,7 @@ static const struct {
 	    "(?:{SP}?(?<sc2>{SCALE})(?!\\w))?(?!{SP}*%))?" },
 	/* 470 pence, 361 million pounds, five million yen, 10 €, 12-cent,
 	 * thirteen dollars and forty-five cents, 75 USD million */
-	[A_SUF] = { "money suffix", "(?<![\\w$£€¥.,])"
+	[A_SUF] = { "money suffix", NOT_AFTER
 	    "(?<num>{NUM}|{NUMW})"
 	    "(?:(?:{SP}|-)?(?<sc>{SCALE})(?!\\w))?(?:{SP}|-)?"
 	    "(?<cur>{SUF})(?![\\w$])"
@@ -363,9 +488,73 @@ static const struct {
 	    "(?:{SP}+(?:and{SP}+)?(?<num2>{NUM}|{NUMW})(?:{SP}|-)?"
 	    "(?<minor>cents?|pence|p)(?!\\w))?" },
 	/* 4p, 3.5p */
-	[A_ATT] = { "money attached", "(?<![\\w$£€¥.,])"
+	[A_ATT] = { "money attached", NOT_AFTER
 	    "(?<num>\\d+(?:\\.\\d+)?)(?<cur>{ATT})(?![\\w'’])" },
 };
+
+/*
+ * The bytes a match of the unanchored pattern pat (flags as for
+ * glean_re_compile) may start with, into starts, from pcre2's own
+ * study of it.  pcre2 knows no such set for a pattern that may start
+ * with \\d (PCRE2_UCP: any Unicode digit), so it studies pat with each
+ * \\d as "0" instead and the bytes a digit may start with (digit_byte)
+ * are added.  All bytes where it knows none.  Fatal on a bad pattern.
+ */
+static void
+start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
+    const char *what, unsigned char starts[256])
+{
+	struct glean_buf b = { 0 };
+	const uint8_t *bitmap = NULL;
+	pcre2_code *re;
+	PCRE2_SIZE erroff;
+	int i, errcode;
+
+	for (; *pat; pat++) {
+		if (pat[0] == '\\' && pat[1] == 'd') {
+			glean_buf_addc(&b, '0');
+			pat++;
+		} else if (pat[0] == '\\' && pat[1]) {
+			glean_buf_add(&b, pat++, 2);
+		} else {
+			glean_buf_addc(&b, *pat);
+		}
+	}
+	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PCRE2_UTF | PCRE2_UCP |
+	    flags, &errcode, &erroff, NULL);
+	if (!re)
+		glean_die(GLEAN_EXIT_FATAL, "%s: bad pattern at offset %zu",
+		    what, (size_t)erroff);
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0)
+		bitmap = NULL;
+	for (i = 0; i < 256; i++)
+		starts[i] = !bitmap || (bitmap[i / 8] >> (i % 8) & 1) ||
+		    c->digit_byte[i];
+	pcre2_code_free(re);
+	glean_buf_free(&b);
+}
+
+/*
+ * The starts of the amount pattern of kind, pat expanded (see struct
+ * ctx): its start bytes, and, when it opens with NOT_AFTER, the ASCII
+ * bytes of that look-behind (\\w, $ . ,) as refused before a start.
+ */
+static void
+pattern_starts(struct ctx *c, int kind, const char *pat)
+{
+	const char *p;
+	int b;
+
+	start_bytes(c, pat, PCRE2_CASELESS, amount_pattern[kind].what,
+	    c->start_byte[kind]);
+	if (strncmp(amount_pattern[kind].src, NOT_AFTER,
+	    strlen(NOT_AFTER)) != 0)
+		return;
+	for (b = 0; b < 128; b++)
+		c->refused_before[kind][b] = isalnum(b) || b == '_';
+	for (p = "$.,"; *p; p++)
+		c->refused_before[kind][(unsigned char)*p] = 1;
+}
 
 /* The amount patterns, the rate after an amount and the qualifier
  * before it, expanded with cv. */
@@ -373,11 +562,22 @@ static void
 compile_patterns(struct ctx *c, const char *const cv[NV])
 {
 	int kind;
+	char *pat;
+	size_t jitsize;
 
-	for (kind = 0; kind < NKIND; kind++)
-		c->re_amount[kind] = glean_re_compile_expanded(
-		    amount_pattern[kind].src, names, cv, NV, PCRE2_CASELESS,
+	for (kind = 0; kind < NKIND; kind++) {
+		pat = glean_re_expand(amount_pattern[kind].src, names, cv, NV);
+		pattern_starts(c, kind, pat);
+		c->re_amount[kind] = glean_re_compile(pat,
+		    PCRE2_CASELESS | PCRE2_ANCHORED,
 		    amount_pattern[kind].what);
+		free(pat);
+	}
+	c->jit = 1;
+	for (kind = 0; kind < NKIND; kind++)
+		if (pcre2_pattern_info(c->re_amount[kind], PCRE2_INFO_JITSIZE,
+		    &jitsize) != 0 || jitsize == 0)
+			c->jit = 0;
 	/* -a-year, a month, per year, / month, annually */
 	c->re_rate = glean_re_compile_expanded("(?:{SP}*-{SP}*|{SP}+)"
 	    "(?:an?|per|each|every)(?:{SP}|-)+(?<u>{RATEU})(?!\\w)"
@@ -416,9 +616,10 @@ ctx_init(void *vctx, const char *lexdir)
 	memset(c, 0, sizeof *c);
 	load_lexicons(c, lexdir);
 	placeholder_values(c, v, cv);
+	digit_gate_init(c);
+	first_words_init(c);
 	compile_patterns(c, cv);
 	trig_init(c);
-	digit_gate_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NV; i++)
 		free(v[i]);
@@ -575,20 +776,62 @@ push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
 }
 
 /*
- * Where a search for the amount pattern of kind may start at or after
- * p in t[..n): p, or later where the digit gate allows; n when no match
- * can be found at or after p (digit_gate_init).
+ * Match the anchored amount pattern re at t[p] (of n) into c->md:
+ * glean_re_match's result.  The fast entry to JIT code, which skips
+ * pcre2_match's checks (its arguments are good by construction); an
+ * error is left to glean_re_match, as is a pattern without JIT code.
+ */
+static int
+match_at(struct ctx *c, const pcre2_code *re, const char *t, size_t n,
+    size_t p)
+{
+	int rc;
+
+	if (c->jit) {
+		rc = pcre2_jit_match(re, (PCRE2_SPTR)t, n, p, 0, c->md, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return 0;
+		if (rc > 0)
+			return rc;
+	}
+	return glean_re_match(re, t, n, p, c->md);
+}
+
+/*
+ * Might a match of the amount pattern of kind start at t[p]?  Its byte
+ * is one the pattern starts with, after none its look-behind refuses
+ * (struct ctx).
+ */
+static inline int
+may_start(const struct ctx *c, int kind, const char *t, size_t p)
+{
+	return c->start_byte[kind][(unsigned char)t[p]] &&
+	    (p == 0 || !c->refused_before[kind][(unsigned char)t[p - 1]]);
+}
+
+/*
+ * The first place at or after p in t[..n) where a match of the amount
+ * pattern of kind may start: where the digit gate allows (a match
+ * starts at most digit_lead bytes before the next digit, see
+ * digit_gate_init) and may_start; n for none.
  */
 static size_t
-search_from(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
+next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
 {
-	size_t lead = c->digit_lead[kind], d;
+	size_t lead = c->digit_lead[kind], from = p, d = n;
 
-	if (lead == NO_DIGIT_GATE)
-		return p;
-	if ((d = next_digit(c, t, p, n)) == n)
-		return n;
-	return d > p + lead ? d - lead : p;
+	for (; p < n; p++) {
+		if (lead != NO_DIGIT_GATE && (p == from || d < p)) {
+			if ((d = next_digit(c, t, p, n)) == n)
+				return n;
+			if (d > p + lead)
+				p = d - lead;
+		}
+		if (may_start(c, kind, t, p) && (!ascii_letter(t[p]) ||
+		    first_word_at(c, kind, t, p, n)))
+			return p;
+	}
+	return n;
 }
 
 /*
@@ -607,8 +850,13 @@ scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
 	uint32_t ri;
 	double v, f, sc;
 
-	while ((off = search_from(c, kind, t, off, n)) < n &&
-	    glean_re_match(m.re, t, n, off, c->md) > 0) {
+	/* the leftmost match: the pattern is anchored, tried where a
+	 * match may start, in order */
+	while ((off = next_start(c, kind, t, off, n)) < n) {
+		if (match_at(c, m.re, t, n, off) <= 0) {
+			off++;
+			continue;
+		}
 		ov = pcre2_get_ovector_pointer(c->md);
 		m.s = ov[0];
 		m.e = ov[1];

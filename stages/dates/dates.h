@@ -134,7 +134,7 @@ struct cand {
 
 /* The symbols of the openers' trie: 26 letters without case, a run of
  * blanks, an apostrophe. */
-enum { SYM_BLANK = 26, SYM_QUOTE, NSYM };
+enum { SYM_BLANK = 26, SYM_QUOTE, NSYM, OPENER_MAX = UINT16_MAX };
 
 enum { NDIGIT_AFTER = 129 };
 
@@ -180,12 +180,15 @@ struct ctx {
 	struct numlast modlast[32];
 	size_t nmodlast;
 	/* the openers of the patterns, a trie of lower-case letters: a
-	 * node's pats are the patterns an opener ending there opens */
+	 * node's pats are the patterns an opener ending there opens.  A
+	 * node fills one cache line (find_starts walks the trie at every
+	 * word start of a window, and a node over two lines cost a miss
+	 * more a step): at most OPENER_MAX nodes, the array aligned */
 	struct opener {
-		int kid[NSYM];
-		unsigned pats;
-		int digits;	/* 1 + the rules for digits here */
-		int blank;	/* reached by a run of blanks */
+		uint16_t kid[NSYM];
+		uint32_t pats;
+		uint16_t digits;	/* 1 + the rules for digits here */
+		uint8_t blank;		/* reached by a run of blanks */
 	} *opener;
 	size_t nopener;
 	/* by byte: may an opener start with it; its symbol (-1: none);

@@ -28,11 +28,14 @@ static int
 opener_kid(struct ctx *c, int k, int y)
 {
 	if (!c->opener[k].kid[y]) {
+		if (c->nopener == OPENER_MAX)
+			glean_die(GLEAN_EXIT_FATAL, "date openers: more than "
+			    "%d trie nodes", OPENER_MAX);
 		c->opener = glean_realloc(c->opener, (c->nopener + 1) *
 		    sizeof *c->opener);
 		memset(&c->opener[c->nopener], 0, sizeof *c->opener);
 		c->opener[c->nopener].blank = y == SYM_BLANK;
-		c->opener[k].kid[y] = (int)c->nopener++;
+		c->opener[k].kid[y] = (uint16_t)c->nopener++;
 	}
 	return c->opener[k].kid[y];
 }
@@ -160,7 +163,10 @@ digit_tables(struct ctx *c)
 			c->digits = glean_realloc(c->digits, (c->ndigits + 1) *
 			    sizeof *c->digits);
 			memset(c->digits[c->ndigits], 0, sizeof *c->digits);
-			o->digits = (int)++c->ndigits;
+			if (c->ndigits >= UINT16_MAX)
+				glean_die(GLEAN_EXIT_FATAL, "date openers: too "
+				    "many digit tables");
+			o->digits = (uint16_t)++c->ndigits;
 		}
 		for (l = 0; l < 3; l++)
 			for (ch = 0; ch < NDIGIT_AFTER; ch++)
@@ -172,6 +178,22 @@ digit_tables(struct ctx *c)
 	free(c->rule);
 	c->rule = NULL;
 	c->nrule = 0;
+}
+
+_Static_assert(sizeof(struct opener) == 64, "a trie node a cache line");
+
+/* Move the trie to memory aligned to a cache line, a node a line. */
+static void
+align_openers(struct ctx *c)
+{
+	struct opener *a = aligned_alloc(64, c->nopener * 64);
+
+	if (!a)
+		glean_die(GLEAN_EXIT_FATAL, "out of memory");
+	memset(a, 0, c->nopener * 64);
+	memcpy(a, c->opener, c->nopener * sizeof *a);
+	free(c->opener);
+	c->opener = a;
 }
 
 /* Build the openers' trie and digit tables from the pattern table;
@@ -196,6 +218,7 @@ openers_init(struct ctx *c)
 		}
 	}
 	digit_tables(c);
+	align_openers(c);
 	for (b = 0; b < 256; b++) {
 		c->sym[b] = (signed char)sym((unsigned char)b);
 		c->can_open[b] = c->opener[0].pats || (b >= 0x80 ?

@@ -38,6 +38,10 @@ glean_numword(const struct glean_numwords *nw, const char *s, size_t n,
 	for (i = 0; nw && i < nw->lx->nrows; i++) {
 		struct glean_row *r = &nw->lx->rows[i];
 
+		/* the first letters first: most rows differ there */
+		if (n && tolower((unsigned char)r->f[0][0]) !=
+		    tolower((unsigned char)s[0]))
+			continue;
 		if (strlen(r->f[0]) != n || strncasecmp(r->f[0], s, n) != 0)
 			continue;
 		if (kind && strcmp(r->f[2], kind) != 0)

@@ -938,11 +938,13 @@ struct centry {
 _Static_assert(sizeof(struct centry) == 32, "a set is two cache lines");
 
 static struct centry *cache;
+static void *cache_block;	/* what calloc gave, cache aligned in it */
 
 static void
 free_cache(void)
 {
-	free(cache);
+	free(cache_block);
+	cache_block = NULL;
 	cache = NULL;
 }
 
@@ -1021,11 +1023,14 @@ cache_init(void)
 
 	if (!cache) {
 		/* a set per two cache lines; a set more, since key_eq and
-		 * glean_toks_json may read a few bytes past an entry */
-		cache = aligned_alloc(128, size + 128);
-		if (!cache)
+		 * glean_toks_json may read a few bytes past an entry.
+		 * calloc, not a memset: a block this big comes zeroed from
+		 * the system, a page when first used */
+		cache_block = calloc(1, size + 128 + 127);
+		if (!cache_block)
 			glean_die(GLEAN_EXIT_FATAL, "out of memory");
-		memset(cache, 0, size + 128);
+		cache = (struct centry *)(((uintptr_t)cache_block + 127) &
+		    ~(uintptr_t)127);
 		atexit(free_cache);
 	}
 }
