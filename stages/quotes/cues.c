@@ -74,14 +74,15 @@ cue_first(struct qdoc *d, const char *st, size_t sl)
 static int
 has_cue_stem(struct qdoc *d, const char *f, size_t n)
 {
-	size_t l, h = FNV_BASIS;
+	const struct wordset *ws = &d->lx->cuestems;
+	size_t l;
 
-	/* the prefixes' hashes made on the way */
-	for (l = 1; l < n && l <= d->lx->cuestemmax; l++) {
-		h = fnv_step(h, f[l - 1]);
-		if (set_get_hashed(&d->lx->cuestems, f, l, h))
+	/* a prefix's signature tells most that it is no stem, unhashed */
+	for (l = 1; l < n && l <= d->lx->cuestemmax; l++)
+		if (sig_in(ws, key_sig(l, (unsigned char)f[0], l > 1 ?
+		    (unsigned char)f[1] : 0, (unsigned char)f[l - 1])) &&
+		    set_get_hashed(ws, f, l, fold_hash(f, l)))
 			return 1;
-	}
 	return 0;
 }
 

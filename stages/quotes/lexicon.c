@@ -35,19 +35,19 @@ entcmp(const void *a, const void *b)
 	    ((const struct entry *)b)->key);
 }
 
-/* FNV-1a, 32 bits */
-#define FNV_BASIS 2166136261u
-
-
-/* The FNV-1a hash of f[0..n). */
+/* The hash of the fold f[0..n), eight bytes at a time (see hash_chunk). */
 size_t
 fold_hash(const char *f, size_t n)
 {
-	size_t h = FNV_BASIS;
+	uint64_t h = n, v;
+	size_t i;
 
-	while (n-- > 0)
-		h = fnv_step(h, *f++);
-	return h;
+	for (i = 0; i < n; i += 8) {
+		v = 0;
+		memcpy(&v, f + i, n - i < 8 ? n - i : 8);
+		h = hash_chunk(h, v);
+	}
+	return hash_end(h);
 }
 
 

@@ -65,7 +65,6 @@
 #define LOOKBACK 3	/* paragraphs an attribution carries over */
 #define NAMEBACK 64	/* earlier names searched for a surname */
 #define SIGBITS 14	/* a word set's signatures: 2 KB of bits each */
-#define FNV_BASIS 2166136261u	/* FNV-1a, 32 bits */
 #define NOFOLD UINT32_MAX	/* a word not folded yet */
 #define OMSTEP 64	/* bytes between the offset map's counts */
 
@@ -356,11 +355,46 @@ static const uint16_t gapbits[256] = {
 	['-'] = G_DASH, [0xe2] = G_E2
 };
 
-/* One byte c more into FNV-1a hash h. */
-static inline size_t
-fnv_step(size_t h, char c)
+/*
+ * The hash of a fold (fold_hash) goes eight bytes at a time: h starts as
+ * the fold's length, takes each chunk in turn (hash_chunk; the last one
+ * with zeros past the fold's end) and is finished by hash_end.
+ */
+static inline uint64_t
+hash_chunk(uint64_t h, uint64_t v)
 {
-	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
+	h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 29);
+}
+
+static inline uint32_t
+hash_end(uint64_t h)
+{
+	return (uint32_t)((h * 0xff51afd7ed558ccdull) >> 32);
+}
+
+/* The first k (1..8) bytes of the 8 loaded in v, the rest zeros: as
+ * memcpy of k bytes into a zeroed word leaves them. */
+static inline uint64_t
+first_bytes(uint64_t v, size_t k)
+{
+	if (k >= 8)
+		return v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return v & ~(~0ull >> (8 * k));
+#else
+	return v & (~0ull >> (64 - 8 * k));
+#endif
+}
+
+/* v (ASCII bytes only) with its capitals lowered, eight at a time. */
+static inline uint64_t
+lower8(uint64_t v)
+{
+	uint64_t upper = (v + (0x80 - 'A') * GLEAN_ONES) &
+	    ~(v + (0x80 - 'Z' - 1) * GLEAN_ONES) & GLEAN_HIGHS;
+
+	return v | (upper >> 2);
 }
 
 /*

@@ -191,6 +191,38 @@ wstem(struct qdoc *d, size_t i, size_t *len)
 }
 
 /*
+ * Fold word w, when plain ASCII (most words), into o, which has room for
+ * its bytes and eight more: lowered and hashed (w->hash) eight bytes at
+ * a time, as fold_hash would hash them.  Returns 0, with w->hash unset,
+ * when the word is not plain ASCII.
+ */
+static int
+ascii_fold(struct qdoc *d, struct word *w, char *o)
+{
+	const char *s = d->s + w->b;
+	size_t n = w->e - w->b, i, k;
+	uint64_t h = n, v;
+
+	for (i = 0; i < n; i += 8) {
+		k = n - i < 8 ? n - i : 8;
+		if (w->b + i + 8 <= d->n) {
+			memcpy(&v, s + i, 8);	/* most words: one load */
+			v = first_bytes(v, k);
+		} else {
+			v = 0;
+			memcpy(&v, s + i, k);
+		}
+		if (v & GLEAN_HIGHS)
+			return 0;
+		v = lower8(v);
+		memcpy(o + i, &v, 8);	/* bytes past the fold: room */
+		h = hash_chunk(h, v);
+	}
+	w->hash = hash_end(h);
+	return 1;
+}
+
+/*
  * Fold a word into d->fold.  The store was sized at four times the text
  * at the start of the document (case folding at most triples a
  * character), so it never moves; a fold that would not fit is cut short.
@@ -206,19 +238,10 @@ add_fold(struct qdoc *d, struct word *w)
 	w->fold = (uint32_t)d->foldlen;
 	room = d->foldcap - d->foldlen;
 	o = d->fold + d->foldlen;
-	if (n <= room) {
-		/* plain ASCII, most words: lowered and hashed in one go */
-		size_t h = FNV_BASIS;
-		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++) {
-			o[i] = (char)lower((unsigned char)s[i]);
-			h = fnv_step(h, o[i]);
-		}
-		if (i == n) {
-			d->foldlen += n;
-			w->flen = (uint32_t)n;
-			w->hash = (uint32_t)h;
-			return;
-		}
+	if (n + 8 <= room && ascii_fold(d, w, o)) {
+		d->foldlen += n;
+		w->flen = (uint32_t)n;
+		return;
 	}
 	f = glean_casefold(s, n, &fl);
 	/* ’ folds as ' so that lexicon words written with ' match */
