@@ -123,8 +123,18 @@ enum { OPEN = 1, CLOSE = 2, EITHER = 3 };
 	} \
 } while (0)
 
-/* A string literal's bytes: the keys and the JSON words. */
-#define PUT_LIT(b, lit) glean_buf_add((b), (lit), sizeof(lit) - 1)
+/* A string literal's bytes: the keys and the JSON words (put_lit). */
+#define PUT_LIT(b, lit) put_lit((b), (lit), sizeof(lit) - 1)
+
+/* s[0..n) onto b: glean_buf_add, inline, so that a literal's length is a
+ * constant and its copy a few moves. */
+static inline void
+put_lit(struct glean_buf *b, const char *s, size_t n)
+{
+	memcpy(glean_buf_reserve(b, n), s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
 
 /* ---- word lists ------------------------------------------------------ */
 
@@ -331,7 +341,8 @@ struct qdoc {
 	struct glean_arena layer;	/* the entities layer's values */
 	int have_mentions;	/* m made (see need_mentions) */
 	/* capitalised words seen inside a sentence: a hash set of their
-	 * folded forms (each slot holds a word's index + 1) */
+	 * folded forms (each slot holds a word's index + 1), nmidcap of
+	 * them, SIZE_MAX when not made yet (see seen_inside) */
 	uint32_t *midcap;
 	size_t nmidcap, capmidcap, maskmidcap;
 	struct recent last_person, last_body;

@@ -201,10 +201,13 @@ collect_midcap(struct qdoc *d)
 	}
 }
 
-/* Is word i's folded form also capitalised inside some sentence? */
+/* Is word i's folded form also capitalised inside some sentence?  The
+ * set is made on the first question (d->nmidcap SIZE_MAX before). */
 static int
 seen_inside(struct qdoc *d, size_t i)
 {
+	if (d->nmidcap == SIZE_MAX)
+		collect_midcap(d);
 	return d->nmidcap > 0 && d->midcap[midcap_slot(d, i)] != 0;
 }
 
@@ -357,7 +360,6 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 	size_t i, j = 0, a, z, nb, ci;
 	int title, kind;
 
-	collect_midcap(d);
 	for (ci = 0; ci < d->ncapital; ci++) {
 		i = d->capital[ci];
 		if (i < j)
