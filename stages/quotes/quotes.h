@@ -340,6 +340,8 @@ struct qdoc {
 	json_t *doc;		/* the document, for its entities layer */
 	struct glean_arena layer;	/* the entities layer's values */
 	int have_mentions;	/* m made (see need_mentions) */
+	uint64_t lastwords;	/* the person mentions' last words, a bit
+				 * each (last_word_bit): add_surname's test */
 	/* capitalised words seen inside a sentence: a hash set of their
 	 * folded forms (each slot holds a word's index + 1), nmidcap of
 	 * them, SIZE_MAX when not made yet (see seen_inside) */

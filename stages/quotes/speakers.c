@@ -8,6 +8,17 @@
 
 /* ---- mentions ----------------------------------------------------- */
 
+/* The bit of d->lastwords for a person's last word at bytes [b, e):
+ * by its length and first and last bytes. */
+static uint64_t
+last_word_bit(struct qdoc *d, uint32_t b, uint32_t e)
+{
+	unsigned first = e > b ? (unsigned char)d->s[b] : 0;
+	unsigned last = e > b ? (unsigned char)d->s[e - 1] : 0;
+
+	return 1ull << (((e - b) * 31 + first * 7 + last) & 63);
+}
+
 /*
  * Add a mention of [b, e) of kind kind named canon[0..clen), its last
  * word at [lastb, laste).
@@ -27,6 +38,8 @@ add_mention(struct qdoc *d, uint32_t b, uint32_t e, int kind, const char *canon,
 	m->clen = (uint32_t)clen;
 	m->lastb = lastb;
 	m->laste = laste;
+	if (kind == M_PERSON)
+		d->lastwords |= last_word_bit(d, lastb, laste);
 }
 
 /* Mentions by start (qsort). */
@@ -68,6 +81,7 @@ layer_mentions(struct qdoc *d, const char *text, size_t len,
 	if (text == NULL || !entities_open(&r, &d->layer, text, len))
 		return -1;
 	d->nm = 0;
+	d->lastwords = 0;
 	while (entity_next(&r, &e)) {
 		if (!e.has_start || !e.has_end || !e.kind.ok)
 			continue;
@@ -331,6 +345,10 @@ add_surname(struct qdoc *d, size_t a)
 {
 	size_t look, nb = d->w[a].e - d->w[a].b;
 	const struct mention *pm;
+
+	/* most lone capitals are no earlier person's last word */
+	if (!(d->lastwords & last_word_bit(d, d->w[a].b, d->w[a].e)))
+		return 0;
 
 	/* d->m is NULL while d->nm is 0: no arithmetic on it */
 	for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
