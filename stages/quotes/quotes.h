@@ -229,13 +229,16 @@ struct offmap {
 
 struct word {
 	uint32_t b, e;		/* bytes */
-	uint32_t fold, flen;	/* in d->fold; fold NOFOLD not yet made */
-	uint32_t hash;		/* fold_hash of the fold, made with it */
-	int32_t stem;		/* in sbuf; -1 not yet computed */
-	uint32_t slen;
-	uint32_t para;
+	/* the four made on first use, side by side: push_word marks them
+	 * all not made in one store */
+	uint32_t fold;		/* in d->fold (flen bytes); NOFOLD not yet */
+	int32_t stem;		/* in sbuf (slen bytes); -1 not yet computed */
 	int32_t cls;		/* word classes; -1 not yet looked up */
 	int16_t cue, cuen;	/* cue index and length; -2 not yet */
+	uint32_t flen;
+	uint32_t hash;		/* fold_hash of the fold, made with it */
+	uint32_t slen;
+	uint32_t para;
 	uint8_t cap;		/* starts with an upper-case letter */
 	uint8_t sstart;		/* starts a sentence */
 	uint8_t inq;		/* inside a quotation */

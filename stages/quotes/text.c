@@ -343,7 +343,8 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	d->nw = nw + 1;
 	/* only the fields read before they are set: mark_words sets para,
 	 * sstart and inq of every word; flen and hash come with the fold,
-	 * slen with the stem, cuen with the cue */
+	 * slen with the stem; cuen, set with the cue, is zeroed only so
+	 * that the four "not made yet" marks are one 16-byte store */
 	w = &d->w[nw];
 	w->b = b;
 	w->e = e;
@@ -351,6 +352,7 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	w->stem = -1;
 	w->cls = -1;
 	w->cue = -2;
+	w->cuen = 0;
 	w->cap = (uint8_t)cap;
 	w->glued = 0;
 }
