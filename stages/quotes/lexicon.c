@@ -150,18 +150,19 @@ phrase_init(struct phrase *p, const char *text, int stemfirst)
 	free(copy);
 }
 
-/* Add key (copied) with val, unless the set has it already. */
+/* Add key (copied) with val, unless the set has it already.  The keys'
+ * lengths are kept on the way (set_finish sets them again). */
 static void
 set_add_once(struct wordset *ws, const char *key, size_t n, int val)
 {
 	size_t i;
 
 	for (i = 0; i < ws->n; i++)
-		if (strlen(ws->e[i].key) == n && memcmp(ws->e[i].key, key,
-		    n) == 0)
+		if (ws->e[i].klen == n && memcmp(ws->e[i].key, key, n) == 0)
 			return;
 	ws->e = glean_realloc(ws->e, (ws->n + 1) * sizeof(*ws->e));
 	ws->e[ws->n].key = glean_strndup(key, n);
+	ws->e[ws->n].klen = strlen(ws->e[ws->n].key);
 	ws->e[ws->n++].val = val;
 }
 
