@@ -427,6 +427,78 @@ in_range(__m128i v, char lo, char hi)
 	return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(lo - 1))),
 	    _mm_cmplt_epi8(v, _mm_set1_epi8((char)(hi + 1))));
 }
+
+/* A 64-byte block's bytes, a bit each: ASCII letters and digits,
+ * capitals, bytes not ASCII, and - and ' (see load_block). */
+struct blockmasks {
+	uint64_t alnum, upper, high, joins;
+};
+
+/* The masks of the 64 bytes at p, 16 at a time, into bm (zeroed). */
+static void
+block_masks(const char *p, struct blockmasks *bm)
+{
+	__m128i v;
+	size_t k;
+
+	for (k = 0; k < 64; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		bm->alnum |= lane_bits(_mm_or_si128(in_range(v, '0', '9'),
+		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
+		bm->upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
+		bm->high |= lane_bits(v) << k;
+		bm->joins |= lane_bits(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('-')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\'')))) << k;
+	}
+}
+#endif
+
+#if defined(__SSE2__) && defined(__GNUC__) && defined(__x86_64__)
+#define QUOTES_AVX2
+#include <immintrin.h>
+
+/* Does the CPU run AVX2?  Asked once (a property of the machine). */
+static int
+have_avx2(void)
+{
+	static int avx2 = -1;
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	return avx2;
+}
+
+/* 0xff in each of the 32 bytes of v that lies in [lo, hi] (ASCII bounds,
+ * as in_range). */
+__attribute__((target("avx2"))) static inline __m256i
+in_range32(__m256i v, char lo, char hi)
+{
+	return _mm256_and_si256(_mm256_cmpgt_epi8(v,
+	    _mm256_set1_epi8((char)(lo - 1))),
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi + 1)), v));
+}
+
+/* load_block's masks of the 64 bytes at p, 32 at a time (block_masks). */
+__attribute__((target("avx2"))) static void
+block_masks_avx2(const char *p, struct blockmasks *bm)
+{
+	__m256i v;
+	size_t k;
+
+	for (k = 0; k < 64; k += 32) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
+		bm->alnum |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+		    _mm256_or_si256(in_range32(v, '0', '9'), in_range32(
+		    _mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 'z'))) << k;
+		bm->upper |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+		    in_range32(v, 'A', 'Z')) << k;
+		bm->high |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << k;
+		bm->joins |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+		    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')),
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')))) << k;
+	}
+}
 #endif
 
 /*
@@ -439,27 +511,21 @@ static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
 #ifdef __SSE2__
-	uint64_t upper = 0, high = 0, alnum = 0, joins = 0;
-	__m128i v;
-	size_t k;
+	struct blockmasks bm = { 0, 0, 0, 0 };
 
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
-	for (k = 0; k < 64; k += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(d->s + at + k));
-		alnum |= lane_bits(_mm_or_si128(in_range(v, '0', '9'),
-		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
-		upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
-		high |= lane_bits(v) << k;
-		joins |= lane_bits(_mm_or_si128(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('-')), _mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\'')))) << k;
-	}
-	wb->alnum = alnum;
-	wb->special = high | joins;
-	wb->start = alnum | high;
-	wb->glued = ((alnum & ~upper) << 1) & upper & ~GLEAN_ONES;
+#ifdef QUOTES_AVX2
+	if (have_avx2())
+		block_masks_avx2(d->s + at, &bm);
+	else
+#endif
+		block_masks(d->s + at, &bm);
+	wb->alnum = bm.alnum;
+	wb->special = bm.high | bm.joins;
+	wb->start = bm.alnum | bm.high;
+	wb->glued = ((bm.alnum & ~bm.upper) << 1) & bm.upper & ~GLEAN_ONES;
 #else
 	uint64_t v, a, g;
 	size_t k;
