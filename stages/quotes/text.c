@@ -499,6 +499,28 @@ block_masks_avx2(const char *p, struct blockmasks *bm)
 		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')))) << k;
 	}
 }
+
+/*
+ * The first byte from i on, in whole 32-byte runs of s[0..n), that is a
+ * straight quotation mark or not ASCII (scan_text's candidates); where
+ * fewer than 32 bytes are left when there is none.
+ */
+__attribute__((target("avx2"))) static size_t
+plain_bytes_avx2(const unsigned char *s, size_t i, size_t n)
+{
+	__m256i x;
+	unsigned m;
+
+	for (; i + 32 <= n; i += 32) {
+		x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		m = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(x,
+		    _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')),
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')))));
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	return i;
+}
 #endif
 
 /*
@@ -913,9 +935,16 @@ scan_text(struct qdoc *d)
 	size_t i = 0;
 	int32_t cp;
 	uint64_t v;
+#ifdef QUOTES_AVX2
+	int avx2 = have_avx2();
+#endif
 
 	d->ncand = d->nextcand = 0;
 	while (i < d->n) {
+#ifdef QUOTES_AVX2
+		if (avx2)
+			i = plain_bytes_avx2(s, i, d->n);
+#endif
 #ifdef __SSE2__
 		if (i + 16 <= d->n) {
 			/* on to the first byte of 16 that is a mark or not
