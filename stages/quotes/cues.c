@@ -74,35 +74,47 @@ cue_first(struct qdoc *d, const char *st, size_t sl)
 static int
 has_cue_stem(struct qdoc *d, const char *f, size_t n)
 {
-	size_t l, h = FNV_BASIS;
+	const struct wordset *ws = &d->lx->cuestems;
+	size_t l;
 
-	/* the prefixes' hashes made on the way */
-	for (l = 1; l < n && l <= d->lx->cuestemmax; l++) {
-		h = fnv_step(h, f[l - 1]);
-		if (set_get_hashed(&d->lx->cuestems, f, l, h))
+	/* a prefix's signature tells most that it is no stem, unhashed */
+	for (l = 1; l < n && l <= d->lx->cuestemmax; l++)
+		if (sig_in(ws, key_sig(l, (unsigned char)f[0], l > 1 ?
+		    (unsigned char)f[1] : 0, (unsigned char)f[l - 1])) &&
+		    set_get_hashed(ws, f, l, fold_hash(f, l)))
 			return 1;
-	}
 	return 0;
 }
 
 /*
- * The stem of word i (folded: f[0..n)) when it may begin a cue, else
- * NULL.  A cue's first word matches as the lexicon's word or as a longer
- * word that begins with the cue's stem, so any other word need not be
- * stemmed; the lexicon's own first words have their stems already.
+ * Whether word i (folded: f[0..n)) may begin a cue: 0 not, else its
+ * stem's source (see cue_stem): k > 0, the lexicon's k-th cue's own
+ * first word; -1, a word to be stemmed.  A cue's first word matches as
+ * the lexicon's word or as a longer word that begins with the cue's
+ * stem, so any other word need not be stemmed.
  */
-static const char *
-cue_stem(struct qdoc *d, size_t i, const char *f, size_t n, size_t *sl)
+static int
+cue_word(struct qdoc *d, size_t i, const char *f, size_t n)
 {
 	int k = set_get_hashed(&d->lx->cuefirst, f, n, d->w[i].hash);
 
+	if (k > 0)
+		return k;
+	if (!set_get_hashed(&d->lx->cuetexts, f, n, d->w[i].hash) &&
+	    !has_cue_stem(d, f, n))
+		return 0;
+	return -1;
+}
+
+/* The stem of word i, whose cue_word is k (not 0): the lexicon's own
+ * first words have their stems already. */
+static const char *
+cue_stem(struct qdoc *d, size_t i, int k, size_t *sl)
+{
 	if (k > 0) {
 		*sl = d->lx->cues[k - 1].slen;
 		return d->lx->cues[k - 1].w[0];
 	}
-	if (!set_get_hashed(&d->lx->cuetexts, f, n, d->w[i].hash) &&
-	    !has_cue_stem(d, f, n))
-		return NULL;
 	return wstem(d, i, sl);
 }
 
@@ -138,6 +150,7 @@ cue_find(struct qdoc *d, size_t i, size_t *nw)
 {
 	size_t sl, k, fl0;
 	const char *st, *f0;
+	int kw;
 
 	if (d->w[i].inq)
 		return -1;
@@ -145,11 +158,13 @@ cue_find(struct qdoc *d, size_t i, size_t *nw)
 	/* most words cannot be a cue: skip their stemming */
 	if (fl0 < 2 || !d->lx->cue2[(unsigned char)f0[0]][(unsigned char)f0[1] & 0x7f])
 		return -1;
+	/* the word itself first: the word before costs more to look up */
+	if ((kw = cue_word(d, i, f0, fl0)) == 0)
+		return -1;
 	if (i > 0 && !clause_break(d, i) && ((wclass(d, i - 1) & (C_DET | C_PREP)) ||
 	    is_possessive(d, i - 1)))
 		return -1;
-	if (!(st = cue_stem(d, i, f0, fl0, &sl)))
-		return -1;
+	st = cue_stem(d, i, kw, &sl);
 	for (k = cue_first(d, st, sl); k < d->lx->ncues; k++) {
 		if (d->lx->cues[k].slen != sl || memcmp(d->lx->cues[k].w[0], st, sl) != 0)
 			break;

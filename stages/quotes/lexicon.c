@@ -35,19 +35,19 @@ entcmp(const void *a, const void *b)
 	    ((const struct entry *)b)->key);
 }
 
-/* FNV-1a, 32 bits */
-#define FNV_BASIS 2166136261u
-
-
-/* The FNV-1a hash of f[0..n). */
+/* The hash of the fold f[0..n), eight bytes at a time (see hash_chunk). */
 size_t
 fold_hash(const char *f, size_t n)
 {
-	size_t h = FNV_BASIS;
+	uint64_t h = n, v;
+	size_t i;
 
-	while (n-- > 0)
-		h = fnv_step(h, *f++);
-	return h;
+	for (i = 0; i < n; i += 8) {
+		v = 0;
+		memcpy(&v, f + i, n - i < 8 ? n - i : 8);
+		h = hash_chunk(h, v);
+	}
+	return hash_end(h);
 }
 
 
@@ -150,18 +150,19 @@ phrase_init(struct phrase *p, const char *text, int stemfirst)
 	free(copy);
 }
 
-/* Add key (copied) with val, unless the set has it already. */
+/* Add key (copied) with val, unless the set has it already.  The keys'
+ * lengths are kept on the way (set_finish sets them again). */
 static void
 set_add_once(struct wordset *ws, const char *key, size_t n, int val)
 {
 	size_t i;
 
 	for (i = 0; i < ws->n; i++)
-		if (strlen(ws->e[i].key) == n && memcmp(ws->e[i].key, key,
-		    n) == 0)
+		if (ws->e[i].klen == n && memcmp(ws->e[i].key, key, n) == 0)
 			return;
 	ws->e = glean_realloc(ws->e, (ws->n + 1) * sizeof(*ws->e));
 	ws->e[ws->n].key = glean_strndup(key, n);
+	ws->e[ws->n].klen = strlen(ws->e[ws->n].key);
 	ws->e[ws->n++].val = val;
 }
 

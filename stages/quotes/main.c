@@ -20,6 +20,8 @@ doc_reset(struct qdoc *d)
 	d->namelen = 0;
 	d->doc = NULL;
 	d->have_mentions = 0;
+	d->lastwords = 0;
+	d->nmidcap = SIZE_MAX;
 	d->insp = -1;
 	glean_arena_reset(&d->layer);
 }

@@ -3,6 +3,7 @@
  * glean-quotes: the "quotes" layer as JSON text.
  */
 #include "quotes.h"
+#include "spans.h"
 
 const char *const quote_kind_name[] = { "speech", "report", "scare" };
 const char *const speaker_kind_name[] = {
@@ -72,15 +73,10 @@ put_str(struct glean_buf *b, const char *s, size_t n)
 static void
 put_num(struct glean_buf *b, size_t v)
 {
-	char num[24];
-	size_t i = sizeof(num);
+	char *p = glean_buf_reserve(b, 20);
 
-	/* by hand: snprintf is a good part of writing the quotations */
-	do {
-		num[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	glean_buf_add(b, num + i, sizeof(num) - i);
+	b->len = (size_t)(glean_put_dec(p, v) - b->s);
+	b->s[b->len] = '\0';
 }
 
 /* [b, e] in code points, or null */
@@ -88,15 +84,20 @@ static void
 put_span(struct glean_buf *out, const struct offmap *om, int64_t b,
     int64_t e)
 {
+	char *p;
+
 	if (b < 0 || e < b) {
 		PUT_LIT(out, "null");
 		return;
 	}
-	glean_buf_addc(out, '[');
-	put_num(out, om_cp(om, (size_t)b));
-	glean_buf_addc(out, ',');
-	put_num(out, om_cp(om, (size_t)e));
-	glean_buf_addc(out, ']');
+	p = glean_buf_reserve(out, 43);	/* [, two numbers, the comma, ] */
+	*p++ = '[';
+	p = glean_put_dec(p, om_cp(om, (size_t)b));
+	*p++ = ',';
+	p = glean_put_dec(p, om_cp(om, (size_t)e));
+	*p++ = ']';
+	out->len = (size_t)(p - out->s);
+	out->s[out->len] = '\0';
 }
 
 /* What q's speaker is (SK_): as its attribution found it, else a person

@@ -65,7 +65,6 @@
 #define LOOKBACK 3	/* paragraphs an attribution carries over */
 #define NAMEBACK 64	/* earlier names searched for a surname */
 #define SIGBITS 14	/* a word set's signatures: 2 KB of bits each */
-#define FNV_BASIS 2166136261u	/* FNV-1a, 32 bits */
 #define NOFOLD UINT32_MAX	/* a word not folded yet */
 #define OMSTEP 64	/* bytes between the offset map's counts */
 
@@ -124,8 +123,18 @@ enum { OPEN = 1, CLOSE = 2, EITHER = 3 };
 	} \
 } while (0)
 
-/* A string literal's bytes: the keys and the JSON words. */
-#define PUT_LIT(b, lit) glean_buf_add((b), (lit), sizeof(lit) - 1)
+/* A string literal's bytes: the keys and the JSON words (put_lit). */
+#define PUT_LIT(b, lit) put_lit((b), (lit), sizeof(lit) - 1)
+
+/* s[0..n) onto b: glean_buf_add, inline, so that a literal's length is a
+ * constant and its copy a few moves. */
+static inline void
+put_lit(struct glean_buf *b, const char *s, size_t n)
+{
+	memcpy(glean_buf_reserve(b, n), s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
 
 /* ---- word lists ------------------------------------------------------ */
 
@@ -220,13 +229,16 @@ struct offmap {
 
 struct word {
 	uint32_t b, e;		/* bytes */
-	uint32_t fold, flen;	/* in d->fold; fold NOFOLD not yet made */
-	uint32_t hash;		/* fold_hash of the fold, made with it */
-	int32_t stem;		/* in sbuf; -1 not yet computed */
-	uint32_t slen;
-	uint32_t para;
+	/* the four made on first use, side by side: push_word marks them
+	 * all not made in one store */
+	uint32_t fold;		/* in d->fold (flen bytes); NOFOLD not yet */
+	int32_t stem;		/* in sbuf (slen bytes); -1 not yet computed */
 	int32_t cls;		/* word classes; -1 not yet looked up */
 	int16_t cue, cuen;	/* cue index and length; -2 not yet */
+	uint32_t flen;
+	uint32_t hash;		/* fold_hash of the fold, made with it */
+	uint32_t slen;
+	uint32_t para;
 	uint8_t cap;		/* starts with an upper-case letter */
 	uint8_t sstart;		/* starts a sentence */
 	uint8_t inq;		/* inside a quotation */
@@ -331,8 +343,11 @@ struct qdoc {
 	json_t *doc;		/* the document, for its entities layer */
 	struct glean_arena layer;	/* the entities layer's values */
 	int have_mentions;	/* m made (see need_mentions) */
+	uint64_t lastwords;	/* the person mentions' last words, a bit
+				 * each (last_word_bit): add_surname's test */
 	/* capitalised words seen inside a sentence: a hash set of their
-	 * folded forms (each slot holds a word's index + 1) */
+	 * folded forms (each slot holds a word's index + 1), nmidcap of
+	 * them, SIZE_MAX when not made yet (see seen_inside) */
 	uint32_t *midcap;
 	size_t nmidcap, capmidcap, maskmidcap;
 	struct recent last_person, last_body;
@@ -356,11 +371,46 @@ static const uint16_t gapbits[256] = {
 	['-'] = G_DASH, [0xe2] = G_E2
 };
 
-/* One byte c more into FNV-1a hash h. */
-static inline size_t
-fnv_step(size_t h, char c)
+/*
+ * The hash of a fold (fold_hash) goes eight bytes at a time: h starts as
+ * the fold's length, takes each chunk in turn (hash_chunk; the last one
+ * with zeros past the fold's end) and is finished by hash_end.
+ */
+static inline uint64_t
+hash_chunk(uint64_t h, uint64_t v)
 {
-	return (uint32_t)((h ^ (unsigned char)c) * 16777619u);
+	h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 29);
+}
+
+static inline uint32_t
+hash_end(uint64_t h)
+{
+	return (uint32_t)((h * 0xff51afd7ed558ccdull) >> 32);
+}
+
+/* The first k (1..8) bytes of the 8 loaded in v, the rest zeros: as
+ * memcpy of k bytes into a zeroed word leaves them. */
+static inline uint64_t
+first_bytes(uint64_t v, size_t k)
+{
+	if (k >= 8)
+		return v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return v & ~(~0ull >> (8 * k));
+#else
+	return v & (~0ull >> (64 - 8 * k));
+#endif
+}
+
+/* v (ASCII bytes only) with its capitals lowered, eight at a time. */
+static inline uint64_t
+lower8(uint64_t v)
+{
+	uint64_t upper = (v + (0x80 - 'A') * GLEAN_ONES) &
+	    ~(v + (0x80 - 'Z' - 1) * GLEAN_ONES) & GLEAN_HIGHS;
+
+	return v | (upper >> 2);
 }
 
 /*

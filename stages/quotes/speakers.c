@@ -8,6 +8,17 @@
 
 /* ---- mentions ----------------------------------------------------- */
 
+/* The bit of d->lastwords for a person's last word at bytes [b, e):
+ * by its length and first and last bytes. */
+static uint64_t
+last_word_bit(struct qdoc *d, uint32_t b, uint32_t e)
+{
+	unsigned first = e > b ? (unsigned char)d->s[b] : 0;
+	unsigned last = e > b ? (unsigned char)d->s[e - 1] : 0;
+
+	return 1ull << (((e - b) * 31 + first * 7 + last) & 63);
+}
+
 /*
  * Add a mention of [b, e) of kind kind named canon[0..clen), its last
  * word at [lastb, laste).
@@ -27,6 +38,8 @@ add_mention(struct qdoc *d, uint32_t b, uint32_t e, int kind, const char *canon,
 	m->clen = (uint32_t)clen;
 	m->lastb = lastb;
 	m->laste = laste;
+	if (kind == M_PERSON)
+		d->lastwords |= last_word_bit(d, lastb, laste);
 }
 
 /* Mentions by start (qsort). */
@@ -68,6 +81,7 @@ layer_mentions(struct qdoc *d, const char *text, size_t len,
 	if (text == NULL || !entities_open(&r, &d->layer, text, len))
 		return -1;
 	d->nm = 0;
+	d->lastwords = 0;
 	while (entity_next(&r, &e)) {
 		if (!e.has_start || !e.has_end || !e.kind.ok)
 			continue;
@@ -201,10 +215,13 @@ collect_midcap(struct qdoc *d)
 	}
 }
 
-/* Is word i's folded form also capitalised inside some sentence? */
+/* Is word i's folded form also capitalised inside some sentence?  The
+ * set is made on the first question (d->nmidcap SIZE_MAX before). */
 static int
 seen_inside(struct qdoc *d, size_t i)
 {
+	if (d->nmidcap == SIZE_MAX)
+		collect_midcap(d);
 	return d->nmidcap > 0 && d->midcap[midcap_slot(d, i)] != 0;
 }
 
@@ -329,6 +346,10 @@ add_surname(struct qdoc *d, size_t a)
 	size_t look, nb = d->w[a].e - d->w[a].b;
 	const struct mention *pm;
 
+	/* most lone capitals are no earlier person's last word */
+	if (!(d->lastwords & last_word_bit(d, d->w[a].b, d->w[a].e)))
+		return 0;
+
 	/* d->m is NULL while d->nm is 0: no arithmetic on it */
 	for (look = 0, pm = d->nm > 0 ? d->m + d->nm : NULL;
 	    pm != NULL && pm > d->m && look < NAMEBACK; look++) {
@@ -357,7 +378,6 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 	size_t i, j = 0, a, z, nb, ci;
 	int title, kind;
 
-	collect_midcap(d);
 	for (ci = 0; ci < d->ncapital; ci++) {
 		i = d->capital[ci];
 		if (i < j)

@@ -191,6 +191,38 @@ wstem(struct qdoc *d, size_t i, size_t *len)
 }
 
 /*
+ * Fold word w, when plain ASCII (most words), into o, which has room for
+ * its bytes and eight more: lowered and hashed (w->hash) eight bytes at
+ * a time, as fold_hash would hash them.  Returns 0, with w->hash unset,
+ * when the word is not plain ASCII.
+ */
+static int
+ascii_fold(struct qdoc *d, struct word *w, char *o)
+{
+	const char *s = d->s + w->b;
+	size_t n = w->e - w->b, i, k;
+	uint64_t h = n, v;
+
+	for (i = 0; i < n; i += 8) {
+		k = n - i < 8 ? n - i : 8;
+		if (w->b + i + 8 <= d->n) {
+			memcpy(&v, s + i, 8);	/* most words: one load */
+			v = first_bytes(v, k);
+		} else {
+			v = 0;
+			memcpy(&v, s + i, k);
+		}
+		if (v & GLEAN_HIGHS)
+			return 0;
+		v = lower8(v);
+		memcpy(o + i, &v, 8);	/* bytes past the fold: room */
+		h = hash_chunk(h, v);
+	}
+	w->hash = hash_end(h);
+	return 1;
+}
+
+/*
  * Fold a word into d->fold.  The store was sized at four times the text
  * at the start of the document (case folding at most triples a
  * character), so it never moves; a fold that would not fit is cut short.
@@ -206,19 +238,10 @@ add_fold(struct qdoc *d, struct word *w)
 	w->fold = (uint32_t)d->foldlen;
 	room = d->foldcap - d->foldlen;
 	o = d->fold + d->foldlen;
-	if (n <= room) {
-		/* plain ASCII, most words: lowered and hashed in one go */
-		size_t h = FNV_BASIS;
-		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++) {
-			o[i] = (char)lower((unsigned char)s[i]);
-			h = fnv_step(h, o[i]);
-		}
-		if (i == n) {
-			d->foldlen += n;
-			w->flen = (uint32_t)n;
-			w->hash = (uint32_t)h;
-			return;
-		}
+	if (n + 8 <= room && ascii_fold(d, w, o)) {
+		d->foldlen += n;
+		w->flen = (uint32_t)n;
+		return;
 	}
 	f = glean_casefold(s, n, &fl);
 	/* ’ folds as ' so that lexicon words written with ' match */
@@ -320,7 +343,8 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	d->nw = nw + 1;
 	/* only the fields read before they are set: mark_words sets para,
 	 * sstart and inq of every word; flen and hash come with the fold,
-	 * slen with the stem, cuen with the cue */
+	 * slen with the stem; cuen, set with the cue, is zeroed only so
+	 * that the four "not made yet" marks are one 16-byte store */
 	w = &d->w[nw];
 	w->b = b;
 	w->e = e;
@@ -328,6 +352,7 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	w->stem = -1;
 	w->cls = -1;
 	w->cue = -2;
+	w->cuen = 0;
 	w->cap = (uint8_t)cap;
 	w->glued = 0;
 }
@@ -402,6 +427,100 @@ in_range(__m128i v, char lo, char hi)
 	return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(lo - 1))),
 	    _mm_cmplt_epi8(v, _mm_set1_epi8((char)(hi + 1))));
 }
+
+/* A 64-byte block's bytes, a bit each: ASCII letters and digits,
+ * capitals, bytes not ASCII, and - and ' (see load_block). */
+struct blockmasks {
+	uint64_t alnum, upper, high, joins;
+};
+
+/* The masks of the 64 bytes at p, 16 at a time, into bm (zeroed). */
+static void
+block_masks(const char *p, struct blockmasks *bm)
+{
+	__m128i v;
+	size_t k;
+
+	for (k = 0; k < 64; k += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		bm->alnum |= lane_bits(_mm_or_si128(in_range(v, '0', '9'),
+		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
+		bm->upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
+		bm->high |= lane_bits(v) << k;
+		bm->joins |= lane_bits(_mm_or_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('-')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\'')))) << k;
+	}
+}
+#endif
+
+#if defined(__SSE2__) && defined(__GNUC__) && defined(__x86_64__)
+#define QUOTES_AVX2
+#include <immintrin.h>
+
+/* Does the CPU run AVX2?  Asked once (a property of the machine). */
+static int
+have_avx2(void)
+{
+	static int avx2 = -1;
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	return avx2;
+}
+
+/* 0xff in each of the 32 bytes of v that lies in [lo, hi] (ASCII bounds,
+ * as in_range). */
+__attribute__((target("avx2"))) static inline __m256i
+in_range32(__m256i v, char lo, char hi)
+{
+	return _mm256_and_si256(_mm256_cmpgt_epi8(v,
+	    _mm256_set1_epi8((char)(lo - 1))),
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi + 1)), v));
+}
+
+/* load_block's masks of the 64 bytes at p, 32 at a time (block_masks). */
+__attribute__((target("avx2"))) static void
+block_masks_avx2(const char *p, struct blockmasks *bm)
+{
+	__m256i v;
+	size_t k;
+
+	for (k = 0; k < 64; k += 32) {
+		v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
+		bm->alnum |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+		    _mm256_or_si256(in_range32(v, '0', '9'), in_range32(
+		    _mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 'z'))) << k;
+		bm->upper |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+		    in_range32(v, 'A', 'Z')) << k;
+		bm->high |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << k;
+		bm->joins |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
+		    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')),
+		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')))) << k;
+	}
+}
+
+/*
+ * The first byte from i on, in whole 32-byte runs of s[0..n), that is a
+ * straight quotation mark or not ASCII (scan_text's candidates); where
+ * fewer than 32 bytes are left when there is none.
+ */
+__attribute__((target("avx2"))) static size_t
+plain_bytes_avx2(const unsigned char *s, size_t i, size_t n)
+{
+	__m256i x;
+	unsigned m;
+
+	for (; i + 32 <= n; i += 32) {
+		x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		m = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(x,
+		    _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')),
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')))));
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	return i;
+}
 #endif
 
 /*
@@ -414,27 +533,21 @@ static void
 load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 {
 #ifdef __SSE2__
-	uint64_t upper = 0, high = 0, alnum = 0, joins = 0;
-	__m128i v;
-	size_t k;
+	struct blockmasks bm = { 0, 0, 0, 0 };
 
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
-	for (k = 0; k < 64; k += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(d->s + at + k));
-		alnum |= lane_bits(_mm_or_si128(in_range(v, '0', '9'),
-		    in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'))) << k;
-		upper |= lane_bits(in_range(v, 'A', 'Z')) << k;
-		high |= lane_bits(v) << k;
-		joins |= lane_bits(_mm_or_si128(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('-')), _mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\'')))) << k;
-	}
-	wb->alnum = alnum;
-	wb->special = high | joins;
-	wb->start = alnum | high;
-	wb->glued = ((alnum & ~upper) << 1) & upper & ~GLEAN_ONES;
+#ifdef QUOTES_AVX2
+	if (have_avx2())
+		block_masks_avx2(d->s + at, &bm);
+	else
+#endif
+		block_masks(d->s + at, &bm);
+	wb->alnum = bm.alnum;
+	wb->special = bm.high | bm.joins;
+	wb->start = bm.alnum | bm.high;
+	wb->glued = ((bm.alnum & ~bm.upper) << 1) & bm.upper & ~GLEAN_ONES;
 #else
 	uint64_t v, a, g;
 	size_t k;
@@ -822,9 +935,16 @@ scan_text(struct qdoc *d)
 	size_t i = 0;
 	int32_t cp;
 	uint64_t v;
+#ifdef QUOTES_AVX2
+	int avx2 = have_avx2();
+#endif
 
 	d->ncand = d->nextcand = 0;
 	while (i < d->n) {
+#ifdef QUOTES_AVX2
+		if (avx2)
+			i = plain_bytes_avx2(s, i, d->n);
+#endif
 #ifdef __SSE2__
 		if (i + 16 <= d->n) {
 			/* on to the first byte of 16 that is a mark or not
