@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "spans.h"
 
 /* strcmp for field names: they mostly differ in the first byte. */
 int
@@ -18,13 +19,6 @@ fieldcmp(const char *a, const char *b)
 	int d = (unsigned char)*a - (unsigned char)*b;
 
 	return d ? d : strcmp(a, b);
-}
-
-/* Append the C string s to b. */
-void
-put(struct glean_buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
 }
 
 /* Append s as a JSON string, escaped as jansson escapes it (the shared
@@ -45,28 +39,17 @@ put_nstr(struct glean_buf *b, const char *s)
 		put(b, "null");
 }
 
-/* v in decimal, at least width digits (zero-padded). */
-static void
-put_digits(struct glean_buf *b, long long v, int width)
-{
-	char d[32], *p = d + sizeof(d);
-	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
-	    (unsigned long long)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u || d + sizeof(d) - p < width - (v < 0));
-	if (v < 0)
-		*--p = '-';
-	buf_add(b, p, (size_t)(d + sizeof(d) - p));
-}
-
 /* Append v in decimal. */
 void
 put_int(struct glean_buf *b, long long v)
 {
-	put_digits(b, v, 1);
+	char d[24], *p = d;
+
+	if (v < 0)
+		*p++ = '-';
+	p = glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v);
+	buf_add(b, d, (size_t)(p - d));
 }
 
 /*
@@ -89,15 +72,6 @@ put_real(struct glean_buf *b, double v)
 		memmove(x, e, strlen(e) + 1);
 	}
 	put(b, d);
-}
-
-/* `"name":`, name being one of merge's own (nothing to escape). */
-void
-put_key(struct glean_buf *b, const char *name)
-{
-	buf_addc(b, '"');
-	buf_add(b, name, strlen(name));
-	buf_add(b, "\":", 2);
 }
 
 /* Past the JSON string at p (its opening quote). */

@@ -85,6 +85,23 @@ buf_addc(struct glean_buf *b, int c)
 		glean_buf_addc(b, c);
 }
 
+/* Append the C string s to b (inline: most are literals, whose length
+ * is known when compiling). */
+static inline void
+put(struct glean_buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* `"name":`, name being one of merge's own (nothing to escape). */
+static inline void
+put_key(struct glean_buf *b, const char *name)
+{
+	buf_addc(b, '"');
+	buf_add(b, name, strlen(name));
+	buf_add(b, "\":", 2);
+}
+
 struct merge;
 
 /* Open addressing on a power-of-two table; keys are owned copies. */
@@ -307,12 +324,10 @@ void intern_free(struct intern *it);
 
 /* json.c */
 int fieldcmp(const char *a, const char *b);
-void put(struct glean_buf *b, const char *s);
 void put_str(struct glean_buf *b, const char *s);
 void put_nstr(struct glean_buf *b, const char *s);
 void put_int(struct glean_buf *b, long long v);
 void put_real(struct glean_buf *b, double v);
-void put_key(struct glean_buf *b, const char *name);
 size_t members(const char *obj, struct member **mp);
 int named(const struct member *m, const char *quoted);
 const struct member *member(const struct member *m, size_t n,

@@ -26,19 +26,6 @@ is_alnum(int32_t cp)
 	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
-/* An ASCII byte as normtext keeps it: a letter lower-cased, a digit as
- * it is, anything else 0 (a gap between words). */
-static const char ascii_word[128] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define L(c) [c] = c, [c - 'a' + 'A'] = c
-	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'),
-	L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'),
-	L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
-	L('y'), L('z')
-#undef L
-};
-
 /*
  * Is cp punctuation that case folding and composition leave alone (it
  * has no folding, composes with nothing) and that is no letter or digit
@@ -58,34 +45,51 @@ plain_gap_cp(int32_t cp)
 	}
 }
 
-/* normtext of a text of ASCII and plain_gap_cp() marks only, where
- * folding is lower-casing; NULL when it holds any other code point. */
+/* An ASCII byte as normtext keeps it: a letter lower-cased, a digit as
+ * it is, anything else 0 (a gap between words); 0 for every byte of a
+ * multi-byte character too, which normtext_plain looks at itself. */
+static const char word_byte[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 'a' + 'A'] = c
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'),
+	L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'),
+	L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+	L('y'), L('z')
+#undef L
+};
+
+/*
+ * normtext of a text of ASCII and plain_gap_cp() marks only, where
+ * folding is lower-casing; NULL when it holds any other code point.
+ * A word is a maximal run of letters and digits, so every word but the
+ * first had a gap before it: one space there, and no state for gaps.
+ */
 static char *
 normtext_plain(const char *s, size_t n)
 {
 	char *out = glean_malloc(n + 1), c;
-	size_t i, o = 0;
+	size_t i = 0, o = 0;
 	int32_t cp;
-	int gap = 0;
 
-	for (i = 0; i < n; i++) {
-		if ((unsigned char)s[i] >= 0x80) {
-			i += glean_utf8_next(s + i, n - i, &cp) - 1;
-			if (!plain_gap_cp(cp)) {
-				free(out);
-				return NULL;
-			}
-			gap = 1;
+	while (i < n) {
+		if ((c = word_byte[(unsigned char)s[i]])) {
+			if (o)
+				out[o++] = ' ';
+			do
+				out[o++] = c;
+			while (++i < n && (c = word_byte[(unsigned char)s[i]]));
 			continue;
 		}
-		if (!(c = ascii_word[(unsigned char)s[i]])) {
-			gap = 1;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
 			continue;
 		}
-		if (gap && o)
-			out[o++] = ' ';
-		gap = 0;
-		out[o++] = c;
+		i += glean_utf8_next(s + i, n - i, &cp);
+		if (!plain_gap_cp(cp)) {
+			free(out);
+			return NULL;
+		}
 	}
 	out[o] = '\0';
 	return out;
@@ -177,8 +181,14 @@ void
 cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
 	size_t i = 0, cp, k;
-	uint64_t w;
+	uint64_t w, x[4];
 
+	/* most texts are ASCII: 32 bytes a step to find out */
+	for (; i + 32 <= n; i += 32) {
+		memcpy(x, s + i, 32);
+		if ((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u)
+			break;
+	}
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (w & 0x8080808080808080u)
