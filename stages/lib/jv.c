@@ -91,9 +91,12 @@ glean_arena_free(struct glean_arena *a)
 
 /* ---- reading ----------------------------------------------------------- */
 
-static const char *
+static inline const char *
 skip_ws(const char *p, const char *end)
 {
+	/* the scanner's text is mostly compact: no white space at all */
+	if (p < end && (unsigned char)*p > ' ')
+		return p;
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
 	    *p == '\r'))
 		p++;
@@ -359,6 +362,116 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 		break;
 	}
 	*pp = p;
+	return v;
+}
+
+/* Past the value at p (no white space before it), not decoded. */
+static const char *
+skip_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	do {
+		switch (*p) {
+		case '"':
+			p = string_end(p, end) + 1;
+			break;
+		case '{':
+		case '[':
+			depth++;
+			p++;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			p++;
+			break;
+		default:	/* a number, a literal, , or : */
+			p++;
+			while (p < end && ((*p >= '0' && *p <= '9') ||
+			    (*p >= 'a' && *p <= 'z') || *p == '.' ||
+			    *p == '-' || *p == '+' || *p == 'E'))
+				p++;
+			break;
+		}
+		p = skip_ws(p, end);
+	} while (depth > 0 && p < end);
+	return p;
+}
+
+/* The type of the value at p, a member typed_only: a string reads as
+ * "", an array or object as empty, a number as 0. */
+static struct glean_jv *
+typed_value(struct glean_arena *a, const char **pp, const char *end)
+{
+	const char *p = *pp, *q = skip_value(p, end);
+	struct glean_jv *v;
+
+	switch (*p) {
+	case '"': v = jv_make(a, GLEAN_JV_STR); v->s = ""; break;
+	case '{': v = jv_make(a, GLEAN_JV_OBJ); break;
+	case '[': v = jv_make(a, GLEAN_JV_ARR); break;
+	case 't': v = jv_make(a, GLEAN_JV_TRUE); break;
+	case 'f': v = jv_make(a, GLEAN_JV_FALSE); break;
+	case 'n': v = jv_make(a, GLEAN_JV_NULL); break;
+	default:
+		v = jv_make(a, memchr(p, '.', (size_t)(q - p)) ||
+		    memchr(p, 'e', (size_t)(q - p)) ||
+		    memchr(p, 'E', (size_t)(q - p)) ?
+		    GLEAN_JV_REAL : GLEAN_JV_INT);
+		break;
+	}
+	*pp = q;
+	return v;
+}
+
+/* Is the key k[0..kl) in the NULL-terminated list names? */
+static int
+key_in(const char *k, size_t kl, const char *const *names)
+{
+	const char *n;
+	size_t i;
+
+	for (; (n = *names); names++) {
+		for (i = 0; i < kl && n[i] == k[i]; i++)
+			;
+		if (i == kl && !n[kl])
+			return 1;
+	}
+	return 0;
+}
+
+struct glean_jv *
+glean_jv_parse_members(struct glean_arena *a, const char **text,
+    const char *end, const char *const *keep, const char *const *typed)
+{
+	const char *p = skip_ws(*text, end), *key;
+	struct glean_jv *v, **tail;
+	size_t kl;
+
+	if (p >= end || *p != '{')
+		return parse_value(a, text, end);
+	v = jv_make(a, GLEAN_JV_OBJ);
+	tail = &v->kid;
+	for (p = skip_ws(p + 1, end); *p != '}'; p = skip_ws(p, end)) {
+		if (*p == ',')
+			p = skip_ws(p + 1, end);
+		key = parse_string(a, &p, end, &kl, 1);
+		p = skip_ws(skip_ws(p, end) + 1, end);	/* the colon */
+		if (key_in(key, kl, keep))
+			*tail = parse_value(a, &p, end);
+		else if (key_in(key, kl, typed))
+			*tail = typed_value(a, &p, end);
+		else {
+			p = skip_value(p, end);
+			continue;
+		}
+		(*tail)->key = key;
+		(*tail)->keylen = kl;
+		tail = &(*tail)->next;
+		v->len++;
+	}
+	*text = p + 1;
 	return v;
 }
 

@@ -253,7 +253,8 @@ items_next(struct items *it)
 	if (it->p >= it->end || *it->p == ']')
 		return NULL;
 	glean_arena_reset(it->arena);
-	return glean_jv_parse_next(it->arena, &it->p, it->end);
+	return glean_jv_parse_members(it->arena, &it->p, it->end, it->keep,
+	    it->typed);
 }
 
 /*
@@ -656,9 +657,21 @@ static void
 lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
     int k, struct items *it)
 {
+	/* what read_money and read_quotes look up, and what check_item
+	 * checks; an item's "text" is read only when the document has none
+	 * (the item's own is the fact's text then) */
+	static const char *const keep[NLAZY][2][7] = {
+		{ { "start", "end", "value", "currency", "per", NULL },
+		  { "start", "end", "value", "currency", "per", "text",
+		    NULL } },
+		{ { "start", "end", "kind", "speaker", NULL },
+		  { "start", "end", "kind", "speaker", "text", NULL } }
+	};
+	static const char *const text_typed[] = { "text", NULL }, *none = NULL;
 	const char *p, *end;
 
-	*it = (struct items){ NULL, NULL, NULL, &d->mg->item };
+	*it = (struct items){ NULL, NULL, NULL, &d->mg->item,
+	    keep[k][d->notext], d->notext ? &none : text_typed };
 	if (!lz || !lz->text[k]) {
 		it->next = layer_items(d, doc, lazy_names[k]);
 		return;

@@ -281,6 +281,9 @@ struct items {
 	const struct glean_jv *next;	/* the list's next item */
 	const char *p, *end;		/* the array text left, or NULL */
 	struct glean_arena *arena;	/* where the item read lives */
+	/* the members an item read from text needs whole, and those only
+	 * checked for their type (glean_jv_parse_members) */
+	const char *const *keep, *const *typed;
 };
 
 /* A document being read. */
