@@ -233,14 +233,12 @@ quote_or_backslash(const char *p, const char *end)
 }
 
 /*
- * The body of the string at *pp (its opening quote) and its length in
- * *len; *pp moves past the closing quote.  Without a backslash it is
- * the text itself when inplace (not NUL-terminated: a key, which is
- * read by its length), else a copy in a; with one, decoded into a.
+ * The body of the string at *pp (its opening quote), NUL-terminated in
+ * a, and its length in *len; *pp moves past the closing quote.
  */
 static const char *
 parse_string(struct glean_arena *a, const char **pp, const char *end,
-    size_t *len, int inplace)
+    size_t *len)
 {
 	const char *p = *pp + 1, *q = quote_or_backslash(p, end);
 	char *out;
@@ -249,12 +247,29 @@ parse_string(struct glean_arena *a, const char **pp, const char *end,
 		return parse_escaped(a, pp, end, len);
 	*pp = q + 1;
 	*len = (size_t)(q - p);
-	if (inplace)
-		return p;
 	out = arena_take(a, *len + 1);
 	memcpy(out, p, *len);
 	out[*len] = '\0';
 	return out;
+}
+
+/* A member's name at *pp (its opening quote), in place (not
+ * NUL-terminated) when it has no escape, else decoded into a; its
+ * length in *len.  Names are short: a byte at a time. */
+static inline const char *
+parse_key(struct glean_arena *a, const char **pp, const char *end,
+    size_t *len)
+{
+	const char *p = *pp + 1, *q = p;
+
+	while (q < end && *q != '"' && *q != '\\')
+		q++;
+	if (q < end && *q == '"') {
+		*pp = q + 1;
+		*len = (size_t)(q - p);
+		return p;
+	}
+	return parse_escaped(a, pp, end, len);
 }
 
 /* glean_jv_new, inline for the reader. */
@@ -330,7 +345,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 			if (*p == ',')
 				p = skip_ws(p + 1, end);
 			if (v->type == GLEAN_JV_OBJ) {
-				key = parse_string(a, &p, end, &kl, 1);
+				key = parse_key(a, &p, end, &kl);
 				p = skip_ws(p, end) + 1;	/* the colon */
 			}
 			*tail = parse_value(a, &p, end);
@@ -343,7 +358,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 		break;
 	case '"':
 		v = jv_make(a, GLEAN_JV_STR);
-		v->s = parse_string(a, &p, end, &v->len, 0);
+		v->s = parse_string(a, &p, end, &v->len);
 		break;
 	case 't':
 		v = jv_make(a, GLEAN_JV_TRUE);
@@ -433,7 +448,9 @@ key_in(const char *k, size_t kl, const char *const *names)
 	size_t i;
 
 	for (; (n = *names); names++) {
-		for (i = 0; i < kl && n[i] == k[i]; i++)
+		if (n[0] != k[0])	/* most names differ there */
+			continue;
+		for (i = 1; i < kl && n[i] == k[i]; i++)
 			;
 		if (i == kl && !n[kl])
 			return 1;
@@ -456,7 +473,7 @@ glean_jv_parse_members(struct glean_arena *a, const char **text,
 	for (p = skip_ws(p + 1, end); *p != '}'; p = skip_ws(p, end)) {
 		if (*p == ',')
 			p = skip_ws(p + 1, end);
-		key = parse_string(a, &p, end, &kl, 1);
+		key = parse_key(a, &p, end, &kl);
 		p = skip_ws(skip_ws(p, end) + 1, end);	/* the colon */
 		if (key_in(key, kl, keep))
 			*tail = parse_value(a, &p, end);
@@ -491,14 +508,20 @@ const struct glean_jv *
 glean_jv_getn(const struct glean_jv *o, const char *key, size_t kl)
 {
 	const struct glean_jv *v, *found = NULL;
+	size_t i;
 
 	if (!o || o->type != GLEAN_JV_OBJ)
 		return NULL;
-	/* the first byte before memcmp: most keys of a length differ there */
-	for (v = o->kid; v; v = v->next)
-		if (v->keylen == kl && (kl == 0 || (v->key[0] == key[0] &&
-		    !memcmp(v->key, key, kl))))
+	/* names are short and most of a length differ in the first byte:
+	 * a byte at a time, no call */
+	for (v = o->kid; v; v = v->next) {
+		if (v->keylen != kl)
+			continue;
+		for (i = 0; i < kl && v->key[i] == key[i]; i++)
+			;
+		if (i == kl)
 			found = v;
+	}
 	return found;
 }
 
