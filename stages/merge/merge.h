@@ -286,6 +286,14 @@ struct items {
 	const char *const *keep, *const *typed;
 };
 
+/* The members of an entity that merge reads, found in one walk of its
+ * members (the last of a name, as glean_jv_get finds it); the strings
+ * NULL when absent or not strings. */
+struct efields {
+	const char *kind, *canonical, *code, *text, *role;
+	const struct glean_jv *start, *end;
+};
+
 /* A document being read. */
 struct rdoc {
 	struct merge *mg;	/* the run it is read into */
@@ -296,6 +304,8 @@ struct rdoc {
 	size_t lim;		/* the largest offset taken */
 	struct cpmap m;
 	const struct glean_jv *ents;	/* the entities layer, or NULL */
+	struct efields *ef;	/* its items' members, in layer order */
+	size_t nef;
 	struct ment *ms;	/* its authority mentions, by position */
 	size_t nm;
 	/* the council mentioned (or rated) most, NULL when none */
@@ -353,6 +363,8 @@ void no_nul(json_t *v);
 char *normtext(const char *s, size_t n);
 char *plain_quotes(const char *s);
 char *strdup_or_null(const char *s);
+int span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
+    size_t *s, size_t *e);
 int get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e);
 void cpmap_init(struct cpmap *m, const char *s, size_t n);
 size_t cp_byte(const struct cpmap *m, size_t cp);

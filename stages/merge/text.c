@@ -161,9 +161,16 @@ strdup_or_null(const char *s)
 int
 get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e)
 {
-	const struct glean_jv *a = glean_jv_get(o, "start");
-	const struct glean_jv *b = glean_jv_get(o, "end");
+	return span_of(glean_jv_get(o, "start"), glean_jv_get(o, "end"), ncps,
+	    s, e);
+}
 
+/* get_cp_span of an item whose "start" is a and "end" b (NULL when
+ * absent). */
+int
+span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
+    size_t *s, size_t *e)
+{
 	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
 		return -1;
 	if (a->i < 0 || b->i < a->i || (size_t)b->i > ncps)
