@@ -255,15 +255,26 @@ parse_string(struct glean_arena *a, const char **pp, const char *end,
 
 /* A member's name at *pp (its opening quote), in place (not
  * NUL-terminated) when it has no escape, else decoded into a; its
- * length in *len.  Names are short: a byte at a time. */
+ * length in *len.  Names are short: eight bytes a step, no call. */
 static inline const char *
 parse_key(struct glean_arena *a, const char **pp, const char *end,
     size_t *len)
 {
 	const char *p = *pp + 1, *q = p;
+	uint64_t w, m = 0;
 
-	while (q < end && *q != '"' && *q != '\\')
-		q++;
+	for (; end - q >= 8; q += 8) {
+		memcpy(&w, q, 8);
+		m = glean_zero_bytes(w ^ ('"' * GLEAN_ONES)) |
+		    glean_zero_bytes(w ^ ('\\' * GLEAN_ONES));
+		if (m) {
+			q += glean_first_flag(m);
+			break;
+		}
+	}
+	if (!m)
+		while (q < end && *q != '"' && *q != '\\')
+			q++;
 	if (q < end && *q == '"') {
 		*pp = q + 1;
 		*len = (size_t)(q - p);
