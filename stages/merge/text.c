@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "merge.h"
+#include "swar.h"
 
 static int
 is_alnum(int32_t cp)
@@ -59,6 +60,45 @@ static const char word_byte[256] = {
 #undef L
 };
 
+/* The high bit of each byte of w (all ASCII) that lies in [lo, hi]. */
+static inline uint64_t
+bytes_in(uint64_t w, unsigned lo, unsigned hi)
+{
+	return (w + (0x80 - lo) * GLEAN_ONES) & ~(w + (0x7F - hi) * GLEAN_ONES) &
+	    GLEAN_HIGHS;
+}
+
+/*
+ * Copy the letters and digits at s[*i..n) to out + *o, lower-cased,
+ * eight bytes a step while they are all ASCII (a word's letters OR 0x20
+ * are the lower case, and digits have that bit already); then the rest
+ * of the run a byte at a time.  out has room for n - *i + *o bytes.
+ */
+static void
+copy_word(const char *s, size_t n, size_t *i, char *out, size_t *o)
+{
+	uint64_t w, low, other;
+	size_t t = 8;
+	char c;
+
+	while (t == 8 && n - *i >= 8) {
+		memcpy(&w, s + *i, 8);
+		if (w & GLEAN_HIGHS)
+			break;
+		low = w | 0x20 * GLEAN_ONES;
+		other = ~(bytes_in(low, 'a', 'z') | bytes_in(w, '0', '9')) &
+		    GLEAN_HIGHS;
+		t = other ? glean_first_flag(other) : 8;
+		memcpy(out + *o, &low, 8);
+		*o += t;
+		*i += t;
+	}
+	while (*i < n && (c = word_byte[(unsigned char)s[*i]])) {
+		out[(*o)++] = c;
+		++*i;
+	}
+}
+
 /*
  * normtext of a text of ASCII and plain_gap_cp() marks only, where
  * folding is lower-casing; NULL when it holds any other code point.
@@ -68,17 +108,15 @@ static const char word_byte[256] = {
 static char *
 normtext_plain(const char *s, size_t n)
 {
-	char *out = glean_malloc(n + 1), c;
+	char *out = glean_malloc(n + 1);
 	size_t i = 0, o = 0;
 	int32_t cp;
 
 	while (i < n) {
-		if ((c = word_byte[(unsigned char)s[i]])) {
+		if (word_byte[(unsigned char)s[i]]) {
 			if (o)
 				out[o++] = ' ';
-			do
-				out[o++] = c;
-			while (++i < n && (c = word_byte[(unsigned char)s[i]]));
+			copy_word(s, n, &i, out, &o);
 			continue;
 		}
 		if ((unsigned char)s[i] < 0x80) {
