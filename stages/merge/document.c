@@ -34,7 +34,7 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 		ca = ci;
 		nl = memchr(text + i, '\n', end - i);
 		b = nl ? (size_t)(nl - text) : end;
-		cb = ca + (m->byte ? glean_cp_count(text + a, b - a) : b - a);
+		cb = cp_at_byte(m, ca, b);
 		for (i = b, ci = cb; i < end && text[i] == '\n'; i++)
 			ci++;
 		/* trim white space and quote marks */

@@ -368,6 +368,7 @@ int span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
 int get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e);
 void cpmap_init(struct cpmap *m, const char *s, size_t n);
 size_t cp_byte(const struct cpmap *m, size_t cp);
+size_t cp_at_byte(const struct cpmap *m, size_t from, size_t b);
 char *slice(const struct cpmap *m, const char *text, size_t s, size_t e);
 char *money_context(const struct cpmap *m, const char *text, size_t len,
     size_t e, const char *per);

@@ -274,6 +274,25 @@ cp_byte(const struct cpmap *m, size_t cp)
 	return m->byte ? m->byte[cp] : cp;
 }
 
+/* The code point that starts at byte b of m's text (b a character's
+ * first byte, or the end), looked for from code point from on. */
+size_t
+cp_at_byte(const struct cpmap *m, size_t from, size_t b)
+{
+	size_t lo = from, hi = m->ncps, mid;
+
+	if (!m->byte)
+		return b;
+	while (lo < hi) {	/* the first code point not before b */
+		mid = lo + (hi - lo) / 2;
+		if (m->byte[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* A copy of text[s, e) (code points). */
 char *
 slice(const struct cpmap *m, const char *text, size_t s, size_t e)
