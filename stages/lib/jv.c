@@ -391,9 +391,8 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 	return v;
 }
 
-/* Past the value at p (no white space before it), not decoded. */
-static const char *
-skip_value(const char *p, const char *end)
+const char *
+glean_jv_skip(const char *p, const char *end)
 {
 	int depth = 0;
 
@@ -430,7 +429,7 @@ skip_value(const char *p, const char *end)
 static struct glean_jv *
 typed_value(struct glean_arena *a, const char **pp, const char *end)
 {
-	const char *p = *pp, *q = skip_value(p, end);
+	const char *p = *pp, *q = glean_jv_skip(p, end);
 	struct glean_jv *v;
 
 	switch (*p) {
@@ -491,7 +490,7 @@ glean_jv_parse_members(struct glean_arena *a, const char **text,
 		else if (key_in(key, kl, typed))
 			*tail = typed_value(a, &p, end);
 		else {
-			p = skip_value(p, end);
+			p = glean_jv_skip(p, end);
 			continue;
 		}
 		(*tail)->key = key;

@@ -94,6 +94,10 @@ struct glean_jv *glean_jv_parse_members(struct glean_arena *a,
     const char **text, const char *end, const char *const *keep,
     const char *const *typed);
 
+/* Past the value at p (no white space before it; white space after it
+ * skipped too), not decoded: text as glean_jv_parse takes. */
+const char *glean_jv_skip(const char *p, const char *end);
+
 /* An empty value of type t in a, to build one by hand (link members
  * through kid and next and count them in len). */
 struct glean_jv *glean_jv_new(struct glean_arena *a, enum glean_jv_type t);

@@ -350,7 +350,8 @@ layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
 }
 
 /* The members of entity e that merge reads into *f (all NULL when e is
- * not an object). */
+ * not an object); by the name's length first, then is_key's compares
+ * of known lengths. */
 static void
 entity_fields(struct efields *f, const struct glean_jv *e)
 {
@@ -360,20 +361,27 @@ entity_fields(struct efields *f, const struct glean_jv *e)
 	*f = (struct efields){ NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	for (v = e->type == GLEAN_JV_OBJ ? e->kid : NULL; v; v = v->next) {
 		s = v->type == GLEAN_JV_STR ? v->s : NULL;
-		if (is_key(v, "kind"))
-			f->kind = s;
-		else if (is_key(v, "canonical"))
-			f->canonical = s;
-		else if (is_key(v, "code"))
-			f->code = s;
-		else if (is_key(v, "text"))
-			f->text = s;
-		else if (is_key(v, "role"))
-			f->role = s;
-		else if (is_key(v, "start"))
-			f->start = v;
-		else if (is_key(v, "end"))
-			f->end = v;
+		switch (v->keylen) {
+		case 3:
+			f->end = is_key(v, "end") ? v : f->end;
+			break;
+		case 4:
+			if (is_key(v, "kind"))
+				f->kind = s;
+			else if (is_key(v, "code"))
+				f->code = s;
+			else if (is_key(v, "text"))
+				f->text = s;
+			else if (is_key(v, "role"))
+				f->role = s;
+			break;
+		case 5:
+			f->start = is_key(v, "start") ? v : f->start;
+			break;
+		case 9:
+			f->canonical = is_key(v, "canonical") ? s : f->canonical;
+			break;
+		}
 	}
 }
 

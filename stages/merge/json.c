@@ -74,57 +74,6 @@ put_real(struct glean_buf *b, double v)
 	put(b, d);
 }
 
-/* Past the JSON string at p (its opening quote). */
-static const char *
-skip_string(const char *p)
-{
-	const char *q = p + 1, *bs;
-
-	for (;;) {		/* the closing quote: one not escaped */
-		q = strchr(q, '"');
-		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
-			;
-		if ((q - bs) % 2 == 0)
-			return q + 1;
-		q++;
-	}
-}
-
-/* Past the compact JSON value at p. */
-static const char *
-skip_value(const char *p)
-{
-	int depth = 0;
-
-	do {
-		switch (*p) {
-		case '"':
-			p = skip_string(p);
-			break;
-		case '{':
-		case '[':
-			depth++;
-			p++;
-			break;
-		case '}':
-		case ']':
-			depth--;
-			p++;
-			break;
-		case ',':
-		case ':':
-			p++;
-			break;
-		default:	/* a number or a literal */
-			while (*p && *p != ',' && *p != ':' && *p != ']' &&
-			    *p != '}')
-				p++;
-			break;
-		}
-	} while (depth > 0);
-	return p;
-}
-
 /* The members of the compact JSON object obj, in storage reused by the
  * next call. */
 size_t
@@ -132,7 +81,7 @@ members(const char *obj, struct member **mp)
 {
 	static struct member *m;
 	static size_t cap;
-	const char *p = obj + 1;
+	const char *p = obj + 1, *end = obj + strlen(obj);
 	size_t n = 0;
 
 	for (; *p != '}'; n++) {
@@ -143,10 +92,10 @@ members(const char *obj, struct member **mp)
 			m = glean_realloc(m, cap * sizeof(*m));
 		}
 		m[n].name = p;
-		p = skip_value(p);
+		p = glean_jv_skip(p, end);
 		m[n].namelen = (size_t)(p - m[n].name);
 		m[n].val = ++p;
-		p = skip_value(p);
+		p = glean_jv_skip(p, end);
 		m[n].vallen = (size_t)(p - m[n].val);
 	}
 	*mp = m;

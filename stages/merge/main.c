@@ -4,7 +4,6 @@
  */
 
 #include <stdio.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,13 +93,6 @@ run(void *ctx, const struct glean_opts *o, int argc, char **argv)
 	int status;
 
 	mg->opts = *o;
-#ifdef M_MMAP_THRESHOLD
-	/* glibc: big blocks (the line reader's buffer, a long document's
-	 * arena blocks) from the heap, not from mappings given back when
-	 * freed and faulted in again page by page (about a seventh of the
-	 * page faults of a run over the bench stream) */
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-#endif
 	status = read_inputs(mg, 0, argc, argv);
 	record_write(mg);
 	merge_free(mg);
