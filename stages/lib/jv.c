@@ -424,8 +424,9 @@ glean_jv_skip(const char *p, const char *end)
 	return p;
 }
 
-/* The type of the value at p, a member typed_only: a string reads as
- * "", an array or object as empty, a number as 0. */
+/* The value at *pp, a member named in typed, read for its type only
+ * (*pp moves past it): a string reads as "", an array or object as
+ * empty, a number as 0. */
 static struct glean_jv *
 typed_value(struct glean_arena *a, const char **pp, const char *end)
 {
