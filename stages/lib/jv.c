@@ -91,9 +91,12 @@ glean_arena_free(struct glean_arena *a)
 
 /* ---- reading ----------------------------------------------------------- */
 
-static const char *
+static inline const char *
 skip_ws(const char *p, const char *end)
 {
+	/* the scanner's text is mostly compact: no white space at all */
+	if (p < end && (unsigned char)*p > ' ')
+		return p;
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
 	    *p == '\r'))
 		p++;
@@ -230,14 +233,12 @@ quote_or_backslash(const char *p, const char *end)
 }
 
 /*
- * The body of the string at *pp (its opening quote) and its length in
- * *len; *pp moves past the closing quote.  Without a backslash it is
- * the text itself when inplace (not NUL-terminated: a key, which is
- * read by its length), else a copy in a; with one, decoded into a.
+ * The body of the string at *pp (its opening quote), NUL-terminated in
+ * a, and its length in *len; *pp moves past the closing quote.
  */
 static const char *
 parse_string(struct glean_arena *a, const char **pp, const char *end,
-    size_t *len, int inplace)
+    size_t *len)
 {
 	const char *p = *pp + 1, *q = quote_or_backslash(p, end);
 	char *out;
@@ -246,12 +247,40 @@ parse_string(struct glean_arena *a, const char **pp, const char *end,
 		return parse_escaped(a, pp, end, len);
 	*pp = q + 1;
 	*len = (size_t)(q - p);
-	if (inplace)
-		return p;
 	out = arena_take(a, *len + 1);
 	memcpy(out, p, *len);
 	out[*len] = '\0';
 	return out;
+}
+
+/* A member's name at *pp (its opening quote), in place (not
+ * NUL-terminated) when it has no escape, else decoded into a; its
+ * length in *len.  Names are short: eight bytes a step, no call. */
+static inline const char *
+parse_key(struct glean_arena *a, const char **pp, const char *end,
+    size_t *len)
+{
+	const char *p = *pp + 1, *q = p;
+	uint64_t w, m = 0;
+
+	for (; end - q >= 8; q += 8) {
+		memcpy(&w, q, 8);
+		m = glean_zero_bytes(w ^ ('"' * GLEAN_ONES)) |
+		    glean_zero_bytes(w ^ ('\\' * GLEAN_ONES));
+		if (m) {
+			q += glean_first_flag(m);
+			break;
+		}
+	}
+	if (!m)
+		while (q < end && *q != '"' && *q != '\\')
+			q++;
+	if (q < end && *q == '"') {
+		*pp = q + 1;
+		*len = (size_t)(q - p);
+		return p;
+	}
+	return parse_escaped(a, pp, end, len);
 }
 
 /* glean_jv_new, inline for the reader. */
@@ -327,7 +356,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 			if (*p == ',')
 				p = skip_ws(p + 1, end);
 			if (v->type == GLEAN_JV_OBJ) {
-				key = parse_string(a, &p, end, &kl, 1);
+				key = parse_key(a, &p, end, &kl);
 				p = skip_ws(p, end) + 1;	/* the colon */
 			}
 			*tail = parse_value(a, &p, end);
@@ -340,7 +369,7 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 		break;
 	case '"':
 		v = jv_make(a, GLEAN_JV_STR);
-		v->s = parse_string(a, &p, end, &v->len, 0);
+		v->s = parse_string(a, &p, end, &v->len);
 		break;
 	case 't':
 		v = jv_make(a, GLEAN_JV_TRUE);
@@ -362,6 +391,118 @@ parse_value(struct glean_arena *a, const char **pp, const char *end)
 	return v;
 }
 
+const char *
+glean_jv_skip(const char *p, const char *end)
+{
+	int depth = 0;
+
+	do {
+		switch (*p) {
+		case '"':
+			p = string_end(p, end) + 1;
+			break;
+		case '{':
+		case '[':
+			depth++;
+			p++;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			p++;
+			break;
+		default:	/* a number, a literal, , or : */
+			p++;
+			while (p < end && ((*p >= '0' && *p <= '9') ||
+			    (*p >= 'a' && *p <= 'z') || *p == '.' ||
+			    *p == '-' || *p == '+' || *p == 'E'))
+				p++;
+			break;
+		}
+		p = skip_ws(p, end);
+	} while (depth > 0 && p < end);
+	return p;
+}
+
+/* The value at *pp, a member named in typed, read for its type only
+ * (*pp moves past it): a string reads as "", an array or object as
+ * empty, a number as 0. */
+static struct glean_jv *
+typed_value(struct glean_arena *a, const char **pp, const char *end)
+{
+	const char *p = *pp, *q = glean_jv_skip(p, end);
+	struct glean_jv *v;
+
+	switch (*p) {
+	case '"': v = jv_make(a, GLEAN_JV_STR); v->s = ""; break;
+	case '{': v = jv_make(a, GLEAN_JV_OBJ); break;
+	case '[': v = jv_make(a, GLEAN_JV_ARR); break;
+	case 't': v = jv_make(a, GLEAN_JV_TRUE); break;
+	case 'f': v = jv_make(a, GLEAN_JV_FALSE); break;
+	case 'n': v = jv_make(a, GLEAN_JV_NULL); break;
+	default:
+		v = jv_make(a, memchr(p, '.', (size_t)(q - p)) ||
+		    memchr(p, 'e', (size_t)(q - p)) ||
+		    memchr(p, 'E', (size_t)(q - p)) ?
+		    GLEAN_JV_REAL : GLEAN_JV_INT);
+		break;
+	}
+	*pp = q;
+	return v;
+}
+
+/* Is the key k[0..kl) in the NULL-terminated list names? */
+static int
+key_in(const char *k, size_t kl, const char *const *names)
+{
+	const char *n;
+	size_t i;
+
+	for (; (n = *names); names++) {
+		if (n[0] != k[0])	/* most names differ there */
+			continue;
+		for (i = 1; i < kl && n[i] == k[i]; i++)
+			;
+		if (i == kl && !n[kl])
+			return 1;
+	}
+	return 0;
+}
+
+struct glean_jv *
+glean_jv_parse_members(struct glean_arena *a, const char **text,
+    const char *end, const char *const *keep, const char *const *typed)
+{
+	const char *p = skip_ws(*text, end), *key;
+	struct glean_jv *v, **tail;
+	size_t kl;
+
+	if (p >= end || *p != '{')
+		return parse_value(a, text, end);
+	v = jv_make(a, GLEAN_JV_OBJ);
+	tail = &v->kid;
+	for (p = skip_ws(p + 1, end); *p != '}'; p = skip_ws(p, end)) {
+		if (*p == ',')
+			p = skip_ws(p + 1, end);
+		key = parse_key(a, &p, end, &kl);
+		p = skip_ws(skip_ws(p, end) + 1, end);	/* the colon */
+		if (key_in(key, kl, keep))
+			*tail = parse_value(a, &p, end);
+		else if (key_in(key, kl, typed))
+			*tail = typed_value(a, &p, end);
+		else {
+			p = glean_jv_skip(p, end);
+			continue;
+		}
+		(*tail)->key = key;
+		(*tail)->keylen = kl;
+		tail = &(*tail)->next;
+		v->len++;
+	}
+	*text = p + 1;
+	return v;
+}
+
 struct glean_jv *
 glean_jv_parse(struct glean_arena *a, const char *text, size_t len)
 {
@@ -378,14 +519,20 @@ const struct glean_jv *
 glean_jv_getn(const struct glean_jv *o, const char *key, size_t kl)
 {
 	const struct glean_jv *v, *found = NULL;
+	size_t i;
 
 	if (!o || o->type != GLEAN_JV_OBJ)
 		return NULL;
-	/* the first byte before memcmp: most keys of a length differ there */
-	for (v = o->kid; v; v = v->next)
-		if (v->keylen == kl && (kl == 0 || (v->key[0] == key[0] &&
-		    !memcmp(v->key, key, kl))))
+	/* names are short and most of a length differ in the first byte:
+	 * a byte at a time, no call */
+	for (v = o->kid; v; v = v->next) {
+		if (v->keylen != kl)
+			continue;
+		for (i = 0; i < kl && v->key[i] == key[i]; i++)
+			;
+		if (i == kl)
 			found = v;
+	}
 	return found;
 }
 

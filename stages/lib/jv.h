@@ -81,6 +81,23 @@ struct glean_jv *glean_jv_parse(struct glean_arena *a, const char *text,
 struct glean_jv *glean_jv_parse_next(struct glean_arena *a, const char **text,
     const char *end);
 
+/*
+ * The object at *text read as glean_jv_parse_next does, but only its
+ * members named in keep (a NULL-terminated list) read whole; those
+ * named in typed (NULL-terminated) only for their type (a string reads
+ * as "", an array or object as empty, a number as 0); the others
+ * skipped, not decoded (len counts the members read).  A value that is
+ * not an object is read whole.  Example: the items of a layer of which
+ * a reader needs a few members.
+ */
+struct glean_jv *glean_jv_parse_members(struct glean_arena *a,
+    const char **text, const char *end, const char *const *keep,
+    const char *const *typed);
+
+/* Past the value at p (no white space before it; white space after it
+ * skipped too), not decoded: text as glean_jv_parse takes. */
+const char *glean_jv_skip(const char *p, const char *end);
+
 /* An empty value of type t in a, to build one by hand (link members
  * through kid and next and count them in len). */
 struct glean_jv *glean_jv_new(struct glean_arena *a, enum glean_jv_type t);

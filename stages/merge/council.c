@@ -90,21 +90,18 @@ void
 find_council(struct rdoc *d, const struct glean_jv *ratings)
 {
 	const struct glean_jv *e;
-	const char *kind;
-	size_t s, en, best, bestn;
+	const struct efields *f;
+	size_t s, en, best, bestn, i;
 	struct map counts = { 0 };
 	struct slot *sl;
 
-	for (e = glean_jv_items(d->ents); e; e = e->next) {
-		const char *nmv = glean_jv_str(e, "canonical");
-
-		kind = glean_jv_str(e, "kind");
-		if (!kind || strcmp(kind, "authority") || !nmv || !*nmv ||
-		    get_cp_span(e, d->lim, &s, &en))
+	for (i = 0; i < d->nef; i++) {
+		f = &d->ef[i];
+		if (!f->kind || strcmp(f->kind, "authority") || !f->canonical ||
+		    !*f->canonical || span_of(f->start, f->end, d->lim, &s, &en))
 			continue;
-		d->ms[d->nm++] = (struct ment){ s, en, nmv,
-		    glean_jv_str(e, "code"), glean_jv_str(e, "text"),
-		    d->notext ? 0 : cp_byte(&d->m, s) };
+		d->ms[d->nm++] = (struct ment){ s, en, f->canonical, f->code,
+		    f->text, d->notext ? 0 : cp_byte(&d->m, s) };
 	}
 	if (d->nm > 1)
 		qsort(d->ms, d->nm, sizeof(*d->ms), mcmp);

@@ -34,7 +34,7 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 		ca = ci;
 		nl = memchr(text + i, '\n', end - i);
 		b = nl ? (size_t)(nl - text) : end;
-		cb = ca + (m->byte ? glean_cp_count(text + a, b - a) : b - a);
+		cb = cp_at_byte(m, ca, b);
 		for (i = b, ci = cb; i < end && text[i] == '\n'; i++)
 			ci++;
 		/* trim white space and quote marks */
@@ -72,16 +72,15 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
  */
 struct roles {
 	size_t *s, *e;
-	const struct glean_jv **ent;
+	const struct efields **ent;
 	size_t *starts, *bys, *ends, *bye;
 	size_t n;
 };
 
 static void
-roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
+roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
 {
-	const struct glean_jv *e;
-	size_t i, s, en, cap = ents->len + 1;
+	size_t i, s, en, cap = nef + 1;
 
 	/* the offsets in one block: s, e, starts, bys, ends, bye */
 	r->n = 0;
@@ -92,15 +91,13 @@ roles_init(struct roles *r, const struct glean_jv *ents, size_t ncps)
 	r->ends = r->s + 4 * cap;
 	r->bye = r->s + 5 * cap;
 	r->ent = glean_calloc(cap, sizeof(*r->ent));
-	for (e = glean_jv_items(ents), i = 0; e; e = e->next, i++) {
-		const char *kind = glean_jv_str(e, "kind");
-
-		if (!kind || strcmp(kind, "role") ||
-		    get_cp_span(e, ncps, &s, &en))
+	for (i = 0; i < nef; i++) {
+		if (!ef[i].kind || strcmp(ef[i].kind, "role") ||
+		    span_of(ef[i].start, ef[i].end, ncps, &s, &en))
 			continue;
 		r->s[r->n] = s;
 		r->e[r->n] = en;
-		r->ent[r->n++] = e;
+		r->ent[r->n++] = &ef[i];
 	}
 	memcpy(r->starts, r->s, r->n * sizeof(*r->s));
 	memcpy(r->ends, r->e, r->n * sizeof(*r->e));
@@ -176,7 +173,7 @@ adjacent_role(const struct roles *r, const struct cpmap *m,
 	best = before != none ? before : after;
 	if (best == none)
 		return NULL;
-	cn = glean_jv_str(r->ent[best], "canonical");
+	cn = r->ent[best]->canonical;
 	return cn && *cn ? glean_strdup(cn) :
 	    slice(m, text, r->s[best], r->e[best]);
 }
@@ -253,7 +250,8 @@ items_next(struct items *it)
 	if (it->p >= it->end || *it->p == ']')
 		return NULL;
 	glean_arena_reset(it->arena);
-	return glean_jv_parse_next(it->arena, &it->p, it->end);
+	return glean_jv_parse_members(it->arena, &it->p, it->end, it->keep,
+	    it->typed);
 }
 
 /*
@@ -351,8 +349,44 @@ layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
 	return glean_jv_items(l);
 }
 
+/* The members of entity e that merge reads into *f (all NULL when e is
+ * not an object); by the name's length first, then is_key's compares
+ * of known lengths. */
+static void
+entity_fields(struct efields *f, const struct glean_jv *e)
+{
+	const struct glean_jv *v;
+	const char *s;
+
+	*f = (struct efields){ NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	for (v = e->type == GLEAN_JV_OBJ ? e->kid : NULL; v; v = v->next) {
+		s = v->type == GLEAN_JV_STR ? v->s : NULL;
+		switch (v->keylen) {
+		case 3:
+			f->end = is_key(v, "end") ? v : f->end;
+			break;
+		case 4:
+			if (is_key(v, "kind"))
+				f->kind = s;
+			else if (is_key(v, "code"))
+				f->code = s;
+			else if (is_key(v, "text"))
+				f->text = s;
+			else if (is_key(v, "role"))
+				f->role = s;
+			break;
+		case 5:
+			f->start = is_key(v, "start") ? v : f->start;
+			break;
+		case 9:
+			f->canonical = is_key(v, "canonical") ? s : f->canonical;
+			break;
+		}
+	}
+}
+
 /* Report the malformed items of the entities layer (each reader skips
- * them). */
+ * them), and read the members of each into d->ef. */
 static void
 check_entities(struct rdoc *d)
 {
@@ -361,8 +395,13 @@ check_entities(struct rdoc *d)
 	const struct glean_jv *e;
 	size_t i;
 
-	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++)
+	d->ef = glean_arena_alloc(&d->mg->scratch, ((d->ents ? d->ents->len :
+	    0) + 1) * sizeof(*d->ef));
+	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++) {
 		check_item(d, "entities", i, e, keys);
+		entity_fields(&d->ef[i], e);
+	}
+	d->nef = i;
 }
 
 /* The subject a rating names: its own (kind sk, code, name), else the
@@ -554,33 +593,33 @@ read_money(struct rdoc *d, struct items *layer)
 static void
 read_people(struct rdoc *d)
 {
-	const struct glean_jv *e;
-	const char *name, *role, *kind, *basis;
+	const struct efields *f;
+	const char *name, *role, *basis;
 	struct subject *subj;
 	struct roles roles = { 0 };
 	struct attr at[MAX_ATTRS];
 	int rolesok = 0;
-	size_t s, en;
+	size_t s, en, i;
 
-	for (e = glean_jv_items(d->ents); e; e = e->next) {
+	for (i = 0; i < d->nef; i++) {
 		char *own = NULL, *adj = NULL, *plain, *ev;
 
-		name = glean_jv_str(e, "canonical");
-		role = glean_jv_str(e, "role");
-		kind = glean_jv_str(e, "kind");
-		if (!kind || strcmp(kind, "person") ||
-		    get_cp_span(e, d->lim, &s, &en) || en == s ||
+		f = &d->ef[i];
+		name = f->canonical;
+		role = f->role;
+		if (!f->kind || strcmp(f->kind, "person") ||
+		    span_of(f->start, f->end, d->lim, &s, &en) || en == s ||
 		    !(subj = fact_subject(d, s, en, &basis)))
 			continue;
 		if (!name || !*name)
-			name = glean_jv_str(e, "text");
+			name = f->text;
 		if ((!name || !*name) && d->notext)
 			continue;
 		if (!name || !*name)
 			name = own = slice(&d->m, d->text, s, en);
 		if ((!role || !*role) && !d->notext) {
 			if (!rolesok) {
-				roles_init(&roles, d->ents, d->m.ncps);
+				roles_init(&roles, d->ef, d->nef, d->m.ncps);
 				rolesok = 1;
 			}
 			role = adj = adjacent_role(&roles, &d->m, d->text, s,
@@ -656,9 +695,21 @@ static void
 lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
     int k, struct items *it)
 {
+	/* what read_money and read_quotes look up, and what check_item
+	 * checks; an item's "text" is read only when the document has none
+	 * (the item's own is the fact's text then) */
+	static const char *const keep[NLAZY][2][7] = {
+		{ { "start", "end", "value", "currency", "per", NULL },
+		  { "start", "end", "value", "currency", "per", "text",
+		    NULL } },
+		{ { "start", "end", "kind", "speaker", NULL },
+		  { "start", "end", "kind", "speaker", "text", NULL } }
+	};
+	static const char *const text_typed[] = { "text", NULL }, *none = NULL;
 	const char *p, *end;
 
-	*it = (struct items){ NULL, NULL, NULL, &d->mg->item };
+	*it = (struct items){ NULL, NULL, NULL, &d->mg->item,
+	    keep[k][d->notext], d->notext ? &none : text_typed };
 	if (!lz || !lz->text[k]) {
 		it->next = layer_items(d, doc, lazy_names[k]);
 		return;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "spans.h"
 
 /* strcmp for field names: they mostly differ in the first byte. */
 int
@@ -18,13 +19,6 @@ fieldcmp(const char *a, const char *b)
 	int d = (unsigned char)*a - (unsigned char)*b;
 
 	return d ? d : strcmp(a, b);
-}
-
-/* Append the C string s to b. */
-void
-put(struct glean_buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
 }
 
 /* Append s as a JSON string, escaped as jansson escapes it (the shared
@@ -45,28 +39,17 @@ put_nstr(struct glean_buf *b, const char *s)
 		put(b, "null");
 }
 
-/* v in decimal, at least width digits (zero-padded). */
-static void
-put_digits(struct glean_buf *b, long long v, int width)
-{
-	char d[32], *p = d + sizeof(d);
-	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
-	    (unsigned long long)v;
-
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u || d + sizeof(d) - p < width - (v < 0));
-	if (v < 0)
-		*--p = '-';
-	buf_add(b, p, (size_t)(d + sizeof(d) - p));
-}
-
 /* Append v in decimal. */
 void
 put_int(struct glean_buf *b, long long v)
 {
-	put_digits(b, v, 1);
+	char d[24], *p = d;
+
+	if (v < 0)
+		*p++ = '-';
+	p = glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v);
+	buf_add(b, d, (size_t)(p - d));
 }
 
 /*
@@ -91,66 +74,6 @@ put_real(struct glean_buf *b, double v)
 	put(b, d);
 }
 
-/* `"name":`, name being one of merge's own (nothing to escape). */
-void
-put_key(struct glean_buf *b, const char *name)
-{
-	buf_addc(b, '"');
-	buf_add(b, name, strlen(name));
-	buf_add(b, "\":", 2);
-}
-
-/* Past the JSON string at p (its opening quote). */
-static const char *
-skip_string(const char *p)
-{
-	const char *q = p + 1, *bs;
-
-	for (;;) {		/* the closing quote: one not escaped */
-		q = strchr(q, '"');
-		for (bs = q; bs > p + 1 && bs[-1] == '\\'; bs--)
-			;
-		if ((q - bs) % 2 == 0)
-			return q + 1;
-		q++;
-	}
-}
-
-/* Past the compact JSON value at p. */
-static const char *
-skip_value(const char *p)
-{
-	int depth = 0;
-
-	do {
-		switch (*p) {
-		case '"':
-			p = skip_string(p);
-			break;
-		case '{':
-		case '[':
-			depth++;
-			p++;
-			break;
-		case '}':
-		case ']':
-			depth--;
-			p++;
-			break;
-		case ',':
-		case ':':
-			p++;
-			break;
-		default:	/* a number or a literal */
-			while (*p && *p != ',' && *p != ':' && *p != ']' &&
-			    *p != '}')
-				p++;
-			break;
-		}
-	} while (depth > 0);
-	return p;
-}
-
 /* The members of the compact JSON object obj, in storage reused by the
  * next call. */
 size_t
@@ -158,7 +81,7 @@ members(const char *obj, struct member **mp)
 {
 	static struct member *m;
 	static size_t cap;
-	const char *p = obj + 1;
+	const char *p = obj + 1, *end = obj + strlen(obj);
 	size_t n = 0;
 
 	for (; *p != '}'; n++) {
@@ -169,10 +92,10 @@ members(const char *obj, struct member **mp)
 			m = glean_realloc(m, cap * sizeof(*m));
 		}
 		m[n].name = p;
-		p = skip_value(p);
+		p = glean_jv_skip(p, end);
 		m[n].namelen = (size_t)(p - m[n].name);
 		m[n].val = ++p;
-		p = skip_value(p);
+		p = glean_jv_skip(p, end);
 		m[n].vallen = (size_t)(p - m[n].val);
 	}
 	*mp = m;

@@ -85,6 +85,23 @@ buf_addc(struct glean_buf *b, int c)
 		glean_buf_addc(b, c);
 }
 
+/* Append the C string s to b (inline: most are literals, whose length
+ * is known when compiling). */
+static inline void
+put(struct glean_buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* `"name":`, name being one of merge's own (nothing to escape). */
+static inline void
+put_key(struct glean_buf *b, const char *name)
+{
+	buf_addc(b, '"');
+	buf_add(b, name, strlen(name));
+	buf_add(b, "\":", 2);
+}
+
 struct merge;
 
 /* Open addressing on a power-of-two table; keys are owned copies. */
@@ -264,6 +281,17 @@ struct items {
 	const struct glean_jv *next;	/* the list's next item */
 	const char *p, *end;		/* the array text left, or NULL */
 	struct glean_arena *arena;	/* where the item read lives */
+	/* the members an item read from text needs whole, and those only
+	 * checked for their type (glean_jv_parse_members) */
+	const char *const *keep, *const *typed;
+};
+
+/* The members of an entity that merge reads, found in one walk of its
+ * members (the last of a name, as glean_jv_get finds it); the strings
+ * NULL when absent or not strings. */
+struct efields {
+	const char *kind, *canonical, *code, *text, *role;
+	const struct glean_jv *start, *end;
 };
 
 /* A document being read. */
@@ -276,6 +304,8 @@ struct rdoc {
 	size_t lim;		/* the largest offset taken */
 	struct cpmap m;
 	const struct glean_jv *ents;	/* the entities layer, or NULL */
+	struct efields *ef;	/* its items' members, in layer order */
+	size_t nef;
 	struct ment *ms;	/* its authority mentions, by position */
 	size_t nm;
 	/* the council mentioned (or rated) most, NULL when none */
@@ -307,12 +337,10 @@ void intern_free(struct intern *it);
 
 /* json.c */
 int fieldcmp(const char *a, const char *b);
-void put(struct glean_buf *b, const char *s);
 void put_str(struct glean_buf *b, const char *s);
 void put_nstr(struct glean_buf *b, const char *s);
 void put_int(struct glean_buf *b, long long v);
 void put_real(struct glean_buf *b, double v);
-void put_key(struct glean_buf *b, const char *name);
 size_t members(const char *obj, struct member **mp);
 int named(const struct member *m, const char *quoted);
 const struct member *member(const struct member *m, size_t n,
@@ -335,9 +363,12 @@ void no_nul(json_t *v);
 char *normtext(const char *s, size_t n);
 char *plain_quotes(const char *s);
 char *strdup_or_null(const char *s);
+int span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
+    size_t *s, size_t *e);
 int get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e);
 void cpmap_init(struct cpmap *m, const char *s, size_t n);
 size_t cp_byte(const struct cpmap *m, size_t cp);
+size_t cp_at_byte(const struct cpmap *m, size_t from, size_t b);
 char *slice(const struct cpmap *m, const char *text, size_t s, size_t e);
 char *money_context(const struct cpmap *m, const char *text, size_t len,
     size_t e, const char *per);

@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "merge.h"
+#include "swar.h"
 
 static int
 is_alnum(int32_t cp)
@@ -25,19 +26,6 @@ is_alnum(int32_t cp)
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
 	    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
-
-/* An ASCII byte as normtext keeps it: a letter lower-cased, a digit as
- * it is, anything else 0 (a gap between words). */
-static const char ascii_word[128] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define L(c) [c] = c, [c - 'a' + 'A'] = c
-	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'),
-	L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'),
-	L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
-	L('y'), L('z')
-#undef L
-};
 
 /*
  * Is cp punctuation that case folding and composition leave alone (it
@@ -58,34 +46,88 @@ plain_gap_cp(int32_t cp)
 	}
 }
 
-/* normtext of a text of ASCII and plain_gap_cp() marks only, where
- * folding is lower-casing; NULL when it holds any other code point. */
+/* An ASCII byte as normtext keeps it: a letter lower-cased, a digit as
+ * it is, anything else 0 (a gap between words); 0 for every byte of a
+ * multi-byte character too, which normtext_plain looks at itself. */
+static const char word_byte[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 'a' + 'A'] = c
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'),
+	L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'),
+	L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+	L('y'), L('z')
+#undef L
+};
+
+/* The high bit of each byte of w (all ASCII) that lies in [lo, hi]. */
+static inline uint64_t
+bytes_in(uint64_t w, unsigned lo, unsigned hi)
+{
+	return (w + (0x80 - lo) * GLEAN_ONES) & ~(w + (0x7F - hi) * GLEAN_ONES) &
+	    GLEAN_HIGHS;
+}
+
+/*
+ * Copy the letters and digits at s[*i..n) to out + *o, lower-cased,
+ * eight bytes a step while they are all ASCII (a word's letters OR 0x20
+ * are the lower case, and digits have that bit already); then the rest
+ * of the run a byte at a time.  out has room for n - *i + *o bytes.
+ */
+static void
+copy_word(const char *s, size_t n, size_t *i, char *out, size_t *o)
+{
+	uint64_t w, low, other;
+	size_t t = 8;
+	char c;
+
+	while (t == 8 && n - *i >= 8) {
+		memcpy(&w, s + *i, 8);
+		if (w & GLEAN_HIGHS)
+			break;
+		low = w | 0x20 * GLEAN_ONES;
+		other = ~(bytes_in(low, 'a', 'z') | bytes_in(w, '0', '9')) &
+		    GLEAN_HIGHS;
+		t = other ? glean_first_flag(other) : 8;
+		memcpy(out + *o, &low, 8);
+		*o += t;
+		*i += t;
+	}
+	while (*i < n && (c = word_byte[(unsigned char)s[*i]])) {
+		out[(*o)++] = c;
+		++*i;
+	}
+}
+
+/*
+ * normtext of a text of ASCII and plain_gap_cp() marks only, where
+ * folding is lower-casing; NULL when it holds any other code point.
+ * A word is a maximal run of letters and digits, so every word but the
+ * first had a gap before it: one space there, and no state for gaps.
+ */
 static char *
 normtext_plain(const char *s, size_t n)
 {
-	char *out = glean_malloc(n + 1), c;
-	size_t i, o = 0;
+	char *out = glean_malloc(n + 1);
+	size_t i = 0, o = 0;
 	int32_t cp;
-	int gap = 0;
 
-	for (i = 0; i < n; i++) {
-		if ((unsigned char)s[i] >= 0x80) {
-			i += glean_utf8_next(s + i, n - i, &cp) - 1;
-			if (!plain_gap_cp(cp)) {
-				free(out);
-				return NULL;
-			}
-			gap = 1;
+	while (i < n) {
+		if (word_byte[(unsigned char)s[i]]) {
+			if (o)
+				out[o++] = ' ';
+			copy_word(s, n, &i, out, &o);
 			continue;
 		}
-		if (!(c = ascii_word[(unsigned char)s[i]])) {
-			gap = 1;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
 			continue;
 		}
-		if (gap && o)
-			out[o++] = ' ';
-		gap = 0;
-		out[o++] = c;
+		i += glean_utf8_next(s + i, n - i, &cp);
+		if (!plain_gap_cp(cp)) {
+			free(out);
+			return NULL;
+		}
 	}
 	out[o] = '\0';
 	return out;
@@ -157,9 +199,16 @@ strdup_or_null(const char *s)
 int
 get_cp_span(const struct glean_jv *o, size_t ncps, size_t *s, size_t *e)
 {
-	const struct glean_jv *a = glean_jv_get(o, "start");
-	const struct glean_jv *b = glean_jv_get(o, "end");
+	return span_of(glean_jv_get(o, "start"), glean_jv_get(o, "end"), ncps,
+	    s, e);
+}
 
+/* get_cp_span of an item whose "start" is a and "end" b (NULL when
+ * absent). */
+int
+span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
+    size_t *s, size_t *e)
+{
 	if (!a || !b || a->type != GLEAN_JV_INT || b->type != GLEAN_JV_INT)
 		return -1;
 	if (a->i < 0 || b->i < a->i || (size_t)b->i > ncps)
@@ -177,8 +226,14 @@ void
 cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
 	size_t i = 0, cp, k;
-	uint64_t w;
+	uint64_t w, x[4];
 
+	/* most texts are ASCII: 32 bytes a step to find out */
+	for (; i + 32 <= n; i += 32) {
+		memcpy(x, s + i, 32);
+		if ((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u)
+			break;
+	}
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (w & 0x8080808080808080u)
@@ -217,6 +272,25 @@ cp_byte(const struct cpmap *m, size_t cp)
 	if (cp > m->ncps)
 		cp = m->ncps;
 	return m->byte ? m->byte[cp] : cp;
+}
+
+/* The code point that starts at byte b of m's text (b a character's
+ * first byte, or the end), looked for from code point from on. */
+size_t
+cp_at_byte(const struct cpmap *m, size_t from, size_t b)
+{
+	size_t lo = from, hi = m->ncps, mid;
+
+	if (!m->byte)
+		return b;
+	while (lo < hi) {	/* the first code point not before b */
+		mid = lo + (hi - lo) / 2;
+		if (m->byte[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* A copy of text[s, e) (code points). */

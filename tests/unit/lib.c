@@ -584,6 +584,54 @@ test_jv(void)
 	glean_arena_free(&a);
 }
 
+/* glean_jv_parse_members: kept members read whole, typed ones only for
+ * their type, the others skipped (nested values, escaped quotes), and
+ * the text left just past the object. */
+static void
+test_jv_members(void)
+{
+	static const char text[] = "[{\"start\":3,\"skip\":[[1,2],{\"a\":"
+	    "\"}\\\"]\"}],\"kind\":\"speech\",\"text\":\"say \\\"no\\\"\","
+	    "\"n\":-2.5e1,\"odd\":\"x\",\"m\":7,\"kind\":\"report\","
+	    "\"t\":true,\"z\":null}, {\"start\":9}]";
+	static const char *const keep[] = { "start", "kind", NULL };
+	static const char *const typed[] = { "text", "n", "m", "t", "z",
+	    NULL };
+	struct glean_arena a = { 0 };
+	const char *p = text + 1, *end = text + sizeof text - 1;
+	const struct glean_jv *o, *v;
+
+	o = glean_jv_parse_members(&a, &p, end, keep, typed);
+	test_cond("jv members: those named, in order", o->type == GLEAN_JV_OBJ &&
+	    o->len == 8);
+	v = glean_jv_get(o, "start");
+	test_cond("jv members: a kept integer", v && v->type == GLEAN_JV_INT &&
+	    v->i == 3);
+	test_cond("jv members: the last of a kept name wins",
+	    strcmp(glean_jv_str(o, "kind"), "report") == 0);
+	test_cond("jv members: skipped ones are absent",
+	    !glean_jv_get(o, "skip") && !glean_jv_get(o, "odd"));
+	v = glean_jv_get(o, "text");
+	test_cond("jv members: a typed string reads as \"\"",
+	    v && v->type == GLEAN_JV_STR && v->len == 0 && !*v->s);
+	test_cond("jv members: typed numbers",
+	    glean_jv_get(o, "n")->type == GLEAN_JV_REAL &&
+	    glean_jv_get(o, "m")->type == GLEAN_JV_INT);
+	test_cond("jv members: typed literals",
+	    glean_jv_get(o, "t")->type == GLEAN_JV_TRUE &&
+	    glean_jv_get(o, "z")->type == GLEAN_JV_NULL);
+	test_cond("jv members: the text left past the object", *p == ',');
+	p++;
+	o = glean_jv_parse_members(&a, &p, end, keep, typed);
+	test_cond("jv members: the next object read", o->len == 1 &&
+	    glean_jv_get(o, "start")->i == 9 && *p == ']');
+	p = "[1,2]";
+	o = glean_jv_parse_members(&a, &p, p + 5, keep, typed);
+	test_cond("jv members: not an object is read whole",
+	    o->type == GLEAN_JV_ARR && o->len == 2);
+	glean_arena_free(&a);
+}
+
 static void
 test_stream(void)
 {
@@ -749,6 +797,7 @@ main(void)
 	test_jscan();
 	test_jscan_blocks();
 	test_jv();
+	test_jv_members();
 	test_stream();
 	/* the same behaviour when only "text" is parsed */
 	stage_reads = text_only;
