@@ -36,12 +36,11 @@ option(void *ctx, int ch, const char *arg)
 static int
 read_inputs(struct merge *mg, int first, int argc, char *argv[])
 {
-	/* big reads: the input is large and read once */
-	static char stdin_buf[READ_BUF], file_buf[READ_BUF];
 	int i, status = 0;
 	FILE *fp;
 
-	setvbuf(stdin, stdin_buf, _IOFBF, READ_BUF);
+	/* (stdio's own small buffers: the lines are read in blocks bigger
+	 * than they, which fread reads straight into the reader's buffer) */
 	if (first == argc)
 		status |= read_stream(mg, stdin, "<stdin>");
 	for (i = first; i < argc; i++) {
@@ -54,7 +53,6 @@ read_inputs(struct merge *mg, int first, int argc, char *argv[])
 			status = 1;
 			continue;
 		}
-		setvbuf(fp, file_buf, _IOFBF, READ_BUF);
 		status |= read_stream(mg, fp, argv[i]);
 		fclose(fp);
 		if (status && mg->opts.strict)

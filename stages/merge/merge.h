@@ -58,7 +58,6 @@
 #include "jv.h"
 
 #define RECORD_VERSION 1
-#define READ_BUF ((size_t)1 << 20)	/* stdio buffer of an input */
 
 /*
  * glean_buf_add and glean_buf_addc without a call when the bytes fit:

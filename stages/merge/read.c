@@ -4,6 +4,7 @@
  * taken as a document, a knowledge record or a rejected line.
  */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,73 +279,19 @@ out:
 	return rc;
 }
 
-/* The lines of a stream, read in blocks and handed out in place (no
- * copy of each line, which getline makes: most of merge's input is the
- * layers it does not read). */
-struct lines {
-	FILE *fp;
-	char *buf;
-	size_t cap, start, end;	/* the bytes not handed out: [start, end) */
-	int eof;
-};
-
-/* The next line of lr, its newline (if it had one) made a NUL, in *len
- * bytes; *cut when it is the last and had no newline.  NULL at the end
- * of the input (or on a read error: see ferror).  The line lives until
- * the next call. */
-static char *
-next_line(struct lines *lr, size_t *len, int *cut)
-{
-	char *line, *nl;
-	size_t n;
-
-	for (;;) {
-		/* no arithmetic on buf before the first block (NULL) */
-		line = lr->buf ? lr->buf + lr->start : NULL;
-		nl = lr->end > lr->start ?
-		    memchr(line, '\n', lr->end - lr->start) : NULL;
-		if (nl || (lr->eof && lr->end > lr->start)) {
-			*cut = !nl;
-			*len = nl ? (size_t)(nl - line) : lr->end - lr->start;
-			line[*len] = '\0';	/* buf has room past end */
-			lr->start += *len + !!nl;
-			return line;
-		}
-		if (lr->eof)
-			return NULL;
-		/* the partial line to the front, room for more after it */
-		n = lr->end - lr->start;
-		if (n)
-			memmove(lr->buf, line, n);
-		lr->start = 0;
-		lr->end = n;
-		if (lr->cap - lr->end < READ_BUF + 1) {
-			lr->cap = lr->end + READ_BUF + 1 > 2 * lr->cap ?
-			    lr->end + READ_BUF + 1 : 2 * lr->cap;
-			lr->buf = glean_realloc(lr->buf, lr->cap);
-		}
-		/* whole stdio buffers (READ_BUF), which fread reads
-		 * straight into buf, not through the stream's own buffer */
-		n = (lr->cap - lr->end - 1) / READ_BUF * READ_BUF;
-		n = fread(lr->buf + lr->end, 1, n, lr->fp);
-		lr->end += n;
-		if (n == 0)
-			lr->eof = 1;
-	}
-}
-
 /* Lines of JSON; a --pretty record runs from a "{" line to a "}" line. */
 int
 read_stream(struct merge *mg, FILE *fp, const char *name)
 {
-	struct lines lr = { fp, NULL, 0, 0, 0, 0 };
+	struct glean_lines lr;
 	char *line;
 	size_t len;
 	long lineno = 0, first = 0;
 	struct glean_buf acc = { 0 };
 	int status = 0, inrec = 0, cut;
 
-	while ((line = next_line(&lr, &len, &cut))) {
+	glean_lines_init_stream(&lr, fp);
+	while ((line = glean_lines_next(&lr, &len, &cut))) {
 		lineno++;
 		while (len > 0 && line[len - 1] == '\r')
 			line[--len] = '\0';
@@ -373,11 +320,12 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 	}
 	if (inrec)	/* a --pretty record cut before its last line */
 		status |= take(mg, acc.s, acc.len, name, first, 1);
-	if (ferror(fp)) {
+	if (lr.err) {
+		errno = lr.err;
 		glean_warn_at(name, 0, "read error:");
 		status = 1;
 	}
-	free(lr.buf);
+	glean_lines_free(&lr);
 	glean_buf_free(&acc);
 	return status;
 }
