@@ -367,6 +367,56 @@ scan_array_of_flat(pos p, pos end)
 	return scan_members(p, end, flat_member);
 }
 
+/* A value in a flat object: a scalar, a literal or a flat array. */
+static inline pos
+flat_value(pos p, pos end)
+{
+	switch (*p) {
+	case 'n':
+		return scan_literal(p, end, "null");
+	case 't':
+		return scan_literal(p, end, "true");
+	case 'f':
+		return scan_literal(p, end, "false");
+	case '[':
+		return scan_flat_array(p, end);
+	default:
+		return scan_scalar(p, end);
+	}
+}
+
+/*
+ * An object written without white space whose values are flat (see
+ * flat_value), such as an entity, a date or a quotation of the layers:
+ * at the '{', the position after the '}', or NULL when the object is not
+ * of that shape (or not valid), and the caller then scans it the
+ * general way.  Each piece is checked by the general scanner's own
+ * functions, so it accepts nothing that scanner refuses.
+ */
+static pos
+scan_flat_object(pos p, pos end)
+{
+	if (end - p < 2 || p[1] == '}')
+		return NULL;
+	for (p++; p < end; p++) {
+		if (*p != '"' || !(p = scan_key(p, end)) || p >= end ||
+		    *p != ':' || ++p >= end || !(p = flat_value(p, end)) ||
+		    p >= end)
+			return NULL;
+		if (*p == '}')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+	}
+	return NULL;
+}
+
+static pos
+flat_object_member(pos p, pos end)
+{
+	return *p == '{' ? scan_flat_object(p, end) : NULL;
+}
+
 /* Scan one value of any kind, iteratively (no recursion: a line of
  * 200,000 '[' must not exhaust the C stack). */
 static pos
@@ -389,6 +439,12 @@ scan_value(pos p, pos end)
 				goto after_value;
 			}
 			if ((q = scan_flat_array(p, end))) {
+				p = q;
+				goto after_value;
+			}
+			/* a layer of flat objects: entities, dates, money */
+			if (p + 1 < end && p[1] == '{' &&
+			    (q = scan_members(p, end, flat_object_member))) {
 				p = q;
 				goto after_value;
 			}
