@@ -325,19 +325,19 @@ scan_scalar(pos p, pos end)
 }
 
 /*
- * An array written without white space whose members member() scans
- * (it returns the position after one, or NULL).  At the '['; returns
- * the position after the ']', or NULL when the array is not of that
- * shape (or not valid), and the caller then scans it the general way,
- * which finds any error.
+ * An array (close ']') or object (close '}') written without white
+ * space whose members member() scans (it returns the position after
+ * one, or NULL).  At the '[' or '{'; returns the position after the
+ * close, or NULL when the value is not of that shape (or not valid), and
+ * the caller then scans it the general way, which finds any error.
  */
 static inline pos
-scan_members(pos p, pos end, pos (*member)(pos, pos))
+scan_members(pos p, pos end, pos (*member)(pos, pos), unsigned char close)
 {
 	for (p++; p < end; p++) {
 		if (!(p = member(p, end)) || p >= end)
 			return NULL;
-		if (*p == ']')
+		if (*p == close)
 			return p + 1;
 		if (*p != ',')
 			return NULL;
@@ -350,7 +350,7 @@ scan_members(pos p, pos end, pos (*member)(pos, pos))
 static inline pos
 scan_flat_array(pos p, pos end)
 {
-	return scan_members(p, end, scan_scalar);
+	return scan_members(p, end, scan_scalar, ']');
 }
 
 static pos
@@ -364,7 +364,7 @@ flat_member(pos p, pos end)
 static pos
 scan_array_of_flat(pos p, pos end)
 {
-	return scan_members(p, end, flat_member);
+	return scan_members(p, end, flat_member, ']');
 }
 
 /* A value in a flat object: a scalar, a literal or a flat array. */
@@ -385,30 +385,26 @@ flat_value(pos p, pos end)
 	}
 }
 
+/* One member "key":value of a flat object (see flat_value). */
+static pos
+flat_pair(pos p, pos end)
+{
+	if (*p != '"' || !(p = scan_key(p, end)) || p >= end || *p != ':' ||
+	    ++p >= end)
+		return NULL;
+	return flat_value(p, end);
+}
+
 /*
- * An object written without white space whose values are flat (see
- * flat_value), such as an entity, a date or a quotation of the layers:
- * at the '{', the position after the '}', or NULL when the object is not
- * of that shape (or not valid), and the caller then scans it the
- * general way.  Each piece is checked by the general scanner's own
- * functions, so it accepts nothing that scanner refuses.
+ * An object written without white space whose values are flat, such as
+ * an entity, a date or a quotation of the layers (see scan_members).
+ * Each piece is checked by the general scanner's own functions, so it
+ * accepts nothing that scanner refuses.
  */
 static pos
 scan_flat_object(pos p, pos end)
 {
-	if (end - p < 2 || p[1] == '}')
-		return NULL;
-	for (p++; p < end; p++) {
-		if (*p != '"' || !(p = scan_key(p, end)) || p >= end ||
-		    *p != ':' || ++p >= end || !(p = flat_value(p, end)) ||
-		    p >= end)
-			return NULL;
-		if (*p == '}')
-			return p + 1;
-		if (*p != ',')
-			return NULL;
-	}
-	return NULL;
+	return scan_members(p, end, flat_pair, '}');
 }
 
 static pos
@@ -444,7 +440,7 @@ scan_value(pos p, pos end)
 			}
 			/* a layer of flat objects: entities, dates, money */
 			if (p + 1 < end && p[1] == '{' &&
-			    (q = scan_members(p, end, flat_object_member))) {
+			    (q = scan_members(p, end, flat_object_member, ']'))) {
 				p = q;
 				goto after_value;
 			}
