@@ -396,21 +396,15 @@ flat_pair(pos p, pos end)
 }
 
 /*
- * An object written without white space whose values are flat, such as
- * an entity, a date or a quotation of the layers (see scan_members).
- * Each piece is checked by the general scanner's own functions, so it
- * accepts nothing that scanner refuses.
+ * A member of a layer of flat objects, such as an entity, a date or a
+ * quotation: an object written without white space whose values are
+ * flat (see scan_members).  Each piece is checked by the general
+ * scanner's own functions, so it accepts nothing that scanner refuses.
  */
-static pos
-scan_flat_object(pos p, pos end)
-{
-	return scan_members(p, end, flat_pair, '}');
-}
-
 static pos
 flat_object_member(pos p, pos end)
 {
-	return *p == '{' ? scan_flat_object(p, end) : NULL;
+	return *p == '{' ? scan_members(p, end, flat_pair, '}') : NULL;
 }
 
 /* Scan one value of any kind, iteratively (no recursion: a line of
