@@ -202,6 +202,9 @@ worker(struct parts *ps, int j, int notes, glean_line_fn *fn, void *arg,
 		note.status = GLEAN_EXIT_OK;
 		glean_run_range(fn, arg, o, ps->fd, ps->path, p->start,
 		    p->end, lines + 1, &note.status);
+		/* all of the part out before it is said to be done */
+		if (fflush(stdout) != 0)
+			glean_die(GLEAN_EXIT_FATAL, "write error:");
 		note.part = (int)k;
 		if (write_whole(notes, &note, sizeof note) < 0)
 			_exit(GLEAN_EXIT_FATAL);
