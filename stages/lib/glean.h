@@ -248,9 +248,9 @@ int glean_run(const struct glean_stage *st, const struct glean_opts *o,
     int argc, char **argv);
 
 /*
- * Same, over one open stream, read through stdio in blocks (what the
- * caller read ahead and put back is taken first); name is used in
- * diagnostics.  Adds to
+ * Same, over one open stream, read through stdio a line at a time (what
+ * the caller read ahead and put back is taken first; a line is handled
+ * as soon as it has come); name is used in diagnostics.  Adds to
  * *status (max) and returns -1 when --strict asks to stop.
  */
 int glean_run_stream(const struct glean_stage *st, const struct glean_opts *o,
@@ -362,7 +362,9 @@ struct glean_lines {
 	size_t cap, start, end;	/* the bytes not handed out: [start, end) */
 	size_t scanned;	/* [start, scanned) holds no newline */
 	int eof, err;	/* err: errno of a read error, else 0 */
-	FILE *fp;	/* not NULL: read through stdio (no descriptor) */
+	FILE *fp;	/* not NULL: read through stdio, a line at a time */
+	char *tmp;	/* fp's line, as getline reads it */
+	size_t tmpcap;
 };
 
 /*
@@ -372,8 +374,9 @@ struct glean_lines {
  * sharing the open file can each read a part.  Nothing is read yet.
  */
 void glean_lines_init(struct glean_lines *lr, int fd, off_t start, off_t end);
-/* The same through the stdio stream fp: for one the caller has read
- * from (its buffer may hold bytes) or without a descriptor (fmemopen). */
+/* The same through the stdio stream fp, a line at a time (each line
+ * copied once more): for one the caller has read from (its buffer may
+ * hold bytes) or without a descriptor (fmemopen). */
 void glean_lines_init_stream(struct glean_lines *lr, FILE *fp);
 
 /*

@@ -52,17 +52,26 @@ make_room(struct glean_lines *lr)
 	}
 }
 
-/* Up to n bytes of lr's stdio stream into its buffer: read()'s answer. */
+/*
+ * The next line of lr's stdio stream after what lr holds, the buffer
+ * grown for it: read()'s answer.  A line at a time, as getline reads,
+ * so that a line is handed out as soon as it has come (a pipe into
+ * normalize --unbuffered), and what the caller read ahead through fp is
+ * taken first.
+ */
 static ssize_t
-stream_read(struct glean_lines *lr, size_t n)
+stream_read(struct glean_lines *lr)
 {
-	size_t got = fread(lr->buf + lr->end, 1, n, lr->fp);
+	ssize_t got = getline(&lr->tmp, &lr->tmpcap, lr->fp);
 
-	if (got == 0 && ferror(lr->fp)) {
-		errno = errno ? errno : EIO;
-		return -1;
+	if (got < 0)
+		return ferror(lr->fp) ? -1 : 0;
+	if (lr->cap - lr->end < (size_t)got + 1) {
+		lr->cap = lr->end + (size_t)got + 1;
+		lr->buf = glean_realloc(lr->buf, lr->cap);
 	}
-	return (ssize_t)got;
+	memcpy(lr->buf + lr->end, lr->tmp, (size_t)got);
+	return got;
 }
 
 /* Read the next block after what lr holds; sets eof at the end of the
@@ -81,7 +90,7 @@ fill(struct glean_lines *lr)
 		if (n == 0)
 			got = 0;
 		else if (lr->fp)
-			got = stream_read(lr, n);
+			got = stream_read(lr);
 		else if (lr->off >= 0)
 			got = pread(lr->fd, lr->buf + lr->end, n, lr->off);
 		else
@@ -129,6 +138,8 @@ void
 glean_lines_free(struct glean_lines *lr)
 {
 	free(lr->buf);
-	lr->buf = NULL;
+	free(lr->tmp);
+	lr->buf = lr->tmp = NULL;
+	lr->tmpcap = 0;
 	lr->cap = lr->start = lr->end = lr->scanned = 0;
 }

@@ -39,8 +39,6 @@ read_inputs(struct merge *mg, int first, int argc, char *argv[])
 	int i, status = 0;
 	FILE *fp;
 
-	/* (stdio's own small buffers: the lines are read in blocks bigger
-	 * than they, which fread reads straight into the reader's buffer) */
 	if (first == argc)
 		status |= read_stream(mg, stdin, "<stdin>");
 	for (i = first; i < argc; i++) {

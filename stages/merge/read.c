@@ -290,7 +290,12 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 	struct glean_buf acc = { 0 };
 	int status = 0, inrec = 0, cut;
 
-	glean_lines_init_stream(&lr, fp);
+	/* nothing was read through fp: its descriptor, unless it has none
+	 * (a memory stream) */
+	if (fileno(fp) >= 0)
+		glean_lines_init(&lr, fileno(fp), -1, -1);
+	else
+		glean_lines_init_stream(&lr, fp);
 	while ((line = glean_lines_next(&lr, &len, &cut))) {
 		lineno++;
 		while (len > 0 && line[len - 1] == '\r')
