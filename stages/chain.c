@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "glean.h"
+#include "tok.h"
 
 extern const struct glean_program glean_program_tokenize,
     glean_program_entities, glean_program_dates, glean_program_money,
@@ -298,6 +299,23 @@ stage_before(const struct chain *ch, size_t k)
 	return 0;
 }
 
+/* Does a stage that tokenizes come before one that takes the tokens
+ * from memory (tokshare.c)?  Then sharing pays for its copy of the text. */
+static int
+shares_tokens(const struct chain *ch)
+{
+	size_t k;
+	int tokenized = 0;
+
+	for (k = 0; k < ch->n; k++) {
+		if (ch->stage[k] == &glean_program_tokenize)
+			tokenized = 1;
+		else if (ch->stage[k] == &glean_program_entities && tokenized)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * glean-chain [-u] [--stages LIST] [OPTION]... [FILE]...: see
  * glean-chain(1).  Exits 0, 1 when some operand could not be read or
@@ -318,6 +336,8 @@ main(int argc, char *argv[])
 	for (k = 0; k < ch.n; k++)
 		if (!stage_before(&ch, k))
 			ch.stage[k]->init(ch.stage[k]->stage.ctx, lexdir);
+	if (shares_tokens(&ch))
+		glean_tokshare_enable();
 	status = run_chain(&ch, &o, argc - first, argv + first);
 	for (k = 0; k < ch.n; k++) {
 		if (ch.stage[k]->fini && !stage_before(&ch, k))
@@ -326,6 +346,7 @@ main(int argc, char *argv[])
 	}
 	glean_buf_free(&ch.between[0]);
 	glean_buf_free(&ch.between[1]);
+	glean_tokshare_free();
 	if (fclose(stdout) != 0)
 		glean_die(GLEAN_EXIT_FATAL, "write error:");
 	return status;

@@ -27,11 +27,16 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 {
 	struct ctx *c = vctx;
 	json_t *text = json_object_get(doc, "text");
+	const char *s = json_string_value(text);
+	size_t n = json_string_length(text);
+	/* in glean-chain, tokens a later stage takes instead of making */
+	struct glean_toks *tk = glean_tokshare_slot(s, n);
 
 	(void)err;
-	glean_tokenize(json_string_value(text), json_string_length(text),
-	    c->ab, &c->tk);
-	glean_toks_json(json_string_value(text), &c->tk, c->form, tail);
+	if (!tk)
+		tk = &c->tk;
+	glean_tokenize(s, n, c->ab, tk);
+	glean_toks_json(s, tk, c->form, tail);
 	/* a huge document must not pin its arrays for the rest of the run */
 	if (c->tk.cap > (1u << 20))
 		glean_toks_free(&c->tk);

@@ -11,8 +11,11 @@
  * text (glean_tail_fn), last, as jansson would have written it.
  *
  * The stage tokenizes the text itself with the library tokenizer (tok.h),
- * the same code and lexicon as glean-tokenize: that is far cheaper than
- * parsing a "tokens" layer and cannot be misled by a stale or hostile one.
+ * the same code and lexicon as glean-tokenize: that is cheaper than
+ * parsing a "tokens" layer (which is bigger than the text and holds no
+ * token flags) and cannot be misled by a stale or hostile one.  In
+ * glean-chain it takes the tokens glean-tokenize has just made of the
+ * same text, in memory (tokshare.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,15 +37,18 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 	struct doc d;
 	size_t k;
 
-	glean_tokenize(s, n, c->ab, &c->tk);
 	memset(&d, 0, sizeof d);
+	/* in glean-chain, glean-tokenize's tokens of this very text */
+	if (!(d.tk = glean_tokshare_find(s, n))) {
+		glean_tokenize(s, n, c->ab, &c->tk);
+		d.tk = &c->tk;
+	}
 	d.c = c;
 	d.s = s;
 	d.n = n;
-	d.tk = &c->tk;
 	d.published = published;
-	if (c->tcap < c->tk.n + 1) {
-		c->tcap = c->tk.n + 1;
+	if (c->tcap < d.tk->n + 1) {
+		c->tcap = d.tk->n + 1;
 		c->ti = glean_realloc(c->ti, c->tcap * sizeof *c->ti);
 		c->cand = glean_realloc(c->cand, c->tcap * sizeof *c->cand);
 		c->cuecand = glean_realloc(c->cuecand, c->tcap *

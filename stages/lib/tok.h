@@ -122,4 +122,20 @@ const char *glean_tok_stem_lookup(const char *text, const struct glean_tok *t,
     uint32_t h, const char *lim, size_t *slen, int *safe, int *small,
     struct glean_buf *tmp);
 
+/*
+ * Tokens shared between the stages of one process (tokshare.c), off
+ * until glean_tokshare_enable() (glean-chain).
+ * glean_tokshare_slot: for the tokenizing stage: the tokens to fill with
+ * text[0..n)'s at once (the text is copied), or NULL when sharing is
+ * off.  The tokens stay until the next call.
+ * glean_tokshare_find: for a later stage: the tokens of text[0..n) when
+ * the slot holds that very text, else NULL.  Read only; valid until
+ * glean_tokshare_slot is called again.
+ * glean_tokshare_free: give the slot's memory back.
+ */
+void glean_tokshare_enable(void);
+struct glean_toks *glean_tokshare_slot(const char *text, size_t n);
+const struct glean_toks *glean_tokshare_find(const char *text, size_t n);
+void glean_tokshare_free(void);
+
 #endif

@@ -72,6 +72,38 @@ stem(const char *s)
 #define S(in, want) test_str(in, sents(in), want)
 #define STEM(in, want) test_str("stem " in, stem(in), want)
 
+/* tokshare.c: tokens handed on only for the very text they were made of. */
+static void
+share_tests(void)
+{
+	const char *a = "Jane Moss met Ann Lee in May.";
+	const char *b = "Jane Moss met Ann-Lee in May.";	/* same length */
+	struct glean_toks *slot;
+	const struct glean_toks *got_tk;
+
+	test_cond("share: off, no slot", glean_tokshare_slot(a, strlen(a)) ==
+	    NULL && glean_tokshare_find(a, strlen(a)) == NULL);
+	glean_tokshare_enable();
+	slot = glean_tokshare_slot(a, strlen(a));
+	test_cond("share: on, a slot", slot != NULL);
+	glean_tokenize(a, strlen(a), ab, slot);
+	got_tk = glean_tokshare_find(a, strlen(a));
+	test_cond("share: the same text finds its 8 tokens",
+	    got_tk == slot && got_tk->n == 8 && got_tk->nsent == 1);
+	test_cond("share: a text of the same length differing in a byte "
+	    "finds none", glean_tokshare_find(b, strlen(b)) == NULL);
+	test_cond("share: a prefix finds none",
+	    glean_tokshare_find(a, strlen(a) - 1) == NULL);
+	slot = glean_tokshare_slot(b, strlen(b));
+	glean_tokenize(b, strlen(b), ab, slot);
+	test_cond("share: the slot holds the last text only",
+	    glean_tokshare_find(a, strlen(a)) == NULL &&
+	    glean_tokshare_find(b, strlen(b)) == slot && slot->n == 7);
+	glean_tokshare_free();
+	test_cond("share: freed, finds none",
+	    glean_tokshare_find(b, strlen(b)) == NULL);
+}
+
 int
 main(void)
 {
@@ -201,6 +233,7 @@ main(void)
 	test_cond("code-point offsets", tk.n == 3 && tk.t[1].s == 1 &&
 	    tk.t[1].e == 2 && tk.t[2].s == 3 && tk.t[2].e == 7);
 
+	share_tests();
 	glean_toks_free(&tk);
 	glean_abbrevs_free(ab);
 	test_report();
