@@ -346,8 +346,9 @@ first_word_add(struct first_words *fw, const char *w)
 /*
  * The first words of the matches that start at an ASCII letter: of a
  * prefix amount, its currency's forms; of a suffix amount, the first words
- * of a number in words as NUMW has them (after "a" or "an", which
- * first_word_at knows): the cardinals, "half" and "quarter".  The
+ * of a number in words as NUMW has them: the cardinals, "half" and
+ * "quarter", or "a" or "an" (which first_word_at knows) before them or
+ * a scale word ("a thousand pounds").  The
  * attached pattern starts with a digit.
  */
 static void
@@ -448,7 +449,8 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	v[V_CARD] = glean_lex_trie(c->nw->lx, 0, 2, "card");
 	/* the blanks inside a number in words are a run; its first
 	 * words are those of first_words_init: keep the two in step */
-	v[V_NUMW] = glean_re_expand("(?:(?:an?{SP})?(?:{CARD}|half|quarter)"
+	v[V_NUMW] = glean_re_expand("(?:(?:(?:an?{SP})?(?:{CARD}|half|"
+	    "quarter)|an?{SP}(?:hundred|thousand|million|billion|trillion))"
 	    "(?:(?:{SP}|-)(?:and{SP}(?:an?{SP})?)?"
 	    "(?:{CARD}|hundred|thousand|million|billion|trillion|half|"
 	    "quarters?))*)", names, (const char *[]){ NULL, NULL, NULL, NULL,

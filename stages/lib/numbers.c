@@ -29,12 +29,38 @@ glean_numwords_free(struct glean_numwords *nw)
 	free(nw);
 }
 
+/*
+ * glean_numword of s[0..n) case-folded the Unicode way, for a word with
+ * a byte outside ASCII: the word pcre2's caseless match took for one of
+ * the lexicon ("ſix" for "six", the Kelvin sign for "k").
+ */
+static double
+numword_folded(const struct glean_numwords *nw, const char *s, size_t n,
+    const char *kind, const char **kindout)
+{
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t len;
+	double v = -1;
+
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &folded, UTF8PROC_CASEFOLD);
+	if (len > 0 && memchr(s, 0, n) == NULL &&
+	    ((size_t)len != n || memcmp(folded, s, n) != 0))
+		v = glean_numword(nw, (const char *)folded, (size_t)len, kind,
+		    kindout);
+	free(folded);
+	return v;
+}
+
 double
 glean_numword(const struct glean_numwords *nw, const char *s, size_t n,
     const char *kind, const char **kindout)
 {
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return numword_folded(nw, s, n, kind, kindout);
 	for (i = 0; nw && i < nw->lx->nrows; i++) {
 		struct glean_row *r = &nw->lx->rows[i];
 

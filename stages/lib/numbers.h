@@ -20,7 +20,8 @@ struct glean_numwords *glean_numwords_load(const char *lexdir);
 void glean_numwords_free(struct glean_numwords *nw);
 
 /*
- * The value of the number word s[0..n) (case-insensitive) whose kind is
+ * The value of the number word s[0..n) (without case; a word outside
+ * ASCII is case-folded first, so "ſix" is six) whose kind is
  * kind ("card", "ord", "scale", "frac", "vague"; NULL: any), or -1 when it
  * is not one.  *kindout, when not NULL, gets the kind of the row.
  */
