@@ -68,7 +68,7 @@ PATH=$bin:$PATH
 export PATH
 benchdir=${GLEAN_BENCH_DIR:-/tmp/glean-bench}
 bench_runs=${GLEAN_BENCH_RUNS:-3}
-bench_secs=0 bench_mbs=0 bench_rss_kb=0 bench_status=0
+bench_secs=0 bench_mbs=0 bench_rss_kb=0 bench_status=0 bench_all=
 
 bench_skip()
 {
@@ -223,6 +223,9 @@ bench_layer()
 	echo "$_out"
 }
 
+# bench_time LABEL INPUT CMD...: CMD <INPUT run bench_runs times, a line
+# printed; sets bench_secs (the median wall time), bench_all (every run's
+# seconds), bench_mbs, bench_rss_kb (the highest peak) and bench_status.
 bench_time()
 {
 	_label=$1 _input=$2
@@ -244,6 +247,7 @@ bench_time()
 		[ "$_m" -gt "$_rss" ] 2>/dev/null && _rss=$_m
 	done
 	rm -f "$_tf"
+	bench_all=$_all
 	bench_secs=$(echo $_all | tr ' ' '\n' | sort -n |
 		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 	_bytes=$(wc -c <"$_input")
