@@ -622,6 +622,38 @@ decode_field(const struct glean_jfield *f)
 	    NULL);	/* cannot fail: the scanner checked it */
 }
 
+/*
+ * The "text" of the last line decoded in a fused chain (glean_stage_line),
+ * with its JSON text: the next stage, given the same bytes, takes the
+ * same value instead of decoding it again.  No stage of a chain changes a
+ * string value in place (they set new values), so the value is as it was
+ * decoded.  Stage programs (one stage a process) do not use it.
+ */
+static struct {
+	int on;			/* in glean_stage_line */
+	struct glean_buf raw;	/* the field's JSON text */
+	json_t *v;		/* its value, one reference held here */
+} chain_text;
+
+/* The value of the field f (a "text" in a chain): chain_text's when it
+ * is of the same JSON text, else decoded and kept there. */
+static json_t *
+decode_text(const struct glean_jfield *f)
+{
+	if (chain_text.v && chain_text.raw.len == f->vallen &&
+	    memcmp(chain_text.raw.s, f->val, f->vallen) == 0)
+		return json_incref(chain_text.v);
+	json_decref(chain_text.v);
+	chain_text.v = NULL;
+	/* a huge text is not kept for the rest of the run */
+	if (chain_text.raw.cap > (16u << 20))
+		glean_buf_free(&chain_text.raw);
+	glean_buf_reset(&chain_text.raw);
+	glean_buf_add(&chain_text.raw, f->val, f->vallen);
+	chain_text.v = decode_field(f);
+	return json_incref(chain_text.v);
+}
+
 /* The index in the current line of field key (the last of duplicate
  * keys, as jansson keeps), or -1. */
 static long
@@ -729,7 +761,8 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 		    !is_key(f->key, f->keylen, "text") &&
 		    !is_key(f->key, f->keylen, "errors")))
 			continue;
-		v = decode_field(f);
+		v = chain_text.on && is_key(f->key, f->keylen, "text") &&
+		    f->val[0] == '"' ? decode_text(f) : decode_field(f);
 		k = glean_strndup(f->key, f->keylen);
 		loaded[i] = v;
 		json_object_set_new(doc, k, v);
@@ -860,8 +893,12 @@ glean_stage_line(const struct glean_stage *st, const char *line, size_t len,
 	struct glean_buf pending = out;
 	int bad;
 
-	if (!into)
-		return process_line(st, line, len, name, lineno, unended);
+	chain_text.on = 1;
+	if (!into) {
+		bad = process_line(st, line, len, name, lineno, unended);
+		chain_text.on = 0;
+		return bad;
+	}
 	/* the line is made in out alone (no segments: see capturing), so
 	 * into stands in for out while it is made */
 	out = *into;
@@ -870,6 +907,7 @@ glean_stage_line(const struct glean_stage *st, const char *line, size_t len,
 	made.valid = 1;
 	capturing = 1;
 	bad = process_line(st, line, len, name, lineno, unended);
+	chain_text.on = 0;
 	note_tail_fields();
 	capturing = 0;
 	*into = out;
