@@ -763,10 +763,8 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 			continue;
 		v = chain_text.on && is_key(f->key, f->keylen, "text") &&
 		    f->val[0] == '"' ? decode_text(f) : decode_field(f);
-		k = glean_strndup(f->key, f->keylen);
 		loaded[i] = v;
-		json_object_set_new(doc, k, v);
-		free(k);
+		json_object_setn_new(doc, f->key, f->keylen, v);
 	}
 	current.doc = doc;
 	current.jf = &jf;
@@ -786,20 +784,22 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 
 		if (in_list(st->writes, f->key, f->keylen))
 			continue;	/* replaced by the tail */
-		k = glean_strndup(f->key, f->keylen);
-		v = json_object_get(doc, k);
+		/* keys here hold no escape, so no NUL: the n-calls find
+		 * what the NUL-terminated ones would */
+		v = json_object_getn(doc, f->key, f->keylen);
 		if (!v) {
 			if (!loaded[i])
 				add_raw_field(f, &first);
 			/* else: the stage removed it */
 		} else if (unchanged(st, f, v, loaded[i])) {
 			add_raw_field(f, &first);
-			json_object_del(doc, k);
+			json_object_deln(doc, f->key, f->keylen);
 		} else {
+			k = glean_strndup(f->key, f->keylen);
 			add_json_field(k, v, &first);
-			json_object_del(doc, k);
+			free(k);
+			json_object_deln(doc, f->key, f->keylen);
 		}
-		free(k);
 	}
 	/* what the stage added */
 	json_object_foreach(doc, key, v) {
