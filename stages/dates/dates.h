@@ -179,6 +179,13 @@ struct ctx {
 	 * before a date ends with one */
 	struct numlast modlast[32];
 	size_t nmodlast;
+	/* the same two lists, and the date-words.tsv "unit" forms, as a
+	 * table of words with a bit each (LW_): one look-up where the
+	 * lists were a loop; a list with a word the table cannot file
+	 * (GLEAN_TRIGGER_MAX letters or more) or a form with a blank is
+	 * looked through the old way (its bit in lw_slow) */
+	struct glean_triggers lastwords;
+	unsigned lw_slow;
 	/* the openers of the patterns, a trie of lower-case letters: a
 	 * node's pats are the patterns an opener ending there opens.  A
 	 * node fills one cache line (find_starts walks the trie at every
@@ -308,8 +315,11 @@ void prev_word(const char *t, size_t s, char *buf, size_t cap);
 int date_context(const struct ctx *c, const char *t, size_t s);
 int rel_of(const struct ctx *c, const char *s, size_t n);
 int unit_of(const struct ctx *c, const char *s, size_t n, int *mul);
-int last_word_in(const struct numlast *list, size_t n, size_t cap,
-    const char *t, size_t e);
+/* The lists of lastwords (struct ctx). */
+enum { LW_NUM = 1, LW_MOD = 2, LW_UNIT = 4 };
+int last_word_in(const struct ctx *c, unsigned list, const char *t,
+    size_t e);
+int is_unit_word(const struct ctx *c, const char *s, size_t n);
 
 /* triggers.c */
 void trig_init(struct ctx *c);

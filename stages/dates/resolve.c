@@ -481,8 +481,7 @@ mod_before(const struct ctx *c, const char *t, size_t s)
 		return 1;
 	if (e == s)
 		return 0;
-	return last_word_in(c->modlast, c->nmodlast,
-	    sizeof c->modlast / sizeof c->modlast[0], t, e);
+	return last_word_in(c, LW_MOD, t, e);
 }
 
 /* The mod before k ("since", "up to"), from the words before it,

@@ -98,8 +98,7 @@ number_before(const struct ctx *c, const char *t, size_t i)
 		return 0;
 	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
 		return 1;
-	return last_word_in(c->numlast, c->nnumlast,
-	    sizeof c->numlast / sizeof c->numlast[0], t, e);
+	return last_word_in(c, LW_NUM, t, e);
 }
 
 /* glean_lower_bound order: does key hit h start before byte *pos? */
@@ -265,7 +264,7 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	size_t i = s, we;
 	int words = 0;
 
-	if (!word_row(c, t + s, e - s, "unit"))
+	if (!is_unit_word(c, t + s, e - s))
 		return 1;
 	while (i < n && e < n && (t[e] == ' ' || t[e] == '-') && e + 3 <= n &&
 	    strncasecmp(t + e + 1, "on", 2) == 0)

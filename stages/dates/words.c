@@ -278,19 +278,54 @@ unit_of(const struct ctx *c, const char *s, size_t n, int *mul)
  * cap: the lexicon had more forms than room), so that a pattern is never
  * kept from a match it could make.
  */
-int
-last_word_in(const struct numlast *list, size_t n, size_t cap,
-    const char *t, size_t e)
+static int
+in_list(const struct numlast *list, size_t n, size_t cap, const char *t,
+    size_t b, size_t e)
 {
-	size_t b, k;
+	size_t k;
 
-	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
-		;
-	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
-		return 1;
 	for (k = 0; k < n; k++)
 		if (list[k].n == e - b &&
 		    strncasecmp(list[k].w, t + b, e - b) == 0)
 			return 1;
 	return n == cap;
+}
+
+/*
+ * Does the word of ASCII letters ending at t[e] end a form of list
+ * (LW_NUM: c->numlast, LW_MOD: c->modlast)?  As in_list says, looked up
+ * in c->lastwords: it holds every word of the list (else the list is in
+ * lw_slow), and a word of letters is one of them just when the table
+ * gives it the list's bit (both compare ASCII letters without case).
+ */
+int
+last_word_in(const struct ctx *c, unsigned list, const char *t, size_t e)
+{
+	size_t b;
+	int full = list == LW_NUM ? c->nnumlast == sizeof c->numlast /
+	    sizeof c->numlast[0] : c->nmodlast == sizeof c->modlast /
+	    sizeof c->modlast[0];
+
+	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
+		return 1;
+	if (full)
+		return 1;
+	if (c->lw_slow & list)
+		return list == LW_NUM ? in_list(c->numlast, c->nnumlast,
+		    sizeof c->numlast / sizeof c->numlast[0], t, b, e) :
+		    in_list(c->modlast, c->nmodlast, sizeof c->modlast /
+		    sizeof c->modlast[0], t, b, e);
+	return (glean_trigger_find(&c->lastwords, t + b, e - b) & list) != 0;
+}
+
+/* Is the word s[0..n) of ASCII letters (n > 0) a "unit" form of
+ * date-words.tsv, as word_row(c, s, n, "unit") != NULL says? */
+int
+is_unit_word(const struct ctx *c, const char *s, size_t n)
+{
+	if (c->lw_slow & LW_UNIT)
+		return word_row(c, s, n, "unit") != NULL;
+	return (glean_trigger_find(&c->lastwords, s, n) & LW_UNIT) != 0;
 }
