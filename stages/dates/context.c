@@ -127,6 +127,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
 	word_rows_init(c);
+	names_init(c);
 	placeholder_values(c, v, cv);
 	compile_patterns(c, cv);
 	trig_init(c);

@@ -186,6 +186,12 @@ struct ctx {
 	 * looked through the old way (its bit in lw_slow) */
 	struct glean_triggers lastwords;
 	unsigned lw_slow;
+	/* the month and weekday names, as month_of and wday_of find them:
+	 * the number and ambiguous column of each, at NAME_MON or NAME_WD
+	 * (names_init); a lexicon with a name the table cannot hold is
+	 * looked through the old way (its bit in names_slow) */
+	struct glean_triggers names;
+	unsigned names_slow;
 	/* the openers of the patterns, a trie of lower-case letters: a
 	 * node's pats are the patterns an opener ending there opens.  A
 	 * node fills one cache line (find_starts walks the trie at every
@@ -302,6 +308,7 @@ int row_may_be(const struct glean_row *r, const char *s, size_t n);
 struct glean_row *lookup(const struct glean_lexicon *lx, const char *s,
     size_t n, const char *cls);
 void word_rows_init(struct ctx *c);
+void names_init(struct ctx *c);
 int day_of(const struct ctx *c, const char *s, size_t n);
 int month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous);
 int wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous);

@@ -127,16 +127,74 @@ day_of(const struct ctx *c, const char *s, size_t n)
 	return v >= 1 && v <= 31 ? v : -1;
 }
 
-/* The number (column 2) of the name s[0..n) in lx (months.tsv,
- * weekdays.tsv), 0 for none; *ambiguous (unless NULL): column 3, the
- * name is also a word ("may", "march"). */
-static int
-name_number(const struct glean_lexicon *lx, const char *s, size_t n,
-    int *ambiguous)
-{
-	struct glean_row *r = lookup(lx, s, n, NULL);
+/* Where a name's bits are in c->names: its number (column 2, 0-15),
+ * ambiguous (column 3, 0 or 1) and filed, a month's from NAME_MON on,
+ * a weekday's from NAME_WD. */
+enum { NAME_MON = 0, NAME_WD = 8, NAME_AMB = 0x10, NAME_FILED = 0x20 };
 
-	if (!r)
+/*
+ * File the names of lx in c->names at bit shift.  Returns 0, or -1 when
+ * one will not go there (a form with a byte not a letter, or too long;
+ * a number or ambiguous column out of range): then lx is looked through
+ * row by row.  A form of letters is the only one row_is finds a word of
+ * letters to be, and no form of letters is any other word; a form
+ * already filed is the earlier row's, which lookup finds first.
+ */
+static int
+names_add(struct ctx *c, const struct glean_lexicon *lx, int shift)
+{
+	size_t i, k;
+	const char *f;
+	int num, amb;
+
+	for (i = 0; i < lx->nrows; i++) {
+		f = lx->rows[i].f[0];
+		for (k = 0; f[k] && isalpha((unsigned char)f[k]); k++)
+			;
+		num = atoi(lx->rows[i].f[1]);
+		amb = atoi(lx->rows[i].f[2]);
+		if (f[k] || k == 0 || k >= GLEAN_TRIGGER_MAX || num < 0 ||
+		    num > 15 || amb < 0 || amb > 1)
+			return -1;
+		if (glean_trigger_find(&c->names, f, k) &
+		    ((unsigned)NAME_FILED << shift))
+			continue;
+		glean_trigger_add(&c->names, f, k, (unsigned)(num |
+		    (amb ? NAME_AMB : 0) | NAME_FILED) << shift);
+	}
+	return 0;
+}
+
+/* Fill c->names from months.tsv and weekdays.tsv. */
+void
+names_init(struct ctx *c)
+{
+	glean_triggers_init(&c->names);
+	if (names_add(c, c->months, NAME_MON) < 0)
+		c->names_slow |= 1u << NAME_MON;
+	if (names_add(c, c->wdays, NAME_WD) < 0)
+		c->names_slow |= 1u << NAME_WD;
+}
+
+/* The number (column 2) of the name s[0..n) in lx (months.tsv,
+ * weekdays.tsv, filed in c->names at shift), 0 for none; *ambiguous
+ * (unless NULL): column 3, the name is also a word ("may", "march"). */
+static int
+name_number(const struct ctx *c, const struct glean_lexicon *lx, int shift,
+    const char *s, size_t n, int *ambiguous)
+{
+	struct glean_row *r;
+	unsigned bits;
+
+	if (!(c->names_slow & 1u << shift)) {
+		bits = glean_trigger_find(&c->names, s, n) >> shift;
+		if (!(bits & NAME_FILED))
+			return 0;
+		if (ambiguous)
+			*ambiguous = (bits & NAME_AMB) != 0;
+		return (int)(bits & 15);
+	}
+	if (!(r = lookup(lx, s, n, NULL)))
 		return 0;
 	if (ambiguous)
 		*ambiguous = atoi(r->f[2]);
@@ -148,14 +206,14 @@ name_number(const struct glean_lexicon *lx, const char *s, size_t n,
 int
 month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 {
-	return name_number(c->months, s, n, ambiguous);
+	return name_number(c, c->months, NAME_MON, s, n, ambiguous);
 }
 
 /* The weekday (1-7, Monday 1) named s[0..n), 0 for none. */
 int
 wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 {
-	return name_number(c->wdays, s, n, ambiguous);
+	return name_number(c, c->wdays, NAME_WD, s, n, ambiguous);
 }
 
 /* lookup() in date-words.tsv. */
