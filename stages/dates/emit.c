@@ -26,6 +26,19 @@ add_str(struct glean_buf *b, const char *head, size_t nhead, const char *v)
 	glean_buf_addc(b, '"');
 }
 
+/* s into v (cap > 0 bytes), cut to fit, as snprintf(v, cap, "%s", s)
+ * writes it but without its cost. */
+static void
+copy_str(char *v, const char *s, size_t cap)
+{
+	size_t n = strlen(s);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(v, s, n);
+	v[n] = '\0';
+}
+
 /* s[0..n) at p; returns the byte after it. */
 static char *
 put(char *p, const char *s, size_t n)
@@ -156,8 +169,9 @@ value_rel(const struct cand *k, const struct anchor *an,
 	int y = b->y, m = b->m, dd = b->d, pr = prec(b);
 
 	if (!pr) {
-		snprintf(v, cap, k->n < 0 ? "PAST_REF" : k->n > 0 ?
-		    "FUTURE_REF" : "PRESENT_REF");
+		/* as snprintf "%s" would, without its cost */
+		copy_str(v, k->n < 0 ? "PAST_REF" : k->n > 0 ?
+		    "FUTURE_REF" : "PRESENT_REF", cap);
 		return;
 	}
 	if (k->deic && pr == 3)
@@ -270,7 +284,7 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 		break;
 	case K_SET:
 		if (k->fixed)
-			snprintf(v, sizeof v, "%s", k->fixed);
+			copy_str(v, k->fixed, sizeof v);
 		else if (k->every_wd)
 			snprintf(v, sizeof v, "XXXX-WXX-%d", k->a.wd);
 		else
@@ -278,7 +292,7 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 		break;
 	case K_VAGUE:
 		rel = 1;
-		snprintf(v, sizeof v, "%s", k->fixed);
+		copy_str(v, k->fixed, sizeof v);
 		break;
 	}
 	set_mod(c, d, k);

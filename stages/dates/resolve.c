@@ -265,7 +265,14 @@ fmt_weekday(char *buf, size_t cap, const struct point *p,
 	int wy, wm, wdd;
 
 	if (prec(an) != 3) {
-		snprintf(buf, cap, "XXXX-WXX-%d", p->wd);
+		if (p->wd >= 0 && cap >= 32) {
+			/* snprintf's text without its cost (a weekday of
+			 * every bare "Monday" in an undated article) */
+			memcpy(buf, "XXXX-WXX-", 9);
+			*glean_put_dec(buf + 9, (uint64_t)p->wd) = '\0';
+		} else {
+			snprintf(buf, cap, "XXXX-WXX-%d", p->wd);
+		}
 		return;
 	}
 	z = days_from(an->y, an->m, an->d);
