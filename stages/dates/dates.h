@@ -210,6 +210,9 @@ struct ctx {
 	unsigned char can_open[256];
 	signed char sym[256];
 	unsigned char word_byte[256];
+	/* may an ASCII byte other than a letter or digit open: when not,
+	 * find_starts looks at letters, digits and non-ASCII bytes only */
+	int punct_opens;
 	/* a run of digits opens pattern pat if its length and the byte
 	 * after it fit */
 	struct digit_rule {
