@@ -291,20 +291,39 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	return 0;
 }
 
+/* Is t[b..e) the lower-case word w, in any case? */
+static int
+word_is(const char *t, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e; k++)
+		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
+			return 0;
+	return !w[k];
+}
+
 /* Is the word before t[i], or the one before that ("the twenty
- * second"), "the", "on" or "for" (THEDAY's openers)? */
+ * second"), "the", "on" or "for" (THEDAY's openers)?  The words as
+ * prev_word finds them, looked at where they stand. */
 static int
 day_word_before(const char *t, size_t i)
 {
-	char w[12];
+	size_t b, e;
 	int k;
 
 	for (k = 0; k < 2; k++) {
-		prev_word(t, i, w, sizeof w);
-		if (strcmp(w, "the") == 0 || strcmp(w, "on") == 0 ||
-		    strcmp(w, "for") == 0)
+		for (e = i; e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+		    t[e - 1] == '\n'); e--)
+			;
+		/* isalpha of the C locale */
+		for (b = e; b > 0 && (unsigned)(((unsigned char)t[b - 1] |
+		    0x20) - 'a') < 26; b--)
+			;
+		if (word_is(t, b, e, "the") || word_is(t, b, e, "on") ||
+		    word_is(t, b, e, "for"))
 			return 1;
-		if (!*w)
+		if (b == e)
 			return 0;
 		while (i > 0 && !isalpha((unsigned char)t[i - 1]))
 			i--;
