@@ -44,8 +44,8 @@ form_at(const char *t, size_t n, size_t i, const char *form)
 				i++;
 			continue;
 		}
-		if (i >= n || tolower((unsigned char)t[i]) !=
-		    tolower((unsigned char)*f))
+		if (i >= n || lower((unsigned char)t[i]) !=
+		    lower((unsigned char)*f))
 			return 0;
 		i++;
 	}
@@ -378,7 +378,6 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
     size_t j, unsigned cls)
 {
 	const char *t = d->t;
-	int k;
 
 	if (cls & KEY_BITS)
 		find_keys(c, d, i, cls);
@@ -396,9 +395,9 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
 	 * before it */
 	if ((cls & (1u << T_UNIT)) && !unit_context(c, t, d->n, i, j))
 		cls &= ~(1u << T_UNIT);
-	for (k = 0; k < NTRIG; k++)
-		if (cls & (1u << k))
-			open_window(c, d, w, k, i, j);
+	/* the classes in turn, from the lowest, as a loop over k would */
+	for (cls &= (1u << NTRIG) - 1; cls; cls &= cls - 1)
+		open_window(c, d, w, __builtin_ctz(cls), i, j);
 }
 
 /* The word t[i..j) of ASCII letters, which may be a trigger word: open
