@@ -325,10 +325,9 @@ day_word_before(const char *t, size_t i)
 			return 1;
 		if (b == e)
 			return 0;
-		while (i > 0 && !isalpha((unsigned char)t[i - 1]))
-			i--;
-		while (i > 0 && isalpha((unsigned char)t[i - 1]))
-			i--;
+		/* on from the word's start: only blanks stand between it
+		 * and i */
+		i = b;
 	}
 	return 0;
 }
