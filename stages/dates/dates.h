@@ -297,6 +297,33 @@ lower(unsigned char ch)
 	return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch;
 }
 
+/* The <ctype.h> classes of the C locale, which the stage runs in (it
+ * never calls setlocale), inline: the library's are a call each, and
+ * the windows ask them of every byte around a trigger. */
+static inline int
+c_isdigit(unsigned char ch)
+{
+	return (unsigned)(ch - '0') < 10;
+}
+
+static inline int
+c_isalpha(unsigned char ch)
+{
+	return (unsigned)((ch | 0x20) - 'a') < 26;
+}
+
+static inline int
+c_isalnum(unsigned char ch)
+{
+	return c_isdigit(ch) || c_isalpha(ch);
+}
+
+static inline int
+c_isspace(unsigned char ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
 /* calendar.c */
 int mdays(int y, int m);
 long days_from(int y, int m, int d);

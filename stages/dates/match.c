@@ -191,7 +191,7 @@ may_match(int p, const char *t, size_t to, size_t i)
 		return 0;
 	sp = (unsigned char)t[j];
 	if (p == P_ISO && j + 1 < to && ((unsigned char)t[j + 1] >= 0x80 ||
-	    isalpha((unsigned char)t[j + 1])))
+	    c_isalpha((unsigned char)t[j + 1])))
 		return 1;	/* a month's name may follow */
 	if ((k = short_digits(t, to, j + 1)) == SIZE_MAX)
 		return 1;

@@ -225,8 +225,8 @@ openers_init(struct ctx *c)
 		    (b & 0xc0) != 0x80 : (unsigned)(b - '0') < 10 ?
 		    c->opener[0].digits : c->sym[b] >= 0 &&
 		    c->opener[0].kid[c->sym[b]]);
-		c->word_byte[b] = isalnum(b) || b == '_';
-		if (b < 0x80 && !isalnum(b) && c->can_open[b])
+		c->word_byte[b] = c_isalnum(b) || b == '_';
+		if (b < 0x80 && !c_isalnum(b) && c->can_open[b])
 			c->punct_opens = 1;
 	}
 }
@@ -240,7 +240,7 @@ openers_digits(const struct ctx *c, int k, const char *t, size_t n,
 
 	if (!c->opener[k].digits)
 		return 0;
-	while (j < n && isdigit((unsigned char)t[j]))
+	while (j < n && c_isdigit((unsigned char)t[j]))
 		j++;
 	/* a non-ASCII digit may go on with the run */
 	if (j < n && (unsigned char)t[j] >= 0x80)

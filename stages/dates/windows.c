@@ -36,10 +36,10 @@ form_at(const char *t, size_t n, size_t i, const char *form)
 
 	for (f = form; *f; f++) {
 		if (*f == ' ') {
-			if (i >= n || !(isspace((unsigned char)t[i]) ||
+			if (i >= n || !(c_isspace((unsigned char)t[i]) ||
 			    (unsigned char)t[i] >= 0x80))
 				return 0;
-			while (i < n && (isspace((unsigned char)t[i]) ||
+			while (i < n && (c_isspace((unsigned char)t[i]) ||
 			    (unsigned char)t[i] >= 0x80))
 				i++;
 			continue;
@@ -89,14 +89,14 @@ number_before(const struct ctx *c, const char *t, size_t i)
 {
 	size_t e = i;
 
-	if (e > 0 && (isdigit((unsigned char)t[e - 1]) ||
+	if (e > 0 && (c_isdigit((unsigned char)t[e - 1]) ||
 	    (unsigned char)t[e - 1] >= 0x80))
 		return 1;
-	while (e > 0 && isspace((unsigned char)t[e - 1]))
+	while (e > 0 && c_isspace((unsigned char)t[e - 1]))
 		e--;
 	if (e == i || e == 0)
 		return 0;
-	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
+	if (c_isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
 		return 1;
 	return last_word_in(c, LW_NUM, t, e);
 }
@@ -234,10 +234,10 @@ digit_near(const char *t, size_t n, size_t s, size_t e)
 	size_t i;
 
 	for (i = s > 12 ? s - 12 : 0; i < s; i++)
-		if (isdigit((unsigned char)t[i]))
+		if (c_isdigit((unsigned char)t[i]))
 			return 1;
 	for (i = e; i < n && i < e + 12; i++)
-		if (isdigit((unsigned char)t[i]))
+		if (c_isdigit((unsigned char)t[i]))
 			return 1;
 	return 0;
 }
@@ -270,7 +270,7 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	    strncasecmp(t + e + 1, "on", 2) == 0)
 		return 1;
 	while (i > 0 && words < 3) {
-		while (i > 0 && !isalnum((unsigned char)t[i - 1])) {
+		while (i > 0 && !c_isalnum((unsigned char)t[i - 1])) {
 			if (t[i - 1] == '.' || t[i - 1] == '\n')
 				return 0;
 			if (s - i > 24)
@@ -278,11 +278,11 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 			i--;
 		}
 		we = i;
-		while (i > 0 && isalnum((unsigned char)t[i - 1]))
+		while (i > 0 && c_isalnum((unsigned char)t[i - 1]))
 			i--;
 		if (we == i)
 			break;
-		if (isdigit((unsigned char)t[i]) ||
+		if (c_isdigit((unsigned char)t[i]) ||
 		    (glean_trigger_find(&c->trig, t + i, we - i) &
 		    (1u << TB_CTX)))
 			return 1;
@@ -352,7 +352,7 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 	const char *t = d->t;
 	size_t j;
 
-	for (j = i; j < d->n && isdigit((unsigned char)t[j]);)
+	for (j = i; j < d->n && c_isdigit((unsigned char)t[j]);)
 		j++;
 	if (i > 0 && (t[i - 1] == 'Q' || t[i - 1] == 'q')) {
 		add_hit(d, i - 1, 1u << KB_QUARTER);
@@ -362,7 +362,7 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 		open_window(c, d, w, near_sep(t, d->n, i, j) ? T_DIG : T_YEAR,
 		    i, j);
 	else if (j - i <= 2 && j + 1 < d->n && is_sep(t[j]) &&
-	    isdigit((unsigned char)t[j + 1]))
+	    c_isdigit((unsigned char)t[j + 1]))
 		open_window(c, d, w, T_NUMD, i, j);
 	else if (j - i <= 2 && (day_word_before(t, i) || (j < d->n &&
 	    (t[j] == 's' || t[j] == '\'' || (unsigned char)t[j] == 0xe2))))

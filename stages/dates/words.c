@@ -23,10 +23,10 @@ row_is(const struct glean_row *r, const char *s, size_t n, const char *cls)
 	/* compare case-insensitively; a space matches any blanks */
 	for (j = 0, k = 0; f[j] && k < n; j++) {
 		if (f[j] == ' ') {
-			if (!isspace((unsigned char)s[k]) &&
+			if (!c_isspace((unsigned char)s[k]) &&
 			    (unsigned char)s[k] != 0xc2)
 				break;
-			while (k < n && (isspace((unsigned char)s[k]) ||
+			while (k < n && (c_isspace((unsigned char)s[k]) ||
 			    (unsigned char)s[k] == 0xc2 ||
 			    (unsigned char)s[k] == 0xa0))
 				k++;
@@ -101,8 +101,8 @@ day_of(const struct ctx *c, const char *s, size_t n)
 	size_t k = n;
 	int v;
 
-	if (n >= 3 && isdigit((unsigned char)s[0]) &&
-	    isalpha((unsigned char)s[n - 1]))
+	if (n >= 3 && c_isdigit((unsigned char)s[0]) &&
+	    c_isalpha((unsigned char)s[n - 1]))
 		k = n - 2;
 	v = num(c, s, k);
 	if (v < 0 && n > 2) {
@@ -149,7 +149,7 @@ names_add(struct ctx *c, const struct glean_lexicon *lx, int shift)
 
 	for (i = 0; i < lx->nrows; i++) {
 		f = lx->rows[i].f[0];
-		for (k = 0; f[k] && isalpha((unsigned char)f[k]); k++)
+		for (k = 0; f[k] && c_isalpha((unsigned char)f[k]); k++)
 			;
 		num = atoi(lx->rows[i].f[1]);
 		amb = atoi(lx->rows[i].f[2]);
@@ -274,12 +274,12 @@ prev_word(const char *t, size_t s, char *buf, size_t cap)
 	    t[e - 1] == '\n'))
 		e--;
 	b = e;
-	while (b > 0 && isalpha((unsigned char)t[b - 1]))
+	while (b > 0 && c_isalpha((unsigned char)t[b - 1]))
 		b--;
 	if (e - b >= cap)
 		b = e - (cap - 1);
 	for (size_t i = 0; b + i < e; i++)
-		buf[i] = (char)tolower((unsigned char)t[b + i]);
+		buf[i] = (char)lower((unsigned char)t[b + i]);
 	buf[e - b] = '\0';
 }
 
@@ -364,7 +364,7 @@ last_word_in(const struct ctx *c, unsigned list, const char *t, size_t e)
 	    sizeof c->numlast[0] : c->nmodlast == sizeof c->modlast /
 	    sizeof c->modlast[0];
 
-	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
+	for (b = e; b > 0 && c_isalpha((unsigned char)t[b - 1]); b--)
 		;
 	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
 		return 1;
