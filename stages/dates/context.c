@@ -134,6 +134,8 @@ ctx_init(struct ctx *c, const char *lexdir)
 	openers_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	c->md2 = pcre2_match_data_create(64, NULL);
+	c->ov = pcre2_get_ovector_pointer(c->md);
+	c->nov = pcre2_get_ovector_count(c->md);
 	for (i = 0; i < NN; i++)
 		free(v[i]);
 }

@@ -156,6 +156,9 @@ struct ctx {
 	/* the patterns that run in the windows of each trigger class */
 	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;
+	/* md's ovector and its pairs, which stay as md was made */
+	PCRE2_SIZE *ov;
+	uint32_t nov;
 	/* the numbers of the named groups of the patterns, by the name's
 	 * address (the names are literals) */
 	struct group_num {

@@ -102,7 +102,7 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 	struct ctx *c = m->c;
 	int p = m->p;
 	struct group_num *g = c->group[p];
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov = c->ov;
 	size_t i;
 	int k;
 
@@ -117,7 +117,7 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 		}
 	} else
 		k = g[i].num;
-	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
+	if (k < 0 || (uint32_t)k >= c->nov ||
 	    ov[2 * k] == PCRE2_UNSET)
 		return 0;
 	*s = ov[2 * k];
