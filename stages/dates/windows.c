@@ -96,7 +96,8 @@ number_before(const struct ctx *c, const char *t, size_t i)
 		e--;
 	if (e == i || e == 0)
 		return 0;
-	if (c_isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
+	if (c_isdigit((unsigned char)t[e - 1]) ||
+	    (unsigned char)t[e - 1] >= 0x80)
 		return 1;
 	return last_word_in(c, LW_NUM, t, e);
 }
