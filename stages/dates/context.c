@@ -127,12 +127,15 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
 	word_rows_init(c);
+	names_init(c);
 	placeholder_values(c, v, cv);
 	compile_patterns(c, cv);
 	trig_init(c);
 	openers_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	c->md2 = pcre2_match_data_create(64, NULL);
+	c->ov = pcre2_get_ovector_pointer(c->md);
+	c->nov = pcre2_get_ovector_count(c->md);
 	for (i = 0; i < NN; i++)
 		free(v[i]);
 }

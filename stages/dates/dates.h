@@ -156,6 +156,9 @@ struct ctx {
 	/* the patterns that run in the windows of each trigger class */
 	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;
+	/* md's ovector and its pairs, which stay as md was made */
+	PCRE2_SIZE *ov;
+	uint32_t nov;
 	/* the numbers of the named groups of the patterns, by the name's
 	 * address (the names are literals) */
 	struct group_num {
@@ -179,6 +182,19 @@ struct ctx {
 	 * before a date ends with one */
 	struct numlast modlast[32];
 	size_t nmodlast;
+	/* the same two lists, and the date-words.tsv "unit" forms, as a
+	 * table of words with a bit each (LW_): one look-up where the
+	 * lists were a loop; a list with a word the table cannot file
+	 * (GLEAN_TRIGGER_MAX letters or more) or a form with a blank is
+	 * looked through the old way (its bit in lw_slow) */
+	struct glean_triggers lastwords;
+	unsigned lw_slow;
+	/* the month and weekday names, as month_of and wday_of find them:
+	 * the number and ambiguous column of each, at NAME_MON or NAME_WD
+	 * (names_init); a lexicon with a name the table cannot hold is
+	 * looked through the old way (its bit in names_slow) */
+	struct glean_triggers names;
+	unsigned names_slow;
 	/* the openers of the patterns, a trie of lower-case letters: a
 	 * node's pats are the patterns an opener ending there opens.  A
 	 * node fills one cache line (find_starts walks the trie at every
@@ -197,6 +213,9 @@ struct ctx {
 	unsigned char can_open[256];
 	signed char sym[256];
 	unsigned char word_byte[256];
+	/* may an ASCII byte other than a letter or digit open: when not,
+	 * find_starts looks at letters, digits and non-ASCII bytes only */
+	int punct_opens;
 	/* a run of digits opens pattern pat if its length and the byte
 	 * after it fit */
 	struct digit_rule {
@@ -281,6 +300,33 @@ lower(unsigned char ch)
 	return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch;
 }
 
+/* The <ctype.h> classes of the C locale, which the stage runs in (it
+ * never calls setlocale), inline: the library's are a call each, and
+ * the windows ask them of every byte around a trigger. */
+static inline int
+c_isdigit(unsigned char ch)
+{
+	return (unsigned)(ch - '0') < 10;
+}
+
+static inline int
+c_isalpha(unsigned char ch)
+{
+	return (unsigned)((ch | 0x20) - 'a') < 26;
+}
+
+static inline int
+c_isalnum(unsigned char ch)
+{
+	return c_isdigit(ch) || c_isalpha(ch);
+}
+
+static inline int
+c_isspace(unsigned char ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
 /* calendar.c */
 int mdays(int y, int m);
 long days_from(int y, int m, int d);
@@ -295,6 +341,7 @@ int row_may_be(const struct glean_row *r, const char *s, size_t n);
 struct glean_row *lookup(const struct glean_lexicon *lx, const char *s,
     size_t n, const char *cls);
 void word_rows_init(struct ctx *c);
+void names_init(struct ctx *c);
 int day_of(const struct ctx *c, const char *s, size_t n);
 int month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous);
 int wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous);
@@ -308,8 +355,11 @@ void prev_word(const char *t, size_t s, char *buf, size_t cap);
 int date_context(const struct ctx *c, const char *t, size_t s);
 int rel_of(const struct ctx *c, const char *s, size_t n);
 int unit_of(const struct ctx *c, const char *s, size_t n, int *mul);
-int last_word_in(const struct numlast *list, size_t n, size_t cap,
-    const char *t, size_t e);
+/* The lists of lastwords (struct ctx). */
+enum { LW_NUM = 1, LW_MOD = 2, LW_UNIT = 4 };
+int last_word_in(const struct ctx *c, unsigned list, const char *t,
+    size_t e);
+int is_unit_word(const struct ctx *c, const char *s, size_t n);
 
 /* triggers.c */
 void trig_init(struct ctx *c);

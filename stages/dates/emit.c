@@ -18,12 +18,57 @@
 #define ADD_STR(b, key, v) add_str((b), ",\"" key "\":\"", \
 	sizeof(",\"" key "\":\"") - 1, (v))
 
+/*
+ * head[0..nhead), then s[0..n) escaped as glean_buf_addjesc escapes it,
+ * then a closing '"'.  A value or a date's text seldom holds a byte that
+ * JSON escapes (a control byte, '"' or '\\'): then all three go in one
+ * copy each, without the escaper's calls, which cost more than a short
+ * value's bytes.
+ */
+static void
+add_quoted(struct glean_buf *b, const char *head, size_t nhead,
+    const char *s, size_t n)
+{
+	size_t i;
+	char *p;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch < 0x20 || ch == '"' || ch == '\\')
+			break;
+	}
+	if (i < n) {
+		glean_buf_add(b, head, nhead);
+		glean_buf_addjesc(b, s, n);
+		glean_buf_addc(b, '"');
+		return;
+	}
+	p = glean_buf_reserve(b, nhead + n + 1);
+	memcpy(p, head, nhead);
+	memcpy(p + nhead, s, n);
+	p[nhead + n] = '"';
+	b->len += nhead + n + 1;
+	b->s[b->len] = '\0';
+}
+
 static void
 add_str(struct glean_buf *b, const char *head, size_t nhead, const char *v)
 {
-	glean_buf_add(b, head, nhead);
-	glean_buf_addjesc(b, v, strlen(v));
-	glean_buf_addc(b, '"');
+	add_quoted(b, head, nhead, v, strlen(v));
+}
+
+/* s into v (cap > 0 bytes), cut to fit, as snprintf(v, cap, "%s", s)
+ * writes it but without its cost. */
+static void
+copy_str(char *v, const char *s, size_t cap)
+{
+	size_t n = strlen(s);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(v, s, n);
+	v[n] = '\0';
 }
 
 /* s[0..n) at p; returns the byte after it. */
@@ -50,9 +95,7 @@ add_span(struct glean_buf *b, struct glean_cp_cursor *cur, const char *t,
 		p = glean_put_dec(p, glean_cp_at(cur, at[k]));
 	}
 	p = put(p, ",\"text\":\"", 9);
-	glean_buf_add(b, head, (size_t)(p - head));
-	glean_buf_addjesc(b, t + s, e - s);
-	glean_buf_addc(b, '"');
+	add_quoted(b, head, (size_t)(p - head), t + s, e - s);
 }
 
 /* The value of point k, a holiday or a day of the next month among
@@ -156,8 +199,9 @@ value_rel(const struct cand *k, const struct anchor *an,
 	int y = b->y, m = b->m, dd = b->d, pr = prec(b);
 
 	if (!pr) {
-		snprintf(v, cap, k->n < 0 ? "PAST_REF" : k->n > 0 ?
-		    "FUTURE_REF" : "PRESENT_REF");
+		/* as snprintf "%s" would, without its cost */
+		copy_str(v, k->n < 0 ? "PAST_REF" : k->n > 0 ?
+		    "FUTURE_REF" : "PRESENT_REF", cap);
 		return;
 	}
 	if (k->deic && pr == 3)
@@ -270,7 +314,7 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 		break;
 	case K_SET:
 		if (k->fixed)
-			snprintf(v, sizeof v, "%s", k->fixed);
+			copy_str(v, k->fixed, sizeof v);
 		else if (k->every_wd)
 			snprintf(v, sizeof v, "XXXX-WXX-%d", k->a.wd);
 		else
@@ -278,7 +322,7 @@ emit_cand(struct ctx *c, struct doc *d, struct cand *k,
 		break;
 	case K_VAGUE:
 		rel = 1;
-		snprintf(v, sizeof v, "%s", k->fixed);
+		copy_str(v, k->fixed, sizeof v);
 		break;
 	}
 	set_mod(c, d, k);

@@ -102,7 +102,7 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 	struct ctx *c = m->c;
 	int p = m->p;
 	struct group_num *g = c->group[p];
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov = c->ov;
 	size_t i;
 	int k;
 
@@ -117,12 +117,88 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 		}
 	} else
 		k = g[i].num;
-	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
+	if (k < 0 || (uint32_t)k >= c->nov ||
 	    ov[2 * k] == PCRE2_UNSET)
 		return 0;
 	*s = ov[2 * k];
 	*e = ov[2 * k + 1];
 	return 1;
+}
+
+/* Is t[i] (i < to) an ASCII digit?  -1 for a byte from 0x80 up, which
+ * may start a digit of another script (\d under PCRE2_UCP). */
+static int
+digit_at(const char *t, size_t to, size_t i)
+{
+	unsigned char ch;
+
+	if (i >= to)
+		return 0;
+	ch = (unsigned char)t[i];
+	return ch >= 0x80 ? -1 : (unsigned)(ch - '0') < 10;
+}
+
+/*
+ * The end of the run of at most two ASCII digits at t[i] when one or two
+ * stand there and no third (\d{1,2} followed by a separator); 0 when
+ * not, SIZE_MAX when a byte from 0x80 up leaves it open.
+ */
+static size_t
+short_digits(const char *t, size_t to, size_t i)
+{
+	size_t j;
+	int dg;
+
+	for (j = i; j < i + 3; j++) {
+		if ((dg = digit_at(t, to, j)) < 0)
+			return SIZE_MAX;
+		if (!dg)
+			break;
+	}
+	return j == i || j == i + 3 ? 0 : j;
+}
+
+/*
+ * Can pattern p (NUM3 or ISO; any other: yes) match at t[i], the text
+ * ending at to?  Only when i opens no weekday (an ASCII digit stands
+ * there) is there anything to say, from the digits and separators the
+ * expression needs after its first run: NUM3 (?<a>\d{1,2})[-/.]
+ * (?<b>\d{1,2})(?:\k<sp>|,)\d, ISO \d{4}[-/.] then \d{1,2}\k<sp>\d or
+ * a month name (a letter).  Any byte from 0x80 up where a digit or a
+ * letter is asked for says yes, so a "no" is sure: the match attempt
+ * it saves could only have failed.
+ */
+static int
+may_match(int p, const char *t, size_t to, size_t i)
+{
+	size_t j, k;
+	unsigned char sp;
+
+	if ((p != P_NUM3 && p != P_ISO) || digit_at(t, to, i) != 1)
+		return 1;
+	if (p == P_NUM3) {
+		j = short_digits(t, to, i);
+	} else {
+		for (j = i; j < i + 4 && digit_at(t, to, j) == 1; j++)
+			;
+		if (j < i + 4 && digit_at(t, to, j) < 0)
+			return 1;
+		j = j == i + 4 ? j : 0;
+	}
+	if (j == SIZE_MAX)
+		return 1;
+	if (j == 0 || j >= to || !strchr("-/.", t[j]) || !t[j])
+		return 0;
+	sp = (unsigned char)t[j];
+	if (p == P_ISO && j + 1 < to && ((unsigned char)t[j + 1] >= 0x80 ||
+	    c_isalpha((unsigned char)t[j + 1])))
+		return 1;	/* a month's name may follow */
+	if ((k = short_digits(t, to, j + 1)) == SIZE_MAX)
+		return 1;
+	if (k == 0 || k >= to || !((unsigned char)t[k] == sp ||
+	    (p == P_NUM3 && t[k] == ',')))
+		return 0;
+	return digit_at(t, to, k + 1) != 0;
 }
 
 /* The next match of pattern p at or after off in the window ending at
@@ -135,6 +211,7 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 		const struct start *st = &d->start[*next];
 
 		if (st->pos >= off && (st->pats & 1u << p) &&
+		    may_match(p, d->t, to, st->pos) &&
 		    match_at(c, p, d->t, to, st->pos))
 			return 1;
 	}

@@ -225,7 +225,9 @@ openers_init(struct ctx *c)
 		    (b & 0xc0) != 0x80 : (unsigned)(b - '0') < 10 ?
 		    c->opener[0].digits : c->sym[b] >= 0 &&
 		    c->opener[0].kid[c->sym[b]]);
-		c->word_byte[b] = isalnum(b) || b == '_';
+		c->word_byte[b] = c_isalnum(b) || b == '_';
+		if (b < 0x80 && !c_isalnum(b) && c->can_open[b])
+			c->punct_opens = 1;
 	}
 }
 
@@ -238,7 +240,7 @@ openers_digits(const struct ctx *c, int k, const char *t, size_t n,
 
 	if (!c->opener[k].digits)
 		return 0;
-	while (j < n && isdigit((unsigned char)t[j]))
+	while (j < n && c_isdigit((unsigned char)t[j]))
 		j++;
 	/* a non-ASCII digit may go on with the run */
 	if (j < n && (unsigned char)t[j] >= 0x80)
@@ -316,6 +318,9 @@ find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
 		word = blk.letters | blk.digits | blk.chs;
 		look = ~(word & (word << 1 | after_word));
 		after_word = word >> 63;
+		/* a blank or a stop, where can_open would say no */
+		if (!c->punct_opens)
+			look &= blk.letters | blk.digits | blk.high;
 		if (e - base < 64)
 			look &= ((uint64_t)1 << (e - base)) - 1;
 		for (; look; look &= look - 1) {

@@ -265,7 +265,14 @@ fmt_weekday(char *buf, size_t cap, const struct point *p,
 	int wy, wm, wdd;
 
 	if (prec(an) != 3) {
-		snprintf(buf, cap, "XXXX-WXX-%d", p->wd);
+		if (p->wd >= 0 && cap >= 32) {
+			/* snprintf's text without its cost (a weekday of
+			 * every bare "Monday" in an undated article) */
+			memcpy(buf, "XXXX-WXX-", 9);
+			*glean_put_dec(buf + 9, (uint64_t)p->wd) = '\0';
+		} else {
+			snprintf(buf, cap, "XXXX-WXX-%d", p->wd);
+		}
 		return;
 	}
 	z = days_from(an->y, an->m, an->d);
@@ -481,8 +488,7 @@ mod_before(const struct ctx *c, const char *t, size_t s)
 		return 1;
 	if (e == s)
 		return 0;
-	return last_word_in(c->modlast, c->nmodlast,
-	    sizeof c->modlast / sizeof c->modlast[0], t, e);
+	return last_word_in(c, LW_MOD, t, e);
 }
 
 /* The mod before k ("since", "up to"), from the words before it,

@@ -91,6 +91,44 @@ add_modlast(struct ctx *c, const char *form)
 	}
 }
 
+/* File the word w[0..n) of list (LW_) in c->lastwords; a word the table
+ * cannot hold sends the list the slow way (lw_slow). */
+static void
+lastword_add(struct ctx *c, const char *w, size_t n, unsigned list)
+{
+	if (n >= GLEAN_TRIGGER_MAX)
+		c->lw_slow |= list;
+	else
+		glean_trigger_add(&c->lastwords, w, n, list);
+}
+
+/* Fill c->lastwords from the lists numlast and modlast and the "unit"
+ * forms of date-words.tsv.  A unit form of letters alone is filed; one
+ * with another byte (a blank, "-") can never be a word of letters, which
+ * is all is_unit_word is asked about. */
+static void
+lastwords_init(struct ctx *c)
+{
+	size_t i, k;
+	const char *f;
+
+	glean_triggers_init(&c->lastwords);
+	for (i = 0; i < c->nnumlast; i++)
+		lastword_add(c, c->numlast[i].w, c->numlast[i].n, LW_NUM);
+	for (i = 0; i < c->nmodlast; i++)
+		lastword_add(c, c->modlast[i].w, c->modlast[i].n, LW_MOD);
+	for (i = 0; i < c->words->nrows; i++) {
+		if (c->words->rows[i].nf < 2 ||
+		    strcmp(c->words->rows[i].f[1], "unit") != 0)
+			continue;
+		f = c->words->rows[i].f[0];
+		for (k = 0; f[k] && isalpha((unsigned char)f[k]); k++)
+			;
+		if (k > 0 && !f[k])
+			lastword_add(c, f, k, LW_UNIT);
+	}
+}
+
 /* Add the longest word of form to class k. */
 static void
 trig_add(struct ctx *c, const char *form, int k)
@@ -147,6 +185,7 @@ trig_init(struct ctx *c)
 	for (i = 0; i < c->words->nrows; i++)
 		if (strcmp(c->words->rows[i].f[1], "mod") == 0)
 			add_modlast(c, c->words->rows[i].f[0]);
+	lastwords_init(c);
 	for (i = 0; i < c->words->nrows; i++)
 		for (j = 0; j < sizeof key_classes / sizeof key_classes[0]; j++)
 			if (strcmp(c->words->rows[i].f[1], key_classes[j].cls)

@@ -36,16 +36,16 @@ form_at(const char *t, size_t n, size_t i, const char *form)
 
 	for (f = form; *f; f++) {
 		if (*f == ' ') {
-			if (i >= n || !(isspace((unsigned char)t[i]) ||
+			if (i >= n || !(c_isspace((unsigned char)t[i]) ||
 			    (unsigned char)t[i] >= 0x80))
 				return 0;
-			while (i < n && (isspace((unsigned char)t[i]) ||
+			while (i < n && (c_isspace((unsigned char)t[i]) ||
 			    (unsigned char)t[i] >= 0x80))
 				i++;
 			continue;
 		}
-		if (i >= n || tolower((unsigned char)t[i]) !=
-		    tolower((unsigned char)*f))
+		if (i >= n || lower((unsigned char)t[i]) !=
+		    lower((unsigned char)*f))
 			return 0;
 		i++;
 	}
@@ -89,17 +89,17 @@ number_before(const struct ctx *c, const char *t, size_t i)
 {
 	size_t e = i;
 
-	if (e > 0 && (isdigit((unsigned char)t[e - 1]) ||
+	if (e > 0 && (c_isdigit((unsigned char)t[e - 1]) ||
 	    (unsigned char)t[e - 1] >= 0x80))
 		return 1;
-	while (e > 0 && isspace((unsigned char)t[e - 1]))
+	while (e > 0 && c_isspace((unsigned char)t[e - 1]))
 		e--;
 	if (e == i || e == 0)
 		return 0;
-	if (isdigit((unsigned char)t[e - 1]) || (unsigned char)t[e - 1] >= 0x80)
+	if (c_isdigit((unsigned char)t[e - 1]) ||
+	    (unsigned char)t[e - 1] >= 0x80)
 		return 1;
-	return last_word_in(c->numlast, c->nnumlast,
-	    sizeof c->numlast / sizeof c->numlast[0], t, e);
+	return last_word_in(c, LW_NUM, t, e);
 }
 
 /* glean_lower_bound order: does key hit h start before byte *pos? */
@@ -235,10 +235,10 @@ digit_near(const char *t, size_t n, size_t s, size_t e)
 	size_t i;
 
 	for (i = s > 12 ? s - 12 : 0; i < s; i++)
-		if (isdigit((unsigned char)t[i]))
+		if (c_isdigit((unsigned char)t[i]))
 			return 1;
 	for (i = e; i < n && i < e + 12; i++)
-		if (isdigit((unsigned char)t[i]))
+		if (c_isdigit((unsigned char)t[i]))
 			return 1;
 	return 0;
 }
@@ -265,13 +265,13 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	size_t i = s, we;
 	int words = 0;
 
-	if (!word_row(c, t + s, e - s, "unit"))
+	if (!is_unit_word(c, t + s, e - s))
 		return 1;
 	while (i < n && e < n && (t[e] == ' ' || t[e] == '-') && e + 3 <= n &&
 	    strncasecmp(t + e + 1, "on", 2) == 0)
 		return 1;
 	while (i > 0 && words < 3) {
-		while (i > 0 && !isalnum((unsigned char)t[i - 1])) {
+		while (i > 0 && !c_isalnum((unsigned char)t[i - 1])) {
 			if (t[i - 1] == '.' || t[i - 1] == '\n')
 				return 0;
 			if (s - i > 24)
@@ -279,11 +279,11 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 			i--;
 		}
 		we = i;
-		while (i > 0 && isalnum((unsigned char)t[i - 1]))
+		while (i > 0 && c_isalnum((unsigned char)t[i - 1]))
 			i--;
 		if (we == i)
 			break;
-		if (isdigit((unsigned char)t[i]) ||
+		if (c_isdigit((unsigned char)t[i]) ||
 		    (glean_trigger_find(&c->trig, t + i, we - i) &
 		    (1u << TB_CTX)))
 			return 1;
@@ -292,25 +292,43 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	return 0;
 }
 
+/* Is t[b..e) the lower-case word w, in any case? */
+static int
+word_is(const char *t, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e; k++)
+		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
+			return 0;
+	return !w[k];
+}
+
 /* Is the word before t[i], or the one before that ("the twenty
- * second"), "the", "on" or "for" (THEDAY's openers)? */
+ * second"), "the", "on" or "for" (THEDAY's openers)?  The words as
+ * prev_word finds them, looked at where they stand. */
 static int
 day_word_before(const char *t, size_t i)
 {
-	char w[12];
+	size_t b, e;
 	int k;
 
 	for (k = 0; k < 2; k++) {
-		prev_word(t, i, w, sizeof w);
-		if (strcmp(w, "the") == 0 || strcmp(w, "on") == 0 ||
-		    strcmp(w, "for") == 0)
+		for (e = i; e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' ||
+		    t[e - 1] == '\n'); e--)
+			;
+		/* isalpha of the C locale */
+		for (b = e; b > 0 && (unsigned)(((unsigned char)t[b - 1] |
+		    0x20) - 'a') < 26; b--)
+			;
+		if (word_is(t, b, e, "the") || word_is(t, b, e, "on") ||
+		    word_is(t, b, e, "for"))
 			return 1;
-		if (!*w)
+		if (b == e)
 			return 0;
-		while (i > 0 && !isalpha((unsigned char)t[i - 1]))
-			i--;
-		while (i > 0 && isalpha((unsigned char)t[i - 1]))
-			i--;
+		/* on from the word's start: only blanks stand between it
+		 * and i */
+		i = b;
 	}
 	return 0;
 }
@@ -335,7 +353,7 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 	const char *t = d->t;
 	size_t j;
 
-	for (j = i; j < d->n && isdigit((unsigned char)t[j]);)
+	for (j = i; j < d->n && c_isdigit((unsigned char)t[j]);)
 		j++;
 	if (i > 0 && (t[i - 1] == 'Q' || t[i - 1] == 'q')) {
 		add_hit(d, i - 1, 1u << KB_QUARTER);
@@ -345,7 +363,7 @@ digits_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i)
 		open_window(c, d, w, near_sep(t, d->n, i, j) ? T_DIG : T_YEAR,
 		    i, j);
 	else if (j - i <= 2 && j + 1 < d->n && is_sep(t[j]) &&
-	    isdigit((unsigned char)t[j + 1]))
+	    c_isdigit((unsigned char)t[j + 1]))
 		open_window(c, d, w, T_NUMD, i, j);
 	else if (j - i <= 2 && (day_word_before(t, i) || (j < d->n &&
 	    (t[j] == 's' || t[j] == '\'' || (unsigned char)t[j] == 0xe2))))
@@ -360,7 +378,6 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
     size_t j, unsigned cls)
 {
 	const char *t = d->t;
-	int k;
 
 	if (cls & KEY_BITS)
 		find_keys(c, d, i, cls);
@@ -378,9 +395,9 @@ word_trigger(struct ctx *c, struct doc *d, struct glean_window *w, size_t i,
 	 * before it */
 	if ((cls & (1u << T_UNIT)) && !unit_context(c, t, d->n, i, j))
 		cls &= ~(1u << T_UNIT);
-	for (k = 0; k < NTRIG; k++)
-		if (cls & (1u << k))
-			open_window(c, d, w, k, i, j);
+	/* the classes in turn, from the lowest, as a loop over k would */
+	for (cls &= (1u << NTRIG) - 1; cls; cls &= cls - 1)
+		open_window(c, d, w, __builtin_ctz(cls), i, j);
 }
 
 /* The word t[i..j) of ASCII letters, which may be a trigger word: open

@@ -23,10 +23,10 @@ row_is(const struct glean_row *r, const char *s, size_t n, const char *cls)
 	/* compare case-insensitively; a space matches any blanks */
 	for (j = 0, k = 0; f[j] && k < n; j++) {
 		if (f[j] == ' ') {
-			if (!isspace((unsigned char)s[k]) &&
+			if (!c_isspace((unsigned char)s[k]) &&
 			    (unsigned char)s[k] != 0xc2)
 				break;
-			while (k < n && (isspace((unsigned char)s[k]) ||
+			while (k < n && (c_isspace((unsigned char)s[k]) ||
 			    (unsigned char)s[k] == 0xc2 ||
 			    (unsigned char)s[k] == 0xa0))
 				k++;
@@ -101,8 +101,8 @@ day_of(const struct ctx *c, const char *s, size_t n)
 	size_t k = n;
 	int v;
 
-	if (n >= 3 && isdigit((unsigned char)s[0]) &&
-	    isalpha((unsigned char)s[n - 1]))
+	if (n >= 3 && c_isdigit((unsigned char)s[0]) &&
+	    c_isalpha((unsigned char)s[n - 1]))
 		k = n - 2;
 	v = num(c, s, k);
 	if (v < 0 && n > 2) {
@@ -127,16 +127,74 @@ day_of(const struct ctx *c, const char *s, size_t n)
 	return v >= 1 && v <= 31 ? v : -1;
 }
 
-/* The number (column 2) of the name s[0..n) in lx (months.tsv,
- * weekdays.tsv), 0 for none; *ambiguous (unless NULL): column 3, the
- * name is also a word ("may", "march"). */
-static int
-name_number(const struct glean_lexicon *lx, const char *s, size_t n,
-    int *ambiguous)
-{
-	struct glean_row *r = lookup(lx, s, n, NULL);
+/* Where a name's bits are in c->names: its number (column 2, 0-15),
+ * ambiguous (column 3, 0 or 1) and filed, a month's from NAME_MON on,
+ * a weekday's from NAME_WD. */
+enum { NAME_MON = 0, NAME_WD = 8, NAME_AMB = 0x10, NAME_FILED = 0x20 };
 
-	if (!r)
+/*
+ * File the names of lx in c->names at bit shift.  Returns 0, or -1 when
+ * one will not go there (a form with a byte not a letter, or too long;
+ * a number or ambiguous column out of range): then lx is looked through
+ * row by row.  A form of letters is the only one row_is finds a word of
+ * letters to be, and no form of letters is any other word; a form
+ * already filed is the earlier row's, which lookup finds first.
+ */
+static int
+names_add(struct ctx *c, const struct glean_lexicon *lx, int shift)
+{
+	size_t i, k;
+	const char *f;
+	int num, amb;
+
+	for (i = 0; i < lx->nrows; i++) {
+		f = lx->rows[i].f[0];
+		for (k = 0; f[k] && c_isalpha((unsigned char)f[k]); k++)
+			;
+		num = atoi(lx->rows[i].f[1]);
+		amb = atoi(lx->rows[i].f[2]);
+		if (f[k] || k == 0 || k >= GLEAN_TRIGGER_MAX || num < 0 ||
+		    num > 15 || amb < 0 || amb > 1)
+			return -1;
+		if (glean_trigger_find(&c->names, f, k) &
+		    ((unsigned)NAME_FILED << shift))
+			continue;
+		glean_trigger_add(&c->names, f, k, (unsigned)(num |
+		    (amb ? NAME_AMB : 0) | NAME_FILED) << shift);
+	}
+	return 0;
+}
+
+/* Fill c->names from months.tsv and weekdays.tsv. */
+void
+names_init(struct ctx *c)
+{
+	glean_triggers_init(&c->names);
+	if (names_add(c, c->months, NAME_MON) < 0)
+		c->names_slow |= 1u << NAME_MON;
+	if (names_add(c, c->wdays, NAME_WD) < 0)
+		c->names_slow |= 1u << NAME_WD;
+}
+
+/* The number (column 2) of the name s[0..n) in lx (months.tsv,
+ * weekdays.tsv, filed in c->names at shift), 0 for none; *ambiguous
+ * (unless NULL): column 3, the name is also a word ("may", "march"). */
+static int
+name_number(const struct ctx *c, const struct glean_lexicon *lx, int shift,
+    const char *s, size_t n, int *ambiguous)
+{
+	struct glean_row *r;
+	unsigned bits;
+
+	if (!(c->names_slow & 1u << shift)) {
+		bits = glean_trigger_find(&c->names, s, n) >> shift;
+		if (!(bits & NAME_FILED))
+			return 0;
+		if (ambiguous)
+			*ambiguous = (bits & NAME_AMB) != 0;
+		return (int)(bits & 15);
+	}
+	if (!(r = lookup(lx, s, n, NULL)))
 		return 0;
 	if (ambiguous)
 		*ambiguous = atoi(r->f[2]);
@@ -148,14 +206,14 @@ name_number(const struct glean_lexicon *lx, const char *s, size_t n,
 int
 month_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 {
-	return name_number(c->months, s, n, ambiguous);
+	return name_number(c, c->months, NAME_MON, s, n, ambiguous);
 }
 
 /* The weekday (1-7, Monday 1) named s[0..n), 0 for none. */
 int
 wday_of(const struct ctx *c, const char *s, size_t n, int *ambiguous)
 {
-	return name_number(c->wdays, s, n, ambiguous);
+	return name_number(c, c->wdays, NAME_WD, s, n, ambiguous);
 }
 
 /* lookup() in date-words.tsv. */
@@ -216,12 +274,12 @@ prev_word(const char *t, size_t s, char *buf, size_t cap)
 	    t[e - 1] == '\n'))
 		e--;
 	b = e;
-	while (b > 0 && isalpha((unsigned char)t[b - 1]))
+	while (b > 0 && c_isalpha((unsigned char)t[b - 1]))
 		b--;
 	if (e - b >= cap)
 		b = e - (cap - 1);
 	for (size_t i = 0; b + i < e; i++)
-		buf[i] = (char)tolower((unsigned char)t[b + i]);
+		buf[i] = (char)lower((unsigned char)t[b + i]);
 	buf[e - b] = '\0';
 }
 
@@ -278,19 +336,54 @@ unit_of(const struct ctx *c, const char *s, size_t n, int *mul)
  * cap: the lexicon had more forms than room), so that a pattern is never
  * kept from a match it could make.
  */
-int
-last_word_in(const struct numlast *list, size_t n, size_t cap,
-    const char *t, size_t e)
+static int
+in_list(const struct numlast *list, size_t n, size_t cap, const char *t,
+    size_t b, size_t e)
 {
-	size_t b, k;
+	size_t k;
 
-	for (b = e; b > 0 && isalpha((unsigned char)t[b - 1]); b--)
-		;
-	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
-		return 1;
 	for (k = 0; k < n; k++)
 		if (list[k].n == e - b &&
 		    strncasecmp(list[k].w, t + b, e - b) == 0)
 			return 1;
 	return n == cap;
+}
+
+/*
+ * Does the word of ASCII letters ending at t[e] end a form of list
+ * (LW_NUM: c->numlast, LW_MOD: c->modlast)?  As in_list says, looked up
+ * in c->lastwords: it holds every word of the list (else the list is in
+ * lw_slow), and a word of letters is one of them just when the table
+ * gives it the list's bit (both compare ASCII letters without case).
+ */
+int
+last_word_in(const struct ctx *c, unsigned list, const char *t, size_t e)
+{
+	size_t b;
+	int full = list == LW_NUM ? c->nnumlast == sizeof c->numlast /
+	    sizeof c->numlast[0] : c->nmodlast == sizeof c->modlast /
+	    sizeof c->modlast[0];
+
+	for (b = e; b > 0 && c_isalpha((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && (unsigned char)t[b - 1] >= 0x80)
+		return 1;
+	if (full)
+		return 1;
+	if (c->lw_slow & list)
+		return list == LW_NUM ? in_list(c->numlast, c->nnumlast,
+		    sizeof c->numlast / sizeof c->numlast[0], t, b, e) :
+		    in_list(c->modlast, c->nmodlast, sizeof c->modlast /
+		    sizeof c->modlast[0], t, b, e);
+	return (glean_trigger_find(&c->lastwords, t + b, e - b) & list) != 0;
+}
+
+/* Is the word s[0..n) of ASCII letters (n > 0) a "unit" form of
+ * date-words.tsv, as word_row(c, s, n, "unit") != NULL says? */
+int
+is_unit_word(const struct ctx *c, const char *s, size_t n)
+{
+	if (c->lw_slow & LW_UNIT)
+		return word_row(c, s, n, "unit") != NULL;
+	return (glean_trigger_find(&c->lastwords, s, n) & LW_UNIT) != 0;
 }

@@ -346,8 +346,9 @@ struct qdoc {
 	uint64_t lastwords;	/* the person mentions' last words, a bit
 				 * each (last_word_bit): add_surname's test */
 	/* capitalised words seen inside a sentence: a hash set of their
-	 * folded forms (each slot holds a word's index + 1), nmidcap of
-	 * them, SIZE_MAX when not made yet (see seen_inside) */
+	 * folded forms (each slot holds a word's index + 1), sized for
+	 * nmidcap words (0: none), SIZE_MAX when not made yet (see
+	 * seen_inside) */
 	uint32_t *midcap;
 	size_t nmidcap, capmidcap, maskmidcap;
 	struct recent last_person, last_body;

@@ -185,14 +185,14 @@ midcap_slot(struct qdoc *d, size_t i)
 	return h;
 }
 
-/* Fill d->midcap with the capitalised words seen inside sentences. */
+/* Fill d->midcap with the capitalised words seen inside sentences.  The
+ * table is sized for all the words listed in d->capital, which hold
+ * them: counting them first cost more than the room saved. */
 static void
 collect_midcap(struct qdoc *d)
 {
-	size_t i, k, n = 0, cap = 64, h;
+	size_t i, k, n = d->ncapital, cap = 64, h;
 
-	for (k = 0; k < d->ncapital; k++)
-		n += d->w[d->capital[k]].cap & !d->w[d->capital[k]].sstart;
 	d->nmidcap = n;
 	if (n == 0)
 		return;
