@@ -128,15 +128,17 @@ process(json_t *doc, void *vc, struct glean_buf *tail, char **err)
 }
 
 static const char *const reads[] = { "sentences", "entities",
-    "dates", "published", NULL };
-static const char *const writes[] = { "ratings", NULL };
+    "dates", "published", NULL }, *const writes[] = { "ratings", NULL };
 static struct ctx stage_ctx;
-/* the layers are decoded only for the few documents that may rate */
-/* The stage as glean_main and glean-chain run it. */
+/*
+ * The stage as glean_main and glean-chain run it: the layers it reads are
+ * decoded only for the few documents that may rate; its own is written
+ * by process() as text.
+ */
 const struct glean_program glean_program_ratings = {
-	{ .name = "ratings", .ctx = &stage_ctx, .reads = reads,
-	    .process_tail = process, .writes = writes, .reads_unchanged = 1,
-	    .reads_on_demand = 1 },
+	{ .name = "ratings", .process_tail = process, .writes = writes,
+	    .ctx = &stage_ctx, .reads = reads,
+	    .reads_on_demand = 1, .reads_unchanged = 1 },
 	"[OPTION]... [FILE]...",
 	"Add the \"ratings\" layer: inspection judgements with subject, "
 	"area, grade\nand date.",
