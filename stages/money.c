@@ -610,7 +610,7 @@ load_lexicons(struct ctx *c, const char *lexdir)
 	c->nw = glean_numwords_load(lexdir);
 }
 
-/* Is ch one of \\w's bytes in ASCII (the same with PCRE2_UCP)? */
+/* Is ch an ASCII byte of \w (the same with PCRE2_UCP)? */
 static int
 ascii_wordch(unsigned char ch)
 {
