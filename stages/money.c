@@ -63,6 +63,15 @@ struct ctx {
 		unsigned char n[32];
 		int any;	/* too many to file: any word */
 	} first[NKIND];
+	/* the last words of the qualifiers (approx.tsv), for
+	 * may_qualify(); any: one is not a plain ASCII word, or too many
+	 * to file: every amount goes to re_approx */
+	struct {
+		const char *w[64];
+		size_t n[64];
+		size_t count;
+		int any;
+	} approx_ends;
 	pcre2_match_data *md;
 };
 
@@ -601,6 +610,75 @@ load_lexicons(struct ctx *c, const char *lexdir)
 	c->nw = glean_numwords_load(lexdir);
 }
 
+/* Is ch an ASCII byte of \w (the same with PCRE2_UCP)? */
+static int
+ascii_wordch(unsigned char ch)
+{
+	return ascii_letter((char)ch) || (ch >= '0' && ch <= '9') ||
+	    ch == '_';
+}
+
+/* File the last word of each qualifier (after its last space, which
+ * the pattern reads as any blanks) for may_qualify(). */
+static void
+approx_ends_init(struct ctx *c)
+{
+	size_t r, k;
+	const char *f, *w;
+
+	for (r = 0; r < c->approx->nrows; r++) {
+		f = c->approx->rows[r].f[0];
+		w = strrchr(f, ' ') ? strrchr(f, ' ') + 1 : f;
+		for (k = 0; w[k] && ascii_wordch((unsigned char)w[k]); k++)
+			;
+		if (!k || w[k] || c->approx_ends.count == 64) {
+			c->approx_ends.any = 1;
+			return;
+		}
+		c->approx_ends.w[c->approx_ends.count] = w;
+		c->approx_ends.n[c->approx_ends.count++] = k;
+	}
+}
+
+/*
+ * Might re_approx (a qualifier, blanks, the end) match t[..s) (the text
+ * before an amount)?  Its blanks run to the end (or to a last newline,
+ * itself a blank), so the word before the trailing blanks ends the
+ * qualifier, and all of that word, as the qualifier's look-behind (one
+ * word) or blanks (several) want: no when that word is no qualifier's
+ * last.  Anything outside ASCII, or an ASCII control that is not a
+ * blank, is left to the pattern (a Unicode blank, a letter of another
+ * case).  Most amounts stop here, before a search of 40 bytes.
+ */
+static int
+may_qualify(const struct ctx *c, const char *t, size_t s)
+{
+	size_t e = s, b, k;
+	unsigned char ch;
+
+	if (c->approx_ends.any)
+		return 1;
+	for (; e > 0; e--) {
+		ch = (unsigned char)t[e - 1];
+		if (ch >= 0x80 || (ch < 0x20 && (ch < '\t' || ch > '\r')))
+			return 1;
+		if (ch != ' ' && (ch < '\t' || ch > '\r'))
+			break;
+	}
+	if (e == s)
+		return 0;	/* no blank before the amount */
+	for (b = e; b > 0 && ascii_wordch((unsigned char)t[b - 1]); b--)
+		;
+	if (b > 0 && ((unsigned char)t[b - 1] >= 0x80 ||
+	    (unsigned char)t[b - 1] < 0x20))
+		return 1;
+	for (k = 0; k < c->approx_ends.count; k++)
+		if (c->approx_ends.n[k] == e - b &&
+		    strncasecmp(c->approx_ends.w[k], t + b, e - b) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Make the struct ctx vctx from the lexicons in lexdir (glean_program's
  * init): the lexicons loaded, the patterns compiled, the trigger words
@@ -622,6 +700,7 @@ ctx_init(void *vctx, const char *lexdir)
 	first_words_init(c);
 	compile_patterns(c, cv);
 	trig_init(c);
+	approx_ends_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NV; i++)
 		free(v[i]);
@@ -1136,7 +1215,8 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
 	bs = a->s > 40 ? a->s - 40 : 0;
 	while (bs > 0 && ((unsigned char)t[bs] & 0xc0) == 0x80)
 		bs--;
-	approx = glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0;
+	approx = may_qualify(c, t, a->s) &&
+	    glean_re_match(c->re_approx, t, a->s, bs, c->md) > 0;
 	glean_buf_add(b, "{\"start\":", 9);
 	p = glean_put_dec(num, glean_cp_at(cur, a->s));
 	glean_buf_add(b, num, (size_t)(p - num));

@@ -89,31 +89,56 @@ doc_free(struct doc *d)
 	glean_offsets_free(&d->off);
 }
 
-/* glean_run() callback: add the "ratings" layer to doc; never fails. */
+/* json_dump_callback() sink: append to the glean_buf data. */
 static int
-process(json_t *doc, void *vc, char **err)
+dump_into_buf(const char *s, size_t n, void *data)
+{
+	glean_buf_add(data, s, n);
+	return 0;
+}
+
+/*
+ * glean_tail_fn: append "ratings":[...] to tail as JSON text; never
+ * fails.  Most documents may not rate: their empty layer is written
+ * here at once, with no jansson value made and dumped for it; the
+ * others' is dumped as glean_run() writes a value a stage sets.
+ */
+static int
+process(json_t *doc, void *vc, struct glean_buf *tail, char **err)
 {
 	const struct ctx *c = vc;
-	json_t *t = json_object_get(doc, "text");
+	json_t *t = json_object_get(doc, "text"), *r;
 	struct doc d;
 
 	(void)err;
 	memset(&d, 0, sizeof(d));
 	d.text = json_string_value(t);
 	d.len = json_string_length(t);
-	json_object_set_new(doc, "ratings", may_rate(c, &d) ?
-	    rate(c, &d, doc) : json_array());
+	if (!may_rate(c, &d)) {
+		glean_buf_add(tail, "\"ratings\":[]", 12);
+	} else {
+		glean_buf_add(tail, "\"ratings\":", 10);
+		r = rate(c, &d, doc);
+		json_dump_callback(r, dump_into_buf, tail, JSON_COMPACT |
+		    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+		json_decref(r);
+	}
 	doc_free(&d);
 	return 0;
 }
 
 static const char *const reads[] = { "sentences", "entities",
-    "dates", "published", NULL };
+    "dates", "published", NULL }, *const writes[] = { "ratings", NULL };
 static struct ctx stage_ctx;
-/* the layers are decoded only for the few documents that may rate */
-/* The stage as glean_main and glean-chain run it. */
+/*
+ * The stage as glean_main and glean-chain run it: the layers it reads are
+ * decoded only for the few documents that may rate; its own is written
+ * by process() as text.
+ */
 const struct glean_program glean_program_ratings = {
-	{ "ratings", process, &stage_ctx, reads, NULL, NULL, 1, 1 },
+	{ .name = "ratings", .process_tail = process, .writes = writes,
+	    .ctx = &stage_ctx, .reads = reads,
+	    .reads_on_demand = 1, .reads_unchanged = 1 },
 	"[OPTION]... [FILE]...",
 	"Add the \"ratings\" layer: inspection judgements with subject, "
 	"area, grade\nand date.",

@@ -220,8 +220,8 @@ cue_word(const struct ctx *c, const struct doc *d, struct cues *cs, size_t s,
 {
 	const struct starter *st = NULL;
 
-	if (!ascii || c->cue_lens[(unsigned char)d->text[s]] >> (e - s) % 32 &
-	    1)
+	if (!ascii || (c->cue_lens[(unsigned char)d->text[s]] &
+	    c->cue_last[(unsigned char)d->text[e - 1]]) >> (e - s) % 32 & 1)
 		st = word_starter(c, c->cue_slots, d->text + s, e - s, ascii,
 		    &cs->low);
 	if (st || cs->pend)
@@ -367,27 +367,31 @@ char_start(const struct doc *d, size_t i)
 }
 
 /*
- * Is the cue just taken (the last word of cs) in inspection news: an
- * inspectorate anywhere in the text (looked for once: cs->insp), or a
- * specific area within NEAR_CUE bytes of it?
+ * Is the cue just taken (the last word of cs) in inspection news: a
+ * specific area within NEAR_CUE bytes of it, or an inspectorate anywhere
+ * in the text (looked for once: cs->insp)?  The area is tried first: in
+ * news that passes the cues it is the likelier of the two, and its
+ * window is mostly shorter than the text.
  */
 static int
 inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 {
 	size_t lo, hi;
 
+	if (cs->insp > 0)
+		return 1;
+	if (c->areas_re) {
+		lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
+		hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe +
+		    NEAR_CUE : d->len);
+		if (glean_re_match(c->areas_re, d->text + lo, hi - lo, 0,
+		    c->md) > 0)
+			return 1;
+	}
 	if (cs->insp < 0)
 		cs->insp = c->insp_re &&
 		    glean_re_match(c->insp_re, d->text, d->len, 0, c->md) > 0;
-	if (cs->insp)
-		return 1;
-	if (!c->areas_re)
-		return 0;
-	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
-	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
-	    d->len);
-	return glean_re_match(c->areas_re, d->text + lo, hi - lo, 0,
-	    c->md) > 0;
+	return cs->insp;
 }
 
 /* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */

@@ -126,6 +126,9 @@ struct ctx {
 	 * byte b (either case) and has n bytes (most words fail this,
 	 * before a hash). */
 	uint32_t cue_lens[128];
+	/* The same for a word's last byte: an ASCII word is looked up only
+	 * when both say yes (most that pass the first fail this). */
+	uint32_t cue_last[128];
 	size_t nslots;
 	size_t longest;		/* bytes of the longest starter's word */
 	struct area *areas;

@@ -60,17 +60,18 @@ add_index(size_t **v, size_t *n, size_t i)
 	(*v)[(*n)++] = i;
 }
 
-/* Note in c->cue_lens a cue starter of n bytes whose first is b. */
+/* Note in lens[] (c->cue_lens or c->cue_last) a cue starter of n bytes
+ * whose first (or last) byte is b. */
 static void
-cue_len_add(struct ctx *c, char b, size_t n)
+cue_len_add(uint32_t lens[128], char b, size_t n)
 {
 	unsigned u = (unsigned char)b;
 
 	if (u >= 128)
 		return;
-	c->cue_lens[u] |= (uint32_t)1 << (n % 32);
+	lens[u] |= (uint32_t)1 << (n % 32);
 	if (u >= 'a' && u <= 'z')
-		c->cue_lens[u - 'a' + 'A'] |= (uint32_t)1 << (n % 32);
+		lens[u - 'a' + 'A'] |= (uint32_t)1 << (n % 32);
 }
 
 /*
@@ -118,7 +119,8 @@ starters_init(struct ctx *c)
 		sl = slot_of(c, c->cue_slots, st->word, st->len, h);
 		sl->hash = h;
 		sl->st = (uint32_t)i + 1;
-		cue_len_add(c, st->word[0], st->len);
+		cue_len_add(c->cue_lens, st->word[0], st->len);
+		cue_len_add(c->cue_last, st->word[st->len - 1], st->len);
 	}
 }
 
