@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "stemcache.h"
 #include "swar.h"
 #include "tok.h"
 #include "tokscan.h"
@@ -917,48 +918,21 @@ glean_toks_free(struct glean_toks *tk)
 /* ---- stems ------------------------------------------------------------- */
 
 /*
- * A bounded cache of stems: news vocabulary is small and Zipfian, and
- * Snowball costs far more than a probe.  Sets of WAYS entries (two cache
- * lines) kept in most-recently-used order, key and stem stored inline
- * so a hit is one or two memory accesses; a miss replaces the least
+ * A bounded cache of stems (its layout: stemcache.h): news vocabulary is
+ * small and Zipfian, and Snowball costs far more than a probe.  A hit
+ * moves its entry to the front of its set; a miss replaces the least
  * recently used.  Memory is fixed, so it never grows with the number of
  * documents.
  */
-#define CACHE_SLOTS (1 << 16)
-#define WAYS 4
-#define SLOT_BYTES 26
-#define STEM_MAX 64
-
-struct centry {
-	uint32_t hash;		/* 0: empty */
-	uint8_t klen, slen;
-	char kv[SLOT_BYTES];	/* the word as written, then its stem */
-};
-
-_Static_assert(sizeof(struct centry) == 32, "a set is two cache lines");
-
-static struct centry *cache;
-static void *cache_block;	/* what calloc gave, cache aligned in it */
+struct glean_stem_entry *glean_stem_cache;
+static void *cache_block;	/* what calloc gave, the cache aligned in it */
 
 static void
 free_cache(void)
 {
 	free(cache_block);
 	cache_block = NULL;
-	cache = NULL;
-}
-
-/* glean_hash8, never 0 (an empty cache slot). */
-static inline uint32_t
-hash_lim(const char *s, size_t n, const char *lim)
-{
-	return glean_hash8(s, n, lim) | 1;
-}
-
-static uint32_t
-hash(const char *s, size_t n)
-{
-	return hash_lim(s, n, s);
+	glean_stem_cache = NULL;
 }
 
 /* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
@@ -993,11 +967,6 @@ fold_word(const char *w, size_t n, int abbr, struct glean_buf *out)
 	free(fold);
 }
 
-/*
- * The stem of the word w[0..n) as written, cached under the raw bytes so
- * that a hit costs a hash and a compare.  Returns storage valid until the
- * next call.
- */
 /* Does s[0..n) need no escaping in a JSON string? */
 static int
 json_safe(const char *s, size_t n)
@@ -1010,147 +979,99 @@ json_safe(const char *s, size_t n)
 	return 1;
 }
 
-static struct centry *
-slot_of(uint32_t h)
-{
-	return &cache[(h >> 7) & (CACHE_SLOTS - WAYS)];	/* a set */
-}
-
 static void
 cache_init(void)
 {
-	size_t size = CACHE_SLOTS * sizeof *cache;
+	size_t size = GLEAN_STEM_SLOTS * sizeof *glean_stem_cache;
 
-	if (!cache) {
-		/* a set per two cache lines; a set more, since key_eq and
-		 * glean_toks_json may read a few bytes past an entry.
+	if (!glean_stem_cache) {
+		/* a set per two cache lines; a set more, since the probes
+		 * and glean_toks_json read a few bytes past an entry.
 		 * calloc, not a memset: a block this big comes zeroed from
 		 * the system, a page when first used */
 		cache_block = calloc(1, size + 128 + 127);
 		if (!cache_block)
 			glean_die(GLEAN_EXIT_FATAL, "out of memory");
-		cache = (struct centry *)(((uintptr_t)cache_block + 127) &
-		    ~(uintptr_t)127);
+		glean_stem_cache = (struct glean_stem_entry *)
+		    (((uintptr_t)cache_block + 127) & ~(uintptr_t)127);
 		atexit(free_cache);
 	}
 }
 
-/*
- * Is the cached key kv[0..n) the word w[0..n)?  Eight bytes at a time;
- * w may be read up to lim (kv has room to read past, see cache_init).
- */
-static inline int
-key_eq(const char *kv, const char *w, size_t n, const char *lim)
+/* The hash of the word w[0..n) (glean_stem_hash), read up to lim. */
+static uint32_t
+hash(const char *w, size_t n, const char *lim)
 {
-	uint64_t a, b;
-
-	for (; n >= 8; n -= 8, kv += 8, w += 8) {
-		memcpy(&a, kv, 8);
-		memcpy(&b, w, 8);
-		if (a != b)
-			return 0;
-	}
-	if (n == 0)
-		return 1;
-	if (w + 8 <= lim) {
-		memcpy(&a, kv, 8);
-		memcpy(&b, w, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		return ((a ^ b) & (~0ull << (64 - 8 * n))) == 0;
-#else
-		return ((a ^ b) & (~0ull >> (64 - 8 * n))) == 0;
-#endif
-	}
-	for (; n > 0; n--)
-		if (*kv++ != *w++)
-			return 0;
-	return 1;
+	return glean_stem_hash(glean_stem_head(w, n, lim), w, n, lim);
 }
 
-/*
- * The stem of the word w[0..n) as written, h its hash.  Cached under the
- * raw bytes so that a hit costs one compare; only stems that need no
- * JSON escaping are cached, so *safe tells a hit.  Returns storage valid
- * until the next call.
- */
-static const char *stem_miss(const char *w, size_t n, uint32_t h,
-    struct centry *e, size_t *slen, int *safe);
+static const char *stem_miss(const char *w, size_t n, uint64_t head,
+    struct glean_stem_entry *e, size_t *slen, int *safe);
 
-static inline const char *
+/*
+ * The stem of the word w[0..n) as written (n <= GLEAN_STEM_MAX), h its
+ * hash, w readable up to lim.  Cached under the raw bytes so that a hit
+ * costs one compare; only stems that need no JSON escaping are cached,
+ * so *safe tells a hit (and that 32 bytes of the result are readable).
+ * Returns storage valid until the next call.
+ */
+static const char *
 stem_raw(const char *w, size_t n, uint32_t h, const char *lim, size_t *slen,
     int *safe)
 {
-	struct centry *e, tmp;
+	struct glean_stem_entry *e = glean_stem_set(h), hit;
+	uint64_t head = glean_stem_head(w, n, lim);
 	size_t k;
 
-	/* WAYS ways per set, the most recently used first */
-	e = slot_of(h);
-	if (e[0].hash == h && e[0].klen == n && key_eq(e[0].kv, w, n, lim)) {
-		*slen = e->slen;
-		*safe = 1;
-		return e->kv + n;
-	}
-	for (k = 1; k < WAYS; k++) {
-		if (e[k].hash != h || e[k].klen != n ||
-		    !key_eq(e[k].kv, w, n, lim))
+	for (k = 0; k < GLEAN_STEM_WAYS; k++) {
+		if (!glean_stem_is(&e[k], head, w, n, lim))
 			continue;
-		tmp = e[k];
-		memmove(e + 1, e, k * sizeof *e);
-		e[0] = tmp;
+		if (k > 0) {
+			/* the most recently used first */
+			hit = e[k];
+			memmove(e + 1, e, k * sizeof *e);
+			e[0] = hit;
+		}
 		*slen = e->slen;
 		*safe = 1;
-		return e->kv + n;
+		return e->kv;
 	}
-	return stem_miss(w, n, h, e, slen, safe);
+	return stem_miss(w, n, head, e, slen, safe);
 }
 
 /* stem_raw's miss: stem the word and cache it in set e. */
 static __attribute__((noinline)) const char *
-stem_miss(const char *w, size_t n, uint32_t h, struct centry *e,
+stem_miss(const char *w, size_t n, uint64_t head, struct glean_stem_entry *e,
     size_t *slen, int *safe)
 {
 	static struct glean_buf fold;
+	size_t tail = n > 8 ? n - 8 : 0;
 	const char *st;
 
 	*safe = 0;
 	glean_buf_reset(&fold);
 	fold_word(w, n, 0, &fold);
-	if (fold.len > STEM_MAX) {
+	if (fold.len > GLEAN_STEM_MAX) {
 		*slen = fold.len;
 		return fold.s;	/* too long to be a word worth stemming */
 	}
 	st = glean_stem(fold.s, fold.len, slen);
-	if (n + *slen <= SLOT_BYTES && json_safe(st, *slen)) {
-		memmove(e + 1, e, (WAYS - 1) * sizeof *e);
-		e->hash = h;
+	if (*slen + tail <= GLEAN_STEM_KV && json_safe(st, *slen)) {
+		memmove(e + 1, e, (GLEAN_STEM_WAYS - 1) * sizeof *e);
+		e->head = head;
 		e->klen = (uint8_t)n;
 		e->slen = (uint8_t)*slen;
-		memcpy(e->kv, w, n);
-		memcpy(e->kv + n, st, *slen);
+		memcpy(e->kv, st, *slen);
+		memcpy(e->kv + *slen, w + 8, tail);
 	}
 	return st;
 }
 
-/*
- * Is word token t one or two ASCII characters?  Snowball English leaves
- * such words as they are (checked against libstemmer for every letter
- * followed by a letter, digit, ' or -), so their stem is their lower
- * case and costs no lookup.
- */
+/* glean_stem_tiny, for the cases below. */
 static int
 tiny(const char *text, const struct glean_tok *t)
 {
-	return t->be - t->bs <= 2 && (unsigned char)text[t->bs] < 0x80 &&
-	    (unsigned char)text[t->be - 1] < 0x80 &&
-	    !(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC));
-}
-
-/* Can token t be stemmed through the cache? */
-static int
-cacheable(const struct glean_tok *t)
-{
-	return !(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
-	    t->be - t->bs <= STEM_MAX;
+	return glean_stem_tiny(text, t);
 }
 
 /* Stem of a word token (see glean_tok_stem); h its hash when cacheable,
@@ -1162,13 +1083,13 @@ tok_stem(const char *text, const struct glean_tok *t, uint32_t h,
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
 
-	if (cacheable(t))
+	if (glean_stem_cacheable(t))
 		return stem_raw(w, n, h, lim, slen, safe);
 	*safe = 0;
 	glean_buf_reset(tmp);
 	fold_word(w, n, t->flags & GLEAN_TOKF_ABBR, tmp);
 	if (!(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
-	    tmp->len <= STEM_MAX) {
+	    tmp->len <= GLEAN_STEM_MAX) {
 		const char *st = glean_stem(tmp->s, tmp->len, slen);
 
 		glean_buf_reset(tmp);
@@ -1190,7 +1111,7 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 	int safe;
 
 	cache_init();
-	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs), text,
+	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs, text), text,
 	    &slen, &safe, &tmp);
 	glean_buf_reset(out);
 	glean_buf_add(out, st, slen);
@@ -1203,20 +1124,6 @@ void
 glean_tok_stems_ready(void)
 {
 	cache_init();
-}
-
-uint32_t
-glean_tok_stem_prefetch(const char *text, const struct glean_tok *t,
-    const char *lim)
-{
-	uint32_t h;
-
-	if (t->kind != GLEAN_TOK_WORD || !cacheable(t) || tiny(text, t))
-		return 0;
-	h = hash_lim(text + t->bs, t->be - t->bs, lim);
-	__builtin_prefetch(slot_of(h));
-	__builtin_prefetch(slot_of(h) + 2);
-	return h;
 }
 
 const char *

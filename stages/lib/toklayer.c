@@ -10,6 +10,7 @@
 
 #include "glean.h"
 #include "spans.h"
+#include "stemcache.h"
 #include "tok.h"
 #include "toklayer.h"
 
@@ -73,25 +74,52 @@ sentences_json(const struct glean_toks *tk, struct glean_buf *out)
 	}
 	glean_buf_addc(out, ']');
 }
-/* Write the stem st (as glean_tok_stem_lookup gave it) of word t at p,
- * JSON-escaped where it must be; returns the end. */
+/* The most one token takes in either form, but for a stem not from the
+ * cache: two offsets, the kind, 32 bytes of stem copied whole. */
+#define TOKEN_ROOM 80
+
+/*
+ * The stem of word token t at p, JSON-escaped where it must be, h its
+ * cache hash (glean_stem_prefetch), text readable up to lim; returns the
+ * end.  p has room for 32 bytes (a stem from the cache is copied whole);
+ * out grows for a longer one, so p must be out's end, and *room is then
+ * moved to be TOKEN_ROOM bytes and the NUL before out's storage ends.  A
+ * word found first in its set costs no call.
+ */
 static inline char *
-put_stem(struct glean_buf *out, char *p, const char *text,
-    const struct glean_tok *t, const char *st, size_t slen, int small,
-    int safe)
+put_stem(struct glean_buf *out, char *p, char **room, const char *text,
+    const struct glean_tok *t, uint32_t h, const char *lim,
+    struct glean_buf *tmp)
 {
-	if (small) {
+	const char *w = text + t->bs, *st;
+	size_t n = t->be - t->bs, slen = 0;
+	int safe = 0, small = 0;
+
+	if (h) {
+		const struct glean_stem_entry *e = glean_stem_set(h);
+
+		if (glean_stem_is(e, glean_stem_head(w, n, lim), w, n, lim)) {
+			memcpy(p, e->kv, 32);
+			return p + e->slen;
+		}
+	} else if (glean_stem_tiny(text, t)) {
 		/* one or two ASCII letters: its lower case */
-		p[0] = ascii_lower(text[t->bs]);
-		p[slen - 1] = ascii_lower(text[t->be - 1]);
-		return p + slen;
+		p[0] = ascii_lower(w[0]);
+		p[n - 1] = ascii_lower(w[n - 1]);
+		return p + n;
 	}
+	st = glean_tok_stem_lookup(text, t, h, lim, &slen, &safe, &small,
+	    tmp);
+	out->len = (size_t)(p - out->s);
+	p = glean_buf_reserve(out, slen + 34);
 	if (safe) {
-		/* from the cache: 32 bytes readable (tok.h) */
 		memcpy(p, st, 32);
-		return p + slen;
+		p += slen;
+	} else {
+		p = put_json_str(out, p, st, slen);
 	}
-	return put_json_str(out, p, st, slen);
+	*room = out->s + out->cap - TOKEN_ROOM - 1;
+	return p;
 }
 
 /* Token t, i-th of its layer, in the arrays form at p: [s,e,"kind"] or
@@ -116,22 +144,27 @@ put_array_token(char *p, size_t i, uint32_t s, uint32_t e, int kind)
 }
 
 /* Token t in the compact form at p, prev the previous token's end:
- * [GAP ","] LEN KIND, with the space before it. */
+ * [GAP ","] LEN KIND, with the space before it.  Most gaps are 1 (not
+ * written) and most lengths one digit. */
 static inline char *
 put_compact_token(char *p, size_t i, uint32_t prev, uint32_t s, uint32_t e,
     int kind)
 {
-	if (i)
-		*p++ = ' ';
+	*p = ' ';
+	p += i != 0;
 	if (s - prev != 1) {
 		p = glean_put_dec(p, s - prev);
 		*p++ = ',';
 	}
-	p = glean_put_dec(p, e - s);
+	if (e - s < 10)
+		*p++ = (char)('0' + (e - s));
+	else
+		p = glean_put_dec(p, e - s);
 	*p++ = glean_tok_kind_letters[kind];
 	return p;
 }
 
+/* Tokens ahead whose cache set is prefetched (a power of two). */
 #define PREFETCH 8
 
 void
@@ -143,47 +176,47 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
 	struct glean_buf tmp = { 0 };
 	int arrays = form == GLEAN_TOKENS_ARRAYS;
-	const char *st = "";
-	size_t i, slen = 0;
-	char *p;
+	size_t i;
+	char *p, *room;
 
 	sentences_json(tk, out);
 	glean_buf_add(out, arrays ? ",\"tokens\":[" : ",\"tokens\":\"", 11);
 	glean_tok_stems_ready();
 	/*
 	 * The stem cache is bigger than the L1 cache and the output streams
-	 * through it: hash the word a few tokens ahead and prefetch its slot.
+	 * through it: hash the word a few tokens ahead and prefetch its set.
 	 */
 	for (i = 0; i < PREFETCH && i < tk->n; i++)
-		ring[i] = glean_tok_stem_prefetch(text, &tk->t[i], lim);
+		ring[i] = glean_stem_prefetch(text, &tk->t[i], lim);
+	p = glean_buf_reserve(out, 64 * TOKEN_ROOM);
+	room = out->s + out->cap - TOKEN_ROOM - 1;
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
 		uint32_t h = ring[i % PREFETCH];
-		int safe = 0, small = 0;
 
 		if (i + PREFETCH < tk->n)
-			ring[i % PREFETCH] = glean_tok_stem_prefetch(text,
+			ring[i % PREFETCH] = glean_stem_prefetch(text,
 			    &tk->t[i + PREFETCH], lim);
-		slen = 0;
-		if (t->kind == GLEAN_TOK_WORD)
-			st = glean_tok_stem_lookup(text, t, h, lim, &slen,
-			    &safe, &small, &tmp);
-		/* room for two offsets, the kind, the stem and over-copy */
-		p = glean_buf_reserve(out, 96 + slen);
+		if (p > room) {
+			/* room for many tokens at once */
+			out->len = (size_t)(p - out->s);
+			p = glean_buf_reserve(out, 64 * TOKEN_ROOM);
+			room = out->s + out->cap - TOKEN_ROOM - 1;
+		}
 		if (arrays)
 			p = put_array_token(p, i, t->s, t->e, t->kind);
 		else
 			p = put_compact_token(p, i, prev, t->s, t->e, t->kind);
 		if (t->kind == GLEAN_TOK_WORD) {
-			p = put_stem(out, p, text, t, st, slen, small, safe);
+			p = put_stem(out, p, &room, text, t, h, lim, &tmp);
 			if (arrays) {
 				*p++ = '"';
 				*p++ = ']';
 			}
 		}
 		prev = t->e;
-		out->len = (size_t)(p - out->s);
 	}
+	out->len = (size_t)(p - out->s);
 	glean_buf_addc(out, arrays ? ']' : '"');
 	glean_buf_free(&tmp);
 }
