@@ -22,8 +22,9 @@
 #include "swar.h"
 #include "tok.h"
 
-#define GLEAN_STEM_SLOTS (1 << 16)
+#define GLEAN_STEM_SET_BITS 14	/* 2^14 sets */
 #define GLEAN_STEM_WAYS 4
+#define GLEAN_STEM_SLOTS (GLEAN_STEM_WAYS << GLEAN_STEM_SET_BITS)
 #define GLEAN_STEM_KV 22	/* the stem and the word past 8 bytes */
 #define GLEAN_STEM_MAX 64	/* longer words are not worth stemming */
 
@@ -41,6 +42,13 @@ _Static_assert(sizeof(struct glean_stem_entry) == 32,
  * its end; NULL until glean_tok_stems_ready. */
 extern struct glean_stem_entry *glean_stem_cache;
 
+/* glean_stem_masks[n]: the first n bytes of eight read as one number
+ * (n <= 8). */
+extern const uint64_t glean_stem_masks[9];
+
+/* glean_stem_head at the end of a buffer, out of line (tok.c). */
+uint64_t glean_stem_head_end(const char *w, size_t n);
+
 /*
  * The first min(n, 8) bytes of w[0..n), n > 0, as a number, the rest
  * zero, in the same memory order whichever way it is read.  Eight bytes
@@ -50,47 +58,32 @@ static inline uint64_t
 glean_stem_head(const char *w, size_t n, const char *lim)
 {
 	uint64_t x;
-	char b[8] = { 0 };
-	size_t k;
 
-	if (w + 8 <= lim) {
-		memcpy(&x, w, 8);
-		if (n >= 8)
-			return x;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		return x & (~0ull << (64 - 8 * n));
-#else
-		return x & (~0ull >> (64 - 8 * n));
-#endif
-	}
-	/* the end of the buffer: a byte loop, not a memcpy call */
-	for (k = 0; k < n && k < 8; k++)
-		b[k] = w[k];
-	memcpy(&x, b, 8);
-	return x;
+	if (w + 8 > lim)
+		return glean_stem_head_end(w, n);
+	memcpy(&x, w, 8);
+	return n >= 8 ? x : x & glean_stem_masks[n];
 }
 
 /*
  * The cache hash of the word w[0..n), head its glean_stem_head: never 0.
- * A word of up to eight bytes is hashed from its head alone.
+ * A word of up to eight bytes (holding no NUL) is told by its head
+ * alone, so it is hashed by one multiply, whose top bits choose its set.
  */
 static inline uint32_t
 glean_stem_hash(uint64_t head, const char *w, size_t n, const char *lim)
 {
-	uint64_t h;
-
 	if (n > 8)
 		return glean_hash8(w, n, lim) | 1;
-	h = (0x9E3779B97F4A7C15ull ^ n ^ head) * 0xc4ceb9fe1a85ec53ull;
-	return (uint32_t)(h ^ h >> 32) | 1;
+	return (uint32_t)((head * 0x9E3779B97F4A7C15ull) >> 32) | 1;
 }
 
-/* The set of the words of hash h. */
+/* The set of the words of hash h: its top bits. */
 static inline struct glean_stem_entry *
 glean_stem_set(uint32_t h)
 {
-	return &glean_stem_cache[(h >> 7) &
-	    (GLEAN_STEM_SLOTS - GLEAN_STEM_WAYS)];
+	return &glean_stem_cache[(size_t)(h >> (32 - GLEAN_STEM_SET_BITS)) *
+	    GLEAN_STEM_WAYS];
 }
 
 /* Are the n > 0 bytes at k those at w?  Eight at a time: k may be read
@@ -109,11 +102,7 @@ glean_stem_tail_eq(const char *k, const char *w, size_t n, const char *lim)
 	if (w + 8 <= lim) {
 		memcpy(&a, k, 8);
 		memcpy(&b, w, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		return ((a ^ b) & (~0ull << (64 - 8 * n))) == 0;
-#else
-		return ((a ^ b) & (~0ull >> (64 - 8 * n))) == 0;
-#endif
+		return ((a ^ b) & glean_stem_masks[n]) == 0;
 	}
 	for (; n > 0; n--)
 		if (*k++ != *w++)
@@ -159,7 +148,7 @@ glean_stem_cacheable(const struct glean_tok *t)
  * whose stem goes through the cache, its set's first line prefetched
  * (the most recently used entries), else 0.
  */
-static inline uint32_t
+static inline __attribute__((always_inline)) uint32_t
 glean_stem_prefetch(const char *text, const struct glean_tok *t,
     const char *lim)
 {

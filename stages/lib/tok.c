@@ -925,6 +925,30 @@ glean_toks_free(struct glean_toks *tk)
  * documents.
  */
 struct glean_stem_entry *glean_stem_cache;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST(n) (~0ull << (64 - 8 * (n)))
+#else
+#define FIRST(n) (~0ull >> (64 - 8 * (n)))
+#endif
+const uint64_t glean_stem_masks[9] = {
+	0, FIRST(1), FIRST(2), FIRST(3), FIRST(4), FIRST(5), FIRST(6),
+	FIRST(7), FIRST(8)
+};
+#undef FIRST
+
+uint64_t
+glean_stem_head_end(const char *w, size_t n)
+{
+	char b[8] = { 0 };
+	uint64_t x;
+	size_t k;
+
+	/* a byte loop: memcpy of a variable length is a call */
+	for (k = 0; k < n && k < 8; k++)
+		b[k] = w[k];
+	memcpy(&x, b, 8);
+	return x;
+}
 static void *cache_block;	/* what calloc gave, the cache aligned in it */
 
 static void

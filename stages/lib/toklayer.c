@@ -79,35 +79,19 @@ sentences_json(const struct glean_toks *tk, struct glean_buf *out)
 #define TOKEN_ROOM 80
 
 /*
- * The stem of word token t at p, JSON-escaped where it must be, h its
- * cache hash (glean_stem_prefetch), text readable up to lim; returns the
- * end.  p has room for 32 bytes (a stem from the cache is copied whole);
- * out grows for a longer one, so p must be out's end, and *room is then
- * moved to be TOKEN_ROOM bytes and the NUL before out's storage ends.  A
- * word found first in its set costs no call.
+ * put_stem's slow way: the stem of word t (h its cache hash, or 0) from
+ * glean_tok_stem_lookup, at p, out's end; *room moved with out's storage
+ * (see glean_toks_json).
  */
-static inline char *
-put_stem(struct glean_buf *out, char *p, char **room, const char *text,
+static __attribute__((noinline)) char *
+put_stem_slow(struct glean_buf *out, char *p, char **room, const char *text,
     const struct glean_tok *t, uint32_t h, const char *lim,
     struct glean_buf *tmp)
 {
-	const char *w = text + t->bs, *st;
-	size_t n = t->be - t->bs, slen = 0;
+	const char *st;
+	size_t slen = 0;
 	int safe = 0, small = 0;
 
-	if (h) {
-		const struct glean_stem_entry *e = glean_stem_set(h);
-
-		if (glean_stem_is(e, glean_stem_head(w, n, lim), w, n, lim)) {
-			memcpy(p, e->kv, 32);
-			return p + e->slen;
-		}
-	} else if (glean_stem_tiny(text, t)) {
-		/* one or two ASCII letters: its lower case */
-		p[0] = ascii_lower(w[0]);
-		p[n - 1] = ascii_lower(w[n - 1]);
-		return p + n;
-	}
 	st = glean_tok_stem_lookup(text, t, h, lim, &slen, &safe, &small,
 	    tmp);
 	out->len = (size_t)(p - out->s);
@@ -120,6 +104,42 @@ put_stem(struct glean_buf *out, char *p, char **room, const char *text,
 	}
 	*room = out->s + out->cap - TOKEN_ROOM - 1;
 	return p;
+}
+
+/*
+ * The stem of word token t at p, JSON-escaped where it must be, text
+ * readable up to lim; returns the end.  A word found first in its cache
+ * set (most are) or of one or two ASCII letters costs no call, and takes
+ * no more than 32 bytes; else p must be out's end (put_stem_slow).
+ */
+static inline __attribute__((always_inline)) char *
+put_stem(struct glean_buf *out, char *p, char **room, const char *text,
+    const struct glean_tok *t, const char *lim, struct glean_buf *tmp)
+{
+	const struct glean_stem_entry *e;
+	const char *w = text + t->bs;
+	size_t n = t->be - t->bs;
+	uint64_t head;
+	uint32_t h;
+
+	if (t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC))
+		return put_stem_slow(out, p, room, text, t, 0, lim, tmp);
+	if (glean_stem_tiny(text, t)) {
+		/* one or two ASCII letters: its lower case */
+		p[0] = ascii_lower(w[0]);
+		p[n - 1] = ascii_lower(w[n - 1]);
+		return p + n;
+	}
+	if (n > GLEAN_STEM_MAX)
+		return put_stem_slow(out, p, room, text, t, 0, lim, tmp);
+	head = glean_stem_head(w, n, lim);
+	h = glean_stem_hash(head, w, n, lim);
+	e = glean_stem_set(h);
+	if (glean_stem_is(e, head, w, n, lim)) {
+		memcpy(p, e->kv, 32);
+		return p + e->slen;
+	}
+	return put_stem_slow(out, p, room, text, t, h, lim, tmp);
 }
 
 /* Token t, i-th of its layer, in the arrays form at p: [s,e,"kind"] or
@@ -144,80 +164,106 @@ put_array_token(char *p, size_t i, uint32_t s, uint32_t e, int kind)
 }
 
 /* Token t in the compact form at p, prev the previous token's end:
- * [GAP ","] LEN KIND, with the space before it.  Most gaps are 1 (not
- * written) and most lengths one digit. */
+ * " " [GAP ","] LEN KIND.  Most gaps are 1 (not written) and most lengths
+ * one digit. */
 static inline char *
-put_compact_token(char *p, size_t i, uint32_t prev, uint32_t s, uint32_t e,
-    int kind)
+put_compact_token(char *p, uint32_t prev, uint32_t s, uint32_t e, int kind)
 {
-	*p = ' ';
-	p += i != 0;
+	if (s - prev == 1 && e - s < 10) {
+		p[0] = ' ';
+		p[1] = (char)('0' + (e - s));
+		p[2] = glean_tok_kind_letters[kind];
+		return p + 3;
+	}
+	*p++ = ' ';
 	if (s - prev != 1) {
 		p = glean_put_dec(p, s - prev);
 		*p++ = ',';
 	}
-	if (e - s < 10)
-		*p++ = (char)('0' + (e - s));
-	else
-		p = glean_put_dec(p, e - s);
+	p = glean_put_dec(p, e - s);
 	*p++ = glean_tok_kind_letters[kind];
 	return p;
 }
 
-/* Tokens ahead whose cache set is prefetched (a power of two). */
-#define PREFETCH 8
+/* Room at p, out's end, for at least 64 tokens; *room: where it ends
+ * (p > *room: ask again). */
+static char *
+room_for_tokens(struct glean_buf *out, char *p, char **room)
+{
+	out->len = (size_t)(p - out->s);
+	p = glean_buf_reserve(out, 64 * TOKEN_ROOM);
+	*room = out->s + out->cap - TOKEN_ROOM - 1;
+	return p;
+}
+
+/* The tokens of tk in the compact form (toklayer.h) at out's end, after
+ * its opening quote. */
+static void
+tokens_compact(const char *text, const struct glean_toks *tk,
+    const char *lim, struct glean_buf *out, struct glean_buf *tmp)
+{
+	/* every token is written with a space before it, the first's over
+	 * the opening quote, put back at the end */
+	size_t i, open = out->len - 1;
+	uint32_t prev = 0;
+	char *room, *p = room_for_tokens(out, out->s + open, &room);
+
+	for (i = 0; i < tk->n; i++) {
+		const struct glean_tok *t = &tk->t[i];
+
+		if (p > room)
+			p = room_for_tokens(out, p, &room);
+		p = put_compact_token(p, prev, t->s, t->e, t->kind);
+		if (t->kind == GLEAN_TOK_WORD)
+			p = put_stem(out, p, &room, text, t, lim, tmp);
+		prev = t->e;
+	}
+	out->s[open] = '"';
+	out->len = (size_t)(p - out->s) + !tk->n;
+}
+
+/* The tokens of tk in the arrays form at out's end, after its '['. */
+static void
+tokens_arrays(const char *text, const struct glean_toks *tk,
+    const char *lim, struct glean_buf *out, struct glean_buf *tmp)
+{
+	size_t i;
+	char *room, *p = room_for_tokens(out, out->s + out->len, &room);
+
+	for (i = 0; i < tk->n; i++) {
+		const struct glean_tok *t = &tk->t[i];
+
+		if (p > room)
+			p = room_for_tokens(out, p, &room);
+		p = put_array_token(p, i, t->s, t->e, t->kind);
+		if (t->kind == GLEAN_TOK_WORD) {
+			p = put_stem(out, p, &room, text, t, lim, tmp);
+			*p++ = '"';
+			*p++ = ']';
+		}
+	}
+	out->len = (size_t)(p - out->s);
+}
 
 void
 glean_toks_json(const char *text, const struct glean_toks *tk,
     enum glean_tokens_form form, struct glean_buf *out)
 {
-	uint32_t ring[PREFETCH], prev = 0;
 	/* the text is readable at least to the end of its last token */
 	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
 	struct glean_buf tmp = { 0 };
-	int arrays = form == GLEAN_TOKENS_ARRAYS;
-	size_t i;
-	char *p, *room;
 
 	sentences_json(tk, out);
-	glean_buf_add(out, arrays ? ",\"tokens\":[" : ",\"tokens\":\"", 11);
 	glean_tok_stems_ready();
-	/*
-	 * The stem cache is bigger than the L1 cache and the output streams
-	 * through it: hash the word a few tokens ahead and prefetch its set.
-	 */
-	for (i = 0; i < PREFETCH && i < tk->n; i++)
-		ring[i] = glean_stem_prefetch(text, &tk->t[i], lim);
-	p = glean_buf_reserve(out, 64 * TOKEN_ROOM);
-	room = out->s + out->cap - TOKEN_ROOM - 1;
-	for (i = 0; i < tk->n; i++) {
-		const struct glean_tok *t = &tk->t[i];
-		uint32_t h = ring[i % PREFETCH];
-
-		if (i + PREFETCH < tk->n)
-			ring[i % PREFETCH] = glean_stem_prefetch(text,
-			    &tk->t[i + PREFETCH], lim);
-		if (p > room) {
-			/* room for many tokens at once */
-			out->len = (size_t)(p - out->s);
-			p = glean_buf_reserve(out, 64 * TOKEN_ROOM);
-			room = out->s + out->cap - TOKEN_ROOM - 1;
-		}
-		if (arrays)
-			p = put_array_token(p, i, t->s, t->e, t->kind);
-		else
-			p = put_compact_token(p, i, prev, t->s, t->e, t->kind);
-		if (t->kind == GLEAN_TOK_WORD) {
-			p = put_stem(out, p, &room, text, t, h, lim, &tmp);
-			if (arrays) {
-				*p++ = '"';
-				*p++ = ']';
-			}
-		}
-		prev = t->e;
+	if (form == GLEAN_TOKENS_ARRAYS) {
+		glean_buf_add(out, ",\"tokens\":[", 11);
+		tokens_arrays(text, tk, lim, out, &tmp);
+		glean_buf_addc(out, ']');
+	} else {
+		glean_buf_add(out, ",\"tokens\":\"", 11);
+		tokens_compact(text, tk, lim, out, &tmp);
+		glean_buf_addc(out, '"');
 	}
-	out->len = (size_t)(p - out->s);
-	glean_buf_addc(out, arrays ? ']' : '"');
 	glean_buf_free(&tmp);
 }
 
