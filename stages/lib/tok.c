@@ -207,14 +207,20 @@ cp_at(struct scan *sc, size_t b)
 	return (uint32_t)(b - sc->ncont);
 }
 
+/* Twice the room for tokens in tk (tk->n == tk->cap). */
+static void
+more_toks(struct glean_toks *tk)
+{
+	tk->cap = tk->cap ? tk->cap * 2 : 256;
+	tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
+}
+
 /* A new token at the end of tk, its fields to fill. */
 static inline struct glean_tok *
 new_tok(struct glean_toks *tk)
 {
-	if (tk->n == tk->cap) {
-		tk->cap = tk->cap ? tk->cap * 2 : 256;
-		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
-	}
+	if (tk->n == tk->cap)
+		more_toks(tk);
 	return &tk->t[tk->n++];
 }
 
@@ -236,17 +242,55 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 }
 
 /*
- * emit for a word of ASCII letters and digits [bs, be), bs < be: with
- * no continuation byte inside it, its end is its start plus its length.
+ * The common case, most of a text: the plain word [i, l), i < l (ASCII
+ * letters and digits, then a byte no rule of scan_word looks past),
+ * emitted with sc->flags, and the plain words after it that follow one
+ * space each, which need none of scan's other questions.  With no
+ * continuation byte inside a word, its end is its start plus its length.
+ * The state is kept in locals, not in sc and tk, which a token's byte
+ * fields might alias.  Returns the end of the last word; *last its start.
  */
-static inline void
-emit_plain(struct scan *sc, size_t bs, size_t be)
+static size_t
+plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 {
-	uint32_t s = cp_at(sc, bs);
+	const char *s = sc->s;
+	size_t n = sc->n, nextc = sc->nextc, m;
+	struct glean_toks *tk = sc->tk;
+	struct glean_tok *t = tk->t + tk->n, *tend = tk->t + tk->cap;
+	uint32_t ncont = sc->ncont, cs;
+	uint8_t flags = (uint8_t)sc->flags;
 
-	*new_tok(sc->tk) = (struct glean_tok){ s, s + (uint32_t)(be - bs),
-	    (uint32_t)bs, (uint32_t)be, GLEAN_TOK_WORD, (uint8_t)sc->flags };
+	for (;;) {
+		if (t == tend) {
+			tk->n = tk->cap;
+			more_toks(tk);
+			t = tk->t + tk->n;
+			tend = tk->t + tk->cap;
+		}
+		while (nextc < i) {
+			ncont++;
+			nextc = next_cont(s, n, nextc + 1);
+		}
+		cs = (uint32_t)(i - ncont);
+		*t++ = (struct glean_tok){ cs, cs + (uint32_t)(l - i),
+		    (uint32_t)i, (uint32_t)l, GLEAN_TOK_WORD, flags };
+		/* one space, then another plain word? */
+		if (l + 1 >= n || s[l] != ' ' ||
+		    !ascii_word[(unsigned char)s[l + 1]])
+			break;
+		m = skip_alnum(s, n, l + 2);
+		if (m >= n || !plain_end[(unsigned char)s[m]])
+			break;
+		i = l + 1;
+		l = m;
+		flags = GLEAN_TOKF_SPACE;
+	}
+	tk->n = (size_t)(t - tk->t);
+	sc->nextc = nextc;
+	sc->ncont = ncont;
 	sc->flags = 0;
+	*last = i;
+	return l;
 }
 
 /* Length of a URL starting at i ("http://", "https://", "www."), or 0. */
@@ -699,7 +743,7 @@ scan(struct scan *sc)
 				sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
 			pj = i;
 			if (plain_end[(unsigned char)s[l]])
-				emit_plain(sc, i, l);
+				l = plain_words(sc, i, l, &pj);
 			else
 				l = word_form(sc, i, l);
 			pi = i = l;
