@@ -143,25 +143,33 @@ glean_stem_cacheable(const struct glean_tok *t)
 	    t->be - t->bs <= GLEAN_STEM_MAX;
 }
 
+/* A word's way into the cache: its head and hash; h 0 when its stem
+ * does not go through the cache. */
+struct glean_stem_probe {
+	uint64_t head;
+	uint32_t h;
+};
+
 /*
- * The cache hash of token t (text readable up to lim) when it is a word
- * whose stem goes through the cache, its set's first line prefetched
- * (the most recently used entries), else 0.
+ * The probe of token t, text readable up to lim: when t is a word whose
+ * stem goes through the cache, its head and hash, with its set's first
+ * line (the most recently used entries) prefetched; else h 0.
  */
-static inline __attribute__((always_inline)) uint32_t
+static inline __attribute__((always_inline)) struct glean_stem_probe
 glean_stem_prefetch(const char *text, const struct glean_tok *t,
     const char *lim)
 {
+	struct glean_stem_probe pr = { 0, 0 };
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
-	uint32_t h;
 
 	if (t->kind != GLEAN_TOK_WORD || !glean_stem_cacheable(t) ||
 	    glean_stem_tiny(text, t))
-		return 0;
-	h = glean_stem_hash(glean_stem_head(w, n, lim), w, n, lim);
-	__builtin_prefetch(glean_stem_set(h));
-	return h;
+		return pr;
+	pr.head = glean_stem_head(w, n, lim);
+	pr.h = glean_stem_hash(pr.head, w, n, lim);
+	__builtin_prefetch(glean_stem_set(pr.h));
+	return pr;
 }
 
 #endif

@@ -494,8 +494,11 @@ address(struct scan *sc, size_t p, size_t i)
 	const char *s = sc->s;
 	size_t n = sc->n, ulen;
 
-	if (i < n && (s[i] == '@' || s[i] == '.' || s[i] == '_' ||
-	    s[i] == '+') && (ulen = email_len(s, n, p)) > 0) {
+	/* a full stop (the common case) starts no address unless a
+	 * character of one follows it */
+	if (i < n && (s[i] == '@' || s[i] == '_' || s[i] == '+' ||
+	    (s[i] == '.' && i + 1 < n && email_local((unsigned char)s[i + 1])))
+	    && (ulen = email_len(s, n, p)) > 0) {
 		emit(sc, p, p + ulen, GLEAN_TOK_EMAIL, 0);
 		return p + ulen;
 	}

@@ -107,39 +107,70 @@ put_stem_slow(struct glean_buf *out, char *p, char **room, const char *text,
 }
 
 /*
- * The stem of word token t at p, JSON-escaped where it must be, text
- * readable up to lim; returns the end.  A word found first in its cache
- * set (most are) or of one or two ASCII letters costs no call, and takes
- * no more than 32 bytes; else p must be out's end (put_stem_slow).
+ * The stem of word token t at p, JSON-escaped where it must be, pr its
+ * cache probe (glean_stem_prefetch), text readable up to lim; returns the
+ * end.  A word found first in its cache set (most are) or of one or two
+ * ASCII letters costs no call, and takes no more than 32 bytes; else p
+ * must be out's end (put_stem_slow).
  */
 static inline __attribute__((always_inline)) char *
 put_stem(struct glean_buf *out, char *p, char **room, const char *text,
-    const struct glean_tok *t, const char *lim, struct glean_buf *tmp)
+    const struct glean_tok *t, struct glean_stem_probe pr, const char *lim,
+    struct glean_buf *tmp)
 {
 	const struct glean_stem_entry *e;
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
-	uint64_t head;
-	uint32_t h;
 
-	if (t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC))
-		return put_stem_slow(out, p, room, text, t, 0, lim, tmp);
-	if (glean_stem_tiny(text, t)) {
+	if (pr.h) {
+		e = glean_stem_set(pr.h);
+		if (glean_stem_is(e, pr.head, w, n, lim)) {
+			memcpy(p, e->kv, 32);
+			return p + e->slen;
+		}
+	} else if (glean_stem_tiny(text, t)) {
 		/* one or two ASCII letters: its lower case */
 		p[0] = ascii_lower(w[0]);
 		p[n - 1] = ascii_lower(w[n - 1]);
 		return p + n;
 	}
-	if (n > GLEAN_STEM_MAX)
-		return put_stem_slow(out, p, room, text, t, 0, lim, tmp);
-	head = glean_stem_head(w, n, lim);
-	h = glean_stem_hash(head, w, n, lim);
-	e = glean_stem_set(h);
-	if (glean_stem_is(e, head, w, n, lim)) {
-		memcpy(p, e->kv, 32);
-		return p + e->slen;
-	}
-	return put_stem_slow(out, p, room, text, t, h, lim, tmp);
+	return put_stem_slow(out, p, room, text, t, pr.h, lim, tmp);
+}
+
+/* Tokens ahead whose cache set is prefetched (a power of two): enough
+ * for a line from memory (measured with perf on the bench stream). */
+#define AHEAD 16
+
+/* The cache probes of the AHEAD tokens from the one being written. */
+struct ahead {
+	struct glean_stem_probe ring[AHEAD];
+	const struct glean_toks *tk;
+	const char *text, *lim;
+};
+
+static void
+ahead_start(struct ahead *a, const char *text, const struct glean_toks *tk,
+    const char *lim)
+{
+	size_t i;
+
+	a->tk = tk;
+	a->text = text;
+	a->lim = lim;
+	for (i = 0; i < AHEAD && i < tk->n; i++)
+		a->ring[i] = glean_stem_prefetch(text, &tk->t[i], lim);
+}
+
+/* Token i's probe, the probe of token i + AHEAD started in its place. */
+static inline __attribute__((always_inline)) struct glean_stem_probe
+ahead_next(struct ahead *a, size_t i)
+{
+	struct glean_stem_probe pr = a->ring[i % AHEAD];
+
+	if (i + AHEAD < a->tk->n)
+		a->ring[i % AHEAD] = glean_stem_prefetch(a->text,
+		    &a->tk->t[i + AHEAD], a->lim);
+	return pr;
 }
 
 /* Token t, i-th of its layer, in the arrays form at p: [s,e,"kind"] or
@@ -207,15 +238,18 @@ tokens_compact(const char *text, const struct glean_toks *tk,
 	size_t i, open = out->len - 1;
 	uint32_t prev = 0;
 	char *room, *p = room_for_tokens(out, out->s + open, &room);
+	struct ahead a;
 
+	ahead_start(&a, text, tk, lim);
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
+		struct glean_stem_probe pr = ahead_next(&a, i);
 
 		if (p > room)
 			p = room_for_tokens(out, p, &room);
 		p = put_compact_token(p, prev, t->s, t->e, t->kind);
 		if (t->kind == GLEAN_TOK_WORD)
-			p = put_stem(out, p, &room, text, t, lim, tmp);
+			p = put_stem(out, p, &room, text, t, pr, lim, tmp);
 		prev = t->e;
 	}
 	out->s[open] = '"';
@@ -229,15 +263,18 @@ tokens_arrays(const char *text, const struct glean_toks *tk,
 {
 	size_t i;
 	char *room, *p = room_for_tokens(out, out->s + out->len, &room);
+	struct ahead a;
 
+	ahead_start(&a, text, tk, lim);
 	for (i = 0; i < tk->n; i++) {
 		const struct glean_tok *t = &tk->t[i];
+		struct glean_stem_probe pr = ahead_next(&a, i);
 
 		if (p > room)
 			p = room_for_tokens(out, p, &room);
 		p = put_array_token(p, i, t->s, t->e, t->kind);
 		if (t->kind == GLEAN_TOK_WORD) {
-			p = put_stem(out, p, &room, text, t, lim, tmp);
+			p = put_stem(out, p, &room, text, t, pr, lim, tmp);
 			*p++ = '"';
 			*p++ = ']';
 		}
