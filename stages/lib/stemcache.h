@@ -78,12 +78,20 @@ glean_stem_hash(uint64_t head, const char *w, size_t n, const char *lim)
 	return (uint32_t)((head * 0x9E3779B97F4A7C15ull) >> 32) | 1;
 }
 
-/* The set of the words of hash h: its top bits. */
+/* The set of the words of hash h in cache (glean_stem_cache): its top
+ * bits. */
+static inline struct glean_stem_entry *
+glean_stem_set_in(struct glean_stem_entry *cache, uint32_t h)
+{
+	return &cache[(size_t)(h >> (32 - GLEAN_STEM_SET_BITS)) *
+	    GLEAN_STEM_WAYS];
+}
+
+/* The set of the words of hash h. */
 static inline struct glean_stem_entry *
 glean_stem_set(uint32_t h)
 {
-	return &glean_stem_cache[(size_t)(h >> (32 - GLEAN_STEM_SET_BITS)) *
-	    GLEAN_STEM_WAYS];
+	return glean_stem_set_in(glean_stem_cache, h);
 }
 
 /* Are the n > 0 bytes at k those at w?  Eight at a time: k may be read
@@ -143,32 +151,34 @@ glean_stem_cacheable(const struct glean_tok *t)
 	    t->be - t->bs <= GLEAN_STEM_MAX;
 }
 
-/* A word's way into the cache: its head and hash; h 0 when its stem
- * does not go through the cache. */
+/* A word's way into the cache: its head and its set; set NULL when its
+ * stem does not go through the cache. */
 struct glean_stem_probe {
 	uint64_t head;
-	uint32_t h;
+	const struct glean_stem_entry *set;
 };
 
 /*
- * The probe of token t, text readable up to lim: when t is a word whose
- * stem goes through the cache, its head and hash, with its set's first
- * line (the most recently used entries) prefetched; else h 0.
+ * The probe of token t in cache (glean_stem_cache), text readable up to
+ * lim: when t is a word whose stem goes through the cache, its head and
+ * set, the set's first line (the most recently used entries)
+ * prefetched; else set NULL.
  */
 static inline __attribute__((always_inline)) struct glean_stem_probe
-glean_stem_prefetch(const char *text, const struct glean_tok *t,
-    const char *lim)
+glean_stem_prefetch(struct glean_stem_entry *cache, const char *text,
+    const struct glean_tok *t, const char *lim)
 {
-	struct glean_stem_probe pr = { 0, 0 };
+	struct glean_stem_probe pr = { 0, NULL };
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
 
 	if (t->kind != GLEAN_TOK_WORD || !glean_stem_cacheable(t) ||
-	    glean_stem_tiny(text, t))
+	    (n <= 2 && glean_stem_tiny(text, t)))
 		return pr;
 	pr.head = glean_stem_head(w, n, lim);
-	pr.h = glean_stem_hash(pr.head, w, n, lim);
-	__builtin_prefetch(glean_stem_set(pr.h));
+	pr.set = glean_stem_set_in(cache, glean_stem_hash(pr.head, w, n,
+	    lim));
+	__builtin_prefetch(pr.set);
 	return pr;
 }
 

@@ -118,59 +118,23 @@ put_stem(struct glean_buf *out, char *p, char **room, const char *text,
     const struct glean_tok *t, struct glean_stem_probe pr, const char *lim,
     struct glean_buf *tmp)
 {
-	const struct glean_stem_entry *e;
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
+	uint32_t h = 0;
 
-	if (pr.h) {
-		e = glean_stem_set(pr.h);
-		if (glean_stem_is(e, pr.head, w, n, lim)) {
-			memcpy(p, e->kv, 32);
-			return p + e->slen;
+	if (pr.set) {
+		if (glean_stem_is(pr.set, pr.head, w, n, lim)) {
+			memcpy(p, pr.set->kv, 32);
+			return p + pr.set->slen;
 		}
+		h = glean_stem_hash(pr.head, w, n, lim);
 	} else if (glean_stem_tiny(text, t)) {
 		/* one or two ASCII letters: its lower case */
 		p[0] = ascii_lower(w[0]);
 		p[n - 1] = ascii_lower(w[n - 1]);
 		return p + n;
 	}
-	return put_stem_slow(out, p, room, text, t, pr.h, lim, tmp);
-}
-
-/* Tokens ahead whose cache set is prefetched (a power of two): enough
- * for a line from memory (measured with perf on the bench stream). */
-#define AHEAD 16
-
-/* The cache probes of the AHEAD tokens from the one being written. */
-struct ahead {
-	struct glean_stem_probe ring[AHEAD];
-	const struct glean_toks *tk;
-	const char *text, *lim;
-};
-
-static void
-ahead_start(struct ahead *a, const char *text, const struct glean_toks *tk,
-    const char *lim)
-{
-	size_t i;
-
-	a->tk = tk;
-	a->text = text;
-	a->lim = lim;
-	for (i = 0; i < AHEAD && i < tk->n; i++)
-		a->ring[i] = glean_stem_prefetch(text, &tk->t[i], lim);
-}
-
-/* Token i's probe, the probe of token i + AHEAD started in its place. */
-static inline __attribute__((always_inline)) struct glean_stem_probe
-ahead_next(struct ahead *a, size_t i)
-{
-	struct glean_stem_probe pr = a->ring[i % AHEAD];
-
-	if (i + AHEAD < a->tk->n)
-		a->ring[i % AHEAD] = glean_stem_prefetch(a->text,
-		    &a->tk->t[i + AHEAD], a->lim);
-	return pr;
+	return put_stem_slow(out, p, room, text, t, h, lim, tmp);
 }
 
 /* Token t, i-th of its layer, in the arrays form at p: [s,e,"kind"] or
@@ -227,59 +191,72 @@ room_for_tokens(struct glean_buf *out, char *p, char **room)
 	return p;
 }
 
-/* The tokens of tk in the compact form (toklayer.h) at out's end, after
- * its opening quote. */
+/* Tokens ahead whose cache set is prefetched (a power of two): enough
+ * for a line from memory (measured with perf on the bench stream). */
+#define AHEAD 16
+
+/*
+ * The tokens of tk at out's end in the form asked (arrays: after its
+ * '['; compact: after its opening quote).  The hot state is kept in
+ * locals: the bytes written might alias anything else.
+ */
+static inline __attribute__((always_inline)) void
+tokens_json(const char *text, const struct glean_toks *tk, const char *lim,
+    int arrays, struct glean_buf *out, struct glean_buf *tmp)
+{
+	struct glean_stem_entry *cache = glean_stem_cache;
+	const struct glean_tok *tok = tk->t;
+	struct glean_stem_probe ring[AHEAD];
+	/* compact: every token is written with a space before it, the
+	 * first's over the opening quote, put back at the end */
+	size_t i, nt = tk->n, open = out->len - !arrays;
+	uint32_t prev = 0;
+	char *room, *p = room_for_tokens(out, out->s + open, &room);
+
+	for (i = 0; i < AHEAD && i < nt; i++)
+		ring[i] = glean_stem_prefetch(cache, text, &tok[i], lim);
+	for (i = 0; i < nt; i++) {
+		const struct glean_tok *t = &tok[i];
+		struct glean_stem_probe pr = ring[i % AHEAD];
+
+		if (i + AHEAD < nt)
+			ring[i % AHEAD] = glean_stem_prefetch(cache, text,
+			    t + AHEAD, lim);
+		if (p > room)
+			p = room_for_tokens(out, p, &room);
+		if (arrays)
+			p = put_array_token(p, i, t->s, t->e, t->kind);
+		else
+			p = put_compact_token(p, prev, t->s, t->e, t->kind);
+		if (t->kind == GLEAN_TOK_WORD) {
+			p = put_stem(out, p, &room, text, t, pr, lim, tmp);
+			if (arrays) {
+				*p++ = '"';
+				*p++ = ']';
+			}
+		}
+		prev = t->e;
+	}
+	if (!arrays) {
+		out->s[open] = '"';
+		p += !nt;
+	}
+	out->len = (size_t)(p - out->s);
+}
+
+/* tokens_json for either form, each compiled for its own. */
 static void
 tokens_compact(const char *text, const struct glean_toks *tk,
     const char *lim, struct glean_buf *out, struct glean_buf *tmp)
 {
-	/* every token is written with a space before it, the first's over
-	 * the opening quote, put back at the end */
-	size_t i, open = out->len - 1;
-	uint32_t prev = 0;
-	char *room, *p = room_for_tokens(out, out->s + open, &room);
-	struct ahead a;
-
-	ahead_start(&a, text, tk, lim);
-	for (i = 0; i < tk->n; i++) {
-		const struct glean_tok *t = &tk->t[i];
-		struct glean_stem_probe pr = ahead_next(&a, i);
-
-		if (p > room)
-			p = room_for_tokens(out, p, &room);
-		p = put_compact_token(p, prev, t->s, t->e, t->kind);
-		if (t->kind == GLEAN_TOK_WORD)
-			p = put_stem(out, p, &room, text, t, pr, lim, tmp);
-		prev = t->e;
-	}
-	out->s[open] = '"';
-	out->len = (size_t)(p - out->s) + !tk->n;
+	tokens_json(text, tk, lim, 0, out, tmp);
 }
 
-/* The tokens of tk in the arrays form at out's end, after its '['. */
 static void
 tokens_arrays(const char *text, const struct glean_toks *tk,
     const char *lim, struct glean_buf *out, struct glean_buf *tmp)
 {
-	size_t i;
-	char *room, *p = room_for_tokens(out, out->s + out->len, &room);
-	struct ahead a;
-
-	ahead_start(&a, text, tk, lim);
-	for (i = 0; i < tk->n; i++) {
-		const struct glean_tok *t = &tk->t[i];
-		struct glean_stem_probe pr = ahead_next(&a, i);
-
-		if (p > room)
-			p = room_for_tokens(out, p, &room);
-		p = put_array_token(p, i, t->s, t->e, t->kind);
-		if (t->kind == GLEAN_TOK_WORD) {
-			p = put_stem(out, p, &room, text, t, pr, lim, tmp);
-			*p++ = '"';
-			*p++ = ']';
-		}
-	}
-	out->len = (size_t)(p - out->s);
+	tokens_json(text, tk, lim, 1, out, tmp);
 }
 
 void
