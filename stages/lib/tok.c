@@ -915,17 +915,19 @@ inside(const struct glean_tok *t)
 static void
 split(const char *s, size_t n, struct glean_toks *tk)
 {
-	size_t i, first = 0;
+	/* add_sentence moves neither of these */
+	const struct glean_tok *tok = tk->t;
+	size_t i, first = 0, n_tok = tk->n;
 
-	for (i = 1; i < tk->n; i++) {
-		if (inside(&tk->t[i]))
+	for (i = 1; i < n_tok; i++) {
+		if (inside(&tok[i]))
 			continue;
 		if (boundary(s, n, tk, first, i)) {
 			add_sentence(tk, first, i);
 			first = i;
 		}
 	}
-	add_sentence(tk, first, tk->n);
+	add_sentence(tk, first, n_tok);
 }
 
 void

@@ -172,10 +172,17 @@ put_compact_token(char *p, uint32_t prev, uint32_t s, uint32_t e, int kind)
 	}
 	*p++ = ' ';
 	if (s - prev != 1) {
-		p = glean_put_dec(p, s - prev);
+		/* most other gaps are 0 (punctuation) */
+		if (s - prev < 10)
+			*p++ = (char)('0' + (s - prev));
+		else
+			p = glean_put_dec(p, s - prev);
 		*p++ = ',';
 	}
-	p = glean_put_dec(p, e - s);
+	if (e - s < 10)
+		*p++ = (char)('0' + (e - s));
+	else
+		p = glean_put_dec(p, e - s);
 	*p++ = glean_tok_kind_letters[kind];
 	return p;
 }
