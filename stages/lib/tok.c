@@ -256,10 +256,14 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 	const char *s = sc->s;
 	size_t n = sc->n, nextc = sc->nextc, m;
 	struct glean_toks *tk = sc->tk;
-	struct glean_tok *t = tk->t + tk->n, *tend = tk->t + tk->cap;
+	struct glean_tok *t, *tend;
 	uint32_t ncont = sc->ncont, cs;
 	uint8_t flags = (uint8_t)sc->flags;
 
+	if (tk->n == tk->cap)
+		more_toks(tk);	/* also the first array of all */
+	t = tk->t + tk->n;
+	tend = tk->t + tk->cap;
 	for (;;) {
 		if (t == tend) {
 			tk->n = tk->cap;
