@@ -107,12 +107,13 @@ void glean_tok_stem(const char *text, const struct glean_tok *t,
 /*
  * Stems for the layer writers (toklayer.c), through the stem cache
  * (stemcache.h).  glean_tok_stems_ready sets the cache up (call it before
- * the others).  glean_tok_stem_lookup: the stem of word t (h: its hash
- * from glean_stem_prefetch, or 0), *slen its length, text readable up to
- * lim: from the cache (*safe set: 32 bytes readable from the result),
- * else the word itself when it is one or two ASCII letters (*small set,
- * returns NULL: its lower case is the stem), else stemmed through tmp
- * (neither set).  Storage valid until the next call.
+ * the others).  glean_tok_stem_lookup: the stem of word t (h: its
+ * glean_stem_hash when it goes through the cache, else 0), *slen its
+ * length, text readable up to lim: from the cache (*safe set: 32 bytes
+ * readable from the result), else the word itself when it is one or two
+ * ASCII letters (*small set, returns NULL: its lower case is the stem),
+ * else stemmed through tmp (neither set).  Storage valid until the next
+ * call.
  */
 void glean_tok_stems_ready(void);
 const char *glean_tok_stem_lookup(const char *text, const struct glean_tok *t,

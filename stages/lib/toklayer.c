@@ -81,7 +81,7 @@ sentences_json(const struct glean_toks *tk, struct glean_buf *out)
 /*
  * put_stem's slow way: the stem of word t (h its cache hash, or 0) from
  * glean_tok_stem_lookup, at p, out's end; *room moved with out's storage
- * (see glean_toks_json).
+ * (see tokens_json).
  */
 static __attribute__((noinline)) char *
 put_stem_slow(struct glean_buf *out, char *p, char **room, const char *text,
