@@ -15,6 +15,7 @@
 
 struct glean_abbrevs {
 	size_t n;
+	size_t maxlen;		/* of a form: a longer word needs no look */
 	char **form;
 	unsigned char *cls;
 	int anylower;
@@ -76,6 +77,8 @@ glean_abbrevs_load(const char *lexdir)
 		unsigned h = ab_hash(pairs[i], len);
 
 		ab->cls[i] = (unsigned char)(pairs[i][len + 1] - '0');
+		if (len > ab->maxlen)
+			ab->maxlen = len;
 		ab->filter[h / 64] |= 1ull << (h % 64);
 	}
 	glean_lexicon_free(lx);
@@ -121,7 +124,7 @@ glean_abbrev_class(const struct glean_abbrevs *ab, const char *w, size_t len)
 	size_t i;
 	int k;
 
-	if (!ab || len == 0 || len >= sizeof low)
+	if (!ab || len == 0 || len > ab->maxlen || len >= sizeof low)
 		return -1;
 	/* w and its lower case both hash as the lower case */
 	k = (int)ab_hash(w, len);

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "glean.h"
+#include "stemcache.h"
 #include "swar.h"
 #include "tok.h"
 #include "tokscan.h"
@@ -206,14 +207,20 @@ cp_at(struct scan *sc, size_t b)
 	return (uint32_t)(b - sc->ncont);
 }
 
+/* Twice the room for tokens in tk (tk->n == tk->cap). */
+static void
+more_toks(struct glean_toks *tk)
+{
+	tk->cap = tk->cap ? tk->cap * 2 : 256;
+	tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
+}
+
 /* A new token at the end of tk, its fields to fill. */
 static inline struct glean_tok *
 new_tok(struct glean_toks *tk)
 {
-	if (tk->n == tk->cap) {
-		tk->cap = tk->cap ? tk->cap * 2 : 256;
-		tk->t = glean_realloc(tk->t, tk->cap * sizeof *tk->t);
-	}
+	if (tk->n == tk->cap)
+		more_toks(tk);
 	return &tk->t[tk->n++];
 }
 
@@ -235,17 +242,59 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 }
 
 /*
- * emit for a word of ASCII letters and digits [bs, be), bs < be: with
- * no continuation byte inside it, its end is its start plus its length.
+ * The common case, most of a text: the plain word [i, l), i < l (ASCII
+ * letters and digits, then a byte no rule of scan_word looks past),
+ * emitted with sc->flags, and the plain words after it that follow one
+ * space each, which need none of scan's other questions.  With no
+ * continuation byte inside a word, its end is its start plus its length.
+ * The state is kept in locals, not in sc and tk, which a token's byte
+ * fields might alias.  Returns the end of the last word; *last its start.
  */
-static inline void
-emit_plain(struct scan *sc, size_t bs, size_t be)
+static size_t
+plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 {
-	uint32_t s = cp_at(sc, bs);
+	const char *s = sc->s;
+	size_t n = sc->n, nextc = sc->nextc, m;
+	struct glean_toks *tk = sc->tk;
+	struct glean_tok *t, *tend;
+	uint32_t ncont = sc->ncont, cs;
+	uint8_t flags = (uint8_t)sc->flags;
 
-	*new_tok(sc->tk) = (struct glean_tok){ s, s + (uint32_t)(be - bs),
-	    (uint32_t)bs, (uint32_t)be, GLEAN_TOK_WORD, (uint8_t)sc->flags };
+	if (tk->n == tk->cap)
+		more_toks(tk);	/* also the first array of all */
+	t = tk->t + tk->n;
+	tend = tk->t + tk->cap;
+	for (;;) {
+		if (t == tend) {
+			tk->n = tk->cap;
+			more_toks(tk);
+			t = tk->t + tk->n;
+			tend = tk->t + tk->cap;
+		}
+		while (nextc < i) {
+			ncont++;
+			nextc = next_cont(s, n, nextc + 1);
+		}
+		cs = (uint32_t)(i - ncont);
+		*t++ = (struct glean_tok){ cs, cs + (uint32_t)(l - i),
+		    (uint32_t)i, (uint32_t)l, GLEAN_TOK_WORD, flags };
+		/* one space, then another plain word? */
+		if (l + 1 >= n || s[l] != ' ' ||
+		    !ascii_word[(unsigned char)s[l + 1]])
+			break;
+		m = skip_alnum(s, n, l + 2);
+		if (m >= n || !plain_end[(unsigned char)s[m]])
+			break;
+		i = l + 1;
+		l = m;
+		flags = GLEAN_TOKF_SPACE;
+	}
+	tk->n = (size_t)(t - tk->t);
+	sc->nextc = nextc;
+	sc->ncont = ncont;
 	sc->flags = 0;
+	*last = i;
+	return l;
 }
 
 /* Length of a URL starting at i ("http://", "https://", "www."), or 0. */
@@ -449,8 +498,11 @@ address(struct scan *sc, size_t p, size_t i)
 	const char *s = sc->s;
 	size_t n = sc->n, ulen;
 
-	if (i < n && (s[i] == '@' || s[i] == '.' || s[i] == '_' ||
-	    s[i] == '+') && (ulen = email_len(s, n, p)) > 0) {
+	/* a full stop (the common case) starts no address unless a
+	 * character of one follows it */
+	if (i < n && (s[i] == '@' || s[i] == '_' || s[i] == '+' ||
+	    (s[i] == '.' && i + 1 < n && email_local((unsigned char)s[i + 1])))
+	    && (ulen = email_len(s, n, p)) > 0) {
 		emit(sc, p, p + ulen, GLEAN_TOK_EMAIL, 0);
 		return p + ulen;
 	}
@@ -698,7 +750,7 @@ scan(struct scan *sc)
 				sc->flags = GLEAN_TOKF_PARA | GLEAN_TOKF_NL;
 			pj = i;
 			if (plain_end[(unsigned char)s[l]])
-				emit_plain(sc, i, l);
+				l = plain_words(sc, i, l, &pj);
 			else
 				l = word_form(sc, i, l);
 			pi = i = l;
@@ -867,17 +919,19 @@ inside(const struct glean_tok *t)
 static void
 split(const char *s, size_t n, struct glean_toks *tk)
 {
-	size_t i, first = 0;
+	/* add_sentence moves neither of these */
+	const struct glean_tok *tok = tk->t;
+	size_t i, first = 0, n_tok = tk->n;
 
-	for (i = 1; i < tk->n; i++) {
-		if (inside(&tk->t[i]))
+	for (i = 1; i < n_tok; i++) {
+		if (inside(&tok[i]))
 			continue;
 		if (boundary(s, n, tk, first, i)) {
 			add_sentence(tk, first, i);
 			first = i;
 		}
 	}
-	add_sentence(tk, first, tk->n);
+	add_sentence(tk, first, n_tok);
 }
 
 void
@@ -917,48 +971,45 @@ glean_toks_free(struct glean_toks *tk)
 /* ---- stems ------------------------------------------------------------- */
 
 /*
- * A bounded cache of stems: news vocabulary is small and Zipfian, and
- * Snowball costs far more than a probe.  Sets of WAYS entries (two cache
- * lines) kept in most-recently-used order, key and stem stored inline
- * so a hit is one or two memory accesses; a miss replaces the least
+ * A bounded cache of stems (its layout: stemcache.h): news vocabulary is
+ * small and Zipfian, and Snowball costs far more than a probe.  A hit
+ * moves its entry to the front of its set; a miss replaces the least
  * recently used.  Memory is fixed, so it never grows with the number of
  * documents.
  */
-#define CACHE_SLOTS (1 << 16)
-#define WAYS 4
-#define SLOT_BYTES 26
-#define STEM_MAX 64
-
-struct centry {
-	uint32_t hash;		/* 0: empty */
-	uint8_t klen, slen;
-	char kv[SLOT_BYTES];	/* the word as written, then its stem */
+struct glean_stem_entry *glean_stem_cache;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST(n) (~0ull << (64 - 8 * (n)))
+#else
+#define FIRST(n) (~0ull >> (64 - 8 * (n)))
+#endif
+const uint64_t glean_stem_masks[9] = {
+	0, FIRST(1), FIRST(2), FIRST(3), FIRST(4), FIRST(5), FIRST(6),
+	FIRST(7), FIRST(8)
 };
+#undef FIRST
 
-_Static_assert(sizeof(struct centry) == 32, "a set is two cache lines");
+uint64_t
+glean_stem_head_end(const char *w, size_t n)
+{
+	char b[8] = { 0 };
+	uint64_t x;
+	size_t k;
 
-static struct centry *cache;
-static void *cache_block;	/* what calloc gave, cache aligned in it */
+	/* a byte loop: memcpy of a variable length is a call */
+	for (k = 0; k < n && k < 8; k++)
+		b[k] = w[k];
+	memcpy(&x, b, 8);
+	return x;
+}
+static void *cache_block;	/* what calloc gave, the cache aligned in it */
 
 static void
 free_cache(void)
 {
 	free(cache_block);
 	cache_block = NULL;
-	cache = NULL;
-}
-
-/* glean_hash8, never 0 (an empty cache slot). */
-static inline uint32_t
-hash_lim(const char *s, size_t n, const char *lim)
-{
-	return glean_hash8(s, n, lim) | 1;
-}
-
-static uint32_t
-hash(const char *s, size_t n)
-{
-	return hash_lim(s, n, s);
+	glean_stem_cache = NULL;
 }
 
 /* The folded form of w[0..n) ("’" as "'") into out; abbreviations also
@@ -993,11 +1044,6 @@ fold_word(const char *w, size_t n, int abbr, struct glean_buf *out)
 	free(fold);
 }
 
-/*
- * The stem of the word w[0..n) as written, cached under the raw bytes so
- * that a hit costs a hash and a compare.  Returns storage valid until the
- * next call.
- */
 /* Does s[0..n) need no escaping in a JSON string? */
 static int
 json_safe(const char *s, size_t n)
@@ -1010,147 +1056,99 @@ json_safe(const char *s, size_t n)
 	return 1;
 }
 
-static struct centry *
-slot_of(uint32_t h)
-{
-	return &cache[(h >> 7) & (CACHE_SLOTS - WAYS)];	/* a set */
-}
-
 static void
 cache_init(void)
 {
-	size_t size = CACHE_SLOTS * sizeof *cache;
+	size_t size = GLEAN_STEM_SLOTS * sizeof *glean_stem_cache;
 
-	if (!cache) {
-		/* a set per two cache lines; a set more, since key_eq and
-		 * glean_toks_json may read a few bytes past an entry.
+	if (!glean_stem_cache) {
+		/* a set per two cache lines; a set more, since the probes
+		 * and glean_toks_json read a few bytes past an entry.
 		 * calloc, not a memset: a block this big comes zeroed from
 		 * the system, a page when first used */
 		cache_block = calloc(1, size + 128 + 127);
 		if (!cache_block)
 			glean_die(GLEAN_EXIT_FATAL, "out of memory");
-		cache = (struct centry *)(((uintptr_t)cache_block + 127) &
-		    ~(uintptr_t)127);
+		glean_stem_cache = (struct glean_stem_entry *)
+		    (((uintptr_t)cache_block + 127) & ~(uintptr_t)127);
 		atexit(free_cache);
 	}
 }
 
-/*
- * Is the cached key kv[0..n) the word w[0..n)?  Eight bytes at a time;
- * w may be read up to lim (kv has room to read past, see cache_init).
- */
-static inline int
-key_eq(const char *kv, const char *w, size_t n, const char *lim)
+/* The hash of the word w[0..n) (glean_stem_hash), read up to lim. */
+static uint32_t
+hash(const char *w, size_t n, const char *lim)
 {
-	uint64_t a, b;
-
-	for (; n >= 8; n -= 8, kv += 8, w += 8) {
-		memcpy(&a, kv, 8);
-		memcpy(&b, w, 8);
-		if (a != b)
-			return 0;
-	}
-	if (n == 0)
-		return 1;
-	if (w + 8 <= lim) {
-		memcpy(&a, kv, 8);
-		memcpy(&b, w, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		return ((a ^ b) & (~0ull << (64 - 8 * n))) == 0;
-#else
-		return ((a ^ b) & (~0ull >> (64 - 8 * n))) == 0;
-#endif
-	}
-	for (; n > 0; n--)
-		if (*kv++ != *w++)
-			return 0;
-	return 1;
+	return glean_stem_hash(glean_stem_head(w, n, lim), w, n, lim);
 }
 
-/*
- * The stem of the word w[0..n) as written, h its hash.  Cached under the
- * raw bytes so that a hit costs one compare; only stems that need no
- * JSON escaping are cached, so *safe tells a hit.  Returns storage valid
- * until the next call.
- */
-static const char *stem_miss(const char *w, size_t n, uint32_t h,
-    struct centry *e, size_t *slen, int *safe);
+static const char *stem_miss(const char *w, size_t n, uint64_t head,
+    struct glean_stem_entry *e, size_t *slen, int *safe);
 
-static inline const char *
+/*
+ * The stem of the word w[0..n) as written (n <= GLEAN_STEM_MAX), h its
+ * hash, w readable up to lim.  Cached under the raw bytes so that a hit
+ * costs one compare; only stems that need no JSON escaping are cached,
+ * so *safe tells a hit (and that 32 bytes of the result are readable).
+ * Returns storage valid until the next call.
+ */
+static const char *
 stem_raw(const char *w, size_t n, uint32_t h, const char *lim, size_t *slen,
     int *safe)
 {
-	struct centry *e, tmp;
+	struct glean_stem_entry *e = glean_stem_set(h), hit;
+	uint64_t head = glean_stem_head(w, n, lim);
 	size_t k;
 
-	/* WAYS ways per set, the most recently used first */
-	e = slot_of(h);
-	if (e[0].hash == h && e[0].klen == n && key_eq(e[0].kv, w, n, lim)) {
-		*slen = e->slen;
-		*safe = 1;
-		return e->kv + n;
-	}
-	for (k = 1; k < WAYS; k++) {
-		if (e[k].hash != h || e[k].klen != n ||
-		    !key_eq(e[k].kv, w, n, lim))
+	for (k = 0; k < GLEAN_STEM_WAYS; k++) {
+		if (!glean_stem_is(&e[k], head, w, n, lim))
 			continue;
-		tmp = e[k];
-		memmove(e + 1, e, k * sizeof *e);
-		e[0] = tmp;
+		if (k > 0) {
+			/* the most recently used first */
+			hit = e[k];
+			memmove(e + 1, e, k * sizeof *e);
+			e[0] = hit;
+		}
 		*slen = e->slen;
 		*safe = 1;
-		return e->kv + n;
+		return e->kv;
 	}
-	return stem_miss(w, n, h, e, slen, safe);
+	return stem_miss(w, n, head, e, slen, safe);
 }
 
 /* stem_raw's miss: stem the word and cache it in set e. */
 static __attribute__((noinline)) const char *
-stem_miss(const char *w, size_t n, uint32_t h, struct centry *e,
+stem_miss(const char *w, size_t n, uint64_t head, struct glean_stem_entry *e,
     size_t *slen, int *safe)
 {
 	static struct glean_buf fold;
+	size_t tail = n > 8 ? n - 8 : 0;
 	const char *st;
 
 	*safe = 0;
 	glean_buf_reset(&fold);
 	fold_word(w, n, 0, &fold);
-	if (fold.len > STEM_MAX) {
+	if (fold.len > GLEAN_STEM_MAX) {
 		*slen = fold.len;
 		return fold.s;	/* too long to be a word worth stemming */
 	}
 	st = glean_stem(fold.s, fold.len, slen);
-	if (n + *slen <= SLOT_BYTES && json_safe(st, *slen)) {
-		memmove(e + 1, e, (WAYS - 1) * sizeof *e);
-		e->hash = h;
+	if (*slen + tail <= GLEAN_STEM_KV && json_safe(st, *slen)) {
+		memmove(e + 1, e, (GLEAN_STEM_WAYS - 1) * sizeof *e);
+		e->head = head;
 		e->klen = (uint8_t)n;
 		e->slen = (uint8_t)*slen;
-		memcpy(e->kv, w, n);
-		memcpy(e->kv + n, st, *slen);
+		memcpy(e->kv, st, *slen);
+		memcpy(e->kv + *slen, w + 8, tail);
 	}
 	return st;
 }
 
-/*
- * Is word token t one or two ASCII characters?  Snowball English leaves
- * such words as they are (checked against libstemmer for every letter
- * followed by a letter, digit, ' or -), so their stem is their lower
- * case and costs no lookup.
- */
+/* glean_stem_tiny, for the cases below. */
 static int
 tiny(const char *text, const struct glean_tok *t)
 {
-	return t->be - t->bs <= 2 && (unsigned char)text[t->bs] < 0x80 &&
-	    (unsigned char)text[t->be - 1] < 0x80 &&
-	    !(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC));
-}
-
-/* Can token t be stemmed through the cache? */
-static int
-cacheable(const struct glean_tok *t)
-{
-	return !(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
-	    t->be - t->bs <= STEM_MAX;
+	return glean_stem_tiny(text, t);
 }
 
 /* Stem of a word token (see glean_tok_stem); h its hash when cacheable,
@@ -1162,13 +1160,13 @@ tok_stem(const char *text, const struct glean_tok *t, uint32_t h,
 	const char *w = text + t->bs;
 	size_t n = t->be - t->bs;
 
-	if (cacheable(t))
+	if (glean_stem_cacheable(t))
 		return stem_raw(w, n, h, lim, slen, safe);
 	*safe = 0;
 	glean_buf_reset(tmp);
 	fold_word(w, n, t->flags & GLEAN_TOKF_ABBR, tmp);
 	if (!(t->flags & (GLEAN_TOKF_ABBR | GLEAN_TOKF_CLITIC)) &&
-	    tmp->len <= STEM_MAX) {
+	    tmp->len <= GLEAN_STEM_MAX) {
 		const char *st = glean_stem(tmp->s, tmp->len, slen);
 
 		glean_buf_reset(tmp);
@@ -1190,7 +1188,7 @@ glean_tok_stem(const char *text, const struct glean_tok *t,
 	int safe;
 
 	cache_init();
-	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs), text,
+	st = tok_stem(text, t, hash(text + t->bs, t->be - t->bs, text), text,
 	    &slen, &safe, &tmp);
 	glean_buf_reset(out);
 	glean_buf_add(out, st, slen);
@@ -1203,20 +1201,6 @@ void
 glean_tok_stems_ready(void)
 {
 	cache_init();
-}
-
-uint32_t
-glean_tok_stem_prefetch(const char *text, const struct glean_tok *t,
-    const char *lim)
-{
-	uint32_t h;
-
-	if (t->kind != GLEAN_TOK_WORD || !cacheable(t) || tiny(text, t))
-		return 0;
-	h = hash_lim(text + t->bs, t->be - t->bs, lim);
-	__builtin_prefetch(slot_of(h));
-	__builtin_prefetch(slot_of(h) + 2);
-	return h;
 }
 
 const char *

@@ -105,19 +105,17 @@ void glean_tok_stem(const char *text, const struct glean_tok *t,
     struct glean_buf *out);
 
 /*
- * Stems for the layer writers (toklayer.c), through the stem cache.
- * glean_tok_stems_ready sets the cache up (call it before the others).
- * glean_tok_stem_prefetch: the cache hash of word token t (0 when t does
- * not go through the cache), its slot prefetched; text is readable up to
- * lim.  glean_tok_stem_lookup: the stem of word t (h: that hash, or 0),
- * *slen its length: from the cache (*safe set: 32 bytes readable from
- * the result), else the word itself when it is one or two ASCII letters
- * (*small set, returns NULL: its lower case is the stem), else stemmed
- * through tmp (neither set).  Storage valid until the next call.
+ * Stems for the layer writers (toklayer.c), through the stem cache
+ * (stemcache.h).  glean_tok_stems_ready sets the cache up (call it before
+ * the others).  glean_tok_stem_lookup: the stem of word t (h: its
+ * glean_stem_hash when it goes through the cache, else 0), *slen its
+ * length, text readable up to lim: from the cache (*safe set: 32 bytes
+ * readable from the result), else the word itself when it is one or two
+ * ASCII letters (*small set, returns NULL: its lower case is the stem),
+ * else stemmed through tmp (neither set).  Storage valid until the next
+ * call.
  */
 void glean_tok_stems_ready(void);
-uint32_t glean_tok_stem_prefetch(const char *text, const struct glean_tok *t,
-    const char *lim);
 const char *glean_tok_stem_lookup(const char *text, const struct glean_tok *t,
     uint32_t h, const char *lim, size_t *slen, int *safe, int *small,
     struct glean_buf *tmp);
