@@ -25,6 +25,18 @@
 
 #include "entities.h"
 
+/* Room in c's per-token arrays (ti, cand, cuecand) for n tokens. */
+static void
+size_token_arrays(struct ctx *c, size_t n)
+{
+	if (c->tcap >= n)
+		return;
+	c->tcap = n;
+	c->ti = glean_realloc(c->ti, n * sizeof *c->ti);
+	c->cand = glean_realloc(c->cand, n * sizeof *c->cand);
+	c->cuecand = glean_realloc(c->cuecand, n * sizeof *c->cuecand);
+}
+
 /*
  * The pure function: entities of one document, appended to out as the
  * members "entities":[...], "topics":{...} and "boilerplate":[...].
@@ -47,13 +59,7 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 	d.s = s;
 	d.n = n;
 	d.published = published;
-	if (c->tcap < d.tk->n + 1) {
-		c->tcap = d.tk->n + 1;
-		c->ti = glean_realloc(c->ti, c->tcap * sizeof *c->ti);
-		c->cand = glean_realloc(c->cand, c->tcap * sizeof *c->cand);
-		c->cuecand = glean_realloc(c->cuecand, c->tcap *
-		    sizeof *c->cuecand);
-	}
+	size_token_arrays(c, d.tk->n + 1);
 	d.ti = c->ti;
 	d.cand = c->cand;
 	d.cuecand = c->cuecand;
