@@ -196,6 +196,9 @@ struct quotes_lex {
 	struct phrase *labels;	/* multi-word labels (quote-words.tsv) */
 	size_t nlabels;
 	struct wordset classes;	/* quote-words.tsv, roles.tsv, forenames */
+	/* its words of class C_CONNECTOR alone: a set whose signatures
+	 * rule most words out before they are folded (see connector) */
+	struct wordset connectors;
 	/* The cues' texts, stems and folded first words (value: a cue's
 	 * index + 1), and the longest stem. */
 	struct wordset cuetexts, cuestems, cuefirst;
@@ -542,6 +545,21 @@ wclass(struct qdoc *d, size_t i)
 	if (d->w[i].cls < 0)
 		d->w[i].cls = wlookup(d, &d->lx->classes, i);
 	return d->w[i].cls;
+}
+
+/*
+ * Is word i of class C_CONNECTOR ("of", "de")?  wclass's answer when
+ * it has one; else asked of lx->connectors, which holds the same words
+ * with that bit, so the answer is the same: few words are in it, and
+ * its signatures tell most others so without folding them or looking
+ * them up among all the classed words.
+ */
+static inline int
+connector(struct qdoc *d, size_t i)
+{
+	if (d->w[i].cls >= 0)
+		return (d->w[i].cls & C_CONNECTOR) != 0;
+	return wlookup(d, &d->lx->connectors, i) != 0;
 }
 
 /*

@@ -269,7 +269,7 @@ cap_run_end(struct qdoc *d, size_t i)
 			j++;
 			continue;
 		}
-		if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
+		if (connector(d, j) && j + 1 < d->nw &&
 		    d->w[j + 1].cap && !d->w[j + 1].inq &&
 		    blank(d, d->w[j].e, d->w[j + 1].b)) {
 			j += 2;
