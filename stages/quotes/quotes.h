@@ -478,12 +478,39 @@ lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/*
+ * Fold word w into d->fold as add_fold would when it is plain ASCII of
+ * eight bytes at most (most words: one load), and return 1; else 0,
+ * nothing done.  The fold and its hash are ascii_fold's: the bytes
+ * lowered, hash_chunk of them after the length.
+ */
+static inline int
+fold_short(struct qdoc *d, struct word *w)
+{
+	size_t n = w->e - w->b;
+	uint64_t v;
+
+	if (n - 1 >= 8 || w->b + 8 > d->n || n + 8 > d->foldcap - d->foldlen)
+		return 0;
+	memcpy(&v, d->s + w->b, 8);
+	v = first_bytes(v, n);
+	if (v & GLEAN_HIGHS)
+		return 0;
+	v = lower8(v);
+	memcpy(d->fold + d->foldlen, &v, 8);	/* room past the fold */
+	w->fold = (uint32_t)d->foldlen;
+	w->flen = (uint32_t)n;
+	w->hash = hash_end(hash_chunk(n, v));
+	d->foldlen += n;
+	return 1;
+}
+
 /* Word i case-folded (made on first use; the pointer stays valid for
  * the whole document). */
 static inline const char *
 wfold(struct qdoc *d, size_t i, size_t *len)
 {
-	if (d->w[i].fold == NOFOLD)
+	if (d->w[i].fold == NOFOLD && !fold_short(d, &d->w[i]))
 		add_fold(d, &d->w[i]);
 	*len = d->w[i].flen;
 	return d->fold + d->w[i].fold;
