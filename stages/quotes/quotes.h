@@ -546,14 +546,16 @@ ascii_sig(struct qdoc *d, size_t i)
 	    lower(s[n - 1]));
 }
 
-/* The value of word i's fold in ws. */
+/* The value of word i's fold in ws.  A short plain ASCII word is
+ * folded at once (fold_short costs less than its signature); another
+ * is first asked by its signature, which may spare its fold. */
 static inline int
 wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 {
 	size_t n, sig;
 	const char *f;
 
-	if (d->w[i].fold == NOFOLD) {
+	if (d->w[i].fold == NOFOLD && !fold_short(d, &d->w[i])) {
 		sig = ascii_sig(d, i);
 		if (sig != SIZE_MAX && !sig_in(ws, sig))
 			return 0;
@@ -577,9 +579,9 @@ wclass(struct qdoc *d, size_t i)
 /*
  * Is word i of class C_CONNECTOR ("of", "de")?  wclass's answer when
  * it has one; else asked of lx->connectors, which holds the same words
- * with that bit, so the answer is the same: few words are in it, and
- * its signatures tell most others so without folding them or looking
- * them up among all the classed words.
+ * with that bit, so the answer is the same: few words are in it, and a
+ * word's first probe there mostly ends it (among all the classed words,
+ * forenames and all, it costs more).
  */
 static inline int
 connector(struct qdoc *d, size_t i)
