@@ -196,8 +196,8 @@ struct quotes_lex {
 	struct phrase *labels;	/* multi-word labels (quote-words.tsv) */
 	size_t nlabels;
 	struct wordset classes;	/* quote-words.tsv, roles.tsv, forenames */
-	/* its words of class C_CONNECTOR alone: a set whose signatures
-	 * rule most words out before they are folded (see connector) */
+	/* its words of class C_CONNECTOR alone: a small set, quick to
+	 * ask (see connector) */
 	struct wordset connectors;
 	/* The cues' texts, stems and folded first words (value: a cue's
 	 * index + 1), and the longest stem. */
