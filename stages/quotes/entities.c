@@ -113,11 +113,11 @@ read_string(const char *p, const char *end, struct jstr *s)
 }
 
 /*
- * The integer at p into *v: 1, or 0 when the value there is not one
- * (another type, or a number with a fraction or an exponent, which
- * glean_jv_parse makes a real).
+ * The integer at p into *v: past it, or NULL when the value there is
+ * not one (another type, or a number with a fraction or an exponent,
+ * which glean_jv_parse makes a real).
  */
-static int
+static const char *
 read_int(const char *p, const char *end, json_int_t *v)
 {
 	const char *start = p;
@@ -126,13 +126,27 @@ read_int(const char *p, const char *end, json_int_t *v)
 	if (p < end && *p == '-')
 		p++;
 	if (p >= end || *p < '0' || *p > '9')
-		return 0;
+		return NULL;
 	for (; p < end && *p >= '0' && *p <= '9'; p++)
 		u = u * 10 + (unsigned)(*p - '0');
 	if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
-		return 0;
+		return NULL;
 	*v = *start == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
-	return 1;
+	return p;
+}
+
+/*
+ * Member start or end (has, v) from the value at p; returns past it.
+ * An integer ends where its digits do (the scanner accepted the text:
+ * a delimiter follows), so it is not skipped again.
+ */
+static const char *
+read_int_member(const char *p, const char *end, int *has, json_int_t *v)
+{
+	const char *q = read_int(p, end, v);
+
+	*has = q != NULL;
+	return q ? q : skip_value(p, end);
 }
 
 /*
@@ -193,11 +207,9 @@ read_member(const char *p, const char *end, int m, struct entity *e)
 {
 	switch (m) {
 	case 0:
-		e->has_start = read_int(p, end, &e->start);
-		break;
+		return read_int_member(p, end, &e->has_start, &e->start);
 	case 1:
-		e->has_end = read_int(p, end, &e->end);
-		break;
+		return read_int_member(p, end, &e->has_end, &e->end);
 	case 2:
 	case 3:
 		if (*p == '"')
