@@ -764,7 +764,21 @@ int resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags
 /* cues.c */
 int is_pronoun(struct qdoc *d, size_t i);
 int is_possessive(struct qdoc *d, size_t i);
-long cue_at(struct qdoc *d, size_t i, size_t *nw);
+void cue_keep(struct qdoc *d, size_t i);
+
+/*
+ * The cue starting at word i (its index in lx->cues, or -1), found once
+ * per word and kept (cue_keep); *nw gets its length in words.  Inline:
+ * the frames ask it of every word they pass, mostly a kept answer.
+ */
+static inline long
+cue_at(struct qdoc *d, size_t i, size_t *nw)
+{
+	if (d->w[i].cue == -2)
+		cue_keep(d, i);
+	*nw = (size_t)d->w[i].cuen;
+	return d->w[i].cue;
+}
 long rcue_in(struct qdoc *d, size_t a, size_t z, size_t *at, size_t *len);
 int clause_break(struct qdoc *d, size_t i);
 
