@@ -244,9 +244,8 @@ known_key(const char *p, const char *end, int *m)
 		*m = 2;
 		return KEY_IS("kind\"") ? p + 6 : NULL;
 	case 'c':
-		*m = p[2] == 'a' ? 3 : -1;
-		return KEY_IS("canonical\"") ? p + 11 : KEY_IS("code\"") ?
-		    p + 6 : NULL;
+		*m = KEY_IS("canonical\"") ? 3 : -1;
+		return *m == 3 ? p + 11 : KEY_IS("code\"") ? p + 6 : NULL;
 	case 't':
 		*m = -1;
 		return KEY_IS("text\"") ? p + 6 : KEY_IS("title\"") ? p + 7 :
