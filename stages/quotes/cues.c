@@ -30,23 +30,17 @@ is_possessive(struct qdoc *d, size_t i)
  */
 static long cue_find(struct qdoc *d, size_t i, size_t *nw);
 
-/*
- * The cue starting at word i (its index in lx->cues, or -1), found once
- * per word and kept; *nw gets its length in words.
- */
-long
-cue_at(struct qdoc *d, size_t i, size_t *nw)
+/* Find the cue starting at word i and keep it in the word (see cue_at,
+ * which asks once per word). */
+void
+cue_keep(struct qdoc *d, size_t i)
 {
 	long k;
 	size_t n = 1;
 
-	if (d->w[i].cue == -2) {
-		k = cue_find(d, i, &n);
-		d->w[i].cue = (int16_t)k;
-		d->w[i].cuen = (int16_t)n;
-	}
-	*nw = (size_t)d->w[i].cuen;
-	return d->w[i].cue;
+	k = cue_find(d, i, &n);
+	d->w[i].cue = (int16_t)k;
+	d->w[i].cuen = (int16_t)n;
 }
 
 /* The first cue whose stem is st[0..sl), by binary search. */

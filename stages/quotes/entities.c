@@ -113,11 +113,11 @@ read_string(const char *p, const char *end, struct jstr *s)
 }
 
 /*
- * The integer at p into *v: 1, or 0 when the value there is not one
- * (another type, or a number with a fraction or an exponent, which
- * glean_jv_parse makes a real).
+ * The integer at p into *v: past it, or NULL when the value there is
+ * not one (another type, or a number with a fraction or an exponent,
+ * which glean_jv_parse makes a real).
  */
-static int
+static const char *
 read_int(const char *p, const char *end, json_int_t *v)
 {
 	const char *start = p;
@@ -126,13 +126,27 @@ read_int(const char *p, const char *end, json_int_t *v)
 	if (p < end && *p == '-')
 		p++;
 	if (p >= end || *p < '0' || *p > '9')
-		return 0;
+		return NULL;
 	for (; p < end && *p >= '0' && *p <= '9'; p++)
 		u = u * 10 + (unsigned)(*p - '0');
 	if (p < end && (*p == '.' || *p == 'e' || *p == 'E'))
-		return 0;
+		return NULL;
 	*v = *start == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
-	return 1;
+	return p;
+}
+
+/*
+ * Member start or end (has, v) from the value at p; returns past it.
+ * An integer ends where its digits do (the scanner accepted the text:
+ * a delimiter follows), so it is not skipped again.
+ */
+static const char *
+read_int_member(const char *p, const char *end, int *has, json_int_t *v)
+{
+	const char *q = read_int(p, end, v);
+
+	*has = q != NULL;
+	return q ? q : skip_value(p, end);
 }
 
 /*
@@ -193,11 +207,9 @@ read_member(const char *p, const char *end, int m, struct entity *e)
 {
 	switch (m) {
 	case 0:
-		e->has_start = read_int(p, end, &e->start);
-		break;
+		return read_int_member(p, end, &e->has_start, &e->start);
 	case 1:
-		e->has_end = read_int(p, end, &e->end);
-		break;
+		return read_int_member(p, end, &e->has_end, &e->end);
 	case 2:
 	case 3:
 		if (*p == '"')
@@ -209,20 +221,65 @@ read_member(const char *p, const char *end, int m, struct entity *e)
 	return skip_value(p, end);
 }
 
+/*
+ * The key whose opening quote is at p when it is one the entities layer
+ * writes, as written (no escape): *m gets member_of's answer for it and
+ * the return is past its closing quote; NULL for any other key (read
+ * then as any string).  The layer writes its keys the same way each
+ * time, so this spares most of them the string scan.
+ */
+static const char *
+known_key(const char *p, const char *end, int *m)
+{
+#define KEY_IS(lit) ((size_t)(end - p) > sizeof(lit) - 1 && \
+	memcmp(p + 1, lit, sizeof(lit) - 1) == 0)
+	switch (p[1]) {
+	case 's':
+		*m = 0;
+		return KEY_IS("start\"") ? p + 7 : NULL;
+	case 'e':
+		*m = 1;
+		return KEY_IS("end\"") ? p + 5 : NULL;
+	case 'k':
+		*m = 2;
+		return KEY_IS("kind\"") ? p + 6 : NULL;
+	case 'c':
+		*m = KEY_IS("canonical\"") ? 3 : -1;
+		return *m == 3 ? p + 11 : KEY_IS("code\"") ? p + 6 : NULL;
+	case 't':
+		*m = -1;
+		return KEY_IS("text\"") ? p + 6 : KEY_IS("title\"") ? p + 7 :
+		    NULL;
+	case 'r':
+		*m = -1;
+		return KEY_IS("role\"") ? p + 6 : NULL;
+	default:
+		return NULL;
+	}
+#undef KEY_IS
+}
+
 /* The members of the object at p ('{') into e; returns past it. */
 static const char *
 read_entity(struct glean_arena *a, const char *p, const char *end,
     struct entity *e)
 {
 	struct jstr key;
+	const char *q;
+	int m;
 
 	for (p = skip_ws(p + 1, end); p < end && *p != '}';
 	    p = skip_ws(p, end)) {
 		if (*p == ',')
 			p = skip_ws(p + 1, end);
-		p = read_string(p, end, &key);
+		if (p + 1 < end && (q = known_key(p, end, &m)) != NULL) {
+			p = q;
+		} else {
+			p = read_string(p, end, &key);
+			m = member_of(a, &key);
+		}
 		p = skip_ws(skip_ws(p, end) + 1, end);	/* the colon */
-		p = read_member(p, end, member_of(a, &key), e);
+		p = read_member(p, end, m, e);
 	}
 	return p < end ? p + 1 : end;
 }

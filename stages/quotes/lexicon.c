@@ -481,4 +481,9 @@ load_lexicons(struct quotes_lex *L, const char *dir)
 		glean_lexicon_free(lx);
 	}
 	set_finish(&L->classes);
+	for (k = 0; k < L->classes.n; k++)
+		if (L->classes.e[k].val & C_CONNECTOR)
+			set_add_once(&L->connectors, L->classes.e[k].key,
+			    L->classes.e[k].klen, C_CONNECTOR);
+	set_finish(&L->connectors);
 }

@@ -196,6 +196,9 @@ struct quotes_lex {
 	struct phrase *labels;	/* multi-word labels (quote-words.tsv) */
 	size_t nlabels;
 	struct wordset classes;	/* quote-words.tsv, roles.tsv, forenames */
+	/* its words of class C_CONNECTOR alone: a small set, quick to
+	 * ask (see connector) */
+	struct wordset connectors;
 	/* The cues' texts, stems and folded first words (value: a cue's
 	 * index + 1), and the longest stem. */
 	struct wordset cuetexts, cuestems, cuefirst;
@@ -475,12 +478,39 @@ lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/*
+ * Fold word w into d->fold as add_fold would when it is plain ASCII of
+ * eight bytes at most (most words: one load), and return 1; else 0,
+ * nothing done.  The fold and its hash are ascii_fold's: the bytes
+ * lowered, hash_chunk of them after the length.
+ */
+static inline int
+fold_short(struct qdoc *d, struct word *w)
+{
+	size_t n = w->e - w->b;
+	uint64_t v;
+
+	if (n - 1 >= 8 || w->b + 8 > d->n || n + 8 > d->foldcap - d->foldlen)
+		return 0;
+	memcpy(&v, d->s + w->b, 8);
+	v = first_bytes(v, n);
+	if (v & GLEAN_HIGHS)
+		return 0;
+	v = lower8(v);
+	memcpy(d->fold + d->foldlen, &v, 8);	/* room past the fold */
+	w->fold = (uint32_t)d->foldlen;
+	w->flen = (uint32_t)n;
+	w->hash = hash_end(hash_chunk(n, v));
+	d->foldlen += n;
+	return 1;
+}
+
 /* Word i case-folded (made on first use; the pointer stays valid for
  * the whole document). */
 static inline const char *
 wfold(struct qdoc *d, size_t i, size_t *len)
 {
-	if (d->w[i].fold == NOFOLD)
+	if (d->w[i].fold == NOFOLD && !fold_short(d, &d->w[i]))
 		add_fold(d, &d->w[i]);
 	*len = d->w[i].flen;
 	return d->fold + d->w[i].fold;
@@ -516,14 +546,18 @@ ascii_sig(struct qdoc *d, size_t i)
 	    lower(s[n - 1]));
 }
 
-/* The value of word i's fold in ws. */
-static inline int
+/* The value of word i's fold in ws.  A short plain ASCII word is
+ * folded at once (fold_short costs less than its signature); another
+ * is first asked by its signature, which may spare its fold.  Always
+ * inline: asked of most words a frame passes, where the call cost
+ * more than the lookup. */
+static inline __attribute__((always_inline)) int
 wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 {
 	size_t n, sig;
 	const char *f;
 
-	if (d->w[i].fold == NOFOLD) {
+	if (d->w[i].fold == NOFOLD && !fold_short(d, &d->w[i])) {
 		sig = ascii_sig(d, i);
 		if (sig != SIZE_MAX && !sig_in(ws, sig))
 			return 0;
@@ -542,6 +576,21 @@ wclass(struct qdoc *d, size_t i)
 	if (d->w[i].cls < 0)
 		d->w[i].cls = wlookup(d, &d->lx->classes, i);
 	return d->w[i].cls;
+}
+
+/*
+ * Is word i of class C_CONNECTOR ("of", "de")?  wclass's answer when
+ * it has one; else asked of lx->connectors, which holds the same words
+ * with that bit, so the answer is the same: few words are in it, and a
+ * word's first probe there mostly ends it (among all the classed words,
+ * forenames and all, it costs more).
+ */
+static inline int
+connector(struct qdoc *d, size_t i)
+{
+	if (d->w[i].cls >= 0)
+		return (d->w[i].cls & C_CONNECTOR) != 0;
+	return wlookup(d, &d->lx->connectors, i) != 0;
 }
 
 /*
@@ -715,7 +764,21 @@ int resolve_np(struct qdoc *d, size_t a, size_t z, struct attr *a_out, int flags
 /* cues.c */
 int is_pronoun(struct qdoc *d, size_t i);
 int is_possessive(struct qdoc *d, size_t i);
-long cue_at(struct qdoc *d, size_t i, size_t *nw);
+void cue_keep(struct qdoc *d, size_t i);
+
+/*
+ * The cue starting at word i (its index in lx->cues, or -1), found once
+ * per word and kept (cue_keep); *nw gets its length in words.  Inline:
+ * the frames ask it of every word they pass, mostly a kept answer.
+ */
+static inline long
+cue_at(struct qdoc *d, size_t i, size_t *nw)
+{
+	if (d->w[i].cue == -2)
+		cue_keep(d, i);
+	*nw = (size_t)d->w[i].cuen;
+	return d->w[i].cue;
+}
 long rcue_in(struct qdoc *d, size_t a, size_t z, size_t *at, size_t *len);
 int clause_break(struct qdoc *d, size_t i);
 

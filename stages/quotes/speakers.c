@@ -251,6 +251,14 @@ initial_stop(struct qdoc *d, size_t j)
 	    d->s[p->e] == '.' && blank(d, p->e + 1, d->w[j].b);
 }
 
+/* blank(d, b, e), its most common case (one space: most gaps between
+ * words) told inline. */
+static inline int
+blank_gap(struct qdoc *d, uint32_t b, uint32_t e)
+{
+	return (e == b + 1 && d->s[b] == ' ') || blank(d, b, e);
+}
+
 /*
  * The end of the run of capitalised words from word i, outside
  * quotations, in i's paragraph and sentence: capitalised words, a
@@ -263,15 +271,15 @@ cap_run_end(struct qdoc *d, size_t i)
 	size_t j = i + 1;
 
 	while (j < d->nw && !d->w[j].inq && d->w[j].para == d->w[i].para &&
-	    !d->w[j].sstart && (blank(d, d->w[j - 1].e, d->w[j].b) ||
+	    !d->w[j].sstart && (blank_gap(d, d->w[j - 1].e, d->w[j].b) ||
 	    initial_stop(d, j))) {
 		if (d->w[j].cap) {
 			j++;
 			continue;
 		}
-		if ((wclass(d, j) & C_CONNECTOR) && j + 1 < d->nw &&
+		if (connector(d, j) && j + 1 < d->nw &&
 		    d->w[j + 1].cap && !d->w[j + 1].inq &&
-		    blank(d, d->w[j].e, d->w[j + 1].b)) {
+		    blank_gap(d, d->w[j].e, d->w[j + 1].b)) {
 			j += 2;
 			continue;
 		}

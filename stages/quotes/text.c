@@ -341,8 +341,9 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	d->capital[nc] = (uint32_t)nw;
 	d->ncapital = nc + (size_t)(cap | ((unsigned char)(c - '0') <= 9));
 	d->nw = nw + 1;
-	/* only the fields read before they are set: mark_words sets para,
-	 * sstart and inq of every word; flen and hash come with the fold,
+	/* only the fields read before they are set: mark_words sets para
+	 * of every word, and sstart and inq where they are not 0 (with cap
+	 * and glued, one store); flen and hash come with the fold,
 	 * slen with the stem; cuen, set with the cue, is zeroed only so
 	 * that the four "not made yet" marks are one 16-byte store */
 	w = &d->w[nw];
@@ -354,6 +355,8 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	w->cue = -2;
 	w->cuen = 0;
 	w->cap = (uint8_t)cap;
+	w->sstart = 0;
+	w->inq = 0;
 	w->glued = 0;
 }
 
@@ -1092,11 +1095,14 @@ mark_words(struct qdoc *d)
 		lim = qi < d->nq ? d->q[qi].tb : UINT32_MAX;
 		if (pi + 1 < d->np && d->p[pi].e < lim)
 			lim = d->p[pi].e;
-		for (i++; i < d->nw && d->w[i].b < lim; i++) {
-			d->w[i].inq = d->w[i].b < qend;
+		/* (push_word left inq and sstart 0) */
+		for (i++; i < d->nw && d->w[i].b < lim && d->w[i].b < qend;
+		    i++) {
+			d->w[i].inq = 1;
 			d->w[i].para = (uint32_t)pi;
-			d->w[i].sstart = 0;
 		}
+		for (; i < d->nw && d->w[i].b < lim; i++)
+			d->w[i].para = (uint32_t)pi;
 	}
 	/* after a stop, a sentence starts with a capital or a digit */
 	for (k = 0; k < d->ncapital; k++) {
