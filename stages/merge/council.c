@@ -76,9 +76,10 @@ main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
 struct subject *
 unknown_subject(struct rdoc *d)
 {
-	if (!d->unknown_s)
-		d->unknown_s = subject(d->mg, "unknown", NULL, NULL);
-	return d->unknown_s;
+	/* the same subject for every document: looked up once a run */
+	if (!d->mg->unknown_s)
+		d->mg->unknown_s = subject(d->mg, "unknown", NULL, NULL);
+	return d->mg->unknown_s;
 }
 
 /*

@@ -741,6 +741,8 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	    .lim = (size_t)-1, .file = file, .line = line };
 
 	doc_entry(mg, doc, errors, id);
+	mg->doc_id = id;
+	mg->doc_ref = NULL;
 	/* Without the text (dropped to save space), the layers still
 	 * count: offsets are taken as they are and texts from the layers. */
 	if (t && t->type == GLEAN_JV_STR) {
@@ -771,5 +773,7 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	read_quotes(&d, &quotes);
 	free(d.ms);
 	free(d.m.byte);
+	mg->doc_id = NULL;
+	mg->doc_ref = NULL;
 	return d.bad;
 }

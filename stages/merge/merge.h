@@ -127,6 +127,9 @@ struct member {
 struct docref {
 	const char *key;	/* key_part(id): the order of sources */
 	const char *json;	/* the id as a JSON string */
+	size_t rank;		/* the place of key among all docrefs' keys
+				 * (from 1) once the record is being written
+				 * (docrefs_rank); 0 before */
 };
 
 /* What a fact groups its sources by (group_by): names of attributes. */
@@ -228,6 +231,12 @@ struct merge {
 					 * interned copy), and its docref: a
 					 * document's sources come together */
 	const struct docref *last_ref;
+	/* the document being read: its id (the caller's pointer, which
+	 * its sources all pass) and docref, once asked for; NULL between
+	 * documents, as a freed id's pointer may come again */
+	const char *doc_id;
+	const struct docref *doc_ref;
+	struct subject *unknown_s;	/* the subject "unknown", once needed */
 	struct intern attr_sets[NGROUP]; /* JSON -> struct attrs */
 	struct glean_jfields fields;	/* the fields of the line being read */
 	struct glean_buf rest;		/* a source's attributes, being made */
@@ -320,7 +329,6 @@ struct rdoc {
 	/* the last council subject asked for, by its code and name */
 	const char *last_code, *last_name;
 	struct subject *last_s;
-	struct subject *unknown_s;	/* once needed */
 	const char *file;	/* where it was read, for messages */
 	long line;
 	int bad;		/* a layer item was malformed */
@@ -379,6 +387,7 @@ void context_of(const char *text, size_t len, size_t s, size_t e, int para,
 
 /* sources.c */
 int source_cmp(const struct source *x, const struct source *y);
+void docrefs_rank(struct merge *mg);
 void put_source(struct glean_buf *b, const struct source *x);
 struct source record_source(struct merge *mg, json_t *src, int group);
 size_t evidence_attr(struct attr *at, size_t n, const char *evidence);

@@ -67,6 +67,34 @@ attrs(struct merge *mg, int group, const char *json, size_t len, const char *v0,
 	return a;
 }
 
+static int
+keycmp(const void *a, const void *b)
+{
+	return strcmp((*(struct docref *const *)a)->key,
+	    (*(struct docref *const *)b)->key);
+}
+
+/*
+ * Number the docrefs of mg by their keys (struct docref's rank), so that
+ * sorting sources while the record is written compares numbers.  Call
+ * once all documents and records are read: a docref made later would
+ * have no rank (and is then compared by key).
+ */
+void
+docrefs_rank(struct merge *mg)
+{
+	struct docref **v = glean_calloc(mg->docrefs.n + 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < mg->docrefs.cap; i++)
+		if (mg->docrefs.t[i].key && mg->docrefs.t[i].obj)
+			v[n++] = mg->docrefs.t[i].obj;
+	qsort(v, n, sizeof(*v), keycmp);
+	for (i = 0; i < n; i++)
+		v[i]->rank = i + 1;
+	free(v);
+}
+
 /* Compare offsets a and b as their "%012lld" texts sort. */
 static int
 offset_cmp(long long a, long long b)
@@ -136,8 +164,14 @@ source_cmp(const struct source *x, const struct source *y)
 	static struct glean_buf cx, cy;
 	int r;
 
-	if (x->doc != y->doc && (r = strcmp(x->doc->key, y->doc->key)))
-		return r;
+	if (x->doc != y->doc) {
+		/* ranked (while writing): the keys' order without reading
+		 * them; two docrefs never share a key */
+		if (x->doc->rank && y->doc->rank)
+			return x->doc->rank < y->doc->rank ? -1 : 1;
+		if ((r = strcmp(x->doc->key, y->doc->key)))
+			return r;
+	}
 	if ((r = offset_cmp(x->start, y->start)) ||
 	    (r = offset_cmp(x->end, y->end)) || x->at == y->at)
 		return r;
@@ -268,7 +302,10 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 		put_attr(rest, &at[i]);
 	}
 	buf_addc(rest, '}');
-	x.doc = docref(mg, doc);
+	if (doc != mg->doc_id)
+		x.doc = docref(mg, doc);
+	else if (!(x.doc = mg->doc_ref))
+		x.doc = mg->doc_ref = docref(mg, doc);
 	x.start = (long long)s;
 	x.end = (long long)e;
 	x.at = attrs(mg, group, rest->s, rest->len,

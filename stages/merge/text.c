@@ -174,6 +174,8 @@ plain_quotes(const char *s)
 {
 	struct glean_buf b = { 0 };
 
+	if (!strstr(s, "\xe2\x80"))	/* most roles: no curly mark */
+		return glean_strdup(s);
 	for (; *s; s++) {
 		if (!strncmp(s, "\xe2\x80\x99", 3) ||
 		    !strncmp(s, "\xe2\x80\x98", 3)) {
@@ -302,6 +304,13 @@ slice(const struct cpmap *m, const char *text, size_t s, size_t e)
 	return glean_strndup(text + bs, be - bs);
 }
 
+/* The bytes that end an amount's context: punctuation (and NUL, as
+ * strchr found it), and the first byte of curly double quotes. */
+static const char context_stop[256] = {
+	[0] = 1, ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1,
+	['?'] = 1, ['"'] = 1, ['('] = 1, [')'] = 1, ['\n'] = 1, [0xE2] = 1
+};
+
 /*
  * What the amount is for: the words after it up to punctuation, past
  * its rate ("-a-year role" -> "role" when per is "year").
@@ -322,9 +331,9 @@ money_context(const struct cpmap *m, const char *text, size_t len,
 		i++;
 	b = i;
 	for (; i < len && i - b < 80; i++) {
-		if (strchr(".,;:!?\"()\n", text[i]) ||
-		    !strncmp(text + i, "\xe2\x80\x9d", 3) ||
-		    !strncmp(text + i, "\xe2\x80\x9c", 3))
+		if (context_stop[(unsigned char)text[i]] &&
+		    (text[i] != '\xe2' || !strncmp(text + i, "\xe2\x80\x9d", 3) ||
+		    !strncmp(text + i, "\xe2\x80\x9c", 3)))
 			break;
 		if (text[i] == ' ')
 			lastsp = i;

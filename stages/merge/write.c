@@ -620,6 +620,7 @@ record_write(struct merge *mg)
 	size_t i;
 
 	mg->spill_buf = direct ? &b : NULL;
+	docrefs_rank(mg);
 	add_str(mg, &b, "{\"glean_record\":", "{\n  \"glean_record\": ");
 	put_int(&b, RECORD_VERSION);
 	add_str(mg, &b, ",\"documents\":", ",\n  \"documents\": ");
