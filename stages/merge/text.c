@@ -12,7 +12,9 @@
 #include <utf8proc.h>
 
 #include "merge.h"
-#include "swar.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static int
 is_alnum(int32_t cp)
@@ -60,65 +62,98 @@ static const char word_byte[256] = {
 #undef L
 };
 
-/* The high bit of each byte of w (all ASCII) that lies in [lo, hi]. */
-static inline uint64_t
-bytes_in(uint64_t w, unsigned lo, unsigned hi)
+#ifdef __SSE2__
+/*
+ * The 16 bytes at s as normtext keeps them when they are all ASCII:
+ * lowered (OR 0x20: a letter's lower case, a digit as it is) into
+ * low[0..16), and the bit mask of their letters and digits into *words.
+ * Returns 0, or the bit mask of the non-ASCII bytes (nothing written).
+ */
+static inline unsigned
+ascii_words16(const char *s, char *low, unsigned *words)
 {
-	return (w + (0x80 - lo) * GLEAN_ONES) & ~(w + (0x7F - hi) * GLEAN_ONES) &
-	    GLEAN_HIGHS;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s), l;
+	__m128i letter, digit;
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+
+	if (high)
+		return high;
+	/* all bytes below 0x80: signed compares are unsigned ones */
+	l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+	digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	_mm_storeu_si128((__m128i *)(void *)low, l);
+	*words = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	return 0;
 }
 
 /*
- * Copy the letters and digits at s[*i..n) to out + *o, lower-cased,
- * eight bytes a step while they are all ASCII (a word's letters OR 0x20
- * are the lower case, and digits have that bit already); then the rest
- * of the run a byte at a time.  out has room for n - *i + *o bytes.
+ * The words of 16 ASCII bytes (low, words: ascii_words16) onto out + *o:
+ * each run of letters and digits with one space before it unless it is
+ * the first of the text or goes on from the byte before the 16
+ * (*in_word).  out has room for 16 bytes past each run's start.
  */
-static void
-copy_word(const char *s, size_t n, size_t *i, char *out, size_t *o)
+static inline void
+put_words16(const char *low, unsigned words, char *out, size_t *o,
+    int *in_word)
 {
-	uint64_t w, low, other;
-	size_t t = 8;
-	char c;
+	unsigned rest = words, a, b;
 
-	while (t == 8 && n - *i >= 8) {
-		memcpy(&w, s + *i, 8);
-		if (w & GLEAN_HIGHS)
-			break;
-		low = w | 0x20 * GLEAN_ONES;
-		other = ~(bytes_in(low, 'a', 'z') | bytes_in(w, '0', '9')) &
-		    GLEAN_HIGHS;
-		t = other ? glean_first_flag(other) : 8;
-		memcpy(out + *o, &low, 8);
-		*o += t;
-		*i += t;
+	while (rest) {
+		a = (unsigned)__builtin_ctz(rest);
+		b = a + (unsigned)__builtin_ctz(~(rest >> a));
+		if (*o && (a || !*in_word))
+			out[(*o)++] = ' ';
+		memcpy(out + *o, low + a, 16);
+		*o += b - a;
+		rest &= ~((1u << b) - 1);	/* b <= 16 */
 	}
-	while (*i < n && (c = word_byte[(unsigned char)s[*i]])) {
-		out[(*o)++] = c;
-		++*i;
-	}
+	*in_word = words >> 15 & 1;
 }
+#endif
 
 /*
  * normtext of a text of ASCII and plain_gap_cp() marks only, where
  * folding is lower-casing; NULL when it holds any other code point.
- * A word is a maximal run of letters and digits, so every word but the
- * first had a gap before it: one space there, and no state for gaps.
+ * A word is a maximal run of letters and digits: one space before every
+ * word but the first.  Sixteen ASCII bytes a step where SSE2 is.
  */
 static char *
 normtext_plain(const char *s, size_t n)
 {
-	char *out = glean_malloc(n + 1);
-	size_t i = 0, o = 0;
+	char *out = glean_malloc(n + 17);	/* room for put_words16 */
+	size_t i = 0, o = 0, stop = 0;
 	int32_t cp;
+	int in_word = 0;
+	char c;
+#ifdef __SSE2__
+	char low[16];
+	unsigned words, high;
+#endif
 
 	while (i < n) {
-		if (word_byte[(unsigned char)s[i]]) {
-			if (o)
+#ifdef __SSE2__
+		if (i >= stop && n - i >= 16) {
+			if (!(high = ascii_words16(s + i, low, &words))) {
+				put_words16(low, words, out, &o, &in_word);
+				i += 16;
+				continue;
+			}
+			/* a byte at a time up to the first non-ASCII one */
+			stop = i + (size_t)__builtin_ctz(high) + 1;
+		}
+#endif
+		if ((c = word_byte[(unsigned char)s[i]])) {
+			if (o && !in_word)
 				out[o++] = ' ';
-			copy_word(s, n, &i, out, &o);
+			out[o++] = c;
+			in_word = 1;
+			i++;
 			continue;
 		}
+		in_word = 0;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
