@@ -682,7 +682,7 @@ read_quotes(struct rdoc *d, struct items *layer)
 		cpmap_init(&qm, qt, strlen(qt));
 		doc_quote(d->mg, subj, tab, d->id, &qm, qt, 0, qm.ncps, s,
 		    glean_jv_str(e, "speaker"), qk, basis);
-		free(qm.byte);
+		free(qm.run);
 	}
 }
 
@@ -772,7 +772,7 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
 	read_quotes(&d, &quotes);
 	free(d.ms);
-	free(d.m.byte);
+	free(d.m.run);
 	mg->doc_id = NULL;
 	mg->doc_ref = NULL;
 	return d.bad;

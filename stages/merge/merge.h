@@ -262,12 +262,18 @@ struct ment {
 };
 
 /*
- * Code point -> byte offsets in a text, the one direction merge needs;
- * an ASCII text (most are) needs no table.
+ * Code point -> byte offsets in a text, the one direction merge needs.
+ * A code point's byte offset is its index plus the UTF-8 continuation
+ * bytes before it, so the map holds the runs of those bytes only: most
+ * texts are ASCII (no run) and the rest have few characters past it.
  */
 struct cpmap {
 	size_t ncps;
-	uint32_t *byte;	/* ncps + 1 entries; NULL: the same offsets */
+	struct cprun {
+		uint32_t at;	/* the code points before the run */
+		uint32_t cum;	/* continuation bytes up to its end */
+	} *run;		/* in text order; NULL: the same offsets */
+	size_t nrun;
 };
 
 /*

@@ -256,13 +256,13 @@ span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
 }
 
 /*
- * The code point to byte map of s[0..n) into m (m->byte NULL for an
- * ASCII text); free m->byte when done.
+ * The code point to byte map of s[0..n) into m (m->run NULL for an
+ * ASCII text); free m->run when done.
  */
 void
 cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
-	size_t i = 0, cp, k;
+	size_t i = 0, starts, cont = 0, cap = 0;
 	uint64_t w, x[4];
 
 	/* most texts are ASCII: 32 bytes a step to find out */
@@ -271,44 +271,55 @@ cpmap_init(struct cpmap *m, const char *s, size_t n)
 		if ((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u)
 			break;
 	}
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080u)
-			break;
-	}
-	while (i < n && !((unsigned char)s[i] & 0x80))
-		i++;
 	m->ncps = n;
-	m->byte = NULL;
-	if (i == n)
-		return;
-	m->byte = glean_malloc((n + 1) * sizeof(*m->byte));
-	for (cp = 0; cp < i; cp++)	/* the ASCII start */
-		m->byte[cp] = (uint32_t)cp;
-	while (i < n) {
+	m->run = NULL;
+	m->nrun = 0;
+	for (starts = i; i < n; i++) {
 		/* eight ASCII bytes are eight code points */
-		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		while (i + 8 <= n && (memcpy(&w, s + i, 8),
 		    !(w & 0x8080808080808080u))) {
-			for (k = 0; k < 8; k++)
-				m->byte[cp++] = (uint32_t)(i + k);
+			starts += 8;
 			i += 8;
+		}
+		if (i == n)
+			break;
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			starts++;
 			continue;
 		}
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			m->byte[cp++] = (uint32_t)i;
-		i++;
+		cont++;
+		if (m->nrun && m->run[m->nrun - 1].at == starts) {
+			m->run[m->nrun - 1].cum++;	/* the same run */
+			continue;
+		}
+		if (m->nrun == cap) {
+			cap = cap ? 2 * cap : 16;
+			m->run = glean_realloc(m->run, cap * sizeof(*m->run));
+		}
+		m->run[m->nrun++] = (struct cprun){ (uint32_t)starts,
+		    (uint32_t)cont };
 	}
-	m->byte[cp] = (uint32_t)n;
-	m->ncps = cp;
+	m->ncps = starts;
 }
 
 /* The byte offset of code point cp (the end past the last one). */
 size_t
 cp_byte(const struct cpmap *m, size_t cp)
 {
+	size_t lo = 0, hi = m->nrun, mid;
+
 	if (cp > m->ncps)
 		cp = m->ncps;
-	return m->byte ? m->byte[cp] : cp;
+	if (!hi || cp < m->run[0].at)
+		return cp;
+	while (lo < hi) {	/* the runs before code point cp: at <= cp */
+		mid = lo + (hi - lo) / 2;
+		if (m->run[mid].at <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return cp + m->run[lo - 1].cum;
 }
 
 /* The code point that starts at byte b of m's text (b a character's
@@ -318,11 +329,11 @@ cp_at_byte(const struct cpmap *m, size_t from, size_t b)
 {
 	size_t lo = from, hi = m->ncps, mid;
 
-	if (!m->byte)
+	if (!m->run)
 		return b;
 	while (lo < hi) {	/* the first code point not before b */
 		mid = lo + (hi - lo) / 2;
-		if (m->byte[mid] < b)
+		if (cp_byte(m, mid) < b)
 			lo = mid + 1;
 		else
 			hi = mid;
