@@ -50,16 +50,16 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 			cb--;
 		}
 		if (b > a) {
-			char *t = glean_strndup(text + a, b - a);
-
+			/* the paragraph, in storage kept for the next */
+			glean_buf_reset(&mg->quote);
+			buf_add(&mg->quote, text + a, b - a);
 			at[0] = (struct attr){ "speaker", speaker ?
 			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
-			add_quote(s, tab, t, doc_source(mg, id, base + ca,
-			    base + cb, at, basis_attr(at, 2, basis),
-			    G_SPEAKER));
-			free(t);
+			add_quote(s, tab, mg->quote.s, b - a, doc_source(mg,
+			    id, base + ca, base + cb, at, basis_attr(at, 2,
+			    basis), G_SPEAKER));
 		}
 	}
 }

@@ -240,6 +240,7 @@ struct merge {
 	struct intern attr_sets[NGROUP]; /* JSON -> struct attrs */
 	struct glean_jfields fields;	/* the fields of the line being read */
 	struct glean_buf rest;		/* a source's attributes, being made */
+	struct glean_buf quote;		/* a quote's paragraph, being taken */
 	struct glean_buf conflicts;	/* the conflicts, comma-separated */
 	struct glean_buf *spill_buf;	/* written out as it fills, or NULL */
 };
@@ -417,7 +418,7 @@ void add_rating(struct subject *s, const char *area, const char *grade,
 void add_money(struct merge *mg, struct subject *s, double raw,
     const char *cur, const char *per, struct source src);
 void add_person(struct subject *s, const char *name, struct source src);
-void add_quote(struct subject *s, int tab, const char *text,
+void add_quote(struct subject *s, int tab, const char *text, size_t len,
     struct source src);
 
 /* council.c */
