@@ -461,7 +461,15 @@ context_of(const char *text, size_t len, size_t s, size_t e, int para,
 	size_t lo = s > reach ? s - reach : 0;
 	size_t hi = len - e > reach ? e + reach : len;
 	size_t i;
+	const char *nl;
 
+	if (para) {	/* the line: the newlines either side */
+		nl = s > lo ? memrchr(text + lo, '\n', s - lo) : NULL;
+		*a = nl ? (size_t)(nl - text) + 1 : lo;
+		nl = hi > e ? memchr(text + e, '\n', hi - e) : NULL;
+		*b = nl ? (size_t)(nl - text) : hi;
+		return;
+	}
 	for (i = s; i > lo && text[i - 1] != '\n'; i--)
 		if (!para && i >= 2 && text[i - 1] == ' ' &&
 		    sentence_end_at(text, len, i - 2))
