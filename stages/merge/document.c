@@ -92,7 +92,7 @@ roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
 	r->bye = r->s + 5 * cap;
 	r->ent = glean_calloc(cap, sizeof(*r->ent));
 	for (i = 0; i < nef; i++) {
-		if (!ef[i].kind || strcmp(ef[i].kind, "role") ||
+		if (!ef[i].kind || !str_is(ef[i].kind, "role") ||
 		    span_of(ef[i].start, ef[i].end, ncps, &s, &en))
 			continue;
 		r->s[r->n] = s;
@@ -556,7 +556,7 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		if (!sk)
 			sk = "authority";
 		subj = rating_subject(d, sk, code, glean_jv_str(e, "subject"));
-		if (code && !strcmp(sk, "authority"))
+		if (code && str_is(sk, "authority"))
 			alias_council_once(d, &cm, subj, code);
 		n = rating_attrs(e, when, at);
 		ev = evidence_of(d, s, en);
@@ -648,7 +648,7 @@ read_people(struct rdoc *d)
 		f = &d->ef[i];
 		name = f->canonical;
 		role = f->role;
-		if (!f->kind || strcmp(f->kind, "person") ||
+		if (!f->kind || !str_is(f->kind, "person") ||
 		    span_of(f->start, f->end, d->lim, &s, &en) || en == s ||
 		    !(subj = fact_subject(d, s, en, &basis)))
 			continue;
@@ -701,14 +701,14 @@ read_quotes(struct rdoc *d, struct items *layer)
 		speaker = view_str(iv.got[1]);
 		/* a finding needs an inspectorate named, or an article
 		 * about an inspection: else it is a quotation */
-		tab = qk && !strcmp(qk, "report") && d->findings_ok ? T_F :
+		tab = qk && str_is(qk, "report") && d->findings_ok ? T_F :
 		    T_Q;
 		span_of(iv.start, iv.end, d->lim, &s, &en);
 		if (en == s) {
 			layer_problem(d, "quotes", i, "has an empty span");
 			continue;
 		}
-		if (qk && !strcmp(qk, "scare"))
+		if (qk && str_is(qk, "scare"))
 			continue;
 		if (!(subj = fact_subject(d, s, en, &basis)))
 			continue;

@@ -101,6 +101,14 @@ put_key(struct glean_buf *b, const char *name)
 	buf_add(b, "\":", 2);
 }
 
+/* Is the string s (not NULL) lit?  Most differ in the first byte,
+ * which is looked at without a call. */
+static inline int
+str_is(const char *s, const char *lit)
+{
+	return s[0] == lit[0] && !strcmp(s, lit);
+}
+
 struct merge;
 
 /* Open addressing on a power-of-two table; keys are owned copies. */

@@ -248,7 +248,7 @@ attr_str(const struct attr *at, size_t n, const char *name)
 	size_t i;
 
 	for (i = 0; name && i < n; i++)
-		if (!strcmp(at[i].name, name))
+		if (str_is(at[i].name, name))
 			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
 	return NULL;
 }
