@@ -111,7 +111,7 @@ fact_sort(struct fact *f)
 			f->src[n++] = f->src[i];
 	}
 	if (r > 0) {
-		struct source *tmp = glean_calloc(f->nsrc / 2 + 1,
+		struct source *tmp = glean_malloc((f->nsrc / 2 + 1) *
 		    sizeof(*tmp));
 
 		sources_sort(f->src, f->nsrc, tmp);
@@ -167,7 +167,8 @@ group_by(const struct source *src, size_t n, int at, size_t trunc,
 	const char *v;
 	int r;
 
-	*g = glean_calloc(n + 1, sizeof(**g));
+	/* not zeroed: only g[0..ng) is made and read */
+	*g = glean_malloc((n + 1) * sizeof(**g));
 	for (i = 0; i < n; i++) {
 		if (!(v = src[i].at->val[at]))
 			continue;
