@@ -36,11 +36,12 @@ docref(struct merge *mg, const char *id)
 		return mg->last_ref = d;
 	d = e->obj = glean_arena_alloc(&mg->keys, sizeof(*d));
 	mg->last_ref = d;
+	/* both texts in one block, so that a docref is two words */
 	key_part(&b, id, 0);
-	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
-	glean_buf_reset(&b);
+	buf_addc(&b, '\0');
+	d->json_at = (uint32_t)b.len;
 	put_str(&b, id);
-	d->json = glean_arena_strndup(&mg->keys, b.s, b.len);
+	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
 	glean_buf_free(&b);
 	return d;
 }
@@ -91,7 +92,7 @@ docrefs_rank(struct merge *mg)
 			v[n++] = mg->docrefs.t[i].obj;
 	qsort(v, n, sizeof(*v), keycmp);
 	for (i = 0; i < n; i++)
-		v[i]->rank = i + 1;
+		v[i]->rank = (uint32_t)(i + 1);
 	free(v);
 }
 
@@ -143,7 +144,7 @@ canon_source(struct glean_buf *b, const struct source *x)
 			put(b, own[k]);
 			buf_addc(b, ':');
 			if (k == 0)
-				put(b, x->doc->json);
+				put(b, x->doc->key + x->doc->json_at);
 			else
 				put_int(b, k == 1 ? x->end : x->start);
 		}
@@ -186,7 +187,7 @@ void
 put_source(struct glean_buf *b, const struct source *x)
 {
 	put(b, "{\"doc\":");
-	put(b, x->doc->json);
+	put(b, x->doc->key + x->doc->json_at);
 	put(b, ",\"start\":");
 	put_int(b, x->start);
 	put(b, ",\"end\":");
