@@ -93,7 +93,8 @@ ascii_words16(const char *s, char *low, unsigned *words)
  * The words of 16 ASCII bytes (low, words: ascii_words16) onto out + *o:
  * each run of letters and digits with one space before it unless it is
  * the first of the text or goes on from the byte before the 16
- * (*in_word).  out has room for 16 bytes past each run's start.
+ * (*in_word).  out has room for 16 bytes past each run's start, and low
+ * 16 bytes past the last (32 in all).
  */
 static inline void
 put_words16(const char *low, unsigned words, char *out, size_t *o,
@@ -129,7 +130,7 @@ normtext_plain(const char *s, size_t n)
 	int in_word = 0;
 	char c;
 #ifdef __SSE2__
-	char low[16];
+	char low[32] = { 0 };	/* 16 bytes, and room to copy 16 from any */
 	unsigned words, high;
 #endif
 
