@@ -544,8 +544,8 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		const char *when = glean_jv_str(e, "when");
 		char *ev;
 
-		if (check_item(d, "ratings", i, e, keys, NULL) && (!area || !grade ||
-		    get_cp_span(e, d->lim, &s, &en)))
+		if (check_item(d, "ratings", i, e, keys, NULL) && (!area ||
+		    !grade || get_cp_span(e, d->lim, &s, &en)))
 			continue;
 		if (!area || !grade) {
 			layer_problem(d, "ratings", i,

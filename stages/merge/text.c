@@ -379,7 +379,8 @@ money_context(const struct cpmap *m, const char *text, size_t len,
 	b = i;
 	for (; i < len && i - b < 80; i++) {
 		if (context_stop[(unsigned char)text[i]] &&
-		    (text[i] != '\xe2' || !strncmp(text + i, "\xe2\x80\x9d", 3) ||
+		    (text[i] != '\xe2' ||
+		    !strncmp(text + i, "\xe2\x80\x9d", 3) ||
 		    !strncmp(text + i, "\xe2\x80\x9c", 3)))
 			break;
 		if (text[i] == ' ')

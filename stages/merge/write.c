@@ -79,7 +79,8 @@ sources_sort(struct source *v, size_t n, struct source *tmp)
 	if (n <= 12) {
 		for (i = 1; i < n; i++) {
 			x = v[i];
-			for (j = i; j > 0 && source_order(&v[j - 1], &x) > 0; j--)
+			for (j = i; j > 0 && source_order(&v[j - 1], &x) > 0;
+			    j--)
 				v[j] = v[j - 1];
 			v[j] = x;
 		}
