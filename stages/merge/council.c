@@ -76,9 +76,10 @@ main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
 struct subject *
 unknown_subject(struct rdoc *d)
 {
-	if (!d->unknown_s)
-		d->unknown_s = subject(d->mg, "unknown", NULL, NULL);
-	return d->unknown_s;
+	/* the same subject for every document: looked up once a run */
+	if (!d->mg->unknown_s)
+		d->mg->unknown_s = subject(d->mg, "unknown", NULL, NULL);
+	return d->mg->unknown_s;
 }
 
 /*
@@ -97,7 +98,7 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 
 	for (i = 0; i < d->nef; i++) {
 		f = &d->ef[i];
-		if (!f->kind || strcmp(f->kind, "authority") || !f->canonical ||
+		if (!f->kind || !str_is(f->kind, "authority") || !f->canonical ||
 		    !*f->canonical || span_of(f->start, f->end, d->lim, &s, &en))
 			continue;
 		d->ms[d->nm++] = (struct ment){ s, en, f->canonical, f->code,
@@ -121,7 +122,7 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 		const char *sn = glean_jv_str(e, "subject");
 		size_t n;
 
-		if (!sn || (sk && strcmp(sk, "authority")))
+		if (!sn || (sk && !str_is(sk, "authority")))
 			continue;
 		n = (size_t)(uintptr_t)map_find(&counts, sn, 0)->val;
 		if (n > bestn) {

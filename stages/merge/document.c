@@ -50,16 +50,16 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 			cb--;
 		}
 		if (b > a) {
-			char *t = glean_strndup(text + a, b - a);
-
+			/* the paragraph, in storage kept for the next */
+			glean_buf_reset(&mg->quote);
+			buf_add(&mg->quote, text + a, b - a);
 			at[0] = (struct attr){ "speaker", speaker ?
 			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
-			add_quote(s, tab, t, doc_source(mg, id, base + ca,
-			    base + cb, at, basis_attr(at, 2, basis),
-			    G_SPEAKER));
-			free(t);
+			add_quote(s, tab, mg->quote.s, b - a, doc_source(mg,
+			    id, base + ca, base + cb, at, basis_attr(at, 2,
+			    basis), G_SPEAKER));
 		}
 	}
 }
@@ -92,7 +92,7 @@ roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
 	r->bye = r->s + 5 * cap;
 	r->ent = glean_calloc(cap, sizeof(*r->ent));
 	for (i = 0; i < nef; i++) {
-		if (!ef[i].kind || strcmp(ef[i].kind, "role") ||
+		if (!ef[i].kind || !str_is(ef[i].kind, "role") ||
 		    span_of(ef[i].start, ef[i].end, ncps, &s, &en))
 			continue;
 		r->s[r->n] = s;
@@ -294,20 +294,50 @@ span_problem(const struct glean_jv *a, const struct glean_jv *b, size_t lim)
 	return NULL;
 }
 
+/* What check_item() found of an item: its last "start" and "end" and,
+ * for each of its keys, its last member of that name (else NULL). */
+struct item_view {
+	const struct glean_jv *start, *end;
+	const struct glean_jv *got[4];
+};
+
+/* Is member v named the C string name? */
+static inline int
+named_as(const struct glean_jv *v, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < v->keylen && name[i] == v->key[i]; i++)
+		;
+	return i == v->keylen && !name[i];
+}
+
+/* The string value v, or NULL when absent or not a string. */
+static inline const char *
+view_str(const struct glean_jv *v)
+{
+	return v && v->type == GLEAN_JV_STR ? v->s : NULL;
+}
+
 /*
  * Check item i of layer: an object, its span, and each of the keys (a
  * NULL-terminated list) a string or null when present.  One walk of the
- * members: most are strings, which need no look-up.  Reports the first
- * problem; returns 0 when there is none.
+ * members; without iv, strings (most) need no look-up, with iv every
+ * member of a key's name is put there (at most 4 keys), which saves the
+ * caller its look-ups.  Reports the first problem; returns 0 when there
+ * is none.
  */
 static int
 check_item(struct rdoc *d, const char *layer, size_t i,
-    const struct glean_jv *o, const char *const *keys)
+    const struct glean_jv *o, const char *const *keys, struct item_view *iv)
 {
 	const struct glean_jv *v, *start = NULL, *end = NULL;
-	const char *why = NULL, *const *k;
+	const char *why = NULL;
 	char msg[80];
+	size_t k;
 
+	if (iv)
+		*iv = (struct item_view){ NULL, NULL, { NULL } };
 	if (!o || o->type != GLEAN_JV_OBJ)
 		why = "is not an object";
 	for (v = why ? NULL : o->kid; v; v = v->next) {
@@ -315,15 +345,25 @@ check_item(struct rdoc *d, const char *layer, size_t i,
 			start = v;
 		else if (is_key(v, "end"))
 			end = v;
-		else if (v->type != GLEAN_JV_STR && v->type != GLEAN_JV_NULL &&
-		    !why)
-			for (k = keys; *k; k++)
-				if (is_key(v, *k)) {
+		else if (iv || (v->type != GLEAN_JV_STR &&
+		    v->type != GLEAN_JV_NULL && !why))
+			for (k = 0; keys[k]; k++) {
+				if (!named_as(v, keys[k]))
+					continue;
+				if (iv)
+					iv->got[k] = v;
+				if (v->type != GLEAN_JV_STR &&
+				    v->type != GLEAN_JV_NULL && !why) {
 					snprintf(msg, sizeof(msg), "has a \"%s\" "
-					    "that is not a string", *k);
+					    "that is not a string", keys[k]);
 					why = msg;
-					break;
 				}
+				break;
+			}
+	}
+	if (iv) {
+		iv->start = start;
+		iv->end = end;
 	}
 	if (!why || why == msg) {
 		const char *span = o && o->type == GLEAN_JV_OBJ ?
@@ -398,7 +438,7 @@ check_entities(struct rdoc *d)
 	d->ef = glean_arena_alloc(&d->mg->scratch, ((d->ents ? d->ents->len :
 	    0) + 1) * sizeof(*d->ef));
 	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++) {
-		check_item(d, "entities", i, e, keys);
+		check_item(d, "entities", i, e, keys, NULL);
 		entity_fields(&d->ef[i], e);
 	}
 	d->nef = i;
@@ -504,8 +544,8 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		const char *when = glean_jv_str(e, "when");
 		char *ev;
 
-		if (check_item(d, "ratings", i, e, keys) && (!area || !grade ||
-		    get_cp_span(e, d->lim, &s, &en)))
+		if (check_item(d, "ratings", i, e, keys, NULL) && (!area ||
+		    !grade || get_cp_span(e, d->lim, &s, &en)))
 			continue;
 		if (!area || !grade) {
 			layer_problem(d, "ratings", i,
@@ -516,7 +556,7 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		if (!sk)
 			sk = "authority";
 		subj = rating_subject(d, sk, code, glean_jv_str(e, "subject"));
-		if (code && !strcmp(sk, "authority"))
+		if (code && str_is(sk, "authority"))
 			alias_council_once(d, &cm, subj, code);
 		n = rating_attrs(e, when, at);
 		ev = evidence_of(d, s, en);
@@ -539,6 +579,7 @@ read_money(struct rdoc *d, struct items *layer)
 	const struct glean_jv *e, *v;
 	const char *cur, *per, *basis;
 	struct attr at[MAX_ATTRS];
+	struct item_view iv;
 	struct subject *subj;
 	size_t s, en, n, i;
 	double val;
@@ -546,18 +587,18 @@ read_money(struct rdoc *d, struct items *layer)
 	static const char *const keys[] = { "currency", "per", "text", NULL };
 
 	for (i = 0; (e = items_next(layer)); i++) {
-		v = glean_jv_get(e, "value");
-		cur = glean_jv_str(e, "currency");
-		per = glean_jv_str(e, "per");
-		if (check_item(d, "money", i, e, keys))
+		if (check_item(d, "money", i, e, keys, &iv))
 			continue;
+		v = glean_jv_get(e, "value");
+		cur = view_str(iv.got[0]);
+		per = view_str(iv.got[1]);
 		if (!v || (v->type != GLEAN_JV_INT &&
 		    v->type != GLEAN_JV_REAL) || !cur) {
 			layer_problem(d, "money", i,
 			    "has no numeric value or no currency");
 			continue;
 		}
-		get_cp_span(e, d->lim, &s, &en);
+		span_of(iv.start, iv.end, d->lim, &s, &en);
 		if (en == s) {
 			layer_problem(d, "money", i, "has an empty span");
 			continue;
@@ -565,8 +606,8 @@ read_money(struct rdoc *d, struct items *layer)
 		val = v->type == GLEAN_JV_INT ? (double)v->i : v->r;
 		if (!isfinite(val) || !(subj = fact_subject(d, s, en, &basis)))
 			continue;
-		tx = d->notext ? glean_strdup(glean_jv_str(e, "text") ?
-		    glean_jv_str(e, "text") : "") :
+		tx = d->notext ? glean_strdup(view_str(iv.got[2]) ?
+		    view_str(iv.got[2]) : "") :
 		    slice(&d->m, d->text, s, en);
 		cx = d->notext ? glean_strdup("") :
 		    money_context(&d->m, d->text, d->len, en, per);
@@ -607,7 +648,7 @@ read_people(struct rdoc *d)
 		f = &d->ef[i];
 		name = f->canonical;
 		role = f->role;
-		if (!f->kind || strcmp(f->kind, "person") ||
+		if (!f->kind || !str_is(f->kind, "person") ||
 		    span_of(f->start, f->end, d->lim, &s, &en) || en == s ||
 		    !(subj = fact_subject(d, s, en, &basis)))
 			continue;
@@ -645,7 +686,8 @@ static void
 read_quotes(struct rdoc *d, struct items *layer)
 {
 	const struct glean_jv *e;
-	const char *qk, *qt, *basis;
+	const char *qk, *qt, *speaker, *basis;
+	struct item_view iv;
 	struct subject *subj;
 	struct cpmap qm;
 	size_t s, en, i;
@@ -653,36 +695,37 @@ read_quotes(struct rdoc *d, struct items *layer)
 	static const char *const keys[] = { "kind", "speaker", "text", NULL };
 
 	for (i = 0; (e = items_next(layer)); i++) {
-		if (check_item(d, "quotes", i, e, keys))
+		if (check_item(d, "quotes", i, e, keys, &iv))
 			continue;
-		qk = glean_jv_str(e, "kind");
+		qk = view_str(iv.got[0]);
+		speaker = view_str(iv.got[1]);
 		/* a finding needs an inspectorate named, or an article
 		 * about an inspection: else it is a quotation */
-		tab = qk && !strcmp(qk, "report") && d->findings_ok ? T_F :
+		tab = qk && str_is(qk, "report") && d->findings_ok ? T_F :
 		    T_Q;
-		get_cp_span(e, d->lim, &s, &en);
+		span_of(iv.start, iv.end, d->lim, &s, &en);
 		if (en == s) {
 			layer_problem(d, "quotes", i, "has an empty span");
 			continue;
 		}
-		if (qk && !strcmp(qk, "scare"))
+		if (qk && str_is(qk, "scare"))
 			continue;
 		if (!(subj = fact_subject(d, s, en, &basis)))
 			continue;
 		if (!d->notext) {
 			doc_quote(d->mg, subj, tab, d->id, &d->m, d->text, s,
-			    en, 0, glean_jv_str(e, "speaker"), qk, basis);
+			    en, 0, speaker, qk, basis);
 			continue;
 		}
-		if (!(qt = glean_jv_str(e, "text"))) {
+		if (!(qt = view_str(iv.got[2]))) {
 			layer_problem(d, "quotes", i, "has no text (nor has "
 			    "its document)");
 			continue;
 		}
 		cpmap_init(&qm, qt, strlen(qt));
 		doc_quote(d->mg, subj, tab, d->id, &qm, qt, 0, qm.ncps, s,
-		    glean_jv_str(e, "speaker"), qk, basis);
-		free(qm.byte);
+		    speaker, qk, basis);
+		free(qm.run);
 	}
 }
 
@@ -741,6 +784,8 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	    .lim = (size_t)-1, .file = file, .line = line };
 
 	doc_entry(mg, doc, errors, id);
+	mg->doc_id = id;
+	mg->doc_ref = NULL;
 	/* Without the text (dropped to save space), the layers still
 	 * count: offsets are taken as they are and texts from the layers. */
 	if (t && t->type == GLEAN_JV_STR) {
@@ -770,6 +815,8 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
 	read_quotes(&d, &quotes);
 	free(d.ms);
-	free(d.m.byte);
+	free(d.m.run);
+	mg->doc_id = NULL;
+	mg->doc_ref = NULL;
 	return d.bad;
 }

@@ -329,12 +329,13 @@ add_person(struct subject *s, const char *name, struct source src)
 	fact_add(f, src, NULL);
 }
 
-/* tab is T_Q (speech) or T_F (report findings). */
+/* Add src to the quote text[0..len) (NUL-terminated) of subject s,
+ * keyed by its normtext; tab is T_Q (speech) or T_F (report findings). */
 void
-add_quote(struct subject *s, int tab, const char *text,
+add_quote(struct subject *s, int tab, const char *text, size_t len,
     struct source src)
 {
-	char *k = normtext(text, strlen(text));
+	char *k = normtext(text, len);
 
 	if (*k)
 		fact_add(fact(s, tab, k), src, text);

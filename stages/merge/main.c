@@ -73,6 +73,7 @@ merge_free(struct merge *mg)
 		intern_free(&mg->attr_sets[i]);
 	glean_arena_free(&mg->keys);
 	glean_buf_free(&mg->rest);
+	glean_buf_free(&mg->quote);
 	free(mg->fields.f);
 	*mg = (struct merge){ .opts = GLEAN_OPTS_INIT };
 }

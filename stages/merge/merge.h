@@ -101,6 +101,14 @@ put_key(struct glean_buf *b, const char *name)
 	buf_add(b, "\":", 2);
 }
 
+/* Is the string s (not NULL) lit?  Most differ in the first byte,
+ * which is looked at without a call. */
+static inline int
+str_is(const char *s, const char *lit)
+{
+	return s[0] == lit[0] && !strcmp(s, lit);
+}
+
 struct merge;
 
 /* Open addressing on a power-of-two table; keys are owned copies. */
@@ -125,8 +133,12 @@ struct member {
 
 /* A document id as sources sort by it and write it. */
 struct docref {
-	const char *key;	/* key_part(id): the order of sources */
-	const char *json;	/* the id as a JSON string */
+	const char *key;	/* key_part(id): the order of sources; then,
+				 * at key + json_at, the id as a JSON string */
+	uint32_t json_at;
+	uint32_t rank;		/* the place of key among all docrefs' keys
+				 * (from 1) once the record is being written
+				 * (docrefs_rank); 0 before */
 };
 
 /* What a fact groups its sources by (group_by): names of attributes. */
@@ -228,9 +240,16 @@ struct merge {
 					 * interned copy), and its docref: a
 					 * document's sources come together */
 	const struct docref *last_ref;
+	/* the document being read: its id (the caller's pointer, which
+	 * its sources all pass) and docref, once asked for; NULL between
+	 * documents, as a freed id's pointer may come again */
+	const char *doc_id;
+	const struct docref *doc_ref;
+	struct subject *unknown_s;	/* the subject "unknown", once needed */
 	struct intern attr_sets[NGROUP]; /* JSON -> struct attrs */
 	struct glean_jfields fields;	/* the fields of the line being read */
 	struct glean_buf rest;		/* a source's attributes, being made */
+	struct glean_buf quote;		/* a quote's paragraph, being taken */
 	struct glean_buf conflicts;	/* the conflicts, comma-separated */
 	struct glean_buf *spill_buf;	/* written out as it fills, or NULL */
 };
@@ -253,12 +272,18 @@ struct ment {
 };
 
 /*
- * Code point -> byte offsets in a text, the one direction merge needs;
- * an ASCII text (most are) needs no table.
+ * Code point -> byte offsets in a text, the one direction merge needs.
+ * A code point's byte offset is its index plus the UTF-8 continuation
+ * bytes before it, so the map holds the runs of those bytes only: most
+ * texts are ASCII (no run) and the rest have few characters past it.
  */
 struct cpmap {
 	size_t ncps;
-	uint32_t *byte;	/* ncps + 1 entries; NULL: the same offsets */
+	struct cprun {
+		uint32_t at;	/* the code points before the run */
+		uint32_t cum;	/* continuation bytes up to its end */
+	} *run;		/* in text order; NULL: the same offsets */
+	size_t nrun;
 };
 
 /*
@@ -320,7 +345,6 @@ struct rdoc {
 	/* the last council subject asked for, by its code and name */
 	const char *last_code, *last_name;
 	struct subject *last_s;
-	struct subject *unknown_s;	/* once needed */
 	const char *file;	/* where it was read, for messages */
 	long line;
 	int bad;		/* a layer item was malformed */
@@ -379,6 +403,7 @@ void context_of(const char *text, size_t len, size_t s, size_t e, int para,
 
 /* sources.c */
 int source_cmp(const struct source *x, const struct source *y);
+void docrefs_rank(struct merge *mg);
 void put_source(struct glean_buf *b, const struct source *x);
 struct source record_source(struct merge *mg, json_t *src, int group);
 size_t evidence_attr(struct attr *at, size_t n, const char *evidence);
@@ -402,7 +427,7 @@ void add_rating(struct subject *s, const char *area, const char *grade,
 void add_money(struct merge *mg, struct subject *s, double raw,
     const char *cur, const char *per, struct source src);
 void add_person(struct subject *s, const char *name, struct source src);
-void add_quote(struct subject *s, int tab, const char *text,
+void add_quote(struct subject *s, int tab, const char *text, size_t len,
     struct source src);
 
 /* council.c */

@@ -133,6 +133,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 
 		for (j = 0; reads[j].name; j++)
 			if (reads[j].len == f->keylen &&
+			    reads[j].name[0] == f->key[0] &&
 			    !memcmp(reads[j].name, f->key, f->keylen))
 				break;
 		if (!reads[j].name)

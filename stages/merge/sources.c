@@ -36,11 +36,12 @@ docref(struct merge *mg, const char *id)
 		return mg->last_ref = d;
 	d = e->obj = glean_arena_alloc(&mg->keys, sizeof(*d));
 	mg->last_ref = d;
+	/* both texts in one block, so that a docref is two words */
 	key_part(&b, id, 0);
-	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
-	glean_buf_reset(&b);
+	buf_addc(&b, '\0');
+	d->json_at = (uint32_t)b.len;
 	put_str(&b, id);
-	d->json = glean_arena_strndup(&mg->keys, b.s, b.len);
+	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
 	glean_buf_free(&b);
 	return d;
 }
@@ -65,6 +66,34 @@ attrs(struct merge *mg, int group, const char *json, size_t len, const char *v0,
 	a->val[1] = v1 ? glean_arena_strndup(&mg->keys, v1, strlen(v1)) :
 	    NULL;
 	return a;
+}
+
+static int
+keycmp(const void *a, const void *b)
+{
+	return strcmp((*(struct docref *const *)a)->key,
+	    (*(struct docref *const *)b)->key);
+}
+
+/*
+ * Number the docrefs of mg by their keys (struct docref's rank), so that
+ * sorting sources while the record is written compares numbers.  Call
+ * once all documents and records are read: a docref made later would
+ * have no rank (and is then compared by key).
+ */
+void
+docrefs_rank(struct merge *mg)
+{
+	struct docref **v = glean_calloc(mg->docrefs.n + 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < mg->docrefs.cap; i++)
+		if (mg->docrefs.t[i].key && mg->docrefs.t[i].obj)
+			v[n++] = mg->docrefs.t[i].obj;
+	qsort(v, n, sizeof(*v), keycmp);
+	for (i = 0; i < n; i++)
+		v[i]->rank = (uint32_t)(i + 1);
+	free(v);
 }
 
 /* Compare offsets a and b as their "%012lld" texts sort. */
@@ -115,7 +144,7 @@ canon_source(struct glean_buf *b, const struct source *x)
 			put(b, own[k]);
 			buf_addc(b, ':');
 			if (k == 0)
-				put(b, x->doc->json);
+				put(b, x->doc->key + x->doc->json_at);
 			else
 				put_int(b, k == 1 ? x->end : x->start);
 		}
@@ -136,8 +165,14 @@ source_cmp(const struct source *x, const struct source *y)
 	static struct glean_buf cx, cy;
 	int r;
 
-	if (x->doc != y->doc && (r = strcmp(x->doc->key, y->doc->key)))
-		return r;
+	if (x->doc != y->doc) {
+		/* ranked (while writing): the keys' order without reading
+		 * them; two docrefs never share a key */
+		if (x->doc->rank && y->doc->rank)
+			return x->doc->rank < y->doc->rank ? -1 : 1;
+		if ((r = strcmp(x->doc->key, y->doc->key)))
+			return r;
+	}
 	if ((r = offset_cmp(x->start, y->start)) ||
 	    (r = offset_cmp(x->end, y->end)) || x->at == y->at)
 		return r;
@@ -152,7 +187,7 @@ void
 put_source(struct glean_buf *b, const struct source *x)
 {
 	put(b, "{\"doc\":");
-	put(b, x->doc->json);
+	put(b, x->doc->key + x->doc->json_at);
 	put(b, ",\"start\":");
 	put_int(b, x->start);
 	put(b, ",\"end\":");
@@ -214,7 +249,7 @@ attr_str(const struct attr *at, size_t n, const char *name)
 	size_t i;
 
 	for (i = 0; name && i < n; i++)
-		if (!strcmp(at[i].name, name))
+		if (str_is(at[i].name, name))
 			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
 	return NULL;
 }
@@ -268,7 +303,10 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 		put_attr(rest, &at[i]);
 	}
 	buf_addc(rest, '}');
-	x.doc = docref(mg, doc);
+	if (doc != mg->doc_id)
+		x.doc = docref(mg, doc);
+	else if (!(x.doc = mg->doc_ref))
+		x.doc = mg->doc_ref = docref(mg, doc);
 	x.start = (long long)s;
 	x.end = (long long)e;
 	x.at = attrs(mg, group, rest->s, rest->len,

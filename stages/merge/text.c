@@ -12,7 +12,9 @@
 #include <utf8proc.h>
 
 #include "merge.h"
-#include "swar.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static int
 is_alnum(int32_t cp)
@@ -60,65 +62,99 @@ static const char word_byte[256] = {
 #undef L
 };
 
-/* The high bit of each byte of w (all ASCII) that lies in [lo, hi]. */
-static inline uint64_t
-bytes_in(uint64_t w, unsigned lo, unsigned hi)
+#ifdef __SSE2__
+/*
+ * The 16 bytes at s as normtext keeps them when they are all ASCII:
+ * lowered (OR 0x20: a letter's lower case, a digit as it is) into
+ * low[0..16), and the bit mask of their letters and digits into *words.
+ * Returns 0, or the bit mask of the non-ASCII bytes (nothing written).
+ */
+static inline unsigned
+ascii_words16(const char *s, char *low, unsigned *words)
 {
-	return (w + (0x80 - lo) * GLEAN_ONES) & ~(w + (0x7F - hi) * GLEAN_ONES) &
-	    GLEAN_HIGHS;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s), l;
+	__m128i letter, digit;
+	unsigned high = (unsigned)_mm_movemask_epi8(v);
+
+	if (high)
+		return high;
+	/* all bytes below 0x80: signed compares are unsigned ones */
+	l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+	digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	_mm_storeu_si128((__m128i *)(void *)low, l);
+	*words = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	return 0;
 }
 
 /*
- * Copy the letters and digits at s[*i..n) to out + *o, lower-cased,
- * eight bytes a step while they are all ASCII (a word's letters OR 0x20
- * are the lower case, and digits have that bit already); then the rest
- * of the run a byte at a time.  out has room for n - *i + *o bytes.
+ * The words of 16 ASCII bytes (low, words: ascii_words16) onto out + *o:
+ * each run of letters and digits with one space before it unless it is
+ * the first of the text or goes on from the byte before the 16
+ * (*in_word).  out has room for 16 bytes past each run's start, and low
+ * 16 bytes past the last (32 in all).
  */
-static void
-copy_word(const char *s, size_t n, size_t *i, char *out, size_t *o)
+static inline void
+put_words16(const char *low, unsigned words, char *out, size_t *o,
+    int *in_word)
 {
-	uint64_t w, low, other;
-	size_t t = 8;
-	char c;
+	unsigned rest = words, a, b;
 
-	while (t == 8 && n - *i >= 8) {
-		memcpy(&w, s + *i, 8);
-		if (w & GLEAN_HIGHS)
-			break;
-		low = w | 0x20 * GLEAN_ONES;
-		other = ~(bytes_in(low, 'a', 'z') | bytes_in(w, '0', '9')) &
-		    GLEAN_HIGHS;
-		t = other ? glean_first_flag(other) : 8;
-		memcpy(out + *o, &low, 8);
-		*o += t;
-		*i += t;
+	while (rest) {
+		a = (unsigned)__builtin_ctz(rest);
+		b = a + (unsigned)__builtin_ctz(~(rest >> a));
+		if (*o && (a || !*in_word))
+			out[(*o)++] = ' ';
+		memcpy(out + *o, low + a, 16);
+		*o += b - a;
+		rest &= ~((1u << b) - 1);	/* b <= 16 */
 	}
-	while (*i < n && (c = word_byte[(unsigned char)s[*i]])) {
-		out[(*o)++] = c;
-		++*i;
-	}
+	*in_word = words >> 15 & 1;
 }
+#endif
 
 /*
  * normtext of a text of ASCII and plain_gap_cp() marks only, where
  * folding is lower-casing; NULL when it holds any other code point.
- * A word is a maximal run of letters and digits, so every word but the
- * first had a gap before it: one space there, and no state for gaps.
+ * A word is a maximal run of letters and digits: one space before every
+ * word but the first.  Sixteen ASCII bytes a step where SSE2 is.
  */
 static char *
 normtext_plain(const char *s, size_t n)
 {
-	char *out = glean_malloc(n + 1);
-	size_t i = 0, o = 0;
+	char *out = glean_malloc(n + 17);	/* room for put_words16 */
+	size_t i = 0, o = 0, stop = 0;
 	int32_t cp;
+	int in_word = 0;
+	char c;
+#ifdef __SSE2__
+	char low[32] = { 0 };	/* 16 bytes, and room to copy 16 from any */
+	unsigned words, high;
+#endif
 
 	while (i < n) {
-		if (word_byte[(unsigned char)s[i]]) {
-			if (o)
+#ifdef __SSE2__
+		if (i >= stop && n - i >= 16) {
+			if (!(high = ascii_words16(s + i, low, &words))) {
+				put_words16(low, words, out, &o, &in_word);
+				i += 16;
+				continue;
+			}
+			/* a byte at a time up to the first non-ASCII one */
+			stop = i + (size_t)__builtin_ctz(high) + 1;
+		}
+#endif
+		if ((c = word_byte[(unsigned char)s[i]])) {
+			if (o && !in_word)
 				out[o++] = ' ';
-			copy_word(s, n, &i, out, &o);
+			out[o++] = c;
+			in_word = 1;
+			i++;
 			continue;
 		}
+		in_word = 0;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
@@ -174,6 +210,8 @@ plain_quotes(const char *s)
 {
 	struct glean_buf b = { 0 };
 
+	if (!strstr(s, "\xe2\x80"))	/* most roles: no curly mark */
+		return glean_strdup(s);
 	for (; *s; s++) {
 		if (!strncmp(s, "\xe2\x80\x99", 3) ||
 		    !strncmp(s, "\xe2\x80\x98", 3)) {
@@ -219,13 +257,13 @@ span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
 }
 
 /*
- * The code point to byte map of s[0..n) into m (m->byte NULL for an
- * ASCII text); free m->byte when done.
+ * The code point to byte map of s[0..n) into m (m->run NULL for an
+ * ASCII text); free m->run when done.
  */
 void
 cpmap_init(struct cpmap *m, const char *s, size_t n)
 {
-	size_t i = 0, cp, k;
+	size_t i = 0, starts, cont = 0, cap = 0;
 	uint64_t w, x[4];
 
 	/* most texts are ASCII: 32 bytes a step to find out */
@@ -234,44 +272,55 @@ cpmap_init(struct cpmap *m, const char *s, size_t n)
 		if ((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u)
 			break;
 	}
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080u)
-			break;
-	}
-	while (i < n && !((unsigned char)s[i] & 0x80))
-		i++;
 	m->ncps = n;
-	m->byte = NULL;
-	if (i == n)
-		return;
-	m->byte = glean_malloc((n + 1) * sizeof(*m->byte));
-	for (cp = 0; cp < i; cp++)	/* the ASCII start */
-		m->byte[cp] = (uint32_t)cp;
-	while (i < n) {
+	m->run = NULL;
+	m->nrun = 0;
+	for (starts = i; i < n; i++) {
 		/* eight ASCII bytes are eight code points */
-		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		while (i + 8 <= n && (memcpy(&w, s + i, 8),
 		    !(w & 0x8080808080808080u))) {
-			for (k = 0; k < 8; k++)
-				m->byte[cp++] = (uint32_t)(i + k);
+			starts += 8;
 			i += 8;
+		}
+		if (i == n)
+			break;
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			starts++;
 			continue;
 		}
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			m->byte[cp++] = (uint32_t)i;
-		i++;
+		cont++;
+		if (m->nrun && m->run[m->nrun - 1].at == starts) {
+			m->run[m->nrun - 1].cum++;	/* the same run */
+			continue;
+		}
+		if (m->nrun == cap) {
+			cap = cap ? 2 * cap : 16;
+			m->run = glean_realloc(m->run, cap * sizeof(*m->run));
+		}
+		m->run[m->nrun++] = (struct cprun){ (uint32_t)starts,
+		    (uint32_t)cont };
 	}
-	m->byte[cp] = (uint32_t)n;
-	m->ncps = cp;
+	m->ncps = starts;
 }
 
 /* The byte offset of code point cp (the end past the last one). */
 size_t
 cp_byte(const struct cpmap *m, size_t cp)
 {
+	size_t lo = 0, hi = m->nrun, mid;
+
 	if (cp > m->ncps)
 		cp = m->ncps;
-	return m->byte ? m->byte[cp] : cp;
+	if (!hi || cp < m->run[0].at)
+		return cp;
+	while (lo < hi) {	/* the runs before code point cp: at <= cp */
+		mid = lo + (hi - lo) / 2;
+		if (m->run[mid].at <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return cp + m->run[lo - 1].cum;
 }
 
 /* The code point that starts at byte b of m's text (b a character's
@@ -281,11 +330,11 @@ cp_at_byte(const struct cpmap *m, size_t from, size_t b)
 {
 	size_t lo = from, hi = m->ncps, mid;
 
-	if (!m->byte)
+	if (!m->run)
 		return b;
 	while (lo < hi) {	/* the first code point not before b */
 		mid = lo + (hi - lo) / 2;
-		if (m->byte[mid] < b)
+		if (cp_byte(m, mid) < b)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -301,6 +350,13 @@ slice(const struct cpmap *m, const char *text, size_t s, size_t e)
 
 	return glean_strndup(text + bs, be - bs);
 }
+
+/* The bytes that end an amount's context: punctuation (and NUL, as
+ * strchr found it), and the first byte of curly double quotes. */
+static const char context_stop[256] = {
+	[0] = 1, ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1,
+	['?'] = 1, ['"'] = 1, ['('] = 1, [')'] = 1, ['\n'] = 1, [0xE2] = 1
+};
 
 /*
  * What the amount is for: the words after it up to punctuation, past
@@ -322,9 +378,10 @@ money_context(const struct cpmap *m, const char *text, size_t len,
 		i++;
 	b = i;
 	for (; i < len && i - b < 80; i++) {
-		if (strchr(".,;:!?\"()\n", text[i]) ||
+		if (context_stop[(unsigned char)text[i]] &&
+		    (text[i] != '\xe2' ||
 		    !strncmp(text + i, "\xe2\x80\x9d", 3) ||
-		    !strncmp(text + i, "\xe2\x80\x9c", 3))
+		    !strncmp(text + i, "\xe2\x80\x9c", 3)))
 			break;
 		if (text[i] == ' ')
 			lastsp = i;
@@ -406,7 +463,15 @@ context_of(const char *text, size_t len, size_t s, size_t e, int para,
 	size_t lo = s > reach ? s - reach : 0;
 	size_t hi = len - e > reach ? e + reach : len;
 	size_t i;
+	const char *nl;
 
+	if (para) {	/* the line: the newlines either side */
+		nl = s > lo ? memrchr(text + lo, '\n', s - lo) : NULL;
+		*a = nl ? (size_t)(nl - text) + 1 : lo;
+		nl = hi > e ? memchr(text + e, '\n', hi - e) : NULL;
+		*b = nl ? (size_t)(nl - text) : hi;
+		return;
+	}
 	for (i = s; i > lo && text[i - 1] != '\n'; i--)
 		if (!para && i >= 2 && text[i - 1] == ' ' &&
 		    sentence_end_at(text, len, i - 2))

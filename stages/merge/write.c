@@ -51,10 +51,51 @@ put_sources(struct merge *mg, struct glean_buf *b, const struct source *src,
 	buf_addc(b, ']');
 }
 
-static int
-srccmp(const void *a, const void *b)
+/* source_cmp, its common cases inline: different documents once ranked,
+ * or different starts in one document. */
+static inline int
+source_order(const struct source *x, const struct source *y)
 {
-	return source_cmp(a, b);
+	if (x->doc != y->doc) {
+		if (x->doc->rank && y->doc->rank)
+			return x->doc->rank < y->doc->rank ? -1 : 1;
+	} else if (x->start != y->start && x->start >= 0 && y->start >= 0 &&
+	    x->start < 1000000000000LL && y->start < 1000000000000LL)
+		return x->start < y->start ? -1 : 1;
+	return source_cmp(x, y);
+}
+
+/*
+ * Sort v[0..n) by source_order (tmp has room for n / 2): a merge sort
+ * with the comparison inline.  Sources that compare equal are the same
+ * source, so the order is qsort's.
+ */
+static void
+sources_sort(struct source *v, size_t n, struct source *tmp)
+{
+	size_t i, j, k, h = n / 2;
+	struct source x;
+
+	if (n <= 12) {
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (j = i; j > 0 && source_order(&v[j - 1], &x) > 0;
+			    j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sources_sort(v, h, tmp);
+	sources_sort(v + h, n - h, tmp);
+	if (source_order(&v[h - 1], &v[h]) <= 0)
+		return;
+	memcpy(tmp, v, h * sizeof(*v));
+	/* k <= j: the merged run never overtakes the right half's rest */
+	for (i = 0, j = h, k = 0; i < h && j < n; k++)
+		v[k] = source_order(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < h)
+		v[k++] = tmp[i++];
 }
 
 /* Make f's sources a set in canonical order (they mostly come so). */
@@ -65,15 +106,19 @@ fact_sort(struct fact *f)
 	int r = -1;
 
 	for (i = n = 1; i < f->nsrc; i++) {
-		if ((r = source_cmp(&f->src[n - 1], &f->src[i])) > 0)
+		if ((r = source_order(&f->src[n - 1], &f->src[i])) > 0)
 			break;
 		if (r < 0)
 			f->src[n++] = f->src[i];
 	}
 	if (r > 0) {
-		qsort(f->src, f->nsrc, sizeof(*f->src), srccmp);
+		struct source *tmp = glean_malloc((f->nsrc / 2 + 1) *
+		    sizeof(*tmp));
+
+		sources_sort(f->src, f->nsrc, tmp);
+		free(tmp);
 		for (i = n = 1; i < f->nsrc; i++)
-			if (source_cmp(&f->src[n - 1], &f->src[i]))
+			if (source_order(&f->src[n - 1], &f->src[i]))
 				f->src[n++] = f->src[i];
 	}
 	if (f->nsrc)
@@ -123,7 +168,8 @@ group_by(const struct source *src, size_t n, int at, size_t trunc,
 	const char *v;
 	int r;
 
-	*g = glean_calloc(n + 1, sizeof(**g));
+	/* not zeroed: only g[0..ng) is made and read */
+	*g = glean_malloc((n + 1) * sizeof(**g));
 	for (i = 0; i < n; i++) {
 		if (!(v = src[i].at->val[at]))
 			continue;
@@ -620,6 +666,7 @@ record_write(struct merge *mg)
 	size_t i;
 
 	mg->spill_buf = direct ? &b : NULL;
+	docrefs_rank(mg);
 	add_str(mg, &b, "{\"glean_record\":", "{\n  \"glean_record\": ");
 	put_int(&b, RECORD_VERSION);
 	add_str(mg, &b, ",\"documents\":", ",\n  \"documents\": ");
