@@ -15,8 +15,21 @@ struct glean_numwords *
 glean_numwords_load(const char *lexdir)
 {
 	struct glean_numwords *nw = glean_calloc(1, sizeof *nw);
+	size_t i, b, fill[256];
 
 	nw->lx = glean_lexicon_load(lexdir, "number-words.tsv", 3);
+	/* a counting sort of the rows by their first byte's lower case,
+	 * stable, so a lookup meets them in file order */
+	nw->byfirst = glean_calloc(nw->lx->nrows + 1, sizeof *nw->byfirst);
+	for (i = 0; i < nw->lx->nrows; i++)
+		nw->at[tolower((unsigned char)nw->lx->rows[i].f[0][0]) + 1]++;
+	for (b = 0; b < 256; b++) {
+		nw->at[b + 1] += nw->at[b];
+		fill[b] = nw->at[b];
+	}
+	for (i = 0; i < nw->lx->nrows; i++)
+		nw->byfirst[fill[tolower((unsigned char)
+		    nw->lx->rows[i].f[0][0])]++] = i;
 	return nw;
 }
 
@@ -26,6 +39,7 @@ glean_numwords_free(struct glean_numwords *nw)
 	if (!nw)
 		return;
 	glean_lexicon_free(nw->lx);
+	free(nw->byfirst);
 	free(nw);
 }
 
@@ -56,18 +70,19 @@ double
 glean_numword(const struct glean_numwords *nw, const char *s, size_t n,
     const char *kind, const char **kindout)
 {
-	size_t i;
+	size_t i, k, b;
 
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			return numword_folded(nw, s, n, kind, kindout);
-	for (i = 0; nw && i < nw->lx->nrows; i++) {
-		struct glean_row *r = &nw->lx->rows[i];
+	if (!nw)
+		return -1;
+	/* only the rows whose first letter is the word's (an empty row's
+	 * first byte is its NUL) */
+	b = n ? (size_t)tolower((unsigned char)s[0]) : 0;
+	for (k = nw->at[b]; k < nw->at[b + 1]; k++) {
+		struct glean_row *r = &nw->lx->rows[nw->byfirst[k]];
 
-		/* the first letters first: most rows differ there */
-		if (n && tolower((unsigned char)r->f[0][0]) !=
-		    tolower((unsigned char)s[0]))
-			continue;
 		if (strlen(r->f[0]) != n || strncasecmp(r->f[0], s, n) != 0)
 			continue;
 		if (kind && strcmp(r->f[2], kind) != 0)

@@ -13,6 +13,10 @@
 /* Number words from lexicons/number-words.tsv. */
 struct glean_numwords {
 	struct glean_lexicon *lx;
+	/* the rows by the lower case of their first byte, each group in
+	 * file order: rows byfirst[at[b]..at[b + 1]) start with b */
+	size_t *byfirst;
+	size_t at[257];
 };
 
 /* Load lexdir/number-words.tsv (fatal when missing).  Caller frees. */
