@@ -130,8 +130,8 @@ fi
 
 # the yardstick again: the median of all its runs, first and last
 bench_wcw "$norm"
-wc=$(echo $wc_runs $bench_all | tr ' ' '\n' | sort -n |
-	awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+# shellcheck disable=SC2086
+wc=$(bench_median $wc_runs $bench_all)
 echo "bench: wc -w median first $wc_first s, last $bench_secs s; all runs $wc s"
 judge "$wc"
 rm -f "$norm" "$rows"

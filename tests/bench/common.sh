@@ -223,6 +223,13 @@ bench_layer()
 	echo "$_out"
 }
 
+# bench_median SECONDS...: the median (the lower of the middle two).
+bench_median()
+{
+	echo "$@" | tr ' ' '\n' | sort -n |
+		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
 # bench_time LABEL INPUT CMD...: CMD <INPUT run bench_runs times, a line
 # printed; sets bench_secs (the median wall time), bench_all (every run's
 # seconds), bench_mbs, bench_rss_kb (the highest peak) and bench_status.
@@ -248,8 +255,7 @@ bench_time()
 	done
 	rm -f "$_tf"
 	bench_all=$_all
-	bench_secs=$(echo $_all | tr ' ' '\n' | sort -n |
-		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+	bench_secs=$(bench_median $_all)
 	_bytes=$(wc -c <"$_input")
 	bench_mbs=$(awk -v b="$_bytes" -v s="$bench_secs" \
 		'BEGIN { printf "%.1f", (s > 0 ? b / s / 1e6 : 0) }')
