@@ -74,6 +74,9 @@ usage(int status)
 	    "  -u, --us-dates      glean-dates: read 5/3/18 as May 3\n"
 	    "      --tokens        glean-quotes: take stems from \"tokens\"\n"
 	    "      --token-arrays  glean-tokenize: \"tokens\" as arrays\n"
+	    "      --sentences-only\n"
+	    "                      glean-tokenize: no \"tokens\" layer\n"
+	    "                      (glean-entities takes them in memory)\n"
 	    GLEAN_COMMON_HELP, glean_prog);
 	if (status)
 		fprintf(fp, "Try '%s --help' for more information.\n",

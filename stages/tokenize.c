@@ -5,7 +5,9 @@
  *   "sentences": [[start, end], ...]
  *   "tokens":    "0,2wad 5wsale 5wboost 0,1p" (the compact form), or with
  *                --token-arrays [[0, 2, "word", "ad"], [3, 8, ...], ...]
- * in code points (toklayer.h).  Every other field passes through
+ * in code points (toklayer.h); with --sentences-only no "tokens" (a
+ * "tokens" the document had is dropped all the same: it would not match
+ * the new sentences' text).  Every other field passes through
  * unchanged, unparsed.
  * The two layers are written as JSON text (glean_tail_fn): the token
  * layer is the bulk of the stream.
@@ -19,7 +21,9 @@
 struct ctx {
 	struct glean_abbrevs *ab;
 	struct glean_toks tk;
-	enum glean_tokens_form form;	/* --token-arrays: the old form */
+	enum glean_tokens_form form;	/* --token-arrays: the old form;
+					 * --sentences-only: none */
+	int arrays, sentences_only;	/* the options given */
 };
 
 static int
@@ -43,11 +47,18 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	return 0;
 }
 
+/* The lexicon, and the form of the layer the options ask for; both
+ * forms at once is a usage error (exit 2). */
 static void
 init(void *vctx, const char *lexdir)
 {
 	struct ctx *c = vctx;
 
+	if (c->arrays && c->sentences_only)
+		glean_die(GLEAN_EXIT_FATAL, "--token-arrays and "
+		    "--sentences-only exclude each other");
+	c->form = c->sentences_only ? GLEAN_TOKENS_NONE : c->arrays ?
+	    GLEAN_TOKENS_ARRAYS : GLEAN_TOKENS_COMPACT;
 	c->ab = glean_abbrevs_load(lexdir);
 }
 
@@ -60,20 +71,29 @@ fini(void *vctx)
 	glean_abbrevs_free(c->ab);
 }
 
-/* --token-arrays: the old form of the layer. */
+/* --token-arrays: the old form of the layer; --sentences-only: no
+ * layer.  Returns 1 for an option of the stage's, else 0. */
 static int
 option(void *vctx, int ch, const char *arg)
 {
 	struct ctx *c = vctx;
 
 	(void)arg;
-	if (ch == 'A')
-		c->form = GLEAN_TOKENS_ARRAYS;
-	return ch == 'A';
+	switch (ch) {
+	case 'A':
+		c->arrays = 1;
+		return 1;
+	case 'S':
+		c->sentences_only = 1;
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static const struct option longopts[] = {
 	{ "token-arrays", no_argument, NULL, 'A' },
+	{ "sentences-only", no_argument, NULL, 'S' },
 	{ NULL, 0, NULL, 0 }
 };
 static const char *const reads[] = { NULL };
@@ -85,7 +105,10 @@ const struct glean_program glean_program_tokenize = {
 	"[OPTION]... [FILE]...",
 	"Add \"sentences\" and \"tokens\" to each JSON Lines document.",
 	"      --token-arrays  write \"tokens\" in the old form, arrays\n"
-	"                      [[s,e,\"word\",\"stem\"],...]\n",
+	"                      [[s,e,\"word\",\"stem\"],...]\n"
+	"      --sentences-only\n"
+	"                      write \"sentences\" alone, no \"tokens\" (for\n"
+	"                      a run whose later stages do not read them)\n",
 	NULL, longopts, option, init, fini
 };
 

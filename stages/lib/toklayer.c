@@ -275,6 +275,8 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	struct glean_buf tmp = { 0 };
 
 	sentences_json(tk, out);
+	if (form == GLEAN_TOKENS_NONE)
+		return;
 	glean_tok_stems_ready();
 	if (form == GLEAN_TOKENS_ARRAYS) {
 		glean_buf_add(out, ",\"tokens\":[", 11);

@@ -28,15 +28,19 @@
 #include "glean.h"
 #include "tok.h"
 
-enum glean_tokens_form { GLEAN_TOKENS_COMPACT, GLEAN_TOKENS_ARRAYS };
+/* How "tokens" is written; GLEAN_TOKENS_NONE: not at all (only
+ * "sentences"), for a run whose later stages do not read the layer. */
+enum glean_tokens_form { GLEAN_TOKENS_COMPACT, GLEAN_TOKENS_ARRAYS,
+	GLEAN_TOKENS_NONE };
 
 /* The kind letters, indexed by enum glean_tok_kind. */
 extern const char glean_tok_kind_letters[GLEAN_TOK_NKINDS + 1];
 
 /*
  * Append the two stream layers of text's tokens tk as JSON members to
- * out: "sentences":[[s,e],...],"tokens":... in the form asked (no
- * surrounding braces, no leading comma).  Never fails.
+ * out: "sentences":[[s,e],...],"tokens":... in the form asked, or
+ * "sentences" alone for GLEAN_TOKENS_NONE (no surrounding braces, no
+ * leading comma).  Never fails.
  */
 void glean_toks_json(const char *text, const struct glean_toks *tk,
     enum glean_tokens_form form, struct glean_buf *out);
