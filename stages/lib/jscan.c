@@ -123,8 +123,11 @@ scan_escape(pos p, pos end)
 
 	if (p >= end)
 		return NULL;
-	if (*p && strchr("\"\\/bfnrt", *p))
+	switch (*p) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r':
+	case 't':
 		return p + 1;
+	}
 	if (*p != 'u' || hex4(p + 1, end, &u) < 0)
 		return NULL;
 	p += 5;
@@ -385,26 +388,71 @@ flat_value(pos p, pos end)
 	}
 }
 
-/* One member "key":value of a flat object (see flat_value). */
-static pos
-flat_pair(pos p, pos end)
+/* A key at its opening quote, as scan_key: a plain one (the common
+ * case) inline, anything else by scan_key. */
+static inline __attribute__((always_inline)) pos
+key_inline(pos p, pos end)
 {
-	if (*p != '"' || !(p = scan_key(p, end)) || p >= end || *p != ':' ||
-	    ++p >= end)
-		return NULL;
+	pos q = skip_plain(p + 1, end);
+
+	return q < end && *q == '"' ? q + 1 : scan_key(p, end);
+}
+
+/* A value of a flat object, as flat_value: a plain string and a short
+ * integer inline, anything else by flat_value. */
+static inline __attribute__((always_inline)) pos
+flat_value_inline(pos p, pos end)
+{
+	pos q;
+
+	if (*p == '"') {
+		q = skip_plain(p + 1, end);
+		if (q < end && *q == '"')
+			return q + 1;
+	} else if (is_digit(*p) && *p != '0') {
+		q = p + 1;
+		while (q < end && is_digit(*q) && q - p < 18)
+			q++;
+		if (q < end && (*q == ',' || *q == '}'))
+			return q;
+	}
 	return flat_value(p, end);
 }
 
 /*
- * A member of a layer of flat objects, such as an entity, a date or a
- * quotation: an object written without white space whose values are
- * flat (see scan_members).  Each piece is checked by the general
- * scanner's own functions, so it accepts nothing that scanner refuses.
+ * A layer of flat objects (entities, dates, money, quotes: the bulk of a
+ * late document but for the text), at its '[': each an object written
+ * without white space whose values are flat (flat_value), in one loop
+ * with the common pieces inline.  Each piece is checked by the general
+ * scanner's own functions, so it accepts nothing that scanner refuses;
+ * NULL when the layer is not of this shape (or not valid), and the
+ * caller then scans it the general way, which finds any error.
  */
 static pos
-flat_object_member(pos p, pos end)
+scan_object_layer(pos p, pos end)
 {
-	return *p == '{' ? scan_members(p, end, flat_pair, '}') : NULL;
+	for (p++; p < end; p++) {
+		if (*p != '{')
+			return NULL;
+		/* one object's members */
+		for (p++; p < end; p++) {
+			if (*p != '"' || !(p = key_inline(p, end)) ||
+			    p >= end || *p != ':' || ++p >= end ||
+			    !(p = flat_value_inline(p, end)) || p >= end)
+				return NULL;
+			if (*p == '}')
+				break;
+			if (*p != ',')
+				return NULL;
+		}
+		if (p >= end || ++p >= end)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+	}
+	return NULL;
 }
 
 /* Scan one value of any kind, iteratively (no recursion: a line of
@@ -434,7 +482,7 @@ scan_value(pos p, pos end)
 			}
 			/* a layer of flat objects: entities, dates, money */
 			if (p + 1 < end && p[1] == '{' &&
-			    (q = scan_members(p, end, flat_object_member, ']'))) {
+			    (q = scan_object_layer(p, end))) {
 				p = q;
 				goto after_value;
 			}
