@@ -565,20 +565,33 @@ static void
 add_raw_field(const struct glean_jfield *f, int *first)
 {
 	size_t koff;
+	char *o;
 
+	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE ||
+	    capturing) {
+		/* ,"key":value in one piece: the common case */
+		o = glean_buf_reserve(&out, f->keylen + f->vallen + 4);
+		if (!*first)
+			*o++ = ',';
+		*first = 0;
+		*o++ = '"';
+		koff = (size_t)(o - out.s);
+		memcpy(o, f->key, f->keylen);
+		o += f->keylen;
+		*o++ = '"';
+		*o++ = ':';
+		memcpy(o, f->val, f->vallen);
+		out.len = (size_t)(o - out.s) + f->vallen;
+		out.s[out.len] = '\0';
+		note_field(koff, f->keylen, out.len - f->vallen);
+		return;
+	}
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
 	glean_buf_addc(&out, '"');
-	koff = out.len;
 	glean_buf_add(&out, f->key, f->keylen);
 	glean_buf_add(&out, "\":", 2);
-	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE ||
-	    capturing) {
-		glean_buf_add(&out, f->val, f->vallen);
-		note_field(koff, f->keylen, out.len - f->vallen);
-		return;
-	}
 	close_stretch();
 	segs[nsegs].off = 0;
 	segs[nsegs].len = f->vallen;
@@ -738,7 +751,7 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	json_t *doc, *v, **loaded;
 	const char *key;
 	char *err = NULL, *k;
-	size_t i;
+	size_t i, left;
 	int first = 1, has_text = 0, rc;
 
 
@@ -779,6 +792,8 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 
 	hold_room();
 	glean_buf_addc(&out, '{');
+	/* the members doc has left: none, and a field is not looked up */
+	left = json_object_size(doc);
 	for (i = 0; i < jf.n; i++) {
 		const struct glean_jfield *f = &jf.f[i];
 
@@ -786,20 +801,22 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 			continue;	/* replaced by the tail */
 		/* keys here hold no escape, so no NUL: the n-calls find
 		 * what the NUL-terminated ones would */
-		v = json_object_getn(doc, f->key, f->keylen);
+		v = left ? json_object_getn(doc, f->key, f->keylen) : NULL;
 		if (!v) {
 			if (!loaded[i])
 				add_raw_field(f, &first);
 			/* else: the stage removed it */
-		} else if (unchanged(st, f, v, loaded[i])) {
+			continue;
+		}
+		if (unchanged(st, f, v, loaded[i])) {
 			add_raw_field(f, &first);
-			json_object_deln(doc, f->key, f->keylen);
 		} else {
 			k = glean_strndup(f->key, f->keylen);
 			add_json_field(k, v, &first);
 			free(k);
-			json_object_deln(doc, f->key, f->keylen);
 		}
+		json_object_deln(doc, f->key, f->keylen);
+		left--;
 	}
 	/* what the stage added */
 	json_object_foreach(doc, key, v) {
