@@ -28,6 +28,11 @@
  * attached to it (4p). */
 enum { A_PRE, A_SUF, A_ATT, NKIND };
 
+/* The named groups of the amount patterns. */
+enum group { G_CUR, G_NUM, G_NUM2, G_SC, G_SC2, G_MINOR, NGROUP };
+static const char *const group_name[NGROUP] = { "cur", "num", "num2", "sc",
+    "sc2", "minor" };
+
 struct ctx {
 	struct glean_lexicon *cur, *mult, *rates, *approx;
 	struct glean_numwords *nw;
@@ -54,6 +59,13 @@ struct ctx {
 	 * are compiled anchored and tried only at such starts */
 	unsigned char start_byte[NKIND][256];
 	unsigned char refused_before[NKIND][256];
+	int not_after[NKIND];	/* the pattern opens with NOT_AFTER */
+	/* by kind: the numbers of the named groups (enum group), looked
+	 * up once: by name, a look-up cost as much as a short match */
+	int group[NKIND][NGROUP];
+	/* the factors of the rows of cur (its third field) and mult (its
+	 * second), read once */
+	double *cur_factor, *mult_factor;
 	int jit;		/* all of re_amount has JIT code */
 	/* by kind: the words a match that starts at an ASCII letter
 	 * starts with (struct first_words) */
@@ -61,6 +73,14 @@ struct ctx {
 		/* by the first letter's low five bits */
 		const char *w[32][16];
 		unsigned char n[32];
+		/* by the first letter: bit (b & 31) for the second letter
+		 * b of a word filed there, and whether one has none or one
+		 * that is not a letter (which any byte may follow) */
+		uint32_t second[32];
+		unsigned char odd[32];
+		/* the same for the third letter, by the first two */
+		uint32_t third[32][32];
+		unsigned char odd3[32][32];
 		int any;	/* too many to file: any word */
 	} first[NKIND];
 	/* the last words of the qualifiers (approx.tsv), for
@@ -164,7 +184,7 @@ find_scale(const struct ctx *c, const char *s, size_t n)
 {
 	const struct glean_row *r = n ? find_form(c->mult, s, n) : NULL;
 
-	return r ? strtod(r->f[1], NULL) : 1;
+	return r ? c->mult_factor[r - c->mult->rows] : 1;
 }
 
 /* The rate unit of the rate word s[0..n) ("annually": "year"), NULL
@@ -317,10 +337,24 @@ digit_gate_init(struct ctx *c)
 	c->digit_lead[A_ATT] = 0;
 }
 
-/* The first byte of t[i..n) where a digit may start; n for none. */
+/* The first byte of t[i..n) where a digit may start; n for none.
+ * Eight bytes at a time past those that are neither an ASCII digit nor
+ * from 0x80 up (the table says which of those may start one). */
 static size_t
 next_digit(const struct ctx *c, const char *t, size_t i, size_t n)
 {
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, low, maybe;
+
+		memcpy(&x, t + i, 8);
+		low = x & ~GLEAN_HIGHS;
+		/* '0' <= low <= '9' with bit 7 clear, or bit 7 set */
+		maybe = ((low + (0x80 - '0') * GLEAN_ONES) &
+		    ~(low + (0x80 - '9' - 1) * GLEAN_ONES) & ~x) |
+		    x;
+		if (maybe & GLEAN_HIGHS)
+			break;
+	}
 	while (i < n && !c->digit_byte[(unsigned char)t[i]])
 		i++;
 	return i;
@@ -346,10 +380,20 @@ first_word_add(struct first_words *fw, const char *w)
 {
 	unsigned k = (unsigned char)w[0] & 31;
 
-	if (fw->n[k] == 16 || !ascii_letter(w[0]))
+	if (fw->n[k] == 16 || !ascii_letter(w[0])) {
 		fw->any = 1;
+		return;
+	}
+	fw->w[k][fw->n[k]++] = w;
+	if (!ascii_letter(w[1])) {
+		fw->odd[k] = 1;
+		return;
+	}
+	fw->second[k] |= (uint32_t)1 << (w[1] & 31);
+	if (ascii_letter(w[2]))
+		fw->third[k][w[1] & 31] |= (uint32_t)1 << (w[2] & 31);
 	else
-		fw->w[k][fw->n[k]++] = w;
+		fw->odd3[k][w[1] & 31] = 1;
 }
 
 /*
@@ -410,6 +454,16 @@ starts_with_word(const char *t, size_t p, size_t n, const char *w)
 	return 1;
 }
 
+/* May t[p] (of n) be the letter of a word filed with one of the bits
+ * (ch & 31) of set: no only for an ASCII byte that is no letter of set
+ * (a byte from 0x80 up, or the end, may be more than ASCII tells). */
+static int
+next_letter_in(const char *t, size_t p, size_t n, uint32_t set)
+{
+	return p >= n || (unsigned char)t[p] >= 0x80 ||
+	    (ascii_letter(t[p]) && (set >> (t[p] & 31) & 1));
+}
+
 /*
  * Might a match of the amount pattern of kind start at the ASCII letter
  * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
@@ -432,6 +486,14 @@ first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
 		if (p + len >= n || !ascii_letter(t[p + len]))
 			return 1;
 	}
+	/* no word of those first letters goes on with the next ASCII
+	 * byte: starts_with_word would say no to each */
+	if (!fw->odd[k] && !next_letter_in(t, p + 1, n, fw->second[k]))
+		return 0;
+	if (!fw->odd[k] && p + 1 < n && (unsigned char)t[p + 1] < 0x80 &&
+	    !fw->odd3[k][t[p + 1] & 31] &&
+	    !next_letter_in(t, p + 2, n, fw->third[k][t[p + 1] & 31]))
+		return 0;
 	for (i = 0; i < fw->n[k]; i++)
 		if (starts_with_word(t, p, n, fw->w[k][i]))
 			return 1;
@@ -477,6 +539,9 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 /* The look-behind every amount pattern opens with: no amount starts
  * inside a word or number. */
 #define NOT_AFTER "(?<![\\w$£€¥.,])"
+/* The ASCII bytes of NOT_AFTER besides \\w (its others are not
+ * ASCII, and no ASCII byte starts them) */
+#define NOT_AFTER_PUNCT "_$.,"
 
 /* The amount patterns by kind. */
 static const struct {
@@ -561,9 +626,10 @@ pattern_starts(struct ctx *c, int kind, const char *pat)
 	if (strncmp(amount_pattern[kind].src, NOT_AFTER,
 	    strlen(NOT_AFTER)) != 0)
 		return;
+	c->not_after[kind] = 1;
 	for (b = 0; b < 128; b++)
-		c->refused_before[kind][b] = isalnum(b) || b == '_';
-	for (p = "$.,"; *p; p++)
+		c->refused_before[kind][b] = isalnum(b);
+	for (p = NOT_AFTER_PUNCT; *p; p++)
 		c->refused_before[kind][(unsigned char)*p] = 1;
 }
 
@@ -572,7 +638,7 @@ pattern_starts(struct ctx *c, int kind, const char *pat)
 static void
 compile_patterns(struct ctx *c, const char *const cv[NV])
 {
-	int kind;
+	int kind, g;
 	char *pat;
 	size_t jitsize;
 
@@ -584,6 +650,10 @@ compile_patterns(struct ctx *c, const char *const cv[NV])
 		    amount_pattern[kind].what);
 		free(pat);
 	}
+	for (kind = 0; kind < NKIND; kind++)
+		for (g = 0; g < NGROUP; g++)
+			c->group[kind][g] = pcre2_substring_number_from_name(
+			    c->re_amount[kind], (PCRE2_SPTR)group_name[g]);
 	c->jit = 1;
 	for (kind = 0; kind < NKIND; kind++)
 		if (pcre2_pattern_info(c->re_amount[kind], PCRE2_INFO_JITSIZE,
@@ -598,6 +668,19 @@ compile_patterns(struct ctx *c, const char *const cv[NV])
 	    names, cv, NV, PCRE2_CASELESS, "money approx");
 }
 
+/* The numbers of field f of the rows of lx, as strtod reads them
+ * (malloc'd). */
+static double *
+factors(const struct glean_lexicon *lx, size_t f)
+{
+	double *v = glean_calloc(lx->nrows + 1, sizeof *v);
+	size_t r;
+
+	for (r = 0; r < lx->nrows; r++)
+		v[r] = strtod(lx->rows[r].f[f], NULL);
+	return v;
+}
+
 /* The currencies, scale words, rates, qualifiers and number words from
  * lexdir; a missing or bad one is fatal. */
 static void
@@ -608,6 +691,8 @@ load_lexicons(struct ctx *c, const char *lexdir)
 	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
+	c->cur_factor = factors(c->cur, 2);
+	c->mult_factor = factors(c->mult, 1);
 }
 
 /* Is ch an ASCII byte of \w (the same with PCRE2_UCP)? */
@@ -718,6 +803,8 @@ ctx_free(void *vctx)
 	pcre2_code_free(c->re_rate);
 	pcre2_code_free(c->re_approx);
 	pcre2_match_data_free(c->md);
+	free(c->cur_factor);
+	free(c->mult_factor);
 	glean_lexicon_free(c->cur);
 	glean_lexicon_free(c->mult);
 	glean_lexicon_free(c->rates);
@@ -767,6 +854,23 @@ struct found {
 	size_t s, e;
 };
 
+/* Group g of match m (in c->md) as [*s, *e), as glean_re_group says;
+ * 0 when the group did not take part. */
+static int
+match_group(const struct ctx *c, const struct found *m, enum group g,
+    size_t *s, size_t *e)
+{
+	int k = c->group[m->kind][g];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+
+	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
+	    ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
 /*
  * The currency row of match m, NULL when its currency word is none: not
  * in currencies.tsv, or "50 Cent", a capitalised currency word after
@@ -779,25 +883,25 @@ match_currency(struct ctx *c, const struct found *m)
 	struct glean_row *row;
 	size_t xs, xe, ns, ne;
 
-	if (!glean_re_group(m->re, c->md, "cur", &xs, &xe) ||
+	if (!match_group(c, m, G_CUR, &xs, &xe) ||
 	    !(row = find_currency(c, t + xs, xe - xs)))
 		return NULL;
 	if (m->kind == A_SUF && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
 	    islower((unsigned char)t[xs + 1]) &&
-	    glean_re_group(m->re, c->md, "num", &ns, &ne) &&
+	    match_group(c, m, G_NUM, &ns, &ne) &&
 	    isdigit((unsigned char)t[ns]))
 		return NULL;
 	return row;
 }
 
-/* The scale ("million") of the group name of match m; 1 when the group
- * did not take part. */
+/* The scale ("million") of group g of match m; 1 when the group did
+ * not take part. */
 static double
-group_scale(struct ctx *c, const struct found *m, const char *name)
+group_scale(struct ctx *c, const struct found *m, enum group g)
 {
 	size_t xs, xe;
 
-	return glean_re_group(m->re, c->md, name, &xs, &xe) ?
+	return match_group(c, m, g, &xs, &xe) ?
 	    find_scale(c, m->t + xs, xe - xs) : 1;
 }
 
@@ -814,16 +918,16 @@ push_range(struct ctx *c, const struct found *m, double v, double sc,
 	size_t ns, ne, xs, xe, e1;
 	double v2, sc2;
 
-	glean_re_group(m->re, c->md, "num2", &ns, &ne);
+	match_group(c, m, G_NUM2, &ns, &ne);
 	e1 = ns;
 	v2 = num_at(c, m->t, ns, ne);
-	sc2 = group_scale(c, m, "sc2");
+	sc2 = group_scale(c, m, G_SC2);
 	if (sc == 1)
 		sc = sc2;
-	if (glean_re_group(m->re, c->md, "sc", &xs, &xe))
+	if (match_group(c, m, G_SC, &xs, &xe))
 		e1 = xe;
 	else
-		glean_re_group(m->re, c->md, "num", &xs, &e1);
+		match_group(c, m, G_NUM, &xs, &e1);
 	push(l, m->s, e1, v * sc * f, ri);
 	push(l, ns, m->e, v2 * sc2 * f, ri);
 }
@@ -841,14 +945,14 @@ push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
 	const char *t = m->t;
 	size_t xs, xe, ns, ne, e = m->e;
 
-	if (glean_re_group(m->re, c->md, "minor", &xs, &xe)) {
+	if (match_group(c, m, G_MINOR, &xs, &xe)) {
 		struct glean_row *mr = find_currency(c, t + xs, xe - xs);
 
-		glean_re_group(m->re, c->md, "num2", &ns, &ne);
-		v += num_at(c, t, ns, ne) * (mr ? strtod(mr->f[2], NULL) :
-		    0.01);
+		match_group(c, m, G_NUM2, &ns, &ne);
+		v += num_at(c, t, ns, ne) * (mr ? c->cur_factor[mr -
+		    c->cur->rows] : 0.01);
 	} else if (m->kind == A_SUF &&
-	    glean_re_group(m->re, c->md, "num2", &ns, &ne)) {
+	    match_group(c, m, G_NUM2, &ns, &ne)) {
 		e = ns;
 		while (e > m->s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
 			e--;
@@ -879,38 +983,102 @@ match_at(struct ctx *c, const pcre2_code *re, const char *t, size_t n,
 }
 
 /*
- * Might a match of the amount pattern of kind start at t[p]?  Its byte
- * is one the pattern starts with, after none its look-behind refuses
- * (struct ctx).
+ * The bits of the bytes t[0..n) (n <= 64) that the opening look-behind
+ * of the amount pattern of kind refuses before a start (refused_before):
+ * \w of ASCII and NOT_AFTER_PUNCT, or none.  Sixteen bytes at a time,
+ * with the table for the bytes it cannot say (a text without SSE2).
  */
-static inline int
-may_start(const struct ctx *c, int kind, const char *t, size_t p)
+static uint64_t
+refused_bits(const struct ctx *c, int kind, const char *t, size_t n)
 {
-	return c->start_byte[kind][(unsigned char)t[p]] &&
-	    (p == 0 || !c->refused_before[kind][(unsigned char)t[p - 1]]);
+	uint64_t m = 0;
+#ifdef __SSE2__
+	static const char punct[] = NOT_AFTER_PUNCT;
+	char pad[64];
+	size_t i, k;
+
+	if (!c->not_after[kind])
+		return 0;
+	if (n < 64) {
+		memset(pad, 0, sizeof pad);
+		memcpy(pad, t, n);
+		t = pad;
+	}
+	for (i = 0; i < 4; i++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t + 16 * i));
+		uint64_t w = glean_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+		    'a', 'z') | glean_range16(x, '0', '9');
+
+		for (k = 0; k < sizeof punct - 1; k++)
+			w |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(punct[k])));
+		m |= w << 16 * i;
+	}
+	if (n < 64)
+		m &= ((uint64_t)1 << n) - 1;
+#else
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c->refused_before[kind][(unsigned char)t[i]])
+			m |= (uint64_t)1 << i;
+#endif
+	return m;
 }
 
 /*
  * The first place at or after p in t[..n) where a match of the amount
  * pattern of kind may start: where the digit gate allows (a match
  * starts at most digit_lead bytes before the next digit, see
- * digit_gate_init) and may_start; n for none.
+ * digit_gate_init), at a byte it starts with (start_byte), after none
+ * its look-behind refuses; n for none.  It goes 64 bytes at a
+ * time over the bytes the look-behind lets a match start at (most
+ * bytes are inside a word, which it refuses), and jumps to lead bytes
+ * before the next digit.  *dp is where the next digit may start at or
+ * after where the last search of the window began (scan starts it at
+ * its first), kept for the next search.
  */
 static size_t
-next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
+next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n,
+    size_t *dp)
 {
-	size_t lead = c->digit_lead[kind], from = p, d = n;
+	size_t lead = c->digit_lead[kind], d = *dp, len, q;
+	int gate = lead != NO_DIGIT_GATE;
+	uint64_t look;
 
-	for (; p < n; p++) {
-		if (lead != NO_DIGIT_GATE && (p == from || d < p)) {
-			if ((d = next_digit(c, t, p, n)) == n)
+	while (p < n) {
+		if (gate) {
+			if (d < p)
+				*dp = d = next_digit(c, t, p, n);
+			if (d == n)
 				return n;
 			if (d > p + lead)
 				p = d - lead;
 		}
-		if (may_start(c, kind, t, p) && (!ascii_letter(t[p]) ||
-		    first_word_at(c, kind, t, p, n)))
-			return p;
+		len = n - p < 64 ? n - p : 64;
+		look = ~(refused_bits(c, kind, t + p, len) << 1 |
+		    (uint64_t)(p > 0 &&
+		    c->refused_before[kind][(unsigned char)t[p - 1]]));
+		if (len < 64)
+			look &= ((uint64_t)1 << len) - 1;
+		for (; look; look &= look - 1) {
+			q = p + (size_t)__builtin_ctzll(look);
+			if (!c->start_byte[kind][(unsigned char)t[q]])
+				continue;
+			if (gate && d < q &&
+			    (*dp = d = next_digit(c, t, q, n)) == n)
+				return n;	/* no digit left */
+			if (gate && d > q + lead) {
+				if (d - lead >= p + len)
+					break;	/* past the block: jump */
+				continue;
+			}
+			if (!ascii_letter(t[q]) ||
+			    first_word_at(c, kind, t, q, n))
+				return q;
+		}
+		p += len;
 	}
 	return n;
 }
@@ -925,15 +1093,17 @@ scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
     struct list *l)
 {
 	struct found m = { c->re_amount[kind], kind, t, 0, 0 };
-	size_t off = from, ns, ne;
+	size_t off = from, ns, ne, digit;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
 	uint32_t ri;
 	double v, f, sc;
 
+	digit = c->digit_lead[kind] != NO_DIGIT_GATE ?
+	    next_digit(c, t, from, n) : n;
 	/* the leftmost match: the pattern is anchored, tried where a
 	 * match may start, in order */
-	while ((off = next_start(c, kind, t, off, n)) < n) {
+	while ((off = next_start(c, kind, t, off, n, &digit)) < n) {
 		if (match_at(c, m.re, t, n, off) <= 0) {
 			off++;
 			continue;
@@ -945,17 +1115,17 @@ scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
 		if (!(row = match_currency(c, &m)))
 			continue;
 		ri = (uint32_t)(row - c->cur->rows);
-		f = strtod(row->f[2], NULL);
-		glean_re_group(m.re, c->md, "num", &ns, &ne);
+		f = c->cur_factor[ri];
+		match_group(c, &m, G_NUM, &ns, &ne);
 		v = num_at(c, t, ns, ne);
-		sc = group_scale(c, &m, "sc");
+		sc = group_scale(c, &m, G_SC);
 		if (kind == A_PRE &&
-		    glean_re_group(m.re, c->md, "num2", &ns, &ne)) {
+		    match_group(c, &m, G_NUM2, &ns, &ne)) {
 			push_range(c, &m, v, sc, f, ri, l);
 			continue;
 		}
 		if (kind != A_PRE)
-			sc *= group_scale(c, &m, "sc2");
+			sc *= group_scale(c, &m, G_SC2);
 		push_one(c, &m, v * sc * f, ri, l);
 	}
 }
