@@ -196,6 +196,47 @@ align_openers(struct ctx *c)
 	c->opener = a;
 }
 
+/* The patterns of the openers through node k: its own and those of the
+ * nodes under it, and every pattern of their digit tables. */
+static unsigned
+subtree_pats(const struct ctx *c, int k)
+{
+	const struct opener *o = &c->opener[k];
+	unsigned pats = o->pats;
+	int y, l, ch;
+
+	if (o->digits)
+		for (l = 0; l < 3; l++)
+			for (ch = 0; ch < NDIGIT_AFTER; ch++)
+				pats |= c->digits[o->digits - 1][l][ch];
+	for (y = 0; y < NSYM; y++)
+		if (o->kid[y])
+			pats |= subtree_pats(c, o->kid[y]);
+	return pats;
+}
+
+/*
+ * The patterns openers_at may find at an opener that starts with byte
+ * b (0: can_open says no): the root's and, for a symbol of the trie,
+ * those under its node.  openers_at says all where it meets a byte
+ * from 0x80 up, but as one of the trie's symbols, so below that node;
+ * a digit (a run of Unicode digits may go on) or a byte from 0x80 up
+ * opens all.
+ */
+static unsigned
+first_pats(const struct ctx *c, int b)
+{
+	unsigned pats = c->opener[0].pats;
+
+	if (!c->can_open[b])
+		return 0;
+	if (b >= 0x80 || (unsigned)(b - '0') < 10)
+		return ALL_PATS;
+	if (c->sym[b] >= 0 && c->opener[0].kid[c->sym[b]])
+		pats |= subtree_pats(c, c->opener[0].kid[c->sym[b]]);
+	return pats;
+}
+
 /* Build the openers' trie and digit tables from the pattern table;
  * a pattern that does not start with (?<![\w is fatal. */
 void
@@ -229,6 +270,8 @@ openers_init(struct ctx *c)
 		if (b < 0x80 && !c_isalnum(b) && c->can_open[b])
 			c->punct_opens = 1;
 	}
+	for (b = 0; b < 256; b++)
+		c->first_pats[b] = first_pats(c, b);
 }
 
 /* The patterns the digits at t[i] open after trie node k. */
@@ -300,10 +343,13 @@ add_start(struct doc *d, size_t i, unsigned pats)
  * at the first byte of a character, not right after a word, as every
  * pattern starts with (?<![\w...]).  The bytes inside words are passed
  * 64 at a time: a byte is looked at unless it and the byte before are
- * both ASCII letters, digits or "_".
+ * both ASCII letters, digits or "_".  Only the patterns of want run in
+ * the windows over t[s..e): a start whose first byte opens none of them
+ * is not looked for (it would open none a window runs).
  */
 void
-find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
+find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e,
+    unsigned want)
 {
 	const unsigned char *t = (const unsigned char *)d->t;
 	uint64_t after_word = s > 0 && c->word_byte[t[s - 1]];
@@ -326,7 +372,7 @@ find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
 		for (; look; look &= look - 1) {
 			size_t i = base + (size_t)__builtin_ctzll(look);
 
-			if (c->can_open[t[i]] &&
+			if ((c->first_pats[t[i]] & want) &&
 			    (pats = openers_at(c, d->t, e, i)) != 0)
 				add_start(d, i, pats);
 		}

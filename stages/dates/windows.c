@@ -163,12 +163,30 @@ sort_closed(struct closed *w, size_t n)
 	}
 }
 
-/* Find the starts in the windows, once where they overlap. */
+/* The patterns run_window may run in window w: those of its class
+ * whose key, if they have one, is among its keys. */
+static unsigned
+window_pats(const struct ctx *c, const struct closed *w)
+{
+	unsigned pats = c->class_pats[w->cls], run = 0;
+	int p;
+
+	for (; pats; pats &= pats - 1) {
+		p = __builtin_ctz(pats);
+		if (!pattern[p].key || (pattern[p].key & w->keys))
+			run |= 1u << p;
+	}
+	return run;
+}
+
+/* Find the starts in the windows, once where they overlap, of the
+ * patterns that some window over them may run. */
 static void
 find_window_starts(const struct ctx *c, struct doc *d)
 {
 	struct closed *w;
 	size_t i, s, e;
+	unsigned want;
 
 	if (!d->nclosed)
 		return;
@@ -177,15 +195,18 @@ find_window_starts(const struct ctx *c, struct doc *d)
 	sort_closed(w, d->nclosed);
 	s = w[0].s;
 	e = w[0].e;
+	want = window_pats(c, &w[0]);
 	for (i = 1; i < d->nclosed; i++) {
 		if (w[i].s > e) {
-			find_starts(c, d, s, e);
+			find_starts(c, d, s, e, want);
 			s = w[i].s;
+			want = 0;
 		}
 		if (w[i].e > e)
 			e = w[i].e;
+		want |= window_pats(c, &w[i]);
 	}
-	find_starts(c, d, s, e);
+	find_starts(c, d, s, e, want);
 	free(w);
 }
 
