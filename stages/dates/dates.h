@@ -170,6 +170,9 @@ struct ctx {
 	const char *keyform[64];
 	unsigned keybit[64];
 	size_t nkey;
+	/* the key forms by their first letter (its low five bits), bit k
+	 * for keyform[k]: a word is compared with its letter's only */
+	uint64_t key_by_first[32];
 	unsigned ungated;
 	/* the last words of the number-words.tsv forms ("five", "few" of
 	 * "a few"): a count of units ends with one or with a digit */

@@ -63,17 +63,19 @@ add_hit(struct doc *d, size_t pos, unsigned bit)
 	d->hit[d->nhit++].bit = bit;
 }
 
-/* Note the key forms that start at the word t[i..): keys are the word's
- * key bits. */
+/* Note the key forms that start at the word t[i..) of ASCII letters:
+ * keys are the word's key bits.  A form starts with a letter, so only
+ * the forms of t[i]'s are compared, in the order of all. */
 static void
 find_keys(const struct ctx *c, struct doc *d, size_t i, unsigned keys)
 {
-	size_t k;
+	uint64_t forms = c->key_by_first[(unsigned char)d->t[i] & 31];
+	int k;
 
 	if (keys & (1u << KB_QUARTER))
 		add_hit(d, i, 1u << KB_QUARTER);
-	for (k = 0; k < c->nkey; k++)
-		if ((keys & c->keybit[k]) &&
+	for (; forms; forms &= forms - 1)
+		if ((keys & c->keybit[k = __builtin_ctzll(forms)]) &&
 		    form_at(d->t, d->n, i, c->keyform[k]))
 			add_hit(d, i, c->keybit[k]);
 }
