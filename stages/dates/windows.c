@@ -29,6 +29,11 @@ static const size_t win_right[NTRIG] = { 32, 48, 48, 40, 16, 32, 48, 24,
  * the form takes any run of blanks or non-ASCII bytes, so this says yes
  * wherever the pattern's form could match (and sometimes more).
  */
+/* A run of a block that may be a trigger: [s, e), e 0 for digits. */
+struct run_at {
+	size_t s, e;
+};
+
 static int
 form_at(const char *t, size_t n, size_t i, const char *form)
 {
@@ -439,6 +444,50 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
 }
 
 /*
+ * The runs of one block of 64 bytes at base that may be triggers, into
+ * run[] (at most 64), in text order: a run of digits with its end 0,
+ * a word of letters with its end where the trigger table may hold it.
+ * Returns their number.  No calls: the loop over the words, most of
+ * which are none, keeps its registers.
+ */
+/* glean_letters_end out of line: a word seldom runs past its block,
+ * and its constants would take the registers of block_runs' loop. */
+static __attribute__((noinline)) size_t
+letters_end_far(const char *t, size_t i, size_t n)
+{
+	return glean_letters_end(t, i, n);
+}
+
+static __attribute__((noinline)) size_t
+block_runs(const struct glean_triggers *trig, const char *t, size_t n,
+    size_t base, uint64_t letters, uint64_t digits, uint64_t starts,
+    struct run_at *run)
+{
+	size_t i, j, nrun = 0;
+	uint64_t rest;
+
+	for (; starts; starts &= starts - 1) {
+		int b = __builtin_ctzll(starts);
+
+		i = base + (size_t)b;
+		if (digits >> b & 1) {
+			run[nrun].s = i;
+			run[nrun++].e = 0;
+			continue;
+		}
+		/* most words are no trigger: one table read */
+		rest = ~letters >> b;
+		j = rest ? i + (size_t)__builtin_ctzll(rest) :
+		    letters_end_far(t, base + 64, n);
+		if (glean_trigger_maybe(trig, t + i, j - i)) {
+			run[nrun].s = i;
+			run[nrun++].e = j;
+		}
+	}
+	return nrun;
+}
+
+/*
  * Find the dates of d's text into d->c: open the windows of the
  * triggers in one pass over the starts of the runs of letters and of
  * digits, note the starts in them, then run each window's patterns.
@@ -447,32 +496,26 @@ void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
+	struct run_at run[64];
 	const char *t = d->t;
-	size_t base, i, j;
+	size_t base, i, nrun;
 	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
 	for (base = 0; base < d->n; base += 64) {
 		struct glean_block blk;
-		uint64_t letters, digits, starts;
+		uint64_t starts;
 
 		glean_block_classes(t + base, d->n - base, 0, &blk);
-		letters = blk.letters;
-		digits = blk.digits;
-		starts = glean_run_starts(letters, &after_letter) |
-		    glean_run_starts(digits, &after_digit);
-		for (; starts; starts &= starts - 1) {
-			int b = __builtin_ctzll(starts);
-
-			i = base + (size_t)b;
-			if (digits >> b & 1) {
-				digits_trigger(c, d, w, i);
-				continue;
-			}
-			/* most words are no trigger: one table read */
-			j = glean_run_end(t, d->n, base, letters, b);
-			if (glean_trigger_maybe(&c->trig, t + i, j - i))
-				letters_trigger(c, d, w, i, j);
+		starts = glean_run_starts(blk.letters, &after_letter) |
+		    glean_run_starts(blk.digits, &after_digit);
+		nrun = block_runs(&c->trig, t, d->n, base, blk.letters,
+		    blk.digits, starts, run);
+		for (i = 0; i < nrun; i++) {
+			if (!run[i].e)
+				digits_trigger(c, d, w, run[i].s);
+			else
+				letters_trigger(c, d, w, run[i].s, run[i].e);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)
