@@ -1209,6 +1209,59 @@ symbol_at(const struct ctx *c, const char *t, size_t n, size_t i)
 	return 0;
 }
 
+/* A run of a block that may open a window: a word [s, e), or a byte
+ * where a symbol may start (e 0). */
+struct run_at {
+	size_t s, e;
+};
+
+/* glean_letters_end out of line: a word seldom runs past its block,
+ * and its constants would take the registers of block_runs' loop. */
+static __attribute__((noinline)) size_t
+letters_end_far(const char *t, size_t i, size_t n)
+{
+	return glean_letters_end(t, i, n);
+}
+
+/*
+ * The places of the block of 64 bytes at base (its letters, the starts
+ * of their runs, and look: those and the bytes where a symbol may
+ * start) that may open a window, into run[] (at most 64) in text
+ * order: a word that may be a currency word (the trigger table) or "p"
+ * (4p), or a byte of a symbol's class.  Returns their number.  No
+ * calls but for a word past the block: most words are none, and the
+ * loop keeps its registers.
+ */
+static __attribute__((noinline)) size_t
+block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
+    uint64_t letters, uint64_t starts, uint64_t look, struct run_at *run)
+{
+	size_t i, j, nrun = 0;
+	uint64_t rest;
+
+	for (; look; look &= look - 1) {
+		int b = __builtin_ctzll(look);
+
+		i = base + (size_t)b;
+		if (!(starts >> b & 1)) {
+			if (c->byte_class[(unsigned char)t[i]] == B_SYMBOL) {
+				run[nrun].s = i;
+				run[nrun++].e = 0;
+			}
+			continue;
+		}
+		rest = ~letters >> b;
+		j = rest ? i + (size_t)__builtin_ctzll(rest) :
+		    letters_end_far(t, base + 64, n);
+		if (glean_trigger_maybe(&c->trig, t + i, j - i) ||
+		    (j - i == 1 && (t[i] == 'p' || t[i] == 'P'))) {
+			run[nrun].s = i;
+			run[nrun++].e = j;
+		}
+	}
+	return nrun;
+}
+
 /*
  * Open the windows of the trigger words and symbols of t[0..n), running
  * each as it closes.  It goes 64 bytes at a time from the start of one
@@ -1218,31 +1271,31 @@ symbol_at(const struct ctx *c, const char *t, size_t n, size_t i)
 static void
 scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 {
-	size_t base, i, j;
+	size_t base, i, k, nrun;
 	struct win w = { 0 };
+	struct run_at run[64];
 	uint64_t after_letter = 0;
 	unsigned kinds;
 
 	for (base = 0; base < n; base += 64) {
 		struct glean_block blk;
-		uint64_t starts, look;
+		uint64_t starts;
 
 		glean_block_classes(t + base, n - base, '$', &blk);
 		starts = glean_run_starts(blk.letters, &after_letter);
-		for (look = starts | blk.chs | blk.high; look;
-		    look &= look - 1) {
-			int b = __builtin_ctzll(look);
-
-			i = base + (size_t)b;
-			if (!(starts >> b & 1)) {
+		nrun = block_runs(c, t, n, base, blk.letters, starts,
+		    starts | blk.chs | blk.high, run);
+		for (k = 0; k < nrun; k++) {
+			i = run[k].s;
+			if (!run[k].e) {
 				if (symbol_at(c, t, n, i))
 					open_window(c, t, n, i, i + 1,
 					    c->symkinds, &w, l);
 				continue;
 			}
-			j = glean_run_end(t, n, base, blk.letters, b);
-			if ((kinds = word_kinds(c, t, i, j)) != 0)
-				open_window(c, t, n, i, j, kinds, &w, l);
+			if ((kinds = word_kinds(c, t, i, run[k].e)) != 0)
+				open_window(c, t, n, i, run[k].e, kinds, &w,
+				    l);
 		}
 	}
 	if (w.w.have)
