@@ -92,6 +92,11 @@ struct ctx {
 		size_t count;
 		int any;
 	} approx_ends;
+	/* the first letters (bit ch & 31) a rate after an amount may
+	 * start with: "a", "an", "per", "each", "every" of re_rate and
+	 * the adverbs of rates.tsv; any: an adverb not so filed */
+	uint32_t rate_first;
+	int rate_any;
 	pcre2_match_data *md;
 };
 
@@ -659,7 +664,8 @@ compile_patterns(struct ctx *c, const char *const cv[NV])
 		if (pcre2_pattern_info(c->re_amount[kind], PCRE2_INFO_JITSIZE,
 		    &jitsize) != 0 || jitsize == 0)
 			c->jit = 0;
-	/* -a-year, a month, per year, / month, annually */
+	/* -a-year, a month, per year, / month, annually; the words
+	 * before a unit in rate_gate_init too */
 	c->re_rate = glean_re_compile_expanded("(?:{SP}*-{SP}*|{SP}+)"
 	    "(?:an?|per|each|every)(?:{SP}|-)+(?<u>{RATEU})(?!\\w)"
 	    "|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)|{SP}+(?<w>{RATEA})(?!\\w)",
@@ -693,6 +699,55 @@ load_lexicons(struct ctx *c, const char *lexdir)
 	c->nw = glean_numwords_load(lexdir);
 	c->cur_factor = factors(c->cur, 2);
 	c->mult_factor = factors(c->mult, 1);
+}
+
+/* The first letters of the rates for may_rate: the words before a
+ * unit in re_rate, and the adverbs. */
+static void
+rate_gate_init(struct ctx *c)
+{
+	const char *const before[] = { "a", "an", "per", "each", "every" };
+	size_t r, i;
+
+	for (i = 0; i < sizeof before / sizeof before[0]; i++)
+		c->rate_first |= (uint32_t)1 << (before[i][0] & 31);
+	for (r = 0; r < c->rates->nrows; r++) {
+		const struct glean_row *row = &c->rates->rows[r];
+
+		if (row->nf < 3 || strcmp(row->f[2], "adverb") != 0)
+			continue;
+		if (ascii_letter(row->f[0][0]))
+			c->rate_first |= (uint32_t)1 << (row->f[0][0] & 31);
+		else
+			c->rate_any = 1;
+	}
+}
+
+/*
+ * Might re_rate match at t[e] (of n), after an amount?  Each of its
+ * branches starts with blanks and then "-", "/" or, after one blank at
+ * least, a word of rate_first: no when an ASCII byte says otherwise.
+ * A byte from 0x80 up (a Unicode blank, a letter of another case) is
+ * left to the pattern.  Most amounts stop here.
+ */
+static int
+may_rate(const struct ctx *c, const char *t, size_t n, size_t e)
+{
+	size_t i = e;
+	unsigned char ch;
+
+	if (c->rate_any)
+		return 1;
+	/* \s of ASCII: the blank, \t \n \v \f \r */
+	while (i < n && (t[i] == ' ' || (t[i] >= '\t' && t[i] <= '\r')))
+		i++;
+	if (i >= n)
+		return 0;
+	ch = (unsigned char)t[i];
+	if (ch >= 0x80 || ch == '-' || ch == '/')
+		return 1;
+	return i > e && ascii_letter((char)ch) && (c->rate_first >> (ch & 31) &
+	    1);
 }
 
 /* Is ch an ASCII byte of \w (the same with PCRE2_UCP)? */
@@ -786,6 +841,7 @@ ctx_init(void *vctx, const char *lexdir)
 	compile_patterns(c, cv);
 	trig_init(c);
 	approx_ends_init(c);
+	rate_gate_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NV; i++)
 		free(v[i]);
@@ -1430,7 +1486,8 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
 	size_t bs, us, ue;
 	int approx;
 
-	if (glean_re_match(c->re_rate, t, n, END(a), c->md) > 0 &&
+	if (may_rate(c, t, n, END(a)) &&
+	    glean_re_match(c->re_rate, t, n, END(a), c->md) > 0 &&
 	    (glean_re_group(c->re_rate, c->md, "u", &us, &ue) ||
 	    glean_re_group(c->re_rate, c->md, "v", &us, &ue) ||
 	    glean_re_group(c->re_rate, c->md, "w", &us, &ue)))
