@@ -196,35 +196,40 @@ align_openers(struct ctx *c)
 	c->opener = a;
 }
 
-/* The patterns of the openers through node k: its own and those of the
- * nodes under it, and every pattern of their digit tables. */
-static unsigned
-subtree_pats(const struct ctx *c, int k)
+/* The patterns of the openers through each node into sub[] (by node):
+ * its own and those of the nodes under it, and every pattern of their
+ * digit tables.  A node's kids are made after it, so from the last
+ * node back each kid is done before its parent. */
+static void
+subtree_pats(const struct ctx *c, unsigned *sub)
 {
-	const struct opener *o = &c->opener[k];
-	unsigned pats = o->pats;
+	size_t k;
 	int y, l, ch;
 
-	if (o->digits)
-		for (l = 0; l < 3; l++)
-			for (ch = 0; ch < NDIGIT_AFTER; ch++)
-				pats |= c->digits[o->digits - 1][l][ch];
-	for (y = 0; y < NSYM; y++)
-		if (o->kid[y])
-			pats |= subtree_pats(c, o->kid[y]);
-	return pats;
+	for (k = c->nopener; k-- > 0;) {
+		const struct opener *o = &c->opener[k];
+
+		sub[k] = o->pats;
+		if (o->digits)
+			for (l = 0; l < 3; l++)
+				for (ch = 0; ch < NDIGIT_AFTER; ch++)
+					sub[k] |= c->digits[o->digits - 1][l][ch];
+		for (y = 0; y < NSYM; y++)
+			if (o->kid[y])
+				sub[k] |= sub[o->kid[y]];
+	}
 }
 
 /*
  * The patterns openers_at may find at an opener that starts with byte
- * b (0: can_open says no): the root's and, for a symbol of the trie,
- * those under its node.  openers_at says all where it meets a byte
- * from 0x80 up, but as one of the trie's symbols, so below that node;
- * a digit (a run of Unicode digits may go on) or a byte from 0x80 up
- * opens all.
+ * b (0: can_open says no), sub the patterns under each node: the
+ * root's and, for a symbol of the trie, those under its node.
+ * openers_at says all where it meets a byte from 0x80 up, but as one
+ * of the trie's symbols, so below that node; a digit (a run of Unicode
+ * digits may go on) or a byte from 0x80 up opens all.
  */
 static unsigned
-first_pats(const struct ctx *c, int b)
+first_pats(const struct ctx *c, const unsigned *sub, int b)
 {
 	unsigned pats = c->opener[0].pats;
 
@@ -233,7 +238,7 @@ first_pats(const struct ctx *c, int b)
 	if (b >= 0x80 || (unsigned)(b - '0') < 10)
 		return ALL_PATS;
 	if (c->sym[b] >= 0 && c->opener[0].kid[c->sym[b]])
-		pats |= subtree_pats(c, c->opener[0].kid[c->sym[b]]);
+		pats |= sub[c->opener[0].kid[c->sym[b]]];
 	return pats;
 }
 
@@ -243,6 +248,7 @@ void
 openers_init(struct ctx *c)
 {
 	const char *o;
+	unsigned *sub;
 	int p, b;
 
 	c->opener = glean_calloc(1, sizeof *c->opener);
@@ -270,8 +276,11 @@ openers_init(struct ctx *c)
 		if (b < 0x80 && !c_isalnum(b) && c->can_open[b])
 			c->punct_opens = 1;
 	}
+	sub = glean_malloc(c->nopener * sizeof *sub);
+	subtree_pats(c, sub);
 	for (b = 0; b < 256; b++)
-		c->first_pats[b] = first_pats(c, b);
+		c->first_pats[b] = first_pats(c, sub, b);
+	free(sub);
 }
 
 /* The patterns the digits at t[i] open after trie node k. */
