@@ -1041,26 +1041,21 @@ match_at(struct ctx *c, const pcre2_code *re, const char *t, size_t n,
 /*
  * The bits of the bytes t[0..n) (n <= 64) that the opening look-behind
  * of the amount pattern of kind refuses before a start (refused_before):
- * \w of ASCII and NOT_AFTER_PUNCT, or none.  Sixteen bytes at a time,
- * with the table for the bytes it cannot say (a text without SSE2).
+ * \w of ASCII and NOT_AFTER_PUNCT, or none.  A whole block sixteen bytes
+ * at a time; a window's last bytes, or any without SSE2, by the table.
  */
 static uint64_t
 refused_bits(const struct ctx *c, int kind, const char *t, size_t n)
 {
 	uint64_t m = 0;
+	size_t i;
 #ifdef __SSE2__
 	static const char punct[] = NOT_AFTER_PUNCT;
-	char pad[64];
-	size_t i, k;
+	size_t k;
 
 	if (!c->not_after[kind])
 		return 0;
-	if (n < 64) {
-		memset(pad, 0, sizeof pad);
-		memcpy(pad, t, n);
-		t = pad;
-	}
-	for (i = 0; i < 4; i++) {
+	for (i = 0; n == 64 && i < 4; i++) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
 		    (t + 16 * i));
 		uint64_t w = glean_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)),
@@ -1071,15 +1066,12 @@ refused_bits(const struct ctx *c, int kind, const char *t, size_t n)
 			    _mm_cmpeq_epi8(x, _mm_set1_epi8(punct[k])));
 		m |= w << 16 * i;
 	}
-	if (n < 64)
-		m &= ((uint64_t)1 << n) - 1;
-#else
-	size_t i;
-
+	if (n == 64)
+		return m;
+#endif
 	for (i = 0; i < n; i++)
 		if (c->refused_before[kind][(unsigned char)t[i]])
 			m |= (uint64_t)1 << i;
-#endif
 	return m;
 }
 
@@ -1271,14 +1263,6 @@ struct run_at {
 	size_t s, e;
 };
 
-/* glean_letters_end out of line: a word seldom runs past its block,
- * and its constants would take the registers of block_runs' loop. */
-static __attribute__((noinline)) size_t
-letters_end_far(const char *t, size_t i, size_t n)
-{
-	return glean_letters_end(t, i, n);
-}
-
 /*
  * The places of the block of 64 bytes at base (its letters, the starts
  * of their runs, and look: those and the bytes where a symbol may
@@ -1293,7 +1277,6 @@ block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
     uint64_t letters, uint64_t starts, uint64_t look, struct run_at *run)
 {
 	size_t i, j, nrun = 0;
-	uint64_t rest;
 
 	for (; look; look &= look - 1) {
 		int b = __builtin_ctzll(look);
@@ -1306,9 +1289,7 @@ block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
 			}
 			continue;
 		}
-		rest = ~letters >> b;
-		j = rest ? i + (size_t)__builtin_ctzll(rest) :
-		    letters_end_far(t, base + 64, n);
+		j = glean_run_end(t, n, base, letters, b);
 		if (glean_trigger_maybe(&c->trig, t + i, j - i) ||
 		    (j - i == 1 && (t[i] == 'p' || t[i] == 'P'))) {
 			run[nrun].s = i;

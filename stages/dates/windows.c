@@ -450,21 +450,12 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
  * Returns their number.  No calls: the loop over the words, most of
  * which are none, keeps its registers.
  */
-/* glean_letters_end out of line: a word seldom runs past its block,
- * and its constants would take the registers of block_runs' loop. */
-static __attribute__((noinline)) size_t
-letters_end_far(const char *t, size_t i, size_t n)
-{
-	return glean_letters_end(t, i, n);
-}
-
 static __attribute__((noinline)) size_t
 block_runs(const struct glean_triggers *trig, const char *t, size_t n,
     size_t base, uint64_t letters, uint64_t digits, uint64_t starts,
     struct run_at *run)
 {
 	size_t i, j, nrun = 0;
-	uint64_t rest;
 
 	for (; starts; starts &= starts - 1) {
 		int b = __builtin_ctzll(starts);
@@ -476,9 +467,7 @@ block_runs(const struct glean_triggers *trig, const char *t, size_t n,
 			continue;
 		}
 		/* most words are no trigger: one table read */
-		rest = ~letters >> b;
-		j = rest ? i + (size_t)__builtin_ctzll(rest) :
-		    letters_end_far(t, base + 64, n);
+		j = glean_run_end(t, n, base, letters, b);
 		if (glean_trigger_maybe(trig, t + i, j - i)) {
 			run[nrun].s = i;
 			run[nrun++].e = j;
