@@ -16,6 +16,11 @@
 #include "search.h"
 #include "window.h"
 
+/* A run of a block that may be a trigger: [s, e), e 0 for digits. */
+struct run_at {
+	size_t s, e;
+};
+
 /* How far, in bytes, an expression reaches left and right of its
  * trigger: "Wednesday, the 22nd of January 2017", "less than the last
  * twenty-five years", "two days after tomorrow". */
@@ -29,11 +34,6 @@ static const size_t win_right[NTRIG] = { 32, 48, 48, 40, 16, 32, 48, 24,
  * the form takes any run of blanks or non-ASCII bytes, so this says yes
  * wherever the pattern's form could match (and sometimes more).
  */
-/* A run of a block that may be a trigger: [s, e), e 0 for digits. */
-struct run_at {
-	size_t s, e;
-};
-
 static int
 form_at(const char *t, size_t n, size_t i, const char *form)
 {
