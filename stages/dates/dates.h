@@ -221,6 +221,10 @@ struct ctx {
 	 * start; a window whose patterns are none of them need not walk
 	 * the trie there */
 	unsigned first_pats[256];
+	/* the same by the symbols of an opener's first two bytes, the
+	 * first a letter: the root's and the first node's patterns and
+	 * those under the second */
+	unsigned second_pats[26][NSYM];
 	unsigned char word_byte[256];
 	/* may an ASCII byte other than a letter or digit open: when not,
 	 * find_starts looks at letters, digits and non-ASCII bytes only */

@@ -242,6 +242,23 @@ first_pats(const struct ctx *c, const unsigned *sub, int b)
 	return pats;
 }
 
+/* c->second_pats from sub, the patterns under each node: what
+ * openers_at may find at a letter and a symbol of the trie (a blank
+ * run, taken whole, included). */
+static void
+second_pats(struct ctx *c, const unsigned *sub)
+{
+	int y0, y1, k0, k1;
+
+	for (y0 = 0; y0 < 26; y0++)
+		for (y1 = 0; y1 < NSYM; y1++) {
+			k0 = c->opener[0].kid[y0];
+			k1 = k0 ? c->opener[k0].kid[y1] : 0;
+			c->second_pats[y0][y1] = c->opener[0].pats |
+			    (k0 ? c->opener[k0].pats : 0) | (k1 ? sub[k1] : 0);
+		}
+}
+
 /* Build the openers' trie and digit tables from the pattern table;
  * a pattern that does not start with (?<![\w is fatal. */
 void
@@ -280,6 +297,7 @@ openers_init(struct ctx *c)
 	subtree_pats(c, sub);
 	for (b = 0; b < 256; b++)
 		c->first_pats[b] = first_pats(c, sub, b);
+	second_pats(c, sub);
 	free(sub);
 }
 
@@ -334,6 +352,20 @@ openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
 	return pats;
 }
 
+/* The patterns openers_at may find at t[i] (of n) by its first two
+ * bytes: second_pats for a letter and a symbol of the trie, else all
+ * (first_pats has said what the first byte allows). */
+static inline unsigned
+opens_second(const struct ctx *c, const char *t, size_t n, size_t i)
+{
+	int y0 = c->sym[(unsigned char)t[i]], y1;
+
+	if (y0 < 0 || y0 >= 26 || i + 1 >= n ||
+	    (y1 = c->sym[(unsigned char)t[i + 1]]) < 0)
+		return ALL_PATS;
+	return c->second_pats[y0][y1];
+}
+
 /* Note that patterns pats may start at byte i of d's text. */
 static void
 add_start(struct doc *d, size_t i, unsigned pats)
@@ -382,6 +414,7 @@ find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e,
 			size_t i = base + (size_t)__builtin_ctzll(look);
 
 			if ((c->first_pats[t[i]] & want) &&
+			    (opens_second(c, d->t, e, i) & want) &&
 			    (pats = openers_at(c, d->t, e, i)) != 0)
 				add_start(d, i, pats);
 		}
