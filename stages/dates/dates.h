@@ -170,6 +170,9 @@ struct ctx {
 	const char *keyform[64];
 	unsigned keybit[64];
 	size_t nkey;
+	/* the key forms by their first letter (its low five bits), bit k
+	 * for keyform[k]: a word is compared with its letter's only */
+	uint64_t key_by_first[32];
 	unsigned ungated;
 	/* the last words of the number-words.tsv forms ("five", "few" of
 	 * "a few"): a count of units ends with one or with a digit */
@@ -212,6 +215,16 @@ struct ctx {
 	 * cannot follow */
 	unsigned char can_open[256];
 	signed char sym[256];
+	/* by byte: the patterns an opener starting with it may open (a
+	 * letter's: those of its subtree of the trie, digits' tables and
+	 * all; a digit or a byte from 0x80 up: all), 0 where none can
+	 * start; a window whose patterns are none of them need not walk
+	 * the trie there */
+	unsigned first_pats[256];
+	/* the same by the symbols of an opener's first two bytes, the
+	 * first a letter: the root's and the first node's patterns and
+	 * those under the second */
+	unsigned second_pats[26][NSYM];
 	unsigned char word_byte[256];
 	/* may an ASCII byte other than a letter or digit open: when not,
 	 * find_starts looks at letters, digits and non-ASCII bytes only */
@@ -366,7 +379,8 @@ void trig_init(struct ctx *c);
 
 /* openers.c */
 void openers_init(struct ctx *c);
-void find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e);
+void find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e,
+    unsigned want);
 
 /* match.c */
 struct cand *add(struct doc *d, size_t s, size_t e, int pat, int kind);

@@ -196,12 +196,76 @@ align_openers(struct ctx *c)
 	c->opener = a;
 }
 
+/* The patterns of the openers through each node into sub[] (by node):
+ * its own and those of the nodes under it, and every pattern of their
+ * digit tables.  A node's kids are made after it, so from the last
+ * node back each kid is done before its parent. */
+static void
+subtree_pats(const struct ctx *c, unsigned *sub)
+{
+	size_t k;
+	int y, l, ch;
+
+	for (k = c->nopener; k-- > 0;) {
+		const struct opener *o = &c->opener[k];
+
+		sub[k] = o->pats;
+		if (o->digits)
+			for (l = 0; l < 3; l++)
+				for (ch = 0; ch < NDIGIT_AFTER; ch++)
+					sub[k] |= c->digits[o->digits - 1][l][ch];
+		for (y = 0; y < NSYM; y++)
+			if (o->kid[y])
+				sub[k] |= sub[o->kid[y]];
+	}
+}
+
+/*
+ * The patterns openers_at may find at an opener that starts with byte
+ * b (0: can_open says no), sub the patterns under each node: the
+ * root's and, for a symbol of the trie, those under its node.
+ * openers_at says all where it meets a byte from 0x80 up, but as one
+ * of the trie's symbols, so below that node; a digit (a run of Unicode
+ * digits may go on) or a byte from 0x80 up opens all.
+ */
+static unsigned
+first_pats(const struct ctx *c, const unsigned *sub, int b)
+{
+	unsigned pats = c->opener[0].pats;
+
+	if (!c->can_open[b])
+		return 0;
+	if (b >= 0x80 || (unsigned)(b - '0') < 10)
+		return ALL_PATS;
+	if (c->sym[b] >= 0 && c->opener[0].kid[c->sym[b]])
+		pats |= sub[c->opener[0].kid[c->sym[b]]];
+	return pats;
+}
+
+/* c->second_pats from sub, the patterns under each node: what
+ * openers_at may find at a letter and a symbol of the trie (a blank
+ * run, taken whole, included). */
+static void
+second_pats(struct ctx *c, const unsigned *sub)
+{
+	int y0, y1, k0, k1;
+
+	for (y0 = 0; y0 < 26; y0++)
+		for (y1 = 0; y1 < NSYM; y1++) {
+			k0 = c->opener[0].kid[y0];
+			k1 = k0 ? c->opener[k0].kid[y1] : 0;
+			c->second_pats[y0][y1] = c->opener[0].pats |
+			    (k0 ? c->opener[k0].pats : 0) | (k1 ? sub[k1] : 0);
+		}
+}
+
 /* Build the openers' trie and digit tables from the pattern table;
  * a pattern that does not start with (?<![\w is fatal. */
 void
 openers_init(struct ctx *c)
 {
 	const char *o;
+	unsigned *sub;
 	int p, b;
 
 	c->opener = glean_calloc(1, sizeof *c->opener);
@@ -229,6 +293,12 @@ openers_init(struct ctx *c)
 		if (b < 0x80 && !c_isalnum(b) && c->can_open[b])
 			c->punct_opens = 1;
 	}
+	sub = glean_malloc(c->nopener * sizeof *sub);
+	subtree_pats(c, sub);
+	for (b = 0; b < 256; b++)
+		c->first_pats[b] = first_pats(c, sub, b);
+	second_pats(c, sub);
+	free(sub);
 }
 
 /* The patterns the digits at t[i] open after trie node k. */
@@ -282,6 +352,20 @@ openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
 	return pats;
 }
 
+/* The patterns openers_at may find at t[i] (of n) by its first two
+ * bytes: second_pats for a letter and a symbol of the trie, else all
+ * (first_pats has said what the first byte allows). */
+static inline unsigned
+opens_second(const struct ctx *c, const char *t, size_t n, size_t i)
+{
+	int y0 = c->sym[(unsigned char)t[i]], y1;
+
+	if (y0 < 0 || y0 >= 26 || i + 1 >= n ||
+	    (y1 = c->sym[(unsigned char)t[i + 1]]) < 0)
+		return ALL_PATS;
+	return c->second_pats[y0][y1];
+}
+
 /* Note that patterns pats may start at byte i of d's text. */
 static void
 add_start(struct doc *d, size_t i, unsigned pats)
@@ -300,10 +384,13 @@ add_start(struct doc *d, size_t i, unsigned pats)
  * at the first byte of a character, not right after a word, as every
  * pattern starts with (?<![\w...]).  The bytes inside words are passed
  * 64 at a time: a byte is looked at unless it and the byte before are
- * both ASCII letters, digits or "_".
+ * both ASCII letters, digits or "_".  Only the patterns of want run in
+ * the windows over t[s..e): a start whose first byte opens none of them
+ * is not looked for (it would open none a window runs).
  */
 void
-find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
+find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e,
+    unsigned want)
 {
 	const unsigned char *t = (const unsigned char *)d->t;
 	uint64_t after_word = s > 0 && c->word_byte[t[s - 1]];
@@ -326,7 +413,8 @@ find_starts(const struct ctx *c, struct doc *d, size_t s, size_t e)
 		for (; look; look &= look - 1) {
 			size_t i = base + (size_t)__builtin_ctzll(look);
 
-			if (c->can_open[t[i]] &&
+			if ((c->first_pats[t[i]] & want) &&
+			    (opens_second(c, d->t, e, i) & want) &&
 			    (pats = openers_at(c, d->t, e, i)) != 0)
 				add_start(d, i, pats);
 		}

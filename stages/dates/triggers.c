@@ -53,6 +53,7 @@ trig_add_key(struct ctx *c, const char *form, int k)
 		return;
 	}
 	glean_trigger_add(&c->trig, form, n, 1u << k);
+	c->key_by_first[form[0] & 31] |= (uint64_t)1 << c->nkey;
 	c->keyform[c->nkey] = form;
 	c->keybit[c->nkey++] = 1u << k;
 }

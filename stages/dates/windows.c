@@ -16,6 +16,11 @@
 #include "search.h"
 #include "window.h"
 
+/* A run of a block that may be a trigger: [s, e), e 0 for digits. */
+struct run_at {
+	size_t s, e;
+};
+
 /* How far, in bytes, an expression reaches left and right of its
  * trigger: "Wednesday, the 22nd of January 2017", "less than the last
  * twenty-five years", "two days after tomorrow". */
@@ -63,17 +68,19 @@ add_hit(struct doc *d, size_t pos, unsigned bit)
 	d->hit[d->nhit++].bit = bit;
 }
 
-/* Note the key forms that start at the word t[i..): keys are the word's
- * key bits. */
+/* Note the key forms that start at the word t[i..) of ASCII letters:
+ * keys are the word's key bits.  A form starts with a letter, so only
+ * the forms of t[i]'s are compared, in the order of all. */
 static void
 find_keys(const struct ctx *c, struct doc *d, size_t i, unsigned keys)
 {
-	size_t k;
+	uint64_t forms = c->key_by_first[(unsigned char)d->t[i] & 31];
+	int k;
 
 	if (keys & (1u << KB_QUARTER))
 		add_hit(d, i, 1u << KB_QUARTER);
-	for (k = 0; k < c->nkey; k++)
-		if ((keys & c->keybit[k]) &&
+	for (; forms; forms &= forms - 1)
+		if ((keys & c->keybit[k = __builtin_ctzll(forms)]) &&
 		    form_at(d->t, d->n, i, c->keyform[k]))
 			add_hit(d, i, c->keybit[k]);
 }
@@ -163,12 +170,30 @@ sort_closed(struct closed *w, size_t n)
 	}
 }
 
-/* Find the starts in the windows, once where they overlap. */
+/* The patterns run_window may run in window w: those of its class
+ * whose key, if they have one, is among its keys. */
+static unsigned
+window_pats(const struct ctx *c, const struct closed *w)
+{
+	unsigned pats = c->class_pats[w->cls], run = 0;
+	int p;
+
+	for (; pats; pats &= pats - 1) {
+		p = __builtin_ctz(pats);
+		if (!pattern[p].key || (pattern[p].key & w->keys))
+			run |= 1u << p;
+	}
+	return run;
+}
+
+/* Find the starts in the windows, once where they overlap, of the
+ * patterns that some window over them may run. */
 static void
 find_window_starts(const struct ctx *c, struct doc *d)
 {
 	struct closed *w;
 	size_t i, s, e;
+	unsigned want;
 
 	if (!d->nclosed)
 		return;
@@ -177,15 +202,18 @@ find_window_starts(const struct ctx *c, struct doc *d)
 	sort_closed(w, d->nclosed);
 	s = w[0].s;
 	e = w[0].e;
+	want = window_pats(c, &w[0]);
 	for (i = 1; i < d->nclosed; i++) {
 		if (w[i].s > e) {
-			find_starts(c, d, s, e);
+			find_starts(c, d, s, e, want);
 			s = w[i].s;
+			want = 0;
 		}
 		if (w[i].e > e)
 			e = w[i].e;
+		want |= window_pats(c, &w[i]);
 	}
-	find_starts(c, d, s, e);
+	find_starts(c, d, s, e, want);
 	free(w);
 }
 
@@ -416,6 +444,39 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
 }
 
 /*
+ * The runs of one block of 64 bytes at base that may be triggers, into
+ * run[] (at most 64), in text order: a run of digits with its end 0,
+ * a word of letters with its end where the trigger table may hold it.
+ * Returns their number.  No calls: the loop over the words, most of
+ * which are none, keeps its registers.
+ */
+static __attribute__((noinline)) size_t
+block_runs(const struct glean_triggers *trig, const char *t, size_t n,
+    size_t base, uint64_t letters, uint64_t digits, uint64_t starts,
+    struct run_at *run)
+{
+	size_t i, j, nrun = 0;
+
+	for (; starts; starts &= starts - 1) {
+		int b = __builtin_ctzll(starts);
+
+		i = base + (size_t)b;
+		if (digits >> b & 1) {
+			run[nrun].s = i;
+			run[nrun++].e = 0;
+			continue;
+		}
+		/* most words are no trigger: one table read */
+		j = glean_run_end(t, n, base, letters, b);
+		if (glean_trigger_maybe(trig, t + i, j - i)) {
+			run[nrun].s = i;
+			run[nrun++].e = j;
+		}
+	}
+	return nrun;
+}
+
+/*
  * Find the dates of d's text into d->c: open the windows of the
  * triggers in one pass over the starts of the runs of letters and of
  * digits, note the starts in them, then run each window's patterns.
@@ -424,32 +485,26 @@ void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
+	struct run_at run[64];
 	const char *t = d->t;
-	size_t base, i, j;
+	size_t base, i, nrun;
 	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
 	for (base = 0; base < d->n; base += 64) {
 		struct glean_block blk;
-		uint64_t letters, digits, starts;
+		uint64_t starts;
 
 		glean_block_classes(t + base, d->n - base, 0, &blk);
-		letters = blk.letters;
-		digits = blk.digits;
-		starts = glean_run_starts(letters, &after_letter) |
-		    glean_run_starts(digits, &after_digit);
-		for (; starts; starts &= starts - 1) {
-			int b = __builtin_ctzll(starts);
-
-			i = base + (size_t)b;
-			if (digits >> b & 1) {
-				digits_trigger(c, d, w, i);
-				continue;
-			}
-			/* most words are no trigger: one table read */
-			j = glean_run_end(t, d->n, base, letters, b);
-			if (glean_trigger_maybe(&c->trig, t + i, j - i))
-				letters_trigger(c, d, w, i, j);
+		starts = glean_run_starts(blk.letters, &after_letter) |
+		    glean_run_starts(blk.digits, &after_digit);
+		nrun = block_runs(&c->trig, t, d->n, base, blk.letters,
+		    blk.digits, starts, run);
+		for (i = 0; i < nrun; i++) {
+			if (!run[i].e)
+				digits_trigger(c, d, w, run[i].s);
+			else
+				letters_trigger(c, d, w, run[i].s, run[i].e);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)

@@ -51,6 +51,12 @@ count_cps(const char *s, size_t n)
 }
 
 size_t
+glean_letters_end_far(const char *s, size_t i, size_t n)
+{
+	return glean_letters_end(s, i, n);
+}
+
+size_t
 glean_cp_at(struct glean_cp_cursor *k, size_t b)
 {
 	if (b > k->n)

@@ -133,10 +133,15 @@ glean_run_starts(uint64_t m, uint64_t *carry)
 	return starts;
 }
 
+/* glean_letters_end out of line (spans.c), for a run past its block:
+ * that is seldom, and its constants would take the registers of the
+ * loop over the words of a block. */
+size_t glean_letters_end_far(const char *s, size_t i, size_t n);
+
 /*
  * The end of the run of ASCII letters at bit b of the block of t[0..n)
  * at base whose letters are the bits of letters: in the block, or past
- * it, where glean_letters_end looks.
+ * it, where glean_letters_end_far looks.
  */
 static inline size_t
 glean_run_end(const char *t, size_t n, size_t base, uint64_t letters, int b)
@@ -145,7 +150,7 @@ glean_run_end(const char *t, size_t n, size_t base, uint64_t letters, int b)
 
 	if (rest)
 		return base + (size_t)b + (size_t)__builtin_ctzll(rest);
-	return glean_letters_end(t, base + 64, n);
+	return glean_letters_end_far(t, base + 64, n);
 }
 
 /* "00" to "99", two bytes each, for glean_put_dec. */

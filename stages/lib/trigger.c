@@ -54,6 +54,7 @@ glean_trigger_add(struct glean_triggers *tw, const char *w, size_t n,
 		return;
 	lower_word(w, n, lw);
 	tw->pre[n][lw[0] & 31][lw[n - 1] & 31] |= glean_trigger_second(w, n);
+	tw->last[n][lw[0] & 31] |= (uint32_t)1 << (lw[n - 1] & 31);
 	h = glean_hash8(lw, n, lw + sizeof lw);
 	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
 		struct glean_trigger *t = &tw->slot[(h + i) & mask];

@@ -6,11 +6,11 @@
  * Reads "text" only; works on the text directly, not on "tokens".
  * value is in the currency's major unit (4p -> 0.04 GBP); per is the
  * rate written after the amount ("-a-year" -> "year") or null.
- * Symbols, codes, names, scales and rates come from lexicons/.
+ * Symbols, codes, names, scales and rates come from lexicons/.  How the
+ * modules share the work: money.h.
  */
 #include <ctype.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,70 +18,10 @@
 
 #include <jansson.h>
 
-#include "glean.h"
-#include "numbers.h"
-#include "spans.h"
-#include "trigger.h"
-#include "window.h"
+#include "money.h"
 
-/* The amount patterns: a currency before the number, after it, or
- * attached to it (4p). */
-enum { A_PRE, A_SUF, A_ATT, NKIND };
-
-struct ctx {
-	struct glean_lexicon *cur, *mult, *rates, *approx;
-	struct glean_numwords *nw;
-	pcre2_code *re_amount[NKIND], *re_rate, *re_approx;
-	/* currency words, for finding where to look, and the K_ kinds
-	 * of the patterns their forms take part in */
-	struct glean_triggers trig;
-	/* symbols and other non-ASCII forms, as written */
-	const char *sym[64];
-	size_t nsym;
-	unsigned symkinds;	/* the patterns of the forms with symbols */
-	/* what each byte may start: a word, a symbol, or nothing */
-	unsigned char byte_class[256];
-	/* may a digit of the patterns' \d start at the byte (PCRE2_UCP:
-	 * any Unicode decimal digit) */
-	unsigned char digit_byte[256];
-	/* by kind (see struct found): how many bytes before its first
-	 * digit a match may start; NO_DIGIT_GATE for the suffix pattern,
-	 * whose number may be written in words */
-	size_t digit_lead[NKIND];
-	/* by kind: the bytes a match may start with (pcre2's own start
-	 * set of the unanchored pattern), and the bytes before a start
-	 * that the pattern's opening look-behind refuses; the patterns
-	 * are compiled anchored and tried only at such starts */
-	unsigned char start_byte[NKIND][256];
-	unsigned char refused_before[NKIND][256];
-	int jit;		/* all of re_amount has JIT code */
-	/* by kind: the words a match that starts at an ASCII letter
-	 * starts with (struct first_words) */
-	struct first_words {
-		/* by the first letter's low five bits */
-		const char *w[32][16];
-		unsigned char n[32];
-		int any;	/* too many to file: any word */
-	} first[NKIND];
-	/* the last words of the qualifiers (approx.tsv), for
-	 * may_qualify(); any: one is not a plain ASCII word, or too many
-	 * to file: every amount goes to re_approx */
-	struct {
-		const char *w[64];
-		size_t n[64];
-		size_t count;
-		int any;
-	} approx_ends;
-	pcre2_match_data *md;
-};
-
-enum { B_OTHER, B_LETTER, B_SYMBOL };
-
-#define NO_DIGIT_GATE ((size_t)-1)
-
-/* The amount patterns a currency form takes part in, by its position
- * in currencies.tsv: a window runs only the patterns of its forms. */
-enum { K_PRE = 1, K_SUF = 2, K_ATT = 4 };
+static const char *const group_name[NGROUP] = { "cur", "num", "num2", "sc",
+    "sc2", "minor" };
 
 /* A candidate amount, kept small: a 16 MB text of "1p " holds 5.6
  * million of them.  Its rate and "approx" are found when it is written. */
@@ -93,12 +33,6 @@ struct amount {
 };
 
 #define END(a) ((a)->s + (a)->len)
-
-static int
-tolower_ascii(int ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
-}
 
 /* The currency row for the form s[0..n) (case-insensitive; spaces in
  * the text may be any white space). */
@@ -164,7 +98,7 @@ find_scale(const struct ctx *c, const char *s, size_t n)
 {
 	const struct glean_row *r = n ? find_form(c->mult, s, n) : NULL;
 
-	return r ? strtod(r->f[1], NULL) : 1;
+	return r ? c->mult_factor[r - c->mult->rows] : 1;
 }
 
 /* The rate unit of the rate word s[0..n) ("annually": "year"), NULL
@@ -225,7 +159,7 @@ loosen(const char *alt)
 }
 
 /* The K_ kinds of a currencies.tsv position; an unknown one: all. */
-static unsigned
+unsigned
 position_kinds(const char *pos)
 {
 	if (strcmp(pos, "prefix") == 0)
@@ -277,166 +211,11 @@ trig_init(struct ctx *c)
 	}
 }
 
-/*
- * The digit gate: a prefix or attached amount holds a digit, so where a
- * window has no digit left those patterns need not run, and a match
- * starts at most digit_lead bytes before the first digit at or after
- * where the search would start.  A digit is \d with PCRE2_UCP: an ASCII
- * digit or a Unicode one, which starts with one of the lead bytes from
- * 0xd9 up (U+0660 on), but 0xe2 (U+2000-U+2FFF holds none).  A prefix
- * amount's first digit comes after its form, a blank (at most 3 bytes)
- * and a "."; a byte of the form matches at most 6 (a letter matches a
- * character of up to 3 bytes caselessly, K the Kelvin sign; loosen
- * lets a blank stand before "$").  A form with a blank, which matches
- * any run of blanks, turns the prefix gate off.
- */
-static void
-digit_gate_init(struct ctx *c)
-{
-	size_t r, len, longest = 0;
-	int b;
-
-	for (b = '0'; b <= '9'; b++)
-		c->digit_byte[b] = 1;
-	for (b = 0xd9; b < 256; b++)
-		c->digit_byte[b] = b != 0xe2;
-	c->digit_lead[A_PRE] = 0;
-	for (r = 0; r < c->cur->nrows; r++) {
-		const char *f = c->cur->rows[r].f[0];
-
-		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
-			continue;
-		if (strchr(f, ' '))
-			c->digit_lead[A_PRE] = NO_DIGIT_GATE;
-		if ((len = strlen(f)) > longest)
-			longest = len;
-	}
-	if (c->digit_lead[A_PRE] != NO_DIGIT_GATE)
-		c->digit_lead[A_PRE] = 6 * longest + 3 + 1;
-	c->digit_lead[A_SUF] = NO_DIGIT_GATE;
-	c->digit_lead[A_ATT] = 0;
-}
-
-/* The first byte of t[i..n) where a digit may start; n for none. */
-static size_t
-next_digit(const struct ctx *c, const char *t, size_t i, size_t n)
-{
-	while (i < n && !c->digit_byte[(unsigned char)t[i]])
-		i++;
-	return i;
-}
-
 /* The placeholders of the expressions, in the order of their values. */
 static const char *const names[] = { "PRE", "SUF", "ATT", "SCALE", "CARD",
     "NUMW", "RATEU", "RATEA", "APPROX", "NUM", "SP" };
 enum { V_PRE, V_SUF, V_ATT, V_SCALE, V_CARD, V_NUMW, V_RATEU, V_RATEA,
     V_APPROX, V_NUM, V_SP, NV };
-
-/* Is ch an ASCII letter? */
-static inline int
-ascii_letter(char ch)
-{
-	return (unsigned)((ch | 0x20) - 'a') < 26;
-}
-
-/* File w in fw; one that does not start with an ASCII letter, or one
- * too many, lets any word in. */
-static void
-first_word_add(struct first_words *fw, const char *w)
-{
-	unsigned k = (unsigned char)w[0] & 31;
-
-	if (fw->n[k] == 16 || !ascii_letter(w[0]))
-		fw->any = 1;
-	else
-		fw->w[k][fw->n[k]++] = w;
-}
-
-/*
- * The first words of the matches that start at an ASCII letter: of a
- * prefix amount, its currency's forms; of a suffix amount, the first words
- * of a number in words as NUMW has them: the cardinals, "half" and
- * "quarter", or "a" or "an" (which first_word_at knows) before them or
- * a scale word ("a thousand pounds").  The
- * attached pattern starts with a digit.
- */
-static void
-first_words_init(struct ctx *c)
-{
-	const struct glean_lexicon *lx = c->nw->lx;
-	size_t r;
-
-	for (r = 0; r < c->cur->nrows; r++) {
-		const char *f = c->cur->rows[r].f[0];
-
-		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
-			continue;
-		/* a symbol cannot match a letter, but "." may be left out
-		 * (loosen), and the long s and the Kelvin sign match "s"
-		 * and "k" without case */
-		if (ascii_letter(f[0]) || f[0] == '.' ||
-		    strncmp(f, "\xc5\xbf", 2) == 0 ||
-		    strncmp(f, "\xe2\x84\xaa", 3) == 0)
-			first_word_add(&c->first[A_PRE], f);
-	}
-	for (r = 0; r < lx->nrows; r++)
-		if (lx->rows[r].nf > 2 && strcmp(lx->rows[r].f[2], "card") == 0)
-			first_word_add(&c->first[A_SUF], lx->rows[r].f[0]);
-	first_word_add(&c->first[A_SUF], "half");
-	first_word_add(&c->first[A_SUF], "quarter");
-	c->first[A_ATT].any = 1;
-}
-
-/*
- * Does t[p..n) start with word w (letters without case), as far as
- * ASCII tells?  A byte from 0x80 up in the text may be a letter that a
- * caseless match takes for an ASCII one (the long s), and a byte of w
- * but a letter may match what pcre2 makes of it: both say yes.
- */
-static int
-starts_with_word(const char *t, size_t p, size_t n, const char *w)
-{
-	for (; *w; w++, p++) {
-		if (!ascii_letter(*w))
-			return 1;
-		if (p >= n)
-			return 0;
-		if ((unsigned char)t[p] >= 0x80)
-			return 1;
-		if (tolower_ascii((unsigned char)t[p]) !=
-		    tolower_ascii((unsigned char)*w))
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Might a match of the amount pattern of kind start at the ASCII letter
- * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
- * a suffix amount, with "a" or "an" before a blank ("a million
- * pounds").  A word may run on into what follows ("tenpounds").
- */
-static int
-first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
-    size_t n)
-{
-	const struct first_words *fw = &c->first[kind];
-	unsigned char k = (unsigned char)t[p] & 31;
-	size_t i, len = 1;
-
-	if (fw->any)
-		return 1;
-	if (kind == A_SUF && k == ('a' & 31)) {
-		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
-			len = 2;
-		if (p + len >= n || !ascii_letter(t[p + len]))
-			return 1;
-	}
-	for (i = 0; i < fw->n[k]; i++)
-		if (starts_with_word(t, p, n, fw->w[k][i]))
-			return 1;
-	return 0;
-}
 
 /*
  * Every placeholder's value into v (malloc'd, to free, NULL where the
@@ -473,10 +252,6 @@ placeholder_values(const struct ctx *c, char *v[NV], const char *cv[NV])
 	cv[V_NUM] = "(?:\\d+(?:,\\d{2,3})*(?:\\.\\d+)?|\\.\\d+)";
 	cv[V_SP] = "[\\s\\x{a0}]";
 }
-
-/* The look-behind every amount pattern opens with: no amount starts
- * inside a word or number. */
-#define NOT_AFTER "(?<![\\w$£€¥.,])"
 
 /* The amount patterns by kind. */
 static const struct {
@@ -561,9 +336,10 @@ pattern_starts(struct ctx *c, int kind, const char *pat)
 	if (strncmp(amount_pattern[kind].src, NOT_AFTER,
 	    strlen(NOT_AFTER)) != 0)
 		return;
+	c->not_after[kind] = 1;
 	for (b = 0; b < 128; b++)
-		c->refused_before[kind][b] = isalnum(b) || b == '_';
-	for (p = "$.,"; *p; p++)
+		c->refused_before[kind][b] = isalnum(b);
+	for (p = NOT_AFTER_PUNCT; *p; p++)
 		c->refused_before[kind][(unsigned char)*p] = 1;
 }
 
@@ -572,7 +348,7 @@ pattern_starts(struct ctx *c, int kind, const char *pat)
 static void
 compile_patterns(struct ctx *c, const char *const cv[NV])
 {
-	int kind;
+	int kind, g;
 	char *pat;
 	size_t jitsize;
 
@@ -584,18 +360,36 @@ compile_patterns(struct ctx *c, const char *const cv[NV])
 		    amount_pattern[kind].what);
 		free(pat);
 	}
+	for (kind = 0; kind < NKIND; kind++)
+		for (g = 0; g < NGROUP; g++)
+			c->group[kind][g] = pcre2_substring_number_from_name(
+			    c->re_amount[kind], (PCRE2_SPTR)group_name[g]);
 	c->jit = 1;
 	for (kind = 0; kind < NKIND; kind++)
 		if (pcre2_pattern_info(c->re_amount[kind], PCRE2_INFO_JITSIZE,
 		    &jitsize) != 0 || jitsize == 0)
 			c->jit = 0;
-	/* -a-year, a month, per year, / month, annually */
+	/* -a-year, a month, per year, / month, annually; the words
+	 * before a unit in rate_gate_init too */
 	c->re_rate = glean_re_compile_expanded("(?:{SP}*-{SP}*|{SP}+)"
 	    "(?:an?|per|each|every)(?:{SP}|-)+(?<u>{RATEU})(?!\\w)"
 	    "|{SP}*/{SP}*(?<v>{RATEU})(?!\\w)|{SP}+(?<w>{RATEA})(?!\\w)",
 	    names, cv, NV, PCRE2_ANCHORED | PCRE2_CASELESS, "money rate");
 	c->re_approx = glean_re_compile_expanded("(?<!\\w)(?:{APPROX}){SP}+$",
 	    names, cv, NV, PCRE2_CASELESS, "money approx");
+}
+
+/* The numbers of field f of the rows of lx, as strtod reads them
+ * (malloc'd). */
+static double *
+factors(const struct glean_lexicon *lx, size_t f)
+{
+	double *v = glean_calloc(lx->nrows + 1, sizeof *v);
+	size_t r;
+
+	for (r = 0; r < lx->nrows; r++)
+		v[r] = strtod(lx->rows[r].f[f], NULL);
+	return v;
 }
 
 /* The currencies, scale words, rates, qualifiers and number words from
@@ -608,6 +402,57 @@ load_lexicons(struct ctx *c, const char *lexdir)
 	c->rates = glean_lexicon_load(lexdir, "rates.tsv", 3);
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
+	c->cur_factor = factors(c->cur, 2);
+	c->mult_factor = factors(c->mult, 1);
+}
+
+/* The first letters of the rates for may_rate: the words before a
+ * unit in re_rate, and the adverbs. */
+static void
+rate_gate_init(struct ctx *c)
+{
+	const char *const before[] = { "a", "an", "per", "each", "every" };
+	size_t r, i;
+
+	for (i = 0; i < sizeof before / sizeof before[0]; i++)
+		c->rate_first |= (uint32_t)1 << (before[i][0] & 31);
+	for (r = 0; r < c->rates->nrows; r++) {
+		const struct glean_row *row = &c->rates->rows[r];
+
+		if (row->nf < 3 || strcmp(row->f[2], "adverb") != 0)
+			continue;
+		if (ascii_letter(row->f[0][0]))
+			c->rate_first |= (uint32_t)1 << (row->f[0][0] & 31);
+		else
+			c->rate_any = 1;
+	}
+}
+
+/*
+ * Might re_rate match at t[e] (of n), after an amount?  Each of its
+ * branches starts with blanks and then "-", "/" or, after one blank at
+ * least, a word of rate_first: no when an ASCII byte says otherwise.
+ * A byte from 0x80 up (a Unicode blank, a letter of another case) is
+ * left to the pattern.  Most amounts stop here.
+ */
+static int
+may_rate(const struct ctx *c, const char *t, size_t n, size_t e)
+{
+	size_t i = e;
+	unsigned char ch;
+
+	if (c->rate_any)
+		return 1;
+	/* \s of ASCII: the blank, \t \n \v \f \r */
+	while (i < n && (t[i] == ' ' || (t[i] >= '\t' && t[i] <= '\r')))
+		i++;
+	if (i >= n)
+		return 0;
+	ch = (unsigned char)t[i];
+	if (ch >= 0x80 || ch == '-' || ch == '/')
+		return 1;
+	return i > e && ascii_letter((char)ch) && (c->rate_first >> (ch & 31) &
+	    1);
 }
 
 /* Is ch an ASCII byte of \w (the same with PCRE2_UCP)? */
@@ -701,6 +546,7 @@ ctx_init(void *vctx, const char *lexdir)
 	compile_patterns(c, cv);
 	trig_init(c);
 	approx_ends_init(c);
+	rate_gate_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	for (i = 0; i < NV; i++)
 		free(v[i]);
@@ -718,6 +564,8 @@ ctx_free(void *vctx)
 	pcre2_code_free(c->re_rate);
 	pcre2_code_free(c->re_approx);
 	pcre2_match_data_free(c->md);
+	free(c->cur_factor);
+	free(c->mult_factor);
 	glean_lexicon_free(c->cur);
 	glean_lexicon_free(c->mult);
 	glean_lexicon_free(c->rates);
@@ -767,6 +615,23 @@ struct found {
 	size_t s, e;
 };
 
+/* Group g of match m (in c->md) as [*s, *e), as glean_re_group says;
+ * 0 when the group did not take part. */
+static int
+match_group(const struct ctx *c, const struct found *m, enum group g,
+    size_t *s, size_t *e)
+{
+	int k = c->group[m->kind][g];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+
+	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
+	    ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
 /*
  * The currency row of match m, NULL when its currency word is none: not
  * in currencies.tsv, or "50 Cent", a capitalised currency word after
@@ -779,25 +644,25 @@ match_currency(struct ctx *c, const struct found *m)
 	struct glean_row *row;
 	size_t xs, xe, ns, ne;
 
-	if (!glean_re_group(m->re, c->md, "cur", &xs, &xe) ||
+	if (!match_group(c, m, G_CUR, &xs, &xe) ||
 	    !(row = find_currency(c, t + xs, xe - xs)))
 		return NULL;
 	if (m->kind == A_SUF && isupper((unsigned char)t[xs]) && xe - xs > 1 &&
 	    islower((unsigned char)t[xs + 1]) &&
-	    glean_re_group(m->re, c->md, "num", &ns, &ne) &&
+	    match_group(c, m, G_NUM, &ns, &ne) &&
 	    isdigit((unsigned char)t[ns]))
 		return NULL;
 	return row;
 }
 
-/* The scale ("million") of the group name of match m; 1 when the group
- * did not take part. */
+/* The scale ("million") of group g of match m; 1 when the group did
+ * not take part. */
 static double
-group_scale(struct ctx *c, const struct found *m, const char *name)
+group_scale(struct ctx *c, const struct found *m, enum group g)
 {
 	size_t xs, xe;
 
-	return glean_re_group(m->re, c->md, name, &xs, &xe) ?
+	return match_group(c, m, g, &xs, &xe) ?
 	    find_scale(c, m->t + xs, xe - xs) : 1;
 }
 
@@ -814,16 +679,16 @@ push_range(struct ctx *c, const struct found *m, double v, double sc,
 	size_t ns, ne, xs, xe, e1;
 	double v2, sc2;
 
-	glean_re_group(m->re, c->md, "num2", &ns, &ne);
+	match_group(c, m, G_NUM2, &ns, &ne);
 	e1 = ns;
 	v2 = num_at(c, m->t, ns, ne);
-	sc2 = group_scale(c, m, "sc2");
+	sc2 = group_scale(c, m, G_SC2);
 	if (sc == 1)
 		sc = sc2;
-	if (glean_re_group(m->re, c->md, "sc", &xs, &xe))
+	if (match_group(c, m, G_SC, &xs, &xe))
 		e1 = xe;
 	else
-		glean_re_group(m->re, c->md, "num", &xs, &e1);
+		match_group(c, m, G_NUM, &xs, &e1);
 	push(l, m->s, e1, v * sc * f, ri);
 	push(l, ns, m->e, v2 * sc2 * f, ri);
 }
@@ -841,14 +706,14 @@ push_one(struct ctx *c, const struct found *m, double v, uint32_t ri,
 	const char *t = m->t;
 	size_t xs, xe, ns, ne, e = m->e;
 
-	if (glean_re_group(m->re, c->md, "minor", &xs, &xe)) {
+	if (match_group(c, m, G_MINOR, &xs, &xe)) {
 		struct glean_row *mr = find_currency(c, t + xs, xe - xs);
 
-		glean_re_group(m->re, c->md, "num2", &ns, &ne);
-		v += num_at(c, t, ns, ne) * (mr ? strtod(mr->f[2], NULL) :
-		    0.01);
+		match_group(c, m, G_NUM2, &ns, &ne);
+		v += num_at(c, t, ns, ne) * (mr ? c->cur_factor[mr -
+		    c->cur->rows] : 0.01);
 	} else if (m->kind == A_SUF &&
-	    glean_re_group(m->re, c->md, "num2", &ns, &ne)) {
+	    match_group(c, m, G_NUM2, &ns, &ne)) {
 		e = ns;
 		while (e > m->s && (t[e - 1] == ' ' || t[e - 1] == '\t'))
 			e--;
@@ -879,43 +744,6 @@ match_at(struct ctx *c, const pcre2_code *re, const char *t, size_t n,
 }
 
 /*
- * Might a match of the amount pattern of kind start at t[p]?  Its byte
- * is one the pattern starts with, after none its look-behind refuses
- * (struct ctx).
- */
-static inline int
-may_start(const struct ctx *c, int kind, const char *t, size_t p)
-{
-	return c->start_byte[kind][(unsigned char)t[p]] &&
-	    (p == 0 || !c->refused_before[kind][(unsigned char)t[p - 1]]);
-}
-
-/*
- * The first place at or after p in t[..n) where a match of the amount
- * pattern of kind may start: where the digit gate allows (a match
- * starts at most digit_lead bytes before the next digit, see
- * digit_gate_init) and may_start; n for none.
- */
-static size_t
-next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n)
-{
-	size_t lead = c->digit_lead[kind], from = p, d = n;
-
-	for (; p < n; p++) {
-		if (lead != NO_DIGIT_GATE && (p == from || d < p)) {
-			if ((d = next_digit(c, t, p, n)) == n)
-				return n;
-			if (d > p + lead)
-				p = d - lead;
-		}
-		if (may_start(c, kind, t, p) && (!ascii_letter(t[p]) ||
-		    first_word_at(c, kind, t, p, n)))
-			return p;
-	}
-	return n;
-}
-
-/*
  * Run the amount pattern of kind over t[from..n) and add the amounts of
  * its matches to l.  A match whose currency word is none
  * (match_currency) adds nothing.
@@ -925,15 +753,17 @@ scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
     struct list *l)
 {
 	struct found m = { c->re_amount[kind], kind, t, 0, 0 };
-	size_t off = from, ns, ne;
+	size_t off = from, ns, ne, digit;
 	PCRE2_SIZE *ov;
 	struct glean_row *row;
 	uint32_t ri;
 	double v, f, sc;
 
+	digit = c->digit_lead[kind] != NO_DIGIT_GATE ?
+	    next_digit(c, t, from, n) : n;
 	/* the leftmost match: the pattern is anchored, tried where a
 	 * match may start, in order */
-	while ((off = next_start(c, kind, t, off, n)) < n) {
+	while ((off = next_start(c, kind, t, off, n, &digit)) < n) {
 		if (match_at(c, m.re, t, n, off) <= 0) {
 			off++;
 			continue;
@@ -945,17 +775,17 @@ scan(struct ctx *c, int kind, const char *t, size_t from, size_t n,
 		if (!(row = match_currency(c, &m)))
 			continue;
 		ri = (uint32_t)(row - c->cur->rows);
-		f = strtod(row->f[2], NULL);
-		glean_re_group(m.re, c->md, "num", &ns, &ne);
+		f = c->cur_factor[ri];
+		match_group(c, &m, G_NUM, &ns, &ne);
 		v = num_at(c, t, ns, ne);
-		sc = group_scale(c, &m, "sc");
+		sc = group_scale(c, &m, G_SC);
 		if (kind == A_PRE &&
-		    glean_re_group(m.re, c->md, "num2", &ns, &ne)) {
+		    match_group(c, &m, G_NUM2, &ns, &ne)) {
 			push_range(c, &m, v, sc, f, ri, l);
 			continue;
 		}
 		if (kind != A_PRE)
-			sc *= group_scale(c, &m, "sc2");
+			sc *= group_scale(c, &m, G_SC2);
 		push_one(c, &m, v * sc * f, ri, l);
 	}
 }
@@ -1039,6 +869,48 @@ symbol_at(const struct ctx *c, const char *t, size_t n, size_t i)
 	return 0;
 }
 
+/* A run of a block that may open a window: a word [s, e), or a byte
+ * where a symbol may start (e 0). */
+struct run_at {
+	size_t s, e;
+};
+
+/*
+ * The places of the block of 64 bytes at base (its letters, the starts
+ * of their runs, and look: those and the bytes where a symbol may
+ * start) that may open a window, into run[] (at most 64) in text
+ * order: a word that may be a currency word (the trigger table) or "p"
+ * (4p), or a byte of a symbol's class.  Returns their number.  No
+ * calls but for a word past the block: most words are none, and the
+ * loop keeps its registers.
+ */
+static __attribute__((noinline)) size_t
+block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
+    uint64_t letters, uint64_t starts, uint64_t look, struct run_at *run)
+{
+	size_t i, j, nrun = 0;
+
+	for (; look; look &= look - 1) {
+		int b = __builtin_ctzll(look);
+
+		i = base + (size_t)b;
+		if (!(starts >> b & 1)) {
+			if (c->byte_class[(unsigned char)t[i]] == B_SYMBOL) {
+				run[nrun].s = i;
+				run[nrun++].e = 0;
+			}
+			continue;
+		}
+		j = glean_run_end(t, n, base, letters, b);
+		if (glean_trigger_maybe(&c->trig, t + i, j - i) ||
+		    (j - i == 1 && (t[i] == 'p' || t[i] == 'P'))) {
+			run[nrun].s = i;
+			run[nrun++].e = j;
+		}
+	}
+	return nrun;
+}
+
 /*
  * Open the windows of the trigger words and symbols of t[0..n), running
  * each as it closes.  It goes 64 bytes at a time from the start of one
@@ -1048,31 +920,31 @@ symbol_at(const struct ctx *c, const char *t, size_t n, size_t i)
 static void
 scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 {
-	size_t base, i, j;
+	size_t base, i, k, nrun;
 	struct win w = { 0 };
+	struct run_at run[64];
 	uint64_t after_letter = 0;
 	unsigned kinds;
 
 	for (base = 0; base < n; base += 64) {
 		struct glean_block blk;
-		uint64_t starts, look;
+		uint64_t starts;
 
 		glean_block_classes(t + base, n - base, '$', &blk);
 		starts = glean_run_starts(blk.letters, &after_letter);
-		for (look = starts | blk.chs | blk.high; look;
-		    look &= look - 1) {
-			int b = __builtin_ctzll(look);
-
-			i = base + (size_t)b;
-			if (!(starts >> b & 1)) {
+		nrun = block_runs(c, t, n, base, blk.letters, starts,
+		    starts | blk.chs | blk.high, run);
+		for (k = 0; k < nrun; k++) {
+			i = run[k].s;
+			if (!run[k].e) {
 				if (symbol_at(c, t, n, i))
 					open_window(c, t, n, i, i + 1,
 					    c->symkinds, &w, l);
 				continue;
 			}
-			j = glean_run_end(t, n, base, blk.letters, b);
-			if ((kinds = word_kinds(c, t, i, j)) != 0)
-				open_window(c, t, n, i, j, kinds, &w, l);
+			if ((kinds = word_kinds(c, t, i, run[k].e)) != 0)
+				open_window(c, t, n, i, run[k].e, kinds, &w,
+				    l);
 		}
 	}
 	if (w.w.have)
@@ -1207,7 +1079,8 @@ add_amount(struct ctx *c, const char *t, size_t n, const struct amount *a,
 	size_t bs, us, ue;
 	int approx;
 
-	if (glean_re_match(c->re_rate, t, n, END(a), c->md) > 0 &&
+	if (may_rate(c, t, n, END(a)) &&
+	    glean_re_match(c->re_rate, t, n, END(a), c->md) > 0 &&
 	    (glean_re_group(c->re_rate, c->md, "u", &us, &ue) ||
 	    glean_re_group(c->re_rate, c->md, "v", &us, &ue) ||
 	    glean_re_group(c->re_rate, c->md, "w", &us, &ue)))

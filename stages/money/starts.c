@@ -1,0 +1,295 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * starts.c - where a match of an amount pattern may start: after the
+ * digit gate (a match holds a digit a few bytes on), at a byte the
+ * pattern starts with, after none its look-behind refuses, and, at a
+ * letter, at one of the words a match starts with.  The patterns are
+ * tried, anchored, only there.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "money.h"
+
+/*
+ * The digit gate: a prefix or attached amount holds a digit, so where a
+ * window has no digit left those patterns need not run, and a match
+ * starts at most digit_lead bytes before the first digit at or after
+ * where the search would start.  A digit is \d with PCRE2_UCP: an ASCII
+ * digit or a Unicode one, which starts with one of the lead bytes from
+ * 0xd9 up (U+0660 on), but 0xe2 (U+2000-U+2FFF holds none).  A prefix
+ * amount's first digit comes after its form, a blank (at most 3 bytes)
+ * and a "."; a byte of the form matches at most 6 (a letter matches a
+ * character of up to 3 bytes caselessly, K the Kelvin sign; loosen
+ * lets a blank stand before "$").  A form with a blank, which matches
+ * any run of blanks, turns the prefix gate off.
+ */
+void
+digit_gate_init(struct ctx *c)
+{
+	size_t r, len, longest = 0;
+	int b;
+
+	for (b = '0'; b <= '9'; b++)
+		c->digit_byte[b] = 1;
+	for (b = 0xd9; b < 256; b++)
+		c->digit_byte[b] = b != 0xe2;
+	c->digit_lead[A_PRE] = 0;
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0];
+
+		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
+			continue;
+		if (strchr(f, ' '))
+			c->digit_lead[A_PRE] = NO_DIGIT_GATE;
+		if ((len = strlen(f)) > longest)
+			longest = len;
+	}
+	if (c->digit_lead[A_PRE] != NO_DIGIT_GATE)
+		c->digit_lead[A_PRE] = 6 * longest + 3 + 1;
+	c->digit_lead[A_SUF] = NO_DIGIT_GATE;
+	c->digit_lead[A_ATT] = 0;
+}
+
+/* The first byte of t[i..n) where a digit may start; n for none.
+ * Eight bytes at a time past those that are neither an ASCII digit nor
+ * from 0x80 up (the table says which of those may start one). */
+size_t
+next_digit(const struct ctx *c, const char *t, size_t i, size_t n)
+{
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, low, maybe;
+
+		memcpy(&x, t + i, 8);
+		low = x & ~GLEAN_HIGHS;
+		/* '0' <= low <= '9' with bit 7 clear, or bit 7 set */
+		maybe = ((low + (0x80 - '0') * GLEAN_ONES) &
+		    ~(low + (0x80 - '9' - 1) * GLEAN_ONES) & ~x) |
+		    x;
+		if (maybe & GLEAN_HIGHS)
+			break;
+	}
+	while (i < n && !c->digit_byte[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
+/* File w in fw; one that does not start with an ASCII letter, or one
+ * too many, lets any word in. */
+static void
+first_word_add(struct first_words *fw, const char *w)
+{
+	unsigned k = (unsigned char)w[0] & 31;
+
+	if (fw->n[k] == 16 || !ascii_letter(w[0])) {
+		fw->any = 1;
+		return;
+	}
+	fw->w[k][fw->n[k]++] = w;
+	if (!ascii_letter(w[1])) {
+		fw->odd[k] = 1;
+		return;
+	}
+	fw->second[k] |= (uint32_t)1 << (w[1] & 31);
+	if (ascii_letter(w[2]))
+		fw->third[k][w[1] & 31] |= (uint32_t)1 << (w[2] & 31);
+	else
+		fw->odd3[k][w[1] & 31] = 1;
+}
+
+/*
+ * The first words of the matches that start at an ASCII letter: of a
+ * prefix amount, its currency's forms; of a suffix amount, the first words
+ * of a number in words as NUMW has them: the cardinals, "half" and
+ * "quarter", or "a" or "an" (which first_word_at knows) before them or
+ * a scale word ("a thousand pounds").  The
+ * attached pattern starts with a digit.
+ */
+void
+first_words_init(struct ctx *c)
+{
+	const struct glean_lexicon *lx = c->nw->lx;
+	size_t r;
+
+	for (r = 0; r < c->cur->nrows; r++) {
+		const char *f = c->cur->rows[r].f[0];
+
+		if (!(position_kinds(c->cur->rows[r].f[3]) & K_PRE))
+			continue;
+		/* a symbol cannot match a letter, but "." may be left out
+		 * (loosen), and the long s and the Kelvin sign match "s"
+		 * and "k" without case */
+		if (ascii_letter(f[0]) || f[0] == '.' ||
+		    strncmp(f, "\xc5\xbf", 2) == 0 ||
+		    strncmp(f, "\xe2\x84\xaa", 3) == 0)
+			first_word_add(&c->first[A_PRE], f);
+	}
+	for (r = 0; r < lx->nrows; r++)
+		if (lx->rows[r].nf > 2 && strcmp(lx->rows[r].f[2], "card") == 0)
+			first_word_add(&c->first[A_SUF], lx->rows[r].f[0]);
+	first_word_add(&c->first[A_SUF], "half");
+	first_word_add(&c->first[A_SUF], "quarter");
+	c->first[A_ATT].any = 1;
+}
+
+/*
+ * Does t[p..n) start with word w (letters without case), as far as
+ * ASCII tells?  A byte from 0x80 up in the text may be a letter that a
+ * caseless match takes for an ASCII one (the long s), and a byte of w
+ * but a letter may match what pcre2 makes of it: both say yes.
+ */
+static int
+starts_with_word(const char *t, size_t p, size_t n, const char *w)
+{
+	for (; *w; w++, p++) {
+		if (!ascii_letter(*w))
+			return 1;
+		if (p >= n)
+			return 0;
+		if ((unsigned char)t[p] >= 0x80)
+			return 1;
+		if (tolower_ascii((unsigned char)t[p]) !=
+		    tolower_ascii((unsigned char)*w))
+			return 0;
+	}
+	return 1;
+}
+
+/* May t[p] (of n) be the letter of a word filed with one of the bits
+ * (ch & 31) of set: no only for an ASCII byte that is no letter of set
+ * (a byte from 0x80 up, or the end, may be more than ASCII tells). */
+static int
+next_letter_in(const char *t, size_t p, size_t n, uint32_t set)
+{
+	return p >= n || (unsigned char)t[p] >= 0x80 ||
+	    (ascii_letter(t[p]) && (set >> (t[p] & 31) & 1));
+}
+
+/*
+ * Might a match of the amount pattern of kind start at the ASCII letter
+ * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
+ * a suffix amount, with "a" or "an" before a blank ("a million
+ * pounds").  A word may run on into what follows ("tenpounds").
+ */
+static int
+first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
+    size_t n)
+{
+	const struct first_words *fw = &c->first[kind];
+	unsigned char k = (unsigned char)t[p] & 31;
+	size_t i, len = 1;
+
+	if (fw->any)
+		return 1;
+	if (kind == A_SUF && k == ('a' & 31)) {
+		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
+			len = 2;
+		if (p + len >= n || !ascii_letter(t[p + len]))
+			return 1;
+	}
+	/* no word of those first letters goes on with the next ASCII
+	 * byte: starts_with_word would say no to each */
+	if (!fw->odd[k] && !next_letter_in(t, p + 1, n, fw->second[k]))
+		return 0;
+	if (!fw->odd[k] && p + 1 < n && (unsigned char)t[p + 1] < 0x80 &&
+	    !fw->odd3[k][t[p + 1] & 31] &&
+	    !next_letter_in(t, p + 2, n, fw->third[k][t[p + 1] & 31]))
+		return 0;
+	for (i = 0; i < fw->n[k]; i++)
+		if (starts_with_word(t, p, n, fw->w[k][i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The bits of the bytes t[0..n) (n <= 64) that the opening look-behind
+ * of the amount pattern of kind refuses before a start (refused_before):
+ * \w of ASCII and NOT_AFTER_PUNCT, or none.  A whole block sixteen bytes
+ * at a time; a window's last bytes, or any without SSE2, by the table.
+ */
+static uint64_t
+refused_bits(const struct ctx *c, int kind, const char *t, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+#ifdef __SSE2__
+	static const char punct[] = NOT_AFTER_PUNCT;
+	size_t k;
+
+	if (!c->not_after[kind])
+		return 0;
+	for (i = 0; n == 64 && i < 4; i++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t + 16 * i));
+		uint64_t w = glean_range16(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+		    'a', 'z') | glean_range16(x, '0', '9');
+
+		for (k = 0; k < sizeof punct - 1; k++)
+			w |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(punct[k])));
+		m |= w << 16 * i;
+	}
+	if (n == 64)
+		return m;
+#endif
+	for (i = 0; i < n; i++)
+		if (c->refused_before[kind][(unsigned char)t[i]])
+			m |= (uint64_t)1 << i;
+	return m;
+}
+
+/*
+ * The first place at or after p in t[..n) where a match of the amount
+ * pattern of kind may start: where the digit gate allows (a match
+ * starts at most digit_lead bytes before the next digit, see
+ * digit_gate_init), at a byte it starts with (start_byte), after none
+ * its look-behind refuses; n for none.  It goes 64 bytes at a
+ * time over the bytes the look-behind lets a match start at (most
+ * bytes are inside a word, which it refuses), and jumps to lead bytes
+ * before the next digit.  *dp is where the next digit may start at or
+ * after where the last search of the window began (scan starts it at
+ * its first), kept for the next search.
+ */
+size_t
+next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n,
+    size_t *dp)
+{
+	size_t lead = c->digit_lead[kind], d = *dp, len, q;
+	int gate = lead != NO_DIGIT_GATE;
+	uint64_t look;
+
+	while (p < n) {
+		if (gate) {
+			if (d < p)
+				*dp = d = next_digit(c, t, p, n);
+			if (d == n)
+				return n;
+			if (d > p + lead)
+				p = d - lead;
+		}
+		len = n - p < 64 ? n - p : 64;
+		look = ~(refused_bits(c, kind, t + p, len) << 1 |
+		    (uint64_t)(p > 0 &&
+		    c->refused_before[kind][(unsigned char)t[p - 1]]));
+		if (len < 64)
+			look &= ((uint64_t)1 << len) - 1;
+		for (; look; look &= look - 1) {
+			q = p + (size_t)__builtin_ctzll(look);
+			if (!c->start_byte[kind][(unsigned char)t[q]])
+				continue;
+			if (gate && d < q &&
+			    (*dp = d = next_digit(c, t, q, n)) == n)
+				return n;	/* no digit left */
+			if (gate && d > q + lead) {
+				if (d - lead >= p + len)
+					break;	/* past the block: jump */
+				continue;
+			}
+			if (!ascii_letter(t[q]) ||
+			    first_word_at(c, kind, t, q, n))
+				return q;
+		}
+		p += len;
+	}
+	return n;
+}
