@@ -143,6 +143,24 @@ add_row_aliases(struct ctx *c, size_t *cap, const struct glean_row *r)
 	free(al);
 }
 
+/*
+ * Pattern pat compiled as glean_re_compile() would (UTF, UCP and flags),
+ * but not JIT-compiled; fatal on a bad one, naming what, as
+ * glean_re_compile() does, so a bad lexicon is still reported before
+ * any input is read.
+ */
+static pcre2_code *
+compile_unjitted(const char *pat, uint32_t flags, const char *what)
+{
+	pcre2_code *re;
+	PCRE2_SIZE erroff;
+	int errcode;
+
+	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | flags, &errcode, &erroff, NULL);
+	return re ? re : glean_re_compile(pat, flags, what);
+}
+
 /* Which alias a match is: the first with its text, else the first with
  * its first three bytes (matched across other white space); and the
  * expression of them all. */
@@ -170,8 +188,26 @@ index_aliases(struct ctx *c)
 		re_literal(&b, c->auth[i].name);
 	}
 	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
-	c->auth_re = glean_re_compile(b.s, 0, "authorities.tsv");
+	c->auth_re = compile_unjitted(b.s, 0, "authorities.tsv");
 	glean_buf_free(&b);
+}
+
+/*
+ * auth_re, JIT-compiled at its first use (see there): only a document
+ * that may rate and names no council in its entities layer needs it,
+ * and its JIT compilation costs more than a thousand news documents
+ * that do not rate.  After a fork (glean-chain) each process does it
+ * for itself.
+ */
+const pcre2_code *
+auth_regex(const struct ctx *c)
+{
+	size_t jitsize = 0;
+
+	pcre2_pattern_info(c->auth_re, PCRE2_INFO_JITSIZE, &jitsize);
+	if (!jitsize)
+		pcre2_jit_compile(c->auth_re, PCRE2_JIT_COMPLETE);
+	return c->auth_re;
 }
 
 /*
@@ -276,21 +312,15 @@ named_init(struct ctx *c)
 
 /*
  * The capture groups of one row's pattern pat, compiled alone so that a
- * bad row is named (fatal, by glean_re_compile(), with path).  Not
- * JIT-compiled: it is freed at once.
+ * bad row is named (fatal, with path).  Not JIT-compiled: it is freed at
+ * once.
  */
 static uint32_t
 row_groups(const char *pat, const char *path)
 {
-	pcre2_code *one;
-	PCRE2_SIZE erroff;
+	pcre2_code *one = compile_unjitted(pat, PCRE2_CASELESS, path);
 	uint32_t caps = 0;
-	int errcode;
 
-	one = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode, &erroff, NULL);
-	if (!one)
-		one = glean_re_compile(pat, PCRE2_CASELESS, path);
 	pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
 	pcre2_code_free(one);
 	return caps;

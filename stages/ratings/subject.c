@@ -45,7 +45,7 @@ find_authorities(const struct ctx *c, struct doc *d, json_t *doc)
 	if (d->auth.n || !c->auth_re)
 		goto sort;
 	/* No entities layer: the authorities lexicon. */
-	find_regex(c, d, c->auth_re, -1, &d->auth, 0);
+	find_regex(c, d, auth_regex(c), -1, &d->auth, 0);
 	for (i = 0; i < d->auth.n; i++) {
 		struct span *sp = &d->auth.v[i];
 
