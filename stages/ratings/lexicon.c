@@ -303,6 +303,7 @@ named_init(struct ctx *c)
 	for (i = 0; i < c->ninsp; i++)
 		add_alternative(&b, c->lx_insp->rows[i].f[1]);
 	c->insp_re = alternation(&b, "inspectorates.tsv");
+	c->insp_lit = literals_of(c->lx_insp, 1);
 	for (i = 0; i < c->nareas; i++)
 		if (!c->areas[i].generic)
 			add_alternative(&b, c->lx_areas->rows[i].f[1]);
@@ -578,6 +579,7 @@ ctx_free(void *vc)
 	authorities_free(c);
 	pcre2_code_free(c->year_re);
 	pcre2_code_free(c->insp_re);
+	literals_free(c->insp_lit);
 	pcre2_code_free(c->areas_re);
 	pcre2_match_data_free(c->md);
 	glean_lexicon_free(c->lx_grades);

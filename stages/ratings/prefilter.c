@@ -369,7 +369,8 @@ char_start(const struct doc *d, size_t i)
 /*
  * Is the cue just taken (the last word of cs) in inspection news: a
  * specific area within NEAR_CUE bytes of it, or an inspectorate anywhere
- * in the text (looked for once: cs->insp)?  The area is tried first: in
+ * in the text (looked for once: cs->insp; the pattern run only when its
+ * phrases may be there)?  The area is tried first: in
  * news that passes the cues it is the likelier of the two, and its
  * window is mostly shorter than the text.
  */
@@ -389,7 +390,8 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 			return 1;
 	}
 	if (cs->insp < 0)
-		cs->insp = c->insp_re &&
+		cs->insp = c->insp_re && (!c->insp_lit ||
+		    literals_may_occur(c->insp_lit, d->text, d->len)) &&
 		    glean_re_match(c->insp_re, d->text, d->len, 0, c->md) > 0;
 	return cs->insp;
 }
