@@ -193,21 +193,24 @@ index_aliases(struct ctx *c)
 }
 
 /*
- * auth_re, JIT-compiled at its first use (see there): only a document
- * that may rate and names no council in its entities layer needs it,
- * and its JIT compilation costs more than a thousand news documents
- * that do not rate.  After a fork (glean-chain) each process does it
- * for itself.
+ * re, JIT-compiled first if it is not yet.  The patterns are compiled
+ * at start (compile_unjitted()) and JIT-compiled at their first use:
+ * most news never passes may_rate(), and the JIT compilation of every
+ * pattern (20 M instructions for the authorities' alone, needed only
+ * when an entities layer names no council) costs more than a thousand
+ * such documents.  After a fork (glean-chain) each process does it for
+ * itself.
  */
 const pcre2_code *
-auth_regex(const struct ctx *c)
+jitted(const pcre2_code *re)
 {
 	size_t jitsize = 0;
 
-	pcre2_pattern_info(c->auth_re, PCRE2_INFO_JITSIZE, &jitsize);
-	if (!jitsize)
-		pcre2_jit_compile(c->auth_re, PCRE2_JIT_COMPLETE);
-	return c->auth_re;
+	pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jitsize);
+	if (!jitsize)	/* made by compile_unjitted(), not const */
+		pcre2_jit_compile((pcre2_code *)(uintptr_t)re,
+		    PCRE2_JIT_COMPLETE);
+	return re;
 }
 
 /*
@@ -283,7 +286,7 @@ alternation(struct glean_buf *b, const char *what)
 	if (!b->len)
 		return NULL;
 	pat = glean_asprintf(WORD_RE, b->s);
-	re = glean_re_compile(pat, PCRE2_CASELESS, what);
+	re = compile_unjitted(pat, PCRE2_CASELESS, what);
 	free(pat);
 	glean_buf_reset(b);
 	return re;
@@ -368,7 +371,7 @@ family_init(struct family *f, const struct glean_lexicon *lx, size_t patcol,
 	}
 	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
 	if (f->n) {
-		f->re = glean_re_compile(b.s, PCRE2_CASELESS, lx->path);
+		f->re = compile_unjitted(b.s, PCRE2_CASELESS, lx->path);
 		f->md = pcre2_match_data_create_from_pattern(f->re, NULL);
 	}
 	glean_buf_free(&b);
@@ -415,7 +418,7 @@ named_load(const struct glean_lexicon *lx, size_t namecol, size_t patcol,
 	for (i = 0; i < lx->nrows; i++) {
 		v[i].name = lx->rows[i].f[namecol];
 		pat = glean_asprintf(WORD_RE, lx->rows[i].f[patcol]);
-		v[i].re = glean_re_compile(pat, PCRE2_CASELESS, lx->path);
+		v[i].re = compile_unjitted(pat, PCRE2_CASELESS, lx->path);
 		free(pat);
 	}
 	*n = lx->nrows;
@@ -534,7 +537,7 @@ ctx_init(void *vc, const char *dir)
 	load_trusts(c, dir);
 	c->numwords = glean_numwords_load(dir);
 	/* The fallback when there is no dates layer: plain years. */
-	c->year_re = glean_re_compile("(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d"
+	c->year_re = compile_unjitted("(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d"
 	    "(?![\\p{N}%])", 0, "year pattern");
 	c->md = pcre2_match_data_create(32, NULL);
 }

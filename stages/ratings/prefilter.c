@@ -385,14 +385,15 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 		lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
 		hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe +
 		    NEAR_CUE : d->len);
-		if (glean_re_match(c->areas_re, d->text + lo, hi - lo, 0,
-		    c->md) > 0)
+		if (glean_re_match(jitted(c->areas_re), d->text + lo, hi - lo,
+		    0, c->md) > 0)
 			return 1;
 	}
 	if (cs->insp < 0)
 		cs->insp = c->insp_re && (!c->insp_lit ||
 		    literals_may_occur(c->insp_lit, d->text, d->len)) &&
-		    glean_re_match(c->insp_re, d->text, d->len, 0, c->md) > 0;
+		    glean_re_match(jitted(c->insp_re), d->text, d->len, 0,
+		    c->md) > 0;
 	return cs->insp;
 }
 

@@ -137,8 +137,7 @@ struct ctx {
 	size_t ninsp;
 	struct named *auth;	/* authorities.tsv, one per alias */
 	size_t nauth;
-	pcre2_code *auth_re;	/* all aliases, longest first; JIT at first
-				   use: through auth_regex() */
+	pcre2_code *auth_re;	/* all aliases, longest first */
 	struct glean_dict auth_by_name;	/* alias -> first index in auth */
 	json_t *until_by_code;	/* GSS code -> "YYYY-MM" it ended, if it did */
 	struct glean_dict auth_by_pre;	/* first 3 bytes -> first index */
@@ -251,7 +250,9 @@ struct doc {
 /* lexicon.c: the word lists, loaded once */
 void ctx_init(void *vc, const char *dir);	/* a struct ctx */
 void ctx_free(void *vc);
-const pcre2_code *auth_regex(const struct ctx *c);
+/* re JIT-compiled (at its first use: every pattern of the lexicons is
+ * compiled without): call it before matching. */
+const pcre2_code *jitted(const pcre2_code *re);
 
 /*
  * The hash of a folded word from its length and end bytes: enough to
