@@ -31,11 +31,12 @@ struct cues {
 	int insp;		/* an inspectorate in the text; -1 unknown */
 };
 
-/* b lower-cased if it is an ASCII capital. */
+/* Byte b of an ASCII word (letters, digits, ' and -) in lower case: only
+ * letters lack bit 5. */
 static inline int
-ascii_lower(int b)
+word_lower(int b)
 {
-	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
+	return b | 0x20;
 }
 
 /*
@@ -59,12 +60,12 @@ word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
 	}
 	if (n > c->longest)
 		return NULL;
-	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
+	h = word_hash(word_lower(t[0]), word_lower(t[n - 1]), n);
 	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
 		st = &c->starters[v[i].st - 1];
 		if (v[i].hash != h || st->len != n)
 			continue;
-		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
+		for (k = 0; k < n && st->word[k] == word_lower(t[k]); k++)
 			;
 		if (k == n)
 			return st;
@@ -458,20 +459,21 @@ cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
 		if (cue_chunk_end(c, d, cs, ch, base + e))
 			return 1;
 	}
+	/* ch is closed here: only a chunk left open at the end goes in it */
 	for (; starts; starts &= starts - 1) {
 		j = (size_t)__builtin_ctzll(starts);
-		ch->a = base + j;
-		ch->open = 1;
 		if (!ends) {
+			ch->a = base + j;
+			ch->open = 1;
 			ch->mixed = (mixing >> j) != 0;
 			return 0;
 		}
 		e = (size_t)__builtin_ctzll(ends);
 		ends &= ends - 1;
 		/* most blocks are ASCII letters, digits and separators */
-		ch->mixed = mixing && ((mixing >> j) & (((uint64_t)1 <<
-		    (e - j)) - 1)) != 0;
-		if (cue_chunk_end(c, d, cs, ch, base + e))
+		if (cue_chunk(c, d, cs, base + j, base + e, mixing &&
+		    ((mixing >> j) & (((uint64_t)1 << (e - j)) - 1)) != 0) &&
+		    inspection_news(c, d, cs))
 			return 1;
 	}
 	return 0;
