@@ -129,7 +129,7 @@ find_surnames(struct doc *d)
 		if (is_capword(d, i + 1) && d->ti[i + 1].sent == d->ti[i].sent)
 			continue;
 		e = add_ent(d, i, i + 1, K_PERSON);
-		e->canonical = glean_strdup(d->e[j].canonical);
+		e->canonical = d->e[j].canonical;
 	}
 	smap_free(&last);
 }
@@ -160,8 +160,7 @@ full_names(struct doc *d, size_t np)
 			continue;
 		w = ttext(d, e->n0, &len);
 		if ((j = smap_get(&last, w, len)) >= 0) {
-			free(e->canonical);
-			e->canonical = glean_strdup(d->e[j].canonical);
+			e->canonical = d->e[j].canonical;
 		}
 	}
 	smap_free(&last);
@@ -206,11 +205,10 @@ resolve_people(struct doc *d)
 			j = e->role ? -1 : smap_get(&anyrole, e->canonical,
 			    len);
 		if (j >= 0 && (size_t)j != k) {
-			free(e->role);
-			e->role = glean_strdup(d->e[j].role);
+			e->role = d->e[j].role;
 		}
 		if (!e->org && (j = smap_get(&org, e->canonical, len)) >= 0)
-			e->org = glean_strdup(d->e[j].org);
+			e->org = d->e[j].org;
 	}
 	smap_free(&role);
 	smap_free(&anyrole);
