@@ -199,7 +199,8 @@ index_aliases(struct ctx *c)
  * pattern (20 M instructions for the authorities' alone, needed only
  * when an entities layer names no council) costs more than a thousand
  * such documents.  After a fork (glean-chain) each process does it for
- * itself.
+ * itself; where there is no JIT, pcre2 says so at once, and matches
+ * without.
  */
 const pcre2_code *
 jitted(const pcre2_code *re)
