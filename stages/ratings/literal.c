@@ -12,6 +12,10 @@
 
 #include "ratings.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* The phrases of a lexicon column: words in lower case, one space
  * between them. */
 struct literals {
@@ -153,19 +157,96 @@ folds_to_ascii(const unsigned char *t, size_t n, size_t i)
 	    t[i + 2] == 0xAA);
 }
 
+/* May a phrase of l start at the run of ASCII letters t[s..e) (of n
+ * bytes, a letter neither before nor after it)? */
+static int
+run_may_start(const struct literals *l, const char *t, size_t n, size_t s,
+    size_t e)
+{
+	size_t k, len = e - s;
+
+	if (len >= 32 || !(l->first_lens[(t[s] | 0x20) - 'a'] >> len & 1))
+		return 0;
+	for (k = 0; k < l->n; k++)
+		if (first_word_is(l->phrase[k], t + s, len) &&
+		    rest_follows(l->phrase[k] + len, t, n, e))
+			return 1;
+	return 0;
+}
+
+#ifdef __SSE2__
+/*
+ * literals_may_occur() over the whole blocks of 16 bytes of t[0..n): 1
+ * when a phrase may start, else 0 with *from where a byte at a time
+ * goes on (the start of a run still open at the last block's end).
+ */
+static int
+blocks_may_occur(const struct literals *l, const char *text, size_t n,
+    size_t *from)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i, j, e, open = 0;
+	unsigned letters, odd, starts, ends, carry = 0;
+	__m128i v, low;
+
+	for (i = 0; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		/* signed compares: a byte >= 0x80 is below 'a' */
+		letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+		    _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1))));
+		odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5)),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))));
+		for (; odd; odd &= odd - 1)
+			if (folds_to_ascii(t, n, i + (size_t)__builtin_ctz(odd)))
+				return 1;
+		starts = letters & ~(letters << 1 | carry);
+		ends = ~letters & (letters << 1 | carry) & 0xffffu;
+		if (carry && ends) {	/* the run open since an earlier block */
+			e = i + (size_t)__builtin_ctz(ends);
+			ends &= ends - 1;
+			carry = 0;
+			if (run_may_start(l, text, n, open, e))
+				return 1;
+		}
+		for (; starts; starts &= starts - 1) {
+			j = i + (size_t)__builtin_ctz(starts);
+			if (!ends) {
+				open = j;
+				carry = 1;
+				break;
+			}
+			e = i + (size_t)__builtin_ctz(ends);
+			ends &= ends - 1;
+			if (run_may_start(l, text, n, j, e))
+				return 1;
+		}
+	}
+	*from = carry ? open : i;
+	return 0;
+}
+#endif
+
 /*
  * Might the pattern of l's phrases (at word boundaries, caseless, as
  * WORD_RE makes it) match in t[0..n)?  0 only when it cannot: a match
  * starts a run of ASCII letters that is a phrase's first word (the
  * letter before it would fail the pattern's word boundary), unless the
  * text holds a character outside ASCII that matches an ASCII letter.
+ * Sixteen bytes at a time where SSE2 is there.
  */
 int
 literals_may_occur(const struct literals *l, const char *text, size_t n)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t i = 0, s, k, len;
+	size_t i = 0, s;
 
+#ifdef __SSE2__
+	if (blocks_may_occur(l, text, n, &i))
+		return 1;
+#endif
 	while (i < n) {
 		if (!is_letter(t[i])) {
 			if (t[i] >= 0xC5 && folds_to_ascii(t, n, i))
@@ -175,14 +256,8 @@ literals_may_occur(const struct literals *l, const char *text, size_t n)
 		}
 		for (s = i++; i < n && is_letter(t[i]); i++)
 			;
-		len = i - s;
-		if (len >= 32 || !(l->first_lens[(t[s] | 0x20) - 'a'] >> len &
-		    1))
-			continue;
-		for (k = 0; k < l->n; k++)
-			if (first_word_is(l->phrase[k], text + s, len) &&
-			    rest_follows(l->phrase[k] + len, text, n, i))
-				return 1;
+		if (run_may_start(l, text, n, s, i))
+			return 1;
 	}
 	return 0;
 }
