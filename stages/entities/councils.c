@@ -132,7 +132,7 @@ find_authorities(struct doc *d)
 		e = add_ent(d, i, i + len, K_AUTH);
 		e->auth = a;
 		e->named = (c->authph.p[k].flags & PH_NAMED) != 0;
-		e->canonical = glean_strdup(c->auth[a].name);
+		e->canonical = c->auth[a].name;
 	}
 }
 
@@ -150,7 +150,7 @@ find_lexicon_orgs(struct doc *d)
 		    &k)))
 			continue;
 		e = add_ent(d, i, i + len, K_ORG);
-		e->canonical = glean_strdup(c->orgcanon.str[c->orgph.p[k].val]);
+		e->canonical = c->orgcanon.str[c->orgph.p[k].val];
 	}
 }
 
@@ -173,7 +173,7 @@ find_acronyms(struct doc *d)
 		    p[len - 1] < 'A' || p[len - 1] > 'Z')
 			continue;
 		e = add_ent(d, i + 1, i + 2, K_ORG);
-		e->canonical = glean_strdup(d->e[k].canonical);
+		e->canonical = d->e[k].canonical;
 	}
 }
 
@@ -233,7 +233,7 @@ find_refs(struct doc *d)
 		e->auth = a;
 		e->ref = 1;
 		d->main_auth = a;
-		e->canonical = glean_strdup(c->auth[a].name);
+		e->canonical = c->auth[a].name;
 		i += len - 1;
 	}
 }

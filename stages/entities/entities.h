@@ -23,6 +23,7 @@
 
 #include "dict.h"
 #include "glean.h"
+#include "jv.h"
 #include "swar.h"
 #include "tok.h"
 
@@ -101,6 +102,8 @@ struct ctx {
 	uint32_t *cuecand;	/* words that may start a topic or
 				 * boilerplate cue */
 	size_t tcap;
+	struct glean_arena strs;	/* the strings of one document's
+					 * entities, emptied after it */
 };
 
 /* ---- one document ------------------------------------------------------ */
@@ -114,7 +117,9 @@ struct ent {
 	int auth;		/* authority index, or -1 */
 	int ref;		/* a council reference ("the council") */
 	int named;		/* a council's name, not a place name */
-	char *canonical, *role, *org, *title;
+	/* in the document's string arena, or a lexicon's: never freed
+	 * one by one */
+	const char *canonical, *role, *org, *title;
 	int explicit_role;
 	int strong;		/* a title or a known forename */
 };
@@ -142,6 +147,7 @@ struct doc {
 	size_t n;
 	const struct glean_toks *tk;
 	const char *published;	/* YYYY-MM-DD or NULL */
+	struct glean_arena *strs;	/* its entities' strings (c->strs) */
 	struct tokinfo *ti;	/* per token, and one past the last */
 	/* the tokens a pass may start at: capitalised, in words, or
 	 * ending in '.' ("Mr."); the rest only continue what these start */

@@ -472,6 +472,7 @@ free_lexicons(void *vc)
 	free(c->winfo);
 	glean_dict_free(&c->lower);
 	glean_abbrevs_free(c->ab);
+	glean_arena_free(&c->strs);
 	glean_toks_free(&c->tk);
 	free_token_arrays(c);
 }

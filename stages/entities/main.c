@@ -59,6 +59,7 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 	d.s = s;
 	d.n = n;
 	d.published = published;
+	d.strs = &c->strs;
 	size_token_arrays(c, d.tk->n + 1);
 	d.ti = c->ti;
 	d.cand = c->cand;
@@ -83,12 +84,9 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 		if (k)
 			glean_buf_addc(out, ',');
 		put_ent(&d, &d.e[k], out);
-		free(d.e[k].canonical);
-		free(d.e[k].role);
-		free(d.e[k].org);
-		free(d.e[k].title);
 	}
 	free(d.e);
+	glean_arena_reset(&c->strs);
 	glean_buf_addc(out, ']');
 	put_topics(&d, out);
 	put_boilerplate(&d, out);

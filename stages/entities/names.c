@@ -28,22 +28,18 @@ struct smap {
 				 * text are no key, and fail here */
 };
 
-/* A map for n keys; lim as for glean_hash8(), or NULL. */
+/* A map for n keys; lim as for glean_hash8(), or NULL.  Its slots are
+ * in d's string arena: they go with the document. */
 static void
-smap_init(struct smap *m, size_t n, const char *lim)
+smap_init(struct smap *m, const struct doc *d, size_t n, const char *lim)
 {
 	m->lim = lim;
 	memset(m->first, 0, sizeof m->first);
 	for (m->mask = 16; m->mask < 2 * n; m->mask *= 2)
 		;
-	m->slot = glean_calloc(m->mask, sizeof *m->slot);
+	m->slot = glean_arena_alloc(d->strs, m->mask * sizeof *m->slot);
+	memset(m->slot, 0, m->mask * sizeof *m->slot);
 	m->mask--;
-}
-
-static void
-smap_free(struct smap *m)
-{
-	free(m->slot);
 }
 
 /* The slot of key k[0..n): its own, or the empty one it would take. */
@@ -106,7 +102,7 @@ find_surnames(struct doc *d)
 		    d->e[k].t1 - d->e[k].n0 >= 2;
 	if (np == 0)
 		return;
-	smap_init(&last, np, d->s + d->n);	/* surnames: text */
+	smap_init(&last, d, np, d->s + d->n);	/* surnames: text */
 	for (k = 0; k < ne; k++) {
 		e = &d->e[k];
 		if (e->kind == K_PERSON && e->strong && e->t1 - e->n0 >= 2) {
@@ -129,9 +125,8 @@ find_surnames(struct doc *d)
 		if (is_capword(d, i + 1) && d->ti[i + 1].sent == d->ti[i].sent)
 			continue;
 		e = add_ent(d, i, i + 1, K_PERSON);
-		e->canonical = glean_strdup(d->e[j].canonical);
+		e->canonical = d->e[j].canonical;
 	}
-	smap_free(&last);
 }
 
 /* A surname alone ("Ms Marchant") takes the canonical name of the
@@ -145,7 +140,7 @@ full_names(struct doc *d, size_t np)
 	const char *w;
 	long j;
 
-	smap_init(&last, np, d->s + d->n);	/* surnames: text */
+	smap_init(&last, d, np, d->s + d->n);	/* surnames: text */
 	/* surnames of the full names, first mention first */
 	for (k = 0; k < d->ne; k++) {
 		e = &d->e[k];
@@ -160,11 +155,9 @@ full_names(struct doc *d, size_t np)
 			continue;
 		w = ttext(d, e->n0, &len);
 		if ((j = smap_get(&last, w, len)) >= 0) {
-			free(e->canonical);
-			e->canonical = glean_strdup(d->e[j].canonical);
+			e->canonical = d->e[j].canonical;
 		}
 	}
-	smap_free(&last);
 }
 
 /* "Ms Marchant" -> "Clare Marchant"; roles shared between mentions. */
@@ -181,9 +174,9 @@ resolve_people(struct doc *d)
 	if (np == 0)
 		return;
 	full_names(d, np);
-	smap_init(&role, np, NULL);		/* canonical names */
-	smap_init(&anyrole, np, NULL);
-	smap_init(&org, np, NULL);
+	smap_init(&role, d, np, NULL);		/* canonical names */
+	smap_init(&anyrole, d, np, NULL);
+	smap_init(&org, d, np, NULL);
 	/* the first explicit role wins, else the first title's role */
 	for (k = 0; k < d->ne; k++) {
 		e = &d->e[k];
@@ -206,13 +199,9 @@ resolve_people(struct doc *d)
 			j = e->role ? -1 : smap_get(&anyrole, e->canonical,
 			    len);
 		if (j >= 0 && (size_t)j != k) {
-			free(e->role);
-			e->role = glean_strdup(d->e[j].role);
+			e->role = d->e[j].role;
 		}
 		if (!e->org && (j = smap_get(&org, e->canonical, len)) >= 0)
-			e->org = glean_strdup(d->e[j].org);
+			e->org = d->e[j].org;
 	}
-	smap_free(&role);
-	smap_free(&anyrole);
-	smap_free(&org);
 }

@@ -98,8 +98,7 @@ find_org_runs(struct doc *d)
 		e->canonical = span_text(d, start, head + 1);
 		if ((k = glean_dict_find(&c->orgcanon, e->canonical,
 		    strlen(e->canonical))) >= 0 && c->orgcanon.str[k]) {
-			free(e->canonical);
-			e->canonical = glean_strdup(c->orgcanon.str[k]);
+			e->canonical = c->orgcanon.str[k];
 		}
 	}
 }

@@ -215,7 +215,6 @@ find_people(struct doc *d)
 			    (lr = right_role(d, i + 2))) &&
 			    !lword(d, i + 2, "from"))
 				continue;
-			free(lr);
 		} else {
 			continue;
 		}
@@ -232,7 +231,7 @@ find_people(struct doc *d)
 		if (t >= 0) {
 			e->title = span_text(d, start, start + 1);
 			if (c->titles.str[t])
-				e->role = glean_strdup(c->titles.str[t]);
+				e->role = c->titles.str[t];
 		}
 	}
 }
@@ -254,13 +253,12 @@ find_roles(struct doc *d)
 		if (!r)
 			r = right_role(d, e->t1);
 		if (r) {
-			free(e->role);
 			e->role = r;
 			e->explicit_role = 1;
 		}
 		j = e->t1;
 		if (j + 1 < n && lword(d, j, "from") &&
 		    (o = d->ti[j + 1].owner) >= 0 && d->e[o].kind != K_PERSON)
-			e->org = glean_strdup(d->e[o].canonical);
+			e->org = d->e[o].canonical;
 	}
 }

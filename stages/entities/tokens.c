@@ -140,12 +140,14 @@ add_ent(struct doc *d, size_t t0, size_t t1, int kind)
 	return e;
 }
 
-/* Text of tokens [a, b) with runs of white space as one space. */
+/* Text of tokens [a, b) with runs of white space as one space, in the
+ * document's string arena (valid until the next document). */
 char *
 span_text(const struct doc *d, size_t a, size_t b)
 {
 	const char *p = d->s + d->tk->t[a].bs, *end = d->s + d->tk->t[b - 1].be;
-	char *out = glean_malloc((size_t)(end - p) + 1), *o = out;
+	char *out = glean_arena_alloc(d->strs, (size_t)(end - p) + 1);
+	char *o = out;
 	size_t l;
 	int32_t cp;
 	int sp = 0;

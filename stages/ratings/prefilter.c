@@ -31,11 +31,12 @@ struct cues {
 	int insp;		/* an inspectorate in the text; -1 unknown */
 };
 
-/* b lower-cased if it is an ASCII capital. */
+/* Byte b of an ASCII word (letters, digits, ' and -) in lower case: only
+ * letters lack bit 5. */
 static inline int
-ascii_lower(int b)
+word_lower(int b)
 {
-	return b >= 'A' && b <= 'Z' ? b + 'a' - 'A' : b;
+	return b | 0x20;
 }
 
 /*
@@ -59,12 +60,12 @@ word_starter(const struct ctx *c, struct slot *v, const char *t, size_t n,
 	}
 	if (n > c->longest)
 		return NULL;
-	h = word_hash(ascii_lower(t[0]), ascii_lower(t[n - 1]), n);
+	h = word_hash(word_lower(t[0]), word_lower(t[n - 1]), n);
 	for (i = h & mask; v[i].st; i = (i + 1) & mask) {
 		st = &c->starters[v[i].st - 1];
 		if (v[i].hash != h || st->len != n)
 			continue;
-		for (k = 0; k < n && st->word[k] == ascii_lower(t[k]); k++)
+		for (k = 0; k < n && st->word[k] == word_lower(t[k]); k++)
 			;
 		if (k == n)
 			return st;
@@ -367,31 +368,30 @@ char_start(const struct doc *d, size_t i)
 }
 
 /*
- * Is the cue just taken (the last word of cs) in inspection news: a
- * specific area within NEAR_CUE bytes of it, or an inspectorate anywhere
- * in the text (looked for once: cs->insp)?  The area is tried first: in
- * news that passes the cues it is the likelier of the two, and its
- * window is mostly shorter than the text.
+ * Is the cue just taken (the last word of cs) in inspection news: an
+ * inspectorate anywhere in the text (looked for once: cs->insp), or a
+ * specific area within NEAR_CUE bytes of it?  The inspectorate is tried
+ * first: its phrases are found in a few instructions a byte (the pattern
+ * runs only when one may be there), where the areas' pattern costs a
+ * hundred a byte of its window.
  */
 static int
 inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 {
 	size_t lo, hi;
 
-	if (cs->insp > 0)
-		return 1;
-	if (c->areas_re) {
-		lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
-		hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe +
-		    NEAR_CUE : d->len);
-		if (glean_re_match(c->areas_re, d->text + lo, hi - lo, 0,
-		    c->md) > 0)
-			return 1;
-	}
 	if (cs->insp < 0)
-		cs->insp = c->insp_re &&
-		    glean_re_match(c->insp_re, d->text, d->len, 0, c->md) > 0;
-	return cs->insp;
+		cs->insp = c->insp_re && (!c->insp_lit ||
+		    literals_may_occur(c->insp_lit, d->text, d->len)) &&
+		    glean_re_match(jitted(c->insp_re), d->text, d->len, 0,
+		    c->md) > 0;
+	if (cs->insp || !c->areas_re)
+		return cs->insp;
+	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
+	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
+	    d->len);
+	return glean_re_match(jitted(c->areas_re), d->text + lo, hi - lo, 0,
+	    c->md) > 0;
 }
 
 /* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */
@@ -455,20 +455,21 @@ cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
 		if (cue_chunk_end(c, d, cs, ch, base + e))
 			return 1;
 	}
+	/* ch is closed here: only a chunk left open at the end goes in it */
 	for (; starts; starts &= starts - 1) {
 		j = (size_t)__builtin_ctzll(starts);
-		ch->a = base + j;
-		ch->open = 1;
 		if (!ends) {
+			ch->a = base + j;
+			ch->open = 1;
 			ch->mixed = (mixing >> j) != 0;
 			return 0;
 		}
 		e = (size_t)__builtin_ctzll(ends);
 		ends &= ends - 1;
 		/* most blocks are ASCII letters, digits and separators */
-		ch->mixed = mixing && ((mixing >> j) & (((uint64_t)1 <<
-		    (e - j)) - 1)) != 0;
-		if (cue_chunk_end(c, d, cs, ch, base + e))
+		if (cue_chunk(c, d, cs, base + j, base + e, mixing &&
+		    ((mixing >> j) & (((uint64_t)1 << (e - j)) - 1)) != 0) &&
+		    inspection_news(c, d, cs))
 			return 1;
 	}
 	return 0;

@@ -157,6 +157,7 @@ struct ctx {
 	struct family trust_ref_family;	/* trust-refs.tsv */
 	pcre2_code *year_re;
 	pcre2_code *insp_re;	/* any inspectorate */
+	struct literals *insp_lit; /* insp_re's phrases, or NULL */
 	pcre2_code *areas_re;	/* any specific area */
 	pcre2_match_data *md;
 };
@@ -249,6 +250,9 @@ struct doc {
 /* lexicon.c: the word lists, loaded once */
 void ctx_init(void *vc, const char *dir);	/* a struct ctx */
 void ctx_free(void *vc);
+/* re JIT-compiled (at its first use: every pattern of the lexicons is
+ * compiled without): call it before matching. */
+const pcre2_code *jitted(const pcre2_code *re);
 
 /*
  * The hash of a folded word from its length and end bytes: enough to
@@ -364,6 +368,15 @@ void add_rating(struct doc *d, const struct reading *r,
     const struct year *y, int implied);
 int rating_cmp(const void *a, const void *b);
 void add_implied(struct doc *d, const struct ctx *c);
+
+/* literal.c: patterns of words alone as phrases, found cheaply */
+struct literals;
+/* The phrases of column col of lx (a pattern each row), or NULL when a
+ * row's pattern is anything but ASCII words joined by \s+ and
+ * alternatives ('|'). */
+struct literals *literals_of(const struct glean_lexicon *lx, size_t col);
+void literals_free(struct literals *l);
+int literals_may_occur(const struct literals *l, const char *t, size_t n);
 
 /* prefilter.c: the cheap test run on every document */
 int may_rate(const struct ctx *c, const struct doc *d);

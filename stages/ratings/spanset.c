@@ -66,7 +66,7 @@ find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re,
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 
 	while (pos <= d->len &&
-	    glean_re_match(re, d->text, d->len, pos, c->md) > 0) {
+	    glean_re_match(jitted(re), d->text, d->len, pos, c->md) > 0) {
 		s = ov[0];
 		e = ov[1];
 		pos = e > s ? e : e + 1;
@@ -223,7 +223,7 @@ find_family(const struct doc *d, const struct family *f, struct spans *sp)
 		return;
 	ov = pcre2_get_ovector_pointer(f->md);
 	while (pos <= d->len &&
-	    glean_re_match(f->re, d->text, d->len, pos, f->md) > 0) {
+	    glean_re_match(jitted(f->re), d->text, d->len, pos, f->md) > 0) {
 		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		if (ov[1] == ov[0])
 			continue;
