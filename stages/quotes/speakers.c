@@ -168,6 +168,26 @@ squeeze(struct qdoc *d, size_t b, size_t e)
 	return off;
 }
 
+/*
+ * Would squeeze copy text[b, e) as it is: plain ASCII without control
+ * bytes, each space a single one between two other bytes?  Most names
+ * are ("Jane Doe"), and are then named by the text itself.
+ */
+static int
+squeezed_already(struct qdoc *d, size_t b, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t k;
+
+	if (e <= b || s[b] == ' ' || s[e - 1] == ' ')
+		return 0;
+	for (k = b; k < e; k++)
+		if ((s[k] <= ' ' || s[k] >= 0x80) &&
+		    (s[k] != ' ' || s[k - 1] == ' '))
+			return 0;
+	return 1;
+}
+
 /* The slot of word i's folded form: where it is, or the empty one. */
 static size_t
 midcap_slot(struct qdoc *d, size_t i)
@@ -384,6 +404,7 @@ static void
 heuristic_mentions(struct qdoc *d, size_t nent)
 {
 	size_t i, j = 0, a, z, nb, ci;
+	uint32_t b, e;
 	int title, kind;
 
 	for (ci = 0; ci < d->ncapital; ci++) {
@@ -403,9 +424,16 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 			continue;
 		if (kind != M_ORG && z - a == 1 && add_surname(d, a))
 			continue;
-		nb = squeeze(d, d->w[a].b, d->w[z - 1].e);
-		add_mention(d, d->w[a].b, d->w[z - 1].e, kind, d->names + nb,
-		    d->namelen - nb - 1, d->w[z - 1].b, d->w[z - 1].e);
+		b = d->w[a].b;
+		e = d->w[z - 1].e;
+		if (squeezed_already(d, b, e)) {
+			add_mention(d, b, e, kind, d->s + b, e - b,
+			    d->w[z - 1].b, e);
+			continue;
+		}
+		nb = squeeze(d, b, e);
+		add_mention(d, b, e, kind, d->names + nb, d->namelen - nb - 1,
+		    d->w[z - 1].b, e);
 	}
 }
 
