@@ -418,9 +418,12 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		a = i;
 		z = j;
 		trim_cap_run(d, &a, &z, &title);
-		if (a >= z || (kind = cap_run_kind(d, a, z, title)) < 0)
+		/* a name of the layer's first: either test drops the run,
+		 * and this one costs less (and may spare seen_inside's set) */
+		if (a >= z || (nent > 0 &&
+		    overlaps(d, d->w[a].b, d->w[z - 1].e, nent)))
 			continue;
-		if (nent > 0 && overlaps(d, d->w[a].b, d->w[z - 1].e, nent))
+		if ((kind = cap_run_kind(d, a, z, title)) < 0)
 			continue;
 		if (kind != M_ORG && z - a == 1 && add_surname(d, a))
 			continue;
