@@ -64,6 +64,10 @@
 #define SHORTQ 4	/* an unattributed quotation this short is a label */
 #define LOOKBACK 3	/* paragraphs an attribution carries over */
 #define NAMEBACK 64	/* earlier names searched for a surname */
+#define STEMPAIRBITS 10	/* buckets of stemlens */
+/* The bucket of stemlens of a stem or word whose first bytes are a, b. */
+#define STEMPAIR(a, b) (((unsigned)(unsigned char)(a) * 31u + \
+	(unsigned char)(b)) & ((1u << STEMPAIRBITS) - 1))
 #define SIGBITS 14	/* a word set's signatures: 2 KB of bits each */
 #define NOFOLD UINT32_MAX	/* a word not folded yet */
 #define OMSTEP 64	/* bytes between the offset map's counts */
@@ -204,6 +208,11 @@ struct quotes_lex {
 	struct wordset cuetexts, cuestems, cuefirst;
 	struct wordset rcuefirst;	/* the report cues' first words */
 	size_t cuestemmax;
+	/* The lengths (bit l; 2..63) of the stems that begin with a pair
+	 * of bytes, by STEMPAIR of the pair: has_cue_stem tries only
+	 * those; cuestem1, a stem of one byte. */
+	uint64_t stemlens[1 << STEMPAIRBITS];
+	int cuestem1;
 	struct wordset prons;	/* pronouns.tsv */
 	/* First two bytes (second one folded to 7 bits) of the cues'
 	 * words: most words are no cue, and this tells so. */
