@@ -575,6 +575,8 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 	return set_get_hashed(ws, f, n, d->w[i].hash);
 }
 
+int wclass_lookup(struct qdoc *d, size_t i);
+
 /*
  * Word i's classes (C_ bits of quote-words.tsv and the other lists),
  * looked up once.
@@ -582,9 +584,11 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 static inline int
 wclass(struct qdoc *d, size_t i)
 {
-	if (d->w[i].cls < 0)
-		d->w[i].cls = wlookup(d, &d->lx->classes, i);
-	return d->w[i].cls;
+	int c = d->w[i].cls;
+
+	/* the kept answer inline (most questions: a call that saved
+	 * registers cost more than it), the lookup a call */
+	return c >= 0 ? c : wclass_lookup(d, i);
 }
 
 /*

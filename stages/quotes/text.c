@@ -344,6 +344,14 @@ word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 	w->glued = 0;
 }
 
+/* Word i's classes looked up and kept (see wclass, which asks this
+ * the first time only). */
+int
+wclass_lookup(struct qdoc *d, size_t i)
+{
+	return d->w[i].cls = wlookup(d, &d->lx->classes, i);
+}
+
 /*
  * Add the word at bytes [b, e) to d->w (and d->capital when it starts
  * with a capital or a digit).
