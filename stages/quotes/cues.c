@@ -43,25 +43,14 @@ cue_keep(struct qdoc *d, size_t i)
 	d->w[i].cuen = (int16_t)n;
 }
 
-/* The first cue whose stem is st[0..sl), by binary search. */
+/* The first cue whose stem is st[0..sl) (the cues are sorted by stem),
+ * as the set of stems keeps it; d->lx->ncues when there is none. */
 static size_t
 cue_first(struct qdoc *d, const char *st, size_t sl)
 {
-	size_t lo = 0, hi = d->lx->ncues, mid, n;
-	int c;
+	int k = set_get(&d->lx->cuestems, st, sl);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		n = d->lx->cues[mid].slen < sl ? d->lx->cues[mid].slen : sl;
-		c = memcmp(d->lx->cues[mid].w[0], st, n);
-		if (c == 0)
-			c = (d->lx->cues[mid].slen > sl) - (d->lx->cues[mid].slen < sl);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return k > 0 ? (size_t)k - 1 : d->lx->ncues;
 }
 
 /* Is f[0..l) a cue's stem?  Its signature tells most that it is none,

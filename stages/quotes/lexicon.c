@@ -187,7 +187,9 @@ cue_sets(struct quotes_lex *L)
 
 	for (i = 0; i < L->ncues; i++) {
 		set_add_once(&L->cuetexts, L->cues[i].text, L->cues[i].tlen, 1);
-		set_add_once(&L->cuestems, L->cues[i].w[0], L->cues[i].slen, 1);
+		/* the value: the first cue of the stem, + 1 (cue_first) */
+		set_add_once(&L->cuestems, L->cues[i].w[0], L->cues[i].slen,
+		    (int)i + 1);
 		if (L->cues[i].slen > L->cuestemmax)
 			L->cuestemmax = L->cues[i].slen;
 		add_stem_length(L, L->cues[i].w[0], L->cues[i].slen);

@@ -203,8 +203,9 @@ struct quotes_lex {
 	/* its words of class C_CONNECTOR alone: a small set, quick to
 	 * ask (see connector) */
 	struct wordset connectors;
-	/* The cues' texts, stems and folded first words (value: a cue's
-	 * index + 1), and the longest stem. */
+	/* The cues' texts, stems (value: the stem's first cue's index +
+	 * 1) and folded first words (value: a cue's index + 1), and the
+	 * longest stem. */
 	struct wordset cuetexts, cuestems, cuefirst;
 	struct wordset rcuefirst;	/* the report cues' first words */
 	size_t cuestemmax;
