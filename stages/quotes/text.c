@@ -131,10 +131,17 @@ om_cp(const struct offmap *m, size_t b)
 size_t
 om_byte(const struct offmap *m, size_t cp)
 {
-	size_t lo = 0, hi = m->nblk, mid, i, c, k;
+	size_t lo = cp / OMSTEP, hi = m->nblk, mid, i, c, k;
 
 	if (cp >= m->ncps)
 		return m->n;
+	/* the last block that starts at code point cp or before: none
+	 * before lo (a block's count is at most its first byte), and in
+	 * mostly ASCII text lo or one just after it */
+	for (k = 0; k < 4 && lo + 1 < hi && m->cp[lo + 1] <= cp; k++)
+		lo++;
+	if (lo + 1 >= hi || m->cp[lo + 1] > cp)
+		hi = lo + 1;
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
 		if (m->cp[mid] <= cp)
