@@ -21,6 +21,24 @@ count_words(struct qdoc *d, uint32_t b, uint32_t e, size_t max)
 	int in = 0, sp;
 
 	while (i < lim && n <= max) {
+		if (in) {
+			/* inside a word: on to the first byte that may end
+			 * it (a control byte, a space, not ASCII), eight at a
+			 * time */
+			uint64_t v, stop;
+
+			for (; i + 8 <= lim; i += 8) {
+				memcpy(&v, s + i, 8);
+				stop = (v | ~((v & ~GLEAN_HIGHS) + 0x5f *
+				    GLEAN_ONES)) & GLEAN_HIGHS;
+				if (stop != 0) {
+					i += glean_first_flag(stop);
+					break;
+				}
+			}
+			if (i >= lim)
+				break;
+		}
 		if (s[i] < 0x80) {
 			sp = ascii_space[s[i]];
 			l = 1;
