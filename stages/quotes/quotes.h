@@ -325,6 +325,7 @@ struct recent {
 struct qdoc {
 	const struct quotes_lex *lx;
 	int use_tokens;		/* -t: stems from the tokens layer */
+	int own_words;		/* d->w from scan_words (no white space in a word) */
 	const char *s;
 	size_t n;
 	struct offmap om;

@@ -170,11 +170,10 @@ squeeze(struct qdoc *d, size_t b, size_t e)
 
 /*
  * Would squeeze copy text[b, e) as it is: plain ASCII without control
- * bytes, each space a single one between two other bytes?  Most names
- * are ("Jane Doe"), and are then named by the text itself.
+ * bytes, each space a single one between two other bytes?
  */
 static int
-squeezed_already(struct qdoc *d, size_t b, size_t e)
+squeezed_bytes(struct qdoc *d, size_t b, size_t e)
 {
 	const unsigned char *s = (const unsigned char *)d->s;
 	size_t k;
@@ -185,6 +184,30 @@ squeezed_already(struct qdoc *d, size_t b, size_t e)
 		if ((s[k] <= ' ' || s[k] >= 0x80) &&
 		    (s[k] != ' ' || s[k - 1] == ' '))
 			return 0;
+	return 1;
+}
+
+/*
+ * Would squeeze copy the name of words [a, z) as the text writes it?
+ * Most names are ("Jane Doe"), and are then named by the text itself.
+ * Our own words (scan_words) hold no white space, so only the gaps
+ * between them need a look, most of them one space.
+ */
+static int
+squeezed_already(struct qdoc *d, size_t a, size_t z)
+{
+	size_t k;
+	uint32_t ge, gb;
+
+	if (!d->own_words)
+		return squeezed_bytes(d, d->w[a].b, d->w[z - 1].e);
+	for (k = a; k + 1 < z; k++) {
+		ge = d->w[k].e;
+		gb = d->w[k + 1].b;
+		if (!(gb == ge + 1 && d->s[ge] == ' ') &&
+		    !squeezed_bytes(d, ge, gb))
+			return 0;
+	}
 	return 1;
 }
 
@@ -429,7 +452,7 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 			continue;
 		b = d->w[a].b;
 		e = d->w[z - 1].e;
-		if (squeezed_already(d, b, e)) {
+		if (squeezed_already(d, a, z)) {
 			add_mention(d, b, e, kind, d->s + b, e - b,
 			    d->w[z - 1].b, e);
 			continue;
