@@ -356,7 +356,22 @@ word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 int
 wclass_lookup(struct qdoc *d, size_t i)
 {
-	return d->w[i].cls = wlookup(d, &d->lx->classes, i);
+	struct word *w = &d->w[i];
+
+	/* folded first (by a call: the lookup alone keeps few registers),
+	 * which wlookup's signature test would only spare */
+	if (w->fold == NOFOLD)
+		make_fold(d, w);
+	return w->cls = set_get_hashed(&d->lx->classes, d->fold + w->fold,
+	    w->flen, w->hash);
+}
+
+/* Fold word w (see wfold). */
+void
+make_fold(struct qdoc *d, struct word *w)
+{
+	if (!fold_short(d, w))
+		add_fold(d, w);
 }
 
 /*
