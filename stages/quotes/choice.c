@@ -70,10 +70,19 @@ is_label(struct qdoc *d, const struct quote *q)
 
 	if (q->te - q->tb > 64)
 		return 0;
-	/* most are plain ASCII: folded here as glean_casefold would,
-	 * without its copy */
+	/* most are plain ASCII: folded here as glean_casefold would
+	 * (eight bytes at a time, then one), without its copy */
 	fl = q->te - q->tb;
-	for (i = 0; i < fl; i++) {
+	for (i = 0; i + 8 <= fl; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, d->s + q->tb + i, 8);
+		if ((v & GLEAN_HIGHS) || zero_bytes(v))
+			break;
+		v = lower8(v);
+		memcpy(buf + i, &v, 8);
+	}
+	for (; i < fl; i++) {
 		unsigned char c = (unsigned char)d->s[q->tb + i];
 
 		if (c >= 0x80 || c == '\0')
