@@ -276,9 +276,10 @@ overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 	size_t lo = first_at_least(d->m, nent, sizeof(*d->m),
 	    offsetof(struct mention, e), (size_t)b + 1), hi;
 
-	/* mentions may nest: look at a few from there */
-	for (hi = lo; hi < nent && hi < lo + 8; hi++)
-		if (d->m[hi].b < e && d->m[hi].e > b)
+	/* mentions may nest: look at a few from there, up to the first
+	 * that starts at e or after (so do the rest: sorted by start) */
+	for (hi = lo; hi < nent && hi < lo + 8 && d->m[hi].b < e; hi++)
+		if (d->m[hi].e > b)
 			return 1;
 	return 0;
 }
