@@ -169,45 +169,21 @@ squeeze(struct qdoc *d, size_t b, size_t e)
 }
 
 /*
- * Would squeeze copy text[b, e) as it is: plain ASCII without control
- * bytes, each space a single one between two other bytes?
- */
-static int
-squeezed_bytes(struct qdoc *d, size_t b, size_t e)
-{
-	const unsigned char *s = (const unsigned char *)d->s;
-	size_t k;
-
-	if (e <= b || s[b] == ' ' || s[e - 1] == ' ')
-		return 0;
-	for (k = b; k < e; k++)
-		if ((s[k] <= ' ' || s[k] >= 0x80) &&
-		    (s[k] != ' ' || s[k - 1] == ' '))
-			return 0;
-	return 1;
-}
-
-/*
  * Would squeeze copy the name of words [a, z) as the text writes it?
- * Most names are ("Jane Doe"), and are then named by the text itself.
- * Our own words (scan_words) hold no white space, so only the gaps
- * between them need a look, most of them one space.
+ * Most names are ("Jane Doe"), and are then named by the text itself:
+ * our own words (scan_words) hold no white space, so a name of them
+ * whose words are one space apart is.
  */
 static int
 squeezed_already(struct qdoc *d, size_t a, size_t z)
 {
 	size_t k;
-	uint32_t ge, gb;
 
 	if (!d->own_words)
-		return squeezed_bytes(d, d->w[a].b, d->w[z - 1].e);
-	for (k = a; k + 1 < z; k++) {
-		ge = d->w[k].e;
-		gb = d->w[k + 1].b;
-		if (!(gb == ge + 1 && d->s[ge] == ' ') &&
-		    !squeezed_bytes(d, ge, gb))
+		return 0;
+	for (k = a; k + 1 < z; k++)
+		if (d->w[k + 1].b != d->w[k].e + 1 || d->s[d->w[k].e] != ' ')
 			return 0;
-	}
 	return 1;
 }
 

@@ -867,14 +867,12 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 {
 	const uint64_t start = wb->start, alnum = wb->alnum;
 	const uint64_t special = wb->special, glued = wb->glued;
-	const size_t at = wb->at;
 	const unsigned char *s = (const unsigned char *)d->s;
 	struct word *w;
 	uint32_t *capital;
 	size_t b, e, nw, nc;
 	uint64_t m;
-	unsigned c;
-	int cap;
+	int cap, c;
 
 	/* room for every word of the block (one in two bytes at most), so
 	 * that the words go in by the locals below */
@@ -886,7 +884,7 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 	nc = d->ncapital;
 	for (;;) {
 		if ((m = start >> (i & 63)) == 0) {
-			i = at + 64;
+			i = wb->at + 64;
 			break;
 		}
 		b = i + (size_t)__builtin_ctzll(m);
