@@ -578,7 +578,6 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 }
 
 int wclass_lookup(struct qdoc *d, size_t i);
-void make_fold(struct qdoc *d, struct word *w);
 
 /*
  * Word i's classes (C_ bits of quote-words.tsv and the other lists),

@@ -351,6 +351,14 @@ word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 	w->glued = 0;
 }
 
+/* Fold word w (see wfold). */
+static void
+make_fold(struct qdoc *d, struct word *w)
+{
+	if (!fold_short(d, w))
+		add_fold(d, w);
+}
+
 /* Word i's classes looked up and kept (see wclass, which asks this
  * the first time only). */
 int
@@ -364,14 +372,6 @@ wclass_lookup(struct qdoc *d, size_t i)
 		make_fold(d, w);
 	return w->cls = set_get_hashed(&d->lx->classes, d->fold + w->fold,
 	    w->flen, w->hash);
-}
-
-/* Fold word w (see wfold). */
-void
-make_fold(struct qdoc *d, struct word *w)
-{
-	if (!fold_short(d, w))
-		add_fold(d, w);
 }
 
 /*
