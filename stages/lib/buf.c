@@ -95,12 +95,39 @@ needs_escape(const char *s)
 	    glean_zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* From byte i of s[0..n) on, the first of 16 bytes that holds a control
+ * character, '"' or '\\' (i past those that hold none), or where fewer
+ * than 16 are left. */
+static inline size_t
+plain_16s(const char *s, size_t i, size_t n)
+{
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i ctl = _mm_set1_epi8(0x1f);
+	__m128i x, m;
+
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* x <= 0x1f unsigned: its minimum with 0x1f is itself */
+		m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, quote),
+		    _mm_cmpeq_epi8(x, bslash)));
+		if (_mm_movemask_epi8(m) != 0)
+			break;
+	}
+	return i;
+}
+#endif
+
 /*
  * The one JSON string writer of glean: s[0..n) escaped as jansson's
  * dump escapes it ('"', '\\' and \b \f \n \r \t by letter, other
  * controls as \u00XX in upper-case hex, everything else as it is), so a
  * layer written as text is the bytes jansson would write.  Eight bytes
- * at a step while none needs escaping: most text needs none.
+ * at a step while none needs escaping (16 with SSE2): most text needs
+ * none.
  */
 void
 glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n)
@@ -111,6 +138,9 @@ glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n)
 	unsigned char ch;
 
 	for (i = 0; i < n; i++) {
+#ifdef __SSE2__
+		i = plain_16s(s, i, n);
+#endif
 		while (i + 8 <= n && !needs_escape(s + i))
 			i += 8;
 		if (i >= n)

@@ -5,21 +5,58 @@
  */
 #include "quotes.h"
 
-/* Words in [b, e), counted up to max + 1: only short texts matter. */
+/* The ASCII bytes space_at takes for white space. */
+static const unsigned char ascii_space[128] = {
+	[0] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+	[' '] = 1
+};
+
+/* Words in [b, e), counted up to max + 1: only short texts matter.  An
+ * ASCII byte is told by ascii_space, any other as space_at tells. */
 static size_t
 count_words(struct qdoc *d, uint32_t b, uint32_t e, size_t max)
 {
-	size_t n = 0, i = b, l;
-	int in = 0;
+	const unsigned char *s = (const unsigned char *)d->s;
+	size_t n = 0, i = b, l, lim = e < d->n ? e : d->n;
+	int in = 0, sp;
 
-	for (; i < e && n <= max; i += l ? l : 1) {
-		if (space_at(d, i, &l))
+	while (i < lim && n <= max) {
+		if (in) {
+			/* inside a word: on to the first byte that may end
+			 * it (a control byte, a space, not ASCII), eight at a
+			 * time */
+			uint64_t v, stop;
+
+			for (; i + 8 <= lim; i += 8) {
+				memcpy(&v, s + i, 8);
+				stop = (v | ~((v & ~GLEAN_HIGHS) + 0x5f *
+				    GLEAN_ONES)) & GLEAN_HIGHS;
+				if (stop != 0) {
+					i += glean_first_flag(stop);
+					break;
+				}
+			}
+			if (i >= lim)
+				break;
+		}
+		if (s[i] < 0x80) {
+			sp = ascii_space[s[i]];
+			l = 1;
+		} else {
+			sp = space_at(d, i, &l);
+			l += l == 0;
+		}
+		if (sp)
 			in = 0;
 		else if (!in) {
 			in = 1;
 			n++;
 		}
+		i += l;
 	}
+	/* past the text's end: space_at's -1, no space, one word */
+	if (i < e && n <= max && !in)
+		n++;
 	return n;
 }
 
@@ -28,12 +65,32 @@ static int
 is_label(struct qdoc *d, const struct quote *q)
 {
 	size_t fl, i, j, k, n;
-	char *f;
+	char buf[65], *f = buf, *folded = NULL;
 	int hit = 0;
 
 	if (q->te - q->tb > 64)
 		return 0;
-	f = glean_casefold(d->s + q->tb, q->te - q->tb, &fl);
+	/* most are plain ASCII: folded here as glean_casefold would
+	 * (eight bytes at a time, then one), without its copy */
+	fl = q->te - q->tb;
+	for (i = 0; i + 8 <= fl; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, d->s + q->tb + i, 8);
+		if ((v & GLEAN_HIGHS) || zero_bytes(v))
+			break;
+		v = lower8(v);
+		memcpy(buf + i, &v, 8);
+	}
+	for (; i < fl; i++) {
+		unsigned char c = (unsigned char)d->s[q->tb + i];
+
+		if (c >= 0x80 || c == '\0')
+			break;
+		buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (i < fl)
+		f = folded = glean_casefold(d->s + q->tb, q->te - q->tb, &fl);
 	while (fl > 0 && strchr(".,;:!? ", f[fl - 1]))
 		fl--;
 	f[fl] = '\0';
@@ -53,7 +110,7 @@ is_label(struct qdoc *d, const struct quote *q)
 			hit = j == d->lx->labels[k].nw && i >= fl;
 		}
 	}
-	free(f);
+	free(folded);
 	return hit;
 }
 

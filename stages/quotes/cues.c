@@ -43,40 +43,56 @@ cue_keep(struct qdoc *d, size_t i)
 	d->w[i].cuen = (int16_t)n;
 }
 
-/* The first cue whose stem is st[0..sl), by binary search. */
+/* The first cue whose stem is st[0..sl) (the cues are sorted by stem),
+ * as the set of stems keeps it; d->lx->ncues when there is none. */
 static size_t
 cue_first(struct qdoc *d, const char *st, size_t sl)
 {
-	size_t lo = 0, hi = d->lx->ncues, mid, n;
-	int c;
+	int k = set_get(&d->lx->cuestems, st, sl);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		n = d->lx->cues[mid].slen < sl ? d->lx->cues[mid].slen : sl;
-		c = memcmp(d->lx->cues[mid].w[0], st, n);
-		if (c == 0)
-			c = (d->lx->cues[mid].slen > sl) - (d->lx->cues[mid].slen < sl);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return k > 0 ? (size_t)k - 1 : d->lx->ncues;
 }
 
-/* Has f[0..n) a cue's stem as a proper prefix? */
+/* Is f[0..l) a cue's stem?  Its signature tells most that it is none,
+ * unhashed. */
+static int
+is_cue_stem(struct qdoc *d, const char *f, size_t l)
+{
+	const struct wordset *ws = &d->lx->cuestems;
+
+	return sig_in(ws, key_sig(l, (unsigned char)f[0], l > 1 ?
+	    (unsigned char)f[1] : 0, (unsigned char)f[l - 1])) &&
+	    set_get_hashed(ws, f, l, fold_hash(f, l));
+}
+
+/* Has f[0..n) a cue's stem as a proper prefix?  Only the lengths that
+ * some stem beginning with f's first two bytes has are tried. */
 static int
 has_cue_stem(struct qdoc *d, const char *f, size_t n)
 {
-	const struct wordset *ws = &d->lx->cuestems;
+	uint64_t lens;
 	size_t l;
 
-	/* a prefix's signature tells most that it is no stem, unhashed */
-	for (l = 1; l < n && l <= d->lx->cuestemmax; l++)
-		if (sig_in(ws, key_sig(l, (unsigned char)f[0], l > 1 ?
-		    (unsigned char)f[1] : 0, (unsigned char)f[l - 1])) &&
-		    set_get_hashed(ws, f, l, fold_hash(f, l)))
+	if (d->lx->cuestemmax > 63) {
+		/* a stem too long for the bits: every length */
+		for (l = 1; l < n && l <= d->lx->cuestemmax; l++)
+			if (is_cue_stem(d, f, l))
+				return 1;
+		return 0;
+	}
+	if (n < 2)
+		return 0;
+	if (d->lx->cuestem1 && is_cue_stem(d, f, 1))
+		return 1;
+	lens = d->lx->stemlens[STEMPAIR(f[0], f[1])] & ~3ull;
+	while (lens != 0) {
+		l = (size_t)__builtin_ctzll(lens);
+		if (l >= n || l > d->lx->cuestemmax)
+			break;
+		if (is_cue_stem(d, f, l))
 			return 1;
+		lens &= lens - 1;
+	}
 	return 0;
 }
 

@@ -166,6 +166,17 @@ set_add_once(struct wordset *ws, const char *key, size_t n, int val)
 	ws->e[ws->n++].val = val;
 }
 
+/* Note the stem st[0..n) in L->stemlens (one longer than 63 bytes
+ * has no bit: has_cue_stem then tries every length, by cuestemmax). */
+static void
+add_stem_length(struct quotes_lex *L, const char *st, size_t n)
+{
+	if (n == 1)
+		L->cuestem1 = 1;
+	else if (n >= 2 && n <= 63)
+		L->stemlens[STEMPAIR(st[0], st[1])] |= 1ull << n;
+}
+
 /* The sets cue_stem looks words up in (cues sorted). */
 static void
 cue_sets(struct quotes_lex *L)
@@ -176,9 +187,12 @@ cue_sets(struct quotes_lex *L)
 
 	for (i = 0; i < L->ncues; i++) {
 		set_add_once(&L->cuetexts, L->cues[i].text, L->cues[i].tlen, 1);
-		set_add_once(&L->cuestems, L->cues[i].w[0], L->cues[i].slen, 1);
+		/* the value: the first cue of the stem, + 1 (cue_first) */
+		set_add_once(&L->cuestems, L->cues[i].w[0], L->cues[i].slen,
+		    (int)i + 1);
 		if (L->cues[i].slen > L->cuestemmax)
 			L->cuestemmax = L->cues[i].slen;
+		add_stem_length(L, L->cues[i].w[0], L->cues[i].slen);
 		/* the first word as phrase_init split it */
 		w = L->cues[i].text + strspn(L->cues[i].text, " ");
 		f = glean_casefold(w, strcspn(w, " "), &fl);

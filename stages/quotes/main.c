@@ -88,7 +88,9 @@ quotes_process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 		free(d->fold);
 		d->fold = glean_malloc(d->foldcap);
 	}
-	if (!d->use_tokens || layer_words(d, glean_field(doc, "tokens"), &d->om) < 0)
+	d->own_words = !d->use_tokens ||
+	    layer_words(d, glean_field(doc, "tokens"), &d->om) < 0;
+	if (d->own_words)
 		scan_words(d);
 	mark_words(d);
 	d->doc = doc;

@@ -112,6 +112,21 @@ speaker_kind(const struct quote *q)
 	return q->at.person ? SK_PERSON : SK_ORG;
 }
 
+/* Name s, one of the kinds' names (nothing in it to escape), as a JSON
+ * string: copied as it is, not through the escaping writer. */
+static void
+put_name(struct glean_buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	char *p = glean_buf_reserve(out, n + 2);
+
+	p[0] = '"';
+	memcpy(p + 1, s, n);
+	p[n + 1] = '"';
+	out->len += n + 2;
+	out->s[out->len] = '\0';
+}
+
 /* s (NULL: null) as a JSON string. */
 static void
 put_str_or_null(struct glean_buf *out, const char *s)
@@ -171,14 +186,17 @@ put_quote(struct qdoc *d, struct glean_buf *out, const struct offmap *om,
 	PUT_LIT(out, ",\"speaker\":");
 	put_str_or_null(out, q->at.speaker);
 	PUT_LIT(out, ",\"speaker_kind\":");
-	put_str_or_null(out, k != SK_NONE ? speaker_kind_name[k] : NULL);
+	if (k != SK_NONE)
+		put_name(out, speaker_kind_name[k]);
+	else
+		PUT_LIT(out, "null");
 	PUT_LIT(out, ",\"speaker_span\":");
 	put_span(out, om, q->at.sb, q->at.se);
 	trim_phrase(d, &q->at.pb, &q->at.pe);
 	PUT_LIT(out, ",\"speaker_phrase\":");
 	put_span(out, om, q->at.pb, q->at.pe);
 	PUT_LIT(out, ",\"kind\":");
-	put_str_or_null(out, quote_kind_name[q->at.kind]);
+	put_name(out, quote_kind_name[q->at.kind]);
 	PUT_LIT(out, ",\"cue\":");
 	if (q->at.cb >= 0)
 		put_str(out, d->s + q->at.cb, (size_t)(q->at.ce - q->at.cb));

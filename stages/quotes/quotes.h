@@ -64,6 +64,10 @@
 #define SHORTQ 4	/* an unattributed quotation this short is a label */
 #define LOOKBACK 3	/* paragraphs an attribution carries over */
 #define NAMEBACK 64	/* earlier names searched for a surname */
+#define STEMPAIRBITS 10	/* buckets of stemlens */
+/* The bucket of stemlens of a stem or word whose first bytes are a, b. */
+#define STEMPAIR(a, b) (((unsigned)(unsigned char)(a) * 31u + \
+	(unsigned char)(b)) & ((1u << STEMPAIRBITS) - 1))
 #define SIGBITS 14	/* a word set's signatures: 2 KB of bits each */
 #define NOFOLD UINT32_MAX	/* a word not folded yet */
 #define OMSTEP 64	/* bytes between the offset map's counts */
@@ -199,11 +203,17 @@ struct quotes_lex {
 	/* its words of class C_CONNECTOR alone: a small set, quick to
 	 * ask (see connector) */
 	struct wordset connectors;
-	/* The cues' texts, stems and folded first words (value: a cue's
-	 * index + 1), and the longest stem. */
+	/* The cues' texts, stems (value: the stem's first cue's index +
+	 * 1) and folded first words (value: a cue's index + 1), and the
+	 * longest stem. */
 	struct wordset cuetexts, cuestems, cuefirst;
 	struct wordset rcuefirst;	/* the report cues' first words */
 	size_t cuestemmax;
+	/* The lengths (bit l; 2..63) of the stems that begin with a pair
+	 * of bytes, by STEMPAIR of the pair: has_cue_stem tries only
+	 * those; cuestem1, a stem of one byte. */
+	uint64_t stemlens[1 << STEMPAIRBITS];
+	int cuestem1;
 	struct wordset prons;	/* pronouns.tsv */
 	/* First two bytes (second one folded to 7 bits) of the cues'
 	 * words: most words are no cue, and this tells so. */
@@ -315,6 +325,7 @@ struct recent {
 struct qdoc {
 	const struct quotes_lex *lx;
 	int use_tokens;		/* -t: stems from the tokens layer */
+	int own_words;		/* d->w from scan_words (no white space in a word) */
 	const char *s;
 	size_t n;
 	struct offmap om;
@@ -566,6 +577,8 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 	return set_get_hashed(ws, f, n, d->w[i].hash);
 }
 
+int wclass_lookup(struct qdoc *d, size_t i);
+
 /*
  * Word i's classes (C_ bits of quote-words.tsv and the other lists),
  * looked up once.
@@ -573,9 +586,11 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 static inline int
 wclass(struct qdoc *d, size_t i)
 {
-	if (d->w[i].cls < 0)
-		d->w[i].cls = wlookup(d, &d->lx->classes, i);
-	return d->w[i].cls;
+	int c = d->w[i].cls;
+
+	/* the kept answer inline (most questions: a call that saved
+	 * registers cost more than it), the lookup a call */
+	return c >= 0 ? c : wclass_lookup(d, i);
 }
 
 /*

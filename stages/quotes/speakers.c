@@ -168,6 +168,25 @@ squeeze(struct qdoc *d, size_t b, size_t e)
 	return off;
 }
 
+/*
+ * Would squeeze copy the name of words [a, z) as the text writes it?
+ * Most names are ("Jane Doe"), and are then named by the text itself:
+ * our own words (scan_words) hold no white space, so a name of them
+ * whose words are one space apart is.
+ */
+static int
+squeezed_already(struct qdoc *d, size_t a, size_t z)
+{
+	size_t k;
+
+	if (!d->own_words)
+		return 0;
+	for (k = a; k + 1 < z; k++)
+		if (d->w[k + 1].b != d->w[k].e + 1 || d->s[d->w[k].e] != ' ')
+			return 0;
+	return 1;
+}
+
 /* The slot of word i's folded form: where it is, or the empty one. */
 static size_t
 midcap_slot(struct qdoc *d, size_t i)
@@ -233,9 +252,10 @@ overlaps(struct qdoc *d, uint32_t b, uint32_t e, size_t nent)
 	size_t lo = first_at_least(d->m, nent, sizeof(*d->m),
 	    offsetof(struct mention, e), (size_t)b + 1), hi;
 
-	/* mentions may nest: look at a few from there */
-	for (hi = lo; hi < nent && hi < lo + 8; hi++)
-		if (d->m[hi].b < e && d->m[hi].e > b)
+	/* mentions may nest: look at a few from there, up to the first
+	 * that starts at e or after (so do the rest: sorted by start) */
+	for (hi = lo; hi < nent && hi < lo + 8 && d->m[hi].b < e; hi++)
+		if (d->m[hi].e > b)
 			return 1;
 	return 0;
 }
@@ -384,6 +404,7 @@ static void
 heuristic_mentions(struct qdoc *d, size_t nent)
 {
 	size_t i, j = 0, a, z, nb, ci;
+	uint32_t b, e;
 	int title, kind;
 
 	for (ci = 0; ci < d->ncapital; ci++) {
@@ -397,15 +418,25 @@ heuristic_mentions(struct qdoc *d, size_t nent)
 		a = i;
 		z = j;
 		trim_cap_run(d, &a, &z, &title);
-		if (a >= z || (kind = cap_run_kind(d, a, z, title)) < 0)
+		/* a name of the layer's first: either test drops the run,
+		 * and this one costs less (and may spare seen_inside's set) */
+		if (a >= z || (nent > 0 &&
+		    overlaps(d, d->w[a].b, d->w[z - 1].e, nent)))
 			continue;
-		if (nent > 0 && overlaps(d, d->w[a].b, d->w[z - 1].e, nent))
+		if ((kind = cap_run_kind(d, a, z, title)) < 0)
 			continue;
 		if (kind != M_ORG && z - a == 1 && add_surname(d, a))
 			continue;
-		nb = squeeze(d, d->w[a].b, d->w[z - 1].e);
-		add_mention(d, d->w[a].b, d->w[z - 1].e, kind, d->names + nb,
-		    d->namelen - nb - 1, d->w[z - 1].b, d->w[z - 1].e);
+		b = d->w[a].b;
+		e = d->w[z - 1].e;
+		if (squeezed_already(d, a, z)) {
+			add_mention(d, b, e, kind, d->s + b, e - b,
+			    d->w[z - 1].b, e);
+			continue;
+		}
+		nb = squeeze(d, b, e);
+		add_mention(d, b, e, kind, d->names + nb, d->namelen - nb - 1,
+		    d->w[z - 1].b, e);
 	}
 }
 

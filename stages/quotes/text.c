@@ -131,10 +131,17 @@ om_cp(const struct offmap *m, size_t b)
 size_t
 om_byte(const struct offmap *m, size_t cp)
 {
-	size_t lo = 0, hi = m->nblk, mid, i, c, k;
+	size_t lo = cp / OMSTEP, hi = m->nblk, mid, i, c, k;
 
 	if (cp >= m->ncps)
 		return m->n;
+	/* the last block that starts at code point cp or before: none
+	 * before lo (a block's count is at most its first byte), and in
+	 * mostly ASCII text lo or one just after it */
+	for (k = 0; k < 4 && lo + 1 < hi && m->cp[lo + 1] <= cp; k++)
+		lo++;
+	if (lo + 1 >= hi || m->cp[lo + 1] > cp)
+		hi = lo + 1;
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
 		if (m->cp[mid] <= cp)
@@ -322,31 +329,15 @@ grow_words(struct qdoc *d)
 	d->capcapital = d->capw;
 }
 
-/*
- * Add the word at bytes [b, e) to d->w (and d->capital when it starts
- * with a capital or a digit).
- */
+/* A new word [b, e) (cap: it starts with a capital) with only the
+ * fields read before they are set: mark_words sets para of every word,
+ * and sstart and inq where they are not 0 (with cap and glued, one
+ * store); flen and hash come with the fold, slen with the stem; cuen,
+ * set with the cue, is zeroed only so that the four "not made yet" marks
+ * are one 16-byte store. */
 static inline void
-push_word(struct qdoc *d, uint32_t b, uint32_t e)
+word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 {
-	unsigned char c = (unsigned char)d->s[b];
-	int cap = c < 0x80 ? (unsigned char)(c - 'A') <= 'Z' - 'A' :
-	    is_upper_at(d, b);
-	struct word *w;
-	size_t nw = d->nw, nc = d->ncapital;
-
-	if (nw >= d->capw)
-		grow_words(d);
-	/* kept only when listed, without a branch to mispredict */
-	d->capital[nc] = (uint32_t)nw;
-	d->ncapital = nc + (size_t)(cap | ((unsigned char)(c - '0') <= 9));
-	d->nw = nw + 1;
-	/* only the fields read before they are set: mark_words sets para
-	 * of every word, and sstart and inq where they are not 0 (with cap
-	 * and glued, one store); flen and hash come with the fold,
-	 * slen with the stem; cuen, set with the cue, is zeroed only so
-	 * that the four "not made yet" marks are one 16-byte store */
-	w = &d->w[nw];
 	w->b = b;
 	w->e = e;
 	w->fold = NOFOLD;
@@ -358,6 +349,50 @@ push_word(struct qdoc *d, uint32_t b, uint32_t e)
 	w->sstart = 0;
 	w->inq = 0;
 	w->glued = 0;
+}
+
+/* Fold word w (see wfold). */
+static void
+make_fold(struct qdoc *d, struct word *w)
+{
+	if (!fold_short(d, w))
+		add_fold(d, w);
+}
+
+/* Word i's classes looked up and kept (see wclass, which asks this
+ * the first time only). */
+int
+wclass_lookup(struct qdoc *d, size_t i)
+{
+	struct word *w = &d->w[i];
+
+	/* folded first (by a call: the lookup alone keeps few registers),
+	 * which wlookup's signature test would only spare */
+	if (w->fold == NOFOLD)
+		make_fold(d, w);
+	return w->cls = set_get_hashed(&d->lx->classes, d->fold + w->fold,
+	    w->flen, w->hash);
+}
+
+/*
+ * Add the word at bytes [b, e) to d->w (and d->capital when it starts
+ * with a capital or a digit).
+ */
+static inline void
+push_word(struct qdoc *d, uint32_t b, uint32_t e)
+{
+	unsigned char c = (unsigned char)d->s[b];
+	int cap = c < 0x80 ? (unsigned char)(c - 'A') <= 'Z' - 'A' :
+	    is_upper_at(d, b);
+	size_t nw = d->nw, nc = d->ncapital;
+
+	if (nw >= d->capw)
+		grow_words(d);
+	/* kept only when listed, without a branch to mispredict */
+	d->capital[nc] = (uint32_t)nw;
+	d->ncapital = nc + (size_t)(cap | ((unsigned char)(c - '0') <= 9));
+	d->nw = nw + 1;
+	word_init(&d->w[nw], b, e, cap);
 }
 
 #ifndef __SSE2__
@@ -832,30 +867,61 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 {
 	const uint64_t start = wb->start, alnum = wb->alnum;
 	const uint64_t special = wb->special, glued = wb->glued;
-	const size_t at = wb->at;
-	size_t b, e;
+	const unsigned char *s = (const unsigned char *)d->s;
+	struct word *w;
+	uint32_t *capital;
+	size_t b, e, nw, nc;
 	uint64_t m;
+	int cap, c;
 
+	/* room for every word of the block (one in two bytes at most), so
+	 * that the words go in by the locals below */
+	while (d->nw + 64 > d->capw)
+		grow_words(d);
+	w = d->w;
+	capital = d->capital;
+	nw = d->nw;
+	nc = d->ncapital;
 	for (;;) {
-		if ((m = start >> (i & 63)) == 0)
-			return at + 64;
+		if ((m = start >> (i & 63)) == 0) {
+			i = wb->at + 64;
+			break;
+		}
 		b = i + (size_t)__builtin_ctzll(m);
 		/* its end: the first byte that is no ASCII letter or digit */
 		m = ~alnum >> (b & 63);
 		if ((m & 1) || m == 0)
-			return odd_word(d, wb, b);
+			goto odd;
 		e = b + (size_t)__builtin_ctzll(m);
 		if ((special >> (e & 63)) & 1)
-			return odd_word(d, wb, b);
+			goto odd;
 		/* a capital glued on three letters in or more: see
 		 * glued_heading, whose bits these are */
 		if (e - b >= 6 && ((glued >> (b & 63)) & ((1ull << (e - b)) -
-		    1) & ~7ull) != 0)
+		    1) & ~7ull) != 0) {
+			d->nw = nw;
+			d->ncapital = nc;
 			push_word_split(d, wb, b, e);
-		else
-			push_word(d, (uint32_t)b, (uint32_t)e);
+			nw = d->nw;
+			nc = d->ncapital;
+			i = e;
+			continue;
+		}
+		/* push_word's, b an ASCII letter or digit (in alnum) */
+		c = s[b];
+		cap = (unsigned char)(c - 'A') <= 'Z' - 'A';
+		capital[nc] = (uint32_t)nw;
+		nc += (size_t)(cap | ((unsigned char)(c - '0') <= 9));
+		word_init(&w[nw++], (uint32_t)b, (uint32_t)e, cap);
 		i = e;
 	}
+	d->nw = nw;
+	d->ncapital = nc;
+	return i;
+odd:
+	d->nw = nw;
+	d->ncapital = nc;
+	return odd_word(d, wb, b);
 }
 
 /*
