@@ -192,8 +192,9 @@ static size_t
 midcap_slot(struct qdoc *d, size_t i)
 {
 	size_t fl, gl, h;
-	const char *f = wfold(d, i, &fl), *g;
+	const char *g, *f = wfold(d, i, &fl);
 
+	/* after wfold, which works the hash out */
 	h = d->w[i].hash & d->maskmidcap;
 	while (d->midcap[h] != 0) {
 		g = wfold(d, d->midcap[h] - 1, &gl);
