@@ -102,7 +102,6 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 	struct ctx *c = m->c;
 	int p = m->p;
 	struct group_num *g = c->group[p];
-	PCRE2_SIZE *ov = c->ov;
 	size_t i;
 	int k;
 
@@ -117,12 +116,7 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 		}
 	} else
 		k = g[i].num;
-	if (k < 0 || (uint32_t)k >= c->nov ||
-	    ov[2 * k] == PCRE2_UNSET)
-		return 0;
-	*s = ov[2 * k];
-	*e = ov[2 * k + 1];
-	return 1;
+	return glean_re_span(c->ov, c->nov, k, s, e);
 }
 
 /* Is t[i] (i < to) an ASCII digit?  -1 for a byte from 0x80 up, which

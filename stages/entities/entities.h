@@ -103,7 +103,9 @@ struct ctx {
 				 * boilerplate cue */
 	size_t tcap;
 	struct glean_arena strs;	/* the strings of one document's
-					 * entities, emptied after it */
+					 * entities and its name map's
+					 * slots (names.c), emptied after
+					 * it */
 };
 
 /* ---- one document ------------------------------------------------------ */

@@ -98,15 +98,16 @@ needs_escape(const char *s)
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-/* From byte i of s[0..n) on, the first of 16 bytes that holds a control
- * character, '"' or '\\' (i past those that hold none), or where fewer
- * than 16 are left. */
+/* From byte i of s[0..n) on, the first byte that is a control
+ * character, '"' or '\\', looked for 16 bytes at a step; where fewer
+ * than 16 are left when none is found before. */
 static inline size_t
 plain_16s(const char *s, size_t i, size_t n)
 {
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
 	const __m128i ctl = _mm_set1_epi8(0x1f);
 	__m128i x, m;
+	int bits;
 
 	for (; i + 16 <= n; i += 16) {
 		x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -114,8 +115,8 @@ plain_16s(const char *s, size_t i, size_t n)
 		m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
 		    _mm_or_si128(_mm_cmpeq_epi8(x, quote),
 		    _mm_cmpeq_epi8(x, bslash)));
-		if (_mm_movemask_epi8(m) != 0)
-			break;
+		if ((bits = _mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
 	}
 	return i;
 }

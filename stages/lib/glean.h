@@ -556,6 +556,24 @@ pcre2_match_data *glean_re_match_data(const pcre2_code *re);
 int glean_re_group(const pcre2_code *re, pcre2_match_data *md,
     const char *name, size_t *s, size_t *e);
 
+/*
+ * The byte span [*s, *e) of group number k in the ovector ov of nov
+ * pairs (pcre2_get_ovector_pointer and _count of a match data), for a
+ * caller that keeps group numbers or the ovector.  Returns 0 when k is
+ * out of range (-1: a name the pattern lacks) or the group did not take
+ * part.
+ */
+static inline int
+glean_re_span(const PCRE2_SIZE *ov, uint32_t nov, int k, size_t *s,
+    size_t *e)
+{
+	if (k < 0 || (uint32_t)k >= nov || ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*s = ov[2 * k];
+	*e = ov[2 * k + 1];
+	return 1;
+}
+
 /* ---- libstemmer (stem.c) ------------------------------------------------ */
 
 /*

@@ -69,12 +69,7 @@ glean_re_group(const pcre2_code *re, pcre2_match_data *md, const char *name,
     size_t *s, size_t *e)
 {
 	int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 
-	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(md) ||
-	    ov[2 * k] == PCRE2_UNSET)
-		return 0;
-	*s = ov[2 * k];
-	*e = ov[2 * k + 1];
-	return 1;
+	return glean_re_span(pcre2_get_ovector_pointer(md),
+	    pcre2_get_ovector_count(md), k, s, e);
 }

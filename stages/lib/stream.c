@@ -564,34 +564,32 @@ call_stage(const struct glean_stage *st, json_t *doc, struct glean_buf *tail,
 static void
 add_raw_field(const struct glean_jfield *f, int *first)
 {
+	int inline_value = f->vallen < FROM_LINE ||
+	    nfromline == MAX_FROM_LINE || capturing;
 	size_t koff;
 	char *o;
 
-	if (f->vallen < FROM_LINE || nfromline == MAX_FROM_LINE ||
-	    capturing) {
-		/* ,"key":value in one piece: the common case */
-		o = glean_buf_reserve(&out, f->keylen + f->vallen + 4);
-		if (!*first)
-			*o++ = ',';
-		*first = 0;
-		*o++ = '"';
-		koff = (size_t)(o - out.s);
-		memcpy(o, f->key, f->keylen);
-		o += f->keylen;
-		*o++ = '"';
-		*o++ = ':';
+	/* ,"key": and, in the common case, the value, in one piece */
+	o = glean_buf_reserve(&out, f->keylen + 4 +
+	    (inline_value ? f->vallen : 0));
+	if (!*first)
+		*o++ = ',';
+	*first = 0;
+	*o++ = '"';
+	koff = (size_t)(o - out.s);
+	memcpy(o, f->key, f->keylen);
+	o += f->keylen;
+	*o++ = '"';
+	*o++ = ':';
+	out.len = (size_t)(o - out.s);
+	if (inline_value) {
 		memcpy(o, f->val, f->vallen);
-		out.len = (size_t)(o - out.s) + f->vallen;
+		out.len += f->vallen;
 		out.s[out.len] = '\0';
 		note_field(koff, f->keylen, out.len - f->vallen);
 		return;
 	}
-	if (!*first)
-		glean_buf_addc(&out, ',');
-	*first = 0;
-	glean_buf_addc(&out, '"');
-	glean_buf_add(&out, f->key, f->keylen);
-	glean_buf_add(&out, "\":", 2);
+	out.s[out.len] = '\0';
 	close_stretch();
 	segs[nsegs].off = 0;
 	segs[nsegs].len = f->vallen;

@@ -473,12 +473,12 @@ context_of(const char *text, size_t len, size_t s, size_t e, int para,
 		return;
 	}
 	for (i = s; i > lo && text[i - 1] != '\n'; i--)
-		if (!para && i >= 2 && text[i - 1] == ' ' &&
+		if (i >= 2 && text[i - 1] == ' ' &&
 		    sentence_end_at(text, len, i - 2))
 			break;
 	*a = i;
 	for (i = e; i < hi && text[i] != '\n'; i++)
-		if (!para && i > s && sentence_end_at(text, len, i)) {
+		if (i > s && sentence_end_at(text, len, i)) {
 			i++;
 			break;
 		}

@@ -621,15 +621,8 @@ static int
 match_group(const struct ctx *c, const struct found *m, enum group g,
     size_t *s, size_t *e)
 {
-	int k = c->group[m->kind][g];
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-
-	if (k < 0 || (uint32_t)k >= pcre2_get_ovector_count(c->md) ||
-	    ov[2 * k] == PCRE2_UNSET)
-		return 0;
-	*s = ov[2 * k];
-	*e = ov[2 * k + 1];
-	return 1;
+	return glean_re_span(pcre2_get_ovector_pointer(c->md),
+	    pcre2_get_ovector_count(c->md), c->group[m->kind][g], s, e);
 }
 
 /*

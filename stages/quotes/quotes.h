@@ -577,6 +577,8 @@ wlookup(struct qdoc *d, const struct wordset *ws, size_t i)
 	return set_get_hashed(ws, f, n, d->w[i].hash);
 }
 
+/* Word i's classes looked up in the word sets and kept on the word
+ * (wclass's first call for it); returns them.  Never fails. */
 int wclass_lookup(struct qdoc *d, size_t i);
 
 /*
