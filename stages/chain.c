@@ -44,7 +44,7 @@ static const struct glean_program *const builtin[] = {
  * document that needed it. */
 #define KEEP_BUFFER (16u << 20)
 
-enum { OPT_STAGES = GLEAN_OPT_FIRST_FREE + 100 };
+enum { OPT_STAGES = GLEAN_OPT_FIRST_FREE + 100, OPT_KEEP };
 
 /* One run: the stages in order, the lines between them. */
 struct chain {
@@ -71,6 +71,10 @@ usage(int status)
 	    "ratings)\n"
 	    "  -j, --jobs N        run the documents of one FILE in N "
 	    "processes\n"
+	    "      --keep LIST     write each document with only these "
+	    "fields\n"
+	    "                      (comma-separated; as: --keep \"$(glean-merge "
+	    "--reads)\")\n"
 	    "  -u, --us-dates      glean-dates: read 5/3/18 as May 3\n"
 	    "      --tokens        glean-quotes: take stems from \"tokens\"\n"
 	    "      --token-arrays  glean-tokenize: \"tokens\" as arrays\n"
@@ -140,6 +144,7 @@ option_tables(struct option *lo, size_t cap, char *so, size_t socap)
 {
 	static const struct option common[] = { GLEAN_LONGOPTS,
 	    { "stages", required_argument, NULL, OPT_STAGES },
+	    { "keep", required_argument, NULL, OPT_KEEP },
 	    { "jobs", required_argument, NULL, 'j' } };
 	size_t n = 0, i, j;
 
@@ -174,6 +179,34 @@ stage_option(int c, const char *arg)
 	return taken;
 }
 
+/* The fields of --keep list ("id,text"), a NULL-terminated list kept
+ * for the run; an empty name is a usage error (exit 2). */
+static const char *const *
+parse_keep(const char *list)
+{
+	static char **names;
+	static size_t n;
+	const char *p = list, *comma;
+	size_t len;
+
+	for (n = 0; names && names[n]; n++)
+		free(names[n]);
+	free(names);
+	names = glean_calloc(strlen(list) + 2, sizeof *names);
+	for (n = 0;; p = comma + 1) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0) {
+			glean_warn("--keep: an empty field name in '%s'", list);
+			usage(GLEAN_EXIT_FATAL);
+		}
+		names[n++] = glean_strndup(p, len);
+		if (!comma)
+			break;
+	}
+	return (const char *const *)names;
+}
+
 /* The number of -j N (1 to 64); a usage error (exit 2) otherwise. */
 static int
 parse_jobs(const char *arg)
@@ -206,6 +239,8 @@ parse_options(struct chain *ch, struct glean_opts *o, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		if (c == OPT_STAGES)
 			list = optarg;
+		else if (c == OPT_KEEP)
+			glean_stream_keep(parse_keep(optarg));
 		else if (c == 'j')
 			ch->jobs = parse_jobs(optarg);
 		else if (!stage_option(c, optarg) &&

@@ -279,6 +279,15 @@ int glean_run_lines(glean_line_fn *fn, void *arg, const struct glean_opts *o,
 void glean_stream_setup(const struct glean_opts *o);
 
 /*
+ * Write each document with only the fields named in fields (a
+ * NULL-terminated list the caller keeps; NULL, the default: all), for a
+ * reader that needs no more (glean-chain --keep).  Only the lines the
+ * last stage writes out are cut: between the stages of a fused chain
+ * every field goes on.  Error records are written whole.
+ */
+void glean_stream_keep(const char *const *fields);
+
+/*
  * The same over the lines in bytes [start, end) of the open file fd (a
  * part of a file cut at line starts, for one worker of a fused run),
  * named name in diagnostics, first_line being the number of its first

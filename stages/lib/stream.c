@@ -360,9 +360,14 @@ add_tail(struct glean_buf *tail, int *first, int may_hold)
 		glean_buf_add(&out, tail->s, tail->len);
 }
 
-/* glean_emit, with a tail stage's members spliced in before the '}'. */
+static void add_kept_tail(const struct glean_stage *st,
+    struct glean_buf *tail, int *first, int may_hold);
+
+/* glean_emit, with the members of stage st's tail (st NULL: none) spliced
+ * in before the '}'. */
 static void
-emit_with_tail(json_t *doc, struct glean_buf *tail)
+emit_with_tail(json_t *doc, const struct glean_stage *st,
+    struct glean_buf *tail)
 {
 	size_t mark = out.len;
 
@@ -375,11 +380,11 @@ emit_with_tail(json_t *doc, struct glean_buf *tail)
 		glean_warn("cannot serialise a document");
 		return;
 	}
-	if (tail->len) {
+	if (st && tail->len) {
 		int first = out.len - mark == 2;	/* "{}" */
 
 		out.len--;	/* the closing brace */
-		add_tail(tail, &first, 0);
+		add_kept_tail(st, tail, &first, 0);
 		glean_buf_addc(&out, '}');
 	}
 	line_done();
@@ -390,7 +395,7 @@ glean_emit(json_t *doc)
 {
 	struct glean_buf none = { 0 };
 
-	emit_with_tail(doc, &none);
+	emit_with_tail(doc, NULL, &none);
 }
 
 void
@@ -538,6 +543,84 @@ unchanged(const struct glean_stage *st, const struct glean_jfield *f,
 		return 0;
 	return json_is_string(v) || (st->reads_unchanged &&
 	    !is_key(f->key, f->keylen, "errors"));
+}
+
+/* The only fields a document is written with (glean_stream_keep), or
+ * NULL: all of them. */
+static const char *const *keep;
+
+void
+glean_stream_keep(const char *const *fields)
+{
+	keep = fields;
+}
+
+/* Is field key[0..n) of a document written out?  Between the stages of
+ * a fused chain (capturing) every field is: --keep is for the reader
+ * after the last. */
+static int
+kept(const char *key, size_t n)
+{
+	return !keep || capturing || in_list(keep, key, n);
+}
+
+/*
+ * add_tail() for stage st, leaving out the members --keep does not keep.
+ * Most tails are kept whole (every field the stage writes is kept); the
+ * others are split into their members (the scanner finds them) and the
+ * kept ones written.  A tail that does not scan is written whole, for
+ * the next reader to report.
+ */
+static void
+add_kept_tail(const struct glean_stage *st, struct glean_buf *tail,
+    int *first, int may_hold)
+{
+	static struct glean_jfields jf;
+	static struct glean_buf obj;
+	const char *const *w;
+	size_t i;
+
+	for (w = st->writes; w && *w && kept(*w, strlen(*w)); w++)
+		;
+	if (!w || !*w || !tail->len) {
+		add_tail(tail, first, may_hold);
+		return;
+	}
+	glean_buf_reset(&obj);
+	glean_buf_addc(&obj, '{');
+	glean_buf_add(&obj, tail->s, tail->len);
+	glean_buf_addc(&obj, '}');
+	if (glean_jscan_object(obj.s, obj.len, &jf) < 0) {
+		add_tail(tail, first, may_hold);
+		return;
+	}
+	for (i = 0; i < jf.n; i++) {
+		if (!kept(jf.f[i].key, jf.f[i].keylen))
+			continue;
+		if (!*first)
+			glean_buf_addc(&out, ',');
+		*first = 0;
+		/* from the key's opening quote to the value's end */
+		glean_buf_add(&out, jf.f[i].key - 1, (size_t)(jf.f[i].val +
+		    jf.f[i].vallen - jf.f[i].key + 1));
+	}
+}
+
+/* Leave out of doc (a whole document, not an error record) the members
+ * --keep does not keep. */
+static void
+drop_unkept(json_t *doc)
+{
+	const char *key;
+	json_t *v;
+	void *tmp;
+
+	if (!keep || capturing || is_error_record(doc))
+		return;
+	json_object_foreach_safe(doc, tmp, key, v) {
+		if (!kept(key, strlen(key)))
+			json_object_del(doc, key);
+	}
 }
 
 /* Call the stage's function; tail gets a tail stage's JSON text. */
@@ -800,6 +883,13 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 		/* keys here hold no escape, so no NUL: the n-calls find
 		 * what the NUL-terminated ones would */
 		v = left ? json_object_getn(doc, f->key, f->keylen) : NULL;
+		if (!kept(f->key, f->keylen)) {
+			if (v) {
+				json_object_deln(doc, f->key, f->keylen);
+				left--;
+			}
+			continue;
+		}
 		if (!v) {
 			if (!loaded[i])
 				add_raw_field(f, &first);
@@ -818,9 +908,10 @@ process_lazy(const struct glean_stage *st, const char *line, size_t len,
 	}
 	/* what the stage added */
 	json_object_foreach(doc, key, v) {
-		add_json_field(key, v, &first);
+		if (kept(key, strlen(key)))
+			add_json_field(key, v, &first);
 	}
-	add_tail(&tail, &first, 1);
+	add_kept_tail(st, &tail, &first, 1);
 	glean_buf_addc(&out, '}');
 	line_done();
 	free(loaded);
@@ -873,7 +964,8 @@ process_line(const struct glean_stage *st, const char *line, size_t len,
 		bad = 1;
 	}
 	free(err);
-	emit_with_tail(doc, &tail);
+	drop_unkept(doc);
+	emit_with_tail(doc, st, &tail);
 	json_decref(doc);
 	return bad;
 }

@@ -9,9 +9,10 @@
 
 #include "merge.h"
 
-enum { OPT_PRETTY = GLEAN_OPT_FIRST_FREE };
+enum { OPT_PRETTY = GLEAN_OPT_FIRST_FREE, OPT_READS };
 
-/* --pretty and -t DIR into the struct merge ctx. */
+/* --pretty and -t DIR into the struct merge ctx; --reads answers and
+ * exits. */
 static int
 option(void *ctx, int ch, const char *arg)
 {
@@ -24,6 +25,9 @@ option(void *ctx, int ch, const char *arg)
 	case 't':
 		mg->tables.dir = arg;
 		return 1;
+	case OPT_READS:
+		print_reads(stdout);
+		exit(fclose(stdout) == 0 ? GLEAN_EXIT_OK : GLEAN_EXIT_FATAL);
 	}
 	return 0;
 }
@@ -99,6 +103,7 @@ run(void *ctx, const struct glean_opts *o, int argc, char **argv)
 static const struct option longopts[] = {
 	{ "pretty", no_argument, NULL, OPT_PRETTY },
 	{ "tables", required_argument, NULL, 't' },
+	{ "reads", no_argument, NULL, OPT_READS },
 	{ NULL, 0, NULL, 0 }
 };
 static struct merge merge = { .opts = GLEAN_OPTS_INIT };
@@ -111,7 +116,9 @@ const struct glean_program glean_program_merge = {
 	"knowledge record.",
 	"      --pretty        indent the record\n"
 	"  -t, --tables DIR    also write inspections.tsv, money.tsv,\n"
-	"                      people.tsv and quotes.tsv into DIR\n",
+	"                      people.tsv and quotes.tsv into DIR\n"
+	"      --reads         print the fields of a document it reads "
+	"and exit\n",
 	"t:", longopts, option, NULL, NULL, .run = run
 };
 

@@ -462,5 +462,9 @@ void tables_close(struct tables *tb);
 
 /* read.c */
 int read_stream(struct merge *mg, FILE *fp, const char *name);
+/* The fields of a document that glean-merge reads, comma-separated, on a
+ * line of fp (--reads): a fused driver keeps only these (glean-chain
+ * --keep). */
+void print_reads(FILE *fp);
 
 #endif

@@ -98,6 +98,16 @@ static const struct {
 #undef READ
 };
 
+void
+print_reads(FILE *fp)
+{
+	size_t j;
+
+	for (j = 0; reads[j].name; j++)
+		fprintf(fp, "%s%s", j ? "," : "", reads[j].name);
+	fputc('\n', fp);
+}
+
 /*
  * A line that is a plain JSON object, as a document: the fields merge
  * reads parsed into the scratch arena, but "errors" (rare, and written

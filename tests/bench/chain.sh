@@ -9,8 +9,9 @@
 #   - the fused driver: what pipeline/glean runs after glean-normalize,
 #     glean-chain --sentences-only -j CORES (the documents in parts, one
 #     worker process a core; no "tokens" layer, which glean-merge does
-#     not read) into glean-merge (target <= 5x); and the same without
-#     the merge, to show the merge's share.
+#     not read, and --keep of the fields it does) into glean-merge
+#     (target <= 5x); and the same without the merge, to show the
+#     merge's share.
 # The yardstick is timed first and again last, and the ratios are taken
 # to the median of all its runs, so a slow or quick moment of the machine
 # while it ran moves every row less (wc -w alone varied from 0.41 to
@@ -110,9 +111,10 @@ if bench_have chain; then
 	    -j "$cores" --stages "$list" "$norm"
 	target "glean-chain --sentences-only -j $cores (no merge)" \
 	    "$bench_secs" -
+	keep=$(glean-merge --reads)
 	bench_time "fused driver" "$norm" sh -c "glean-chain --sentences-only \
-	    -j $cores --stages $list '$norm' | glean-merge"
-	target "fused driver (glean-chain --sentences-only -j $cores | glean-merge)" \
+	    --keep '$keep' -j $cores --stages $list '$norm' | glean-merge"
+	target "fused driver (glean-chain --sentences-only --keep \$(glean-merge --reads) -j $cores | glean-merge)" \
 	    "$bench_secs" 5
 	echo "bench: fused driver / pipe chain = $(bench_ratio "$bench_secs" "$pipe")"
 fi
