@@ -381,8 +381,8 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 	size_t lo, hi;
 
 	if (cs->insp < 0)
-		cs->insp = c->insp_re && (!c->insp_lit ||
-		    literals_may_occur(c->insp_lit, d->text, d->len)) &&
+		cs->insp = c->insp_re && (!c->insp_gate ||
+		    glean_phrase_gate_may(c->insp_gate, d->text, d->len)) &&
 		    glean_re_match(jitted(c->insp_re), d->text, d->len, 0,
 		    c->md) > 0;
 	if (cs->insp || !c->areas_re)
@@ -390,8 +390,9 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
 	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
 	    d->len);
-	return glean_re_match(jitted(c->areas_re), d->text + lo, hi - lo, 0,
-	    c->md) > 0;
+	return (!c->areas_gate || glean_phrase_gate_may(c->areas_gate,
+	    d->text + lo, hi - lo)) && glean_re_match(jitted(c->areas_re),
+	    d->text + lo, hi - lo, 0, c->md) > 0;
 }
 
 /* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */
