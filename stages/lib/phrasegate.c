@@ -29,6 +29,7 @@ enum { GATE_WORDS = 4, GATE_MAX_SPELLED = 4096 };
 struct gate_phrase {
 	char *s;
 	int open;
+	size_t first;	/* the length of its first word */
 };
 
 struct glean_phrase_gate {
@@ -36,9 +37,10 @@ struct glean_phrase_gate {
 	size_t n;
 	/* the phrases starting with letter k: [from[k], from[k + 1]) */
 	size_t from[27];
-	/* Bit n of first_lens[b - 'a']: a phrase's first word starts with
-	 * letter b (either case) and has n letters (n < 32). */
-	uint32_t first_lens[26];
+	/* Bit z - 'a' of last[a - 'a'][n]: a phrase's first word starts
+	 * with letter a, ends with letter z (either case) and has n letters
+	 * (n < 32). */
+	uint32_t last[26][32];
 };
 
 static inline int
@@ -105,7 +107,23 @@ spelled_one(struct speller *sp, const char *s, size_t len)
 	return v;
 }
 
-/* Every x + y of x in a, y in b, a run of white space as one ' '. */
+/* Does s hold GATE_WORDS words and a byte after them (cut_phrase()
+ * would cut it there, whatever came after)? */
+static int
+spelled_full(const char *s)
+{
+	size_t k, words = 0;
+
+	for (k = 0; s[k]; k++)
+		if (is_letter((unsigned char)s[k]) &&
+		    !is_letter((unsigned char)s[k + 1]) &&
+		    ++words == GATE_WORDS)
+			return s[k + 1] != '\0';
+	return 0;
+}
+
+/* Every x + y of x in a, y in b, a run of white space as one ' ' (x
+ * alone when it is full: see spelled_full()). */
 static struct spelled
 spelled_cat(struct speller *sp, const struct spelled *a,
     const struct spelled *b)
@@ -114,7 +132,11 @@ spelled_cat(struct speller *sp, const struct spelled *a,
 	size_t i, j, la, lb;
 	char *s;
 
-	for (i = 0; i < a->n && !sp->bad; i++)
+	for (i = 0; i < a->n && !sp->bad; i++) {
+		if (spelled_full(a->s[i])) {
+			spelled_add(sp, &v, glean_strdup(a->s[i]));
+			continue;
+		}
 		for (j = 0; j < b->n && !sp->bad; j++) {
 			la = strlen(a->s[i]);
 			lb = strlen(b->s[j]);
@@ -125,6 +147,7 @@ spelled_cat(struct speller *sp, const struct spelled *a,
 			memcpy(s + la, b->s[j], lb + 1);
 			spelled_add(sp, &v, s);
 		}
+	}
 	return v;
 }
 
@@ -342,6 +365,7 @@ static void
 gate_index(struct glean_phrase_gate *g)
 {
 	size_t i, k = 0, len;
+	const char *s;
 	int b;
 
 	qsort(g->p, g->n, sizeof(*g->p), phrase_cmp);
@@ -353,17 +377,19 @@ gate_index(struct glean_phrase_gate *g)
 		g->p[k++] = g->p[i];
 	}
 	g->n = k;
-	memset(g->first_lens, 0, sizeof(g->first_lens));
+	memset(g->last, 0, sizeof(g->last));
 	for (b = 0, i = 0; b <= 26; b++) {
 		while (i < g->n && (g->p[i].s[0] | 0x20) - 'a' < b)
 			i++;
 		g->from[b] = i;
 	}
 	for (i = 0; i < g->n; i++) {
-		for (len = 0; is_letter((unsigned char)g->p[i].s[len]); len++)
+		s = g->p[i].s;
+		for (len = 0; is_letter((unsigned char)s[len]); len++)
 			;
-		g->first_lens[(g->p[i].s[0] | 0x20) - 'a'] |=
-		    (uint32_t)1 << len;
+		g->p[i].first = len;
+		g->last[(s[0] | 0x20) - 'a'][len] |=
+		    (uint32_t)1 << ((s[len - 1] | 0x20) - 'a');
 	}
 }
 
@@ -525,10 +551,11 @@ run_may_start(const struct glean_phrase_gate *g, const char *t, size_t n,
 	size_t k, len = e - s;
 	unsigned b = (unsigned)((t[s] | 0x20) - 'a');
 
-	if (len >= 32 || !(g->first_lens[b] >> len & 1))
+	if (len >= 32 || !(g->last[b][len] >> ((t[e - 1] | 0x20) - 'a') & 1))
 		return 0;
 	for (k = g->from[b]; k < g->from[b + 1]; k++)
-		if (first_word_is(g->p[k].s, t + s, len) &&
+		if (g->p[k].first == len &&
+		    first_word_is(g->p[k].s, t + s, len) &&
 		    rest_follows(&g->p[k], len, (const unsigned char *)t, n, e))
 			return 1;
 	return 0;
