@@ -306,16 +306,16 @@ gate_if(struct glean_phrase_gate *g, int ok)
 /*
  * For may_rate(), each scanned once: insp_re, every inspectorate (over
  * the whole text), and areas_re, every specific (not generic) area (near
- * a cue).  NULL when there are none.
+ * a cue).  NULL when there are none.  Each with its phrase gate (NULL
+ * when a row is more than a gate can take).
  */
 static void
 named_init(struct ctx *c)
 {
 	struct glean_buf b = { 0 };
-	size_t i;
-
 	struct glean_phrase_gate *insp = glean_phrase_gate_new();
 	struct glean_phrase_gate *areas = glean_phrase_gate_new();
+	size_t i;
 	int insp_ok = 1, areas_ok = 1;
 
 	for (i = 0; i < c->ninsp; i++) {

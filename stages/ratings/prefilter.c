@@ -370,10 +370,9 @@ char_start(const struct doc *d, size_t i)
 /*
  * Is the cue just taken (the last word of cs) in inspection news: an
  * inspectorate anywhere in the text (looked for once: cs->insp), or a
- * specific area within NEAR_CUE bytes of it?  The inspectorate is tried
- * first: its phrases are found in a few instructions a byte (the pattern
- * runs only when one may be there), where the areas' pattern costs a
- * hundred a byte of its window.
+ * specific area within NEAR_CUE bytes of it?  Each pattern runs only
+ * where its phrase gate (a few instructions a byte) says it may match:
+ * the inspectorates' costs dozens a byte, the areas' a hundred.
  */
 static int
 inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
