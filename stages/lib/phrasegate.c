@@ -542,23 +542,37 @@ folds_to_ascii(const unsigned char *t, size_t n, size_t i)
 	    t[i + 2] == 0xAA);
 }
 
-/* May a phrase of g start at the run of ASCII letters t[s..e) (of n
- * bytes, a letter neither before nor after it)? */
+/* Does a phrase of g whose first word has first letter b and len
+ * letters start at the run of ASCII letters t[s..s + len) (of n bytes)?
+ * See run_may_start(). */
 static int
+phrase_at(const struct glean_phrase_gate *g, unsigned b, const char *t,
+    size_t n, size_t s, size_t len)
+{
+	size_t k;
+
+	for (k = g->from[b]; k < g->from[b + 1]; k++)
+		if (g->p[k].first == len &&
+		    first_word_is(g->p[k].s, t + s, len) &&
+		    rest_follows(&g->p[k], len, (const unsigned char *)t, n,
+		    s + len))
+			return 1;
+	return 0;
+}
+
+/* May a phrase of g start at the run of ASCII letters t[s..e) (of n
+ * bytes, a letter neither before nor after it)?  Inline: most runs stop
+ * at the table of first and last letters. */
+static inline int
 run_may_start(const struct glean_phrase_gate *g, const char *t, size_t n,
     size_t s, size_t e)
 {
-	size_t k, len = e - s;
+	size_t len = e - s;
 	unsigned b = (unsigned)((t[s] | 0x20) - 'a');
 
 	if (len >= 32 || !(g->last[b][len] >> ((t[e - 1] | 0x20) - 'a') & 1))
 		return 0;
-	for (k = g->from[b]; k < g->from[b + 1]; k++)
-		if (g->p[k].first == len &&
-		    first_word_is(g->p[k].s, t + s, len) &&
-		    rest_follows(&g->p[k], len, (const unsigned char *)t, n, e))
-			return 1;
-	return 0;
+	return phrase_at(g, b, t, n, s, len);
 }
 
 #ifdef __SSE2__
