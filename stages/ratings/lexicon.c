@@ -293,26 +293,46 @@ alternation(struct glean_buf *b, const char *what)
 	return re;
 }
 
+/* Gate g when it is of use (ok: it took every row), else NULL (freed). */
+static struct glean_phrase_gate *
+gate_if(struct glean_phrase_gate *g, int ok)
+{
+	if (ok)
+		return g;
+	glean_phrase_gate_free(g);
+	return NULL;
+}
+
 /*
  * For may_rate(), each scanned once: insp_re, every inspectorate (over
  * the whole text), and areas_re, every specific (not generic) area (near
- * a cue).  NULL when there are none.
+ * a cue).  NULL when there are none.  Each with its phrase gate (NULL
+ * when a row is more than a gate can take).
  */
 static void
 named_init(struct ctx *c)
 {
 	struct glean_buf b = { 0 };
+	struct glean_phrase_gate *insp = glean_phrase_gate_new();
+	struct glean_phrase_gate *areas = glean_phrase_gate_new();
 	size_t i;
+	int insp_ok = 1, areas_ok = 1;
 
-	for (i = 0; i < c->ninsp; i++)
+	for (i = 0; i < c->ninsp; i++) {
 		add_alternative(&b, c->lx_insp->rows[i].f[1]);
+		insp_ok &= glean_phrase_gate_add(insp, c->lx_insp->rows[i].f[1]);
+	}
 	c->insp_re = alternation(&b, "inspectorates.tsv");
-	c->insp_lit = literals_of(c->lx_insp, 1);
 	for (i = 0; i < c->nareas; i++)
-		if (!c->areas[i].generic)
+		if (!c->areas[i].generic) {
 			add_alternative(&b, c->lx_areas->rows[i].f[1]);
+			areas_ok &= glean_phrase_gate_add(areas,
+			    c->lx_areas->rows[i].f[1]);
+		}
 	c->areas_re = alternation(&b, "areas.tsv");
 	glean_buf_free(&b);
+	c->insp_gate = gate_if(insp, insp_ok && c->insp_re);
+	c->areas_gate = gate_if(areas, areas_ok && c->areas_re);
 }
 
 /*
@@ -583,8 +603,9 @@ ctx_free(void *vc)
 	authorities_free(c);
 	pcre2_code_free(c->year_re);
 	pcre2_code_free(c->insp_re);
-	literals_free(c->insp_lit);
+	glean_phrase_gate_free(c->insp_gate);
 	pcre2_code_free(c->areas_re);
+	glean_phrase_gate_free(c->areas_gate);
 	pcre2_match_data_free(c->md);
 	glean_lexicon_free(c->lx_grades);
 	glean_lexicon_free(c->lx_verbs);

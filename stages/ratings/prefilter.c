@@ -370,10 +370,9 @@ char_start(const struct doc *d, size_t i)
 /*
  * Is the cue just taken (the last word of cs) in inspection news: an
  * inspectorate anywhere in the text (looked for once: cs->insp), or a
- * specific area within NEAR_CUE bytes of it?  The inspectorate is tried
- * first: its phrases are found in a few instructions a byte (the pattern
- * runs only when one may be there), where the areas' pattern costs a
- * hundred a byte of its window.
+ * specific area within NEAR_CUE bytes of it?  Each pattern runs only
+ * where its phrase gate (a few instructions a byte) says it may match:
+ * the inspectorates' costs dozens a byte, the areas' a hundred.
  */
 static int
 inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
@@ -381,8 +380,8 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 	size_t lo, hi;
 
 	if (cs->insp < 0)
-		cs->insp = c->insp_re && (!c->insp_lit ||
-		    literals_may_occur(c->insp_lit, d->text, d->len)) &&
+		cs->insp = c->insp_re && (!c->insp_gate ||
+		    glean_phrase_gate_may(c->insp_gate, d->text, d->len)) &&
 		    glean_re_match(jitted(c->insp_re), d->text, d->len, 0,
 		    c->md) > 0;
 	if (cs->insp || !c->areas_re)
@@ -390,8 +389,9 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
 	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
 	    d->len);
-	return glean_re_match(jitted(c->areas_re), d->text + lo, hi - lo, 0,
-	    c->md) > 0;
+	return (!c->areas_gate || glean_phrase_gate_may(c->areas_gate,
+	    d->text + lo, hi - lo)) && glean_re_match(jitted(c->areas_re),
+	    d->text + lo, hi - lo, 0, c->md) > 0;
 }
 
 /* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */

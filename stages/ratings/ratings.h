@@ -16,6 +16,7 @@
 #include "dict.h"
 #include "glean.h"
 #include "numbers.h"
+#include "phrasegate.h"
 
 enum { COP_NO, COP_YES, COP_SELF };
 /* Roles of the words around a grade (rating-verbs.tsv, changes.tsv). */
@@ -157,8 +158,9 @@ struct ctx {
 	struct family trust_ref_family;	/* trust-refs.tsv */
 	pcre2_code *year_re;
 	pcre2_code *insp_re;	/* any inspectorate */
-	struct literals *insp_lit; /* insp_re's phrases, or NULL */
+	struct glean_phrase_gate *insp_gate; /* insp_re's phrases, or NULL */
 	pcre2_code *areas_re;	/* any specific area */
+	struct glean_phrase_gate *areas_gate; /* areas_re's, or NULL */
 	pcre2_match_data *md;
 };
 
@@ -368,15 +370,6 @@ void add_rating(struct doc *d, const struct reading *r,
     const struct year *y, int implied);
 int rating_cmp(const void *a, const void *b);
 void add_implied(struct doc *d, const struct ctx *c);
-
-/* literal.c: patterns of words alone as phrases, found cheaply */
-struct literals;
-/* The phrases of column col of lx (a pattern each row), or NULL when a
- * row's pattern is anything but ASCII words joined by \s+ and
- * alternatives ('|'). */
-struct literals *literals_of(const struct glean_lexicon *lx, size_t col);
-void literals_free(struct literals *l);
-int literals_may_occur(const struct literals *l, const char *t, size_t n);
 
 /* prefilter.c: the cheap test run on every document */
 int may_rate(const struct ctx *c, const struct doc *d);
