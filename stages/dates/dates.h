@@ -153,6 +153,10 @@ struct ctx {
 	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
 	/* trigger words -> bit set of trigger classes and key bits */
 	struct glean_triggers trig;
+	/* those of trig that the pass over the text acts on (not the
+	 * TB_CTX words alone: "a", "this", "one" are looked up only before
+	 * a unit), their bits without TB_CTX */
+	struct glean_triggers pass;
 	/* the patterns that run in the windows of each trigger class */
 	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;

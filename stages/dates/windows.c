@@ -439,7 +439,7 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
 
 	/* a word cut by a non-ASCII letter opens a window for nothing,
 	 * which is harmless */
-	if ((cls = glean_trigger_find(&c->trig, d->t + i, j - i)) != 0)
+	if ((cls = glean_trigger_find(&c->pass, d->t + i, j - i)) != 0)
 		word_trigger(c, d, w, i, j, cls);
 }
 
@@ -498,7 +498,7 @@ scan_windows(struct ctx *c, struct doc *d)
 		glean_block_classes(t + base, d->n - base, 0, &blk);
 		starts = glean_run_starts(blk.letters, &after_letter) |
 		    glean_run_starts(blk.digits, &after_digit);
-		nrun = block_runs(&c->trig, t, d->n, base, blk.letters,
+		nrun = block_runs(&c->pass, t, d->n, base, blk.letters,
 		    blk.digits, starts, run);
 		for (i = 0; i < nrun; i++) {
 			if (!run[i].e)
