@@ -249,6 +249,12 @@ struct ctx {
 	 * byte after it (NDIGIT_AFTER - 1: the end of the text) */
 	unsigned (*digits)[3][NDIGIT_AFTER];
 	size_t ndigits;
+	/* the gates of THEDAY and MDD (gates.c): by byte, may it stand in
+	 * a match where the gate looks, is it a stop; gated, the patterns
+	 * whose gate is on (not when the lexicons' forms leave it nothing
+	 * sure to say) */
+	unsigned char theday_byte[256], mdd_byte[256];
+	unsigned gated;
 };
 
 /* One document while its dates are found: the text, the candidates,
@@ -380,6 +386,13 @@ int is_unit_word(const struct ctx *c, const char *s, size_t n);
 
 /* triggers.c */
 void trig_init(struct ctx *c);
+
+/* gates.c */
+void gates_init(struct ctx *c);
+/* Can pattern p, one of c->gated, match at t[i], the text ending at
+ * to?  0 only when it surely cannot. */
+int gate_may_match(const struct ctx *c, int p, const char *t, size_t to,
+    size_t i);
 
 /* openers.c */
 void openers_init(struct ctx *c);

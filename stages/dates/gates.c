@@ -1,0 +1,195 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * gates.c - exact gates of the patterns that are tried often and seldom
+ * match: a necessary condition of a match at a start, checked in C
+ * before the anchored try, so that a "no" is sure (the try could only
+ * have failed) and the output is that of trying everywhere.  The bytes
+ * a gate lets pass are taken from the lexicons' forms that the pattern
+ * is expanded with; when a form holds a byte a gate's reasoning rules
+ * out, that gate is off and always says yes.  tests/unit/dates.c checks
+ * each gate against its pattern on generated texts.
+ *
+ * THEDAY ("on the 22nd.") ends where its lookahead sees {SP0} and one of
+ * ".!?,;:)" or the end: every byte from the start to there is one the
+ * match or those blanks may hold (GATE_IN), so the first byte that is
+ * not, or is a stop (GATE_STOP), is the lookahead's; and the word before
+ * it (blanks between) is the match's last: a day in digits, "month", or
+ * the last word of a number form (LW_NUM holds those of the ordinals).
+ *
+ * MDD ("March 3 to 5") holds a day in digits after its month, blanks,
+ * opener and "the": the first byte from the start that none of those
+ * may hold must be a run of one or two ASCII digits (or a byte from 0x80
+ * up: a Unicode digit, a blank).
+ */
+#include <string.h>
+
+#include "dates.h"
+
+enum { GATE_IN = 1, GATE_STOP = 2 };
+
+/* Mark every byte of the forms of lx (the rows whose column fcol is
+ * fval; all rows for NULL) with bit in set. */
+static void
+form_bytes(unsigned char set[256], const struct glean_lexicon *lx,
+    size_t fcol, const char *fval, unsigned char bit)
+{
+	size_t i;
+	const unsigned char *f;
+
+	for (i = 0; i < lx->nrows; i++) {
+		const struct glean_row *r = &lx->rows[i];
+
+		if (fval && (fcol >= r->nf || strcmp(r->f[fcol], fval) != 0))
+			continue;
+		for (f = (const unsigned char *)r->f[0]; *f; f++)
+			set[*f] |= bit;
+	}
+}
+
+/* Mark the bytes every gate lets through in set: ASCII letters and
+ * white space (a form's blank matches \s), bytes from 0x80 up, and the
+ * bytes of str. */
+static void
+base_bytes(unsigned char set[256], const char *str, unsigned char bit)
+{
+	int b;
+
+	for (b = 0; b < 256; b++)
+		if (c_isalpha((unsigned char)b) || c_isspace((unsigned char)b) ||
+		    b >= 0x80)
+			set[b] |= bit;
+	for (; *str; str++)
+		set[(unsigned char)*str] |= bit;
+}
+
+/*
+ * Is every ordinal form of ASCII bytes, ending with a letter, its last
+ * word of letters after a byte that is no letter or digit (or the form's
+ * start)?  Then the ordinal a THEDAY match ends with ends with a word
+ * that last_word_in(LW_NUM) knows, standing alone in the text.
+ */
+static int
+ordinals_plain(const struct glean_lexicon *lx)
+{
+	size_t i, n, b;
+	const char *f;
+
+	for (i = 0; i < lx->nrows; i++) {
+		if (lx->rows[i].nf < 3 || strcmp(lx->rows[i].f[2], "ord") != 0)
+			continue;
+		f = lx->rows[i].f[0];
+		n = strlen(f);
+		for (b = 0; b < n; b++)
+			if ((unsigned char)f[b] >= 0x80)
+				return 0;
+		if (!n || !c_isalpha((unsigned char)f[n - 1]))
+			return 0;
+		for (b = n; b > 0 && c_isalpha((unsigned char)f[b - 1]); b--)
+			;
+		if (b > 0 && c_isdigit((unsigned char)f[b - 1]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Make the tables of the gates from the lexicons (after trig_init,
+ * whose LW_NUM list THEDAY's gate reads). */
+void
+gates_init(struct ctx *c)
+{
+	static const char stops[] = ".!?,;:)";
+	const char *s;
+	int b, theday_on, mdd_on = 1;
+
+	memset(c->theday_byte, 0, sizeof c->theday_byte);
+	base_bytes(c->theday_byte, "0123456789-", GATE_IN);
+	form_bytes(c->theday_byte, c->nw->lx, 2, "card", GATE_IN);
+	form_bytes(c->theday_byte, c->nw->lx, 2, "ord", GATE_IN);
+	form_bytes(c->theday_byte, c->words, 1, "rel", GATE_IN);
+	theday_on = ordinals_plain(c->nw->lx);
+	for (s = stops; *s; s++) {
+		if (c->theday_byte[(unsigned char)*s] & GATE_IN)
+			theday_on = 0;
+		c->theday_byte[(unsigned char)*s] |= GATE_STOP;
+	}
+	memset(c->mdd_byte, 0, sizeof c->mdd_byte);
+	base_bytes(c->mdd_byte, ".", GATE_IN);
+	form_bytes(c->mdd_byte, c->months, 0, NULL, GATE_IN);
+	form_bytes(c->mdd_byte, c->words, 1, "opener", GATE_IN);
+	for (b = '0'; b <= '9'; b++)
+		if (c->mdd_byte[b] & GATE_IN)
+			mdd_on = 0;
+	c->gated = (theday_on ? 1u << P_THEDAY : 0) |
+	    (mdd_on ? 1u << P_MDD : 0);
+}
+
+/* Is t[b..e) the lower-case ASCII word w, in any case? */
+static int
+ascii_word_is(const char *t, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e; k++)
+		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
+			return 0;
+	return !w[k];
+}
+
+/* THEDAY's gate at t[i], the text ending at to (see the top). */
+static int
+theday_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t j = i, e, b, k;
+
+	while (j < to && c->theday_byte[u[j]] == GATE_IN)
+		j++;
+	if (j < to && !(c->theday_byte[u[j]] & GATE_STOP))
+		return 0;
+	/* the match ends before the blanks of {SP0} (an 0xa0 of
+	 * U+00A0 is looked at no further) */
+	for (e = j; e > i && (u[e - 1] == ' ' || u[e - 1] == '\t' ||
+	    u[e - 1] == '\n'); e--)
+		;
+	if (e == i || u[e - 1] >= 0x80)
+		return e > i;
+	for (b = e; b > i && c_isalnum(u[b - 1]); b--)
+		;
+	if (b > i && u[b - 1] >= 0x80)
+		return 1;
+	if (b == e)
+		return 0;
+	if (c_isdigit(u[b]))
+		return 1;	/* {DAYN} */
+	for (k = b; k < e; k++)
+		if (c_isdigit(u[k]))
+			return 0;
+	return ascii_word_is(t, b, e, "month") ||
+	    last_word_in(c, LW_NUM, t, e);
+}
+
+/* MDD's gate at t[i], the text ending at to (see the top). */
+static int
+mdd_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t j = i, k;
+
+	while (j < to && u[j] < 0x80 && (c->mdd_byte[u[j]] & GATE_IN))
+		j++;
+	if (j == to || !(c_isdigit(u[j]) || u[j] >= 0x80))
+		return 0;
+	/* {DAYN}: one or two digits, no third */
+	for (k = j; k < to && k < j + 3 && c_isdigit(u[k]); k++)
+		;
+	return k - j < 3;
+}
+
+int
+gate_may_match(const struct ctx *c, int p, const char *t, size_t to,
+    size_t i)
+{
+	if (p == P_THEDAY)
+		return theday_may_match(c, t, to, i);
+	return p != P_MDD || mdd_may_match(c, t, to, i);
+}
