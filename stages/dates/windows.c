@@ -349,8 +349,10 @@ day_word_before(const char *t, size_t i)
 		for (b = e; b > 0 && (unsigned)(((unsigned char)t[b - 1] |
 		    0x20) - 'a') < 26; b--)
 			;
-		if (word_is(t, b, e, "the") || word_is(t, b, e, "on") ||
-		    word_is(t, b, e, "for"))
+		/* by its length first: most words are none of the three */
+		if ((e - b == 3 && (word_is(t, b, e, "the") ||
+		    word_is(t, b, e, "for"))) || (e - b == 2 &&
+		    word_is(t, b, e, "on")))
 			return 1;
 		if (b == e)
 			return 0;
