@@ -249,12 +249,16 @@ struct ctx {
 	 * byte after it (NDIGIT_AFTER - 1: the end of the text) */
 	unsigned (*digits)[3][NDIGIT_AFTER];
 	size_t ndigits;
-	/* the gates of THEDAY and MDD (gates.c): by byte, may it stand in
+	/* the gates of THEDAY, MDD and MDY (gates.c): by byte, may it stand in
 	 * a match where the gate looks, is it a stop; gated, the patterns
 	 * whose gate is on (not when the lexicons' forms leave it nothing
 	 * sure to say) */
 	unsigned char theday_byte[256], mdd_byte[256];
 	unsigned gated;
+	/* MDY's gate: the bytes between the words before its day, and
+	 * the first words of the number forms */
+	unsigned char mdy_sep[256];
+	struct glean_triggers numfirst;
 };
 
 /* One document while its dates are found: the text, the candidates,

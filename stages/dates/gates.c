@@ -20,6 +20,12 @@
  * opener and "the": the first byte from the start that none of those
  * may hold must be a run of one or two ASCII digits (or a byte from 0x80
  * up: a Unicode digit, a blank).
+ *
+ * MDY ("Monday, March 3", "May the first") has its day among the first
+ * five words: before it stand only a weekday, "the" and a month, each a
+ * word of letters with a stop or blanks after it; the day is one or two
+ * digits or starts with the first word of a number form, and may stick
+ * to the month ("May5", "Mayfirst"), as "the" may ("Maythe 5th").
  */
 #include <string.h>
 
@@ -92,6 +98,70 @@ ordinals_plain(const struct glean_lexicon *lx)
 	return 1;
 }
 
+/*
+ * Are the forms of lx (all rows; kind cls of the trigger table, 0 for
+ * none) each one word of ASCII letters, with stops or blanks about it
+ * that go into sep (and, for cls, filed in c->trig with it)?  With first,
+ * the forms of lx whose column 2 is "card" or "ord" instead, which need
+ * only start with such a word: it goes into c->numfirst.  0 when a form
+ * is none of that.
+ */
+static int
+plain_words(struct ctx *c, const struct glean_lexicon *lx, unsigned cls,
+    int first, unsigned char sep[256])
+{
+	size_t i, k, b, e;
+
+	for (i = 0; i < lx->nrows; i++) {
+		const char *f = lx->rows[i].f[0];
+
+		if (first && (lx->rows[i].nf < 3 || (strcmp(lx->rows[i].f[2],
+		    "card") != 0 && strcmp(lx->rows[i].f[2], "ord") != 0)))
+			continue;
+		for (b = 0; f[b] && !c_isalpha((unsigned char)f[b]); b++)
+			;
+		for (e = b; c_isalpha((unsigned char)f[e]); e++)
+			;
+		if (e == b || e - b >= GLEAN_TRIGGER_MAX ||
+		    c_isdigit((unsigned char)f[e]) || (first && b > 0))
+			return 0;
+		if (first) {
+			glean_trigger_add(&c->numfirst, f, e - b, 1);
+			if (!glean_trigger_find(&c->numfirst, f, e - b))
+				return 0;
+			continue;
+		}
+		for (k = 0; f[k]; k++)
+			if ((k < b || k >= e) && (c_isalnum((unsigned char)f[k]) ||
+			    (unsigned char)f[k] >= 0x80))
+				return 0;
+			else if (k < b || k >= e)
+				sep[(unsigned char)f[k]] = 1;
+		if (!(glean_trigger_find(&c->trig, f + b, e - b) & cls))
+			return 0;
+	}
+	return 1;
+}
+
+/* MDY's tables: the bytes that may stand between the words before the
+ * day, the first words of the number forms; 0 when a form leaves the
+ * gate nothing sure to say. */
+static int
+mdy_init(struct ctx *c)
+{
+	int b;
+
+	memset(c->mdy_sep, 0, sizeof c->mdy_sep);
+	for (b = 0; b < 0x80; b++)
+		c->mdy_sep[b] = c_isspace((unsigned char)b) ||
+		    strchr(".,-/", b) != NULL;
+	c->mdy_sep[0] = 0;
+	glean_triggers_init(&c->numfirst);
+	return plain_words(c, c->months, CLS(T_MON), 0, c->mdy_sep) &&
+	    plain_words(c, c->wdays, CLS(T_WD), 0, c->mdy_sep) &&
+	    plain_words(c, c->nw->lx, 0, 1, NULL);
+}
+
 /* Make the tables of the gates from the lexicons (after trig_init,
  * whose LW_NUM list THEDAY's gate reads). */
 void
@@ -120,7 +190,7 @@ gates_init(struct ctx *c)
 		if (c->mdd_byte[b] & GATE_IN)
 			mdd_on = 0;
 	c->gated = (theday_on ? 1u << P_THEDAY : 0) |
-	    (mdd_on ? 1u << P_MDD : 0);
+	    (mdd_on ? 1u << P_MDD : 0) | (mdy_init(c) ? 1u << P_MDY : 0);
 }
 
 /* Is t[b..e) the lower-case ASCII word w, in any case? */
@@ -185,11 +255,65 @@ mdd_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
 	return k - j < 3;
 }
 
+/* May MDY's day be the word t[b..e) of ASCII letters and digits: one
+ * or two digits, or the first word of a number form, either after a
+ * month stuck to it ("May5", "Mayfirst")? */
+static int
+mdy_day_may(const struct ctx *c, const char *t, size_t b, size_t e)
+{
+	size_t k, m;
+
+	for (k = b; k < e && !c_isdigit((unsigned char)t[k]); k++)
+		;
+	if (k < e) {
+		for (m = k; m < e && c_isdigit((unsigned char)t[m]); m++)
+			;
+		return m - k <= 2;
+	}
+	for (k = b; k < e; k++)
+		if (glean_trigger_maybe(&c->numfirst, t + k, e - k) &&
+		    glean_trigger_find(&c->numfirst, t + k, e - k))
+			return 1;
+	return 0;
+}
+
+/* MDY's gate at t[i], the text ending at to (see the top). */
+static int
+mdy_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t j = i, b;
+	int words;
+
+	for (words = 0; words < 5; words++) {
+		for (; j < to && !c_isalnum(u[j]); j++)
+			if (u[j] >= 0x80)
+				return 1;
+			else if (!c->mdy_sep[u[j]])
+				return 0;
+		for (b = j; j < to && c_isalnum(u[j]); j++)
+			;
+		if (b == j)
+			return 0;
+		if ((j < to && u[j] >= 0x80) || mdy_day_may(c, t, b, j))
+			return 1;
+		/* only a weekday, "the" and a month stand before it, "the"
+		 * maybe stuck to the month ("Maythe") */
+		if (!(j - b >= 3 && ascii_word_is(t, j - 3, j, "the")) &&
+		    !(glean_trigger_find(&c->trig, t + b, j - b) &
+		    (CLS(T_MON) | CLS(T_WD))))
+			return 0;
+	}
+	return 0;
+}
+
 int
 gate_may_match(const struct ctx *c, int p, const char *t, size_t to,
     size_t i)
 {
 	if (p == P_THEDAY)
 		return theday_may_match(c, t, to, i);
+	if (p == P_MDY)
+		return mdy_may_match(c, t, to, i);
 	return p != P_MDD || mdd_may_match(c, t, to, i);
 }

@@ -168,7 +168,9 @@ random_text(unsigned long *seed, char text[256])
 	    "March 3", "May the 1", "to 5", "- 12th", "on the 12th",
 	    "for the twenty-first", "the 5th of next month", "2017-01-24",
 	    "3/4/2019", "12.1.17", "Sept. 3 and", "June 2-", "the '90s",
-	    "Q3", "three years ago", "every Monday", "last week" };
+	    "Q3", "three years ago", "every Monday", "last week",
+	    "Monday, March", "Tues. the", "Mayfirst", "June5", "Sept.",
+	    "thirty-first", "the twenty", "2", "9th" };
 	enum { NPIECE = sizeof piece / sizeof piece[0] };
 	size_t n = 0, k, pieces;
 
@@ -211,8 +213,8 @@ test_gates(void)
 	size_t n, i;
 	int round, p;
 
-	test_cond("THEDAY's and MDD's gates on with the lexicons",
-	    c.gated == (1u << P_THEDAY | 1u << P_MDD));
+	test_cond("THEDAY's, MDD's and MDY's gates on with the lexicons",
+	    c.gated == (1u << P_THEDAY | 1u << P_MDD | 1u << P_MDY));
 	for (round = 0; round < 30000; round++) {
 		n = random_text(&seed, text);
 		for (i = 0; i < n; i++) {
@@ -234,8 +236,9 @@ test_gates(void)
 		}
 	}
 	test_cond("none is kept from a text where it matches", wrong == 0);
-	test_cond("the texts hold matches of both gated patterns",
-	    matched[P_THEDAY] > 100 && matched[P_MDD] > 100);
+	test_cond("the texts hold matches of the gated patterns",
+	    matched[P_THEDAY] > 100 && matched[P_MDD] > 100 &&
+	    matched[P_MDY] > 100);
 	test_cond("the gates say no to most of their tries",
 	    said_no > tried / 2);
 }
