@@ -259,6 +259,8 @@ struct ctx {
 	 * the first words of the number forms */
 	unsigned char mdy_sep[256];
 	struct glean_triggers numfirst;
+	/* DDM's gate: may a connector start with the byte */
+	unsigned char conn_first[256];
 };
 
 /* One document while its dates are found: the text, the candidates,

@@ -21,6 +21,15 @@
  * may hold must be a run of one or two ASCII digits (or a byte from 0x80
  * up: a Unicode digit, a blank).
  *
+ * NUMYM ("2004/5"), NUM2 ("12/5") and DDM ("3 to 5 May") start, where
+ * a digit stands, with runs of ASCII digits and their separators, which
+ * are read as the expression reads them (a byte from 0x80 up, which may
+ * be a Unicode digit or blank, says yes): NUMYM four digits, blanks, one
+ * of "-/.", blanks, a digit; NUM2 after no byte its lookbehind rules out,
+ * one or two digits, one of "-/.", one or two digits and none of what its
+ * lookahead rules out; DDM one or two digits (its [0-9] are ASCII), maybe
+ * "st", "nd", "rd" or "th", blanks and the first byte of a connector.
+ *
  * MDY ("Monday, March 3", "May the first") has its day among the first
  * five words: before it stand only a weekday, "the" and a month, each a
  * word of letters with a stop or blanks after it; the day is one or two
@@ -162,6 +171,32 @@ mdy_init(struct ctx *c)
 	    plain_words(c, c->nw->lx, 0, 1, NULL);
 }
 
+/* DDM's table: the first bytes of the connectors, in both cases; 0
+ * when a weekday form (NUM2's optional first word) starts with a digit,
+ * which the digit gates do not expect. */
+static int
+digits_init(struct ctx *c)
+{
+	size_t i;
+
+	memset(c->conn_first, 0, sizeof c->conn_first);
+	for (i = 0; i < c->words->nrows; i++) {
+		const struct glean_row *r = &c->words->rows[i];
+		unsigned char ch = (unsigned char)r->f[0][0];
+
+		if (r->nf > 1 && strcmp(r->f[1], "connector") == 0) {
+			c->conn_first[ch] = 1;
+			c->conn_first[lower(ch)] = 1;
+			if (ch >= 'a' && ch <= 'z')
+				c->conn_first[ch - 'a' + 'A'] = 1;
+		}
+	}
+	for (i = 0; i < c->wdays->nrows; i++)
+		if (c_isdigit((unsigned char)c->wdays->rows[i].f[0][0]))
+			return 0;
+	return 1;
+}
+
 /* Make the tables of the gates from the lexicons (after trig_init,
  * whose LW_NUM list THEDAY's gate reads). */
 void
@@ -190,7 +225,8 @@ gates_init(struct ctx *c)
 		if (c->mdd_byte[b] & GATE_IN)
 			mdd_on = 0;
 	c->gated = (theday_on ? 1u << P_THEDAY : 0) |
-	    (mdd_on ? 1u << P_MDD : 0) | (mdy_init(c) ? 1u << P_MDY : 0);
+	    (mdd_on ? 1u << P_MDD : 0) | (mdy_init(c) ? 1u << P_MDY : 0) |
+	    (digits_init(c) ? 1u << P_NUMYM | 1u << P_NUM2 | 1u << P_DDM : 0);
 }
 
 /* Is t[b..e) the lower-case ASCII word w, in any case? */
@@ -307,12 +343,148 @@ mdy_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
 	return 0;
 }
 
+/* The end of the run of at most max ASCII digits at t[j] (of to) when
+ * one to max stand there and no more; 0 when not, SIZE_MAX when a byte
+ * from 0x80 up (a Unicode digit?) stands in or after it. */
+static size_t
+digits_end(const unsigned char *u, size_t to, size_t j, size_t max)
+{
+	size_t k;
+
+	for (k = j; k < to && k <= j + max && c_isdigit(u[k]); k++)
+		;
+	if (k < to && u[k] >= 0x80)
+		return SIZE_MAX;
+	return k == j || k > j + max ? 0 : k;
+}
+
+/* Past the blanks (space, tab, line break) from t[j]. */
+static size_t
+blanks_end(const unsigned char *u, size_t to, size_t j)
+{
+	while (j < to && (u[j] == ' ' || u[j] == '\t' || u[j] == '\n'))
+		j++;
+	return j;
+}
+
+/* Is t[j] one of "-/."? */
+static int
+date_sep(const unsigned char *u, size_t to, size_t j)
+{
+	return j < to && (u[j] == '-' || u[j] == '/' || u[j] == '.');
+}
+
+/* NUMYM's gate at t[i], an ASCII digit (see the top). */
+static int
+numym_may_match(const unsigned char *u, size_t to, size_t i)
+{
+	size_t j = digits_end(u, to, i, 4);
+
+	if (j == SIZE_MAX)
+		return 1;
+	if (j != i + 4)
+		return 0;
+	j = blanks_end(u, to, j);
+	if (j < to && u[j] >= 0x80)
+		return 1;
+	if (!date_sep(u, to, j))
+		return 0;
+	j = blanks_end(u, to, j + 1);
+	return j < to && (u[j] >= 0x80 || c_isdigit(u[j]));
+}
+
+/* Does NUM2's lookbehind, (?<![\w.,/£$€¥-]), let it start at t[i]?
+ * (A letter from 0x80 up, which \w takes, is left to the try.) */
+static int
+num2_before(const unsigned char *u, size_t i)
+{
+	unsigned char b;
+
+	if (i == 0)
+		return 1;
+	b = u[i - 1];
+	if (b && (c_isalnum(b) || strchr("_.,/$-", b)))
+		return 0;
+	/* £ and ¥ end in 0xa3, 0xa5 after 0xc2, € in 0xac */
+	if (i > 1 && u[i - 2] == 0xc2 && (b == 0xa3 || b == 0xa5))
+		return 0;
+	return !(i > 2 && u[i - 3] == 0xe2 && u[i - 2] == 0x82 && b == 0xac);
+}
+
+/* NUM2's gate at t[i], an ASCII digit (see the top). */
+static int
+num2_may_match(const unsigned char *u, size_t to, size_t i)
+{
+	size_t j;
+
+	if (!num2_before(u, i))
+		return 0;
+	if ((j = digits_end(u, to, i, 2)) == SIZE_MAX)
+		return 1;
+	if (!j || !date_sep(u, to, j))
+		return 0;
+	if ((j = digits_end(u, to, j + 1, 2)) == SIZE_MAX)
+		return 1;
+	if (!j)
+		return 0;
+	/* (?!\w|%|[.,/-]?\d) */
+	if (j == to || u[j] >= 0x80)
+		return 1;
+	if (c_isalnum(u[j]) || u[j] == '_' || u[j] == '%')
+		return 0;
+	if (strchr(".,/-", u[j]) && j + 1 < to)
+		return u[j + 1] >= 0x80 || !c_isdigit(u[j + 1]);
+	return 1;
+}
+
+/* May a connector start at t[j] after blanks? */
+static int
+conn_after(const struct ctx *c, const unsigned char *u, size_t to, size_t j)
+{
+	j = blanks_end(u, to, j);
+	return j < to && (u[j] >= 0x80 || c->conn_first[u[j]]);
+}
+
+/* DDM's gate at t[i], an ASCII digit (see the top). */
+static int
+ddm_may_match(const struct ctx *c, const unsigned char *u, size_t to,
+    size_t i)
+{
+	size_t j = digits_end(u, to, i, 2);
+
+	if (j == SIZE_MAX)
+		return 1;
+	if (!j)
+		return 0;
+	if (conn_after(c, u, to, j))
+		return 1;
+	/* a suffix, a letter of which may be from 0x80 up */
+	if (j + 2 <= to && (u[j] >= 0x80 || u[j + 1] >= 0x80))
+		return 1;
+	if (j + 2 > to || !(ascii_word_is((const char *)u, j, j + 2, "st") ||
+	    ascii_word_is((const char *)u, j, j + 2, "nd") ||
+	    ascii_word_is((const char *)u, j, j + 2, "rd") ||
+	    ascii_word_is((const char *)u, j, j + 2, "th")))
+		return 0;
+	return conn_after(c, u, to, j + 2);
+}
+
 int
 gate_may_match(const struct ctx *c, int p, const char *t, size_t to,
     size_t i)
 {
+	const unsigned char *u = (const unsigned char *)t;
+
 	if (p == P_THEDAY)
 		return theday_may_match(c, t, to, i);
+	if ((p == P_NUMYM || p == P_NUM2 || p == P_DDM) && !c_isdigit(u[i]))
+		return 1;
+	if (p == P_NUMYM)
+		return numym_may_match(u, to, i);
+	if (p == P_NUM2)
+		return num2_may_match(u, to, i);
+	if (p == P_DDM)
+		return ddm_may_match(c, u, to, i);
 	if (p == P_MDY)
 		return mdy_may_match(c, t, to, i);
 	return p != P_MDD || mdd_may_match(c, t, to, i);
