@@ -329,6 +329,18 @@ lower(unsigned char ch)
 	return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch;
 }
 
+/* Is t[b..e) the lower-case word w, in any case? */
+static inline int
+word_is(const char *t, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e; k++)
+		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
+			return 0;
+	return !w[k];
+}
+
 /* The <ctype.h> classes of the C locale, which the stage runs in (it
  * never calls setlocale), inline: the library's are a call each, and
  * the windows ask them of every byte around a trigger. */

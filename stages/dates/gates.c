@@ -229,18 +229,6 @@ gates_init(struct ctx *c)
 	    (digits_init(c) ? 1u << P_NUMYM | 1u << P_NUM2 | 1u << P_DDM : 0);
 }
 
-/* Is t[b..e) the lower-case ASCII word w, in any case? */
-static int
-ascii_word_is(const char *t, size_t b, size_t e, const char *w)
-{
-	size_t k;
-
-	for (k = 0; b + k < e; k++)
-		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
-			return 0;
-	return !w[k];
-}
-
 /* THEDAY's gate at t[i], the text ending at to (see the top). */
 static int
 theday_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
@@ -270,7 +258,7 @@ theday_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
 	for (k = b; k < e; k++)
 		if (c_isdigit(u[k]))
 			return 0;
-	return ascii_word_is(t, b, e, "month") ||
+	return word_is(t, b, e, "month") ||
 	    last_word_in(c, LW_NUM, t, e);
 }
 
@@ -335,7 +323,7 @@ mdy_may_match(const struct ctx *c, const char *t, size_t to, size_t i)
 			return 1;
 		/* only a weekday, "the" and a month stand before it, "the"
 		 * maybe stuck to the month ("Maythe") */
-		if (!(j - b >= 3 && ascii_word_is(t, j - 3, j, "the")) &&
+		if (!(j - b >= 3 && word_is(t, j - 3, j, "the")) &&
 		    !(glean_trigger_find(&c->trig, t + b, j - b) &
 		    (CLS(T_MON) | CLS(T_WD))))
 			return 0;
@@ -461,10 +449,10 @@ ddm_may_match(const struct ctx *c, const unsigned char *u, size_t to,
 	/* a suffix, a letter of which may be from 0x80 up */
 	if (j + 2 <= to && (u[j] >= 0x80 || u[j + 1] >= 0x80))
 		return 1;
-	if (j + 2 > to || !(ascii_word_is((const char *)u, j, j + 2, "st") ||
-	    ascii_word_is((const char *)u, j, j + 2, "nd") ||
-	    ascii_word_is((const char *)u, j, j + 2, "rd") ||
-	    ascii_word_is((const char *)u, j, j + 2, "th")))
+	if (j + 2 > to || !(word_is((const char *)u, j, j + 2, "st") ||
+	    word_is((const char *)u, j, j + 2, "nd") ||
+	    word_is((const char *)u, j, j + 2, "rd") ||
+	    word_is((const char *)u, j, j + 2, "th")))
 		return 0;
 	return conn_after(c, u, to, j + 2);
 }

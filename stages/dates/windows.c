@@ -320,18 +320,6 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	return 0;
 }
 
-/* Is t[b..e) the lower-case word w, in any case? */
-static int
-word_is(const char *t, size_t b, size_t e, const char *w)
-{
-	size_t k;
-
-	for (k = 0; b + k < e; k++)
-		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
-			return 0;
-	return !w[k];
-}
-
 /* Is the word before t[i], or the one before that ("the twenty
  * second"), "the", "on" or "for" (THEDAY's openers)?  The words as
  * prev_word finds them, looked at where they stand. */
