@@ -249,10 +249,10 @@ struct ctx {
 	 * byte after it (NDIGIT_AFTER - 1: the end of the text) */
 	unsigned (*digits)[3][NDIGIT_AFTER];
 	size_t ndigits;
-	/* the gates of THEDAY, MDD and MDY (gates.c): by byte, may it stand in
-	 * a match where the gate looks, is it a stop; gated, the patterns
-	 * whose gate is on (not when the lexicons' forms leave it nothing
-	 * sure to say) */
+	/* the gates (gates.c), checked before a pattern's try: gated,
+	 * the patterns whose gate is on (not where the lexicons' forms
+	 * leave it nothing sure to say); THEDAY's and MDD's tables by byte:
+	 * may it stand in a match where the gate looks, is it a stop */
 	unsigned char theday_byte[256], mdd_byte[256];
 	unsigned gated;
 	/* MDY's gate: the bytes between the words before its day, and
