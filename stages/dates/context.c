@@ -131,6 +131,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	placeholder_values(c, v, cv);
 	compile_patterns(c, cv);
 	trig_init(c);
+	gates_init(c);
 	openers_init(c);
 	c->md = pcre2_match_data_create(64, NULL);
 	c->md2 = pcre2_match_data_create(64, NULL);

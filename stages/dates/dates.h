@@ -153,6 +153,10 @@ struct ctx {
 	pcre2_code *re_mod, *re_conn, *re_open, *re_notafter;
 	/* trigger words -> bit set of trigger classes and key bits */
 	struct glean_triggers trig;
+	/* those of trig that the pass over the text acts on (not the
+	 * TB_CTX words alone: "a", "this", "one" are looked up only before
+	 * a unit), their bits without TB_CTX */
+	struct glean_triggers pass;
 	/* the patterns that run in the windows of each trigger class */
 	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;
@@ -245,6 +249,18 @@ struct ctx {
 	 * byte after it (NDIGIT_AFTER - 1: the end of the text) */
 	unsigned (*digits)[3][NDIGIT_AFTER];
 	size_t ndigits;
+	/* the gates (gates.c), checked before a pattern's try: gated,
+	 * the patterns whose gate is on (not where the lexicons' forms
+	 * leave it nothing sure to say); THEDAY's and MDD's tables by byte:
+	 * may it stand in a match where the gate looks, is it a stop */
+	unsigned char theday_byte[256], mdd_byte[256];
+	unsigned gated;
+	/* MDY's gate: the bytes between the words before its day, and
+	 * the first words of the number forms */
+	unsigned char mdy_sep[256];
+	struct glean_triggers numfirst;
+	/* DDM's gate: may a connector start with the byte */
+	unsigned char conn_first[256];
 };
 
 /* One document while its dates are found: the text, the candidates,
@@ -313,6 +329,18 @@ lower(unsigned char ch)
 	return ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch;
 }
 
+/* Is t[b..e) the lower-case word w, in any case? */
+static inline int
+word_is(const char *t, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e; k++)
+		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
+			return 0;
+	return !w[k];
+}
+
 /* The <ctype.h> classes of the C locale, which the stage runs in (it
  * never calls setlocale), inline: the library's are a call each, and
  * the windows ask them of every byte around a trigger. */
@@ -376,6 +404,13 @@ int is_unit_word(const struct ctx *c, const char *s, size_t n);
 
 /* triggers.c */
 void trig_init(struct ctx *c);
+
+/* gates.c */
+void gates_init(struct ctx *c);
+/* Can pattern p, one of c->gated, match at t[i], the text ending at
+ * to?  0 only when it surely cannot. */
+int gate_may_match(const struct ctx *c, int p, const char *t, size_t to,
+    size_t i);
 
 /* openers.c */
 void openers_init(struct ctx *c);

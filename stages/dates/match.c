@@ -206,6 +206,8 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 
 		if (st->pos >= off && (st->pats & 1u << p) &&
 		    may_match(p, d->t, to, st->pos) &&
+		    (!(c->gated >> p & 1) ||
+		    gate_may_match(c, p, d->t, to, st->pos)) &&
 		    match_at(c, p, d->t, to, st->pos))
 			return 1;
 	}

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "dates.h"
 
@@ -320,6 +321,35 @@ openers_digits(const struct ctx *c, int k, const char *t, size_t n,
 	    NDIGIT_AFTER - 1];
 }
 
+/*
+ * May the character at t[i] (of n; its first byte from 0x80 up) stand
+ * where an opener has an ASCII byte: is it a digit (\d), a blank (\s)
+ * or a letter a caseless match may take for an ASCII one (the long s
+ * for "s")?  Letters, marks, numbers, separators and controls, and a
+ * byte that is no character, say yes; punctuation and symbols ("£",
+ * "’", "–") say no: where one starts, only the openers that hold it
+ * open.
+ */
+static int
+high_may_open(const char *t, size_t n, size_t i)
+{
+	int32_t cp;
+
+	glean_utf8_next(t + i, n - i, &cp);
+	if (cp < 0)
+		return 1;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF: case UTF8PROC_CATEGORY_PO:
+	case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
 /* The patterns an opener at t[i], a character's first byte, could
  * start; the text ends at n. */
 static unsigned
@@ -335,7 +365,7 @@ openers_at(const struct ctx *c, const char *t, size_t n, size_t i)
 			/* a digit, a blank or a letter a caseless match
 			 * may take for an ASCII one (the long s for "s") */
 			if (ch >= 0x80)
-				return ALL_PATS;
+				return high_may_open(t, n, i) ? ALL_PATS : pats;
 			if ((unsigned)(ch - '0') < 10)
 				return pats | openers_digits(c, k, t, n, i);
 			break;

@@ -137,6 +137,26 @@ trig_add(struct ctx *c, const char *form, int k)
 	glean_trigger_add_longest(&c->trig, form, 1u << k);
 }
 
+/* Fill c->pass from c->trig: every word with a bit the pass over the
+ * text acts on, with its bits but TB_CTX, which only unit_context asks
+ * about (and from c->trig).  Most words of a text that c->trig holds
+ * are such context words alone ("a", "this", "one"). */
+static void
+pass_init(struct ctx *c)
+{
+	const unsigned ctx_bit = 1u << TB_CTX;
+	size_t i;
+
+	glean_triggers_init(&c->pass);
+	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
+		const struct glean_trigger *t = &c->trig.slot[i];
+
+		if (t->w[0] && (t->bits & ~ctx_bit))
+			glean_trigger_add(&c->pass, t->w, strnlen(t->w,
+			    GLEAN_TRIGGER_MAX), t->bits & ~ctx_bit);
+	}
+}
+
 /* Fill the trigger words from the lexicons: months, weekdays, units,
  * the words that open a unit expression, the key forms; and the last
  * words of the number and mod forms. */
@@ -197,5 +217,6 @@ trig_init(struct ctx *c)
 		for (j = 0; j < NPAT; j++)
 			if (pattern[j].classes & CLS(i))
 				c->class_pats[i] |= 1u << j;
+	pass_init(c);
 }
 

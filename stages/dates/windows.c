@@ -320,18 +320,6 @@ unit_context(const struct ctx *c, const char *t, size_t n, size_t s,
 	return 0;
 }
 
-/* Is t[b..e) the lower-case word w, in any case? */
-static int
-word_is(const char *t, size_t b, size_t e, const char *w)
-{
-	size_t k;
-
-	for (k = 0; b + k < e; k++)
-		if (!w[k] || lower((unsigned char)t[b + k]) != w[k])
-			return 0;
-	return !w[k];
-}
-
 /* Is the word before t[i], or the one before that ("the twenty
  * second"), "the", "on" or "for" (THEDAY's openers)?  The words as
  * prev_word finds them, looked at where they stand. */
@@ -349,8 +337,10 @@ day_word_before(const char *t, size_t i)
 		for (b = e; b > 0 && (unsigned)(((unsigned char)t[b - 1] |
 		    0x20) - 'a') < 26; b--)
 			;
-		if (word_is(t, b, e, "the") || word_is(t, b, e, "on") ||
-		    word_is(t, b, e, "for"))
+		/* by its length first: most words are none of the three */
+		if ((e - b == 3 && (word_is(t, b, e, "the") ||
+		    word_is(t, b, e, "for"))) || (e - b == 2 &&
+		    word_is(t, b, e, "on")))
 			return 1;
 		if (b == e)
 			return 0;
@@ -439,7 +429,7 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
 
 	/* a word cut by a non-ASCII letter opens a window for nothing,
 	 * which is harmless */
-	if ((cls = glean_trigger_find(&c->trig, d->t + i, j - i)) != 0)
+	if ((cls = glean_trigger_find(&c->pass, d->t + i, j - i)) != 0)
 		word_trigger(c, d, w, i, j, cls);
 }
 
@@ -498,7 +488,7 @@ scan_windows(struct ctx *c, struct doc *d)
 		glean_block_classes(t + base, d->n - base, 0, &blk);
 		starts = glean_run_starts(blk.letters, &after_letter) |
 		    glean_run_starts(blk.digits, &after_digit);
-		nrun = block_runs(&c->trig, t, d->n, base, blk.letters,
+		nrun = block_runs(&c->pass, t, d->n, base, blk.letters,
 		    blk.digits, starts, run);
 		for (i = 0; i < nrun; i++) {
 			if (!run[i].e)

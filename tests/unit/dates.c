@@ -13,6 +13,7 @@
 #include "../../stages/dates/calendar.c"
 #include "../../stages/dates/context.c"
 #include "../../stages/dates/emit.c"
+#include "../../stages/dates/gates.c"
 #include "../../stages/dates/match.c"
 #include "../../stages/dates/openers.c"
 #include "../../stages/dates/patterns.c"
@@ -152,6 +153,100 @@ test_triggers(void)
 	    glean_trigger_find(&tw, "us", 2) == 0);
 }
 
+/* A text of one to nine pieces of dates and of prose, drawn with the
+ * generator *seed, into text; returns its length. */
+static size_t
+random_text(unsigned long *seed, char text[256])
+{
+	static const char *const piece[] = { "on", "for", "the", "of",
+	    "month", "last", "next", "this", "first", "second", "twenty",
+	    "one", "5", "12", "31st", "3rd", "2nd", "123", "2019", "17",
+	    "01", "March", "May", "Sept", "to", "and", "until", "early",
+	    "time", "x", " ", " ", " ", " ", "  ", "\n", "\t", "\r", "-",
+	    "/", ".", ",", ";", ")", "(", "!", "?", "'", "\"", "%", "\xc2\xa3",
+	    "\xc2\xa0", "\xc5\xbf", "\xd9\xa1", "\xe2\x80\x93", "\xe2\x80\x99",
+	    "March 3", "May the 1", "to 5", "- 12th", "on the 12th",
+	    "for the twenty-first", "the 5th of next month", "2017-01-24",
+	    "3/4/2019", "12.1.17", "Sept. 3 and", "June 2-", "the '90s",
+	    "Q3", "three years ago", "every Monday", "last week",
+	    "Monday, March", "Tues. the", "Mayfirst", "June5", "Sept.",
+	    "thirty-first", "the twenty", "2", "9th", "$", "\xe2\x82\xac",
+	    "\xc2\xa5", "_", "2004 /5", "12/5", "3rd to 5 May", "5th-", "1.4%",
+	    "3 until", "2004.", "7-" };
+	enum { NPIECE = sizeof piece / sizeof piece[0] };
+	size_t n = 0, k, pieces;
+
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	pieces = 1 + (*seed >> 33) % 9;
+	for (k = 0; k < pieces; k++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		n += (size_t)snprintf(text + n, 256 - n, "%s",
+		    piece[(*seed >> 33) % NPIECE]);
+	}
+	return n;
+}
+
+/* Do the openers, may_match and the gates let pattern p be tried at
+ * text[i], as find_starts and next_match ask them?  THEDAY's and
+ * RELUNIT's openers leave out, by design, starts whose matches the
+ * decoders drop (patterns.c): their openers are not asked. */
+static int
+let_try(int p, const char *text, size_t n, size_t i)
+{
+	return (p == P_THEDAY || p == P_RELUNIT ||
+	    (openers_at(&c, text, n, i) >> p & 1)) &&
+	    may_match(p, text, n, i) && (!(c.gated >> p & 1) ||
+	    gate_may_match(&c, p, text, n, i));
+}
+
+/*
+ * The openers (openers.c), may_match and the gates (gates.c) against the
+ * patterns: on many texts made of pieces of dates and of prose at random
+ * (a fixed seed), wherever a pattern matches, it must have been let
+ * through.  And the gates must say no somewhere, or the test would say
+ * nothing.
+ */
+static void
+test_gates(void)
+{
+	char text[256];
+	unsigned long seed = 18, tried = 0, said_no = 0, wrong = 0;
+	unsigned long matched[NPAT] = { 0 };
+	size_t n, i;
+	int round, p;
+
+	test_cond("the gates on with the lexicons", c.gated ==
+	    (1u << P_THEDAY | 1u << P_MDD | 1u << P_MDY | 1u << P_NUMYM |
+	    1u << P_NUM2 | 1u << P_DDM));
+	for (round = 0; round < 30000; round++) {
+		n = random_text(&seed, text);
+		for (i = 0; i < n; i++) {
+			if (((unsigned char)text[i] & 0xc0) == 0x80)
+				continue;
+			for (p = 0; p < NPAT; p++) {
+				int yes = let_try(p, text, n, i);
+
+				tried += (c.gated >> p & 1) != 0;
+				said_no += (c.gated >> p & 1) && !yes;
+				if (glean_re_match(c.re[p], text, n, i, c.md)
+				    <= 0)
+					continue;
+				matched[p]++;
+				if (!yes && wrong++ < 5)
+					fprintf(stderr, "pattern %d not tried "
+					    "at %zu of \"%s\"\n", p, i, text);
+			}
+		}
+	}
+	test_cond("none is kept from a text where it matches", wrong == 0);
+	test_cond("the texts hold matches of the gated patterns",
+	    matched[P_THEDAY] > 100 && matched[P_MDD] > 100 &&
+	    matched[P_MDY] > 100 && matched[P_NUMYM] > 100 &&
+	    matched[P_NUM2] > 100 && matched[P_DDM] > 100);
+	test_cond("the gates say no to most of their tries",
+	    said_no > tried / 2);
+}
+
 int
 main(void)
 {
@@ -162,6 +257,7 @@ main(void)
 	test_numeric();
 	test_words();
 	test_triggers();
+	test_gates();
 	free(d.c);
 	ctx_free(&c);
 	test_report();
