@@ -943,9 +943,10 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 		if ((special >> (e & 63)) & 1)
 			goto odd;
 		/* a capital glued on three letters in or more: see
-		 * glued_heading, whose bits these are */
-		if (e - b >= 6 && ((glued >> (b & 63)) & ((1ull << (e - b)) -
-		    1) & ~7ull) != 0) {
+		 * glued_heading, whose bits these are (most blocks have
+		 * none, told first) */
+		if (glued != 0 && e - b >= 6 && ((glued >> (b & 63)) &
+		    ((1ull << (e - b)) - 1) & ~7ull) != 0) {
 			d->nw = nw;
 			d->ncapital = nc;
 			push_word_split(d, wb, b, e);
