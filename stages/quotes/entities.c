@@ -8,7 +8,9 @@
  * finding the document's names.  So the layer's text is walked once:
  * the four members are noted where they are written, everything else is
  * skipped, and a string is decoded only when it is used and holds an
- * escape.  The values read are what glean_jv_parse makes of the same
+ * escape.  The layer as the entities stage writes it (its members in one
+ * order, no white space) is read by its keys' bytes (read_usual), any
+ * other layout member by member.  The values read are what glean_jv_parse makes of the same
  * text: the last of duplicate members wins, an integer is one with no
  * fraction or exponent, a string's escapes decoded.  The text is one that
  * the stream's scanner accepted (jv.h): its syntax is trusted.
