@@ -942,9 +942,8 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 		e = b + (size_t)__builtin_ctzll(m);
 		if ((special >> (e & 63)) & 1)
 			goto odd;
-		/* a capital glued on three letters in or more: see
-		 * glued_heading, whose bits these are (most blocks have
-		 * none, told first) */
+		/* a capital glued on three letters in or more (seldom):
+		 * see glued_heading, whose bits these are */
 		if (glued != 0 && e - b >= 6 && ((glued >> (b & 63)) &
 		    ((1ull << (e - b)) - 1) & ~7ull) != 0) {
 			d->nw = nw;
