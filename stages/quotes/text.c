@@ -168,6 +168,8 @@ om_cp(const struct offmap *m, size_t b)
 
 	if (b > m->n)
 		b = m->n;
+	if (m->ncps == m->n)
+		return b;	/* a text of one byte a character (most) */
 	k = b / OMSTEP;
 	if (om_plain(m, k))
 		return m->cp[k] + (b - k * OMSTEP);
@@ -182,6 +184,8 @@ om_byte(const struct offmap *m, size_t cp)
 
 	if (cp >= m->ncps)
 		return m->n;
+	if (m->ncps == m->n)
+		return cp;	/* a text of one byte a character (most) */
 	/* the last block that starts at code point cp or before: none
 	 * before lo (a block's count is at most its first byte), and in
 	 * mostly ASCII text lo or one just after it */
