@@ -694,6 +694,8 @@ gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
 
 	if (b > d->n)
 		b = d->n;
+	if (b == a + 1 && s[a] == ' ')
+		return 0;	/* most gaps between words: one space */
 	for (i = a; i < b; i++) {
 		if (gapbits[s[i]] & want)
 			return 1;
