@@ -8,12 +8,12 @@
  * finding the document's names.  So the layer's text is walked once:
  * the four members are noted where they are written, everything else is
  * skipped, and a string is decoded only when it is used and holds an
- * escape.  The layer as the entities stage writes it (its members in one
+ * escape; an entity as the entities stage writes it (its members in one
  * order, no white space) is read by its keys' bytes (read_usual), any
- * other layout member by member.  The values read are what glean_jv_parse makes of the same
- * text: the last of duplicate members wins, an integer is one with no
- * fraction or exponent, a string's escapes decoded.  The text is one that
- * the stream's scanner accepted (jv.h): its syntax is trusted.
+ * other member by member.  The values read are what glean_jv_parse makes
+ * of the same text: the last of duplicate members wins, an integer is one
+ * with no fraction or exponent, a string's escapes decoded.  The text is
+ * one that the stream's scanner accepted (jv.h): its syntax is trusted.
  */
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -268,12 +268,12 @@ known_key(const char *p, const char *end, int *m)
 /*
  * The members the entities stage writes first, in its order and without
  * white space ({"start":N,"end":N,"text":"…","kind":"…","canonical":…,
- * and "code":null when it follows),
- * read from the object at p ('{') by their keys as written, into e.
- * Returns past them (at the next member's comma or the closing brace),
- * or NULL, e untouched, when the object does not begin so: then it is
- * read member by member.  Its other members, and any of these written
- * again, are read as read_entity reads them, so the values are the same.
+ * then "code":null when it follows), read by their keys as written from
+ * the object at p ('{') into e.  Returns past them (at the next member's
+ * comma or the closing brace), or NULL, e untouched, when the object does
+ * not begin so: then it is read member by member.  Its other members, and
+ * any of these written again, are read as read_entity reads them, so the
+ * values are the same.
  */
 static const char *
 read_usual(const char *p, const char *end, struct entity *e)

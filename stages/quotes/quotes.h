@@ -749,7 +749,6 @@ jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w, size_t wn)
 void sort_unless_sorted(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
 void om_init(struct offmap *m, const char *s, size_t n);
-void om_count(struct offmap *m, const char *s, size_t n);
 void om_finish(struct offmap *m);
 size_t om_cp(const struct offmap *m, size_t b);
 size_t om_byte(const struct offmap *m, size_t cp);

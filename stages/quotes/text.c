@@ -115,7 +115,7 @@ om_init(struct offmap *m, const char *s, size_t n)
  * scan_text, which decodes every character that is not ASCII, counts
  * them on the way, so the map needs no pass of its own over the text.
  */
-void
+static void
 om_count(struct offmap *m, const char *s, size_t n)
 {
 	om_size(m, s, n);
