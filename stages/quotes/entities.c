@@ -8,10 +8,12 @@
  * finding the document's names.  So the layer's text is walked once:
  * the four members are noted where they are written, everything else is
  * skipped, and a string is decoded only when it is used and holds an
- * escape.  The values read are what glean_jv_parse makes of the same
- * text: the last of duplicate members wins, an integer is one with no
- * fraction or exponent, a string's escapes decoded.  The text is one that
- * the stream's scanner accepted (jv.h): its syntax is trusted.
+ * escape; an entity as the entities stage writes it (its members in one
+ * order, no white space) is read by its keys' bytes (read_usual), any
+ * other member by member.  The values read are what glean_jv_parse makes
+ * of the same text: the last of duplicate members wins, an integer is one
+ * with no fraction or exponent, a string's escapes decoded.  The text is
+ * one that the stream's scanner accepted (jv.h): its syntax is trusted.
  */
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -259,6 +261,46 @@ known_key(const char *p, const char *end, int *m)
 #undef KEY_IS
 }
 
+/* Does the text at p begin with the string literal lit? */
+#define HAS_LIT(p, end, lit) ((size_t)((end) - (p)) >= sizeof(lit) - 1 && \
+	memcmp((p), (lit), sizeof(lit) - 1) == 0)
+
+/*
+ * The members the entities stage writes first, in its order and without
+ * white space ({"start":N,"end":N,"text":"…","kind":"…","canonical":…,
+ * then "code":null when it follows), read by their keys as written from
+ * the object at p ('{') into e.  Returns past them (at the next member's
+ * comma or the closing brace), or NULL, e untouched, when the object does
+ * not begin so: then it is read member by member.  Its other members, and
+ * any of these written again, are read as read_entity reads them, so the
+ * values are the same.
+ */
+static const char *
+read_usual(const char *p, const char *end, struct entity *e)
+{
+	json_int_t start, stop;
+	struct jstr kind;
+
+	/* each literal ends with the value's first byte, or before it */
+	if (!HAS_LIT(p, end, "{\"start\":") ||
+	    (p = read_int(p + 9, end, &start)) == NULL ||
+	    !HAS_LIT(p, end, ",\"end\":") ||
+	    (p = read_int(p + 7, end, &stop)) == NULL ||
+	    !HAS_LIT(p, end, ",\"text\":\"") ||
+	    (p = skip_string(p + 8, end)) >= end ||
+	    !HAS_LIT(p, end, ",\"kind\":\"") ||
+	    (p = read_string(p + 8, end, &kind)) >= end ||
+	    !HAS_LIT(p, end, ",\"canonical\":"))
+		return NULL;
+	e->has_start = e->has_end = 1;
+	e->start = start;
+	e->end = stop;
+	e->kind = kind;
+	p = read_member(p + 13, end, 3, e);
+	/* and the code most names have, which is not read */
+	return HAS_LIT(p, end, ",\"code\":null") ? p + 12 : p;
+}
+
 /* The members of the object at p ('{') into e; returns past it. */
 static const char *
 read_entity(struct glean_arena *a, const char *p, const char *end,
@@ -268,8 +310,11 @@ read_entity(struct glean_arena *a, const char *p, const char *end,
 	const char *q;
 	int m;
 
-	for (p = skip_ws(p + 1, end); p < end && *p != '}';
-	    p = skip_ws(p, end)) {
+	if ((q = read_usual(p, end, e)) != NULL)
+		p = q;
+	else
+		p = skip_ws(p + 1, end);
+	for (; p < end && *p != '}'; p = skip_ws(p, end)) {
 		if (*p == ',')
 			p = skip_ws(p + 1, end);
 		if (p + 1 < end && (q = known_key(p, end, &m)) != NULL) {

@@ -87,7 +87,7 @@ set_finish(struct wordset *ws)
 		}
 	}
 	ws->n = j;
-	for (cap = 64; cap < 2 * ws->n; cap *= 2)
+	for (cap = 64; cap < 4 * ws->n; cap *= 2)
 		;
 	ws->slot = glean_calloc(cap, sizeof(*ws->slot));
 	ws->mask = cap - 1;

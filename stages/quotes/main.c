@@ -82,7 +82,7 @@ quotes_process(json_t *doc, void *ctx, struct glean_buf *tail, char **err)
 		PUT_LIT(tail, "\"quotes\":[]");
 		return 0;
 	}
-	om_init(&d->om, d->s, d->n);
+	om_finish(&d->om);	/* counted by scan_text */
 	if (d->foldcap < 4 * d->n + 64) {
 		d->foldcap = 4 * d->n + 64;
 		free(d->fold);

@@ -694,6 +694,8 @@ gap_has(struct qdoc *d, size_t a, size_t b, unsigned want)
 
 	if (b > d->n)
 		b = d->n;
+	if (b == a + 1 && s[a] == ' ')
+		return 0;	/* most gaps between words: one space */
 	for (i = a; i < b; i++) {
 		if (gapbits[s[i]] & want)
 			return 1;
@@ -747,6 +749,7 @@ jstr_eq(struct glean_arena *a, const struct jstr *s, const char *w, size_t wn)
 void sort_unless_sorted(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
 void om_init(struct offmap *m, const char *s, size_t n);
+void om_finish(struct offmap *m);
 size_t om_cp(const struct offmap *m, size_t b);
 size_t om_byte(const struct offmap *m, size_t cp);
 const char * wstem(struct qdoc *d, size_t i, size_t *len);

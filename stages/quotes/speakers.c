@@ -64,8 +64,9 @@ mention_kind(struct glean_arena *a, const struct jstr *k)
 
 /*
  * Entities layer text[0..len): person, organisation, authority (and
- * resolved roles).  The names are copied into the layer's arena, which
- * lives as long as the document.
+ * resolved roles).  A name with an escape is decoded into the layer's
+ * arena, which lives as long as the document; the others are the
+ * layer's text, which lives as long too.
  */
 static int
 layer_mentions(struct qdoc *d, const char *text, size_t len,
@@ -93,7 +94,14 @@ layer_mentions(struct qdoc *d, const char *text, size_t len,
 		b = (uint32_t)om_byte(om, (size_t)e.start);
 		ee = (uint32_t)om_byte(om, (size_t)e.end);
 		cl = 0;
-		c = e.canon.ok ? jstr_text(&d->layer, &e.canon, &cl) : NULL;
+		/* names are read by their length: no copy to end one */
+		if (e.canon.ok && !e.canon.esc) {
+			c = e.canon.p;
+			cl = e.canon.n;
+		} else {
+			c = e.canon.ok ? jstr_text(&d->layer, &e.canon, &cl) :
+			    NULL;
+		}
 		if (kind == -1) {
 			/* a role the layer resolved to a person */
 			if (!c || (cl == ee - b &&

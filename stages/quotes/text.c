@@ -79,12 +79,10 @@ block_leads(const char *s)
 #endif
 }
 
-/* Map the offsets of s[0..n) into m (its storage reused). */
-void
-om_init(struct offmap *m, const char *s, size_t n)
+/* Size m for s[0..n) (its storage reused). */
+static void
+om_size(struct offmap *m, const char *s, size_t n)
 {
-	size_t k, c = 0;
-
 	m->s = s;
 	m->n = n;
 	m->nblk = n / OMSTEP + 1;
@@ -93,6 +91,15 @@ om_init(struct offmap *m, const char *s, size_t n)
 		free(m->cp);
 		m->cp = glean_malloc(m->cap * sizeof(*m->cp));
 	}
+}
+
+/* Map the offsets of s[0..n) into m (its storage reused). */
+void
+om_init(struct offmap *m, const char *s, size_t n)
+{
+	size_t k, c = 0;
+
+	om_size(m, s, n);
 	for (k = 0; k + 1 < m->nblk; k++) {
 		m->cp[k] = (uint32_t)c;
 		c += block_leads(s + k * OMSTEP);
@@ -100,6 +107,46 @@ om_init(struct offmap *m, const char *s, size_t n)
 	m->cp[k] = (uint32_t)c;
 	c += lead_bytes(s + k * OMSTEP, n - k * OMSTEP);
 	m->ncps = c;
+}
+
+/*
+ * Start counting, in m, the bytes of s[0..n) that continue a code point,
+ * block by block (om_cont adds them, om_finish makes the map of them):
+ * scan_text, which decodes every character that is not ASCII, counts
+ * them on the way, so the map needs no pass of its own over the text.
+ */
+static void
+om_count(struct offmap *m, const char *s, size_t n)
+{
+	om_size(m, s, n);
+	memset(m->cp, 0, m->nblk * sizeof(*m->cp));
+}
+
+/* The character at byte b, of l bytes, into m's counts. */
+static inline void
+om_cont(struct offmap *m, size_t b, size_t l)
+{
+	size_t k;
+
+	for (k = b + 1; k < b + l; k++)
+		m->cp[k / OMSTEP]++;
+}
+
+/* The map, from the counts of every character of m's text (om_count,
+ * om_cont): what om_init makes of the text. */
+void
+om_finish(struct offmap *m)
+{
+	size_t k, c = 0, cont;
+
+	for (k = 0; k + 1 < m->nblk; k++) {
+		cont = m->cp[k];
+		m->cp[k] = (uint32_t)c;
+		c += OMSTEP - cont;
+	}
+	cont = m->cp[k];
+	m->cp[k] = (uint32_t)c;
+	m->ncps = c + (m->n - k * OMSTEP) - cont;
 }
 
 /* Does block k of m hold no byte that continues a code point (one byte
@@ -121,6 +168,8 @@ om_cp(const struct offmap *m, size_t b)
 
 	if (b > m->n)
 		b = m->n;
+	if (m->ncps == m->n)
+		return b;	/* a text of one byte a character (most) */
 	k = b / OMSTEP;
 	if (om_plain(m, k))
 		return m->cp[k] + (b - k * OMSTEP);
@@ -135,6 +184,8 @@ om_byte(const struct offmap *m, size_t cp)
 
 	if (cp >= m->ncps)
 		return m->n;
+	if (m->ncps == m->n)
+		return cp;	/* a text of one byte a character (most) */
 	/* the last block that starts at code point cp or before: none
 	 * before lo (a block's count is at most its first byte), and in
 	 * mostly ASCII text lo or one just after it */
@@ -895,10 +946,10 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 		e = b + (size_t)__builtin_ctzll(m);
 		if ((special >> (e & 63)) & 1)
 			goto odd;
-		/* a capital glued on three letters in or more: see
-		 * glued_heading, whose bits these are */
-		if (e - b >= 6 && ((glued >> (b & 63)) & ((1ull << (e - b)) -
-		    1) & ~7ull) != 0) {
+		/* a capital glued on three letters in or more (seldom):
+		 * see glued_heading, whose bits these are */
+		if (glued != 0 && e - b >= 6 && ((glued >> (b & 63)) &
+		    ((1ull << (e - b)) - 1) & ~7ull) != 0) {
 			d->nw = nw;
 			d->ncapital = nc;
 			push_word_split(d, wb, b, e);
@@ -995,13 +1046,14 @@ bad:
  * One pass over the text: is it valid UTF-8, and which bytes may start a
  * quotation mark (" ' and the lead bytes of “ ” ‘ ’ „ ‚ « »)?  Those go
  * to d->cand.  Plain ASCII without marks, most of a text, goes eight
- * bytes at a time.
+ * bytes at a time.  The bytes that continue a character are counted
+ * into d->om on the way (om_finish makes its map).
  */
 int
 scan_text(struct qdoc *d)
 {
 	const unsigned char *s = (const unsigned char *)d->s;
-	size_t i = 0;
+	size_t i = 0, l;
 	int32_t cp;
 	uint64_t v;
 #ifdef QUOTES_AVX2
@@ -1009,6 +1061,7 @@ scan_text(struct qdoc *d)
 #endif
 
 	d->ncand = d->nextcand = 0;
+	om_count(&d->om, d->s, d->n);
 	while (i < d->n) {
 #ifdef QUOTES_AVX2
 		if (avx2)
@@ -1048,9 +1101,11 @@ scan_text(struct qdoc *d)
 			i++;
 			continue;
 		}
-		i += glean_utf8_next(d->s + i, d->n - i, &cp);
+		l = glean_utf8_next(d->s + i, d->n - i, &cp);
 		if (cp < 0)
 			return 0;
+		om_cont(&d->om, i, l);
+		i += l;
 	}
 	return 1;
 }
