@@ -546,22 +546,41 @@ unchanged(const struct glean_stage *st, const struct glean_jfield *f,
 }
 
 /* The only fields a document is written with (glean_stream_keep), or
- * NULL: all of them. */
+ * NULL: all of them; keep_len their lengths (every field of every
+ * document is asked about). */
 static const char *const *keep;
+static size_t *keep_len;
 
 void
 glean_stream_keep(const char *const *fields)
 {
+	size_t n;
+
+	free(keep_len);
+	keep_len = NULL;
 	keep = fields;
+	for (n = 0; fields && fields[n]; n++)
+		;
+	if (fields)
+		keep_len = glean_calloc(n + 1, sizeof *keep_len);
+	while (n-- > 0)
+		keep_len[n] = strlen(fields[n]);
 }
 
 /* Is field key[0..n) of a document written out?  Between the stages of
  * a fused chain (capturing) every field is: --keep is for the reader
  * after the last. */
-static int
+static inline int
 kept(const char *key, size_t n)
 {
-	return !keep || capturing || in_list(keep, key, n);
+	size_t i;
+
+	if (!keep || capturing)
+		return 1;
+	for (i = 0; keep[i]; i++)
+		if (keep_len[i] == n && memcmp(keep[i], key, n) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -580,9 +599,13 @@ add_kept_tail(const struct glean_stage *st, struct glean_buf *tail,
 	const char *const *w;
 	size_t i;
 
+	if (!keep || capturing || !tail->len) {
+		add_tail(tail, first, may_hold);
+		return;
+	}
 	for (w = st->writes; w && *w && kept(*w, strlen(*w)); w++)
 		;
-	if (!w || !*w || !tail->len) {
+	if (!w || !*w) {
 		add_tail(tail, first, may_hold);
 		return;
 	}
