@@ -237,6 +237,13 @@ int glean_drop_field(json_t *doc, const char *key);
 const char *glean_field_text(json_t *doc, const char *key, size_t *len);
 
 /*
+ * Append the JSON text of v to b as the stream writes a value a stage
+ * sets (compact, any value, reals to 15 digits): for a tail stage that
+ * makes part of its layer as a jansson value.
+ */
+void glean_buf_add_json(struct glean_buf *b, json_t *v);
+
+/*
  * Run a stage over the file operands (none or "-" is stdin), one JSON
  * object per line.  A line that is not a document (bad JSON, not an
  * object, no string "text") is reported as "prog: FILE:LINE: message" and

@@ -704,6 +704,13 @@ add_raw_field(const struct glean_jfield *f, int *first)
 	nfromline++;
 }
 
+void
+glean_buf_add_json(struct glean_buf *b, json_t *v)
+{
+	json_dump_callback(v, dump_into_buf, b, JSON_COMPACT |
+	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+}
+
 static void
 add_json_field(const char *key, json_t *v, int *first)
 {
@@ -717,8 +724,7 @@ add_json_field(const char *key, json_t *v, int *first)
 	json_dump_callback(k, dump_into_out, NULL, JSON_ENCODE_ANY);
 	glean_buf_addc(&out, ':');
 	voff = out.len;
-	json_dump_callback(v, dump_into_out, NULL, JSON_COMPACT |
-	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	glean_buf_add_json(&out, v);
 	note_field(koff, voff - 2 - koff, voff);
 	json_decref(k);
 }
@@ -835,8 +841,7 @@ glean_field_text(json_t *doc, const char *key, size_t *len)
 	if (!v)
 		return NULL;
 	glean_buf_reset(&text);
-	json_dump_callback(v, dump_into_buf, &text, JSON_COMPACT |
-	    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	glean_buf_add_json(&text, v);
 	*len = text.len;
 	return text.s ? text.s : "";
 }

@@ -89,14 +89,6 @@ doc_free(struct doc *d)
 	glean_offsets_free(&d->off);
 }
 
-/* json_dump_callback() sink: append to the glean_buf data. */
-static int
-dump_into_buf(const char *s, size_t n, void *data)
-{
-	glean_buf_add(data, s, n);
-	return 0;
-}
-
 /*
  * glean_tail_fn: append "ratings":[...] to tail as JSON text; never
  * fails.  Most documents may not rate: their empty layer is written
@@ -119,8 +111,7 @@ process(json_t *doc, void *vc, struct glean_buf *tail, char **err)
 	} else {
 		glean_buf_add(tail, "\"ratings\":", 10);
 		r = rate(c, &d, doc);
-		json_dump_callback(r, dump_into_buf, tail, JSON_COMPACT |
-		    JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+		glean_buf_add_json(tail, r);
 		json_decref(r);
 	}
 	doc_free(&d);
