@@ -557,6 +557,23 @@ pcre2_code *glean_re_compile(const char *pattern, uint32_t flags,
     const char *what);
 
 /*
+ * The same without the JIT compilation, which glean_re_jitted() does at
+ * the pattern's first use: for patterns most documents never need (the
+ * JIT of a big alternation costs more than a thousand documents' work).
+ * A bad pattern is still fatal here, before any input is read.
+ */
+pcre2_code *glean_re_compile_lazy(const char *pattern, uint32_t flags,
+    const char *what);
+
+/*
+ * re (from glean_re_compile_lazy or glean_re_compile), JIT-compiled
+ * first if it is not yet; match with what it returns.  After a fork each
+ * process compiles for itself.  Where there is no JIT pcre2 refuses at
+ * once, every time, and the interpreter matches.
+ */
+const pcre2_code *glean_re_jitted(const pcre2_code *re);
+
+/*
  * Match re against s[0..n) from byte offset start.  Returns the number of
  * pairs in md (> 0) on a match, 0 on no match; errors other than no-match
  * are fatal.  md must come from glean_re_match_data(re).

@@ -5,7 +5,7 @@
 #include "glean.h"
 
 pcre2_code *
-glean_re_compile(const char *pattern, uint32_t flags, const char *what)
+glean_re_compile_lazy(const char *pattern, uint32_t flags, const char *what)
 {
 	pcre2_code *re;
 	PCRE2_UCHAR msg[256];
@@ -19,9 +19,31 @@ glean_re_compile(const char *pattern, uint32_t flags, const char *what)
 		glean_die(GLEAN_EXIT_FATAL, "%s: bad pattern at offset %zu: %s",
 		    what ? what : "pattern", (size_t)erroff, (char *)msg);
 	}
+	return re;
+}
+
+pcre2_code *
+glean_re_compile(const char *pattern, uint32_t flags, const char *what)
+{
+	pcre2_code *re = glean_re_compile_lazy(pattern, flags, what);
+
 	/* JIT is an optimisation: without it (e.g. no JIT on the CPU)
 	 * pcre2_match falls back to the interpreter. */
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+const pcre2_code *
+glean_re_jitted(const pcre2_code *re)
+{
+	size_t jitsize = 0;
+
+	pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jitsize);
+	/* every pattern is made by glean_re_compile_lazy() (or _compile),
+	 * as a pcre2_code that is not const: JIT-compiling it is allowed */
+	if (!jitsize)
+		pcre2_jit_compile((pcre2_code *)(uintptr_t)re,
+		    PCRE2_JIT_COMPLETE);
 	return re;
 }
 

@@ -143,24 +143,6 @@ add_row_aliases(struct ctx *c, size_t *cap, const struct glean_row *r)
 	free(al);
 }
 
-/*
- * Pattern pat compiled as glean_re_compile() would (UTF, UCP and flags),
- * but not JIT-compiled; fatal on a bad one, naming what, as
- * glean_re_compile() does, so a bad lexicon is still reported before
- * any input is read.
- */
-static pcre2_code *
-compile_unjitted(const char *pat, uint32_t flags, const char *what)
-{
-	pcre2_code *re;
-	PCRE2_SIZE erroff;
-	int errcode;
-
-	re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | flags, &errcode, &erroff, NULL);
-	return re ? re : glean_re_compile(pat, flags, what);
-}
-
 /* Which alias a match is: the first with its text, else the first with
  * its first three bytes (matched across other white space); and the
  * expression of them all. */
@@ -188,30 +170,8 @@ index_aliases(struct ctx *c)
 		re_literal(&b, c->auth[i].name);
 	}
 	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
-	c->auth_re = compile_unjitted(b.s, 0, "authorities.tsv");
+	c->auth_re = glean_re_compile_lazy(b.s, 0, "authorities.tsv");
 	glean_buf_free(&b);
-}
-
-/*
- * re, JIT-compiled first if it is not yet.  The patterns are compiled
- * at start (compile_unjitted()) and JIT-compiled at their first use:
- * most news never passes may_rate(), and the JIT compilation of every
- * pattern (20 M instructions for the authorities' alone, needed only
- * when an entities layer names no council) costs more than a thousand
- * such documents.  After a fork (glean-chain) each process does it for
- * itself; where there is no JIT, pcre2 says so at once, and matches
- * without.
- */
-const pcre2_code *
-jitted(const pcre2_code *re)
-{
-	size_t jitsize = 0;
-
-	pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jitsize);
-	if (!jitsize)	/* made by compile_unjitted(), not const */
-		pcre2_jit_compile((pcre2_code *)(uintptr_t)re,
-		    PCRE2_JIT_COMPLETE);
-	return re;
 }
 
 /*
@@ -287,7 +247,7 @@ alternation(struct glean_buf *b, const char *what)
 	if (!b->len)
 		return NULL;
 	pat = glean_asprintf(WORD_RE, b->s);
-	re = compile_unjitted(pat, PCRE2_CASELESS, what);
+	re = glean_re_compile_lazy(pat, PCRE2_CASELESS, what);
 	free(pat);
 	glean_buf_reset(b);
 	return re;
@@ -343,7 +303,7 @@ named_init(struct ctx *c)
 static uint32_t
 row_groups(const char *pat, const char *path)
 {
-	pcre2_code *one = compile_unjitted(pat, PCRE2_CASELESS, path);
+	pcre2_code *one = glean_re_compile_lazy(pat, PCRE2_CASELESS, path);
 	uint32_t caps = 0;
 
 	pcre2_pattern_info(one, PCRE2_INFO_CAPTURECOUNT, &caps);
@@ -392,7 +352,7 @@ family_init(struct family *f, const struct glean_lexicon *lx, size_t patcol,
 	}
 	buf_adds(&b, ")(?![\\p{L}\\p{N}])");
 	if (f->n) {
-		f->re = compile_unjitted(b.s, PCRE2_CASELESS, lx->path);
+		f->re = glean_re_compile_lazy(b.s, PCRE2_CASELESS, lx->path);
 		f->md = pcre2_match_data_create_from_pattern(f->re, NULL);
 	}
 	glean_buf_free(&b);
@@ -439,7 +399,7 @@ named_load(const struct glean_lexicon *lx, size_t namecol, size_t patcol,
 	for (i = 0; i < lx->nrows; i++) {
 		v[i].name = lx->rows[i].f[namecol];
 		pat = glean_asprintf(WORD_RE, lx->rows[i].f[patcol]);
-		v[i].re = compile_unjitted(pat, PCRE2_CASELESS, lx->path);
+		v[i].re = glean_re_compile_lazy(pat, PCRE2_CASELESS, lx->path);
 		free(pat);
 	}
 	*n = lx->nrows;
@@ -558,8 +518,9 @@ ctx_init(void *vc, const char *dir)
 	load_trusts(c, dir);
 	c->numwords = glean_numwords_load(dir);
 	/* The fallback when there is no dates layer: plain years. */
-	c->year_re = compile_unjitted("(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d"
-	    "(?![\\p{N}%])", 0, "year pattern");
+	c->year_re = glean_re_compile_lazy(
+	    "(?<![\\p{N}£$€.,:/-])(?:19|20)\\d\\d(?![\\p{N}%])", 0,
+	    "year pattern");
 	c->md = pcre2_match_data_create(32, NULL);
 }
 

@@ -382,16 +382,17 @@ inspection_news(const struct ctx *c, const struct doc *d, struct cues *cs)
 	if (cs->insp < 0)
 		cs->insp = c->insp_re && (!c->insp_gate ||
 		    glean_phrase_gate_may(c->insp_gate, d->text, d->len)) &&
-		    glean_re_match(jitted(c->insp_re), d->text, d->len, 0,
-		    c->md) > 0;
+		    glean_re_match(glean_re_jitted(c->insp_re), d->text,
+		    d->len, 0, c->md) > 0;
 	if (cs->insp || !c->areas_re)
 		return cs->insp;
 	lo = char_start(d, cs->ps > NEAR_CUE ? cs->ps - NEAR_CUE : 0);
 	hi = char_start(d, cs->pe + NEAR_CUE < d->len ? cs->pe + NEAR_CUE :
 	    d->len);
 	return (!c->areas_gate || glean_phrase_gate_may(c->areas_gate,
-	    d->text + lo, hi - lo)) && glean_re_match(jitted(c->areas_re),
-	    d->text + lo, hi - lo, 0, c->md) > 0;
+	    d->text + lo, hi - lo)) &&
+	    glean_re_match(glean_re_jitted(c->areas_re), d->text + lo,
+	    hi - lo, 0, c->md) > 0;
 }
 
 /* Take the words of chunk [a, b) (see may_rate()); 1 at a cue. */

@@ -252,9 +252,6 @@ struct doc {
 /* lexicon.c: the word lists, loaded once */
 void ctx_init(void *vc, const char *dir);	/* a struct ctx */
 void ctx_free(void *vc);
-/* re JIT-compiled (at its first use: every pattern of the lexicons is
- * compiled without): call it before matching. */
-const pcre2_code *jitted(const pcre2_code *re);
 
 /*
  * The hash of a folded word from its length and end bytes: enough to

@@ -65,8 +65,8 @@ find_regex(const struct ctx *c, const struct doc *d, const pcre2_code *re,
 	size_t pos = 0, s, e, n0 = sp->n;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 
-	while (pos <= d->len &&
-	    glean_re_match(jitted(re), d->text, d->len, pos, c->md) > 0) {
+	while (pos <= d->len && glean_re_match(glean_re_jitted(re), d->text,
+	    d->len, pos, c->md) > 0) {
 		s = ov[0];
 		e = ov[1];
 		pos = e > s ? e : e + 1;
@@ -222,8 +222,8 @@ find_family(const struct doc *d, const struct family *f, struct spans *sp)
 	if (!f->re)
 		return;
 	ov = pcre2_get_ovector_pointer(f->md);
-	while (pos <= d->len &&
-	    glean_re_match(jitted(f->re), d->text, d->len, pos, f->md) > 0) {
+	while (pos <= d->len && glean_re_match(glean_re_jitted(f->re),
+	    d->text, d->len, pos, f->md) > 0) {
 		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		if (ov[1] == ov[0])
 			continue;

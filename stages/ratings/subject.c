@@ -354,8 +354,8 @@ void
 find_topic(const struct ctx *c, struct doc *d)
 {
 	d->topic = c->topic_family.re &&
-	    glean_re_match(jitted(c->topic_family.re), d->text, d->len, 0,
-	    c->topic_family.md) > 0;
+	    glean_re_match(glean_re_jitted(c->topic_family.re), d->text,
+	    d->len, 0, c->topic_family.md) > 0;
 }
 
 /* The last match of family f in bytes [lo, gs) of the text, or NULL
@@ -371,8 +371,8 @@ last_kind(const struct family *f, const struct doc *d, size_t lo, size_t gs,
 	if (!f->re)
 		return NULL;
 	ov = pcre2_get_ovector_pointer(f->md);
-	while (pos < gs &&
-	    glean_re_match(jitted(f->re), d->text, gs, pos, f->md) > 0) {
+	while (pos < gs && glean_re_match(glean_re_jitted(f->re), d->text, gs,
+	    pos, f->md) > 0) {
 		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		if (ov[1] > ov[0]) {
 			kind->s = ov[0];
