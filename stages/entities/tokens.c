@@ -43,20 +43,19 @@ capitalised(const char *p, size_t len)
 }
 
 /*
- * What the word p[0..len) (flags: its token's) is, into *t (which holds
- * the sentence's fields and "nothing" in the rest); returns whether a
- * pass may start at it.  Mostly one lookup.
+ * What the word p[0..len) (flags: its token's), whose first byte may
+ * start a word of a pass (c->start), is, into *t (which holds the
+ * sentence's fields and "nothing" in the rest); returns whether a pass
+ * may start at it.  Mostly one lookup.
  */
-static int
+static inline int
 classify_word(const struct ctx *c, const char *p, size_t len, int flags,
     const char *end, struct tokinfo *t)
 {
 	const struct wordinfo *w;
 
-	/* most words: lower case, in no list */
-	if (!c->start[(unsigned char)p[0]])
-		return 0;
-	if (c->words.lens[(unsigned char)p[0]])
+	/* the cheap half inline: most calls would fail there */
+	if (glean_dict_may_hold(&c->words, p, len))
 		t->word = (int32_t)glean_dict_find_in(&c->words, p, len, end);
 	w = t->word < 0 ? NULL : &c->winfo[t->word];
 	if (!(flags & GLEAN_TOKF_CLITIC) && capitalised(p, len)) {
@@ -73,7 +72,8 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
  * The per-token arrays of d (ti, cand, cuecand), in one pass over the
  * sentences (which cover every token).  Kept in locals: a store through
  * d->ti might alias anything and would make every field of d be read
- * again.
+ * again.  A token that is no word gets the sentence's fields and
+ * "nothing" in one store of a template, built once a sentence.
  */
 void
 index_tokens(struct doc *d)
@@ -82,8 +82,8 @@ index_tokens(struct doc *d)
 	const struct ctx *c = d->c;
 	const struct glean_toks *tk = d->tk;
 	const struct glean_tok *tok = tk->t;
-	const char *s = d->s, *end = d->s + d->n;
-	struct tokinfo *ti = d->ti, t;
+	const char *s = d->s, *end = d->s + d->n, *p;
+	struct tokinfo *ti = d->ti, blank, t;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
 	size_t k, i, fw, first, last, ncand = 0, ncue = 0, len;
 
@@ -93,18 +93,22 @@ index_tokens(struct doc *d)
 		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
+		blank = (struct tokinfo){ -1, (uint32_t)first, (uint32_t)fw,
+		    -1, 0, -1 };
 		for (i = first; i < last; i++) {
-			t = (struct tokinfo){ -1, (uint32_t)first,
-			    (uint32_t)fw, -1, 0, -1 };
-			if (tok[i].kind == GLEAN_TOK_WORD) {
-				len = tok[i].be - tok[i].bs;
-				if (glean_dict_may_hold(&c->scan.first,
-				    s + tok[i].bs, len))
-					cuecand[ncue++] = (uint32_t)i;
-				if (classify_word(c, s + tok[i].bs, len,
-				    tok[i].flags, end, &t))
-					cand[ncand++] = (uint32_t)i;
-			}
+			ti[i] = blank;
+			if (tok[i].kind != GLEAN_TOK_WORD)
+				continue;
+			p = s + tok[i].bs;
+			len = tok[i].be - tok[i].bs;
+			if (glean_dict_may_hold(&c->scan.first, p, len))
+				cuecand[ncue++] = (uint32_t)i;
+			/* most words: lower case, in no list */
+			if (!c->start[(unsigned char)p[0]])
+				continue;
+			t = blank;
+			if (classify_word(c, p, len, tok[i].flags, end, &t))
+				cand[ncand++] = (uint32_t)i;
 			ti[i] = t;
 		}
 	}
