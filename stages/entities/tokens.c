@@ -48,7 +48,7 @@ capitalised(const char *p, size_t len)
  * sentence's fields and "nothing" in the rest); returns whether a pass
  * may start at it.  Mostly one lookup.
  */
-static inline int
+static int
 classify_word(const struct ctx *c, const char *p, size_t len, int flags,
     const char *end, struct tokinfo *t)
 {
@@ -72,8 +72,7 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
  * The per-token arrays of d (ti, cand, cuecand), in one pass over the
  * sentences (which cover every token).  Kept in locals: a store through
  * d->ti might alias anything and would make every field of d be read
- * again.  A token that is no word gets the sentence's fields and
- * "nothing" in one store of a template, built once a sentence.
+ * again.
  */
 void
 index_tokens(struct doc *d)
@@ -83,7 +82,7 @@ index_tokens(struct doc *d)
 	const struct glean_toks *tk = d->tk;
 	const struct glean_tok *tok = tk->t;
 	const char *s = d->s, *end = d->s + d->n, *p;
-	struct tokinfo *ti = d->ti, blank, t;
+	struct tokinfo *ti = d->ti;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
 	size_t k, i, fw, first, last, ncand = 0, ncue = 0, len;
 
@@ -93,10 +92,9 @@ index_tokens(struct doc *d)
 		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
-		blank = (struct tokinfo){ -1, (uint32_t)first, (uint32_t)fw,
-		    -1, 0, -1 };
 		for (i = first; i < last; i++) {
-			ti[i] = blank;
+			ti[i] = (struct tokinfo){ -1, (uint32_t)first,
+			    (uint32_t)fw, -1, 0, -1 };
 			if (tok[i].kind != GLEAN_TOK_WORD)
 				continue;
 			p = s + tok[i].bs;
@@ -106,10 +104,8 @@ index_tokens(struct doc *d)
 			/* most words: lower case, in no list */
 			if (!c->start[(unsigned char)p[0]])
 				continue;
-			t = blank;
-			if (classify_word(c, p, len, tok[i].flags, end, &t))
+			if (classify_word(c, p, len, tok[i].flags, end, &ti[i]))
 				cand[ncand++] = (uint32_t)i;
-			ti[i] = t;
 		}
 	}
 	/* one past the last token: in no sentence, no word */
