@@ -45,7 +45,8 @@ put_field(struct glean_buf *b, const char *key, const char *s)
 
 /* s[0..n) as a JSON string, as glean_buf_addjstr() writes it, at o
  * (room for JSTR_ROOM(n)); returns the end.  Entity strings are short:
- * a byte at a time, with no call. */
+ * eight bytes at a step while none needs escaping, else a byte at a
+ * time, with no call. */
 static char *
 put_jstr(char *o, const char *s, size_t n)
 {
@@ -55,6 +56,18 @@ put_jstr(char *o, const char *s, size_t n)
 
 	*o++ = '"';
 	for (i = 0; i < n; i++) {
+		/* room for 6 * n: eight bytes copied as they are fit */
+		for (; i + 8 <= n && !glean_needs_escape8(s + i); i += 8, o += 8)
+			memcpy(o, s + i, 8);
+		if (i >= n)
+			break;
+		/* fewer than 8 left: the last eight bytes at once when none
+		 * needs escaping (the ones before i were copied as they are) */
+		if (i + 8 > n && n >= 8 && !glean_needs_escape8(s + n - 8)) {
+			memcpy(o - (i + 8 - n), s + n - 8, 8);
+			o += n - i;
+			break;
+		}
 		ch = (unsigned char)s[i];
 		if (ch >= 0x20 && ch != '"' && ch != '\\') {
 			*o++ = (char)ch;

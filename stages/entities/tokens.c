@@ -43,9 +43,10 @@ capitalised(const char *p, size_t len)
 }
 
 /*
- * What the word p[0..len) (flags: its token's) is, into *t (which holds
- * the sentence's fields and "nothing" in the rest); returns whether a
- * pass may start at it.  Mostly one lookup.
+ * What the word p[0..len) (flags: its token's), whose first byte may
+ * start a word of a pass (c->start), is, into *t (which holds the
+ * sentence's fields and "nothing" in the rest); returns whether a pass
+ * may start at it.  Mostly one lookup.
  */
 static int
 classify_word(const struct ctx *c, const char *p, size_t len, int flags,
@@ -53,10 +54,8 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
 {
 	const struct wordinfo *w;
 
-	/* most words: lower case, in no list */
-	if (!c->start[(unsigned char)p[0]])
-		return 0;
-	if (c->words.lens[(unsigned char)p[0]])
+	/* the cheap half inline: most calls would fail there */
+	if (glean_dict_may_hold(&c->words, p, len))
 		t->word = (int32_t)glean_dict_find_in(&c->words, p, len, end);
 	w = t->word < 0 ? NULL : &c->winfo[t->word];
 	if (!(flags & GLEAN_TOKF_CLITIC) && capitalised(p, len)) {
@@ -82,8 +81,8 @@ index_tokens(struct doc *d)
 	const struct ctx *c = d->c;
 	const struct glean_toks *tk = d->tk;
 	const struct glean_tok *tok = tk->t;
-	const char *s = d->s, *end = d->s + d->n;
-	struct tokinfo *ti = d->ti, t;
+	const char *s = d->s, *end = d->s + d->n, *p;
+	struct tokinfo *ti = d->ti;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
 	size_t k, i, fw, first, last, ncand = 0, ncue = 0, len;
 
@@ -94,18 +93,19 @@ index_tokens(struct doc *d)
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
 		for (i = first; i < last; i++) {
-			t = (struct tokinfo){ -1, (uint32_t)first,
+			ti[i] = (struct tokinfo){ -1, (uint32_t)first,
 			    (uint32_t)fw, -1, 0, -1 };
-			if (tok[i].kind == GLEAN_TOK_WORD) {
-				len = tok[i].be - tok[i].bs;
-				if (glean_dict_may_hold(&c->scan.first,
-				    s + tok[i].bs, len))
-					cuecand[ncue++] = (uint32_t)i;
-				if (classify_word(c, s + tok[i].bs, len,
-				    tok[i].flags, end, &t))
-					cand[ncand++] = (uint32_t)i;
-			}
-			ti[i] = t;
+			if (tok[i].kind != GLEAN_TOK_WORD)
+				continue;
+			p = s + tok[i].bs;
+			len = tok[i].be - tok[i].bs;
+			if (glean_dict_may_hold(&c->scan.first, p, len))
+				cuecand[ncue++] = (uint32_t)i;
+			/* most words: lower case, in no list */
+			if (!c->start[(unsigned char)p[0]])
+				continue;
+			if (classify_word(c, p, len, tok[i].flags, end, &ti[i]))
+				cand[ncand++] = (uint32_t)i;
 		}
 	}
 	/* one past the last token: in no sentence, no word */

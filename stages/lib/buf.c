@@ -83,18 +83,6 @@ glean_buf_free(struct glean_buf *b)
 	b->len = b->cap = 0;
 }
 
-/* Does s[0..8) hold a control character, '"' or '\\'? */
-static inline int
-needs_escape(const char *s)
-{
-	uint64_t v;
-
-	memcpy(&v, s, 8);
-	return (glean_zero_bytes(v & 0xe0 * GLEAN_ONES) |
-	    glean_zero_bytes(v ^ '"' * GLEAN_ONES) |
-	    glean_zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
-}
-
 #ifdef __SSE2__
 #include <emmintrin.h>
 
@@ -142,7 +130,7 @@ glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n)
 #ifdef __SSE2__
 		i = plain_16s(s, i, n);
 #endif
-		while (i + 8 <= n && !needs_escape(s + i))
+		while (i + 8 <= n && !glean_needs_escape8(s + i))
 			i += 8;
 		if (i >= n)
 			break;

@@ -36,6 +36,19 @@ glean_zero_bytes(uint64_t v)
 	return ~(((v & low7) + low7) | v | low7);
 }
 
+/* Does s[0..8) hold a control character, '"' or '\\' (a byte a JSON
+ * string must escape)? */
+static inline int
+glean_needs_escape8(const char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return (glean_zero_bytes(v & 0xe0 * GLEAN_ONES) |
+	    glean_zero_bytes(v ^ '"' * GLEAN_ONES) |
+	    glean_zero_bytes(v ^ '\\' * GLEAN_ONES)) != 0;
+}
+
 /*
  * A hash of s[0..n) that takes eight bytes at a step: words are short, and
  * a multiply per byte was the cost of a lookup.  Bytes up to s + 8 may be

@@ -924,6 +924,12 @@ split(const char *s, size_t n, struct glean_toks *tk)
 	size_t i, first = 0, n_tok = tk->n;
 
 	for (i = 1; i < n_tok; i++) {
+		/* most tokens: one space after a word that is no
+		 * abbreviation (inside's answer with fewer questions) */
+		if (tok[i].flags == GLEAN_TOKF_SPACE &&
+		    tok[i - 1].kind == GLEAN_TOK_WORD &&
+		    !(tok[i - 1].flags & GLEAN_TOKF_ABBR))
+			continue;
 		if (inside(&tok[i]))
 			continue;
 		if (boundary(s, n, tk, first, i)) {
