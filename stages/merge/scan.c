@@ -1,0 +1,537 @@
+/* See LICENSE file for copyright and license details. */
+/*
+ * scan.c - a line's values checked and read in one pass.
+ *
+ * The stream's scanner (jscan) checks a whole line and the reader (jv)
+ * then parses the fields merge reads a second time.  Here the check and
+ * the building go together: every value is checked as strictly as
+ * jscan checks it (no control byte or bad UTF-8 or escape in a string,
+ * JSON's grammar for numbers and literals), and the ones asked for are
+ * built as jv builds them.  What jscan would check in a way of its own
+ * (a long integer or a real with an exponent: jansson's overflow rules;
+ * an escaped name; deep nesting) is refused here, and the caller then
+ * takes the line the two-pass way: refusing is always safe.
+ */
+
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "merge.h"
+#include "jstruct.h"
+
+typedef const unsigned char *pos;
+
+/* Values nested deeper are left to the two-pass path (jscan allows
+ * 2048, jansson's limit); merge's layers nest three deep. */
+#define MAX_NEST 64
+
+/* The names of an object's members to pick (at most PICKS). */
+#define PICKS 8
+struct pick {
+	const char *name[PICKS];
+	size_t len[PICKS];
+	int typed[PICKS];
+	size_t n;
+};
+
+/* White space beyond the common case (none at all: our own output). */
+static pos
+ws_slow(pos p, pos end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return p;
+}
+
+static inline pos
+ws(pos p, pos end)
+{
+	return p < end && *p > ' ' ? p : ws_slow(p, end);
+}
+
+/* A new value of type t: from a batch taken from the arena at once. */
+static inline struct glean_jv *
+node(struct scan *sc, enum glean_jv_type t)
+{
+	struct glean_jv *v;
+
+	if (!sc->nfree) {
+		sc->free = glean_arena_alloc(sc->a, 64 * sizeof(*v));
+		sc->nfree = 64;
+	}
+	v = sc->free++;
+	sc->nfree--;
+	*v = (struct glean_jv){ t, NULL, 0, NULL, 0, 0, 0.0, NULL, NULL };
+	return v;
+}
+
+static inline int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Past the plain bytes of a string body (printable ASCII but '"' and
+ * '\\'), sixteen at a time with SSE2. */
+static inline pos
+plain(pos p, pos end)
+{
+#ifdef __SSE2__
+	for (; end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\\'))), _mm_cmplt_epi8(v,
+		    _mm_set1_epi8(0x20))));
+
+		if (m)
+			return p + __builtin_ctz((unsigned)m);
+	}
+#endif
+	while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+		p++;
+	return p;
+}
+
+static int
+hex4(pos p, pos end, unsigned *v)
+{
+	int i;
+
+	*v = 0;
+	if (end - p < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		unsigned c = p[i];
+
+		if (is_digit((unsigned char)c))
+			c -= '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			c = (c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		*v = *v << 4 | c;
+	}
+	return 0;
+}
+
+/* One escape, at the byte after the backslash: past it, or NULL. */
+static pos
+escape(pos p, pos end)
+{
+	unsigned u, lo;
+
+	if (p >= end)
+		return NULL;
+	if (strchr("\"\\/bfnrt", *p) && *p)
+		return p + 1;
+	if (*p != 'u' || hex4(p + 1, end, &u) < 0)
+		return NULL;
+	p += 5;
+	if (u >= 0xDC00 && u <= 0xDFFF)
+		return NULL;
+	if (u >= 0xD800 && u <= 0xDBFF) {	/* needs its low half */
+		if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+		    hex4(p + 2, end, &lo) < 0 || lo < 0xDC00 || lo > 0xDFFF)
+			return NULL;
+		p += 6;
+	}
+	return p;
+}
+
+/* The rest of a string body from p: past its closing quote, or NULL
+ * when it is not valid; *esc set when it holds an escape. */
+static pos
+string_rest(pos p, pos end, int *esc)
+{
+	int32_t cp;
+
+	for (;;) {
+		p = plain(p, end);
+		if (p >= end || *p < 0x20)
+			return NULL;
+		if (*p == '"')
+			return p + 1;
+		if (*p == '\\') {
+			*esc = 1;
+			if (!(p = escape(p + 1, end)))
+				return NULL;
+			continue;
+		}
+		p += glean_utf8_next((const char *)p, (size_t)(end - p), &cp);
+		if (cp < 0)
+			return NULL;
+	}
+}
+
+/* The string at p (its opening quote): past it, or NULL; built into
+ * *out unless out is NULL. */
+static inline pos
+string(struct scan *sc, pos p, struct glean_jv **out)
+{
+	pos q = plain(p + 1, sc->end);
+	struct glean_jv *v;
+	int esc = 0;
+
+	if (q < sc->end && *q == '"')
+		q++;
+	else if (!(q = string_rest(q, sc->end, &esc)))
+		return NULL;
+	if (!out)
+		return q;
+	if (esc) {	/* checked: jv decodes it */
+		*out = glean_jv_parse(sc->a, (const char *)p, (size_t)(q - p));
+		return q;
+	}
+	v = *out = node(sc, GLEAN_JV_STR);
+	v->len = (size_t)(q - p) - 2;
+	v->s = glean_arena_strndup(sc->a, (const char *)p + 1, v->len);
+	return q;
+}
+
+/* A member's name at p (its opening quote): past it, or NULL when it
+ * is not valid or holds an escape (jv would decode it). */
+static inline pos
+name(pos p, pos end)
+{
+	pos q = plain(p + 1, end);
+	int esc = 0;
+
+	if (q < end && *q == '"')
+		return q + 1;
+	q = string_rest(q, end, &esc);
+	return esc ? NULL : q;
+}
+
+/*
+ * The number at p: past it, or NULL when it is not valid JSON or is one
+ * jscan checks for overflow (an integer of more than 18 bytes, a real
+ * with an exponent or of more than 300 bytes).  *real when it has a
+ * fraction.
+ */
+static inline pos
+number(pos p, pos end, int *real)
+{
+	pos start = p, first, frac;
+
+	if (*p == '-')
+		p++;
+	for (first = p; p < end && is_digit(*p); p++)
+		;
+	if (p == first || (*first == '0' && p - first > 1))
+		return NULL;
+	*real = p < end && *p == '.';
+	if (*real) {
+		for (frac = ++p; p < end && is_digit(*p); p++)
+			;
+		if (p == frac)
+			return NULL;
+	}
+	if (p < end && (*p == 'e' || *p == 'E'))
+		return NULL;
+	return p - start > (*real ? 300 : 18) ? NULL : p;
+}
+
+/* The number at p built into *out (or only checked when out is NULL),
+ * as jv reads it. */
+static inline pos
+number_value(struct scan *sc, pos p, struct glean_jv **out)
+{
+	pos q, d;
+	unsigned long long u = 0;
+	int real;
+
+	if (!(q = number(p, sc->end, &real)) || !out)
+		return q;
+	if (real) {
+		*out = glean_jv_parse(sc->a, (const char *)p, (size_t)(q - p));
+		return q;
+	}
+	for (d = p + (*p == '-'); d < q; d++)
+		u = u * 10 + (unsigned)(*d - '0');
+	*out = node(sc, GLEAN_JV_INT);
+	(*out)->i = *p == '-' ? (json_int_t)(0 - u) : (json_int_t)u;
+	return q;
+}
+
+/* The literal word[0..n) at p, of type t: past it, or NULL. */
+static pos
+literal(struct scan *sc, pos p, const char *word, size_t n,
+    enum glean_jv_type t, struct glean_jv **out)
+{
+	if ((size_t)(sc->end - p) < n || memcmp(p, word, n))
+		return NULL;
+	if (out)
+		*out = node(sc, t);
+	return p + n;
+}
+
+static pos value(struct scan *sc, pos p, struct glean_jv **out);
+
+/* The value at p, as value(): the common ones (a string without an
+ * escape or a byte past ASCII, a number) inline. */
+static inline __attribute__((always_inline)) pos
+member_value(struct scan *sc, pos p, struct glean_jv **out)
+{
+	struct glean_jv *v;
+	pos q;
+
+	if (*p == '"') {
+		q = plain(p + 1, sc->end);
+		if (q < sc->end && *q == '"') {
+			if (out) {
+				v = *out = node(sc, GLEAN_JV_STR);
+				v->len = (size_t)(q - p) - 1;
+				v->s = glean_arena_strndup(sc->a,
+				    (const char *)p + 1, v->len);
+			}
+			return q + 1;
+		}
+	} else if (is_digit(*p) || *p == '-')
+		return number_value(sc, p, out);
+	return value(sc, p, out);
+}
+
+/* How pk takes the member named k[0..kl): 0 not at all, 1 whole, 2 for
+ * its type only. */
+static inline int
+picked(const struct pick *pk, pos k, size_t kl)
+{
+	size_t i;
+
+	for (i = 0; i < pk->n; i++)
+		if (pk->len[i] == kl && pk->name[i][0] == k[0] &&
+		    !memcmp(pk->name[i], k, kl))
+			return 1 + pk->typed[i];
+	return 0;
+}
+
+/*
+ * The value at p, a member named in a typed list, checked and built for
+ * its type only, as glean_jv_parse_members reads it: a string as "", an
+ * array or object empty, a number 0.
+ */
+static pos
+typed(struct scan *sc, pos p, struct glean_jv **out)
+{
+	pos q = value(sc, p, NULL);
+	enum glean_jv_type t;
+
+	if (!q)
+		return NULL;
+	switch (*p) {
+	case '"': t = GLEAN_JV_STR; break;
+	case '{': t = GLEAN_JV_OBJ; break;
+	case '[': t = GLEAN_JV_ARR; break;
+	case 't': t = GLEAN_JV_TRUE; break;
+	case 'f': t = GLEAN_JV_FALSE; break;
+	case 'n': t = GLEAN_JV_NULL; break;
+	default:
+		t = memchr(p, '.', (size_t)(q - p)) ? GLEAN_JV_REAL :
+		    GLEAN_JV_INT;
+		break;
+	}
+	*out = node(sc, t);
+	if (t == GLEAN_JV_STR)
+		(*out)->s = "";
+	return q;
+}
+
+/* A member's name and colon at p (not past the end): past them (and
+ * the white space after), the name's closing quote at *close; NULL when
+ * not valid. */
+static inline pos
+member_name(struct scan *sc, pos p, pos *close)
+{
+	if (*p != '"' || !(p = name(p, sc->end)))
+		return NULL;
+	*close = p - 1;
+	if (p < sc->end && *p == ':')
+		p++;
+	else if ((p = ws(p, sc->end)) < sc->end && *p == ':')
+		p++;
+	else
+		return NULL;
+	return ws(p, sc->end);
+}
+
+/* Past the ',' or close at p (white space before it allowed): *more
+ * tells whether a member follows (then the position is at it); NULL
+ * when neither comes. */
+static inline pos
+after_member(struct scan *sc, pos p, unsigned char close, int *more)
+{
+	if (p >= sc->end || (*p != ',' && *p != close)) {
+		p = ws(p, sc->end);
+		if (p >= sc->end || (*p != ',' && *p != close))
+			return NULL;
+	}
+	*more = *p == ',';
+	p = ws(p + 1, sc->end);
+	return *more && p >= sc->end ? NULL : p;
+}
+
+/*
+ * The array or object at p: past it, or NULL.  Built into v (made
+ * already, empty) unless v is NULL; with pk, an object's members are
+ * picked as glean_jv_parse_members picks them (some whole, some for
+ * their type, the rest only checked).
+ */
+static pos
+container(struct scan *sc, pos p, struct glean_jv *v, const struct pick *pk)
+{
+	int obj = *p == '{', how = 1, more;
+	unsigned char close = obj ? '}' : ']';
+	struct glean_jv **tail = v ? &v->kid : NULL, *kid = NULL;
+	pos key = NULL, q;
+	size_t kl = 0;
+
+	if (++sc->depth > MAX_NEST)
+		return NULL;
+	p = ws(p + 1, sc->end);
+	if (p < sc->end && *p == close) {
+		sc->depth--;
+		return p + 1;
+	}
+	for (more = 1; more;) {
+		if (p >= sc->end)
+			return NULL;
+		if (obj) {
+			key = p + 1;
+			if (!(p = member_name(sc, p, &q)) || p >= sc->end)
+				return NULL;
+			kl = (size_t)(q - key);
+			how = pk && v ? picked(pk, key, kl) : 1;
+		}
+		if (!v || !how)
+			p = member_value(sc, p, NULL);
+		else if (how == 2)
+			p = typed(sc, p, &kid);
+		else
+			p = member_value(sc, p, &kid);
+		if (!p)
+			return NULL;
+		if (v && how) {
+			kid->key = (const char *)key;
+			kid->keylen = kl;
+			*tail = kid;
+			tail = &kid->next;
+			v->len++;
+		}
+		if (!(p = after_member(sc, p, close, &more)))
+			return NULL;
+	}
+	sc->depth--;
+	return p;
+}
+
+/* The value at p (not past the end, no white space before it): past it,
+ * or NULL when it is not valid; built into *out unless out is NULL. */
+static pos
+value(struct scan *sc, pos p, struct glean_jv **out)
+{
+	pos q;
+
+	switch (*p) {
+	case '"':
+		return string(sc, p, out);
+	case '[':
+		/* an array of flat arrays (the sentences) checked by the
+		 * stream scanner's own structural pass */
+		if (!out && p + 1 < sc->end && p[1] == '[' &&
+		    (q = glean_jstruct_arrays(p, sc->end)))
+			return q;
+		/* FALLTHROUGH */
+	case '{':
+		if (out)
+			*out = node(sc, *p == '{' ? GLEAN_JV_OBJ :
+			    GLEAN_JV_ARR);
+		return container(sc, p, out ? *out : NULL, NULL);
+	case 't':
+		return literal(sc, p, "true", 4, GLEAN_JV_TRUE, out);
+	case 'f':
+		return literal(sc, p, "false", 5, GLEAN_JV_FALSE, out);
+	case 'n':
+		return literal(sc, p, "null", 4, GLEAN_JV_NULL, out);
+	default:
+		if (*p != '-' && !is_digit(*p))
+			return NULL;
+		return number_value(sc, p, out);
+	}
+}
+
+const char *
+scan_value(struct scan *sc, const char *p, struct glean_jv **out)
+{
+	sc->depth = 0;
+	return (pos)p < sc->end ? (const char *)value(sc, (pos)p, out) : NULL;
+}
+
+/* The members keep and typed (NULL-terminated lists) as a pick. */
+static void
+pick_of(struct pick *pk, const char *const *keep, const char *const *typ)
+{
+	pk->n = 0;
+	for (; keep && *keep && pk->n < PICKS; keep++, pk->n++) {
+		pk->name[pk->n] = *keep;
+		pk->len[pk->n] = strlen(*keep);
+		pk->typed[pk->n] = 0;
+	}
+	for (; typ && *typ && pk->n < PICKS; typ++, pk->n++) {
+		pk->name[pk->n] = *typ;
+		pk->len[pk->n] = strlen(*typ);
+		pk->typed[pk->n] = 1;
+	}
+}
+
+const char *
+scan_items(struct scan *sc, const char *text, const char *const *keep,
+    const char *const *typed_names, size_t most, struct glean_jv **out)
+{
+	struct glean_jv *v, **tail;
+	struct pick pk;
+	pos p = (pos)text;
+	int more;
+
+	*out = NULL;
+	if (p >= sc->end || *p != '[')
+		return scan_value(sc, text, out);
+	pick_of(&pk, keep, typed_names);
+	sc->depth = 1;
+	v = node(sc, GLEAN_JV_ARR);
+	tail = &v->kid;
+	p = ws(p + 1, sc->end);
+	if (p < sc->end && *p == ']')
+		return *out = v, (const char *)p + 1;
+	for (more = 1; more;) {
+		if (p >= sc->end)
+			return NULL;
+		if (v && v->len == most)
+			v = NULL;	/* too many: only checked */
+		if (v && *p == '{') {
+			*tail = node(sc, GLEAN_JV_OBJ);
+			p = container(sc, p, *tail, &pk);
+		} else
+			p = value(sc, p, v ? tail : NULL);
+		if (!p)
+			return NULL;
+		if (v) {
+			tail = &(*tail)->next;
+			v->len++;
+		}
+		if (!(p = after_member(sc, p, ']', &more)))
+			return NULL;
+	}
+	*out = v;
+	return (const char *)p;
+}
+
+const char *
+scan_name(const char *p, const char *end)
+{
+	return (const char *)name((pos)p, (pos)end);
+}
