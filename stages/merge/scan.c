@@ -13,6 +13,7 @@
  * takes the line the two-pass way: refusing is always safe.
  */
 
+#include <stdint.h>
 #include <string.h>
 
 #ifdef __SSE2__
@@ -35,6 +36,8 @@ struct pick {
 	size_t len[PICKS];
 	int typed[PICKS];
 	size_t n;
+	uint64_t lens;		/* bit n: a name of n bytes (n < 64) */
+	uint64_t firsts[4];	/* bit c: a name starting with byte c */
 };
 
 /* White space beyond the common case (none at all: our own output). */
@@ -303,6 +306,10 @@ picked(const struct pick *pk, pos k, size_t kl)
 {
 	size_t i;
 
+	/* most members are not picked: filtered by length, first byte */
+	if (kl >= 64 || !(pk->lens >> kl & 1) ||
+	    !(pk->firsts[k[0] >> 6] >> (k[0] & 63) & 1))
+		return 0;
 	for (i = 0; i < pk->n; i++)
 		if (pk->len[i] == kl && pk->name[i][0] == k[0] &&
 		    !memcmp(pk->name[i], k, kl))
@@ -475,6 +482,9 @@ scan_value(struct scan *sc, const char *p, struct glean_jv **out)
 static void
 pick_of(struct pick *pk, const char *const *keep, const char *const *typ)
 {
+	size_t i;
+	unsigned char c;
+
 	pk->n = 0;
 	for (; keep && *keep && pk->n < PICKS; keep++, pk->n++) {
 		pk->name[pk->n] = *keep;
@@ -485,6 +495,13 @@ pick_of(struct pick *pk, const char *const *keep, const char *const *typ)
 		pk->name[pk->n] = *typ;
 		pk->len[pk->n] = strlen(*typ);
 		pk->typed[pk->n] = 1;
+	}
+	pk->lens = 0;
+	memset(pk->firsts, 0, sizeof(pk->firsts));
+	for (i = 0; i < pk->n; i++) {
+		c = (unsigned char)pk->name[i][0];
+		pk->lens |= pk->len[i] < 64 ? (uint64_t)1 << pk->len[i] : 0;
+		pk->firsts[c >> 6] |= (uint64_t)1 << (c & 63);
 	}
 }
 
