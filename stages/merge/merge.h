@@ -391,6 +391,8 @@ struct scan {
 	int depth;
 	struct glean_jv *free;	/* values taken from a, not used yet */
 	size_t nfree;
+	char *bytes;		/* and bytes for strings */
+	size_t nbytes;
 };
 /*
  * The value at p (no white space before it) checked as strictly as the

@@ -180,7 +180,7 @@ load_fast(struct merge *mg, const char *buf, size_t len, json_t **errors,
 	int textstr = 0, typed = 0;
 	size_t kl;
 	struct scan sc = { &mg->scratch, (const unsigned char *)end, 0, NULL,
-	    0 };
+	    0, NULL, 0 };
 
 	if (p >= end || *p != '{')
 		return NULL;

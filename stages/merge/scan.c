@@ -72,6 +72,31 @@ node(struct scan *sc, enum glean_jv_type t)
 	return v;
 }
 
+/* A NUL-terminated copy of s[0..n) (inside the line) in sc's arena: a
+ * short one into a batch of bytes taken at once, sixteen bytes moved
+ * when the line has them. */
+static inline const char *
+copy(struct scan *sc, pos s, size_t n)
+{
+	char *d;
+
+	if (n >= sc->nbytes) {
+		if (n >= 256)
+			return glean_arena_strndup(sc->a, (const char *)s, n);
+		sc->bytes = glean_arena_alloc(sc->a, 4096);
+		sc->nbytes = 4096;
+	}
+	d = sc->bytes;
+	if (n <= 16 && sc->end - s >= 16 && sc->nbytes >= 17)
+		memcpy(d, s, 16);
+	else
+		memcpy(d, s, n);
+	d[n] = '\0';
+	sc->bytes += n + 1;
+	sc->nbytes -= n + 1;
+	return d;
+}
+
 static inline int
 is_digit(unsigned char c)
 {
@@ -165,6 +190,19 @@ string_rest(pos p, pos end, int *esc)
 				return NULL;
 			continue;
 		}
+		/* the common well-formed sequences here (U+0080..U+07FF,
+		 * U+1000..U+CFFF: no overlong, no surrogate), the rest as
+		 * jscan checks them */
+		if (*p >= 0xC2 && *p <= 0xDF && end - p >= 2 &&
+		    (p[1] & 0xC0) == 0x80) {
+			p += 2;
+			continue;
+		}
+		if (*p >= 0xE1 && *p <= 0xEC && end - p >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
 		p += glean_utf8_next((const char *)p, (size_t)(end - p), &cp);
 		if (cp < 0)
 			return NULL;
@@ -192,7 +230,7 @@ string(struct scan *sc, pos p, struct glean_jv **out)
 	}
 	v = *out = node(sc, GLEAN_JV_STR);
 	v->len = (size_t)(q - p) - 2;
-	v->s = glean_arena_strndup(sc->a, (const char *)p + 1, v->len);
+	v->s = copy(sc, p + 1, v->len);
 	return q;
 }
 
@@ -289,8 +327,7 @@ member_value(struct scan *sc, pos p, struct glean_jv **out)
 			if (out) {
 				v = *out = node(sc, GLEAN_JV_STR);
 				v->len = (size_t)(q - p) - 1;
-				v->s = glean_arena_strndup(sc->a,
-				    (const char *)p + 1, v->len);
+				v->s = copy(sc, p + 1, v->len);
 			}
 			return q + 1;
 		}
@@ -348,92 +385,96 @@ typed(struct scan *sc, pos p, struct glean_jv **out)
 	return q;
 }
 
-/* A member's name and colon at p (not past the end): past them (and
- * the white space after), the name's closing quote at *close; NULL when
- * not valid. */
-static inline pos
-member_name(struct scan *sc, pos p, pos *close)
-{
-	if (*p != '"' || !(p = name(p, sc->end)))
-		return NULL;
-	*close = p - 1;
-	if (p < sc->end && *p == ':')
-		p++;
-	else if ((p = ws(p, sc->end)) < sc->end && *p == ':')
-		p++;
-	else
-		return NULL;
-	return ws(p, sc->end);
-}
-
-/* Past the ',' or close at p (white space before it allowed): *more
- * tells whether a member follows (then the position is at it); NULL
- * when neither comes. */
-static inline pos
-after_member(struct scan *sc, pos p, unsigned char close, int *more)
-{
-	if (p >= sc->end || (*p != ',' && *p != close)) {
-		p = ws(p, sc->end);
-		if (p >= sc->end || (*p != ',' && *p != close))
-			return NULL;
-	}
-	*more = *p == ',';
-	p = ws(p + 1, sc->end);
-	return *more && p >= sc->end ? NULL : p;
-}
-
 /*
- * The array or object at p: past it, or NULL.  Built into v (made
- * already, empty) unless v is NULL; with pk, an object's members are
- * picked as glean_jv_parse_members picks them (some whole, some for
- * their type, the rest only checked).
+ * The object at p: past it, or NULL.  Built into v (made already,
+ * empty) unless v is NULL; with pk, its members are picked as
+ * glean_jv_parse_members picks them (some whole, some for their type,
+ * the rest only checked).  The common case (no white space) first at
+ * each step.
  */
 static pos
-container(struct scan *sc, pos p, struct glean_jv *v, const struct pick *pk)
+object(struct scan *sc, pos p, struct glean_jv *v, const struct pick *pk)
 {
-	int obj = *p == '{', how = 1, more;
-	unsigned char close = obj ? '}' : ']';
-	struct glean_jv **tail = v ? &v->kid : NULL, *kid = NULL;
-	pos key = NULL, q;
-	size_t kl = 0;
+	pos end = sc->end, key, q;
+	struct glean_jv **tail = v ? &v->kid : NULL, *kid;
+	size_t kl;
+	int how;
 
-	if (++sc->depth > MAX_NEST)
-		return NULL;
-	p = ws(p + 1, sc->end);
-	if (p < sc->end && *p == close) {
-		sc->depth--;
+	p = ws(p + 1, end);
+	if (p < end && *p == '}')
 		return p + 1;
-	}
-	for (more = 1; more;) {
-		if (p >= sc->end)
+	for (;;) {
+		if (p >= end || *p != '"')
 			return NULL;
-		if (obj) {
-			key = p + 1;
-			if (!(p = member_name(sc, p, &q)) || p >= sc->end)
+		key = p + 1;
+		q = plain(key, end);
+		if (q < end && *q == '"')
+			p = q + 1;
+		else if (!(p = name(p, end)))
+			return NULL;
+		kl = (size_t)(p - key) - 1;
+		if (p >= end || *p != ':') {
+			p = ws(p, end);
+			if (p >= end || *p != ':')
 				return NULL;
-			kl = (size_t)(q - key);
-			how = pk && v ? picked(pk, key, kl) : 1;
 		}
-		if (!v || !how)
-			p = member_value(sc, p, NULL);
+		p = ws(p + 1, end);
+		if (p >= end)
+			return NULL;
+		how = !v ? 0 : pk ? picked(pk, key, kl) : 1;
+		if (how == 1)
+			p = member_value(sc, p, &kid);
 		else if (how == 2)
 			p = typed(sc, p, &kid);
 		else
-			p = member_value(sc, p, &kid);
+			p = member_value(sc, p, NULL);
 		if (!p)
 			return NULL;
-		if (v && how) {
+		if (how) {
 			kid->key = (const char *)key;
 			kid->keylen = kl;
 			*tail = kid;
 			tail = &kid->next;
 			v->len++;
 		}
-		if (!(p = after_member(sc, p, close, &more)))
+		if (p >= end || (*p != ',' && *p != '}'))
+			p = ws(p, end);
+		if (p < end && *p == ',')
+			p = ws(p + 1, end);
+		else if (p < end && *p == '}')
+			return p + 1;
+		else
 			return NULL;
 	}
-	sc->depth--;
-	return p;
+}
+
+/* The array at p, as object(). */
+static pos
+array(struct scan *sc, pos p, struct glean_jv *v)
+{
+	pos end = sc->end;
+	struct glean_jv **tail = v ? &v->kid : NULL, *kid;
+
+	p = ws(p + 1, end);
+	if (p < end && *p == ']')
+		return p + 1;
+	for (;;) {
+		if (p >= end || !(p = member_value(sc, p, v ? &kid : NULL)))
+			return NULL;
+		if (v) {
+			*tail = kid;
+			tail = &kid->next;
+			v->len++;
+		}
+		if (p >= end || (*p != ',' && *p != ']'))
+			p = ws(p, end);
+		if (p < end && *p == ',')
+			p = ws(p + 1, end);
+		else if (p < end && *p == ']')
+			return p + 1;
+		else
+			return NULL;
+	}
 }
 
 /* The value at p (not past the end, no white space before it): past it,
@@ -454,10 +495,16 @@ value(struct scan *sc, pos p, struct glean_jv **out)
 			return q;
 		/* FALLTHROUGH */
 	case '{':
+		if (sc->depth == MAX_NEST)
+			return NULL;
+		sc->depth++;
 		if (out)
 			*out = node(sc, *p == '{' ? GLEAN_JV_OBJ :
 			    GLEAN_JV_ARR);
-		return container(sc, p, out ? *out : NULL, NULL);
+		q = *p == '{' ? object(sc, p, out ? *out : NULL, NULL) :
+		    array(sc, p, out ? *out : NULL);
+		sc->depth--;
+		return q;
 	case 't':
 		return literal(sc, p, "true", 4, GLEAN_JV_TRUE, out);
 	case 'f':
@@ -511,27 +558,26 @@ scan_items(struct scan *sc, const char *text, const char *const *keep,
 {
 	struct glean_jv *v, **tail;
 	struct pick pk;
-	pos p = (pos)text;
-	int more;
+	pos p = (pos)text, end = sc->end;
 
 	*out = NULL;
-	if (p >= sc->end || *p != '[')
+	if (p >= end || *p != '[')
 		return scan_value(sc, text, out);
 	pick_of(&pk, keep, typed_names);
-	sc->depth = 1;
+	sc->depth = 2;	/* the layer, an item */
 	v = node(sc, GLEAN_JV_ARR);
 	tail = &v->kid;
-	p = ws(p + 1, sc->end);
-	if (p < sc->end && *p == ']')
+	p = ws(p + 1, end);
+	if (p < end && *p == ']')
 		return *out = v, (const char *)p + 1;
-	for (more = 1; more;) {
-		if (p >= sc->end)
+	for (;;) {
+		if (p >= end)
 			return NULL;
 		if (v && v->len == most)
 			v = NULL;	/* too many: only checked */
 		if (v && *p == '{') {
 			*tail = node(sc, GLEAN_JV_OBJ);
-			p = container(sc, p, *tail, &pk);
+			p = object(sc, p, *tail, &pk);
 		} else
 			p = value(sc, p, v ? tail : NULL);
 		if (!p)
@@ -540,11 +586,17 @@ scan_items(struct scan *sc, const char *text, const char *const *keep,
 			tail = &(*tail)->next;
 			v->len++;
 		}
-		if (!(p = after_member(sc, p, ']', &more)))
+		if (p >= end || (*p != ',' && *p != ']'))
+			p = ws(p, end);
+		if (p < end && *p == ',')
+			p = ws(p + 1, end);
+		else if (p < end && *p == ']')
+			break;
+		else
 			return NULL;
 	}
 	*out = v;
-	return (const char *)p;
+	return (const char *)p + 1;
 }
 
 const char *
