@@ -477,6 +477,57 @@ array(struct scan *sc, pos p, struct glean_jv *v)
 	}
 }
 
+/* Past the literal at p when it is true, false or null, else p. */
+static inline pos
+any_literal(pos p, pos end)
+{
+	if (end - p >= 5 && !memcmp(p, "false", 5))
+		return p + 5;
+	if (end - p >= 4 && (!memcmp(p, "true", 4) || !memcmp(p, "null", 4)))
+		return p + 4;
+	return p;
+}
+
+/*
+ * The object at p only checked, when it is compact and flat (as the
+ * items of the layers merge does not read are: names and strings of
+ * plain ASCII, positive integers, literals): past it, or NULL when it is
+ * not of that shape or not valid, and the caller then scans it the
+ * general way, which tells the two apart.
+ */
+static pos
+flat_object(pos p, pos end)
+{
+	pos q;
+
+	for (p++; p < end && *p == '"'; p++) {
+		q = plain(p + 1, end);
+		if (end - q < 3 || *q != '"' || q[1] != ':')
+			return NULL;
+		p = q + 2;
+		if (*p == '"') {
+			q = plain(p + 1, end);
+			if (q >= end || *q != '"')
+				return NULL;
+			p = q + 1;
+		} else if (*p >= '1' && *p <= '9') {
+			for (q = p + 1; q < end && is_digit(*q); q++)
+				;
+			if (q - p > 18)
+				return NULL;
+			p = q;
+		} else if ((q = any_literal(p, end)) > p)
+			p = q;
+		else
+			return NULL;
+		if (p >= end || (*p != ',' && *p != '}'))
+			return NULL;
+		if (*p == '}')
+			return p + 1;
+	}
+	return NULL;
+}
+
 /* The value at p (not past the end, no white space before it): past it,
  * or NULL when it is not valid; built into *out unless out is NULL. */
 static pos
@@ -495,6 +546,8 @@ value(struct scan *sc, pos p, struct glean_jv **out)
 			return q;
 		/* FALLTHROUGH */
 	case '{':
+		if (!out && *p == '{' && (q = flat_object(p, sc->end)))
+			return q;
 		if (sc->depth == MAX_NEST)
 			return NULL;
 		sc->depth++;
