@@ -331,7 +331,22 @@ member_value(struct scan *sc, pos p, struct glean_jv **out)
 			}
 			return q + 1;
 		}
-	} else if (is_digit(*p) || *p == '-')
+	} else if (*p >= '1' && *p <= '9') {
+		/* a positive integer (an offset), read as it is checked */
+		unsigned long long u = (unsigned)(*p - '0');
+
+		for (q = p + 1; q < sc->end && is_digit(*q); q++)
+			u = u * 10 + (unsigned)(*q - '0');	/* may wrap: */
+		if (q - p <= 18 && (q >= sc->end || (*q != '.' &&	/* long */
+		    *q != 'e' && *q != 'E'))) {		/* ones go below */
+			if (out) {
+				v = *out = node(sc, GLEAN_JV_INT);
+				v->i = (json_int_t)u;
+			}
+			return q;
+		}
+	}
+	if (is_digit(*p) || *p == '-')
 		return number_value(sc, p, out);
 	return value(sc, p, out);
 }
