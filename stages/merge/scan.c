@@ -356,16 +356,21 @@ member_value(struct scan *sc, pos p, struct glean_jv **out)
 static inline int
 picked(const struct pick *pk, pos k, size_t kl)
 {
-	size_t i;
+	const char *n;
+	size_t i, j;
 
 	/* most members are not picked: filtered by length, first byte */
 	if (kl >= 64 || !(pk->lens >> kl & 1) ||
 	    !(pk->firsts[k[0] >> 6] >> (k[0] & 63) & 1))
 		return 0;
-	for (i = 0; i < pk->n; i++)
-		if (pk->len[i] == kl && pk->name[i][0] == k[0] &&
-		    !memcmp(pk->name[i], k, kl))
+	for (i = 0; i < pk->n; i++) {
+		if (pk->len[i] != kl || (n = pk->name[i])[0] != (char)k[0])
+			continue;
+		for (j = 1; j < kl && n[j] == (char)k[j]; j++)	/* short */
+			;
+		if (j == kl)
 			return 1 + pk->typed[i];
+	}
 	return 0;
 }
 
