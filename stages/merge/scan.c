@@ -224,11 +224,12 @@ string(struct scan *sc, pos p, struct glean_jv **out)
 		return NULL;
 	if (!out)
 		return q;
+	v = *out = node(sc, GLEAN_JV_STR);
 	if (esc) {	/* checked: jv decodes it */
-		*out = glean_jv_parse(sc->a, (const char *)p, (size_t)(q - p));
+		v->s = glean_jv_decode(sc->a, (const char *)p + 1,
+		    (size_t)(q - p) - 2, &v->len);
 		return q;
 	}
-	v = *out = node(sc, GLEAN_JV_STR);
 	v->len = (size_t)(q - p) - 2;
 	v->s = copy(sc, p + 1, v->len);
 	return q;
