@@ -6,6 +6,7 @@
  * merge.h - the private header of glean-merge's modules:
  *   main.c      options, inputs, the record
  *   read.c      lines of input: documents, records, rejected lines
+ *   scan.c      a line's values checked and read in one pass
  *   document.c  an annotated document's layers into facts
  *   council.c   which council a fact belongs to, and its evidence
  *   record.c    knowledge records read back, value by value
@@ -288,9 +289,10 @@ struct cpmap {
 
 /*
  * The money and quotes layers can hold millions of items (a document of
- * "1p 1p 1p ..."), so load() leaves their text as it is and each item is
- * parsed on its own when its turn comes, into an arena emptied for the
- * next: memory holds one item, not the layer.
+ * "1p 1p 1p ..."), so a long one's text is left as it is (load(), and
+ * read.c's load_fast past EAGER_ITEMS items) and each item is parsed on
+ * its own when its turn comes, into an arena emptied for the next:
+ * memory holds one item, not the layer.
  */
 enum { LAZY_MONEY, LAZY_QUOTES, NLAZY };
 
