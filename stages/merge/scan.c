@@ -155,8 +155,11 @@ escape(pos p, pos end)
 
 	if (p >= end)
 		return NULL;
-	if (strchr("\"\\/bfnrt", *p) && *p)
+	switch (*p) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r':
+	case 't':
 		return p + 1;
+	}
 	if (*p != 'u' || hex4(p + 1, end, &u) < 0)
 		return NULL;
 	p += 5;
