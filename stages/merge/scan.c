@@ -97,11 +97,29 @@ copy(struct scan *sc, pos s, size_t n)
 	return d;
 }
 
+/* Is c an ASCII digit? */
 static inline int
 is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return (unsigned)(c - '0') < 10;
 }
+
+#ifdef __SSE2__
+/* The bytes of the sixteen at p that end a run of plain ones (a quote,
+ * a backslash, a control byte or one past ASCII: signed, below 0x20),
+ * as a bit mask. */
+static inline unsigned
+stops16(pos p)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+	const __m128i bslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+	const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(low,
+	    _mm_or_si128(quote, bslash)));
+}
+#endif
 
 /* Past the plain bytes of a string body (printable ASCII but '"' and
  * '\\'), sixteen at a time with SSE2. */
@@ -109,69 +127,89 @@ static inline pos
 plain(pos p, pos end)
 {
 #ifdef __SSE2__
-	for (; end - p >= 16; p += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\\'))), _mm_cmplt_epi8(v,
-		    _mm_set1_epi8(0x20))));
+	unsigned m;
 
-		if (m)
-			return p + __builtin_ctz((unsigned)m);
+	while (end - p >= 16) {
+		if ((m = stops16(p)))
+			return p + __builtin_ctz(m);
+		p += 16;
 	}
 #endif
-	while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-		p++;
+	for (; p < end; p++)
+		if (*p < 0x20 || *p >= 0x80 || *p == '"' || *p == '\\')
+			break;
 	return p;
 }
 
-static int
-hex4(pos p, pos end, unsigned *v)
+/* The value of the hex digit c, or -1. */
+static inline int
+hex_digit(unsigned char c)
 {
-	int i;
+	if (is_digit(c))
+		return c - '0';
+	c |= 0x20;	/* a letter lower-cased */
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
 
-	*v = 0;
-	if (end - p < 4)
+/* The code unit of the \uXXXX escape whose 'u' is at p, or -1 when
+ * its four hex digits are not there. */
+static long
+code_unit(pos p, pos end)
+{
+	long u = 0;
+	int i, d;
+
+	if (end - p <= 4)
 		return -1;
-	for (i = 0; i < 4; i++) {
-		unsigned c = p[i];
-
-		if (is_digit((unsigned char)c))
-			c -= '0';
-		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-			c = (c | 0x20) - 'a' + 10;
-		else
+	for (i = 1; i <= 4; i++) {
+		if ((d = hex_digit(p[i])) < 0)
 			return -1;
-		*v = *v << 4 | c;
+		u = u << 4 | d;
 	}
-	return 0;
+	return u;
 }
 
-/* One escape, at the byte after the backslash: past it, or NULL. */
+/* The escape at its backslash bs: past it, or NULL.  A \u escape of a
+ * surrogate needs a high half (D800-DBFF) then a low one (DC00-DFFF),
+ * as jscan and jansson take them. */
 static pos
-escape(pos p, pos end)
+escape(pos bs, pos end)
 {
-	unsigned u, lo;
+	pos p = bs + 1;		/* the escape's letter */
+	long hi, lo;
 
-	if (p >= end)
+	if (end - bs < 2)
 		return NULL;
-	switch (*p) {
-	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r':
-	case 't':
-		return p + 1;
-	}
-	if (*p != 'u' || hex4(p + 1, end, &u) < 0)
-		return NULL;
-	p += 5;
-	if (u >= 0xDC00 && u <= 0xDFFF)
-		return NULL;
-	if (u >= 0xD800 && u <= 0xDBFF) {	/* needs its low half */
-		if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-		    hex4(p + 2, end, &lo) < 0 || lo < 0xDC00 || lo > 0xDFFF)
-			return NULL;
-		p += 6;
-	}
-	return p;
+	if (*p == '"' || *p == '\\' || *p == '/' || *p == 'b' || *p == 'f' ||
+	    *p == 'n' || *p == 'r' || *p == 't')
+		return p + 1;		/* one character */
+	if (*p != 'u' || (hi = code_unit(p, end)) < 0 || hi >> 10 == 0x37)
+		return NULL;		/* not \u, or a low half first */
+	if (hi >> 10 != 0x36)
+		return p + 5;		/* no surrogate */
+	lo = end - p > 6 && p[5] == '\\' && p[6] == 'u' ?
+	    code_unit(p + 6, end) : -1;
+	return lo >= 0 && lo >> 10 == 0x37 ? p + 11 : NULL;
+}
+
+/*
+ * Past the UTF-8 character at p (a byte past ASCII), or NULL when it is
+ * not valid: the common well-formed sequences here (U+0080..U+07FF,
+ * U+1000..U+CFFF: no overlong, no surrogate), the rest as jscan checks
+ * them (glean_utf8_next).
+ */
+static inline pos
+utf8_char(pos p, pos end)
+{
+	int32_t cp;
+
+	if (*p >= 0xC2 && *p <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+		return p + 2;
+	if (*p >= 0xE1 && *p <= 0xEC && end - p >= 3 &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		return p + 3;
+	p += glean_utf8_next((const char *)p, (size_t)(end - p), &cp);
+	return cp < 0 ? NULL : p;
 }
 
 /* The rest of a string body from p: past its closing quote, or NULL
@@ -179,37 +217,24 @@ escape(pos p, pos end)
 static pos
 string_rest(pos p, pos end, int *esc)
 {
-	int32_t cp;
-
-	for (;;) {
-		p = plain(p, end);
-		if (p >= end || *p < 0x20)
-			return NULL;
-		if (*p == '"')
+	/* plain() stops at a quote, a backslash, a control byte or a
+	 * byte past ASCII */
+	while ((p = plain(p, end)) < end) {
+		switch (*p) {
+		case '"':
 			return p + 1;
-		if (*p == '\\') {
+		case '\\':
 			*esc = 1;
-			if (!(p = escape(p + 1, end)))
-				return NULL;
-			continue;
+			p = escape(p, end);
+			break;
+		default:
+			p = *p >= 0x80 ? utf8_char(p, end) : NULL;
+			break;
 		}
-		/* the common well-formed sequences here (U+0080..U+07FF,
-		 * U+1000..U+CFFF: no overlong, no surrogate), the rest as
-		 * jscan checks them */
-		if (*p >= 0xC2 && *p <= 0xDF && end - p >= 2 &&
-		    (p[1] & 0xC0) == 0x80) {
-			p += 2;
-			continue;
-		}
-		if (*p >= 0xE1 && *p <= 0xEC && end - p >= 3 &&
-		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-			p += 3;
-			continue;
-		}
-		p += glean_utf8_next((const char *)p, (size_t)(end - p), &cp);
-		if (cp < 0)
+		if (!p)
 			return NULL;
 	}
+	return NULL;
 }
 
 /* The string at p (its opening quote): past it, or NULL; built into
@@ -409,6 +434,29 @@ typed(struct scan *sc, pos p, struct glean_jv **out)
 	return q;
 }
 
+/* kid appended to the members of v, *tail the link to set. */
+static inline void
+append(struct glean_jv *v, struct glean_jv ***tail, struct glean_jv *kid)
+{
+	**tail = kid;
+	*tail = &kid->next;
+	v->len++;
+}
+
+/* Past the ',' or the close at p (white space around it allowed): at
+ * the next member (*more set) or past the close; NULL when neither
+ * comes. */
+static inline pos
+separator(pos p, pos end, unsigned char close, int *more)
+{
+	if (p >= end || (*p != ',' && *p != close))
+		p = ws(p, end);
+	if (p >= end || (*p != ',' && *p != close))
+		return NULL;
+	*more = *p == ',';
+	return *more ? ws(p + 1, end) : p + 1;
+}
+
 /*
  * The object at p: past it, or NULL.  Built into v (made already,
  * empty) unless v is NULL; with pk, its members are picked as
@@ -422,7 +470,7 @@ object(struct scan *sc, pos p, struct glean_jv *v, const struct pick *pk)
 	pos end = sc->end, key, q;
 	struct glean_jv **tail = v ? &v->kid : NULL, *kid;
 	size_t kl;
-	int how;
+	int how, more;
 
 	p = ws(p + 1, end);
 	if (p < end && *p == '}')
@@ -457,18 +505,10 @@ object(struct scan *sc, pos p, struct glean_jv *v, const struct pick *pk)
 		if (how) {
 			kid->key = (const char *)key;
 			kid->keylen = kl;
-			*tail = kid;
-			tail = &kid->next;
-			v->len++;
+			append(v, &tail, kid);
 		}
-		if (p >= end || (*p != ',' && *p != '}'))
-			p = ws(p, end);
-		if (p < end && *p == ',')
-			p = ws(p + 1, end);
-		else if (p < end && *p == '}')
-			return p + 1;
-		else
-			return NULL;
+		if (!(p = separator(p, end, '}', &more)) || !more)
+			return p;
 	}
 }
 
@@ -478,6 +518,7 @@ array(struct scan *sc, pos p, struct glean_jv *v)
 {
 	pos end = sc->end;
 	struct glean_jv **tail = v ? &v->kid : NULL, *kid;
+	int more;
 
 	p = ws(p + 1, end);
 	if (p < end && *p == ']')
@@ -485,19 +526,10 @@ array(struct scan *sc, pos p, struct glean_jv *v)
 	for (;;) {
 		if (p >= end || !(p = member_value(sc, p, v ? &kid : NULL)))
 			return NULL;
-		if (v) {
-			*tail = kid;
-			tail = &kid->next;
-			v->len++;
-		}
-		if (p >= end || (*p != ',' && *p != ']'))
-			p = ws(p, end);
-		if (p < end && *p == ',')
-			p = ws(p + 1, end);
-		else if (p < end && *p == ']')
-			return p + 1;
-		else
-			return NULL;
+		if (v)
+			append(v, &tail, kid);
+		if (!(p = separator(p, end, ']', &more)) || !more)
+			return p;
 	}
 }
 
@@ -633,9 +665,10 @@ const char *
 scan_items(struct scan *sc, const char *text, const char *const *keep,
     const char *const *typed_names, size_t most, struct glean_jv **out)
 {
-	struct glean_jv *v, **tail;
+	struct glean_jv *v, **tail, *kid;
 	struct pick pk;
 	pos p = (pos)text, end = sc->end;
+	int more;
 
 	*out = NULL;
 	if (p >= end || *p != '[')
@@ -647,33 +680,23 @@ scan_items(struct scan *sc, const char *text, const char *const *keep,
 	p = ws(p + 1, end);
 	if (p < end && *p == ']')
 		return *out = v, (const char *)p + 1;
-	for (;;) {
+	do {
 		if (p >= end)
 			return NULL;
 		if (v && v->len == most)
 			v = NULL;	/* too many: only checked */
 		if (v && *p == '{') {
-			*tail = node(sc, GLEAN_JV_OBJ);
-			p = object(sc, p, *tail, &pk);
+			kid = node(sc, GLEAN_JV_OBJ);
+			p = object(sc, p, kid, &pk);
 		} else
-			p = value(sc, p, v ? tail : NULL);
+			p = value(sc, p, v ? &kid : NULL);
 		if (!p)
 			return NULL;
-		if (v) {
-			tail = &(*tail)->next;
-			v->len++;
-		}
-		if (p >= end || (*p != ',' && *p != ']'))
-			p = ws(p, end);
-		if (p < end && *p == ',')
-			p = ws(p + 1, end);
-		else if (p < end && *p == ']')
-			break;
-		else
-			return NULL;
-	}
-	*out = v;
-	return (const char *)p + 1;
+		if (v)
+			append(v, &tail, kid);
+	} while ((p = separator(p, end, ']', &more)) && more);
+	*out = p ? v : NULL;
+	return (const char *)p;
 }
 
 const char *
