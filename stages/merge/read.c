@@ -247,11 +247,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 	for (i = 0; i < jf->n; i++) {
 		const struct glean_jfield *f = &jf->f[i];
 
-		for (j = 0; reads[j].name; j++)
-			if (reads[j].len == f->keylen &&
-			    reads[j].name[0] == f->key[0] &&
-			    !memcmp(reads[j].name, f->key, f->keylen))
-				break;
+		j = read_index(f->key, f->keylen);
 		if (!reads[j].name)
 			continue;
 		if (reads[j].how >= 0) {
