@@ -158,17 +158,15 @@ string_end(const char *p, const char *end)
 	}
 }
 
-/* The body of the string at *pp (its opening quote), decoded into a;
- * *pp moves past the closing quote. */
+/* The string body p[0..q) decoded into a (NUL-terminated), its length
+ * in *len. */
 static char *
-parse_escaped(struct glean_arena *a, const char **pp, const char *end,
-    size_t *len)
+decode_body(struct glean_arena *a, const char *p, const char *q, size_t *len)
 {
-	const char *p = *pp + 1, *q = string_end(*pp, end), *bs;
+	const char *bs;
 	char *out, *o;
 	unsigned u;
 
-	*pp = q + 1;
 	/* decoding never makes a string longer */
 	o = out = arena_take(a, (size_t)(q - p) + 1);
 	while (p < q) {
@@ -205,6 +203,25 @@ parse_escaped(struct glean_arena *a, const char **pp, const char *end,
 	*len = (size_t)(o - out);
 	/* a raw NUL cannot occur: the scanner refuses control bytes */
 	return out;
+}
+
+/* The body of the string at *pp (its opening quote), decoded into a;
+ * *pp moves past the closing quote. */
+static char *
+parse_escaped(struct glean_arena *a, const char **pp, const char *end,
+    size_t *len)
+{
+	const char *p = *pp + 1, *q = string_end(*pp, end);
+
+	*pp = q + 1;
+	return decode_body(a, p, q, len);
+}
+
+const char *
+glean_jv_decode(struct glean_arena *a, const char *body, size_t n,
+    size_t *len)
+{
+	return decode_body(a, body, body + n, len);
 }
 
 /* Strings looked at eight bytes a step (most, keys and words, are

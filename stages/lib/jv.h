@@ -94,6 +94,12 @@ struct glean_jv *glean_jv_parse_members(struct glean_arena *a,
     const char **text, const char *end, const char *const *keep,
     const char *const *typed);
 
+/* The body body[0..n) of a JSON string (between its quotes, checked
+ * already) decoded into a as glean_jv_parse decodes it, NUL-terminated;
+ * its length in *len.  For a reader that has found the string's end. */
+const char *glean_jv_decode(struct glean_arena *a, const char *body, size_t n,
+    size_t *len);
+
 /* Past the value at p (no white space before it; white space after it
  * skipped too), not decoded: text as glean_jv_parse takes. */
 const char *glean_jv_skip(const char *p, const char *end);

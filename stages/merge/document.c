@@ -232,6 +232,18 @@ doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors,
 
 const char *const lazy_names[NLAZY] = { "money", "quotes" };
 
+/* What read_money and read_quotes look up, and what check_item checks,
+ * by layer and by whether the document has no text: an item's "text"
+ * is read only when the document has none (the item's own is the
+ * fact's text then), else only typed (lazy_typed). */
+const char *const lazy_keep[NLAZY][2][7] = {
+	{ { "start", "end", "value", "currency", "per", NULL },
+	  { "start", "end", "value", "currency", "per", "text", NULL } },
+	{ { "start", "end", "kind", "speaker", NULL },
+	  { "start", "end", "kind", "speaker", "text", NULL } }
+};
+const char *const lazy_typed[] = { "text", NULL };
+
 /* The next item of it, or NULL at the end.  An item read from text
  * lives until the next call. */
 static const struct glean_jv *
@@ -738,21 +750,11 @@ static void
 lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
     int k, struct items *it)
 {
-	/* what read_money and read_quotes look up, and what check_item
-	 * checks; an item's "text" is read only when the document has none
-	 * (the item's own is the fact's text then) */
-	static const char *const keep[NLAZY][2][7] = {
-		{ { "start", "end", "value", "currency", "per", NULL },
-		  { "start", "end", "value", "currency", "per", "text",
-		    NULL } },
-		{ { "start", "end", "kind", "speaker", NULL },
-		  { "start", "end", "kind", "speaker", "text", NULL } }
-	};
-	static const char *const text_typed[] = { "text", NULL }, *none = NULL;
+	static const char *const none = NULL;
 	const char *p, *end;
 
 	*it = (struct items){ NULL, NULL, NULL, &d->mg->item,
-	    keep[k][d->notext], d->notext ? &none : text_typed };
+	    lazy_keep[k][d->notext], d->notext ? &none : lazy_typed };
 	if (!lz || !lz->text[k]) {
 		it->next = layer_items(d, doc, lazy_names[k]);
 		return;

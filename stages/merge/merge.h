@@ -6,6 +6,7 @@
  * merge.h - the private header of glean-merge's modules:
  *   main.c      options, inputs, the record
  *   read.c      lines of input: documents, records, rejected lines
+ *   scan.c      a line's values checked and read in one pass
  *   document.c  an annotated document's layers into facts
  *   council.c   which council a fact belongs to, and its evidence
  *   record.c    knowledge records read back, value by value
@@ -288,9 +289,10 @@ struct cpmap {
 
 /*
  * The money and quotes layers can hold millions of items (a document of
- * "1p 1p 1p ..."), so load() leaves their text as it is and each item is
- * parsed on its own when its turn comes, into an arena emptied for the
- * next: memory holds one item, not the layer.
+ * "1p 1p 1p ..."), so a long one's text is left as it is (load(), and
+ * read.c's load_fast past EAGER_ITEMS items) and each item is parsed on
+ * its own when its turn comes, into an arena emptied for the next:
+ * memory holds one item, not the layer.
  */
 enum { LAZY_MONEY, LAZY_QUOTES, NLAZY };
 
@@ -382,6 +384,39 @@ int field_array(const struct glean_jfields *jf, const char *name,
 char *utf8_clean(const char *s);
 void no_nul(json_t *v);
 
+/* scan.c */
+/* A line being read in one pass: values are built in a, the line ends
+ * at end. */
+struct scan {
+	struct glean_arena *a;
+	const unsigned char *end;
+	int depth;
+	struct glean_jv *free;	/* values taken from a, not used yet */
+	size_t nfree;
+	char *bytes;		/* and bytes for strings */
+	size_t nbytes;
+};
+/*
+ * The value at p (no white space before it) checked as strictly as the
+ * stream's scanner checks it, and built into *out as glean_jv_parse
+ * builds it (out NULL: only checked).  Returns the position past it,
+ * or NULL when it is not valid or is one the scanner checks in ways of
+ * its own (an escaped name, a long integer, a real with an exponent,
+ * deep nesting): the line is then read the two-pass way.
+ */
+const char *scan_value(struct scan *sc, const char *p, struct glean_jv **out);
+/*
+ * A lazy layer at p, as scan_value, its items that are objects read as
+ * glean_jv_parse_members reads them with keep and typed (at most 8
+ * names in all).  When the array has more than most items, *out is NULL
+ * (it was only checked: read it item by item).
+ */
+const char *scan_items(struct scan *sc, const char *p, const char *const *keep,
+    const char *const *typed, size_t most, struct glean_jv **out);
+/* Past the member name at p (its opening quote), or NULL when it is not
+ * valid or holds an escape. */
+const char *scan_name(const char *p, const char *end);
+
 /* text.c */
 char *normtext(const char *s, size_t n);
 char *plain_quotes(const char *s);
@@ -445,6 +480,8 @@ void code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
 
 /* document.c */
 extern const char *const lazy_names[NLAZY];
+extern const char *const lazy_keep[NLAZY][2][7];
+extern const char *const lazy_typed[];
 int read_document(struct merge *mg, const struct glean_jv *doc,
     const struct lazy *lz, json_t *errors, const char *id, const char *file,
     long line);

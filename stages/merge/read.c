@@ -82,7 +82,7 @@ line_id(const char *name, long line)
 /* The fields of a document that merge reads, with their lengths and
  * how: parsed, the "errors" (a jansson value), or a lazy layer (LAZY_*,
  * its text kept). */
-enum { PARSED = -1, ERRORS = -2 };
+enum { PARSED = -1, ERRORS = -2, READ_TEXT = 1 /* reads[1] */ };
 static const struct {
 	const char *name;
 	size_t len;
@@ -106,6 +106,122 @@ print_reads(FILE *fp)
 	for (j = 0; reads[j].name; j++)
 		fprintf(fp, "%s%s", j ? "," : "", reads[j].name);
 	fputc('\n', fp);
+}
+
+/* The entry of reads[] for the field name key[0..kl) (its end entry,
+ * name NULL, when merge does not read it). */
+static size_t
+read_index(const char *key, size_t kl)
+{
+	size_t j;
+
+	for (j = 0; reads[j].name; j++)
+		if (reads[j].len == kl && reads[j].name[0] == key[0] &&
+		    !memcmp(reads[j].name, key, kl))
+			break;
+	return j;
+}
+
+/* A lazy layer read whole when it has at most this many items (memory
+ * for a few thousand items' members), else item by item (struct lazy). */
+#define EAGER_ITEMS 2048
+
+/*
+ * Field j of reads[] (its value at p) read into doc (the "errors" into
+ * *errors, a long lazy layer's text into lz); *textstr tells whether
+ * the last "text" read is a string, *typed whether a lazy layer was
+ * read with its items' "text" only typed.  Returns the position past
+ * the value, or NULL to read the line the two-pass way.
+ */
+static const char *
+load_field(struct scan *sc, size_t j, const char *p, struct glean_jv ***tail,
+    json_t **errors, struct lazy *lz, int *textstr, int *typed)
+{
+	struct glean_jv *v = NULL;
+	const char *q;
+	int k = reads[j].how;
+
+	if (!reads[j].name)
+		return scan_value(sc, p, NULL);
+	if (k == ERRORS) {
+		if ((q = scan_value(sc, p, NULL))) {
+			json_decref(*errors);
+			*errors = json_loadb(p, (size_t)(q - p),
+			    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+			no_nul(*errors);
+		}
+		return q;
+	}
+	if (k >= 0) {
+		q = scan_items(sc, p, lazy_keep[k][!*textstr],
+		    *textstr ? lazy_typed : NULL, EAGER_ITEMS, &v);
+		lz->text[k] = q && !v ? p : NULL;	/* the last one */
+		lz->len[k] = q && !v ? (size_t)(q - p) : 0;
+		*typed |= v && *textstr;
+	} else if ((q = scan_value(sc, p, &v)) &&
+	    j == READ_TEXT)
+		*textstr = v->type == GLEAN_JV_STR;
+	if (q && v) {
+		v->key = reads[j].name;
+		v->keylen = reads[j].len;
+		**tail = v;
+		*tail = &v->next;
+	}
+	return q;
+}
+
+/*
+ * A line that is a plain JSON object, as a document, in one pass: as
+ * load() reads it (below), its lazy layers read whole unless they are
+ * long (struct lazy), every byte checked as the stream's scanner checks
+ * it.  NULL when load() should read it (and *errors and *lz untouched):
+ * a line not valid or not plain (scan_value), a knowledge record, an
+ * empty object.
+ */
+static struct glean_jv *
+load_fast(struct merge *mg, const char *buf, size_t len, json_t **errors,
+    struct lazy *lz)
+{
+	const char *p = skip_ws(buf, buf + len), *end = buf + len, *key;
+	struct glean_jv *doc = glean_jv_new(&mg->scratch, GLEAN_JV_OBJ);
+	struct glean_jv **tail = &doc->kid, *v;
+	json_t *errs = NULL;
+	struct lazy lzf = { { NULL, NULL }, { 0, 0 } };
+	int textstr = 0, typed = 0;
+	size_t kl;
+	struct scan sc = { &mg->scratch, (const unsigned char *)end, 0, NULL,
+	    0, NULL, 0 };
+
+	if (p >= end || *p != '{')
+		return NULL;
+	for (p = skip_ws(p + 1, end); p < end && *p == '"';
+	    p = skip_ws(p + 1, end)) {
+		key = p + 1;
+		if (!(p = scan_name(p, end)))
+			break;
+		kl = (size_t)(p - key) - 1;
+		p = skip_ws(p, end);
+		if (p >= end || *p != ':' || (kl == 12 &&
+		    !memcmp(key, "glean_record", 12)))
+			break;
+		p = skip_ws(p + 1, end);
+		if (p >= end || !(p = load_field(&sc, read_index(key, kl), p,
+		    &tail, &errs, &lzf, &textstr, &typed)))
+			break;
+		p = skip_ws(p, end);
+		if (p < end && *p == '}' && skip_ws(p + 1, end) == end &&
+		    (!typed || textstr)) {
+			for (v = doc->kid; v; v = v->next)
+				doc->len++;
+			*errors = errs;
+			*lz = lzf;
+			return doc;
+		}
+		if (p >= end || *p != ',')
+			break;
+	}
+	json_decref(errs);
+	return NULL;
 }
 
 /*
@@ -141,11 +257,7 @@ load(struct merge *mg, const char *buf, size_t len, json_t **errors,
 	for (i = 0; i < jf->n; i++) {
 		const struct glean_jfield *f = &jf->f[i];
 
-		for (j = 0; reads[j].name; j++)
-			if (reads[j].len == f->keylen &&
-			    reads[j].name[0] == f->key[0] &&
-			    !memcmp(reads[j].name, f->key, f->keylen))
-				break;
+		j = read_index(f->key, f->keylen);
 		if (!reads[j].name)
 			continue;
 		if (reads[j].how >= 0) {
@@ -248,10 +360,12 @@ take(struct merge *mg, const char *buf, size_t len, const char *name, long line,
 	json_t *v = NULL, *errors = NULL;
 	struct lazy lz = { { NULL, NULL }, { 0, 0 } };
 	int record = 0;
-	struct glean_jv *doc = load(mg, buf, len, &errors, &lz, &record);
+	struct glean_jv *doc = load_fast(mg, buf, len, &errors, &lz);
 	char *err = NULL, *text;
 	int rc = 0;
 
+	if (!doc)
+		doc = load(mg, buf, len, &errors, &lz, &record);
 	if (record) {
 		if (read_record(mg, buf, len, &err) == 0)
 			goto out;
