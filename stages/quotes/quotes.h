@@ -222,6 +222,9 @@ struct quotes_lex {
 	size_t ninsp;
 	pcre2_code *anyinsp;	/* all their patterns in one */
 	pcre2_code *anyinsp_at;	/* the same, anchored */
+	/* the bytes a match of anyinsp may begin with (pcre2's own
+	 * first-byte set; every byte when it keeps none) */
+	unsigned char inspfirst[256];
 	struct rolebody *rolebodies;	/* role-bodies.tsv */
 	struct wordset roleheads;	/* their heads (value: index + 1) */
 };
