@@ -324,6 +324,14 @@ struct recent {
 	int gender;
 };
 
+/* A word's stem kept from document to document (see wstem): a few words
+ * ("says", "spokesman") are stemmed again and again. */
+#define STEMMEMO 256		/* entries (a power of two) */
+struct stemmemo {
+	uint8_t flen, slen;	/* 0: empty */
+	char fold[30], stem[30];
+};
+
 /* One document's state; the storage is kept from document to document. */
 struct qdoc {
 	const struct quotes_lex *lx;
@@ -374,6 +382,9 @@ struct qdoc {
 	int insp;
 	int depth;		/* indirect_subject's nesting (it recurses once) */
 	pcre2_match_data *md;	/* for the inspectorates' patterns */
+	/* stems by their fold's hash, the last of each slot; not reset
+	 * between documents (a stem is the fold's alone) */
+	struct stemmemo stems[STEMMEMO];
 };
 
 
