@@ -306,8 +306,10 @@ cap_run_end(struct qdoc *d, size_t i)
 			j++;
 			continue;
 		}
-		if (connector(d, j) && j + 1 < d->nw &&
-		    d->w[j + 1].cap && !d->w[j + 1].inq &&
+		/* a capital next first: most words after a name are
+		 * followed by none, and need no lookup */
+		if (j + 1 < d->nw && d->w[j + 1].cap && !d->w[j + 1].inq &&
+		    connector(d, j) &&
 		    blank_gap(d, d->w[j].e, d->w[j + 1].b)) {
 			j += 2;
 			continue;
