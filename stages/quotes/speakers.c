@@ -889,10 +889,18 @@ lower_elsewhere(struct qdoc *d, size_t a)
 {
 	size_t i, fl, gl;
 	const char *f = wfold(d, a, &fl), *g;
+	const unsigned char *s = (const unsigned char *)d->s;
+	uint32_t b;
 
 	for (i = 0; i < d->nw; i++) {
 		if (d->w[i].cap || d->w[i].e - d->w[i].b != d->w[a].e -
 		    d->w[a].b)
+			continue;
+		/* an ASCII byte before another (or alone) folds on its
+		 * own, lowered: most words differ there, unfolded */
+		b = d->w[i].b;
+		if (fl > 0 && s[b] < 0x80 && (d->w[i].e == b + 1 ||
+		    s[b + 1] < 0x80) && lower(s[b]) != (unsigned char)f[0])
 			continue;
 		g = wfold(d, i, &gl);
 		if (gl == fl && memcmp(f, g, fl) == 0)
