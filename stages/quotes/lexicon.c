@@ -202,6 +202,12 @@ cue_sets(struct quotes_lex *L)
 	set_finish(&L->cuetexts);
 	set_finish(&L->cuestems);
 	set_finish(&L->cuefirst);
+	L->cuetexts_in_first = 1;
+	for (i = 0; i < L->cuetexts.n; i++)
+		if (!memchr(L->cuetexts.e[i].key, ' ', L->cuetexts.e[i].klen) &&
+		    !set_get(&L->cuefirst, L->cuetexts.e[i].key,
+		    L->cuetexts.e[i].klen))
+			L->cuetexts_in_first = 0;
 }
 
 /* The sex in column col of row i of lx ("m", "f"): SEX_MALE, SEX_FEMALE, or

@@ -207,6 +207,10 @@ struct quotes_lex {
 	 * 1) and folded first words (value: a cue's index + 1), and the
 	 * longest stem. */
 	struct wordset cuetexts, cuestems, cuefirst;
+	/* every text of cuetexts without a space is in cuefirst too (a
+	 * one-word cue is its own first word): a word of scan_words, which
+	 * holds no space, is then in cuetexts only when in cuefirst */
+	int cuetexts_in_first;
 	struct wordset rcuefirst;	/* the report cues' first words */
 	size_t cuestemmax;
 	/* The lengths (bit l; 2..63) of the stems that begin with a pair
