@@ -110,10 +110,12 @@ cue_word(struct qdoc *d, size_t i, const char *f, size_t n)
 
 	if (k > 0)
 		return k;
-	if (!set_get_hashed(&d->lx->cuetexts, f, n, d->w[i].hash) &&
-	    !has_cue_stem(d, f, n))
-		return 0;
-	return -1;
+	/* not in cuefirst: then in cuetexts neither, for our own words
+	 * (see cuetexts_in_first) */
+	if (!(d->own_words && d->lx->cuetexts_in_first) &&
+	    set_get_hashed(&d->lx->cuetexts, f, n, d->w[i].hash))
+		return -1;
+	return has_cue_stem(d, f, n) ? -1 : 0;
 }
 
 /* The stem of word i, whose cue_word is k (not 0): the lexicon's own

@@ -202,6 +202,12 @@ cue_sets(struct quotes_lex *L)
 	set_finish(&L->cuetexts);
 	set_finish(&L->cuestems);
 	set_finish(&L->cuefirst);
+	L->cuetexts_in_first = 1;
+	for (i = 0; i < L->cuetexts.n; i++)
+		if (!memchr(L->cuetexts.e[i].key, ' ', L->cuetexts.e[i].klen) &&
+		    !set_get(&L->cuefirst, L->cuetexts.e[i].key,
+		    L->cuetexts.e[i].klen))
+			L->cuetexts_in_first = 0;
 }
 
 /* The sex in column col of row i of lx ("m", "f"): SEX_MALE, SEX_FEMALE, or
@@ -263,6 +269,21 @@ read_roles(struct quotes_lex *L, const struct glean_lexicon *lx)
 			add_class_word(L, lx->rows[i].f[0], C_ROLE);
 }
 
+/* L->inspfirst: the bytes a match of L->anyinsp may begin with, as
+ * pcre2 found them at compile time (its start bitmap); all the bytes
+ * when it found none (then no byte is ruled out). */
+static void
+insp_first_bytes(struct quotes_lex *L)
+{
+	const uint8_t *bm = NULL;
+	size_t c;
+
+	if (pcre2_pattern_info(L->anyinsp, PCRE2_INFO_FIRSTBITMAP, &bm) != 0)
+		bm = NULL;
+	for (c = 0; c < 256; c++)
+		L->inspfirst[c] = bm == NULL || ((bm[c / 8] >> (c % 8)) & 1);
+}
+
 /* inspectorates.tsv: each name and its pattern (case-insensitive, at
  * word boundaries; also anchored), and all the patterns in one; a
  * one-word name is a word of the "inspection" class.  A bad pattern is
@@ -299,6 +320,7 @@ read_inspectorates(struct quotes_lex *L, const struct glean_lexicon *lx)
 	L->anyinsp_at = glean_re_compile(any.s, PCRE2_CASELESS | PCRE2_UTF |
 	    PCRE2_ANCHORED, lx->path);
 	glean_buf_free(&any);
+	insp_first_bytes(L);
 }
 
 /* The words of a role-bodies.tsv column ("-" none), folded: *n of them. */

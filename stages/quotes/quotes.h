@@ -207,6 +207,10 @@ struct quotes_lex {
 	 * 1) and folded first words (value: a cue's index + 1), and the
 	 * longest stem. */
 	struct wordset cuetexts, cuestems, cuefirst;
+	/* every text of cuetexts without a space is in cuefirst too (a
+	 * one-word cue is its own first word): a word of scan_words, which
+	 * holds no space, is then in cuetexts only when in cuefirst */
+	int cuetexts_in_first;
 	struct wordset rcuefirst;	/* the report cues' first words */
 	size_t cuestemmax;
 	/* The lengths (bit l; 2..63) of the stems that begin with a pair
@@ -222,6 +226,9 @@ struct quotes_lex {
 	size_t ninsp;
 	pcre2_code *anyinsp;	/* all their patterns in one */
 	pcre2_code *anyinsp_at;	/* the same, anchored */
+	/* the bytes a match of anyinsp may begin with (pcre2's own
+	 * first-byte set; every byte when it keeps none) */
+	unsigned char inspfirst[256];
 	struct rolebody *rolebodies;	/* role-bodies.tsv */
 	struct wordset roleheads;	/* their heads (value: index + 1) */
 };
@@ -321,6 +328,14 @@ struct recent {
 	int gender;
 };
 
+/* A word's stem kept from document to document (see wstem): a few words
+ * ("says", "spokesman") are stemmed again and again. */
+#define STEMMEMO 256		/* entries (a power of two) */
+struct stemmemo {
+	uint8_t flen, slen;	/* 0: empty */
+	char fold[30], stem[30];
+};
+
 /* One document's state; the storage is kept from document to document. */
 struct qdoc {
 	const struct quotes_lex *lx;
@@ -371,6 +386,9 @@ struct qdoc {
 	int insp;
 	int depth;		/* indirect_subject's nesting (it recurses once) */
 	pcre2_match_data *md;	/* for the inspectorates' patterns */
+	/* stems by their fold's hash, the last of each slot; not reset
+	 * between documents (a stem is the fold's alone) */
+	struct stemmemo stems[STEMMEMO];
 };
 
 

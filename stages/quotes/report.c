@@ -33,6 +33,8 @@ article_inspectorate(struct qdoc *d)
 	n = glean_calloc(lx->ninsp + 1, sizeof(*n));
 	for (i = 0; i < d->ncapital; i++) {
 		at = d->w[d->capital[i]].b;
+		if (!lx->inspfirst[(unsigned char)d->s[at]])
+			continue;	/* most words: no name starts so */
 		if (glean_re_match(lx->anyinsp_at, d->s, d->n, at, d->md) <= 0)
 			continue;
 		for (k = 0; k < lx->ninsp; k++)
@@ -67,6 +69,35 @@ report_speaker(struct qdoc *d, const struct phrase *rc)
 	return rc->speaker;
 }
 
+/* Is c an ASCII word character (\w)? */
+static int
+ascii_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * May a match of lx->anyinsp, which opens with \b, begin in s[0..n)?
+ * Only at a byte of lx->inspfirst, and not at an ASCII word character
+ * after another (no word boundary there).  Most names ("Jane Doe") have
+ * no such byte: the pattern is not run for them.
+ */
+static int
+may_name_inspectorate(const struct quotes_lex *lx, const char *s, size_t n)
+{
+	size_t p;
+	unsigned char c;
+
+	for (p = 0; p < n; p++) {
+		c = (unsigned char)s[p];
+		if (lx->inspfirst[c] && (p == 0 || !ascii_word_byte(c) ||
+		    !ascii_word_byte((unsigned char)s[p - 1])))
+			return 1;
+	}
+	return 0;
+}
+
 /* The inspectorate s[0..n) names ("Care Quality Commission", "Ofsted"),
  * by inspectorates.tsv's patterns: its short name, or NULL. */
 const char *
@@ -74,7 +105,8 @@ inspectorate_of(struct qdoc *d, const char *s, size_t n)
 {
 	size_t k;
 
-	if (!matches(d, d->lx->anyinsp, s, n))
+	if (!may_name_inspectorate(d->lx, s, n) ||
+	    !matches(d, d->lx->anyinsp, s, n))
 		return NULL;
 	for (k = 0; k < d->lx->ninsp; k++)
 		if (matches(d, d->lx->insp[k].re, s, n))

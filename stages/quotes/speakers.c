@@ -306,8 +306,9 @@ cap_run_end(struct qdoc *d, size_t i)
 			j++;
 			continue;
 		}
-		if (connector(d, j) && j + 1 < d->nw &&
-		    d->w[j + 1].cap && !d->w[j + 1].inq &&
+		/* a capital next first: most words after a name have none */
+		if (j + 1 < d->nw && d->w[j + 1].cap && !d->w[j + 1].inq &&
+		    connector(d, j) &&
 		    blank_gap(d, d->w[j].e, d->w[j + 1].b)) {
 			j += 2;
 			continue;
@@ -887,10 +888,15 @@ lower_elsewhere(struct qdoc *d, size_t a)
 {
 	size_t i, fl, gl;
 	const char *f = wfold(d, a, &fl), *g;
+	const unsigned char *s = (const unsigned char *)d->s;
 
 	for (i = 0; i < d->nw; i++) {
-		if (d->w[i].cap || d->w[i].e - d->w[i].b != d->w[a].e -
-		    d->w[a].b)
+		uint32_t b = d->w[i].b;	/* an ASCII byte before another folds
+					 * alone: most words differ there */
+
+		if (d->w[i].cap || d->w[i].e - b != d->w[a].e - d->w[a].b ||
+		    (fl > 0 && s[b] < 0x80 && (d->w[i].e == b + 1 ||
+		    s[b + 1] < 0x80) && lower(s[b]) != (unsigned char)f[0]))
 			continue;
 		g = wfold(d, i, &gl);
 		if (gl == fl && memcmp(f, g, fl) == 0)

@@ -229,6 +229,28 @@ om_byte(const struct offmap *m, size_t cp)
 
 
 
+/* The Snowball stem of fold f[0..n) (its hash: hash); *sl gets its
+ * length.  Kept in d->stems when it fits, and taken from there. */
+static const char *
+stem_of(struct qdoc *d, const char *f, size_t n, uint32_t hash, size_t *sl)
+{
+	struct stemmemo *m = &d->stems[hash & (STEMMEMO - 1)];
+	const char *st;
+
+	if (n > 0 && m->flen == n && memcmp(m->fold, f, n) == 0) {
+		*sl = m->slen;
+		return m->stem;
+	}
+	st = glean_stem(f, n, sl);
+	if (n > 0 && n <= sizeof(m->fold) && *sl <= sizeof(m->stem)) {
+		m->flen = (uint8_t)n;
+		memcpy(m->fold, f, n);
+		m->slen = (uint8_t)*sl;
+		memcpy(m->stem, st, *sl);
+	}
+	return st;
+}
+
 /* Word i's Snowball stem, made once; *len gets its length. */
 const char *
 wstem(struct qdoc *d, size_t i, size_t *len)
@@ -239,7 +261,7 @@ wstem(struct qdoc *d, size_t i, size_t *len)
 
 	if (w->stem < 0) {
 		const char *f = wfold(d, i, &n);
-		st = glean_stem(f, n, &n);
+		st = stem_of(d, f, n, w->hash, &n);
 		w->stem = (int32_t)d->sbuf.len;
 		w->slen = (uint32_t)n;
 		glean_buf_add(&d->sbuf, st, n);
