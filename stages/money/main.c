@@ -284,7 +284,9 @@ static const struct {
  * study of it.  pcre2 knows no such set for a pattern that may start
  * with \\d (PCRE2_UCP: any Unicode digit), so it studies pat with each
  * \\d as "0" instead and the bytes a digit may start with (digit_byte)
- * are added.  All bytes where it knows none.  Fatal on a bad pattern.
+ * are added where "0" may start it (a \\d may open a match: not so for
+ * the prefix pattern, which opens with its currency).  All bytes where
+ * it knows none.  Fatal on a bad pattern.
  */
 static void
 start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
@@ -294,7 +296,7 @@ start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
 	const uint8_t *bitmap = NULL;
 	pcre2_code *re;
 	PCRE2_SIZE erroff;
-	int i, errcode;
+	int i, errcode, zero;
 
 	for (; *pat; pat++) {
 		if (pat[0] == '\\' && pat[1] == 'd') {
@@ -313,9 +315,10 @@ start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
 		    what, (size_t)erroff);
 	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0)
 		bitmap = NULL;
+	zero = !bitmap || (bitmap['0' / 8] >> ('0' % 8) & 1);
 	for (i = 0; i < 256; i++)
 		starts[i] = !bitmap || (bitmap[i / 8] >> (i % 8) & 1) ||
-		    c->digit_byte[i];
+		    (zero && c->digit_byte[i]);
 	pcre2_code_free(re);
 	glean_buf_free(&b);
 }
