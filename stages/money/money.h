@@ -74,6 +74,13 @@ struct ctx {
 		unsigned char odd3[32][32];
 		int any;	/* too many to file: any word */
 	} first[NKIND];
+	/* what may follow a suffix amount's number in figures: the
+	 * words (ASCII letters first) and the other ASCII bytes a scale
+	 * word or a suffix currency starts with; follow_gate: none of
+	 * those starts with a digit, "," or "." (see suffix_number_at) */
+	struct first_words follow;
+	unsigned char follow_byte[128];
+	int follow_gate;
 	/* the last words of the qualifiers (approx.tsv), for
 	 * may_qualify(); any: one is not a plain ASCII word, or too many
 	 * to file: every amount goes to re_approx */
