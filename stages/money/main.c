@@ -209,6 +209,10 @@ trig_init(struct ctx *c)
 		}
 		glean_trigger_add_longest(&c->trig, f, kinds);
 	}
+	for (r = 0; r < 3; r++)
+		for (i = 0; i < 32; i++)
+			if (c->trig.last[r][i])
+				c->trigger_lengths |= 1u << r;
 }
 
 /* The placeholders of the expressions, in the order of their values. */
@@ -908,6 +912,20 @@ block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
 }
 
 /*
+ * The bits of the block's letters that start a word of two letters,
+ * where no trigger word has two (c->trigger_lengths), for block_runs
+ * not to look at; else none.  The last two bits of a block of 64 may
+ * start a word that goes on into the next block: they are left out.
+ */
+static inline uint64_t
+two_letter_words(const struct ctx *c, uint64_t letters)
+{
+	if (c->trigger_lengths & 4)
+		return 0;
+	return letters >> 1 & ~(letters >> 2) & (((uint64_t)1 << 62) - 1);
+}
+
+/*
  * Open the windows of the trigger words and symbols of t[0..n), running
  * each as it closes.  It goes 64 bytes at a time from the start of one
  * run of letters, "$" or byte from 0x80 up (where the symbols start) to
@@ -929,7 +947,8 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 		glean_block_classes(t + base, n - base, '$', &blk);
 		starts = glean_run_starts(blk.letters, &after_letter);
 		nrun = block_runs(c, t, n, base, blk.letters, starts,
-		    starts | blk.chs | blk.high, run);
+		    (starts & ~two_letter_words(c, blk.letters)) | blk.chs |
+		    blk.high, run);
 		for (k = 0; k < nrun; k++) {
 			i = run[k].s;
 			if (!run[k].e) {

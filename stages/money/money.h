@@ -35,6 +35,8 @@ struct ctx {
 	const char *sym[64];
 	size_t nsym;
 	unsigned symkinds;	/* the patterns of the forms with symbols */
+	/* bit k: a trigger word has k letters (for k < 3) */
+	unsigned trigger_lengths;
 	/* what each byte may start: a word, a symbol, or nothing */
 	unsigned char byte_class[256];
 	/* may a digit of the patterns' \d start at the byte (PCRE2_UCP:
