@@ -174,6 +174,30 @@ position_kinds(const char *pos)
 }
 
 /*
+ * The lengths of the words that may open a window by their first and
+ * last letters (struct ctx's word_lengths), from the trigger table's
+ * (for "p", a word of one letter, too: word_kinds), and the lengths
+ * below 3 of the trigger words.
+ */
+static void
+word_lengths_init(struct ctx *c)
+{
+	size_t len, f, l;
+
+	for (len = 0; len < GLEAN_TRIGGER_MAX; len++)
+		for (f = 0; f < 32; f++)
+			for (l = 0; l < 32; l++)
+				if (c->trig.last[len][f] >> l & 1)
+					c->word_lengths[f][l] |=
+					    (uint64_t)1 << len;
+	c->word_lengths['p' & 31]['p' & 31] |= 2;
+	for (len = 0; len < 3; len++)
+		for (f = 0; f < 32; f++)
+			if (c->trig.last[len][f])
+				c->trigger_lengths |= 1u << len;
+}
+
+/*
  * Each currency form is found by its symbol ("$" of "US$", "£") or, for
  * forms of letters only, by its longest word ("dollars" of "US dollars").
  */
@@ -209,10 +233,7 @@ trig_init(struct ctx *c)
 		}
 		glean_trigger_add_longest(&c->trig, f, kinds);
 	}
-	for (r = 0; r < 3; r++)
-		for (i = 0; i < 32; i++)
-			if (c->trig.last[r][i])
-				c->trigger_lengths |= 1u << r;
+	word_lengths_init(c);
 }
 
 /* The placeholders of the expressions, in the order of their values. */
@@ -902,8 +923,9 @@ block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
 			continue;
 		}
 		j = glean_run_end(t, n, base, letters, b);
-		if (glean_trigger_maybe(&c->trig, t + i, j - i) ||
-		    (j - i == 1 && (t[i] == 'p' || t[i] == 'P'))) {
+		if (j - i < 64 && (c->word_lengths[t[i] & 31][t[j - 1] & 31] >>
+		    (j - i) & 1) && (glean_trigger_maybe(&c->trig, t + i,
+		    j - i) || (j - i == 1 && (t[i] == 'p' || t[i] == 'P')))) {
 			run[nrun].s = i;
 			run[nrun++].e = j;
 		}

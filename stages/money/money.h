@@ -37,6 +37,10 @@ struct ctx {
 	unsigned symkinds;	/* the patterns of the forms with symbols */
 	/* bit k: a trigger word has k letters (for k < 3) */
 	unsigned trigger_lengths;
+	/* by a word's first and last letter (their low five bits): bit k
+	 * for each length k of a word of those letters that may open a
+	 * window; one test says no to most words */
+	uint64_t word_lengths[32][32];
 	/* what each byte may start: a word, a symbol, or nothing */
 	unsigned char byte_class[256];
 	/* may a digit of the patterns' \d start at the byte (PCRE2_UCP:
