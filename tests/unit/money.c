@@ -34,17 +34,9 @@ random_text(unsigned long *seed, char text[256])
 	    "'", "about", "up to", "per", "a year", "x", "the", "of", "in",
 	    "children", "members", "Canadian dollars", "\xc5\xbf",
 	    "\xe2\x80\x99", "\xe2\x80\x9c", "4p", "\xe2\x84\xaa", "_" };
-	enum { NPIECE = sizeof piece / sizeof piece[0] };
-	size_t n = 0, k, pieces;
 
-	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
-	pieces = 1 + (*seed >> 33) % 9;
-	for (k = 0; k < pieces; k++) {
-		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
-		n += (size_t)snprintf(text + n, 256 - n, "%s",
-		    piece[(*seed >> 33) % NPIECE]);
-	}
-	return n;
+	return test_random_text(seed, piece, sizeof piece / sizeof piece[0],
+	    text);
 }
 
 /* Does next_start, asked at text[i] as scan asks it (the next digit
@@ -58,6 +50,13 @@ let_try(int kind, const char *text, size_t n, size_t i)
 	return next_start(&c, kind, text, i, n, &digit) == i;
 }
 
+/* Does the amount pattern of kind match at text[i] (of n)? */
+static int
+matches(int kind, const char *text, size_t n, size_t i)
+{
+	return match_at(&c, c.re_amount[kind], text, n, i) > 0;
+}
+
 /*
  * next_start against the amount patterns: wherever one matches (anchored
  * there, its look-behind seeing the text before), it must have been let
@@ -67,40 +66,20 @@ let_try(int kind, const char *text, size_t n, size_t i)
 static void
 test_starts(void)
 {
-	char text[256];
-	unsigned long seed = 20, tried = 0, said_no = 0, wrong = 0;
-	unsigned long matched[NKIND] = { 0 };
-	size_t n, i;
-	int round, kind;
+	unsigned long seed = 20;
+	struct test_gate_counts k;
 
 	test_cond("the suffix number gate on with the lexicons",
 	    c.follow_gate);
-	for (round = 0; round < 20000; round++) {
-		n = random_text(&seed, text);
-		for (i = 0; i < n; i++) {
-			if (((unsigned char)text[i] & 0xc0) == 0x80)
-				continue;
-			for (kind = 0; kind < NKIND; kind++) {
-				int yes = let_try(kind, text, n, i);
-
-				tried++;
-				said_no += !yes;
-				if (match_at(&c, c.re_amount[kind], text, n,
-				    i) <= 0)
-					continue;
-				matched[kind]++;
-				if (!yes && wrong++ < 5)
-					fprintf(stderr, "kind %d not tried "
-					    "at %zu of \"%s\"\n", kind, i, text);
-			}
-		}
-	}
+	test_gate_texts(&seed, 20000, NKIND, (1u << NKIND) - 1, random_text,
+	    let_try, matches, &k);
 	test_cond("no pattern is kept from a place where it matches",
-	    wrong == 0);
+	    k.wrong == 0);
 	test_cond("the texts hold matches of each kind",
-	    matched[A_PRE] > 100 && matched[A_SUF] > 100 &&
-	    matched[A_ATT] > 100);
-	test_cond("next_start says no to most places", said_no > tried / 2);
+	    k.matched[A_PRE] > 100 && k.matched[A_SUF] > 100 &&
+	    k.matched[A_ATT] > 100);
+	test_cond("next_start says no to most places",
+	    k.said_no > k.tried / 2);
 }
 
 /* Is the word text[s..e) among the runs block_runs gives for the text's
@@ -167,10 +146,8 @@ test_block_runs(void)
 int
 main(void)
 {
-	const char *dir = getenv("GLEAN_LEXICONS");
-
 	glean_setprog("money-test");
-	ctx_init(&c, dir && *dir ? dir : "lexicons");
+	ctx_init(&c, test_lexicons());
 	test_starts();
 	test_block_runs();
 	ctx_free(&c);
