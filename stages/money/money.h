@@ -80,6 +80,9 @@ struct ctx {
 		unsigned char odd3[32][32];
 		int any;	/* too many to file: any word */
 	} first[NKIND];
+	/* the words after "a" or "an" and blanks in a number in words:
+	 * those of first[A_SUF] and the scale words of NUMW */
+	struct first_words after_a;
 	/* what may follow a suffix amount's number in figures: the
 	 * words (ASCII letters first) and the other ASCII bytes a scale
 	 * word or a suffix currency starts with; follow_gate: none of

@@ -139,6 +139,9 @@ follow_init(struct ctx *c)
 void
 first_words_init(struct ctx *c)
 {
+	/* the scale words NUMW lets follow "a" without a cardinal */
+	static const char *const scale[] = { "hundred", "thousand",
+	    "million", "billion", "trillion" };
 	const struct glean_lexicon *lx = c->nw->lx;
 	size_t r;
 
@@ -161,6 +164,9 @@ first_words_init(struct ctx *c)
 	first_word_add(&c->first[A_SUF], "half");
 	first_word_add(&c->first[A_SUF], "quarter");
 	c->first[A_ATT].any = 1;
+	c->after_a = c->first[A_SUF];
+	for (r = 0; r < sizeof scale / sizeof scale[0]; r++)
+		first_word_add(&c->after_a, scale[r]);
 	follow_init(c);
 }
 
@@ -295,6 +301,25 @@ follow_at(const struct ctx *c, const char *t, size_t x, size_t n)
 }
 
 /*
+ * Might a number in words go on at t[q] (of n), after "a" or "an"?
+ * NUMW wants blanks and then a cardinal, "half" or "quarter" or a scale
+ * word (after_a).  A byte from 0x80 up may be a blank or more than
+ * ASCII tells.
+ */
+static int
+after_a_at(const struct ctx *c, const char *t, size_t q, size_t n)
+{
+	size_t b = q;
+
+	while (b < n && ascii_blank(t[b]))
+		b++;
+	if (b < n && (unsigned char)t[b] >= 0x80)
+		return 1;
+	return b > q && b < n && ascii_letter(t[b]) &&
+	    word_at(&c->after_a, 0, t, b, n);
+}
+
+/*
  * Might a match of the amount pattern of kind start at the ASCII letter
  * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
  * a suffix amount, with "a" or "an" before a blank ("a million
@@ -310,7 +335,8 @@ first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
 		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
 			len = 2;
 		if (p + len >= n || !ascii_letter(t[p + len]))
-			return 1;
+			return after_a_at(c, t, p + len, n) ||
+			    word_at(&c->first[kind], 0, t, p, n);
 	}
 	return word_at(&c->first[kind], kind == A_PRE, t, p, n);
 }

@@ -33,7 +33,8 @@ random_text(unsigned long *seed, char text[256])
 	    "  ", "\t", "\n", "-", "to", "\xc2\xa0", ",", ".", "(", ")", "%",
 	    "'", "about", "up to", "per", "a year", "x", "the", "of", "in",
 	    "children", "members", "Canadian dollars", "\xc5\xbf",
-	    "\xe2\x80\x99", "\xe2\x80\x9c", "4p", "\xe2\x84\xaa", "_" };
+	    "\xe2\x80\x99", "\xe2\x80\x9c", "4p", "\xe2\x84\xaa", "_",
+	    "a million", "A thousand", "an\xc2\xa0half", " pounds", " euros" };
 
 	return test_random_text(seed, piece, sizeof piece / sizeof piece[0],
 	    text);
