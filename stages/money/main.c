@@ -174,6 +174,30 @@ position_kinds(const char *pos)
 }
 
 /*
+ * The lengths of the words that may open a window by their first and
+ * last letters (struct ctx's word_lengths), from the trigger table's
+ * (for "p", a word of one letter, too: word_kinds), and the lengths
+ * below 3 of the trigger words.
+ */
+static void
+word_lengths_init(struct ctx *c)
+{
+	size_t len, f, l;
+
+	for (len = 0; len < GLEAN_TRIGGER_MAX; len++)
+		for (f = 0; f < 32; f++)
+			for (l = 0; l < 32; l++)
+				if (c->trig.last[len][f] >> l & 1)
+					c->word_lengths[f][l] |=
+					    (uint64_t)1 << len;
+	c->word_lengths['p' & 31]['p' & 31] |= 2;
+	for (len = 0; len < 3; len++)
+		for (f = 0; f < 32; f++)
+			if (c->trig.last[len][f])
+				c->trigger_lengths |= 1u << len;
+}
+
+/*
  * Each currency form is found by its symbol ("$" of "US$", "£") or, for
  * forms of letters only, by its longest word ("dollars" of "US dollars").
  */
@@ -209,6 +233,7 @@ trig_init(struct ctx *c)
 		}
 		glean_trigger_add_longest(&c->trig, f, kinds);
 	}
+	word_lengths_init(c);
 }
 
 /* The placeholders of the expressions, in the order of their values. */
@@ -284,7 +309,9 @@ static const struct {
  * study of it.  pcre2 knows no such set for a pattern that may start
  * with \\d (PCRE2_UCP: any Unicode digit), so it studies pat with each
  * \\d as "0" instead and the bytes a digit may start with (digit_byte)
- * are added.  All bytes where it knows none.  Fatal on a bad pattern.
+ * are added where "0" may start it (a \\d may open a match: not so for
+ * the prefix pattern, which opens with its currency).  All bytes where
+ * it knows none.  Fatal on a bad pattern.
  */
 static void
 start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
@@ -294,7 +321,7 @@ start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
 	const uint8_t *bitmap = NULL;
 	pcre2_code *re;
 	PCRE2_SIZE erroff;
-	int i, errcode;
+	int i, errcode, zero;
 
 	for (; *pat; pat++) {
 		if (pat[0] == '\\' && pat[1] == 'd') {
@@ -313,9 +340,10 @@ start_bytes(const struct ctx *c, const char *pat, uint32_t flags,
 		    what, (size_t)erroff);
 	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0)
 		bitmap = NULL;
+	zero = !bitmap || (bitmap['0' / 8] >> ('0' % 8) & 1);
 	for (i = 0; i < 256; i++)
 		starts[i] = !bitmap || (bitmap[i / 8] >> (i % 8) & 1) ||
-		    c->digit_byte[i];
+		    (zero && c->digit_byte[i]);
 	pcre2_code_free(re);
 	glean_buf_free(&b);
 }
@@ -895,13 +923,28 @@ block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
 			continue;
 		}
 		j = glean_run_end(t, n, base, letters, b);
-		if (glean_trigger_maybe(&c->trig, t + i, j - i) ||
-		    (j - i == 1 && (t[i] == 'p' || t[i] == 'P'))) {
+		if (j - i < 64 && (c->word_lengths[t[i] & 31][t[j - 1] & 31] >>
+		    (j - i) & 1) && (glean_trigger_maybe(&c->trig, t + i,
+		    j - i) || (j - i == 1 && (t[i] == 'p' || t[i] == 'P')))) {
 			run[nrun].s = i;
 			run[nrun++].e = j;
 		}
 	}
 	return nrun;
+}
+
+/*
+ * The bits of the block's letters that start a word of two letters,
+ * where no trigger word has two (c->trigger_lengths), for block_runs
+ * not to look at; else none.  The last two bits of a block of 64 may
+ * start a word that goes on into the next block: they are left out.
+ */
+static inline uint64_t
+two_letter_words(const struct ctx *c, uint64_t letters)
+{
+	if (c->trigger_lengths & 4)
+		return 0;
+	return letters >> 1 & ~(letters >> 2) & (((uint64_t)1 << 62) - 1);
 }
 
 /*
@@ -926,7 +969,8 @@ scan_windows(struct ctx *c, const char *t, size_t n, struct list *l)
 		glean_block_classes(t + base, n - base, '$', &blk);
 		starts = glean_run_starts(blk.letters, &after_letter);
 		nrun = block_runs(c, t, n, base, blk.letters, starts,
-		    starts | blk.chs | blk.high, run);
+		    (starts & ~two_letter_words(c, blk.letters)) | blk.chs |
+		    blk.high, run);
 		for (k = 0; k < nrun; k++) {
 			i = run[k].s;
 			if (!run[k].e) {

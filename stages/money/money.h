@@ -35,6 +35,12 @@ struct ctx {
 	const char *sym[64];
 	size_t nsym;
 	unsigned symkinds;	/* the patterns of the forms with symbols */
+	/* bit k: a trigger word has k letters (for k < 3) */
+	unsigned trigger_lengths;
+	/* by a word's first and last letter (their low five bits): bit k
+	 * for each length k of a word of those letters that may open a
+	 * window; one test says no to most words */
+	uint64_t word_lengths[32][32];
 	/* what each byte may start: a word, a symbol, or nothing */
 	unsigned char byte_class[256];
 	/* may a digit of the patterns' \d start at the byte (PCRE2_UCP:
@@ -74,6 +80,16 @@ struct ctx {
 		unsigned char odd3[32][32];
 		int any;	/* too many to file: any word */
 	} first[NKIND];
+	/* the words after "a" or "an" and blanks in a number in words:
+	 * those of first[A_SUF] and the scale words of NUMW */
+	struct first_words after_a;
+	/* what may follow a suffix amount's number in figures: the
+	 * words (ASCII letters first) and the other ASCII bytes a scale
+	 * word or a suffix currency starts with; follow_gate: none of
+	 * those starts with a digit, "," or "." (see suffix_number_at) */
+	struct first_words follow;
+	unsigned char follow_byte[128];
+	int follow_gate;
 	/* the last words of the qualifiers (approx.tsv), for
 	 * may_qualify(); any: one is not a plain ASCII word, or too many
 	 * to file: every amount goes to re_approx */

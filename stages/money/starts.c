@@ -97,6 +97,37 @@ first_word_add(struct first_words *fw, const char *w)
 		fw->odd3[k][w[1] & 31] = 1;
 }
 
+/* File the form f of a scale word or suffix currency in what may
+ * follow a number (struct ctx's follow). */
+static void
+follow_add(struct ctx *c, const char *f)
+{
+	unsigned char b = (unsigned char)f[0];
+
+	if (ascii_letter(f[0]) || strncmp(f, "\xc5\xbf", 2) == 0 ||
+	    strncmp(f, "\xe2\x84\xaa", 3) == 0)
+		first_word_add(&c->follow, f);
+	else if (b < 0x80)
+		c->follow_byte[b] = 1;
+	if ((b >= '0' && b <= '9') || b == ',' || b == '.')
+		c->follow_gate = 0;
+}
+
+/* What may follow a suffix amount's number in figures: the scale
+ * words (multipliers.tsv) and the suffix forms of currencies.tsv. */
+static void
+follow_init(struct ctx *c)
+{
+	size_t r;
+
+	c->follow_gate = 1;
+	for (r = 0; r < c->mult->nrows; r++)
+		follow_add(c, c->mult->rows[r].f[0]);
+	for (r = 0; r < c->cur->nrows; r++)
+		if (position_kinds(c->cur->rows[r].f[3]) & K_SUF)
+			follow_add(c, c->cur->rows[r].f[0]);
+}
+
 /*
  * The first words of the matches that start at an ASCII letter: of a
  * prefix amount, its currency's forms; of a suffix amount, the first words
@@ -108,6 +139,9 @@ first_word_add(struct first_words *fw, const char *w)
 void
 first_words_init(struct ctx *c)
 {
+	/* the scale words NUMW lets follow "a" without a cardinal */
+	static const char *const scale[] = { "hundred", "thousand",
+	    "million", "billion", "trillion" };
 	const struct glean_lexicon *lx = c->nw->lx;
 	size_t r;
 
@@ -130,6 +164,10 @@ first_words_init(struct ctx *c)
 	first_word_add(&c->first[A_SUF], "half");
 	first_word_add(&c->first[A_SUF], "quarter");
 	c->first[A_ATT].any = 1;
+	c->after_a = c->first[A_SUF];
+	for (r = 0; r < sizeof scale / sizeof scale[0]; r++)
+		first_word_add(&c->after_a, scale[r]);
+	follow_init(c);
 }
 
 /*
@@ -155,6 +193,57 @@ starts_with_word(const char *t, size_t p, size_t n, const char *w)
 	return 1;
 }
 
+/* Is ch a blank of \\s in ASCII: the blank, \\t \\n \\v \\f \\r? */
+static int
+ascii_blank(char ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+/* May a prefix amount's number, {SP}?{NUM}, start at t[x] (of n): a
+ * digit or "." after at most one blank?  A byte from 0x80 up may be a
+ * blank or a digit. */
+static int
+number_may_follow(const char *t, size_t x, size_t n)
+{
+	if (x < n && ascii_blank(t[x]))
+		x++;
+	return x < n && ((unsigned char)t[x] >= 0x80 ||
+	    (t[x] >= '0' && t[x] <= '9') || t[x] == '.');
+}
+
+/*
+ * May the prefix form f (a currency, as currencies.tsv writes it) and
+ * the number after it match at t[p] (of n)?  Its letters without case,
+ * its "$" with a blank before it or none (as loosen() lets a symbol
+ * after letters have one), then number_may_follow.  Any other byte of
+ * f ("." may be left out), and a byte from 0x80 up in the text, say
+ * yes: the pattern decides.
+ */
+static int
+prefix_form_at(const char *t, size_t p, size_t n, const char *f)
+{
+	for (; *f; f++, p++) {
+		if (p >= n)
+			return 0;
+		if ((unsigned char)t[p] >= 0x80)
+			return 1;
+		if (*f == '$') {
+			if (t[p] == ' ' && p + 1 < n && t[p + 1] == '$')
+				p++;
+			if (t[p] != '$')
+				return 0;
+			continue;
+		}
+		if (!ascii_letter(*f))
+			return 1;
+		if (tolower_ascii((unsigned char)t[p]) !=
+		    tolower_ascii((unsigned char)*f))
+			return 0;
+	}
+	return number_may_follow(t, p, n);
+}
+
 /* May t[p] (of n) be the letter of a word filed with one of the bits
  * (ch & 31) of set: no only for an ASCII byte that is no letter of set
  * (a byte from 0x80 up, or the end, may be more than ASCII tells). */
@@ -166,27 +255,20 @@ next_letter_in(const char *t, size_t p, size_t n, uint32_t set)
 }
 
 /*
- * Might a match of the amount pattern of kind start at the ASCII letter
- * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
- * a suffix amount, with "a" or "an" before a blank ("a million
- * pounds").  A word may run on into what follows ("tenpounds").
+ * Might one of the words of fw start at the ASCII letter t[p] (of n)?
+ * pre: the words are prefix forms, and the number must follow
+ * (prefix_form_at).  A word may run on into what follows
+ * ("tenpounds").
  */
 static int
-first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
+word_at(const struct first_words *fw, int pre, const char *t, size_t p,
     size_t n)
 {
-	const struct first_words *fw = &c->first[kind];
 	unsigned char k = (unsigned char)t[p] & 31;
-	size_t i, len = 1;
+	size_t i;
 
 	if (fw->any)
 		return 1;
-	if (kind == A_SUF && k == ('a' & 31)) {
-		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
-			len = 2;
-		if (p + len >= n || !ascii_letter(t[p + len]))
-			return 1;
-	}
 	/* no word of those first letters goes on with the next ASCII
 	 * byte: starts_with_word would say no to each */
 	if (!fw->odd[k] && !next_letter_in(t, p + 1, n, fw->second[k]))
@@ -196,9 +278,108 @@ first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
 	    !next_letter_in(t, p + 2, n, fw->third[k][t[p + 1] & 31]))
 		return 0;
 	for (i = 0; i < fw->n[k]; i++)
-		if (starts_with_word(t, p, n, fw->w[k][i]))
+		if (pre ? prefix_form_at(t, p, n, fw->w[k][i]) :
+		    starts_with_word(t, p, n, fw->w[k][i]))
 			return 1;
 	return 0;
+}
+
+/* May a scale word or a suffix currency (follow) start at t[x] (of
+ * n)?  A byte from 0x80 up may. */
+static int
+follow_at(const struct ctx *c, const char *t, size_t x, size_t n)
+{
+	unsigned char b;
+
+	if (x >= n)
+		return 0;
+	b = (unsigned char)t[x];
+	if (b >= 0x80)
+		return 1;
+	return ascii_letter((char)b) ? word_at(&c->follow, 0, t, x, n) :
+	    c->follow_byte[b];
+}
+
+/*
+ * Might a number in words go on at t[q] (of n), after "a" or "an"?
+ * NUMW wants blanks and then a cardinal, "half" or "quarter" or a scale
+ * word (after_a).  A byte from 0x80 up may be a blank or more than
+ * ASCII tells.
+ */
+static int
+after_a_at(const struct ctx *c, const char *t, size_t q, size_t n)
+{
+	size_t b = q;
+
+	while (b < n && ascii_blank(t[b]))
+		b++;
+	if (b < n && (unsigned char)t[b] >= 0x80)
+		return 1;
+	return b > q && b < n && ascii_letter(t[b]) &&
+	    word_at(&c->after_a, 0, t, b, n);
+}
+
+/*
+ * Might a match of the amount pattern of kind start at the ASCII letter
+ * t[p] (of n)?  Where it starts with a word of c->first[kind], or, for
+ * a suffix amount, with "a" or "an" before a blank ("a million
+ * pounds").
+ */
+static int
+first_word_at(const struct ctx *c, int kind, const char *t, size_t p,
+    size_t n)
+{
+	size_t len = 1;
+
+	if (kind == A_SUF && !c->first[kind].any && (t[p] | 0x20) == 'a') {
+		if (p + 1 < n && (t[p + 1] | 0x20) == 'n')
+			len = 2;
+		if (p + len >= n || !ascii_letter(t[p + len]))
+			return after_a_at(c, t, p + len, n) ||
+			    word_at(&c->first[kind], 0, t, p, n);
+	}
+	return word_at(&c->first[kind], kind == A_PRE, t, p, n);
+}
+
+/*
+ * Might a suffix amount whose number is in figures start at t[q] (of
+ * n), a digit or "."?  Its number ({NUM}: digits, "," and ".") ends
+ * where those end, as no scale word or suffix currency starts with one
+ * (follow_gate), and a scale word or the currency comes next, after
+ * one blank or "-" at most (follow).  A byte from 0x80 up (a digit,
+ * a blank, a symbol) says yes.
+ */
+static int
+suffix_number_at(const struct ctx *c, const char *t, size_t q, size_t n)
+{
+	size_t r = q;
+
+	while (r < n && ((t[r] >= '0' && t[r] <= '9') || t[r] == ',' ||
+	    t[r] == '.'))
+		r++;
+	if (follow_at(c, t, r, n))
+		return 1;
+	return r < n && (ascii_blank(t[r]) || t[r] == '-') &&
+	    follow_at(c, t, r + 1, n);
+}
+
+/*
+ * Might a match of the amount pattern of kind start at t[q] (of n), a
+ * byte it starts with after none its look-behind refuses?  At an ASCII
+ * letter, where it starts with a first word (first_word_at); a suffix
+ * amount's number in figures where a currency may follow it
+ * (suffix_number_at); elsewhere yes.
+ */
+static int
+may_start_at(const struct ctx *c, int kind, const char *t, size_t q,
+    size_t n)
+{
+	if (ascii_letter(t[q]))
+		return first_word_at(c, kind, t, q, n);
+	if (kind == A_SUF && c->follow_gate &&
+	    ((t[q] >= '0' && t[q] <= '9') || t[q] == '.'))
+		return suffix_number_at(c, t, q, n);
+	return 1;
 }
 
 /*
@@ -285,8 +466,7 @@ next_start(const struct ctx *c, int kind, const char *t, size_t p, size_t n,
 					break;	/* past the block: jump */
 				continue;
 			}
-			if (!ascii_letter(t[q]) ||
-			    first_word_at(c, kind, t, q, n))
+			if (may_start_at(c, kind, t, q, n))
 				return q;
 		}
 		p += len;

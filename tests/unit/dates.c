@@ -173,17 +173,9 @@ random_text(unsigned long *seed, char text[256])
 	    "thirty-first", "the twenty", "2", "9th", "$", "\xe2\x82\xac",
 	    "\xc2\xa5", "_", "2004 /5", "12/5", "3rd to 5 May", "5th-", "1.4%",
 	    "3 until", "2004.", "7-" };
-	enum { NPIECE = sizeof piece / sizeof piece[0] };
-	size_t n = 0, k, pieces;
 
-	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
-	pieces = 1 + (*seed >> 33) % 9;
-	for (k = 0; k < pieces; k++) {
-		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
-		n += (size_t)snprintf(text + n, 256 - n, "%s",
-		    piece[(*seed >> 33) % NPIECE]);
-	}
-	return n;
+	return test_random_text(seed, piece, sizeof piece / sizeof piece[0],
+	    text);
 }
 
 /* Do the openers, may_match and the gates let pattern p be tried at
@@ -199,6 +191,13 @@ let_try(int p, const char *text, size_t n, size_t i)
 	    gate_may_match(&c, p, text, n, i));
 }
 
+/* Does pattern p match at text[i] (of n)? */
+static int
+matches(int p, const char *text, size_t n, size_t i)
+{
+	return glean_re_match(c.re[p], text, n, i, c.md) > 0;
+}
+
 /*
  * The openers (openers.c), may_match and the gates (gates.c) against the
  * patterns: on many texts made of pieces of dates and of prose at random
@@ -209,42 +208,21 @@ let_try(int p, const char *text, size_t n, size_t i)
 static void
 test_gates(void)
 {
-	char text[256];
-	unsigned long seed = 18, tried = 0, said_no = 0, wrong = 0;
-	unsigned long matched[NPAT] = { 0 };
-	size_t n, i;
-	int round, p;
+	unsigned long seed = 18;
+	struct test_gate_counts k;
 
 	test_cond("the gates on with the lexicons", c.gated ==
 	    (1u << P_THEDAY | 1u << P_MDD | 1u << P_MDY | 1u << P_NUMYM |
 	    1u << P_NUM2 | 1u << P_DDM));
-	for (round = 0; round < 30000; round++) {
-		n = random_text(&seed, text);
-		for (i = 0; i < n; i++) {
-			if (((unsigned char)text[i] & 0xc0) == 0x80)
-				continue;
-			for (p = 0; p < NPAT; p++) {
-				int yes = let_try(p, text, n, i);
-
-				tried += (c.gated >> p & 1) != 0;
-				said_no += (c.gated >> p & 1) && !yes;
-				if (glean_re_match(c.re[p], text, n, i, c.md)
-				    <= 0)
-					continue;
-				matched[p]++;
-				if (!yes && wrong++ < 5)
-					fprintf(stderr, "pattern %d not tried "
-					    "at %zu of \"%s\"\n", p, i, text);
-			}
-		}
-	}
-	test_cond("none is kept from a text where it matches", wrong == 0);
+	test_gate_texts(&seed, 30000, NPAT, c.gated, random_text, let_try,
+	    matches, &k);
+	test_cond("none is kept from a text where it matches", k.wrong == 0);
 	test_cond("the texts hold matches of the gated patterns",
-	    matched[P_THEDAY] > 100 && matched[P_MDD] > 100 &&
-	    matched[P_MDY] > 100 && matched[P_NUMYM] > 100 &&
-	    matched[P_NUM2] > 100 && matched[P_DDM] > 100);
+	    k.matched[P_THEDAY] > 100 && k.matched[P_MDD] > 100 &&
+	    k.matched[P_MDY] > 100 && k.matched[P_NUMYM] > 100 &&
+	    k.matched[P_NUM2] > 100 && k.matched[P_DDM] > 100);
 	test_cond("the gates say no to most of their tries",
-	    said_no > tried / 2);
+	    k.said_no > k.tried / 2);
 }
 
 int
