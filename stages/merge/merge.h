@@ -137,6 +137,7 @@ struct docref {
 	const char *key;	/* key_part(id): the order of sources; then,
 				 * at key + json_at, the id as a JSON string */
 	uint32_t json_at;
+	uint32_t json_len;	/* the length of the id as a JSON string */
 	uint32_t rank;		/* the place of key among all docrefs' keys
 				 * (from 1) once the record is being written
 				 * (docrefs_rank); 0 before */

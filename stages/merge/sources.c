@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "spans.h"
 
 static const char *const group_names[NGROUP][2] = {
 	{ "when", NULL }, { "context", NULL }, { "role", NULL },
@@ -41,6 +42,7 @@ docref(struct merge *mg, const char *id)
 	buf_addc(&b, '\0');
 	d->json_at = (uint32_t)b.len;
 	put_str(&b, id);
+	d->json_len = (uint32_t)(b.len - d->json_at);
 	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
 	glean_buf_free(&b);
 	return d;
@@ -181,20 +183,38 @@ source_cmp(const struct source *x, const struct source *y)
 	return strcmp(cx.s, cy.s);
 }
 
+/* v in decimal at p (room for 21 bytes); returns the end. */
+static inline char *
+put_dec_signed(char *p, long long v)
+{
+	if (v < 0)
+		*p++ = '-';
+	return glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v);
+}
+
 /* A source's JSON as the record writes it: doc, start and end first,
- * then its other attributes in key order. */
+ * then its other attributes in key order.  Written in place, room made
+ * once: the record holds a source for each fact of each document. */
 void
 put_source(struct glean_buf *b, const struct source *x)
 {
-	put(b, "{\"doc\":");
-	put(b, x->doc->key + x->doc->json_at);
-	put(b, ",\"start\":");
-	put_int(b, x->start);
-	put(b, ",\"end\":");
-	put_int(b, x->end);
-	if (x->at->len > 2)
-		buf_addc(b, ',');
-	buf_add(b, x->at->json + 1, x->at->len - 1);
+	size_t dl = x->doc->json_len, al = x->at->len;
+	char *p = glean_buf_reserve(b, dl + al + 64);
+
+	memcpy(p, "{\"doc\":", 7);
+	memcpy(p + 7, x->doc->key + x->doc->json_at, dl);
+	p += 7 + dl;
+	memcpy(p, ",\"start\":", 9);
+	p = put_dec_signed(p + 9, x->start);
+	memcpy(p, ",\"end\":", 7);
+	p = put_dec_signed(p + 7, x->end);
+	if (al > 2)
+		*p++ = ',';
+	memcpy(p, x->at->json + 1, al - 1);
+	p += al - 1;
+	*p = '\0';
+	b->len = (size_t)(p - b->s);
 }
 
 /*
