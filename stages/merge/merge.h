@@ -57,6 +57,7 @@
 #include "glean.h"
 #include "jscan.h"
 #include "jv.h"
+#include "spans.h"
 
 #define RECORD_VERSION 1
 
@@ -83,6 +84,16 @@ buf_addc(struct glean_buf *b, int c)
 		b->s[b->len] = '\0';
 	} else
 		glean_buf_addc(b, c);
+}
+
+/* v in decimal at p (room for 21 bytes); returns the end. */
+static inline char *
+put_dec_signed(char *p, long long v)
+{
+	if (v < 0)
+		*p++ = '-';
+	return glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v);
 }
 
 /* Append the C string s to b (inline: most are literals, whose length

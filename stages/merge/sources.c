@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "merge.h"
-#include "spans.h"
 
 static const char *const group_names[NGROUP][2] = {
 	{ "when", NULL }, { "context", NULL }, { "role", NULL },
@@ -183,16 +182,6 @@ source_cmp(const struct source *x, const struct source *y)
 	return strcmp(cx.s, cy.s);
 }
 
-/* v in decimal at p (room for 21 bytes); returns the end. */
-static inline char *
-put_dec_signed(char *p, long long v)
-{
-	if (v < 0)
-		*p++ = '-';
-	return glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
-	    (unsigned long long)v);
-}
-
 /* A source's JSON as the record writes it: doc, start and end first,
  * then its other attributes in key order.  Written in place, room made
  * once: the record holds a source for each fact of each document. */
@@ -262,16 +251,23 @@ put_attr(struct glean_buf *b, const struct attr *a)
 		put(b, a->type == GLEAN_JV_TRUE ? "true" : "null");
 }
 
-/* The string attribute name of at[0..n), or NULL. */
-static const char *
-attr_str(const struct attr *at, size_t n, const char *name)
+/*
+ * The string attributes of at[0..n) named as the grouping values of
+ * group into v[0] and v[1] (the first of a name counts; NULL when absent
+ * or not a string).  One walk, last to first, inline: each source asks.
+ */
+static inline void
+group_values(const struct attr *at, size_t n, int group, const char **v)
 {
+	const char *g0 = group_names[group][0], *g1 = group_names[group][1];
 	size_t i;
 
-	for (i = 0; name && i < n; i++)
-		if (str_is(at[i].name, name))
-			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
-	return NULL;
+	v[0] = v[1] = NULL;
+	for (i = n; i-- > 0;)
+		if (g0 && str_is(at[i].name, g0))
+			v[0] = at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
+		else if (g1 && str_is(at[i].name, g1))
+			v[1] = at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
 }
 
 /* at[n] = evidence, the sentence a fact came from, when there is one;
@@ -307,6 +303,7 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 	struct glean_buf *rest = &mg->rest;
 	size_t i, j;
 	struct source x;
+	const char *gv[2];
 
 	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
 		struct attr y = at[i];
@@ -329,8 +326,7 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 		x.doc = mg->doc_ref = docref(mg, doc);
 	x.start = (long long)s;
 	x.end = (long long)e;
-	x.at = attrs(mg, group, rest->s, rest->len,
-	    attr_str(at, n, group_names[group][0]),
-	    attr_str(at, n, group_names[group][1]));
+	group_values(at, n, group, gv);
+	x.at = attrs(mg, group, rest->s, rest->len, gv[0], gv[1]);
 	return x;
 }
