@@ -68,7 +68,7 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
  * A document's role entities (in layer order, code points) for
  * adjacent_role(): their starts sorted, bys[k] the role starting
  * starts[k]; their ends sorted, bye[k] the role ending ends[k]; equal
- * offsets in layer order.
+ * offsets in layer order.  In the document's scratch arena.
  */
 struct roles {
 	size_t *s, *e;
@@ -78,19 +78,20 @@ struct roles {
 };
 
 static void
-roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
+roles_init(struct roles *r, struct glean_arena *a, const struct efields *ef,
+    size_t nef, size_t ncps)
 {
 	size_t i, s, en, cap = nef + 1;
 
 	/* the offsets in one block: s, e, starts, bys, ends, bye */
 	r->n = 0;
-	r->s = glean_calloc(6 * cap, sizeof(*r->s));
+	r->s = arena_calloc(a, 6 * cap, sizeof(*r->s));
 	r->e = r->s + cap;
 	r->starts = r->s + 2 * cap;
 	r->bys = r->s + 3 * cap;
 	r->ends = r->s + 4 * cap;
 	r->bye = r->s + 5 * cap;
-	r->ent = glean_calloc(cap, sizeof(*r->ent));
+	r->ent = arena_calloc(a, cap, sizeof(*r->ent));
 	for (i = 0; i < nef; i++) {
 		if (!ef[i].kind || !str_is(ef[i].kind, "role") ||
 		    span_of(ef[i].start, ef[i].end, ncps, &s, &en))
@@ -103,13 +104,6 @@ roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
 	memcpy(r->ends, r->e, r->n * sizeof(*r->e));
 	glean_sort_keys(r->starts, r->bys, r->n);
 	glean_sort_keys(r->ends, r->bye, r->n);
-}
-
-static void
-roles_free(struct roles *r)
-{
-	free(r->s);	/* and the other offsets */
-	free(r->ent);
 }
 
 /* glean_lower_bound orders of sorted offsets, the key a size_t x. */
@@ -490,7 +484,8 @@ alias_council_once(struct rdoc *d, struct code_mentions *cm,
 		return;
 	map_find(&cm->done, code, 1);
 	if (!cm->bycode) {
-		cm->bycode = glean_calloc(d->nm + 1, sizeof(*cm->bycode));
+		cm->bycode = arena_calloc(&d->mg->scratch, d->nm + 1,
+		    sizeof(*cm->bycode));
 		for (j = 0; j < d->nm; j++)
 			cm->bycode[j] = &d->ms[j];
 		qsort(cm->bycode, d->nm, sizeof(*cm->bycode), codecmp);
@@ -506,7 +501,6 @@ static void
 code_mentions_free(struct code_mentions *cm)
 {
 	map_free(&cm->done, NULL);
-	free(cm->bycode);
 }
 
 /* The attributes of rating e (when, grade as written, inspectorate,
@@ -672,7 +666,8 @@ read_people(struct rdoc *d)
 			name = own = slice(&d->m, d->text, s, en);
 		if ((!role || !*role) && !d->notext) {
 			if (!rolesok) {
-				roles_init(&roles, d->ef, d->nef, d->m.ncps);
+				roles_init(&roles, &d->mg->scratch, d->ef,
+				    d->nef, d->m.ncps);
 				rolesok = 1;
 			}
 			role = adj = adjacent_role(&roles, &d->m, d->text, s,
@@ -689,8 +684,6 @@ read_people(struct rdoc *d)
 		free(own);
 		free(adj);
 	}
-	if (rolesok)
-		roles_free(&roles);
 }
 
 /* Quotes: speech to "quotes", report findings to "findings". */
@@ -807,7 +800,8 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	if (d.ents && d.ents->type != GLEAN_JV_ARR)
 		d.ents = NULL;
 	check_entities(&d);
-	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
+	d.ms = arena_calloc(&mg->scratch, (d.ents ? d.ents->len : 0) + 1,
+	    sizeof(*d.ms));
 	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
 	read_topics(&d, doc);
 	read_ratings(&d, layer_items(&d, doc, "ratings"));
@@ -816,7 +810,6 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	read_people(&d);
 	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
 	read_quotes(&d, &quotes);
-	free(d.ms);
 	free(d.m.run);
 	mg->doc_id = NULL;
 	mg->doc_ref = NULL;

@@ -96,6 +96,23 @@ put_dec_signed(char *p, long long v)
 	    (unsigned long long)v);
 }
 
+/*
+ * n zeroed objects of size bytes in a (the document's scratch arena:
+ * freed with it, which spares a calloc and a free per document); dies
+ * when n * size overflows.
+ */
+static inline void *
+arena_calloc(struct glean_arena *a, size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		glean_die(GLEAN_EXIT_FATAL, "out of memory");
+	p = glean_arena_alloc(a, n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
 /* Append the C string s to b (inline: most are literals, whose length
  * is known when compiling). */
 static inline void
