@@ -57,9 +57,9 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
-			add_quote(s, tab, mg->quote.s, b - a, doc_source(mg,
-			    id, base + ca, base + cb, at, basis_attr(at, 2,
-			    basis), G_SPEAKER));
+			add_quote(&mg->key, s, tab, mg->quote.s, b - a,
+			    doc_source(mg, id, base + ca, base + cb, at,
+			    basis_attr(at, 2, basis), G_SPEAKER));
 		}
 	}
 }

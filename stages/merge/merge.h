@@ -280,6 +280,8 @@ struct merge {
 	struct glean_jfields fields;	/* the fields of the line being read */
 	struct glean_buf rest;		/* a source's attributes, being made */
 	struct glean_buf quote;		/* a quote's paragraph, being taken */
+	struct glean_buf key;		/* a key being made: a docref's, an
+					 * amount's fact's, a quote's normtext */
 	struct glean_buf conflicts;	/* the conflicts, comma-separated */
 	struct glean_buf *spill_buf;	/* written out as it fills, or NULL */
 };
@@ -448,6 +450,7 @@ const char *scan_name(const char *p, const char *end);
 
 /* text.c */
 char *normtext(const char *s, size_t n);
+char *normtext_into(struct glean_buf *b, const char *s, size_t n);
 char *plain_quotes(const char *s);
 char *strdup_or_null(const char *s);
 int span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
@@ -491,8 +494,8 @@ void add_rating(struct subject *s, const char *area, const char *grade,
 void add_money(struct merge *mg, struct subject *s, double raw,
     const char *cur, const char *per, struct source src);
 void add_person(struct subject *s, const char *name, struct source src);
-void add_quote(struct subject *s, int tab, const char *text, size_t len,
-    struct source src);
+void add_quote(struct glean_buf *key, struct subject *s, int tab,
+    const char *text, size_t len, struct source src);
 
 /* council.c */
 int codecmp(const void *a, const void *b);

@@ -25,7 +25,7 @@ static const struct docref *
 docref(struct merge *mg, const char *id)
 {
 	struct ientry *e;
-	struct glean_buf b = { 0 };
+	struct glean_buf *b = &mg->key;
 	struct docref *d;
 
 	if (mg->last_id && !strcmp(mg->last_id, id))
@@ -37,13 +37,13 @@ docref(struct merge *mg, const char *id)
 	d = e->obj = glean_arena_alloc(&mg->keys, sizeof(*d));
 	mg->last_ref = d;
 	/* both texts in one block, so that a docref is two words */
-	key_part(&b, id, 0);
-	buf_addc(&b, '\0');
-	d->json_at = (uint32_t)b.len;
-	put_str(&b, id);
-	d->json_len = (uint32_t)(b.len - d->json_at);
-	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
-	glean_buf_free(&b);
+	glean_buf_reset(b);
+	key_part(b, id, 0);
+	buf_addc(b, '\0');
+	d->json_at = (uint32_t)b->len;
+	put_str(b, id);
+	d->json_len = (uint32_t)(b->len - d->json_at);
+	d->key = glean_arena_strndup(&mg->keys, b->s, b->len);
 	return d;
 }
 

@@ -125,10 +125,10 @@ put_kept16(const char *out16, unsigned kept, char *out, size_t *o)
  * after every word a gap follows, and the last taken back, so that one
  * space stands between words.  Sixteen ASCII bytes a step where SSE2 is.
  */
-static char *
-normtext_plain(const char *s, size_t n)
+static int
+normtext_plain(struct glean_buf *b, const char *s, size_t n)
 {
-	char *out = glean_malloc(n + 17);	/* room for put_kept16 */
+	char *out = glean_buf_reserve(b, n + 17);	/* room: put_kept16 */
 	size_t i = 0, o = 0, stop = 0;
 	int32_t cp;
 	int in_word = 0;
@@ -166,14 +166,13 @@ normtext_plain(const char *s, size_t n)
 			continue;
 		}
 		i += glean_utf8_next(s + i, n - i, &cp);
-		if (!plain_gap_cp(cp)) {
-			free(out);
-			return NULL;
-		}
+		if (!plain_gap_cp(cp))
+			return 0;
 	}
 	o -= o && out[o - 1] == ' ';
 	out[o] = '\0';
-	return out;
+	b->len += o;
+	return 1;
 }
 
 /*
@@ -183,13 +182,26 @@ normtext_plain(const char *s, size_t n)
 char *
 normtext(const char *s, size_t n)
 {
+	struct glean_buf b = { 0 };
+
+	return normtext_into(&b, s, n);
+}
+
+/*
+ * normtext of s[0..n) into b (emptied first; kept by the caller for the
+ * next, which spares an allocation per text); returns b->s.
+ */
+char *
+normtext_into(struct glean_buf *b, const char *s, size_t n)
+{
 	size_t fl, i, k, len, o = 0;
 	char *f;
 	int32_t cp;
 	int gap = 0;
 
-	if ((f = normtext_plain(s, n)))
-		return f;
+	glean_buf_reset(b);
+	if (normtext_plain(b, s, n))
+		return b->s;
 	f = glean_casefold(s, n, &fl);
 	for (i = 0; i < fl; i += len) {
 		if ((unsigned char)f[i] < 0x80) {
@@ -207,8 +219,10 @@ normtext(const char *s, size_t n)
 		for (k = 0; k < len; k++)
 			f[o++] = f[i + k];
 	}
-	f[o] = '\0';
-	return f;
+	glean_buf_reset(b);
+	buf_add(b, f, o);
+	free(f);
+	return b->s;
 }
 
 /* A string with curly apostrophes made straight (roles compare alike). */
