@@ -397,12 +397,14 @@ layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
 
 /* The members of entity e that merge reads into *f (all NULL when e is
  * not an object); by the name's length first, then is_key's compares
- * of known lengths. */
-static void
+ * of known lengths.  Returns 1 when e is an object whose members of
+ * those names (all of them, not only the last) are strings or null. */
+static int
 entity_fields(struct efields *f, const struct glean_jv *e)
 {
 	const struct glean_jv *v;
 	const char *s;
+	int typed = 1;	/* every member of those names a string or null */
 
 	*f = (struct efields){ NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	for (v = e->type == GLEAN_JV_OBJ ? e->kid : NULL; v; v = v->next) {
@@ -410,7 +412,7 @@ entity_fields(struct efields *f, const struct glean_jv *e)
 		switch (v->keylen) {
 		case 3:
 			f->end = is_key(v, "end") ? v : f->end;
-			break;
+			continue;
 		case 4:
 			if (is_key(v, "kind"))
 				f->kind = s;
@@ -420,32 +422,48 @@ entity_fields(struct efields *f, const struct glean_jv *e)
 				f->text = s;
 			else if (is_key(v, "role"))
 				f->role = s;
+			else
+				continue;
 			break;
 		case 5:
 			f->start = is_key(v, "start") ? v : f->start;
-			break;
+			continue;
 		case 9:
-			f->canonical = is_key(v, "canonical") ? s : f->canonical;
+			if (!is_key(v, "canonical"))
+				continue;
+			f->canonical = s;
 			break;
+		default:
+			continue;
 		}
+		typed &= v->type == GLEAN_JV_STR || v->type == GLEAN_JV_NULL;
 	}
+	return e->type == GLEAN_JV_OBJ && typed;
 }
 
-/* Report the malformed items of the entities layer (each reader skips
- * them), and read the members of each into d->ef. */
+/*
+ * Report the malformed items of the entities layer (each reader skips
+ * them), and read the members of each into d->ef.  An entity whose
+ * members entity_fields() found well typed and whose span is good is
+ * one check_item() passes: only the others are checked (and reported)
+ * by it.
+ */
 static void
 check_entities(struct rdoc *d)
 {
 	static const char *const keys[] = { "kind", "canonical", "code",
 	    "text", "role", NULL };
 	const struct glean_jv *e;
+	struct efields *f;
 	size_t i;
 
 	d->ef = glean_arena_alloc(&d->mg->scratch, ((d->ents ? d->ents->len :
 	    0) + 1) * sizeof(*d->ef));
 	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++) {
-		check_item(d, "entities", i, e, keys, NULL);
-		entity_fields(&d->ef[i], e);
+		f = &d->ef[i];
+		if (!entity_fields(f, e) || span_problem(f->start, f->end,
+		    d->lim))
+			check_item(d, "entities", i, e, keys, NULL);
 	}
 	d->nef = i;
 }
