@@ -322,14 +322,14 @@ fact_subject(struct rdoc *d, size_t s, size_t e, const char **basis)
  * layer, whether it names an inspectorate or is about an inspection
  * (findings need one), its boilerplate spans.  A document without a
  * topics layer (written by hand, or by an older glean-entities) is about
- * the council find_council chose, as before the layer existed.
+ * the council find_council chose, as before the layer existed.  t and
+ * bp: the document's topics and boilerplate layers (NULL when absent).
  */
 void
-read_topics(struct rdoc *d, const struct glean_jv *doc)
+read_topics(struct rdoc *d, const struct glean_jv *t,
+    const struct glean_jv *bp)
 {
-	const struct glean_jv *t = glean_jv_get(doc, "topics");
 	const struct glean_jv *subj, *e;
-	const struct glean_jv *bp = glean_jv_get(doc, "boilerplate");
 	size_t s, en, i, k;
 
 	if (!t || t->type != GLEAN_JV_OBJ) {

@@ -383,13 +383,11 @@ check_item(struct rdoc *d, const char *layer, size_t i,
 	return why != NULL;
 }
 
-/* The items of layer name of doc; reported when present but not an
- * array. */
+/* The items of layer l (named name, NULL when absent); reported when
+ * present but not an array. */
 static const struct glean_jv *
-layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
+layer_items(struct rdoc *d, const struct glean_jv *l, const char *name)
 {
-	const struct glean_jv *l = glean_jv_get(doc, name);
-
 	if (l && l->type != GLEAN_JV_ARR && l->type != GLEAN_JV_NULL)
 		layer_problem(d, name, (size_t)-1, "is not an array");
 	return glean_jv_items(l);
@@ -752,13 +750,58 @@ read_quotes(struct rdoc *d, struct items *layer)
 	}
 }
 
+/* The members of a document that read_document() reads: the last of
+ * each name, as glean_jv_get finds it (NULL when absent). */
+struct layers {
+	const struct glean_jv *text, *topics, *entities, *boilerplate;
+	const struct glean_jv *ratings, *lazy[NLAZY];
+};
+
+/* The members of doc that read_document() reads, in one walk of its
+ * members (not one for each). */
+static void
+doc_layers(struct layers *ly, const struct glean_jv *doc)
+{
+	const struct glean_jv *v;
+
+	*ly = (struct layers){ NULL, NULL, NULL, NULL, NULL, { NULL } };
+	for (v = doc && doc->type == GLEAN_JV_OBJ ? doc->kid : NULL; v;
+	    v = v->next)
+		switch (v->keylen) {
+		case 4:
+			ly->text = is_key(v, "text") ? v : ly->text;
+			break;
+		case 5:
+			ly->lazy[LAZY_MONEY] = is_key(v, "money") ? v :
+			    ly->lazy[LAZY_MONEY];
+			break;
+		case 6:
+			if (is_key(v, "topics"))
+				ly->topics = v;
+			else if (is_key(v, "quotes"))
+				ly->lazy[LAZY_QUOTES] = v;
+			break;
+		case 7:
+			ly->ratings = is_key(v, "ratings") ? v : ly->ratings;
+			break;
+		case 8:
+			ly->entities = is_key(v, "entities") ? v :
+			    ly->entities;
+			break;
+		case 11:
+			ly->boilerplate = is_key(v, "boilerplate") ? v :
+			    ly->boilerplate;
+			break;
+		}
+}
+
 /*
- * The items of lazy layer k of doc: from its text when load() left it
+ * The items of lazy layer k (ly: the document's layers): from its text when load() left it
  * so (lz), else from the values.  A layer that is not an array is
  * reported and has no items.
  */
 static void
-lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
+lazy_items(struct rdoc *d, const struct layers *ly, const struct lazy *lz,
     int k, struct items *it)
 {
 	static const char *const none = NULL;
@@ -767,7 +810,7 @@ lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
 	*it = (struct items){ NULL, NULL, NULL, &d->mg->item,
 	    lazy_keep[k][d->notext], d->notext ? &none : lazy_typed };
 	if (!lz || !lz->text[k]) {
-		it->next = layer_items(d, doc, lazy_names[k]);
+		it->next = layer_items(d, ly->lazy[k], lazy_names[k]);
 		return;
 	}
 	p = skip_ws(lz->text[k], lz->text[k] + lz->len[k]);
@@ -791,11 +834,14 @@ read_document(struct merge *mg, const struct glean_jv *doc,
     long line)
 {
 	struct items money, quotes;
-	const struct glean_jv *t = glean_jv_get(doc, "text");
-	const struct glean_jv *topics = glean_jv_get(doc, "topics");
+	struct layers ly;
+	const struct glean_jv *t, *topics;
 	struct rdoc d = { .mg = mg, .id = id, .text = "", .notext = 1,
 	    .lim = (size_t)-1, .file = file, .line = line };
 
+	doc_layers(&ly, doc);
+	t = ly.text;
+	topics = ly.topics;
 	doc_entry(mg, doc, errors, id);
 	mg->doc_id = id;
 	mg->doc_ref = NULL;
@@ -809,9 +855,9 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	cpmap_init(&d.m, d.text, d.len);
 	if (!d.notext)
 		d.lim = d.m.ncps;
-	d.ents = glean_jv_get(doc, "entities");
-	layer_items(&d, doc, "entities");
-	layer_items(&d, doc, "boilerplate");
+	d.ents = ly.entities;
+	layer_items(&d, ly.entities, "entities");
+	layer_items(&d, ly.boilerplate, "boilerplate");
 	if (topics && topics->type != GLEAN_JV_OBJ &&
 	    topics->type != GLEAN_JV_NULL)
 		layer_problem(&d, "topics", (size_t)-1, "is not an object");
@@ -820,13 +866,13 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	check_entities(&d);
 	d.ms = arena_calloc(&mg->scratch, (d.ents ? d.ents->len : 0) + 1,
 	    sizeof(*d.ms));
-	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
-	read_topics(&d, doc);
-	read_ratings(&d, layer_items(&d, doc, "ratings"));
-	lazy_items(&d, doc, lz, LAZY_MONEY, &money);
+	find_council(&d, glean_jv_items(ly.ratings));
+	read_topics(&d, ly.topics, ly.boilerplate);
+	read_ratings(&d, layer_items(&d, ly.ratings, "ratings"));
+	lazy_items(&d, &ly, lz, LAZY_MONEY, &money);
 	read_money(&d, &money);
 	read_people(&d);
-	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
+	lazy_items(&d, &ly, lz, LAZY_QUOTES, &quotes);
 	read_quotes(&d, &quotes);
 	free(d.m.run);
 	mg->doc_id = NULL;

@@ -506,7 +506,8 @@ struct subject *mention_subject(struct rdoc *d, const char *code,
     const char *name);
 struct subject *fact_subject(struct rdoc *d, size_t s, size_t e,
     const char **basis);
-void read_topics(struct rdoc *d, const struct glean_jv *doc);
+void read_topics(struct rdoc *d, const struct glean_jv *topics,
+    const struct glean_jv *boilerplate);
 void code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
     const char *code);
 
