@@ -796,9 +796,9 @@ doc_layers(struct layers *ly, const struct glean_jv *doc)
 }
 
 /*
- * The items of lazy layer k (ly: the document's layers): from its text when load() left it
- * so (lz), else from the values.  A layer that is not an array is
- * reported and has no items.
+ * The items of lazy layer k of a document (its layers ly): from its
+ * text when load() left it so (lz), else from the values.  A layer that
+ * is not an array is reported and has no items.
  */
 static void
 lazy_items(struct rdoc *d, const struct layers *ly, const struct lazy *lz,
