@@ -222,6 +222,7 @@ add_rating(struct subject *s, const char *area, const char *grade,
 		f->b = glean_strdup(grade);
 	}
 	fact_add(f, src, NULL);
+	glean_buf_free(&fk);
 }
 
 /*
