@@ -156,9 +156,41 @@ glean_buf_addjesc(struct glean_buf *b, const char *s, size_t n)
 	glean_buf_add(b, s + run, n - run);
 }
 
+/* The length of the longest prefix of s[0..n) that needs no escape. */
+static size_t
+plain_len(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned char ch;
+
+#ifdef __SSE2__
+	i = plain_16s(s, i, n);
+#endif
+	while (i + 8 <= n && !glean_needs_escape8(s + i))
+		i += 8;
+	for (; i < n; i++)
+		if ((ch = (unsigned char)s[i]) < 0x20 || ch == '"' ||
+		    ch == '\\')
+			break;
+	return i;
+}
+
+/* s[0..n) as a JSON string (glean_buf_addjesc in quotes); a plain one
+ * (most) copied in one piece. */
 void
 glean_buf_addjstr(struct glean_buf *b, const char *s, size_t n)
 {
+	char *p;
+
+	if (plain_len(s, n) == n) {
+		p = glean_buf_reserve(b, n + 2);
+		p[0] = '"';
+		memcpy(p + 1, s, n);
+		p[n + 1] = '"';
+		p[n + 2] = '\0';
+		b->len += n + 2;
+		return;
+	}
 	glean_buf_addc(b, '"');
 	glean_buf_addjesc(b, s, n);
 	glean_buf_addc(b, '"');

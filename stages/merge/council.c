@@ -48,12 +48,13 @@ codecmp(const void *a, const void *b)
 
 /*
  * The main mention of ms[0..nm): its name has most mentions; of equals,
- * the earliest.  *bestn is 0 when there is none.
+ * the earliest.  *bestn is 0 when there is none.  Scratch in a.
  */
 static void
-main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
+main_mention(struct glean_arena *a, struct ment *ms, size_t nm, size_t *best,
+    size_t *bestn)
 {
-	struct ment **v = glean_calloc(nm + 1, sizeof(*v));
+	struct ment **v = arena_calloc(a, nm + 1, sizeof(*v));
 	size_t i, j, first;
 
 	*best = *bestn = 0;
@@ -69,7 +70,6 @@ main_mention(struct ment *ms, size_t nm, size_t *best, size_t *bestn)
 			*best = first;
 		}
 	}
-	free(v);
 }
 
 /* The subject of facts about no council. */
@@ -106,7 +106,7 @@ find_council(struct rdoc *d, const struct glean_jv *ratings)
 	}
 	if (d->nm > 1)
 		qsort(d->ms, d->nm, sizeof(*d->ms), mcmp);
-	main_mention(d->ms, d->nm, &best, &bestn);
+	main_mention(&d->mg->scratch, d->ms, d->nm, &best, &bestn);
 	if (bestn)
 		ratings = NULL;
 	for (e = ratings; e; e = e->next) {
@@ -322,14 +322,14 @@ fact_subject(struct rdoc *d, size_t s, size_t e, const char **basis)
  * layer, whether it names an inspectorate or is about an inspection
  * (findings need one), its boilerplate spans.  A document without a
  * topics layer (written by hand, or by an older glean-entities) is about
- * the council find_council chose, as before the layer existed.
+ * the council find_council chose, as before the layer existed.  t and
+ * bp: the document's topics and boilerplate layers (NULL when absent).
  */
 void
-read_topics(struct rdoc *d, const struct glean_jv *doc)
+read_topics(struct rdoc *d, const struct glean_jv *t,
+    const struct glean_jv *bp)
 {
-	const struct glean_jv *t = glean_jv_get(doc, "topics");
 	const struct glean_jv *subj, *e;
-	const struct glean_jv *bp = glean_jv_get(doc, "boilerplate");
 	size_t s, en, i, k;
 
 	if (!t || t->type != GLEAN_JV_OBJ) {

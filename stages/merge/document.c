@@ -57,9 +57,9 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
-			add_quote(s, tab, mg->quote.s, b - a, doc_source(mg,
-			    id, base + ca, base + cb, at, basis_attr(at, 2,
-			    basis), G_SPEAKER));
+			add_quote(&mg->key, s, tab, mg->quote.s, b - a,
+			    doc_source(mg, id, base + ca, base + cb, at,
+			    basis_attr(at, 2, basis), G_SPEAKER));
 		}
 	}
 }
@@ -68,7 +68,7 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
  * A document's role entities (in layer order, code points) for
  * adjacent_role(): their starts sorted, bys[k] the role starting
  * starts[k]; their ends sorted, bye[k] the role ending ends[k]; equal
- * offsets in layer order.
+ * offsets in layer order.  In the document's scratch arena.
  */
 struct roles {
 	size_t *s, *e;
@@ -78,19 +78,20 @@ struct roles {
 };
 
 static void
-roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
+roles_init(struct roles *r, struct glean_arena *a, const struct efields *ef,
+    size_t nef, size_t ncps)
 {
 	size_t i, s, en, cap = nef + 1;
 
 	/* the offsets in one block: s, e, starts, bys, ends, bye */
 	r->n = 0;
-	r->s = glean_calloc(6 * cap, sizeof(*r->s));
+	r->s = arena_calloc(a, 6 * cap, sizeof(*r->s));
 	r->e = r->s + cap;
 	r->starts = r->s + 2 * cap;
 	r->bys = r->s + 3 * cap;
 	r->ends = r->s + 4 * cap;
 	r->bye = r->s + 5 * cap;
-	r->ent = glean_calloc(cap, sizeof(*r->ent));
+	r->ent = arena_calloc(a, cap, sizeof(*r->ent));
 	for (i = 0; i < nef; i++) {
 		if (!ef[i].kind || !str_is(ef[i].kind, "role") ||
 		    span_of(ef[i].start, ef[i].end, ncps, &s, &en))
@@ -103,13 +104,6 @@ roles_init(struct roles *r, const struct efields *ef, size_t nef, size_t ncps)
 	memcpy(r->ends, r->e, r->n * sizeof(*r->e));
 	glean_sort_keys(r->starts, r->bys, r->n);
 	glean_sort_keys(r->ends, r->bye, r->n);
-}
-
-static void
-roles_free(struct roles *r)
-{
-	free(r->s);	/* and the other offsets */
-	free(r->ent);
 }
 
 /* glean_lower_bound orders of sorted offsets, the key a size_t x. */
@@ -389,13 +383,11 @@ check_item(struct rdoc *d, const char *layer, size_t i,
 	return why != NULL;
 }
 
-/* The items of layer name of doc; reported when present but not an
- * array. */
+/* The items of layer l (named name, NULL when absent); reported when
+ * present but not an array. */
 static const struct glean_jv *
-layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
+layer_items(struct rdoc *d, const struct glean_jv *l, const char *name)
 {
-	const struct glean_jv *l = glean_jv_get(doc, name);
-
 	if (l && l->type != GLEAN_JV_ARR && l->type != GLEAN_JV_NULL)
 		layer_problem(d, name, (size_t)-1, "is not an array");
 	return glean_jv_items(l);
@@ -403,12 +395,14 @@ layer_items(struct rdoc *d, const struct glean_jv *doc, const char *name)
 
 /* The members of entity e that merge reads into *f (all NULL when e is
  * not an object); by the name's length first, then is_key's compares
- * of known lengths. */
-static void
+ * of known lengths.  Returns 1 when e is an object whose members of
+ * those names (all of them, not only the last) are strings or null. */
+static int
 entity_fields(struct efields *f, const struct glean_jv *e)
 {
 	const struct glean_jv *v;
 	const char *s;
+	int typed = 1;	/* every member of those names a string or null */
 
 	*f = (struct efields){ NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	for (v = e->type == GLEAN_JV_OBJ ? e->kid : NULL; v; v = v->next) {
@@ -416,7 +410,7 @@ entity_fields(struct efields *f, const struct glean_jv *e)
 		switch (v->keylen) {
 		case 3:
 			f->end = is_key(v, "end") ? v : f->end;
-			break;
+			continue;
 		case 4:
 			if (is_key(v, "kind"))
 				f->kind = s;
@@ -426,32 +420,48 @@ entity_fields(struct efields *f, const struct glean_jv *e)
 				f->text = s;
 			else if (is_key(v, "role"))
 				f->role = s;
+			else
+				continue;
 			break;
 		case 5:
 			f->start = is_key(v, "start") ? v : f->start;
-			break;
+			continue;
 		case 9:
-			f->canonical = is_key(v, "canonical") ? s : f->canonical;
+			if (!is_key(v, "canonical"))
+				continue;
+			f->canonical = s;
 			break;
+		default:
+			continue;
 		}
+		typed &= v->type == GLEAN_JV_STR || v->type == GLEAN_JV_NULL;
 	}
+	return e->type == GLEAN_JV_OBJ && typed;
 }
 
-/* Report the malformed items of the entities layer (each reader skips
- * them), and read the members of each into d->ef. */
+/*
+ * Report the malformed items of the entities layer (each reader skips
+ * them), and read the members of each into d->ef.  An entity whose
+ * members entity_fields() found well typed and whose span is good is
+ * one check_item() passes: only the others are checked (and reported)
+ * by it.
+ */
 static void
 check_entities(struct rdoc *d)
 {
 	static const char *const keys[] = { "kind", "canonical", "code",
 	    "text", "role", NULL };
 	const struct glean_jv *e;
+	struct efields *f;
 	size_t i;
 
 	d->ef = glean_arena_alloc(&d->mg->scratch, ((d->ents ? d->ents->len :
 	    0) + 1) * sizeof(*d->ef));
 	for (e = glean_jv_items(d->ents), i = 0; e; e = e->next, i++) {
-		check_item(d, "entities", i, e, keys, NULL);
-		entity_fields(&d->ef[i], e);
+		f = &d->ef[i];
+		if (!entity_fields(f, e) || span_problem(f->start, f->end,
+		    d->lim))
+			check_item(d, "entities", i, e, keys, NULL);
 	}
 	d->nef = i;
 }
@@ -490,7 +500,8 @@ alias_council_once(struct rdoc *d, struct code_mentions *cm,
 		return;
 	map_find(&cm->done, code, 1);
 	if (!cm->bycode) {
-		cm->bycode = glean_calloc(d->nm + 1, sizeof(*cm->bycode));
+		cm->bycode = arena_calloc(&d->mg->scratch, d->nm + 1,
+		    sizeof(*cm->bycode));
 		for (j = 0; j < d->nm; j++)
 			cm->bycode[j] = &d->ms[j];
 		qsort(cm->bycode, d->nm, sizeof(*cm->bycode), codecmp);
@@ -506,7 +517,6 @@ static void
 code_mentions_free(struct code_mentions *cm)
 {
 	map_free(&cm->done, NULL);
-	free(cm->bycode);
 }
 
 /* The attributes of rating e (when, grade as written, inspectorate,
@@ -672,7 +682,8 @@ read_people(struct rdoc *d)
 			name = own = slice(&d->m, d->text, s, en);
 		if ((!role || !*role) && !d->notext) {
 			if (!rolesok) {
-				roles_init(&roles, d->ef, d->nef, d->m.ncps);
+				roles_init(&roles, &d->mg->scratch, d->ef,
+				    d->nef, d->m.ncps);
 				rolesok = 1;
 			}
 			role = adj = adjacent_role(&roles, &d->m, d->text, s,
@@ -689,8 +700,6 @@ read_people(struct rdoc *d)
 		free(own);
 		free(adj);
 	}
-	if (rolesok)
-		roles_free(&roles);
 }
 
 /* Quotes: speech to "quotes", report findings to "findings". */
@@ -741,13 +750,58 @@ read_quotes(struct rdoc *d, struct items *layer)
 	}
 }
 
+/* The members of a document that read_document() reads: the last of
+ * each name, as glean_jv_get finds it (NULL when absent). */
+struct layers {
+	const struct glean_jv *text, *topics, *entities, *boilerplate;
+	const struct glean_jv *ratings, *lazy[NLAZY];
+};
+
+/* The members of doc that read_document() reads, in one walk of its
+ * members (not one for each). */
+static void
+doc_layers(struct layers *ly, const struct glean_jv *doc)
+{
+	const struct glean_jv *v;
+
+	*ly = (struct layers){ NULL, NULL, NULL, NULL, NULL, { NULL } };
+	for (v = doc && doc->type == GLEAN_JV_OBJ ? doc->kid : NULL; v;
+	    v = v->next)
+		switch (v->keylen) {
+		case 4:
+			ly->text = is_key(v, "text") ? v : ly->text;
+			break;
+		case 5:
+			ly->lazy[LAZY_MONEY] = is_key(v, "money") ? v :
+			    ly->lazy[LAZY_MONEY];
+			break;
+		case 6:
+			if (is_key(v, "topics"))
+				ly->topics = v;
+			else if (is_key(v, "quotes"))
+				ly->lazy[LAZY_QUOTES] = v;
+			break;
+		case 7:
+			ly->ratings = is_key(v, "ratings") ? v : ly->ratings;
+			break;
+		case 8:
+			ly->entities = is_key(v, "entities") ? v :
+			    ly->entities;
+			break;
+		case 11:
+			ly->boilerplate = is_key(v, "boilerplate") ? v :
+			    ly->boilerplate;
+			break;
+		}
+}
+
 /*
- * The items of lazy layer k of doc: from its text when load() left it
- * so (lz), else from the values.  A layer that is not an array is
- * reported and has no items.
+ * The items of lazy layer k of a document (its layers ly): from its
+ * text when load() left it so (lz), else from the values.  A layer that
+ * is not an array is reported and has no items.
  */
 static void
-lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
+lazy_items(struct rdoc *d, const struct layers *ly, const struct lazy *lz,
     int k, struct items *it)
 {
 	static const char *const none = NULL;
@@ -756,7 +810,7 @@ lazy_items(struct rdoc *d, const struct glean_jv *doc, const struct lazy *lz,
 	*it = (struct items){ NULL, NULL, NULL, &d->mg->item,
 	    lazy_keep[k][d->notext], d->notext ? &none : lazy_typed };
 	if (!lz || !lz->text[k]) {
-		it->next = layer_items(d, doc, lazy_names[k]);
+		it->next = layer_items(d, ly->lazy[k], lazy_names[k]);
 		return;
 	}
 	p = skip_ws(lz->text[k], lz->text[k] + lz->len[k]);
@@ -780,11 +834,14 @@ read_document(struct merge *mg, const struct glean_jv *doc,
     long line)
 {
 	struct items money, quotes;
-	const struct glean_jv *t = glean_jv_get(doc, "text");
-	const struct glean_jv *topics = glean_jv_get(doc, "topics");
+	struct layers ly;
+	const struct glean_jv *t, *topics;
 	struct rdoc d = { .mg = mg, .id = id, .text = "", .notext = 1,
 	    .lim = (size_t)-1, .file = file, .line = line };
 
+	doc_layers(&ly, doc);
+	t = ly.text;
+	topics = ly.topics;
 	doc_entry(mg, doc, errors, id);
 	mg->doc_id = id;
 	mg->doc_ref = NULL;
@@ -798,25 +855,25 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	cpmap_init(&d.m, d.text, d.len);
 	if (!d.notext)
 		d.lim = d.m.ncps;
-	d.ents = glean_jv_get(doc, "entities");
-	layer_items(&d, doc, "entities");
-	layer_items(&d, doc, "boilerplate");
+	d.ents = ly.entities;
+	layer_items(&d, ly.entities, "entities");
+	layer_items(&d, ly.boilerplate, "boilerplate");
 	if (topics && topics->type != GLEAN_JV_OBJ &&
 	    topics->type != GLEAN_JV_NULL)
 		layer_problem(&d, "topics", (size_t)-1, "is not an object");
 	if (d.ents && d.ents->type != GLEAN_JV_ARR)
 		d.ents = NULL;
 	check_entities(&d);
-	d.ms = glean_calloc((d.ents ? d.ents->len : 0) + 1, sizeof(*d.ms));
-	find_council(&d, glean_jv_items(glean_jv_get(doc, "ratings")));
-	read_topics(&d, doc);
-	read_ratings(&d, layer_items(&d, doc, "ratings"));
-	lazy_items(&d, doc, lz, LAZY_MONEY, &money);
+	d.ms = arena_calloc(&mg->scratch, (d.ents ? d.ents->len : 0) + 1,
+	    sizeof(*d.ms));
+	find_council(&d, glean_jv_items(ly.ratings));
+	read_topics(&d, ly.topics, ly.boilerplate);
+	read_ratings(&d, layer_items(&d, ly.ratings, "ratings"));
+	lazy_items(&d, &ly, lz, LAZY_MONEY, &money);
 	read_money(&d, &money);
 	read_people(&d);
-	lazy_items(&d, doc, lz, LAZY_QUOTES, &quotes);
+	lazy_items(&d, &ly, lz, LAZY_QUOTES, &quotes);
 	read_quotes(&d, &quotes);
-	free(d.ms);
 	free(d.m.run);
 	mg->doc_id = NULL;
 	mg->doc_ref = NULL;

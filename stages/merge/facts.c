@@ -299,23 +299,23 @@ add_money(struct merge *mg, struct subject *s, double raw, const char *cur,
     const char *per, struct source src)
 {
 	const struct amount *am = amount(mg, raw);
-	struct glean_buf fk = { 0 };
+	struct glean_buf *fk = &mg->key;
 	struct fact *f;
 
 	if (!isfinite(am->v))
 		return;	/* past the largest double once written */
 	/* sorted by currency then value */
-	key_part(&fk, cur, 0);
-	buf_add(&fk, am->key, strlen(am->key));
-	key_part(&fk, per, 1);
-	f = fact(s, T_M, fk.s);
+	glean_buf_reset(fk);
+	key_part(fk, cur, 0);
+	buf_add(fk, am->key, strlen(am->key));
+	key_part(fk, per, 1);
+	f = fact(s, T_M, fk->s);
 	if (!f->a) {
 		f->value = am->v;
 		f->a = glean_strdup(cur);
 		f->b = strdup_or_null(per);
 	}
 	fact_add(f, src, NULL);
-	glean_buf_free(&fk);
 }
 
 /* Add src to the person name of subject s; created when new. */
@@ -332,13 +332,12 @@ add_person(struct subject *s, const char *name, struct source src)
 /* Add src to the quote text[0..len) (NUL-terminated) of subject s,
  * keyed by its normtext; tab is T_Q (speech) or T_F (report findings). */
 void
-add_quote(struct subject *s, int tab, const char *text, size_t len,
-    struct source src)
+add_quote(struct glean_buf *key, struct subject *s, int tab,
+    const char *text, size_t len, struct source src)
 {
-	char *k = normtext(text, len);
+	const char *k = normtext_into(key, text, len);
 
 	if (*k)
 		fact_add(fact(s, tab, k), src, text);
-	free(k);
 }
 /* ---- reading documents ------------------------------------------------- */

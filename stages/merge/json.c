@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "merge.h"
-#include "spans.h"
-#include "swar.h"
 
 /* strcmp for field names: they mostly differ in the first byte. */
 int
@@ -22,45 +20,12 @@ fieldcmp(const char *a, const char *b)
 	return d ? d : strcmp(a, b);
 }
 
-/* Does s[0..n) hold nothing JSON escapes (a control byte, '"', '\\')?
- * Eight bytes a step, as the shared writer looks. */
-static inline int
-plain_json(const char *s, size_t n)
-{
-	uint64_t v;
-	size_t i = 0;
-	unsigned char c;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&v, s + i, 8);
-		if (glean_zero_bytes(v & 0xe0 * GLEAN_ONES) |
-		    glean_zero_bytes(v ^ '"' * GLEAN_ONES) |
-		    glean_zero_bytes(v ^ '\\' * GLEAN_ONES))
-			return 0;
-	}
-	for (; i < n; i++)
-		if ((c = (unsigned char)s[i]) < 0x20 || c == '"' || c == '\\')
-			return 0;
-	return 1;
-}
-
 /* Append s as a JSON string, escaped as jansson escapes it (the shared
- * writer of stages/lib); a short plain one (most values) copied here,
- * without the writer's calls. */
+ * writer of stages/lib). */
 void
 put_str(struct glean_buf *b, const char *s)
 {
-	size_t n = strlen(s);
-
-	if (n <= 64 && b->len + n + 2 < b->cap && plain_json(s, n)) {
-		b->s[b->len] = '"';
-		memcpy(b->s + b->len + 1, s, n);
-		b->len += n + 2;
-		b->s[b->len - 1] = '"';
-		b->s[b->len] = '\0';
-		return;
-	}
-	glean_buf_addjstr(b, s, n);
+	glean_buf_addjstr(b, s, strlen(s));
 }
 
 /* A string, or null for NULL. */
@@ -77,13 +42,9 @@ put_nstr(struct glean_buf *b, const char *s)
 void
 put_int(struct glean_buf *b, long long v)
 {
-	char d[24], *p = d;
+	char d[24];
 
-	if (v < 0)
-		*p++ = '-';
-	p = glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
-	    (unsigned long long)v);
-	buf_add(b, d, (size_t)(p - d));
+	buf_add(b, d, (size_t)(put_dec_signed(d, v) - d));
 }
 
 /*

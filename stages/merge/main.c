@@ -78,6 +78,7 @@ merge_free(struct merge *mg)
 	glean_arena_free(&mg->keys);
 	glean_buf_free(&mg->rest);
 	glean_buf_free(&mg->quote);
+	glean_buf_free(&mg->key);
 	free(mg->fields.f);
 	*mg = (struct merge){ .opts = GLEAN_OPTS_INIT };
 }

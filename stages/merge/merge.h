@@ -57,6 +57,7 @@
 #include "glean.h"
 #include "jscan.h"
 #include "jv.h"
+#include "spans.h"
 
 #define RECORD_VERSION 1
 
@@ -83,6 +84,33 @@ buf_addc(struct glean_buf *b, int c)
 		b->s[b->len] = '\0';
 	} else
 		glean_buf_addc(b, c);
+}
+
+/* v in decimal at p (room for 21 bytes); returns the end. */
+static inline char *
+put_dec_signed(char *p, long long v)
+{
+	if (v < 0)
+		*p++ = '-';
+	return glean_put_dec(p, v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v);
+}
+
+/*
+ * n zeroed objects of size bytes in a (the document's scratch arena:
+ * freed with it, which spares a calloc and a free per document); dies
+ * when n * size overflows.
+ */
+static inline void *
+arena_calloc(struct glean_arena *a, size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		glean_die(GLEAN_EXIT_FATAL, "out of memory");
+	p = glean_arena_alloc(a, n * size);
+	memset(p, 0, n * size);
+	return p;
 }
 
 /* Append the C string s to b (inline: most are literals, whose length
@@ -137,6 +165,7 @@ struct docref {
 	const char *key;	/* key_part(id): the order of sources; then,
 				 * at key + json_at, the id as a JSON string */
 	uint32_t json_at;
+	uint32_t json_len;	/* the length of the id as a JSON string */
 	uint32_t rank;		/* the place of key among all docrefs' keys
 				 * (from 1) once the record is being written
 				 * (docrefs_rank); 0 before */
@@ -251,6 +280,8 @@ struct merge {
 	struct glean_jfields fields;	/* the fields of the line being read */
 	struct glean_buf rest;		/* a source's attributes, being made */
 	struct glean_buf quote;		/* a quote's paragraph, being taken */
+	struct glean_buf key;		/* a key being made: a docref's, an
+					 * amount's fact's, a quote's normtext */
 	struct glean_buf conflicts;	/* the conflicts, comma-separated */
 	struct glean_buf *spill_buf;	/* written out as it fills, or NULL */
 };
@@ -419,6 +450,7 @@ const char *scan_name(const char *p, const char *end);
 
 /* text.c */
 char *normtext(const char *s, size_t n);
+char *normtext_into(struct glean_buf *b, const char *s, size_t n);
 char *plain_quotes(const char *s);
 char *strdup_or_null(const char *s);
 int span_of(const struct glean_jv *a, const struct glean_jv *b, size_t ncps,
@@ -462,8 +494,8 @@ void add_rating(struct subject *s, const char *area, const char *grade,
 void add_money(struct merge *mg, struct subject *s, double raw,
     const char *cur, const char *per, struct source src);
 void add_person(struct subject *s, const char *name, struct source src);
-void add_quote(struct subject *s, int tab, const char *text, size_t len,
-    struct source src);
+void add_quote(struct glean_buf *key, struct subject *s, int tab,
+    const char *text, size_t len, struct source src);
 
 /* council.c */
 int codecmp(const void *a, const void *b);
@@ -474,7 +506,8 @@ struct subject *mention_subject(struct rdoc *d, const char *code,
     const char *name);
 struct subject *fact_subject(struct rdoc *d, size_t s, size_t e,
     const char **basis);
-void read_topics(struct rdoc *d, const struct glean_jv *doc);
+void read_topics(struct rdoc *d, const struct glean_jv *topics,
+    const struct glean_jv *boilerplate);
 void code_aliases(struct subject *subj, struct ment **bycode, size_t nc,
     const char *code);
 

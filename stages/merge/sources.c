@@ -25,7 +25,7 @@ static const struct docref *
 docref(struct merge *mg, const char *id)
 {
 	struct ientry *e;
-	struct glean_buf b = { 0 };
+	struct glean_buf *b = &mg->key;
 	struct docref *d;
 
 	if (mg->last_id && !strcmp(mg->last_id, id))
@@ -37,12 +37,13 @@ docref(struct merge *mg, const char *id)
 	d = e->obj = glean_arena_alloc(&mg->keys, sizeof(*d));
 	mg->last_ref = d;
 	/* both texts in one block, so that a docref is two words */
-	key_part(&b, id, 0);
-	buf_addc(&b, '\0');
-	d->json_at = (uint32_t)b.len;
-	put_str(&b, id);
-	d->key = glean_arena_strndup(&mg->keys, b.s, b.len);
-	glean_buf_free(&b);
+	glean_buf_reset(b);
+	key_part(b, id, 0);
+	buf_addc(b, '\0');
+	d->json_at = (uint32_t)b->len;
+	put_str(b, id);
+	d->json_len = (uint32_t)(b->len - d->json_at);
+	d->key = glean_arena_strndup(&mg->keys, b->s, b->len);
 	return d;
 }
 
@@ -182,19 +183,27 @@ source_cmp(const struct source *x, const struct source *y)
 }
 
 /* A source's JSON as the record writes it: doc, start and end first,
- * then its other attributes in key order. */
+ * then its other attributes in key order.  Written in place, room made
+ * once: the record holds a source for each fact of each document. */
 void
 put_source(struct glean_buf *b, const struct source *x)
 {
-	put(b, "{\"doc\":");
-	put(b, x->doc->key + x->doc->json_at);
-	put(b, ",\"start\":");
-	put_int(b, x->start);
-	put(b, ",\"end\":");
-	put_int(b, x->end);
-	if (x->at->len > 2)
-		buf_addc(b, ',');
-	buf_add(b, x->at->json + 1, x->at->len - 1);
+	size_t dl = x->doc->json_len, al = x->at->len;
+	char *p = glean_buf_reserve(b, dl + al + 64);
+
+	memcpy(p, "{\"doc\":", 7);
+	memcpy(p + 7, x->doc->key + x->doc->json_at, dl);
+	p += 7 + dl;
+	memcpy(p, ",\"start\":", 9);
+	p = put_dec_signed(p + 9, x->start);
+	memcpy(p, ",\"end\":", 7);
+	p = put_dec_signed(p + 7, x->end);
+	if (al > 2)
+		*p++ = ',';
+	memcpy(p, x->at->json + 1, al - 1);
+	p += al - 1;
+	*p = '\0';
+	b->len = (size_t)(p - b->s);
 }
 
 /*
@@ -242,16 +251,23 @@ put_attr(struct glean_buf *b, const struct attr *a)
 		put(b, a->type == GLEAN_JV_TRUE ? "true" : "null");
 }
 
-/* The string attribute name of at[0..n), or NULL. */
-static const char *
-attr_str(const struct attr *at, size_t n, const char *name)
+/*
+ * The string attributes of at[0..n) named as the grouping values of
+ * group into v[0] and v[1] (the first of a name counts; NULL when absent
+ * or not a string).  One walk, last to first, inline: each source asks.
+ */
+static inline void
+group_values(const struct attr *at, size_t n, int group, const char **v)
 {
+	const char *g0 = group_names[group][0], *g1 = group_names[group][1];
 	size_t i;
 
-	for (i = 0; name && i < n; i++)
-		if (str_is(at[i].name, name))
-			return at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
-	return NULL;
+	v[0] = v[1] = NULL;
+	for (i = n; i-- > 0;)
+		if (g0 && str_is(at[i].name, g0))
+			v[0] = at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
+		else if (g1 && str_is(at[i].name, g1))
+			v[1] = at[i].type == GLEAN_JV_STR ? at[i].s : NULL;
 }
 
 /* at[n] = evidence, the sentence a fact came from, when there is one;
@@ -287,6 +303,7 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 	struct glean_buf *rest = &mg->rest;
 	size_t i, j;
 	struct source x;
+	const char *gv[2];
 
 	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
 		struct attr y = at[i];
@@ -309,8 +326,7 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 		x.doc = mg->doc_ref = docref(mg, doc);
 	x.start = (long long)s;
 	x.end = (long long)e;
-	x.at = attrs(mg, group, rest->s, rest->len,
-	    attr_str(at, n, group_names[group][0]),
-	    attr_str(at, n, group_names[group][1]));
+	group_values(at, n, group, gv);
+	x.at = attrs(mg, group, rest->s, rest->len, gv[0], gv[1]);
 	return x;
 }

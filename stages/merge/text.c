@@ -64,17 +64,21 @@ static const char word_byte[256] = {
 
 #ifdef __SSE2__
 /*
- * The 16 bytes at s as normtext keeps them when they are all ASCII:
- * lowered (OR 0x20: a letter's lower case, a digit as it is) into
- * low[0..16), and the bit mask of their letters and digits into *words.
- * Returns 0, or the bit mask of the non-ASCII bytes (nothing written).
+ * The 16 bytes at s as normtext writes them when they are all ASCII:
+ * each letter lowered (OR 0x20), each digit as it is, each other byte a
+ * space, into out16[0..16).  *words gets the bit mask of the letters and
+ * digits, *kept that of the bytes normtext keeps: the words and the
+ * first byte of each gap after a word (in_word: the byte before the 16
+ * was in one), written as the space between words.  Returns 0, or the
+ * bit mask of the non-ASCII bytes (nothing written).
  */
 static inline unsigned
-ascii_words16(const char *s, char *low, unsigned *words)
+ascii_kept16(const char *s, int in_word, char *out16, unsigned *words,
+    unsigned *kept)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s), l;
-	__m128i letter, digit;
-	unsigned high = (unsigned)_mm_movemask_epi8(v);
+	__m128i letter, digit, word;
+	unsigned high = (unsigned)_mm_movemask_epi8(v), w;
 
 	if (high)
 		return high;
@@ -84,61 +88,63 @@ ascii_words16(const char *s, char *low, unsigned *words)
 	    _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
 	digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
 	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-	_mm_storeu_si128((__m128i *)(void *)low, l);
-	*words = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	word = _mm_or_si128(letter, digit);
+	_mm_storeu_si128((__m128i *)(void *)out16, _mm_or_si128(
+	    _mm_and_si128(word, l), _mm_andnot_si128(word,
+	    _mm_set1_epi8(' '))));
+	*words = w = (unsigned)_mm_movemask_epi8(word);
+	*kept = (w | ((w << 1) | (unsigned)in_word)) & 0xFFFF;
 	return 0;
 }
 
 /*
- * The words of 16 ASCII bytes (low, words: ascii_words16) onto out + *o:
- * each run of letters and digits with one space before it unless it is
- * the first of the text or goes on from the byte before the 16
- * (*in_word).  out has room for 16 bytes past each run's start, and low
- * 16 bytes past the last (32 in all).
+ * The kept bytes of 16 (out16, kept: ascii_kept16) onto out + *o, a run
+ * of kept bytes at a time (most blocks are one run: a gap of one byte
+ * is kept whole).  out has room for 16 bytes past each run's start, and
+ * out16 16 bytes past the last (32 in all).
  */
 static inline void
-put_words16(const char *low, unsigned words, char *out, size_t *o,
-    int *in_word)
+put_kept16(const char *out16, unsigned kept, char *out, size_t *o)
 {
-	unsigned rest = words, a, b;
+	unsigned rest = kept, a, b;
 
 	while (rest) {
 		a = (unsigned)__builtin_ctz(rest);
 		b = a + (unsigned)__builtin_ctz(~(rest >> a));
-		if (*o && (a || !*in_word))
-			out[(*o)++] = ' ';
-		memcpy(out + *o, low + a, 16);
+		memcpy(out + *o, out16 + a, 16);
 		*o += b - a;
 		rest &= ~((1u << b) - 1);	/* b <= 16 */
 	}
-	*in_word = words >> 15 & 1;
 }
 #endif
 
 /*
  * normtext of a text of ASCII and plain_gap_cp() marks only, where
  * folding is lower-casing; NULL when it holds any other code point.
- * A word is a maximal run of letters and digits: one space before every
- * word but the first.  Sixteen ASCII bytes a step where SSE2 is.
+ * A word is a maximal run of letters and digits: a space is written
+ * after every word a gap follows, and the last taken back, so that one
+ * space stands between words.  Sixteen ASCII bytes a step where SSE2 is.
  */
-static char *
-normtext_plain(const char *s, size_t n)
+static int
+normtext_plain(struct glean_buf *b, const char *s, size_t n)
 {
-	char *out = glean_malloc(n + 17);	/* room for put_words16 */
+	char *out = glean_buf_reserve(b, n + 17);	/* room: put_kept16 */
 	size_t i = 0, o = 0, stop = 0;
 	int32_t cp;
 	int in_word = 0;
 	char c;
 #ifdef __SSE2__
-	char low[32] = { 0 };	/* 16 bytes, and room to copy 16 from any */
-	unsigned words, high;
+	char out16[32] = { 0 };	/* 16 bytes, and room to copy 16 from any */
+	unsigned words, kept, high;
 #endif
 
 	while (i < n) {
 #ifdef __SSE2__
 		if (i >= stop && n - i >= 16) {
-			if (!(high = ascii_words16(s + i, low, &words))) {
-				put_words16(low, words, out, &o, &in_word);
+			if (!(high = ascii_kept16(s + i, in_word, out16,
+			    &words, &kept))) {
+				put_kept16(out16, kept, out, &o);
+				in_word = words >> 15 & 1;
 				i += 16;
 				continue;
 			}
@@ -147,26 +153,26 @@ normtext_plain(const char *s, size_t n)
 		}
 #endif
 		if ((c = word_byte[(unsigned char)s[i]])) {
-			if (o && !in_word)
-				out[o++] = ' ';
 			out[o++] = c;
 			in_word = 1;
 			i++;
 			continue;
 		}
+		if (in_word)
+			out[o++] = ' ';
 		in_word = 0;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
 		i += glean_utf8_next(s + i, n - i, &cp);
-		if (!plain_gap_cp(cp)) {
-			free(out);
-			return NULL;
-		}
+		if (!plain_gap_cp(cp))
+			return 0;
 	}
+	o -= o && out[o - 1] == ' ';
 	out[o] = '\0';
-	return out;
+	b->len += o;
+	return 1;
 }
 
 /*
@@ -176,13 +182,26 @@ normtext_plain(const char *s, size_t n)
 char *
 normtext(const char *s, size_t n)
 {
+	struct glean_buf b = { 0 };
+
+	return normtext_into(&b, s, n);
+}
+
+/*
+ * normtext of s[0..n) into b (emptied first; kept by the caller for the
+ * next, which spares an allocation per text); returns b->s.
+ */
+char *
+normtext_into(struct glean_buf *b, const char *s, size_t n)
+{
 	size_t fl, i, k, len, o = 0;
 	char *f;
 	int32_t cp;
 	int gap = 0;
 
-	if ((f = normtext_plain(s, n)))
-		return f;
+	glean_buf_reset(b);
+	if (normtext_plain(b, s, n))
+		return b->s;
 	f = glean_casefold(s, n, &fl);
 	for (i = 0; i < fl; i += len) {
 		if ((unsigned char)f[i] < 0x80) {
@@ -200,8 +219,10 @@ normtext(const char *s, size_t n)
 		for (k = 0; k < len; k++)
 			f[o++] = f[i + k];
 	}
-	f[o] = '\0';
-	return f;
+	glean_buf_reset(b);
+	buf_add(b, f, o);
+	free(f);
+	return b->s;
 }
 
 /* A string with curly apostrophes made straight (roles compare alike). */
