@@ -184,10 +184,9 @@ stage_option(int c, const char *arg)
 static const char *const *
 parse_keep(const char *list)
 {
-	static char **names;
-	static size_t n;
+	static char **names;	/* the last --keep's, freed by the next */
 	const char *p = list, *comma;
-	size_t len;
+	size_t len, n;
 
 	for (n = 0; names && names[n]; n++)
 		free(names[n]);
