@@ -4,21 +4,29 @@
  * processes, the output in the file's order: documents, not stages, in
  * parallel (glean-chain -j).
  *
- * The file is cut at line starts into PARTS_PER_JOB parts a worker, so
- * that a slow part does not leave a core idle for long.  The workers are
- * forked after the caller has loaded its lexicons, which they share
- * with it (copy on write), and worker J runs parts J, J + jobs, ... in
- * turn.  Part 0 is written straight to the output, so that what reads it
- * starts at once; every other part into an unlinked temporary file,
- * which the parent copies to the output as soon as the parts before it
- * are out.  Each worker says on a pipe when a part is done; a worker
- * that dies closes its end, so the parent never waits for ever.
+ * The file is cut at line starts into parts that shrink toward its end
+ * (guided scheduling: each takes 1/(GUIDE * jobs) of what is left, none
+ * less than 1/(SMALLEST * jobs) of the file), and each worker takes the
+ * next part no worker has taken (a counter in memory the workers share),
+ * so the workers end together and the last parts, which what reads the
+ * output can only take once the parts before them are out, are small.
+ * The workers are forked after the caller has loaded its lexicons, which
+ * they share with it (copy on write).  Part 0 is written straight to the
+ * output, so that what reads it starts at once; every other part into an
+ * unlinked temporary file, whose whole lines the parent passes on while
+ * it is made once the parts before it are out (so a reader such as
+ * glean-merge keeps pace instead of taking a whole part at the end).
+ * Each worker says on a pipe when a part is done; a worker that dies
+ * closes its end, so the parent never waits for ever.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
@@ -27,19 +35,27 @@
 
 #include "glean.h"
 
-/* Parts a worker: more evens out the workers' ends; each costs a
- * temporary file and a little waiting. */
-#define PARTS_PER_JOB 4
+/* A part takes 1/(GUIDE * jobs) of what is left of the file ... */
+#define GUIDE 2
+/* ... and no less than 1/(SMALLEST * jobs) of it, nor than
+ * 1/(MAX_PARTS / 2): each part costs a temporary file (an open file
+ * descriptor until the output is out) and a little waiting. */
+#define SMALLEST 32
+#define MAX_PARTS 256
 /* Workers at most. */
 #define MAX_JOBS 64
+/* While the part next in order is being made, what it has written is
+ * passed on this often (milliseconds) ... */
+#define FOLLOW_MS 10
+/* ... up to its last newline, looked for this far back from its end. */
+#define FOLLOW_SCAN 65536
 
-/* One part: its bytes, its first line's number, the lines before it
- * that were not blank (what a later stage of a chain has read), the
- * file holding its output (-1 for part 0) and whether it is done. */
+/* One part: its bytes, the file holding its output (-1 for part 0), how
+ * much of that is out, and whether it is done. */
 struct part {
 	off_t start, end;
-	long first_line, nonblank_before;
 	int out;
+	off_t copied;
 	int done, status;
 };
 
@@ -55,6 +71,7 @@ struct parts {
 	size_t n;
 	pid_t pid[MAX_JOBS];
 	int jobs;
+	atomic_size_t *next;	/* the next part to take, shared */
 };
 
 /* The offset just past the first newline at or after from (size when
@@ -78,29 +95,39 @@ next_line_start(int fd, off_t from, off_t size)
 	return size;
 }
 
-/* Cut the file of ps (size bytes) into parts at line starts, dropping
- * empty ones; 0, or -1 on a read error. */
+/* Add the part [start, end) to ps. */
+static void
+add_part(struct parts *ps, size_t *cap, off_t start, off_t end)
+{
+	if (ps->n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		ps->p = glean_realloc(ps->p, *cap * sizeof *ps->p);
+	}
+	ps->p[ps->n++] = (struct part){ start, end, -1, 0, 0, 0 };
+}
+
+/* Cut the file of ps (size bytes) into parts at line starts, each
+ * ending with the line that holds the byte its share ends at (see the
+ * top of this file); 0, or -1 on a read error. */
 static int
 cut(struct parts *ps, off_t size)
 {
-	size_t want = (size_t)ps->jobs * PARTS_PER_JOB, k;
-	off_t at, prev = 0, aim;
+	off_t at, prev = 0, share, least;
+	size_t cap = 0;
 
-	ps->p = glean_calloc(want, sizeof *ps->p);
+	ps->p = NULL;
 	ps->n = 0;
-	for (k = 1; k <= want; k++) {
-		/* the part ends with the line that holds byte aim */
-		aim = size / (off_t)want * (off_t)k +
-		    size % (off_t)want * (off_t)k / (off_t)want - 1;
-		at = k == want ? size :
-		    next_line_start(ps->fd, aim < 0 ? 0 : aim, size);
+	least = size / ((off_t)ps->jobs * SMALLEST < MAX_PARTS / 2 ?
+	    (off_t)ps->jobs * SMALLEST : MAX_PARTS / 2);
+	while (prev < size) {
+		share = (size - prev) / ((off_t)ps->jobs * GUIDE);
+		if (share < least)
+			share = least;
+		at = share < 1 || prev + share >= size ? size :
+		    next_line_start(ps->fd, prev + share - 1, size);
 		if (at < 0)
 			return -1;
-		if (at <= prev)
-			continue;
-		ps->p[ps->n].start = prev;
-		ps->p[ps->n].end = at;
-		ps->p[ps->n++].out = -1;
+		add_part(ps, &cap, prev, at);
 		prev = at;
 	}
 	return 0;
@@ -170,13 +197,13 @@ write_whole(int fd, const void *s, size_t n)
 }
 
 /*
- * Worker j: its parts through fn, each onto its own output (part 0's
- * the worker's standard output), a note on notes after each.  Never
- * returns: exits 0, or 2 when it cannot go on (the parent sees the
+ * A worker: the parts it takes through fn, each onto its own output
+ * (part 0's the worker's standard output), a note on notes after each.
+ * Never returns: exits 0, or 2 when it cannot go on (the parent sees the
  * missing notes).
  */
 static _Noreturn void
-worker(struct parts *ps, int j, int notes, glean_line_fn *fn, void *arg,
+worker(struct parts *ps, int notes, glean_line_fn *fn, void *arg,
     glean_part_fn *restart, const struct glean_opts *o)
 {
 	long lines = 0, nonblank = 0;
@@ -189,7 +216,9 @@ worker(struct parts *ps, int j, int notes, glean_line_fn *fn, void *arg,
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() == 1)
 		_exit(GLEAN_EXIT_FATAL);
-	for (k = (size_t)j; k < ps->n; k += (size_t)ps->jobs) {
+	/* parts are taken in increasing order, so a worker counts the
+	 * lines before each from where it counted last */
+	while ((k = atomic_fetch_add(ps->next, 1)) < ps->n) {
 		p = &ps->p[k];
 		if (count_lines(ps->fd, counted, p->start, &lines,
 		    &nonblank) < 0)
@@ -212,16 +241,20 @@ worker(struct parts *ps, int j, int notes, glean_line_fn *fn, void *arg,
 	_exit(GLEAN_EXIT_OK);
 }
 
-/* Copy the whole of file fd to the standard output; -1 on error. */
+/*
+ * Copy file fd's bytes from *off up to to (to < 0: to its end) to the
+ * standard output, moving *off on; 0, or -1 on an error.
+ */
 static int
-copy_out(int fd)
+copy_from(int fd, off_t *off, off_t to)
 {
 	char block[65536];
-	off_t off = 0;
+	size_t want;
 	ssize_t n;
 
-	for (;;) {
-		n = sendfile(STDOUT_FILENO, fd, &off, 1 << 30);
+	while (to < 0 || *off < to) {
+		want = to < 0 ? (size_t)1 << 30 : (size_t)(to - *off);
+		n = sendfile(STDOUT_FILENO, fd, off, want);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -229,43 +262,108 @@ copy_out(int fd)
 		if (n == 0)
 			return 0;
 	}
+	if (to >= 0 && *off >= to)
+		return 0;
 	if (errno != EINVAL && errno != ENOSYS)
 		return -1;
 	for (;;) {
-		n = pread(fd, block, sizeof block, off);
+		want = sizeof block;
+		if (to >= 0 && (off_t)want > to - *off)
+			want = (size_t)(to - *off);
+		if (!want)
+			return 0;
+		n = pread(fd, block, want, *off);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			return n < 0 ? -1 : 0;
 		if (write_whole(STDOUT_FILENO, block, (size_t)n) < 0)
 			return -1;
-		off += n;
+		*off += n;
 	}
 }
 
-/* Read notes until part k is done; 0, or -1 when every worker has
- * ended without saying so. */
+/* The offset just past the last newline of fd's bytes [from, to),
+ * looked for in the last FOLLOW_SCAN of them; from when there is none
+ * (or they cannot be read: the part is then copied when done). */
+static off_t
+last_line_end(int fd, off_t from, off_t to)
+{
+	char block[4096], *nl;
+	off_t at = to;
+	size_t n;
+
+	while (at > from && to - at < FOLLOW_SCAN) {
+		n = at - from < (off_t)sizeof block ? (size_t)(at - from) :
+		    sizeof block;
+		if (pread(fd, block, n, at - (off_t)n) != (ssize_t)n)
+			return from;
+		if ((nl = memrchr(block, '\n', n)))
+			return at - (off_t)n + (nl - block) + 1;
+		at -= (off_t)n;
+	}
+	return from;
+}
+
+/* Pass on the whole lines part p has written beyond what is out; 0, or
+ * -1 on a write error. */
 static int
-wait_part(struct parts *ps, int notes, size_t k)
+follow(struct part *p)
+{
+	struct stat sb;
+	off_t end;
+
+	if (fstat(p->out, &sb) < 0 || sb.st_size <= p->copied)
+		return 0;
+	end = last_line_end(p->out, p->copied, sb.st_size);
+	return end > p->copied ? copy_from(p->out, &p->copied, end) : 0;
+}
+
+/* Read one note and mark its part; 0, or -1 when every worker has ended
+ * (or the notes cannot be read). */
+static int
+read_note(struct parts *ps, int notes)
 {
 	struct done_note note;
 	size_t have = 0;
 	ssize_t n;
 
-	while (!ps->p[k].done) {
+	while (have < sizeof note) {
 		n = read(notes, (char *)&note + have, sizeof note - have);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			return -1;
 		have += (size_t)n;
-		if (have < sizeof note)
+	}
+	if (note.part >= 0 && (size_t)note.part < ps->n) {
+		ps->p[note.part].done = 1;
+		ps->p[note.part].status = note.status;
+	}
+	return 0;
+}
+
+/* Read notes until part k is done, meanwhile passing on what it has
+ * written (follow); 0, or -1 when every worker has ended without saying
+ * so.  Dies on a write error. */
+static int
+wait_part(struct parts *ps, int notes, size_t k)
+{
+	struct pollfd pf = { notes, POLLIN, 0 };
+	struct part *p = &ps->p[k];
+	int ready;
+
+	while (!p->done) {
+		ready = p->out >= 0 ? poll(&pf, 1, FOLLOW_MS) : 1;
+		if (ready < 0 && errno == EINTR)
 			continue;
-		have = 0;
-		if (note.part >= 0 && (size_t)note.part < ps->n) {
-			ps->p[note.part].done = 1;
-			ps->p[note.part].status = note.status;
+		if (ready == 0) {
+			if (follow(p) < 0)
+				glean_die(GLEAN_EXIT_FATAL, "write error:");
+			continue;
 		}
+		if (read_note(ps, notes) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -303,7 +401,7 @@ start_workers(struct parts *ps, glean_line_fn *fn, void *arg,
 			glean_die(GLEAN_EXIT_FATAL, "fork:");
 		if (ps->pid[j] == 0) {
 			close(pipefd[0]);
-			worker(ps, j, pipefd[1], fn, arg, restart, o);
+			worker(ps, pipefd[1], fn, arg, restart, o);
 		}
 	}
 	close(pipefd[1]);
@@ -325,7 +423,7 @@ gather(struct parts *ps, int notes)
 			break;
 		}
 		if (ps->p[k].out >= 0) {
-			if (copy_out(ps->p[k].out) < 0)
+			if (copy_from(ps->p[k].out, &ps->p[k].copied, -1) < 0)
 				glean_die(GLEAN_EXIT_FATAL, "write error:");
 			close(ps->p[k].out);
 			ps->p[k].out = -1;
@@ -344,7 +442,7 @@ int
 glean_run_parts(glean_line_fn *fn, void *arg, glean_part_fn *restart,
     const struct glean_opts *o, const char *path, int jobs, int *status)
 {
-	struct parts ps = { path, -1, NULL, 0, { 0 }, 0 };
+	struct parts ps = { path, -1, NULL, 0, { 0 }, 0, NULL };
 	struct stat sb;
 	size_t k;
 	int notes, st;
@@ -368,9 +466,15 @@ glean_run_parts(glean_line_fn *fn, void *arg, glean_part_fn *restart,
 		ps.jobs = (int)ps.n;
 	for (k = 1; k < ps.n; k++)
 		ps.p[k].out = part_file();
+	ps.next = mmap(NULL, sizeof *ps.next, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (ps.next == MAP_FAILED)
+		glean_die(GLEAN_EXIT_FATAL, "mmap:");
+	atomic_init(ps.next, 0);
 	notes = start_workers(&ps, fn, arg, restart, o);
 	st = gather(&ps, notes);
 	close(notes);
+	munmap(ps.next, sizeof *ps.next);
 	for (k = 0; k < ps.n; k++)
 		if (ps.p[k].out >= 0)
 			close(ps.p[k].out);
