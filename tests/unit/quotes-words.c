@@ -1,10 +1,12 @@
 /* See LICENSE file for copyright and license details. */
 /*
- * Unit test of glean-quotes' word scan against its slow path: on random
- * texts, scan_words (whole blocks read off their bits, plain_words
- * first) must make the words, capitals and glued marks that scan_word
- * alone makes, word by word from the text's start.  The stage's
- * modules are compiled in here, as in tests/unit/quotes.c.
+ * Unit test of glean-quotes' word scan and mark directions against
+ * their slow paths: on random texts, scan_words (whole blocks read off
+ * their bits, plain_words first) must make the words, capitals and
+ * glued marks that scan_word alone makes, word by word from the text's
+ * start, and mark_dir (apostrophes inside words told first) must give
+ * mark_dir_slow's direction to every mark.  The stage's modules are
+ * compiled in here, as in tests/unit/quotes.c.
  */
 #define main glean_quotes_main
 #include "../../stages/quotes/main.c"
@@ -79,6 +81,35 @@ same_words(const struct qdoc *d, const struct word *w, size_t nw,
 	return 1;
 }
 
+/*
+ * mark_dir against mark_dir_slow at every byte of the text that may
+ * start a mark, as a paragraph of its own and cut at a byte after it:
+ * the number of marks it differs on.
+ */
+static int
+marks_differ(struct qdoc *d, size_t n)
+{
+	size_t i, l, pe;
+	int dbl, glyph, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		for (pe = i + 1; pe <= n && pe <= i + 3; pe++) {
+			if (!mark_glyph(d, i, pe, &l, &dbl, &glyph) ||
+			    i + l > pe)
+				continue;
+			bad += mark_dir(d, i, l, 0, pe, dbl, glyph) !=
+			    mark_dir_slow(d, i, l, 0, pe, dbl, glyph);
+			bad += i > 0 && mark_dir(d, i, l, i - 1, n, dbl,
+			    glyph) != mark_dir_slow(d, i, l, i - 1, n, dbl,
+			    glyph);
+		}
+		if (mark_glyph(d, i, n, &l, &dbl, &glyph))
+			bad += mark_dir(d, i, l, 0, n, dbl, glyph) !=
+			    mark_dir_slow(d, i, l, 0, n, dbl, glyph);
+	}
+	return bad;
+}
+
 int
 main(void)
 {
@@ -89,7 +120,7 @@ main(void)
 	uint32_t *c = NULL;
 	unsigned long seed = 18;
 	size_t n, nw, nc, k;
-	int round, bad = 0, words = 0;
+	int round, bad = 0, badmarks = 0, words = 0;
 
 	qdoc_init(&d, &lex);
 	for (round = 0; round < 20000; round++) {
@@ -115,8 +146,12 @@ main(void)
 		words += (int)nw;
 		if (!same_words(&d, w, nw, c, nc) && bad++ < 5)
 			printf("words differ on \"%.*s\"\n", (int)n, big);
+		if (marks_differ(&d, n) && badmarks++ < 5)
+			printf("marks differ on \"%.*s\"\n", (int)n, big);
 	}
 	test_cond("scan_words makes scan_word's words", bad == 0);
+	test_cond("mark_dir tells mark_dir_slow's directions",
+	    badmarks == 0);
 	test_cond("the texts held words", words > 20000);
 	free(w);
 	free(c);
