@@ -23,6 +23,7 @@ doc_reset(struct qdoc *d)
 	d->lastwords = 0;
 	d->nmidcap = SIZE_MAX;
 	d->insp = -1;
+	memset(d->wmemo, 0, sizeof(d->wmemo));
 	glean_arena_reset(&d->layer);
 }
 

@@ -103,8 +103,8 @@ mark_glyph(struct qdoc *d, size_t i, size_t pe, size_t *l, int *dbl,
  * between letters ("don't", "council's") or an elision ("'90s", "'16").
  */
 static int
-mark_dir(struct qdoc *d, size_t i, size_t l, size_t pb, size_t pe, int dbl,
-    int glyph)
+mark_dir_slow(struct qdoc *d, size_t i, size_t l, size_t pb, size_t pe,
+    int dbl, int glyph)
 {
 	int32_t pv = cp_before(d, i, pb), nx;	/* -2 at the paragraph start */
 	size_t j;
@@ -126,6 +126,24 @@ mark_dir(struct qdoc *d, size_t i, size_t l, size_t pb, size_t pe, int dbl,
 	if (lf != rf)
 		return lf ? OPEN : CLOSE;
 	return glyph == 1 ? OPEN : glyph == 2 ? CLOSE : EITHER;
+}
+
+/*
+ * mark_dir_slow's answer, most single marks told first: an apostrophe
+ * between two ASCII letters or digits ("don't", "council's") is no mark,
+ * as mark_dir_slow finds by is_alnum_cp of the same two characters
+ * (exact: tests/unit/quotes-words.c checks it against mark_dir_slow).
+ */
+static int
+mark_dir(struct qdoc *d, size_t i, size_t l, size_t pb, size_t pe, int dbl,
+    int glyph)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+
+	if (!dbl && i > pb && i + l < pe && s[i - 1] < 0x80 &&
+	    s[i + l] < 0x80 && is_wordcp(s[i - 1]) && is_wordcp(s[i + l]))
+		return 0;
+	return mark_dir_slow(d, i, l, pb, pe, dbl, glyph);
 }
 
 /* Classify the marks of paragraph [pb, pe) into d->mk. */

@@ -336,6 +336,8 @@ struct stemmemo {
 	char fold[30], stem[30];
 };
 
+#define WORDMEMO 8		/* word_at's answers kept (a power of two) */
+
 /* One document's state; the storage is kept from document to document. */
 struct qdoc {
 	const struct quotes_lex *lx;
@@ -389,6 +391,9 @@ struct qdoc {
 	/* stems by their fold's hash, the last of each slot; not reset
 	 * between documents (a stem is the fold's alone) */
 	struct stemmemo stems[STEMMEMO];
+	/* word_at's last answers: byte + 1 (0 none) and its word, by the
+	 * byte's bits; emptied with each document's words (doc_reset) */
+	size_t wmemo[WORDMEMO][2];
 };
 
 
@@ -679,11 +684,19 @@ first_at_least(const void *base, size_t n, size_t size, size_t off,
 	return lo;
 }
 
-/* First word starting at or after byte b. */
+/* First word starting at or after byte b.  The answer is kept in
+ * d->wmemo: the frames ask for a quotation's marks again and again
+ * (attr_sides, attr_right, attr_left, attr_final, ...), the pronouns
+ * for the same mentions; the words do not change once made. */
 static inline size_t
 word_at(struct qdoc *d, size_t b)
 {
-	return first_at_least(d->w, d->nw, sizeof(*d->w),
+	size_t *m = d->wmemo[(b ^ (b >> 4)) & (WORDMEMO - 1)];
+
+	if (m[0] == b + 1)
+		return m[1];
+	m[0] = b + 1;
+	return m[1] = first_at_least(d->w, d->nw, sizeof(*d->w),
 	    offsetof(struct word, b), b);
 }
 

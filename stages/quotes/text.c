@@ -418,10 +418,9 @@ word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 	w->cls = -1;
 	w->cue = -2;
 	w->cuen = 0;
-	w->cap = (uint8_t)cap;
-	w->sstart = 0;
-	w->inq = 0;
-	w->glued = 0;
+	/* cap, sstart, inq and glued side by side: one store */
+	memcpy((char *)w + offsetof(struct word, cap),
+	    (const uint8_t[4]){ (uint8_t)cap, 0, 0, 0 }, 4);
 }
 
 /* Fold word w (see wfold). */
@@ -929,11 +928,60 @@ odd_word(struct qdoc *d, struct wordblock *wb, size_t b)
 }
 
 /*
+ * The first words of wb's block from byte i on (i is no word's inside:
+ * the byte before it is no ASCII letter or digit, or it is the first
+ * byte of a word), pushed with nothing looked at but the block's bits:
+ * the runs of ASCII letters and digits, paired in order with the bytes
+ * that end them, up to the first byte not ASCII and the first run that
+ * ends at - or ' (special) or does not end in the block.  Exact: these
+ * are the words block_words would push first, one by one, with no
+ * glued capital among them (the caller asks for none from i on); it
+ * goes on from the byte returned (the last word's end, or i).  There is
+ * room for them (see scan_words).
+ */
+static inline size_t
+plain_words(struct qdoc *d, const struct wordblock *wb, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)d->s;
+	const uint64_t from = ~0ull << (i & 63);
+	const uint64_t runs = wb->alnum & from;
+	uint64_t st = runs & ~(runs << 1), en = ~runs & (runs << 1), stop;
+	size_t b, e, nw = d->nw, nc = d->ncapital, at = wb->at;
+	struct word *w = d->w;
+	uint32_t *capital = d->capital;
+	int c, cap;
+
+	/* a byte not ASCII (start but no letter or digit) from i on, or a
+	 * run ending at a special byte: the loop's odd words start there */
+	stop = (wb->start & ~wb->alnum & from) | (wb->special & en);
+	stop = at + (stop ? (unsigned)__builtin_ctzll(stop) : 64);
+	while (st != 0 && en != 0) {
+		b = at + (unsigned)__builtin_ctzll(st);
+		e = at + (unsigned)__builtin_ctzll(en);
+		if (e >= stop)
+			break;
+		/* a letter or a digit: a capital or a digit is one up to Z */
+		c = s[b];
+		cap = c >= 'A' && c <= 'Z';
+		capital[nc] = (uint32_t)nw;
+		nc += c <= 'Z';
+		word_init(&w[nw++], (uint32_t)b, (uint32_t)e, cap);
+		i = e;
+		st &= st - 1;
+		en &= en - 1;
+	}
+	d->nw = nw;
+	d->ncapital = nc;
+	return i;
+}
+
+/*
  * The words of wb's block (a whole one) from byte i on, each a run of
  * ASCII letters and digits that ends inside the block at an ASCII byte
  * other than - and ', read off the block's bits (kept in locals: the
  * words' stores may alias wb); at the first other word, odd_word.
- * Returns the byte to go on from.
+ * scan_words has let plain_words push the first ones (most).  Returns
+ * the byte to go on from.
  */
 static size_t
 block_words(struct qdoc *d, struct wordblock *wb, size_t i)
@@ -947,10 +995,7 @@ block_words(struct qdoc *d, struct wordblock *wb, size_t i)
 	uint64_t m;
 	int cap, c;
 
-	/* room for every word of the block (one in two bytes at most), so
-	 * that the words go in by the locals below */
-	while (d->nw + 64 > d->capw)
-		grow_words(d);
+	/* (scan_words made room for every word of the block) */
 	w = d->w;
 	capital = d->capital;
 	nw = d->nw;
@@ -1019,6 +1064,13 @@ scan_words(struct qdoc *d)
 		}
 		if (wb.at != blk)
 			load_block(d, &wb, blk);
+		/* room for every word of the block (one in two bytes at
+		 * most), which plain_words and block_words push by locals
+		 * (the words' stores may alias wb) */
+		while (d->nw + 64 > d->capw)
+			grow_words(d);
+		if ((wb.glued >> (i & 63)) == 0)
+			i = plain_words(d, &wb, i);
 		i = block_words(d, &wb, i);
 	}
 }
