@@ -16,11 +16,6 @@
 #include "search.h"
 #include "window.h"
 
-/* A run of a block that may be a trigger: [s, e), e 0 for digits. */
-struct run_at {
-	size_t s, e;
-};
-
 /* How far, in bytes, an expression reaches left and right of its
  * trigger: "Wednesday, the 22nd of January 2017", "less than the last
  * twenty-five years", "two days after tomorrow". */
@@ -433,37 +428,84 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
 		word_trigger(c, d, w, i, j, cls);
 }
 
+/* The words of ASCII letters of a block of 64 bytes: where they start
+ * and where they end, a bit each, and whether the last one goes on past
+ * the block. */
+struct block_words {
+	uint64_t starts;	/* the first letter of a word */
+	uint64_t lasts;		/* the last letter of a word that began
+				 * in the block and ends in it */
+	int far;		/* the last word of starts ends past the
+				 * block */
+};
+
 /*
- * The runs of one block of 64 bytes at base that may be triggers, into
- * run[] (at most 64), in text order: a run of digits with its end 0,
- * a word of letters with its end where the trigger table may hold it.
- * Returns their number.  No calls: the loop over the words, most of
+ * The words of the block of t[0..n) at base whose letters are the bits
+ * of letters; *after_letter says whether the byte before the block was
+ * a letter, and becomes whether its last byte is one.  A word's last
+ * letter is a letter with no letter after it (the byte after the block
+ * asked for the last bit); the end of a word begun before the block is
+ * none of this block's.
+ */
+static void
+block_words(const char *t, size_t n, size_t base, uint64_t letters,
+    uint64_t *after_letter, struct block_words *bw)
+{
+	int in_word = (int)(*after_letter & letters & 1);
+
+	bw->starts = glean_run_starts(letters, after_letter);
+	bw->lasts = letters & ~(letters >> 1);
+	bw->far = (letters >> 63) && base + 64 < n &&
+	    c_isalpha((unsigned char)t[base + 64]);
+	if (bw->far)
+		bw->lasts &= ~((uint64_t)1 << 63);
+	if (in_word)
+		bw->lasts &= bw->lasts - 1;
+}
+
+/*
+ * The runs of one block of 64 bytes at base that may be triggers, as
+ * bits of the block, returned: the starts of its runs of digits, and of
+ * its words of letters that the trigger table may hold, the end of each
+ * such word in end[] at its start's bit.  A word is paired with its last
+ * letter, the k-th start with the k-th last (the one going on past the
+ * block, the last start, is looked at on its own): no search for its
+ * end.  No calls but for that one: the loop over the words, most of
  * which are none, keeps its registers.
  */
-static __attribute__((noinline)) size_t
+static __attribute__((noinline)) uint64_t
 block_runs(const struct glean_triggers *trig, const char *t, size_t n,
-    size_t base, uint64_t letters, uint64_t digits, uint64_t starts,
-    struct run_at *run)
+    size_t base, const struct block_words *bw, uint64_t digit_starts,
+    size_t *end)
 {
-	size_t i, j, nrun = 0;
+	const char *w = t + base;
+	uint64_t starts = bw->starts, lasts = bw->lasts, runs = digit_starts;
 
-	for (; starts; starts &= starts - 1) {
-		int b = __builtin_ctzll(starts);
+	if (bw->far && starts) {
+		/* the last word goes on into the next block */
+		size_t j;
+		int b = 63 - __builtin_clzll(starts);
 
-		i = base + (size_t)b;
-		if (digits >> b & 1) {
-			run[nrun].s = i;
-			run[nrun++].e = 0;
-			continue;
-		}
-		/* most words are no trigger: one table read */
-		j = glean_run_end(t, n, base, letters, b);
-		if (glean_trigger_maybe(trig, t + i, j - i)) {
-			run[nrun].s = i;
-			run[nrun++].e = j;
+		starts &= ~((uint64_t)1 << b);
+		j = glean_letters_end_far(t, base + 64, n);
+		if (glean_trigger_maybe(trig, w + b, j - base - (size_t)b)) {
+			runs |= (uint64_t)1 << b;
+			end[b] = j;
 		}
 	}
-	return nrun;
+	for (; starts; starts &= starts - 1, lasts &= lasts - 1) {
+		size_t b = (size_t)__builtin_ctzll(starts),
+		    l = (size_t)__builtin_ctzll(lasts), len = l - b + 1;
+
+		/* most words are no trigger: one table read, the first
+		 * test of glean_trigger_maybe with its letters at hand */
+		if (len < GLEAN_TRIGGER_MAX && (trig->last[len][w[b] & 31] >>
+		    (w[l] & 31) & 1) && glean_trigger_maybe(trig, w + b, len)) {
+			runs |= (uint64_t)1 << b;
+			end[b] = base + l + 1;
+		}
+	}
+	return runs;
 }
 
 /*
@@ -475,26 +517,30 @@ void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
-	struct run_at run[64];
+	size_t end[64];
 	const char *t = d->t;
-	size_t base, i, nrun;
+	size_t base, i;
 	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
 	for (base = 0; base < d->n; base += 64) {
 		struct glean_block blk;
-		uint64_t starts;
+		struct block_words bw;
+		uint64_t digits, runs;
 
 		glean_block_classes(t + base, d->n - base, 0, &blk);
-		starts = glean_run_starts(blk.letters, &after_letter) |
-		    glean_run_starts(blk.digits, &after_digit);
-		nrun = block_runs(&c->pass, t, d->n, base, blk.letters,
-		    blk.digits, starts, run);
-		for (i = 0; i < nrun; i++) {
-			if (!run[i].e)
-				digits_trigger(c, d, w, run[i].s);
+		block_words(t, d->n, base, blk.letters, &after_letter, &bw);
+		digits = glean_run_starts(blk.digits, &after_digit);
+		runs = block_runs(&c->pass, t, d->n, base, &bw, digits, end);
+		/* in text order, as the windows and key hits want */
+		for (; runs; runs &= runs - 1) {
+			int b = __builtin_ctzll(runs);
+
+			if (digits >> b & 1)
+				digits_trigger(c, d, w, base + (size_t)b);
 			else
-				letters_trigger(c, d, w, run[i].s, run[i].e);
+				letters_trigger(c, d, w, base + (size_t)b,
+				    end[b]);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)
