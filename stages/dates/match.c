@@ -208,6 +208,7 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 		    may_match(p, d->t, to, st->pos) &&
 		    (!(c->gated >> p & 1) ||
 		    gate_may_match(c, p, d->t, to, st->pos)) &&
+		    (p != P_RELN || reln_may_match(c, d, to, st->pos)) &&
 		    match_at(c, p, d->t, to, st->pos))
 			return 1;
 	}

@@ -172,10 +172,36 @@ random_text(unsigned long *seed, char text[256])
 	    "Monday, March", "Tues. the", "Mayfirst", "June5", "Sept.",
 	    "thirty-first", "the twenty", "2", "9th", "$", "\xe2\x82\xac",
 	    "\xc2\xa5", "_", "2004 /5", "12/5", "3rd to 5 May", "5th-", "1.4%",
-	    "3 until", "2004.", "7-" };
+	    "3 until", "2004.", "7-", "days", " years", "weeks ago", "half",
+	    "a few", "in excess of", "the past", "3years", "day\xc5\xbf", "\xc5\xbf" "ix",
+	    "hundred", "(", "month", "twenty-five years", "1.5 weeks" };
 
 	return test_random_text(seed, piece, sizeof piece / sizeof piece[0],
 	    text);
+}
+
+/* The text[0..n) as the pass over a text leaves it (its key hits), for
+ * RELN's gate: made again when the text is another. */
+static const struct doc *
+pass_doc(const char *text, size_t n)
+{
+	static struct doc pd;
+	static char pt[256];
+	static size_t pn = SIZE_MAX;
+
+	if (pn == n && memcmp(pt, text, n) == 0)
+		return &pd;
+	free(pd.c);
+	free(pd.hit);
+	free(pd.start);
+	free(pd.closed);
+	memset(&pd, 0, sizeof pd);
+	memcpy(pt, text, n);
+	pn = n;
+	pd.t = pt;
+	pd.n = n;
+	scan_windows(&c, &pd);
+	return &pd;
 }
 
 /* Do the openers, may_match and the gates let pattern p be tried at
@@ -188,7 +214,8 @@ let_try(int p, const char *text, size_t n, size_t i)
 	return (p == P_THEDAY || p == P_RELUNIT ||
 	    (openers_at(&c, text, n, i) >> p & 1)) &&
 	    may_match(p, text, n, i) && (!(c.gated >> p & 1) ||
-	    gate_may_match(&c, p, text, n, i));
+	    gate_may_match(&c, p, text, n, i)) && (p != P_RELN ||
+	    reln_may_match(&c, pass_doc(text, n), n, i));
 }
 
 /* Does pattern p match at text[i] (of n)? */
@@ -223,6 +250,13 @@ test_gates(void)
 	    k.matched[P_NUM2] > 100 && k.matched[P_DDM] > 100);
 	test_cond("the gates say no to most of their tries",
 	    k.said_no > k.tried / 2);
+	test_cond("RELN's gate on with the lexicons", c.reln_on);
+	seed = 19;
+	test_gate_texts(&seed, 30000, NPAT, 1u << P_RELN, random_text,
+	    let_try, matches, &k);
+	test_cond("RELN: none is kept from a text where it matches",
+	    k.wrong == 0 && k.matched[P_RELN] > 100);
+	test_cond("RELN's gate says no somewhere", k.said_no > k.tried / 20);
 }
 
 /* A text of pieces of words, long words across blocks of 64 bytes,
@@ -235,7 +269,8 @@ block_text(unsigned long *seed, char text[256])
 	    " ", "  ", "\n", "-", ".", "'", "\xc3\xa9", "\xe2\x80\x99",
 	    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl"
 	    "mnop", "tuesdaytuesdaytuesdaytuesdaytuesdaytuesdaytuesdaytuesday"
-	    "tue", "week", "ago", "Monday", "yesterday", "9th", "summer" };
+	    "tue", "week", "ago", "Monday", "yesterday", "9th", "summer",
+	    " st", " St ", "ab", " I " };
 	size_t n = 0, k, len;
 	const char *p;
 
@@ -268,7 +303,7 @@ block_pass(const char *text, size_t n, size_t *s, size_t *e)
 		glean_block_classes(text + base, n - base, 0, &blk);
 		block_words(text, n, base, blk.letters, &after_letter, &bw);
 		digits = glean_run_starts(blk.digits, &after_digit);
-		runs = block_runs(&c.pass, text, n, base, &bw, digits, end);
+		runs = block_runs(&c, text, n, base, &bw, digits, end);
 		for (; runs; runs &= runs - 1) {
 			int b = __builtin_ctzll(runs);
 
