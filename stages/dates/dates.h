@@ -167,7 +167,8 @@ struct ctx {
 	PCRE2_SIZE *ov;
 	uint32_t nov;
 	/* the numbers of the named groups of the patterns, by the name's
-	 * address (the names are literals) */
+	 * address (the names are literals), a table of open addressing
+	 * (group() in match.c) */
 	struct group_num {
 		const char *name;
 		int num;
