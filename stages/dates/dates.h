@@ -157,6 +157,9 @@ struct ctx {
 	 * TB_CTX words alone: "a", "this", "one" are looked up only before
 	 * a unit), their bits without TB_CTX */
 	struct glean_triggers pass;
+	/* bit k: pass holds a word of k letters (k < 32; longer ones
+	 * are always looked up) */
+	unsigned pass_lengths;
 	/* the patterns that run in the windows of each trigger class */
 	unsigned class_pats[NTRIG];
 	pcre2_match_data *md, *md2;
@@ -164,7 +167,8 @@ struct ctx {
 	PCRE2_SIZE *ov;
 	uint32_t nov;
 	/* the numbers of the named groups of the patterns, by the name's
-	 * address (the names are literals) */
+	 * address (the names are literals), a table of open addressing
+	 * (group() in match.c) */
 	struct group_num {
 		const char *name;
 		int num;
@@ -261,6 +265,11 @@ struct ctx {
 	struct glean_triggers numfirst;
 	/* DDM's gate: may a connector start with the byte */
 	unsigned char conn_first[256];
+	/* RELN's gate (reln_may_match): may the ASCII byte stand before
+	 * the unit of a match (1), a byte from 0x80 up (2); reln_on: the
+	 * lexicons leave the gate something sure to say */
+	unsigned char reln_byte[256];
+	int reln_on;
 };
 
 /* One document while its dates are found: the text, the candidates,
@@ -410,6 +419,10 @@ void gates_init(struct ctx *c);
 /* Can pattern p, one of c->gated, match at t[i], the text ending at
  * to?  0 only when it surely cannot. */
 int gate_may_match(const struct ctx *c, int p, const char *t, size_t to,
+    size_t i);
+/* Can RELN match at byte i of d's text, the window ending at to?  0
+ * only when it surely cannot (c->reln_on; 1 when off). */
+int reln_may_match(const struct ctx *c, const struct doc *d, size_t to,
     size_t i);
 
 /* openers.c */

@@ -32,7 +32,11 @@ add_quoted(struct glean_buf *b, const char *head, size_t nhead,
 	size_t i;
 	char *p;
 
-	for (i = 0; i < n; i++) {
+	/* eight bytes a step, then the rest one by one: the same first
+	 * byte to escape, if any */
+	for (i = 0; i + 8 <= n && !glean_needs_escape8(s + i); i += 8)
+		;
+	for (; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
 		if (ch < 0x20 || ch == '"' || ch == '\\')

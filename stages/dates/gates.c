@@ -30,6 +30,18 @@
  * lookahead rules out; DDM one or two digits (its [0-9] are ASCII), maybe
  * "st", "nd", "rd" or "th", blanks and the first byte of a connector.
  *
+ * RELN ("the last three years", "5 days ago") holds a unit word right
+ * after its count: a digit or blanks after a number form's last word
+ * (or after a digit) before it, which is where the pass over the text
+ * notes a count (a KB_COUNT key hit: a unit form is a trigger word, and
+ * number_before says yes there).  Before the unit stand only the bytes
+ * of its qualifier, "the", its "last", its count and blanks: from the
+ * start, the first byte none of those may hold (GATE_IN) ends the part
+ * before the unit, and a count must be noted before it.  A byte from
+ * 0x80 up there says yes (a Unicode digit or blank, a letter a caseless
+ * match takes for an ASCII one, which may hide the unit or the count
+ * from the pass).
+ *
  * MDY ("Monday, March 3", "May the first") has its day among the first
  * five words: before it stand only a weekday, "the" and a month, each a
  * word of letters with a stop or blanks after it; the day is one or two
@@ -39,6 +51,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "search.h"
 
 enum { GATE_IN = 1, GATE_STOP = 2 };
 
@@ -197,8 +210,84 @@ digits_init(struct ctx *c)
 	return 1;
 }
 
+/*
+ * RELN's table: the bytes that may stand before the unit, as base_bytes
+ * and those of the qualifiers, the "last" words and the number forms.
+ * On only where what the gate counts on holds: every unit form one word
+ * of ASCII letters that the pass looks up as a unit, and the last word
+ * of every number form, and of NUMW's own words, one of LW_NUM.
+ */
+static void
+reln_init(struct ctx *c)
+{
+	static const char *const own[] = { "hundred", "half", "quarter" };
+	size_t i, k, n;
+	int b;
+
+	memset(c->reln_byte, 0, sizeof c->reln_byte);
+	base_bytes(c->reln_byte, "0123456789-.", GATE_IN);
+	form_bytes(c->reln_byte, c->approx, 0, NULL, GATE_IN);
+	form_bytes(c->reln_byte, c->words, 1, "rel", GATE_IN);
+	form_bytes(c->reln_byte, c->nw->lx, 0, NULL, GATE_IN);
+	for (b = 0x80; b < 256; b++)
+		c->reln_byte[b] = GATE_STOP;
+	c->reln_on = 1;
+	for (i = 0; i < c->words->nrows; i++) {
+		const char *f = c->words->rows[i].f[0];
+
+		if (c->words->rows[i].nf < 2 ||
+		    strcmp(c->words->rows[i].f[1], "unit") != 0)
+			continue;
+		for (n = 0; c_isalpha((unsigned char)f[n]); n++)
+			;
+		if (f[n] || !n || !(glean_trigger_find(&c->pass, f, n) &
+		    CLS(T_UNIT)))
+			c->reln_on = 0;
+	}
+	for (i = 0; i < c->nw->lx->nrows; i++) {
+		const char *f = c->nw->lx->rows[i].f[0];
+
+		n = strlen(f);
+		if (n && !c_isdigit((unsigned char)f[n - 1]) &&
+		    !last_word_in(c, LW_NUM, f, n))
+			c->reln_on = 0;
+	}
+	for (k = 0; k < sizeof own / sizeof own[0]; k++)
+		if (!last_word_in(c, LW_NUM, own[k], strlen(own[k])))
+			c->reln_on = 0;
+}
+
+/* glean_lower_bound order: does key hit h start before byte *pos? */
+static int
+hit_starts_before(const void *pos, const void *h)
+{
+	return ((const struct key_hit *)h)->pos < *(const size_t *)pos;
+}
+
+int
+reln_may_match(const struct ctx *c, const struct doc *d, size_t to,
+    size_t i)
+{
+	const unsigned char *u = (const unsigned char *)d->t;
+	size_t j = i, h, count = to;
+
+	if (!c->reln_on)
+		return 1;
+	/* the first count noted from i: the bytes up to it are looked at,
+	 * not those up to the end of the part before the unit */
+	for (h = glean_lower_bound(&i, d->hit, d->nhit, sizeof *d->hit,
+	    hit_starts_before); h < d->nhit && d->hit[h].pos < to; h++)
+		if (d->hit[h].bit & (1u << KB_COUNT)) {
+			count = d->hit[h].pos;
+			break;
+		}
+	while (j < count && c->reln_byte[u[j]] == GATE_IN)
+		j++;
+	return j < to && (j == count || u[j] >= 0x80);
+}
+
 /* Make the tables of the gates from the lexicons (after trig_init,
- * whose LW_NUM list THEDAY's gate reads). */
+ * whose LW_NUM list THEDAY's and RELN's gates read). */
 void
 gates_init(struct ctx *c)
 {
@@ -224,6 +313,7 @@ gates_init(struct ctx *c)
 	for (b = '0'; b <= '9'; b++)
 		if (c->mdd_byte[b] & GATE_IN)
 			mdd_on = 0;
+	reln_init(c);
 	c->gated = (theday_on ? 1u << P_THEDAY : 0) |
 	    (mdd_on ? 1u << P_MDD : 0) | (mdy_init(c) ? 1u << P_MDY : 0) |
 	    (digits_init(c) ? 1u << P_NUMYM | 1u << P_NUM2 | 1u << P_DDM : 0);

@@ -102,20 +102,23 @@ group(struct match *m, const char *name, size_t *s, size_t *e)
 	struct ctx *c = m->c;
 	int p = m->p;
 	struct group_num *g = c->group[p];
-	size_t i;
+	size_t i, h = (size_t)((uintptr_t)name >> 3);
 	int k;
 
-	for (i = 0; i < 16 && g[i].name && g[i].name != name; i++)
-		;
-	if (i == 16 || !g[i].name) {
+	/* filed by the name's address, the next free slot on: most names
+	 * are found at their first, not after the names filed before */
+	for (i = 0; i < 16; i++, h++)
+		if (!g[h & 15].name || g[h & 15].name == name)
+			break;
+	if (i == 16 || !g[h & 15].name) {
 		k = pcre2_substring_number_from_name(c->re[p],
 		    (PCRE2_SPTR)name);
 		if (i < 16) {
-			g[i].name = name;
-			g[i].num = k;
+			g[h & 15].name = name;
+			g[h & 15].num = k;
 		}
 	} else
-		k = g[i].num;
+		k = g[h & 15].num;
 	return glean_re_span(c->ov, c->nov, k, s, e);
 }
 
@@ -208,6 +211,7 @@ next_match(struct ctx *c, const struct doc *d, int p, size_t *next,
 		    may_match(p, d->t, to, st->pos) &&
 		    (!(c->gated >> p & 1) ||
 		    gate_may_match(c, p, d->t, to, st->pos)) &&
+		    (p != P_RELN || reln_may_match(c, d, to, st->pos)) &&
 		    match_at(c, p, d->t, to, st->pos))
 			return 1;
 	}

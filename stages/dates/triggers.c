@@ -148,12 +148,16 @@ pass_init(struct ctx *c)
 	size_t i;
 
 	glean_triggers_init(&c->pass);
+	c->pass_lengths = 0;
 	for (i = 0; i < GLEAN_TRIGGER_SLOTS; i++) {
 		const struct glean_trigger *t = &c->trig.slot[i];
+		size_t n = strnlen(t->w, GLEAN_TRIGGER_MAX);
 
-		if (t->w[0] && (t->bits & ~ctx_bit))
-			glean_trigger_add(&c->pass, t->w, strnlen(t->w,
-			    GLEAN_TRIGGER_MAX), t->bits & ~ctx_bit);
+		if (t->w[0] && (t->bits & ~ctx_bit)) {
+			glean_trigger_add(&c->pass, t->w, n, t->bits &
+			    ~ctx_bit);
+			c->pass_lengths |= n < 32 ? 1u << n : 0;
+		}
 	}
 }
 

@@ -16,11 +16,6 @@
 #include "search.h"
 #include "window.h"
 
-/* A run of a block that may be a trigger: [s, e), e 0 for digits. */
-struct run_at {
-	size_t s, e;
-};
-
 /* How far, in bytes, an expression reaches left and right of its
  * trigger: "Wednesday, the 22nd of January 2017", "less than the last
  * twenty-five years", "two days after tomorrow". */
@@ -434,36 +429,120 @@ letters_trigger(struct ctx *c, struct doc *d, struct glean_window *w,
 }
 
 /*
- * The runs of one block of 64 bytes at base that may be triggers, into
- * run[] (at most 64), in text order: a run of digits with its end 0,
- * a word of letters with its end where the trigger table may hold it.
- * Returns their number.  No calls: the loop over the words, most of
- * which are none, keeps its registers.
+ * The words of ASCII letters of a block of 64 bytes, a bit each: the
+ * word that goes on past the block, if it starts in it; the others by
+ * length, one letter, two, and more, with the last letter of each of
+ * those.  The pass over a text looks up no word of a length no trigger
+ * word has (c->pass_lengths), and English has many of one or two.
  */
-static __attribute__((noinline)) size_t
-block_runs(const struct glean_triggers *trig, const char *t, size_t n,
-    size_t base, uint64_t letters, uint64_t digits, uint64_t starts,
-    struct run_at *run)
+struct block_words {
+	uint64_t far;		/* the start of the word that goes on */
+	uint64_t one, two;	/* the starts of words of one, two letters */
+	uint64_t starts;	/* the first letter of a longer word */
+	uint64_t lasts;		/* its last letter */
+};
+
+/*
+ * The words of the block of t[0..n) at base whose letters are the bits
+ * of letters; *after_letter says whether the byte before the block was
+ * a letter, and becomes whether its last byte is one.  A word's last
+ * letter is a letter with no letter after it (the byte after the block
+ * asked for the last bit); the end of a word begun before the block is
+ * none of this block's, nor is that of the word going on past it.  The
+ * k-th start of a word of three letters or more is that word's, as is
+ * the k-th last letter with two letters before it: both in text order.
+ */
+static void
+block_words(const char *t, size_t n, size_t base, uint64_t letters,
+    uint64_t *after_letter, struct block_words *bw)
 {
-	size_t i, j, nrun = 0;
+	int in_word = (int)(*after_letter & letters & 1);
+	uint64_t starts = glean_run_starts(letters, after_letter),
+	    lasts = letters & ~(letters >> 1);
+
+	if (in_word)
+		lasts &= lasts - 1;
+	bw->far = 0;
+	if ((letters >> 63) && base + 64 < n &&
+	    c_isalpha((unsigned char)t[base + 64])) {
+		lasts &= ~((uint64_t)1 << 63);
+		/* the last start is the going word's, or it began before
+		 * the block and none starts in it */
+		if (starts)
+			bw->far = (uint64_t)1 << (63 - __builtin_clzll(starts));
+		starts &= ~bw->far;
+	}
+	bw->one = starts & ~(letters >> 1);
+	bw->two = starts & (letters >> 1) & ~(letters >> 2);
+	bw->starts = starts & ~(bw->one | bw->two);
+	bw->lasts = lasts & letters << 1 & letters << 2;
+}
+
+/* The words of len letters at the bits of starts of the block w at
+ * base that the trigger table may hold, as bits, each one's end into
+ * end[] at its bit. */
+static uint64_t
+short_runs(const struct glean_triggers *trig, const char *w, size_t base,
+    uint64_t starts, size_t len, size_t *end)
+{
+	uint64_t runs = 0;
 
 	for (; starts; starts &= starts - 1) {
-		int b = __builtin_ctzll(starts);
+		size_t b = (size_t)__builtin_ctzll(starts);
 
-		i = base + (size_t)b;
-		if (digits >> b & 1) {
-			run[nrun].s = i;
-			run[nrun++].e = 0;
-			continue;
-		}
-		/* most words are no trigger: one table read */
-		j = glean_run_end(t, n, base, letters, b);
-		if (glean_trigger_maybe(trig, t + i, j - i)) {
-			run[nrun].s = i;
-			run[nrun++].e = j;
+		if (glean_trigger_maybe(trig, w + b, len)) {
+			runs |= (uint64_t)1 << b;
+			end[b] = base + b + len;
 		}
 	}
-	return nrun;
+	return runs;
+}
+
+/*
+ * The runs of one block of 64 bytes at base, its words bw, that may be
+ * triggers, as bits of the block, returned: the starts of its runs of
+ * digits, digit_starts, and of its words that the trigger table (c's
+ * pass) may hold, the end of each such word in end[] at its start's bit.
+ * A longer word is paired with its last letter: no search for its end.
+ * No calls but for the word going on: the loop over the words, most of
+ * which are none, keeps its registers.
+ */
+static __attribute__((noinline)) uint64_t
+block_runs(const struct ctx *c, const char *t, size_t n, size_t base,
+    const struct block_words *bw, uint64_t digit_starts, size_t *end)
+{
+	const struct glean_triggers *trig = &c->pass;
+	const char *w = t + base;
+	uint64_t starts = bw->starts, lasts = bw->lasts, runs = digit_starts;
+
+	if (bw->far) {
+		size_t b = (size_t)__builtin_ctzll(bw->far),
+		    j = glean_letters_end_far(t, base + 64, n);
+
+		if (glean_trigger_maybe(trig, w + b, j - base - b)) {
+			runs |= bw->far;
+			end[b] = j;
+		}
+	}
+	if (c->pass_lengths & 1u << 1)
+		runs |= short_runs(trig, w, base, bw->one, 1, end);
+	if (c->pass_lengths & 1u << 2)
+		runs |= short_runs(trig, w, base, bw->two, 2, end);
+	for (; starts; starts &= starts - 1, lasts &= lasts - 1) {
+		/* 32 bits: no widening on the way */
+		unsigned b = (unsigned)__builtin_ctzll(starts),
+		    l = (unsigned)__builtin_ctzll(lasts), len = l - b + 1;
+
+		/* most words are no trigger: one table read, the first
+		 * test of glean_trigger_maybe with its letters at hand */
+		if (len < GLEAN_TRIGGER_MAX && (trig->last[len][w[b] & 31] >>
+		    (w[l] & 31) & 1) && __builtin_expect(glean_trigger_maybe(
+		    trig, w + b, len), 0)) {
+			runs |= (uint64_t)1 << b;
+			end[b] = base + l + 1;
+		}
+	}
+	return runs;
 }
 
 /*
@@ -475,26 +554,30 @@ void
 scan_windows(struct ctx *c, struct doc *d)
 {
 	struct glean_window w[NTRIG] = { { 0 } };
-	struct run_at run[64];
+	size_t end[64];
 	const char *t = d->t;
-	size_t base, i, nrun;
+	size_t base, i;
 	uint64_t after_letter = 0, after_digit = 0;
 	int k;
 
 	for (base = 0; base < d->n; base += 64) {
 		struct glean_block blk;
-		uint64_t starts;
+		struct block_words bw;
+		uint64_t digits, runs;
 
 		glean_block_classes(t + base, d->n - base, 0, &blk);
-		starts = glean_run_starts(blk.letters, &after_letter) |
-		    glean_run_starts(blk.digits, &after_digit);
-		nrun = block_runs(&c->pass, t, d->n, base, blk.letters,
-		    blk.digits, starts, run);
-		for (i = 0; i < nrun; i++) {
-			if (!run[i].e)
-				digits_trigger(c, d, w, run[i].s);
+		block_words(t, d->n, base, blk.letters, &after_letter, &bw);
+		digits = glean_run_starts(blk.digits, &after_digit);
+		runs = block_runs(c, t, d->n, base, &bw, digits, end);
+		/* in text order, as the windows and key hits want */
+		for (; runs; runs &= runs - 1) {
+			int b = __builtin_ctzll(runs);
+
+			if (digits >> b & 1)
+				digits_trigger(c, d, w, base + (size_t)b);
 			else
-				letters_trigger(c, d, w, run[i].s, run[i].e);
+				letters_trigger(c, d, w, base + (size_t)b,
+				    end[b]);
 		}
 	}
 	for (k = 0; k < NTRIG; k++)

@@ -44,15 +44,17 @@ glean_letters_end(const char *s, size_t i, size_t n)
 }
 
 #ifdef __SSE2__
-/* The bits of the 16 bytes of x that are in [lo, hi] (signed: a byte
- * from 0x80 up is in no range of ASCII bytes). */
+/* The bits of the 16 bytes of x that are in [lo, hi], lo <= hi < 0x7f
+ * (a byte from 0x80 up is in none).  One compare: x - lo, moved to the
+ * bottom of the signed bytes, is below -128 + hi - lo + 1 just for the
+ * bytes of the range (x - lo wraps the others above it). */
 static inline uint64_t
 glean_range16(__m128i x, char lo, char hi)
 {
-	__m128i in = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(
-	    (char)(lo - 1))), _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1))));
+	__m128i y = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
 
-	return (uint64_t)(unsigned)_mm_movemask_epi8(in);
+	return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(y,
+	    _mm_set1_epi8((char)(-128 + (hi - lo + 1)))));
 }
 #endif
 

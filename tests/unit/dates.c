@@ -172,10 +172,36 @@ random_text(unsigned long *seed, char text[256])
 	    "Monday, March", "Tues. the", "Mayfirst", "June5", "Sept.",
 	    "thirty-first", "the twenty", "2", "9th", "$", "\xe2\x82\xac",
 	    "\xc2\xa5", "_", "2004 /5", "12/5", "3rd to 5 May", "5th-", "1.4%",
-	    "3 until", "2004.", "7-" };
+	    "3 until", "2004.", "7-", "days", " years", "weeks ago", "half",
+	    "a few", "in excess of", "the past", "3years", "day\xc5\xbf", "\xc5\xbf" "ix",
+	    "hundred", "(", "month", "twenty-five years", "1.5 weeks" };
 
 	return test_random_text(seed, piece, sizeof piece / sizeof piece[0],
 	    text);
+}
+
+/* The text[0..n) as the pass over a text leaves it (its key hits), for
+ * RELN's gate: made again when the text is another. */
+static const struct doc *
+pass_doc(const char *text, size_t n)
+{
+	static struct doc pd;
+	static char pt[256];
+	static size_t pn = SIZE_MAX;
+
+	if (pn == n && memcmp(pt, text, n) == 0)
+		return &pd;
+	free(pd.c);
+	free(pd.hit);
+	free(pd.start);
+	free(pd.closed);
+	memset(&pd, 0, sizeof pd);
+	memcpy(pt, text, n);
+	pn = n;
+	pd.t = pt;
+	pd.n = n;
+	scan_windows(&c, &pd);
+	return &pd;
 }
 
 /* Do the openers, may_match and the gates let pattern p be tried at
@@ -188,7 +214,8 @@ let_try(int p, const char *text, size_t n, size_t i)
 	return (p == P_THEDAY || p == P_RELUNIT ||
 	    (openers_at(&c, text, n, i) >> p & 1)) &&
 	    may_match(p, text, n, i) && (!(c.gated >> p & 1) ||
-	    gate_may_match(&c, p, text, n, i));
+	    gate_may_match(&c, p, text, n, i)) && (p != P_RELN ||
+	    reln_may_match(&c, pass_doc(text, n), n, i));
 }
 
 /* Does pattern p match at text[i] (of n)? */
@@ -223,6 +250,123 @@ test_gates(void)
 	    k.matched[P_NUM2] > 100 && k.matched[P_DDM] > 100);
 	test_cond("the gates say no to most of their tries",
 	    k.said_no > k.tried / 2);
+	test_cond("RELN's gate on with the lexicons", c.reln_on);
+	seed = 19;
+	test_gate_texts(&seed, 30000, NPAT, 1u << P_RELN, random_text,
+	    let_try, matches, &k);
+	test_cond("RELN: none is kept from a text where it matches",
+	    k.wrong == 0 && k.matched[P_RELN] > 100);
+	test_cond("RELN's gate says no somewhere", k.said_no > k.tried / 20);
+}
+
+/* A text of pieces of words, long words across blocks of 64 bytes,
+ * digits and other bytes, drawn with *seed, into text; its length. */
+static size_t
+block_text(unsigned long *seed, char text[256])
+{
+	static const char *const piece[] = { "January", "may", "day",
+	    "years", "Septembers", "on", "the", "x", "Q", "2019", "5", " ",
+	    " ", "  ", "\n", "-", ".", "'", "\xc3\xa9", "\xe2\x80\x99",
+	    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl"
+	    "mnop", "tuesdaytuesdaytuesdaytuesdaytuesdaytuesdaytuesdaytuesday"
+	    "tue", "week", "ago", "Monday", "yesterday", "9th", "summer",
+	    " st", " St ", "ab", " I " };
+	size_t n = 0, k, len;
+	const char *p;
+
+	/* test_random_text's pieces are short: these would not fit nine
+	 * times, so a piece that does not fit ends the text here */
+	for (k = 0; k < 12; k++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		p = piece[(*seed >> 33) % (sizeof piece / sizeof piece[0])];
+		if ((len = strlen(p)) >= 256 - n)
+			break;
+		memcpy(text + n, p, len);
+		n += len;
+	}
+	text[n] = '\0';
+	return n;
+}
+
+/* The runs of text[0..n) the block pass of scan_windows hands on, into
+ * s[] and e[] (e 0 for digits): the pass as scan_windows makes it. */
+static size_t
+block_pass(const char *text, size_t n, size_t *s, size_t *e)
+{
+	uint64_t after_letter = 0, after_digit = 0, digits, runs;
+	size_t base, end[64], k = 0;
+
+	for (base = 0; base < n; base += 64) {
+		struct glean_block blk;
+		struct block_words bw;
+
+		glean_block_classes(text + base, n - base, 0, &blk);
+		block_words(text, n, base, blk.letters, &after_letter, &bw);
+		digits = glean_run_starts(blk.digits, &after_digit);
+		runs = block_runs(&c, text, n, base, &bw, digits, end);
+		for (; runs; runs &= runs - 1) {
+			int b = __builtin_ctzll(runs);
+
+			s[k] = base + (size_t)b;
+			e[k++] = digits >> b & 1 ? 0 : end[b];
+		}
+	}
+	return k;
+}
+
+/* The same runs byte by byte: every run of digits, every word of ASCII
+ * letters that glean_trigger_maybe lets through, in text order. */
+static size_t
+byte_pass(const char *text, size_t n, size_t *s, size_t *e)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)text[i];
+
+		if (c_isdigit(ch) && (!i || !c_isdigit((unsigned char)
+		    text[i - 1]))) {
+			s[k] = i;
+			e[k++] = 0;
+		} else if (c_isalpha(ch) && (!i || !c_isalpha((unsigned char)
+		    text[i - 1]))) {
+			for (j = i; j < n && c_isalpha((unsigned char)text[j]);)
+				j++;
+			if (glean_trigger_maybe(&c.pass, text + i, j - i)) {
+				s[k] = i;
+				e[k++] = j;
+			}
+		}
+	}
+	return k;
+}
+
+/* scan_windows' pass over the blocks of a text (block_words pairs each
+ * word's start with its last letter) against a pass byte by byte, on
+ * texts with words across the blocks' edges. */
+static void
+test_block_pass(void)
+{
+	char text[256];
+	size_t s1[256], e1[256], s2[256], e2[256], n, k1, k2, words = 0;
+	unsigned long seed = 7;
+	int round, wrong = 0, across = 0;
+
+	for (round = 0; round < 20000; round++) {
+		n = block_text(&seed, text);
+		k1 = block_pass(text, n, s1, e1);
+		k2 = byte_pass(text, n, s2, e2);
+		words += k2;
+		across += n > 64 && c_isalpha((unsigned char)text[63]) &&
+		    c_isalpha((unsigned char)text[64]);
+		if (k1 != k2 || memcmp(s1, s2, k1 * sizeof *s1) ||
+		    memcmp(e1, e2, k1 * sizeof *e1))
+			wrong++;
+	}
+	test_cond("the block pass finds the runs a byte pass finds",
+	    wrong == 0);
+	test_cond("the texts hold runs, and words across blocks",
+	    words > 10000 && across > 1000);
 }
 
 int
@@ -236,6 +380,7 @@ main(void)
 	test_words();
 	test_triggers();
 	test_gates();
+	test_block_pass();
 	free(d.c);
 	ctx_free(&c);
 	test_report();
