@@ -219,7 +219,7 @@ doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors,
 		put(&t, et);
 	}
 	put(&t, "}");
-	add_entry(mg, id, c.s, t.s);
+	add_entry(mg, id, c.s, c.len, t.s);
 	free(ec);
 	free(et);
 }

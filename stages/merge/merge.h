@@ -140,11 +140,12 @@ str_is(const char *s, const char *lit)
 
 struct merge;
 
-/* Open addressing on a power-of-two table; keys are owned copies. */
+/* Open addressing on a power-of-two table; keys are owned copies, with
+ * their hash and length (saturated at UINT32_MAX) beside them. */
 struct slot {
 	char *key;
 	void *val;
-	uint64_t hash;
+	uint32_t hash, len;
 };
 
 struct map {
@@ -385,6 +386,7 @@ struct rdoc {
 
 /* map.c */
 struct slot *map_find(struct map *m, const char *k, int add);
+struct slot *map_findn(struct map *m, const char *k, size_t n, int add);
 struct slot **map_sorted(const struct map *m);
 void map_free(struct map *m, void (*free_val)(void *));
 struct ientry *intern(struct intern *it, struct glean_arena *a, const char *k,
@@ -484,9 +486,10 @@ void add_alias(struct subject *s, const char *alias);
 struct subject *subject(struct merge *mg, const char *kind, const char *code,
     const char *name);
 void subject_free(void *p);
-struct fact *fact(struct subject *s, int tab, const char *fkey);
+struct fact *fact(struct subject *s, int tab, const char *fkey, size_t len);
 void fact_add(struct fact *f, struct source src, const char *text);
-void add_entry(struct merge *mg, const char *id, char *canon_text, char *text);
+void add_entry(struct merge *mg, const char *id, char *canon_text, size_t clen,
+    char *text);
 void add_document(struct merge *mg, json_t *entry);
 void entries_free(void *p);
 void add_rating(struct subject *s, const char *area, const char *grade,
