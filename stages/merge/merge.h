@@ -533,6 +533,9 @@ void tables_open(struct tables *tb);
 void tables_subject(struct tables *tb, json_t *s);
 void tables_close(struct tables *tb);
 
+/* main.c */
+void heap_huge(void);
+
 /* read.c */
 int read_stream(struct merge *mg, FILE *fp, const char *name);
 /* The fields of a document that glean-merge reads, comma-separated, on a
