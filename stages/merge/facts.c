@@ -75,10 +75,14 @@ subject(struct merge *mg, const char *kind, const char *code,
 	char *key = subject_key(kind, code, name);
 	struct slot *sl = map_find(&mg->subjects, key, 1);
 	struct subject *s = sl->val;
+	int t;
 
 	free(key);
 	if (!s) {
 		s = sl->val = glean_calloc(1, sizeof(*s));
+		s->aliases.arena = &mg->keep;
+		for (t = 0; t < NTAB; t++)
+			s->tab[t].arena = &mg->keep;
 		s->name = strdup_or_null(name);
 		s->code = strdup_or_null(code);
 		s->kind = glean_strdup(kind);
@@ -102,7 +106,6 @@ fact_free(void *p)
 	free(f->b);
 	free(f->src);
 	free(f->text);
-	free(f);
 }
 
 /* Free subject s (a map value) and all its facts. */
@@ -122,14 +125,15 @@ subject_free(void *p)
 }
 
 /* Fact fkey[0..len) (a string) of table tab in subject s, created
- * empty when new. */
+ * empty when new (in the arena of the table's keys). */
 struct fact *
 fact(struct subject *s, int tab, const char *fkey, size_t len)
 {
 	struct slot *sl = map_findn(&s->tab[tab], fkey, len, 1);
 
 	if (!sl->val)
-		sl->val = glean_calloc(1, sizeof(struct fact));
+		sl->val = arena_calloc(s->tab[tab].arena, 1,
+		    sizeof(struct fact));
 	return sl->val;
 }
 
@@ -153,26 +157,35 @@ fact_add(struct fact *f, struct source src, const char *text)
 	}
 }
 
-/* A document entry under id: its canonical text (of length clen) and
- * how it is written (both taken). */
+/*
+ * A document entry under id: its canonical text canon_text[0..clen) and
+ * how it is written, text[0..tlen) (both borrowed: copied into mg's
+ * keep arena, where the entries live until the record is written).
+ */
 void
-add_entry(struct merge *mg, const char *id, char *canon_text, size_t clen,
-    char *text)
+add_entry(struct merge *mg, const char *id, const char *canon_text,
+    size_t clen, const char *text, size_t tlen)
 {
 	struct slot *sl = map_findn(&mg->entry_set, canon_text, clen, 1), *ids;
 	struct entry *e = sl->val;
 
-	free(canon_text);
 	if (e) {
-		/* the same entry: the last one read is written */
-		free(e->text);
-		e->text = text;
+		/* the same entry: the last one read is written.  The same
+		 * members in another order have the same length, so the
+		 * copy is mostly written over (the arena keeps no garbage) */
+		if (tlen == e->tlen)
+			memcpy(e->text, text, tlen);
+		else {
+			e->text = glean_arena_strndup(&mg->keep, text, tlen);
+			e->tlen = tlen;
+		}
 		return;
 	}
 	ids = map_find(&mg->docs, id, 1);
-	e = sl->val = glean_malloc(sizeof(*e));
+	e = sl->val = glean_arena_alloc(&mg->keep, sizeof(*e));
 	e->canon = sl->key;	/* the set's copy */
-	e->text = text;
+	e->text = glean_arena_strndup(&mg->keep, text, tlen);
+	e->tlen = tlen;
 	e->next = ids->val;
 	ids->val = e;
 }
@@ -181,22 +194,11 @@ add_entry(struct merge *mg, const char *id, char *canon_text, size_t clen,
 void
 add_document(struct merge *mg, json_t *entry)
 {
-	char *c = canon(entry);
+	char *c = canon(entry), *t = compact(entry);
 
-	add_entry(mg, str(entry, "id"), c, strlen(c), compact(entry));
-}
-
-/* Free a list of document entries (a map value of docs). */
-void
-entries_free(void *p)
-{
-	struct entry *e = p, *next;
-
-	for (; e; e = next) {
-		next = e->next;
-		free(e->text);
-		free(e);
-	}
+	add_entry(mg, str(entry, "id"), c, strlen(c), t, strlen(t));
+	free(c);
+	free(t);
 }
 
 /*

@@ -110,17 +110,19 @@ read_inputs(struct merge *mg, int first, int argc, char *argv[])
 static void
 merge_free(struct merge *mg)
 {
-	int i;
+	struct glean_buf *bufs[] = { &mg->ecanon, &mg->etext, &mg->rest,
+	    &mg->quote, &mg->key };
+	struct glean_arena *arenas[] = { &mg->scratch, &mg->item, &mg->keys,
+	    &mg->keep };
+	size_t i;
 
-	glean_arena_free(&mg->scratch);
-	glean_arena_free(&mg->item);
+	for (i = 0; i < sizeof(arenas) / sizeof(*arenas); i++)
+		glean_arena_free(arenas[i]);
+	for (i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
+		glean_buf_free(bufs[i]);
 	intern_free(&mg->docrefs);
 	for (i = 0; i < NGROUP; i++)
 		intern_free(&mg->attr_sets[i]);
-	glean_arena_free(&mg->keys);
-	glean_buf_free(&mg->rest);
-	glean_buf_free(&mg->quote);
-	glean_buf_free(&mg->key);
 	free(mg->fields.f);
 	*mg = (struct merge){ .opts = GLEAN_OPTS_INIT };
 }
@@ -138,6 +140,7 @@ run(void *ctx, const struct glean_opts *o, int argc, char **argv)
 
 	mg->opts = *o;
 	heap_setup();
+	mg->docs.arena = mg->entry_set.arena = &mg->keep;
 	status = read_inputs(mg, 0, argc, argv);
 	record_write(mg);
 	merge_free(mg);

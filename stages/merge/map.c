@@ -113,7 +113,8 @@ map_findn(struct map *m, const char *k, size_t n, int add)
 		map_grow(m);
 		sl = map_probe(m->slot, m->cap, k, n, h);
 	}
-	sl->key = glean_strndup(k, n);
+	sl->key = m->arena ? glean_arena_strndup(m->arena, k, n) :
+	    glean_strndup(k, n);
 	sl->hash = h;
 	sl->len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
 	m->n++;
@@ -148,20 +149,23 @@ map_sorted(const struct map *m)
 	return v;
 }
 
-/* Free m's keys and table; each value is given to free_val first. */
+/* Free m's keys (unless they are in its arena) and table; each value
+ * is given to free_val first.  m keeps its arena. */
 void
 map_free(struct map *m, void (*free_val)(void *))
 {
+	struct glean_arena *a = m->arena;
 	size_t i;
 
-	for (i = 0; i < m->cap; i++)
+	for (i = 0; (free_val || !a) && i < m->cap; i++)
 		if (m->slot[i].key) {
 			if (free_val)
 				free_val(m->slot[i].val);
-			free(m->slot[i].key);
+			if (!a)
+				free(m->slot[i].key);
 		}
 	free(m->slot);
-	*m = (struct map){ 0 };
+	*m = (struct map){ .arena = a };
 }
 
 static struct ientry *

@@ -151,6 +151,9 @@ struct slot {
 struct map {
 	struct slot *slot;
 	size_t n, cap;
+	struct glean_arena *arena;	/* where the keys are copied (not
+					 * freed one by one), or NULL:
+					 * malloc */
 };
 
 /* A member of a compact JSON object, as text. */
@@ -214,9 +217,11 @@ struct subject {
 	struct map tab[NTAB];	/* fact key -> struct fact */
 };
 
-/* A distinct document entry: its canonical text and how it is written. */
+/* A distinct document entry: its canonical text and how it is written
+ * (tlen bytes). */
 struct entry {
 	char *canon, *text;
+	size_t tlen;
 	struct entry *next;
 };
 
@@ -260,6 +265,11 @@ struct merge {
 	 * sources until the record is written.
 	 */
 	struct glean_arena scratch, item, keys;
+	/* keep holds what lives until the record is written and is freed
+	 * at once: document entries, the keys of docs, entry_set and the
+	 * subjects' maps, and facts */
+	struct glean_arena keep;
+	struct glean_buf ecanon, etext;	/* a document entry, being made */
 	struct map docs;		/* id -> struct entry list */
 	struct map entry_set;		/* canonical text -> struct entry: one
 					 * look-up per document, however many
@@ -488,10 +498,9 @@ struct subject *subject(struct merge *mg, const char *kind, const char *code,
 void subject_free(void *p);
 struct fact *fact(struct subject *s, int tab, const char *fkey, size_t len);
 void fact_add(struct fact *f, struct source src, const char *text);
-void add_entry(struct merge *mg, const char *id, char *canon_text, size_t clen,
-    char *text);
+void add_entry(struct merge *mg, const char *id, const char *canon_text,
+    size_t clen, const char *text, size_t tlen);
 void add_document(struct merge *mg, json_t *entry);
-void entries_free(void *p);
 void add_rating(struct subject *s, const char *area, const char *grade,
     const char *when, struct source src);
 void add_money(struct merge *mg, struct subject *s, double raw,

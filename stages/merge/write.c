@@ -671,7 +671,7 @@ record_write(struct merge *mg)
 	put_int(&b, RECORD_VERSION);
 	add_str(mg, &b, ",\"documents\":", ",\n  \"documents\": ");
 	documents_out(mg, into);
-	map_free(&mg->docs, entries_free);
+	map_free(&mg->docs, NULL);
 	map_free(&mg->entry_set, NULL);
 	if (!direct)
 		add_part(mg, &b, &part, 2, 0);
