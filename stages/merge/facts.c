@@ -166,7 +166,7 @@ void
 add_entry(struct merge *mg, const char *id, const char *canon_text,
     size_t clen, const char *text, size_t tlen)
 {
-	struct slot *sl = map_findn(&mg->entry_set, canon_text, clen, 1), *ids;
+	struct slot *sl = map_findn(&mg->entry_set, canon_text, clen, 1);
 	struct entry *e = sl->val;
 
 	if (e) {
@@ -181,13 +181,11 @@ add_entry(struct merge *mg, const char *id, const char *canon_text,
 		}
 		return;
 	}
-	ids = map_find(&mg->docs, id, 1);
 	e = sl->val = glean_arena_alloc(&mg->keep, sizeof(*e));
 	e->canon = sl->key;	/* the set's copy */
+	e->id = glean_arena_strndup(&mg->keep, id, strlen(id));
 	e->text = glean_arena_strndup(&mg->keep, text, tlen);
 	e->tlen = tlen;
-	e->next = ids->val;
-	ids->val = e;
 }
 
 /* A document entry given as a JSON value (borrowed). */

@@ -140,7 +140,7 @@ run(void *ctx, const struct glean_opts *o, int argc, char **argv)
 
 	mg->opts = *o;
 	heap_setup();
-	mg->docs.arena = mg->entry_set.arena = &mg->keep;
+	mg->entry_set.arena = &mg->keep;
 	status = read_inputs(mg, 0, argc, argv);
 	record_write(mg);
 	merge_free(mg);

@@ -217,12 +217,11 @@ struct subject {
 	struct map tab[NTAB];	/* fact key -> struct fact */
 };
 
-/* A distinct document entry: its canonical text and how it is written
- * (tlen bytes). */
+/* A distinct document entry: its canonical text, its id and how it is
+ * written (tlen bytes). */
 struct entry {
-	char *canon, *text;
+	char *canon, *id, *text;
 	size_t tlen;
-	struct entry *next;
 };
 
 /*
@@ -266,11 +265,10 @@ struct merge {
 	 */
 	struct glean_arena scratch, item, keys;
 	/* keep holds what lives until the record is written and is freed
-	 * at once: document entries, the keys of docs, entry_set and the
+	 * at once: document entries, the keys of entry_set and the
 	 * subjects' maps, and facts */
 	struct glean_arena keep;
 	struct glean_buf ecanon, etext;	/* a document entry, being made */
-	struct map docs;		/* id -> struct entry list */
 	struct map entry_set;		/* canonical text -> struct entry: one
 					 * look-up per document, however many
 					 * share its id */
