@@ -128,11 +128,38 @@ map_find(struct map *m, const char *k, int add)
 	return map_findn(m, k, strlen(k), add);
 }
 
-static int
-slotcmp(const void *a, const void *b)
+/* k made for the string s and its object obj (see struct sortkey). */
+void
+sortkey_set(struct sortkey *k, const char *s, void *obj)
 {
-	return strcmp((*(struct slot *const *)a)->key,
-	    (*(struct slot *const *)b)->key);
+	size_t i, n = strnlen(s, 8 * SORTKEY_WORDS);
+
+	for (i = 0; i < SORTKEY_WORDS; i++)
+		k->w[i] = 0;
+	for (i = 0; i < n; i++)
+		k->w[i / 8] |= (uint64_t)(unsigned char)s[i] << (56 - i % 8 * 8);
+	k->s = s;
+	k->obj = obj;
+}
+
+/*
+ * Two sort keys (struct sortkey) in strcmp's order of their strings:
+ * the words are the first bytes as unsigned numbers, zero past the end
+ * (which sorts first, as the NUL does), so equal words with a zero last
+ * byte are equal strings, and otherwise the rest decides.
+ */
+int
+sortkey_cmp(const void *a, const void *b)
+{
+	const struct sortkey *x = a, *y = b;
+	size_t i;
+
+	for (i = 0; i < SORTKEY_WORDS; i++)
+		if (x->w[i] != y->w[i])
+			return x->w[i] < y->w[i] ? -1 : 1;
+	if (!(x->w[SORTKEY_WORDS - 1] & 0xff))
+		return 0;
+	return strcmp(x->s + 8 * SORTKEY_WORDS, y->s + 8 * SORTKEY_WORDS);
 }
 
 /* The slots of m in byte order of their keys; caller frees the array. */
@@ -140,12 +167,16 @@ struct slot **
 map_sorted(const struct map *m)
 {
 	struct slot **v = glean_calloc(m->n + 1, sizeof(*v));
+	struct sortkey *k = glean_calloc(m->n + 1, sizeof(*k));
 	size_t i, n = 0;
 
 	for (i = 0; i < m->cap; i++)
 		if (m->slot[i].key)
-			v[n++] = &m->slot[i];
-	qsort(v, n, sizeof(*v), slotcmp);
+			sortkey_set(&k[n++], m->slot[i].key, &m->slot[i]);
+	qsort(k, n, sizeof(*k), sortkey_cmp);
+	for (i = 0; i < n; i++)
+		v[i] = k[i].obj;
+	free(k);
 	return v;
 }
 

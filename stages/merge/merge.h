@@ -156,6 +156,18 @@ struct map {
 					 * malloc */
 };
 
+/*
+ * A string to sort (sortkey_cmp: strcmp's order) with its object: its
+ * first 8 * SORTKEY_WORDS bytes are in w, so that most compares read no
+ * string (those sorted at the end are many and their texts cold).
+ */
+#define SORTKEY_WORDS 3
+struct sortkey {
+	uint64_t w[SORTKEY_WORDS];
+	const char *s;
+	void *obj;
+};
+
 /* A member of a compact JSON object, as text. */
 struct member {
 	const char *name;	/* the key's JSON text, quotes included */
@@ -396,6 +408,8 @@ struct rdoc {
 struct slot *map_find(struct map *m, const char *k, int add);
 struct slot *map_findn(struct map *m, const char *k, size_t n, int add);
 struct slot **map_sorted(const struct map *m);
+void sortkey_set(struct sortkey *k, const char *s, void *obj);
+int sortkey_cmp(const void *a, const void *b);
 void map_free(struct map *m, void (*free_val)(void *));
 struct ientry *intern(struct intern *it, struct glean_arena *a, const char *k,
     size_t len);

@@ -548,16 +548,15 @@ subject_out(struct merge *mg, struct glean_buf *b, const struct subject *s)
 	buf_addc(b, '}');
 }
 
-/* Entries by id, then by canonical text (the ids' order, and an id's
- * entries in order). */
+/* Entries (sort keys of their ids) by id, then by canonical text. */
 static int
 entrycmp(const void *a, const void *b)
 {
-	const struct entry *x = *(struct entry *const *)a;
-	const struct entry *y = *(struct entry *const *)b;
-	int r = strcmp(x->id, y->id);
+	int r = sortkey_cmp(a, b);
 
-	return r ? r : strcmp(x->canon, y->canon);
+	return r ? r : strcmp(((const struct entry *)
+	    ((const struct sortkey *)a)->obj)->canon, ((const struct entry *)
+	    ((const struct sortkey *)b)->obj)->canon);
 }
 
 /* The conflict of the n different entries v[0..n) sharing one id. */
@@ -587,12 +586,17 @@ documents_out(struct merge *mg, struct glean_buf *b)
 {
 	const struct map *set = &mg->entry_set;
 	struct entry **v = glean_calloc(set->n + 1, sizeof(*v));
+	struct sortkey *sk = glean_calloc(set->n + 1, sizeof(*sk));
 	size_t i, j, k, n = 0;
 
 	for (i = 0; i < set->cap; i++)
 		if (set->slot[i].key)
-			v[n++] = set->slot[i].val;
-	qsort(v, n, sizeof(*v), entrycmp);
+			sortkey_set(&sk[n++], ((struct entry *)
+			    set->slot[i].val)->id, set->slot[i].val);
+	qsort(sk, n, sizeof(*sk), entrycmp);
+	for (i = 0; i < n; i++)
+		v[i] = sk[i].obj;
+	free(sk);
 	buf_addc(b, '[');
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && !strcmp(v[j]->id, v[i]->id); j++)
