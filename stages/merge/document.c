@@ -176,12 +176,13 @@ adjacent_role(const struct roles *r, const struct cpmap *m,
  * The document's entry: id, source, published, published_inferred when
  * true and errors when there are some (a jansson value, borrowed).  Its
  * canonical text has the keys sorted; errors is the one arbitrary value.
+ * Both texts are made in mg's buffers, kept for the next document.
  */
 static void
 doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors,
     const char *id)
 {
-	struct glean_buf c = { 0 }, t = { 0 };
+	struct glean_buf *c = &mg->ecanon, *t = &mg->etext;
 	const struct glean_jv *pi = glean_jv_get(doc, "published_inferred");
 	int inferred = pi && pi->type == GLEAN_JV_TRUE;
 	char *ec = NULL, *et = NULL;
@@ -190,36 +191,38 @@ doc_entry(struct merge *mg, const struct glean_jv *doc, json_t *errors,
 		ec = canon(errors);
 		et = compact(errors);
 	}
-	put(&c, "{");
+	glean_buf_reset(c);
+	glean_buf_reset(t);
+	put(c, "{");
 	if (ec) {
-		put(&c, "\"errors\":");
-		put(&c, ec);
-		put(&c, ",");
+		put(c, "\"errors\":");
+		put(c, ec);
+		put(c, ",");
 	}
-	put(&c, "\"id\":");
-	put_str(&c, id);
-	put(&c, ",\"published\":");
-	put_nstr(&c, glean_jv_str(doc, "published"));
+	put(c, "\"id\":");
+	put_str(c, id);
+	put(c, ",\"published\":");
+	put_nstr(c, glean_jv_str(doc, "published"));
 	if (inferred)
-		put(&c, ",\"published_inferred\":true");
-	put(&c, ",\"source\":");
-	put_nstr(&c, glean_jv_str(doc, "source"));
-	put(&c, "}");
+		put(c, ",\"published_inferred\":true");
+	put(c, ",\"source\":");
+	put_nstr(c, glean_jv_str(doc, "source"));
+	put(c, "}");
 
-	put(&t, "{\"id\":");
-	put_str(&t, id);
-	put(&t, ",\"source\":");
-	put_nstr(&t, glean_jv_str(doc, "source"));
-	put(&t, ",\"published\":");
-	put_nstr(&t, glean_jv_str(doc, "published"));
+	put(t, "{\"id\":");
+	put_str(t, id);
+	put(t, ",\"source\":");
+	put_nstr(t, glean_jv_str(doc, "source"));
+	put(t, ",\"published\":");
+	put_nstr(t, glean_jv_str(doc, "published"));
 	if (inferred)
-		put(&t, ",\"published_inferred\":true");
+		put(t, ",\"published_inferred\":true");
 	if (et) {
-		put(&t, ",\"errors\":");
-		put(&t, et);
+		put(t, ",\"errors\":");
+		put(t, et);
 	}
-	put(&t, "}");
-	add_entry(mg, id, c.s, t.s);
+	put(t, "}");
+	add_entry(mg, id, c->s, c->len, t->s, t->len);
 	free(ec);
 	free(et);
 }

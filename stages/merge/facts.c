@@ -75,10 +75,14 @@ subject(struct merge *mg, const char *kind, const char *code,
 	char *key = subject_key(kind, code, name);
 	struct slot *sl = map_find(&mg->subjects, key, 1);
 	struct subject *s = sl->val;
+	int t;
 
 	free(key);
 	if (!s) {
 		s = sl->val = glean_calloc(1, sizeof(*s));
+		s->aliases.arena = &mg->keep;
+		for (t = 0; t < NTAB; t++)
+			s->tab[t].arena = &mg->keep;
 		s->name = strdup_or_null(name);
 		s->code = strdup_or_null(code);
 		s->kind = glean_strdup(kind);
@@ -102,7 +106,6 @@ fact_free(void *p)
 	free(f->b);
 	free(f->src);
 	free(f->text);
-	free(f);
 }
 
 /* Free subject s (a map value) and all its facts. */
@@ -121,14 +124,16 @@ subject_free(void *p)
 	free(s);
 }
 
-/* Fact fkey of table tab in subject s, created empty when new. */
+/* Fact fkey[0..len) (a string) of table tab in subject s, created
+ * empty when new (in the arena of the table's keys). */
 struct fact *
-fact(struct subject *s, int tab, const char *fkey)
+fact(struct subject *s, int tab, const char *fkey, size_t len)
 {
-	struct slot *sl = map_find(&s->tab[tab], fkey, 1);
+	struct slot *sl = map_findn(&s->tab[tab], fkey, len, 1);
 
 	if (!sl->val)
-		sl->val = glean_calloc(1, sizeof(struct fact));
+		sl->val = arena_calloc(s->tab[tab].arena, 1,
+		    sizeof(struct fact));
 	return sl->val;
 }
 
@@ -152,47 +157,46 @@ fact_add(struct fact *f, struct source src, const char *text)
 	}
 }
 
-/* A document entry under id: its canonical text and how it is written
- * (both taken). */
+/*
+ * A document entry under id: its canonical text canon_text[0..clen) and
+ * how it is written, text[0..tlen) (both borrowed: copied into mg's
+ * keep arena, where the entries live until the record is written).
+ */
 void
-add_entry(struct merge *mg, const char *id, char *canon_text, char *text)
+add_entry(struct merge *mg, const char *id, const char *canon_text,
+    size_t clen, const char *text, size_t tlen)
 {
-	struct slot *sl = map_find(&mg->entry_set, canon_text, 1), *ids;
+	struct slot *sl = map_findn(&mg->entry_set, canon_text, clen, 1);
 	struct entry *e = sl->val;
 
-	free(canon_text);
 	if (e) {
-		/* the same entry: the last one read is written */
-		free(e->text);
-		e->text = text;
+		/* the same entry: the last one read is written.  The same
+		 * members in another order have the same length, so the
+		 * copy is mostly written over (the arena keeps no garbage) */
+		if (tlen == e->tlen)
+			memcpy(e->text, text, tlen);
+		else {
+			e->text = glean_arena_strndup(&mg->keep, text, tlen);
+			e->tlen = tlen;
+		}
 		return;
 	}
-	ids = map_find(&mg->docs, id, 1);
-	e = sl->val = glean_malloc(sizeof(*e));
+	e = sl->val = glean_arena_alloc(&mg->keep, sizeof(*e));
 	e->canon = sl->key;	/* the set's copy */
-	e->text = text;
-	e->next = ids->val;
-	ids->val = e;
+	e->id = glean_arena_strndup(&mg->keep, id, strlen(id));
+	e->text = glean_arena_strndup(&mg->keep, text, tlen);
+	e->tlen = tlen;
 }
 
 /* A document entry given as a JSON value (borrowed). */
 void
 add_document(struct merge *mg, json_t *entry)
 {
-	add_entry(mg, str(entry, "id"), canon(entry), compact(entry));
-}
+	char *c = canon(entry), *t = compact(entry);
 
-/* Free a list of document entries (a map value of docs). */
-void
-entries_free(void *p)
-{
-	struct entry *e = p, *next;
-
-	for (; e; e = next) {
-		next = e->next;
-		free(e->text);
-		free(e);
-	}
+	add_entry(mg, str(entry, "id"), c, strlen(c), t, strlen(t));
+	free(c);
+	free(t);
 }
 
 /*
@@ -216,7 +220,7 @@ add_rating(struct subject *s, const char *area, const char *grade,
 	buf_addc(&fk, '\t');
 	key_part(&fk, area, 0);
 	key_part(&fk, grade, 1);
-	f = fact(s, T_R, fk.s);
+	f = fact(s, T_R, fk.s, fk.len);
 	if (!f->a) {
 		f->a = glean_strdup(area);
 		f->b = glean_strdup(grade);
@@ -267,7 +271,7 @@ amount(struct merge *mg, double raw)
 	for (i = 15; i >= 0; i--, bits >>= 4)
 		hex[i] = "0123456789abcdef"[bits & 15];
 	hex[16] = '\0';
-	sl = map_find(&mg->amounts, hex, 1);
+	sl = map_findn(&mg->amounts, hex, 16, 1);
 	if (sl->val)
 		return sl->val;
 	v = money_canon(raw);
@@ -309,7 +313,7 @@ add_money(struct merge *mg, struct subject *s, double raw, const char *cur,
 	key_part(fk, cur, 0);
 	buf_add(fk, am->key, strlen(am->key));
 	key_part(fk, per, 1);
-	f = fact(s, T_M, fk->s);
+	f = fact(s, T_M, fk->s, fk->len);
 	if (!f->a) {
 		f->value = am->v;
 		f->a = glean_strdup(cur);
@@ -322,7 +326,7 @@ add_money(struct merge *mg, struct subject *s, double raw, const char *cur,
 void
 add_person(struct subject *s, const char *name, struct source src)
 {
-	struct fact *f = fact(s, T_P, name);
+	struct fact *f = fact(s, T_P, name, strlen(name));
 
 	if (!f->a)
 		f->a = glean_strdup(name);
@@ -338,6 +342,6 @@ add_quote(struct glean_buf *key, struct subject *s, int tab,
 	const char *k = normtext_into(key, text, len);
 
 	if (*k)
-		fact_add(fact(s, tab, k), src, text);
+		fact_add(fact(s, tab, k, key->len), src, text);
 }
 /* ---- reading documents ------------------------------------------------- */

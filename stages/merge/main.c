@@ -3,11 +3,55 @@
  * main.c - glean-merge: options, inputs, the record.
  */
 
+#include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "merge.h"
+
+/*
+ * merge's memory is many small blocks that live until the record is
+ * written (tens of MB for a big stream), and each 4 KiB page of it first
+ * touched costs a page fault: a tenth of the run.  So the heap grows in
+ * steps of HEAP_STEP and each new part is marked for transparent huge
+ * pages (heap_huge), a fault per 2 MiB where the kernel has them (where
+ * it has not, madvise changes nothing).  16 MB: with 32 the one-document
+ * test of a million sources (adv-merge 16.5) held 72 MB instead of 53,
+ * close to its bound; with 16, 57 MB, and still a tenth of the faults.  Blocks below the largest mmap
+ * threshold come from the heap too, and the heap is never trimmed: what
+ * is freed is reused without new faults.  Only speed changes.
+ */
+#define HEAP_STEP ((size_t)16 << 20)
+
+static uintptr_t heap_done;	/* the heap's end already marked */
+
+static void
+heap_setup(void)
+{
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+	mallopt(M_TOP_PAD, (int)HEAP_STEP);
+	heap_done = (uintptr_t)sbrk(0);
+}
+
+/* Mark the heap grown since the last call for huge pages: called
+ * between lines (sbrk(0) only reads glibc's note of the heap's end). */
+void
+heap_huge(void)
+{
+	uintptr_t top = (uintptr_t)sbrk(0), from;
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+
+	if (top <= heap_done || top == (uintptr_t)-1)
+		return;
+	from = heap_done & ~(uintptr_t)(pg - 1);
+	madvise((void *)from, top - from, MADV_HUGEPAGE);
+	heap_done = top;
+}
 
 enum { OPT_PRETTY = GLEAN_OPT_FIRST_FREE, OPT_READS };
 
@@ -68,17 +112,19 @@ read_inputs(struct merge *mg, int first, int argc, char *argv[])
 static void
 merge_free(struct merge *mg)
 {
-	int i;
+	struct glean_buf *bufs[] = { &mg->ecanon, &mg->etext, &mg->rest,
+	    &mg->quote, &mg->key };
+	struct glean_arena *arenas[] = { &mg->scratch, &mg->item, &mg->keys,
+	    &mg->keep };
+	size_t i;
 
-	glean_arena_free(&mg->scratch);
-	glean_arena_free(&mg->item);
+	for (i = 0; i < sizeof(arenas) / sizeof(*arenas); i++)
+		glean_arena_free(arenas[i]);
+	for (i = 0; i < sizeof(bufs) / sizeof(*bufs); i++)
+		glean_buf_free(bufs[i]);
 	intern_free(&mg->docrefs);
 	for (i = 0; i < NGROUP; i++)
 		intern_free(&mg->attr_sets[i]);
-	glean_arena_free(&mg->keys);
-	glean_buf_free(&mg->rest);
-	glean_buf_free(&mg->quote);
-	glean_buf_free(&mg->key);
 	free(mg->fields.f);
 	*mg = (struct merge){ .opts = GLEAN_OPTS_INIT };
 }
@@ -95,6 +141,8 @@ run(void *ctx, const struct glean_opts *o, int argc, char **argv)
 	int status;
 
 	mg->opts = *o;
+	heap_setup();
+	mg->entry_set.arena = &mg->keep;
 	status = read_inputs(mg, 0, argc, argv);
 	record_write(mg);
 	merge_free(mg);

@@ -44,45 +44,61 @@ hash_mem(const char *s, size_t n)
 	return a ^ a >> 32;
 }
 
-static uint64_t
-hash_str(const char *s)
+/* The slot's short hash: the low half of hash_mem's, which the table's
+ * index is taken from (a table never has 2^32 slots). */
+static uint32_t
+hash32(const char *s, size_t n)
 {
-	return hash_mem(s, strlen(s));
+	return (uint32_t)hash_mem(s, n);
 }
 
+/* The slot of key k[0..n) (no NUL inside) in tab, or the empty slot
+ * where it would go.  The hash and the length are compared first, so
+ * a key's bytes are read only when it is almost surely the one: a key
+ * of 2^32 bytes or more compares with strcmp past the saturated len. */
 static struct slot *
-map_probe(struct slot *tab, size_t cap, const char *k, uint64_t h)
+map_probe(struct slot *tab, size_t cap, const char *k, size_t n, uint32_t h)
 {
 	size_t i = (size_t)h & (cap - 1);
+	uint32_t l = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
 
-	while (tab[i].key && (tab[i].hash != h || strcmp(tab[i].key, k)))
-		i = (i + 1) & (cap - 1);
+	for (; tab[i].key; i = (i + 1) & (cap - 1))
+		if (tab[i].hash == h && tab[i].len == l &&
+		    !memcmp(tab[i].key, k, l) && (l < UINT32_MAX ||
+		    !strcmp(tab[i].key, k)))
+			break;
 	return &tab[i];
 }
 
+/* The table of m twice as big (16 slots when it has none); a slot's
+ * place comes from its hash alone, so no key is read. */
 static void
 map_grow(struct map *m)
 {
-	size_t cap = m->cap ? m->cap * 2 : 16, i;
+	size_t cap = m->cap ? m->cap * 2 : 16, i, j;
 	struct slot *tab = glean_calloc(cap, sizeof(*tab));
 
 	for (i = 0; i < m->cap; i++)
-		if (m->slot[i].key)
-			*map_probe(tab, cap, m->slot[i].key,
-			    m->slot[i].hash) = m->slot[i];
+		if (m->slot[i].key) {
+			for (j = (size_t)m->slot[i].hash & (cap - 1);
+			    tab[j].key; j = (j + 1) & (cap - 1))
+				;
+			tab[j] = m->slot[i];
+		}
 	free(m->slot);
 	m->slot = tab;
 	m->cap = cap;
 }
 
 /*
- * The slot of key k in m.  When k is absent: NULL, or with add a new
- * slot holding a copy of k and a NULL value.
+ * The slot of key k[0..n) (a string: no NUL inside) in m.  When it is
+ * absent: NULL, or with add a new slot holding a NUL-terminated copy of
+ * it and a NULL value.
  */
 struct slot *
-map_find(struct map *m, const char *k, int add)
+map_findn(struct map *m, const char *k, size_t n, int add)
 {
-	uint64_t h = hash_str(k);
+	uint32_t h = hash32(k, n);
 	struct slot *sl;
 
 	if (!m->cap) {
@@ -90,24 +106,60 @@ map_find(struct map *m, const char *k, int add)
 			return NULL;
 		map_grow(m);
 	}
-	sl = map_probe(m->slot, m->cap, k, h);
+	sl = map_probe(m->slot, m->cap, k, n, h);
 	if (sl->key || !add)
 		return sl->key ? sl : NULL;
 	if (2 * (m->n + 1) > m->cap) {
 		map_grow(m);
-		sl = map_probe(m->slot, m->cap, k, h);
+		sl = map_probe(m->slot, m->cap, k, n, h);
 	}
-	sl->key = glean_strdup(k);
+	sl->key = m->arena ? glean_arena_strndup(m->arena, k, n) :
+	    glean_strndup(k, n);
 	sl->hash = h;
+	sl->len = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX;
 	m->n++;
 	return sl;
 }
 
-static int
-slotcmp(const void *a, const void *b)
+/* map_findn() of the C string k. */
+struct slot *
+map_find(struct map *m, const char *k, int add)
 {
-	return strcmp((*(struct slot *const *)a)->key,
-	    (*(struct slot *const *)b)->key);
+	return map_findn(m, k, strlen(k), add);
+}
+
+/* k made for the string s and its object obj (see struct sortkey). */
+void
+sortkey_set(struct sortkey *k, const char *s, void *obj)
+{
+	size_t i, n = strnlen(s, 8 * SORTKEY_WORDS);
+
+	for (i = 0; i < SORTKEY_WORDS; i++)
+		k->w[i] = 0;
+	for (i = 0; i < n; i++)
+		k->w[i / 8] |= (uint64_t)(unsigned char)s[i] << (56 - i % 8 * 8);
+	k->s = s;
+	k->obj = obj;
+}
+
+/*
+ * Two sort keys (struct sortkey) in strcmp's order of their strings:
+ * the words are the first bytes as unsigned numbers, zero past the end
+ * (which sorts first, as the NUL does), so equal words with a zero last
+ * byte are equal strings, and otherwise the rest decides.
+ */
+int
+sortkey_cmp(const void *a, const void *b)
+{
+	const struct sortkey *x = a, *y = b;
+	size_t i;
+
+	for (i = 0; i < SORTKEY_WORDS; i++)
+		if (x->w[i] != y->w[i])
+			return x->w[i] < y->w[i] ? -1 : 1;
+	if (!(x->w[SORTKEY_WORDS - 1] & 0xff))
+		return 0;
+	return strcmp(x->s + 8 * SORTKEY_WORDS, y->s + 8 * SORTKEY_WORDS);
 }
 
 /* The slots of m in byte order of their keys; caller frees the array. */
@@ -115,29 +167,36 @@ struct slot **
 map_sorted(const struct map *m)
 {
 	struct slot **v = glean_calloc(m->n + 1, sizeof(*v));
+	struct sortkey *k = glean_calloc(m->n + 1, sizeof(*k));
 	size_t i, n = 0;
 
 	for (i = 0; i < m->cap; i++)
 		if (m->slot[i].key)
-			v[n++] = &m->slot[i];
-	qsort(v, n, sizeof(*v), slotcmp);
+			sortkey_set(&k[n++], m->slot[i].key, &m->slot[i]);
+	qsort(k, n, sizeof(*k), sortkey_cmp);
+	for (i = 0; i < n; i++)
+		v[i] = k[i].obj;
+	free(k);
 	return v;
 }
 
-/* Free m's keys and table; each value is given to free_val first. */
+/* Free m's keys (unless they are in its arena) and table; each value
+ * is given to free_val first.  m keeps its arena. */
 void
 map_free(struct map *m, void (*free_val)(void *))
 {
+	struct glean_arena *a = m->arena;
 	size_t i;
 
-	for (i = 0; i < m->cap; i++)
+	for (i = 0; (free_val || !a) && i < m->cap; i++)
 		if (m->slot[i].key) {
 			if (free_val)
 				free_val(m->slot[i].val);
-			free(m->slot[i].key);
+			if (!a)
+				free(m->slot[i].key);
 		}
 	free(m->slot);
-	*m = (struct map){ 0 };
+	*m = (struct map){ .arena = a };
 }
 
 static struct ientry *

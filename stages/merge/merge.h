@@ -140,16 +140,32 @@ str_is(const char *s, const char *lit)
 
 struct merge;
 
-/* Open addressing on a power-of-two table; keys are owned copies. */
+/* Open addressing on a power-of-two table; keys are owned copies, with
+ * their hash and length (saturated at UINT32_MAX) beside them. */
 struct slot {
 	char *key;
 	void *val;
-	uint64_t hash;
+	uint32_t hash, len;
 };
 
 struct map {
 	struct slot *slot;
 	size_t n, cap;
+	struct glean_arena *arena;	/* where the keys are copied (not
+					 * freed one by one), or NULL:
+					 * malloc */
+};
+
+/*
+ * A string to sort (sortkey_cmp: strcmp's order) with its object: its
+ * first 8 * SORTKEY_WORDS bytes are in w, so that most compares read no
+ * string (those sorted at the end are many and their texts cold).
+ */
+#define SORTKEY_WORDS 3
+struct sortkey {
+	uint64_t w[SORTKEY_WORDS];
+	const char *s;
+	void *obj;
 };
 
 /* A member of a compact JSON object, as text. */
@@ -213,10 +229,11 @@ struct subject {
 	struct map tab[NTAB];	/* fact key -> struct fact */
 };
 
-/* A distinct document entry: its canonical text and how it is written. */
+/* A distinct document entry: its canonical text, its id and how it is
+ * written (tlen bytes). */
 struct entry {
-	char *canon, *text;
-	struct entry *next;
+	char *canon, *id, *text;
+	size_t tlen;
 };
 
 /*
@@ -259,7 +276,11 @@ struct merge {
 	 * sources until the record is written.
 	 */
 	struct glean_arena scratch, item, keys;
-	struct map docs;		/* id -> struct entry list */
+	/* keep holds what lives until the record is written and is freed
+	 * at once: document entries, the keys of entry_set and the
+	 * subjects' maps, and facts */
+	struct glean_arena keep;
+	struct glean_buf ecanon, etext;	/* a document entry, being made */
 	struct map entry_set;		/* canonical text -> struct entry: one
 					 * look-up per document, however many
 					 * share its id */
@@ -385,7 +406,10 @@ struct rdoc {
 
 /* map.c */
 struct slot *map_find(struct map *m, const char *k, int add);
+struct slot *map_findn(struct map *m, const char *k, size_t n, int add);
 struct slot **map_sorted(const struct map *m);
+void sortkey_set(struct sortkey *k, const char *s, void *obj);
+int sortkey_cmp(const void *a, const void *b);
 void map_free(struct map *m, void (*free_val)(void *));
 struct ientry *intern(struct intern *it, struct glean_arena *a, const char *k,
     size_t len);
@@ -484,11 +508,11 @@ void add_alias(struct subject *s, const char *alias);
 struct subject *subject(struct merge *mg, const char *kind, const char *code,
     const char *name);
 void subject_free(void *p);
-struct fact *fact(struct subject *s, int tab, const char *fkey);
+struct fact *fact(struct subject *s, int tab, const char *fkey, size_t len);
 void fact_add(struct fact *f, struct source src, const char *text);
-void add_entry(struct merge *mg, const char *id, char *canon_text, char *text);
+void add_entry(struct merge *mg, const char *id, const char *canon_text,
+    size_t clen, const char *text, size_t tlen);
 void add_document(struct merge *mg, json_t *entry);
-void entries_free(void *p);
 void add_rating(struct subject *s, const char *area, const char *grade,
     const char *when, struct source src);
 void add_money(struct merge *mg, struct subject *s, double raw,
@@ -529,6 +553,9 @@ void record_write(struct merge *mg);
 void tables_open(struct tables *tb);
 void tables_subject(struct tables *tb, json_t *s);
 void tables_close(struct tables *tb);
+
+/* main.c */
+void heap_huge(void);
 
 /* read.c */
 int read_stream(struct merge *mg, FILE *fp, const char *name);

@@ -445,6 +445,7 @@ read_stream(struct merge *mg, FILE *fp, const char *name)
 			continue;
 		}
 		status |= take(mg, line, len, name, lineno, cut);
+		heap_huge();
 		if (status && mg->opts.strict)
 			break;
 	}

@@ -65,7 +65,8 @@ record_sources(const struct glean_jfields *jf, const struct rfact *rf)
 			break;
 		default:
 			if (*rf->qkey)
-				fact_add(fact(rf->s, rf->tab, rf->qkey),
+				fact_add(fact(rf->s, rf->tab, rf->qkey,
+				    strlen(rf->qkey)),
 				    record_source(rf->mg, z, G_SPEAKER),
 				    first ? rf->a : NULL);
 			break;

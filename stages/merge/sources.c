@@ -69,13 +69,6 @@ attrs(struct merge *mg, int group, const char *json, size_t len, const char *v0,
 	return a;
 }
 
-static int
-keycmp(const void *a, const void *b)
-{
-	return strcmp((*(struct docref *const *)a)->key,
-	    (*(struct docref *const *)b)->key);
-}
-
 /*
  * Number the docrefs of mg by their keys (struct docref's rank), so that
  * sorting sources while the record is written compares numbers.  Call
@@ -85,15 +78,16 @@ keycmp(const void *a, const void *b)
 void
 docrefs_rank(struct merge *mg)
 {
-	struct docref **v = glean_calloc(mg->docrefs.n + 1, sizeof(*v));
+	struct sortkey *v = glean_calloc(mg->docrefs.n + 1, sizeof(*v));
+	struct docref *d;
 	size_t i, n = 0;
 
 	for (i = 0; i < mg->docrefs.cap; i++)
-		if (mg->docrefs.t[i].key && mg->docrefs.t[i].obj)
-			v[n++] = mg->docrefs.t[i].obj;
-	qsort(v, n, sizeof(*v), keycmp);
+		if (mg->docrefs.t[i].key && (d = mg->docrefs.t[i].obj))
+			sortkey_set(&v[n++], d->key, d);
+	qsort(v, n, sizeof(*v), sortkey_cmp);
 	for (i = 0; i < n; i++)
-		v[i]->rank = (uint32_t)(i + 1);
+		((struct docref *)v[i].obj)->rank = (uint32_t)(i + 1);
 	free(v);
 }
 

@@ -548,11 +548,35 @@ subject_out(struct merge *mg, struct glean_buf *b, const struct subject *s)
 	buf_addc(b, '}');
 }
 
+/* Entries (sort keys of their ids) by id, then by canonical text. */
 static int
 entrycmp(const void *a, const void *b)
 {
-	return strcmp((*(struct entry *const *)a)->canon,
-	    (*(struct entry *const *)b)->canon);
+	int r = sortkey_cmp(a, b);
+
+	return r ? r : strcmp(((const struct entry *)
+	    ((const struct sortkey *)a)->obj)->canon, ((const struct entry *)
+	    ((const struct sortkey *)b)->obj)->canon);
+}
+
+/* The conflict of the n different entries v[0..n) sharing one id. */
+static void
+document_conflict(struct merge *mg, struct entry *const *v, size_t n)
+{
+	size_t j;
+
+	glean_warn("document id '%s' used by %zu different "
+	    "documents (kept, see conflicts)", v[0]->id, n);
+	conflict(mg, "document", NULL);
+	put(&mg->conflicts, ",\"id\":");
+	put_str(&mg->conflicts, v[0]->id);
+	put(&mg->conflicts, ",\"values\":[");
+	for (j = 0; j < n; j++) {
+		if (j)
+			buf_addc(&mg->conflicts, ',');
+		put(&mg->conflicts, v[j]->text);
+	}
+	put(&mg->conflicts, "]}");
 }
 
 /* The documents by id, then by canonical text; one id used by several
@@ -560,44 +584,34 @@ entrycmp(const void *a, const void *b)
 static void
 documents_out(struct merge *mg, struct glean_buf *b)
 {
-	struct slot **k = map_sorted(&mg->docs);
-	struct entry **v = NULL, *e;
-	size_t i, j, n, cap = 0;
+	const struct map *set = &mg->entry_set;
+	struct entry **v = glean_calloc(set->n + 1, sizeof(*v));
+	struct sortkey *sk = glean_calloc(set->n + 1, sizeof(*sk));
+	size_t i, j, k, n = 0;
 
+	for (i = 0; i < set->cap; i++)
+		if (set->slot[i].key)
+			sortkey_set(&sk[n++], ((struct entry *)
+			    set->slot[i].val)->id, set->slot[i].val);
+	qsort(sk, n, sizeof(*sk), entrycmp);
+	for (i = 0; i < n; i++)
+		v[i] = sk[i].obj;
+	free(sk);
 	buf_addc(b, '[');
-	for (i = 0; i < mg->docs.n; i++) {
-		for (n = 0, e = k[i]->val; e; e = e->next, n++) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 4;
-				v = glean_realloc(v, cap * sizeof(*v));
-			}
-			v[n] = e;
-		}
-		qsort(v, n, sizeof(*v), entrycmp);
-		for (j = 0; j < n; j++) {
-			if (i || j)
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !strcmp(v[j]->id, v[i]->id); j++)
+			;
+		for (k = i; k < j; k++) {
+			if (k)
 				buf_addc(b, ',');
-			put(b, v[j]->text);
+			put(b, v[k]->text);
 			spill(mg, b);
 		}
-		if (n < 2)
-			continue;
-		glean_warn("document id '%s' used by %zu different "
-		    "documents (kept, see conflicts)", k[i]->key, n);
-		conflict(mg, "document", NULL);
-		put(&mg->conflicts, ",\"id\":");
-		put_str(&mg->conflicts, k[i]->key);
-		put(&mg->conflicts, ",\"values\":[");
-		for (j = 0; j < n; j++) {
-			if (j)
-				buf_addc(&mg->conflicts, ',');
-			put(&mg->conflicts, v[j]->text);
-		}
-		put(&mg->conflicts, "]}");
+		if (j - i > 1)
+			document_conflict(mg, v + i, j - i);
 	}
 	buf_addc(b, ']');
 	free(v);
-	free(k);
 }
 
 /* Append v as JSON, each line after the first indented by ind more. */
@@ -671,7 +685,6 @@ record_write(struct merge *mg)
 	put_int(&b, RECORD_VERSION);
 	add_str(mg, &b, ",\"documents\":", ",\n  \"documents\": ");
 	documents_out(mg, into);
-	map_free(&mg->docs, entries_free);
 	map_free(&mg->entry_set, NULL);
 	if (!direct)
 		add_part(mg, &b, &part, 2, 0);
