@@ -293,14 +293,13 @@ static inline void
 classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
-	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	/* signed compares: a byte >= 0x80 is below every bound */
-	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low,
-	    _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low,
-	    _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v,
-	    _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v,
-	    _mm_set1_epi8('9' + 1)));
+	/* a letter (either case) or a digit, moved to the bottom of the
+	 * signed range: below -128 + 26 (-128 + 10); no other byte is */
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v,
+	    _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
+	    _mm_set1_epi8(-128 + 26));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v,
+	    _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
 	__m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
@@ -337,25 +336,6 @@ full_block_masks(const unsigned char *t, uint64_t *plain, uint64_t *mixing)
 		*plain |= (uint64_t)pl << j;
 		*mixing |= (uint64_t)mx << j;
 	}
-}
-
-/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64;
- * the bytes from m on (which may not be there) are not read. */
-static void
-block_masks(const unsigned char *t, size_t m, uint64_t *plain,
-    uint64_t *mixing)
-{
-	unsigned char tail[64];
-
-	if (m == 64) {
-		full_block_masks(t, plain, mixing);
-		return;
-	}
-	memset(tail, 0, sizeof(tail));
-	memcpy(tail, t, m);
-	full_block_masks(tail, plain, mixing);
-	*plain &= ((uint64_t)1 << m) - 1;
-	*mixing &= ((uint64_t)1 << m) - 1;
 }
 
 /* A byte offset at or before i that starts a character. */
@@ -411,69 +391,167 @@ cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
 	return 0;
 }
 
-/* A chunk of may_rate() (see there) that may run on into the next block
- * of 64 bytes. */
-struct chunk {
-	size_t a;	/* where it starts */
-	int open;	/* it runs on from the last block */
-	int mixed;	/* it holds ' - or a byte outside ASCII */
-};
-
-/* Take the chunk ending at byte e of the text (see may_rate()); 1 at a
- * cue in inspection news. */
+/*
+ * Might an ASCII word of n bytes, first, second (for a word of one
+ * byte: any byte) and last, start a phrase of cue_slots, as
+ * word_starter() would find it?  0 only when it cannot: the tables of
+ * lengths by first, second and last byte (either case) say no (most
+ * words), or the first slot of its hash is empty (word_starter() stops
+ * there).
+ */
 static inline int
-cue_chunk_end(const struct ctx *c, const struct doc *d, struct cues *cs,
-    struct chunk *ch, size_t e)
+may_cue(const struct ctx *c, unsigned first, unsigned second, unsigned last,
+    size_t n)
 {
-	ch->open = 0;
-	return cue_chunk(c, d, cs, ch->a, e, ch->mixed) &&
-	    inspection_news(c, d, cs);
+	uint32_t h;
+
+	if (!((c->cue_lens[first] & c->cue_last[last] &
+	    c->cue_second[second]) >> n % 32 & 1) || n > c->longest)
+		return 0;
+	h = word_hash(word_lower((int)first), word_lower((int)last), n);
+	return c->cue_slots[h & (c->nslots - 1)].st != 0;
 }
 
 /*
- * Take the chunks of the block of 64 bytes at base, whose bits are:
- * plain, separators; mixing, ' - and bytes outside ASCII; word, the
- * others (below the end of the text).  A chunk still open at its end is
- * left in ch.  1 at a cue in inspection news.
+ * Take the chunk [a, b) of the text (mixed: see cue_chunk()) and, at a
+ * cue, ask inspection_news(): cue_block() for a chunk it cannot skip.
+ * Out of line, so that the loop over the words keeps its few variables
+ * in registers.
+ */
+static __attribute__((noinline)) int
+cue_chunk_news(const struct ctx *c, const struct doc *d, struct cues *cs,
+    size_t a, size_t b, int mixed)
+{
+	return cue_chunk(c, d, cs, a, b, mixed) && inspection_news(c, d, cs);
+}
+
+/*
+ * The end of the chunk of the text that starts at byte a and runs on
+ * beyond a whole block: the first plain separator (see classify8()) from
+ * a, or the end of the text.
+ */
+static size_t
+chunk_end(const struct doc *d, size_t a)
+{
+	unsigned b;
+
+	for (; a < d->len; a++) {
+		b = (unsigned char)d->text[a];
+		if (b < 0x80 && b != '\'' && b != '-' && !((b >= '0' &&
+		    b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+			break;
+	}
+	return a;
+}
+
+/*
+ * The leading words of starts and ends (the bits of a block of 64 bytes
+ * at t, each start followed by its end) that cue_word() would only
+ * count, while no grade of several words is pending: chunks of ASCII
+ * letters and digits alone (ends in pure: see cue_block()) that
+ * may_cue() says no to.  They are taken off the bits and counted.  Out
+ * of line: the loop keeps its few variables in registers.
+ */
+static __attribute__((noinline)) size_t
+plain_words(const struct ctx *c, const unsigned char *t, uint64_t *starts,
+    uint64_t *ends, uint64_t pure)
+{
+	uint64_t s = *starts, e = *ends;
+	size_t n = 0, j, k;
+
+	for (; s; s &= s - 1, e &= e - 1, n++) {
+		j = (size_t)__builtin_ctzll(s);
+		k = (size_t)__builtin_ctzll(e);
+		/* t[j + 1] is there: t[k] ends the word */
+		if (!(pure >> k & 1) || may_cue(c, t[j], t[j + 1], t[k - 1],
+		    k - j))
+			break;
+	}
+	*starts = s;
+	*ends = e;
+	return n;
+}
+
+/*
+ * Note in cs the n words that plain_words() took before the bits of
+ * below, of starts and ends, in the block at base: the last of them is
+ * the one that ends last there.
+ */
+static inline void
+skipped(struct cues *cs, size_t n, size_t base, uint64_t starts,
+    uint64_t ends, uint64_t below)
+{
+	size_t e, s;
+
+	if (!n)
+		return;
+	ends &= below;
+	e = 63 - (size_t)__builtin_clzll(ends);
+	starts &= ((uint64_t)1 << e) - 1;
+	s = 63 - (size_t)__builtin_clzll(starts);
+	cs->nw += n;
+	cs->ps = base + s;
+	cs->pe = base + e;
+	cs->pascii = 1;
+}
+
+/*
+ * Take the chunks of the block of 64 bytes at t, byte base of the text
+ * (t may be a copy, padded with NULs, of the text's last bytes), whose
+ * bits are: plain, separators; mixing, ' - and bytes outside ASCII;
+ * word, the others (below the end of the text); a block starts at a
+ * chunk or a separator.  The chunk still open at its end is left to the
+ * next block, which starts at it: in *next.  1 at a cue in inspection
+ * news.
+ *
+ * Most chunks are one ASCII word that cue_word() would only count and
+ * make the last one (plain_words()): they are counted, and cs is told
+ * once, before the next word it takes; as exact as taking them one by
+ * one.
  */
 static int
 cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
-    struct chunk *ch, size_t base, uint64_t plain, uint64_t mixing,
-    uint64_t word)
+    const unsigned char *t, size_t base, uint64_t plain, uint64_t mixing,
+    uint64_t word, size_t *next)
 {
-	uint64_t starts = word & ~(word << 1 | (uint64_t)ch->open);
-	uint64_t ends = plain & (word << 1 | (uint64_t)ch->open);
-	size_t j, e;
+	uint64_t starts = word & ~(word << 1);
+	uint64_t ends = plain & word << 1;
+	/* The ends of the chunks without mixing: adding a chunk's start
+	 * to its bytes that are not mixing carries up to its end only when
+	 * none is. */
+	uint64_t pure = ((word & ~mixing) + starts) & plain;
+	uint64_t open = 0, s0, e0;
+	size_t j, e, n;
 
-	if (ch->open) {
-		if (!ends) {
-			ch->mixed |= mixing != 0;
-			return 0;
-		}
-		e = (size_t)__builtin_ctzll(ends);
-		ends &= ends - 1;
-		ch->mixed |= (mixing & (((uint64_t)1 << e) - 1)) != 0;
-		if (cue_chunk_end(c, d, cs, ch, base + e))
-			return 1;
+	/* each start is followed by its end, but the last start's chunk
+	 * may run on into the next block */
+	if (starts && (!ends || __builtin_clzll(starts) <
+	    __builtin_clzll(ends))) {
+		open = (uint64_t)1 << (63 - __builtin_clzll(starts));
+		starts ^= open;
 	}
-	/* ch is closed here: only a chunk left open at the end goes in it */
-	for (; starts; starts &= starts - 1) {
+	*next = open ? base + (size_t)__builtin_ctzll(open) : base + 64;
+	if (open == 1) {
+		/* a chunk of 64 bytes or more: taken whole */
+		*next = chunk_end(d, base);
+		return cue_chunk_news(c, d, cs, base, *next, 1);
+	}
+	s0 = starts;
+	e0 = ends;
+	for (;;) {
+		n = cs->pend ? 0 : plain_words(c, t, &starts, &ends, pure);
+		skipped(cs, n, base, s0, e0, starts ? (starts & -starts) - 1 :
+		    ~(uint64_t)0);
+		if (!starts)
+			return 0;
 		j = (size_t)__builtin_ctzll(starts);
-		if (!ends) {
-			ch->a = base + j;
-			ch->open = 1;
-			ch->mixed = (mixing >> j) != 0;
-			return 0;
-		}
 		e = (size_t)__builtin_ctzll(ends);
+		starts &= starts - 1;
 		ends &= ends - 1;
-		/* most blocks are ASCII letters, digits and separators */
-		if (cue_chunk(c, d, cs, base + j, base + e, mixing &&
-		    ((mixing >> j) & (((uint64_t)1 << (e - j)) - 1)) != 0) &&
-		    inspection_news(c, d, cs))
+		if (cue_chunk_news(c, d, cs, base + j, base + e,
+		    !(pure >> e & 1)))
 			return 1;
 	}
-	return 0;
 }
 
 /*
@@ -497,22 +575,27 @@ cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
 int
 may_rate(const struct ctx *c, const struct doc *d)
 {
-	const unsigned char *t = (const unsigned char *)d->text;
 	struct cues cs = { .insp = -1 };
-	struct chunk ch = { 0 };
+	unsigned char tail[64];
+	const unsigned char *t;
 	uint64_t plain, mixing, valid;
 	size_t base, m;
 	int cue = 0;
 
-	for (base = 0; !cue && base < d->len; base += 64) {
+	for (base = 0; !cue && base < d->len;) {
 		m = d->len - base < 64 ? d->len - base : 64;
-		block_masks(t + base, m, &plain, &mixing);
+		t = (const unsigned char *)d->text + base;
+		if (m < 64) {
+			/* the NULs after the text end its last chunk */
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, t, m);
+			t = tail;
+		}
+		full_block_masks(t, &plain, &mixing);
 		valid = m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0;
-		cue = cue_block(c, d, &cs, &ch, base, plain, mixing,
-		    ~plain & valid);
+		cue = cue_block(c, d, &cs, t, base, plain, mixing & valid,
+		    ~plain & valid, &base);
 	}
-	if (!cue && ch.open)
-		cue = cue_chunk_end(c, d, &cs, &ch, d->len);
 	glean_buf_free(&cs.low);
 	return cue;
 }
