@@ -338,6 +338,24 @@ full_block_masks(const unsigned char *t, uint64_t *plain, uint64_t *mixing)
 	}
 }
 
+/* Bit j: t[j] is a byte from 0x80 up, for j < 64. */
+static uint64_t
+block_high(const unsigned char *t)
+{
+	uint64_t high = 0;
+	size_t j;
+
+#ifdef __SSE2__
+	for (j = 0; j < 64; j += 16)
+		high |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(t + j))) << j;
+#else
+	for (j = 0; j < 64; j++)
+		high |= (uint64_t)(t[j] >> 7) << j;
+#endif
+	return high;
+}
+
 /* A byte offset at or before i that starts a character. */
 static size_t
 char_start(const struct doc *d, size_t i)
@@ -413,16 +431,19 @@ may_cue(const struct ctx *c, unsigned first, unsigned second, unsigned last,
 }
 
 /*
- * Take the chunk [a, b) of the text (mixed: see cue_chunk()) and, at a
- * cue, ask inspection_news(): cue_block() for a chunk it cannot skip.
- * Out of line, so that the loop over the words keeps its few variables
- * in registers.
+ * Take the chunk [a, b) of the text (mixed: see cue_chunk()): 0 with no
+ * cue in it; at a cue (where cue_chunk() leaves the rest of the chunk),
+ * 2 when inspection_news() says yes, else 1.  cue_block() calls it for
+ * each chunk or word that it cannot count.  Out of line, so that the
+ * loop over the words keeps its few variables in registers.
  */
 static __attribute__((noinline)) int
 cue_chunk_news(const struct ctx *c, const struct doc *d, struct cues *cs,
     size_t a, size_t b, int mixed)
 {
-	return cue_chunk(c, d, cs, a, b, mixed) && inspection_news(c, d, cs);
+	if (!cue_chunk(c, d, cs, a, b, mixed))
+		return 0;
+	return inspection_news(c, d, cs) ? 2 : 1;
 }
 
 /*
@@ -447,14 +468,13 @@ chunk_end(const struct doc *d, size_t a)
 /*
  * The leading words of starts and ends (the bits of a block of 64 bytes
  * at t, each start followed by its end) that cue_word() would only
- * count, while no grade of several words is pending: chunks of ASCII
- * letters and digits alone (ends in pure: see cue_block()) that
- * may_cue() says no to.  They are taken off the bits and counted.  Out
- * of line: the loop keeps its few variables in registers.
+ * count, while no grade of several words is pending: ASCII words (ends
+ * in ascii) that may_cue() says no to.  They are taken off the bits and
+ * counted.  Out of line: the loop keeps its few variables in registers.
  */
 static __attribute__((noinline)) size_t
 plain_words(const struct ctx *c, const unsigned char *t, uint64_t *starts,
-    uint64_t *ends, uint64_t pure)
+    uint64_t *ends, uint64_t ascii)
 {
 	uint64_t s = *starts, e = *ends;
 	size_t n = 0, j, k;
@@ -463,7 +483,7 @@ plain_words(const struct ctx *c, const unsigned char *t, uint64_t *starts,
 		j = (size_t)__builtin_ctzll(s);
 		k = (size_t)__builtin_ctzll(e);
 		/* t[j + 1] is there: t[k] ends the word */
-		if (!(pure >> k & 1) || may_cue(c, t[j], t[j + 1], t[k - 1],
+		if (!(ascii >> k & 1) || may_cue(c, t[j], t[j + 1], t[k - 1],
 		    k - j))
 			break;
 	}
@@ -495,6 +515,52 @@ skipped(struct cues *cs, size_t n, size_t base, uint64_t starts,
 	cs->pascii = 1;
 }
 
+/* The bits below bit j (j <= 64). */
+static inline uint64_t
+below(size_t j)
+{
+	return j < 64 ? ((uint64_t)1 << j) - 1 : ~(uint64_t)0;
+}
+
+/* The bits of a block's units (see cue_block()): their starts and ends,
+ * and the ends of those that are ASCII words. */
+struct units {
+	uint64_t starts, ends, ascii;
+};
+
+/*
+ * The units of the chunks of a block (bits: word, plain, mixing, as
+ * cue_block() has them; starts and ends of its chunks, none open) into
+ * *u: each chunk with a byte from 0x80 up (high) whole, which
+ * next_word() splits; in the others (ASCII) the words that next_word()
+ * would find: runs of letters and digits with ' or - between two of
+ * them.
+ */
+static void
+block_units(const unsigned char *t, uint64_t word, uint64_t plain,
+    uint64_t mixing, uint64_t starts, uint64_t ends, struct units *u)
+{
+	uint64_t alnum = word & ~mixing, high = 0, whole = 0, in = 0, x, w;
+	size_t e, s;
+
+	if (mixing) {
+		high = block_high(t) & word;
+		/* the ends of the chunks with a high byte: adding a chunk's
+		 * start to its bytes that are not high carries up to its end
+		 * only when none is */
+		whole = ends & ~(((word & ~high) + starts) & plain);
+		for (x = whole; x; x &= x - 1) {
+			e = (size_t)__builtin_ctzll(x);
+			s = 63 - (size_t)__builtin_clzll(starts & below(e));
+			in |= below(e) & ~below(s);
+		}
+	}
+	w = (alnum | (mixing & ~high & alnum << 1 & alnum >> 1)) & ~in;
+	u->starts = (w & ~(w << 1)) | (starts & in);
+	u->ends = (~w & w << 1) | whole;
+	u->ascii = ~whole;
+}
+
 /*
  * Take the chunks of the block of 64 bytes at t, byte base of the text
  * (t may be a copy, padded with NULs, of the text's last bytes), whose
@@ -504,10 +570,12 @@ skipped(struct cues *cs, size_t n, size_t base, uint64_t starts,
  * next block, which starts at it: in *next.  1 at a cue in inspection
  * news.
  *
- * Most chunks are one ASCII word that cue_word() would only count and
+ * A chunk is taken in units (block_units()), each as cue_chunk() would
+ * take it: most are an ASCII word that cue_word() would only count and
  * make the last one (plain_words()): they are counted, and cs is told
- * once, before the next word it takes; as exact as taking them one by
- * one.
+ * once, before the next unit it takes; as exact as taking them one by
+ * one.  After a cue that is not in inspection news, the rest of its
+ * chunk is left, as cue_chunk() leaves it.
  */
 static int
 cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
@@ -516,12 +584,10 @@ cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
 {
 	uint64_t starts = word & ~(word << 1);
 	uint64_t ends = plain & word << 1;
-	/* The ends of the chunks without mixing: adding a chunk's start
-	 * to its bytes that are not mixing carries up to its end only when
-	 * none is. */
-	uint64_t pure = ((word & ~mixing) + starts) & plain;
 	uint64_t open = 0, s0, e0;
+	struct units u;
 	size_t j, e, n;
+	int cue;
 
 	/* each start is followed by its end, but the last start's chunk
 	 * may run on into the next block */
@@ -534,23 +600,37 @@ cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
 	if (open == 1) {
 		/* a chunk of 64 bytes or more: taken whole */
 		*next = chunk_end(d, base);
-		return cue_chunk_news(c, d, cs, base, *next, 1);
+		return cue_chunk_news(c, d, cs, base, *next, 1) == 2;
 	}
-	s0 = starts;
-	e0 = ends;
+	if (open) {
+		/* its units are the next block's */
+		word &= open - 1;
+		mixing &= open - 1;
+	}
+	block_units(t, word, plain, mixing, starts, ends, &u);
+	s0 = u.starts;
+	e0 = u.ends;
 	for (;;) {
-		n = cs->pend ? 0 : plain_words(c, t, &starts, &ends, pure);
-		skipped(cs, n, base, s0, e0, starts ? (starts & -starts) - 1 :
-		    ~(uint64_t)0);
-		if (!starts)
+		n = cs->pend ? 0 : plain_words(c, t, &u.starts, &u.ends,
+		    u.ascii);
+		skipped(cs, n, base, s0, e0, u.starts ? (u.starts &
+		    -u.starts) - 1 : ~(uint64_t)0);
+		if (!u.starts)
 			return 0;
-		j = (size_t)__builtin_ctzll(starts);
-		e = (size_t)__builtin_ctzll(ends);
-		starts &= starts - 1;
-		ends &= ends - 1;
-		if (cue_chunk_news(c, d, cs, base + j, base + e,
-		    !(pure >> e & 1)))
+		j = (size_t)__builtin_ctzll(u.starts);
+		e = (size_t)__builtin_ctzll(u.ends);
+		u.starts &= u.starts - 1;
+		u.ends &= u.ends - 1;
+		cue = cue_chunk_news(c, d, cs, base + j, base + e,
+		    !(u.ascii >> e & 1));
+		if (cue == 2)
 			return 1;
+		if (cue) {
+			/* the units left of the chunk, up to its end */
+			e = (size_t)__builtin_ctzll(ends & ~below(e));
+			u.starts &= ~below(e);
+			u.ends &= ~below(e + 1);
+		}
 	}
 }
 
