@@ -293,14 +293,13 @@ static inline void
 classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
-	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	/* signed compares: a byte >= 0x80 is below every bound */
-	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low,
-	    _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low,
-	    _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v,
-	    _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v,
-	    _mm_set1_epi8('9' + 1)));
+	/* a letter (either case) or a digit, moved to the bottom of the
+	 * signed range: below -128 + 26 (-128 + 10); no other byte is */
+	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v,
+	    _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
+	    _mm_set1_epi8(-128 + 26));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v,
+	    _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
 	__m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
@@ -339,23 +338,22 @@ full_block_masks(const unsigned char *t, uint64_t *plain, uint64_t *mixing)
 	}
 }
 
-/* Bits j < m of *plain, *mixing: classify8() of block t[0..m), m <= 64;
- * the bytes from m on (which may not be there) are not read. */
-static void
-block_masks(const unsigned char *t, size_t m, uint64_t *plain,
-    uint64_t *mixing)
+/* Bit j: t[j] is a byte from 0x80 up, for j < 64. */
+static uint64_t
+block_high(const unsigned char *t)
 {
-	unsigned char tail[64];
+	uint64_t high = 0;
+	size_t j;
 
-	if (m == 64) {
-		full_block_masks(t, plain, mixing);
-		return;
-	}
-	memset(tail, 0, sizeof(tail));
-	memcpy(tail, t, m);
-	full_block_masks(tail, plain, mixing);
-	*plain &= ((uint64_t)1 << m) - 1;
-	*mixing &= ((uint64_t)1 << m) - 1;
+#ifdef __SSE2__
+	for (j = 0; j < 64; j += 16)
+		high |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(t + j))) << j;
+#else
+	for (j = 0; j < 64; j++)
+		high |= (uint64_t)(t[j] >> 7) << j;
+#endif
+	return high;
 }
 
 /* A byte offset at or before i that starts a character. */
@@ -411,69 +409,229 @@ cue_chunk(const struct ctx *c, const struct doc *d, struct cues *cs, size_t a,
 	return 0;
 }
 
-/* A chunk of may_rate() (see there) that may run on into the next block
- * of 64 bytes. */
-struct chunk {
-	size_t a;	/* where it starts */
-	int open;	/* it runs on from the last block */
-	int mixed;	/* it holds ' - or a byte outside ASCII */
-};
-
-/* Take the chunk ending at byte e of the text (see may_rate()); 1 at a
- * cue in inspection news. */
+/*
+ * Might an ASCII word of n bytes, first, second (for a word of one
+ * byte: any byte) and last, start a phrase of cue_slots, as
+ * word_starter() would find it?  0 only when it cannot: the tables of
+ * lengths by first, second and last byte (either case) say no (most
+ * words), or the first slot of its hash is empty (word_starter() stops
+ * there).
+ */
 static inline int
-cue_chunk_end(const struct ctx *c, const struct doc *d, struct cues *cs,
-    struct chunk *ch, size_t e)
+may_cue(const struct ctx *c, unsigned first, unsigned second, unsigned last,
+    size_t n)
 {
-	ch->open = 0;
-	return cue_chunk(c, d, cs, ch->a, e, ch->mixed) &&
-	    inspection_news(c, d, cs);
+	uint32_t h;
+
+	if (!((c->cue_lens[first] & c->cue_last[last] &
+	    c->cue_second[second]) >> n % 32 & 1) || n > c->longest)
+		return 0;
+	h = word_hash(word_lower((int)first), word_lower((int)last), n);
+	return c->cue_slots[h & (c->nslots - 1)].st != 0;
 }
 
 /*
- * Take the chunks of the block of 64 bytes at base, whose bits are:
- * plain, separators; mixing, ' - and bytes outside ASCII; word, the
- * others (below the end of the text).  A chunk still open at its end is
- * left in ch.  1 at a cue in inspection news.
+ * Take the chunk [a, b) of the text (mixed: see cue_chunk()): 0 with no
+ * cue in it; at a cue (where cue_chunk() leaves the rest of the chunk),
+ * 2 when inspection_news() says yes, else 1.  cue_block() calls it for
+ * each chunk or word that it cannot count.  Out of line, so that the
+ * loop over the words keeps its few variables in registers.
+ */
+static __attribute__((noinline)) int
+cue_chunk_news(const struct ctx *c, const struct doc *d, struct cues *cs,
+    size_t a, size_t b, int mixed)
+{
+	if (!cue_chunk(c, d, cs, a, b, mixed))
+		return 0;
+	return inspection_news(c, d, cs) ? 2 : 1;
+}
+
+/*
+ * The end of the chunk of the text that starts at byte a and runs on
+ * beyond a whole block: the first plain separator (see classify8()) from
+ * a, or the end of the text.
+ */
+static size_t
+chunk_end(const struct doc *d, size_t a)
+{
+	unsigned b;
+
+	for (; a < d->len; a++) {
+		b = (unsigned char)d->text[a];
+		if (b < 0x80 && b != '\'' && b != '-' && !((b >= '0' &&
+		    b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+			break;
+	}
+	return a;
+}
+
+/*
+ * The leading words of starts and ends (the bits of a block of 64 bytes
+ * at t, each start followed by its end) that cue_word() would only
+ * count, while no grade of several words is pending: ASCII words (ends
+ * in ascii) that may_cue() says no to.  They are taken off the bits and
+ * counted.  Out of line: the loop keeps its few variables in registers.
+ */
+static __attribute__((noinline)) size_t
+plain_words(const struct ctx *c, const unsigned char *t, uint64_t *starts,
+    uint64_t *ends, uint64_t ascii)
+{
+	uint64_t s = *starts, e = *ends;
+	size_t n = 0, j, k;
+
+	for (; s; s &= s - 1, e &= e - 1, n++) {
+		j = (size_t)__builtin_ctzll(s);
+		k = (size_t)__builtin_ctzll(e);
+		/* t[j + 1] is there: t[k] ends the word */
+		if (!(ascii >> k & 1) || may_cue(c, t[j], t[j + 1], t[k - 1],
+		    k - j))
+			break;
+	}
+	*starts = s;
+	*ends = e;
+	return n;
+}
+
+/*
+ * Note in cs the n words that plain_words() took before the bits of
+ * below, of starts and ends, in the block at base: the last of them is
+ * the one that ends last there.
+ */
+static inline void
+skipped(struct cues *cs, size_t n, size_t base, uint64_t starts,
+    uint64_t ends, uint64_t below)
+{
+	size_t e, s;
+
+	if (!n)
+		return;
+	ends &= below;
+	e = 63 - (size_t)__builtin_clzll(ends);
+	starts &= ((uint64_t)1 << e) - 1;
+	s = 63 - (size_t)__builtin_clzll(starts);
+	cs->nw += n;
+	cs->ps = base + s;
+	cs->pe = base + e;
+	cs->pascii = 1;
+}
+
+/* The bits below bit j (j <= 64). */
+static inline uint64_t
+below(size_t j)
+{
+	return j < 64 ? ((uint64_t)1 << j) - 1 : ~(uint64_t)0;
+}
+
+/* The bits of a block's units (see cue_block()): their starts and ends,
+ * and the ends of those that are ASCII words. */
+struct units {
+	uint64_t starts, ends, ascii;
+};
+
+/*
+ * The units of the chunks of a block (bits: word, plain, mixing, as
+ * cue_block() has them; starts and ends of its chunks, none open) into
+ * *u: each chunk with a byte from 0x80 up (high) whole, which
+ * next_word() splits; in the others (ASCII) the words that next_word()
+ * would find: runs of letters and digits with ' or - between two of
+ * them.
+ */
+static void
+block_units(const unsigned char *t, uint64_t word, uint64_t plain,
+    uint64_t mixing, uint64_t starts, uint64_t ends, struct units *u)
+{
+	uint64_t alnum = word & ~mixing, high = 0, whole = 0, in = 0, x, w;
+	size_t e, s;
+
+	if (mixing) {
+		high = block_high(t) & word;
+		/* the ends of the chunks with a high byte: adding a chunk's
+		 * start to its bytes that are not high carries up to its end
+		 * only when none is */
+		whole = ends & ~(((word & ~high) + starts) & plain);
+		for (x = whole; x; x &= x - 1) {
+			e = (size_t)__builtin_ctzll(x);
+			s = 63 - (size_t)__builtin_clzll(starts & below(e));
+			in |= below(e) & ~below(s);
+		}
+	}
+	w = (alnum | (mixing & ~high & alnum << 1 & alnum >> 1)) & ~in;
+	u->starts = (w & ~(w << 1)) | (starts & in);
+	u->ends = (~w & w << 1) | whole;
+	u->ascii = ~whole;
+}
+
+/*
+ * Take the chunks of the block of 64 bytes at t, byte base of the text
+ * (t may be a copy, padded with NULs, of the text's last bytes), whose
+ * bits are: plain, separators; mixing, ' - and bytes outside ASCII;
+ * word, the others (below the end of the text); a block starts at a
+ * chunk or a separator.  The chunk still open at its end is left to the
+ * next block, which starts at it: in *next.  1 at a cue in inspection
+ * news.
+ *
+ * A chunk is taken in units (block_units()), each as cue_chunk() would
+ * take it: most are an ASCII word that cue_word() would only count and
+ * make the last one (plain_words()): they are counted, and cs is told
+ * once, before the next unit it takes; as exact as taking them one by
+ * one.  After a cue that is not in inspection news, the rest of its
+ * chunk is left, as cue_chunk() leaves it.
  */
 static int
 cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
-    struct chunk *ch, size_t base, uint64_t plain, uint64_t mixing,
-    uint64_t word)
+    const unsigned char *t, size_t base, uint64_t plain, uint64_t mixing,
+    uint64_t word, size_t *next)
 {
-	uint64_t starts = word & ~(word << 1 | (uint64_t)ch->open);
-	uint64_t ends = plain & (word << 1 | (uint64_t)ch->open);
-	size_t j, e;
+	uint64_t starts = word & ~(word << 1);
+	uint64_t ends = plain & word << 1;
+	uint64_t open = 0, s0, e0;
+	struct units u;
+	size_t j, e, n;
+	int cue;
 
-	if (ch->open) {
-		if (!ends) {
-			ch->mixed |= mixing != 0;
-			return 0;
-		}
-		e = (size_t)__builtin_ctzll(ends);
-		ends &= ends - 1;
-		ch->mixed |= (mixing & (((uint64_t)1 << e) - 1)) != 0;
-		if (cue_chunk_end(c, d, cs, ch, base + e))
-			return 1;
+	/* each start is followed by its end, but the last start's chunk
+	 * may run on into the next block */
+	if (starts && (!ends || __builtin_clzll(starts) <
+	    __builtin_clzll(ends))) {
+		open = (uint64_t)1 << (63 - __builtin_clzll(starts));
+		starts ^= open;
 	}
-	/* ch is closed here: only a chunk left open at the end goes in it */
-	for (; starts; starts &= starts - 1) {
-		j = (size_t)__builtin_ctzll(starts);
-		if (!ends) {
-			ch->a = base + j;
-			ch->open = 1;
-			ch->mixed = (mixing >> j) != 0;
-			return 0;
-		}
-		e = (size_t)__builtin_ctzll(ends);
-		ends &= ends - 1;
-		/* most blocks are ASCII letters, digits and separators */
-		if (cue_chunk(c, d, cs, base + j, base + e, mixing &&
-		    ((mixing >> j) & (((uint64_t)1 << (e - j)) - 1)) != 0) &&
-		    inspection_news(c, d, cs))
-			return 1;
+	*next = open ? base + (size_t)__builtin_ctzll(open) : base + 64;
+	if (open == 1) {
+		/* a chunk of 64 bytes or more: taken whole */
+		*next = chunk_end(d, base);
+		return cue_chunk_news(c, d, cs, base, *next, 1) == 2;
 	}
-	return 0;
+	if (open) {
+		/* its units are the next block's */
+		word &= open - 1;
+		mixing &= open - 1;
+	}
+	block_units(t, word, plain, mixing, starts, ends, &u);
+	s0 = u.starts;
+	e0 = u.ends;
+	for (;;) {
+		n = cs->pend ? 0 : plain_words(c, t, &u.starts, &u.ends,
+		    u.ascii);
+		skipped(cs, n, base, s0, e0, u.starts ? (u.starts &
+		    -u.starts) - 1 : ~(uint64_t)0);
+		if (!u.starts)
+			return 0;
+		j = (size_t)__builtin_ctzll(u.starts);
+		e = (size_t)__builtin_ctzll(u.ends);
+		u.starts &= u.starts - 1;
+		u.ends &= u.ends - 1;
+		cue = cue_chunk_news(c, d, cs, base + j, base + e,
+		    !(u.ascii >> e & 1));
+		if (cue == 2)
+			return 1;
+		if (cue) {
+			/* the units left of the chunk, up to its end */
+			e = (size_t)__builtin_ctzll(ends & ~below(e));
+			u.starts &= ~below(e);
+			u.ends &= ~below(e + 1);
+		}
+	}
 }
 
 /*
@@ -497,22 +655,27 @@ cue_block(const struct ctx *c, const struct doc *d, struct cues *cs,
 int
 may_rate(const struct ctx *c, const struct doc *d)
 {
-	const unsigned char *t = (const unsigned char *)d->text;
 	struct cues cs = { .insp = -1 };
-	struct chunk ch = { 0 };
+	unsigned char tail[64];
+	const unsigned char *t;
 	uint64_t plain, mixing, valid;
 	size_t base, m;
 	int cue = 0;
 
-	for (base = 0; !cue && base < d->len; base += 64) {
+	for (base = 0; !cue && base < d->len;) {
 		m = d->len - base < 64 ? d->len - base : 64;
-		block_masks(t + base, m, &plain, &mixing);
+		t = (const unsigned char *)d->text + base;
+		if (m < 64) {
+			/* the NULs after the text end its last chunk */
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, t, m);
+			t = tail;
+		}
+		full_block_masks(t, &plain, &mixing);
 		valid = m < 64 ? ((uint64_t)1 << m) - 1 : ~(uint64_t)0;
-		cue = cue_block(c, d, &cs, &ch, base, plain, mixing,
-		    ~plain & valid);
+		cue = cue_block(c, d, &cs, t, base, plain, mixing & valid,
+		    ~plain & valid, &base);
 	}
-	if (!cue && ch.open)
-		cue = cue_chunk_end(c, d, &cs, &ch, d->len);
 	glean_buf_free(&cs.low);
 	return cue;
 }

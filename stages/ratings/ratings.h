@@ -130,6 +130,9 @@ struct ctx {
 	/* The same for a word's last byte: an ASCII word is looked up only
 	 * when both say yes (most that pass the first fail this). */
 	uint32_t cue_last[128];
+	/* The same for a word's second byte (a word of one byte: any
+	 * byte after it) */
+	uint32_t cue_second[128];
 	size_t nslots;
 	size_t longest;		/* bytes of the longest starter's word */
 	struct area *areas;

@@ -74,6 +74,22 @@ cue_len_add(uint32_t lens[128], char b, size_t n)
 		lens[u - 'a' + 'A'] |= (uint32_t)1 << (n % 32);
 }
 
+/* Note in lens[] (c->cue_second) a cue starter word[0..n): by its second
+ * byte, or by every byte when it has only one (then the byte after the
+ * word is looked at, which may be any but a letter or digit). */
+static void
+cue_second_add(uint32_t lens[128], const char *word, size_t n)
+{
+	unsigned b;
+
+	if (n >= 2) {
+		cue_len_add(lens, word[1], n);
+		return;
+	}
+	for (b = 0; b < 128; b++)
+		lens[b] |= (uint32_t)1 << (n % 32);
+}
+
 /*
  * Index the grades and verbs by first word; an empty phrase never
  * matches.  may_rate() needs only the starters of grades, rating verbs
@@ -121,6 +137,7 @@ starters_init(struct ctx *c)
 		sl->st = (uint32_t)i + 1;
 		cue_len_add(c->cue_lens, st->word[0], st->len);
 		cue_len_add(c->cue_last, st->word[st->len - 1], st->len);
+		cue_second_add(c->cue_second, st->word, st->len);
 	}
 }
 
