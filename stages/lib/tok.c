@@ -181,6 +181,20 @@ aletter(const char *s, size_t n, size_t i)
 
 /* ---- scanning ---------------------------------------------------------- */
 
+/* Runs of plain words 64 bytes at a step, split passing over them; 0
+ * (tests/unit/tokenize.c's reference) for a word at a time. */
+#ifndef TOK_PLAIN_FAST
+#define TOK_PLAIN_FAST 1
+#endif
+
+/* Tokens [a, b) that plain_words wrote after the first of a run of
+ * plain words: none can start a sentence (split need not ask). */
+struct tok_run {
+	uint32_t a, b;
+};
+/* The most runs kept for a text: past them split asks of every token. */
+#define TOK_RUNS 1024
+
 struct scan {
 	const char *s;
 	size_t n;
@@ -190,6 +204,8 @@ struct scan {
 	uint32_t ncont;		/* continuation bytes before nextc */
 	int flags;		/* for the next token */
 	int opensingle;		/* single quotes opened, not yet closed */
+	struct tok_run *runs;	/* plain_words' runs, for split */
+	size_t nruns;
 };
 
 /*
@@ -242,35 +258,119 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 }
 
 /*
+ * The ends of the plain words that follow s[l] (a space, then an ASCII
+ * letter) one space each, as far as the 64 bytes from l (all inside
+ * the text) tell: bit k for the word that ends at s[l + k].  *stop is
+ * set when the run of words ends at the last of them.  This is
+ * plain_words' loop asked at once of 64 bytes (exact): the run goes on
+ * over letters and digits and over spaces before letters, and stops at
+ * the first other byte x.  Every space before x ends a word that
+ * plain_words would emit; x ends one too when it is a space or a
+ * plain_end byte.  With no such x, the words ended by the spaces are
+ * the ones the 64 bytes decide.
+ */
+static inline uint64_t
+run_ends(const char *s, size_t l, int *stop)
+{
+	uint64_t alnum, alpha, space, bad, ends;
+	unsigned x;
+
+	word_masks64(s + l, &alnum, &alpha, &space);
+	/* space's bit 63: what follows it is not known here */
+	bad = ~(alnum | space) | (space & ~(alpha >> 1));
+	x = bad ? (unsigned)__builtin_ctzll(bad) : 64;
+	ends = space & ~1ull;
+	*stop = !(x == 64 || (x == 63 && space >> 63));
+	if (!*stop)
+		return ends;
+	ends &= ~0ull >> (63 - x);	/* the bits up to x */
+	if (!(space >> x & 1) && plain_end[(unsigned char)s[l + x]])
+		ends |= 1ull << x;
+	return ends;
+}
+
+/*
+ * The words that run_ends found after the space at *l (ends, not 0: bit
+ * k for a word that ends at *l + k) but the last, written at t with the
+ * flags of a word after a space, ncont continuation bytes before them
+ * all.  Returns where the writing stopped; *l is then the space before
+ * the last word, *m its end.
+ */
+static inline struct glean_tok *
+run_words(struct glean_tok *t, uint64_t ends, uint32_t ncont, size_t *l,
+    size_t *m)
+{
+	size_t base = *l, prev = base, e = base + (size_t)__builtin_ctzll(ends);
+
+	while ((ends &= ends - 1)) {
+		t->s = (uint32_t)(prev + 1 - ncont);
+		t->e = (uint32_t)(e - ncont);
+		t->bs = (uint32_t)(prev + 1);
+		t->be = (uint32_t)e;
+		t->kind = GLEAN_TOK_WORD;
+		t->flags = GLEAN_TOKF_SPACE;
+		t++;
+		prev = e;
+		e = base + (size_t)__builtin_ctzll(ends);
+	}
+	*l = prev;
+	*m = e;
+	return t;
+}
+
+/* Room for run_words' tokens (32 at most) and one more after t, the end
+ * of what tk's array holds; *tend the end of the array. */
+static inline struct glean_tok *
+run_room(struct glean_toks *tk, struct glean_tok *t, struct glean_tok **tend)
+{
+	if (*tend - t <= 32) {
+		tk->n = (size_t)(t - tk->t);
+		more_toks(tk);
+		t = tk->t + tk->n;
+		*tend = tk->t + tk->cap;
+	}
+	return t;
+}
+
+/* plain_words wrote tokens [first, tk->n) in a run: note the ones after
+ * the first for split, while there is room. */
+static inline void
+note_run(struct scan *sc, size_t first)
+{
+	if (TOK_PLAIN_FAST && sc->tk->n > first + 1 && sc->nruns < TOK_RUNS)
+		sc->runs[sc->nruns++] = (struct tok_run){ (uint32_t)first + 1,
+		    (uint32_t)sc->tk->n };
+}
+
+/*
  * The common case, most of a text: the plain word [i, l), i < l (ASCII
  * letters and digits, then a byte no rule of scan_word looks past),
  * emitted with sc->flags, and the plain words after it that follow one
- * space each, which need none of scan's other questions.  With no
- * continuation byte inside a word, its end is its start plus its length.
- * The state is kept in locals, not in sc and tk, which a token's byte
- * fields might alias.  Returns the end of the last word; *last its start.
+ * space each, which need none of scan's other questions (run_ends finds
+ * them 64 bytes at a time).  With no continuation byte inside a word,
+ * its end is its start plus its length.  The state is kept in locals,
+ * not in sc and tk, which a token's byte fields might alias.  Returns
+ * the end of the last word; *last its start.
  */
 static size_t
 plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, nextc = sc->nextc, m;
+	size_t n = sc->n, nextc = sc->nextc, m, first;
 	struct glean_toks *tk = sc->tk;
 	struct glean_tok *t, *tend;
 	uint32_t ncont = sc->ncont, cs;
 	uint8_t flags = (uint8_t)sc->flags;
+	uint64_t ends;
+	int stop = 0;
 
 	if (tk->n == tk->cap)
 		more_toks(tk);	/* also the first array of all */
+	first = tk->n;
 	t = tk->t + tk->n;
 	tend = tk->t + tk->cap;
 	for (;;) {
-		if (t == tend) {
-			tk->n = tk->cap;
-			more_toks(tk);
-			t = tk->t + tk->n;
-			tend = tk->t + tk->cap;
-		}
+		t = run_room(tk, t, &tend);
 		while (nextc < i) {
 			ncont++;
 			nextc = next_cont(s, n, nextc + 1);
@@ -278,18 +378,27 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 		cs = (uint32_t)(i - ncont);
 		*t++ = (struct glean_tok){ cs, cs + (uint32_t)(l - i),
 		    (uint32_t)i, (uint32_t)l, GLEAN_TOK_WORD, flags };
+		flags = GLEAN_TOKF_SPACE;
 		/* one space, then another plain word? */
-		if (l + 1 >= n || s[l] != ' ' ||
+		if (stop || l + 1 >= n || s[l] != ' ' ||
 		    !ascii_word[(unsigned char)s[l + 1]])
 			break;
-		m = skip_alnum(s, n, l + 2);
-		if (m >= n || !plain_end[(unsigned char)s[m]])
-			break;
+		if (TOK_PLAIN_FAST && l + 64 <= n &&
+		    ((ends = run_ends(s, l, &stop)) || stop)) {
+			if (!ends)
+				break;
+			/* all words but the last here; it is the loop's */
+			t = run_words(t, ends, ncont, &l, &m);
+		} else {
+			m = skip_alnum(s, n, l + 2);
+			if (m >= n || !plain_end[(unsigned char)s[m]])
+				break;
+		}
 		i = l + 1;
 		l = m;
-		flags = GLEAN_TOKF_SPACE;
 	}
 	tk->n = (size_t)(t - tk->t);
+	note_run(sc, first);
 	sc->nextc = nextc;
 	sc->ncont = ncont;
 	sc->flags = 0;
@@ -916,14 +1025,16 @@ inside(const struct glean_tok *t)
 	    GLEAN_TOKF_TITLE)) != GLEAN_TOKF_ABBR;
 }
 
-static void
-split(const char *s, size_t n, struct glean_toks *tk)
+/* split's questions of tokens [from, to), first the sentence's. */
+static inline void
+split_range(const char *s, size_t n, struct glean_toks *tk, size_t from,
+    size_t to, size_t *first)
 {
 	/* add_sentence moves neither of these */
 	const struct glean_tok *tok = tk->t;
-	size_t i, first = 0, n_tok = tk->n;
+	size_t i;
 
-	for (i = 1; i < n_tok; i++) {
+	for (i = from; i < to; i++) {
 		/* most tokens: one space after a word that is no
 		 * abbreviation (inside's answer with fewer questions) */
 		if (tok[i].flags == GLEAN_TOKF_SPACE &&
@@ -932,12 +1043,27 @@ split(const char *s, size_t n, struct glean_toks *tk)
 			continue;
 		if (inside(&tok[i]))
 			continue;
-		if (boundary(s, n, tk, first, i)) {
-			add_sentence(tk, first, i);
-			first = i;
+		if (boundary(s, n, tk, *first, i)) {
+			add_sentence(tk, *first, i);
+			*first = i;
 		}
 	}
-	add_sentence(tk, first, n_tok);
+}
+
+/* The sentences of tk, the tokens of the runs (r[0..nr)) passed over:
+ * each is inside's common case. */
+static void
+split(const char *s, size_t n, struct glean_toks *tk, const struct tok_run *r,
+    size_t nr)
+{
+	size_t i = 1, first = 0, k;
+
+	for (k = 0; k < nr; k++) {
+		split_range(s, n, tk, i, r[k].a, &first);
+		i = r[k].b;
+	}
+	split_range(s, n, tk, i, tk->n, &first);
+	add_sentence(tk, first, tk->n);
 }
 
 void
@@ -945,6 +1071,7 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
     struct glean_toks *tk)
 {
 	struct scan sc;
+	struct tok_run runs[TOK_RUNS];
 
 	if (!ascii_ready)
 		init_ascii();
@@ -955,8 +1082,9 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
 	sc.nextc = next_cont(text, n, 0);
 	sc.ab = ab;
 	sc.tk = tk;
+	sc.runs = runs;
 	scan(&sc);
-	split(text, n, tk);
+	split(text, n, tk, runs, sc.nruns);
 }
 
 void
