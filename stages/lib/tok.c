@@ -260,46 +260,56 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 
 /*
  * The ends of the plain words that follow s[l] (a space, then an ASCII
- * letter) one space each, as far as the 64 bytes from l (all inside
- * the text) tell: bit k for the word that ends at s[l + k].  *stop is
- * set when the run of words ends at the last of them.  This is
- * plain_words' loop asked at once of 64 bytes (exact): the run goes on
- * over letters and digits and over spaces before letters, and stops at
- * the first other byte x.  Every space before x ends a word that
- * plain_words would emit; x ends one too when it is a space or a
- * plain_end byte.  With no such x, the words ended by the spaces are
- * the ones the 64 bytes decide.
+ * letter) one space or one comma and a space each, as far as the 64
+ * bytes from l (all inside the text) tell: bit k for the word that ends
+ * at s[l + k]; *commas the bits of the ends that are such a comma, each
+ * a token of its own.  *stop is set when the run of words ends at the
+ * last of them.  This is plain_words' loop asked at once of 64 bytes
+ * (exact): the run goes on over letters and digits, over spaces before
+ * letters and over commas after a letter or digit before a space and a
+ * letter (scan, word after word, would come to the same tokens and
+ * flags), and stops at the first other byte x.  Every space before x
+ * not after a comma ends a word that plain_words would emit, and so
+ * does every comma; x ends one too when it is a space or a plain_end
+ * byte.  With no such x, the words ended by the spaces and commas are
+ * the ones the 64 bytes decide.  The last word is plain_words' own: a
+ * comma last ends its word but is left to scan (run_words).
  */
 static inline uint64_t
-run_ends(const char *s, size_t l, int *stop)
+run_ends(const char *s, size_t l, int *stop, uint64_t *commas)
 {
-	uint64_t alnum, alpha, space, bad, ends;
+	uint64_t alnum, alpha, space, comma, bad, ends;
 	unsigned x;
 
-	word_masks64(s + l, &alnum, &alpha, &space);
+	word_masks64(s + l, &alnum, &alpha, &space, &comma);
+	/* (a byte before a comma other than a letter or digit stops the
+	 * run before it) */
+	comma &= space >> 1 & alpha >> 2;
 	/* space's bit 63: what follows it is not known here */
-	bad = ~(alnum | space) | (space & ~(alpha >> 1));
+	bad = ~(alnum | space | comma) | (space & ~(alpha >> 1));
 	x = bad ? (unsigned)__builtin_ctzll(bad) : 64;
-	ends = space & ~1ull;
+	ends = (space & ~(comma << 1) & ~1ull) | comma;
 	*stop = !(x == 64 || (x == 63 && space >> 63));
-	if (!*stop)
-		return ends;
-	ends &= ~0ull >> (63 - x);	/* the bits up to x */
-	if (!(space >> x & 1) && plain_end[(unsigned char)s[l + x]])
-		ends |= 1ull << x;
+	if (*stop) {
+		ends &= ~0ull >> (63 - x);	/* the bits up to x */
+		if (!(space >> x & 1) && plain_end[(unsigned char)s[l + x]])
+			ends |= 1ull << x;
+	}
+	*commas = comma & ends;
 	return ends;
 }
 
 #if defined(__SSE2__) && defined(__x86_64__)
 _Static_assert(offsetof(struct glean_tok, s) == 0 &&
     offsetof(struct glean_tok, e) == 4 && offsetof(struct glean_tok, bs) ==
-    8 && offsetof(struct glean_tok, be) == 12, "put_run_word's layout");
+    8 && offsetof(struct glean_tok, be) == 12, "put_run_tok's layout");
 #endif
 
-/* Token t: the word [b, e) of bytes after a space, ncont continuation
- * bytes before it. */
+/* Token t: [b, e) of bytes, of the kind and flags given, ncont
+ * continuation bytes before it. */
 static inline void
-put_run_word(struct glean_tok *t, size_t b, size_t e, uint32_t ncont)
+put_run_tok(struct glean_tok *t, size_t b, size_t e, uint32_t ncont,
+    uint8_t kind, uint8_t flags)
 {
 #if defined(__SSE2__) && defined(__x86_64__)
 	/* s, e, bs, be in one store: (b, e, b, e) less (ncont, ncont, 0, 0)
@@ -316,27 +326,33 @@ put_run_word(struct glean_tok *t, size_t b, size_t e, uint32_t ncont)
 	t->bs = (uint32_t)b;
 	t->be = (uint32_t)e;
 #endif
-	t->kind = GLEAN_TOK_WORD;
-	t->flags = GLEAN_TOKF_SPACE;
+	t->kind = kind;
+	t->flags = flags;
 }
 
 /*
  * The words that run_ends found after the space at *l (ends, not 0: bit
- * k for a word that ends at *l + k) but the last, written at t with the
- * flags of a word after a space, ncont continuation bytes before them
- * all.  Returns where the writing stopped; *l is then the space before
- * the last word, *m its end.
+ * k for a word that ends at *l + k; commas, the commas among them) but
+ * the last (a comma after it is not written), written at t: a word with
+ * the flags of one after a space, a comma with none, ncont continuation
+ * bytes before them all.  Returns where the writing stopped; *l is then
+ * the space before the last word, *m its end.
  */
 static inline struct glean_tok *
-run_words(struct glean_tok *t, uint64_t ends, uint32_t ncont, size_t *l,
-    size_t *m)
+run_words(struct glean_tok *t, uint64_t ends, uint64_t commas,
+    uint32_t ncont, size_t *l, size_t *m)
 {
 	size_t base = *l, prev = base;
 	size_t e = base + (unsigned)__builtin_ctzll(ends);
 
 	while ((ends &= ends - 1)) {
-		put_run_word(t++, prev + 1, e, ncont);
+		put_run_tok(t++, prev + 1, e, ncont, GLEAN_TOK_WORD,
+		    GLEAN_TOKF_SPACE);
 		prev = e;
+		if (commas >> (e - base) & 1) {
+			put_run_tok(t++, e, e + 1, ncont, GLEAN_TOK_PUNCT, 0);
+			prev = e + 1;
+		}
 		e = base + (unsigned)__builtin_ctzll(ends);
 	}
 	*l = prev;
@@ -344,12 +360,13 @@ run_words(struct glean_tok *t, uint64_t ends, uint32_t ncont, size_t *l,
 	return t;
 }
 
-/* Room for run_words' tokens (32 at most) and one more after t, the end
- * of what tk's array holds; *tend the end of the array. */
+/* Room for run_words' tokens (43 at most: "a, " is two) and one more
+ * after t, the end of what tk's array holds; *tend the end of the
+ * array. */
 static inline struct glean_tok *
 run_room(struct glean_toks *tk, struct glean_tok *t, struct glean_tok **tend)
 {
-	if (*tend - t <= 32) {
+	if (*tend - t <= 48) {
 		tk->n = (size_t)(t - tk->t);
 		more_toks(tk);
 		t = tk->t + tk->n;
@@ -359,7 +376,8 @@ run_room(struct glean_toks *tk, struct glean_tok *t, struct glean_tok **tend)
 }
 
 /* plain_words wrote tokens [first, tk->n) in a run: note the ones after
- * the first for split, while there is room. */
+ * the first for split, while there is room (none can start a sentence:
+ * a word after a space, a comma, or a word after a comma). */
 static inline void
 note_run(struct scan *sc, size_t first)
 {
@@ -387,7 +405,7 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 	struct glean_tok *t, *tend;
 	uint32_t ncont = sc->ncont, cs;
 	uint8_t flags = (uint8_t)sc->flags;
-	uint64_t ends;
+	uint64_t ends, commas;
 	int stop = 0;
 
 	if (tk->n == tk->cap)
@@ -410,11 +428,11 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 		    !ascii_word[(unsigned char)s[l + 1]])
 			break;
 		if (TOK_PLAIN_FAST && l + 64 <= n &&
-		    ((ends = run_ends(s, l, &stop)) || stop)) {
+		    ((ends = run_ends(s, l, &stop, &commas)) || stop)) {
 			if (!ends)
 				break;
 			/* all words but the last here; it is the loop's */
-			t = run_words(t, ends, ncont, &l, &m);
+			t = run_words(t, ends, commas, ncont, &l, &m);
 		} else {
 			m = skip_alnum(s, n, l + 2);
 			if (m >= n || !plain_end[(unsigned char)s[m]])

@@ -116,14 +116,14 @@ skip_alnum(const char *s, size_t n, size_t i)
 
 /*
  * The bits (bit k for p[k]) of the ASCII letters and digits, of the
- * ASCII letters alone and of the spaces among the 64 bytes at p, for
- * the runs of plain words (tok.c).
+ * ASCII letters alone, of the spaces and of the commas among the 64
+ * bytes at p, for the runs of plain words (tok.c).
  */
 static inline void
 word_masks64(const char *p, uint64_t *alnum, uint64_t *alpha,
-    uint64_t *space)
+    uint64_t *space, uint64_t *comma)
 {
-	uint64_t a = 0, w = 0, sp = 0;
+	uint64_t a = 0, w = 0, sp = 0, c = 0;
 	int k;
 
 #ifdef __SSE2__
@@ -144,6 +144,8 @@ word_masks64(const char *p, uint64_t *alnum, uint64_t *alpha,
 		    dg)) << k;
 		sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
 		    _mm_set1_epi8(' '))) << k;
+		c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(','))) << k;
 	}
 #else
 	for (k = 0; k < 64; k++) {
@@ -153,11 +155,13 @@ word_masks64(const char *p, uint64_t *alnum, uint64_t *alpha,
 		w |= (uint64_t)letter << k;
 		a |= (uint64_t)(letter || (b >= '0' && b <= '9')) << k;
 		sp |= (uint64_t)(b == ' ') << k;
+		c |= (uint64_t)(b == ',') << k;
 	}
 #endif
 	*alnum = a;
 	*alpha = w;
 	*space = sp;
+	*comma = c;
 }
 
 #endif

@@ -157,7 +157,8 @@ fast_text(unsigned long *seed, char *text)
 		"\n", "\n\n", "\t", "\r\n", "\xc3\xa9",
 		"caf\xc3\xa9", "\xe2\x80\x99", "\xe2\x80\x9c",
 		"\xe2\x80\x94", "\xcc\x81", "\xe2\x80\xa6",
-		"Ofsted\xe2\x80\x99s", "A", "I", "F.",
+		"Ofsted\xe2\x80\x99s", "A", "I", "F.", "said,", "x1,",
+		"it, 3", "so,", ", a",
 		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
 		"abcdefghij0123",
 		"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnop"
