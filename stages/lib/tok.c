@@ -4,6 +4,7 @@
  * glean-tokenize(1) for the rules).  One pass over the bytes with an
  * ASCII fast path; code-point offsets are counted as it goes.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,6 +182,20 @@ aletter(const char *s, size_t n, size_t i)
 
 /* ---- scanning ---------------------------------------------------------- */
 
+/* Runs of plain words 64 bytes at a step, split passing over them; 0
+ * (tests/unit/tokenize.c's reference) for a word at a time. */
+#ifndef TOK_PLAIN_FAST
+#define TOK_PLAIN_FAST 1
+#endif
+
+/* Tokens [a, b) that plain_words wrote after the first of a run of
+ * plain words: none can start a sentence (split need not ask). */
+struct tok_run {
+	uint32_t a, b;
+};
+/* The most runs kept for a text: past them split asks of every token. */
+#define TOK_RUNS 1024
+
 struct scan {
 	const char *s;
 	size_t n;
@@ -190,6 +205,8 @@ struct scan {
 	uint32_t ncont;		/* continuation bytes before nextc */
 	int flags;		/* for the next token */
 	int opensingle;		/* single quotes opened, not yet closed */
+	struct tok_run *runs;	/* plain_words' runs, for split */
+	size_t nruns;
 };
 
 /*
@@ -242,35 +259,162 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 }
 
 /*
+ * The ends of the plain words that follow s[l] (a space, then an ASCII
+ * letter) one space or one comma and a space each, as far as the 64
+ * bytes from l (all inside the text) tell: bit k for the word that ends
+ * at s[l + k]; *commas the bits of the ends that are such a comma, each
+ * a token of its own.  *stop is set when the run of words ends at the
+ * last of them.  This is plain_words' loop asked at once of 64 bytes
+ * (exact): the run goes on over letters and digits, over spaces before
+ * letters and over commas after a letter or digit before a space and a
+ * letter (scan, word after word, would come to the same tokens and
+ * flags), and stops at the first other byte x.  Every space before x
+ * not after a comma ends a word that plain_words would emit, and so
+ * does every comma; x ends one too when it is a space or a plain_end
+ * byte.  With no such x, the words ended by the spaces and commas are
+ * the ones the 64 bytes decide.  The last word is plain_words' own: a
+ * comma last ends its word but is left to scan (run_words).
+ */
+static inline uint64_t
+run_ends(const char *s, size_t l, int *stop, uint64_t *commas)
+{
+	uint64_t alnum, alpha, space, comma, bad, ends;
+	unsigned x;
+
+	word_masks64(s + l, &alnum, &alpha, &space, &comma);
+	/* (a byte before a comma other than a letter or digit stops the
+	 * run before it) */
+	comma &= space >> 1 & alpha >> 2;
+	/* space's bit 63: what follows it is not known here */
+	bad = ~(alnum | space | comma) | (space & ~(alpha >> 1));
+	x = bad ? (unsigned)__builtin_ctzll(bad) : 64;
+	ends = (space & ~(comma << 1) & ~1ull) | comma;
+	*stop = !(x == 64 || (x == 63 && space >> 63));
+	if (*stop) {
+		ends &= ~0ull >> (63 - x);	/* the bits up to x */
+		if (!(space >> x & 1) && plain_end[(unsigned char)s[l + x]])
+			ends |= 1ull << x;
+	}
+	*commas = comma & ends;
+	return ends;
+}
+
+#if defined(__SSE2__) && defined(__x86_64__)
+_Static_assert(offsetof(struct glean_tok, s) == 0 &&
+    offsetof(struct glean_tok, e) == 4 && offsetof(struct glean_tok, bs) ==
+    8 && offsetof(struct glean_tok, be) == 12, "put_run_tok's layout");
+#endif
+
+/* Token t: [b, e) of bytes, of the kind and flags given, ncont
+ * continuation bytes before it. */
+static inline void
+put_run_tok(struct glean_tok *t, size_t b, size_t e, uint32_t ncont,
+    uint8_t kind, uint8_t flags)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+	/* s, e, bs, be in one store: (b, e, b, e) less (ncont, ncont, 0, 0)
+	 * (what the compiler made of four stores took twice the steps) */
+	__m128i v = _mm_cvtsi64_si128((long long)((uint64_t)(uint32_t)b |
+	    (uint64_t)e << 32));
+
+	_mm_storeu_si128((__m128i *)(void *)t, _mm_sub_epi32(
+	    _mm_unpacklo_epi64(v, v), _mm_set_epi32(0, 0, (int)ncont,
+	    (int)ncont)));
+#else
+	t->s = (uint32_t)(b - ncont);
+	t->e = (uint32_t)(e - ncont);
+	t->bs = (uint32_t)b;
+	t->be = (uint32_t)e;
+#endif
+	t->kind = kind;
+	t->flags = flags;
+}
+
+/*
+ * The words that run_ends found after the space at *l (ends, not 0: bit
+ * k for a word that ends at *l + k; commas, the commas among them) but
+ * the last (a comma after it is not written), written at t: a word with
+ * the flags of one after a space, a comma with none, ncont continuation
+ * bytes before them all.  Returns where the writing stopped; *l is then
+ * the space before the last word, *m its end.
+ */
+static inline struct glean_tok *
+run_words(struct glean_tok *t, uint64_t ends, uint64_t commas,
+    uint32_t ncont, size_t *l, size_t *m)
+{
+	size_t base = *l, prev = base;
+	size_t e = base + (unsigned)__builtin_ctzll(ends);
+
+	while ((ends &= ends - 1)) {
+		put_run_tok(t++, prev + 1, e, ncont, GLEAN_TOK_WORD,
+		    GLEAN_TOKF_SPACE);
+		prev = e;
+		if (commas >> (e - base) & 1) {
+			put_run_tok(t++, e, e + 1, ncont, GLEAN_TOK_PUNCT, 0);
+			prev = e + 1;
+		}
+		e = base + (unsigned)__builtin_ctzll(ends);
+	}
+	*l = prev;
+	*m = e;
+	return t;
+}
+
+/* Room for run_words' tokens (43 at most: "a, " is two) and one more
+ * after t, the end of what tk's array holds; *tend the end of the
+ * array. */
+static inline struct glean_tok *
+run_room(struct glean_toks *tk, struct glean_tok *t, struct glean_tok **tend)
+{
+	if (*tend - t <= 48) {
+		tk->n = (size_t)(t - tk->t);
+		more_toks(tk);
+		t = tk->t + tk->n;
+		*tend = tk->t + tk->cap;
+	}
+	return t;
+}
+
+/* plain_words wrote tokens [first, tk->n) in a run: note the ones after
+ * the first for split, while there is room (none can start a sentence:
+ * a word after a space, a comma, or a word after a comma). */
+static inline void
+note_run(struct scan *sc, size_t first)
+{
+	if (TOK_PLAIN_FAST && sc->tk->n > first + 1 && sc->nruns < TOK_RUNS)
+		sc->runs[sc->nruns++] = (struct tok_run){ (uint32_t)first + 1,
+		    (uint32_t)sc->tk->n };
+}
+
+/*
  * The common case, most of a text: the plain word [i, l), i < l (ASCII
  * letters and digits, then a byte no rule of scan_word looks past),
  * emitted with sc->flags, and the plain words after it that follow one
- * space each, which need none of scan's other questions.  With no
- * continuation byte inside a word, its end is its start plus its length.
- * The state is kept in locals, not in sc and tk, which a token's byte
- * fields might alias.  Returns the end of the last word; *last its start.
+ * space each, which need none of scan's other questions (run_ends finds
+ * them 64 bytes at a time).  With no continuation byte inside a word,
+ * its end is its start plus its length.  The state is kept in locals,
+ * not in sc and tk, which a token's byte fields might alias.  Returns
+ * the end of the last word; *last its start.
  */
 static size_t
 plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, nextc = sc->nextc, m;
+	size_t n = sc->n, nextc = sc->nextc, m, first;
 	struct glean_toks *tk = sc->tk;
 	struct glean_tok *t, *tend;
 	uint32_t ncont = sc->ncont, cs;
 	uint8_t flags = (uint8_t)sc->flags;
+	uint64_t ends, commas;
+	int stop = 0;
 
 	if (tk->n == tk->cap)
 		more_toks(tk);	/* also the first array of all */
+	first = tk->n;
 	t = tk->t + tk->n;
 	tend = tk->t + tk->cap;
 	for (;;) {
-		if (t == tend) {
-			tk->n = tk->cap;
-			more_toks(tk);
-			t = tk->t + tk->n;
-			tend = tk->t + tk->cap;
-		}
+		t = run_room(tk, t, &tend);
 		while (nextc < i) {
 			ncont++;
 			nextc = next_cont(s, n, nextc + 1);
@@ -278,18 +422,27 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 		cs = (uint32_t)(i - ncont);
 		*t++ = (struct glean_tok){ cs, cs + (uint32_t)(l - i),
 		    (uint32_t)i, (uint32_t)l, GLEAN_TOK_WORD, flags };
+		flags = GLEAN_TOKF_SPACE;
 		/* one space, then another plain word? */
-		if (l + 1 >= n || s[l] != ' ' ||
+		if (stop || l + 1 >= n || s[l] != ' ' ||
 		    !ascii_word[(unsigned char)s[l + 1]])
 			break;
-		m = skip_alnum(s, n, l + 2);
-		if (m >= n || !plain_end[(unsigned char)s[m]])
-			break;
+		if (TOK_PLAIN_FAST && l + 64 <= n &&
+		    ((ends = run_ends(s, l, &stop, &commas)) || stop)) {
+			if (!ends)
+				break;
+			/* all words but the last here; it is the loop's */
+			t = run_words(t, ends, commas, ncont, &l, &m);
+		} else {
+			m = skip_alnum(s, n, l + 2);
+			if (m >= n || !plain_end[(unsigned char)s[m]])
+				break;
+		}
 		i = l + 1;
 		l = m;
-		flags = GLEAN_TOKF_SPACE;
 	}
 	tk->n = (size_t)(t - tk->t);
+	note_run(sc, first);
 	sc->nextc = nextc;
 	sc->ncont = ncont;
 	sc->flags = 0;
@@ -916,14 +1069,24 @@ inside(const struct glean_tok *t)
 	    GLEAN_TOKF_TITLE)) != GLEAN_TOKF_ABBR;
 }
 
+/* The sentences of tk, the tokens of the runs (r[0..nr)) passed over:
+ * each is inside's common case. */
 static void
-split(const char *s, size_t n, struct glean_toks *tk)
+split(const char *s, size_t n, struct glean_toks *tk, const struct tok_run *r,
+    size_t nr)
 {
 	/* add_sentence moves neither of these */
 	const struct glean_tok *tok = tk->t;
-	size_t i, first = 0, n_tok = tk->n;
+	size_t i = 1, first = 0, n_tok = tk->n, to = nr ? r->a : n_tok;
+	const struct tok_run *rend = r + nr;
 
-	for (i = 1; i < n_tok; i++) {
+	for (;; i++) {
+		while (i >= to && r < rend) {	/* over a run */
+			i = r++->b;
+			to = r < rend ? r->a : n_tok;
+		}
+		if (i >= to)
+			break;
 		/* most tokens: one space after a word that is no
 		 * abbreviation (inside's answer with fewer questions) */
 		if (tok[i].flags == GLEAN_TOKF_SPACE &&
@@ -945,6 +1108,7 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
     struct glean_toks *tk)
 {
 	struct scan sc;
+	struct tok_run runs[TOK_RUNS];
 
 	if (!ascii_ready)
 		init_ascii();
@@ -955,8 +1119,9 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
 	sc.nextc = next_cont(text, n, 0);
 	sc.ab = ab;
 	sc.tk = tk;
+	sc.runs = runs;
 	scan(&sc);
-	split(text, n, tk);
+	split(text, n, tk, runs, sc.nruns);
 }
 
 void

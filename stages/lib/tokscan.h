@@ -114,4 +114,54 @@ skip_alnum(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * The bits (bit k for p[k]) of the ASCII letters and digits, of the
+ * ASCII letters alone, of the spaces and of the commas among the 64
+ * bytes at p, for the runs of plain words (tok.c).
+ */
+static inline void
+word_masks64(const char *p, uint64_t *alnum, uint64_t *alpha,
+    uint64_t *space, uint64_t *comma)
+{
+	uint64_t a = 0, w = 0, sp = 0, c = 0;
+	int k;
+
+#ifdef __SSE2__
+	/* alnum16's test, the letters' bits kept apart */
+	for (k = 0; k < 64; k += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (p + k));
+		__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(low,
+		    _mm_set1_epi8((char)(0x80 - 'a'))),
+		    _mm_set1_epi8(-128 + 26));
+		__m128i dg = _mm_cmplt_epi8(_mm_add_epi8(v,
+		    _mm_set1_epi8((char)(0x80 - '0'))),
+		    _mm_set1_epi8(-128 + 10));
+
+		w |= (uint64_t)(unsigned)_mm_movemask_epi8(al) << k;
+		a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(al,
+		    dg)) << k;
+		sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(' '))) << k;
+		c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(','))) << k;
+	}
+#else
+	for (k = 0; k < 64; k++) {
+		unsigned char b = (unsigned char)p[k], low = b | 0x20;
+		int letter = low >= 'a' && low <= 'z';
+
+		w |= (uint64_t)letter << k;
+		a |= (uint64_t)(letter || (b >= '0' && b <= '9')) << k;
+		sp |= (uint64_t)(b == ' ') << k;
+		c |= (uint64_t)(b == ',') << k;
+	}
+#endif
+	*alnum = a;
+	*alpha = w;
+	*space = sp;
+	*comma = c;
+}
+
 #endif

@@ -12,6 +12,44 @@
 #include "tok.h"
 #include "testhelp.h"
 
+/*
+ * The tokenizer once more, as ref_tokenize, without its fast paths for
+ * runs of plain words (TOK_PLAIN_FAST 0): the reference they are
+ * checked against (fast_tests).  Its other public names are renamed
+ * too, not to clash with the library's.
+ */
+#define TOK_PLAIN_FAST 0
+#define glean_tokenize ref_tokenize
+#define glean_toks_reset ref_toks_reset
+#define glean_toks_free ref_toks_free
+#define glean_tok_kind_names ref_tok_kind_names
+#define glean_stem_cache ref_stem_cache
+#define glean_stem_masks ref_stem_masks
+#define glean_stem_head_end ref_stem_head_end
+#define glean_tok_stem ref_tok_stem
+#define glean_tok_stems_ready ref_tok_stems_ready
+#define glean_tok_stem_lookup ref_tok_stem_lookup
+void ref_tokenize(const char *, size_t, const struct glean_abbrevs *,
+    struct glean_toks *);
+void ref_toks_reset(struct glean_toks *);
+void ref_toks_free(struct glean_toks *);
+void ref_tok_stem(const char *, const struct glean_tok *,
+    struct glean_buf *);
+void ref_tok_stems_ready(void);
+const char *ref_tok_stem_lookup(const char *, const struct glean_tok *,
+    uint32_t, const char *, size_t *, int *, int *, struct glean_buf *);
+#include "tok.c"
+#undef glean_tokenize
+#undef glean_toks_reset
+#undef glean_toks_free
+#undef glean_tok_kind_names
+#undef glean_stem_cache
+#undef glean_stem_masks
+#undef glean_stem_head_end
+#undef glean_tok_stem
+#undef glean_tok_stems_ready
+#undef glean_tok_stem_lookup
+
 static struct glean_abbrevs *ab;
 static struct glean_toks tk;
 static char got[4096];
@@ -102,6 +140,91 @@ share_tests(void)
 	glean_tokshare_free();
 	test_cond("share: freed, finds none",
 	    glean_tokshare_find(b, strlen(b)) == NULL);
+}
+
+/* A text of up to 80 pieces drawn with *seed, the plain words' runs
+ * broken in all the ways scan knows, into text (4096 bytes); returns
+ * its length. */
+static size_t
+fast_text(unsigned long *seed, char *text)
+{
+	static const char *const piece[] = {
+		"a", "of", "the", "council", "Children", "services", "x1",
+		"4x4", "1990s", "22", "3.5m", ",", ".", ". ", "...", "-",
+		"--", "'", "'s", "n't", "don't", "O'Brien", ":", ";", "@",
+		"_", "+", "Mr.", "Dr.", "e.g.", "U.K.", "etc.", "Jan. 24",
+		"www.x.com", "http://a.b/c", "a@b.co", "(", ")", "\"",
+		"\n", "\n\n", "\t", "\r\n", "\xc3\xa9",
+		"caf\xc3\xa9", "\xe2\x80\x99", "\xe2\x80\x9c",
+		"\xe2\x80\x94", "\xcc\x81", "\xe2\x80\xa6",
+		"Ofsted\xe2\x80\x99s", "A", "I", "F.", "said,", "x1,",
+		"it, 3", "so,", ", a",
+		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+		"abcdefghij0123",
+		"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnop"
+	};
+	const size_t np = sizeof piece / sizeof *piece;
+	size_t n = 0, k, pieces, sp;
+
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	pieces = 1 + (*seed >> 33) % 80;
+	for (k = 0; k < pieces; k++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		n += (size_t)snprintf(text + n, 4096 - n, "%s",
+		    piece[(*seed >> 33) % np]);
+		/* mostly one space: the runs of plain words */
+		sp = (*seed >> 45) % 8;
+		n += (size_t)snprintf(text + n, 4096 - n, "%s",
+		    sp < 5 ? " " : sp == 5 ? "  " : sp == 6 ? "" : "\n");
+	}
+	return n;
+}
+
+/* Do a and b hold the same tokens and sentences? */
+static int
+same_toks(const struct glean_toks *a, const struct glean_toks *b)
+{
+	size_t i;
+
+	if (a->n != b->n || a->nsent != b->nsent)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (a->t[i].s != b->t[i].s || a->t[i].e != b->t[i].e ||
+		    a->t[i].bs != b->t[i].bs || a->t[i].be != b->t[i].be ||
+		    a->t[i].kind != b->t[i].kind ||
+		    a->t[i].flags != b->t[i].flags)
+			return 0;
+	for (i = 0; i < a->nsent; i++)
+		if (memcmp(&a->sent[i], &b->sent[i], sizeof a->sent[i]))
+			return 0;
+	return 1;
+}
+
+/* The fast paths for runs of plain words (64 bytes at a step, split
+ * passing over them) against the tokenizer without them, on random
+ * texts. */
+static void
+fast_tests(void)
+{
+	static char text[4096];
+	struct glean_toks ref = { 0 };
+	unsigned long seed = 18;
+	size_t n, off;
+	int round, bad = 0;
+
+	for (round = 0; round < 20000; round++) {
+		n = fast_text(&seed, text);
+		/* every alignment of the text to the 64-byte steps */
+		for (off = 0; off < 3 && off < n; off++) {
+			glean_tokenize(text + off, n - off, ab, &tk);
+			ref_tokenize(text + off, n - off, ab, &ref);
+			if (!same_toks(&tk, &ref) && bad++ < 3)
+				printf("fast paths differ on \"%s\"\n",
+				    text + off);
+		}
+	}
+	test_cond("fast paths: the same tokens and sentences", bad == 0);
+	ref_toks_free(&ref);
 }
 
 int
@@ -234,6 +357,7 @@ main(void)
 	    tk.t[1].e == 2 && tk.t[2].s == 3 && tk.t[2].e == 7);
 
 	share_tests();
+	fast_tests();
 	glean_toks_free(&tk);
 	glean_abbrevs_free(ab);
 	test_report();
