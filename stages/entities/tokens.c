@@ -56,7 +56,7 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
 
 	/* the cheap half inline: most calls would fail there */
 	if (glean_dict_may_hold(&c->words, p, len))
-		t->word = (int32_t)glean_dict_find_in(&c->words, p, len, end);
+		t->word = (int32_t)glean_dict_probe(&c->words, p, len, end);
 	w = t->word < 0 ? NULL : &c->winfo[t->word];
 	if (!(flags & GLEAN_TOKF_CLITIC) && capitalised(p, len)) {
 		t->flags = T_CAP;
@@ -69,22 +69,24 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
 }
 
 /*
- * The per-token arrays of d (ti, cand, cuecand), in one pass over the
- * sentences (which cover every token).  Kept in locals: a store through
- * d->ti might alias anything and would make every field of d be read
- * again.
+ * The first pass of index_tokens: every token's tokinfo blank but for
+ * its sentence's fields, and two lists of words in text order, to be
+ * sifted by the second pass: those whose first byte and length may
+ * begin a cue (into cuecand, *ncue of them), and those whose first byte
+ * may start a word of a pass (into cand, *ncand).  Kept to the cheap
+ * tests, in locals: a loop that also classified held too much to keep in
+ * registers, and every token paid for it.
  */
-void
-index_tokens(struct doc *d)
+static void
+blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 {
-	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
 	const struct ctx *c = d->c;
 	const struct glean_toks *tk = d->tk;
 	const struct glean_tok *tok = tk->t;
-	const char *s = d->s, *end = d->s + d->n, *p;
-	struct tokinfo *ti = d->ti;
+	const char *s = d->s, *p;
+	struct tokinfo *ti = d->ti, blank;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
-	size_t k, i, fw, first, last, ncand = 0, ncue = 0, len;
+	size_t k, i, fw, first, last, nc = 0, nq = 0, len;
 
 	for (k = 0; k < tk->nsent; k++) {
 		first = tk->sent[k].first;
@@ -92,25 +94,59 @@ index_tokens(struct doc *d)
 		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
+		blank = (struct tokinfo){ -1, (uint32_t)first, (uint32_t)fw,
+		    -1, 0, -1 };
 		for (i = first; i < last; i++) {
-			ti[i] = (struct tokinfo){ -1, (uint32_t)first,
-			    (uint32_t)fw, -1, 0, -1 };
+			ti[i] = blank;
 			if (tok[i].kind != GLEAN_TOK_WORD)
 				continue;
 			p = s + tok[i].bs;
 			len = tok[i].be - tok[i].bs;
-			if (glean_dict_may_hold(&c->scan.first, p, len))
-				cuecand[ncue++] = (uint32_t)i;
+			if (glean_dict_may_hold_len(&c->scan.first, p, len))
+				cuecand[nq++] = (uint32_t)i;
 			/* most words: lower case, in no list */
-			if (!c->start[(unsigned char)p[0]])
-				continue;
-			if (classify_word(c, p, len, tok[i].flags, end, &ti[i]))
-				cand[ncand++] = (uint32_t)i;
+			if (c->start[(unsigned char)p[0]])
+				cand[nc++] = (uint32_t)i;
 		}
 	}
+	*ncand = nc;
+	*ncue = nq;
+}
+
+/*
+ * The per-token arrays of d (ti, cand, cuecand): blank_tokens, then its
+ * two lists sifted in place (an entry is read before any is written
+ * over it), in text order as they were.  Kept in locals: a store through
+ * ti might alias anything and would make every field of d be read again.
+ */
+void
+index_tokens(struct doc *d)
+{
+	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
+	const struct ctx *c = d->c;
+	const struct glean_tok *tok = d->tk->t;
+	const char *s = d->s, *end = d->s + d->n;
+	struct tokinfo *ti = d->ti;
+	uint32_t *cand = d->cand, *cuecand = d->cuecand;
+	size_t k, i, n, nt = d->tk->n, ncand = 0, ncue = 0;
+
+	blank_tokens(d, &n, &ncue);
+	for (k = 0; k < n; k++) {
+		i = cand[k];
+		if (classify_word(c, s + tok[i].bs, tok[i].be - tok[i].bs,
+		    tok[i].flags, end, &ti[i]))
+			cand[ncand++] = (uint32_t)i;
+	}
+	n = ncue;
+	for (k = ncue = 0; k < n; k++) {
+		i = cuecand[k];
+		if (glean_dict_sketch_has(&c->scan.first, s + tok[i].bs,
+		    tok[i].be - tok[i].bs))
+			cuecand[ncue++] = (uint32_t)i;
+	}
 	/* one past the last token: in no sentence, no word */
-	ti[tk->n] = past_end;
-	ti[tk->n].sent = ti[tk->n].firstword = (uint32_t)tk->n;
+	ti[nt] = past_end;
+	ti[nt].sent = ti[nt].firstword = (uint32_t)nt;
 	d->ncand = ncand;
 	d->ncuecand = ncue;
 }
