@@ -68,6 +68,9 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
 	return t->flags || t->word >= 0 || (len > 1 && p[len - 1] == '.');
 }
 
+/* blank_tokens writes a tokinfo as 8 + 8 + 4 bytes */
+_Static_assert(sizeof(struct tokinfo) == 20, "struct tokinfo is 20 bytes");
+
 /*
  * The first pass of index_tokens: every token's tokinfo blank but for
  * its sentence's fields, and two lists of words in text order, to be
@@ -87,6 +90,8 @@ blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 	struct tokinfo *ti = d->ti, blank;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
 	size_t k, i, fw, first, last, nc = 0, nq = 0, len;
+	uint64_t b0, b1;
+	uint32_t b2;
 
 	for (k = 0; k < tk->nsent; k++) {
 		first = tk->sent[k].first;
@@ -94,10 +99,21 @@ blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
-		blank = (struct tokinfo){ -1, (uint32_t)first, (uint32_t)fw,
-		    -1, 0, -1 };
+		/* blank's bytes (padding zeroed) in three integers: three
+		 * stores a token, where a copy of the struct took one a
+		 * field */
+		memset(&blank, 0, sizeof blank);
+		blank.owner = blank.word = -1;
+		blank.sent = (uint32_t)first;
+		blank.firstword = (uint32_t)fw;
+		blank.lower = -1;
+		memcpy(&b0, &blank, 8);
+		memcpy(&b1, (char *)&blank + 8, 8);
+		memcpy(&b2, (char *)&blank + 16, 4);
 		for (i = first; i < last; i++) {
-			ti[i] = blank;
+			memcpy(&ti[i], &b0, 8);
+			memcpy((char *)&ti[i] + 8, &b1, 8);
+			memcpy((char *)&ti[i] + 16, &b2, 4);
 			if (tok[i].kind != GLEAN_TOK_WORD)
 				continue;
 			p = s + tok[i].bs;
