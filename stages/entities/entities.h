@@ -381,7 +381,9 @@ static inline size_t
 match_phrase(const struct doc *d, const struct glean_phrases *ph, long f,
     size_t i, size_t *which)
 {
-	if (!free_tok(d, i))
+	/* no phrase starts with token i (most calls): nothing more to
+	 * read */
+	if (f < 0 || !free_tok(d, i))
 		return 0;
 	return match_tokens(d, ph, f, i, which, 1);
 }

@@ -198,15 +198,38 @@ char *
 span_text(const struct doc *d, size_t a, size_t b)
 {
 	const char *p = d->s + d->tk->t[a].bs, *end = d->s + d->tk->t[b - 1].be;
-	char *out = glean_arena_alloc(d->strs, (size_t)(end - p) + 1);
+	const char *lim = d->s + d->n;
+	/* 8 more: a run of plain bytes is stored 8 at a time */
+	char *out = glean_arena_alloc(d->strs, (size_t)(end - p) + 8);
 	char *o = out;
 	size_t l;
+	uint64_t v, stop;
 	int32_t cp;
 	int sp = 0;
 
 	/* never longer than the span: a space stands for one or more
 	 * bytes */
 	while (p < end) {
+		/* ASCII from '!' on, up to 8 bytes: as they are (the low
+		 * seven bits of a byte plus 0x80 - '!' carry into no other
+		 * byte) */
+		if (lim - p >= 8) {
+			memcpy(&v, p, 8);
+			stop = (v | ~((v & ~GLEAN_HIGHS) + (0x80 - '!') *
+			    GLEAN_ONES)) & GLEAN_HIGHS;
+			l = stop ? glean_first_flag(stop) : 8;
+			if (l > (size_t)(end - p))
+				l = (size_t)(end - p);
+			if (l > 0) {
+				if (sp)
+					*o++ = ' ';
+				sp = 0;
+				memcpy(o, &v, 8);
+				o += l;
+				p += l;
+				continue;
+			}
+		}
 		if ((unsigned char)*p < 0x80) {
 			/* ASCII: a byte store, not a call of memcpy */
 			if (*p == ' ' || *p == '\t' || *p == '\n' ||
