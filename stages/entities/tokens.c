@@ -192,6 +192,26 @@ add_ent(struct doc *d, size_t t0, size_t t1, int kind)
 	return e;
 }
 
+/* How many of the bytes at p, up to 8 and none from end on, are ASCII
+ * from '!' on (copied as they are by span_text), the 8 bytes at p into
+ * *v; 0 when fewer than 8 are readable (before lim). */
+static inline size_t
+plain_bytes(const char *p, const char *end, const char *lim, uint64_t *v)
+{
+	uint64_t stop;
+	size_t l;
+
+	if (lim - p < 8)
+		return 0;
+	memcpy(v, p, 8);
+	/* the low seven bits of a byte plus 0x80 - '!' carry into no
+	 * other byte */
+	stop = (*v | ~((*v & ~GLEAN_HIGHS) + (0x80 - '!') * GLEAN_ONES)) &
+	    GLEAN_HIGHS;
+	l = stop ? glean_first_flag(stop) : 8;
+	return l < (size_t)(end - p) ? l : (size_t)(end - p);
+}
+
 /* Text of tokens [a, b) with runs of white space as one space, in the
  * document's string arena (valid until the next document). */
 char *
@@ -203,32 +223,21 @@ span_text(const struct doc *d, size_t a, size_t b)
 	char *out = glean_arena_alloc(d->strs, (size_t)(end - p) + 8);
 	char *o = out;
 	size_t l;
-	uint64_t v, stop;
+	uint64_t v;
 	int32_t cp;
 	int sp = 0;
 
 	/* never longer than the span: a space stands for one or more
 	 * bytes */
 	while (p < end) {
-		/* ASCII from '!' on, up to 8 bytes: as they are (the low
-		 * seven bits of a byte plus 0x80 - '!' carry into no other
-		 * byte) */
-		if (lim - p >= 8) {
-			memcpy(&v, p, 8);
-			stop = (v | ~((v & ~GLEAN_HIGHS) + (0x80 - '!') *
-			    GLEAN_ONES)) & GLEAN_HIGHS;
-			l = stop ? glean_first_flag(stop) : 8;
-			if (l > (size_t)(end - p))
-				l = (size_t)(end - p);
-			if (l > 0) {
-				if (sp)
-					*o++ = ' ';
-				sp = 0;
-				memcpy(o, &v, 8);
-				o += l;
-				p += l;
-				continue;
-			}
+		if ((l = plain_bytes(p, end, lim, &v)) > 0) {
+			if (sp)
+				*o++ = ' ';
+			sp = 0;
+			memcpy(o, &v, 8);
+			o += l;
+			p += l;
+			continue;
 		}
 		if ((unsigned char)*p < 0x80) {
 			/* ASCII: a byte store, not a call of memcpy */
