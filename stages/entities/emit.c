@@ -97,6 +97,14 @@ put_jstr(char *o, const char *s, size_t n)
  * the end. */
 #define PUT_FIELD(o, key, s) put_jstr(PUT_KEY(o, key), (s), strlen(s))
 
+/* ,"kind":"k" for a literal k, and its length. */
+struct kind_field {
+	const char *json;
+	size_t len;
+};
+#define KIND_FIELD(k) { ",\"kind\":\"" k "\"", \
+	sizeof(",\"kind\":\"" k "\"") - 1 }
+
 /* Room put_ent() needs for the strings of e besides its text. */
 static size_t
 ent_room(const struct ent *e)
@@ -114,8 +122,10 @@ ent_room(const struct ent *e)
 void
 put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
 {
-	static const char *const kinds[] = { "person", "organisation",
-	    "authority" };
+	/* the kind fields as written: constants, so neither measured
+	 * nor escaped for every entity */
+	static const struct kind_field kinds[] = { KIND_FIELD("person"),
+	    KIND_FIELD("organisation"), KIND_FIELD("authority") };
 	const struct glean_tok *a = &d->tk->t[e->t0], *z = &d->tk->t[e->t1 - 1];
 	const char *code = e->auth >= 0 ? d->c->auth[e->auth].code : NULL;
 	char *o;
@@ -126,7 +136,8 @@ put_ent(const struct doc *d, const struct ent *e, struct glean_buf *b)
 	o = glean_put_dec(PUT_KEY(o, "{\"start\":"), a->s);
 	o = glean_put_dec(PUT_KEY(o, ",\"end\":"), z->e);
 	o = put_jstr(PUT_KEY(o, ",\"text\":"), d->s + a->bs, z->be - a->bs);
-	o = PUT_FIELD(o, ",\"kind\":", kinds[e->kind]);
+	memcpy(o, kinds[e->kind].json, kinds[e->kind].len);
+	o += kinds[e->kind].len;
 	o = PUT_FIELD(o, ",\"canonical\":", e->canonical);
 	o = code ? PUT_FIELD(o, ",\"code\":", code) :
 	    PUT_KEY(o, ",\"code\":null");

@@ -241,6 +241,9 @@ nameword(const struct doc *d, size_t i)
 	return free_tok(d, i) && (d->ti[i].flags & T_NAME);
 }
 
+/* Is token i the word w (a string constant, in lower case) in any case
+ * of ASCII?  The lengths first: w's is a constant, and most tokens
+ * asked about differ in it. */
 static inline int
 lword(const struct doc *d, size_t i, const char *w)
 {
@@ -250,11 +253,12 @@ lword(const struct doc *d, size_t i, const char *w)
 	if (!is_word(d, i))
 		return 0;
 	p = ttext(d, i, &len);
+	if (len != strlen(w))
+		return 0;
 	for (k = 0; k < len; k++)
-		if (w[k] == '\0' || (p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 :
-		    p[k]) != w[k])
+		if ((p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]) != w[k])
 			return 0;
-	return w[len] == '\0';
+	return 1;
 }
 
 /* ---- asked in several passes: inline, as they were in one file ------- */
@@ -377,7 +381,9 @@ static inline size_t
 match_phrase(const struct doc *d, const struct glean_phrases *ph, long f,
     size_t i, size_t *which)
 {
-	if (!free_tok(d, i))
+	/* no phrase starts with token i (most calls): nothing more to
+	 * read */
+	if (f < 0 || !free_tok(d, i))
 		return 0;
 	return match_tokens(d, ph, f, i, which, 1);
 }

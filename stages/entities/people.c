@@ -188,7 +188,11 @@ find_people(struct doc *d)
 	/* a person claims its tokens: the loop needs no skipping */
 	for (ci = 0; ci < d->ncand; ci++) {
 		i = d->cand[ci];
-		if (!free_tok(d, i))
+		/* each kind of name wants a name word after token i, in
+		 * its sentence: most candidates fail that, before any
+		 * lookup */
+		if (!nameword(d, i + 1) || d->ti[i + 1].sent != d->ti[i].sent ||
+		    !free_tok(d, i))
 			continue;
 		start = name0 = i;
 		p = ttext(d, i, &len);
@@ -196,18 +200,14 @@ find_people(struct doc *d)
 			t = glean_dict_find(&c->titles, p, len - 1);
 		else
 			t = winfo(d, i)->title;
-		if (t >= 0 &&
-		    nameword(d, i + 1) && d->ti[i + 1].sent == d->ti[i].sent) {
+		/* a title (t >= 0), a known forename, or two capitalised
+		 * words with a role beside them, or "from": "Paddy Cleary
+		 * from Unison" */
+		if (t >= 0) {
 			name0 = i + 1;
-		} else if (nameword(d, i) && (winfo(d, i)->bits &
-		    W_FORENAME) && nameword(d, i + 1) &&
-		    d->ti[i + 1].sent == d->ti[i].sent) {
-			t = -1;
-		} else if (nameword(d, i) && nameword(d, i + 1) &&
-		    d->ti[i + 1].sent == d->ti[i].sent) {
-			/* two capitalised words need a role beside them,
-			 * or "from": "Paddy Cleary from Unison" */
-			t = -1;
+		} else if (!nameword(d, i)) {
+			continue;
+		} else if (!(winfo(d, i)->bits & W_FORENAME)) {
 			if (winfo(d, i + 1)->bits & W_ORGHEAD)
 				continue;
 			lr = left_role(d, i);
@@ -215,8 +215,6 @@ find_people(struct doc *d)
 			    (lr = right_role(d, i + 2))) &&
 			    !lword(d, i + 2, "from"))
 				continue;
-		} else {
-			continue;
 		}
 		for (k = name0; k < n && k < name0 + 4 && d->ti[k].sent ==
 		    d->ti[name0].sent && (nameword(d, k) ||

@@ -56,7 +56,7 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
 
 	/* the cheap half inline: most calls would fail there */
 	if (glean_dict_may_hold(&c->words, p, len))
-		t->word = (int32_t)glean_dict_find_in(&c->words, p, len, end);
+		t->word = (int32_t)glean_dict_probe(&c->words, p, len, end);
 	w = t->word < 0 ? NULL : &c->winfo[t->word];
 	if (!(flags & GLEAN_TOKF_CLITIC) && capitalised(p, len)) {
 		t->flags = T_CAP;
@@ -68,23 +68,30 @@ classify_word(const struct ctx *c, const char *p, size_t len, int flags,
 	return t->flags || t->word >= 0 || (len > 1 && p[len - 1] == '.');
 }
 
+/* blank_tokens writes a tokinfo as 8 + 8 + 4 bytes */
+_Static_assert(sizeof(struct tokinfo) == 20, "struct tokinfo is 20 bytes");
+
 /*
- * The per-token arrays of d (ti, cand, cuecand), in one pass over the
- * sentences (which cover every token).  Kept in locals: a store through
- * d->ti might alias anything and would make every field of d be read
- * again.
+ * The first pass of index_tokens: every token's tokinfo blank but for
+ * its sentence's fields, and two lists of words in text order, to be
+ * sifted by the second pass: those whose first byte and length may
+ * begin a cue (into cuecand, *ncue of them), and those whose first byte
+ * may start a word of a pass (into cand, *ncand).  Kept to the cheap
+ * tests, in locals: a loop that also classified held too much to keep in
+ * registers, and every token paid for it.
  */
-void
-index_tokens(struct doc *d)
+static void
+blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 {
-	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
 	const struct ctx *c = d->c;
 	const struct glean_toks *tk = d->tk;
 	const struct glean_tok *tok = tk->t;
-	const char *s = d->s, *end = d->s + d->n, *p;
-	struct tokinfo *ti = d->ti;
+	const char *s = d->s, *p;
+	struct tokinfo *ti = d->ti, blank;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
-	size_t k, i, fw, first, last, ncand = 0, ncue = 0, len;
+	size_t k, i, fw, first, last, nc = 0, nq = 0, len;
+	uint64_t b0, b1;
+	uint32_t b2;
 
 	for (k = 0; k < tk->nsent; k++) {
 		first = tk->sent[k].first;
@@ -92,25 +99,70 @@ index_tokens(struct doc *d)
 		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
+		/* blank's bytes (padding zeroed) in three integers: three
+		 * stores a token, where a copy of the struct took one a
+		 * field */
+		memset(&blank, 0, sizeof blank);
+		blank.owner = blank.word = -1;
+		blank.sent = (uint32_t)first;
+		blank.firstword = (uint32_t)fw;
+		blank.lower = -1;
+		memcpy(&b0, &blank, 8);
+		memcpy(&b1, (char *)&blank + 8, 8);
+		memcpy(&b2, (char *)&blank + 16, 4);
 		for (i = first; i < last; i++) {
-			ti[i] = (struct tokinfo){ -1, (uint32_t)first,
-			    (uint32_t)fw, -1, 0, -1 };
+			memcpy(&ti[i], &b0, 8);
+			memcpy((char *)&ti[i] + 8, &b1, 8);
+			memcpy((char *)&ti[i] + 16, &b2, 4);
 			if (tok[i].kind != GLEAN_TOK_WORD)
 				continue;
 			p = s + tok[i].bs;
 			len = tok[i].be - tok[i].bs;
-			if (glean_dict_may_hold(&c->scan.first, p, len))
-				cuecand[ncue++] = (uint32_t)i;
+			if (glean_dict_may_hold_len(&c->scan.first, p, len))
+				cuecand[nq++] = (uint32_t)i;
 			/* most words: lower case, in no list */
-			if (!c->start[(unsigned char)p[0]])
-				continue;
-			if (classify_word(c, p, len, tok[i].flags, end, &ti[i]))
-				cand[ncand++] = (uint32_t)i;
+			if (c->start[(unsigned char)p[0]])
+				cand[nc++] = (uint32_t)i;
 		}
 	}
+	*ncand = nc;
+	*ncue = nq;
+}
+
+/*
+ * The per-token arrays of d (ti, cand, cuecand): blank_tokens, then its
+ * two lists sifted in place (an entry is read before any is written
+ * over it), in text order as they were.  Kept in locals: a store through
+ * ti might alias anything and would make every field of d be read again.
+ */
+void
+index_tokens(struct doc *d)
+{
+	static const struct tokinfo past_end = { -1, 0, 0, -1, 0, 0 };
+	const struct ctx *c = d->c;
+	const struct glean_tok *tok = d->tk->t;
+	const char *s = d->s, *end = d->s + d->n;
+	struct tokinfo *ti = d->ti;
+	uint32_t *cand = d->cand, *cuecand = d->cuecand;
+	size_t k, i, n, nt = d->tk->n, ncand = 0, ncue = 0;
+
+	blank_tokens(d, &n, &ncue);
+	for (k = 0; k < n; k++) {
+		i = cand[k];
+		if (classify_word(c, s + tok[i].bs, tok[i].be - tok[i].bs,
+		    tok[i].flags, end, &ti[i]))
+			cand[ncand++] = (uint32_t)i;
+	}
+	n = ncue;
+	for (k = ncue = 0; k < n; k++) {
+		i = cuecand[k];
+		if (glean_dict_sketch_has(&c->scan.first, s + tok[i].bs,
+		    tok[i].be - tok[i].bs))
+			cuecand[ncue++] = (uint32_t)i;
+	}
 	/* one past the last token: in no sentence, no word */
-	ti[tk->n] = past_end;
-	ti[tk->n].sent = ti[tk->n].firstword = (uint32_t)tk->n;
+	ti[nt] = past_end;
+	ti[nt].sent = ti[nt].firstword = (uint32_t)nt;
 	d->ncand = ncand;
 	d->ncuecand = ncue;
 }
@@ -140,21 +192,53 @@ add_ent(struct doc *d, size_t t0, size_t t1, int kind)
 	return e;
 }
 
+/* How many of the bytes at p, up to 8 and none from end on, are ASCII
+ * from '!' on (copied as they are by span_text), the 8 bytes at p into
+ * *v; 0 when fewer than 8 are readable (before lim). */
+static inline size_t
+plain_bytes(const char *p, const char *end, const char *lim, uint64_t *v)
+{
+	uint64_t stop;
+	size_t l;
+
+	if (lim - p < 8)
+		return 0;
+	memcpy(v, p, 8);
+	/* the low seven bits of a byte plus 0x80 - '!' carry into no
+	 * other byte */
+	stop = (*v | ~((*v & ~GLEAN_HIGHS) + (0x80 - '!') * GLEAN_ONES)) &
+	    GLEAN_HIGHS;
+	l = stop ? glean_first_flag(stop) : 8;
+	return l < (size_t)(end - p) ? l : (size_t)(end - p);
+}
+
 /* Text of tokens [a, b) with runs of white space as one space, in the
  * document's string arena (valid until the next document). */
 char *
 span_text(const struct doc *d, size_t a, size_t b)
 {
 	const char *p = d->s + d->tk->t[a].bs, *end = d->s + d->tk->t[b - 1].be;
-	char *out = glean_arena_alloc(d->strs, (size_t)(end - p) + 1);
+	const char *lim = d->s + d->n;
+	/* 8 more: a run of plain bytes is stored 8 at a time */
+	char *out = glean_arena_alloc(d->strs, (size_t)(end - p) + 8);
 	char *o = out;
 	size_t l;
+	uint64_t v;
 	int32_t cp;
 	int sp = 0;
 
 	/* never longer than the span: a space stands for one or more
 	 * bytes */
 	while (p < end) {
+		if ((l = plain_bytes(p, end, lim, &v)) > 0) {
+			if (sp)
+				*o++ = ' ';
+			sp = 0;
+			memcpy(o, &v, 8);
+			o += l;
+			p += l;
+			continue;
+		}
 		if ((unsigned char)*p < 0x80) {
 			/* ASCII: a byte store, not a call of memcpy */
 			if (*p == ' ' || *p == '\t' || *p == '\n' ||

@@ -104,16 +104,50 @@ glean_dict_sketch_bit(const char *w, size_t n, unsigned shift)
 	return (x * 0x9E3779B1u) >> shift;
 }
 
+/* Does a key of d begin with w[0] and have w's length?  No means no: the
+ * first filter of glean_dict_may_hold, alone. */
+static inline int
+glean_dict_may_hold_len(const struct glean_dict *d, const char *w, size_t n)
+{
+	return n == 0 ||
+	    (d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1);
+}
+
+/* Is the sketch bit of w[0..n) set?  No means no: the second filter of
+ * glean_dict_may_hold, alone. */
+static inline int
+glean_dict_sketch_has(const struct glean_dict *d, const char *w, size_t n)
+{
+	uint32_t h = glean_dict_sketch_bit(w, n, d->sketch_shift);
+
+	return d->sketch[h / 64] >> (h % 64) & 1;
+}
+
 /* May w[0..n) be a key of d?  No means no; the cheap half of a lookup. */
 static inline int
 glean_dict_may_hold(const struct glean_dict *d, const char *w, size_t n)
 {
-	uint32_t h;
+	return glean_dict_may_hold_len(d, w, n) &&
+	    glean_dict_sketch_has(d, w, n);
+}
 
-	if (n > 0 && !(d->lens[(unsigned char)w[0]] >> (n < 63 ? n : 63) & 1))
-		return 0;
-	h = glean_dict_sketch_bit(w, n, d->sketch_shift);
-	return d->sketch[h / 64] >> (h % 64) & 1;
+/* Index of w[0..n) in d, or -1, when glean_dict_may_hold said yes (the
+ * costly half of a lookup, for a caller that asked that itself); bytes of
+ * w up to lim may be read. */
+static inline long
+glean_dict_probe(const struct glean_dict *d, const char *w, size_t n,
+    const char *lim)
+{
+	const struct glean_dict_slot *sl;
+	uint32_t hw;
+	size_t h;
+
+	hw = glean_hash8(w, n, lim);
+	for (h = hw & d->hmask; (sl = &d->ht[h])->idx; h = (h + 1) & d->hmask)
+		if (sl->hash == hw && d->len[sl->idx - 1] == n &&
+		    memcmp(d->key[sl->idx - 1], w, n) == 0)
+			return (long)(sl->idx - 1);
+	return -1;
 }
 
 /* Index of w[0..n) in d, or -1; bytes of w up to lim may be read. */
@@ -121,18 +155,9 @@ static inline long
 glean_dict_find_in(const struct glean_dict *d, const char *w, size_t n,
     const char *lim)
 {
-	const struct glean_dict_slot *sl;
-	uint32_t hw;
-	size_t h;
-
 	if (!glean_dict_may_hold(d, w, n))
 		return -1;
-	hw = glean_hash8(w, n, lim);
-	for (h = hw & d->hmask; (sl = &d->ht[h])->idx; h = (h + 1) & d->hmask)
-		if (sl->hash == hw && d->len[sl->idx - 1] == n &&
-		    memcmp(d->key[sl->idx - 1], w, n) == 0)
-			return (long)(sl->idx - 1);
-	return -1;
+	return glean_dict_probe(d, w, n, lim);
 }
 
 /* Index of w[0..n) in d, or -1. */
