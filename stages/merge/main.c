@@ -21,9 +21,10 @@
  * pages (heap_huge), a fault per 2 MiB where the kernel has them (where
  * it has not, madvise changes nothing).  16 MB: with 32 the one-document
  * test of a million sources (adv-merge 16.5) held 72 MB instead of 53,
- * close to its bound; with 16, 57 MB, and still a tenth of the faults.  Blocks below the largest mmap
- * threshold come from the heap too, and the heap is never trimmed: what
- * is freed is reused without new faults.  Only speed changes.
+ * close to its bound; with 16, 57 MB, and still a tenth of the faults.
+ * Blocks below the largest mmap threshold come from the heap too, and
+ * the heap is never trimmed: what is freed is reused without new faults.
+ * Only speed changes.
  */
 #define HEAP_STEP ((size_t)16 << 20)
 
