@@ -45,19 +45,24 @@ test_lexicons(void)
 
 /* A text of one to nine of the npiece pieces, drawn with the
  * generator *seed (a fixed seed gives the same texts each run), into
- * text; returns its length.  Pieces are at most 28 bytes: nine fit. */
+ * text; returns its length.  Pieces are at most 28 bytes, so that nine
+ * fit; a longer one is cut where text ends (255 bytes and its NUL). */
 static inline size_t
 test_random_text(unsigned long *seed, const char *const *piece,
     size_t npiece, char text[256])
 {
 	size_t n = 0, k, pieces;
+	int wrote;
 
 	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
 	pieces = 1 + (*seed >> 33) % 9;
 	for (k = 0; k < pieces; k++) {
 		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
-		n += (size_t)snprintf(text + n, 256 - n, "%s",
+		wrote = snprintf(text + n, 256 - n, "%s",
 		    piece[(*seed >> 33) % npiece]);
+		/* snprintf says what it would have written */
+		if (wrote > 0)
+			n += (size_t)wrote < 255 - n ? (size_t)wrote : 255 - n;
 	}
 	return n;
 }
