@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "spans.h"
 #include "swar.h"
 
 /* The first continuation byte (10xxxxxx) at or after i, or n. */
@@ -67,20 +68,15 @@ alnum8(uint64_t x)
 }
 
 #ifdef __SSE2__
-/* The bits of the ASCII letters and digits among the 16 bytes at p.  A
- * byte plus 0x80 less the first of a range is, as a signed byte, below
- * -128 plus the range's size exactly when it is in the range. */
+/* The bits of the ASCII letters and digits among the 16 bytes at p
+ * (glean_range16's one compare a range). */
 static inline unsigned
 alnum16(const char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(low,
-	    _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8(-128 + 26));
-	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v,
-	    _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
 
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+	return (unsigned)(glean_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+	    'a', 'z') | glean_range16(v, '0', '9'));
 }
 #endif
 
@@ -131,17 +127,11 @@ word_masks64(const char *p, uint64_t *alnum, uint64_t *alpha,
 	for (k = 0; k < 64; k += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
 		    (p + k));
-		__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(low,
-		    _mm_set1_epi8((char)(0x80 - 'a'))),
-		    _mm_set1_epi8(-128 + 26));
-		__m128i dg = _mm_cmplt_epi8(_mm_add_epi8(v,
-		    _mm_set1_epi8((char)(0x80 - '0'))),
-		    _mm_set1_epi8(-128 + 10));
+		uint64_t al = glean_range16(_mm_or_si128(v,
+		    _mm_set1_epi8(0x20)), 'a', 'z');
 
-		w |= (uint64_t)(unsigned)_mm_movemask_epi8(al) << k;
-		a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(al,
-		    dg)) << k;
+		w |= al << k;
+		a |= (al | glean_range16(v, '0', '9')) << k;
 		sp |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
 		    _mm_set1_epi8(' '))) << k;
 		c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,

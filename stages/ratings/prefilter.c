@@ -2,6 +2,7 @@
 /* prefilter.c: the cheap test run on every document */
 
 #include "ratings.h"
+#include "spans.h"
 #include "swar.h"
 
 #ifdef __SSE2__
@@ -293,18 +294,12 @@ static inline void
 classify16(const unsigned char *t, unsigned *plain, unsigned *mixing)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)t);
-	/* a letter (either case) or a digit, moved to the bottom of the
-	 * signed range: below -128 + 26 (-128 + 10); no other byte is */
-	__m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v,
-	    _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
-	    _mm_set1_epi8(-128 + 26));
-	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v,
-	    _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8(-128 + 10));
 	__m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
 	    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
 	unsigned high = (unsigned)_mm_movemask_epi8(v);
-	unsigned alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha,
-	    digit));
+	/* a letter (either case) or a digit */
+	unsigned alnum = (unsigned)(glean_range16(_mm_or_si128(v,
+	    _mm_set1_epi8(0x20)), 'a', 'z') | glean_range16(v, '0', '9'));
 
 	*mixing = high | (unsigned)_mm_movemask_epi8(mark);
 	*plain = ~(alnum | *mixing) & 0xffffu;
