@@ -1,11 +1,13 @@
 # glean - see README.md.  GNU make.
 include config.mk
 
-# Objects and programs go under $(O); the sanitizer build uses another $(O).
+# Objects and programs go under $(O); the sanitizer build uses another $(O)
+# and checks in glean-chain that the stages mark their tails right
+# (GLEAN_CHECK_TAIL: stages/lib/stream.c).
 O = build
 ifeq ($(SAN),1)
 O = build-san
-CFLAGS += $(SAN_FLAGS)
+CFLAGS += $(SAN_FLAGS) -DGLEAN_CHECK_TAIL
 LDFLAGS += $(SAN_FLAGS)
 endif
 

@@ -166,6 +166,7 @@ put_topics(const struct doc *d, struct glean_buf *b)
 	size_t h, shown;
 	int t, first = 1, score;
 
+	glean_tail_member(b, b->len + 1);
 	glean_buf_add(b, ",\"topics\":{", 11);
 	for (t = 0; t < NTOPIC; t++) {
 		if (!topic_present(d, t))
@@ -216,6 +217,7 @@ put_boilerplate(const struct doc *d, struct glean_buf *b)
 
 	if (!d->nbp)
 		return;
+	glean_tail_member(b, b->len + 1);
 	glean_buf_add(b, ",\"boilerplate\":[", 16);
 	for (k = 0; k < d->nbp; k++) {
 		glean_buf_add(b, k ? ",{\"start\":" : "{\"start\":",

@@ -105,6 +105,7 @@ entities(struct ctx *c, const char *s, size_t n, const char *published,
 	resolve_people(&d);
 
 	sort_ents(&d);
+	glean_tail_member(out, out->len);
 	glean_buf_add(out, "\"entities\":[", 12);
 	for (k = 0; k < d.ne; k++) {
 		if (k)

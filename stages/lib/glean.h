@@ -181,6 +181,17 @@ typedef int glean_doc_fn(json_t *doc, void *ctx, char **err);
 typedef int glean_tail_fn(json_t *doc, void *ctx, struct glean_buf *tail,
     char **err);
 
+/*
+ * Called by a glean_tail_fn: a member of its tail (a "key":value its
+ * writes list names) starts at tail->s[at], the key's opening quote; the
+ * key holds no escape.  A tail whose members are all marked, in order,
+ * is not scanned again in a fused chain to find them for the next stage;
+ * a tail with no mark is scanned unless the stage writes one field, which
+ * is then its tail's only member.  Ignored for any other buffer than the
+ * tail of the stage call in progress.
+ */
+void glean_tail_member(const struct glean_buf *tail, size_t at);
+
 struct glean_stage {
 	const char *name;	/* "tokenize": names the stage in error records */
 	glean_doc_fn *process;

@@ -76,10 +76,21 @@ struct line_fields {
 	size_t n, cap;
 	int valid;		/* 0: not known (scan the line) */
 	size_t tailoff;		/* where a tail stage's members start, or 0 */
+	size_t taillen;		/* and how long they are */
 	const char *line;	/* given: the line they are of */
 	size_t len;
 };
 static struct line_fields made, given;
+
+/*
+ * Where the members of the tail being made start, as its stage marked
+ * them (glean_tail_member): offsets of the keys' quotes, in order.
+ */
+static struct {
+	const struct glean_buf *tail;	/* the tail of the call in progress */
+	size_t *at, n, cap;
+	int ascending;		/* 0: a mark was not after the one before */
+} marks;
 
 /* Write all of iov[0..n), looping on partial writes. */
 static void
@@ -257,10 +268,10 @@ dump_into_out(const char *s, size_t n, void *data)
 	return 0;
 }
 
-/* Note a field just written to out while capturing: its key at
- * out[koff..koff+klen), its value from voff to the end of out. */
+/* Note a field of the line in out while capturing: its key at
+ * out[koff..koff+klen), its value at out[voff..voff+vlen). */
 static void
-note_field(size_t koff, size_t klen, size_t voff)
+note_member(size_t koff, size_t klen, size_t voff, size_t vlen)
 {
 	struct field_offsets *f;
 
@@ -275,25 +286,129 @@ note_field(size_t koff, size_t klen, size_t voff)
 	f->klen = klen;
 	f->key_escaped = memchr(out.s + koff, '\\', klen) != NULL;
 	f->voff = voff;
-	f->vlen = out.len - voff;
+	f->vlen = vlen;
+}
+
+/* note_member() for a field just written: its value runs from voff to
+ * the end of out. */
+static void
+note_field(size_t koff, size_t klen, size_t voff)
+{
+	note_member(koff, klen, voff, out.len - voff);
+}
+
+void
+glean_tail_member(const struct glean_buf *tail, size_t at)
+{
+	if (tail != marks.tail)
+		return;
+	if (marks.n && at <= marks.at[marks.n - 1])
+		marks.ascending = 0;
+	if (marks.n == marks.cap) {
+		marks.cap = marks.cap ? 2 * marks.cap : 8;
+		marks.at = glean_realloc(marks.at, marks.cap * sizeof *marks.at);
+	}
+	marks.at[marks.n++] = at;
 }
 
 /*
+ * The members of the tail in out (made.tailoff, made.taillen) noted from
+ * where st marked them, or, with no mark, as the one field st writes.
+ * Returns 1, or 0 (nothing noted) when there are neither or a member is
+ * not where a mark says: a "key": at the mark, a comma before the next.
+ * What is between is trusted to be the value, as the stage's own JSON.
+ */
+static int
+note_marked_members(const struct glean_stage *st)
+{
+	static const size_t whole = 0;
+	const char *tail = out.s + made.tailoff, *q;
+	const size_t *at = marks.at;
+	size_t nat = marks.n, n0 = made.n, i, k, end;
+
+	if (!nat && st->writes && st->writes[0] && !st->writes[1]) {
+		at = &whole;
+		nat = 1;
+	}
+	if (!nat || !marks.ascending || at[0] != 0)
+		return 0;
+	for (i = 0; i < nat; i++) {
+		k = at[i];
+		end = i + 1 < nat ? at[i + 1] - 1 : made.taillen;
+		if (end > made.taillen || k + 4 > end || tail[k] != '"' ||
+		    (i + 1 < nat && tail[end] != ','))
+			break;
+		q = memchr(tail + k + 1, '"', end - k - 1);
+		if (!q || q + 2 >= tail + end || q[1] != ':')
+			break;
+		note_member(made.tailoff + k + 1, (size_t)(q - tail) - k - 1,
+		    made.tailoff + (size_t)(q + 2 - tail),
+		    end - (size_t)(q + 2 - tail));
+	}
+	if (i == nat)
+		return 1;
+	made.n = n0;
+	return 0;
+}
+
+#ifdef GLEAN_CHECK_TAIL
+/* In the checking build (SAN=1): the members noted from marks, from
+ * made.f[n0] on, must be what the scanner finds in the tail; dies if
+ * not, naming the stage. */
+static void
+check_marked(const struct glean_stage *st, size_t n0)
+{
+	static struct glean_jfields jf;
+	static struct glean_buf obj;
+	const char *base;
+	size_t i;
+
+	glean_buf_reset(&obj);
+	glean_buf_addc(&obj, '{');
+	glean_buf_add(&obj, out.s + made.tailoff, made.taillen);
+	glean_buf_addc(&obj, '}');
+	base = obj.s + 1;
+	if (glean_jscan_object(obj.s, obj.len, &jf) < 0 ||
+	    jf.n != made.n - n0)
+		glean_die(GLEAN_EXIT_FATAL, "%s: its tail's members are not as marked",
+		    st->name);
+	for (i = 0; i < jf.n; i++) {
+		const struct field_offsets *f = &made.f[n0 + i];
+
+		if (f->koff - made.tailoff != (size_t)(jf.f[i].key - base) ||
+		    f->klen != jf.f[i].keylen ||
+		    f->voff - made.tailoff != (size_t)(jf.f[i].val - base) ||
+		    f->vlen != jf.f[i].vallen)
+			glean_die(GLEAN_EXIT_FATAL, "%s: its tail's member %zu is not as "
+			    "marked", st->name, i + 1);
+	}
+}
+#endif
+
+/*
  * The fields of a captured line once it is whole: a tail stage's
- * members, written as text, are scanned here (the tail alone, as the
+ * members, written as text, are taken from its marks
+ * (note_marked_members) or else scanned here (the tail alone, as the
  * object "{" tail "}" it ends).  made.valid is cleared when they do not
  * scan.
  */
 static void
-note_tail_fields(void)
+note_tail_fields(const struct glean_stage *st)
 {
 	static struct glean_jfields jf;
 	char before;
-	size_t i;
+	size_t i, n0 = made.n;
 	int rc;
 
 	if (!made.valid || !made.tailoff)
 		return;
+	if (note_marked_members(st)) {
+#ifdef GLEAN_CHECK_TAIL
+		check_marked(st, n0);
+#endif
+		return;
+	}
+	(void)n0;
 	before = out.s[made.tailoff - 1];
 	out.s[made.tailoff - 1] = '{';
 	rc = glean_jscan_object(out.s + made.tailoff - 1,
@@ -352,8 +467,10 @@ add_tail(struct glean_buf *tail, int *first, int may_hold)
 	if (!*first)
 		glean_buf_addc(&out, ',');
 	*first = 0;
-	if (capturing)
+	if (capturing) {
 		made.tailoff = out.len;
+		made.taillen = tail->len;
+	}
 	if (may_hold && !capturing && tail->len >= TAIL_DIRECT)
 		hold_tail(tail);
 	else
@@ -652,13 +769,19 @@ call_stage(const struct glean_stage *st, json_t *doc, struct glean_buf *tail,
     char **err)
 {
 	const char *const *w;
+	int rc;
 
 	glean_buf_reset(tail);
 	if (!st->process_tail)
 		return st->process(doc, st->ctx, err);
 	for (w = st->writes; w && *w; w++)
 		json_object_del(doc, *w);
-	if (st->process_tail(doc, st->ctx, tail, err) == 0)
+	marks.tail = tail;
+	marks.n = 0;
+	marks.ascending = 1;
+	rc = st->process_tail(doc, st->ctx, tail, err);
+	marks.tail = NULL;
+	if (rc == 0)
 		return 0;
 	glean_buf_reset(tail);
 	return -1;
@@ -1043,7 +1166,7 @@ glean_stage_line(const struct glean_stage *st, const char *line, size_t len,
 	capturing = 1;
 	bad = process_line(st, line, len, name, lineno, unended);
 	chain_text.on = 0;
-	note_tail_fields();
+	note_tail_fields(st);
 	capturing = 0;
 	*into = out;
 	out = pending;

@@ -274,10 +274,12 @@ glean_toks_json(const char *text, const struct glean_toks *tk,
 	const char *lim = tk->n ? text + tk->t[tk->n - 1].be : text;
 	struct glean_buf tmp = { 0 };
 
+	glean_tail_member(out, out->len);
 	sentences_json(tk, out);
 	if (form == GLEAN_TOKENS_NONE)
 		return;
 	glean_tok_stems_ready();
+	glean_tail_member(out, out->len + 1);
 	if (form == GLEAN_TOKENS_ARRAYS) {
 		glean_buf_add(out, ",\"tokens\":[", 11);
 		tokens_arrays(text, tk, lim, out, &tmp);
