@@ -371,7 +371,14 @@ run_words(struct glean_tok *t, uint64_t ends, uint64_t commas,
 	size_t base = *l, prev = base;
 	size_t e = base + (unsigned)__builtin_ctzll(ends);
 
-	while ((ends &= ends - 1)) {
+	/* most often no comma: fewer questions a word */
+	while (!commas && (ends &= ends - 1)) {
+		put_run_tok(t++, prev + 1, e, ncont, GLEAN_TOK_WORD,
+		    GLEAN_TOKF_SPACE);
+		prev = e;
+		e = base + (unsigned)__builtin_ctzll(ends);
+	}
+	while (commas && (ends &= ends - 1)) {
 		put_run_tok(t++, prev + 1, e, ncont, GLEAN_TOK_WORD,
 		    GLEAN_TOKF_SPACE);
 		prev = e;
