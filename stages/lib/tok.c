@@ -182,19 +182,16 @@ aletter(const char *s, size_t n, size_t i)
 
 /* ---- scanning ---------------------------------------------------------- */
 
-/* Runs of plain words 64 bytes at a step, split passing over them; 0
- * (tests/unit/tokenize.c's reference) for a word at a time. */
+/* Runs of plain words 64 bytes at a step, and split asking only of the
+ * tokens scan noted as candidates; 0 (tests/unit/tokenize.c's
+ * reference) for a word at a time and split asking of every token. */
 #ifndef TOK_PLAIN_FAST
 #define TOK_PLAIN_FAST 1
 #endif
 
-/* Tokens [a, b) that plain_words wrote after the first of a run of
- * plain words: none can start a sentence (split need not ask). */
-struct tok_run {
-	uint32_t a, b;
-};
-/* The most runs kept for a text: past them split asks of every token. */
-#define TOK_RUNS 1024
+/* The most candidates kept for a text: past them split asks of every
+ * token (struct scan's all_from). */
+#define TOK_CANDS 4096
 
 struct scan {
 	const char *s;
@@ -205,8 +202,10 @@ struct scan {
 	uint32_t ncont;		/* continuation bytes before nextc */
 	int flags;		/* for the next token */
 	int opensingle;		/* single quotes opened, not yet closed */
-	struct tok_run *runs;	/* plain_words' runs, for split */
-	size_t nruns;
+	uint32_t *cand;		/* the tokens a sentence may start at, for
+				 * split (note_cand), in order */
+	size_t ncand;
+	size_t all_from;	/* split asks of every token from this one */
 };
 
 /*
@@ -241,6 +240,31 @@ new_tok(struct glean_toks *tk)
 	return &tk->t[tk->n++];
 }
 
+/*
+ * Token k as a candidate for split: a sentence may start at it.  Past
+ * TOK_CANDS of them, split asks of every token from the first not kept.
+ */
+static inline void
+note_cand(struct scan *sc, size_t k)
+{
+	if (!TOK_PLAIN_FAST)
+		return;		/* the reference asks of every token */
+	if (sc->ncand < TOK_CANDS)
+		sc->cand[sc->ncand++] = (uint32_t)k;
+	else if (k < sc->all_from)
+		sc->all_from = k;
+}
+
+/*
+ * A token [bs, be) of the kind and flags given (with sc->flags, the
+ * gap's), unless empty.  The token after a quote or an abbreviation is
+ * noted for split (a sentence may start there), as scan_punct notes the
+ * one after a terminal or a closing bracket.  Exact: boundary is 0 for
+ * every other token, as it needs a newline before the token (gap_flags
+ * notes those) or a terminal or an abbreviation before it, past closers
+ * glued to it, and closers are quotes and closing brackets.  Inlined:
+ * kind and flags are mostly constants, so most calls test nothing.
+ */
 static inline void
 emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 {
@@ -256,6 +280,8 @@ emit(struct scan *sc, size_t bs, size_t be, int kind, int flags)
 	t->kind = (uint8_t)kind;
 	t->flags = (uint8_t)(flags | sc->flags);
 	sc->flags = 0;
+	if (kind == GLEAN_TOK_QUOTE || (flags & GLEAN_TOKF_ABBR))
+		note_cand(sc, sc->tk->n);
 }
 
 /*
@@ -345,7 +371,14 @@ run_words(struct glean_tok *t, uint64_t ends, uint64_t commas,
 	size_t base = *l, prev = base;
 	size_t e = base + (unsigned)__builtin_ctzll(ends);
 
-	while ((ends &= ends - 1)) {
+	/* most often no comma: fewer questions a word */
+	while (!commas && (ends &= ends - 1)) {
+		put_run_tok(t++, prev + 1, e, ncont, GLEAN_TOK_WORD,
+		    GLEAN_TOKF_SPACE);
+		prev = e;
+		e = base + (unsigned)__builtin_ctzll(ends);
+	}
+	while (commas && (ends &= ends - 1)) {
 		put_run_tok(t++, prev + 1, e, ncont, GLEAN_TOK_WORD,
 		    GLEAN_TOKF_SPACE);
 		prev = e;
@@ -375,17 +408,6 @@ run_room(struct glean_toks *tk, struct glean_tok *t, struct glean_tok **tend)
 	return t;
 }
 
-/* plain_words wrote tokens [first, tk->n) in a run: note the ones after
- * the first for split, while there is room (none can start a sentence:
- * a word after a space, a comma, or a word after a comma). */
-static inline void
-note_run(struct scan *sc, size_t first)
-{
-	if (TOK_PLAIN_FAST && sc->tk->n > first + 1 && sc->nruns < TOK_RUNS)
-		sc->runs[sc->nruns++] = (struct tok_run){ (uint32_t)first + 1,
-		    (uint32_t)sc->tk->n };
-}
-
 /*
  * The common case, most of a text: the plain word [i, l), i < l (ASCII
  * letters and digits, then a byte no rule of scan_word looks past),
@@ -400,17 +422,16 @@ static size_t
 plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 {
 	const char *s = sc->s;
-	size_t n = sc->n, nextc = sc->nextc, m, first;
+	size_t n = sc->n, nextc = sc->nextc, m;
 	struct glean_toks *tk = sc->tk;
 	struct glean_tok *t, *tend;
-	uint32_t ncont = sc->ncont, cs;
+	uint32_t ncont = sc->ncont;
 	uint8_t flags = (uint8_t)sc->flags;
 	uint64_t ends, commas;
 	int stop = 0;
 
 	if (tk->n == tk->cap)
 		more_toks(tk);	/* also the first array of all */
-	first = tk->n;
 	t = tk->t + tk->n;
 	tend = tk->t + tk->cap;
 	for (;;) {
@@ -419,9 +440,7 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 			ncont++;
 			nextc = next_cont(s, n, nextc + 1);
 		}
-		cs = (uint32_t)(i - ncont);
-		*t++ = (struct glean_tok){ cs, cs + (uint32_t)(l - i),
-		    (uint32_t)i, (uint32_t)l, GLEAN_TOK_WORD, flags };
+		put_run_tok(t++, i, l, ncont, GLEAN_TOK_WORD, flags);
 		flags = GLEAN_TOKF_SPACE;
 		/* one space, then another plain word? */
 		if (stop || l + 1 >= n || s[l] != ' ' ||
@@ -442,7 +461,6 @@ plain_words(struct scan *sc, size_t i, size_t l, size_t *last)
 		l = m;
 	}
 	tk->n = (size_t)(t - tk->t);
-	note_run(sc, first);
 	sc->nextc = nextc;
 	sc->ncont = ncont;
 	sc->flags = 0;
@@ -719,11 +737,20 @@ abbreviation(struct scan *sc, size_t p, size_t i)
 static __attribute__((noinline)) size_t
 word_form(struct scan *sc, size_t p, size_t i)
 {
+	const char *s = sc->s;
 	size_t end;
 
-	if ((end = initialism(sc, p, i)) || (end = address(sc, p, i)) ||
-	    (end = abbreviation(sc, p, i)))
+	/* most often a full stop then a space or the end, a byte no
+	 * address takes (email_local), nor then an initialism (a letter):
+	 * neither needs asking (exact: both ask that byte first) */
+	if (s[i] == '.' && (i + 1 >= sc->n ||
+	    !email_local((unsigned char)s[i + 1]))) {
+		if ((end = abbreviation(sc, p, i)))
+			return end;
+	} else if ((end = initialism(sc, p, i)) ||
+	    (end = address(sc, p, i)) || (end = abbreviation(sc, p, i))) {
 		return end;
+	}
 	emit(sc, p, i, GLEAN_TOK_WORD, 0);
 	return i;
 }
@@ -798,13 +825,16 @@ last_char(const char *s, size_t n, size_t j, size_t i, int32_t *cp, int *cl)
 	peek(s, n, k, cp, cl);
 }
 
-/* The flags of the token after a gap of spaces holding nl newlines. */
+/* The flags of the token after a gap of spaces holding nl newlines
+ * (with a newline, the token is a candidate for split). */
 static inline void
 gap_flags(struct scan *sc, int nl)
 {
 	sc->flags = GLEAN_TOKF_SPACE;
-	if (nl)
+	if (nl) {
 		sc->flags |= GLEAN_TOKF_NL;
+		note_cand(sc, sc->tk->n);
+	}
 	if (nl > 1) {
 		sc->flags |= GLEAN_TOKF_PARA;
 		sc->opensingle = 0;
@@ -828,6 +858,11 @@ scan_punct(struct scan *sc, size_t i, int32_t cp, size_t l)
 		i += l;
 	}
 	emit(sc, j, i, GLEAN_TOK_PUNCT, 0);
+	/* is_terminal's and is_closer's punctuation: a sentence may start
+	 * after it (emit) */
+	if (cp == '.' || cp == '!' || cp == '?' || cp == ')' || cp == ']' ||
+	    cp == 0x2026)
+		note_cand(sc, sc->tk->n);
 	return i;
 }
 
@@ -1069,36 +1104,46 @@ inside(const struct glean_tok *t)
 	    GLEAN_TOKF_TITLE)) != GLEAN_TOKF_ABBR;
 }
 
-/* The sentences of tk, the tokens of the runs (r[0..nr)) passed over:
- * each is inside's common case. */
+/* Does a sentence end before token i (after tok[first..i))?  Then the
+ * sentence from first is added and *first moved to i. */
+static inline void
+ask(const char *s, size_t n, struct glean_toks *tk, size_t *first, size_t i)
+{
+	if (boundary(s, n, tk, *first, i)) {
+		add_sentence(tk, *first, i);
+		*first = i;
+	}
+}
+
+/*
+ * The sentences of tk: scan's candidates cand[0..nc) (in order, maybe
+ * repeated, maybe tk->n), then every token from all_from (those past
+ * the candidates' room).
+ */
 static void
-split(const char *s, size_t n, struct glean_toks *tk, const struct tok_run *r,
-    size_t nr)
+split(const char *s, size_t n, struct glean_toks *tk, const uint32_t *cand,
+    size_t nc, size_t all_from)
 {
 	/* add_sentence moves neither of these */
 	const struct glean_tok *tok = tk->t;
-	size_t i = 1, first = 0, n_tok = tk->n, to = nr ? r->a : n_tok;
-	const struct tok_run *rend = r + nr;
+	size_t k, i, first = 0, n_tok = tk->n, next = 1;
 
-	for (;; i++) {
-		while (i >= to && r < rend) {	/* over a run */
-			i = r++->b;
-			to = r < rend ? r->a : n_tok;
-		}
-		if (i >= to)
-			break;
+	for (k = 0; k < nc; k++) {
+		i = cand[k];
+		if (i < next || i >= n_tok)
+			continue;
+		next = i + 1;
+		ask(s, n, tk, &first, i);
+	}
+	for (i = next > all_from ? next : all_from; i < n_tok; i++) {
 		/* most tokens: one space after a word that is no
 		 * abbreviation (inside's answer with fewer questions) */
 		if (tok[i].flags == GLEAN_TOKF_SPACE &&
 		    tok[i - 1].kind == GLEAN_TOK_WORD &&
 		    !(tok[i - 1].flags & GLEAN_TOKF_ABBR))
 			continue;
-		if (inside(&tok[i]))
-			continue;
-		if (boundary(s, n, tk, first, i)) {
-			add_sentence(tk, first, i);
-			first = i;
-		}
+		if (!inside(&tok[i]))
+			ask(s, n, tk, &first, i);
 	}
 	add_sentence(tk, first, n_tok);
 }
@@ -1108,7 +1153,7 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
     struct glean_toks *tk)
 {
 	struct scan sc;
-	struct tok_run runs[TOK_RUNS];
+	uint32_t cand[TOK_CANDS];
 
 	if (!ascii_ready)
 		init_ascii();
@@ -1119,9 +1164,11 @@ glean_tokenize(const char *text, size_t n, const struct glean_abbrevs *ab,
 	sc.nextc = next_cont(text, n, 0);
 	sc.ab = ab;
 	sc.tk = tk;
-	sc.runs = runs;
+	sc.cand = cand;
+	/* the reference asks of every token */
+	sc.all_from = TOK_PLAIN_FAST ? SIZE_MAX : 1;
 	scan(&sc);
-	split(text, n, tk, runs, sc.nruns);
+	split(text, n, tk, cand, sc.ncand, sc.all_from);
 }
 
 void

@@ -14,9 +14,9 @@
 
 /*
  * The tokenizer once more, as ref_tokenize, without its fast paths for
- * runs of plain words (TOK_PLAIN_FAST 0): the reference they are
- * checked against (fast_tests).  Its other public names are renamed
- * too, not to clash with the library's.
+ * runs of plain words and split's candidates (TOK_PLAIN_FAST 0): the
+ * reference they are checked against (fast_tests, cand_tests).  Its
+ * other public names are renamed too, not to clash with the library's.
  */
 #define TOK_PLAIN_FAST 0
 #define glean_tokenize ref_tokenize
@@ -200,9 +200,9 @@ same_toks(const struct glean_toks *a, const struct glean_toks *b)
 	return 1;
 }
 
-/* The fast paths for runs of plain words (64 bytes at a step, split
- * passing over them) against the tokenizer without them, on random
- * texts. */
+/* The fast paths (runs of plain words 64 bytes at a step, split asking
+ * only of scan's candidates) against the tokenizer without them, on
+ * random texts. */
 static void
 fast_tests(void)
 {
@@ -224,6 +224,37 @@ fast_tests(void)
 		}
 	}
 	test_cond("fast paths: the same tokens and sentences", bad == 0);
+	ref_toks_free(&ref);
+}
+
+/* split's candidates (note_cand) against the reference, which asks of
+ * every token, on long texts: more candidates than it keeps
+ * (TOK_CANDS), so that split asks of every token past them. */
+static void
+cand_tests(void)
+{
+	static char piece[4096];
+	struct glean_toks ref = { 0 };
+	struct glean_buf big = { 0 };
+	unsigned long seed = 7;
+	size_t n;
+	int round, k, bad = 0;
+
+	for (round = 0; round < 6; round++) {
+		glean_buf_reset(&big);
+		/* some 3,000 to 20,000 tokens after punctuation */
+		for (k = 0; k < 300 + round * 300; k++) {
+			n = fast_text(&seed, piece);
+			glean_buf_add(&big, piece, n);
+		}
+		glean_tokenize(big.s, big.len, ab, &tk);
+		ref_tokenize(big.s, big.len, ab, &ref);
+		if (!same_toks(&tk, &ref))
+			bad++;
+	}
+	test_cond("candidates: the same sentences as asking of every token, "
+	    "past the room kept too", bad == 0 && tk.nsent > 1000);
+	glean_buf_free(&big);
 	ref_toks_free(&ref);
 }
 
@@ -358,6 +389,7 @@ main(void)
 
 	share_tests();
 	fast_tests();
+	cand_tests();
 	glean_toks_free(&tk);
 	glean_abbrevs_free(ab);
 	test_report();
