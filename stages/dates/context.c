@@ -126,6 +126,7 @@ ctx_init(struct ctx *c, const char *lexdir)
 	c->words = glean_lexicon_load(lexdir, "date-words.tsv", 3);
 	c->approx = glean_lexicon_load(lexdir, "approx.tsv", 2);
 	c->nw = glean_numwords_load(lexdir);
+	c->spare = glean_calloc(1, sizeof *c->spare);
 	word_rows_init(c);
 	names_init(c);
 	placeholder_values(c, v, cv);
@@ -164,4 +165,11 @@ ctx_free(struct ctx *c)
 	glean_numwords_free(c->nw);
 	free(c->opener);
 	free(c->digits);
+	if (c->spare) {
+		free(c->spare->c);
+		free(c->spare->hit);
+		free(c->spare->start);
+		free(c->spare->closed);
+		free(c->spare);
+	}
 }

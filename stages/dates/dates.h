@@ -270,10 +270,18 @@ struct ctx {
 	 * lexicons leave the gate something sure to say */
 	unsigned char reln_byte[256];
 	int reln_on;
+	/* the working lists of the last document (their memory, nothing
+	 * of their contents), for the next: most documents would otherwise
+	 * allocate and free all four.  Kept only up to SPARE_MAX entries
+	 * each, so what stays does not grow with the documents */
+	struct doc *spare;
 };
 
+enum { SPARE_MAX = 4096 };
+
 /* One document while its dates are found: the text, the candidates,
- * and the windows' working lists. */
+ * and the windows' working lists (their memory taken over from the
+ * document before: struct ctx's spare). */
 struct doc {
 	const char *t;
 	size_t n;

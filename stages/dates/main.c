@@ -12,10 +12,45 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
 #include "dates.h"
+
+/* Take the memory of c's spare lists into d (emptied), or give d's
+ * lists' back (give): a list of more than SPARE_MAX entries is freed
+ * instead, and so is every list when c has no spare. */
+static void
+spare_lists(struct ctx *c, struct doc *d, int give)
+{
+	struct doc *s = c->spare;
+
+	if (!s) {
+		free(d->c);
+		free(d->hit);
+		free(d->start);
+		free(d->closed);
+		return;
+	}
+	if (!give) {
+		d->c = s->c, d->cap = s->cap;
+		d->hit = s->hit, d->hitcap = s->hitcap;
+		d->start = s->start, d->startcap = s->startcap;
+		d->closed = s->closed, d->closedcap = s->closedcap;
+		memset(s, 0, sizeof *s);
+		return;
+	}
+	if (d->cap > SPARE_MAX)
+		free(d->c), d->c = NULL, d->cap = 0;
+	if (d->hitcap > SPARE_MAX)
+		free(d->hit), d->hit = NULL, d->hitcap = 0;
+	if (d->startcap > SPARE_MAX)
+		free(d->start), d->start = NULL, d->startcap = 0;
+	if (d->closedcap > SPARE_MAX)
+		free(d->closed), d->closed = NULL, d->closedcap = 0;
+	*s = *d;
+}
 
 /* Adds "published" when inferred; the layer goes to tail as JSON text. */
 static int
@@ -30,6 +65,7 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 	int given = 0;
 
 	(void)err;
+	spare_lists(c, &d, 0);
 	d.t = json_string_value(jt);
 	d.n = json_string_length(jt);
 	scan_windows(c, &d);
@@ -57,10 +93,7 @@ process(json_t *doc, void *vctx, struct glean_buf *tail, char **err)
 		emit_cand(c, &d, &d.c[i], &an, &last, &cur, tail);
 	}
 	glean_buf_addc(tail, ']');
-	free(d.c);
-	free(d.hit);
-	free(d.start);
-	free(d.closed);
+	spare_lists(c, &d, 1);
 	return 0;
 }
 
