@@ -171,9 +171,13 @@ map_sorted(const struct map *m)
 	struct sortkey *k = glean_calloc(m->n + 1, sizeof(*k));
 	size_t i, n = 0;
 
-	for (i = 0; i < m->cap; i++)
+	for (i = 0; i < m->cap; i++) {
+		/* the keys lie apart: ask for one eight slots ahead */
+		if (i + 8 < m->cap && m->slot[i + 8].key)
+			__builtin_prefetch(m->slot[i + 8].key);
 		if (m->slot[i].key)
 			sortkey_set(&k[n++], m->slot[i].key, &m->slot[i]);
+	}
 	qsort(k, n, sizeof(*k), sortkey_cmp);
 	for (i = 0; i < n; i++)
 		v[i] = k[i].obj;
