@@ -50,16 +50,13 @@ doc_quote(struct merge *mg, struct subject *s, int tab, const char *id,
 			cb--;
 		}
 		if (b > a) {
-			/* the paragraph, in storage kept for the next */
-			glean_buf_reset(&mg->quote);
-			buf_add(&mg->quote, text + a, b - a);
 			at[0] = (struct attr){ "speaker", speaker ?
 			    GLEAN_JV_STR : GLEAN_JV_NULL, speaker, 0 };
 			at[1] = (struct attr){ "kind",
 			    kind ? GLEAN_JV_STR : GLEAN_JV_NULL, kind, 0 };
-			add_quote(&mg->key, s, tab, mg->quote.s, b - a,
-			    doc_source(mg, id, base + ca, base + cb, at,
-			    basis_attr(at, 2, basis), G_SPEAKER));
+			pend_quote(mg, pend_source(mg, id, base + ca,
+			    base + cb, at, basis_attr(at, 2, basis),
+			    G_SPEAKER), s, tab, text + a, b - a);
 		}
 	}
 }
@@ -586,8 +583,8 @@ read_ratings(struct rdoc *d, const struct glean_jv *layer)
 		n = rating_attrs(e, when, at);
 		ev = evidence_of(d, s, en);
 		n = evidence_attr(at, n, ev);
-		add_rating(subj, area, grade, when,
-		    doc_source(d->mg, d->id, s, en, at, n, G_WHEN));
+		pend_rating(d->mg, pend_source(d->mg, d->id, s, en, at, n,
+		    G_WHEN), subj, area, grade, when);
 		free(ev);
 	}
 	code_mentions_free(&cm);
@@ -643,8 +640,8 @@ read_money(struct rdoc *d, struct items *layer)
 		 * facts would cost memory for no reader */
 		ev = basis ? evidence_of(d, s, en) : NULL;
 		n = evidence_attr(at, n, ev);
-		add_money(d->mg, subj, val, cur, per,
-		    doc_source(d->mg, d->id, s, en, at, n, G_CONTEXT));
+		pend_money(d->mg, pend_source(d->mg, d->id, s, en, at, n,
+		    G_CONTEXT), subj, val, cur, per);
 		free(tx);
 		free(cx);
 		free(ev);
@@ -696,8 +693,9 @@ read_people(struct rdoc *d)
 		at[0] = (struct attr){ "role",
 		    plain ? GLEAN_JV_STR : GLEAN_JV_NULL, plain, 0 };
 		ev = basis ? evidence_of(d, s, en) : NULL;
-		add_person(subj, name, doc_source(d->mg, d->id, s, en, at,
-		    evidence_attr(at, basis_attr(at, 1, basis), ev), G_ROLE));
+		pend_person(d->mg, pend_source(d->mg, d->id, s, en, at,
+		    evidence_attr(at, basis_attr(at, 1, basis), ev), G_ROLE),
+		    subj, name);
 		free(plain);
 		free(ev);
 		free(own);
@@ -877,6 +875,7 @@ read_document(struct merge *mg, const struct glean_jv *doc,
 	read_people(&d);
 	lazy_items(&d, &ly, lz, LAZY_QUOTES, &quotes);
 	read_quotes(&d, &quotes);
+	pend_flush(mg);
 	free(d.m.run);
 	mg->doc_id = NULL;
 	mg->doc_ref = NULL;

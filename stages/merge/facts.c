@@ -199,6 +199,25 @@ add_document(struct merge *mg, json_t *entry)
 	free(t);
 }
 
+/* The fact key of a judgement into fk (emptied first): the year of when
+ * (its first four digits, else unknown), area and grade. */
+static void
+rating_key(struct glean_buf *fk, const char *area, const char *grade,
+    const char *when)
+{
+	char year[5] = "~";
+
+	if (when && strspn(when, "0123456789") >= 4) {
+		memcpy(year, when, 4);
+		year[4] = '\0';
+	}
+	glean_buf_reset(fk);
+	buf_add(fk, year, strlen(year));
+	buf_addc(fk, '\t');
+	key_part(fk, area, 0);
+	key_part(fk, grade, 1);
+}
+
 /*
  * Add src to the judgement of subject s for the year of when (its first
  * four digits, else unknown), area and grade; created when new.
@@ -207,19 +226,10 @@ void
 add_rating(struct subject *s, const char *area, const char *grade,
     const char *when, struct source src)
 {
-	char year[5] = "~";
 	struct glean_buf fk = { 0 };
 	struct fact *f;
 
-	/* the year: four digits, else unknown ("~") */
-	if (when && strspn(when, "0123456789") >= 4) {
-		memcpy(year, when, 4);
-		year[4] = '\0';
-	}
-	buf_add(&fk, year, strlen(year));
-	buf_addc(&fk, '\t');
-	key_part(&fk, area, 0);
-	key_part(&fk, grade, 1);
+	rating_key(&fk, area, grade, when);
 	f = fact(s, T_R, fk.s, fk.len);
 	if (!f->a) {
 		f->a = glean_strdup(area);
@@ -293,6 +303,25 @@ amount(struct merge *mg, double raw)
 	return sl->val = a;
 }
 
+/* The fact key of an amount into fk (emptied first): currency cur, the
+ * value raw as the record writes it, rate per (or NULL).  Returns the
+ * amount, or NULL when it is past the largest double once written. */
+static const struct amount *
+money_key(struct merge *mg, struct glean_buf *fk, double raw, const char *cur,
+    const char *per)
+{
+	const struct amount *am = amount(mg, raw);
+
+	if (!isfinite(am->v))
+		return NULL;
+	/* sorted by currency then value */
+	glean_buf_reset(fk);
+	key_part(fk, cur, 0);
+	buf_add(fk, am->key, strlen(am->key));
+	key_part(fk, per, 1);
+	return am;
+}
+
 /*
  * Add src to the amount of subject s of value raw (as the record writes
  * it: 15 significant digits), currency cur and rate per (or NULL);
@@ -302,18 +331,12 @@ void
 add_money(struct merge *mg, struct subject *s, double raw, const char *cur,
     const char *per, struct source src)
 {
-	const struct amount *am = amount(mg, raw);
-	struct glean_buf *fk = &mg->key;
+	const struct amount *am = money_key(mg, &mg->key, raw, cur, per);
 	struct fact *f;
 
-	if (!isfinite(am->v))
-		return;	/* past the largest double once written */
-	/* sorted by currency then value */
-	glean_buf_reset(fk);
-	key_part(fk, cur, 0);
-	buf_add(fk, am->key, strlen(am->key));
-	key_part(fk, per, 1);
-	f = fact(s, T_M, fk->s, fk->len);
+	if (!am)
+		return;
+	f = fact(s, T_M, mg->key.s, mg->key.len);
 	if (!f->a) {
 		f->value = am->v;
 		f->a = glean_strdup(cur);
@@ -333,15 +356,176 @@ add_person(struct subject *s, const char *name, struct source src)
 	fact_add(f, src, NULL);
 }
 
-/* Add src to the quote text[0..len) (NUL-terminated) of subject s,
+/* ---- a document's facts, a batch at a time (struct pend) ------------- */
+
+/* Take the pending source p: its attributes interned, its fact found
+ * (made when new, with p's a, b and value) and given it. */
+static void
+pend_take(struct merge *mg, const struct pend *p)
+{
+	struct source x = { p->doc, attrs_h(mg, p->group, p->json, p->jlen,
+	    p->jhash, p->gv[0], p->gv[1]), p->start, p->end };
+	struct slot *sl = map_findh(&p->s->tab[p->tab], p->key, p->klen,
+	    p->khash, 1);
+	struct fact *f = sl->val;
+
+	if (!f)
+		f = sl->val = arena_calloc(p->s->tab[p->tab].arena, 1,
+		    sizeof(struct fact));
+	if (p->a && !f->a) {
+		if (p->tab == T_M)
+			f->value = p->value;
+		f->a = glean_strdup(p->a);
+		f->b = strdup_or_null(p->b);
+	}
+	fact_add(f, x, p->text);
+}
+
+/* Ask for the bytes s[0..n) (at most four lines of them). */
+static inline void
+prefetch_bytes(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 256; i += 64)
+		__builtin_prefetch(s + i);
+}
+
+/* The first slot of hash h in m when it holds a key of that hash (most
+ * likely the one looked for), else NULL. */
+static inline const struct slot *
+first_slot(const struct map *m, uint64_t h)
+{
+	const struct slot *sl;
+
+	if (!m->cap)
+		return NULL;
+	sl = &m->slot[h & (m->cap - 1)];
+	return sl->key && sl->hash == (uint32_t)h ? sl : NULL;
+}
+
+/* Ask for what taking p will read first: the key and fact of the first
+ * slot of its fact key, the key of the first entry of its attributes. */
+static void
+pend_prefetch(struct merge *mg, const struct pend *p)
+{
+	const struct intern *it = &mg->attr_sets[p->group];
+	const struct slot *sl = first_slot(&p->s->tab[p->tab], p->khash);
+	const struct ientry *e;
+
+	if (sl) {
+		prefetch_bytes(sl->key, p->klen);
+		__builtin_prefetch(sl->val);
+	}
+	if (it->cap && (e = &it->t[p->jhash & (it->cap - 1)])->key &&
+	    e->hash == p->jhash)
+		prefetch_bytes(e->key, p->jlen);
+}
+
+/* Ask for where p's source will go: after the sources of its fact (read
+ * once pend_prefetch's ask has come). */
+static void
+pend_prefetch_sources(const struct pend *p)
+{
+	const struct slot *sl = first_slot(&p->s->tab[p->tab], p->khash);
+	const struct fact *f;
+
+	if (sl && (f = sl->val) && f->src)
+		__builtin_prefetch(&f->src[f->nsrc]);
+}
+
+/*
+ * Take mg's pending sources (struct pend), in the order they came: what
+ * each will read asked for first, for all of them, so that their misses
+ * overlap.  Call before anything reads the facts (at the end of each
+ * document).
+ */
+void
+pend_flush(struct merge *mg)
+{
+	size_t i, n = mg->npend;
+
+	for (i = 0; i < n; i++)
+		pend_prefetch(mg, &mg->pend[i]);
+	for (i = 0; i < n; i++)
+		pend_prefetch_sources(&mg->pend[i]);
+	for (i = 0; i < n; i++)
+		pend_take(mg, &mg->pend[i]);
+	mg->npend = 0;
+	glean_arena_reset(&mg->pendmem);
+}
+
+/* p (pend_source's), of subject s's table tab, its fact key key[0..len)
+ * and text (or NULL), taken in turn: the first slot of its key asked
+ * for, and the batch taken when full. */
+static void
+pend_add(struct merge *mg, struct pend *p, struct subject *s, int tab,
+    const char *key, size_t len, const char *text)
+{
+	const struct map *m = &s->tab[tab];
+
+	p->s = s;
+	p->tab = tab;
+	p->key = glean_arena_strndup(&mg->pendmem, key, len);
+	p->klen = len;
+	p->khash = hash_mem(key, len);
+	p->text = text;
+	if (m->cap)
+		__builtin_prefetch(&m->slot[p->khash & (m->cap - 1)]);
+	if (++mg->npend == PEND_MAX)
+		pend_flush(mg);
+}
+
+/* As add_rating, the source p pending (pend_source). */
+void
+pend_rating(struct merge *mg, struct pend *p, struct subject *s,
+    const char *area, const char *grade, const char *when)
+{
+	rating_key(&mg->key, area, grade, when);
+	p->a = glean_arena_strndup(&mg->pendmem, area, strlen(area));
+	p->b = glean_arena_strndup(&mg->pendmem, grade, strlen(grade));
+	pend_add(mg, p, s, T_R, mg->key.s, mg->key.len, NULL);
+}
+
+/* As add_money, the source p pending (pend_source). */
+void
+pend_money(struct merge *mg, struct pend *p, struct subject *s, double raw,
+    const char *cur, const char *per)
+{
+	const struct amount *am = money_key(mg, &mg->key, raw, cur, per);
+
+	if (!am)
+		return;
+	p->value = am->v;
+	p->a = glean_arena_strndup(&mg->pendmem, cur, strlen(cur));
+	p->b = per ? glean_arena_strndup(&mg->pendmem, per, strlen(per)) :
+	    NULL;
+	pend_add(mg, p, s, T_M, mg->key.s, mg->key.len, NULL);
+}
+
+/* Add the source p (pend_source) to the person name of subject s;
+ * created when new. */
+void
+pend_person(struct merge *mg, struct pend *p, struct subject *s,
+    const char *name)
+{
+	size_t n = strlen(name);
+
+	p->a = glean_arena_strndup(&mg->pendmem, name, n);
+	p->b = NULL;
+	pend_add(mg, p, s, T_P, p->a, n, NULL);
+}
+
+/* Add the source p (pend_source) to the quote text[0..len) of subject s,
  * keyed by its normtext; tab is T_Q (speech) or T_F (report findings). */
 void
-add_quote(struct glean_buf *key, struct subject *s, int tab,
-    const char *text, size_t len, struct source src)
+pend_quote(struct merge *mg, struct pend *p, struct subject *s, int tab,
+    const char *text, size_t len)
 {
-	const char *k = normtext_into(key, text, len);
+	char *t = glean_arena_strndup(&mg->pendmem, text, len);
+	const char *k = normtext_into(&mg->key, t, len);
 
+	p->a = NULL;
 	if (*k)
-		fact_add(fact(s, tab, k, key->len), src, text);
+		pend_add(mg, p, s, tab, k, mg->key.len, t);
 }
-/* ---- reading documents ------------------------------------------------- */

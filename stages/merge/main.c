@@ -114,9 +114,9 @@ static void
 merge_free(struct merge *mg)
 {
 	struct glean_buf *bufs[] = { &mg->ecanon, &mg->etext, &mg->rest,
-	    &mg->quote, &mg->key };
+	    &mg->key };
 	struct glean_arena *arenas[] = { &mg->scratch, &mg->item, &mg->keys,
-	    &mg->keep };
+	    &mg->keep, &mg->pendmem };
 	size_t i;
 
 	for (i = 0; i < sizeof(arenas) / sizeof(*arenas); i++)

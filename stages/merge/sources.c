@@ -48,13 +48,14 @@ docref(struct merge *mg, const char *id)
 }
 
 /* The interned attributes json[0..len) (a compact JSON object, keys in
- * byte order) of a source whose fact groups by group, with the grouping
- * values v0 and v1 (NULL when not strings). */
-static const struct attrs *
-attrs(struct merge *mg, int group, const char *json, size_t len, const char *v0,
-    const char *v1)
+ * byte order, hash_mem's hash h) of a source whose fact groups by group,
+ * with the grouping values v0 and v1 (NULL when not strings). */
+const struct attrs *
+attrs_h(struct merge *mg, int group, const char *json, size_t len,
+    uint64_t h, const char *v0, const char *v1)
 {
-	struct ientry *e = intern(&mg->attr_sets[group], &mg->keys, json, len);
+	struct ientry *e = intern_h(&mg->attr_sets[group], &mg->keys, json,
+	    len, h);
 	struct attrs *a = e->obj;
 
 	if (a)
@@ -227,7 +228,8 @@ record_source(struct merge *mg, json_t *src, int group)
 	x.doc = docref(mg, str(src, "doc"));
 	x.start = (long long)json_integer_value(json_object_get(src, "start"));
 	x.end = (long long)json_integer_value(json_object_get(src, "end"));
-	x.at = attrs(mg, group, rest->s, rest->len,
+	x.at = attrs_h(mg, group, rest->s, rest->len,
+	    hash_mem(rest->s, rest->len),
 	    group_names[group][0] ? str(src, group_names[group][0]) : NULL,
 	    group_names[group][1] ? str(src, group_names[group][1]) : NULL);
 	return x;
@@ -284,19 +286,30 @@ basis_attr(struct attr *at, size_t n, const char *basis)
 	return n;
 }
 
+/* A copy of s (or NULL) in the arena a. */
+static const char *
+pend_copy(struct glean_arena *a, const char *s)
+{
+	return s ? glean_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
 /*
  * A source of document doc at [s, e) with the attributes at[0..n) (at
  * has room for MAX_ATTRS; reordered), its fact grouping sources by
- * group.  Its attributes are written as canon() would write them, keys
- * sorted.
+ * group, made as the next of mg's pending sources (struct pend; the
+ * caller adds its fact, pend_rating and the like): its attributes
+ * written as canon() would write them, keys sorted, and copied with
+ * their grouping values into mg's pendmem, and their first slot of the
+ * table asked for (prefetched).
  */
-struct source
-doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
+struct pend *
+pend_source(struct merge *mg, const char *doc, size_t s, size_t e,
     struct attr *at, size_t n, int group)
 {
 	struct glean_buf *rest = &mg->rest;
+	struct pend *p = &mg->pend[mg->npend];
+	const struct intern *it = &mg->attr_sets[group];
 	size_t i, j;
-	struct source x;
 	const char *gv[2];
 
 	for (i = 1; i < n; i++) {	/* a few: insertion sort by name */
@@ -315,12 +328,19 @@ doc_source(struct merge *mg, const char *doc, size_t s, size_t e,
 	}
 	buf_addc(rest, '}');
 	if (doc != mg->doc_id)
-		x.doc = docref(mg, doc);
-	else if (!(x.doc = mg->doc_ref))
-		x.doc = mg->doc_ref = docref(mg, doc);
-	x.start = (long long)s;
-	x.end = (long long)e;
+		p->doc = docref(mg, doc);
+	else if (!(p->doc = mg->doc_ref))
+		p->doc = mg->doc_ref = docref(mg, doc);
+	p->start = (long long)s;
+	p->end = (long long)e;
+	p->group = group;
+	p->json = glean_arena_strndup(&mg->pendmem, rest->s, rest->len);
+	p->jlen = rest->len;
+	p->jhash = hash_mem(rest->s, rest->len);
+	if (it->cap)
+		__builtin_prefetch(&it->t[p->jhash & (it->cap - 1)]);
 	group_values(at, n, group, gv);
-	x.at = attrs(mg, group, rest->s, rest->len, gv[0], gv[1]);
-	return x;
+	p->gv[0] = pend_copy(&mg->pendmem, gv[0]);
+	p->gv[1] = pend_copy(&mg->pendmem, gv[1]);
+	return p;
 }
