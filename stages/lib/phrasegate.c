@@ -425,6 +425,12 @@ glean_phrase_gate_add(struct glean_phrase_gate *g, const char *pat)
 	return 1;
 }
 
+const char *
+glean_phrase_gate_phrase(const struct glean_phrase_gate *g, size_t i)
+{
+	return i < g->n ? g->p[i].s : NULL;
+}
+
 void
 glean_phrase_gate_free(struct glean_phrase_gate *g)
 {

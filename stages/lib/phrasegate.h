@@ -40,6 +40,16 @@ int glean_phrase_gate_add(struct glean_phrase_gate *g, const char *pat);
 int glean_phrase_gate_may(const struct glean_phrase_gate *g,
     const char *text, size_t n);
 
+/*
+ * Phrase i of g (i from 0), spelled as the gate compares it: a letter in
+ * lower case matches either case, one in upper case only itself, ' ' a
+ * run of white space, any other byte itself; cut after its first words
+ * (the text may go on with anything after it).  NULL when i is past the
+ * last.
+ */
+const char *glean_phrase_gate_phrase(const struct glean_phrase_gate *g,
+    size_t i);
+
 void glean_phrase_gate_free(struct glean_phrase_gate *g);
 
 #endif

@@ -293,6 +293,13 @@ named_init(struct ctx *c)
 	glean_buf_free(&b);
 	c->insp_gate = gate_if(insp, insp_ok && c->insp_re);
 	c->areas_gate = gate_if(areas, areas_ok && c->areas_re);
+	/* may_rate()'s first pass needs every pattern's phrases */
+	if ((!c->insp_re || c->insp_gate) && (!c->areas_re || c->areas_gate)) {
+		const struct glean_phrase_gate *gates[2] = { c->insp_gate,
+		    c->areas_gate };
+
+		c->anchors = anchors_new(gates, 2);
+	}
 }
 
 /*
@@ -567,6 +574,7 @@ ctx_free(void *vc)
 	glean_phrase_gate_free(c->insp_gate);
 	pcre2_code_free(c->areas_re);
 	glean_phrase_gate_free(c->areas_gate);
+	anchors_free(c->anchors);
 	pcre2_match_data_free(c->md);
 	glean_lexicon_free(c->lx_grades);
 	glean_lexicon_free(c->lx_verbs);

@@ -657,6 +657,10 @@ may_rate(const struct ctx *c, const struct doc *d)
 	size_t base, m;
 	int cue = 0;
 
+	/* exact: with no phrase of an inspectorate or an area in the text,
+	 * inspection_news() says no at every cue (see anchors.c) */
+	if (c->anchors && !anchors_may(c->anchors, d->text, d->len))
+		return 0;
 	for (base = 0; !cue && base < d->len;) {
 		m = d->len - base < 64 ? d->len - base : 64;
 		t = (const unsigned char *)d->text + base;

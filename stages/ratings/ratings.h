@@ -164,6 +164,7 @@ struct ctx {
 	struct glean_phrase_gate *insp_gate; /* insp_re's phrases, or NULL */
 	pcre2_code *areas_re;	/* any specific area */
 	struct glean_phrase_gate *areas_gate; /* areas_re's, or NULL */
+	struct anchors *anchors;	/* may_rate()'s first pass, or NULL */
 	pcre2_match_data *md;
 };
 
@@ -370,6 +371,18 @@ void add_rating(struct doc *d, const struct reading *r,
     const struct year *y, int implied);
 int rating_cmp(const void *a, const void *b);
 void add_implied(struct doc *d, const struct ctx *c);
+
+/* anchors.c: may an inspectorate or an area be named in a text? */
+struct anchors;
+/* The phrases of the ngates gates (NULL ones skipped) as anchors, or NULL
+ * when one is more than anchors_may() can take. */
+struct anchors *anchors_new(const struct glean_phrase_gate *const *gates,
+    size_t ngates);
+/* 0 when no phrase of a's gates occurs in text[0..n) in any way that a
+ * match of their patterns in any part of it needs (see anchors.c); else
+ * 1. */
+int anchors_may(const struct anchors *a, const char *text, size_t n);
+void anchors_free(struct anchors *a);
 
 /* prefilter.c: the cheap test run on every document */
 int may_rate(const struct ctx *c, const struct doc *d);
