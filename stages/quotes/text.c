@@ -413,11 +413,21 @@ word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 {
 	w->b = b;
 	w->e = e;
+#ifdef __SSE2__
+	/* fold, stem, cls, cue and cuen side by side (x86: little-endian),
+	 * one store from a register: the compiler made three of them, two
+	 * with a load of their constant */
+	_Static_assert(offsetof(struct word, cuen) ==
+	    offsetof(struct word, fold) + 14, "fold..cuen: 16 bytes");
+	_mm_storeu_si128((__m128i *)(void *)&w->fold, _mm_set_epi32(0xfffe,
+	    -1, -1, (int)NOFOLD));
+#else
 	w->fold = NOFOLD;
 	w->stem = -1;
 	w->cls = -1;
 	w->cue = -2;
 	w->cuen = 0;
+#endif
 	/* cap, sstart, inq and glued side by side: one store */
 	memcpy((char *)w + offsetof(struct word, cap),
 	    (const uint8_t[4]){ (uint8_t)cap, 0, 0, 0 }, 4);
@@ -954,12 +964,14 @@ plain_words(struct qdoc *d, const struct wordblock *wb, size_t i)
 	/* a byte not ASCII (start but no letter or digit) from i on, or a
 	 * run ending at a special byte: the loop's odd words start there */
 	stop = (wb->start & ~wb->alnum & from) | (wb->special & en);
-	stop = at + (stop ? (unsigned)__builtin_ctzll(stop) : 64);
-	while (st != 0 && en != 0) {
-		b = at + (unsigned)__builtin_ctzll(st);
-		e = at + (unsigned)__builtin_ctzll(en);
-		if (e >= stop)
-			break;
+	/* the words are the runs that end before stop, the k-th end
+	 * paired with the k-th start (each run from i on starts there):
+	 * the ends from stop on are dropped, and the loop goes by ends */
+	if (stop != 0)
+		en &= (1ull << __builtin_ctzll(stop)) - 1;
+	while (en != 0) {
+		b = at + (size_t)__builtin_ctzll(st);
+		e = at + (size_t)__builtin_ctzll(en);
 		/* a letter or a digit: a capital or a digit is one up to Z */
 		c = s[b];
 		cap = c >= 'A' && c <= 'Z';
