@@ -589,35 +589,62 @@ have_avx2(void)
 	return avx2;
 }
 
-/* 0xff in each of the 32 bytes of v that lies in [lo, hi] (ASCII bounds,
- * as in_range). */
+/* The bytes block_masks_avx2 compares with, 32 of each, which its
+ * compares read from memory: _mm256_set1_epi8 made each again at every
+ * call (three instructions a constant, more than the compares).  The
+ * bounds of a range are the byte before its first and its last. */
+enum { BM_0, BM_9, BM_A, BM_Z, BM_a, BM_z, BM_20, BM_DASH, BM_APOS, BM_N };
+static const char bm_bytes[BM_N][32] __attribute__((aligned(32))) = {
+	[BM_0] = { [0 ... 31] = '0' - 1 }, [BM_9] = { [0 ... 31] = '9' },
+	[BM_A] = { [0 ... 31] = 'A' - 1 }, [BM_Z] = { [0 ... 31] = 'Z' },
+	[BM_a] = { [0 ... 31] = 'a' - 1 }, [BM_z] = { [0 ... 31] = 'z' },
+	[BM_20] = { [0 ... 31] = 0x20 }, [BM_DASH] = { [0 ... 31] = '-' },
+	[BM_APOS] = { [0 ... 31] = '\'' }
+};
+#define BMV(k) _mm256_load_si256((const __m256i *)(const void *)bm[k])
+
+/* 0xff in each of the 32 bytes of v above the byte of bm_bytes[below]
+ * and not above that of bm_bytes[top] (ASCII bounds, as in_range). */
 __attribute__((target("avx2"))) static inline __m256i
-in_range32(__m256i v, char lo, char hi)
+in_range32(const char (*bm)[32], __m256i v, int below, int top)
 {
-	return _mm256_and_si256(_mm256_cmpgt_epi8(v,
-	    _mm256_set1_epi8((char)(lo - 1))),
-	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi + 1)), v));
+	return _mm256_andnot_si256(_mm256_cmpgt_epi8(v, BMV(top)),
+	    _mm256_cmpgt_epi8(v, BMV(below)));
+}
+
+/* block_masks' four masks (alnum, upper, high, joins) of the 32 bytes
+ * in v, into m. */
+__attribute__((target("avx2"))) static inline void
+half_masks(const char (*bm)[32], __m256i v, uint64_t m[4])
+{
+	m[0] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    in_range32(bm, v, BM_0, BM_9), in_range32(bm, _mm256_or_si256(v,
+	    BMV(BM_20)), BM_a, BM_z)));
+	m[1] = (uint32_t)_mm256_movemask_epi8(in_range32(bm, v, BM_A, BM_Z));
+	m[2] = (uint32_t)_mm256_movemask_epi8(v);
+	m[3] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_cmpeq_epi8(v, BMV(BM_DASH)),
+	    _mm256_cmpeq_epi8(v, BMV(BM_APOS))));
 }
 
 /* load_block's masks of the 64 bytes at p, 32 at a time (block_masks). */
 __attribute__((target("avx2"))) static void
-block_masks_avx2(const char *p, struct blockmasks *bm)
+block_masks_avx2(const char *p, struct blockmasks *out)
 {
-	__m256i v;
-	size_t k;
+	const char (*bm)[32] = bm_bytes;
+	uint64_t lo[4], hi[4];
 
-	for (k = 0; k < 64; k += 32) {
-		v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
-		bm->alnum |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    _mm256_or_si256(in_range32(v, '0', '9'), in_range32(
-		    _mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 'z'))) << k;
-		bm->upper |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    in_range32(v, 'A', 'Z')) << k;
-		bm->high |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << k;
-		bm->joins |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')),
-		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')))) << k;
-	}
+	/* the table's address hidden from the compiler, which would make
+	 * its bytes again with set1's instructions */
+	__asm__("" : "+r"(bm));
+	half_masks(bm, _mm256_loadu_si256((const __m256i *)(const void *)p),
+	    lo);
+	half_masks(bm, _mm256_loadu_si256((const __m256i *)(const void *)(p +
+	    32)), hi);
+	out->alnum = lo[0] | hi[0] << 32;
+	out->upper = lo[1] | hi[1] << 32;
+	out->high = lo[2] | hi[2] << 32;
+	out->joins = lo[3] | hi[3] << 32;
 }
 
 /*
