@@ -521,7 +521,7 @@ flag_bits(uint64_t m)
  * and which may start a word (those and the non-ASCII bytes): a bit each,
  * so that the end of a word and the start of the next are found by
  * counting zeros; and the capitals glued to a lower-case letter before
- * them.  Whole blocks only; the text's tail goes byte by byte.
+ * them.  Whole blocks, and the text's last one padded (load_tail).
  */
 struct wordblock {
 	size_t at;		/* the block's first byte; SIZE_MAX none */
@@ -529,6 +529,9 @@ struct wordblock {
 	uint64_t special;	/* not ASCII, - or ': a word may go on */
 	size_t prevat;		/* the block before, and its glued bits */
 	uint64_t prevglued;
+	/* the text's last block, short of 64 bytes (see load_tail):
+	 * glued_heading goes by its bytes */
+	int tail;
 };
 
 #ifdef __SSE2__
@@ -671,13 +674,13 @@ plain_bytes_avx2(const unsigned char *s, size_t i, size_t n)
 #endif
 
 /*
- * Load the bits of the 64 bytes from at into wb.  A glued capital is
- * one after a lower-case letter or a digit in the same 8-byte word of
- * the text (the SWAR test this began as saw no pair across two words;
- * kept so that the words stay the same).
+ * Load the bits of the 64 bytes at p (the text's from at) into wb.  A
+ * glued capital is one after a lower-case letter or a digit in the same
+ * 8-byte word of the text (the SWAR test this began as saw no pair
+ * across two words; kept so that the words stay the same).
  */
 static void
-load_block(struct qdoc *d, struct wordblock *wb, size_t at)
+load_bits(struct wordblock *wb, const char *p, size_t at)
 {
 #ifdef __SSE2__
 	struct blockmasks bm = { 0, 0, 0, 0 };
@@ -685,12 +688,13 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
+	wb->tail = 0;
 #ifdef QUOTES_AVX2
 	if (have_avx2())
-		block_masks_avx2(d->s + at, &bm);
+		block_masks_avx2(p, &bm);
 	else
 #endif
-		block_masks(d->s + at, &bm);
+		block_masks(p, &bm);
 	wb->alnum = bm.alnum;
 	wb->special = bm.high | bm.joins;
 	wb->start = bm.alnum | bm.high;
@@ -702,9 +706,10 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
+	wb->tail = 0;
 	wb->alnum = wb->start = wb->glued = wb->special = 0;
 	for (k = 0; k < 64; k += 8) {
-		memcpy(&v, d->s + at + k, 8);
+		memcpy(&v, p + k, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 		v = __builtin_bswap64(v);	/* the text's first byte low */
 #endif
@@ -717,6 +722,34 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 			wb->glued |= flag_bits(g) << k;
 	}
 #endif
+}
+
+/* Load the bits of the whole block from at into wb. */
+static void
+load_block(struct qdoc *d, struct wordblock *wb, size_t at)
+{
+	load_bits(wb, d->s + at, at);
+}
+
+/*
+ * Load the bits of the text's last block, from at to the text's end
+ * (short of 64 bytes), into wb, read from a copy padded with zeros (no
+ * letters, no word starts: the last word ends at the text's end, as
+ * scan_word ends it).  Its glued bits are every letter or digit, so
+ * that block_words hands each word of six bytes or more to
+ * push_word_split, whose glued_heading goes by the bytes here (see
+ * wb->tail), as it did for scan_word, which made the tail's words
+ * before: its bits see no capital at the start of an 8-byte word.
+ */
+static void
+load_tail(struct qdoc *d, struct wordblock *wb, size_t at)
+{
+	char pad[64] = { 0 };
+
+	memcpy(pad, d->s + at, d->n - at);
+	load_bits(wb, pad, at);
+	wb->glued = wb->alnum;
+	wb->tail = 1;
 }
 
 /* The bits of wb from byte i on (in a whole block), loaded if need be. */
@@ -783,7 +816,7 @@ glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
 
 	if (e - b < 6)
 		return 0;
-	if (e - b < 64 && (wb->at == (b & ~(size_t)63) ||
+	if (e - b < 64 && !wb->tail && (wb->at == (b & ~(size_t)63) ||
 	    (wb->at == (b & ~(size_t)63) + 64 && wb->prevat == (b & ~(size_t)63)))) {
 		/* most words: in this block or the one before, whose bits
 		 * tell */
@@ -1086,22 +1119,21 @@ odd:
  * with - and ' (or ’) inside; a final 's is a word of its own, as the
  * tokenizer makes it.  Most words are a run of ASCII letters and digits
  * inside one 64-byte block that ends at another ASCII byte, not - or ':
- * those are read off the block's bits; the rest, and the text's tail,
- * go by scan_word, which gives the same words.
+ * those are read off the block's bits (the text's last block's from a
+ * padded copy, load_tail); the rest go by scan_word, which gives the
+ * same words.
  */
 void
 scan_words(struct qdoc *d)
 {
 	size_t i = 0, blk;
-	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0 };
+	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0, 0 };
 
 	while (i < d->n) {
 		blk = i & ~(size_t)63;
-		if (blk + 64 > d->n) {
-			i = scan_word(d, &wb, i);
-			continue;
-		}
-		if (wb.at != blk)
+		if (wb.at != blk && blk + 64 > d->n)
+			load_tail(d, &wb, blk);
+		else if (wb.at != blk)
 			load_block(d, &wb, blk);
 		/* room for every word of the block (one in two bytes at
 		 * most), which plain_words and block_words push by locals
