@@ -807,7 +807,7 @@ gap_end(struct qdoc *d, struct wordblock *wb, size_t i)
  * wb's glued bits.  The capital's byte, or 0 when the word is not one
  * ("iPhone", "McDonald", "macOS").
  */
-static size_t
+static __attribute__((noinline)) size_t
 glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
 {
 	const unsigned char *s = (const unsigned char *)d->s;
@@ -851,12 +851,14 @@ glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
 }
 
 /* Add the word [b, e), split in two where a heading is glued to it; the
- * second part starts a sentence. */
-static void
+ * second part starts a sentence.  Inline, and glued_heading (a call)
+ * asked only of a word of six bytes or more, the shortest it splits:
+ * most of these words are shorter, and the call cost more than them. */
+static inline void
 push_word_split(struct qdoc *d, const struct wordblock *wb, size_t b,
     size_t e)
 {
-	size_t c = glued_heading(d, wb, b, e);
+	size_t c = e - b < 6 ? 0 : glued_heading(d, wb, b, e);
 
 	if (c == 0) {
 		push_word(d, (uint32_t)b, (uint32_t)e);
