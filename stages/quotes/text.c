@@ -413,11 +413,21 @@ word_init(struct word *w, uint32_t b, uint32_t e, int cap)
 {
 	w->b = b;
 	w->e = e;
+#ifdef __SSE2__
+	/* fold, stem, cls, cue and cuen side by side (x86: little-endian),
+	 * one store from a register: the compiler made three of them, two
+	 * with a load of their constant */
+	_Static_assert(offsetof(struct word, cuen) ==
+	    offsetof(struct word, fold) + 14, "fold..cuen: 16 bytes");
+	_mm_storeu_si128((__m128i *)(void *)&w->fold, _mm_set_epi32(0xfffe,
+	    -1, -1, (int)NOFOLD));
+#else
 	w->fold = NOFOLD;
 	w->stem = -1;
 	w->cls = -1;
 	w->cue = -2;
 	w->cuen = 0;
+#endif
 	/* cap, sstart, inq and glued side by side: one store */
 	memcpy((char *)w + offsetof(struct word, cap),
 	    (const uint8_t[4]){ (uint8_t)cap, 0, 0, 0 }, 4);
@@ -511,7 +521,7 @@ flag_bits(uint64_t m)
  * and which may start a word (those and the non-ASCII bytes): a bit each,
  * so that the end of a word and the start of the next are found by
  * counting zeros; and the capitals glued to a lower-case letter before
- * them.  Whole blocks only; the text's tail goes byte by byte.
+ * them.  Whole blocks, and the text's last one padded (load_tail).
  */
 struct wordblock {
 	size_t at;		/* the block's first byte; SIZE_MAX none */
@@ -519,6 +529,9 @@ struct wordblock {
 	uint64_t special;	/* not ASCII, - or ': a word may go on */
 	size_t prevat;		/* the block before, and its glued bits */
 	uint64_t prevglued;
+	/* the text's last block, short of 64 bytes (see load_tail):
+	 * glued_heading goes by its bytes */
+	int tail;
 };
 
 #ifdef __SSE2__
@@ -579,35 +592,62 @@ have_avx2(void)
 	return avx2;
 }
 
-/* 0xff in each of the 32 bytes of v that lies in [lo, hi] (ASCII bounds,
- * as in_range). */
+/* The bytes block_masks_avx2 compares with, 32 of each, which its
+ * compares read from memory: _mm256_set1_epi8 made each again at every
+ * call (three instructions a constant, more than the compares).  The
+ * bounds of a range are the byte before its first and its last. */
+enum { BM_0, BM_9, BM_A, BM_Z, BM_a, BM_z, BM_20, BM_DASH, BM_APOS, BM_N };
+static const char bm_bytes[BM_N][32] __attribute__((aligned(32))) = {
+	[BM_0] = { [0 ... 31] = '0' - 1 }, [BM_9] = { [0 ... 31] = '9' },
+	[BM_A] = { [0 ... 31] = 'A' - 1 }, [BM_Z] = { [0 ... 31] = 'Z' },
+	[BM_a] = { [0 ... 31] = 'a' - 1 }, [BM_z] = { [0 ... 31] = 'z' },
+	[BM_20] = { [0 ... 31] = 0x20 }, [BM_DASH] = { [0 ... 31] = '-' },
+	[BM_APOS] = { [0 ... 31] = '\'' }
+};
+#define BMV(k) _mm256_load_si256((const __m256i *)(const void *)bm[k])
+
+/* 0xff in each of the 32 bytes of v above the byte of bm_bytes[below]
+ * and not above that of bm_bytes[top] (ASCII bounds, as in_range). */
 __attribute__((target("avx2"))) static inline __m256i
-in_range32(__m256i v, char lo, char hi)
+in_range32(const char (*bm)[32], __m256i v, int below, int top)
 {
-	return _mm256_and_si256(_mm256_cmpgt_epi8(v,
-	    _mm256_set1_epi8((char)(lo - 1))),
-	    _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(hi + 1)), v));
+	return _mm256_andnot_si256(_mm256_cmpgt_epi8(v, BMV(top)),
+	    _mm256_cmpgt_epi8(v, BMV(below)));
+}
+
+/* block_masks' four masks (alnum, upper, high, joins) of the 32 bytes
+ * in v, into m. */
+__attribute__((target("avx2"))) static inline void
+half_masks(const char (*bm)[32], __m256i v, uint64_t m[4])
+{
+	m[0] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    in_range32(bm, v, BM_0, BM_9), in_range32(bm, _mm256_or_si256(v,
+	    BMV(BM_20)), BM_a, BM_z)));
+	m[1] = (uint32_t)_mm256_movemask_epi8(in_range32(bm, v, BM_A, BM_Z));
+	m[2] = (uint32_t)_mm256_movemask_epi8(v);
+	m[3] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+	    _mm256_cmpeq_epi8(v, BMV(BM_DASH)),
+	    _mm256_cmpeq_epi8(v, BMV(BM_APOS))));
 }
 
 /* load_block's masks of the 64 bytes at p, 32 at a time (block_masks). */
 __attribute__((target("avx2"))) static void
-block_masks_avx2(const char *p, struct blockmasks *bm)
+block_masks_avx2(const char *p, struct blockmasks *out)
 {
-	__m256i v;
-	size_t k;
+	const char (*bm)[32] = bm_bytes;
+	uint64_t lo[4], hi[4];
 
-	for (k = 0; k < 64; k += 32) {
-		v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
-		bm->alnum |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    _mm256_or_si256(in_range32(v, '0', '9'), in_range32(
-		    _mm256_or_si256(v, _mm256_set1_epi8(0x20)), 'a', 'z'))) << k;
-		bm->upper |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    in_range32(v, 'A', 'Z')) << k;
-		bm->high |= (uint64_t)(uint32_t)_mm256_movemask_epi8(v) << k;
-		bm->joins |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-		    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')),
-		    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\'')))) << k;
-	}
+	/* the table's address hidden from the compiler, which would make
+	 * its bytes again with set1's instructions */
+	__asm__("" : "+r"(bm));
+	half_masks(bm, _mm256_loadu_si256((const __m256i *)(const void *)p),
+	    lo);
+	half_masks(bm, _mm256_loadu_si256((const __m256i *)(const void *)(p +
+	    32)), hi);
+	out->alnum = lo[0] | hi[0] << 32;
+	out->upper = lo[1] | hi[1] << 32;
+	out->high = lo[2] | hi[2] << 32;
+	out->joins = lo[3] | hi[3] << 32;
 }
 
 /*
@@ -634,13 +674,13 @@ plain_bytes_avx2(const unsigned char *s, size_t i, size_t n)
 #endif
 
 /*
- * Load the bits of the 64 bytes from at into wb.  A glued capital is
- * one after a lower-case letter or a digit in the same 8-byte word of
- * the text (the SWAR test this began as saw no pair across two words;
- * kept so that the words stay the same).
+ * Load the bits of the 64 bytes at p (the text's from at) into wb.  A
+ * glued capital is one after a lower-case letter or a digit in the same
+ * 8-byte word of the text (the SWAR test this began as saw no pair
+ * across two words; kept so that the words stay the same).
  */
 static void
-load_block(struct qdoc *d, struct wordblock *wb, size_t at)
+load_bits(struct wordblock *wb, const char *p, size_t at)
 {
 #ifdef __SSE2__
 	struct blockmasks bm = { 0, 0, 0, 0 };
@@ -648,12 +688,13 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
+	wb->tail = 0;
 #ifdef QUOTES_AVX2
 	if (have_avx2())
-		block_masks_avx2(d->s + at, &bm);
+		block_masks_avx2(p, &bm);
 	else
 #endif
-		block_masks(d->s + at, &bm);
+		block_masks(p, &bm);
 	wb->alnum = bm.alnum;
 	wb->special = bm.high | bm.joins;
 	wb->start = bm.alnum | bm.high;
@@ -665,9 +706,10 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 	wb->prevat = wb->at;
 	wb->prevglued = wb->glued;
 	wb->at = at;
+	wb->tail = 0;
 	wb->alnum = wb->start = wb->glued = wb->special = 0;
 	for (k = 0; k < 64; k += 8) {
-		memcpy(&v, d->s + at + k, 8);
+		memcpy(&v, p + k, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 		v = __builtin_bswap64(v);	/* the text's first byte low */
 #endif
@@ -680,6 +722,34 @@ load_block(struct qdoc *d, struct wordblock *wb, size_t at)
 			wb->glued |= flag_bits(g) << k;
 	}
 #endif
+}
+
+/* Load the bits of the whole block from at into wb. */
+static void
+load_block(struct qdoc *d, struct wordblock *wb, size_t at)
+{
+	load_bits(wb, d->s + at, at);
+}
+
+/*
+ * Load the bits of the text's last block, from at to the text's end
+ * (short of 64 bytes), into wb, read from a copy padded with zeros (no
+ * letters, no word starts: the last word ends at the text's end, as
+ * scan_word ends it).  Its glued bits are every letter or digit, so
+ * that block_words hands each word of six bytes or more to
+ * push_word_split, whose glued_heading goes by the bytes here (see
+ * wb->tail), as it did for scan_word, which made the tail's words
+ * before: its bits see no capital at the start of an 8-byte word.
+ */
+static void
+load_tail(struct qdoc *d, struct wordblock *wb, size_t at)
+{
+	char pad[64] = { 0 };
+
+	memcpy(pad, d->s + at, d->n - at);
+	load_bits(wb, pad, at);
+	wb->glued = wb->alnum;
+	wb->tail = 1;
 }
 
 /* The bits of wb from byte i on (in a whole block), loaded if need be. */
@@ -737,7 +807,7 @@ gap_end(struct qdoc *d, struct wordblock *wb, size_t i)
  * wb's glued bits.  The capital's byte, or 0 when the word is not one
  * ("iPhone", "McDonald", "macOS").
  */
-static size_t
+static __attribute__((noinline)) size_t
 glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
 {
 	const unsigned char *s = (const unsigned char *)d->s;
@@ -746,7 +816,7 @@ glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
 
 	if (e - b < 6)
 		return 0;
-	if (e - b < 64 && (wb->at == (b & ~(size_t)63) ||
+	if (e - b < 64 && !wb->tail && (wb->at == (b & ~(size_t)63) ||
 	    (wb->at == (b & ~(size_t)63) + 64 && wb->prevat == (b & ~(size_t)63)))) {
 		/* most words: in this block or the one before, whose bits
 		 * tell */
@@ -781,12 +851,14 @@ glued_heading(struct qdoc *d, const struct wordblock *wb, size_t b, size_t e)
 }
 
 /* Add the word [b, e), split in two where a heading is glued to it; the
- * second part starts a sentence. */
-static void
+ * second part starts a sentence.  Inline, and glued_heading (a call)
+ * asked only of a word of six bytes or more, the shortest it splits:
+ * most of these words are shorter, and the call cost more than them. */
+static inline void
 push_word_split(struct qdoc *d, const struct wordblock *wb, size_t b,
     size_t e)
 {
-	size_t c = glued_heading(d, wb, b, e);
+	size_t c = e - b < 6 ? 0 : glued_heading(d, wb, b, e);
 
 	if (c == 0) {
 		push_word(d, (uint32_t)b, (uint32_t)e);
@@ -954,12 +1026,14 @@ plain_words(struct qdoc *d, const struct wordblock *wb, size_t i)
 	/* a byte not ASCII (start but no letter or digit) from i on, or a
 	 * run ending at a special byte: the loop's odd words start there */
 	stop = (wb->start & ~wb->alnum & from) | (wb->special & en);
-	stop = at + (stop ? (unsigned)__builtin_ctzll(stop) : 64);
-	while (st != 0 && en != 0) {
-		b = at + (unsigned)__builtin_ctzll(st);
-		e = at + (unsigned)__builtin_ctzll(en);
-		if (e >= stop)
-			break;
+	/* the words are the runs that end before stop, the k-th end
+	 * paired with the k-th start (each run from i on starts there):
+	 * the ends from stop on are dropped, and the loop goes by ends */
+	if (stop != 0)
+		en &= (1ull << __builtin_ctzll(stop)) - 1;
+	while (en != 0) {
+		b = at + (size_t)__builtin_ctzll(st);
+		e = at + (size_t)__builtin_ctzll(en);
 		/* a letter or a digit: a capital or a digit is one up to Z */
 		c = s[b];
 		cap = c >= 'A' && c <= 'Z';
@@ -1047,22 +1121,21 @@ odd:
  * with - and ' (or ’) inside; a final 's is a word of its own, as the
  * tokenizer makes it.  Most words are a run of ASCII letters and digits
  * inside one 64-byte block that ends at another ASCII byte, not - or ':
- * those are read off the block's bits; the rest, and the text's tail,
- * go by scan_word, which gives the same words.
+ * those are read off the block's bits (the text's last block's from a
+ * padded copy, load_tail); the rest go by scan_word, which gives the
+ * same words.
  */
 void
 scan_words(struct qdoc *d)
 {
 	size_t i = 0, blk;
-	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0 };
+	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0, 0 };
 
 	while (i < d->n) {
 		blk = i & ~(size_t)63;
-		if (blk + 64 > d->n) {
-			i = scan_word(d, &wb, i);
-			continue;
-		}
-		if (wb.at != blk)
+		if (wb.at != blk && blk + 64 > d->n)
+			load_tail(d, &wb, blk);
+		else if (wb.at != blk)
 			load_block(d, &wb, blk);
 		/* room for every word of the block (one in two bytes at
 		 * most), which plain_words and block_words push by locals

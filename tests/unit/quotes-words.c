@@ -52,7 +52,7 @@ text_of(unsigned long *seed, char *text)
 static void
 slow_words(struct qdoc *d)
 {
-	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0 };
+	struct wordblock wb = { SIZE_MAX, 0, 0, 0, 0, SIZE_MAX, 0, 0 };
 	size_t i = 0;
 
 	while (i < d->n)
