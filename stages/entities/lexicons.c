@@ -183,8 +183,9 @@ build_word_tables(struct ctx *c, struct glean_dict *stops,
 	for (i = 0; i < c->words.n; i++)
 		word_info(c, i, stops, forenames, orghead);
 	for (i = 0; i < 256; i++)
-		c->start[i] = (i >= 'A' && i <= 'Z') || i >= 0x80 ||
-		    c->words.lens[i] || c->titles.lens[i];
+		c->first_bits[i] = (c->scan.first.lens[i] & ~1ull) |
+		    ((i >= 'A' && i <= 'Z') || i >= 0x80 ||
+		    c->words.lens[i] || c->titles.lens[i]);
 	glean_dict_free(stops);
 	glean_dict_free(forenames);
 	glean_dict_free(orghead);
