@@ -123,7 +123,12 @@ blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 			m = c->first_bits[(unsigned char)s[tok[i].bs]] &
 			    -(uint64_t)(tok[i].kind == GLEAN_TOK_WORD);
 			cuecand[nq] = (uint32_t)i;
-			nq += m >> (len < 63 ? len : 63) & 1;
+			/* the bit of len % 64, in one shift: exact for a
+			 * word shorter than 63 bytes; a longer one is let in
+			 * where a cue word is as long (see first_bits), else
+			 * at most let in by another length's bit and looked
+			 * up in vain */
+			nq += m >> (len & 63) & 1;
 			cand[nc] = (uint32_t)i;
 			nc += m & 1;
 		}
