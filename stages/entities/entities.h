@@ -93,9 +93,13 @@ struct ctx {
 	/* lower case: val is the role class | L_LOWSTOP (months,
 	 * weekdays) */
 	struct glean_dict lower;
-	/* first bytes of the words a pass may start at: capitals, non-ASCII
-	 * and the first bytes of words and titles */
-	unsigned char start[256];
+	/* by a word's first byte: bit 0 set when a pass may start at it
+	 * (capitals, non-ASCII and the first bytes of words and titles);
+	 * bit n (1 to 63) when a key of scan.first begins with that byte
+	 * and is n bytes long, as scan.first.lens says (its bit 0 is for
+	 * empty keys: there are none), or bits 1 to 63 all when a key
+	 * begins with it and is 63 bytes long or more */
+	uint64_t first_bits[256];
 	struct glean_toks tk;
 	struct tokinfo *ti;	/* per token, reused between documents */
 	uint32_t *cand;

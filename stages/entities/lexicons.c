@@ -182,9 +182,14 @@ build_word_tables(struct ctx *c, struct glean_dict *stops,
 	c->winfo = glean_calloc(c->words.n + 1, sizeof *c->winfo);
 	for (i = 0; i < c->words.n; i++)
 		word_info(c, i, stops, forenames, orghead);
-	for (i = 0; i < 256; i++)
-		c->start[i] = (i >= 'A' && i <= 'Z') || i >= 0x80 ||
+	for (i = 0; i < 256; i++) {
+		/* blank_tokens reads the bit of a length mod 64: a cue word
+		 * of 63 bytes or more (none yet) lets in every length */
+		c->first_bits[i] = c->scan.first.lens[i] >> 63 ? ~1ull :
+		    c->scan.first.lens[i] & ~1ull;
+		c->first_bits[i] |= (i >= 'A' && i <= 'Z') || i >= 0x80 ||
 		    c->words.lens[i] || c->titles.lens[i];
+	}
 	glean_dict_free(stops);
 	glean_dict_free(forenames);
 	glean_dict_free(orghead);

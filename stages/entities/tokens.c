@@ -78,24 +78,27 @@ _Static_assert(sizeof(struct tokinfo) == 20, "struct tokinfo is 20 bytes");
  * begin a cue (into cuecand, *ncue of them), and those whose first byte
  * may start a word of a pass (into cand, *ncand).  Kept to the cheap
  * tests, in locals: a loop that also classified held too much to keep in
- * registers, and every token paid for it.
+ * registers, and every token paid for it.  No branch on the tests: about
+ * half the words pass each, in no order a predictor could learn, so
+ * every token is written to both lists and the counts move by the
+ * tests' bits (both lists have room for every token).
  */
 static void
 blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 {
 	const struct ctx *c = d->c;
-	const struct glean_toks *tk = d->tk;
-	const struct glean_tok *tok = tk->t;
-	const char *s = d->s, *p;
+	const struct glean_tok *tok = d->tk->t;
+	const struct glean_sent *sent = d->tk->sent;
+	const char *s = d->s;
 	struct tokinfo *ti = d->ti, blank;
 	uint32_t *cand = d->cand, *cuecand = d->cuecand;
-	size_t k, i, fw, first, last, nc = 0, nq = 0, len;
-	uint64_t b0, b1;
+	size_t k, i, fw, first, last, nc = 0, nq = 0, len, nsent = d->tk->nsent;
+	uint64_t b0, b1, m;
 	uint32_t b2;
 
-	for (k = 0; k < tk->nsent; k++) {
-		first = tk->sent[k].first;
-		last = tk->sent[k].last;
+	for (k = 0; k < nsent; k++) {
+		first = sent[k].first;
+		last = sent[k].last;
 		for (fw = first; fw < last && tok[fw].kind != GLEAN_TOK_WORD &&
 		    tok[fw].kind != GLEAN_TOK_NUMBER; fw++)
 			;
@@ -114,15 +117,20 @@ blank_tokens(const struct doc *d, size_t *ncand, size_t *ncue)
 			memcpy(&ti[i], &b0, 8);
 			memcpy((char *)&ti[i] + 8, &b1, 8);
 			memcpy((char *)&ti[i] + 16, &b2, 4);
-			if (tok[i].kind != GLEAN_TOK_WORD)
-				continue;
-			p = s + tok[i].bs;
+			/* no token is empty: its first byte is in the text,
+			 * and a word's length sets no bit 0 of first_bits */
 			len = tok[i].be - tok[i].bs;
-			if (glean_dict_may_hold_len(&c->scan.first, p, len))
-				cuecand[nq++] = (uint32_t)i;
-			/* most words: lower case, in no list */
-			if (c->start[(unsigned char)p[0]])
-				cand[nc++] = (uint32_t)i;
+			m = c->first_bits[(unsigned char)s[tok[i].bs]] &
+			    -(uint64_t)(tok[i].kind == GLEAN_TOK_WORD);
+			cuecand[nq] = (uint32_t)i;
+			/* the bit of len % 64, in one shift: exact for a
+			 * word shorter than 63 bytes; a longer one is let in
+			 * where a cue word is as long (see first_bits), else
+			 * at most let in by another length's bit and looked
+			 * up in vain */
+			nq += m >> (len & 63) & 1;
+			cand[nc] = (uint32_t)i;
+			nc += m & 1;
 		}
 	}
 	*ncand = nc;
