@@ -370,8 +370,8 @@ check_marked(const struct glean_stage *st, size_t n0)
 	base = obj.s + 1;
 	if (glean_jscan_object(obj.s, obj.len, &jf) < 0 ||
 	    jf.n != made.n - n0)
-		glean_die(GLEAN_EXIT_FATAL, "%s: its tail's members are not as marked",
-		    st->name);
+		glean_die(GLEAN_EXIT_FATAL,
+		    "%s: its tail's members are not as marked", st->name);
 	for (i = 0; i < jf.n; i++) {
 		const struct field_offsets *f = &made.f[n0 + i];
 
@@ -379,8 +379,9 @@ check_marked(const struct glean_stage *st, size_t n0)
 		    f->klen != jf.f[i].keylen ||
 		    f->voff - made.tailoff != (size_t)(jf.f[i].val - base) ||
 		    f->vlen != jf.f[i].vallen)
-			glean_die(GLEAN_EXIT_FATAL, "%s: its tail's member %zu is not as "
-			    "marked", st->name, i + 1);
+			glean_die(GLEAN_EXIT_FATAL,
+			    "%s: its tail's member %zu is not as marked",
+			    st->name, i + 1);
 	}
 }
 #endif
@@ -397,8 +398,11 @@ note_tail_fields(const struct glean_stage *st)
 {
 	static struct glean_jfields jf;
 	char before;
-	size_t i, n0 = made.n;
+	size_t i;
 	int rc;
+#ifdef GLEAN_CHECK_TAIL
+	size_t n0 = made.n;
+#endif
 
 	if (!made.valid || !made.tailoff)
 		return;
@@ -408,7 +412,6 @@ note_tail_fields(const struct glean_stage *st)
 #endif
 		return;
 	}
-	(void)n0;
 	before = out.s[made.tailoff - 1];
 	out.s[made.tailoff - 1] = '{';
 	rc = glean_jscan_object(out.s + made.tailoff - 1,
